@@ -1,0 +1,156 @@
+/**
+ * The Electron shell, kept thin: one hardened window showing the renderer from app://, the API
+ * bound to IPC through one checked wrapper, a native menu, and pending writes flushed on quit.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
+import path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { defaultProjectDir, openProject, type OpenedProject } from './app';
+import { registerApiHandlers } from './shell/ipcBridge';
+import { menuTemplate, type MenuCommand } from './shell/menu';
+import {
+  APP_ENTRY,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  isExternalLinkAllowed,
+  permissionDecision,
+  resolveAppPath,
+  secureWebPreferences,
+  shouldBlockNavigation,
+  trustedOrigins,
+  windowOpenDecision,
+} from './shell/policy';
+import { loadWindowState, saveWindowState } from './shell/windowState';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.join(here, '../renderer');
+const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(here, '../../resources');
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const origins = trustedOrigins(devServerUrl);
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+let project: OpenedProject | null = null;
+let quitting = false;
+
+function registerAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppPath(request.url, rendererDir, path.sep, path.resolve);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
+  ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+  // Nothing leaves the machine: only the app's own protocol (and the dev server while developing).
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const url = details.url;
+    const own = url.startsWith(`${APP_SCHEME}://`) || url.startsWith('devtools://') || (devServerUrl !== undefined && url.startsWith(new URL(devServerUrl).origin));
+    callback({ cancel: !own });
+  });
+}
+
+function sendMenuCommand(win: BrowserWindow, command: MenuCommand): void {
+  // A fixed command name from the menu's list; no data from elsewhere reaches this script.
+  void win.webContents.executeJavaScript(`window.dispatchEvent(new CustomEvent('hashiya-menu', { detail: ${JSON.stringify(command)} }))`);
+}
+
+function createWindow(): BrowserWindow {
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const win = new BrowserWindow({
+    ...state,
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: 'Hashiya',
+    backgroundColor: '#fbf8f1',
+    webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs')),
+  });
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+
+  const contents = win.webContents;
+  contents.on('will-navigate', (event, url) => {
+    if (shouldBlockNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalLinkAllowed(url)) {
+      void dialog
+        .showMessageBox(win, { type: 'question', buttons: ['Open in browser', 'Cancel'], defaultId: 1, cancelId: 1, message: 'Open this link in your web browser?', detail: url })
+        .then(({ response }) => {
+          if (response === 0) void shell.openExternal(url);
+        });
+    }
+    return windowOpenDecision();
+  });
+
+  const remember = () => {
+    const bounds = win.getNormalBounds();
+    void saveWindowState(stateFile, { ...bounds, maximized: win.isMaximized() });
+  };
+  win.on('close', remember);
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        isMac: process.platform === 'darwin',
+        appName: 'Hashiya',
+        send: (command) => sendMenuCommand(win, command),
+        about: () =>
+          void dialog.showMessageBox(win, {
+            type: 'info',
+            title: 'About Hashiya',
+            message: `Hashiya ${app.getVersion()}`,
+            detail: 'حاشية — offline annotation of Arabic news.',
+          }),
+      }),
+    ),
+  );
+
+  void win.loadURL(devServerUrl ?? APP_ENTRY);
+  return win;
+}
+
+app.enableSandbox();
+
+app.whenReady().then(async () => {
+  registerAppProtocol();
+  hardenSession();
+  project = await openProject(defaultProjectDir(app.getPath('userData')), resourcesDir);
+  registerApiHandlers(ipcMain, project.services.dispatch, origins, (err) => console.error(err));
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}).catch((err: unknown) => {
+  dialog.showErrorBox('Hashiya could not start', err instanceof Error ? err.message : String(err));
+  app.exit(1);
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(() => windowOpenDecision());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('before-quit', (event) => {
+  if (quitting || !project) return;
+  event.preventDefault();
+  quitting = true;
+  project.store.flush().finally(() => app.quit());
+});

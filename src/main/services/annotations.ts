@@ -1,0 +1,173 @@
+import type { Low } from 'lowdb';
+import type { AnnotationDraft } from '../../shared/api/annotations';
+import type { Handlers } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import type { Annotation } from '../../shared/model';
+import { anchorSpan, isGraphemeBoundary } from '../../shared/text/anchor';
+import { createOffsetMap, type OffsetMap } from '../../shared/text/codepoints';
+import type { DocumentFile } from '../store/schema';
+import type { ServiceContext } from './context';
+
+type AnnotationHandlers = Pick<
+  Handlers,
+  | 'annotations.list'
+  | 'annotations.create'
+  | 'annotations.createMany'
+  | 'annotations.update'
+  | 'annotations.delete'
+  | 'annotations.deleteMany'
+  | 'annotations.restore'
+  | 'claimants.list'
+>;
+
+const maps = new WeakMap<object, OffsetMap>();
+function offsetMap(file: DocumentFile): OffsetMap {
+  let map = maps.get(file.document);
+  if (!map) {
+    map = createOffsetMap(file.document.text);
+    maps.set(file.document, map);
+  }
+  return map;
+}
+
+/** Check a span against the text and return its anchor; throws a readable 400 otherwise. */
+function checkedAnchor(file: DocumentFile, start: number, end: number) {
+  const map = offsetMap(file);
+  if (end <= start) throw new AppError('invalid_input', 'An annotation must end after it starts.');
+  if (end > map.cpLength) {
+    throw new AppError('invalid_input', `The span ends at ${end}, past the end of the text (${map.cpLength} characters).`);
+  }
+  const text = file.document.text;
+  if (!isGraphemeBoundary(text, map.toUtf16(start)) || !isGraphemeBoundary(text, map.toUtf16(end))) {
+    throw new AppError('invalid_input', 'The span would split a character from its marks; select whole characters.');
+  }
+  const anchor = anchorSpan(map, start, end);
+  if (anchor.quote.trim() === '') throw new AppError('invalid_input', 'The span holds only white space.');
+  return anchor;
+}
+
+function checkCodes(ctx: ServiceContext, codes: readonly string[]): string[] {
+  const known = new Set(ctx.store.data.codebook.codes.map((c) => c.id));
+  const unique = [...new Set(codes)];
+  const unknown = unique.filter((c) => !known.has(c));
+  if (unknown.length > 0) throw new AppError('invalid_input', `Unknown code: ${unknown.join(', ')}.`);
+  return unique;
+}
+
+export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
+  const annotator = () => ctx.store.data.settings.annotator ?? '';
+
+  const build = (file: DocumentFile, draft: AnnotationDraft): Annotation => {
+    const now = ctx.now();
+    return {
+      id: ctx.newId(),
+      documentId: file.document.id,
+      start: draft.start,
+      end: draft.end,
+      ...checkedAnchor(file, draft.start, draft.end),
+      codes: checkCodes(ctx, draft.codes),
+      claimant: draft.claimant?.trim() ?? '',
+      stance: draft.stance ?? '',
+      certainty: draft.certainty ?? '',
+      note: draft.note ?? '',
+      annotator: annotator(),
+      createdAt: now,
+      updatedAt: now,
+    };
+  };
+
+  const insertSorted = (list: Annotation[], items: Annotation[]) => {
+    list.push(...items);
+    list.sort((a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt));
+  };
+
+  /** The document an annotation lives in: the given one, else a search of loaded then all documents. */
+  const locate = async (id: string, documentId?: string): Promise<{ db: Low<DocumentFile>; index: number }> => {
+    if (documentId) {
+      const db = await ctx.store.document(documentId);
+      const index = db.data.annotations.findIndex((a) => a.id === id);
+      if (index === -1) throw new AppError('not_found', 'That annotation is not in this document.');
+      return { db, index };
+    }
+    for (const db of ctx.store.loadedDocuments()) {
+      const index = db.data.annotations.findIndex((a) => a.id === id);
+      if (index !== -1) return { db, index };
+    }
+    for (const summary of ctx.store.summaries()) {
+      if (summary.annotationCount === 0) continue;
+      const db = await ctx.store.document(summary.id);
+      const index = db.data.annotations.findIndex((a) => a.id === id);
+      if (index !== -1) return { db, index };
+    }
+    throw new AppError('not_found', 'That annotation does not exist (it may have been deleted).');
+  };
+
+  return {
+    'annotations.list': async ({ documentId }) => (await ctx.store.document(documentId)).data.annotations,
+    'annotations.create': async (draft) => {
+      const db = await ctx.store.document(draft.documentId);
+      const annotation = build(db.data, draft);
+      insertSorted(db.data.annotations, [annotation]);
+      await ctx.store.saveDocument(draft.documentId);
+      return annotation;
+    },
+    'annotations.createMany': async ({ documentId, drafts }) => {
+      const db = await ctx.store.document(documentId);
+      if (drafts.some((d) => d.documentId !== documentId)) {
+        throw new AppError('invalid_input', 'Every annotation of a batch belongs to the same document.');
+      }
+      const created = drafts.map((d) => build(db.data, d));
+      insertSorted(db.data.annotations, created);
+      await ctx.store.saveDocument(documentId);
+      return created;
+    },
+    'annotations.update': async ({ id, documentId, ...patch }) => {
+      const { db, index } = await locate(id, documentId);
+      const current = db.data.annotations[index] as Annotation;
+      const next: Annotation = {
+        ...current,
+        ...patch,
+        ...(patch.codes ? { codes: checkCodes(ctx, patch.codes) } : {}),
+        ...(patch.claimant !== undefined ? { claimant: patch.claimant.trim() } : {}),
+        updatedAt: ctx.now(),
+      };
+      db.data.annotations[index] = next;
+      await ctx.store.saveDocument(db.data.document.id);
+      return next;
+    },
+    'annotations.delete': async ({ id, documentId }) => {
+      const { db, index } = await locate(id, documentId);
+      db.data.annotations.splice(index, 1);
+      await ctx.store.saveDocument(db.data.document.id);
+      return {};
+    },
+    'annotations.deleteMany': async ({ documentId, ids }) => {
+      const db = await ctx.store.document(documentId);
+      const drop = new Set(ids);
+      const missing = ids.filter((id) => !db.data.annotations.some((a) => a.id === id));
+      if (missing.length > 0) throw new AppError('not_found', `${missing.length} of those annotations are not in this document.`);
+      db.data.annotations = db.data.annotations.filter((a) => !drop.has(a.id));
+      await ctx.store.saveDocument(documentId);
+      return {};
+    },
+    'annotations.restore': async ({ documentId, annotations }) => {
+      const db = await ctx.store.document(documentId);
+      const existing = new Set(db.data.annotations.map((a) => a.id));
+      const restored = annotations.map((a) => {
+        if (a.documentId !== documentId) throw new AppError('invalid_input', 'An annotation to restore belongs to another document.');
+        if (existing.has(a.id)) throw new AppError('conflict', 'That annotation is already in the document.');
+        return { ...a, ...checkedAnchor(db.data, a.start, a.end), codes: checkCodes(ctx, a.codes) };
+      });
+      insertSorted(db.data.annotations, restored);
+      await ctx.store.saveDocument(documentId);
+      return restored;
+    },
+    'claimants.list': async () => {
+      const counts = new Map<string, number>();
+      for (const db of ctx.store.loadedDocuments()) {
+        for (const a of db.data.annotations) if (a.claimant) counts.set(a.claimant, (counts.get(a.claimant) ?? 0) + 1);
+      }
+      return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Handlers } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { importFile, importPlainText, type ImportedText } from '../import';
+import type { ServiceContext } from './context';
+import { buildDocumentFile } from './documentFactory';
+
+type DocumentHandlers = Pick<
+  Handlers,
+  'documents.list' | 'documents.get' | 'documents.import' | 'documents.importText' | 'documents.update' | 'documents.delete'
+>;
+
+export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
+  const add = async (imported: ImportedText, allowDuplicate: boolean | undefined, fallbackTitle?: string) => {
+    const file = buildDocumentFile(ctx.newId(), imported, ctx.now());
+    if (!imported.title && fallbackTitle) file.document.title = fallbackTitle;
+    const same = ctx.store.summaries().find((d) => d.sha256 === file.document.sha256);
+    if (same && !allowDuplicate) {
+      throw new AppError('conflict', `This text is already in the project as “${same.title}”. Import it again only if you mean to have two copies.`, {
+        duplicateOf: same.id,
+      });
+    }
+    const document = await ctx.store.addDocument(file);
+    const warnings = [...imported.warnings];
+    if (same) warnings.push({ code: 'duplicate', message: `The same text is also in the project as “${same.title}”.` });
+    return { document, warnings };
+  };
+
+  return {
+    'documents.list': async () => ctx.store.summaries(),
+    'documents.get': async ({ id }) => {
+      const db = await ctx.store.document(id);
+      return { ...ctx.store.summary(id), text: db.data.document.text };
+    },
+    'documents.import': async ({ fileName, data, allowDuplicate }) => {
+      const bytes = Buffer.from(data, 'base64');
+      const imported = await importFile(fileName, bytes);
+      return add(imported, allowDuplicate);
+    },
+    'documents.importText': async ({ text, title, allowDuplicate }) => {
+      return add(importPlainText(text), allowDuplicate, title?.trim() || undefined);
+    },
+    'documents.update': async ({ id, ...patch }) => {
+      const summary = ctx.store.summary(id);
+      const db = await ctx.store.document(id);
+      Object.assign(db.data.document, patch);
+      await ctx.store.saveDocument(id);
+      Object.assign(summary, patch);
+      await ctx.store.saveProject();
+      return summary;
+    },
+    'documents.delete': async ({ id }) => {
+      await ctx.store.deleteDocument(id);
+      return {};
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * All services behind the API contract. Transports (Electron IPC, browser-mode HTTP) call
+ * `dispatch`, which validates input with the method's schema before any service sees it.
+ */
+import { api, isMethodName, type Handlers, type MethodName, type Output } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import type { ProjectStore } from '../store/projectStore';
+import { annotationHandlers } from './annotations';
+import { codebookHandlers } from './codebook';
+import { createContext, type ServiceContext } from './context';
+import { documentHandlers } from './documents';
+import { exchangeHandlers } from './exchange';
+import { projectHandlers } from './project';
+import { searchHandlers } from './search';
+
+export function createHandlers(ctx: ServiceContext): Handlers {
+  return {
+    ...projectHandlers(ctx),
+    ...documentHandlers(ctx),
+    ...annotationHandlers(ctx),
+    ...codebookHandlers(ctx),
+    ...exchangeHandlers(ctx),
+    ...searchHandlers(ctx),
+  };
+}
+
+export interface Services {
+  ctx: ServiceContext;
+  handlers: Handlers;
+  /** Validate raw input and run a method; throws AppError for anything a caller did wrong. */
+  dispatch(name: string, rawInput: unknown): Promise<unknown>;
+}
+
+export function createServices(store: ProjectStore, overrides: Partial<ServiceContext> = {}): Services {
+  const ctx = createContext(store, overrides);
+  const handlers = createHandlers(ctx);
+  // One operation at a time: every service sees a consistent project and writes land in order.
+  let queue: Promise<unknown> = Promise.resolve();
+  const dispatch = (name: string, rawInput: unknown): Promise<unknown> => {
+    if (!isMethodName(name)) return Promise.reject(new AppError('not_found', `There is no API method “${name}”.`));
+    const parsed = api[name].input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
+      return Promise.reject(new AppError('invalid_input', `Invalid input for ${name}${where}: ${issue?.message ?? 'not accepted'}.`));
+    }
+    const run = () => (handlers[name] as (input: unknown) => Promise<Output<MethodName>>)(parsed.data);
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  return { ctx, handlers, dispatch };
+}

@@ -1,0 +1,55 @@
+/** The native menu as a template (pure data plus callbacks), with the platform's usual roles. */
+import type { MenuItemConstructorOptions } from 'electron';
+
+/** Commands the menu sends to the page; the page listens for these names only. */
+export const MENU_COMMANDS = ['undo', 'redo', 'import', 'export-csv', 'find', 'palette'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function menuTemplate(opts: {
+  isMac: boolean;
+  appName: string;
+  send: (command: MenuCommand) => void;
+  about: () => void;
+}): MenuItemConstructorOptions[] {
+  const { isMac, send } = opts;
+  const template: MenuItemConstructorOptions[] = [];
+  if (isMac) {
+    template.push({
+      label: opts.appName,
+      submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+    });
+  }
+  template.push(
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
+        { label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', click: () => send('export-csv') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: 'Edit',
+      submenu: [
+        // Undo/redo go to the page, which undoes annotation changes or text edits as fits the focus.
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
+        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => send('redo') },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => send('find') },
+        { label: 'Tag with code…', accelerator: 'CmdOrCtrl+K', click: () => send('palette') },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+    },
+    { label: 'Help', submenu: [{ label: `About ${opts.appName}`, click: opts.about }] },
+  );
+  return template;
+}
