@@ -1,24 +1,36 @@
 /**
  * Opening a project: the store plus the services, shared by the Electron shell and browser mode.
- * A first start creates the default project with the bundled sample article.
+ * A first start creates the default project with the bundled sample article. The services can
+ * switch to another project folder later (project.open / project.create); `flush()` and
+ * `store.flush()` always reach the project that is open at that moment.
  */
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { importPlainBytes } from './import';
 import { createServices, type Services } from './services';
+import type { ProjectOpener } from './services/context';
 import { buildDocumentFile } from './services/documentFactory';
 import { ProjectStore } from './store/projectStore';
-import { randomUUID } from 'node:crypto';
+import { RECENT_FILE, RecentProjects } from './store/recentProjects';
 
 export const SAMPLE_FILE = path.join('sample', 'libya-ceasefire-2019.ar.txt');
 
 export interface OpenedProject {
+  /** the project opened at start; after a switch, its flush() forwards to the open one */
   store: ProjectStore;
   services: Services;
+  /** Save everything pending in the project open now (before quitting). */
+  flush(): Promise<void>;
 }
 
-export async function openProject(dir: string, resourcesDir: string): Promise<OpenedProject> {
+export interface OpenProjectOptions {
+  /** where the recent-projects list lives (default: HASHIYA_USER_DATA, else the per-user folder) */
+  userData?: string;
+}
+
+export async function openProject(dir: string, resourcesDir: string, options: OpenProjectOptions = {}): Promise<OpenedProject> {
   const store = await ProjectStore.open(dir, {
     name: 'My project',
     seed: async () => {
@@ -29,7 +41,16 @@ export async function openProject(dir: string, resourcesDir: string): Promise<Op
       return [file];
     },
   });
-  return { store, services: createServices(store) };
+  const userData = options.userData ?? process.env.HASHIYA_USER_DATA ?? userDataDir();
+  const recent = new RecentProjects(path.join(userData, RECENT_FILE));
+  const projects: ProjectOpener = {
+    // a project opened or created from the UI starts empty (no sample article)
+    open: (projectDir, { name }) => ProjectStore.open(projectDir, { name: name ?? path.basename(projectDir) }),
+    recent,
+  };
+  await recent.add(store.dir, store.data.name).catch(() => undefined);
+  const services = createServices(store, { projects });
+  return { store, services, flush: () => services.ctx.store.flush() };
 }
 
 /** The per-user folder Electron calls userData; browser mode uses the same one. */

@@ -1,18 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import type { ProjectStore } from '../store/projectStore';
+import path from 'node:path';
+import type { RecentProjects } from '../store/recentProjects';
+import { ProjectStore } from '../store/projectStore';
 
-/** What every service needs: the open project, a clock and an id source (both replaceable in tests). */
+/** How the services open another project folder (app.ts supplies the real one). */
+export interface ProjectOpener {
+  open(dir: string, options: { create: boolean; name?: string }): Promise<ProjectStore>;
+  /** the recent-projects list, when the host keeps one */
+  recent: RecentProjects | null;
+}
+
+/**
+ * What every service needs: the open project, a clock and an id source (both replaceable in
+ * tests). `store` changes when the user opens another project: read `ctx.store` on every call,
+ * never keep it.
+ */
 export interface ServiceContext {
   store: ProjectStore;
   now: () => string;
   newId: () => string;
+  projects: ProjectOpener;
 }
+
+export const plainOpener: ProjectOpener = {
+  open: (dir, { name }) => ProjectStore.open(dir, { name: name ?? path.basename(dir) }),
+  recent: null,
+};
 
 export function createContext(store: ProjectStore, overrides: Partial<ServiceContext> = {}): ServiceContext {
   return {
     store,
     now: () => new Date().toISOString(),
     newId: () => randomUUID(),
+    projects: plainOpener,
     ...overrides,
   };
 }

@@ -1,20 +1,83 @@
 import type { Handlers } from '../../shared/api';
+import type { BackupInfo, ProjectInfo } from '../../shared/api/project';
+import { AppError } from '../../shared/errors';
+import { documentKey, PROJECT_KEY } from '../store/backups';
+import { folderToCreate, folderToOpen } from '../store/projectFolder';
+import type { ProjectStore } from '../store/projectStore';
 import type { ServiceContext } from './context';
 
-export function projectHandlers(ctx: ServiceContext): Pick<Handlers, 'project.info' | 'settings.update' | 'project.dismissNotices'> {
+type ProjectHandlers = Pick<
+  Handlers,
+  | 'project.info'
+  | 'settings.update'
+  | 'project.dismissNotices'
+  | 'project.save'
+  | 'project.open'
+  | 'project.create'
+  | 'project.recent'
+  | 'backups.list'
+  | 'backups.restore'
+>;
+
+export function projectInfo(store: ProjectStore): ProjectInfo {
+  const data = store.data;
   return {
-    'project.info': async () => {
-      const data = ctx.store.data;
-      return {
-        name: data.name,
-        path: ctx.store.dir,
-        schemaVersion: data.schemaVersion,
-        documentCount: data.documents.length,
-        annotationCount: data.documents.reduce((n, d) => n + d.annotationCount, 0),
-        settings: data.settings,
-        notices: data.notices,
-      };
-    },
+    name: data.name,
+    path: store.dir,
+    schemaVersion: data.schemaVersion,
+    documentCount: data.documents.length,
+    annotationCount: data.documents.reduce((n, d) => n + d.annotationCount, 0),
+    settings: data.settings,
+    notices: data.notices,
+    unsaved: store.unsavedFiles(),
+  };
+}
+
+export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
+  /** Make `next` the open project; the old one is flushed and closed first (or `next` is dropped). */
+  const switchTo = async (next: ProjectStore): Promise<ProjectInfo> => {
+    const previous = ctx.store;
+    try {
+      await previous.close(next);
+    } catch (err) {
+      await next.close().catch(() => undefined);
+      throw err;
+    }
+    ctx.store = next;
+    await ctx.projects.recent?.add(next.dir, next.data.name).catch(() => undefined);
+    return projectInfo(next);
+  };
+
+  const listBackups = async (documentId: string | null | undefined): Promise<BackupInfo[]> => {
+    const store = ctx.store;
+    const titles = new Map(store.summaries().map((d) => [d.id, d.title]));
+    const out: BackupInfo[] = [];
+    if (documentId === null || documentId === undefined) {
+      for (const entry of await store.backups.list(PROJECT_KEY)) {
+        out.push({ documentId: null, title: 'Project settings and codebook', name: entry.name, createdAt: entry.createdAt, size: entry.size, annotationCount: null, inProject: true });
+      }
+    }
+    const ids = documentId ? [documentId] : documentId === null ? [] : await store.backups.documentIds();
+    for (const id of ids) {
+      for (const entry of await store.backups.list(documentKey(id))) {
+        const file = store.peekDocumentBackup(id, await store.backups.read(entry.key, entry.name).catch(() => ''));
+        if (!file) continue; // a snapshot that no longer parses is not offered
+        out.push({
+          documentId: id,
+          title: titles.get(id) ?? file.document.title,
+          name: entry.name,
+          createdAt: entry.createdAt,
+          size: entry.size,
+          annotationCount: file.annotations.length,
+          inProject: titles.has(id),
+        });
+      }
+    }
+    return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  };
+
+  return {
+    'project.info': async () => projectInfo(ctx.store),
     'settings.update': async (patch) => {
       const data = ctx.store.data;
       data.settings = { ...data.settings, ...patch };
@@ -24,6 +87,27 @@ export function projectHandlers(ctx: ServiceContext): Pick<Handlers, 'project.in
     'project.dismissNotices': async () => {
       await ctx.store.clearNotices();
       return {};
+    },
+    'project.save': async () => {
+      await ctx.store.retryUnsaved();
+      return projectInfo(ctx.store);
+    },
+    'project.open': async ({ path }) => {
+      const dir = await folderToOpen(path);
+      if (dir === ctx.store.dir) return projectInfo(ctx.store);
+      return switchTo(await ctx.projects.open(dir, { create: false }));
+    },
+    'project.create': async ({ path, name }) => {
+      const dir = await folderToCreate(path);
+      if (dir === ctx.store.dir) throw new AppError('conflict', 'That folder is the project already open.');
+      return switchTo(await ctx.projects.open(dir, { create: true, name }));
+    },
+    'project.recent': async () => (ctx.projects.recent ? ctx.projects.recent.list() : []),
+    'backups.list': async ({ documentId }) => listBackups(documentId),
+    'backups.restore': async ({ documentId, name }) => {
+      if (documentId === null) await ctx.store.restoreProjectBackup(name);
+      else await ctx.store.restoreDocumentBackup(documentId, name);
+      return projectInfo(ctx.store);
     },
   };
 }

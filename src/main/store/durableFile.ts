@@ -2,8 +2,9 @@
  * A lowdb adapter that does not lose acknowledged writes. lowdb's own TextFile (steno) writes a
  * temp file and renames it, but never fsyncs, so a power cut can leave an empty file behind.
  * Here every write is: temp file in the same folder → fsync → rename over the target → fsync the
- * folder. One writer per file; writes that arrive while one is on its way are coalesced into the
- * next, and each write() resolves only once data at least as new as its own is on disk.
+ * folder. One writer per file path in this process; writes that arrive while one is on its way
+ * are coalesced into the next, and each write() resolves only once data at least as new as its
+ * own is on disk. A failed write removes its temp file and rejects with a DurableWriteError.
  */
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
@@ -27,12 +28,55 @@ export interface DurableFileOptions {
 const RETRYABLE = new Set(['EPERM', 'EBUSY', 'EACCES']);
 export const TEMP_SUFFIX = '.hashiya-tmp';
 
+const REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the disk is read-only',
+  EACCES: 'permission was refused',
+  EPERM: 'the operating system refused (another program, such as a virus scanner, may hold the file)',
+  EBUSY: 'the file is in use by another program',
+  EIO: 'the disk reported an input/output error',
+  ENOENT: 'the folder no longer exists',
+};
+
+/** A write that did not reach the disk; `message` is a sentence a researcher can act on. */
+export class DurableWriteError extends Error {
+  readonly filePath: string;
+  readonly code: string;
+  constructor(filePath: string, cause: unknown, attempts = 1) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? 'UNKNOWN';
+    const reason = REASONS[code] ?? `the system reported ${code}`;
+    const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+    super(`Could not save ${path.basename(filePath)}: ${reason}${tries}.`, { cause });
+    this.name = 'DurableWriteError';
+    this.filePath = filePath;
+    this.code = code;
+  }
+}
+
 interface Waiter {
   resolve: () => void;
   reject: (err: unknown) => void;
 }
 
 let tempCounter = 0;
+/** Per-path tail of the write chain, so two adapters on one path never interleave. */
+const pathLocks = new Map<string, Promise<void>>();
+
+async function withPathLock<T>(filePath: string, run: () => Promise<T>): Promise<T> {
+  const previous = pathLocks.get(filePath) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((r) => (release = r));
+  const tail = previous.then(() => mine);
+  pathLocks.set(filePath, tail);
+  await previous;
+  try {
+    return await run();
+  } finally {
+    release();
+    if (pathLocks.get(filePath) === tail) pathLocks.delete(filePath);
+  }
+}
 
 export class DurableTextFile implements Adapter<string> {
   readonly filePath: string;
@@ -40,7 +84,7 @@ export class DurableTextFile implements Adapter<string> {
   private readonly renameAttempts: number;
   private readonly renameDelayMs: number;
   private pending: { text: string; waiters: Waiter[] } | null = null;
-  private running = false;
+  private running: Promise<void> | null = null;
 
   constructor(filePath: string, options: DurableFileOptions = {}) {
     this.filePath = filePath;
@@ -63,50 +107,48 @@ export class DurableTextFile implements Adapter<string> {
       if (this.pending) this.pending.text = text;
       else this.pending = { text, waiters: [] };
       this.pending.waiters.push({ resolve, reject });
-      void this.pump();
+      if (!this.running) this.running = this.pump().finally(() => (this.running = null));
     });
   }
 
   /** Resolves when every write requested so far has finished (successfully or not). */
   async flush(): Promise<void> {
-    while (this.busy) await new Promise((r) => setTimeout(r, 2));
+    while (this.running) await this.running;
   }
 
   get busy(): boolean {
-    return this.running || this.pending !== null;
+    return this.running !== null || this.pending !== null;
   }
 
   private async pump(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      while (this.pending) {
-        const job = this.pending;
-        this.pending = null;
-        try {
-          await this.writeNow(job.text);
-          for (const w of job.waiters) w.resolve();
-        } catch (err) {
-          for (const w of job.waiters) w.reject(err);
-        }
+    // let writes issued in the same tick join this one
+    await Promise.resolve();
+    while (this.pending) {
+      const job = this.pending;
+      this.pending = null;
+      try {
+        await withPathLock(this.filePath, () => this.writeNow(job.text));
+        for (const w of job.waiters) w.resolve();
+      } catch (err) {
+        for (const w of job.waiters) w.reject(err);
       }
-    } finally {
-      this.running = false;
     }
   }
 
   private async writeNow(text: string): Promise<void> {
     const dir = path.dirname(this.filePath);
-    const temp = path.join(
-      dir,
-      `.${path.basename(this.filePath)}.${process.pid}.${++tempCounter}${TEMP_SUFFIX}`,
-    );
-    const handle = await this.fs.open(temp, 'w');
+    const temp = path.join(dir, `.${path.basename(this.filePath)}.${process.pid}.${++tempCounter}${TEMP_SUFFIX}`);
     try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
+      const handle = await this.fs.open(temp, 'w');
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (err) {
+      await this.fs.unlink(temp).catch(() => undefined);
+      throw new DurableWriteError(this.filePath, err);
     }
     try {
       await this.renameWithRetry(temp, this.filePath);
@@ -114,7 +156,11 @@ export class DurableTextFile implements Adapter<string> {
       await this.fs.unlink(temp).catch(() => undefined);
       throw err;
     }
-    await syncDir(this.fs, dir);
+    try {
+      await syncDir(this.fs, dir);
+    } catch (err) {
+      throw new DurableWriteError(this.filePath, err);
+    }
   }
 
   private async renameWithRetry(from: string, to: string): Promise<void> {
@@ -124,7 +170,7 @@ export class DurableTextFile implements Adapter<string> {
         return;
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code ?? '';
-        if (!RETRYABLE.has(code) || attempt >= this.renameAttempts) throw err;
+        if (!RETRYABLE.has(code) || attempt >= this.renameAttempts) throw new DurableWriteError(to, err, attempt);
         await new Promise((r) => setTimeout(r, this.renameDelayMs * attempt));
       }
     }
@@ -143,4 +189,20 @@ async function syncDir(fs: DurableFs, dir: string): Promise<void> {
   } finally {
     await handle?.close();
   }
+}
+
+/** Write a whole file durably once (temp → fsync → rename → fsync dir), outside any lowdb. */
+export function writeFileDurably(filePath: string, text: string, options?: DurableFileOptions): Promise<void> {
+  return new DurableTextFile(filePath, options).write(text);
+}
+
+/** Remove temp files a killed process left behind in `dir` (never this process's own, nor other files). */
+export async function removeStaleTemps(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await nodeFs.readdir(dir);
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((n) => n.endsWith(TEMP_SUFFIX) && !n.includes(`.${process.pid}.`)).map((n) => nodeFs.unlink(path.join(dir, n)).catch(() => undefined)));
 }

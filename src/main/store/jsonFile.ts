@@ -1,11 +1,13 @@
 /**
- * A lowdb adapter for one JSON file that is parsed with its zod schema on every read and written
- * durably. A file that exists but cannot be trusted (empty, NUL-filled, truncated, `null`, or
- * failing its schema) raises CorruptFileError; the caller moves it aside, never overwrites it.
+ * A lowdb adapter for one JSON file that is parsed with its zod schema on every read (after any
+ * format migration) and written durably. A file that exists but cannot be trusted (empty,
+ * NUL-filled, truncated, `null`, or failing its schema) raises CorruptFileError; the caller moves
+ * it aside, never overwrites it. A file from a newer format raises NewerFormatError.
  */
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { DurableTextFile, type DurableFileOptions } from './durableFile';
+import { migrateFile, UnknownFormatError, type FormatHistory } from './migrations';
 
 export class CorruptFileError extends Error {
   readonly filePath: string;
@@ -18,7 +20,14 @@ export class CorruptFileError extends Error {
   }
 }
 
-export function parseJsonFile<T>(filePath: string, raw: string, schema: z.ZodType<T>): T {
+export interface ParsedFile<T> {
+  data: T;
+  /** the format version on disk, when older than the current one (the data was upgraded) */
+  migratedFrom: number | null;
+}
+
+/** Parse, migrate and validate one file's text. */
+export function parseJsonFileDetailed<T>(filePath: string, raw: string, schema: z.ZodType<T>, history?: FormatHistory): ParsedFile<T> {
   if (raw.trim() === '') throw new CorruptFileError(filePath, 'the file is empty');
   if (raw.includes('\u0000')) throw new CorruptFileError(filePath, 'the file contains NUL bytes');
   let value: unknown;
@@ -27,8 +36,19 @@ export function parseJsonFile<T>(filePath: string, raw: string, schema: z.ZodTyp
   } catch {
     throw new CorruptFileError(filePath, 'the file is not complete JSON (truncated or damaged)');
   }
-  if (value === null || typeof value !== 'object') {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new CorruptFileError(filePath, 'the file does not hold a Hashiya record');
+  }
+  let migratedFrom: number | null = null;
+  if (history) {
+    try {
+      const migrated = migrateFile(filePath, value as Record<string, unknown>, history);
+      value = migrated.file;
+      if (migrated.from !== history.current) migratedFrom = migrated.from;
+    } catch (err) {
+      if (err instanceof UnknownFormatError) throw new CorruptFileError(filePath, err.reason);
+      throw err;
+    }
   }
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -36,26 +56,37 @@ export function parseJsonFile<T>(filePath: string, raw: string, schema: z.ZodTyp
     const where = first ? first.path.join('.') || '(root)' : '(root)';
     throw new CorruptFileError(filePath, `the file does not match its format at ${where}: ${first?.message ?? ''}`);
   }
-  return result.data;
+  return { data: result.data, migratedFrom };
+}
+
+export function parseJsonFile<T>(filePath: string, raw: string, schema: z.ZodType<T>, history?: FormatHistory): T {
+  return parseJsonFileDetailed(filePath, raw, schema, history).data;
 }
 
 export class ValidatedJsonFile<T> implements Adapter<T> {
   readonly file: DurableTextFile;
   private readonly schema: z.ZodType<T>;
+  private readonly history: FormatHistory | undefined;
 
-  constructor(filePath: string, schema: z.ZodType<T>, options?: DurableFileOptions) {
+  constructor(filePath: string, schema: z.ZodType<T>, options?: DurableFileOptions & { history?: FormatHistory }) {
     this.file = new DurableTextFile(filePath, options);
     this.schema = schema;
+    this.history = options?.history;
   }
 
   get filePath(): string {
     return this.file.filePath;
   }
 
-  async read(): Promise<T | null> {
+  /** The parsed file and its raw text, or null when the file does not exist. */
+  async readDetailed(): Promise<(ParsedFile<T> & { raw: string }) | null> {
     const raw = await this.file.read();
     if (raw === null) return null;
-    return parseJsonFile(this.file.filePath, raw, this.schema);
+    return { ...parseJsonFileDetailed(this.file.filePath, raw, this.schema, this.history), raw };
+  }
+
+  async read(): Promise<T | null> {
+    return (await this.readDetailed())?.data ?? null;
   }
 
   write(data: T): Promise<void> {

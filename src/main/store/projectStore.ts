@@ -2,15 +2,22 @@
  * A project folder: project.json (settings, codebook, document index) and documents/<id>.json
  * (one document's text and annotations), each a lowdb database written only from here. A tag
  * rewrites one document file; the index's annotation counts are a cache saved shortly after.
+ *
+ * Nothing that cannot be read is overwritten: a damaged file is moved to quarantine/ byte for
+ * byte, the newest valid snapshot from backups/ is put in its place when there is one, and a
+ * notice tells the user. A save that fails keeps the change in memory, marks the file unsaved
+ * and is retried; the caller gets AppError('storage').
  */
-import { mkdir, readdir, rename, unlink } from 'node:fs/promises';
+import { access, mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '../../shared/errors';
 import { defaultCodebook } from '../../shared/defaultCodebook';
 import type { DocumentSummary, Warning } from '../../shared/model';
-import { TEMP_SUFFIX } from './durableFile';
-import { CorruptFileError, ValidatedJsonFile } from './jsonFile';
+import { BackupStore, documentKey, PROJECT_KEY, type BackupPolicy } from './backups';
+import { removeStaleTemps, writeFileDurably, type DurableFileOptions } from './durableFile';
+import { CorruptFileError, parseJsonFile, ValidatedJsonFile } from './jsonFile';
+import { DOCUMENT_FORMAT, NewerFormatError, PROJECT_FORMAT, type FormatHistory } from './migrations';
 import { DocumentFile, ProjectFile, SCHEMA_VERSION } from './schema';
 
 export interface OpenOptions {
@@ -19,71 +26,145 @@ export interface OpenOptions {
   name?: string;
   /** how long annotation-count changes wait before project.json is rewritten */
   indexSaveDelayMs?: number;
+  /** how long a failed save waits before it is tried again */
+  retryDelayMs?: number;
+  backupPolicy?: Partial<BackupPolicy>;
+  /** format histories (tests substitute older chains) */
+  formats?: { project?: FormatHistory; document?: FormatHistory };
+  /** file-system substitutes for the durable writer (tests make renames fail) */
+  durable?: DurableFileOptions;
 }
 
-const PROJECT_FILE = 'project.json';
-const DOCUMENTS_DIR = 'documents';
-const QUARANTINE_DIR = 'quarantine';
-const TRASH_DIR = 'trash';
+export const PROJECT_FILE = 'project.json';
+export const DOCUMENTS_DIR = 'documents';
+export const QUARANTINE_DIR = 'quarantine';
+export const TRASH_DIR = 'trash';
+/** Present while a process has the project open; left behind by a crash. */
+export const SESSION_FILE = '.hashiya-session';
+
+/** Which file a save failure is about: a document id, or null for project.json. */
+export interface UnsavedFile {
+  documentId: string | null;
+  title: string;
+  reason: string;
+}
+
+type DocDb = Low<DocumentFile>;
+
+function adapterOf(db: DocDb): ValidatedJsonFile<DocumentFile> {
+  return db.adapter as ValidatedJsonFile<DocumentFile>;
+}
+
+function summaryOf(file: DocumentFile): DocumentSummary {
+  const { text: _text, ...summary } = file.document;
+  return { ...summary, annotationCount: file.annotations.length };
+}
+
+function newProjectData(name: string): ProjectFile {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    name,
+    createdAt: new Date().toISOString(),
+    settings: { annotator: null, snapToWords: true, uiLanguage: 'en', textSize: 20 },
+    codebook: defaultCodebook(),
+    documents: [],
+    notices: [],
+  };
+}
+
+function readableTime(iso: string): string {
+  return iso.replace('T', ' ').slice(0, 19) + ' UTC';
+}
 
 export class ProjectStore {
   readonly dir: string;
+  readonly backups: BackupStore;
   private readonly project: Low<ProjectFile>;
   private readonly projectFile: ValidatedJsonFile<ProjectFile>;
-  private readonly docs = new Map<string, Low<DocumentFile>>();
-  private readonly loading = new Map<string, Promise<Low<DocumentFile>>>();
+  private readonly docs = new Map<string, DocDb>();
+  private readonly loading = new Map<string, Promise<DocDb>>();
+  private readonly unsaved = new Map<string | null, string>();
   private indexTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly indexSaveDelayMs: number;
+  private indexWrite: Promise<void> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly options: OpenOptions;
+  private readonly projectFormat: FormatHistory;
+  private readonly documentFormat: FormatHistory;
+  private closed = false;
+  /** the store that took over when this one was closed by a project switch */
+  private replacedBy: ProjectStore | null = null;
 
-  private constructor(dir: string, projectFile: ValidatedJsonFile<ProjectFile>, data: ProjectFile, delay: number) {
+  private constructor(dir: string, projectFile: ValidatedJsonFile<ProjectFile>, data: ProjectFile, backups: BackupStore, options: OpenOptions) {
     this.dir = dir;
     this.projectFile = projectFile;
     this.project = new Low(projectFile, data);
-    this.indexSaveDelayMs = delay;
+    this.backups = backups;
+    this.options = options;
+    this.projectFormat = options.formats?.project ?? PROJECT_FORMAT;
+    this.documentFormat = options.formats?.document ?? DOCUMENT_FORMAT;
   }
 
+  /** Open (or create) the project in `dir`. Throws AppError for a folder it must not touch. */
   static async open(dir: string, options: OpenOptions = {}): Promise<ProjectStore> {
     const root = path.resolve(dir);
     await mkdir(path.join(root, DOCUMENTS_DIR), { recursive: true });
     await removeStaleTemps(root);
     await removeStaleTemps(path.join(root, DOCUMENTS_DIR));
+    const backups = new BackupStore(root, options.backupPolicy);
+    const projectFormat = options.formats?.project ?? PROJECT_FORMAT;
+    const file = new ValidatedJsonFile(path.join(root, PROJECT_FILE), ProjectFile, { ...options.durable, history: projectFormat });
+    const parse = (raw: string) => parseJsonFile(file.filePath, raw, ProjectFile, projectFormat);
 
-    const file = new ValidatedJsonFile(path.join(root, PROJECT_FILE), ProjectFile);
+    const uncleanShutdown = await readSession(root);
     const notices: Warning[] = [];
     let data: ProjectFile | null = null;
+    let rebuildIndex = uncleanShutdown;
+    let migratedRaw: string | null = null;
     try {
-      data = await file.read();
+      const read = await file.readDetailed();
+      if (read) {
+        data = read.data;
+        if (read.migratedFrom !== null) migratedRaw = read.raw;
+      }
     } catch (err) {
+      if (err instanceof NewerFormatError) throw new AppError('unsupported', newerMessage('This project', err));
       if (!(err instanceof CorruptFileError)) throw err;
       const moved = await quarantine(root, file.filePath);
-      notices.push({
-        code: 'project_file_quarantined',
-        message: `The project file could not be read (${err.reason}). The original was moved to ${moved}; the document list was rebuilt from the documents folder.`,
-      });
+      const backup = await backups.newestValid(PROJECT_KEY, parse);
+      rebuildIndex = true;
+      if (backup) {
+        data = backup.data;
+        notices.push({
+          code: 'project_file_restored',
+          message: `The project file could not be read (${err.reason}). The original was moved to ${moved}. The codebook and settings were restored from the backup of ${readableTime(backup.entry.createdAt)}, and the document list was rebuilt from the documents folder.`,
+        });
+      } else {
+        data = newProjectData(options.name ?? path.basename(root));
+        notices.push({
+          code: 'project_file_quarantined',
+          message: `The project file could not be read (${err.reason}) and no backup of it exists. The original was moved to ${moved}. The document list was rebuilt from the documents folder; the codebook and settings are back to their defaults.`,
+        });
+      }
     }
     const fresh = data === null;
-    if (data === null) {
-      data = {
-        schemaVersion: SCHEMA_VERSION,
-        name: options.name ?? path.basename(root),
-        createdAt: new Date().toISOString(),
-        settings: { annotator: null, snapToWords: true, uiLanguage: 'en', textSize: 20 },
-        codebook: defaultCodebook(),
-        documents: [],
-        notices: [],
-      };
-    }
+    if (data === null) data = newProjectData(options.name ?? path.basename(root));
     data.notices.push(...notices);
-    const store = new ProjectStore(root, file, data, options.indexSaveDelayMs ?? 1000);
+    const store = new ProjectStore(root, file, data, backups, options);
+    await writeSession(root);
+    if (migratedRaw !== null) await backups.write(PROJECT_KEY, migratedRaw);
+
     if (fresh) {
       const existing = await store.scanDocumentFiles();
       if (existing.length > 0) data.documents = existing;
-      else if (notices.length === 0 && options.seed) {
+      else if (options.seed) {
         for (const doc of await options.seed()) await store.writeNewDocument(doc);
-        data.documents = (await store.scanDocumentFiles()).filter(Boolean);
+        data.documents = await store.scanDocumentFiles();
       }
       await store.saveProject();
+    } else if (rebuildIndex) {
+      await store.reconcileIndex();
     }
+    if (!fresh && notices.length === 0) store.backupSoon(null);
     return store;
   }
 
@@ -101,21 +182,36 @@ export class ProjectStore {
     return found;
   }
 
+  /** Files whose latest change is only in memory (a save failed; it is retried). */
+  unsavedFiles(): UnsavedFile[] {
+    return [...this.unsaved].map(([documentId, reason]) => ({
+      documentId,
+      title: documentId === null ? 'Project settings and codebook' : (this.project.data.documents.find((d) => d.id === documentId)?.title ?? documentId),
+      reason,
+    }));
+  }
+
   async saveProject(): Promise<void> {
     if (this.indexTimer) {
       clearTimeout(this.indexTimer);
       this.indexTimer = null;
     }
-    await this.project.write();
+    await this.guardedWrite(null, () => this.project.write());
+    this.backupSoon(null);
   }
 
   /** Save project.json soon: for caches (annotation counts) that can be rebuilt from documents. */
   scheduleIndexSave(): void {
-    if (this.indexTimer) return;
+    if (this.indexTimer || this.closed) return;
     this.indexTimer = setTimeout(() => {
       this.indexTimer = null;
-      this.project.write().catch(() => undefined);
-    }, this.indexSaveDelayMs);
+      const write = this.saveProject()
+        .catch(() => undefined)
+        .finally(() => {
+          if (this.indexWrite === write) this.indexWrite = null;
+        });
+      this.indexWrite = write;
+    }, this.options.indexSaveDelayMs ?? 1000);
     this.indexTimer.unref?.();
   }
 
@@ -123,7 +219,7 @@ export class ProjectStore {
     return path.join(this.dir, DOCUMENTS_DIR, `${id}.json`);
   }
 
-  async document(id: string): Promise<Low<DocumentFile>> {
+  async document(id: string): Promise<DocDb> {
     const cached = this.docs.get(id);
     if (cached) return cached;
     this.summary(id);
@@ -135,37 +231,117 @@ export class ProjectStore {
     return pending;
   }
 
-  private async loadDocument(id: string): Promise<Low<DocumentFile>> {
-    const file = new ValidatedJsonFile(this.documentPath(id), DocumentFile);
-    let data: DocumentFile | null;
+  private documentFile(id: string): ValidatedJsonFile<DocumentFile> {
+    return new ValidatedJsonFile(this.documentPath(id), DocumentFile, { ...this.options.durable, history: this.documentFormat });
+  }
+
+  private parseDocument(id: string, raw: string): DocumentFile {
+    const filePath = this.documentPath(id);
+    const data = parseJsonFile(filePath, raw, DocumentFile, this.documentFormat);
+    if (data.document.id !== id) throw new CorruptFileError(filePath, `the file holds another document (${data.document.id})`);
+    return data;
+  }
+
+  /** Read one document file; a damaged one is quarantined and its newest backup restored. */
+  private async readDocumentFile(id: string, titleHint?: string): Promise<DocumentFile | null> {
+    const file = this.documentFile(id);
     try {
-      data = await file.read();
+      const read = await file.readDetailed();
+      if (!read) return null;
+      if (read.data.document.id !== id) throw new CorruptFileError(file.filePath, `the file holds another document (${read.data.document.id})`);
+      if (read.migratedFrom !== null) await this.backups.write(documentKey(id), read.raw);
+      return read.data;
     } catch (err) {
+      if (err instanceof NewerFormatError) {
+        throw new AppError('unsupported', newerMessage(`The document “${titleHint ?? id}”`, err));
+      }
       if (!(err instanceof CorruptFileError)) throw err;
       const moved = await quarantine(this.dir, file.filePath);
-      const title = this.summary(id).title;
+      const title = titleHint ?? id;
+      const backup = await this.backups.newestValid(documentKey(id), (raw) => this.parseDocument(id, raw));
+      if (backup) {
+        await writeFileDurably(file.filePath, backup.raw, this.options.durable);
+        this.addNotice({
+          code: 'document_restored',
+          message: `The file of “${backup.data.document.title}” could not be read (${err.reason}). The original was moved to ${moved}, and the backup of ${readableTime(backup.entry.createdAt)} was restored (${backup.data.annotations.length} annotations); changes made after that backup are not in it.`,
+        });
+        return backup.data;
+      }
       this.addNotice({
         code: 'document_quarantined',
-        message: `The file of “${title}” could not be read (${err.reason}). The original was moved to ${moved}.`,
+        message: `The file of “${title}” could not be read (${err.reason}) and no backup of it exists. The original was moved to ${moved}; the document was taken out of the list. Other documents are unaffected.`,
       });
+      throw new DamagedDocument(title, moved);
+    }
+  }
+
+  private async loadDocument(id: string): Promise<DocDb> {
+    const title = this.summary(id).title;
+    let data: DocumentFile | null;
+    try {
+      data = await this.readDocumentFile(id, title);
+    } catch (err) {
+      if (!(err instanceof DamagedDocument)) throw err;
       this.project.data.documents = this.project.data.documents.filter((d) => d.id !== id);
-      await this.saveProject();
-      throw new AppError('storage', `The file of “${title}” is damaged and was moved to ${moved}. Other documents are unaffected.`);
+      await this.saveProject().catch(() => undefined);
+      throw new AppError('storage', `The file of “${title}” is damaged and was moved to ${err.moved}; no backup of it exists. Other documents are unaffected.`);
     }
     if (data === null) {
-      throw new AppError('not_found', 'That document’s file is missing from the project folder.');
+      throw new AppError('not_found', `The file of “${title}” is missing from the project folder (documents/${id}.json).`);
     }
-    const db = new Low(file, data);
+    const db = new Low(this.documentFile(id), data);
     this.docs.set(id, db);
-    this.syncCount(id, data.annotations.length);
+    this.syncSummary(id, data);
+    this.backupSoon(id);
     return db;
   }
 
-  /** Write a document file, then save after mutating; resolves once it is on disk. */
+  /** Write a document file after mutating it; resolves once it is on disk. */
   async saveDocument(id: string): Promise<void> {
     const db = await this.document(id);
-    await db.write();
     this.syncCount(id, db.data.annotations.length);
+    await this.guardedWrite(id, () => db.write());
+    this.backupSoon(id);
+  }
+
+  /** Run a write; on failure keep the in-memory change, mark it unsaved, retry later. */
+  private async guardedWrite(key: string | null, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+      this.unsaved.delete(key);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      this.unsaved.set(key, reason);
+      this.scheduleRetry();
+      throw new AppError(
+        'storage',
+        `${reason} Your change is kept in memory and marked unsaved; Hashiya will try again (or use “Save again”). Do not close Hashiya until it is saved.`,
+      );
+    }
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer || this.closed) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.retryUnsaved().then((left) => {
+        if (left > 0) this.scheduleRetry();
+      });
+    }, this.options.retryDelayMs ?? 5000);
+    this.retryTimer.unref?.();
+  }
+
+  /** Try every unsaved file again; returns how many are still unsaved. */
+  async retryUnsaved(): Promise<number> {
+    for (const key of [...this.unsaved.keys()]) {
+      if (key === null) await this.saveProject().catch(() => undefined);
+      else {
+        const db = this.docs.get(key);
+        if (!db) this.unsaved.delete(key);
+        else await this.guardedWrite(key, () => db.write()).catch(() => undefined);
+      }
+    }
+    return this.unsaved.size;
   }
 
   private syncCount(id: string, count: number): void {
@@ -176,18 +352,41 @@ export class ProjectStore {
     }
   }
 
+  /** Bring an index entry in line with its file (the file is the truth). */
+  private syncSummary(id: string, file: DocumentFile): void {
+    const index = this.project.data.documents.findIndex((d) => d.id === id);
+    if (index === -1) return;
+    const next = summaryOf(file);
+    if (JSON.stringify(next) !== JSON.stringify(this.project.data.documents[index])) {
+      this.project.data.documents[index] = next;
+      this.scheduleIndexSave();
+    }
+  }
+
+  private backupSoon(id: string | null): void {
+    if (this.closed) return;
+    if (id === null) {
+      this.backups.snapshotSoon(PROJECT_KEY, this.projectFile.filePath, (raw) => parseJsonFile(this.projectFile.filePath, raw, ProjectFile, this.projectFormat));
+    } else {
+      this.backups.snapshotSoon(documentKey(id), this.documentPath(id), (raw) => void this.parseDocument(id, raw));
+    }
+  }
+
   async addDocument(file: DocumentFile): Promise<DocumentSummary> {
     await this.writeNewDocument(file);
-    const summary = { ...file.document, annotationCount: file.annotations.length } as DocumentSummary & { text?: string };
-    delete summary.text;
+    const summary = summaryOf(file);
     this.project.data.documents.push(summary);
     await this.saveProject();
     return summary;
   }
 
   private async writeNewDocument(file: DocumentFile): Promise<void> {
-    const db = new Low(new ValidatedJsonFile(this.documentPath(file.document.id), DocumentFile), file);
-    await db.write();
+    const db = new Low(this.documentFile(file.document.id), file);
+    try {
+      await db.write();
+    } catch (err) {
+      throw new AppError('storage', `${err instanceof Error ? err.message : String(err)} The document was not added.`);
+    }
     this.docs.set(file.document.id, db);
   }
 
@@ -197,8 +396,9 @@ export class ProjectStore {
     this.project.data.documents = this.project.data.documents.filter((d) => d.id !== id);
     await this.saveProject();
     const db = this.docs.get(id);
-    if (db) await (db.adapter as ValidatedJsonFile<DocumentFile>).file.flush();
+    if (db) await adapterOf(db).file.flush();
     this.docs.delete(id);
+    this.unsaved.delete(id);
     await mkdir(path.join(this.dir, TRASH_DIR), { recursive: true });
     await rename(this.documentPath(id), path.join(this.dir, TRASH_DIR, `${id}.${Date.now()}.json`)).catch((err) => {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
@@ -215,37 +415,163 @@ export class ProjectStore {
   }
 
   /** Documents already loaded (for features that look across what is open). */
-  loadedDocuments(): Iterable<Low<DocumentFile>> {
+  loadedDocuments(): Iterable<DocDb> {
     return this.docs.values();
   }
 
-  /** Finish every pending write (before quitting). */
+  /** Finish every pending write: the index save, document writes, failed saves, backups. */
   async flush(): Promise<void> {
-    if (this.indexTimer) await this.saveProject();
+    if (this.closed) {
+      await this.replacedBy?.flush();
+      return;
+    }
+    if (this.indexTimer) await this.saveProject().catch(() => undefined);
+    if (this.indexWrite) await this.indexWrite;
+    if (this.unsaved.size > 0) await this.retryUnsaved();
     await this.projectFile.file.flush();
-    for (const db of this.docs.values()) await (db.adapter as ValidatedJsonFile<DocumentFile>).file.flush();
+    for (const db of [...this.docs.values()]) await adapterOf(db).file.flush();
+    await Promise.allSettled([...this.loading.values()]);
+    await this.backups.flush();
   }
 
-  /** Rebuild index entries from the document files (new or recovered project). */
+  /** Flush and let go of the folder (switching projects or quitting). */
+  async close(replacement: ProjectStore | null = null): Promise<void> {
+    if (this.closed) return;
+    await this.flush();
+    if (this.unsaved.size > 0) {
+      throw new AppError('storage', `Some changes could not be saved (${this.unsavedFiles().map((f) => f.title).join(', ')}); the project stays open so they are not lost.`);
+    }
+    this.closed = true;
+    this.replacedBy = replacement;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    await unlink(path.join(this.dir, SESSION_FILE)).catch(() => undefined);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /**
+   * After a crash or a restored project.json: rebuild the index from the document files (the
+   * truth). Entries are kept in index order; files missing from the index are added; entries
+   * whose file is gone are dropped with a notice.
+   */
+  private async reconcileIndex(): Promise<void> {
+    const before = JSON.stringify(this.project.data.documents);
+    const scanned = new Map((await this.scanDocumentFiles()).map((s) => [s.id, s]));
+    const next: DocumentSummary[] = [];
+    for (const entry of this.project.data.documents) {
+      const found = scanned.get(entry.id);
+      if (found) {
+        next.push(found);
+        scanned.delete(entry.id);
+      } else if (!this.project.data.notices.some((n) => n.message.includes(entry.title))) {
+        this.addNotice({ code: 'document_missing', message: `The file of “${entry.title}” is missing from the documents folder; it was taken out of the list.` });
+      }
+    }
+    next.push(...scanned.values());
+    this.project.data.documents = next;
+    if (JSON.stringify(next) !== before || this.project.data.notices.length > 0) await this.saveProject().catch(() => undefined);
+  }
+
+  /** Index entries from the document files; damaged files are quarantined (and restored if possible). */
   private async scanDocumentFiles(): Promise<DocumentSummary[]> {
     const dir = path.join(this.dir, DOCUMENTS_DIR);
     const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
     const out: DocumentSummary[] = [];
     for (const name of names) {
-      const file = new ValidatedJsonFile(path.join(dir, name), DocumentFile);
+      const id = name.slice(0, -'.json'.length);
+      const title = this.project.data.documents.find((d) => d.id === id)?.title;
       try {
-        const data = await file.read();
-        if (!data) continue;
-        const { text: _text, ...summary } = data.document;
-        out.push({ ...summary, annotationCount: data.annotations.length });
+        const data = await this.readDocumentFile(id, title);
+        if (data) out.push(summaryOf(data));
       } catch (err) {
-        if (!(err instanceof CorruptFileError)) throw err;
-        const moved = await quarantine(this.dir, file.filePath);
-        this.addNotice({ code: 'document_quarantined', message: `A document file could not be read (${err.reason}) and was moved to ${moved}.` });
+        if (err instanceof DamagedDocument) continue;
+        if (err instanceof AppError && err.code === 'unsupported') {
+          this.addNotice({ code: 'document_newer', message: err.message });
+          continue;
+        }
+        throw err;
       }
     }
     return out.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
   }
+
+  /** Replace a document's file with one of its snapshots (the current file is snapshotted first). */
+  async restoreDocumentBackup(id: string, name: string): Promise<DocumentSummary> {
+    const key = documentKey(id);
+    let raw: string;
+    try {
+      raw = await this.backups.read(key, name);
+    } catch {
+      throw new AppError('not_found', 'That backup does not exist (it may have been rotated out).');
+    }
+    let data: DocumentFile;
+    try {
+      data = this.parseDocument(id, raw);
+    } catch (err) {
+      if (err instanceof NewerFormatError) throw new AppError('unsupported', newerMessage('That backup', err));
+      throw new AppError('unprocessable', `That backup cannot be used: ${err instanceof CorruptFileError ? err.reason : 'it cannot be read'}.`);
+    }
+    const loaded = this.docs.get(id);
+    if (loaded) await adapterOf(loaded).file.flush();
+    const current = await this.documentFile(id).file.read().catch(() => null);
+    if (current !== null) await this.backups.write(key, current);
+    await writeFileDurably(this.documentPath(id), raw, this.options.durable);
+    this.docs.delete(id);
+    this.unsaved.delete(id);
+    const summary = summaryOf(data);
+    const index = this.project.data.documents.findIndex((d) => d.id === id);
+    if (index === -1) this.project.data.documents.push(summary);
+    else this.project.data.documents[index] = summary;
+    await this.saveProject();
+    return summary;
+  }
+
+  /** Take the codebook and settings from a snapshot of project.json; the document list stays. */
+  async restoreProjectBackup(name: string): Promise<void> {
+    let raw: string;
+    try {
+      raw = await this.backups.read(PROJECT_KEY, name);
+    } catch {
+      throw new AppError('not_found', 'That backup does not exist (it may have been rotated out).');
+    }
+    let data: ProjectFile;
+    try {
+      data = parseJsonFile(this.projectFile.filePath, raw, ProjectFile, this.projectFormat);
+    } catch (err) {
+      if (err instanceof NewerFormatError) throw new AppError('unsupported', newerMessage('That backup', err));
+      throw new AppError('unprocessable', `That backup cannot be used: ${err instanceof CorruptFileError ? err.reason : 'it cannot be read'}.`);
+    }
+    await this.flush();
+    const current = await this.projectFile.file.read().catch(() => null);
+    if (current !== null) await this.backups.write(PROJECT_KEY, current);
+    this.project.data.codebook = data.codebook;
+    this.project.data.settings = data.settings;
+    await this.saveProject();
+  }
+
+  /** Parse a document snapshot for listing (null when it cannot be read). */
+  peekDocumentBackup(id: string, raw: string): DocumentFile | null {
+    try {
+      return this.parseDocument(id, raw);
+    } catch {
+      return null;
+    }
+  }
+}
+
+class DamagedDocument extends Error {
+  constructor(
+    readonly title: string,
+    readonly moved: string,
+  ) {
+    super(`${title} is damaged`);
+  }
+}
+
+function newerMessage(what: string, err: NewerFormatError): string {
+  return `${what} was saved by a newer version of Hashiya (file format ${err.found}; this version reads up to ${err.supported}). Update Hashiya to open it. Nothing was changed.`;
 }
 
 /** Move a file that cannot be trusted into quarantine/, keeping its bytes; returns the new path. */
@@ -253,17 +579,22 @@ export async function quarantine(root: string, filePath: string): Promise<string
   const dir = path.join(root, QUARANTINE_DIR);
   await mkdir(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = path.join(dir, `${path.basename(filePath)}.${stamp}`);
+  const existing = new Set(await readdir(dir));
+  let name = `${path.basename(filePath)}.${stamp}`;
+  for (let n = 1; existing.has(name); n++) name = `${path.basename(filePath)}.${stamp}-${n}`;
+  const target = path.join(dir, name);
   await rename(filePath, target);
-  return path.relative(root, target);
+  return path.relative(root, target).split(path.sep).join('/');
 }
 
-async function removeStaleTemps(dir: string): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return;
-  }
-  await Promise.all(names.filter((n) => n.endsWith(TEMP_SUFFIX)).map((n) => unlink(path.join(dir, n)).catch(() => undefined)));
+/** True when a previous session did not close the project (crash, power cut, SIGKILL). */
+async function readSession(root: string): Promise<boolean> {
+  return access(path.join(root, SESSION_FILE)).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function writeSession(root: string): Promise<void> {
+  await writeFile(path.join(root, SESSION_FILE), JSON.stringify({ pid: process.pid, openedAt: new Date().toISOString() }));
 }
