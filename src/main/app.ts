@@ -43,14 +43,44 @@ export async function openProject(dir: string, resourcesDir: string, options: Op
   });
   const userData = options.userData ?? process.env.HASHIYA_USER_DATA ?? userDataDir();
   const recent = new RecentProjects(path.join(userData, RECENT_FILE));
+  let barrier: (() => Promise<void>) | null = null;
   const projects: ProjectOpener = {
     // a project opened or created from the UI starts empty (no sample article)
-    open: (projectDir, { name }) => ProjectStore.open(projectDir, { name: name ?? path.basename(projectDir) }),
+    open: async (projectDir, { name }) => {
+      const opened = await ProjectStore.open(projectDir, { name: name ?? path.basename(projectDir) });
+      opened.setFlushBarrier(barrier);
+      return opened;
+    },
     recent,
   };
   await recent.add(store.dir, store.data.name).catch(() => undefined);
   const services = createServices(store, { projects });
+  barrier = attachFlushBarrier(services);
+  store.setFlushBarrier(barrier);
   return { store, services, flush: () => services.ctx.store.flush() };
+}
+
+/**
+ * Make `services.dispatch` count the calls it has accepted, and return a function that resolves
+ * once none is left. A store's flush() awaits it, so quitting saves the tag whose request
+ * arrived just before the quit, not only the writes already started.
+ */
+export function attachFlushBarrier(services: Services): () => Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+  const dispatch = services.dispatch;
+  services.dispatch = (name, rawInput) => {
+    const result = dispatch(name, rawInput);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    inFlight.add(settled);
+    void settled.then(() => inFlight.delete(settled));
+    return result;
+  };
+  return async () => {
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
+  };
 }
 
 /** The per-user folder Electron calls userData; browser mode uses the same one. */

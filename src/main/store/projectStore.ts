@@ -93,6 +93,7 @@ export class ProjectStore {
   private closed = false;
   /** the store that took over when this one was closed by a project switch */
   private replacedBy: ProjectStore | null = null;
+  private flushBarrier: (() => Promise<void>) | null = null;
 
   private constructor(dir: string, projectFile: ValidatedJsonFile<ProjectFile>, data: ProjectFile, backups: BackupStore, options: OpenOptions) {
     this.dir = dir;
@@ -419,12 +420,27 @@ export class ProjectStore {
     return this.docs.values();
   }
 
-  /** Finish every pending write: the index save, document writes, failed saves, backups. */
+  /**
+   * Wait for work in progress, then finish every pending write: the index save, document writes,
+   * failed saves, backups. This is what quitting calls; after a project switch it reaches the
+   * project open now.
+   */
   async flush(): Promise<void> {
     if (this.closed) {
       await this.replacedBy?.flush();
       return;
     }
+    await this.flushBarrier?.();
+    await this.flushWrites();
+  }
+
+  /** Called by flush() first: resolves when the service calls already accepted have finished. */
+  setFlushBarrier(barrier: (() => Promise<void>) | null): void {
+    this.flushBarrier = barrier;
+  }
+
+  /** Finish the writes already requested (safe to call from inside a service call). */
+  async flushWrites(): Promise<void> {
     if (this.indexTimer) await this.saveProject().catch(() => undefined);
     if (this.indexWrite) await this.indexWrite;
     if (this.unsaved.size > 0) await this.retryUnsaved();
@@ -437,7 +453,7 @@ export class ProjectStore {
   /** Flush and let go of the folder (switching projects or quitting). */
   async close(replacement: ProjectStore | null = null): Promise<void> {
     if (this.closed) return;
-    await this.flush();
+    await this.flushWrites();
     if (this.unsaved.size > 0) {
       throw new AppError('storage', `Some changes could not be saved (${this.unsavedFiles().map((f) => f.title).join(', ')}); the project stays open so they are not lost.`);
     }
@@ -543,7 +559,7 @@ export class ProjectStore {
       if (err instanceof NewerFormatError) throw new AppError('unsupported', newerMessage('That backup', err));
       throw new AppError('unprocessable', `That backup cannot be used: ${err instanceof CorruptFileError ? err.reason : 'it cannot be read'}.`);
     }
-    await this.flush();
+    await this.flushWrites();
     const current = await this.projectFile.file.read().catch(() => null);
     if (current !== null) await this.backups.write(PROJECT_KEY, current);
     this.project.data.codebook = data.codebook;
