@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { defineConfig } from '@playwright/test';
+
+const require = createRequire(import.meta.url);
+
+/** Debian's Chromium (Playwright cannot download its own browsers on offline machines). */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Where the Electron runtime is installed, its path; otherwise why it is not. */
+export function electronRuntime(): { path: string } | { missing: string } {
+  try {
+    const p = require('electron') as unknown;
+    if (typeof p === 'string' && existsSync(p)) return { path: p };
+    return { missing: 'the electron package is installed but its runtime binary is not' };
+  } catch (err) {
+    return { missing: `the Electron runtime is not installed (${(err as Error).message.split('\n')[0]})` };
+  }
+}
+
+const electron = electronRuntime();
+if ('missing' in electron) {
+  console.log(`[electron] project skipped: ${electron.missing}. Browser-mode tests run in Chromium.`);
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: { trace: 'off', screenshot: 'only-on-failure' },
+  projects: [
+    {
+      name: 'browser',
+      testIgnore: /electron\.spec\.ts/,
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 860 },
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: [
+            ...(isRoot ? ['--no-sandbox'] : []),
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--disable-default-apps',
+            '--no-first-run',
+            '--disable-quic',
+            '--disable-gpu',
+          ],
+        },
+      },
+    },
+    {
+      name: 'electron',
+      testMatch: /electron\.spec\.ts/,
+    },
+  ],
+});

@@ -1,0 +1,103 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Annotation, DocumentSummary } from '../../shared/model';
+import { createServices, type Services } from './index';
+import { ProjectStore } from '../store/projectStore';
+
+let dir: string;
+let services: Services;
+let store: ProjectStore;
+const call = <T>(name: string, input: unknown) => services.dispatch(name, input) as Promise<T>;
+
+const TEXT = 'قال 😀 المشير خليفه حفتر: نقترح وقف إطلاق النار.\nوردّ السراج 👍🏽 بالرفض.';
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-ann-'));
+  store = await ProjectStore.open(dir);
+  services = createServices(store);
+  await call('settings.update', { annotator: 'Salma' });
+});
+afterEach(async () => {
+  await store.flush();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function addDoc(): Promise<DocumentSummary> {
+  const { document } = await call<{ document: DocumentSummary }>('documents.importText', { text: TEXT, title: 'Test' });
+  return document;
+}
+
+const cpIndex = (s: string) => [...TEXT].join('').indexOf(s) - (TEXT.slice(0, TEXT.indexOf(s)).length - [...TEXT.slice(0, TEXT.indexOf(s))].length);
+
+describe('annotations', () => {
+  it('stores the quote the server cuts from its own text, in code points after an emoji', async () => {
+    const doc = await addDoc();
+    const start = cpIndex('خليفه حفتر');
+    const a = await call<Annotation>('annotations.create', { documentId: doc.id, start, end: start + 10, codes: ['ceasefire-proposal'] });
+    expect(a.quote).toBe('خليفه حفتر');
+    expect([...TEXT].slice(a.start, a.end).join('')).toBe('خليفه حفتر');
+    expect(a.annotator).toBe('Salma');
+    expect(a.prefix).toBe([...TEXT].slice(Math.max(0, start - 32), start).join(''));
+    // it is on disk before the call returns
+    const file = JSON.parse(await readFile(path.join(dir, 'documents', `${doc.id}.json`), 'utf8'));
+    expect(file.annotations.map((x: Annotation) => x.id)).toEqual([a.id]);
+  });
+
+  it('refuses spans that are out of range, reversed, split a grapheme, or use unknown codes — and changes nothing', async () => {
+    const doc = await addDoc();
+    const bad = [
+      { start: 5, end: 5 },
+      { start: 9, end: 3 },
+      { start: 0, end: 10_000 },
+      { start: -1, end: 3 },
+    ];
+    for (const span of bad) {
+      await expect(call('annotations.create', { documentId: doc.id, ...span, codes: [] })).rejects.toMatchObject({ code: 'invalid_input' });
+    }
+    const thumb = cpIndex('👍🏽');
+    await expect(call('annotations.create', { documentId: doc.id, start: thumb, end: thumb + 1, codes: [] })).rejects.toThrow(/split/);
+    await expect(call('annotations.create', { documentId: doc.id, start: 0, end: 3, codes: ['nope'] })).rejects.toThrow(/Unknown code/);
+    expect(await call('annotations.list', { documentId: doc.id })).toEqual([]);
+  });
+
+  it('updates, deletes and restores (undo) with the same id', async () => {
+    const doc = await addDoc();
+    const a = await call<Annotation>('annotations.create', { documentId: doc.id, start: 0, end: 3, codes: ['ceasefire-proposal'] });
+    const u = await call<Annotation>('annotations.update', { id: a.id, claimant: ' خليفة حفتر ', stance: 'proposes' });
+    expect(u).toMatchObject({ claimant: 'خليفة حفتر', stance: 'proposes', createdAt: a.createdAt });
+    await call('annotations.delete', { id: a.id });
+    expect(await call('annotations.list', { documentId: doc.id })).toEqual([]);
+    const [back] = await call<Annotation[]>('annotations.restore', { documentId: doc.id, annotations: [u] });
+    expect(back).toEqual(u);
+    await expect(call('annotations.restore', { documentId: doc.id, annotations: [u] })).rejects.toMatchObject({ code: 'conflict' });
+    const summary = (await call<DocumentSummary[]>('documents.list', {}))[0];
+    expect(summary?.annotationCount).toBe(1);
+  });
+
+  it('keeps annotations in reading order and lists claimants by use', async () => {
+    const doc = await addDoc();
+    await call('annotations.createMany', {
+      documentId: doc.id,
+      drafts: [
+        { documentId: doc.id, start: 20, end: 24, codes: [], claimant: 'السراج' },
+        { documentId: doc.id, start: 0, end: 3, codes: [], claimant: 'حفتر' },
+        { documentId: doc.id, start: 6, end: 12, codes: [], claimant: 'السراج' },
+      ],
+    });
+    const list = await call<Annotation[]>('annotations.list', { documentId: doc.id });
+    expect(list.map((a) => a.start)).toEqual([0, 6, 20]);
+    expect(await call('claimants.list', {})).toEqual([
+      { name: 'السراج', count: 2 },
+      { name: 'حفتر', count: 1 },
+    ]);
+  });
+
+  it('rejects unknown methods, extra fields and wrong types with readable messages', async () => {
+    await expect(call('nope.nothing', {})).rejects.toMatchObject({ code: 'not_found' });
+    await expect(call('documents.list', { extra: 1 })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(call('annotations.list', { documentId: '../../etc/passwd' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(call('annotations.list', { documentId: 'missing' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});

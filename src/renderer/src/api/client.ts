@@ -1,0 +1,93 @@
+/**
+ * The renderer's only way to the services. In Electron the preload exposes one function per
+ * method (window.hashiya); in browser mode each method is POST /api/<method> with the session
+ * token. Both return the same typed results; failures become ApiError with a readable message.
+ */
+import type { ApiClient, Input, MethodName, Output } from '../../../shared/api';
+import type { IpcResult } from '../../../shared/api/ipc';
+
+type Bridge = Record<string, (input: unknown) => Promise<IpcResult<unknown>>>;
+
+declare global {
+  interface Window {
+    hashiya?: Bridge;
+  }
+}
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly details?: unknown;
+  constructor(code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+const TOKEN_KEY = 'hashiya.token';
+
+/** Browser mode passes the session token in the URL fragment once; keep it for this tab only. */
+function sessionToken(): string {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    const token = decodeURIComponent(match[1]);
+    sessionStorage.setItem(TOKEN_KEY, token);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    return token;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+async function callHttp(token: string, name: string, input: unknown): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    throw new ApiError('offline', 'Hashiya’s local server is not answering. Is it still running?');
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError('internal', `The server answered ${response.status} without a readable message.`);
+  }
+  if (!response.ok) {
+    const err = (body as { error?: { code?: string; message?: string; details?: unknown } }).error;
+    throw new ApiError(err?.code ?? 'internal', err?.message ?? `The request failed (${response.status}).`, err?.details);
+  }
+  return body;
+}
+
+async function callIpc(bridge: Bridge, name: string, input: unknown): Promise<unknown> {
+  const fn = bridge[name];
+  if (!fn) throw new ApiError('not_found', `The app does not offer “${name}”.`);
+  const result = await fn(input ?? {});
+  if (result.ok) return result.value;
+  throw new ApiError(result.error.code, result.error.message, result.error.details);
+}
+
+export const transport: 'ipc' | 'http' = window.hashiya ? 'ipc' : 'http';
+
+const token = transport === 'http' ? sessionToken() : '';
+
+function call<M extends MethodName>(name: M, input: Input<M>): Promise<Output<M>> {
+  const bridge = window.hashiya;
+  const result = bridge ? callIpc(bridge, name, input) : callHttp(token, name, input);
+  return result as Promise<Output<M>>;
+}
+
+/** api['documents.list']({}) and so on: one typed function per method of the contract. */
+export const api = new Proxy({} as ApiClient, {
+  get: (_target, name: string) => (input: unknown) => call(name as MethodName, input as never),
+});
+
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

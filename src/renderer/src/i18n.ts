@@ -1,0 +1,145 @@
+/**
+ * The interface's words in English and Arabic. Switching to Arabic mirrors the whole chrome
+ * (html dir="rtl"); the layout uses logical CSS properties so nothing else has to change.
+ */
+import { createContext, useContext } from 'react';
+
+export type Lang = 'en' | 'ar';
+
+const en = {
+  appName: 'Hashiya',
+  library: 'Library',
+  documents: 'Documents',
+  title: 'Title',
+  direction: 'Direction',
+  language: 'Language',
+  characters: 'Characters',
+  annotations: 'Annotations',
+  imported: 'Imported',
+  open: 'Open',
+  noDocuments: 'No documents yet. Import an article to start.',
+  backToLibrary: 'Library',
+  textSize: 'Text size',
+  smaller: 'Smaller text',
+  larger: 'Larger text',
+  interfaceLanguage: 'العربية',
+  switchLanguage: 'Switch the interface to Arabic',
+  loading: 'Loading…',
+  rtl: 'right-to-left',
+  ltr: 'left-to-right',
+  annotationsPanel: 'Annotations',
+  filterCode: 'Code',
+  filterAnnotator: 'Annotator',
+  all: 'All',
+  next: 'Next',
+  previous: 'Previous',
+  noAnnotations: 'No annotations yet. Select a passage and press a code’s key (1–9) or Ctrl+K.',
+  codes: 'Codes',
+  claimant: 'Claimant',
+  stance: 'Stance',
+  certainty: 'Certainty',
+  note: 'Note',
+  delete: 'Delete',
+  undo: 'Undo',
+  redo: 'Redo',
+  tagWith: 'Tag with…',
+  searchCodes: 'Search codes',
+  noCodeMatches: 'No code matches.',
+  selectFirst: 'Select a passage first.',
+  yourName: 'Your name',
+  askName: 'Annotations record who made them. What name should yours carry?',
+  save: 'Save',
+  cancel: 'Cancel',
+  created: 'Annotation created',
+  deleted: 'Annotation deleted',
+  updated: 'Annotation updated',
+  saving: 'Saving…',
+  saved: 'All changes saved',
+  saveFailed: 'Not saved',
+  snapToWords: 'Snap selections to whole words',
+  none: '—',
+  countPerCode: 'Per code',
+  close: 'Close',
+  editAnnotation: 'Annotation',
+  annotator: 'Annotator',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const ar: Record<MessageKey, string> = {
+  appName: 'حاشية',
+  library: 'المكتبة',
+  documents: 'الوثائق',
+  title: 'العنوان',
+  direction: 'الاتجاه',
+  language: 'اللغة',
+  characters: 'الأحرف',
+  annotations: 'التعليقات',
+  imported: 'تاريخ الاستيراد',
+  open: 'فتح',
+  noDocuments: 'لا توجد وثائق بعد. استورد مقالًا للبدء.',
+  backToLibrary: 'المكتبة',
+  textSize: 'حجم النص',
+  smaller: 'تصغير النص',
+  larger: 'تكبير النص',
+  interfaceLanguage: 'English',
+  switchLanguage: 'Switch the interface to English',
+  loading: 'جارٍ التحميل…',
+  rtl: 'من اليمين إلى اليسار',
+  ltr: 'من اليسار إلى اليمين',
+  annotationsPanel: 'التعليقات',
+  filterCode: 'الرمز',
+  filterAnnotator: 'المُرمِّز',
+  all: 'الكل',
+  next: 'التالي',
+  previous: 'السابق',
+  noAnnotations: 'لا توجد تعليقات بعد. حدِّد مقطعًا واضغط مفتاح الرمز (1–9) أو Ctrl+K.',
+  codes: 'الرموز',
+  claimant: 'صاحب الادعاء',
+  stance: 'الموقف',
+  certainty: 'درجة اليقين',
+  note: 'ملاحظة',
+  delete: 'حذف',
+  undo: 'تراجع',
+  redo: 'إعادة',
+  tagWith: 'ترميز بـ…',
+  searchCodes: 'ابحث في الرموز',
+  noCodeMatches: 'لا يوجد رمز مطابق.',
+  selectFirst: 'حدِّد مقطعًا أولًا.',
+  yourName: 'اسمك',
+  askName: 'يُسجَّل اسم صاحب كل تعليق. ما الاسم الذي تحمله تعليقاتك؟',
+  save: 'حفظ',
+  cancel: 'إلغاء',
+  created: 'أُنشئ تعليق',
+  deleted: 'حُذف تعليق',
+  updated: 'عُدِّل تعليق',
+  saving: 'جارٍ الحفظ…',
+  saved: 'حُفظت كل التغييرات',
+  saveFailed: 'لم يُحفظ',
+  snapToWords: 'توسيع التحديد إلى كلمات كاملة',
+  none: '—',
+  countPerCode: 'لكل رمز',
+  close: 'إغلاق',
+  editAnnotation: 'التعليق',
+  annotator: 'المُرمِّز',
+};
+
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, ar };
+
+export type Translate = (key: MessageKey) => string;
+
+export function translator(lang: Lang): Translate {
+  const dict = dictionaries[lang];
+  return (key) => dict[key];
+}
+
+export const I18nContext = createContext<{ lang: Lang; t: Translate }>({ lang: 'en', t: translator('en') });
+
+export function useI18n(): { lang: Lang; t: Translate } {
+  return useContext(I18nContext);
+}
+
+/** A code's label in the interface language (falls back to the other). */
+export function codeLabel(code: { name: string; nameAr: string }, lang: Lang): string {
+  return lang === 'ar' ? code.nameAr || code.name : code.name || code.nameAr;
+}

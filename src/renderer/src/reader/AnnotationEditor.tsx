@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import type { Annotation, AnnotationFields, Codebook } from '../../../shared/model';
+import { codeLabel, useI18n } from '../i18n';
+
+/**
+ * The active annotation's codes and claim attributes. Toggles and choices save at once; text
+ * fields save when they lose focus or on Enter.
+ */
+export function AnnotationEditor({
+  annotation,
+  codebook,
+  claimants,
+  onChange,
+  onDelete,
+  onClose,
+}: {
+  annotation: Annotation;
+  codebook: Codebook;
+  claimants: readonly string[];
+  onChange: (patch: Partial<AnnotationFields>) => void;
+  onDelete: () => void;
+  onClose: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const [claimant, setClaimant] = useState(annotation.claimant);
+  const [note, setNote] = useState(annotation.note);
+  useEffect(() => {
+    setClaimant(annotation.claimant);
+    setNote(annotation.note);
+  }, [annotation.id, annotation.claimant, annotation.note]);
+
+  const toggle = (id: string) => {
+    const codes = annotation.codes.includes(id) ? annotation.codes.filter((c) => c !== id) : [...annotation.codes, id];
+    onChange({ codes });
+  };
+  const commitText = (field: 'claimant' | 'note', value: string) => {
+    if (value !== annotation[field]) onChange({ [field]: value });
+  };
+
+  return (
+    <section className="editor" aria-labelledby="editor-title" data-testid="annotation-editor">
+      <div className="editor-head">
+        <h2 id="editor-title">{t('editAnnotation')}</h2>
+        <button type="button" className="icon" onClick={onClose} aria-label={t('close')}>
+          ×
+        </button>
+      </div>
+      <blockquote dir="auto" className="quote">
+        {annotation.quote}
+      </blockquote>
+      <fieldset className="code-toggles">
+        <legend>{t('codes')}</legend>
+        {codebook.codes.map((c) => (
+          <label key={c.id} className="code-toggle">
+            <input type="checkbox" checked={annotation.codes.includes(c.id)} onChange={() => toggle(c.id)} />
+            <span className="swatch" style={{ backgroundColor: c.color }} aria-hidden="true" />
+            <span>{codeLabel(c, lang)}</span>
+            {c.key && <kbd>{c.key}</kbd>}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t('claimant')}
+        <input
+          dir="auto"
+          list="claimant-suggestions"
+          value={claimant}
+          maxLength={500}
+          onChange={(e) => setClaimant(e.target.value)}
+          onBlur={() => commitText('claimant', claimant)}
+          onKeyDown={(e) => e.key === 'Enter' && commitText('claimant', claimant)}
+        />
+        <datalist id="claimant-suggestions">
+          {claimants.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
+      </label>
+      <label>
+        {t('stance')}
+        <select value={annotation.stance} onChange={(e) => onChange({ stance: e.target.value })}>
+          <option value="">{t('none')}</option>
+          {codebook.stances.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('certainty')}
+        <select value={annotation.certainty} onChange={(e) => onChange({ certainty: e.target.value })}>
+          <option value="">{t('none')}</option>
+          {codebook.certainties.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('note')}
+        <textarea dir="auto" rows={3} value={note} maxLength={20000} onChange={(e) => setNote(e.target.value)} onBlur={() => commitText('note', note)} />
+      </label>
+      <p className="meta">
+        {t('annotator')}: <span dir="auto">{annotation.annotator || t('none')}</span>
+      </p>
+      <button type="button" className="danger" onClick={onDelete}>
+        {t('delete')}
+      </button>
+    </section>
+  );
+}

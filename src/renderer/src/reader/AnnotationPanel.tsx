@@ -1,0 +1,129 @@
+import { useMemo } from 'react';
+import type { Annotation, Code } from '../../../shared/model';
+import { codeLabel, useI18n } from '../i18n';
+
+export interface PanelFilter {
+  code: string;
+  annotator: string;
+}
+
+export function filterAnnotations(annotations: readonly Annotation[], filter: PanelFilter): Annotation[] {
+  return annotations.filter(
+    (a) => (filter.code === '' || a.codes.includes(filter.code)) && (filter.annotator === '' || a.annotator === filter.annotator),
+  );
+}
+
+/** The document's annotations in reading order, with filters and counts per code. */
+export function AnnotationPanel({
+  annotations,
+  codes,
+  activeId,
+  filter,
+  onFilter,
+  onSelect,
+  onStep,
+}: {
+  annotations: readonly Annotation[];
+  codes: readonly Code[];
+  activeId: string | null;
+  filter: PanelFilter;
+  onFilter: (f: PanelFilter) => void;
+  onSelect: (a: Annotation) => void;
+  onStep: (delta: 1 | -1) => void;
+}) {
+  const { t, lang } = useI18n();
+  const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  const counts = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const a of annotations) for (const c of a.codes) m.set(c, (m.get(c) ?? 0) + 1);
+    return m;
+  }, [annotations]);
+  const annotators = useMemo(() => [...new Set(annotations.map((a) => a.annotator).filter(Boolean))].sort(), [annotations]);
+  const shown = useMemo(() => filterAnnotations(annotations, filter), [annotations, filter]);
+
+  return (
+    <section className="panel" aria-labelledby="panel-title">
+      <div className="panel-head">
+        <h2 id="panel-title">
+          {t('annotationsPanel')} <span className="count" data-testid="annotation-count">{shown.length}</span>
+        </h2>
+        <div className="panel-nav">
+          <button type="button" onClick={() => onStep(-1)} aria-label={t('previous')} title={`${t('previous')} (p)`}>
+            ‹
+          </button>
+          <button type="button" onClick={() => onStep(1)} aria-label={t('next')} title={`${t('next')} (n)`}>
+            ›
+          </button>
+        </div>
+      </div>
+      <div className="filters">
+        <label>
+          {t('filterCode')}
+          <select value={filter.code} onChange={(e) => onFilter({ ...filter, code: e.target.value })} data-testid="filter-code">
+            <option value="">{t('all')}</option>
+            {codes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {codeLabel(c, lang)} ({counts.get(c.id) ?? 0})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('filterAnnotator')}
+          <select value={filter.annotator} onChange={(e) => onFilter({ ...filter, annotator: e.target.value })} data-testid="filter-annotator">
+            <option value="">{t('all')}</option>
+            {annotators.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ul className="code-counts" aria-label={t('countPerCode')}>
+        {codes
+          .filter((c) => counts.has(c.id))
+          .map((c) => (
+            <li key={c.id} data-code-id={c.id}>
+              <span className="swatch" style={{ backgroundColor: c.color }} aria-hidden="true" />
+              {codeLabel(c, lang)}: <span className="n">{counts.get(c.id)}</span>
+            </li>
+          ))}
+      </ul>
+      {annotations.length === 0 && <p className="empty">{t('noAnnotations')}</p>}
+      <ol className="annotation-list" data-testid="annotation-list">
+        {shown.map((a) => (
+          <li key={a.id}>
+            <button
+              type="button"
+              className={`annotation-item${a.id === activeId ? ' active' : ''}`}
+              aria-current={a.id === activeId ? 'true' : undefined}
+              data-annotation-id={a.id}
+              onClick={() => onSelect(a)}
+            >
+              <span className="item-quote" dir="auto">
+                {a.quote.length > 140 ? `${a.quote.slice(0, 140)}…` : a.quote}
+              </span>
+              <span className="item-codes">
+                {a.codes.map((id) => {
+                  const c = byId.get(id);
+                  return (
+                    <span key={id} className="chip" data-code-id={id}>
+                      <span className="swatch" style={{ backgroundColor: c?.color ?? '#888' }} aria-hidden="true" />
+                      {c ? codeLabel(c, lang) : id}
+                    </span>
+                  );
+                })}
+                {a.claimant && (
+                  <span className="chip claimant" dir="auto">
+                    {a.claimant}
+                  </span>
+                )}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

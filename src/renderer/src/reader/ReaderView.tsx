@@ -1,0 +1,525 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Annotation, AnnotationFields, Code, Document } from '../../../shared/model';
+import { api, errorMessage } from '../api/client';
+import { useApp } from '../app/AppContext';
+import { UndoStack, type UndoStep } from '../app/undo';
+import { codeLabel, useI18n } from '../i18n';
+import { AnnotationEditor } from './AnnotationEditor';
+import { AnnotationPanel, filterAnnotations, type PanelFilter } from './AnnotationPanel';
+import { ArticleText } from './ArticleText';
+import { CodePalette } from './CodePalette';
+import { flashRange, installHighlightStyles, paintAnnotations, clearAnnotationHighlights } from './highlights';
+import { NameDialog } from './NameDialog';
+import { ReaderContext, type ReaderApi } from './ReaderContext';
+import { snapSpan } from './snap';
+import { buildTextModel, domToUtf16, rangeForSpan } from './textModel';
+
+const sortAnnotations = (list: Annotation[]) =>
+  list.sort((a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt));
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || !el.tagName) return false;
+  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || el.isContentEditable;
+}
+
+interface CaretPositionLike {
+  offsetNode: Node;
+  offset: number;
+}
+
+function caretAt(x: number, y: number): CaretPositionLike | null {
+  const doc = window.document as globalThis.Document & {
+    caretPositionFromPoint?: (x: number, y: number) => CaretPositionLike | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (doc.caretPositionFromPoint) return doc.caretPositionFromPoint(x, y);
+  const r = doc.caretRangeFromPoint?.(x, y);
+  return r ? { offsetNode: r.startContainer, offset: r.startOffset } : null;
+}
+
+export function ReaderView({ documentId, focus }: { documentId: string; focus?: { start: number; end: number } | undefined }) {
+  const app = useApp();
+  const { t, lang } = useI18n();
+  const codes = app.codebook.codes;
+  const [doc, setDoc] = useState<Document | null>(null);
+  const [annotations, setAnnotations] = useState<Annotation[]>([]);
+  const [claimants, setClaimants] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [filter, setFilter] = useState<PanelFilter>({ code: '', annotator: '' });
+  const [palette, setPaletteOpen] = useState(false);
+  // the selection is lost when the palette's search field takes focus: keep it
+  const paletteSpan = useRef<{ start: number; end: number } | null>(null);
+  const [askName, setAskName] = useState<null | ((name: string | null) => void)>(null);
+  const [hover, setHover] = useState<{ x: number; y: number; items: Annotation[] } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const articleRef = useRef<HTMLElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const undo = useRef(new UndoStack());
+  const [undoState, setUndoState] = useState({ canUndo: false, canRedo: false });
+  const setUndoVersion = (_: unknown) => setUndoState({ canUndo: undo.current.canUndo, canRedo: undo.current.canRedo });
+  const annotationsRef = useRef<Annotation[]>([]);
+  const setPalette = (open: boolean) => {
+    if (open) paletteSpan.current = selectionSpanRef.current();
+    setPaletteOpen(open);
+  };
+  const selectionSpanRef = useRef<() => { start: number; end: number } | null>(() => null);
+  annotationsRef.current = annotations;
+
+  const model = useMemo(() => (doc ? buildTextModel(doc.text) : null), [doc]);
+  const active = annotations.find((a) => a.id === activeId) ?? null;
+
+  // load the document, its annotations and claimant suggestions
+  useEffect(() => {
+    let live = true;
+    Promise.all([api['documents.get']({ id: documentId }), api['annotations.list']({ documentId }), api['claimants.list']({})])
+      .then(([d, list, cl]) => {
+        if (!live) return;
+        setDoc(d);
+        setAnnotations(sortAnnotations([...list]));
+        setClaimants(cl.map((c) => c.name));
+      })
+      .catch((err: unknown) => live && setError(errorMessage(err)));
+    return () => {
+      live = false;
+      clearAnnotationHighlights();
+    };
+  }, [documentId]);
+
+  useEffect(() => installHighlightStyles(codes), [codes]);
+
+  // paint before the browser's next frame so a tag shows at once
+  useLayoutEffect(() => {
+    const article = articleRef.current;
+    if (model && article) paintAnnotations(model, article, annotations, codes, activeId);
+  }, [model, annotations, codes, activeId]);
+
+  const announce = useCallback((message: string) => {
+    setAnnouncement('');
+    requestAnimationFrame(() => setAnnouncement(message));
+  }, []);
+
+  /** Run an API change with the status line showing saving / saved / not saved. */
+  const persist = useCallback(
+    async <T,>(work: () => Promise<T>): Promise<T | null> => {
+      app.setStatus({ kind: 'saving' });
+      try {
+        const result = await work();
+        app.setStatus({ kind: 'saved' });
+        return result;
+      } catch (err) {
+        app.setStatus({ kind: 'error', message: errorMessage(err) });
+        return null;
+      }
+    },
+    [app],
+  );
+
+  const reveal = useCallback(
+    (start: number, end: number) => {
+      const article = articleRef.current;
+      const scroller = scrollRef.current;
+      if (!model || !article || !scroller) return;
+      const range = rangeForSpan(model, article, start, end);
+      if (!range) return;
+      const rect = range.getBoundingClientRect();
+      const box = scroller.getBoundingClientRect();
+      if (rect.top < box.top + 40 || rect.bottom > box.bottom - 40) {
+        scroller.scrollTop += rect.top - box.top - box.height / 3;
+      }
+      flashRange(range);
+    },
+    [model],
+  );
+
+  useEffect(() => {
+    if (doc && focus) requestAnimationFrame(() => reveal(focus.start, focus.end));
+  }, [doc, focus, reveal]);
+
+  const pushUndo = useCallback((step: UndoStep) => {
+    undo.current.push(step);
+    setUndoVersion((v) => v + 1);
+  }, []);
+
+  const replaceLocal = useCallback((changed: Annotation[], removedIds: readonly string[] = []) => {
+    setAnnotations((prev) => {
+      const drop = new Set([...removedIds, ...changed.map((a) => a.id)]);
+      return sortAnnotations([...prev.filter((a) => !drop.has(a.id)), ...changed]);
+    });
+  }, []);
+
+  const reloadAnnotations = useCallback(async () => {
+    const list = await api['annotations.list']({ documentId });
+    setAnnotations(sortAnnotations([...list]));
+  }, [documentId]);
+
+  /** Make sure the annotator has a name before the first annotation. */
+  const ensureAnnotator = useCallback(async (): Promise<boolean> => {
+    if (app.settings.annotator) return true;
+    const name = await new Promise<string | null>((resolve) => setAskName(() => resolve));
+    setAskName(null);
+    if (!name) return false;
+    await app.updateSettings({ annotator: name });
+    return true;
+  }, [app]);
+
+  const tagSpans = useCallback(
+    async (spans: ReadonlyArray<{ start: number; end: number }>, codeIds: string[]): Promise<Annotation[]> => {
+      if (spans.length === 0 || !(await ensureAnnotator())) return [];
+      const drafts = spans.map((s) => ({ documentId, start: s.start, end: s.end, codes: codeIds }));
+      const created = await persist(() =>
+        drafts.length === 1 ? api['annotations.create'](drafts[0] as (typeof drafts)[0]).then((a) => [a]) : api['annotations.createMany']({ documentId, drafts }),
+      );
+      if (!created) return [];
+      replaceLocal(created);
+      const ids = created.map((a) => a.id);
+      pushUndo({
+        label: 'create',
+        undo: async () => {
+          await api['annotations.deleteMany']({ documentId, ids });
+          replaceLocal([], ids);
+        },
+        redo: async () => {
+          const back = await api['annotations.restore']({ documentId, annotations: created });
+          replaceLocal(back);
+        },
+      });
+      const names = codeIds.map((id) => codes.find((c) => c.id === id)).filter((c): c is Code => !!c).map((c) => codeLabel(c, lang));
+      announce(`${t('created')}: ${names.join(', ')} — ${created[0]?.quote ?? ''}${created.length > 1 ? ` (+${created.length - 1})` : ''}`);
+      return created;
+    },
+    [documentId, ensureAnnotator, persist, replaceLocal, pushUndo, codes, lang, t, announce],
+  );
+
+  /** The current selection inside the article as a snapped code-point span. */
+  const selectionSpan = useCallback((): { start: number; end: number } | null => {
+    const article = articleRef.current;
+    const sel = window.getSelection();
+    if (!model || !article || !sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const range = sel.getRangeAt(0);
+    if (!range.intersectsNode(article)) return null;
+    const startIn = article.contains(range.startContainer);
+    const endIn = article.contains(range.endContainer);
+    const s = startIn ? domToUtf16(model, article, range.startContainer, range.startOffset) : 0;
+    const e = endIn ? domToUtf16(model, article, range.endContainer, range.endOffset) : model.text.length;
+    if (s === null || e === null) return null;
+    const snapped = snapSpan(model.text, s, e, app.settings.snapToWords);
+    if (!snapped) return null;
+    return { start: model.map.toCp(snapped.start), end: model.map.toCp(snapped.end) };
+  }, [model, app.settings.snapToWords]);
+  selectionSpanRef.current = selectionSpan;
+
+  const updateAnnotation = useCallback(
+    async (a: Annotation, patch: Partial<AnnotationFields>) => {
+      const before: Partial<AnnotationFields> = {};
+      for (const k of Object.keys(patch) as (keyof AnnotationFields)[]) (before as Record<string, unknown>)[k] = a[k];
+      const updated = await persist(() => api['annotations.update']({ id: a.id, documentId, ...patch }));
+      if (!updated) return;
+      replaceLocal([updated]);
+      pushUndo({
+        label: 'update',
+        undo: async () => replaceLocal([await api['annotations.update']({ id: a.id, documentId, ...before })]),
+        redo: async () => replaceLocal([await api['annotations.update']({ id: a.id, documentId, ...patch })]),
+      });
+      announce(t('updated'));
+    },
+    [documentId, persist, replaceLocal, pushUndo, announce, t],
+  );
+
+  const deleteAnnotation = useCallback(
+    async (a: Annotation) => {
+      const ok = await persist(() => api['annotations.delete']({ id: a.id, documentId }));
+      if (!ok) return;
+      replaceLocal([], [a.id]);
+      setActiveId((id) => (id === a.id ? null : id));
+      pushUndo({
+        label: 'delete',
+        undo: async () => replaceLocal(await api['annotations.restore']({ documentId, annotations: [a] })),
+        redo: async () => {
+          await api['annotations.delete']({ id: a.id, documentId });
+          replaceLocal([], [a.id]);
+        },
+      });
+      announce(`${t('deleted')}: ${a.quote}`);
+    },
+    [documentId, persist, replaceLocal, pushUndo, announce, t],
+  );
+
+  /** A code key or palette choice: tag the selection, or toggle the code on the active annotation. */
+  const applyCode = useCallback(
+    async (code: Code, savedSpan?: { start: number; end: number } | null) => {
+      const span = savedSpan !== undefined ? savedSpan : selectionSpan();
+      if (span) {
+        const created = await tagSpans([span], [code.id]);
+        if (created[0]) {
+          window.getSelection()?.removeAllRanges();
+          setActiveId(created[0].id);
+        }
+        return;
+      }
+      const current = annotationsRef.current.find((a) => a.id === activeId);
+      if (current) {
+        const codesNext = current.codes.includes(code.id) ? current.codes.filter((c) => c !== code.id) : [...current.codes, code.id];
+        await updateAnnotation(current, { codes: codesNext });
+        return;
+      }
+      announce(t('selectFirst'));
+    },
+    [selectionSpan, tagSpans, activeId, updateAnnotation, announce, t],
+  );
+
+  const runUndo = useCallback(
+    async (redo: boolean) => {
+      try {
+        app.setStatus({ kind: 'saving' });
+        const step = redo ? await undo.current.redo() : await undo.current.undo();
+        app.setStatus({ kind: 'saved' });
+        setUndoVersion((v) => v + 1);
+        if (step) announce(`${redo ? t('redo') : t('undo')}`);
+      } catch (err) {
+        app.setStatus({ kind: 'error', message: errorMessage(err) });
+      }
+    },
+    [app, announce, t],
+  );
+
+  const step = useCallback(
+    (delta: 1 | -1) => {
+      const list = filterAnnotations(annotationsRef.current, filter);
+      if (list.length === 0) return;
+      const at = list.findIndex((a) => a.id === activeId);
+      const next = list[at === -1 ? (delta === 1 ? 0 : list.length - 1) : (at + delta + list.length) % list.length] as Annotation;
+      setActiveId(next.id);
+      reveal(next.start, next.end);
+    },
+    [filter, activeId, reveal],
+  );
+
+  // keyboard: code keys, palette, undo/redo, next/previous, delete, escape
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (palette || askName) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setPalette(true);
+        return;
+      }
+      if (isTypingTarget(e.target)) return;
+      if (mod && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        void runUndo(e.shiftKey);
+        return;
+      }
+      if (mod && e.key.toLowerCase() === 'y') {
+        e.preventDefault();
+        void runUndo(true);
+        return;
+      }
+      if (mod || e.altKey) return;
+      if (/^[1-9]$/.test(e.key)) {
+        const code = codes.find((c) => c.key === e.key);
+        if (code) {
+          e.preventDefault();
+          void applyCode(code);
+        }
+      } else if (e.key === 'n') step(1);
+      else if (e.key === 'p') step(-1);
+      else if (e.key === 'Escape') setActiveId(null);
+      else if ((e.key === 'Delete' || e.key === 'Backspace') && activeId) {
+        const a = annotationsRef.current.find((x) => x.id === activeId);
+        if (a) {
+          e.preventDefault();
+          void deleteAnnotation(a);
+        }
+      }
+    };
+    const onMenu = (e: Event) => {
+      const command = (e as CustomEvent<string>).detail;
+      if (command === 'undo' || command === 'redo') {
+        if (isTypingTarget(document.activeElement)) document.execCommand(command);
+        else void runUndo(command === 'redo');
+      } else if (command === 'palette') setPalette(true);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('hashiya-menu', onMenu);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('hashiya-menu', onMenu);
+    };
+  }, [palette, askName, codes, applyCode, runUndo, step, activeId, deleteAnnotation]);
+
+  /** Annotations under a screen point, innermost first (hit-testing by caret position). */
+  const annotationsAt = useCallback(
+    (x: number, y: number): Annotation[] => {
+      const article = articleRef.current;
+      if (!model || !article) return [];
+      const caret = caretAt(x, y);
+      if (!caret) return [];
+      const u = domToUtf16(model, article, caret.offsetNode, caret.offset);
+      if (u === null) return [];
+      const cp = model.map.toCp(u);
+      return annotationsRef.current
+        .filter((a) => a.start <= cp && cp < a.end)
+        .sort((a, b) => a.end - a.start - (b.end - b.start));
+    },
+    [model],
+  );
+
+  const hoverFrame = useRef(0);
+  const onMouseMove = (e: React.MouseEvent) => {
+    const { clientX, clientY } = e;
+    cancelAnimationFrame(hoverFrame.current);
+    hoverFrame.current = requestAnimationFrame(() => {
+      const items = annotationsAt(clientX, clientY);
+      setHover(items.length > 0 ? { x: clientX, y: clientY, items } : null);
+    });
+  };
+
+  const readerApi: ReaderApi | null = useMemo(
+    () =>
+      doc && model
+        ? {
+            document: doc,
+            model,
+            article: () => articleRef.current,
+            annotations,
+            tagSpans,
+            pushUndo,
+            reloadAnnotations,
+            reveal,
+            announce,
+          }
+        : null,
+    [doc, model, annotations, tagSpans, pushUndo, reloadAnnotations, reveal, announce],
+  );
+
+  if (error) {
+    return (
+      <main className="reader">
+        <p role="alert" className="error">
+          {error}
+        </p>
+        <button type="button" onClick={app.goToLibrary}>
+          {t('backToLibrary')}
+        </button>
+      </main>
+    );
+  }
+  if (!doc || !model || !readerApi) return <main className="reader">{t('loading')}</main>;
+
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  const size = app.settings.textSize;
+
+  return (
+    <ReaderContext.Provider value={readerApi}>
+      <main className="reader" aria-labelledby="doc-title">
+        <div className="reader-main">
+          <div className="reader-toolbar" role="toolbar" aria-label="Reader">
+            <button type="button" onClick={() => void runUndo(false)} disabled={!undoState.canUndo} title={`${t('undo')} (Ctrl+Z)`}>
+              {t('undo')}
+            </button>
+            <button type="button" onClick={() => void runUndo(true)} disabled={!undoState.canRedo} title={`${t('redo')} (Ctrl+Shift+Z)`}>
+              {t('redo')}
+            </button>
+            <button type="button" onClick={() => setPalette(true)} title="Ctrl+K">
+              {t('tagWith')}
+            </button>
+            <span className="spacer" />
+            <label className="check">
+              <input type="checkbox" checked={app.settings.snapToWords} onChange={(e) => void app.updateSettings({ snapToWords: e.target.checked })} />
+              {t('snapToWords')}
+            </label>
+            <span className="text-size" role="group" aria-label={t('textSize')}>
+              <button type="button" aria-label={t('smaller')} onClick={() => void app.updateSettings({ textSize: Math.max(12, size - 2) })}>
+                A−
+              </button>
+              <button type="button" aria-label={t('larger')} onClick={() => void app.updateSettings({ textSize: Math.min(40, size + 2) })}>
+                A+
+              </button>
+            </span>
+          </div>
+          <div className="reader-scroll" ref={scrollRef}>
+            <h1 id="doc-title" dir="auto" lang={doc.language} className="doc-title">
+              {doc.title}
+            </h1>
+            {(doc.source || doc.publishedAt) && (
+              <p className="doc-meta" dir="auto">
+                {[doc.source, doc.publishedAt].filter(Boolean).join(' · ')}
+              </p>
+            )}
+            <article
+              ref={articleRef}
+              className="article-text"
+              dir={doc.direction}
+              lang={doc.language}
+              style={{ fontSize: `${size}px` }}
+              data-testid="article"
+              onMouseMove={onMouseMove}
+              onMouseLeave={() => setHover(null)}
+              onClick={(e) => {
+                if (!window.getSelection()?.isCollapsed) return;
+                const hit = annotationsAt(e.clientX, e.clientY)[0];
+                setActiveId(hit ? hit.id : null);
+              }}
+            >
+              <ArticleText paragraphs={model.paragraphs} direction={doc.direction} language={doc.language} />
+            </article>
+          </div>
+          {hover && (
+            <div className="hover-card" role="tooltip" style={{ insetInlineStart: 0, transform: `translate(${hover.x + 12}px, ${hover.y + 16}px)` }}>
+              {hover.items.slice(0, 4).map((a) => (
+                <div key={a.id}>
+                  {a.codes.map((id) => (byId.get(id) ? codeLabel(byId.get(id) as Code, lang) : id)).join(', ') || t('none')}
+                  {a.claimant && <span dir="auto"> — {a.claimant}</span>}
+                </div>
+              ))}
+            </div>
+          )}
+        </div>
+        <aside className="reader-side" aria-label={t('annotationsPanel')}>
+          {active && (
+            <AnnotationEditor
+              annotation={active}
+              codebook={app.codebook}
+              claimants={claimants}
+              onChange={(patch) => {
+                void updateAnnotation(active, patch);
+                if (patch.claimant && !claimants.includes(patch.claimant)) setClaimants((c) => [...c, patch.claimant as string]);
+              }}
+              onDelete={() => void deleteAnnotation(active)}
+              onClose={() => setActiveId(null)}
+            />
+          )}
+          <AnnotationPanel
+            annotations={annotations}
+            codes={codes}
+            activeId={activeId}
+            filter={filter}
+            onFilter={setFilter}
+            onSelect={(a) => {
+              setActiveId(a.id);
+              reveal(a.start, a.end);
+            }}
+            onStep={step}
+          />
+        </aside>
+        <div className="sr-only" aria-live="polite" data-testid="live-region">
+          {announcement}
+        </div>
+        {palette && (
+          <CodePalette
+            codes={codes}
+            onClose={() => setPalette(false)}
+            onChoose={(c) => {
+              setPalette(false);
+              void applyCode(c, paletteSpan.current);
+            }}
+          />
+        )}
+        {askName && <NameDialog onSave={(name) => askName(name)} onCancel={() => askName(null)} />}
+      </main>
+    </ReaderContext.Provider>
+  );
+}

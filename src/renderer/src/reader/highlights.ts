@@ -1,0 +1,87 @@
+/**
+ * Highlights painted with the CSS Custom Highlight API: the article's DOM is never touched, so
+ * Arabic letters keep joining across a highlight's edge and stored ranges stay valid. One
+ * Highlight per code (translucent, so overlaps blend), one for the active annotation, one for
+ * a flash after jumping. Colours live in a constructed stylesheet (allowed under our CSP).
+ */
+import type { Annotation, Code } from '../../../shared/model';
+import { rangeForSpan, type TextModel } from './textModel';
+
+export const ACTIVE_HIGHLIGHT = 'hx-active';
+export const FLASH_HIGHLIGHT = 'hx-flash';
+export const UNCODED_HIGHLIGHT = 'hx-uncoded';
+
+export const supportsHighlights = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS;
+
+export function highlightName(codeIndex: number): string {
+  return `hx-c${codeIndex}`;
+}
+
+function hexToRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+let sheet: CSSStyleSheet | null = null;
+
+/** (Re)write the colour rules for the codebook's codes. */
+export function installHighlightStyles(codes: readonly Code[]): void {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
+  const rules = codes.map((c, i) => {
+    const [r, g, b] = hexToRgb(c.color);
+    return `::highlight(${highlightName(i)}) { background-color: rgb(${r} ${g} ${b} / 0.34); }`;
+  });
+  rules.push(
+    `::highlight(${UNCODED_HIGHLIGHT}) { background-color: rgb(128 128 128 / 0.3); }`,
+    `::highlight(${ACTIVE_HIGHLIGHT}) { text-decoration: underline 3px var(--active-underline, #222); text-underline-offset: 6px; }`,
+    `::highlight(${FLASH_HIGHLIGHT}) { background-color: rgb(255 200 0 / 0.55); }`,
+    `::highlight(search-hit) { background-color: rgb(255 170 0 / 0.45); text-decoration: underline 2px rgb(200 110 0); }`,
+  );
+  sheet.replaceSync(rules.join('\n'));
+}
+
+/** Paint every annotation: one Highlight per code, ranges built from code-point spans. */
+export function paintAnnotations(
+  model: TextModel,
+  article: Element,
+  annotations: readonly Annotation[],
+  codes: readonly Code[],
+  activeId: string | null,
+): void {
+  if (!supportsHighlights()) return;
+  const index = new Map(codes.map((c, i) => [c.id, i]));
+  const byName = new Map<string, Range[]>();
+  const add = (name: string, range: Range) => {
+    let list = byName.get(name);
+    if (!list) byName.set(name, (list = []));
+    list.push(range);
+  };
+  for (const a of annotations) {
+    const range = rangeForSpan(model, article, a.start, a.end);
+    if (!range) continue;
+    const known = a.codes.filter((c) => index.has(c));
+    if (known.length === 0) add(UNCODED_HIGHLIGHT, range);
+    for (const c of known) add(highlightName(index.get(c) as number), range);
+    if (a.id === activeId) add(ACTIVE_HIGHLIGHT, range.cloneRange());
+  }
+  clearAnnotationHighlights();
+  for (const [name, ranges] of byName) CSS.highlights.set(name, new Highlight(...ranges));
+}
+
+export function clearAnnotationHighlights(): void {
+  if (!supportsHighlights()) return;
+  for (const name of [...CSS.highlights.keys()]) {
+    if (name.startsWith('hx-') && name !== FLASH_HIGHLIGHT) CSS.highlights.delete(name);
+  }
+}
+
+let flashTimer: ReturnType<typeof setTimeout> | undefined;
+export function flashRange(range: Range): void {
+  if (!supportsHighlights()) return;
+  CSS.highlights.set(FLASH_HIGHLIGHT, new Highlight(range));
+  clearTimeout(flashTimer);
+  flashTimer = setTimeout(() => CSS.highlights.delete(FLASH_HIGHLIGHT), 900);
+}
