@@ -2,19 +2,19 @@
  * The Electron shell, kept thin: one hardened window showing the renderer from app://, the API
  * bound to IPC through one checked wrapper, a native menu, and pending writes flushed on quit.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import path from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { defaultProjectDir, openProject, type OpenedProject } from './app';
+import { appProtocolResponse } from './shell/appProtocol';
 import { registerApiHandlers } from './shell/ipcBridge';
 import { menuTemplate, type MenuCommand } from './shell/menu';
 import {
   APP_ENTRY,
   APP_SCHEME,
-  CONTENT_SECURITY_POLICY,
   isExternalLinkAllowed,
+  isRequestAllowed,
   permissionDecision,
-  resolveAppPath,
   secureWebPreferences,
   shouldBlockNavigation,
   trustedOrigins,
@@ -37,13 +37,8 @@ let quitting = false;
 
 function registerAppProtocol(): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppPath(request.url, rendererDir, path.sep, path.resolve);
-    if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(response.body, { status: response.status, headers });
+    const { status, headers, body } = await appProtocolResponse(request.url, rendererDir);
+    return new Response(body, { status, headers });
   });
 }
 
@@ -52,11 +47,7 @@ function hardenSession(): void {
   ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
   ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
   // Nothing leaves the machine: only the app's own protocol (and the dev server while developing).
-  ses.webRequest.onBeforeRequest((details, callback) => {
-    const url = details.url;
-    const own = url.startsWith(`${APP_SCHEME}://`) || url.startsWith('devtools://') || (devServerUrl !== undefined && url.startsWith(new URL(devServerUrl).origin));
-    callback({ cancel: !own });
-  });
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isRequestAllowed(details.url, devServerUrl) }));
 }
 
 function sendMenuCommand(win: BrowserWindow, command: MenuCommand): void {
@@ -67,7 +58,7 @@ function sendMenuCommand(win: BrowserWindow, command: MenuCommand): void {
 function createWindow(): BrowserWindow {
   const stateFile = path.join(app.getPath('userData'), 'window-state.json');
   const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
-  const win = new BrowserWindow({
+  const win = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- set in secureWebPreferences() (shell/policy.ts), asserted by policy.test.ts
     ...state,
     minWidth: 640,
     minHeight: 480,
@@ -90,7 +81,7 @@ function createWindow(): BrowserWindow {
       void dialog
         .showMessageBox(win, { type: 'question', buttons: ['Open in browser', 'Cancel'], defaultId: 1, cancelId: 1, message: 'Open this link in your web browser?', detail: url })
         .then(({ response }) => {
-          if (response === 0) void shell.openExternal(url);
+          if (response === 0) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK -- only http(s) (isExternalLinkAllowed) after the user confirms a dialog showing the URL
         });
     }
     return windowOpenDecision();
@@ -141,6 +132,9 @@ app.whenReady().then(async () => {
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.on('will-navigate', (e, url) => {
+    if (shouldBlockNavigation(url)) e.preventDefault();
+  });
   contents.setWindowOpenHandler(() => windowOpenDecision());
 });
 

@@ -27,6 +27,8 @@ export function secureWebPreferences(preloadPath: string) {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // a middle click on a link would otherwise ask for a new window (denied anyway, see below)
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 
@@ -48,6 +50,29 @@ export function isTrustedUrl(url: string | undefined | null, origins: readonly s
   // app://hashiya has a non-special scheme; compare scheme and host rather than URL.origin
   const origin = parsed.protocol === `${APP_SCHEME}:` ? `${parsed.protocol}//${parsed.host}` : parsed.origin;
   return origins.includes(origin);
+}
+
+/**
+ * webRequest.onBeforeRequest: nothing leaves the machine. Only the app's own origin (and, while
+ * developing, the dev server's exact origin and DevTools) may be requested; every http(s), ws,
+ * file, ftp … URL is cancelled.
+ */
+export function isRequestAllowed(url: string, devServerUrl?: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === APP_HOST;
+  // in-memory URLs the page made itself (an image preview, a download) never reach a network
+  if (parsed.protocol === 'data:' || parsed.protocol === 'blob:') return true;
+  if (devServerUrl === undefined) return false;
+  if (parsed.protocol === 'devtools:') return true;
+  const dev = new URL(devServerUrl);
+  const wsProtocol = dev.protocol === 'https:' ? 'wss:' : 'ws:';
+  // the dev server's hot-reload socket speaks ws:// to the same host and port
+  return parsed.origin === dev.origin || (parsed.protocol === wsProtocol && parsed.host === dev.host);
 }
 
 /**
