@@ -1,42 +1,223 @@
+/**
+ * The codebook service: the codebook itself, the operations that change annotations with it
+ * (merge, delete, renaming a stance or a claimant), exchange files, and usage counts. A code,
+ * stance or certainty that annotations use is never dropped silently: codebook.save refuses it,
+ * and the editor's delete asks the caller to reassign or remove first.
+ */
 import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import type { Codebook } from '../../shared/model';
+import type { Annotation, Codebook } from '../../shared/model';
+import { deleteCode, mergeCodes, remapCodes, removedCodeIds, renameValue, type CodeMapping } from '../../shared/codebook/ops';
+import { codePath, findCode } from '../../shared/codebook/tree';
+import { validateCodebook } from '../../shared/codebook/validate';
+import { mergeCodebooks } from '../../shared/codebook/importMerge';
+import { readCodebookJson, writeCodebookJson } from '../../shared/codebook/jsonFormat';
+import { defaultCodebook } from '../../shared/defaultCodebook';
+import { usageIndex, type DocStats } from '../codebook/usageIndex';
+import { buildQdc, readQdc } from '../codebook/qdc';
 import type { ServiceContext } from './context';
 
-/** Structural checks every saved codebook passes: unique ids and keys, parents that exist, no cycles. */
-export function validateCodebook(codebook: Codebook): void {
-  const ids = new Set<string>();
-  const keys = new Map<string, string>();
-  for (const code of codebook.codes) {
-    if (ids.has(code.id)) throw new AppError('invalid_input', `Two codes share the id “${code.id}”.`);
-    ids.add(code.id);
-    if (code.key) {
-      const holder = keys.get(code.key);
-      if (holder) throw new AppError('invalid_input', `Key ${code.key} is already used by “${holder}”.`);
-      keys.set(code.key, code.name);
+export { validateCodebook } from '../../shared/codebook/validate';
+
+type CodebookHandlers = Pick<
+  Handlers,
+  | 'codebook.get'
+  | 'codebook.save'
+  | 'codebook.usage'
+  | 'codebook.mergeCodes'
+  | 'codebook.deleteCode'
+  | 'codebook.renameValue'
+  | 'codebook.export'
+  | 'codebook.import'
+  | 'claimants.rename'
+  | 'stats.summary'
+>;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** Refuse a codebook that drops a code, stance or certainty still in use, naming it and the count. */
+export function checkNothingInUseDropped(before: Codebook, after: Codebook, usage: DocStats): void {
+  for (const id of removedCodeIds(before, after)) {
+    const n = usage.codes[id] ?? 0;
+    if (n > 0) {
+      const name = findCode(before, id)?.name ?? id;
+      throw new AppError(
+        'conflict',
+        `“${name}” is used by ${plural(n, 'annotation')}, so it cannot simply be removed. Delete it in the codebook editor, which asks whether to reassign those annotations to another code or remove the code from them.`,
+        { codeId: id, count: n },
+      );
     }
   }
-  const parent = new Map(codebook.codes.map((c) => [c.id, c.parentId]));
-  for (const code of codebook.codes) {
-    if (code.parentId && !ids.has(code.parentId)) {
-      throw new AppError('invalid_input', `“${code.name}” is placed under a code that does not exist.`);
-    }
-    const seen = new Set<string>();
-    for (let at: string | null | undefined = code.id; at; at = parent.get(at)) {
-      if (seen.has(at)) throw new AppError('invalid_input', `“${code.name}” cannot be placed under itself.`);
-      seen.add(at);
+  for (const list of ['stances', 'certainties'] as const) {
+    const kept = new Set(after[list]);
+    for (const value of before[list]) {
+      const n = usage[list][value] ?? 0;
+      if (!kept.has(value) && n > 0) {
+        const what = list === 'stances' ? 'stance' : 'certainty';
+        throw new AppError('conflict', `The ${what} “${value}” is used by ${plural(n, 'annotation')}; rename it instead of removing it.`, { value, count: n });
+      }
     }
   }
 }
 
-export function codebookHandlers(ctx: ServiceContext): Pick<Handlers, 'codebook.get' | 'codebook.save'> {
+export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
+  const usage = () => usageIndex(ctx.store);
+
+  /** Apply `change` to every annotation of the given documents; save each changed document. */
+  const rewrite = async (documentIds: readonly string[], change: (a: Annotation) => Annotation | null) => {
+    let affected = 0;
+    let documents = 0;
+    for (const id of documentIds) {
+      const db = await ctx.store.document(id);
+      let touched = false;
+      db.data.annotations = db.data.annotations.map((a) => {
+        const next = change(a);
+        if (!next) return a;
+        touched = true;
+        affected++;
+        return { ...next, updatedAt: ctx.now() };
+      });
+      if (touched) {
+        documents++;
+        await ctx.store.saveDocument(id);
+      }
+    }
+    return { affected, documents };
+  };
+
+  const remapEverywhere = async (mapping: CodeMapping) => {
+    const ids = Object.keys(mapping);
+    const docs = await usage().documentsWhere((s) => ids.some((id) => (s.codes[id] ?? 0) > 0));
+    return rewrite(docs, (a) => {
+      const codes = remapCodes(a.codes, mapping);
+      return codes === a.codes ? null : { ...a, codes: [...codes] };
+    });
+  };
+
+  /** Save a new codebook (annotations were already brought in line with it). */
+  const commit = async (codebook: Codebook) => {
+    validateCodebook(codebook);
+    ctx.store.data.codebook = codebook;
+    await ctx.store.saveProject();
+    return codebook;
+  };
+
   return {
     'codebook.get': async () => ctx.store.data.codebook,
+
     'codebook.save': async (codebook) => {
       validateCodebook(codebook);
-      ctx.store.data.codebook = codebook;
-      await ctx.store.saveProject();
-      return codebook;
+      checkNothingInUseDropped(ctx.store.data.codebook, codebook, await usage().totals());
+      return commit(codebook);
+    },
+
+    'codebook.usage': async () => {
+      const t = await usage().totals();
+      return { codes: t.codes, stances: t.stances, certainties: t.certainties, annotations: t.annotations };
+    },
+
+    'codebook.mergeCodes': async ({ sourceId, targetId }) => {
+      const { codebook, mapping } = mergeCodes(ctx.store.data.codebook, sourceId, targetId);
+      // annotations first: if anything fails between the two writes, the old code still exists
+      const changed = await remapEverywhere(mapping);
+      return { codebook: await commit(codebook), ...changed };
+    },
+
+    'codebook.deleteCode': async ({ id, mode, reassignTo, children }) => {
+      const current = ctx.store.data.codebook;
+      if (mode === 'reassign' && !reassignTo) {
+        throw new AppError('invalid_input', 'Choose the code that should receive the annotations.');
+      }
+      const result = deleteCode(current, id, { children: children ?? 'moveUp', reassignTo: mode === 'reassign' ? (reassignTo ?? null) : null });
+      const totals = await usage().totals();
+      const inUse = result.removed.reduce((n, r) => n + (totals.codes[r] ?? 0), 0);
+      if (inUse > 0 && !mode) {
+        const name = findCode(current, id)?.name ?? id;
+        throw new AppError(
+          'conflict',
+          `“${name}”${result.removed.length > 1 ? ' and its sub-codes are' : ' is'} used by ${plural(inUse, 'annotation')}. Choose whether to reassign them to another code or remove the code from them.`,
+          { count: inUse },
+        );
+      }
+      const changed = inUse > 0 ? await remapEverywhere(result.mapping) : { affected: 0, documents: 0 };
+      return { codebook: await commit(result.codebook), removed: result.removed, ...changed };
+    },
+
+    'codebook.renameValue': async ({ list, from, to }) => {
+      const codebook = renameValue(ctx.store.data.codebook, list, from, to);
+      const value = codebook[list].find((v) => v.trim().toLowerCase() === to.trim().toLowerCase()) ?? to.trim();
+      const field = list === 'stances' ? 'stance' : 'certainty';
+      const docs = await usage().documentsWhere((s) => (s[list][from] ?? 0) > 0);
+      const changed = await rewrite(docs, (a) => (a[field] === from ? { ...a, [field]: value } : null));
+      return { codebook: await commit(codebook), ...changed };
+    },
+
+    'codebook.export': async ({ format }) => {
+      const base = (ctx.store.data.name || 'hashiya').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'hashiya';
+      const codebook = ctx.store.data.codebook;
+      if (format === 'json') {
+        return { fileName: `${base}-codebook.json`, mimeType: 'application/json', content: writeCodebookJson(codebook, ctx.now(), ctx.store.data.name) };
+      }
+      return { fileName: `${base}-codebook.qdc`, mimeType: 'application/xml', content: buildQdc(codebook.codes) };
+    },
+
+    'codebook.import': async ({ fileName, content, prefer, dryRun }) => {
+      const current = ctx.store.data.codebook;
+      const trimmed = content.replace(/^\uFEFF/, '').trimStart();
+      const isXml = /\.(qdc|xml)$/i.test(fileName) || trimmed.startsWith('<');
+      let incoming: { codes: Codebook['codes']; stances?: string[]; certainties?: string[] };
+      if (isXml) {
+        const known = [...current.codes.map((c) => c.id), ...defaultCodebook().codes.map((c) => c.id)];
+        incoming = { codes: readQdc(trimmed, known, ctx.newId) };
+      } else if (/\.json$/i.test(fileName) || trimmed.startsWith('{')) {
+        incoming = readCodebookJson(trimmed);
+      } else {
+        throw new AppError('unsupported', `“${fileName}” is neither a Hashiya codebook (.json) nor a REFI-QDA codebook (.qdc).`);
+      }
+      if (incoming.codes.length === 0) throw new AppError('unprocessable', 'The file holds no codes.');
+      const result = mergeCodebooks(current, incoming, { prefer: prefer ?? 'current', newId: ctx.newId });
+      // merging never removes codes, but check anyway: this is the promise the app makes
+      checkNothingInUseDropped(current, result.codebook, await usage().totals());
+      if (!dryRun) await commit(result.codebook);
+      return { ...result, applied: !dryRun };
+    },
+
+    'claimants.rename': async ({ from, to }) => {
+      const target = to.trim();
+      const docs = await usage().documentsWhere((s) => (s.claimants[from] ?? 0) > 0);
+      if (docs.length === 0) throw new AppError('not_found', `No annotation has the claimant “${from}”.`);
+      if (target === from) return { affected: 0, documents: 0 };
+      return rewrite(docs, (a) => (a.claimant === from ? { ...a, claimant: target } : null));
+    },
+
+    'stats.summary': async ({ documentId }) => {
+      if (documentId !== undefined) ctx.store.summary(documentId);
+      const t = await usage().totals(documentId);
+      const codebook = ctx.store.data.codebook;
+      const codes = codebook.codes.map((c) => ({
+        id: c.id,
+        name: c.name,
+        nameAr: c.nameAr,
+        path: codePath(codebook, c.id),
+        color: c.color,
+        count: t.codes[c.id] ?? 0,
+      }));
+      // counts for ids that are not (or no longer) in the codebook are shown rather than hidden
+      for (const [id, count] of Object.entries(t.codes)) {
+        if (!findCode(codebook, id)) codes.push({ id, name: id, nameAr: '', path: id, color: '#999999', count });
+      }
+      const claimants = Object.entries(t.claimants)
+        .map(([name, count]) => ({ name, count }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      const withClaimant = claimants.reduce((n, c) => n + c.count, 0);
+      return {
+        annotations: t.annotations,
+        uncoded: t.uncoded,
+        codedRows: codes.reduce((n, c) => n + c.count, 0),
+        codes,
+        claimants,
+        noClaimant: t.annotations - withClaimant,
+      };
     },
   };
 }

@@ -1,8 +1,105 @@
 import { z } from 'zod';
-import { Codebook } from '../model';
+import { Codebook, Id } from '../model';
 import { method } from './method';
+
+const Counts = z.record(z.string(), z.number().int().nonnegative());
+
+const ImportConflict = z.object({
+  code: z.string(),
+  field: z.enum(['color', 'description', 'example', 'nameAr', 'parent', 'key']),
+  current: z.string(),
+  incoming: z.string(),
+  resolution: z.enum(['kept', 'replaced']),
+  message: z.string(),
+});
+
+const Changed = z.object({
+  codebook: Codebook,
+  /** annotations that were changed */
+  affected: z.number().int().nonnegative(),
+  /** documents those annotations are in */
+  documents: z.number().int().nonnegative(),
+});
+
+export const StatsSummary = z.object({
+  annotations: z.number().int().nonnegative(),
+  /** annotations with no code */
+  uncoded: z.number().int().nonnegative(),
+  /** one CSV row per (annotation, code): the sum of the per-code counts */
+  codedRows: z.number().int().nonnegative(),
+  codes: z.array(
+    z.object({ id: z.string(), name: z.string(), nameAr: z.string(), path: z.string(), color: z.string(), count: z.number().int().nonnegative() }),
+  ),
+  claimants: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative() })),
+  /** annotations without a claimant */
+  noClaimant: z.number().int().nonnegative(),
+});
+export type StatsSummary = z.infer<typeof StatsSummary>;
+
+const ValueList = z.enum(['stances', 'certainties']);
+const Name = z.string().trim().min(1, 'A name cannot be empty.').max(500);
 
 export const codebookApi = {
   'codebook.get': method(z.object({}).strict(), Codebook),
+  /** Replace the codebook; refused when it drops a code, stance or certainty annotations still use. */
   'codebook.save': method(Codebook.strict(), Codebook),
+  /** How many annotations of the project use each code id, stance and certainty. */
+  'codebook.usage': method(
+    z.object({}).strict(),
+    z.object({ codes: Counts, stances: Counts, certainties: Counts, annotations: z.number().int().nonnegative() }),
+  ),
+  /** Merge one code into another: its annotations, sub-codes and key follow the target. */
+  'codebook.mergeCodes': method(z.object({ sourceId: Id, targetId: Id }).strict(), Changed),
+  /**
+   * Delete a code. When annotations use it (or its deleted sub-codes), `mode` must say what
+   * happens to them: 'reassign' to `reassignTo`, or 'remove' the code from them. Without a mode
+   * the call is refused with a conflict saying how many annotations are affected.
+   */
+  'codebook.deleteCode': method(
+    z
+      .object({
+        id: Id,
+        mode: z.enum(['reassign', 'remove']).optional(),
+        reassignTo: Id.nullable().optional(),
+        /** what happens to its sub-codes: move up to its parent (default) or go with it */
+        children: z.enum(['moveUp', 'delete']).optional(),
+      })
+      .strict(),
+    Changed.extend({ removed: z.array(z.string()) }),
+  ),
+  /** Rename a stance or certainty value everywhere (renaming onto an existing value merges them). */
+  'codebook.renameValue': method(z.object({ list: ValueList, from: z.string().min(1), to: Name }).strict(), Changed),
+  'codebook.export': method(
+    z.object({ format: z.enum(['json', 'qdc']) }).strict(),
+    z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
+  ),
+  /**
+   * Merge a codebook file (.json of ours, or REFI-QDA .qdc) into the project's. Codes match by
+   * GUID/id, then by name; nothing is removed. `dryRun` reports without saving.
+   */
+  'codebook.import': method(
+    z
+      .object({
+        fileName: z.string().max(500),
+        content: z.string().max(5_000_000),
+        prefer: z.enum(['current', 'incoming']).optional(),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+    z.object({
+      codebook: Codebook,
+      added: z.array(z.string()),
+      merged: z.array(z.string()),
+      conflicts: z.array(ImportConflict),
+      applied: z.boolean(),
+    }),
+    { maxBodyBytes: 6 * 1024 * 1024 },
+  ),
+  /** Rename a claimant in every annotation of the project; renaming onto another name merges the two. */
+  'claimants.rename': method(
+    z.object({ from: z.string().min(1).max(500), to: Name }).strict(),
+    z.object({ affected: z.number().int().nonnegative(), documents: z.number().int().nonnegative() }),
+  ),
+  /** Annotations per code and per claimant, for one document or the whole project. */
+  'stats.summary': method(z.object({ documentId: Id.optional() }).strict(), StatsSummary),
 };

@@ -1,0 +1,153 @@
+/**
+ * The REFI-QDA codebook exchange format (.qdc), which ATLAS.ti, NVivo, MAXQDA and QualCoder read:
+ *
+ *   <CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Hashiya">
+ *     <Codes>
+ *       <Code guid="…" name="…" isCodable="true" color="#RRGGBB">
+ *         <Description>…</Description>
+ *         <Code …/>            (sub-codes nest inside their parent)
+ *       </Code>
+ *     </Codes>
+ *   </CodeBook>
+ *
+ * The standard has no place for a second-language name, an example or a shortcut key, so they
+ * travel at the end of the Description, after a blank line, as labelled lines other programs
+ * show as plain text and Hashiya reads back:
+ *
+ *   <definition>
+ *
+ *   Example: <example>
+ *   Arabic name: <Arabic name>
+ *   Shortcut key: <1–9>
+ */
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { AppError } from '../../shared/errors';
+import type { Code } from '../../shared/model';
+import { treeRows } from '../../shared/codebook/tree';
+import { guidForId, idForGuid, isUuid } from './guid';
+
+export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
+
+const LABELS = { example: 'Example', nameAr: 'Arabic name', key: 'Shortcut key' } as const;
+
+export function describeForQdc(code: Pick<Code, 'description' | 'example' | 'nameAr' | 'key'>): string {
+  const trailer: string[] = [];
+  const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
+  if (code.example.trim()) trailer.push(`${LABELS.example}: ${oneLine(code.example)}`);
+  if (code.nameAr.trim()) trailer.push(`${LABELS.nameAr}: ${oneLine(code.nameAr)}`);
+  if (code.key) trailer.push(`${LABELS.key}: ${code.key}`);
+  const definition = code.description.trim();
+  if (trailer.length === 0) return definition;
+  return definition ? `${definition}\n\n${trailer.join('\n')}` : trailer.join('\n');
+}
+
+export function readQdcDescription(text: string): { description: string; example: string; nameAr: string; key: string | null } {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const found: { example: string; nameAr: string; key: string | null } = { example: '', nameAr: '', key: null };
+  let end = lines.length;
+  while (end > 0 && (lines[end - 1] as string).trim() === '') end--;
+  let at = end;
+  const pattern = /^\s*(Example|Arabic name|Shortcut key):\s?(.*)$/;
+  while (at > 0) {
+    const m = pattern.exec(lines[at - 1] as string);
+    if (!m) break;
+    at--;
+  }
+  // the labelled lines count only as a trailer: at the very start, or after a blank line
+  if (at < end && (at === 0 || (lines[at - 1] as string).trim() === '')) {
+    for (const line of lines.slice(at, end)) {
+      const m = pattern.exec(line) as RegExpExecArray;
+      const value = (m[2] ?? '').trim();
+      if (m[1] === LABELS.example) found.example = value;
+      else if (m[1] === LABELS.nameAr) found.nameAr = value;
+      else if (/^[1-9]$/.test(value)) found.key = value;
+    }
+    return { description: lines.slice(0, at).join('\n').trim(), ...found };
+  }
+  return { description: text.trim(), ...found };
+}
+
+type XmlCode = Record<string, unknown>;
+
+export function buildQdc(codes: readonly Code[]): string {
+  const rows = treeRows({ codes: [...codes], stances: [], certainties: [] });
+  const nodes = new Map<string, XmlCode>();
+  const top: XmlCode[] = [];
+  for (const { code } of rows) {
+    const node: XmlCode = {
+      '@_guid': guidForId(code.id),
+      '@_name': code.name,
+      '@_isCodable': 'true',
+      '@_color': code.color.toUpperCase(),
+      Description: describeForQdc(code),
+    };
+    nodes.set(code.id, node);
+    const parent = code.parentId ? nodes.get(code.parentId) : undefined;
+    if (parent) ((parent.Code ??= []) as XmlCode[]).push(node);
+    else top.push(node);
+  }
+  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: false });
+  const xml = builder.build({
+    CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': 'Hashiya', Codes: { Code: top } },
+  }) as string;
+  return `<?xml version="1.0" encoding="utf-8"?>\n${xml}`;
+}
+
+export function parseQdcXml(xml: string): Record<string, unknown> {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    isArray: (name) => name === 'Code',
+  });
+  try {
+    return parser.parse(xml, true) as Record<string, unknown>;
+  } catch (err) {
+    throw new AppError('unprocessable', `The codebook file is not well-formed XML (${(err as Error).message.split('\n')[0]}).`);
+  }
+}
+
+/** A .qdc file's codes as codebook codes; ids come back from GUIDs where a known id matches. */
+export function readQdc(xml: string, knownIds: Iterable<string>, newId: () => string): Code[] {
+  const doc = parseQdcXml(xml);
+  const book = doc.CodeBook as Record<string, unknown> | undefined;
+  if (!book || typeof book !== 'object') {
+    throw new AppError('unprocessable', 'This is not a REFI-QDA codebook: it has no <CodeBook> element.');
+  }
+  const codesEl = book.Codes as Record<string, unknown> | undefined | '';
+  const known = [...knownIds];
+  const out: Code[] = [];
+  const seen = new Set<string>();
+  const walk = (list: unknown, parentId: string | null) => {
+    if (!Array.isArray(list)) return;
+    for (const raw of list as XmlCode[]) {
+      if (!raw || typeof raw !== 'object') continue;
+      const name = String(raw['@_name'] ?? '').trim();
+      const guid = String(raw['@_guid'] ?? '').trim();
+      if (!name) throw new AppError('unprocessable', 'A code in the codebook file has no name.');
+      let id = isUuid(guid) ? idForGuid(guid, known) : '';
+      if (!id || seen.has(id)) id = newId();
+      seen.add(id);
+      const colour = String(raw['@_color'] ?? '');
+      const descEl = raw.Description;
+      const descText = typeof descEl === 'string' ? descEl : descEl && typeof descEl === 'object' ? String((descEl as Record<string, unknown>)['#text'] ?? '') : '';
+      const parts = readQdcDescription(descText);
+      out.push({
+        id,
+        name: name.slice(0, 200),
+        nameAr: parts.nameAr.slice(0, 200),
+        description: parts.description.slice(0, 5000),
+        example: parts.example.slice(0, 2000),
+        color: /^#[0-9a-fA-F]{6}$/.test(colour) ? colour.toUpperCase() : '',
+        key: parts.key,
+        parentId,
+      });
+      walk(raw.Code, id);
+    }
+  };
+  if (codesEl && typeof codesEl === 'object') walk(codesEl.Code, null);
+  return out;
+}

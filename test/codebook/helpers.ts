@@ -1,0 +1,61 @@
+/** Set-up for the codebook tests: a real project folder driven through the real services. */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Input, MethodName, Output } from '../../src/shared/api';
+import { createServices, type Services } from '../../src/main/services';
+import { buildDocumentFile } from '../../src/main/services/documentFactory';
+import { ProjectStore } from '../../src/main/store/projectStore';
+import { canonicalizeText } from '../../src/shared/text/canonical';
+
+export const SAMPLE_PATH = path.resolve(__dirname, '../../resources/sample/libya-ceasefire-2019.ar.txt');
+
+export async function sampleText(): Promise<string> {
+  return canonicalizeText(await readFile(SAMPLE_PATH, 'utf8')).text;
+}
+
+export async function tempDir(): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), 'hashiya-codebook-'));
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+export interface Project {
+  store: ProjectStore;
+  services: Services;
+  call<M extends MethodName>(name: M, input: Input<M>): Promise<Output<M>>;
+  addDocument(text: string, title?: string): Promise<string>;
+  /** code-point span of the first occurrence of `quote` in a text */
+  span(text: string, quote: string): { start: number; end: number };
+}
+
+let counter = 0;
+
+export async function openProject(dir: string): Promise<Project> {
+  const store = await ProjectStore.open(dir, { indexSaveDelayMs: 10 });
+  const services = createServices(store);
+  return {
+    store,
+    services,
+    call: (name, input) => services.dispatch(name, input) as Promise<never>,
+    addDocument: async (text, title = 'Doc') => {
+      const id = `doc-${Date.now().toString(36)}-${++counter}`;
+      await store.addDocument(buildDocumentFile(id, { text, title, warnings: [], meta: {} }, new Date().toISOString()));
+      return id;
+    },
+    span: (text, quote) => {
+      const at = text.indexOf(quote);
+      if (at < 0) throw new Error(`quote not found: ${quote}`);
+      const start = Array.from(text.slice(0, at)).length;
+      return { start, end: start + Array.from(quote).length };
+    },
+  };
+}
+
+export async function closeProject(p: Project): Promise<void> {
+  const s = p.store as unknown as { close?: () => Promise<void>; flush: () => Promise<void> };
+  if (s.close) await s.close();
+  else await s.flush();
+}

@@ -1,0 +1,170 @@
+/**
+ * The codebook operations that reach annotations: merge, delete (reassign / remove), renaming a
+ * stance or a claimant, and the guarantee that a code in use is never silently dropped.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/shared/errors';
+import { closeProject, openProject, removeDir, tempDir, type Project } from './helpers';
+
+const TEXT = 'اقترح الرئيس 🙂 ماكرون وقف إطلاق النار. ورفض حفتر الشرط. وقال خليفه حفتر إن الهدنة انتهت.';
+
+let dir: string;
+let p: Project;
+let doc: string;
+
+async function tag(quote: string, codes: string[], claimant = '') {
+  return p.call('annotations.create', { documentId: doc, ...p.span(TEXT, quote), codes, claimant });
+}
+const codesOf = async () => (await p.call('annotations.list', { documentId: doc })).map((a) => a.codes);
+
+beforeEach(async () => {
+  dir = await tempDir();
+  p = await openProject(dir);
+  doc = await p.addDocument(TEXT);
+});
+afterEach(async () => {
+  await closeProject(p);
+  await removeDir(dir);
+});
+
+describe('merging two codes', () => {
+  it('moves every annotation of the source to the target, never twice in one annotation', async () => {
+    await tag('ماكرون', ['ceasefire-proposal']);
+    await tag('ورفض حفتر', ['ceasefire-proposal', 'ceasefire-condition']);
+    await tag('الهدنة', ['political-process']);
+    const before = await p.call('annotations.list', { documentId: doc });
+
+    const result = await p.call('codebook.mergeCodes', { sourceId: 'ceasefire-proposal', targetId: 'ceasefire-condition' });
+    expect(result.affected).toBe(2);
+    expect(result.documents).toBe(1);
+    expect(result.codebook.codes.some((c) => c.id === 'ceasefire-proposal')).toBe(false);
+    expect(await codesOf()).toEqual([['ceasefire-condition'], ['ceasefire-condition'], ['political-process']]);
+    const after = await p.call('annotations.list', { documentId: doc });
+    expect(after[2]?.updatedAt).toBe(before[2]?.updatedAt); // untouched annotation keeps its time
+    expect((await p.call('codebook.get', {})).codes.find((c) => c.id === 'ceasefire-condition')?.key).toBe('2');
+    expect((await p.call('codebook.usage', {})).codes).toEqual({ 'ceasefire-condition': 2, 'political-process': 1 });
+  });
+
+  it('follows into documents that are not loaded (a reopened project)', async () => {
+    await tag('ماكرون', ['ceasefire-proposal']);
+    await closeProject(p);
+    p = await openProject(dir);
+    expect([...p.store.loadedDocuments()]).toHaveLength(0);
+    await p.call('codebook.mergeCodes', { sourceId: 'ceasefire-proposal', targetId: 'political-process' });
+    expect(await codesOf()).toEqual([['political-process']]);
+  });
+});
+
+describe('deleting a code', () => {
+  it('in use: refuses without a choice, saying how many annotations it affects', async () => {
+    await tag('ماكرون', ['political-process']);
+    await tag('الهدنة', ['political-process', 'ceasefire-proposal']);
+    const err = await p.call('codebook.deleteCode', { id: 'political-process' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).message).toMatch(/“Political process” is used by 2 annotations/);
+    expect((await p.call('codebook.get', {})).codes.some((c) => c.id === 'political-process')).toBe(true);
+    expect(await codesOf()).toEqual([['political-process'], ['political-process', 'ceasefire-proposal']]);
+  });
+
+  it('reassigns its annotations to another code', async () => {
+    await tag('ماكرون', ['political-process']);
+    await tag('الهدنة', ['political-process', 'ceasefire-proposal']);
+    const r = await p.call('codebook.deleteCode', { id: 'political-process', mode: 'reassign', reassignTo: 'ceasefire-proposal' });
+    expect(r.affected).toBe(2);
+    expect(await codesOf()).toEqual([['ceasefire-proposal'], ['ceasefire-proposal']]);
+  });
+
+  it('removes the code from its annotations', async () => {
+    await tag('ماكرون', ['political-process']);
+    await tag('الهدنة', ['political-process', 'ceasefire-proposal']);
+    const r = await p.call('codebook.deleteCode', { id: 'political-process', mode: 'remove' });
+    expect(r.affected).toBe(2);
+    expect(await codesOf()).toEqual([[], ['ceasefire-proposal']]);
+    expect((await p.call('stats.summary', { documentId: doc })).uncoded).toBe(1);
+  });
+
+  it('a parent: children move up, or are deleted with it (their annotations counted too)', async () => {
+    await tag('ماكرون', ['embargo-enforcement-call']);
+    const up = await p.call('codebook.deleteCode', { id: 'arms-embargo' });
+    expect(up.removed).toEqual(['arms-embargo']);
+    expect(up.codebook.codes.find((c) => c.id === 'embargo-enforcement-call')?.parentId).toBeNull();
+
+    const unused = await p.call('codebook.deleteCode', { id: 'humanitarian', children: 'delete' });
+    expect(unused.removed.sort()).toEqual(['casualties-displacement', 'humanitarian']);
+    await tag('الهدنة', ['political-process']);
+    const asked = await p.call('codebook.deleteCode', { id: 'politics', children: 'delete' }).catch((e: AppError) => e);
+    expect((asked as AppError).message).toMatch(/and its sub-codes are used by 1 annotation\b/);
+  });
+
+  it('reassign needs a target that stays', async () => {
+    await tag('ماكرون', ['political-process']);
+    await expect(p.call('codebook.deleteCode', { id: 'political-process', mode: 'reassign' })).rejects.toThrow(/Choose the code/);
+    await expect(p.call('codebook.deleteCode', { id: 'politics', children: 'delete', mode: 'reassign', reassignTo: 'political-process' })).rejects.toThrow(/deleted too/);
+    expect(await codesOf()).toEqual([['political-process']]);
+  });
+});
+
+describe('a code in use is never silently dropped', () => {
+  it('codebook.save refuses a codebook without a code annotations use, and changes nothing', async () => {
+    await tag('ماكرون', ['ceasefire-condition']);
+    const cb = await p.call('codebook.get', {});
+    const without = { ...cb, codes: cb.codes.filter((c) => c.id !== 'ceasefire-condition') };
+    await expect(p.call('codebook.save', without)).rejects.toThrow(/“Ceasefire condition” is used by 1 annotation\b/);
+    expect((await p.call('codebook.get', {})).codes).toHaveLength(cb.codes.length);
+  });
+
+  it('also when the document is not loaded, and allows dropping an unused code', async () => {
+    await tag('ماكرون', ['ceasefire-condition']);
+    await closeProject(p);
+    p = await openProject(dir);
+    const cb = await p.call('codebook.get', {});
+    await expect(p.call('codebook.save', { ...cb, codes: cb.codes.filter((c) => c.id !== 'ceasefire-condition') })).rejects.toThrow(/in the codebook editor/);
+    const saved = await p.call('codebook.save', { ...cb, codes: cb.codes.filter((c) => c.id !== 'ceasefire-proposal') });
+    expect(saved.codes.some((c) => c.id === 'ceasefire-proposal')).toBe(false);
+  });
+
+  it('stances in use cannot be dropped but can be renamed everywhere', async () => {
+    const a = await tag('ماكرون', ['ceasefire-proposal']);
+    await p.call('annotations.update', { id: a.id, stance: 'denies' });
+    const cb = await p.call('codebook.get', {});
+    await expect(p.call('codebook.save', { ...cb, stances: cb.stances.filter((s) => s !== 'denies') })).rejects.toThrow(/stance “denies” is used by 1/);
+    const r = await p.call('codebook.renameValue', { list: 'stances', from: 'denies', to: 'refutes' });
+    expect(r.affected).toBe(1);
+    expect((await p.call('annotations.list', { documentId: doc }))[0]?.stance).toBe('refutes');
+  });
+});
+
+describe('claimants and the summary', () => {
+  it('renames one actor everywhere, merging two spellings', async () => {
+    await tag('ماكرون', ['ceasefire-proposal'], 'ماكرون');
+    await tag('ورفض حفتر', ['ceasefire-condition'], 'خليفة حفتر');
+    await tag('الهدنة', ['political-process'], 'خليفه حفتر');
+    const other = await p.addDocument('قال خليفه حفتر كلاما.');
+    await p.call('annotations.create', { documentId: other, start: 4, end: 13, codes: ['political-process'], claimant: 'خليفه حفتر' });
+
+    const r = await p.call('claimants.rename', { from: 'خليفه حفتر', to: 'خليفة حفتر' });
+    expect(r).toEqual({ affected: 2, documents: 2 });
+    const summary = await p.call('stats.summary', {});
+    expect(summary.claimants).toEqual([
+      { name: 'خليفة حفتر', count: 3 },
+      { name: 'ماكرون', count: 1 },
+    ]);
+    await expect(p.call('claimants.rename', { from: 'خليفه حفتر', to: 'x' })).rejects.toThrow(/No annotation/);
+  });
+
+  it('counts annotations per code per document and for the project', async () => {
+    await tag('ماكرون', ['ceasefire-proposal', 'political-process'], 'ماكرون');
+    await tag('الهدنة', ['political-process']);
+    const other = await p.addDocument('قال خليفه حفتر كلاما.');
+    await p.call('annotations.create', { documentId: other, start: 4, end: 13, codes: ['political-process'] });
+    const one = await p.call('stats.summary', { documentId: doc });
+    const count = (s: typeof one, id: string) => s.codes.find((c) => c.id === id)?.count;
+    expect(one.annotations).toBe(2);
+    expect(count(one, 'political-process')).toBe(2);
+    expect(one.codedRows).toBe(3);
+    expect(one.noClaimant).toBe(1);
+    const all = await p.call('stats.summary', {});
+    expect(count(all, 'political-process')).toBe(3);
+    expect(all.codes.find((c) => c.id === 'political-process')?.path).toBe('Politics > Political process');
+  });
+});
