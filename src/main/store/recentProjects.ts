@@ -2,7 +2,7 @@
  * The recent-projects list: a small JSON file in the user-data folder, written durably. A list
  * that cannot be read is moved aside (never overwritten) and starts again empty.
  */
-import { access, rename } from 'node:fs/promises';
+import { access, mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { IsoTime } from '../../shared/model';
@@ -63,6 +63,7 @@ export class RecentProjects {
   async add(projectPath: string, name: string, openedAt = new Date().toISOString()): Promise<void> {
     const current = await this.load();
     const projects = [{ path: projectPath, name, openedAt }, ...current.projects.filter((p) => p.path !== projectPath)].slice(0, MAX_RECENT);
+    await mkdir(path.dirname(this.file.filePath), { recursive: true });
     await this.file.write(JSON.stringify({ schemaVersion: 1, projects } satisfies RecentFile, null, 2));
   }
 }
