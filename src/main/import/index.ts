@@ -1,22 +1,42 @@
 /**
- * Import: a file's bytes → canonical text and metadata. Picks the reader by content and name,
- * refuses what it cannot read with a sentence that says why.
+ * Import: a file's bytes → canonical text and metadata. Refuses empty and oversized files first,
+ * picks the reader by content and name (sniff.ts), and turns every failure into an AppError whose
+ * sentence names the file and says why. Nothing here touches the project.
  */
-import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { canonicalizeText } from '../../shared/text/canonical';
 import { decodeText } from './decode';
+import { MAX_IMPORT_FILE_BYTES } from './limits';
+import { detectFormat } from './sniff';
 import type { ImportedText } from './types';
 
 export type { ImportedText } from './types';
+export { ACCEPTED_EXTENSIONS } from './sniff';
+
+const MB = 1024 * 1024;
+
+/** Prefix a reader's sentence with the file's name, keeping its code. */
+function about(fileName: string, err: unknown): unknown {
+  if (!(err instanceof AppError) || err.message.includes(`“${fileName}”`)) return err;
+  return new AppError(err.code, `“${fileName}”: ${err.message}`, err.details);
+}
 
 export async function importFile(fileName: string, bytes: Uint8Array): Promise<ImportedText> {
-  if (bytes.length === 0) throw new AppError('unprocessable', `“${fileName}” is empty.`);
-  const ext = path.extname(fileName).toLowerCase();
-  if (ext === '.txt' || ext === '' || ext === '.text' || ext === '.md') {
-    return importPlainBytes(bytes);
+  if (bytes.length === 0) throw new AppError('unprocessable', `“${fileName}” is empty (0 bytes); there is nothing to import.`);
+  if (bytes.length > MAX_IMPORT_FILE_BYTES) {
+    throw new AppError(
+      'too_large',
+      `“${fileName}” is ${(bytes.length / MB).toFixed(1)} MB, more than the ${MAX_IMPORT_FILE_BYTES / MB} MB Hashiya imports in one file. Split it into smaller files.`,
+    );
   }
-  throw new AppError('unsupported', `“${fileName}” is not a format Hashiya can import (plain text .txt).`);
+  try {
+    const format = detectFormat(fileName, bytes);
+    if (format === 'docx') return await (await import('./docx')).importDocx(bytes);
+    if (format === 'html') return await (await import('./html')).importHtml(bytes);
+    return importPlainBytes(bytes);
+  } catch (err) {
+    throw about(fileName, err);
+  }
 }
 
 export function importPlainBytes(bytes: Uint8Array): ImportedText {

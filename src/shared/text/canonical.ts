@@ -54,7 +54,11 @@ export function canonicalizeText(raw: string, options: CanonicalOptions = {}): C
   const lines = s.split('\n');
   const isBlank = (line: string): boolean => line.trim() === '';
   const paragraphs: string[] = [];
-  if (options.paragraphs === 'lines' || !lines.some(isBlank)) {
+  // Blank lines before the first or after the last line of text (a final newline) separate nothing.
+  const first = lines.findIndex((line) => !isBlank(line));
+  const last = lines.findLastIndex((line) => !isBlank(line));
+  const hasBlankBetween = first !== -1 && lines.slice(first, last + 1).some(isBlank);
+  if (options.paragraphs === 'lines' || !hasBlankBetween) {
     for (const line of lines) if (!isBlank(line)) paragraphs.push(line.trim());
   } else {
     let current: string[] = [];

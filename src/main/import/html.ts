@@ -1,0 +1,99 @@
+/**
+ * Web pages: decoded (BOM, <meta charset>, strict UTF-8, Windows-1256), parsed by jsdom with
+ * scripts OFF and sub-resources OFF (the defaults: no runScripts, no resources option, so nothing
+ * runs and nothing is fetched), sanitised with DOMPurify, then reduced to the article by Mozilla
+ * Readability. The article's blocks become paragraphs of plain text.
+ */
+import { Readability } from '@mozilla/readability';
+import createDOMPurify from 'dompurify';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { AppError } from '../../shared/errors';
+import { canonicalizeText } from '../../shared/text/canonical';
+import { decodeHtml } from './decode';
+import { readHtmlMeta } from './htmlMeta';
+import { htmlParagraphs } from './htmlText';
+import { MAX_TITLE_CHARS } from './limits';
+import type { ImportedText } from './types';
+
+/** Elements removed together with everything inside them (DOMPurify keeps a forbidden tag's content otherwise). */
+const DROP_WITH_CONTENT = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'nav', 'footer',
+  'aside', 'form', 'button', 'select', 'textarea', 'input', 'dialog', 'menu', 'svg', 'math', 'canvas', 'audio', 'video',
+  'picture', 'img', 'source', 'link', 'meta', 'base', 'title', 'head',
+];
+
+/** A jsdom that cannot run or fetch anything, with the page's console complaints swallowed. */
+function inertDom(html: string): JSDOM {
+  // Deliberately no `runScripts` and no `resources`: jsdom's defaults run no script and load no
+  // sub-resource (stylesheet, image, frame, script). Do not add either option here.
+  return new JSDOM(html, { virtualConsole: new VirtualConsole(), url: 'about:blank' });
+}
+
+function sanitizeBody(dom: JSDOM): string {
+  const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
+  const body = dom.window.document.body;
+  if (!body) return '';
+  return purify.sanitize(body.innerHTML, {
+    FORBID_TAGS: DROP_WITH_CONTENT,
+    ADD_FORBID_CONTENTS: DROP_WITH_CONTENT,
+    FORBID_ATTR: ['srcset', 'background', 'poster', 'action', 'formaction'],
+    ALLOW_DATA_ATTR: false,
+  });
+}
+
+function cleanTitle(value: string | null | undefined): string | null {
+  const text = (value ?? '').replace(/\s+/g, ' ').trim();
+  return text ? text.slice(0, MAX_TITLE_CHARS) : null;
+}
+
+/** The article's own heading: the <h1> inside <article>, or the page's only <h1>. */
+function articleHeading(doc: Document): string | null {
+  const inArticle = doc.querySelector('article h1, [itemprop="headline"]');
+  if (inArticle) return cleanTitle(inArticle.textContent);
+  const all = doc.querySelectorAll('h1');
+  return all.length === 1 ? cleanTitle(all[0]?.textContent) : null;
+}
+
+export async function importHtml(bytes: Uint8Array): Promise<ImportedText> {
+  const decoded = decodeHtml(bytes);
+  const page = inertDom(decoded.text);
+  const meta = readHtmlMeta(page.window.document);
+  const safeBody = sanitizeBody(page);
+  page.window.close();
+
+  const reader = inertDom('<!doctype html><html><head><title></title></head><body></body></html>');
+  const doc = reader.window.document;
+  doc.title = meta.documentTitle ?? '';
+  doc.body.innerHTML = safeBody;
+  const heading = articleHeading(doc);
+  const fallback = doc.body.cloneNode(true);
+
+  let content: Node | null = null;
+  let readabilityTitle: string | null = null;
+  try {
+    const article = new Readability<Node>(doc, { charThreshold: 200, serializer: (node) => node }).parse();
+    content = article?.content ?? null;
+    readabilityTitle = cleanTitle(article?.title);
+  } catch {
+    content = null;
+  }
+  let paragraphs = content ? htmlParagraphs(content) : [];
+  if (paragraphs.length === 0) paragraphs = htmlParagraphs(fallback);
+  reader.window.close();
+
+  // Readability drops a heading that repeats the title; a headline carries claims too, so keep it.
+  if (heading && paragraphs[0] !== heading) paragraphs = [heading, ...paragraphs];
+  const { text, warnings } = canonicalizeText(paragraphs.join('\n'), { paragraphs: 'lines' });
+  if (text.trim() === '') throw new AppError('unprocessable', 'The web page has no article text in it.');
+  const title = heading ?? meta.metaTitle ?? readabilityTitle ?? meta.documentTitle;
+  return {
+    text,
+    title,
+    warnings: [...decoded.warnings, ...warnings],
+    meta: {
+      ...(meta.source ? { source: meta.source } : {}),
+      ...(meta.url ? { url: meta.url } : {}),
+      publishedAt: meta.publishedAt,
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Sanitised article DOM → paragraphs of plain text. Block elements (p, headings, list items,
+ * table cells, quotes, div…) and <br> end a paragraph; inline markup (links, emphasis, spans) is
+ * flattened into the text around it; runs of white space become one space. Hidden elements and
+ * anything that is not text (images, media, forms) contribute nothing.
+ */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li',
+  'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'svg', 'math', 'canvas',
+  'audio', 'video', 'img', 'picture', 'source', 'track', 'map', 'area', 'button', 'input', 'select', 'textarea', 'option',
+  'head', 'title', 'meta', 'link', 'base',
+]);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+function hidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = (el.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
+  return style.includes('display:none') || style.includes('visibility:hidden');
+}
+
+export function htmlParagraphs(root: Node): string[] {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = () => {
+    const text = current.replace(/\s+/g, ' ').trim();
+    if (text) paragraphs.push(text);
+    current = '';
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === TEXT_NODE) {
+      current += (node as Text).data;
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const el = node as Element;
+    const tag = el.localName;
+    if (SKIP.has(tag) || hidden(el)) return;
+    if (tag === 'br') return flush();
+    const block = BLOCK.has(tag);
+    if (block) flush();
+    for (const child of Array.from(el.childNodes)) walk(child);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return paragraphs;
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFile } from '.';
+import { decodeText } from './decode';
+
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/import');
+const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
+
+const FIRST_PARAGRAPH =
+  'يتوقع أن يجري قائد الجيش الوطني الليبي، المشير خليفه حفتر، اليوم الأربعاء في قصر الأليزي، محادثات مع الرئيس الفرنسي، أمانويل ماكرون، بعد أسبوعين من الزيارة التي أداها لباريس رئيس المجلس الرئاسي، فائز السراج، بينما لا يزال الهدف الرئيسي الحصول على وقف إطلاق النار في التصعيد العسكري المستمر منذ أن أطلق المشير حفتر هجوما في الرابع أبريل للسيطرة على طرابلس.';
+
+describe('plain-text import of the sample article', () => {
+  it('joins hard-wrapped lines into paragraphs separated by one newline', async () => {
+    const { text, warnings } = await importFile('libya.txt', readFileSync(path.resolve(__dirname, '../../../resources/sample/libya-ceasefire-2019.ar.txt')));
+    const paragraphs = text.split('\n');
+    expect(paragraphs).toHaveLength(11);
+    expect(paragraphs[0]).toBe(FIRST_PARAGRAPH);
+    expect(paragraphs[10]?.startsWith('يذكر أن الجيش الوطني الليبي أطلق يوم 04 أبريل الماضي هجوما بهدف السيطرة على العاصمة طرابلس، حيث')).toBe(true);
+    expect(text).not.toMatch(/\n\n|^ | $| \n|\n |\r/);
+    expect(warnings).toEqual([]);
+  });
+
+  it('gives byte-identical canonical text whatever the encoding, BOM or line endings', async () => {
+    const names = [
+      'libya.utf8.txt',
+      'libya.utf8-bom.txt',
+      'libya.utf16le-bom.txt',
+      'libya.utf16be-bom.txt',
+      'libya.windows-1256-crlf.txt',
+      'libya.windows-1256-cr.txt',
+    ];
+    const results = await Promise.all(names.map(async (n) => (await importFile(n, fixture(n))).text));
+    const reference = Buffer.from(results[0] ?? '', 'utf8');
+    expect(reference.length).toBeGreaterThan(3000);
+    for (const [i, text] of results.entries()) {
+      expect(Buffer.from(text, 'utf8').equals(reference), names[i]).toBe(true);
+    }
+  });
+
+  it('says when it fell back to Windows-1256, and only then', async () => {
+    const legacy = await importFile('old.txt', fixture('libya.windows-1256-crlf.txt'));
+    expect(legacy.warnings.map((w) => w.code)).toContain('encoding_windows_1256');
+    const utf16 = await importFile('new.txt', fixture('libya.utf16le-bom.txt'));
+    expect(utf16.warnings).toEqual([]);
+  });
+
+  it('tells the encodings apart by BOM first and strict UTF-8 second', () => {
+    expect(decodeText(fixture('libya.utf16le-bom.txt')).encoding).toBe('utf-16le');
+    expect(decodeText(fixture('libya.utf16be-bom.txt')).encoding).toBe('utf-16be');
+    expect(decodeText(fixture('libya.utf8-bom.txt')).encoding).toBe('utf-8');
+    expect(decodeText(fixture('libya.utf8.txt')).encoding).toBe('utf-8');
+    expect(decodeText(fixture('libya.windows-1256-crlf.txt')).encoding).toBe('windows-1256');
+  });
+
+  it('keeps each line as a paragraph when the file has no blank lines', async () => {
+    const { text } = await importFile('lines.txt', Buffer.from('السطر الأول\r\n  السطر الثاني  \rالسطر الثالث\n', 'utf8'));
+    expect(text).toBe('السطر الأول\nالسطر الثاني\nالسطر الثالث');
+  });
+});

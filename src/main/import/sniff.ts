@@ -1,0 +1,116 @@
+/**
+ * Which reader a file needs, decided by its content as well as its name: a Word file renamed .txt
+ * is still read as Word, an image renamed .txt is refused as binary, and an extension Hashiya
+ * does not read is refused before anything is decoded.
+ */
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+
+export type ImportFormat = 'text' | 'html' | 'docx';
+
+const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md']);
+const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
+const DOCX_EXTENSIONS = new Set(['.docx']);
+
+export const ACCEPTED_EXTENSIONS = ['.txt', '.html', '.htm', '.docx'] as const;
+const ACCEPTED_SENTENCE = 'plain text (.txt), web pages (.html, .htm) and Word documents (.docx)';
+
+interface Magic {
+  bytes: number[];
+  offset?: number;
+  name: string;
+}
+
+/** Signatures of binary formats people are likely to drop by mistake. */
+const BINARY_MAGIC: Magic[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], name: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], name: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], name: 'a GIF image' },
+  { bytes: [0x52, 0x49, 0x46, 0x46], name: 'a RIFF media file (WebP image, WAV or AVI)' },
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], name: 'a PDF document' },
+  { bytes: [0x1f, 0x8b], name: 'a gzip archive' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], name: 'a 7-Zip archive' },
+  { bytes: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], name: 'a RAR archive' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], name: 'a program (ELF)' },
+  { bytes: [0x66, 0x74, 0x79, 0x70], offset: 4, name: 'a video or HEIC image' },
+  { bytes: [0x49, 0x44, 0x33], name: 'an MP3 audio file' },
+  { bytes: [0x4f, 0x67, 0x67, 0x53], name: 'an Ogg media file' },
+  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], name: 'an RTF document' },
+];
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+/** OLE compound file: old .doc/.xls, and every password-protected (encrypted) Office file. */
+export const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: number[], offset = 0): boolean {
+  if (bytes.length < offset + magic.length) return false;
+  return magic.every((b, i) => bytes[offset + i] === b);
+}
+
+function hasUnicodeBom(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0xef, 0xbb, 0xbf]) || startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
+}
+
+/** Text has no NUL bytes and few control bytes; anything else is some binary format. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if (hasUnicodeBom(bytes)) return false;
+  const sample = bytes.subarray(0, 64 * 1024);
+  let controls = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) controls++;
+  }
+  return controls > Math.max(8, sample.length * 0.01);
+}
+
+/** The first characters of a file that is ASCII-compatible or UTF-16 with a BOM, for sniffing markup. */
+function head(bytes: Uint8Array): string {
+  const sample = bytes.subarray(0, 2048);
+  if (startsWith(sample, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(sample.subarray(2));
+  if (startsWith(sample, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(sample.subarray(2));
+  return new TextDecoder('latin1').decode(sample);
+}
+
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  const start = head(bytes).replace(/^\uFEFF|^ï»¿/, '').trimStart().toLowerCase();
+  if (/^<!doctype\s+html/.test(start) || /^<html[\s>]/.test(start)) return true;
+  if (/^<\?xml[^>]*>\s*(<!doctype\s+html|<html[\s>])/.test(start)) return true;
+  // A fragment saved from a page: starts with markup and has a body or paragraph element early on.
+  return /^<(head|body|meta|title|article|div|p)[\s>]/.test(start) && /<(body|p|article|h1)[\s>]/.test(start);
+}
+
+/** Decide the reader, or refuse with a sentence that names the file and why. */
+export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
+  const ext = path.extname(fileName).toLowerCase();
+  const known = TEXT_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext) || DOCX_EXTENSIONS.has(ext) || ext === '';
+  if (ext === '.doc') {
+    throw new AppError('unsupported', `“${fileName}” is an old Word document (.doc). Open it in Word or LibreOffice and save it as .docx, then import that.`);
+  }
+  if (!known) {
+    throw new AppError('unsupported', `“${fileName}” has the extension ${ext}, which Hashiya cannot import. It reads ${ACCEPTED_SENTENCE}.`);
+  }
+
+  if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) {
+    if (DOCX_EXTENSIONS.has(ext) || ext === '' || TEXT_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext)) return 'docx';
+  }
+  if (startsWith(bytes, CFB_MAGIC)) {
+    if (DOCX_EXTENSIONS.has(ext)) {
+      throw new AppError('unprocessable', `“${fileName}” is protected with a password (an encrypted Word file). Remove the password in Word and save it again, then import it.`);
+    }
+    throw new AppError('unsupported', `“${fileName}” is an old Office file (Word .doc or similar), not text. Save it as .docx, then import that.`);
+  }
+  if (DOCX_EXTENSIONS.has(ext)) {
+    throw new AppError('unprocessable', `“${fileName}” is not a valid Word document: it is not a .docx (zip) file. It may be damaged or renamed.`);
+  }
+  for (const magic of BINARY_MAGIC) {
+    if (startsWith(bytes, magic.bytes, magic.offset ?? 0)) {
+      throw new AppError('unsupported', `“${fileName}” is ${magic.name}, not text. Hashiya reads ${ACCEPTED_SENTENCE}.`);
+    }
+  }
+  if (looksBinary(bytes)) {
+    throw new AppError('unsupported', `“${fileName}” is a binary file, not text. Hashiya reads ${ACCEPTED_SENTENCE}.`);
+  }
+  if (HTML_EXTENSIONS.has(ext) || looksLikeHtml(bytes)) return 'html';
+  return 'text';
+}
