@@ -19,7 +19,7 @@ export function electronRuntime(): { path: string } | { missing: string } {
 }
 
 const electron = electronRuntime();
-if ('missing' in electron) {
+if ('missing' in electron && process.env.TEST_WORKER_INDEX === undefined) {
   console.log(`[electron] project skipped: ${electron.missing}. Browser-mode tests run in Chromium.`);
 }
 
