@@ -1,0 +1,68 @@
+/**
+ * Turning a span of a document into a hit a researcher can read in a results list: the span
+ * widened to whole characters (a letter with its marks, a whole emoji), a little text before and
+ * after it from the same paragraph, and the paragraph's number.
+ */
+import { isGraphemeBoundary } from '../../shared/text/anchor';
+import { createOffsetMap, type OffsetMap } from '../../shared/text/codepoints';
+
+/** code points of context on each side */
+export const CONTEXT = 40;
+
+export interface TextView {
+  text: string;
+  map: OffsetMap;
+  /** UTF-16 offsets of every "\n" */
+  breaks: number[];
+}
+
+export function textView(text: string): TextView {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return { text, map: createOffsetMap(text), breaks };
+}
+
+/** number of breaks before UTF-16 offset u */
+function breaksBefore(view: TextView, u: number): number {
+  let lo = 0;
+  let hi = view.breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((view.breaks[mid] as number) < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Widen a code-point span so it neither starts nor ends inside a grapheme cluster. */
+export function snapToGraphemes(view: TextView, start: number, end: number): { start: number; end: number } {
+  let s = view.map.toUtf16(start);
+  let e = view.map.toUtf16(end);
+  while (s > 0 && !isGraphemeBoundary(view.text, s)) s--;
+  while (e < view.text.length && !isGraphemeBoundary(view.text, e)) e++;
+  return { start: view.map.toCp(s), end: view.map.toCp(e) };
+}
+
+export interface HitContext {
+  before: string;
+  match: string;
+  after: string;
+  paragraph: number;
+}
+
+export function hitContext(view: TextView, start: number, end: number): HitContext {
+  const s = view.map.toUtf16(start);
+  const e = view.map.toUtf16(end);
+  const k = breaksBefore(view, s);
+  const paraStart = k === 0 ? 0 : (view.breaks[k - 1] as number) + 1;
+  const nextBreak = view.breaks[breaksBefore(view, e)];
+  const paraEnd = nextBreak === undefined ? view.text.length : nextBreak;
+  const from = Math.max(view.map.toCp(paraStart), start - CONTEXT);
+  const to = Math.min(view.map.toCp(Math.max(paraEnd, e)), end + CONTEXT);
+  return {
+    before: view.map.slice(from, start),
+    match: view.map.slice(start, end),
+    after: view.map.slice(end, to),
+    paragraph: k + 1,
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * One document's search index on disk: <project>/index/<id>.json holds the canonical text, its
+ * folded form and the folded→original offset map (as runs), tagged with the text's sha256 and
+ * the normaliser's version. It is a cache: a file that is missing, unreadable, stale (other
+ * sha256) or from another normaliser version is rebuilt from the document; nothing else
+ * depends on it, so it is written with a plain temp-file-and-rename, without fsync.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { decodeOrigin, encodeOrigin, normalize, NORMALIZER_VERSION, type NormalizedText } from '../../shared/search/normalize';
+
+export const INDEX_DIR = 'index';
+const FORMAT = 'hashiya-search-index';
+
+const IndexFileSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.number().int(),
+  id: z.string(),
+  sha256: z.string(),
+  text: z.string(),
+  folded: z.string(),
+  cpLength: z.number().int().nonnegative(),
+  runs: z.array(z.number().int()),
+});
+type IndexFile = z.infer<typeof IndexFileSchema>;
+
+/** A document's index in memory. */
+export interface IndexEntry {
+  id: string;
+  sha256: string;
+  /** the canonical (original) text */
+  text: string;
+  /** the text folded with every rule on, and its offset map */
+  folded: NormalizedText;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function indexPath(projectDir: string, id: string): string {
+  return path.join(projectDir, INDEX_DIR, `${id}.json`);
+}
+
+export function buildEntry(id: string, text: string, sha = sha256(text)): IndexEntry {
+  return { id, sha256: sha, text, folded: normalize(text) };
+}
+
+/** Read an index file; null when missing, unreadable, of another version or for other text. */
+export async function readEntry(projectDir: string, id: string, expectedSha: string): Promise<IndexEntry | null> {
+  let raw: string;
+  try {
+    raw = await readFile(indexPath(projectDir, id), 'utf8');
+  } catch {
+    return null;
+  }
+  let file: IndexFile;
+  try {
+    const parsed = IndexFileSchema.safeParse(JSON.parse(raw));
+    if (!parsed.success) return null;
+    file = parsed.data;
+  } catch {
+    return null;
+  }
+  if (file.version !== NORMALIZER_VERSION || file.id !== id || file.sha256 !== expectedSha) return null;
+  const origin = decodeOrigin(file.runs, file.folded.length + 1);
+  if (origin[file.folded.length] !== file.cpLength) return null;
+  return { id, sha256: file.sha256, text: file.text, folded: { text: file.folded, origin, cpLength: file.cpLength } };
+}
+
+export async function writeEntry(projectDir: string, entry: IndexEntry): Promise<void> {
+  const file: IndexFile = {
+    format: FORMAT,
+    version: NORMALIZER_VERSION,
+    id: entry.id,
+    sha256: entry.sha256,
+    text: entry.text,
+    folded: entry.folded.text,
+    cpLength: entry.folded.cpLength,
+    runs: encodeOrigin(entry.folded.origin),
+  };
+  const target = indexPath(projectDir, entry.id);
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = `${target}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(file));
+  await rename(temp, target);
+}
+
+export async function removeEntry(projectDir: string, id: string): Promise<void> {
+  await unlink(indexPath(projectDir, id)).catch(() => undefined);
+}

@@ -1,0 +1,127 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SearchResult } from '../../shared/api/search';
+import type { Annotation, DocumentSummary } from '../../shared/model';
+import { createServices, type Services } from '../services/index';
+import { ProjectStore } from '../store/projectStore';
+
+const SAMPLE = path.resolve(__dirname, '../../../resources/sample/libya-ceasefire-2019.ar.txt');
+
+let dir: string;
+let services: Services;
+let store: ProjectStore;
+const call = <T>(name: string, input: unknown) => services.dispatch(name, input) as Promise<T>;
+const search = (input: Record<string, unknown>) => call<SearchResult>('search', input);
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-search-'));
+  store = await ProjectStore.open(dir);
+  services = createServices(store);
+  await call('settings.update', { annotator: 'Salma' });
+});
+afterEach(async () => {
+  await store.flush();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function addText(text: string, title: string): Promise<DocumentSummary> {
+  const { document } = await call<{ document: DocumentSummary }>('documents.importText', { text, title, allowDuplicate: true });
+  return document;
+}
+
+const cpSlice = (text: string, start: number, end: number) => [...text].slice(start, end).join('');
+
+describe('search over the project', () => {
+  it('finds خليفة in the sample article where it is written خليفه, with exact code-point spans and context', async () => {
+    const sample = await addText(await readFile(SAMPLE, 'utf8'), 'Sample');
+    const { text } = await call<{ text: string }>('documents.get', { id: sample.id });
+    const result = await search({ query: 'خليفة' });
+    expect(result.truncated).toBe(false);
+    expect(result.hits).toHaveLength(2);
+    for (const hit of result.hits) {
+      expect(hit.documentId).toBe(sample.id);
+      expect(cpSlice(text, hit.start, hit.end)).toBe('خليفه');
+      expect(hit.match).toBe('خليفه');
+      expect(hit.documentTitle).toBe('Sample');
+    }
+    expect(result.hits[0]?.before.endsWith('المشير ')).toBe(true);
+    expect(result.hits[0]?.after.startsWith(' حفتر')).toBe(true);
+    expect(result.hits[0]?.paragraph).toBe(1);
+    expect(result.hits[1]?.before.endsWith('الداعمة ل')).toBe(true);
+    expect(result.hits[1]?.paragraph).toBeGreaterThan(1);
+  });
+
+  it('reports code points after an emoji, spans that include diacritics and tatweel, and they can be tagged and removed', async () => {
+    const text = 'قال 😀 المشير خليفةُ حفتر إن الأيام المقبلــة صعبة';
+    const doc = await addText(text, 'Emoji');
+    const one = await search({ query: 'خليفه', documentId: doc.id });
+    expect(one.hits.map((h) => [h.start, h.end])).toEqual([[13, 19]]);
+    expect(cpSlice(text, 13, 19)).toBe('خليفةُ');
+    const two = await search({ query: 'المقبلة', documentId: doc.id });
+    expect(two.hits.map((h) => h.match)).toEqual(['المقبلــة']);
+
+    const drafts = [...one.hits, ...two.hits].map((h) => ({ documentId: doc.id, start: h.start, end: h.end, codes: ['ceasefire-proposal'] }));
+    const created = await call<Annotation[]>('annotations.createMany', { documentId: doc.id, drafts });
+    expect(created.map((a) => a.quote)).toEqual(['خليفةُ', 'المقبلــة']);
+    await call('annotations.deleteMany', { documentId: doc.id, ids: created.map((a) => a.id) });
+    expect(await call<Annotation[]>('annotations.list', { documentId: doc.id })).toEqual([]);
+  });
+
+  it('honours each option: a rule switched off makes spellings differ again; whole words skip لخليفه', async () => {
+    const doc = await addText(await readFile(SAMPLE, 'utf8'), 'Sample');
+    expect((await search({ query: 'خليفة', options: { foldTaaMarbuta: false } })).hits).toHaveLength(0);
+    expect((await search({ query: 'خليفه', options: { foldTaaMarbuta: false } })).hits).toHaveLength(2);
+    const whole = await search({ query: 'خليفة', documentId: doc.id, options: { wholeWord: true } });
+    expect(whole.hits.map((h) => h.before.slice(-7))).toEqual(['المشير ']);
+    expect((await search({ query: 'اضطرت' })).hits.map((h) => h.match)).toEqual(['اضطُرت']);
+    expect((await search({ query: 'اضطرت', options: { ignoreDiacritics: false } })).hits).toHaveLength(0);
+  });
+
+  it('stops at the limit and says so', async () => {
+    await addText('نعم '.repeat(30).trim(), 'A');
+    await addText('نعم '.repeat(30).trim(), 'B');
+    const limited = await search({ query: 'نعم', limit: 40 });
+    expect(limited.hits).toHaveLength(40);
+    expect(limited.truncated).toBe(true);
+    const all = await search({ query: 'نعم', limit: 60 });
+    expect(all.hits).toHaveLength(60);
+    expect(all.truncated).toBe(false);
+  });
+
+  it('keeps up with imports and deletions without a hook, and keeps its index on disk', async () => {
+    const a = await addText('المشير خليفه حفتر', 'A');
+    expect((await search({ query: 'حفتر' })).hits).toHaveLength(1);
+    const b = await addText('وقال حفتر', 'B');
+    expect((await search({ query: 'حفتر' })).hits.map((h) => h.documentId)).toEqual([a.id, b.id]);
+    expect((await readdir(path.join(dir, 'index'))).sort()).toEqual([`${a.id}.json`, `${b.id}.json`].sort());
+    await call('documents.delete', { id: a.id });
+    expect((await search({ query: 'حفتر' })).hits.map((h) => h.documentId)).toEqual([b.id]);
+    expect(await readdir(path.join(dir, 'index'))).toEqual([`${b.id}.json`]);
+  });
+
+  it('answers from its index files after reopening, without loading documents into the store', async () => {
+    const a = await addText('المشير خليفه حفتر', 'A');
+    await search({ query: 'حفتر' });
+    await store.close();
+    store = await ProjectStore.open(dir);
+    services = createServices(store);
+    expect([...store.loadedDocuments()]).toHaveLength(0);
+    // a file the index cannot trust is rebuilt, not believed
+    await writeFile(path.join(dir, 'index', `${a.id}.json`), '{"format":"hashiya-search-index"');
+    const result = await search({ query: 'خليفة' });
+    expect(result.hits.map((h) => h.match)).toEqual(['خليفه']);
+    expect([...store.loadedDocuments()]).toHaveLength(0);
+    expect(JSON.parse(await readFile(path.join(dir, 'index', `${a.id}.json`), 'utf8')).folded).toBe('المشير خليفه حفتر');
+    expect(await call<{ documentCount: number }>('search.rebuildIndex', {})).toMatchObject({ documentCount: 1 });
+  });
+
+  it('refuses an unknown document and finds nothing for a query of only diacritics', async () => {
+    await expect(search({ query: 'حفتر', documentId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(search({ query: '   ' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(search({ query: 'x', options: { bogus: true } })).rejects.toMatchObject({ code: 'invalid_input' });
+    await addText('حفتر', 'A');
+    expect(await search({ query: 'َُ' })).toMatchObject({ hits: [], folded: '' });
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * The project's search index. In memory it keeps only each document's folded text (every rule
+ * on), enough to tell whether a document can hold a hit; the full entry (original text and
+ * offset map) is read from <project>/index/<id>.json for the documents that do, and the last
+ * few are kept. Documents are never loaded for a query: an index is built once per document
+ * (from its file, or from the store's copy) and kept in step with the document list by id and
+ * sha256 on every search, so imports and deletions need no hook.
+ *
+ * Any query that matches with some rules switched off also matches with all of them on (each
+ * rule only merges spellings), so the all-rules folded text is a safe filter for every option
+ * set; documents that pass it are folded again with the chosen options when those differ.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { SearchHit, SearchOptions, SearchResult } from '../../shared/api/search';
+import { findAll } from '../../shared/search/match';
+import { DEFAULT_NORMALIZE_OPTIONS, normalize, normalizeQuery, originalSpan, type NormalizeOptions } from '../../shared/search/normalize';
+import { hitContext, snapToGraphemes, textView, type TextView } from './hitContext';
+import { buildEntry, INDEX_DIR, readEntry, removeEntry, writeEntry, type IndexEntry } from './indexFile';
+
+/** What the index needs from a project: its folder, its document list, and a document's text. */
+export interface DocumentSource {
+  readonly dir: string;
+  summaries(): ReadonlyArray<{ id: string; sha256: string; title: string }>;
+  /** the canonical text of a document, as stored */
+  text(id: string): Promise<string>;
+}
+
+interface Filter {
+  sha256: string;
+  folded: string;
+}
+
+interface Full {
+  entry: IndexEntry;
+  view: TextView | null;
+}
+
+const FULL_CACHE = 48;
+const PARALLEL_READS = 16;
+
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function ruleOptions(options: SearchOptions | undefined): NormalizeOptions {
+  const { wholeWord: _ignored, ...rules } = options ?? {};
+  return { ...DEFAULT_NORMALIZE_OPTIONS, ...rules };
+}
+
+function isDefault(rules: NormalizeOptions): boolean {
+  return (Object.keys(DEFAULT_NORMALIZE_OPTIONS) as (keyof NormalizeOptions)[]).every((k) => rules[k] === DEFAULT_NORMALIZE_OPTIONS[k]);
+}
+
+export class SearchIndex {
+  private readonly filters = new Map<string, Filter>();
+  private readonly full = new Map<string, Full>();
+  private loaded = false;
+
+  constructor(private readonly source: DocumentSource) {}
+
+  /** How many documents the in-memory filter holds (for tests and the benchmark). */
+  get size(): number {
+    return this.filters.size;
+  }
+
+  private remember(entry: IndexEntry): Full {
+    this.filters.set(entry.id, { sha256: entry.sha256, folded: entry.folded.text });
+    const full = { entry, view: null };
+    this.full.delete(entry.id);
+    this.full.set(entry.id, full);
+    while (this.full.size > FULL_CACHE) this.full.delete(this.full.keys().next().value as string);
+    return full;
+  }
+
+  /** The index of one document: cached, else from its file, else built (and written). */
+  private async entry(id: string, sha: string): Promise<Full> {
+    const cached = this.full.get(id);
+    if (cached && cached.entry.sha256 === sha) {
+      this.full.delete(id);
+      this.full.set(id, cached);
+      return cached;
+    }
+    const stored = await readEntry(this.source.dir, id, sha);
+    if (stored) return this.remember(stored);
+    // keyed by the document list's sha256, so a disagreement cannot make it rebuild on every search
+    const built = buildEntry(id, await this.source.text(id), sha);
+    await writeEntry(this.source.dir, built).catch(() => undefined);
+    return this.remember(built);
+  }
+
+  /** Bring the filter in step with the document list: read or build what is new, drop what is gone. */
+  async sync(): Promise<void> {
+    const summaries = this.source.summaries();
+    const live = new Set(summaries.map((s) => s.id));
+    const stale = summaries.filter((s) => this.filters.get(s.id)?.sha256 !== s.sha256);
+    await inParallel(stale, PARALLEL_READS, async (s) => {
+      await this.entry(s.id, s.sha256);
+    });
+    for (const id of [...this.filters.keys()]) {
+      if (!live.has(id)) {
+        this.filters.delete(id);
+        this.full.delete(id);
+        await removeEntry(this.source.dir, id);
+      }
+    }
+    if (!this.loaded) {
+      this.loaded = true;
+      // index files of documents deleted while the project was closed
+      const names = await readdir(path.join(this.source.dir, INDEX_DIR)).catch(() => [] as string[]);
+      for (const name of names) {
+        const id = name.endsWith('.json') ? name.slice(0, -5) : null;
+        if (id !== null && !live.has(id)) await removeEntry(this.source.dir, id);
+      }
+    }
+  }
+
+  /** Forget everything and build every document's index again from the documents. */
+  async rebuild(): Promise<number> {
+    this.filters.clear();
+    this.full.clear();
+    const summaries = this.source.summaries();
+    await inParallel(summaries, PARALLEL_READS, async (s) => {
+      const entry = buildEntry(s.id, await this.source.text(s.id));
+      await writeEntry(this.source.dir, entry).catch(() => undefined);
+      this.filters.set(s.id, { sha256: s.sha256, folded: entry.folded.text });
+    });
+    this.loaded = true;
+    return summaries.length;
+  }
+
+  async search(query: string, opts: { documentId?: string; options?: SearchOptions; limit: number }): Promise<SearchResult> {
+    const rules = ruleOptions(opts.options);
+    const folded = normalizeQuery(query, rules);
+    const filterQuery = normalizeQuery(query);
+    const summaries = this.source.summaries();
+    const docs = opts.documentId ? summaries.filter((s) => s.id === opts.documentId) : summaries;
+    if (folded === '') return { hits: [], truncated: false, documentCount: docs.length, folded };
+    if (opts.documentId) {
+      const only = docs[0];
+      if (only && this.filters.get(only.id)?.sha256 !== only.sha256) await this.entry(only.id, only.sha256);
+    } else {
+      await this.sync();
+    }
+    const custom = !isDefault(rules);
+    const hits: SearchHit[] = [];
+    let truncated = false;
+    for (const doc of docs) {
+      const filter = this.filters.get(doc.id);
+      if (filter && filterQuery !== '' && !filter.folded.includes(filterQuery)) continue;
+      const full = await this.entry(doc.id, doc.sha256);
+      const text = custom ? normalize(full.entry.text, rules) : full.entry.folded;
+      const left = opts.limit - hits.length;
+      const matches = findAll(text.text, folded, { wholeWord: opts.options?.wholeWord === true, limit: left + 1 });
+      if (matches.length === 0) continue;
+      full.view ??= textView(full.entry.text);
+      const view = full.view;
+      for (const m of matches.slice(0, left)) {
+        const span = snapToGraphemes(view, ...spanArgs(originalSpan(text, m.start, m.end)));
+        hits.push({ documentId: doc.id, ...span, ...hitContext(view, span.start, span.end), documentTitle: doc.title });
+      }
+      if (matches.length > left) {
+        truncated = true;
+        break;
+      }
+    }
+    return { hits, truncated, documentCount: docs.length, folded };
+  }
+}
+
+function spanArgs(span: { start: number; end: number }): [number, number] {
+  return [span.start, span.end];
+}
