@@ -6,6 +6,7 @@ import { I18nContext, translator } from './i18n';
 import { LibraryView } from './library/LibraryView';
 import { ReaderView } from './reader/ReaderView';
 import { StatusLine } from './app/StatusLine';
+import { ProjectMenu, ProjectNotices } from './features/project';
 
 type Route = { view: 'library' } | { view: 'reader'; documentId: string; focus?: { start: number; end: number } };
 
@@ -79,6 +80,7 @@ export function App() {
               </button>
             </nav>
             <div className="topbar-end">
+              <ProjectMenu />
               <StatusLine status={status} />
               <button
                 type="button"
@@ -96,6 +98,7 @@ export function App() {
           ) : (
             <ReaderView key={route.documentId} documentId={route.documentId} focus={route.focus} />
           )}
+          <ProjectNotices />
         </div>
       </AppContext.Provider>
     </I18nContext.Provider>

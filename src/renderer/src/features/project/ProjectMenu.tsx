@@ -1,0 +1,183 @@
+/**
+ * "Project…" in the top bar: open a project folder, start a new project, pick a recent one, or
+ * restore a file from backup. Browser mode has no native folder picker, so the folder path is
+ * typed; the services check it and answer with a sentence when it cannot be used.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ProjectInfo, RecentProject } from '../../../../shared/api/project';
+import { api, errorMessage } from '../../api/client';
+import { Modal } from '../../app/Modal';
+import { RestoreBackupDialog } from './RestoreBackupDialog';
+import './projectUi.css';
+
+export interface ProjectMenuProps {
+  /** after another project was opened or created (default: reload the page to show it) */
+  onProjectChanged?: (info: ProjectInfo) => void;
+  /** after a backup was restored (default: reload the page) */
+  onRestored?: () => void;
+}
+
+export function ProjectMenu({ onProjectChanged, onRestored }: ProjectMenuProps) {
+  const [open, setOpen] = useState<'project' | 'backups' | null>(null);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen('project')}>
+        Project…
+      </button>
+      {open === 'project' && (
+        <ProjectPanel
+          onClose={() => setOpen(null)}
+          onBackups={() => setOpen('backups')}
+          onChanged={(info) => {
+            setOpen(null);
+            if (onProjectChanged) onProjectChanged(info);
+            else window.location.reload();
+          }}
+        />
+      )}
+      {open === 'backups' && (
+        <RestoreBackupDialog
+          onClose={() => setOpen(null)}
+          onRestored={() => {
+            setOpen(null);
+            if (onRestored) onRestored();
+            else window.location.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+export interface ProjectPanelProps {
+  onClose: () => void;
+  onChanged: (info: ProjectInfo) => void;
+  onBackups?: () => void;
+}
+
+export function ProjectPanel({ onClose, onChanged, onBackups }: ProjectPanelProps) {
+  const [current, setCurrent] = useState<ProjectInfo | null>(null);
+  const [recent, setRecent] = useState<RecentProject[]>([]);
+  const [folder, setFolder] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([api['project.info']({}), api['project.recent']({})])
+      .then(([info, list]) => {
+        if (!live) return;
+        setCurrent(info);
+        setRecent(list);
+      })
+      .catch((err: unknown) => live && setError(errorMessage(err)));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const run = async (action: () => Promise<ProjectInfo>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onChanged(await action());
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  };
+
+  const openTyped = (e: FormEvent) => {
+    e.preventDefault();
+    void run(() => api['project.open']({ path: folder }));
+  };
+
+  return (
+    <Modal label="Project" onClose={onClose}>
+      <div className="project-panel">
+        <h2>Project</h2>
+        {current && (
+          <p className="hint">
+            Open now: <strong dir="auto">{current.name}</strong> — <span className="path">{current.path}</span>
+          </p>
+        )}
+
+        <form onSubmit={openTyped} className="project-panel">
+          <label>
+            Folder path
+            <input
+              value={folder}
+              onChange={(e) => setFolder(e.target.value)}
+              placeholder="/home/me/Research/hashiya-project"
+              dir="ltr"
+              spellCheck={false}
+              autoComplete="off"
+            />
+          </label>
+          <p className="hint">Type the full path of a folder. “Open” needs a folder that holds a Hashiya project; “New project” needs a new or empty folder.</p>
+          <label>
+            Name for a new project (optional)
+            <input value={name} onChange={(e) => setName(e.target.value)} dir="auto" />
+          </label>
+          <div className="row">
+            <button type="submit" className="primary" disabled={busy || folder.trim() === ''}>
+              Open project
+            </button>
+            <button
+              type="button"
+              disabled={busy || folder.trim() === ''}
+              onClick={() => void run(() => api['project.create']({ path: folder, ...(name.trim() ? { name: name.trim() } : {}) }))}
+            >
+              New project
+            </button>
+          </div>
+        </form>
+
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+
+        <section aria-label="Recent projects">
+          <h3>Recent projects</h3>
+          {recent.length === 0 ? (
+            <p className="empty">None yet.</p>
+          ) : (
+            <ul className="recent-list">
+              {recent.map((r) => (
+                <li key={r.path}>
+                  <button
+                    type="button"
+                    disabled={busy || !r.available || r.path === current?.path}
+                    onClick={() => void run(() => api['project.open']({ path: r.path }))}
+                    title={r.available ? r.path : `${r.path} is no longer there`}
+                  >
+                    <span dir="auto">
+                      {r.name}
+                      {r.path === current?.path ? ' (open)' : ''}
+                      {!r.available ? ' (folder missing)' : ''}
+                    </span>
+                    <span className="path">{r.path}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <div className="row">
+          {onBackups && (
+            <button type="button" onClick={onBackups}>
+              Restore from backup…
+            </button>
+          )}
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

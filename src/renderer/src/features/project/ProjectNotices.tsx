@@ -1,0 +1,104 @@
+/**
+ * A banner under the top bar: what the storage layer must tell the researcher (a damaged file
+ * moved to quarantine/, a backup restored) and changes that are not saved yet, with "Save again".
+ * It reads project.info itself, every few seconds and when the window regains focus.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { ProjectInfo } from '../../../../shared/api/project';
+import { api, errorMessage } from '../../api/client';
+import { RestoreBackupDialog } from './RestoreBackupDialog';
+import './projectUi.css';
+
+export interface ProjectNoticesProps {
+  /** how often to look for new notices (ms) */
+  pollMs?: number;
+  /** after a backup was restored from the banner (default: reload the page) */
+  onRestored?: () => void;
+}
+
+export function ProjectNotices({ pollMs = 4000, onRestored }: ProjectNoticesProps) {
+  const [info, setInfo] = useState<ProjectInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      setInfo(await api['project.info']({}));
+    } catch {
+      // the status line reports a server that is gone; the banner just keeps what it had
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    const timer = window.setInterval(() => void refresh(), pollMs);
+    const onFocus = () => void refresh();
+    window.addEventListener('focus', onFocus);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [refresh, pollMs]);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      await refresh();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!info || (info.notices.length === 0 && info.unsaved.length === 0 && !error)) return null;
+  return (
+    <section className="project-notices" aria-label="Project notices">
+      {info.unsaved.length > 0 && (
+        <div className="notice" role="alert">
+          <p className="notice-unsaved">
+            Not saved yet: {info.unsaved.map((u) => u.title).join(', ')}. {info.unsaved[0]?.reason} Your changes are kept while Hashiya stays open.
+          </p>
+          <div className="notice-actions">
+            <button type="button" disabled={busy} onClick={() => void run(() => api['project.save']({}))}>
+              Save again
+            </button>
+          </div>
+        </div>
+      )}
+      {info.notices.map((notice, i) => (
+        <div className="notice" role="status" key={`${notice.code}-${i}`}>
+          <p>{notice.message}</p>
+        </div>
+      ))}
+      {info.notices.length > 0 && (
+        <div className="notice-actions">
+          <button type="button" onClick={() => setRestoring(true)}>
+            Restore from backup…
+          </button>
+          <button type="button" disabled={busy} onClick={() => void run(() => api['project.dismissNotices']({}))}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {restoring && (
+        <RestoreBackupDialog
+          onClose={() => setRestoring(false)}
+          onRestored={() => {
+            setRestoring(false);
+            if (onRestored) onRestored();
+            else window.location.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
