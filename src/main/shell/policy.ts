@@ -105,6 +105,9 @@ export function isExternalLinkAllowed(url: string): boolean {
 
 /** A path inside the renderer folder for an app:// request, or null for anything outside. */
 export function resolveAppPath(requestUrl: string, rendererDir: string, sep: string, resolve: (...p: string[]) => string): string | null {
+  // A request that tries to climb (../, %2e%2e/, ..%2f, ..\) is refused outright rather than
+  // clamped, even though the URL parser would fold the dots away before we resolve the path.
+  if (/(?:\.|%2e){2}(?:[/\\?#]|%2f|%5c|$)/i.test(requestUrl)) return null;
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -119,7 +122,8 @@ export function resolveAppPath(requestUrl: string, rendererDir: string, sep: str
     return null;
   }
   if (pathname === '/' || pathname === '') pathname = '/index.html';
-  if (pathname.includes('\0')) return null;
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  if (pathname.split('/').some((segment) => segment === '..')) return null;
   const root = resolve(rendererDir);
   const full = resolve(root, `.${pathname}`);
   return full.startsWith(root + sep) ? full : null;

@@ -1,0 +1,41 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { MENU_COMMANDS, menuTemplate } from './menu';
+
+type Item = MenuItemConstructorOptions;
+const items = (t: Item[]): Item[] => t.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? items(i.submenu) : [])]);
+
+describe('the native menu', () => {
+  for (const isMac of [false, true]) {
+    it(`has the usual Edit, View and Help entries (${isMac ? 'macOS' : 'Windows/Linux'})`, () => {
+      const send = vi.fn();
+      const about = vi.fn();
+      const template = menuTemplate({ isMac, appName: 'Hashiya', send, about });
+      const labels = template.map((m) => m.label);
+      expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']));
+      const roles = items(template).map((i) => i.role).filter(Boolean);
+      expect(roles).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom']));
+      // no developer tools or reload in the shipped menu
+      expect(roles).not.toContain('toggleDevTools');
+      expect(roles).not.toContain('reload');
+      expect(roles).not.toContain('forceReload');
+      const edit = template.find((m) => m.label === 'Edit')!;
+      const undo = (edit.submenu as Item[]).find((i) => i.label === 'Undo')!;
+      const redo = (edit.submenu as Item[]).find((i) => i.label === 'Redo')!;
+      (undo.click as () => void)();
+      (redo.click as () => void)();
+      expect(send.mock.calls).toEqual([['undo'], ['redo']]);
+      const help = template.find((m) => m.label === 'Help')!;
+      ((help.submenu as Item[])[0]!.click as () => void)();
+      expect(about).toHaveBeenCalledOnce();
+    });
+  }
+
+  it('only ever sends commands from its fixed list', () => {
+    const sent: string[] = [];
+    const template = menuTemplate({ isMac: false, appName: 'Hashiya', send: (c) => sent.push(c), about: () => undefined });
+    for (const item of items(template)) if (typeof item.click === 'function' && item.label !== 'About Hashiya') (item.click as () => void)();
+    expect(sent.length).toBeGreaterThan(0);
+    for (const c of sent) expect(MENU_COMMANDS).toContain(c);
+  });
+});

@@ -1,0 +1,99 @@
+/** `npm run audit:security` passes on our source and fails on the mistakes it exists to catch. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+
+interface Report {
+  ok: boolean;
+  blocking: Array<{ id: string; severity: string; file: string; line: number }>;
+  parseErrors: Array<{ file: string }>;
+  suppressions: Array<{ file: string; line: number; checks: string[]; reason: string; problems: string[] }>;
+}
+
+function audit(input?: string): { status: number | null; report: Report } {
+  const args = [path.join(root, 'scripts/audit-security.mjs'), '--json', ...(input ? ['--input', input] : [])];
+  const res = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  let report: Report;
+  try {
+    report = JSON.parse(res.stdout) as Report;
+  } catch {
+    throw new Error(`audit printed no JSON:\n${res.stdout}\n${res.stderr}`);
+  }
+  return { status: res.status, report };
+}
+
+function fixture(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hashiya-audit-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const hardening = `
+app.on('web-contents-created', (_e, c) => { c.on('will-navigate', (e) => e.preventDefault()); c.setWindowOpenHandler(() => ({ action: 'deny' })); });
+session.defaultSession.setPermissionRequestHandler((_w, _p, cb) => cb(false));
+`;
+const csp = `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'self'">`;
+
+describe('the security audit (Electronegativity, offline)', () => {
+  it('passes on src/, with every suppression carrying a reason', () => {
+    const { status, report } = audit();
+    expect(report.blocking).toEqual([]);
+    expect(report.parseErrors).toEqual([]);
+    expect(status).toBe(0);
+    for (const s of report.suppressions) {
+      expect(s.problems, `${s.file}:${s.line}`).toEqual([]);
+      expect(s.reason.length).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('fails on a window with context isolation and the sandbox turned off', () => {
+    const dir = fixture({
+      'main.ts': `import { app, BrowserWindow, session } from 'electron';
+const sizes = { w: 800 } satisfies Record<string, number>;
+${hardening}
+export const win = new BrowserWindow({ width: sizes.w, webPreferences: { contextIsolation: false, sandbox: false } });
+`,
+      'index.html': csp,
+    });
+    const { status, report } = audit(dir);
+    expect(status).toBe(1);
+    const ids = report.blocking.map((b) => b.id);
+    expect(ids).toContain('CONTEXT_ISOLATION_JS_CHECK');
+    expect(ids).toContain('SANDBOX_JS_CHECK');
+  });
+
+  it('fails when navigation limits, the permission handler or the CSP are missing', () => {
+    const dir = fixture({ 'main.ts': `import { BrowserWindow } from 'electron';\nexport const x = BrowserWindow;\n` });
+    const { status, report } = audit(dir);
+    expect(status).toBe(1);
+    expect(report.blocking.map((b) => b.id)).toEqual(
+      expect.arrayContaining(['LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'CSP_GLOBAL_CHECK']),
+    );
+  });
+
+  it('accepts a finding suppressed on its line with a reason, and refuses one without', () => {
+    const line = (comment: string) => `import { app, shell, session } from 'electron';
+${hardening}
+export function open(url: string) {
+  void shell.openExternal(url); ${comment}
+}
+`;
+    const withReason = audit(fixture({ 'main.ts': line('// eng-disable OPEN_EXTERNAL_JS_CHECK -- the URL was checked and confirmed by the user'), 'index.html': csp }));
+    expect(withReason.report.blocking).toEqual([]);
+    expect(withReason.status).toBe(0);
+
+    const bare = audit(fixture({ 'main.ts': line('// eng-disable OPEN_EXTERNAL_JS_CHECK'), 'index.html': csp }));
+    expect(bare.status).toBe(1);
+    expect(bare.report.suppressions[0]?.problems.join(' ')).toMatch(/no reason/);
+  });
+
+  it('fails when a file cannot be parsed (it would escape the audit)', () => {
+    const { status, report } = audit(fixture({ 'broken.ts': 'const = ;\n', 'main.ts': `import { app, session } from 'electron';\n${hardening}`, 'index.html': csp }));
+    expect(status).toBe(1);
+    expect(report.parseErrors.map((e) => e.file)).toEqual(['broken.ts']);
+  });
+});
