@@ -86,7 +86,7 @@ export function buildQdc(codes: readonly Code[]): string {
     if (parent) ((parent.Code ??= []) as XmlCode[]).push(node);
     else top.push(node);
   }
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: false });
+  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: false, suppressBooleanAttributes: false });
   const xml = builder.build({
     CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': 'Hashiya', Codes: { Code: top } },
   }) as string;
