@@ -1,13 +1,16 @@
 /**
  * Word (.docx): the archive is inspected first (zipGuard: damaged, encrypted, zip bomb), then
- * mammoth reads the paragraphs in document order. Right-to-left paragraphs are stored in logical
- * order in the file, so their text arrives as written. The title comes from the document's
+ * mammoth turns the body into HTML (paragraphs, headings, lists, tables, footnotes, in document
+ * order) and the same block walker as for web pages makes paragraphs of it. Right-to-left
+ * paragraphs are stored in logical order in the file, so their text arrives as written. The title comes from the document's
  * properties (docProps/core.xml) when it has one.
  */
 import { XMLParser } from 'fast-xml-parser';
 import mammoth from 'mammoth';
 import { AppError } from '../../shared/errors';
 import { canonicalizeText } from '../../shared/text/canonical';
+import { inertDom } from './html';
+import { htmlParagraphs } from './htmlText';
 import { MAX_TITLE_CHARS } from './limits';
 import type { ImportedText } from './types';
 import { inspectZip } from './zipGuard';
@@ -49,15 +52,26 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportedText> {
     if (names.has('content.xml') && names.has('mimetype')) throw notWord('an OpenDocument file (LibreOffice)');
     throw notWord();
   }
-  let raw: string;
+  let html: string;
   try {
     const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    raw = (await mammoth.extractRawText({ buffer })).value;
+    html = (
+      await mammoth.convertToHtml(
+        { buffer },
+        // images are never read or inlined; linked files outside the document are never opened
+        { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })), externalFileAccess: false },
+      )
+    ).value;
   } catch {
     throw new AppError('unprocessable', 'The Word document is damaged and its text cannot be read. Open it in Word or LibreOffice and save it again.');
   }
-  // mammoth ends every paragraph with a blank line; line breaks inside a paragraph are joined.
-  const { text, warnings } = canonicalizeText(raw);
+  const dom = inertDom(`<!doctype html><html><body>${html}</body></html>`);
+  // footnotes keep their text, not their "↑" links back to the reference
+  for (const back of Array.from(dom.window.document.querySelectorAll('a[href^="#footnote-ref"], a[href^="#endnote-ref"]'))) back.remove();
+  // a line break inside a Word paragraph wraps a line; it does not start a new paragraph
+  const paragraphs = htmlParagraphs(dom.window.document.body, { lineBreak: 'space' });
+  dom.window.close();
+  const { text, warnings } = canonicalizeText(paragraphs.join('\n'), { paragraphs: 'lines' });
   if (text.trim() === '') throw new AppError('unprocessable', 'The Word document has no text in it.');
   return { text, title: coreTitle(zip.kept.get(CORE_PROPERTIES)), warnings, meta: {} };
 }

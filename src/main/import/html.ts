@@ -23,7 +23,7 @@ const DROP_WITH_CONTENT = [
 ];
 
 /** A jsdom that cannot run or fetch anything, with the page's console complaints swallowed. */
-function inertDom(html: string): JSDOM {
+export function inertDom(html: string): JSDOM {
   // Deliberately no `runScripts` and no `resources`: jsdom's defaults run no script and load no
   // sub-resource (stylesheet, image, frame, script). Do not add either option here.
   return new JSDOM(html, { virtualConsole: new VirtualConsole(), url: 'about:blank' });

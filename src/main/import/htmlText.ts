@@ -25,7 +25,12 @@ function hidden(el: Element): boolean {
   return style.includes('display:none') || style.includes('visibility:hidden');
 }
 
-export function htmlParagraphs(root: Node): string[] {
+export interface ParagraphOptions {
+  /** what a <br> means: a new paragraph (web pages) or a line wrapped inside one (Word) */
+  lineBreak?: 'paragraph' | 'space';
+}
+
+export function htmlParagraphs(root: Node, options: ParagraphOptions = {}): string[] {
   const paragraphs: string[] = [];
   let current = '';
   const flush = () => {
@@ -42,7 +47,11 @@ export function htmlParagraphs(root: Node): string[] {
     const el = node as Element;
     const tag = el.localName;
     if (SKIP.has(tag) || hidden(el)) return;
-    if (tag === 'br') return flush();
+    if (tag === 'br') {
+      if (options.lineBreak === 'space') current += ' ';
+      else flush();
+      return;
+    }
     const block = BLOCK.has(tag);
     if (block) flush();
     for (const child of Array.from(el.childNodes)) walk(child);
