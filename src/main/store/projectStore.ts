@@ -39,8 +39,12 @@ export const PROJECT_FILE = 'project.json';
 export const DOCUMENTS_DIR = 'documents';
 export const QUARANTINE_DIR = 'quarantine';
 export const TRASH_DIR = 'trash';
-/** Present while a process has the project open; left behind by a crash. */
-export const SESSION_FILE = '.hashiya-session';
+/**
+ * Present while project.json may be behind the document files (a count not yet saved, a document
+ * written before its index entry). Found at start, it means the last session ended without
+ * saving the index, and the index is rebuilt from the document files.
+ */
+export const UNSYNCED_FILE = '.hashiya-unsynced';
 
 /** Which file a save failure is about: a document id, or null for project.json. */
 export interface UnsavedFile {
@@ -94,6 +98,8 @@ export class ProjectStore {
   /** the store that took over when this one was closed by a project switch */
   private replacedBy: ProjectStore | null = null;
   private flushBarrier: (() => Promise<void>) | null = null;
+  /** true: project.json may be behind the document files (and the marker file says so) */
+  private unsyncedMarked = false;
 
   private constructor(dir: string, projectFile: ValidatedJsonFile<ProjectFile>, data: ProjectFile, backups: BackupStore, options: OpenOptions) {
     this.dir = dir;
@@ -116,7 +122,7 @@ export class ProjectStore {
     const file = new ValidatedJsonFile(path.join(root, PROJECT_FILE), ProjectFile, { ...options.durable, history: projectFormat });
     const parse = (raw: string) => parseJsonFile(file.filePath, raw, ProjectFile, projectFormat);
 
-    const uncleanShutdown = await readSession(root);
+    const uncleanShutdown = await markerExists(root);
     const notices: Warning[] = [];
     let data: ProjectFile | null = null;
     let rebuildIndex = uncleanShutdown;
@@ -151,7 +157,7 @@ export class ProjectStore {
     if (data === null) data = newProjectData(options.name ?? path.basename(root));
     data.notices.push(...notices);
     const store = new ProjectStore(root, file, data, backups, options);
-    await writeSession(root);
+    store.unsyncedMarked = uncleanShutdown;
     if (migratedRaw !== null) await backups.write(PROJECT_KEY, migratedRaw);
 
     if (fresh) {
@@ -166,6 +172,7 @@ export class ProjectStore {
       await store.reconcileIndex();
     }
     if (!fresh && notices.length === 0) store.backupSoon(null);
+    await store.markSyncedIfIdle();
     return store;
   }
 
@@ -210,7 +217,8 @@ export class ProjectStore {
         .catch(() => undefined)
         .finally(() => {
           if (this.indexWrite === write) this.indexWrite = null;
-        });
+        })
+        .then(() => this.markSyncedIfIdle());
       this.indexWrite = write;
     }, this.options.indexSaveDelayMs ?? 1000);
     this.indexTimer.unref?.();
@@ -300,9 +308,26 @@ export class ProjectStore {
   /** Write a document file after mutating it; resolves once it is on disk. */
   async saveDocument(id: string): Promise<void> {
     const db = await this.document(id);
+    await this.markUnsynced();
     this.syncCount(id, db.data.annotations.length);
     await this.guardedWrite(id, () => db.write());
     this.backupSoon(id);
+  }
+
+  /** Note on disk that project.json may be behind the documents (only on the clean → dirty step). */
+  private async markUnsynced(): Promise<void> {
+    if (this.unsyncedMarked) return;
+    this.unsyncedMarked = true;
+    // no fsync: this guards against a killed process; after a power cut the counts heal on load
+    await writeFile(path.join(this.dir, UNSYNCED_FILE), new Date().toISOString()).catch(() => undefined);
+  }
+
+  /** Remove the marker once project.json has caught up with every document write. */
+  async markSyncedIfIdle(): Promise<void> {
+    if (this.indexTimer || this.indexWrite || this.unsaved.size > 0 || this.loading.size > 0) return;
+    if ([...this.docs.values()].some((db) => adapterOf(db).file.busy) || this.projectFile.file.busy) return;
+    this.unsyncedMarked = false;
+    await unlink(path.join(this.dir, UNSYNCED_FILE)).catch(() => undefined);
   }
 
   /** Run a write; on failure keep the in-memory change, mark it unsaved, retry later. */
@@ -382,6 +407,7 @@ export class ProjectStore {
   }
 
   private async writeNewDocument(file: DocumentFile): Promise<void> {
+    await this.markUnsynced();
     const db = new Low(this.documentFile(file.document.id), file);
     try {
       await db.write();
@@ -448,6 +474,7 @@ export class ProjectStore {
     for (const db of [...this.docs.values()]) await adapterOf(db).file.flush();
     await Promise.allSettled([...this.loading.values()]);
     await this.backups.flush();
+    await this.markSyncedIfIdle();
   }
 
   /** Flush and let go of the folder (switching projects or quitting). */
@@ -460,7 +487,7 @@ export class ProjectStore {
     this.closed = true;
     this.replacedBy = replacement;
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    await unlink(path.join(this.dir, SESSION_FILE)).catch(() => undefined);
+    await this.markSyncedIfIdle();
   }
 
   get isClosed(): boolean {
@@ -604,13 +631,9 @@ export async function quarantine(root: string, filePath: string): Promise<string
 }
 
 /** True when a previous session did not close the project (crash, power cut, SIGKILL). */
-async function readSession(root: string): Promise<boolean> {
-  return access(path.join(root, SESSION_FILE)).then(
+async function markerExists(root: string): Promise<boolean> {
+  return access(path.join(root, UNSYNCED_FILE)).then(
     () => true,
     () => false,
   );
-}
-
-async function writeSession(root: string): Promise<void> {
-  await writeFile(path.join(root, SESSION_FILE), JSON.stringify({ pid: process.pid, openedAt: new Date().toISOString() }));
 }
