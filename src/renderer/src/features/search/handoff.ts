@@ -1,0 +1,33 @@
+/**
+ * From the project-wide results list to the reader's find bar: the query, its options and the
+ * hit that was chosen, so the reader opens with the find bar showing the same hits.
+ */
+import type { SearchOptions } from '../../../../shared/api/search';
+
+export interface Handoff {
+  documentId: string;
+  query: string;
+  options: SearchOptions;
+  start: number;
+}
+
+let pending: Handoff | null = null;
+const listeners = new Set<(h: Handoff) => void>();
+
+export function handOff(h: Handoff): void {
+  pending = h;
+  for (const l of listeners) l(h);
+}
+
+/** Take the pending hand-off for this document, if there is one. */
+export function takeHandoff(documentId: string): Handoff | null {
+  if (pending?.documentId !== documentId) return null;
+  const h = pending;
+  pending = null;
+  return h;
+}
+
+export function onHandoff(listener: (h: Handoff) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
