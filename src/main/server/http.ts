@@ -102,7 +102,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       'Content-Length': info.size,
     });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).pipe(res);
+    // a read error after the headers went out (file removed, unreadable) ends this response
+    // instead of throwing an unhandled 'error' that would stop the whole server
+    const stream = createReadStream(file);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
   };
 
   const server = http.createServer((req, res) => {
