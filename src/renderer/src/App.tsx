@@ -7,6 +7,7 @@ import { LibraryView } from './library/LibraryView';
 import { ReaderView } from './reader/ReaderView';
 import { StatusLine } from './app/StatusLine';
 import { ProjectMenu, ProjectNotices } from './features/project';
+import { ProjectSearch } from './features/search/ProjectSearch';
 
 type Route = { view: 'library' } | { view: 'reader'; documentId: string; focus?: { start: number; end: number } };
 
@@ -79,6 +80,7 @@ export function App() {
                 {t('library')}
               </button>
             </nav>
+            <ProjectSearch />
             <div className="topbar-end">
               <ProjectMenu />
               <StatusLine status={status} />
