@@ -1,0 +1,99 @@
+/**
+ * The project's claimants with how many annotations name each; rename one actor everywhere,
+ * or merge two spellings (خليفه حفتر → خليفة حفتر) by renaming one to the other.
+ */
+import { useCallback, useEffect, useId, useState } from 'react';
+import { api, errorMessage } from '../../api/client';
+import { notifyAnnotationsChanged } from './events';
+import { useCbText } from './strings';
+
+export function ClaimantsTab({ announce }: { announce: (message: string) => void }) {
+  const { c } = useCbText();
+  const listId = useId();
+  const [claimants, setClaimants] = useState<{ name: string; count: number }[]>([]);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setClaimants((await api['stats.summary']({})).claimants);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const rename = async (from: string) => {
+    const to = (drafts[from] ?? '').trim();
+    if (!to || to === from) return;
+    try {
+      const r = await api['claimants.rename']({ from, to });
+      setDrafts((d) => ({ ...d, [from]: '' }));
+      setError(null);
+      await reload();
+      notifyAnnotationsChanged();
+      announce(`${from} → ${to}: ${r.affected} ${c('annotationsWord')}`);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  if (claimants.length === 0) return <p className="cb-hint">{c('noClaimants')}</p>;
+  return (
+    <div className="cb-claimants">
+      {error && (
+        <p className="cb-error" role="alert">
+          {error}
+        </p>
+      )}
+      <datalist id={listId}>
+        {claimants.map((x) => (
+          <option key={x.name} value={x.name} />
+        ))}
+      </datalist>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{c('claimant')}</th>
+            <th scope="col" className="num">
+              {c('count')}
+            </th>
+            <th scope="col">{c('renameTo')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {claimants.map((x) => (
+            <tr key={x.name}>
+              <th scope="row" dir="auto">
+                {x.name}
+              </th>
+              <td className="num">{x.count}</td>
+              <td>
+                <form
+                  className="cb-inline"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void rename(x.name);
+                  }}
+                >
+                  <input
+                    list={listId}
+                    dir="auto"
+                    value={drafts[x.name] ?? ''}
+                    onChange={(e) => setDrafts((d) => ({ ...d, [x.name]: e.target.value }))}
+                    aria-label={`${c('renameTo')}: ${x.name}`}
+                  />
+                  <button type="submit" disabled={!(drafts[x.name] ?? '').trim()}>
+                    {c('rename')}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

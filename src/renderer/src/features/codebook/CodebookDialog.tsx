@@ -1,0 +1,91 @@
+/**
+ * The codebook window: tabs for the codes, the claimants, the stance and certainty lists, and
+ * the summary. Opened from the top bar by <CodebookButton>.
+ */
+import { useState, type KeyboardEvent } from 'react';
+import { Modal } from '../../app/Modal';
+import { ClaimantsTab } from './ClaimantsTab';
+import { CodesTab } from './CodesTab';
+import { ListsTab } from './ListsTab';
+import { useCbText } from './strings';
+import { SummaryTab } from './SummaryView';
+import './codebook.css';
+
+const TABS = ['codes', 'claimants', 'lists', 'summary'] as const;
+type Tab = (typeof TABS)[number];
+
+export function CodebookDialog({ onClose, initialTab = 'codes' }: { onClose: () => void; initialTab?: Tab }) {
+  const { c } = useCbText();
+  const [tab, setTab] = useState<Tab>(initialTab);
+  const [message, setMessage] = useState('');
+  const announce = (m: string) => {
+    setMessage('');
+    requestAnimationFrame(() => setMessage(m));
+  };
+  const label: Record<Tab, string> = { codes: c('codesTab'), claimants: c('claimantsTab'), lists: c('listsTab'), summary: c('summaryTab') };
+
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = TABS.indexOf(tab);
+    const rtl = document.documentElement.dir === 'rtl';
+    let next: number | null = null;
+    if (e.key === (rtl ? 'ArrowLeft' : 'ArrowRight')) next = (i + 1) % TABS.length;
+    else if (e.key === (rtl ? 'ArrowRight' : 'ArrowLeft')) next = (i - 1 + TABS.length) % TABS.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = TABS.length - 1;
+    if (next === null) return;
+    e.preventDefault();
+    const t = TABS[next] as Tab;
+    setTab(t);
+    requestAnimationFrame(() => document.getElementById(`cb-tab-${t}`)?.focus());
+  };
+
+  return (
+    <Modal label={c('codebookTitle')} onClose={onClose} className="codebook-dialog">
+      <div className="cb-head">
+        <h2>{c('codebookTitle')}</h2>
+        <button type="button" onClick={onClose} aria-label={c('close')}>
+          ×
+        </button>
+      </div>
+      <div role="tablist" aria-label={c('codebookTitle')} className="cb-tabs" onKeyDown={onTabKey}>
+        {TABS.map((t) => (
+          <button
+            key={t}
+            id={`cb-tab-${t}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            aria-controls={`cb-panel-${t}`}
+            tabIndex={tab === t ? 0 : -1}
+            onClick={() => setTab(t)}
+          >
+            {label[t]}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`cb-panel-${tab}`} aria-labelledby={`cb-tab-${tab}`} className="cb-panel">
+        {tab === 'codes' && <CodesTab announce={announce} />}
+        {tab === 'claimants' && <ClaimantsTab announce={announce} />}
+        {tab === 'lists' && <ListsTab announce={announce} />}
+        {tab === 'summary' && <SummaryTab />}
+      </div>
+      <p className="sr-only" role="status" aria-live="polite">
+        {message}
+      </p>
+    </Modal>
+  );
+}
+
+/** The top-bar button that opens the codebook window. */
+export function CodebookButton() {
+  const { c } = useCbText();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">
+        {c('codebook')}
+      </button>
+      {open && <CodebookDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}

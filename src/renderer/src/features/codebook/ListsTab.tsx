@@ -1,0 +1,117 @@
+/**
+ * The stance and certainty value lists: add, rename (annotations follow), reorder, remove
+ * (refused while annotations use the value).
+ */
+import { useState } from 'react';
+import type { Codebook } from '../../../../shared/model';
+import { api, errorMessage } from '../../api/client';
+import { useApp } from '../../app/AppContext';
+import { notifyAnnotationsChanged } from './events';
+import { useCbText } from './strings';
+
+type ListName = 'stances' | 'certainties';
+
+function ValueList({ list, title, announce }: { list: ListName; title: string; announce: (m: string) => void }) {
+  const app = useApp();
+  const { c } = useCbText();
+  const values = app.codebook[list];
+  const [added, setAdded] = useState('');
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  const save = async (next: Codebook) => {
+    try {
+      await api['codebook.save'](next);
+      await app.reloadCodebook();
+      setError(null);
+      return true;
+    } catch (err) {
+      setError(errorMessage(err));
+      return false;
+    }
+  };
+  const setValues = (next: string[]) => save({ ...app.codebook, [list]: next });
+  const move = (i: number, d: -1 | 1) => {
+    const j = i + d;
+    if (j < 0 || j >= values.length) return;
+    const next = [...values];
+    [next[i], next[j]] = [next[j] as string, next[i] as string];
+    void setValues(next);
+  };
+  const rename = async (from: string) => {
+    const to = (drafts[from] ?? '').trim();
+    if (!to) return;
+    try {
+      const r = await api['codebook.renameValue']({ list, from, to });
+      await app.reloadCodebook();
+      setDrafts((d) => ({ ...d, [from]: '' }));
+      setError(null);
+      if (r.affected > 0) notifyAnnotationsChanged();
+      announce(`${from} → ${to}`);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  return (
+    <section className="cb-values" aria-label={title}>
+      <h3>{title}</h3>
+      {error && (
+        <p className="cb-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul>
+        {values.map((v, i) => (
+          <li key={v}>
+            <span className="cb-value" dir="auto">
+              {v}
+            </span>
+            <input
+              value={drafts[v] ?? ''}
+              onChange={(e) => setDrafts((d) => ({ ...d, [v]: e.target.value }))}
+              aria-label={`${c('rename')}: ${v}`}
+              placeholder={c('rename')}
+              dir="auto"
+            />
+            <button type="button" onClick={() => void rename(v)} disabled={!(drafts[v] ?? '').trim()}>
+              {c('rename')}
+            </button>
+            <button type="button" onClick={() => move(i, -1)} aria-label={`${c('moveUp')}: ${v}`}>
+              ↑
+            </button>
+            <button type="button" onClick={() => move(i, 1)} aria-label={`${c('moveDown')}: ${v}`}>
+              ↓
+            </button>
+            <button type="button" className="danger" onClick={() => void setValues(values.filter((x) => x !== v))} aria-label={`${c('removeValue')}: ${v}`}>
+              {c('removeValue')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="cb-inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const v = added.trim();
+          if (v) void setValues([...values, v]).then((ok) => ok && setAdded(''));
+        }}
+      >
+        <input value={added} onChange={(e) => setAdded(e.target.value)} aria-label={`${c('newValue')} (${title})`} placeholder={c('newValue')} dir="auto" />
+        <button type="submit" disabled={!added.trim()}>
+          {c('addValue')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function ListsTab({ announce }: { announce: (message: string) => void }) {
+  const { c } = useCbText();
+  return (
+    <div className="cb-lists">
+      <ValueList list="stances" title={c('stances')} announce={announce} />
+      <ValueList list="certainties" title={c('certainties')} announce={announce} />
+    </div>
+  );
+}

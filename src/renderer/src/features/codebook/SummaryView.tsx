@@ -1,0 +1,129 @@
+/**
+ * Annotations per code (a bar chart, codes in tree order) and per claimant, for one document or
+ * the whole project. The numbers are those of the CSV export: one row per annotation and code.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { Output } from '../../../../shared/api';
+import { treeRows } from '../../../../shared/codebook/tree';
+import { api, errorMessage } from '../../api/client';
+import { useApp } from '../../app/AppContext';
+import { onAnnotationsChanged } from './events';
+import { useCbText } from './strings';
+
+type Summary = Output<'stats.summary'>;
+
+function Bars({ rows, label }: { rows: { key: string; label: string; labelAr?: string; color: string; count: number; depth?: number }[]; label: string }) {
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  return (
+    <table className="cb-bars" aria-label={label}>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} data-testid={`bar-${r.label}`}>
+            <th scope="row" style={{ paddingInlineStart: `${(r.depth ?? 0) * 1}rem` }} dir="auto">
+              {r.label}
+              {r.labelAr && (
+                <span className="cb-name-ar" lang="ar" dir="rtl">
+                  {' '}
+                  {r.labelAr}
+                </span>
+              )}
+            </th>
+            <td className="cb-bar-cell">
+              <span className="cb-bar" style={{ inlineSize: `${(100 * r.count) / max}%`, backgroundColor: r.color }} aria-hidden="true" />
+            </td>
+            <td className="num" data-testid="bar-count">
+              {r.count}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The summary of one document (documentId) or of the project (no documentId). */
+export function CodeSummary({ documentId }: { documentId?: string | undefined }) {
+  const app = useApp();
+  const { c } = useCbText();
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setSummary(await api['stats.summary'](documentId ? { documentId } : {}));
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, [documentId]);
+  useEffect(() => {
+    void load();
+    return onAnnotationsChanged(() => void load());
+  }, [load, app.codebook]);
+
+  if (error)
+    return (
+      <p className="cb-error" role="alert">
+        {error}
+      </p>
+    );
+  if (!summary) return null;
+  const depth = new Map(treeRows(app.codebook).map((r) => [r.code.id, r.depth]));
+  const order = new Map(treeRows(app.codebook).map((r, i) => [r.code.id, i]));
+  const codeRows = [...summary.codes]
+    .sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9))
+    .map((x) => ({ key: x.id, label: x.name, labelAr: x.nameAr, color: x.color, count: x.count, depth: depth.get(x.id) ?? 0 }));
+  const claimantRows = summary.claimants.map((x) => ({ key: x.name, label: x.name, color: 'var(--accent)', count: x.count }));
+  if (summary.noClaimant > 0) claimantRows.push({ key: '', label: `(${c('noClaimant')})`, color: 'var(--muted)', count: summary.noClaimant });
+
+  return (
+    <div className="cb-summary" data-testid="code-summary">
+      <p className="cb-totals">
+        <span>
+          {c('total')}: <strong data-testid="summary-total">{summary.annotations}</strong>
+        </span>{' '}
+        <span>
+          {c('csvRows')}: <strong>{summary.codedRows}</strong>
+        </span>
+        {summary.uncoded > 0 && (
+          <span>
+            {' '}
+            · {summary.uncoded} {c('uncoded')}
+          </span>
+        )}
+      </p>
+      <h3>{c('perCode')}</h3>
+      <Bars rows={codeRows} label={c('perCode')} />
+      <h3>{c('perClaimant')}</h3>
+      <Bars rows={claimantRows} label={c('perClaimant')} />
+    </div>
+  );
+}
+
+/** The summary tab: choose the whole project or one document. */
+export function SummaryTab() {
+  const { c } = useCbText();
+  const [docs, setDocs] = useState<{ id: string; title: string }[]>([]);
+  const [scope, setScope] = useState('');
+  useEffect(() => {
+    api['documents.list']({})
+      .then((list) => setDocs(list.map((d) => ({ id: d.id, title: d.title }))))
+      .catch(() => setDocs([]));
+  }, []);
+  return (
+    <div>
+      <label className="cb-scope">
+        {c('scope')}{' '}
+        <select value={scope} onChange={(e) => setScope(e.target.value)} data-testid="summary-scope">
+          <option value="">{c('wholeProject')}</option>
+          {docs.map((d) => (
+            <option key={d.id} value={d.id} dir="auto">
+              {d.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <CodeSummary documentId={scope || undefined} />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * Codebook operations can change annotations of any document (merge, delete, claimant and
+ * stance renames). Views that hold annotations listen for this event and reload them.
+ */
+export const ANNOTATIONS_CHANGED_EVENT = 'hashiya:annotations-changed';
+
+export function notifyAnnotationsChanged(): void {
+  window.dispatchEvent(new CustomEvent(ANNOTATIONS_CHANGED_EVENT));
+}
+
+/** Subscribe; returns the unsubscribe function (for a useEffect). */
+export function onAnnotationsChanged(listener: () => void): () => void {
+  window.addEventListener(ANNOTATIONS_CHANGED_EVENT, listener);
+  return () => window.removeEventListener(ANNOTATIONS_CHANGED_EVENT, listener);
+}
+
+/** Offer a text file for download (browser mode) or to save (Electron shows its dialog). */
+export function downloadText(fileName: string, content: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A new code id (the same form the services use: a random UUID). */
+export function newCodeId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const hex = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
