@@ -7,6 +7,7 @@ import { LibraryView } from './library/LibraryView';
 import { ReaderView } from './reader/ReaderView';
 import { StatusLine } from './app/StatusLine';
 import { ProjectMenu, ProjectNotices } from './features/project';
+import { CodebookButton } from './features/codebook';
 import { ProjectSearch } from './features/search/ProjectSearch';
 
 type Route = { view: 'library' } | { view: 'reader'; documentId: string; focus?: { start: number; end: number } };
@@ -82,6 +83,7 @@ export function App() {
             </nav>
             <ProjectSearch />
             <div className="topbar-end">
+              <CodebookButton />
               <ProjectMenu />
               <StatusLine status={status} />
               <button
