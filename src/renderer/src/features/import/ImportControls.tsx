@@ -1,0 +1,130 @@
+/**
+ * Everything import in one element for the top bar: the Import… and Paste text… buttons, their
+ * dialogs, and drag-and-drop of files anywhere on the window (an overlay says where they go).
+ * Other code can open the dialog with `requestImportDialog()` (e.g. an Electron menu item).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../api/client';
+import { useApp } from '../../app/AppContext';
+import { notifyDocumentsChanged } from './events';
+import { ImportDialog } from './ImportDialog';
+import { importAll, type ImportOutcome, type Progress } from './importQueue';
+import { PasteTextDialog } from './PasteTextDialog';
+import { useImportText } from './strings';
+import { useFileDrop } from './useFileDrop';
+import './import.css';
+
+const OPEN_IMPORT_EVENT = 'hashiya:open-import';
+const OPEN_PASTE_EVENT = 'hashiya:open-paste';
+
+/** Open the Import… dialog from anywhere (a menu, a shortcut, the empty library). */
+export function requestImportDialog(which: 'files' | 'paste' = 'files'): void {
+  window.dispatchEvent(new CustomEvent(which === 'files' ? OPEN_IMPORT_EVENT : OPEN_PASTE_EVENT));
+}
+
+export interface ImportControlsProps {
+  /** called after documents were added (the library reloads its list) */
+  onImported?: () => void;
+}
+
+export function ImportControls({ onImported }: ImportControlsProps) {
+  const app = useApp();
+  const { it } = useImportText();
+  const [dialog, setDialog] = useState<'none' | 'files' | 'paste'>('none');
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
+  const [stopped, setStopped] = useState(false);
+  const stopRequested = useRef(false);
+  const runningRef = useRef(false);
+
+  const changed = useCallback(() => {
+    notifyDocumentsChanged();
+    onImported?.();
+    void app.reloadInfo().catch(() => undefined);
+  }, [app, onImported]);
+
+  const start = useCallback(
+    (files: File[]) => {
+      setDialog('files');
+      if (runningRef.current) return;
+      runningRef.current = true;
+      stopRequested.current = false;
+      setRunning(true);
+      setStopped(false);
+      setOutcomes([]);
+      void importAll(
+        files,
+        (input) => api['documents.import'](input),
+        (p, sofar) => {
+          setProgress(p);
+          setOutcomes([...sofar]);
+        },
+        () => stopRequested.current,
+      ).then((all) => {
+        runningRef.current = false;
+        setRunning(false);
+        setStopped(all.length < files.length);
+        if (all.some((o) => o.kind === 'imported')) changed();
+      });
+    },
+    [changed],
+  );
+
+  const { dragging } = useFileDrop(start);
+
+  useEffect(() => {
+    const files = () => setDialog('files');
+    const paste = () => setDialog('paste');
+    window.addEventListener(OPEN_IMPORT_EVENT, files);
+    window.addEventListener(OPEN_PASTE_EVENT, paste);
+    return () => {
+      window.removeEventListener(OPEN_IMPORT_EVENT, files);
+      window.removeEventListener(OPEN_PASTE_EVENT, paste);
+    };
+  }, []);
+
+  const open = (documentId: string) => {
+    setDialog('none');
+    app.openDocument(documentId);
+  };
+
+  const resolve = (index: number, next: ImportOutcome) => {
+    setOutcomes((prev) => prev.map((o, i) => (i === index ? next : o)));
+    if (next.kind === 'imported') changed();
+  };
+
+  return (
+    <>
+      <span className="import-controls">
+        <button type="button" onClick={() => setDialog('files')} data-testid="import-button">
+          {it('importButton')}
+        </button>
+        <button type="button" onClick={() => setDialog('paste')} data-testid="paste-button">
+          {it('pasteButton')}
+        </button>
+      </span>
+      {dragging && (
+        <div className="import-drop-overlay" aria-hidden="true">
+          <p>{it('dropHere')}</p>
+        </div>
+      )}
+      {dialog === 'files' && (
+        <ImportDialog
+          running={running}
+          progress={progress}
+          outcomes={outcomes}
+          stopped={stopped}
+          onFiles={start}
+          onStop={() => {
+            stopRequested.current = true;
+          }}
+          onOpen={open}
+          onResolve={resolve}
+          onClose={() => setDialog('none')}
+        />
+      )}
+      {dialog === 'paste' && <PasteTextDialog onImported={changed} onOpen={open} onClose={() => setDialog('none')} />}
+    </>
+  );
+}

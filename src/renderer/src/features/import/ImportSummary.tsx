@@ -1,0 +1,68 @@
+/** What came in and what was refused and why, one line per file; duplicates offer "Import anyway". */
+import type { ImportOutcome } from './importQueue';
+import { tally } from './importQueue';
+import { useImportText } from './strings';
+
+export interface ImportSummaryProps {
+  outcomes: ImportOutcome[];
+  onOpen: (documentId: string) => void;
+  onResolve: (index: number, next: ImportOutcome) => void;
+}
+
+export function ImportSummary({ outcomes, onOpen, onResolve }: ImportSummaryProps) {
+  const { it } = useImportText();
+  const counts = tally(outcomes);
+  return (
+    <section className="import-summary" aria-label={it('summary')}>
+      <p className="import-counts" data-testid="import-counts">
+        {counts.imported} {it('importedCount')} · {counts.refused} {it('refusedCount')}
+        {counts.duplicate > 0 && ` · ${counts.duplicate} ${it('duplicateCount')}`}
+      </p>
+      <ul className="import-outcomes">
+        {outcomes.map((o, i) => (
+          <li key={`${i}-${o.fileName}`} className={`import-outcome import-${o.kind}`} data-kind={o.kind}>
+            <span className="import-file" dir="auto">
+              {o.fileName}
+            </span>
+            {o.kind === 'imported' && (
+              <>
+                <span className="import-state">
+                  {it('imported')}:{' '}
+                  <button type="button" className="link" dir="auto" onClick={() => onOpen(o.document.id)}>
+                    {o.document.title}
+                  </button>
+                </span>
+                {o.warnings.length > 0 && (
+                  <ul className="import-warnings">
+                    {o.warnings.map((w, j) => (
+                      <li key={j}>{w.message}</li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
+            {o.kind === 'refused' && (
+              <span className="import-state" role="alert">
+                {it('refused')}: {o.message}
+              </span>
+            )}
+            {o.kind === 'duplicate' && (
+              <>
+                <span className="import-state">{o.message}</span>
+                <span className="import-actions">
+                  <button type="button" onClick={() => void o.retry().then((next) => onResolve(i, next))}>
+                    {it('importAnyway')}
+                  </button>
+                  <button type="button" onClick={() => onResolve(i, { kind: 'skipped', fileName: o.fileName })}>
+                    {it('skip')}
+                  </button>
+                </span>
+              </>
+            )}
+            {o.kind === 'skipped' && <span className="import-state">{it('skipped')}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

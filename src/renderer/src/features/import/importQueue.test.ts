@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { bytesToBase64, importAll, importOne, tally, type ImportCall } from './importQueue';
+
+const file = (name: string, content: string | Uint8Array) => new File([content], name);
+
+function fakeServer(): { call: ImportCall; received: { fileName: string; data: string; allowDuplicate?: boolean }[] } {
+  const received: { fileName: string; data: string; allowDuplicate?: boolean }[] = [];
+  const call: ImportCall = async (input) => {
+    received.push(input);
+    const text = Buffer.from(input.data, 'base64').toString('utf8');
+    if (text === 'dup' && !input.allowDuplicate) {
+      throw Object.assign(new Error('This text is already in the project as “Sample”.'), { code: 'conflict', details: { duplicateOf: 'doc-1' } });
+    }
+    if (text === 'bad') throw Object.assign(new Error('“bad.txt” is a PNG image, not text.'), { code: 'unsupported' });
+    return {
+      document: {
+        id: `id-${received.length}`,
+        title: input.fileName,
+        direction: 'rtl',
+        language: 'ar',
+        source: '',
+        url: '',
+        publishedAt: null,
+        importedAt: '2026-01-01T00:00:00.000Z',
+        charCount: text.length,
+        annotationCount: 0,
+        sha256: '0'.repeat(64),
+      },
+      warnings: input.allowDuplicate ? [{ code: 'duplicate', message: 'The same text is also in the project as “Sample”.' }] : [],
+    };
+  };
+  return { call, received };
+}
+
+describe('import queue', () => {
+  it('sends each file base64-encoded, byte for byte', async () => {
+    const bytes = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x00, 0x80, 0xd8]);
+    const { call, received } = fakeServer();
+    await importOne(file('a.txt', bytes), call);
+    expect(Buffer.from(received[0]?.data ?? '', 'base64')).toEqual(Buffer.from(bytes));
+  });
+
+  it('encodes large buffers without overflowing the stack', () => {
+    const big = new Uint8Array(3 * 1024 * 1024).map((_, i) => i % 251);
+    expect(bytesToBase64(big)).toBe(Buffer.from(big).toString('base64'));
+  });
+
+  it('imports many files in order with progress, and reports refusals and duplicates with their reasons', async () => {
+    const { call, received } = fakeServer();
+    const progress: string[] = [];
+    const outcomes = await importAll([file('one.txt', 'نص'), file('bad.txt', 'bad'), file('dup.txt', 'dup'), file('empty.txt', '')], call, (p) =>
+      progress.push(`${p.done}/${p.total}${p.current ? ` ${p.current}` : ''}`),
+    );
+    expect(progress).toEqual(['0/4 one.txt', '1/4 bad.txt', '2/4 dup.txt', '3/4 empty.txt', '4/4']);
+    expect(outcomes.map((o) => o.kind)).toEqual(['imported', 'refused', 'duplicate', 'refused']);
+    expect(outcomes[1]).toMatchObject({ message: '“bad.txt” is a PNG image, not text.' });
+    expect(outcomes[3]).toMatchObject({ message: expect.stringContaining('empty') });
+    expect(received.map((r) => r.fileName)).toEqual(['one.txt', 'bad.txt', 'dup.txt']); // the empty file is never sent
+    expect(tally(outcomes)).toEqual({ imported: 1, refused: 2, duplicate: 1 });
+
+    const duplicate = outcomes[2];
+    if (duplicate?.kind !== 'duplicate') throw new Error('expected a duplicate');
+    expect(duplicate.duplicateOf).toBe('doc-1');
+    const anyway = await duplicate.retry();
+    expect(anyway.kind).toBe('imported');
+    expect(received.at(-1)).toMatchObject({ fileName: 'dup.txt', allowDuplicate: true });
+  });
+
+  it('refuses a file over 20 MB without reading or sending it', async () => {
+    const { call, received } = fakeServer();
+    const huge = { name: 'huge.txt', size: 21 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('must not be read')) };
+    const outcome = await importOne(huge, call);
+    expect(outcome).toMatchObject({ kind: 'refused', message: expect.stringMatching(/“huge.txt” is 21\.0 MB, more than the 20 MB/) });
+    expect(received).toEqual([]);
+  });
+
+  it('stops between files when asked', async () => {
+    const { call } = fakeServer();
+    let stop = false;
+    const outcomes = await importAll(
+      [file('a.txt', 'a'), file('b.txt', 'b'), file('c.txt', 'c')],
+      async (input) => {
+        stop = true;
+        return call(input);
+      },
+      () => undefined,
+      () => stop,
+    );
+    expect(outcomes).toHaveLength(1);
+  });
+});
