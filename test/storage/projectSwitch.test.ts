@@ -100,4 +100,16 @@ describe('project.create and project.open', () => {
     await call('project.open', { path: path.join(root, 'first') + path.sep });
     expect(opened.services.ctx.store).toBe(before);
   });
+
+  it('a damaged recent list is set aside, not written over, and starts again', async () => {
+    const file = path.join(root, 'user', 'recent-projects.json');
+    await writeFile(file, '{"schemaVersion":1,"projects":[');
+    expect(await call('project.recent', {})).toEqual([]);
+    await call('project.create', { path: path.join(root, 'third') });
+    expect((await call('project.recent', {})).map((r) => r.path)).toEqual([path.join(root, 'third')]);
+    const { readdir } = await import('node:fs/promises');
+    const aside = (await readdir(path.join(root, 'user'))).filter((n) => n.startsWith('recent-projects.json.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(path.join(root, 'user', aside[0] as string), 'utf8')).toBe('{"schemaVersion":1,"projects":[');
+  });
 });

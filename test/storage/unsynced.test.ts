@@ -60,4 +60,15 @@ describe('the unsynced marker', () => {
     expect((await after.call('project.info', {})).notices).toEqual([]);
     await after.store.close();
   });
+
+  it('temp files a killed process left behind are removed at start; nothing else is', async () => {
+    const { a } = await seedTwoDocuments(dir);
+    const stale = [path.join(dir, '.project.json.999999.3.hashiya-tmp'), path.join(dir, 'documents', `.${a}.json.999999.4.hashiya-tmp`)];
+    for (const f of stale) await fs.writeFile(f, '{"half":');
+    const before = (await fs.readdir(path.join(dir, 'documents'))).filter((n) => !n.endsWith('hashiya-tmp'));
+    const p = await openTestProject(dir);
+    for (const f of stale) await expect(fs.access(f)).rejects.toThrow();
+    expect(await fs.readdir(path.join(dir, 'documents'))).toEqual(before);
+    await p.store.close();
+  });
 });
