@@ -9,6 +9,7 @@ import { StatusLine } from './app/StatusLine';
 import { ProjectMenu, ProjectNotices } from './features/project';
 import { CodebookButton } from './features/codebook';
 import { ProjectSearch } from './features/search/ProjectSearch';
+import { ImportControls } from './features/import';
 
 type Route = { view: 'library' } | { view: 'reader'; documentId: string; focus?: { start: number; end: number } };
 
@@ -83,6 +84,7 @@ export function App() {
             </nav>
             <ProjectSearch />
             <div className="topbar-end">
+              <ImportControls />
               <CodebookButton />
               <ProjectMenu />
               <StatusLine status={status} />
