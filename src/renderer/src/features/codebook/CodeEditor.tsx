@@ -43,10 +43,12 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
     setParentId(code.parentId ?? '');
     setDescription(code.description);
     setExample(code.example);
+  }, [code]);
+  useEffect(() => {
     setError(null);
     setDone(false);
     setMergeTarget('');
-  }, [code]);
+  }, [code.id]);
 
   const below = descendantIds(codebook, code.id);
   const parents = treeRows(codebook).filter((r) => r.code.id !== code.id && !below.has(r.code.id));

@@ -1,0 +1,124 @@
+/**
+ * The codebook in use: create a code in the editor, give it key 8 (a taken key is refused with
+ * the holder's name), tag a passage by pressing 8, merge the code into another, and see the
+ * annotation follow in the side panel and in the summary.
+ */
+import { expect, test, type Hashiya } from './fixtures';
+import { dragSelect } from './helpers/selection';
+
+interface Annotation {
+  id: string;
+  quote: string;
+  codes: string[];
+}
+
+const PHRASE = 'تحت رقابة دولية';
+
+async function openCodebook(page: import('@playwright/test').Page) {
+  await page.getByRole('button', { name: 'Codebook', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Codebook' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+async function backToDocument(page: import('@playwright/test').Page, hashiya: Hashiya, title: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
+  await hashiya.openDocument(page, title);
+}
+
+test('a new code with key 8 tags a passage, and its annotation follows a merge', async ({ page, hashiya }) => {
+  await hashiya.ok('settings.update', { annotator: 'Salma' });
+  const doc = await hashiya.sample();
+  await hashiya.open(page);
+  await hashiya.openDocument(page, doc.title);
+
+  // create the code
+  let dialog = await openCodebook(page);
+  await dialog.getByTestId('new-code-name').fill('Truce monitoring');
+  await dialog.getByRole('button', { name: 'Add code' }).click();
+  const row = dialog.getByRole('treeitem', { name: /Truce monitoring/ });
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+
+  // a key another code holds is refused, naming that code
+  await dialog.getByTestId('code-key').selectOption('3');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Key 3 is already used by “Arms-embargo violation”');
+
+  await dialog.getByTestId('code-key').selectOption('8');
+  await dialog.getByLabel('Name (Arabic)').fill('مراقبة الهدنة');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(row.locator('.cb-row-end kbd')).toHaveText('8');
+  const codebook = await hashiya.ok<{ codes: { id: string; name: string; key: string | null; nameAr: string }[] }>('codebook.get');
+  const created = codebook.codes.find((c) => c.name === 'Truce monitoring');
+  expect(created).toMatchObject({ key: '8', nameAr: 'مراقبة الهدنة' });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // tag a passage by pressing 8
+  await dragSelect(page, PHRASE);
+  await page.keyboard.press('8');
+  const item = page.getByTestId('annotation-list').locator('.annotation-item', { hasText: PHRASE });
+  await expect(item.locator('.chip', { hasText: 'Truce monitoring' })).toBeVisible();
+  const tagged = await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id });
+  expect(tagged.map((a) => [a.quote, a.codes])).toEqual([[PHRASE, [created?.id]]]);
+
+  // merge it into "Ceasefire proposal", from the editor
+  dialog = await openCodebook(page);
+  await dialog.getByRole('treeitem', { name: /Truce monitoring/ }).click();
+  await expect(dialog.getByText('used by 1 annotations')).toBeVisible();
+  await dialog.getByTestId('merge-target').selectOption({ label: '\u00A0\u00A0Ceasefire proposal' });
+  await dialog.getByRole('button', { name: /^Merge/ }).click();
+  await expect(dialog.getByRole('treeitem', { name: /Truce monitoring/ })).toHaveCount(0);
+  const proposal = dialog.getByRole('treeitem', { name: /Ceasefire proposal/ });
+  await expect(proposal.locator('.cb-usage')).toHaveText('1');
+  await expect(proposal.locator('.cb-row-end kbd')).toHaveText('1');
+
+  // the summary counts the annotation under its new code
+  await dialog.getByRole('tab', { name: 'Summary' }).click();
+  const summary = dialog.getByTestId('code-summary');
+  await expect(summary.getByTestId('bar-Ceasefire proposal').getByTestId('bar-count')).toHaveText('1');
+  await expect(summary.getByTestId('bar-Truce monitoring')).toHaveCount(0);
+  await expect(summary.getByTestId('summary-total')).toHaveText('1');
+  await dialog.getByTestId('summary-scope').selectOption({ label: doc.title });
+  await expect(summary.getByTestId('bar-Ceasefire proposal').getByTestId('bar-count')).toHaveText('1');
+  await page.keyboard.press('Escape');
+
+  // the side panel shows the annotation with the code it was merged into
+  await backToDocument(page, hashiya, doc.title);
+  const after = page.getByTestId('annotation-list').locator('.annotation-item', { hasText: PHRASE });
+  await expect(after.locator('.chip', { hasText: 'Ceasefire proposal' })).toBeVisible();
+  await expect(after.locator('.chip', { hasText: 'Truce monitoring' })).toHaveCount(0);
+  const merged = await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id });
+  expect(merged.map((a) => [a.quote, a.codes])).toEqual([[PHRASE, ['ceasefire-proposal']]]);
+});
+
+test('the codebook window works from the keyboard and deleting a code in use asks what to do', async ({ page, hashiya }) => {
+  const doc = await hashiya.sample();
+  const text = doc.text;
+  const start = [...text.slice(0, text.indexOf('فائز السراج'))].length;
+  await hashiya.ok('annotations.create', { documentId: doc.id, start, end: start + 11, codes: ['political-process'], claimant: 'خليفه حفتر' });
+  await hashiya.open(page);
+  const dialog = await openCodebook(page);
+  // arrow keys move through the tree
+  await dialog.getByRole('treeitem').first().focus();
+  await page.keyboard.press('End');
+  await expect(dialog.getByRole('treeitem', { name: /Political process/ })).toBeFocused();
+  await page.keyboard.press('Delete');
+  const del = page.getByRole('dialog', { name: /Delete a code: Political process/ });
+  await expect(del.getByTestId('delete-count')).toHaveText('used by 1 annotations.');
+  await del.getByRole('radio', { name: 'Remove the code from them' }).check();
+  await del.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(del).toBeHidden();
+  await expect(dialog.getByRole('treeitem', { name: /Political process/ })).toHaveCount(0);
+  const list = await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id });
+  expect(list[0]?.codes).toEqual([]);
+
+  // claimants: merge two spellings
+  await dialog.getByRole('tab', { name: 'Claimants' }).click();
+  await dialog.getByLabel('Rename to (or merge into an existing name): خليفه حفتر').fill('خليفة حفتر');
+  await dialog.getByRole('button', { name: 'Rename' }).click();
+  await expect(dialog.getByRole('rowheader', { name: 'خليفة حفتر' })).toBeVisible();
+  const renamed = await hashiya.ok<{ claimant: string }[]>('annotations.list', { documentId: doc.id });
+  expect(renamed[0]?.claimant).toBe('خليفة حفتر');
+});
