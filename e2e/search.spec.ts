@@ -1,0 +1,74 @@
+import { expect, test } from './fixtures';
+
+interface Annotation {
+  id: string;
+  quote: string;
+  start: number;
+  end: number;
+  codes: string[];
+}
+
+/** The text under each range of a CSS Custom Highlight layer (runs in the page). */
+const layerTexts = (name: string) => {
+  const layer = CSS.highlights.get(name);
+  return layer ? [...(layer as unknown as Set<Range>)].map((r) => r.toString()) : [];
+};
+
+test('Ctrl+F finds خليفة written خليفه, tags both hits in one step, and one undo removes both', async ({ page, hashiya }) => {
+  await hashiya.ok('settings.update', { annotator: 'E2E' });
+  const sample = await hashiya.sample();
+  await hashiya.open(page);
+  await hashiya.openDocument(page, sample.title);
+
+  await page.getByTestId('article').click();
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('searchbox', { name: 'Find in document' });
+  await expect(find).toBeFocused();
+  await find.fill('خليفة');
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 2');
+
+  // both hits are painted in their own layer, and they are the two spellings with haa
+  await expect.poll(() => page.evaluate(layerTexts, 'search-hit')).toEqual(['خليفه', 'خليفه']);
+  await expect.poll(() => page.evaluate(layerTexts, 'search-current')).toEqual(['خليفه']);
+  await find.press('Enter');
+  await expect(page.getByTestId('find-count')).toHaveText('2 of 2');
+
+  await page.getByRole('combobox', { name: 'with code' }).selectOption({ label: 'Ceasefire proposal' });
+  await page.getByRole('button', { name: /Tag all hits/ }).click();
+  await expect
+    .poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: sample.id })).map((a) => a.quote))
+    .toEqual(['خليفه', 'خليفه']);
+  const created = await hashiya.ok<Annotation[]>('annotations.list', { documentId: sample.id });
+  const chars = [...sample.text];
+  for (const a of created) expect(chars.slice(a.start, a.end).join('')).toBe('خليفه');
+  expect(created.every((a) => a.codes.length === 1)).toBe(true);
+  // the new annotations are painted by the reader too
+  await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('hx-c')))).toBe(true);
+
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect.poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: sample.id })).length).toBe(0);
+
+  // closing the bar takes its layer away and leaves the text alone
+  await find.press('Escape');
+  await expect(find).toBeHidden();
+  await expect.poll(() => page.evaluate(layerTexts, 'search-hit')).toEqual([]);
+  const text = await page.locator('[data-testid="article"] p').evaluateAll((ps) => ps.map((p) => p.textContent).join('\n'));
+  expect(text).toBe(sample.text);
+});
+
+test('the project-wide results list shows each hit in context and opens the document at it', async ({ page, hashiya }) => {
+  const sample = await hashiya.sample();
+  await hashiya.open(page);
+  const box = page.getByRole('searchbox', { name: 'Search all documents' });
+  await box.fill('خليفة');
+  await box.press('Enter');
+  await expect(page.getByTestId('project-search-count')).toHaveText('2 hits in 1 documents');
+  const results = page.locator('.search-result');
+  await expect(results).toHaveCount(2);
+  await expect(results.nth(0)).toContainText('المشير خليفه حفتر');
+  await expect(results.nth(1)).toContainText('الداعمة لخليفه حفتر');
+  await results.nth(1).click();
+  await expect(page.getByTestId('article')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(sample.title);
+  await expect(page.getByTestId('find-count')).toHaveText('2 of 2');
+});
