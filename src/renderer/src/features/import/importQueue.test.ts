@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToBase64, importAll, importOne, tally, type ImportCall } from './importQueue';
 
-const file = (name: string, content: string | Uint8Array) => new File([content], name);
+const file = (name: string, content: string | Uint8Array<ArrayBuffer>) => new File([content], name);
 
 function fakeServer(): { call: ImportCall; received: { fileName: string; data: string; allowDuplicate?: boolean }[] } {
   const received: { fileName: string; data: string; allowDuplicate?: boolean }[] = [];
@@ -34,7 +34,7 @@ function fakeServer(): { call: ImportCall; received: { fileName: string; data: s
 
 describe('import queue', () => {
   it('sends each file base64-encoded, byte for byte', async () => {
-    const bytes = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x00, 0x80, 0xd8]);
+    const bytes: Uint8Array<ArrayBuffer> = new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x00, 0x80, 0xd8]);
     const { call, received } = fakeServer();
     await importOne(file('a.txt', bytes), call);
     expect(Buffer.from(received[0]?.data ?? '', 'base64')).toEqual(Buffer.from(bytes));
