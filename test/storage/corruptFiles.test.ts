@@ -146,3 +146,20 @@ describe('a file from a newer Hashiya', () => {
     expect(await filesIn(path.join(dir, 'quarantine'))).toEqual([]);
   });
 });
+
+describe('project.json restored from an older backup', () => {
+  it('lists the documents that exist now: added ones appear, deleted ones stay deleted without a false alarm', async () => {
+    const { a, b } = await seedTwoDocuments(dir);
+    const p0 = await openTestProject(dir);
+    await p0.call('documents.delete', { id: b });
+    const c = (await p0.call('documents.importText', { text: 'وثيقة ثالثة أضيفت بعد النسخة الاحتياطية.', title: 'Article C' })).document.id;
+    await p0.store.close();
+    await writeFile(path.join(dir, 'project.json'), '{"schemaVersion":1,"name":');
+
+    const p = await openTestProject(dir);
+    const ids = (await p.call('documents.list', {})).map((d) => d.id).sort();
+    expect(ids).toEqual([a, c].sort());
+    expect((await p.call('project.info', {})).notices.map((n) => n.code)).toEqual(['project_file_restored']);
+    await p.store.close();
+  });
+});

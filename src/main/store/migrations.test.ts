@@ -76,6 +76,8 @@ describe('opening a project with files from an older format', () => {
     const p = await openTestProject(dir, { formats: { document: withFormatZero } });
     const annotations = await p.call('annotations.list', { documentId: a });
     expect(annotations.map((x) => x.codes)).toEqual([[codeId]]);
+    // the upgraded file is stored at once, in the current format
+    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(1);
     const backups = await p.call('backups.list', { documentId: a });
     const raws = await Promise.all(backups.map((b) => readFile(path.join(dir, 'backups', 'documents', a, b.name), 'utf8')));
     expect(raws).toContain(old);

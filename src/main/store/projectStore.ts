@@ -158,7 +158,11 @@ export class ProjectStore {
     data.notices.push(...notices);
     const store = new ProjectStore(root, file, data, backups, options);
     store.unsyncedMarked = uncleanShutdown;
-    if (migratedRaw !== null) await backups.write(PROJECT_KEY, migratedRaw);
+    if (migratedRaw !== null) {
+      // keep the old-format file among the backups, then store the upgraded one
+      await backups.write(PROJECT_KEY, migratedRaw);
+      await store.saveProject().catch(() => undefined);
+    }
 
     if (fresh) {
       const existing = await store.scanDocumentFiles();
@@ -258,7 +262,11 @@ export class ProjectStore {
       const read = await file.readDetailed();
       if (!read) return null;
       if (read.data.document.id !== id) throw new CorruptFileError(file.filePath, `the file holds another document (${read.data.document.id})`);
-      if (read.migratedFrom !== null) await this.backups.write(documentKey(id), read.raw);
+      if (read.migratedFrom !== null) {
+        // keep the old-format file among the backups, then store the upgraded one
+        await this.backups.write(documentKey(id), read.raw);
+        await writeFileDurably(file.filePath, JSON.stringify(read.data), this.options.durable).catch(() => undefined);
+      }
       return read.data;
     } catch (err) {
       if (err instanceof NewerFormatError) {
@@ -502,13 +510,16 @@ export class ProjectStore {
   private async reconcileIndex(): Promise<void> {
     const before = JSON.stringify(this.project.data.documents);
     const scanned = new Map((await this.scanDocumentFiles()).map((s) => [s.id, s]));
+    // documents deleted by the user (moved to trash/) leave the list without a notice
+    const trash = await readdir(path.join(this.dir, TRASH_DIR)).catch(() => [] as string[]);
+    const deleted = new Set(trash.map((n) => n.split('.')[0] as string));
     const next: DocumentSummary[] = [];
     for (const entry of this.project.data.documents) {
       const found = scanned.get(entry.id);
       if (found) {
         next.push(found);
         scanned.delete(entry.id);
-      } else if (!this.project.data.notices.some((n) => n.message.includes(entry.title))) {
+      } else if (!deleted.has(entry.id) && !this.project.data.notices.some((n) => n.message.includes(entry.title))) {
         this.addNotice({ code: 'document_missing', message: `The file of “${entry.title}” is missing from the documents folder; it was taken out of the list.` });
       }
     }
