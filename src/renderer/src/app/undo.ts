@@ -1,6 +1,7 @@
 /**
  * Undo/redo of annotation changes. Each step knows how to undo and redo itself through the API,
- * so undone work is persisted like any other change.
+ * so undone work is persisted like any other change. Requests queue: pressing Ctrl+Z three times
+ * quickly undoes three steps, in order.
  */
 export interface UndoStep {
   label: string;
@@ -11,8 +12,12 @@ export interface UndoStep {
 export class UndoStack {
   private done: UndoStep[] = [];
   private undone: UndoStep[] = [];
-  private busy = false;
-  constructor(private readonly limit = 500) {}
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly limit: number;
+
+  constructor(limit = 500) {
+    this.limit = limit;
+  }
 
   push(step: UndoStep): void {
     this.done.push(step);
@@ -28,38 +33,30 @@ export class UndoStack {
     return this.undone.length > 0;
   }
 
-  async undo(): Promise<UndoStep | null> {
-    if (this.busy) return null;
-    const step = this.done.pop();
-    if (!step) return null;
-    this.busy = true;
-    try {
-      await step.undo();
-      this.undone.push(step);
-      return step;
-    } catch (err) {
-      this.done.push(step);
-      throw err;
-    } finally {
-      this.busy = false;
-    }
+  undo(): Promise<UndoStep | null> {
+    return this.enqueue(this.done, this.undone, (s) => s.undo());
   }
 
-  async redo(): Promise<UndoStep | null> {
-    if (this.busy) return null;
-    const step = this.undone.pop();
-    if (!step) return null;
-    this.busy = true;
-    try {
-      await step.redo();
-      this.done.push(step);
+  redo(): Promise<UndoStep | null> {
+    return this.enqueue(this.undone, this.done, (s) => s.redo());
+  }
+
+  private enqueue(from: UndoStep[], to: UndoStep[], act: (s: UndoStep) => Promise<void>): Promise<UndoStep | null> {
+    const run = async (): Promise<UndoStep | null> => {
+      const step = from.pop();
+      if (!step) return null;
+      try {
+        await act(step);
+      } catch (err) {
+        from.push(step); // not applied: it stays where it was
+        throw err;
+      }
+      to.push(step);
       return step;
-    } catch (err) {
-      this.undone.push(step);
-      throw err;
-    } finally {
-      this.busy = false;
-    }
+    };
+    const result = this.tail.then(run, run);
+    this.tail = result.catch(() => undefined);
+    return result;
   }
 
   clear(): void {

@@ -13,6 +13,7 @@ import { NameDialog } from './NameDialog';
 import { ReaderContext, type ReaderApi } from './ReaderContext';
 import { snapSpan } from './snap';
 import { buildTextModel, domToUtf16, rangeForSpan } from './textModel';
+import { FindBar } from '../features/search/FindBar';
 
 const sortAnnotations = (list: Annotation[]) =>
   list.sort((a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt));
@@ -46,7 +47,13 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [claimants, setClaimants] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activeId, setActiveIdState] = useState<string | null>(null);
+  // refs mirror state synchronously, for queued actions that run before React re-renders
+  const activeIdRef = useRef<string | null>(null);
+  const setActiveId = useCallback((id: string | null) => {
+    activeIdRef.current = id;
+    setActiveIdState(id);
+  }, []);
   const [filter, setFilter] = useState<PanelFilter>({ code: '', annotator: '' });
   const [palette, setPaletteOpen] = useState(false);
   // the selection is lost when the palette's search field takes focus: keep it
@@ -58,7 +65,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   const scrollRef = useRef<HTMLDivElement>(null);
   const undo = useRef(new UndoStack());
   const [undoState, setUndoState] = useState({ canUndo: false, canRedo: false });
-  const setUndoVersion = (_: unknown) => setUndoState({ canUndo: undo.current.canUndo, canRedo: undo.current.canRedo });
+  const syncUndo = useCallback(() => setUndoState({ canUndo: undo.current.canUndo, canRedo: undo.current.canRedo }), []);
   const annotationsRef = useRef<Annotation[]>([]);
   const setPalette = (open: boolean) => {
     if (open) paletteSpan.current = selectionSpanRef.current();
@@ -77,7 +84,8 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       .then(([d, list, cl]) => {
         if (!live) return;
         setDoc(d);
-        setAnnotations(sortAnnotations([...list]));
+        annotationsRef.current = sortAnnotations([...list]);
+        setAnnotations(annotationsRef.current);
         setClaimants(cl.map((c) => c.name));
       })
       .catch((err: unknown) => live && setError(errorMessage(err)));
@@ -139,20 +147,26 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
 
   const pushUndo = useCallback((step: UndoStep) => {
     undo.current.push(step);
-    setUndoVersion((v) => v + 1);
+    syncUndo();
+  }, [syncUndo]);
+
+  const setAll = useCallback((list: Annotation[]) => {
+    annotationsRef.current = list;
+    setAnnotations(list);
   }, []);
 
-  const replaceLocal = useCallback((changed: Annotation[], removedIds: readonly string[] = []) => {
-    setAnnotations((prev) => {
+  const replaceLocal = useCallback(
+    (changed: Annotation[], removedIds: readonly string[] = []) => {
       const drop = new Set([...removedIds, ...changed.map((a) => a.id)]);
-      return sortAnnotations([...prev.filter((a) => !drop.has(a.id)), ...changed]);
-    });
-  }, []);
+      setAll(sortAnnotations([...annotationsRef.current.filter((a) => !drop.has(a.id)), ...changed]));
+    },
+    [setAll],
+  );
 
   const reloadAnnotations = useCallback(async () => {
     const list = await api['annotations.list']({ documentId });
-    setAnnotations(sortAnnotations([...list]));
-  }, [documentId]);
+    setAll(sortAnnotations([...list]));
+  }, [documentId, setAll]);
 
   /** Make sure the annotator has a name before the first annotation. */
   const ensureAnnotator = useCallback(async (): Promise<boolean> => {
@@ -173,6 +187,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       );
       if (!created) return [];
       replaceLocal(created);
+      setActiveId(created[0]?.id ?? null);
       const ids = created.map((a) => a.id);
       pushUndo({
         label: 'create',
@@ -189,7 +204,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       announce(`${t('created')}: ${names.join(', ')} — ${created[0]?.quote ?? ''}${created.length > 1 ? ` (+${created.length - 1})` : ''}`);
       return created;
     },
-    [documentId, ensureAnnotator, persist, replaceLocal, pushUndo, codes, lang, t, announce],
+    [documentId, ensureAnnotator, persist, replaceLocal, pushUndo, codes, lang, t, announce, setActiveId],
   );
 
   /** The current selection inside the article as a snapped code-point span. */
@@ -214,8 +229,13 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     async (a: Annotation, patch: Partial<AnnotationFields>) => {
       const before: Partial<AnnotationFields> = {};
       for (const k of Object.keys(patch) as (keyof AnnotationFields)[]) (before as Record<string, unknown>)[k] = a[k];
+      // show the change at once; put the old state back if it could not be saved
+      replaceLocal([{ ...a, ...patch }]);
       const updated = await persist(() => api['annotations.update']({ id: a.id, documentId, ...patch }));
-      if (!updated) return;
+      if (!updated) {
+        replaceLocal([a]);
+        return;
+      }
       replaceLocal([updated]);
       pushUndo({
         label: 'update',
@@ -232,7 +252,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       const ok = await persist(() => api['annotations.delete']({ id: a.id, documentId }));
       if (!ok) return;
       replaceLocal([], [a.id]);
-      setActiveId((id) => (id === a.id ? null : id));
+      if (activeIdRef.current === a.id) setActiveId(null);
       pushUndo({
         label: 'delete',
         undo: async () => replaceLocal(await api['annotations.restore']({ documentId, annotations: [a] })),
@@ -243,30 +263,36 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       });
       announce(`${t('deleted')}: ${a.quote}`);
     },
-    [documentId, persist, replaceLocal, pushUndo, announce, t],
+    [documentId, persist, replaceLocal, pushUndo, announce, t, setActiveId],
   );
 
-  /** A code key or palette choice: tag the selection, or toggle the code on the active annotation. */
+  /**
+   * A code key or palette choice: tag the selection, or toggle the code on the active annotation.
+   * The selection is read and cleared when the key is pressed; the work runs in order, so a quick
+   * second key (adding another code) acts on the annotation the first one created.
+   */
+  const actions = useRef<Promise<unknown>>(Promise.resolve());
   const applyCode = useCallback(
-    async (code: Code, savedSpan?: { start: number; end: number } | null) => {
+    (code: Code, savedSpan?: { start: number; end: number } | null) => {
       const span = savedSpan !== undefined ? savedSpan : selectionSpan();
-      if (span) {
-        const created = await tagSpans([span], [code.id]);
-        if (created[0]) {
-          window.getSelection()?.removeAllRanges();
-          setActiveId(created[0].id);
+      if (span) window.getSelection()?.removeAllRanges();
+      const run = async () => {
+        if (span) {
+          await tagSpans([span], [code.id]);
+          return;
         }
-        return;
-      }
-      const current = annotationsRef.current.find((a) => a.id === activeId);
-      if (current) {
-        const codesNext = current.codes.includes(code.id) ? current.codes.filter((c) => c !== code.id) : [...current.codes, code.id];
-        await updateAnnotation(current, { codes: codesNext });
-        return;
-      }
-      announce(t('selectFirst'));
+        const current = annotationsRef.current.find((a) => a.id === activeIdRef.current);
+        if (current) {
+          const codesNext = current.codes.includes(code.id) ? current.codes.filter((c) => c !== code.id) : [...current.codes, code.id];
+          await updateAnnotation(current, { codes: codesNext });
+          return;
+        }
+        announce(t('selectFirst'));
+      };
+      actions.current = actions.current.then(run, run);
+      return actions.current;
     },
-    [selectionSpan, tagSpans, activeId, updateAnnotation, announce, t],
+    [selectionSpan, tagSpans, updateAnnotation, announce, t],
   );
 
   const runUndo = useCallback(
@@ -275,13 +301,13 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         app.setStatus({ kind: 'saving' });
         const step = redo ? await undo.current.redo() : await undo.current.undo();
         app.setStatus({ kind: 'saved' });
-        setUndoVersion((v) => v + 1);
+        syncUndo();
         if (step) announce(`${redo ? t('redo') : t('undo')}`);
       } catch (err) {
         app.setStatus({ kind: 'error', message: errorMessage(err) });
       }
     },
-    [app, announce, t],
+    [app, announce, t, syncUndo],
   );
 
   const step = useCallback(
@@ -293,7 +319,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       setActiveId(next.id);
       reveal(next.start, next.end);
     },
-    [filter, activeId, reveal],
+    [filter, activeId, reveal, setActiveId],
   );
 
   // keyboard: code keys, palette, undo/redo, next/previous, delete, escape
@@ -348,7 +374,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('hashiya-menu', onMenu);
     };
-  }, [palette, askName, codes, applyCode, runUndo, step, activeId, deleteAnnotation]);
+  }, [palette, askName, codes, applyCode, runUndo, step, activeId, deleteAnnotation, setActiveId]);
 
   /** Annotations under a screen point, innermost first (hit-testing by caret position). */
   const annotationsAt = useCallback(
@@ -416,6 +442,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     <ReaderContext.Provider value={readerApi}>
       <main className="reader" aria-labelledby="doc-title">
         <div className="reader-main">
+          <FindBar />
           <div className="reader-toolbar" role="toolbar" aria-label="Reader">
             <button type="button" onClick={() => void runUndo(false)} disabled={!undoState.canUndo} title={`${t('undo')} (Ctrl+Z)`}>
               {t('undo')}
@@ -432,15 +459,17 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
               {t('snapToWords')}
             </label>
             <span className="text-size" role="group" aria-label={t('textSize')}>
-              <button type="button" aria-label={t('smaller')} onClick={() => void app.updateSettings({ textSize: Math.max(12, size - 2) })}>
-                A−
+              <button type="button" title={t('smaller')} onClick={() => void app.updateSettings({ textSize: Math.max(12, size - 2) })}>
+                <span aria-hidden="true">A−</span>
+                <span className="sr-only">{t('smaller')}</span>
               </button>
-              <button type="button" aria-label={t('larger')} onClick={() => void app.updateSettings({ textSize: Math.min(40, size + 2) })}>
-                A+
+              <button type="button" title={t('larger')} onClick={() => void app.updateSettings({ textSize: Math.min(40, size + 2) })}>
+                <span aria-hidden="true">A+</span>
+                <span className="sr-only">{t('larger')}</span>
               </button>
             </span>
           </div>
-          <div className="reader-scroll" ref={scrollRef}>
+          <div className="reader-scroll" ref={scrollRef} tabIndex={0} aria-labelledby="doc-title">
             <h1 id="doc-title" dir="auto" lang={doc.language} className="doc-title">
               {doc.title}
             </h1>
