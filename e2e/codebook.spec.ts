@@ -3,6 +3,7 @@
  * the holder's name), tag a passage by pressing 8, merge the code into another, and see the
  * annotation follow in the side panel and in the summary.
  */
+import type { Page } from '@playwright/test';
 import { expect, test, type Hashiya } from './fixtures';
 import { dragSelect } from './helpers/selection';
 
@@ -14,14 +15,14 @@ interface Annotation {
 
 const PHRASE = 'تحت رقابة دولية';
 
-async function openCodebook(page: import('@playwright/test').Page) {
+async function openCodebook(page: Page) {
   await page.getByRole('button', { name: 'Codebook', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Codebook' });
   await expect(dialog).toBeVisible();
   return dialog;
 }
 
-async function backToDocument(page: import('@playwright/test').Page, hashiya: Hashiya, title: string) {
+async function backToDocument(page: Page, hashiya: Hashiya, title: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
   await hashiya.openDocument(page, title);
 }
