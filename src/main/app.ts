@@ -28,10 +28,26 @@ export interface OpenedProject {
 export interface OpenProjectOptions {
   /** where the recent-projects list lives (default: HASHIYA_USER_DATA, else the per-user folder) */
   userData?: string;
+  /**
+   * Open the most recently used project instead of `dir` when it is still there. Default: only
+   * when `dir` is the default project (a first start opens the default project; later starts
+   * come back to where the researcher was). An explicit folder (--data) is always honoured.
+   */
+  reopenLast?: boolean;
 }
 
 export async function openProject(dir: string, resourcesDir: string, options: OpenProjectOptions = {}): Promise<OpenedProject> {
-  const store = await ProjectStore.open(dir, {
+  const userData = options.userData ?? process.env.HASHIYA_USER_DATA ?? userDataDir();
+  const recent = new RecentProjects(path.join(userData, RECENT_FILE));
+  const reopenLast = options.reopenLast ?? path.resolve(dir) === path.resolve(defaultProjectDir(userData));
+  let store: ProjectStore | null = null;
+  if (reopenLast) {
+    const last = (await recent.list().catch(() => []))[0];
+    if (last?.available && path.resolve(last.path) !== path.resolve(dir)) {
+      store = await ProjectStore.open(last.path).catch(() => null);
+    }
+  }
+  store ??= await ProjectStore.open(dir, {
     name: 'My project',
     seed: async () => {
       const bytes = await readFile(path.join(resourcesDir, SAMPLE_FILE));
@@ -41,8 +57,6 @@ export async function openProject(dir: string, resourcesDir: string, options: Op
       return [file];
     },
   });
-  const userData = options.userData ?? process.env.HASHIYA_USER_DATA ?? userDataDir();
-  const recent = new RecentProjects(path.join(userData, RECENT_FILE));
   let barrier: (() => Promise<void>) | null = null;
   const projects: ProjectOpener = {
     // a project opened or created from the UI starts empty (no sample article)

@@ -6,7 +6,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openProject, type OpenedProject } from '../../src/main/app';
+import { defaultProjectDir, openProject, type OpenedProject } from '../../src/main/app';
 import type { Input, MethodName, Output } from '../../src/shared/api';
 import { AppError } from '../../src/shared/errors';
 import { removeDir, seedTwoDocuments, tempDir } from './helpers';
@@ -111,5 +111,25 @@ describe('project.create and project.open', () => {
     const aside = (await readdir(path.join(root, 'user'))).filter((n) => n.startsWith('recent-projects.json.damaged-'));
     expect(aside).toHaveLength(1);
     expect(await readFile(path.join(root, 'user', aside[0] as string), 'utf8')).toBe('{"schemaVersion":1,"projects":[');
+  });
+
+  it('a first start opens the default project with the sample; a later start comes back to the last project', async () => {
+    const userData = path.join(root, 'fresh-user');
+    const defaultDir = defaultProjectDir(userData);
+    const first = await openProject(defaultDir, resourcesDir, { userData });
+    expect(first.services.ctx.store.dir).toBe(defaultDir);
+    expect(first.services.ctx.store.summaries()).toHaveLength(1); // the bundled sample article
+    await first.services.dispatch('project.create', { path: path.join(root, 'thesis'), name: 'Thesis' });
+    await first.flush();
+    await first.services.ctx.store.close();
+
+    const later = await openProject(defaultDir, resourcesDir, { userData });
+    expect(later.services.ctx.store.dir).toBe(path.join(root, 'thesis'));
+    await later.services.ctx.store.close();
+
+    // an explicit folder is always honoured
+    const explicit = await openProject(path.join(root, 'first'), resourcesDir, { userData });
+    expect(explicit.services.ctx.store.dir).toBe(path.join(root, 'first'));
+    await explicit.services.ctx.store.close();
   });
 });
