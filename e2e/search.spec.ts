@@ -62,7 +62,7 @@ test('the project-wide results list shows each hit in context and opens the docu
   const box = page.getByRole('searchbox', { name: 'Search all documents' });
   await box.fill('خليفة');
   await box.press('Enter');
-  await expect(page.getByTestId('project-search-count')).toHaveText('2 hits in 1 documents');
+  await expect(page.getByTestId('project-search-count')).toHaveText('2 hits in 1 document');
   const results = page.locator('.search-result');
   await expect(results).toHaveCount(2);
   await expect(results.nth(0)).toContainText('المشير خليفه حفتر');
@@ -71,4 +71,23 @@ test('the project-wide results list shows each hit in context and opens the docu
   await expect(page.getByTestId('article')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(sample.title);
   await expect(page.getByTestId('find-count')).toHaveText('2 of 2');
+});
+
+test('the options change what matches: whole words skip لخليفه, ة = ه off finds nothing', async ({ page, hashiya }) => {
+  const sample = await hashiya.sample();
+  await hashiya.open(page);
+  await hashiya.openDocument(page, sample.title);
+  await page.getByTestId('article').click();
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('searchbox', { name: 'Find in document' });
+  await find.fill('خليفة');
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 2');
+  await page.getByRole('button', { name: 'Options' }).click();
+  await page.getByRole('checkbox', { name: 'Whole words only' }).check();
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 1');
+  await page.getByRole('checkbox', { name: 'Whole words only' }).uncheck();
+  await page.getByRole('checkbox', { name: 'ة = ه' }).uncheck();
+  await expect(page.getByTestId('find-count')).toHaveText('No hits');
+  await page.getByRole('checkbox', { name: 'ة = ه' }).check();
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 2');
 });

@@ -30,7 +30,7 @@ export function useSearchOptions(): [SearchOptions, (next: SearchOptions) => voi
   return [options, update];
 }
 
-/** The rules shown in the interface, each with whether "on" means the option is true. */
+/** The rules shown in the interface; `on` says whether a ticked box means the option is true. */
 export const OPTION_ROWS = [
   { key: 'ignoreDiacritics', label: 'ignoreDiacritics', on: true },
   { key: 'ignoreTatweel', label: 'ignoreTatweel', on: true },
@@ -40,12 +40,13 @@ export const OPTION_ROWS = [
   { key: 'foldHamza', label: 'foldHamza', on: true },
   { key: 'foldDigits', label: 'foldDigits', on: true },
   { key: 'ignoreCase', label: 'matchCase', on: false },
-  { key: 'wholeWord', label: 'wholeWord', on: false },
+  { key: 'wholeWord', label: 'wholeWord', on: true },
 ] as const;
 
 /** Whether a row's box is ticked: folding rules default to on, whole words and match case to off. */
 export function isTicked(options: SearchOptions, row: (typeof OPTION_ROWS)[number]): boolean {
-  const value = options[row.key] ?? (row.key === 'wholeWord' ? false : true);
+  // every folding rule is on unless switched off; whole words is off unless switched on
+  const value = options[row.key] ?? row.key !== 'wholeWord';
   return row.on ? value : !value;
 }
 
