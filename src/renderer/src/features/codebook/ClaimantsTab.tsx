@@ -66,8 +66,8 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
         <tbody>
           {claimants.map((x) => (
             <tr key={x.name}>
-              <th scope="row" dir="auto">
-                {x.name}
+              <th scope="row">
+                <bdi>{x.name}</bdi>
               </th>
               <td className="num">{x.count}</td>
               <td>

@@ -19,11 +19,10 @@ function Bars({ rows, label }: { rows: { key: string; label: string; labelAr?: s
       <tbody>
         {rows.map((r) => (
           <tr key={r.key} data-testid={`bar-${r.label}`}>
-            <th scope="row" style={{ paddingInlineStart: `${(r.depth ?? 0) * 1}rem` }} dir="auto">
-              {r.label}
+            <th scope="row" style={{ paddingInlineStart: `${0.5 + (r.depth ?? 0)}rem` }}>
+              <bdi>{r.label}</bdi>
               {r.labelAr && (
                 <span className="cb-name-ar" lang="ar" dir="rtl">
-                  {' '}
                   {r.labelAr}
                 </span>
               )}
