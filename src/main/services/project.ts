@@ -57,7 +57,9 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
         out.push({ documentId: null, title: 'Project settings and codebook', name: entry.name, createdAt: entry.createdAt, size: entry.size, annotationCount: null, inProject: true });
       }
     }
-    const ids = documentId ? [documentId] : documentId === null ? [] : await store.backups.documentIds();
+    // everything: project.json and documents no longer in the list (a project can hold 10,000
+    // documents; their backups are listed one document at a time)
+    const ids = documentId ? [documentId] : documentId === null ? [] : (await store.backups.documentIds()).filter((id) => !titles.has(id));
     for (const id of ids) {
       for (const entry of await store.backups.list(documentKey(id))) {
         const file = store.peekDocumentBackup(id, await store.backups.read(entry.key, entry.name).catch(() => ''));

@@ -105,6 +105,7 @@ describe('backups through the services', () => {
     // everything listed includes project.json snapshots too
     const all = await p.call('backups.list', {});
     expect(all.some((b) => b.documentId === null)).toBe(true);
+    expect(all.some((b) => b.documentId === a)).toBe(false); // documents in the list are listed one at a time
     await p.store.close();
     const onDisk = JSON.parse(await readFile(path.join(dir, 'documents', `${a}.json`), 'utf8')) as { annotations: unknown[] };
     expect(onDisk.annotations).toHaveLength(1);

@@ -494,6 +494,7 @@ export class ProjectStore {
     }
     this.closed = true;
     this.replacedBy = replacement;
+    this.docs.clear();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.markSyncedIfIdle();
   }

@@ -60,7 +60,8 @@ export const projectApi = {
   'project.recent': method(z.object({}).strict(), z.array(RecentProject)),
   /**
    * Backups of the open project, newest first: of one document (documentId), of project.json
-   * (documentId: null), or of everything (documentId absent).
+   * (documentId: null), or, with documentId absent, of project.json and of every document that
+   * is no longer in the project's list (e.g. one quarantined without a backup of its own).
    */
   'backups.list': method(z.object({ documentId: Id.nullable().optional() }).strict(), z.array(BackupInfo)),
   /** Put a backup in place of the current file (the current file is backed up first). */

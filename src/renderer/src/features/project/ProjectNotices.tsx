@@ -60,7 +60,7 @@ export function ProjectNotices({ pollMs = 4000, onRestored }: ProjectNoticesProp
       {info.unsaved.length > 0 && (
         <div className="notice" role="alert">
           <p className="notice-unsaved">
-            Not saved yet: {info.unsaved.map((u) => u.title).join(', ')}. {info.unsaved[0]?.reason} Your changes are kept while Hashiya stays open.
+            Not saved yet: <bdi>{info.unsaved.map((u) => u.title).join(', ')}</bdi>. {info.unsaved[0]?.reason} Your changes are kept while Hashiya stays open.
           </p>
           <div className="notice-actions">
             <button type="button" disabled={busy} onClick={() => void run(() => api['project.save']({}))}>
