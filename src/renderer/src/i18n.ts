@@ -62,6 +62,12 @@ const en = {
   close: 'Close',
   editAnnotation: 'Annotation',
   annotator: 'Annotator',
+  details: 'Details',
+  actions: 'Actions',
+  source: 'Source',
+  published: 'Published',
+  deleteDocument: 'Delete document…',
+  deleteDocumentConfirm: 'Its annotations go with it (the file is kept in the project’s trash folder).',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -122,6 +128,12 @@ const ar: Record<MessageKey, string> = {
   close: 'إغلاق',
   editAnnotation: 'التعليق',
   annotator: 'المُرمِّز',
+  details: 'التفاصيل',
+  actions: 'إجراءات',
+  source: 'المصدر',
+  published: 'تاريخ النشر',
+  deleteDocument: 'حذف الوثيقة…',
+  deleteDocumentConfirm: 'تُحذف تعليقاتها معها (يبقى الملف في مجلد المهملات في المشروع).',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, ar };

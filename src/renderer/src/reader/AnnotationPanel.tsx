@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { useWindowedRows } from '../app/useWindowedRows';
 import type { Annotation, Code } from '../../../shared/model';
 import { codeLabel, useI18n } from '../i18n';
 
@@ -13,7 +14,55 @@ export function filterAnnotations(annotations: readonly Annotation[], filter: Pa
   );
 }
 
-/** The document's annotations in reading order, with filters and counts per code. */
+const ROW_HEIGHT = 96;
+
+const AnnotationItem = memo(function AnnotationItem({
+  a,
+  active,
+  byId,
+  lang,
+  onSelect,
+}: {
+  a: Annotation;
+  active: boolean;
+  byId: Map<string, Code>;
+  lang: 'en' | 'ar';
+  onSelect: (a: Annotation) => void;
+}) {
+  return (
+    <li style={{ height: ROW_HEIGHT }}>
+      <button
+        type="button"
+        className={`annotation-item${active ? ' active' : ''}`}
+        aria-current={active ? 'true' : undefined}
+        data-annotation-id={a.id}
+        onClick={() => onSelect(a)}
+      >
+        <span className="item-quote" dir="auto">
+          {a.quote.length > 140 ? `${a.quote.slice(0, 140)}…` : a.quote}
+        </span>
+        <span className="item-codes">
+          {a.codes.map((id) => {
+            const c = byId.get(id);
+            return (
+              <span key={id} className="chip" data-code-id={id}>
+                <span className="swatch" style={{ backgroundColor: c?.color ?? '#888' }} aria-hidden="true" />
+                {c ? codeLabel(c, lang) : id}
+              </span>
+            );
+          })}
+          {a.claimant && (
+            <span className="chip claimant" dir="auto">
+              {a.claimant}
+            </span>
+          )}
+        </span>
+      </button>
+    </li>
+  );
+});
+
+/** The document's annotations in reading order (windowed), with filters and counts per code. */
 export function AnnotationPanel({
   annotations,
   codes,
@@ -40,6 +89,19 @@ export function AnnotationPanel({
   }, [annotations]);
   const annotators = useMemo(() => [...new Set(annotations.map((a) => a.annotator).filter(Boolean))].sort(), [annotations]);
   const shown = useMemo(() => filterAnnotations(annotations, filter), [annotations, filter]);
+  const listRef = useRef<HTMLOListElement>(null);
+  const rows = useWindowedRows(listRef, shown.length, ROW_HEIGHT);
+
+  // keep the active annotation in view when it changes (n / p, a click in the text)
+  useEffect(() => {
+    const list = listRef.current;
+    const index = shown.findIndex((a) => a.id === activeId);
+    if (!list || index === -1) return;
+    const top = index * ROW_HEIGHT;
+    if (top < list.scrollTop || top + ROW_HEIGHT > list.scrollTop + list.clientHeight) {
+      list.scrollTop = Math.max(0, top - list.clientHeight / 3);
+    }
+  }, [activeId, shown]);
 
   return (
     <section className="panel" aria-labelledby="panel-title">
@@ -91,38 +153,12 @@ export function AnnotationPanel({
           ))}
       </ul>
       {annotations.length === 0 && <p className="empty">{t('noAnnotations')}</p>}
-      <ol className="annotation-list" data-testid="annotation-list">
-        {shown.map((a) => (
-          <li key={a.id}>
-            <button
-              type="button"
-              className={`annotation-item${a.id === activeId ? ' active' : ''}`}
-              aria-current={a.id === activeId ? 'true' : undefined}
-              data-annotation-id={a.id}
-              onClick={() => onSelect(a)}
-            >
-              <span className="item-quote" dir="auto">
-                {a.quote.length > 140 ? `${a.quote.slice(0, 140)}…` : a.quote}
-              </span>
-              <span className="item-codes">
-                {a.codes.map((id) => {
-                  const c = byId.get(id);
-                  return (
-                    <span key={id} className="chip" data-code-id={id}>
-                      <span className="swatch" style={{ backgroundColor: c?.color ?? '#888' }} aria-hidden="true" />
-                      {c ? codeLabel(c, lang) : id}
-                    </span>
-                  );
-                })}
-                {a.claimant && (
-                  <span className="chip claimant" dir="auto">
-                    {a.claimant}
-                  </span>
-                )}
-              </span>
-            </button>
-          </li>
+      <ol className="annotation-list" data-testid="annotation-list" ref={listRef} aria-label={t('annotationsPanel')}>
+        {rows.padBefore > 0 && <li aria-hidden="true" className="spacer" style={{ height: rows.padBefore }} />}
+        {shown.slice(rows.start, rows.end).map((a) => (
+          <AnnotationItem key={a.id} a={a} active={a.id === activeId} byId={byId} lang={lang} onSelect={onSelect} />
         ))}
+        {rows.padAfter > 0 && <li aria-hidden="true" className="spacer" style={{ height: rows.padAfter }} />}
       </ol>
     </section>
   );

@@ -14,6 +14,7 @@ import { ReaderContext, type ReaderApi } from './ReaderContext';
 import { snapSpan } from './snap';
 import { buildTextModel, domToUtf16, rangeForSpan } from './textModel';
 import { FindBar } from '../features/search/FindBar';
+import { onAnnotationsChanged } from '../features/codebook/events';
 
 const sortAnnotations = (list: Annotation[]) =>
   list.sort((a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt));
@@ -167,6 +168,9 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     const list = await api['annotations.list']({ documentId });
     setAll(sortAnnotations([...list]));
   }, [documentId, setAll]);
+
+  // codebook operations (merge, delete, renames) can change this document's annotations
+  useEffect(() => onAnnotationsChanged(() => void reloadAnnotations().catch(() => undefined)), [reloadAnnotations]);
 
   /** Make sure the annotator has a name before the first annotation. */
   const ensureAnnotator = useCallback(async (): Promise<boolean> => {

@@ -81,11 +81,22 @@ export function domToUtf16(model: TextModel, article: Element, node: Node, offse
   return info.start + local;
 }
 
+// The article's paragraphs never change after render, so their elements are looked up once.
+const paragraphCache = new WeakMap<Element, { model: TextModel; elements: Element[] }>();
+function paragraphElements(article: Element, model: TextModel): Element[] {
+  const cached = paragraphCache.get(article);
+  if (cached && cached.model === model && cached.elements[0]?.isConnected) return cached.elements;
+  const elements: Element[] = [];
+  for (const p of article.querySelectorAll(PARA_SELECTOR)) elements[Number((p as HTMLElement).dataset.para)] = p;
+  paragraphCache.set(article, { model, elements });
+  return elements;
+}
+
 /** The DOM boundary point of a UTF-16 offset. */
 export function utf16ToDom(model: TextModel, article: Element, u: number): { node: Node; offset: number } | null {
   const index = paragraphAt(model, u);
   const info = model.paragraphs[index];
-  const para = article.querySelector(`p[data-para="${index}"]`);
+  const para = paragraphElements(article, model)[index];
   if (!info || !para) return null;
   let local = Math.max(0, Math.min(u - info.start, info.text.length));
   const nodes = textNodesOf(para);

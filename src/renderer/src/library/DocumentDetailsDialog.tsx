@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import type { DocumentSummary } from '../../../shared/model';
+import { api, errorMessage } from '../api/client';
+import { Modal } from '../app/Modal';
+import { useI18n } from '../i18n';
+
+/** Edit a document's title, source, URL, date, direction and language; or delete it. */
+export function DocumentDetailsDialog({ document: doc, onClose, onChanged }: { document: DocumentSummary; onClose: () => void; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState({
+    title: doc.title,
+    source: doc.source,
+    url: doc.url,
+    publishedAt: doc.publishedAt ?? '',
+    direction: doc.direction,
+    language: doc.language,
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+
+  const save = async () => {
+    try {
+      await api['documents.update']({ id: doc.id, ...form, publishedAt: form.publishedAt.trim() || null });
+      onChanged();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  const remove = async () => {
+    try {
+      await api['documents.delete']({ id: doc.id });
+      onChanged();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  return (
+    <Modal label={t('details')} onClose={onClose}>
+      <form
+        className="details-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <h2>{t('details')}</h2>
+        <label>
+          {t('title')}
+          <input dir="auto" value={form.title} onChange={set('title')} required maxLength={1000} />
+        </label>
+        <label>
+          {t('source')}
+          <input dir="auto" value={form.source} onChange={set('source')} maxLength={2000} />
+        </label>
+        <label>
+          URL
+          <input dir="ltr" value={form.url} onChange={set('url')} maxLength={2000} />
+        </label>
+        <label>
+          {t('published')}
+          <input dir="ltr" value={form.publishedAt} onChange={set('publishedAt')} placeholder="2019-05-22" maxLength={40} />
+        </label>
+        <label>
+          {t('direction')}
+          <select value={form.direction} onChange={set('direction')}>
+            <option value="rtl">{t('rtl')}</option>
+            <option value="ltr">{t('ltr')}</option>
+          </select>
+        </label>
+        <label>
+          {t('language')}
+          <input dir="ltr" value={form.language} onChange={set('language')} maxLength={35} />
+        </label>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          {confirmDelete ? (
+            <>
+              <span className="warn">{t('deleteDocumentConfirm')}</span>
+              <button type="button" className="danger" onClick={() => void remove()}>
+                {t('delete')}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+              {t('deleteDocument')}
+            </button>
+          )}
+          <span className="spacer" />
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('save')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
