@@ -34,12 +34,26 @@ function breaksBefore(view: TextView, u: number): number {
   return lo;
 }
 
+/** A character before which the grapheme rules always break, whatever precedes it (bar a Prepend or ZWJ). */
+const startsCluster = (c: number) => (c >= 0x20 && c <= 0x7e) || (c >= 0x0621 && c <= 0x064a) || c === 0x0a || (c >= 0x0660 && c <= 0x0669);
+/** Prepend characters of the BMP (Arabic number signs and a few others): no break after them. */
+const isPrepend = (c: number) => (c >= 0x0600 && c <= 0x0605) || c === 0x06dd || c === 0x070f || c === 0x0890 || c === 0x0891 || c === 0x08e2 || c === 0x0d4e;
+
+/** isGraphemeBoundary, with a shortcut for the common case of a plain Arabic or ASCII character. */
+function isBoundary(text: string, u: number): boolean {
+  if (u <= 0 || u >= text.length) return true;
+  const c = text.charCodeAt(u);
+  const p = text.charCodeAt(u - 1);
+  if (startsCluster(c) && !isPrepend(p) && p !== 0x200d && p !== 0x0d && !(p >= 0xd800 && p <= 0xdfff)) return true;
+  return isGraphemeBoundary(text, u);
+}
+
 /** Widen a code-point span so it neither starts nor ends inside a grapheme cluster. */
 export function snapToGraphemes(view: TextView, start: number, end: number): { start: number; end: number } {
   let s = view.map.toUtf16(start);
   let e = view.map.toUtf16(end);
-  while (s > 0 && !isGraphemeBoundary(view.text, s)) s--;
-  while (e < view.text.length && !isGraphemeBoundary(view.text, e)) e++;
+  while (s > 0 && !isBoundary(view.text, s)) s--;
+  while (e < view.text.length && !isBoundary(view.text, e)) e++;
   return { start: view.map.toCp(s), end: view.map.toCp(e) };
 }
 

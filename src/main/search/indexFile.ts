@@ -70,6 +70,9 @@ export async function readEntry(projectDir: string, id: string, expectedSha: str
   return { id, sha256: file.sha256, text: file.text, folded: { text: file.folded, origin, cpLength: file.cpLength } };
 }
 
+/** index folders known to exist (a first search writes thousands of files into one) */
+const made = new Set<string>();
+
 export async function writeEntry(projectDir: string, entry: IndexEntry): Promise<void> {
   const file: IndexFile = {
     format: FORMAT,
@@ -82,9 +85,20 @@ export async function writeEntry(projectDir: string, entry: IndexEntry): Promise
     runs: encodeOrigin(entry.folded.origin),
   };
   const target = indexPath(projectDir, entry.id);
-  await mkdir(path.dirname(target), { recursive: true });
+  const folder = path.dirname(target);
+  if (!made.has(folder)) {
+    await mkdir(folder, { recursive: true });
+    made.add(folder);
+  }
   const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(file));
+  try {
+    await writeFile(temp, JSON.stringify(file));
+  } catch {
+    // the folder may have been removed since (a project folder cleaned by hand): make it again once
+    made.delete(folder);
+    await mkdir(folder, { recursive: true });
+    await writeFile(temp, JSON.stringify(file));
+  }
   await rename(temp, target);
 }
 

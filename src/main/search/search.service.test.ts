@@ -95,10 +95,12 @@ describe('search over the project', () => {
     expect((await search({ query: 'حفتر' })).hits).toHaveLength(1);
     const b = await addText('وقال حفتر', 'B');
     expect((await search({ query: 'حفتر' })).hits.map((h) => h.documentId)).toEqual([a.id, b.id]);
-    expect((await readdir(path.join(dir, 'index'))).sort()).toEqual([`${a.id}.json`, `${b.id}.json`].sort());
+    const indexFiles = async () => (await readdir(path.join(dir, 'index'))).filter((n) => n.endsWith('.json')).sort();
+    expect(await indexFiles()).toEqual([`${a.id}.json`, `${b.id}.json`].sort());
+    expect((await readdir(path.join(dir, 'index', 'filter'))).length).toBeGreaterThan(0);
     await call('documents.delete', { id: a.id });
     expect((await search({ query: 'حفتر' })).hits.map((h) => h.documentId)).toEqual([b.id]);
-    expect(await readdir(path.join(dir, 'index'))).toEqual([`${b.id}.json`]);
+    expect(await indexFiles()).toEqual([`${b.id}.json`]);
   });
 
   it('answers from its index files after reopening, without loading documents into the store', async () => {
@@ -123,5 +125,24 @@ describe('search over the project', () => {
     await expect(search({ query: 'x', options: { bogus: true } })).rejects.toMatchObject({ code: 'invalid_input' });
     await addText('حفتر', 'A');
     expect(await search({ query: 'َُ' })).toMatchObject({ hits: [], folded: '' });
+  });
+});
+
+describe('hit spans are whole characters', () => {
+  it('never cuts a letter from its marks or an emoji sequence, even with diacritics significant', async () => {
+    const text = 'قال 👍🏽 نعم وبـًا';
+    const doc = await addText(text, 'A');
+    const thumb = await search({ query: '👍', documentId: doc.id });
+    expect(thumb.hits.map((h) => h.match)).toEqual(['👍🏽']);
+    const withMark = await search({ query: 'بـ', documentId: doc.id, options: { ignoreTatweel: false, ignoreDiacritics: false } });
+    expect(withMark.hits.map((h) => h.match)).toEqual(['بـً']);
+  });
+});
+
+describe('characters outside Arabic and ASCII', () => {
+  it('are found exactly although the filter cannot tell them apart', async () => {
+    await addText('un café à Tripoli', 'Fr');
+    expect((await search({ query: 'café' })).hits.map((h) => h.match)).toEqual(['café']);
+    expect((await search({ query: 'cafè' })).hits).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * The project's search index. In memory it keeps only each document's folded text (every rule
- * on), enough to tell whether a document can hold a hit; the full entry (original text and
- * offset map) is read from <project>/index/<id>.json for the documents that do, and the last
- * few are kept. Documents are never loaded for a query: an index is built once per document
- * (from its file, or from the store's copy) and kept in step with the document list by id and
- * sha256 on every search, so imports and deletions need no hook.
+ * on, one byte per character: see filterStore.ts), enough to tell whether a document can hold a
+ * hit; the full entry (original text and offset map) is read from <project>/index/<id>.json for
+ * the documents that do, and the last few are kept. Documents are never loaded for a query: an
+ * index is built once per document (from its file, or from the store's copy) and kept in step
+ * with the document list by id and sha256 on every search, so imports and deletions need no hook.
  *
  * Any query that matches with some rules switched off also matches with all of them on (each
  * rule only merges spellings), so the all-rules folded text is a safe filter for every option
@@ -16,6 +16,7 @@ import type { SearchHit, SearchOptions, SearchResult } from '../../shared/api/se
 import { findAll } from '../../shared/search/match';
 import { DEFAULT_NORMALIZE_OPTIONS, normalize, normalizeQuery, originalSpan, type NormalizeOptions } from '../../shared/search/normalize';
 import { hitContext, snapToGraphemes, textView, type TextView } from './hitContext';
+import { readFilters, shardOf, SHARDS, squeeze, writeFilters, type Filter } from './filterStore';
 import { buildEntry, INDEX_DIR, readEntry, removeEntry, writeEntry, type IndexEntry } from './indexFile';
 
 /** What the index needs from a project: its folder, its document list, and a document's text. */
@@ -24,11 +25,6 @@ export interface DocumentSource {
   summaries(): ReadonlyArray<{ id: string; sha256: string; title: string }>;
   /** the canonical text of a document, as stored */
   text(id: string): Promise<string>;
-}
-
-interface Filter {
-  sha256: string;
-  folded: string;
 }
 
 interface Full {
@@ -59,6 +55,8 @@ function isDefault(rules: NormalizeOptions): boolean {
 export class SearchIndex {
   private readonly filters = new Map<string, Filter>();
   private readonly full = new Map<string, Full>();
+  /** shards of the filter changed since they were last written */
+  private readonly dirty = new Set<number>();
   private loaded = false;
 
   constructor(private readonly source: DocumentSource) {}
@@ -69,7 +67,10 @@ export class SearchIndex {
   }
 
   private remember(entry: IndexEntry): Full {
-    this.filters.set(entry.id, { sha256: entry.sha256, folded: entry.folded.text });
+    if (this.filters.get(entry.id)?.sha256 !== entry.sha256) {
+      this.filters.set(entry.id, { sha256: entry.sha256, text: squeeze(entry.folded.text) });
+      this.dirty.add(shardOf(entry.id));
+    }
     const full = { entry, view: null };
     this.full.delete(entry.id);
     this.full.set(entry.id, full);
@@ -93,8 +94,25 @@ export class SearchIndex {
     return this.remember(built);
   }
 
+  /** Read the stored filter once per project (documents not yet indexed are built by sync). */
+  private async load(): Promise<void> {
+    if (this.loaded) return;
+    const live = new Set(this.source.summaries().map((s) => s.id));
+    for (const [id, filter] of await readFilters(this.source.dir)) {
+      if (!live.has(id)) this.dirty.add(shardOf(id));
+      else if (!this.filters.has(id)) this.filters.set(id, filter);
+    }
+    // index files of documents deleted while the project was closed
+    const names = await readdir(path.join(this.source.dir, INDEX_DIR)).catch(() => [] as string[]);
+    for (const name of names) {
+      if (name.endsWith('.json') && !live.has(name.slice(0, -5))) await removeEntry(this.source.dir, name.slice(0, -5));
+    }
+    this.loaded = true;
+  }
+
   /** Bring the filter in step with the document list: read or build what is new, drop what is gone. */
   async sync(): Promise<void> {
+    await this.load();
     const summaries = this.source.summaries();
     const live = new Set(summaries.map((s) => s.id));
     const stale = summaries.filter((s) => this.filters.get(s.id)?.sha256 !== s.sha256);
@@ -105,38 +123,35 @@ export class SearchIndex {
       if (!live.has(id)) {
         this.filters.delete(id);
         this.full.delete(id);
+        this.dirty.add(shardOf(id));
         await removeEntry(this.source.dir, id);
       }
     }
-    if (!this.loaded) {
-      this.loaded = true;
-      // index files of documents deleted while the project was closed
-      const names = await readdir(path.join(this.source.dir, INDEX_DIR)).catch(() => [] as string[]);
-      for (const name of names) {
-        const id = name.endsWith('.json') ? name.slice(0, -5) : null;
-        if (id !== null && !live.has(id)) await removeEntry(this.source.dir, id);
-      }
-    }
+    const shards = [...this.dirty];
+    this.dirty.clear();
+    await writeFilters(this.source.dir, this.filters, shards).catch(() => undefined);
   }
 
   /** Forget everything and build every document's index again from the documents. */
   async rebuild(): Promise<number> {
     this.filters.clear();
     this.full.clear();
+    this.loaded = true;
     const summaries = this.source.summaries();
     await inParallel(summaries, PARALLEL_READS, async (s) => {
-      const entry = buildEntry(s.id, await this.source.text(s.id));
+      const entry = buildEntry(s.id, await this.source.text(s.id), s.sha256);
       await writeEntry(this.source.dir, entry).catch(() => undefined);
-      this.filters.set(s.id, { sha256: s.sha256, folded: entry.folded.text });
+      this.filters.set(s.id, { sha256: s.sha256, text: squeeze(entry.folded.text) });
     });
-    this.loaded = true;
+    this.dirty.clear();
+    await writeFilters(this.source.dir, this.filters, Array.from({ length: SHARDS }, (_, k) => k)).catch(() => undefined);
     return summaries.length;
   }
 
   async search(query: string, opts: { documentId?: string; options?: SearchOptions; limit: number }): Promise<SearchResult> {
     const rules = ruleOptions(opts.options);
     const folded = normalizeQuery(query, rules);
-    const filterQuery = normalizeQuery(query);
+    const filterQuery = squeeze(normalizeQuery(query));
     const summaries = this.source.summaries();
     const docs = opts.documentId ? summaries.filter((s) => s.id === opts.documentId) : summaries;
     if (folded === '') return { hits: [], truncated: false, documentCount: docs.length, folded };
@@ -151,7 +166,7 @@ export class SearchIndex {
     let truncated = false;
     for (const doc of docs) {
       const filter = this.filters.get(doc.id);
-      if (filter && filterQuery !== '' && !filter.folded.includes(filterQuery)) continue;
+      if (filter && filterQuery !== '' && !filter.text.includes(filterQuery)) continue;
       const full = await this.entry(doc.id, doc.sha256);
       const text = custom ? normalize(full.entry.text, rules) : full.entry.folded;
       const left = opts.limit - hits.length;
