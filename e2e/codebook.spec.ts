@@ -3,6 +3,8 @@
  * the holder's name), tag a passage by pressing 8, merge the code into another, and see the
  * annotation follow in the side panel and in the summary.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { expect, test, type Hashiya } from './fixtures';
 import { dragSelect } from './helpers/selection';
@@ -122,4 +124,31 @@ test('the codebook window works from the keyboard and deleting a code in use ask
   await expect(dialog.getByRole('rowheader', { name: 'خليفة حفتر' })).toBeVisible();
   const renamed = await hashiya.ok<{ claimant: string }[]>('annotations.list', { documentId: doc.id });
   expect(renamed[0]?.claimant).toBe('خليفة حفتر');
+});
+
+test('every tab of the codebook window passes axe-core with no serious or critical violations', async ({ page, hashiya }) => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const doc = await hashiya.sample();
+  const start = [...doc.text.slice(0, doc.text.indexOf('فائز السراج'))].length;
+  await hashiya.ok('annotations.create', { documentId: doc.id, start, end: start + 11, codes: ['political-process'], claimant: 'فائز السراج' });
+  await hashiya.open(page);
+  const audit = async () => {
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+      return axe.run(document, { resultTypes: ['violations'] });
+    });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+  };
+  const dialog = await openCodebook(page);
+  for (const tab of ['Codes', 'Claimants', 'Stances and certainty', 'Summary']) {
+    await dialog.getByRole('tab', { name: tab }).click();
+    await expect(dialog.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+    expect(await audit(), tab).toEqual([]);
+  }
+  await dialog.getByRole('tab', { name: 'Codes' }).click();
+  await dialog.getByRole('treeitem', { name: /Political process/ }).click();
+  await dialog.getByRole('button', { name: 'Delete code…' }).click();
+  await expect(page.getByRole('dialog', { name: /Delete a code/ })).toBeVisible();
+  expect(await audit(), 'delete dialog').toEqual([]);
 });

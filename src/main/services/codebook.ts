@@ -210,10 +210,12 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         .map(([name, count]) => ({ name, count }))
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
       const withClaimant = claimants.reduce((n, c) => n + c.count, 0);
+      const codedRows = codes.reduce((n, c) => n + c.count, 0);
       return {
         annotations: t.annotations,
         uncoded: t.uncoded,
-        codedRows: codes.reduce((n, c) => n + c.count, 0),
+        codedRows,
+        csvRows: codedRows + t.uncoded,
         codes,
         claimants,
         noClaimant: t.annotations - withClaimant,

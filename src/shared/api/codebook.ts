@@ -27,6 +27,8 @@ export const StatsSummary = z.object({
   uncoded: z.number().int().nonnegative(),
   /** one CSV row per (annotation, code): the sum of the per-code counts */
   codedRows: z.number().int().nonnegative(),
+  /** rows of the CSV export (one per annotation and code, and one for each annotation without a code) */
+  csvRows: z.number().int().nonnegative(),
   codes: z.array(
     z.object({ id: z.string(), name: z.string(), nameAr: z.string(), path: z.string(), color: z.string(), count: z.number().int().nonnegative() }),
   ),

@@ -82,7 +82,7 @@ export function CodeSummary({ documentId }: { documentId?: string | undefined })
           {c('total')}: <strong data-testid="summary-total">{summary.annotations}</strong>
         </span>{' '}
         <span>
-          {c('csvRows')}: <strong>{summary.codedRows}</strong>
+          {c('csvRows')}: <strong data-testid="summary-csv-rows">{summary.csvRows}</strong>
         </span>
         {summary.uncoded > 0 && (
           <span>

@@ -69,7 +69,7 @@ const en = {
   noClaimant: 'no claimant',
   uncoded: 'without a code',
   total: 'Annotations',
-  csvRows: 'CSV rows (one per annotation and code)',
+  csvRows: 'CSV rows',
   definitionOf: 'Definition of',
   keyboardHelp: 'Arrow keys move through the codes; Alt+Arrow up/down reorders; Delete deletes.',
 } as const;
@@ -144,7 +144,7 @@ const ar: Record<Key, string> = {
   noClaimant: 'بلا صاحب ادعاء',
   uncoded: 'بلا رمز',
   total: 'التعليقات',
-  csvRows: 'صفوف CSV (صف لكل تعليق ورمز)',
+  csvRows: 'صفوف CSV',
   definitionOf: 'تعريف',
   keyboardHelp: 'تتنقل مفاتيح الأسهم بين الرموز؛ Alt مع السهم لأعلى/لأسفل يغيّر الترتيب؛ Delete يحذف.',
 };

@@ -1,0 +1,56 @@
+/**
+ * The summary's counts are the export's counts: per code (rows whose `code` is that code), per
+ * claimant (annotations naming that claimant) and in total (rows), for one document and for
+ * the project. The CSV is read with a real RFC 4180 reader: Python's csv module.
+ */
+import { execFileSync } from 'node:child_process';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { closeProject, openProject, removeDir, tempDir, type Project } from './helpers';
+
+let dir: string;
+let p: Project;
+beforeEach(async () => {
+  dir = await tempDir();
+  p = await openProject(dir);
+});
+afterEach(async () => {
+  await closeProject(p);
+  await removeDir(dir);
+});
+
+function readCsv(csv: string): Record<string, string>[] {
+  const py = 'import csv,io,json,sys\ndata=sys.stdin.read()\nprint(json.dumps(list(csv.DictReader(io.StringIO(data.lstrip("\\ufeff"), newline="")))))';
+  return JSON.parse(execFileSync('python3', ['-c', py], { input: csv, encoding: 'utf8' }));
+}
+
+it('per code, per claimant and in total, the summary counts what the CSV holds', async () => {
+  const A = 'اقترح الرئيس 🙂 ماكرون وقف إطلاق النار. ورفض حفتر الشرط. وقال خليفه حفتر إن الهدنة انتهت.';
+  const B = 'قالت الأمم المتحدة إن شحنة أسلحة وصلت إلى ميناء مصراتة في خرق لحظر السلاح.';
+  const a = await p.addDocument(A, 'A');
+  const b = await p.addDocument(B, 'B');
+  const tag = (doc: string, text: string, quote: string, codes: string[], claimant = '') =>
+    p.call('annotations.create', { documentId: doc, ...p.span(text, quote), codes, claimant });
+  await tag(a, A, 'ماكرون', ['ceasefire-proposal', 'political-process'], 'ماكرون');
+  await tag(a, A, 'ورفض حفتر', ['ceasefire-condition'], 'خليفة حفتر');
+  await tag(a, A, 'الهدنة', [], 'خليفة حفتر');
+  await tag(b, B, 'شحنة أسلحة', ['arms-embargo-violation', 'foreign-military-support'], 'الأمم المتحدة');
+  await tag(b, B, 'مصراتة', ['arms-embargo-violation']);
+
+  for (const scope of [undefined, a, b]) {
+    const summary = await p.call('stats.summary', scope ? { documentId: scope } : {});
+    const { csv } = await p.call('export.csv', scope ? { documentIds: [scope] } : {});
+    const rows = readCsv(csv);
+    expect(summary.csvRows, `total rows (${scope ?? 'project'})`).toBe(rows.length);
+    for (const code of summary.codes) {
+      expect(code.count, code.name).toBe(rows.filter((r) => r.code === code.name).length);
+    }
+    for (const c of summary.claimants) {
+      expect(c.count, c.name).toBe(new Set(rows.filter((r) => r.claimant === c.name).map((r) => r.annotation_id)).size);
+    }
+    expect(summary.annotations).toBe(new Set(rows.map((r) => r.annotation_id)).size);
+    expect(summary.noClaimant).toBe(new Set(rows.filter((r) => r.claimant === '').map((r) => r.annotation_id)).size);
+  }
+  const project = await p.call('stats.summary', {});
+  expect(project.codes.find((c) => c.id === 'arms-embargo-violation')?.count).toBe(2);
+  expect(project.csvRows).toBe(7);
+});
