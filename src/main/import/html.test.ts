@@ -73,6 +73,15 @@ describe('HTML article import', () => {
     expect(plain.title).toBe('عنوان الصفحة');
   });
 
+  it('does not take a lone <h1> that is the site logo for the headline', async () => {
+    const body = '<body><header><h1>الوكالة</h1></header><div><h2>هدنة في طرابلس</h2><p>' + 'نص المقال الطويل. '.repeat(30) + '</p></div></body>';
+    const page = await importFile('logo.html', Buffer.from(`<html><head><title>هدنة في طرابلس - الوكالة</title></head>${body}</html>`));
+    expect(page.title).not.toBe('الوكالة');
+    expect(page.text.split('\n')[0]).not.toBe('الوكالة');
+    const agreeing = await importFile('h1.html', Buffer.from(`<html><head><title>هدنة في طرابلس - الوكالة</title></head><body><h1>هدنة في طرابلس</h1><p>${'نص المقال الطويل. '.repeat(30)}</p></body></html>`));
+    expect(agreeing.title).toBe('هدنة في طرابلس');
+  });
+
   it('refuses a page without article text', async () => {
     await expect(importFile('empty.html', Buffer.from('<html><head><title>x</title><script>var a = 1;</script></head><body><nav>قائمة</nav></body></html>'))).rejects.toThrow(
       /“empty.html”.*no article text/,

@@ -46,12 +46,21 @@ function cleanTitle(value: string | null | undefined): string | null {
   return text ? text.slice(0, MAX_TITLE_CHARS) : null;
 }
 
-/** The article's own heading: the <h1> inside <article>, or the page's only <h1>. */
-function articleHeading(doc: Document): string | null {
+/**
+ * The article's own heading: the <h1> inside <article>, or the page's only <h1> when the page's
+ * title agrees with it (a lone <h1> is sometimes the site's logo, not the headline).
+ */
+function articleHeading(doc: Document, pageTitles: (string | null)[]): string | null {
   const inArticle = doc.querySelector('article h1, [itemprop="headline"]');
   if (inArticle) return cleanTitle(inArticle.textContent);
   const all = doc.querySelectorAll('h1');
-  return all.length === 1 ? cleanTitle(all[0]?.textContent) : null;
+  const only = all.length === 1 ? cleanTitle(all[0]?.textContent) : null;
+  if (!only) return null;
+  // "Headline | Site": compare with the longest part of the title, which is the headline's part
+  const main = (t: string) => t.split(/\s+[|\-–—:·»«]\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+  const titles = pageTitles.filter((t): t is string => !!t).map(main);
+  const agrees = titles.length === 0 || titles.some((t) => t.includes(only) || only.includes(t));
+  return agrees ? only : null;
 }
 
 export async function importHtml(bytes: Uint8Array): Promise<ImportedText> {
@@ -65,7 +74,7 @@ export async function importHtml(bytes: Uint8Array): Promise<ImportedText> {
   const doc = reader.window.document;
   doc.title = meta.documentTitle ?? '';
   doc.body.innerHTML = safeBody;
-  const heading = articleHeading(doc);
+  const heading = articleHeading(doc, [meta.metaTitle, meta.documentTitle]);
   const fallback = doc.body.cloneNode(true);
 
   let content: Node | null = null;
