@@ -1,11 +1,18 @@
+/** Export and exchange (src/shared/api/exchange.ts); the work is done in src/main/export/. */
 import type { Handlers } from '../../shared/api';
-import { AppError } from '../../shared/errors';
+import { exportAnnotations } from '../export/annotationExport';
+import { importAnnotations } from '../export/annotationImport';
+import { exportCsv } from '../export/csvExport';
+import { exportTexts } from '../export/textExport';
 import type { ServiceContext } from './context';
 
-export function exchangeHandlers(_ctx: ServiceContext): Pick<Handlers, 'export.csv'> {
+type ExchangeHandlers = Pick<Handlers, 'export.csv' | 'export.texts' | 'export.annotations' | 'import.annotations'>;
+
+export function exchangeHandlers(ctx: ServiceContext): ExchangeHandlers {
   return {
-    'export.csv': async () => {
-      throw new AppError('unsupported', 'CSV export is not available yet.');
-    },
+    'export.csv': (input) => exportCsv(ctx, input),
+    'export.texts': (input) => exportTexts(ctx, input),
+    'export.annotations': (input) => exportAnnotations(ctx, input),
+    'import.annotations': ({ json, unknownCodes }) => importAnnotations(ctx, json, unknownCodes),
   };
 }

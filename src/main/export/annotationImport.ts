@@ -1,0 +1,188 @@
+/**
+ * Merging W3C Web Annotation JSON-LD into the project (import.annotations).
+ *
+ * - The file must be Web Annotation JSON-LD, or AppError and nothing changes.
+ * - Each annotation's document is found by the sha256 of its text (urn:sha256:…); its span is
+ *   re-anchored (position, verified against the quote; else a quote search; else a lenient one).
+ * - The colleague's annotator name, times and id are kept; an annotation already present (same
+ *   id, or same span + codes + annotator) is counted, never duplicated, so importing twice adds
+ *   nothing the second time.
+ * - Codes this codebook lacks are created (under their parent when it is known) by default, or,
+ *   with unknownCodes: 'orphan', the annotations using them are listed as orphans.
+ * - Nothing is dropped silently: what cannot be placed is returned in `orphans` with a reason.
+ * Codebook changes are saved before the documents, so no saved annotation names a missing code.
+ */
+import type { ImportOrphan, ImportResult } from '../../shared/api/exchange';
+import { AppError } from '../../shared/errors';
+import { Annotation, Code, type Codebook, type DocumentSummary } from '../../shared/model';
+import { anchorSpan } from '../../shared/text/anchor';
+import { createOffsetMap } from '../../shared/text/codepoints';
+import type { ServiceContext } from '../services/context';
+import { reanchor } from './reanchor';
+import { annotationItems, parseItem, type IncomingAnnotation, type IncomingCode } from './webAnnotationParse';
+
+const FALLBACK_COLOUR = '#999999';
+const CODE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+const nameKey = (name: string) => name.normalize('NFC').trim().toLowerCase();
+
+const spanKey = (a: Pick<Annotation, 'start' | 'end' | 'codes' | 'annotator'>) =>
+  `${a.start}:${a.end}:${[...a.codes].sort().join(',')}:${a.annotator}`;
+
+/** Map the file's code ids to this codebook's, creating what is missing (when allowed). */
+function resolveCodes(ctx: ServiceContext, incoming: readonly IncomingAnnotation[], create: boolean) {
+  const codebook = ctx.store.data.codebook;
+  const byId = new Map(codebook.codes.map((c) => [c.id, c]));
+  const byName = new Map(codebook.codes.map((c) => [nameKey(c.name), c.id]));
+  const mapping = new Map<string, string>();
+  const unknown = new Map<string, IncomingCode>();
+  for (const a of incoming) {
+    for (const code of a.codes) {
+      if (mapping.has(code.id) || unknown.has(code.id)) continue;
+      if (byId.has(code.id)) mapping.set(code.id, code.id);
+      else if (byName.has(nameKey(code.name))) mapping.set(code.id, byName.get(nameKey(code.name)) as string);
+      else unknown.set(code.id, code);
+    }
+  }
+  const created: Code[] = [];
+  if (create) {
+    for (const code of unknown.values()) {
+      const id = CODE_ID.test(code.id) && !byId.has(code.id) ? code.id : ctx.newId();
+      mapping.set(code.id, id);
+      const made = Code.safeParse({ id, name: code.name.slice(0, 200), nameAr: code.nameAr.slice(0, 200), color: code.color ?? FALLBACK_COLOUR });
+      if (made.success) created.push(made.data);
+      else mapping.delete(code.id);
+    }
+    // parents: an existing code, or a code created before this one (so no cycle can form)
+    const sources = new Map([...unknown.values()].map((u) => [mapping.get(u.id), u]));
+    created.forEach((code, index) => {
+      const source = sources.get(code.id);
+      const parent = source?.parentId ? mapping.get(source.parentId) : undefined;
+      if (parent && (byId.has(parent) || created.slice(0, index).some((c) => c.id === parent))) code.parentId = parent;
+    });
+  }
+  return { mapping, created };
+}
+
+interface Placement {
+  summary: DocumentSummary;
+  items: IncomingAnnotation[];
+}
+
+export async function importAnnotations(ctx: ServiceContext, json: string, unknownCodes: 'create' | 'orphan' = 'create'): Promise<ImportResult> {
+  const items = annotationItems(json);
+  const orphans: ImportOrphan[] = [];
+  const parsed: IncomingAnnotation[] = [];
+  items.forEach((item, index) => {
+    const result = parseItem(item, index);
+    if (result.ok) parsed.push(result.value);
+    else orphans.push({ id: result.rawId, reason: 'invalid', exact: '', message: result.message });
+  });
+  // documents by the sha256 of their text (a duplicate text: prefer the same Hashiya id, else the first)
+  const placements = new Map<string, Placement>();
+  for (const a of parsed) {
+    const candidates = a.sha256 ? ctx.store.summaries().filter((d) => d.sha256 === a.sha256) : [];
+    const summary = candidates.find((d) => d.id === a.documentId) ?? candidates[0];
+    if (!summary) {
+      orphans.push({
+        id: a.rawId,
+        reason: 'document_not_found',
+        exact: a.exact ?? '',
+        message: a.sha256 ? 'The text this annotation belongs to is not in this project (no document has the same text).' : 'The annotation does not say which text it belongs to (no urn:sha256 source).',
+      });
+      continue;
+    }
+    let placement = placements.get(summary.id);
+    if (!placement) placements.set(summary.id, (placement = { summary, items: [] }));
+    placement.items.push(a);
+  }
+
+  const { mapping, created } = resolveCodes(ctx, [...placements.values()].flatMap((p) => p.items), unknownCodes === 'create');
+
+  const additions: { documentId: string; title: string; annotations: Annotation[] }[] = [];
+  let reanchored = 0;
+  let alreadyPresent = 0;
+  for (const { summary, items: incoming } of placements.values()) {
+    const db = await ctx.store.document(summary.id);
+    const text = db.data.document.text;
+    const map = createOffsetMap(text);
+    const ids = new Set(db.data.annotations.map((a) => a.id));
+    const spans = new Set(db.data.annotations.map(spanKey));
+    const added: Annotation[] = [];
+    for (const a of incoming) {
+      const exact = a.exact ?? '';
+      const missing = a.codes.filter((c) => !mapping.has(c.id));
+      if (missing.length > 0) {
+        orphans.push({ id: a.rawId, reason: 'unknown_code', exact, message: `This project’s codebook has no code ${missing.map((c) => `“${c.name}”`).join(', ')}.` });
+        continue;
+      }
+      const found = reanchor(text, map, a);
+      if (!found) {
+        orphans.push({ id: a.rawId, reason: 'text_not_found', exact, message: `The quoted passage was not found in “${summary.title}”.` });
+        continue;
+      }
+      const now = ctx.now();
+      const candidate = {
+        id: a.id ?? ctx.newId(),
+        documentId: summary.id,
+        start: found.start,
+        end: found.end,
+        ...anchorSpan(map, found.start, found.end),
+        codes: [...new Set(a.codes.map((c) => mapping.get(c.id) as string))],
+        claimant: a.fields.claimant.trim(),
+        stance: a.fields.stance,
+        certainty: a.fields.certainty,
+        note: a.note,
+        annotator: a.annotator,
+        createdAt: a.created ?? now,
+        updatedAt: a.modified ?? a.created ?? now,
+      };
+      if (ids.has(candidate.id) || spans.has(spanKey(candidate))) {
+        alreadyPresent++;
+        continue;
+      }
+      const valid = Annotation.safeParse(candidate);
+      if (!valid.success) {
+        const issue = valid.error.issues[0];
+        orphans.push({ id: a.rawId, reason: 'invalid', exact, message: `The annotation cannot be stored: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim() });
+        continue;
+      }
+      if (found.method !== 'position') reanchored++;
+      ids.add(candidate.id);
+      spans.add(spanKey(candidate));
+      added.push(valid.data);
+    }
+    if (added.length > 0) additions.push({ documentId: summary.id, title: summary.title, annotations: added });
+  }
+
+  // Only codes some added annotation uses are created.
+  const used = new Set(additions.flatMap((d) => d.annotations.flatMap((a) => a.codes)));
+  const createdById = new Map(created.map((c) => [c.id, c]));
+  const keep = new Set<string>();
+  for (const c of created) {
+    if (!used.has(c.id)) continue;
+    for (let at: Code | undefined = c; at && !keep.has(at.id); at = at.parentId ? createdById.get(at.parentId) : undefined) keep.add(at.id);
+  }
+  const needed = created.filter((c) => keep.has(c.id));
+  if (needed.length > 0) {
+    const next: Codebook = { ...ctx.store.data.codebook, codes: [...ctx.store.data.codebook.codes, ...needed] };
+    if (next.codes.length > 2000) throw new AppError('too_large', 'The codebook would exceed 2,000 codes with the codes of this file. Nothing was imported.');
+    ctx.store.data.codebook = next;
+    await ctx.store.saveProject();
+  }
+  for (const { documentId, annotations } of additions) {
+    const db = await ctx.store.document(documentId);
+    db.data.annotations.push(...annotations);
+    db.data.annotations.sort((a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt));
+    await ctx.store.saveDocument(documentId);
+  }
+
+  return {
+    imported: additions.reduce((n, d) => n + d.annotations.length, 0),
+    reanchored,
+    alreadyPresent,
+    orphans,
+    createdCodes: needed.map((c) => ({ id: c.id, name: c.name })),
+    documents: additions.map((d) => ({ id: d.documentId, title: d.title, imported: d.annotations.length })),
+  };
+}

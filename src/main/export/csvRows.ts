@@ -1,0 +1,101 @@
+/**
+ * The CSV export's columns and rows (DESIGN.md §6): one row per (annotation, code), or per
+ * annotation with codes joined by " | ". Pure: the service feeds it one document at a time.
+ * Rows are written into a CsvBuilder (one copy of each cell), which keeps the export within a
+ * small factor of JSON.stringify of the same annotations (test/export/csvSpeed.test.ts).
+ */
+import { csvRow, type CsvBuilder } from '../../shared/csv';
+import type { Annotation, Document } from '../../shared/model';
+import type { CodeLabel } from './codeLabels';
+import { paragraphLocator } from './paragraphs';
+
+export const CSV_COLUMNS = [
+  'document_id',
+  'document_title',
+  'document_source',
+  'document_date',
+  'annotation_id',
+  'code',
+  'code_path',
+  'quote',
+  'prefix',
+  'suffix',
+  'start',
+  'end',
+  'paragraph',
+  'claimant',
+  'stance',
+  'certainty',
+  'note',
+  'annotator',
+  'created_at',
+  'updated_at',
+] as const;
+
+export type RowPer = 'code' | 'annotation';
+
+/** Codes of one annotation joined in a single cell (rowPer 'annotation'). */
+export const CODE_JOINER = ' | ';
+
+export const CSV_HEADER = csvRow(CSV_COLUMNS);
+
+/** An ISO 8601 time in UTC (stored times may carry an offset). */
+export function utcIso(time: string): string {
+  if (time.endsWith('Z')) return time;
+  const d = new Date(time);
+  return Number.isNaN(d.getTime()) ? time : d.toISOString();
+}
+
+type DocumentMeta = Pick<Document, 'id' | 'title' | 'source' | 'url' | 'publishedAt' | 'text'>;
+
+/** Write the rows of one document's annotations; returns the number of rows. */
+export function writeDocumentRows(
+  out: CsvBuilder,
+  document: DocumentMeta,
+  annotations: readonly Annotation[],
+  label: (codeId: string) => CodeLabel,
+  rowPer: RowPer = 'code',
+): number {
+  if (annotations.length === 0) return 0;
+  const paragraphOf = paragraphLocator(document.text);
+  const doc = { id: document.id, title: document.title, source: document.source || document.url, date: document.publishedAt ?? '' };
+  let rows = 0;
+  for (const a of annotations) {
+    const paragraph = paragraphOf(a.start);
+    if (a.codes.length === 0) {
+      writeRow(out, doc, a, '', '', paragraph);
+      rows++;
+    } else if (a.codes.length === 1) {
+      const l = label(a.codes[0] as string);
+      writeRow(out, doc, a, l.name, l.path, paragraph);
+      rows++;
+    } else if (rowPer === 'annotation') {
+      const labels = a.codes.map(label);
+      writeRow(out, doc, a, labels.map((l) => l.name).join(CODE_JOINER), labels.map((l) => l.path).join(CODE_JOINER), paragraph);
+      rows++;
+    } else {
+      for (const code of a.codes) {
+        const l = label(code);
+        writeRow(out, doc, a, l.name, l.path, paragraph);
+        rows++;
+      }
+    }
+  }
+  return rows;
+}
+
+function writeRow(
+  out: CsvBuilder,
+  doc: { id: string; title: string; source: string; date: string },
+  a: Annotation,
+  code: string,
+  path: string,
+  paragraph: number,
+): void {
+  out.text(doc.id).text(doc.title).text(doc.source).text(doc.date);
+  out.text(a.id).text(code).text(path);
+  out.text(a.quote).text(a.prefix).text(a.suffix).number(a.start).number(a.end).number(paragraph);
+  out.text(a.claimant).text(a.stance).text(a.certainty).text(a.note).text(a.annotator);
+  out.text(utcIso(a.createdAt)).text(utcIso(a.updatedAt));
+  out.endRow();
+}

@@ -1,0 +1,74 @@
+/**
+ * Annotations as a W3C Web Annotation AnnotationCollection (JSON-LD). Each annotation targets its
+ * document's text with a TextPositionSelector (code points, as the model requires) and a
+ * TextQuoteSelector (exact text, 32 code points of prefix and suffix); its bodies are the codes
+ * (SpecificResource, purpose "classifying", carrying the code's id and name), the claimant,
+ * stance and certainty (TextualBody, purpose "describing", named by hashiya:field) and the note
+ * (TextualBody, purpose "commenting"). creator = the annotator; created/modified in UTC.
+ */
+import type { Annotation, Code, Codebook, Document } from '../../shared/model';
+import { codeLabels } from './codeLabels';
+import { utcIso } from './csvRows';
+import { ANNOTATION_URN, ATTRIBUTE_FIELDS, CODE_URN, CONTEXT, DOCUMENT_URN, SHA256_URN } from './webAnnotationVocab';
+
+type Json = Record<string, unknown>;
+type DocumentMeta = Pick<Document, 'id' | 'title' | 'sha256'>;
+
+export function codeBodies(codebook: Codebook): (codeId: string) => Json {
+  const byId = new Map<string, Code>(codebook.codes.map((c) => [c.id, c]));
+  const label = codeLabels(codebook);
+  return (codeId) => {
+    const code = byId.get(codeId);
+    const l = label(codeId);
+    const source: Json = { id: CODE_URN + codeId, label: l.name, 'hashiya:path': l.path };
+    if (code?.nameAr) source['hashiya:nameAr'] = code.nameAr;
+    if (code?.parentId) source['hashiya:parent'] = CODE_URN + code.parentId;
+    if (code) source['hashiya:color'] = code.color;
+    return { type: 'SpecificResource', purpose: 'classifying', source };
+  };
+}
+
+export function annotationToW3c(document: DocumentMeta, a: Annotation, codeBody: (codeId: string) => Json): Json {
+  const body: Json[] = a.codes.map(codeBody);
+  for (const field of ATTRIBUTE_FIELDS) {
+    if (a[field]) body.push({ type: 'TextualBody', purpose: 'describing', 'hashiya:field': field, value: a[field] });
+  }
+  if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: a.note });
+  const out: Json = {
+    id: ANNOTATION_URN + a.id,
+    type: 'Annotation',
+    motivation: 'classifying',
+    created: utcIso(a.createdAt),
+    modified: utcIso(a.updatedAt),
+  };
+  if (a.annotator) out.creator = { type: 'Person', name: a.annotator };
+  out.body = body;
+  out.target = {
+    type: 'SpecificResource',
+    source: {
+      id: SHA256_URN + document.sha256,
+      type: 'Text',
+      format: 'text/plain',
+      title: document.title,
+      'hashiya:document': DOCUMENT_URN + document.id,
+    },
+    selector: [
+      { type: 'TextPositionSelector', start: a.start, end: a.end },
+      { type: 'TextQuoteSelector', exact: a.quote, prefix: a.prefix, suffix: a.suffix },
+    ],
+  };
+  return out;
+}
+
+export function annotationCollection(options: { id: string; label: string; generated: string; items: Json[] }): Json {
+  return {
+    '@context': CONTEXT,
+    id: options.id,
+    type: 'AnnotationCollection',
+    label: options.label,
+    generator: { type: 'Software', name: 'Hashiya' },
+    generated: utcIso(options.generated),
+    total: options.items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items: options.items },
+  };
+}

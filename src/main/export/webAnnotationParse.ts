@@ -1,0 +1,190 @@
+/**
+ * Reading W3C Web Annotation JSON-LD written by Hashiya (or by another tool that uses the same
+ * selectors). The file as a whole must be recognisable (an AnnotationCollection, an
+ * AnnotationPage, one Annotation, or an array of them) or it is refused with AppError; each
+ * annotation inside is then read on its own, and one that cannot be understood becomes an orphan
+ * with a reason instead of failing the whole file.
+ */
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { ANNOTATION_URN, ATTRIBUTE_FIELDS, CODE_URN, DOCUMENT_URN, SHA256_URN, stripPrefix, type AttributeField } from './webAnnotationVocab';
+
+export interface IncomingCode {
+  /** the code id in the file (without urn:hashiya:code:) */
+  id: string;
+  name: string;
+  nameAr: string;
+  parentId: string | null;
+  color: string | null;
+}
+
+export interface IncomingAnnotation {
+  /** the annotation's id as written in the file (for reports) */
+  rawId: string;
+  /** the Hashiya id, when the file's id is one */
+  id: string | null;
+  sha256: string | null;
+  documentId: string | null;
+  start: number | null;
+  end: number | null;
+  exact: string | null;
+  prefix: string;
+  suffix: string;
+  codes: IncomingCode[];
+  fields: Record<AttributeField, string>;
+  note: string;
+  annotator: string;
+  created: string | null;
+  modified: string | null;
+}
+
+export type ParsedItem = { ok: true; value: IncomingAnnotation } | { ok: false; rawId: string; message: string };
+
+const typeIs = (value: unknown, type: string): boolean =>
+  value === type || (Array.isArray(value) && value.includes(type));
+
+const asArray = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const idOf = (value: unknown): string | null => {
+  if (typeof value === 'string') return value;
+  if (isObject(value) && typeof value.id === 'string') return value.id;
+  if (isObject(value) && typeof value['@id'] === 'string') return value['@id'];
+  return null;
+};
+
+const HASHIYA_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const ISO = z.iso.datetime({ offset: true });
+
+const PositionSelector = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+const QuoteSelector = z.object({ exact: z.string().min(1), prefix: z.string().optional(), suffix: z.string().optional() });
+
+/** The annotations of a file, each as raw JSON; AppError when the file is not Web Annotation JSON-LD. */
+export function annotationItems(json: string): unknown[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new AppError('invalid_input', 'This file is not valid JSON, so it cannot be a W3C Web Annotation file. Nothing was imported.');
+  }
+  const fromPage = (page: unknown): unknown[] | null => (isObject(page) && Array.isArray(page.items) ? page.items : null);
+  if (Array.isArray(value)) return value;
+  if (isObject(value)) {
+    if (typeIs(value.type, 'AnnotationCollection')) {
+      const items: unknown[] = [];
+      const first = fromPage(value.first);
+      if (first) items.push(...first);
+      // further pages embedded as first.next chains, when present inline
+      let next = isObject(value.first) ? value.first.next : undefined;
+      for (let guard = 0; isObject(next) && guard < 100000; guard++) {
+        items.push(...(fromPage(next) ?? []));
+        next = next.next;
+      }
+      if (Array.isArray(value.items)) items.push(...value.items);
+      if (!first && !Array.isArray(value.items) && value.total !== 0) {
+        throw new AppError('invalid_input', 'This AnnotationCollection does not contain its annotations (they may be on pages that were not exported with it). Nothing was imported.');
+      }
+      return items;
+    }
+    if (typeIs(value.type, 'AnnotationPage')) return fromPage(value) ?? [];
+    if (typeIs(value.type, 'Annotation')) return [value];
+  }
+  throw new AppError('invalid_input', 'This file is JSON but not a W3C Web Annotation file (no AnnotationCollection, AnnotationPage or Annotation in it). Nothing was imported.');
+}
+
+function readCode(body: Record<string, unknown>): IncomingCode | null {
+  const source = body.source;
+  const id = idOf(source);
+  if (!id) return null;
+  const codeId = stripPrefix(id, CODE_URN) ?? id;
+  const s = isObject(source) ? source : {};
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const parent = idOf(s['hashiya:parent']);
+  return {
+    id: codeId,
+    name: text(s.label) || text(s.prefLabel) || text(s.name) || codeId,
+    nameAr: text(s['hashiya:nameAr']),
+    parentId: parent ? (stripPrefix(parent, CODE_URN) ?? parent) : null,
+    color: typeof s['hashiya:color'] === 'string' && /^#[0-9a-fA-F]{6}$/.test(s['hashiya:color']) ? s['hashiya:color'] : null,
+  };
+}
+
+/** One annotation of the file, read leniently; fields Hashiya does not know are ignored. */
+export function parseItem(item: unknown, index: number): ParsedItem {
+  const fallbackId = `#${index + 1}`;
+  if (!isObject(item)) return { ok: false, rawId: fallbackId, message: 'This entry is not an annotation object.' };
+  const rawId = idOf(item) ?? fallbackId;
+  if (!typeIs(item.type, 'Annotation')) return { ok: false, rawId, message: 'This entry is not of type Annotation.' };
+
+  const target = asArray(item.target).find((t) => isObject(t) || typeof t === 'string');
+  if (target === undefined) return { ok: false, rawId, message: 'The annotation has no target.' };
+  const sourceId = isObject(target) ? idOf(target.source) : target;
+  const source = isObject(target) && isObject(target.source) ? target.source : {};
+  const docRef = idOf(source['hashiya:document']);
+
+  let start: number | null = null;
+  let end: number | null = null;
+  let exact: string | null = null;
+  let prefix = '';
+  let suffix = '';
+  for (const selector of isObject(target) ? asArray(target.selector) : []) {
+    if (!isObject(selector)) continue;
+    if (typeIs(selector.type, 'TextPositionSelector')) {
+      const p = PositionSelector.safeParse(selector);
+      if (p.success && p.data.end > p.data.start) ({ start, end } = p.data);
+    } else if (typeIs(selector.type, 'TextQuoteSelector')) {
+      const q = QuoteSelector.safeParse(selector);
+      if (q.success) {
+        exact = q.data.exact;
+        prefix = q.data.prefix ?? '';
+        suffix = q.data.suffix ?? '';
+      }
+    }
+  }
+  if (start === null && exact === null) {
+    return { ok: false, rawId, message: 'The annotation has neither a TextPositionSelector nor a TextQuoteSelector.' };
+  }
+
+  const codes: IncomingCode[] = [];
+  const fields: Record<AttributeField, string> = { claimant: '', stance: '', certainty: '' };
+  let note = '';
+  for (const body of asArray(item.body)) {
+    if (!isObject(body)) continue;
+    const purpose = body.purpose;
+    const value = typeof body.value === 'string' ? body.value : null;
+    if (typeIs(body.type, 'SpecificResource') && (typeIs(purpose, 'classifying') || typeIs(purpose, 'tagging'))) {
+      const code = readCode(body);
+      if (code) codes.push(code);
+    } else if (typeIs(body.type, 'TextualBody') && value !== null) {
+      const field = body['hashiya:field'];
+      if (typeof field === 'string' && (ATTRIBUTE_FIELDS as readonly string[]).includes(field)) fields[field as AttributeField] = value;
+      else if (typeIs(purpose, 'commenting') || purpose === undefined) note = note ? `${note}\n${value}` : value;
+    }
+  }
+
+  const creator = asArray(item.creator)[0];
+  const annotator = typeof creator === 'string' ? creator : isObject(creator) && typeof creator.name === 'string' ? creator.name : '';
+  const time = (v: unknown) => (typeof v === 'string' && ISO.safeParse(v).success ? v : null);
+  const localId = stripPrefix(rawId, ANNOTATION_URN);
+  return {
+    ok: true,
+    value: {
+      rawId,
+      id: localId !== null && HASHIYA_ID.test(localId) ? localId : null,
+      sha256: sourceId ? (stripPrefix(sourceId, SHA256_URN)?.toLowerCase() ?? null) : null,
+      documentId: docRef ? stripPrefix(docRef, DOCUMENT_URN) : null,
+      start,
+      end,
+      exact,
+      prefix,
+      suffix,
+      codes,
+      fields,
+      note,
+      annotator,
+      created: time(item.created),
+      modified: time(item.modified),
+    },
+  };
+}
