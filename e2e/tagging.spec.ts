@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test, type Hashiya } from './fixtures';
 import { cp, dragSelect } from './helpers/selection';
 
@@ -17,7 +18,7 @@ const MIXED = [
   'وقال غسان سلامة 👍🏽 إن «الحل العسكري غير ممكن» في ليبيا.',
 ].join('\n');
 
-async function setup(hashiya: Hashiya, page: import('@playwright/test').Page, text?: string) {
+async function setup(hashiya: Hashiya, page: Page, text?: string) {
   await hashiya.ok('settings.update', { annotator: 'Salma' });
   let doc: { id: string; text: string; title: string };
   if (text) {
