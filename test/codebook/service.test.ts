@@ -168,3 +168,58 @@ describe('claimants and the summary', () => {
     expect(all.codes.find((c) => c.id === 'political-process')?.path).toBe('Politics > Political process');
   });
 });
+
+describe('moving a code', () => {
+  it('leaves its annotations as they are and changes only the code path', async () => {
+    const a = await tag('ماكرون', ['political-process']);
+    const cb = await p.call('codebook.get', {});
+    const { moveCode } = await import('../../src/shared/codebook/ops');
+    await p.call('codebook.save', moveCode(cb, 'political-process', 'ceasefire-proposal'));
+    const [after] = await p.call('annotations.list', { documentId: doc });
+    expect(after).toEqual(a);
+    const summary = await p.call('stats.summary', {});
+    expect(summary.codes.find((c) => c.id === 'political-process')).toMatchObject({ count: 1, path: 'Ceasefire > Ceasefire proposal > Political process' });
+  });
+});
+
+describe('any sequence of editor operations', () => {
+  it('never leaves an annotation with a code the codebook lacks', async () => {
+    const ops = await import('../../src/shared/codebook/ops');
+    let seed = 7;
+    const rand = (n: number) => {
+      // mulberry32: small, seeded, well mixed
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    };
+    const quotes = ['ماكرون', 'ورفض حفتر', 'الهدنة', 'انتهت'];
+    for (const q of quotes) await tag(q, ['political-process', 'ceasefire-proposal'].slice(0, 1 + rand(2)));
+    for (let step = 0; step < 150; step++) {
+      const cb = await p.call('codebook.get', {});
+      const ids = cb.codes.map((c) => c.id);
+      const pick = () => ids[rand(ids.length)] as string;
+      const kind = rand(7);
+      try {
+        if (kind === 0) await p.call('codebook.mergeCodes', { sourceId: pick(), targetId: pick() });
+        else if (kind === 1) await p.call('codebook.deleteCode', { id: pick(), mode: rand(2) ? 'remove' : 'reassign', reassignTo: pick(), children: rand(2) ? 'delete' : 'moveUp' });
+        else if (kind === 2) await p.call('codebook.deleteCode', { id: pick() });
+        else if (kind === 3) await p.call('codebook.save', { ...cb, codes: cb.codes.filter((c) => c.id !== pick()) });
+        else if (kind === 4) await p.call('codebook.save', ops.moveCode(cb, pick(), rand(3) ? pick() : null));
+        else if (kind === 5) await p.call('codebook.save', ops.addCode(cb, { name: `Code ${step}`, parentId: rand(2) ? pick() : null }, `c${step}`).codebook);
+        else {
+          const list = await p.call('annotations.list', { documentId: doc });
+          const target = list[rand(list.length)];
+          if (target) await p.call('annotations.update', { id: target.id, codes: [pick()] });
+          else await tag(quotes[rand(quotes.length)] as string, [pick()]);
+        }
+      } catch (err) {
+        expect(err).toBeInstanceOf(AppError); // refused with a sentence, never a crash
+      }
+      const known = new Set((await p.call('codebook.get', {})).codes.map((c) => c.id));
+      for (const a of await p.call('annotations.list', { documentId: doc })) {
+        for (const c of a.codes) expect(known.has(c), `step ${step}: annotation keeps unknown code ${c}`).toBe(true);
+      }
+    }
+  });
+});
