@@ -13,8 +13,9 @@ const FIXTURES = path.resolve('test/fixtures/import');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), Buffer.alloc(64, 7)]);
 
-async function chooseFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
-  await page.getByTestId('import-button').click();
+async function chooseFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[], via: 'button' | 'shortcut' = 'button') {
+  if (via === 'button') await page.getByTestId('import-button').click();
+  else await page.keyboard.press('Control+O');
   await expect(page.getByRole('dialog', { name: 'Import articles' })).toBeVisible();
   await page.getByTestId('import-file-input').setInputFiles(files);
 }
@@ -59,7 +60,7 @@ test('many files: a summary of what came in, what was refused and why, and Impor
     { name: 'article.html', mimeType: 'text/html', buffer: fixture('article.html') },
     { name: 'photo.txt', mimeType: 'text/plain', buffer: PNG },
     { name: 'libya-1256.txt', mimeType: 'text/plain', buffer: fixture('libya.windows-1256-crlf.txt') },
-  ]);
+  ], 'shortcut');
   const dialog = page.getByRole('dialog', { name: 'Import articles' });
   await expect(dialog.getByTestId('import-counts')).toHaveText('1 imported · 1 refused · 1 already in the project');
   await expect(dialog.locator('[data-kind="refused"]')).toContainText('“photo.txt” is a PNG image, not text');

@@ -76,11 +76,26 @@ export function ImportControls({ onImported }: ImportControlsProps) {
   useEffect(() => {
     const files = () => setDialog('files');
     const paste = () => setDialog('paste');
+    // File ▸ Import… in the Electron menu (CmdOrCtrl+O) arrives as a 'hashiya-menu' event
+    const menu = (e: Event) => {
+      if ((e as CustomEvent<unknown>).detail === 'import') files();
+    };
+    // browser mode: the same shortcut, instead of the browser's own "open file"
+    const key = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        files();
+      }
+    };
     window.addEventListener(OPEN_IMPORT_EVENT, files);
     window.addEventListener(OPEN_PASTE_EVENT, paste);
+    window.addEventListener('hashiya-menu', menu);
+    window.addEventListener('keydown', key);
     return () => {
       window.removeEventListener(OPEN_IMPORT_EVENT, files);
       window.removeEventListener(OPEN_PASTE_EVENT, paste);
+      window.removeEventListener('hashiya-menu', menu);
+      window.removeEventListener('keydown', key);
     };
   }, []);
 
@@ -97,7 +112,7 @@ export function ImportControls({ onImported }: ImportControlsProps) {
   return (
     <>
       <span className="import-controls">
-        <button type="button" onClick={() => setDialog('files')} data-testid="import-button">
+        <button type="button" onClick={() => setDialog('files')} data-testid="import-button" aria-keyshortcuts="Control+O">
           {it('importButton')}
         </button>
         <button type="button" onClick={() => setDialog('paste')} data-testid="paste-button">

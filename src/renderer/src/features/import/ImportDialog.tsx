@@ -1,5 +1,5 @@
 /** The Import… dialog: a file picker for many files, a progress bar while they go in, the summary after. */
-import { useId, useRef } from 'react';
+import { useRef } from 'react';
 import { Modal } from '../../app/Modal';
 import { ImportSummary } from './ImportSummary';
 import type { ImportOutcome, Progress } from './importQueue';
@@ -23,11 +23,10 @@ export interface ImportDialogProps {
 export function ImportDialog(props: ImportDialogProps) {
   const { it } = useImportText();
   const input = useRef<HTMLInputElement>(null);
-  const titleId = useId();
   const { running, progress, outcomes } = props;
   return (
     <Modal label={it('importTitle')} onClose={running ? props.onStop : props.onClose} className="import-dialog">
-      <h2 id={titleId}>{it('importTitle')}</h2>
+      <h2>{it('importTitle')}</h2>
       <p className="meta">{it('importHint')}</p>
       <input
         ref={input}
