@@ -57,7 +57,7 @@ function resolveCodes(ctx: ServiceContext, incoming: readonly IncomingAnnotation
     const sources = new Map([...unknown.values()].map((u) => [mapping.get(u.id), u]));
     created.forEach((code, index) => {
       const source = sources.get(code.id);
-      const parent = source?.parentId ? mapping.get(source.parentId) : undefined;
+      const parent = source?.parentId ? (byId.has(source.parentId) ? source.parentId : mapping.get(source.parentId)) : undefined;
       if (parent && (byId.has(parent) || created.slice(0, index).some((c) => c.id === parent))) code.parentId = parent;
     });
   }

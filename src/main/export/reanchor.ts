@@ -55,7 +55,7 @@ function byQuote(text: string, map: OffsetMap, s: Selectors & { exact: string })
     const p = commonSuffixLength(s.prefix, text, u);
     const q = commonPrefixLength(s.suffix, text, u + s.exact.length);
     const score = p + q;
-    const full = p === s.prefix.length && q === s.suffix.length;
+    const full = s.prefix.length + s.suffix.length > 0 && p === s.prefix.length && q === s.suffix.length;
     const distance = s.start === null ? start : Math.abs(start - s.start);
     if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { u, start, score, distance, full };
   }
