@@ -78,6 +78,7 @@ async function main() {
         await writeFile(path.join(dir, 'documents', `${id}.json`), JSON.stringify(file));
       }
     });
+    console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} (others' work slows these numbers)`);
     console.log(`corpus: ${COUNT} documents, ${(chars / 1e6).toFixed(1)} M characters (written in ${(written.ms / 1000).toFixed(1)} s)`);
 
     let store = await ProjectStore.open(dir);

@@ -71,8 +71,11 @@ export function hitContext(view: TextView, start: number, end: number): HitConte
   const paraStart = k === 0 ? 0 : (view.breaks[k - 1] as number) + 1;
   const nextBreak = view.breaks[breaksBefore(view, e)];
   const paraEnd = nextBreak === undefined ? view.text.length : nextBreak;
-  const from = Math.max(view.map.toCp(paraStart), start - CONTEXT);
-  const to = Math.min(view.map.toCp(Math.max(paraEnd, e)), end + CONTEXT);
+  let from = Math.max(view.map.toCp(paraStart), start - CONTEXT);
+  let to = Math.min(view.map.toCp(Math.max(paraEnd, e)), end + CONTEXT);
+  // the context does not begin with a stray mark or end inside an emoji
+  while (from < start && !isBoundary(view.text, view.map.toUtf16(from))) from++;
+  while (to > end && !isBoundary(view.text, view.map.toUtf16(to))) to--;
   return {
     before: view.map.slice(from, start),
     match: view.map.slice(start, end),

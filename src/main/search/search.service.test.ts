@@ -146,3 +146,17 @@ describe('characters outside Arabic and ASCII', () => {
     expect((await search({ query: 'cafè' })).hits).toEqual([]);
   });
 });
+
+describe('context around a hit', () => {
+  it('stays within the paragraph and never starts with a stray mark', async () => {
+    const before = `${'بَ'.repeat(30)}ا`;
+    const text = `فقرة أولى\n${before}حفتر وبعده كلام\nفقرة ثالثة`;
+    await addText(text, 'Ctx');
+    const [hit] = (await search({ query: 'حفتر' })).hits;
+    expect(hit?.paragraph).toBe(2);
+    expect(hit?.after).toBe(' وبعده كلام');
+    expect(hit?.before.length).toBeGreaterThan(0);
+    expect(before.endsWith(hit?.before ?? 'x')).toBe(true);
+    expect(hit?.before.startsWith('ب')).toBe(true);
+  });
+});

@@ -39,6 +39,20 @@ export function ProjectSearch() {
   const [busy, setBusy] = useState(false);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLInputElement>(null);
+
+  // Ctrl/Cmd+Shift+F: search all documents
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        box.current?.focus();
+        box.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const run = async (q = query, opts = options) => {
     if (q.trim() === '') return;
@@ -83,8 +97,10 @@ export function ProjectSearch() {
         }}
       >
         <input
+          ref={box}
           type="search"
           dir="auto"
+          title="Ctrl+Shift+F"
           aria-label={s('searchAll')}
           placeholder={s('searchAllPlaceholder')}
           value={query}
