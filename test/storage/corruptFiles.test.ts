@@ -14,6 +14,7 @@ const CASES: Array<[string, (original: Buffer) => Buffer]> = [
   ['NUL-filled', (o) => Buffer.alloc(o.length, 0)],
   ['truncated', (o) => o.subarray(0, Math.floor(o.length / 2))],
   ['null', () => Buffer.from('null')],
+  ['damaged mid-text (bytes that are not UTF-8)', (o) => Buffer.concat([o.subarray(0, 40), Buffer.from([0xff, 0xfe, 0xd8]), o.subarray(43)])],
   ['failing its schema', (o) => Buffer.from(JSON.stringify({ ...JSON.parse(o.toString('utf8')), schemaVersion: 1, annotations: 'none', documents: 7 }))],
 ];
 

@@ -5,9 +5,9 @@
  * `minIntervalMs` per file, off the path of the write that triggered it (a tag stays one durable
  * write). Kept: the newest `keepLatest`, plus the newest of each of the last `keepDays` days.
  */
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileDurably, removeStaleTemps } from './durableFile';
+import { readTextStrict, removeStaleTemps, writeFileDurably } from './durableFile';
 
 export const BACKUPS_DIR = 'backups';
 
@@ -108,7 +108,7 @@ export class BackupStore {
       const newest = (await this.list(key))[0];
       if (newest && this.now().getTime() - Date.parse(newest.createdAt) < this.policy.minIntervalMs) return;
     }
-    const raw = await readFile(source, 'utf8');
+    const raw = await readTextStrict(source);
     validate(raw);
     await this.write(key, raw);
     await removeStaleTemps(folder);
@@ -157,7 +157,7 @@ export class BackupStore {
 
   async read(key: BackupKey, name: string): Promise<string> {
     if (!isBackupName(name)) throw new Error('not a backup name');
-    return readFile(path.join(this.folder(key), name), 'utf8');
+    return readTextStrict(path.join(this.folder(key), name));
   }
 
   /** The newest snapshot that `parse` accepts, or null. */

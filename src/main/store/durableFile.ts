@@ -54,6 +54,14 @@ export class DurableWriteError extends Error {
   }
 }
 
+/** The file holds bytes that are not UTF-8 text. */
+export class InvalidTextError extends Error {
+  constructor(readonly filePath: string) {
+    super(`${filePath} is not UTF-8 text`);
+    this.name = 'InvalidTextError';
+  }
+}
+
 interface Waiter {
   resolve: () => void;
   reject: (err: unknown) => void;
@@ -93,12 +101,20 @@ export class DurableTextFile implements Adapter<string> {
     this.renameDelayMs = options.renameDelayMs ?? 50;
   }
 
+  /** The file's text, or null when it does not exist. Bytes that are not UTF-8 throw InvalidTextError. */
   async read(): Promise<string | null> {
+    let bytes: Buffer;
     try {
-      return await this.fs.readFile(this.filePath, 'utf8');
+      bytes = await this.fs.readFile(this.filePath);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
+    }
+    try {
+      // fatal: a damaged byte must not turn into U+FFFD and be saved back over the original
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new InvalidTextError(this.filePath);
     }
   }
 
@@ -194,6 +210,14 @@ async function syncDir(fs: DurableFs, dir: string): Promise<void> {
 /** Write a whole file durably once (temp → fsync → rename → fsync dir), outside any lowdb. */
 export function writeFileDurably(filePath: string, text: string, options?: DurableFileOptions): Promise<void> {
   return new DurableTextFile(filePath, options).write(text);
+}
+
+/** Read a file as strict UTF-8 (throws InvalidTextError for damaged bytes, ENOENT when missing). */
+export function readTextStrict(filePath: string): Promise<string> {
+  return new DurableTextFile(filePath).read().then((text) => {
+    if (text === null) throw Object.assign(new Error(`${filePath} does not exist`), { code: 'ENOENT' });
+    return text;
+  });
 }
 
 /** Remove temp files a killed process left behind in `dir` (never this process's own, nor other files). */

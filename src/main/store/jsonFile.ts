@@ -6,7 +6,7 @@
  */
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
-import { DurableTextFile, type DurableFileOptions } from './durableFile';
+import { DurableTextFile, InvalidTextError, type DurableFileOptions } from './durableFile';
 import { migrateFile, UnknownFormatError, type FormatHistory } from './migrations';
 
 export class CorruptFileError extends Error {
@@ -80,7 +80,13 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
 
   /** The parsed file and its raw text, or null when the file does not exist. */
   async readDetailed(): Promise<(ParsedFile<T> & { raw: string }) | null> {
-    const raw = await this.file.read();
+    let raw: string | null;
+    try {
+      raw = await this.file.read();
+    } catch (err) {
+      if (err instanceof InvalidTextError) throw new CorruptFileError(this.file.filePath, 'the file holds bytes that are not text (damaged)');
+      throw err;
+    }
     if (raw === null) return null;
     return { ...parseJsonFileDetailed(this.file.filePath, raw, this.schema, this.history), raw };
   }
