@@ -145,7 +145,7 @@ describe('import.annotations', () => {
     const list = items(c);
     list[0]!.target.selector = [{ type: 'TextQuoteSelector', exact: 'هذا النص غير موجود', prefix: '', suffix: '' }];
     list[1]!.target.source.id = `urn:sha256:${'0'.repeat(64)}`;
-    list.push({ type: 'Annotation', target: 'urn:sha256:abc' }, 'not an annotation');
+    (list as unknown[]).push({ type: 'Annotation', target: 'urn:sha256:abc' }, 'not an annotation');
     const result = await b.call<ImportResult>('import.annotations', { json: JSON.stringify(c) });
     expect(result.imported).toBe(2);
     expect(result.orphans.map((o) => o.reason).sort()).toEqual(['document_not_found', 'invalid', 'invalid', 'text_not_found']);
