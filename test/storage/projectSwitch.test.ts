@@ -3,7 +3,7 @@
  * safely, the folder a person types is checked with clear refusals, and the recent list is kept
  * in the user-data folder.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultProjectDir, openProject, type OpenedProject } from '../../src/main/app';
@@ -19,7 +19,8 @@ const call = <M extends MethodName>(name: M, input: Input<M>) => opened.services
 const errorOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
 
 beforeEach(async () => {
-  root = await tempDir('hashiya-switch-');
+  // the real path: macOS's temp folder is reached through a symbolic link
+  root = await realpath(await tempDir('hashiya-switch-'));
   await seedTwoDocuments(path.join(root, 'first'));
   opened = await openProject(path.join(root, 'first'), resourcesDir, { userData: path.join(root, 'user') });
 });
@@ -98,6 +99,10 @@ describe('project.create and project.open', () => {
   it('opening the project already open changes nothing', async () => {
     const before = opened.services.ctx.store;
     await call('project.open', { path: path.join(root, 'first') + path.sep });
+    expect(opened.services.ctx.store).toBe(before);
+    const { symlink } = await import('node:fs/promises');
+    await symlink(path.join(root, 'first'), path.join(root, 'link-to-first'));
+    await call('project.open', { path: path.join(root, 'link-to-first') });
     expect(opened.services.ctx.store).toBe(before);
   });
 

@@ -2,7 +2,7 @@ import type { Handlers } from '../../shared/api';
 import type { BackupInfo, ProjectInfo } from '../../shared/api/project';
 import { AppError } from '../../shared/errors';
 import { documentKey, PROJECT_KEY } from '../store/backups';
-import { folderToCreate, folderToOpen } from '../store/projectFolder';
+import { folderToCreate, folderToOpen, sameFolder } from '../store/projectFolder';
 import type { ProjectStore } from '../store/projectStore';
 import type { ServiceContext } from './context';
 
@@ -96,12 +96,12 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
     },
     'project.open': async ({ path }) => {
       const dir = await folderToOpen(path);
-      if (dir === ctx.store.dir) return projectInfo(ctx.store);
+      if (await sameFolder(dir, ctx.store.dir)) return projectInfo(ctx.store);
       return switchTo(await ctx.projects.open(dir, { create: false }));
     },
     'project.create': async ({ path, name }) => {
       const dir = await folderToCreate(path);
-      if (dir === ctx.store.dir) throw new AppError('conflict', 'That folder is the project already open.');
+      if (await sameFolder(dir, ctx.store.dir)) throw new AppError('conflict', 'That folder is the project already open.');
       return switchTo(await ctx.projects.open(dir, { create: true, name }));
     },
     'project.recent': async () => (ctx.projects.recent ? ctx.projects.recent.list() : []),

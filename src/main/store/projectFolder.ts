@@ -2,7 +2,7 @@
  * Checking a folder path a person typed (browser mode has no native folder picker) before a
  * project is opened or created there. Every refusal is a sentence that says what to do.
  */
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
@@ -45,7 +45,7 @@ export async function folderToOpen(input: string): Promise<string> {
   if (!hasProject?.isFile() && !hasDocuments?.isDirectory()) {
     throw new AppError('invalid_input', `${dir} is not a Hashiya project (it has no project.json). Use “New project” to start one there.`);
   }
-  return dir;
+  return realpath(dir);
 }
 
 /** A folder where a new project can start: new, or existing and empty. Creates it if needed. */
@@ -67,4 +67,10 @@ export async function folderToCreate(input: string): Promise<string> {
     throw new AppError('invalid_input', `Hashiya cannot create the folder ${dir} (${why}).`);
   }
   return dir;
+}
+
+/** True when two paths name the same folder (through symbolic links, "..", a trailing slash). */
+export async function sameFolder(a: string, b: string): Promise<boolean> {
+  const real = (p: string) => realpath(p).catch(() => path.resolve(p));
+  return (await real(a)) === (await real(b));
 }
