@@ -164,23 +164,30 @@ export class SearchIndex {
     const custom = !isDefault(rules);
     const hits: SearchHit[] = [];
     let truncated = false;
-    for (const doc of docs) {
+    const candidates = docs.filter((doc) => {
       const filter = this.filters.get(doc.id);
-      if (filter && filterQuery !== '' && !filter.text.includes(filterQuery)) continue;
-      const full = await this.entry(doc.id, doc.sha256);
-      const text = custom ? normalize(full.entry.text, rules) : full.entry.folded;
-      const left = opts.limit - hits.length;
-      const matches = findAll(text.text, folded, { wholeWord: opts.options?.wholeWord === true, limit: left + 1 });
-      if (matches.length === 0) continue;
-      full.view ??= textView(full.entry.text);
-      const view = full.view;
-      for (const m of matches.slice(0, left)) {
-        const span = snapToGraphemes(view, ...spanArgs(originalSpan(text, m.start, m.end)));
-        hits.push({ documentId: doc.id, ...span, ...hitContext(view, span.start, span.end), documentTitle: doc.title });
-      }
-      if (matches.length > left) {
-        truncated = true;
-        break;
+      return !filter || filterQuery === '' || filter.text.includes(filterQuery);
+    });
+    // read the candidates' full entries a batch at a time (overlapping the file reads), in order
+    scan: for (let k = 0; k < candidates.length; k += PARALLEL_READS) {
+      const batch = candidates.slice(k, k + PARALLEL_READS);
+      const fulls = await Promise.all(batch.map((doc) => this.entry(doc.id, doc.sha256)));
+      for (const [i, doc] of batch.entries()) {
+        const full = fulls[i] as Full;
+        const text = custom ? normalize(full.entry.text, rules) : full.entry.folded;
+        const left = opts.limit - hits.length;
+        const matches = findAll(text.text, folded, { wholeWord: opts.options?.wholeWord === true, limit: left + 1 });
+        if (matches.length === 0) continue;
+        full.view ??= textView(full.entry.text);
+        const view = full.view;
+        for (const m of matches.slice(0, left)) {
+          const span = snapToGraphemes(view, ...spanArgs(originalSpan(text, m.start, m.end)));
+          hits.push({ documentId: doc.id, ...span, ...hitContext(view, span.start, span.end), documentTitle: doc.title });
+        }
+        if (matches.length > left) {
+          truncated = true;
+          break scan;
+        }
       }
     }
     return { hits, truncated, documentCount: docs.length, folded };
