@@ -52,7 +52,9 @@ test('a new code with key 8 tags a passage, and its annotation follows a merge',
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await expect(row.locator('.cb-row-end kbd')).toHaveText('8');
-  const codebook = await hashiya.ok<{ codes: { id: string; name: string; key: string | null; nameAr: string }[] }>('codebook.get');
+  const codebook = await hashiya.ok<{ codes: { id: string; name: string; key: string | null; nameAr: string }[] }>(
+    'codebook.get',
+  );
   const created = codebook.codes.find((c) => c.name === 'Truce monitoring');
   expect(created).toMatchObject({ key: '8', nameAr: 'مراقبة الهدنة' });
   await page.keyboard.press('Escape');
@@ -96,11 +98,20 @@ test('a new code with key 8 tags a passage, and its annotation follows a merge',
   expect(merged.map((a) => [a.quote, a.codes])).toEqual([[PHRASE, ['ceasefire-proposal']]]);
 });
 
-test('the codebook window works from the keyboard and deleting a code in use asks what to do', async ({ page, hashiya }) => {
+test('the codebook window works from the keyboard and deleting a code in use asks what to do', async ({
+  page,
+  hashiya,
+}) => {
   const doc = await hashiya.sample();
   const text = doc.text;
   const start = [...text.slice(0, text.indexOf('فائز السراج'))].length;
-  await hashiya.ok('annotations.create', { documentId: doc.id, start, end: start + 11, codes: ['political-process'], claimant: 'خليفه حفتر' });
+  await hashiya.ok('annotations.create', {
+    documentId: doc.id,
+    start,
+    end: start + 11,
+    codes: ['political-process'],
+    claimant: 'خليفه حفتر',
+  });
   await hashiya.open(page);
   const dialog = await openCodebook(page);
   // arrow keys move through the tree
@@ -126,19 +137,39 @@ test('the codebook window works from the keyboard and deleting a code in use ask
   expect(renamed[0]?.claimant).toBe('خليفة حفتر');
 });
 
-test('every tab of the codebook window passes axe-core with no serious or critical violations', async ({ page, hashiya }) => {
+test('every tab of the codebook window passes axe-core with no serious or critical violations', async ({
+  page,
+  hashiya,
+}) => {
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   const doc = await hashiya.sample();
   const start = [...doc.text.slice(0, doc.text.indexOf('فائز السراج'))].length;
-  await hashiya.ok('annotations.create', { documentId: doc.id, start, end: start + 11, codes: ['political-process'], claimant: 'فائز السراج' });
+  await hashiya.ok('annotations.create', {
+    documentId: doc.id,
+    start,
+    end: start + 11,
+    codes: ['political-process'],
+    claimant: 'فائز السراج',
+  });
   await hashiya.open(page);
   const audit = async () => {
     await page.evaluate(axeSource);
     const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: Document,
+              o: object,
+            ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
+          };
+        }
+      ).axe;
       return axe.run(document, { resultTypes: ['violations'] });
     });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
   };
   const dialog = await openCodebook(page);
   for (const tab of ['Codes', 'Claimants', 'Stances and certainty', 'Summary']) {

@@ -38,10 +38,23 @@ afterEach(async () => {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-type XmlCode = { '@_guid': string; '@_name': string; '@_isCodable': string; '@_color': string; Description: string; Code?: XmlCode[] };
+type XmlCode = {
+  '@_guid': string;
+  '@_name': string;
+  '@_isCodable': string;
+  '@_color': string;
+  Description: string;
+  Code?: XmlCode[];
+};
 
 function parseQdc(xml: string) {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (n) => n === 'Code', parseTagValue: false, trimValues: false });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    isArray: (n) => n === 'Code',
+    parseTagValue: false,
+    trimValues: false,
+  });
   return parser.parse(xml) as { CodeBook: { '@_xmlns': string; '@_origin': string; Codes: { Code: XmlCode[] } } };
 }
 
@@ -68,7 +81,11 @@ describe('REFI-QDA codebook (.qdc)', () => {
       expect(c.Description.length).toBeGreaterThan(20);
     }
     const arms = top[1] as XmlCode;
-    expect(arms.Code?.map((c) => c['@_name'])).toEqual(['Arms-embargo violation', 'Foreign military support', 'Call to enforce the embargo']);
+    expect(arms.Code?.map((c) => c['@_name'])).toEqual([
+      'Arms-embargo violation',
+      'Foreign military support',
+      'Call to enforce the embargo',
+    ]);
     expect(new Set(all.map((c) => c['@_guid'])).size).toBe(all.length);
     // the Arabic name travels in the Description
     expect(arms.Code?.[0]?.Description).toContain('Arabic name: خرق حظر السلاح');
@@ -129,18 +146,37 @@ describe('REFI-QDA codebook (.qdc)', () => {
 
   it('rejects what is not a codebook, saying why', async () => {
     const p = await freshProject();
-    await expect(p.call('codebook.import', { fileName: 'x.qdc', content: '<CodeBook><Codes>' })).rejects.toThrow(/not well-formed XML|no codes/);
-    await expect(p.call('codebook.import', { fileName: 'x.qdc', content: '<Project/>' })).rejects.toThrow(/no <CodeBook> element/);
+    await expect(p.call('codebook.import', { fileName: 'x.qdc', content: '<CodeBook><Codes>' })).rejects.toThrow(
+      /not well-formed XML|no codes/,
+    );
+    await expect(p.call('codebook.import', { fileName: 'x.qdc', content: '<Project/>' })).rejects.toThrow(
+      /no <CodeBook> element/,
+    );
     await expect(p.call('codebook.import', { fileName: 'x.txt', content: 'hello' })).rejects.toThrow(/neither/);
   });
 
   it('keeps Arabic names, examples and keys in the Description and reads them back', () => {
-    const code = { description: 'A definition.\n\nSecond paragraph.', example: 'مؤكدين أن لا حل عسكريا للأزمة', nameAr: 'العملية السياسية', key: '7' };
+    const code = {
+      description: 'A definition.\n\nSecond paragraph.',
+      example: 'مؤكدين أن لا حل عسكريا للأزمة',
+      nameAr: 'العملية السياسية',
+      key: '7',
+    };
     const text = describeForQdc(code);
-    expect(text).toBe('A definition.\n\nSecond paragraph.\n\nExample: مؤكدين أن لا حل عسكريا للأزمة\nArabic name: العملية السياسية\nShortcut key: 7');
+    expect(text).toBe(
+      'A definition.\n\nSecond paragraph.\n\nExample: مؤكدين أن لا حل عسكريا للأزمة\nArabic name: العملية السياسية\nShortcut key: 7',
+    );
     expect(readQdcDescription(text)).toEqual(code);
-    expect(readQdcDescription('Example: of nothing in particular, from another tool')).toEqual({ description: '', example: 'of nothing in particular, from another tool', nameAr: '', key: null });
-    expect(readQdcDescription('Plain text.\nExample: inline')).toMatchObject({ description: 'Plain text.\nExample: inline', example: '' });
+    expect(readQdcDescription('Example: of nothing in particular, from another tool')).toEqual({
+      description: '',
+      example: 'of nothing in particular, from another tool',
+      nameAr: '',
+      key: null,
+    });
+    expect(readQdcDescription('Plain text.\nExample: inline')).toMatchObject({
+      description: 'Plain text.\nExample: inline',
+      example: '',
+    });
   });
 
   it('maps ids to stable UUIDs and back', () => {
@@ -167,14 +203,19 @@ describe('Hashiya JSON codebook', () => {
     await target.call('codebook.import', { fileName, content });
     const got = await target.call('codebook.get', {});
     expect(got).toEqual(await source.call('codebook.get', {}));
-    await expect(target.call('codebook.import', { fileName, content: JSON.stringify({ ...file, version: 2 }) })).rejects.toThrow(/newer Hashiya/);
+    await expect(
+      target.call('codebook.import', { fileName, content: JSON.stringify({ ...file, version: 2 }) }),
+    ).rejects.toThrow(/newer Hashiya/);
   });
 
   it('never drops a code that annotations use, and takes the file’s values only when asked', async () => {
     const p = await freshProject();
     const doc = await p.addDocument('اقترح الرئيس ماكرون وقف إطلاق النار.');
     await p.call('annotations.create', { documentId: doc, start: 0, end: 5, codes: ['political-process'] });
-    const incoming = { ...defaultCodebook(), codes: defaultCodebook().codes.filter((c) => c.id !== 'political-process') };
+    const incoming = {
+      ...defaultCodebook(),
+      codes: defaultCodebook().codes.filter((c) => c.id !== 'political-process'),
+    };
     incoming.codes = incoming.codes.map((c) => (c.id === 'politics' ? { ...c, description: 'Their definition.' } : c));
     const content = JSON.stringify({ format: 'hashiya-codebook', version: 1, codebook: incoming });
     const kept = await p.call('codebook.import', { fileName: 'c.json', content });

@@ -24,7 +24,11 @@ const get = (cb: Codebook, id: string) => cb.codes.find((c) => c.id === id);
 describe('codebook operations', () => {
   it('adds a code under a parent, after its siblings, with a free colour', () => {
     const before = defaultCodebook();
-    const { codebook, code } = addCode(before, { name: 'Truce violation', nameAr: 'خرق الهدنة', parentId: 'ceasefire', key: '8' }, 'truce');
+    const { codebook, code } = addCode(
+      before,
+      { name: 'Truce violation', nameAr: 'خرق الهدنة', parentId: 'ceasefire', key: '8' },
+      'truce',
+    );
     expect(ids(codebook, 'ceasefire')).toEqual(['ceasefire-proposal', 'ceasefire-condition', 'truce']);
     expect(code.color).toMatch(/^#[0-9A-F]{6}$/);
     expect(code.key).toBe('8');
@@ -33,7 +37,9 @@ describe('codebook operations', () => {
   });
 
   it('refuses a name another code has, whatever the case', () => {
-    expect(() => addCode(defaultCodebook(), { name: '  ceasefire PROPOSAL ' }, 'x')).toThrow(/already a code called “Ceasefire proposal”/);
+    expect(() => addCode(defaultCodebook(), { name: '  ceasefire PROPOSAL ' }, 'x')).toThrow(
+      /already a code called “Ceasefire proposal”/,
+    );
     expect(() => renameCode(defaultCodebook(), 'politics', { name: 'Humanitarian' })).toThrow(/Humanitarian/);
   });
 
@@ -44,7 +50,9 @@ describe('codebook operations', () => {
   });
 
   it('re-keys, and a taken key names the code that holds it', () => {
-    expect(() => rekeyCode(defaultCodebook(), 'politics', '3')).toThrow('Key 3 is already used by “Arms-embargo violation”');
+    expect(() => rekeyCode(defaultCodebook(), 'politics', '3')).toThrow(
+      'Key 3 is already used by “Arms-embargo violation”',
+    );
     const cb = rekeyCode(defaultCodebook(), 'politics', '9');
     expect(get(cb, 'politics')?.key).toBe('9');
     expect(get(rekeyCode(cb, 'politics', null), 'politics')?.key).toBeNull();
@@ -62,8 +70,12 @@ describe('codebook operations', () => {
   it('moves a branch to any depth and refuses cycles', () => {
     let cb = moveCode(defaultCodebook(), 'politics', 'humanitarian');
     cb = moveCode(cb, 'humanitarian', 'ceasefire-proposal');
-    expect(codePath(cb, 'political-process')).toBe('Ceasefire > Ceasefire proposal > Humanitarian > Politics > Political process');
-    expect(() => moveCode(cb, 'ceasefire', 'political-process')).toThrow(/under itself or under one of its own sub-codes/);
+    expect(codePath(cb, 'political-process')).toBe(
+      'Ceasefire > Ceasefire proposal > Humanitarian > Politics > Political process',
+    );
+    expect(() => moveCode(cb, 'ceasefire', 'political-process')).toThrow(
+      /under itself or under one of its own sub-codes/,
+    );
     expect(() => moveCode(cb, 'ceasefire', 'ceasefire')).toThrow(/under itself/);
     validateCodebook(cb);
     // tree rows list parents before children at increasing depth
@@ -73,13 +85,21 @@ describe('codebook operations', () => {
 
   it('reorders siblings', () => {
     const cb = reorderCode(defaultCodebook(), 'foreign-military-support', 0);
-    expect(ids(cb, 'arms-embargo')).toEqual(['foreign-military-support', 'arms-embargo-violation', 'embargo-enforcement-call']);
+    expect(ids(cb, 'arms-embargo')).toEqual([
+      'foreign-military-support',
+      'arms-embargo-violation',
+      'embargo-enforcement-call',
+    ]);
     const top = reorderCode(defaultCodebook(), 'politics', 0);
     expect(ids(top, null)).toEqual(['politics', 'ceasefire', 'arms-embargo', 'humanitarian']);
   });
 
   it('merges: the source goes, its children and key move to the target, annotations map to the target', () => {
-    const { codebook, mapping } = mergeCodes(rekeyCode(defaultCodebook(), 'political-process', null), 'political-process', 'ceasefire-proposal');
+    const { codebook, mapping } = mergeCodes(
+      rekeyCode(defaultCodebook(), 'political-process', null),
+      'political-process',
+      'ceasefire-proposal',
+    );
     expect(get(codebook, 'political-process')).toBeUndefined();
     expect(get(codebook, 'ceasefire-proposal')?.key).toBe('1');
     expect(mapping).toEqual({ 'political-process': 'ceasefire-proposal' });
@@ -102,9 +122,16 @@ describe('codebook operations', () => {
     expect(get(up.codebook, 'arms-embargo-violation')?.parentId).toBeNull();
     expect(up.mapping).toEqual({ 'arms-embargo': null });
     const all = deleteCode(defaultCodebook(), 'arms-embargo', { children: 'delete', reassignTo: 'politics' });
-    expect(all.removed.sort()).toEqual(['arms-embargo', 'arms-embargo-violation', 'embargo-enforcement-call', 'foreign-military-support']);
+    expect(all.removed.sort()).toEqual([
+      'arms-embargo',
+      'arms-embargo-violation',
+      'embargo-enforcement-call',
+      'foreign-military-support',
+    ]);
     expect(all.mapping['foreign-military-support']).toBe('politics');
-    expect(() => deleteCode(defaultCodebook(), 'arms-embargo', { children: 'delete', reassignTo: 'arms-embargo-violation' })).toThrow(/deleted too/);
+    expect(() =>
+      deleteCode(defaultCodebook(), 'arms-embargo', { children: 'delete', reassignTo: 'arms-embargo-violation' }),
+    ).toThrow(/deleted too/);
     expect(removedCodeIds(defaultCodebook(), all.codebook)).toHaveLength(4);
   });
 

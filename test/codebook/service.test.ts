@@ -34,7 +34,10 @@ describe('merging two codes', () => {
     await tag('الهدنة', ['political-process']);
     const before = await p.call('annotations.list', { documentId: doc });
 
-    const result = await p.call('codebook.mergeCodes', { sourceId: 'ceasefire-proposal', targetId: 'ceasefire-condition' });
+    const result = await p.call('codebook.mergeCodes', {
+      sourceId: 'ceasefire-proposal',
+      targetId: 'ceasefire-condition',
+    });
     expect(result.affected).toBe(2);
     expect(result.documents).toBe(1);
     expect(result.codebook.codes.some((c) => c.id === 'ceasefire-proposal')).toBe(false);
@@ -69,7 +72,11 @@ describe('deleting a code', () => {
   it('reassigns its annotations to another code', async () => {
     await tag('ماكرون', ['political-process']);
     await tag('الهدنة', ['political-process', 'ceasefire-proposal']);
-    const r = await p.call('codebook.deleteCode', { id: 'political-process', mode: 'reassign', reassignTo: 'ceasefire-proposal' });
+    const r = await p.call('codebook.deleteCode', {
+      id: 'political-process',
+      mode: 'reassign',
+      reassignTo: 'ceasefire-proposal',
+    });
     expect(r.affected).toBe(2);
     expect(await codesOf()).toEqual([['ceasefire-proposal'], ['ceasefire-proposal']]);
   });
@@ -98,8 +105,17 @@ describe('deleting a code', () => {
 
   it('reassign needs a target that stays', async () => {
     await tag('ماكرون', ['political-process']);
-    await expect(p.call('codebook.deleteCode', { id: 'political-process', mode: 'reassign' })).rejects.toThrow(/Choose the code/);
-    await expect(p.call('codebook.deleteCode', { id: 'politics', children: 'delete', mode: 'reassign', reassignTo: 'political-process' })).rejects.toThrow(/deleted too/);
+    await expect(p.call('codebook.deleteCode', { id: 'political-process', mode: 'reassign' })).rejects.toThrow(
+      /Choose the code/,
+    );
+    await expect(
+      p.call('codebook.deleteCode', {
+        id: 'politics',
+        children: 'delete',
+        mode: 'reassign',
+        reassignTo: 'political-process',
+      }),
+    ).rejects.toThrow(/deleted too/);
     expect(await codesOf()).toEqual([['political-process']]);
   });
 });
@@ -118,8 +134,13 @@ describe('a code in use is never silently dropped', () => {
     await closeProject(p);
     p = await openProject(dir);
     const cb = await p.call('codebook.get', {});
-    await expect(p.call('codebook.save', { ...cb, codes: cb.codes.filter((c) => c.id !== 'ceasefire-condition') })).rejects.toThrow(/in the codebook editor/);
-    const saved = await p.call('codebook.save', { ...cb, codes: cb.codes.filter((c) => c.id !== 'ceasefire-proposal') });
+    await expect(
+      p.call('codebook.save', { ...cb, codes: cb.codes.filter((c) => c.id !== 'ceasefire-condition') }),
+    ).rejects.toThrow(/in the codebook editor/);
+    const saved = await p.call('codebook.save', {
+      ...cb,
+      codes: cb.codes.filter((c) => c.id !== 'ceasefire-proposal'),
+    });
     expect(saved.codes.some((c) => c.id === 'ceasefire-proposal')).toBe(false);
   });
 
@@ -127,7 +148,9 @@ describe('a code in use is never silently dropped', () => {
     const a = await tag('ماكرون', ['ceasefire-proposal']);
     await p.call('annotations.update', { id: a.id, stance: 'denies' });
     const cb = await p.call('codebook.get', {});
-    await expect(p.call('codebook.save', { ...cb, stances: cb.stances.filter((s) => s !== 'denies') })).rejects.toThrow(/stance “denies” is used by 1/);
+    await expect(p.call('codebook.save', { ...cb, stances: cb.stances.filter((s) => s !== 'denies') })).rejects.toThrow(
+      /stance “denies” is used by 1/,
+    );
     const r = await p.call('codebook.renameValue', { list: 'stances', from: 'denies', to: 'refutes' });
     expect(r.affected).toBe(1);
     expect((await p.call('annotations.list', { documentId: doc }))[0]?.stance).toBe('refutes');
@@ -140,7 +163,13 @@ describe('claimants and the summary', () => {
     await tag('ورفض حفتر', ['ceasefire-condition'], 'خليفة حفتر');
     await tag('الهدنة', ['political-process'], 'خليفه حفتر');
     const other = await p.addDocument('قال خليفه حفتر كلاما.');
-    await p.call('annotations.create', { documentId: other, start: 4, end: 13, codes: ['political-process'], claimant: 'خليفه حفتر' });
+    await p.call('annotations.create', {
+      documentId: other,
+      start: 4,
+      end: 13,
+      codes: ['political-process'],
+      claimant: 'خليفه حفتر',
+    });
 
     const r = await p.call('claimants.rename', { from: 'خليفه حفتر', to: 'خليفة حفتر' });
     expect(r).toEqual({ affected: 2, documents: 2 });
@@ -178,7 +207,10 @@ describe('moving a code', () => {
     const [after] = await p.call('annotations.list', { documentId: doc });
     expect(after).toEqual(a);
     const summary = await p.call('stats.summary', {});
-    expect(summary.codes.find((c) => c.id === 'political-process')).toMatchObject({ count: 1, path: 'Ceasefire > Ceasefire proposal > Political process' });
+    expect(summary.codes.find((c) => c.id === 'political-process')).toMatchObject({
+      count: 1,
+      path: 'Ceasefire > Ceasefire proposal > Political process',
+    });
   });
 });
 
@@ -202,11 +234,21 @@ describe('any sequence of editor operations', () => {
       const kind = rand(7);
       try {
         if (kind === 0) await p.call('codebook.mergeCodes', { sourceId: pick(), targetId: pick() });
-        else if (kind === 1) await p.call('codebook.deleteCode', { id: pick(), mode: rand(2) ? 'remove' : 'reassign', reassignTo: pick(), children: rand(2) ? 'delete' : 'moveUp' });
+        else if (kind === 1)
+          await p.call('codebook.deleteCode', {
+            id: pick(),
+            mode: rand(2) ? 'remove' : 'reassign',
+            reassignTo: pick(),
+            children: rand(2) ? 'delete' : 'moveUp',
+          });
         else if (kind === 2) await p.call('codebook.deleteCode', { id: pick() });
         else if (kind === 3) await p.call('codebook.save', { ...cb, codes: cb.codes.filter((c) => c.id !== pick()) });
         else if (kind === 4) await p.call('codebook.save', ops.moveCode(cb, pick(), rand(3) ? pick() : null));
-        else if (kind === 5) await p.call('codebook.save', ops.addCode(cb, { name: `Code ${step}`, parentId: rand(2) ? pick() : null }, `c${step}`).codebook);
+        else if (kind === 5)
+          await p.call(
+            'codebook.save',
+            ops.addCode(cb, { name: `Code ${step}`, parentId: rand(2) ? pick() : null }, `c${step}`).codebook,
+          );
         else {
           const list = await p.call('annotations.list', { documentId: doc });
           const target = list[rand(list.length)];

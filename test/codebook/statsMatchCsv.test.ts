@@ -19,7 +19,8 @@ afterEach(async () => {
 });
 
 function readCsv(csv: string): Record<string, string>[] {
-  const py = 'import csv,io,json,sys\ndata=sys.stdin.read()\nprint(json.dumps(list(csv.DictReader(io.StringIO(data.lstrip("\\ufeff"), newline="")))))';
+  const py =
+    'import csv,io,json,sys\ndata=sys.stdin.read()\nprint(json.dumps(list(csv.DictReader(io.StringIO(data.lstrip("\\ufeff"), newline="")))))';
   return JSON.parse(execFileSync('python3', ['-c', py], { input: csv, encoding: 'utf8' }));
 }
 

@@ -41,7 +41,12 @@ export function describeForQdc(code: Pick<Code, 'description' | 'example' | 'nam
   return definition ? `${definition}\n\n${trailer.join('\n')}` : trailer.join('\n');
 }
 
-export function readQdcDescription(text: string): { description: string; example: string; nameAr: string; key: string | null } {
+export function readQdcDescription(text: string): {
+  description: string;
+  example: string;
+  nameAr: string;
+  key: string | null;
+} {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const found: { example: string; nameAr: string; key: string | null } = { example: '', nameAr: '', key: null };
   let end = lines.length;
@@ -86,7 +91,14 @@ export function buildQdc(codes: readonly Code[]): string {
     if (parent) ((parent.Code ??= []) as XmlCode[]).push(node);
     else top.push(node);
   }
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: false, suppressBooleanAttributes: false });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    format: true,
+    indentBy: '  ',
+    suppressEmptyNode: false,
+    suppressBooleanAttributes: false,
+  });
   const xml = builder.build({
     CodeBook: { '@_xmlns': QDC_NAMESPACE, '@_origin': 'Hashiya', Codes: { Code: top } },
   }) as string;
@@ -106,7 +118,10 @@ export function parseQdcXml(xml: string): Record<string, unknown> {
   try {
     return parser.parse(xml, true) as Record<string, unknown>;
   } catch (err) {
-    throw new AppError('unprocessable', `The codebook file is not well-formed XML (${(err as Error).message.split('\n')[0]}).`);
+    throw new AppError(
+      'unprocessable',
+      `The codebook file is not well-formed XML (${(err as Error).message.split('\n')[0]}).`,
+    );
   }
 }
 
@@ -133,7 +148,12 @@ export function readQdc(xml: string, knownIds: Iterable<string>, newId: () => st
       seen.add(id);
       const colour = String(raw['@_color'] ?? '');
       const descEl = raw.Description;
-      const descText = typeof descEl === 'string' ? descEl : descEl && typeof descEl === 'object' ? String((descEl as Record<string, unknown>)['#text'] ?? '') : '';
+      const descText =
+        typeof descEl === 'string'
+          ? descEl
+          : descEl && typeof descEl === 'object'
+            ? String((descEl as Record<string, unknown>)['#text'] ?? '')
+            : '';
       const parts = readQdcDescription(descText);
       out.push({
         id,

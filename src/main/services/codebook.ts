@@ -7,7 +7,14 @@
 import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { Annotation, Codebook } from '../../shared/model';
-import { deleteCode, mergeCodes, remapCodes, removedCodeIds, renameValue, type CodeMapping } from '../../shared/codebook/ops';
+import {
+  deleteCode,
+  mergeCodes,
+  remapCodes,
+  removedCodeIds,
+  renameValue,
+  type CodeMapping,
+} from '../../shared/codebook/ops';
 import { codePath, findCode } from '../../shared/codebook/tree';
 import { validateCodebook } from '../../shared/codebook/validate';
 import { mergeCodebooks } from '../../shared/codebook/importMerge';
@@ -54,7 +61,11 @@ export function checkNothingInUseDropped(before: Codebook, after: Codebook, usag
       const n = usage[list][value] ?? 0;
       if (!kept.has(value) && n > 0) {
         const what = list === 'stances' ? 'stance' : 'certainty';
-        throw new AppError('conflict', `The ${what} “${value}” is used by ${plural(n, 'annotation')}; rename it instead of removing it.`, { value, count: n });
+        throw new AppError(
+          'conflict',
+          `The ${what} “${value}” is used by ${plural(n, 'annotation')}; rename it instead of removing it.`,
+          { value, count: n },
+        );
       }
     }
   }
@@ -128,7 +139,10 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       if (mode === 'reassign' && !reassignTo) {
         throw new AppError('invalid_input', 'Choose the code that should receive the annotations.');
       }
-      const result = deleteCode(current, id, { children: children ?? 'moveUp', reassignTo: mode === 'reassign' ? (reassignTo ?? null) : null });
+      const result = deleteCode(current, id, {
+        children: children ?? 'moveUp',
+        reassignTo: mode === 'reassign' ? (reassignTo ?? null) : null,
+      });
       const totals = await usage().totals();
       const inUse = result.removed.reduce((n, r) => n + (totals.codes[r] ?? 0), 0);
       if (inUse > 0 && !mode) {
@@ -153,10 +167,15 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
     },
 
     'codebook.export': async ({ format }) => {
-      const base = (ctx.store.data.name || 'hashiya').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'hashiya';
+      const base =
+        (ctx.store.data.name || 'hashiya').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'hashiya';
       const codebook = ctx.store.data.codebook;
       if (format === 'json') {
-        return { fileName: `${base}-codebook.json`, mimeType: 'application/json', content: writeCodebookJson(codebook, ctx.now(), ctx.store.data.name) };
+        return {
+          fileName: `${base}-codebook.json`,
+          mimeType: 'application/json',
+          content: writeCodebookJson(codebook, ctx.now(), ctx.store.data.name),
+        };
       }
       return { fileName: `${base}-codebook.qdc`, mimeType: 'application/xml', content: buildQdc(codebook.codes) };
     },
@@ -172,7 +191,10 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       } else if (/\.json$/i.test(fileName) || trimmed.startsWith('{')) {
         incoming = readCodebookJson(trimmed);
       } else {
-        throw new AppError('unsupported', `“${fileName}” is neither a Hashiya codebook (.json) nor a REFI-QDA codebook (.qdc).`);
+        throw new AppError(
+          'unsupported',
+          `“${fileName}” is neither a Hashiya codebook (.json) nor a REFI-QDA codebook (.qdc).`,
+        );
       }
       if (incoming.codes.length === 0) throw new AppError('unprocessable', 'The file holds no codes.');
       const result = mergeCodebooks(current, incoming, { prefer: prefer ?? 'current', newId: ctx.newId });

@@ -30,7 +30,14 @@ export const StatsSummary = z.object({
   /** rows of the CSV export (one per annotation and code, and one for each annotation without a code) */
   csvRows: z.number().int().nonnegative(),
   codes: z.array(
-    z.object({ id: z.string(), name: z.string(), nameAr: z.string(), path: z.string(), color: z.string(), count: z.number().int().nonnegative() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      nameAr: z.string(),
+      path: z.string(),
+      color: z.string(),
+      count: z.number().int().nonnegative(),
+    }),
   ),
   claimants: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative() })),
   /** annotations without a claimant */

@@ -106,7 +106,13 @@ export function mergeCodebooks(
         else if (match.key || holder) {
           const take = prefer === 'incoming' && !holder;
           if (take) next.key = inc.key;
-          conflict(match, 'key', match.key ?? 'none', holder ? `${inc.key} (held here by “${holder.name}”)` : inc.key, take);
+          conflict(
+            match,
+            'key',
+            match.key ?? 'none',
+            holder ? `${inc.key} (held here by “${holder.name}”)` : inc.key,
+            take,
+          );
         }
       }
       codes = codes.map((c) => (c.id === match.id ? next : c));

@@ -40,10 +40,14 @@ export function readCodebookJson(text: string): Codebook {
   const envelope = value as { format?: unknown; version?: unknown } | null;
   if (envelope && typeof envelope === 'object' && envelope.format === CODEBOOK_FORMAT) {
     if (typeof envelope.version === 'number' && envelope.version > CODEBOOK_FORMAT_VERSION) {
-      throw new AppError('unsupported', `This codebook was written by a newer Hashiya (format ${envelope.version}); update Hashiya to read it.`);
+      throw new AppError(
+        'unsupported',
+        `This codebook was written by a newer Hashiya (format ${envelope.version}); update Hashiya to read it.`,
+      );
     }
     const parsed = CodebookFileV1.safeParse(value);
-    if (!parsed.success) throw new AppError('unprocessable', `The codebook file is damaged: ${describeIssue(parsed.error)}.`);
+    if (!parsed.success)
+      throw new AppError('unprocessable', `The codebook file is damaged: ${describeIssue(parsed.error)}.`);
     return parsed.data.codebook;
   }
   // a bare codebook (as codebook.get returns it) is accepted too

@@ -49,9 +49,13 @@ function checkKey(codebook: Codebook, key: string | null, exceptId?: string): st
   if (!CodeKey.safeParse(key).success) throw new AppError('invalid_input', 'A shortcut key is one digit from 1 to 9.');
   const holder = codebook.codes.find((c) => c.key === key && c.id !== exceptId);
   if (holder) {
-    throw new AppError('conflict', `Key ${key} is already used by “${holder.name}”. Give that code another key first, or choose another key.`, {
-      holderId: holder.id,
-    });
+    throw new AppError(
+      'conflict',
+      `Key ${key} is already used by “${holder.name}”. Give that code another key first, or choose another key.`,
+      {
+        holderId: holder.id,
+      },
+    );
   }
   return key;
 }
@@ -69,7 +73,10 @@ function checkParent(codebook: Codebook, id: string | null, parentId: string | n
   if (parentId === null) return null;
   const parent = need(codebook, parentId);
   if (id !== null && (parentId === id || descendantIds(codebook, id).has(parentId))) {
-    throw new AppError('invalid_input', `A code cannot be placed under itself or under one of its own sub-codes (“${parent.name}”).`);
+    throw new AppError(
+      'invalid_input',
+      `A code cannot be placed under itself or under one of its own sub-codes (“${parent.name}”).`,
+    );
   }
   return parentId;
 }
@@ -123,10 +130,16 @@ export function rekeyCode(codebook: Codebook, id: string, key: string | null): C
   return replaceCode(codebook, { ...code, key: checkKey(codebook, key, id) });
 }
 
-export function describeCode(codebook: Codebook, id: string, text: { description?: string; example?: string }): Codebook {
+export function describeCode(
+  codebook: Codebook,
+  id: string,
+  text: { description?: string; example?: string },
+): Codebook {
   const code = need(codebook, id);
-  if ((text.description ?? '').length > 5000) throw new AppError('invalid_input', 'A definition is at most 5,000 characters.');
-  if ((text.example ?? '').length > 2000) throw new AppError('invalid_input', 'An example is at most 2,000 characters.');
+  if ((text.description ?? '').length > 5000)
+    throw new AppError('invalid_input', 'A definition is at most 5,000 characters.');
+  if ((text.example ?? '').length > 2000)
+    throw new AppError('invalid_input', 'An example is at most 2,000 characters.');
   return replaceCode(codebook, {
     ...code,
     ...(text.description !== undefined ? { description: text.description.trim() } : {}),
@@ -165,7 +178,11 @@ export function reorderCode(codebook: Codebook, id: string, index: number): Code
  * instead (mapping), its sub-codes move under the target, and the target takes the source's
  * shortcut key when it has none. A definition of the source is appended to an empty target's.
  */
-export function mergeCodes(codebook: Codebook, sourceId: string, targetId: string): { codebook: Codebook; mapping: CodeMapping } {
+export function mergeCodes(
+  codebook: Codebook,
+  sourceId: string,
+  targetId: string,
+): { codebook: Codebook; mapping: CodeMapping } {
   if (sourceId === targetId) throw new AppError('invalid_input', 'A code cannot be merged into itself.');
   const source = need(codebook, sourceId);
   need(codebook, targetId);
@@ -215,7 +232,10 @@ export function deleteCode(
   if (reassignTo !== null) {
     const target = need(codebook, reassignTo);
     if (gone.has(reassignTo)) {
-      throw new AppError('invalid_input', `Annotations cannot be reassigned to “${target.name}”, which is deleted too.`);
+      throw new AppError(
+        'invalid_input',
+        `Annotations cannot be reassigned to “${target.name}”, which is deleted too.`,
+      );
     }
   }
   const codes = codebook.codes

@@ -18,7 +18,8 @@ export function validateCodebook(codebook: Codebook): void {
     if (ids.has(code.id)) throw new AppError('invalid_input', `Two codes share the id “${code.id}”.`);
     ids.add(code.id);
     const name = nameKey(code.name);
-    if (names.has(name)) throw new AppError('invalid_input', `Two codes are called “${code.name.trim()}”; give one of them another name.`);
+    if (names.has(name))
+      throw new AppError('invalid_input', `Two codes are called “${code.name.trim()}”; give one of them another name.`);
     names.set(name, code.name);
     if (code.key) {
       const holder = keys.get(code.key);

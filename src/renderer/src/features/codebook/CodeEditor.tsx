@@ -70,7 +70,8 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
       field = 'parent';
       if ((parentId || null) !== (code.parentId ?? null)) next = moveCode(next, code.id, parentId || null);
       field = 'definition';
-      if (description !== code.description || example !== code.example) next = describeCode(next, code.id, { description, example });
+      if (description !== code.description || example !== code.example)
+        next = describeCode(next, code.id, { description, example });
     } catch (err) {
       setError({ field, message: (err as Error).message });
       return;
@@ -94,9 +95,7 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
     <form className="cb-editor" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
         <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" /> {code.name}
-        <span className="cb-usage-note">
-          {n > 0 ? `${c('used')} ${n} ${c('annotationsWord')}` : c('unused')}
-        </span>
+        <span className="cb-usage-note">{n > 0 ? `${c('used')} ${n} ${c('annotationsWord')}` : c('unused')}</span>
       </h3>
       <div className="cb-grid">
         <label>
@@ -111,7 +110,12 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
       {errorFor('name')}
       <fieldset className="cb-colours">
         <legend>{c('colour')}</legend>
-        <input type="color" value={colour.toLowerCase()} onChange={(e) => setColour(e.target.value.toUpperCase())} aria-label={c('colour')} />
+        <input
+          type="color"
+          value={colour.toLowerCase()}
+          onChange={(e) => setColour(e.target.value.toUpperCase())}
+          aria-label={c('colour')}
+        />
         {CODE_COLOURS.map((col) => (
           <button
             key={col}
@@ -128,7 +132,12 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
       <div className="cb-grid">
         <label>
           {c('key')}
-          <select value={key} onChange={(e) => setKey(e.target.value)} data-testid="code-key" aria-describedby={error?.field === 'key' ? `${id}-key-error` : undefined}>
+          <select
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            data-testid="code-key"
+            aria-describedby={error?.field === 'key' ? `${id}-key-error` : undefined}
+          >
             <option value="">{c('noKey')}</option>
             {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((k) => {
               const h = holder(k);
@@ -157,11 +166,24 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
       {errorFor('parent')}
       <label>
         {c('definition')}
-        <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={4} maxLength={5000} dir="auto" />
+        <textarea
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          rows={4}
+          maxLength={5000}
+          dir="auto"
+        />
       </label>
       <label>
         {c('example')}
-        <textarea value={example} onChange={(e) => setExample(e.target.value)} rows={2} maxLength={2000} dir="auto" lang="ar" />
+        <textarea
+          value={example}
+          onChange={(e) => setExample(e.target.value)}
+          rows={2}
+          maxLength={2000}
+          dir="auto"
+          lang="ar"
+        />
       </label>
       {errorFor('definition')}
       {errorFor('save')}
@@ -185,7 +207,12 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
       <fieldset className="cb-merge">
         <legend>{c('mergeInto')}</legend>
         <p className="cb-hint">{c('mergeExplain')}</p>
-        <select value={mergeTarget} onChange={(e) => setMergeTarget(e.target.value)} aria-label={c('mergeInto')} data-testid="merge-target">
+        <select
+          value={mergeTarget}
+          onChange={(e) => setMergeTarget(e.target.value)}
+          aria-label={c('mergeInto')}
+          data-testid="merge-target"
+        >
           <option value="">{c('chooseCode')}</option>
           {others.map((r) => (
             <option key={r.code.id} value={r.code.id}>

@@ -30,7 +30,9 @@ export function CodeTree({
   const current = rows.findIndex((r) => r.code.id === selectedId);
 
   const focusRow = (id: string) => {
-    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-code-id="${CSS.escape(id)}"]`)?.focus());
+    requestAnimationFrame(() =>
+      list.current?.querySelector<HTMLElement>(`[data-code-id="${CSS.escape(id)}"]`)?.focus(),
+    );
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -72,7 +74,14 @@ export function CodeTree({
       <p className="cb-hint" id="cb-tree-help">
         {c('keyboardHelp')}
       </p>
-      <ul ref={list} role="tree" aria-label={c('codeTree')} aria-describedby="cb-tree-help" className="cb-tree" onKeyDown={onKeyDown}>
+      <ul
+        ref={list}
+        role="tree"
+        aria-label={c('codeTree')}
+        aria-describedby="cb-tree-help"
+        className="cb-tree"
+        onKeyDown={onKeyDown}
+      >
         {rows.map((r, i) => {
           const selected = r.code.id === selectedId;
           const n = usage[r.code.id] ?? 0;
@@ -103,10 +112,18 @@ export function CodeTree({
                 </span>
               )}
               <span className="cb-row-end">
-                <span className="cb-usage" aria-label={`${n} ${c('annotationsWord')}`} title={`${n} ${c('annotationsWord')}`}>
+                <span
+                  className="cb-usage"
+                  aria-label={`${n} ${c('annotationsWord')}`}
+                  title={`${n} ${c('annotationsWord')}`}
+                >
                   {n}
                 </span>
-                {r.code.key ? <kbd aria-label={`${c('key')} ${r.code.key}`}>{r.code.key}</kbd> : <span className="cb-nokey" aria-hidden="true" />}
+                {r.code.key ? (
+                  <kbd aria-label={`${c('key')} ${r.code.key}`}>{r.code.key}</kbd>
+                ) : (
+                  <span className="cb-nokey" aria-hidden="true" />
+                )}
               </span>
             </li>
           );

@@ -22,7 +22,12 @@ export function CodebookDialog({ onClose, initialTab = 'codes' }: { onClose: () 
     setMessage('');
     requestAnimationFrame(() => setMessage(m));
   };
-  const label: Record<Tab, string> = { codes: c('codesTab'), claimants: c('claimantsTab'), lists: c('listsTab'), summary: c('summaryTab') };
+  const label: Record<Tab, string> = {
+    codes: c('codesTab'),
+    claimants: c('claimantsTab'),
+    lists: c('listsTab'),
+    summary: c('summaryTab'),
+  };
 
   const onTabKey = (e: KeyboardEvent) => {
     const i = TABS.indexOf(tab);

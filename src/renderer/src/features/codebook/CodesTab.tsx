@@ -109,7 +109,12 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
         <form className="cb-add" onSubmit={(e) => void add(e)}>
           <label>
             {c('newCodeName')}
-            <input value={newName} onChange={(e) => setNewName(e.target.value)} maxLength={200} data-testid="new-code-name" />
+            <input
+              value={newName}
+              onChange={(e) => setNewName(e.target.value)}
+              maxLength={200}
+              data-testid="new-code-name"
+            />
           </label>
           <button type="submit" disabled={newName.trim() === ''}>
             {c('addCode')}

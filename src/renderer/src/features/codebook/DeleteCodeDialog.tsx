@@ -45,21 +45,37 @@ export function DeleteCodeDialog({
         onSubmit={(e) => {
           e.preventDefault();
           if (!ready) return;
-          onConfirm(count > 0 ? { mode, ...(mode === 'reassign' ? { reassignTo: target } : {}), children } : { children });
+          onConfirm(
+            count > 0 ? { mode, ...(mode === 'reassign' ? { reassignTo: target } : {}), children } : { children },
+          );
         }}
       >
         <h2>
           {c('deleteTitle')}: “{code.name}”
         </h2>
-        <p data-testid="delete-count">{count > 0 ? `${c('used')} ${count} ${c('annotationsWord')}.` : `${c('unused')}.`}</p>
+        <p data-testid="delete-count">
+          {count > 0 ? `${c('used')} ${count} ${c('annotationsWord')}.` : `${c('unused')}.`}
+        </p>
         {below.size > 0 && (
           <fieldset>
             <legend>{below.size} ⟶</legend>
             <label>
-              <input type="radio" name="children" checked={children === 'moveUp'} onChange={() => setChildren('moveUp')} /> {c('childrenUp')}
+              <input
+                type="radio"
+                name="children"
+                checked={children === 'moveUp'}
+                onChange={() => setChildren('moveUp')}
+              />{' '}
+              {c('childrenUp')}
             </label>
             <label>
-              <input type="radio" name="children" checked={children === 'delete'} onChange={() => setChildren('delete')} /> {c('childrenDelete')}
+              <input
+                type="radio"
+                name="children"
+                checked={children === 'delete'}
+                onChange={() => setChildren('delete')}
+              />{' '}
+              {c('childrenDelete')}
             </label>
           </fieldset>
         )}
@@ -69,7 +85,8 @@ export function DeleteCodeDialog({
               {count} {c('annotationsWord')}
             </legend>
             <label>
-              <input type="radio" name="mode" checked={mode === 'reassign'} onChange={() => setMode('reassign')} /> {c('reassign')}
+              <input type="radio" name="mode" checked={mode === 'reassign'} onChange={() => setMode('reassign')} />{' '}
+              {c('reassign')}
             </label>
             <select
               value={target}
@@ -89,7 +106,8 @@ export function DeleteCodeDialog({
               ))}
             </select>
             <label>
-              <input type="radio" name="mode" checked={mode === 'remove'} onChange={() => setMode('remove')} /> {c('remove')}
+              <input type="radio" name="mode" checked={mode === 'remove'} onChange={() => setMode('remove')} />{' '}
+              {c('remove')}
             </label>
           </fieldset>
         )}

@@ -117,10 +117,22 @@ export function ExchangeButtons({ onImported }: { onImported: () => Promise<void
           {preview.conflicts.length > 0 && (
             <fieldset>
               <label>
-                <input type="radio" name="prefer" checked={prefer === 'current'} onChange={() => setPrefer('current')} /> {c('keepOurs')}
+                <input
+                  type="radio"
+                  name="prefer"
+                  checked={prefer === 'current'}
+                  onChange={() => setPrefer('current')}
+                />{' '}
+                {c('keepOurs')}
               </label>
               <label>
-                <input type="radio" name="prefer" checked={prefer === 'incoming'} onChange={() => setPrefer('incoming')} /> {c('takeTheirs')}
+                <input
+                  type="radio"
+                  name="prefer"
+                  checked={prefer === 'incoming'}
+                  onChange={() => setPrefer('incoming')}
+                />{' '}
+                {c('takeTheirs')}
               </label>
             </fieldset>
           )}

@@ -83,7 +83,12 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
             <button type="button" onClick={() => move(i, 1)} aria-label={`${c('moveDown')}: ${v}`}>
               ↓
             </button>
-            <button type="button" className="danger" onClick={() => void setValues(values.filter((x) => x !== v))} aria-label={`${c('removeValue')}: ${v}`}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void setValues(values.filter((x) => x !== v))}
+              aria-label={`${c('removeValue')}: ${v}`}
+            >
               {c('removeValue')}
             </button>
           </li>
@@ -97,7 +102,13 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
           if (v) void setValues([...values, v]).then((ok) => ok && setAdded(''));
         }}
       >
-        <input value={added} onChange={(e) => setAdded(e.target.value)} aria-label={`${c('newValue')} (${title})`} placeholder={c('newValue')} dir="auto" />
+        <input
+          value={added}
+          onChange={(e) => setAdded(e.target.value)}
+          aria-label={`${c('newValue')} (${title})`}
+          placeholder={c('newValue')}
+          dir="auto"
+        />
         <button type="submit" disabled={!added.trim()}>
           {c('addValue')}
         </button>

@@ -12,7 +12,13 @@ import { useCbText } from './strings';
 
 type Summary = Output<'stats.summary'>;
 
-function Bars({ rows, label }: { rows: { key: string; label: string; labelAr?: string; color: string; count: number; depth?: number }[]; label: string }) {
+function Bars({
+  rows,
+  label,
+}: {
+  rows: { key: string; label: string; labelAr?: string; color: string; count: number; depth?: number }[];
+  label: string;
+}) {
   const max = Math.max(1, ...rows.map((r) => r.count));
   return (
     <table className="cb-bars" aria-label={label}>
@@ -28,7 +34,11 @@ function Bars({ rows, label }: { rows: { key: string; label: string; labelAr?: s
               )}
             </th>
             <td className="cb-bar-cell">
-              <span className="cb-bar" style={{ inlineSize: `${(100 * r.count) / max}%`, backgroundColor: r.color }} aria-hidden="true" />
+              <span
+                className="cb-bar"
+                style={{ inlineSize: `${(100 * r.count) / max}%`, backgroundColor: r.color }}
+                aria-hidden="true"
+              />
             </td>
             <td className="num" data-testid="bar-count">
               {r.count}
@@ -71,9 +81,22 @@ export function CodeSummary({ documentId }: { documentId?: string | undefined })
   const order = new Map(treeRows(app.codebook).map((r, i) => [r.code.id, i]));
   const codeRows = [...summary.codes]
     .sort((a, b) => (order.get(a.id) ?? 1e9) - (order.get(b.id) ?? 1e9))
-    .map((x) => ({ key: x.id, label: x.name, labelAr: x.nameAr, color: x.color, count: x.count, depth: depth.get(x.id) ?? 0 }));
-  const claimantRows = summary.claimants.map((x) => ({ key: x.name, label: x.name, color: 'var(--accent)', count: x.count }));
-  if (summary.noClaimant > 0) claimantRows.push({ key: '', label: `(${c('noClaimant')})`, color: 'var(--muted)', count: summary.noClaimant });
+    .map((x) => ({
+      key: x.id,
+      label: x.name,
+      labelAr: x.nameAr,
+      color: x.color,
+      count: x.count,
+      depth: depth.get(x.id) ?? 0,
+    }));
+  const claimantRows = summary.claimants.map((x) => ({
+    key: x.name,
+    label: x.name,
+    color: 'var(--accent)',
+    count: x.count,
+  }));
+  if (summary.noClaimant > 0)
+    claimantRows.push({ key: '', label: `(${c('noClaimant')})`, color: 'var(--muted)', count: summary.noClaimant });
 
   return (
     <div className="cb-summary" data-testid="code-summary">
