@@ -82,6 +82,12 @@ describe('HTML article import', () => {
     expect(agreeing.title).toBe('هدنة في طرابلس');
   });
 
+  it('refuses a frame set, which has no text of its own', async () => {
+    await expect(importFile('frames.html', Buffer.from('<html><head><title>x</title></head><frameset><frame src="http://attacker.invalid/"></frameset></html>'))).rejects.toThrow(
+      /“frames.html”.*no article text/,
+    );
+  });
+
   it('refuses a page without article text', async () => {
     await expect(importFile('empty.html', Buffer.from('<html><head><title>x</title><script>var a = 1;</script></head><body><nav>قائمة</nav></body></html>'))).rejects.toThrow(
       /“empty.html”.*no article text/,

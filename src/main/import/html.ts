@@ -29,16 +29,19 @@ export function inertDom(html: string): JSDOM {
   return new JSDOM(html, { virtualConsole: new VirtualConsole(), url: 'about:blank' });
 }
 
-function sanitizeBody(dom: JSDOM): string {
+/** Sanitise the parsed page in place (no serialise-and-reparse) and empty its head but for the title. */
+function sanitizeInPlace(dom: JSDOM, title: string): void {
+  const doc = dom.window.document;
   const purify = createDOMPurify(dom.window as unknown as Parameters<typeof createDOMPurify>[0]);
-  const body = dom.window.document.body;
-  if (!body) return '';
-  return purify.sanitize(body.innerHTML, {
+  purify.sanitize(doc.body, {
+    IN_PLACE: true,
     FORBID_TAGS: DROP_WITH_CONTENT,
     ADD_FORBID_CONTENTS: DROP_WITH_CONTENT,
     FORBID_ATTR: ['srcset', 'background', 'poster', 'action', 'formaction'],
     ALLOW_DATA_ATTR: false,
   });
+  doc.head.replaceChildren();
+  doc.title = title;
 }
 
 function cleanTitle(value: string | null | undefined): string | null {
@@ -66,14 +69,14 @@ function articleHeading(doc: Document, pageTitles: (string | null)[]): string | 
 export async function importHtml(bytes: Uint8Array): Promise<ImportedText> {
   const decoded = decodeHtml(bytes);
   const page = inertDom(decoded.text);
-  const meta = readHtmlMeta(page.window.document);
-  const safeBody = sanitizeBody(page);
-  page.window.close();
-
-  const reader = inertDom('<!doctype html><html><head><title></title></head><body></body></html>');
-  const doc = reader.window.document;
-  doc.title = meta.documentTitle ?? '';
-  doc.body.innerHTML = safeBody;
+  const doc = page.window.document;
+  // metadata first: it is read from the head (meta tags, JSON-LD as data), which is then emptied
+  const meta = readHtmlMeta(doc);
+  if (doc.body?.localName !== 'body') {
+    page.window.close();
+    throw new AppError('unprocessable', 'The web page has no article text in it (it is only a frame set or has no body).');
+  }
+  sanitizeInPlace(page, meta.documentTitle ?? '');
   const heading = articleHeading(doc, [meta.metaTitle, meta.documentTitle]);
   const fallback = doc.body.cloneNode(true);
 
@@ -88,7 +91,7 @@ export async function importHtml(bytes: Uint8Array): Promise<ImportedText> {
   }
   let paragraphs = content ? htmlParagraphs(content) : [];
   if (paragraphs.length === 0) paragraphs = htmlParagraphs(fallback);
-  reader.window.close();
+  page.window.close();
 
   // Readability drops a heading that repeats the title; a headline carries claims too, so keep it.
   if (heading && paragraphs[0] !== heading) paragraphs = [heading, ...paragraphs];
