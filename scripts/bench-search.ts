@@ -91,6 +91,7 @@ async function main() {
 
     store = await ProjectStore.open(dir);
     services = createServices(store);
+    globalThis.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
     const reopened = await time(() => search({ query: 'كلمة نادرة' }));
     console.log(`first search after reopening (index files): ${reopened.ms.toFixed(0)} ms (${reopened.value.hits.length} hits)`);

@@ -110,11 +110,14 @@ describe('search over the project', () => {
     store = await ProjectStore.open(dir);
     services = createServices(store);
     expect([...store.loadedDocuments()]).toHaveLength(0);
-    // a file the index cannot trust is rebuilt, not believed
+    // a file the index cannot trust is rebuilt, not believed; leftovers are cleared
     await writeFile(path.join(dir, 'index', `${a.id}.json`), '{"format":"hashiya-search-index"');
+    await writeFile(path.join(dir, 'index', 'ghost.json'), '{}');
+    await writeFile(path.join(dir, 'index', `${a.id}.json.99.tmp`), '{');
     const result = await search({ query: 'خليفة' });
     expect(result.hits.map((h) => h.match)).toEqual(['خليفه']);
     expect([...store.loadedDocuments()]).toHaveLength(0);
+    expect((await readdir(path.join(dir, 'index'))).sort()).toEqual([`${a.id}.json`, 'filter']);
     expect(JSON.parse(await readFile(path.join(dir, 'index', `${a.id}.json`), 'utf8')).folded).toBe('المشير خليفه حفتر');
     expect(await call<{ documentCount: number }>('search.rebuildIndex', {})).toMatchObject({ documentCount: 1 });
   });

@@ -10,7 +10,7 @@
  * rule only merges spellings), so the all-rules folded text is a safe filter for every option
  * set; documents that pass it are folded again with the chosen options when those differ.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { SearchHit, SearchOptions, SearchResult } from '../../shared/api/search';
 import { findAll } from '../../shared/search/match';
@@ -106,6 +106,7 @@ export class SearchIndex {
     const names = await readdir(path.join(this.source.dir, INDEX_DIR)).catch(() => [] as string[]);
     for (const name of names) {
       if (name.endsWith('.json') && !live.has(name.slice(0, -5))) await removeEntry(this.source.dir, name.slice(0, -5));
+      else if (name.endsWith('.tmp')) await unlink(path.join(this.source.dir, INDEX_DIR, name)).catch(() => undefined);
     }
     this.loaded = true;
   }
