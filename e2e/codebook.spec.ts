@@ -89,7 +89,12 @@ test('a new code with key 8 tags a passage, and its annotation follows a merge',
   await expect(summary.getByTestId('bar-Ceasefire proposal').getByTestId('bar-count')).toHaveText('1');
   await page.keyboard.press('Escape');
 
-  // the side panel shows the annotation with the code it was merged into
+  // the side panel follows at once: the annotation now carries the code it was merged into
+  await expect(dialog).toBeHidden();
+  const live = page.getByTestId('annotation-list').locator('.annotation-item', { hasText: PHRASE });
+  await expect(live.locator('.chip', { hasText: 'Ceasefire proposal' })).toBeVisible();
+  await expect(live.locator('.chip', { hasText: 'Truce monitoring' })).toHaveCount(0);
+  // ...and so it does after opening the document again
   await backToDocument(page, hashiya, doc.title);
   const after = page.getByTestId('annotation-list').locator('.annotation-item', { hasText: PHRASE });
   await expect(after.locator('.chip', { hasText: 'Ceasefire proposal' })).toBeVisible();
