@@ -24,6 +24,19 @@ test('the sample article opens right-to-left with exactly the canonical text', a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(sample.title);
 
   if (!existsSync('docs/screenshots/reader.png') || process.env.HASHIYA_SCREENSHOTS) {
+    // the README's picture: a few claims tagged, one open in the editor
+    await hashiya.ok('settings.update', { annotator: 'Salma' });
+    const cp = (s: string) => [...sample.text.slice(0, sample.text.indexOf(s))].length;
+    const tag = (phrase: string, codes: string[], extra: object = {}) =>
+      hashiya.ok('annotations.create', { documentId: sample.id, start: cp(phrase), end: cp(phrase) + [...phrase].length, codes, ...extra });
+    await tag('اقترح الرئيس ماكرون وقف إطلاق النار دون شرط', ['ceasefire-proposal'], { claimant: 'إيمانويل ماكرون', stance: 'proposes', certainty: 'reported' });
+    await tag('يشترط قبل وقف إطلاق النار، انسحاب قوات حفتر إلى مواقعها السابقة', ['ceasefire-condition'], { claimant: 'فائز السراج', stance: 'conditions' });
+    await tag('تسليم تركيا 30 مدرعة لقوات حكومة الوفاق الوطني', ['foreign-military-support', 'arms-embargo-violation'], { certainty: 'reported' });
+    await page.reload();
+    await hashiya.openDocument(page, sample.title);
+    await page.getByTestId('annotation-list').getByRole('button').first().click();
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(1200); // let the jump's flash fade
     await page.screenshot({ path: 'docs/screenshots/reader.png' });
   }
 });

@@ -111,10 +111,10 @@ export function AnnotationPanel({
         </h2>
         <div className="panel-nav">
           <button type="button" onClick={() => onStep(-1)} aria-label={t('previous')} title={`${t('previous')} (p)`}>
-            ‹
+            ↑
           </button>
           <button type="button" onClick={() => onStep(1)} aria-label={t('next')} title={`${t('next')} (n)`}>
-            ›
+            ↓
           </button>
         </div>
       </div>
