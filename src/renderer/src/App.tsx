@@ -10,6 +10,7 @@ import { ProjectMenu, ProjectNotices } from './features/project';
 import { CodebookButton } from './features/codebook';
 import { ProjectSearch } from './features/search/ProjectSearch';
 import { ImportControls } from './features/import';
+import { ExportControls } from './features/export';
 
 type Route = { view: 'library' } | { view: 'reader'; documentId: string; focus?: { start: number; end: number } };
 
@@ -85,6 +86,7 @@ export function App() {
             <ProjectSearch />
             <div className="topbar-end">
               <ImportControls />
+              <ExportControls currentDocumentId={route.view === 'reader' ? route.documentId : undefined} />
               <CodebookButton />
               <ProjectMenu />
               <StatusLine status={status} />
