@@ -1,0 +1,83 @@
+/** Export CSV…: choose the documents and the row layout, then download the file (and the texts). */
+import { useState, type FormEvent } from 'react';
+import { api, errorMessage } from '../../api/client';
+import { Modal } from '../../app/Modal';
+import { DocumentScope, documentIdsFor, type ScopeValue } from './DocumentScope';
+import { downloadFile } from './download';
+import { useExportText } from './strings';
+
+export function CsvExportDialog({ currentDocumentId, onClose }: { currentDocumentId: string | undefined; onClose: () => void }) {
+  const { x } = useExportText();
+  const [scope, setScope] = useState<ScopeValue>({ scope: currentDocumentId ? 'current' : 'all', selected: new Set() });
+  const [rowPer, setRowPer] = useState<'code' | 'annotation'>('code');
+  const [texts, setTexts] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<{ rows: number; fileName: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const documentIds = documentIdsFor(scope, currentDocumentId);
+    if (documentIds === null) return setError(x('chooseAtLeastOne'));
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const input = documentIds ? { documentIds } : {};
+      const out = await api['export.csv']({ ...input, rowPer });
+      downloadFile(out.fileName, out.csv, 'text/csv');
+      if (texts) {
+        const { files } = await api['export.texts'](input);
+        for (const f of files) downloadFile(f.fileName, f.text, 'text/plain');
+      }
+      setDone({ rows: out.rows, fileName: out.fileName });
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal label={x('csvTitle')} onClose={onClose} className="export-dialog">
+      <form className="export-form" onSubmit={(e) => void submit(e)}>
+        <h2>{x('csvTitle')}</h2>
+        <p className="meta">{x('csvHint')}</p>
+        <DocumentScope name="csv-scope" value={scope} onChange={setScope} currentDocumentId={currentDocumentId} />
+        <fieldset className="export-fieldset">
+          <legend>{x('rows')}</legend>
+          <label className="export-choice">
+            <input type="radio" name="csv-rows" checked={rowPer === 'code'} onChange={() => setRowPer('code')} />
+            {x('rowPerCode')}
+          </label>
+          <label className="export-choice">
+            <input type="radio" name="csv-rows" checked={rowPer === 'annotation'} onChange={() => setRowPer('annotation')} />
+            {x('rowPerAnnotation')}
+          </label>
+        </fieldset>
+        <label className="export-choice">
+          <input type="checkbox" checked={texts} onChange={(e) => setTexts(e.target.checked)} />
+          {x('includeTexts')}
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {done && (
+          <p role="status" data-testid="csv-export-done">
+            {done.rows} {x('exportedRows')} <span dir="ltr">{done.fileName}</span>
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            {x('close')}
+          </button>
+          <button type="submit" className="primary" disabled={busy} data-testid="csv-export-submit">
+            {busy ? x('exporting') : x('exportCsv')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

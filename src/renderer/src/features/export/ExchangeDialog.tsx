@@ -1,0 +1,120 @@
+/** Exchange…: export annotations as W3C JSON-LD, or merge a colleague's file into the project. */
+import { useRef, useState } from 'react';
+import type { ImportResult } from '../../../../shared/api/exchange';
+import { api, errorMessage } from '../../api/client';
+import { Modal } from '../../app/Modal';
+import { DocumentScope, documentIdsFor, type ScopeValue } from './DocumentScope';
+import { downloadFile } from './download';
+import { ImportSummary } from './ImportSummary';
+import { useExportText } from './strings';
+
+export function ExchangeDialog({
+  currentDocumentId,
+  onImported,
+  onClose,
+}: {
+  currentDocumentId: string | undefined;
+  onImported: () => void;
+  onClose: () => void;
+}) {
+  const { x } = useExportText();
+  const input = useRef<HTMLInputElement>(null);
+  const [scope, setScope] = useState<ScopeValue>({ scope: 'all', selected: new Set() });
+  const [unknownCodes, setUnknownCodes] = useState<'create' | 'orphan'>('create');
+  const [busy, setBusy] = useState<'export' | 'import' | null>(null);
+  const [exported, setExported] = useState<{ count: number; fileName: string } | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const exportW3c = async () => {
+    const documentIds = documentIdsFor(scope, currentDocumentId);
+    if (documentIds === null) return setError(x('chooseAtLeastOne'));
+    setBusy('export');
+    setError(null);
+    try {
+      const out = await api['export.annotations'](documentIds ? { documentIds } : {});
+      downloadFile(out.fileName, out.json, 'application/ld+json');
+      setExported({ count: out.count, fileName: out.fileName });
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const importFile = async (file: File) => {
+    setBusy('import');
+    setError(null);
+    setResult(null);
+    try {
+      const json = await file.text();
+      const r = await api['import.annotations']({ json, unknownCodes });
+      setResult(r);
+      if (r.imported > 0) onImported();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  return (
+    <Modal label={x('exchangeTitle')} onClose={onClose} className="export-dialog">
+      <div className="export-form">
+        <h2>{x('exchangeTitle')}</h2>
+        <p className="meta">{x('exchangeHint')}</p>
+        <DocumentScope name="w3c-scope" value={scope} onChange={setScope} currentDocumentId={currentDocumentId} />
+        <div className="actions export-start">
+          <button type="button" onClick={() => void exportW3c()} disabled={busy !== null} data-testid="w3c-export">
+            {busy === 'export' ? x('exporting') : x('exportW3c')}
+          </button>
+        </div>
+        {exported && (
+          <p role="status">
+            {exported.count} {x('exportedAnnotations')} <span dir="ltr">{exported.fileName}</span>
+          </p>
+        )}
+        <hr />
+        <fieldset className="export-fieldset">
+          <legend>{x('unknownCodes')}</legend>
+          <label className="export-choice">
+            <input type="radio" name="w3c-unknown" checked={unknownCodes === 'create'} onChange={() => setUnknownCodes('create')} />
+            {x('unknownCreate')}
+          </label>
+          <label className="export-choice">
+            <input type="radio" name="w3c-unknown" checked={unknownCodes === 'orphan'} onChange={() => setUnknownCodes('orphan')} />
+            {x('unknownOrphan')}
+          </label>
+        </fieldset>
+        <input
+          ref={input}
+          type="file"
+          accept=".jsonld,.json,application/ld+json,application/json"
+          hidden
+          data-testid="w3c-import-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void importFile(file);
+          }}
+        />
+        <div className="actions export-start">
+          <button type="button" onClick={() => input.current?.click()} disabled={busy !== null} data-testid="w3c-import">
+            {busy === 'import' ? x('importing') : x('importW3c')}
+          </button>
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {result && <ImportSummary result={result} />}
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            {x('close')}
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * Export for the top bar: Export CSV… and Exchange… (W3C Web Annotation export and import).
+ * Mount once: <ExportControls currentDocumentId={route.view === 'reader' ? route.documentId : undefined} />
+ */
+import { useState } from 'react';
+import { useApp } from '../../app/AppContext';
+import { notifyDocumentsChanged } from '../import/events';
+import { CsvExportDialog } from './CsvExportDialog';
+import { ExchangeDialog } from './ExchangeDialog';
+import { useExportText } from './strings';
+import './export.css';
+
+export function ExportControls({ currentDocumentId }: { currentDocumentId?: string | undefined }) {
+  const app = useApp();
+  const { x } = useExportText();
+  const [dialog, setDialog] = useState<'none' | 'csv' | 'exchange'>('none');
+  const imported = () => {
+    notifyDocumentsChanged();
+    void app.reloadInfo().catch(() => undefined);
+    void app.reloadCodebook().catch(() => undefined);
+  };
+  return (
+    <>
+      <span className="export-controls">
+        <button type="button" onClick={() => setDialog('csv')} data-testid="export-csv-button">
+          {x('exportCsvButton')}
+        </button>
+        <button type="button" onClick={() => setDialog('exchange')} data-testid="exchange-button">
+          {x('exchangeButton')}
+        </button>
+      </span>
+      {dialog === 'csv' && <CsvExportDialog currentDocumentId={currentDocumentId} onClose={() => setDialog('none')} />}
+      {dialog === 'exchange' && <ExchangeDialog currentDocumentId={currentDocumentId} onImported={imported} onClose={() => setDialog('none')} />}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { ExportControls } from './ExportControls';
+export { downloadFile } from './download';
