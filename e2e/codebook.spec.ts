@@ -188,3 +188,48 @@ test('every tab of the codebook window passes axe-core with no serious or critic
   await expect(page.getByRole('dialog', { name: /Delete a code/ })).toBeVisible();
   expect(await audit(), 'delete dialog').toEqual([]);
 });
+
+test('export the codebook as .qdc from the window, and import a colleague’s codebook with a preview', async ({
+  page,
+  hashiya,
+}) => {
+  await hashiya.open(page);
+  const dialog = await openCodebook(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export REFI-QDA (.qdc)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/-codebook\.qdc$/);
+  const xml = readFileSync((await download.path()) as string, 'utf8');
+  expect(xml).toContain('<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Hashiya">');
+  expect(xml).toContain('name="Ceasefire proposal" isCodable="true" color="#56B4E9"');
+
+  // a colleague's version: one new sub-code, and another colour for an existing code
+  const theirs = xml
+    .replace('color="#56B4E9"', 'color="#123456"')
+    .replace(
+      /(<Code guid="[^"]+" name="Ceasefire proposal"[^>]*>)/,
+      '$1\n<Code guid="9d7c2a10-3b4e-4f5a-8c6d-7e8f9a0b1c2d" name="Unilateral truce" isCodable="true" color="#44AA99"><Description>A truce declared by one side.</Description></Code>',
+    );
+  await dialog
+    .getByTestId('codebook-import-file')
+    .setInputFiles({ name: 'colleague.qdc', mimeType: 'application/xml', buffer: Buffer.from(theirs, 'utf8') });
+  const preview = page.getByRole('dialog', { name: /Importing colleague\.qdc/ });
+  await expect(preview).toContainText('New codes (1)');
+  await expect(preview).toContainText('Unilateral truce');
+  await expect(preview).toContainText('Differences (1)');
+  await expect(preview).toContainText(
+    '“Ceasefire proposal”: kept this project’s colour (“#56B4E9”); the file has “#123456”.',
+  );
+  // nothing changes before the import is confirmed
+  expect((await hashiya.ok<{ codes: unknown[] }>('codebook.get')).codes).toHaveLength(11);
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(preview).toBeHidden();
+  const added = dialog.getByRole('treeitem', { name: /Unilateral truce/ });
+  await expect(added).toHaveAttribute('aria-level', '3');
+  const cb = await hashiya.ok<{ codes: { id: string; name: string; parentId: string | null; color: string }[] }>(
+    'codebook.get',
+  );
+  expect(cb.codes.find((c) => c.name === 'Unilateral truce')?.parentId).toBe('ceasefire-proposal');
+  expect(cb.codes.find((c) => c.id === 'ceasefire-proposal')?.color).toBe('#56B4E9');
+});
