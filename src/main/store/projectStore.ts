@@ -18,6 +18,7 @@ import { BackupStore, documentKey, PROJECT_KEY, type BackupPolicy } from './back
 import { removeStaleTemps, writeFileDurably, type DurableFileOptions } from './durableFile';
 import { CorruptFileError, parseJsonFile, ValidatedJsonFile } from './jsonFile';
 import { DOCUMENT_FORMAT, NewerFormatError, PROJECT_FORMAT, type FormatHistory } from './migrations';
+import { ProjectLock } from './projectLock';
 import { DocumentFile, ProjectFile, SCHEMA_VERSION } from './schema';
 
 export interface OpenOptions {
@@ -98,6 +99,7 @@ export class ProjectStore {
   /** the store that took over when this one was closed by a project switch */
   private replacedBy: ProjectStore | null = null;
   private flushBarrier: (() => Promise<void>) | null = null;
+  private lock: ProjectLock | null = null;
   /** true: project.json may be behind the document files (and the marker file says so) */
   private unsyncedMarked = false;
 
@@ -115,6 +117,18 @@ export class ProjectStore {
   static async open(dir: string, options: OpenOptions = {}): Promise<ProjectStore> {
     const root = path.resolve(dir);
     await mkdir(path.join(root, DOCUMENTS_DIR), { recursive: true });
+    const lock = await ProjectLock.acquire(root);
+    try {
+      const store = await ProjectStore.openLocked(root, options);
+      store.lock = lock;
+      return store;
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
+  }
+
+  private static async openLocked(root: string, options: OpenOptions): Promise<ProjectStore> {
     await removeStaleTemps(root);
     await removeStaleTemps(path.join(root, DOCUMENTS_DIR));
     const backups = new BackupStore(root, options.backupPolicy);
@@ -492,11 +506,12 @@ export class ProjectStore {
     if (this.unsaved.size > 0) {
       throw new AppError('storage', `Some changes could not be saved (${this.unsavedFiles().map((f) => f.title).join(', ')}); the project stays open so they are not lost.`);
     }
+    await this.markSyncedIfIdle();
     this.closed = true;
     this.replacedBy = replacement;
-    this.docs.clear();
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    await this.markSyncedIfIdle();
+    this.docs.clear();
+    await this.lock?.release();
   }
 
   get isClosed(): boolean {

@@ -1,0 +1,52 @@
+/** Two Hashiya processes never write one project: the second is refused while the first lives. */
+import { access, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/shared/errors';
+import { LOCK_FILE } from '../../src/main/store/projectLock';
+import { openTestProject, removeDir, seedTwoDocuments, tempDir } from './helpers';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await tempDir();
+  await seedTwoDocuments(dir);
+});
+afterEach(async () => {
+  await removeDir(dir);
+});
+
+const lockBy = (pid: number, host = os.hostname()) =>
+  writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid, host, openedAt: new Date().toISOString() }));
+
+describe('the project lock', () => {
+  it('refuses a project another living process holds, naming it, and changes nothing', async () => {
+    await lockBy(process.ppid);
+    const err = await openTestProject(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('conflict');
+    expect((err as AppError).message).toContain(`open in another Hashiya window or server (process ${process.ppid})`);
+  });
+
+  it('takes over from a process that died (crash, SIGKILL)', async () => {
+    await lockBy(2 ** 22 + 12345); // above Linux's pid_max: never a live process
+    const p = await openTestProject(dir);
+    expect((await p.call('documents.list', {})).length).toBe(2);
+    await p.store.close();
+  });
+
+  it('takes over a lock nobody has touched for a while (a process on another machine that died)', async () => {
+    await lockBy(process.ppid, 'some-other-computer');
+    const old = new Date(Date.now() - 5 * 60_000);
+    await utimes(path.join(dir, LOCK_FILE), old, old);
+    const p = await openTestProject(dir);
+    await p.store.close();
+  });
+
+  it('is released on close', async () => {
+    const p = await openTestProject(dir);
+    await expect(access(path.join(dir, LOCK_FILE))).resolves.toBeUndefined();
+    await p.store.close();
+    await expect(access(path.join(dir, LOCK_FILE))).rejects.toThrow();
+  });
+});
