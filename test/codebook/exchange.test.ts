@@ -227,3 +227,20 @@ describe('Hashiya JSON codebook', () => {
     expect(taken.codebook.codes.some((c) => c.id === 'political-process')).toBe(true);
   });
 });
+
+describe('a code renamed on one side', () => {
+  it('is matched by its GUID and the two names are reported', async () => {
+    const source = await freshProject();
+    const { content } = await source.call('codebook.export', { format: 'qdc' });
+    const renamed = content.replace('name="Politics"', 'name="Diplomacy"');
+    const p = await freshProject();
+    const kept = await p.call('codebook.import', { fileName: 'x.qdc', content: renamed });
+    expect(kept.added).toEqual([]);
+    expect(kept.conflicts.map((c) => [c.field, c.current, c.incoming, c.resolution])).toEqual([
+      ['name', 'Politics', 'Diplomacy', 'kept'],
+    ]);
+    const taken = await p.call('codebook.import', { fileName: 'x.qdc', content: renamed, prefer: 'incoming' });
+    expect(taken.codebook.codes.find((c) => c.id === 'politics')?.name).toBe('Diplomacy');
+    expect(taken.codebook.codes).toHaveLength(11);
+  });
+});

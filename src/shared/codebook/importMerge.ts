@@ -13,7 +13,7 @@ import { nameKey, validateCodebook } from './validate';
 
 export interface ImportConflict {
   code: string;
-  field: 'color' | 'description' | 'example' | 'nameAr' | 'parent' | 'key';
+  field: 'name' | 'color' | 'description' | 'example' | 'nameAr' | 'parent' | 'key';
   current: string;
   incoming: string;
   /** what was done: kept ours, or took theirs */
@@ -35,6 +35,7 @@ export interface IncomingCodebook {
 }
 
 const FIELD_LABEL: Record<ImportConflict['field'], string> = {
+  name: 'name',
   color: 'colour',
   description: 'definition',
   example: 'example',
@@ -81,6 +82,13 @@ export function mergeCodebooks(
       merged.push(match.name);
       idMap.set(inc.id, match.id);
       const next: Code = { ...match };
+      // matched by id (a GUID of ours) under another name: the code was renamed on one side
+      if (nameKey(match.name) !== nameKey(inc.name)) {
+        const clash = codes.some((c) => c.id !== match.id && nameKey(c.name) === nameKey(inc.name));
+        const take = prefer === 'incoming' && !clash;
+        if (take) next.name = inc.name.trim();
+        conflict(match, 'name', match.name, inc.name, take);
+      }
       for (const field of ['description', 'example', 'nameAr', 'color'] as const) {
         const ours = match[field];
         const theirs = field === 'color' ? inc.color.toUpperCase() : inc[field];
