@@ -8,17 +8,15 @@
  * drops a document that has a hit; a rare false positive (a query with characters outside those
  * ranges) is settled by the real search in the document's full index.
  *
- * On disk the filter lives in index/filter/<shard>.json, 64 shards by id, so reopening a big
+ * On disk the filter lives in index/filter/<shard>.bin, 64 shards by id, so reopening a big
  * project reads 64 files instead of one per document, and a new document rewrites one shard.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { NORMALIZER_VERSION } from '../../shared/search/normalize';
 import { INDEX_DIR } from './indexFile';
 
 export const SHARDS = 64;
-const FORMAT = 'hashiya-search-filter';
 const FILTER_DIR = 'filter';
 
 export interface Filter {
@@ -45,14 +43,65 @@ export function shardOf(id: string): number {
   return (h >>> 0) % SHARDS;
 }
 
-const ShardFile = z.object({
-  format: z.literal(FORMAT),
-  version: z.number().int(),
-  entries: z.array(z.tuple([z.string(), z.string(), z.string()])),
-});
-
 function shardPath(dir: string, shard: number): string {
-  return path.join(dir, INDEX_DIR, FILTER_DIR, `${String(shard).padStart(2, '0')}.json`);
+  return path.join(dir, INDEX_DIR, FILTER_DIR, `${String(shard).padStart(2, '0')}.bin`);
+}
+
+/*
+ * A shard file is binary, so that reopening reads it with one copy per text instead of parsing
+ * megabytes of JSON: "HXF1", normaliser version (u32), entry count (u32), then per entry the id
+ * (u16 length + UTF-8), the sha256 (64 ASCII hex digits) and the text (u32 length + one byte per
+ * unit). Every length is checked; a shard that does not add up is ignored and rebuilt.
+ */
+const MAGIC = 'HXF1';
+const SHA_BYTES = 64;
+
+function encodeShard(entries: ReadonlyArray<[string, Filter]>): Buffer {
+  let size = 12;
+  for (const [id, f] of entries) size += 2 + Buffer.byteLength(id) + SHA_BYTES + 4 + f.text.length;
+  const buf = Buffer.alloc(size);
+  buf.write(MAGIC, 0, 'latin1');
+  buf.writeUInt32LE(NORMALIZER_VERSION, 4);
+  buf.writeUInt32LE(entries.length, 8);
+  let at = 12;
+  for (const [id, f] of entries) {
+    const idLength = buf.write(id, at + 2, 'utf8');
+    buf.writeUInt16LE(idLength, at);
+    at += 2 + idLength;
+    buf.write(f.sha256.padEnd(SHA_BYTES, '0').slice(0, SHA_BYTES), at, 'latin1');
+    at += SHA_BYTES;
+    buf.writeUInt32LE(f.text.length, at);
+    at += 4;
+    buf.write(f.text, at, 'latin1');
+    at += f.text.length;
+  }
+  return buf;
+}
+
+function decodeShard(buf: Buffer, shard: number, out: Map<string, Filter>): void {
+  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== MAGIC || buf.readUInt32LE(4) !== NORMALIZER_VERSION) return;
+  const count = buf.readUInt32LE(8);
+  const found: Array<[string, Filter]> = [];
+  let at = 12;
+  for (let n = 0; n < count; n++) {
+    if (at + 2 > buf.length) return;
+    const idLength = buf.readUInt16LE(at);
+    at += 2;
+    if (at + idLength + SHA_BYTES + 4 > buf.length) return;
+    const id = buf.toString('utf8', at, at + idLength);
+    at += idLength;
+    const sha256 = buf.toString('latin1', at, at + SHA_BYTES);
+    at += SHA_BYTES;
+    const length = buf.readUInt32LE(at);
+    at += 4;
+    if (at + length > buf.length) return;
+    const text = buf.toString('latin1', at, at + length);
+    at += length;
+    if (shardOf(id) !== shard) return;
+    found.push([id, { sha256, text }]);
+  }
+  if (at !== buf.length) return;
+  for (const [id, f] of found) out.set(id, f);
 }
 
 /** Every stored filter; a missing, damaged or outdated shard simply contributes nothing. */
@@ -60,13 +109,8 @@ export async function readFilters(dir: string): Promise<Map<string, Filter>> {
   const out = new Map<string, Filter>();
   await Promise.all(
     Array.from({ length: SHARDS }, async (_, shard) => {
-      try {
-        const parsed = ShardFile.safeParse(JSON.parse(await readFile(shardPath(dir, shard), 'utf8')));
-        if (!parsed.success || parsed.data.version !== NORMALIZER_VERSION) return;
-        for (const [id, sha256, text] of parsed.data.entries) if (shardOf(id) === shard) out.set(id, { sha256, text });
-      } catch {
-        // missing or unreadable: rebuilt from the documents
-      }
+      const buf = await readFile(shardPath(dir, shard)).catch(() => null);
+      if (buf) decodeShard(buf, shard, out);
     }),
   );
   return out;
@@ -76,14 +120,14 @@ export async function readFilters(dir: string): Promise<Map<string, Filter>> {
 export async function writeFilters(dir: string, filters: ReadonlyMap<string, Filter>, shards: Iterable<number>): Promise<void> {
   const wanted = new Set(shards);
   if (wanted.size === 0) return;
-  const byShard = new Map<number, Array<[string, string, string]>>([...wanted].map((s) => [s, []]));
-  for (const [id, f] of filters) byShard.get(shardOf(id))?.push([id, f.sha256, f.text]);
+  const byShard = new Map<number, Array<[string, Filter]>>([...wanted].map((s) => [s, []]));
+  for (const [id, f] of filters) byShard.get(shardOf(id))?.push([id, f]);
   await mkdir(path.join(dir, INDEX_DIR, FILTER_DIR), { recursive: true });
   await Promise.all(
     [...byShard].map(async ([shard, entries]) => {
       const target = shardPath(dir, shard);
       const temp = `${target}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify({ format: FORMAT, version: NORMALIZER_VERSION, entries }));
+      await writeFile(temp, encodeShard(entries));
       await rename(temp, target);
     }),
   );
