@@ -76,6 +76,7 @@ test('many files: a summary of what came in, what was refused and why, and Impor
 
 test('paste text as a new document', async ({ page, hashiya }) => {
   await hashiya.open(page);
+  await page.getByTestId('import-button').click();
   await page.getByTestId('paste-button').click();
   const dialog = page.getByRole('dialog', { name: 'Paste text as a new document' });
   await dialog.getByLabel('Title (optional)').fill('بيان البعثة');

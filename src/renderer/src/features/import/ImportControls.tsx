@@ -1,6 +1,7 @@
 /**
- * Everything import in one element for the top bar: the Import… and Paste text… buttons, their
- * dialogs, and drag-and-drop of files anywhere on the window (an overlay says where they go).
+ * Everything import in one element for the top bar: the Import… button (Ctrl+O, File ▸ Import…),
+ * its dialog with "Paste text…" inside, and drag-and-drop of files anywhere on the window (an
+ * overlay says where they go).
  * Other code can open the dialog with `requestImportDialog()` (e.g. an Electron menu item).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -115,9 +116,6 @@ export function ImportControls({ onImported }: ImportControlsProps) {
         <button type="button" onClick={() => setDialog('files')} data-testid="import-button" aria-keyshortcuts="Control+O">
           {it('importButton')}
         </button>
-        <button type="button" onClick={() => setDialog('paste')} data-testid="paste-button">
-          {it('pasteButton')}
-        </button>
       </span>
       {dragging && (
         <div className="import-drop-overlay" aria-hidden="true">
@@ -137,6 +135,7 @@ export function ImportControls({ onImported }: ImportControlsProps) {
           onOpen={open}
           onResolve={resolve}
           onClose={() => setDialog('none')}
+          onPaste={() => setDialog('paste')}
         />
       )}
       {dialog === 'paste' && <PasteTextDialog onImported={changed} onOpen={open} onClose={() => setDialog('none')} />}

@@ -18,6 +18,7 @@ export interface ImportDialogProps {
   onOpen: (documentId: string) => void;
   onResolve: (index: number, next: ImportOutcome) => void;
   onClose: () => void;
+  onPaste: () => void;
 }
 
 export function ImportDialog(props: ImportDialogProps) {
@@ -44,6 +45,9 @@ export function ImportDialog(props: ImportDialogProps) {
       <div className="actions import-pick">
         <button type="button" className="primary" disabled={running} onClick={() => input.current?.click()}>
           {it('chooseFiles')}
+        </button>
+        <button type="button" disabled={running} onClick={props.onPaste} data-testid="paste-button">
+          {it('pasteButton')}
         </button>
       </div>
       {progress && running && (

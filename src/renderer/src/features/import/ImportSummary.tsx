@@ -1,6 +1,7 @@
 /** What came in and what was refused and why, one line per file; duplicates offer "Import anyway". */
 import type { ImportOutcome } from './importQueue';
 import { tally } from './importQueue';
+import { QuotedText } from './QuotedText';
 import { useImportText } from './strings';
 
 export interface ImportSummaryProps {
@@ -21,9 +22,7 @@ export function ImportSummary({ outcomes, onOpen, onResolve }: ImportSummaryProp
       <ul className="import-outcomes">
         {outcomes.map((o, i) => (
           <li key={`${i}-${o.fileName}`} className={`import-outcome import-${o.kind}`} data-kind={o.kind}>
-            <span className="import-file" dir="auto">
-              {o.fileName}
-            </span>
+            <bdi className="import-file">{o.fileName}</bdi>
             {o.kind === 'imported' && (
               <>
                 <span className="import-state">
@@ -35,7 +34,9 @@ export function ImportSummary({ outcomes, onOpen, onResolve }: ImportSummaryProp
                 {o.warnings.length > 0 && (
                   <ul className="import-warnings">
                     {o.warnings.map((w, j) => (
-                      <li key={j}>{w.message}</li>
+                      <li key={j}>
+                        <QuotedText text={w.message} />
+                      </li>
                     ))}
                   </ul>
                 )}
@@ -43,12 +44,14 @@ export function ImportSummary({ outcomes, onOpen, onResolve }: ImportSummaryProp
             )}
             {o.kind === 'refused' && (
               <span className="import-state" role="alert">
-                {it('refused')}: {o.message}
+                {it('refused')}: <QuotedText text={o.message} />
               </span>
             )}
             {o.kind === 'duplicate' && (
               <>
-                <span className="import-state">{o.message}</span>
+                <span className="import-state">
+                  <QuotedText text={o.message} />
+                </span>
                 <span className="import-actions">
                   <button type="button" onClick={() => void o.retry().then((next) => onResolve(i, next))}>
                     {it('importAnyway')}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { ImportResult } from '../../../../shared/api/documents';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
+import { QuotedText } from './QuotedText';
 import { useImportText } from './strings';
 
 export interface PasteTextDialogProps {
@@ -56,7 +57,9 @@ export function PasteTextDialog({ onImported, onOpen, onClose }: PasteTextDialog
           {result.warnings.length > 0 && (
             <ul className="import-warnings">
               {result.warnings.map((w, i) => (
-                <li key={i}>{w.message}</li>
+                <li key={i}>
+                  <QuotedText text={w.message} />
+                </li>
               ))}
             </ul>
           )}
@@ -83,7 +86,9 @@ export function PasteTextDialog({ onImported, onOpen, onClose }: PasteTextDialog
           )}
           {duplicate && (
             <div role="alert">
-              <p>{duplicate}</p>
+              <p>
+                <QuotedText text={duplicate} />
+              </p>
               <div className="actions">
                 <button type="button" onClick={() => void send(true)} disabled={busy}>
                   {it('importAnyway')}
