@@ -46,17 +46,26 @@ function parseArgs(argv) {
   return args;
 }
 
+/** Requests Electronegativity made through its HTTP client (answered here by a stub) and
+ *  sockets anything tried to open (refused); reported so a test can check them. */
+const network = { stubbedRequests: [], refusedConnections: 0 };
+
 /** No byte leaves the machine while the audit runs. */
 function forbidNetwork() {
   const Module = require('node:module');
   const originalLoad = Module._load;
   const offline = () => Promise.resolve({ statusCode: 503, body: '', headers: {} });
-  const gotStub = Object.assign(offline, { get: offline, head: offline, post: offline });
+  const counted = (url, ...rest) => {
+    network.stubbedRequests.push(String(url));
+    return offline(url, ...rest);
+  };
+  const gotStub = Object.assign(counted, { get: counted, head: counted, post: counted });
   Module._load = function load(request, ...rest) {
     if (request === 'got') return gotStub;
     return originalLoad.call(this, request, ...rest);
   };
   net.Socket.prototype.connect = function refuse() {
+    network.refusedConnections++;
     throw new Error('audit-security runs offline: a network connection was attempted and refused.');
   };
 }
@@ -145,7 +154,7 @@ async function main() {
   const ok = blocking.length === 0 && parseErrors.length === 0 && badSuppressions.length === 0;
 
   if (args.json) {
-    log(JSON.stringify({ ok, checks: result.globalChecks + result.atomicChecks, blocking, notes, parseErrors, suppressions }, null, 2));
+    log(JSON.stringify({ ok, checks: result.globalChecks + result.atomicChecks, network, blocking, notes, parseErrors, suppressions }, null, 2));
   } else {
     log(`Electronegativity: ${result.atomicChecks} file checks and ${result.globalChecks} project checks over ${path.relative(root, args.input) || '.'}/ (offline; skipped: ${SKIPPED_CHECKS.join(', ')}).`);
     for (const s of suppressions) log(`  suppressed  ${s.file}:${s.line}  ${s.checks.join(', ')} — ${s.reason || '(no reason)'}`);

@@ -65,7 +65,7 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Hashiya',
     backgroundColor: '#fbf8f1',
-    webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs')),
+    webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs'), !app.isPackaged),
   });
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());

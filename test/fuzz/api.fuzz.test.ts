@@ -4,7 +4,7 @@
  * __proto__/constructor/prototype keys, negative and reversed offsets, unknown ids, ids with ../,
  * non-JSON, wrong content types, no token, foreign Host/Origin, huge bodies). Each must be
  * answered with a 4xx JSON error a person can read; the server must stay up; and not one byte of
- * the project folder may change.
+ * the project folder may change. The same inputs go through the Electron IPC bridge too.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openProject, type OpenedProject } from '../../src/main/app';
 import { startWebServer, type WebServer } from '../../src/main/server/http';
-import { api, isMethodName, maxBodyBytesFor, methodNames, type MethodName } from '../../src/shared/api';
+import { registerApiHandlers, type IpcEventLike, type IpcMainLike } from '../../src/main/shell/ipcBridge';
+import { APP_ENTRY, trustedOrigins } from '../../src/main/shell/policy';
+import { api, channelFor, isMethodName, maxBodyBytesFor, methodNames, type MethodName } from '../../src/shared/api';
+import type { IpcResult } from '../../src/shared/api/ipc';
 import { ERROR_STATUS } from '../../src/shared/errors';
 
 const root = path.resolve(__dirname, '../..');
@@ -167,6 +170,94 @@ function fieldSchema(name: MethodName, key: string): z.ZodType | null {
 
 const isInvalid = (name: MethodName, input: unknown) => !api[name].input.safeParse(input).success;
 
+/**
+ * For each field of each method, each hostile value its schema rejects: alone, and with an
+ * extra field and a literal "__proto__" key beside it. [method, JSON body, label].
+ */
+function fieldCases(): Array<[MethodName, string, string]> {
+  const cases: Array<[MethodName, string, string]> = [];
+  for (const name of methodNames) {
+    for (const key of inputKeys(name)) {
+      const field = fieldSchema(name, key);
+      for (const value of hostileValues()) {
+        if (field?.safeParse(value).success) continue;
+        const input = { [key]: value };
+        if (!isInvalid(name, input)) continue;
+        const body = JSON.stringify(input);
+        cases.push([name, body, `${name} ${key}=${JSON.stringify(value)}`]);
+        cases.push([name, `${body.slice(0, -1)},"__proto__":{"admin":true},"extra":"field"}`, `${name} ${key} + extra`]);
+      }
+    }
+  }
+  return cases;
+}
+
+/** Inputs that pass no method's contract or name things that do not exist. */
+function semanticCases(): Array<[string, unknown]> {
+  return [
+    ['documents.get', { id: 'no-such-document' }],
+    ['documents.get', { id: '../project' }],
+    ['documents.get', { id: '..%2fproject' }],
+    ['documents.get', { id: `${docId}/../../project` }],
+    ['documents.update', { id: 'no-such-document', title: 'x' }],
+    ['documents.update', { id: '../../etc/passwd', title: 'x' }],
+    ['documents.delete', { id: 'no-such-document' }],
+    ['documents.delete', { id: '..' }],
+    ['annotations.list', { documentId: 'no-such-document' }],
+    ['annotations.list', { documentId: '../project' }],
+    ['annotations.create', { documentId: 'no-such-document', start: 0, end: 5, codes: [codeId] }],
+    ['annotations.create', { documentId: docId, start: -5, end: 5, codes: [codeId] }],
+    ['annotations.create', { documentId: docId, start: 10, end: 2, codes: [codeId] }],
+    ['annotations.create', { documentId: docId, start: 5, end: 5, codes: [codeId] }],
+    ['annotations.create', { documentId: docId, start: textLength, end: textLength + 10, codes: [codeId] }],
+    ['annotations.create', { documentId: docId, start: 0, end: Number.MAX_SAFE_INTEGER, codes: [codeId] }],
+    ['annotations.create', { documentId: docId, start: 0.5, end: 3, codes: [codeId] }],
+    ['annotations.create', { documentId: docId, start: '0', end: '3', codes: [codeId] }],
+    ['annotations.create', { documentId: docId, start: 0, end: 3, codes: ['no-such-code'] }],
+    ['annotations.create', { documentId: docId, start: 0, end: 3, codes: ['../x'] }],
+    ['annotations.create', { documentId: docId, start: 0, end: 3, codes: [codeId], stance: 's'.repeat(101) }],
+    ['annotations.create', { documentId: docId, start: 0, end: 3, codes: [codeId], __proto__: { id: 'forced' }, id: 'forced' }],
+    ['annotations.createMany', { documentId: docId, drafts: [{ documentId: docId, start: 9, end: 3, codes: [codeId] }] }],
+    ['annotations.update', { id: 'no-such-annotation', note: 'x' }],
+    ['annotations.update', { id: annId, documentId: 'no-such-document', note: 'x' }],
+    ['annotations.update', { id: annId, start: -1 }],
+    ['annotations.update', { id: annId, quote: 'forged quote' }],
+    ['annotations.delete', { id: 'no-such-annotation' }],
+    ['annotations.delete', { id: '../../project' }],
+    ['annotations.deleteMany', { documentId: docId, ids: ['no-such-annotation'] }],
+    ['codebook.mergeCodes', { sourceId: 'no-such-code', targetId: codeId }],
+    ['codebook.mergeCodes', { sourceId: codeId, targetId: codeId }],
+    ['codebook.deleteCode', { id: 'no-such-code' }],
+    ['codebook.usage', { codeId: 'no-such-code' }],
+    ['stats.summary', { documentId: 'no-such-document' }],
+    ['export.csv', { documentIds: ['no-such-document'] }],
+    ['export.csv', { documentIds: ['../../etc/passwd'] }],
+    ['export.annotations', { documentIds: ['no-such-document'] }],
+    ['export.texts', { documentIds: ['../project'] }],
+    ['import.annotations', { json: 'not json at all' }],
+    ['import.annotations', { json: '{"__proto__":{"polluted":true}}' }],
+    ['search', { query: 'x', documentId: 'no-such-document' }],
+    ['backups.list', { documentId: '../../etc' }],
+    ['backups.restore', { documentId: null, name: '../../../etc/passwd' }],
+    ['backups.restore', { documentId: null, name: '20200101T000000000Z.json' }],
+    ['backups.restore', { documentId: 'no-such-document', name: '20200101T000000000Z.json' }],
+    ['project.open', { path: '../../etc' }],
+    ['project.open', { path: 'relative/folder' }],
+    ['project.open', { path: '/nonexistent-hashiya-folder/x' }],
+    ['project.open', { path: '/etc' }],
+    ['project.open', { path: `${dataDir}\u0000/project` }],
+    ['project.create', { path: '../outside' }],
+    ['project.create', { path: path.join(dataDir, 'project') }],
+    ['project.create', { path: '/etc' }],
+    ['documents.import', { fileName: '../../evil.txt', data: 'not base64!!' }],
+    ['documents.import', { fileName: '', data: 'aGVsbG8=' }],
+    ['documents.importText', { text: '' }],
+    ['settings.update', { textSize: -4 }],
+    ['settings.update', { uiLanguage: 'xx-evil' }],
+    ['codebook.save', { codes: 'none' }],
+  ];
+}
+
 // ids of the seeded project, found in beforeAll
 let docId = '';
 let annId = '';
@@ -220,22 +311,9 @@ describe('fuzzing every API method', () => {
   });
 
   it('rejects a wrong value in each field, alone and next to extra fields', async () => {
-    let sent = 0;
-    for (const name of methodNames) {
-      for (const key of inputKeys(name)) {
-        const field = fieldSchema(name, key);
-        for (const value of hostileValues()) {
-          if (field?.safeParse(value).success) continue;
-          const input = { [key]: value };
-          if (!isInvalid(name, input)) continue;
-          expectJsonClientError(await callRaw(name, JSON.stringify(input)), `${name} ${key}=${JSON.stringify(value)}`);
-          const withExtra = { ...input, __proto__: { admin: true }, extra: 'field' };
-          expectJsonClientError(await callRaw(name, JSON.stringify(withExtra)), `${name} ${key} + extra`);
-          sent += 2;
-        }
-      }
-    }
-    expect(sent).toBeGreaterThan(100);
+    const cases = fieldCases();
+    for (const [name, body, label] of cases) expectJsonClientError(await callRaw(name, body), label);
+    expect(cases.length).toBeGreaterThan(100);
   }, 120_000);
 
   it('rejects 10 MB strings in every method', async () => {
@@ -251,68 +329,7 @@ describe('fuzzing every API method', () => {
   }, 120_000);
 
   it('rejects unknown ids, ids that climb out with ../, and offsets that are negative, reversed or past the end', async () => {
-    const cases: Array<[string, unknown]> = [
-      ['documents.get', { id: 'no-such-document' }],
-      ['documents.get', { id: '../project' }],
-      ['documents.get', { id: '..%2fproject' }],
-      ['documents.get', { id: `${docId}/../../project` }],
-      ['documents.update', { id: 'no-such-document', title: 'x' }],
-      ['documents.update', { id: '../../etc/passwd', title: 'x' }],
-      ['documents.delete', { id: 'no-such-document' }],
-      ['documents.delete', { id: '..' }],
-      ['annotations.list', { documentId: 'no-such-document' }],
-      ['annotations.list', { documentId: '../project' }],
-      ['annotations.create', { documentId: 'no-such-document', start: 0, end: 5, codes: [codeId] }],
-      ['annotations.create', { documentId: docId, start: -5, end: 5, codes: [codeId] }],
-      ['annotations.create', { documentId: docId, start: 10, end: 2, codes: [codeId] }],
-      ['annotations.create', { documentId: docId, start: 5, end: 5, codes: [codeId] }],
-      ['annotations.create', { documentId: docId, start: textLength, end: textLength + 10, codes: [codeId] }],
-      ['annotations.create', { documentId: docId, start: 0, end: Number.MAX_SAFE_INTEGER, codes: [codeId] }],
-      ['annotations.create', { documentId: docId, start: 0.5, end: 3, codes: [codeId] }],
-      ['annotations.create', { documentId: docId, start: '0', end: '3', codes: [codeId] }],
-      ['annotations.create', { documentId: docId, start: 0, end: 3, codes: ['no-such-code'] }],
-      ['annotations.create', { documentId: docId, start: 0, end: 3, codes: ['../x'] }],
-      ['annotations.create', { documentId: docId, start: 0, end: 3, codes: [codeId], stance: 's'.repeat(101) }],
-      ['annotations.create', { documentId: docId, start: 0, end: 3, codes: [codeId], __proto__: { id: 'forced' }, id: 'forced' }],
-      ['annotations.createMany', { documentId: docId, drafts: [{ documentId: docId, start: 9, end: 3, codes: [codeId] }] }],
-      ['annotations.update', { id: 'no-such-annotation', note: 'x' }],
-      ['annotations.update', { id: annId, documentId: 'no-such-document', note: 'x' }],
-      ['annotations.update', { id: annId, start: -1 }],
-      ['annotations.update', { id: annId, quote: 'forged quote' }],
-      ['annotations.delete', { id: 'no-such-annotation' }],
-      ['annotations.delete', { id: '../../project' }],
-      ['annotations.deleteMany', { documentId: docId, ids: ['no-such-annotation'] }],
-      ['codebook.mergeCodes', { sourceId: 'no-such-code', targetId: codeId }],
-      ['codebook.mergeCodes', { sourceId: codeId, targetId: codeId }],
-      ['codebook.deleteCode', { id: 'no-such-code' }],
-      ['codebook.usage', { codeId: 'no-such-code' }],
-      ['stats.summary', { documentId: 'no-such-document' }],
-      ['export.csv', { documentIds: ['no-such-document'] }],
-      ['export.csv', { documentIds: ['../../etc/passwd'] }],
-      ['export.annotations', { documentIds: ['no-such-document'] }],
-      ['export.texts', { documentIds: ['../project'] }],
-      ['import.annotations', { json: 'not json at all' }],
-      ['import.annotations', { json: '{"__proto__":{"polluted":true}}' }],
-      ['search', { query: 'x', documentId: 'no-such-document' }],
-      ['backups.list', { documentId: '../../etc' }],
-      ['backups.restore', { documentId: null, name: '../../../etc/passwd' }],
-      ['backups.restore', { documentId: null, name: '20200101T000000000Z.json' }],
-      ['backups.restore', { documentId: 'no-such-document', name: '20200101T000000000Z.json' }],
-      ['project.open', { path: '../../etc' }],
-      ['project.open', { path: 'relative/folder' }],
-      ['project.open', { path: '/nonexistent-hashiya-folder/x' }],
-      ['project.open', { path: '/etc' }],
-      ['project.open', { path: `${dataDir}\u0000/project` }],
-      ['project.create', { path: '../outside' }],
-      ['project.create', { path: path.join(dataDir, 'project') }],
-      ['project.create', { path: '/etc' }],
-      ['documents.import', { fileName: '../../evil.txt', data: 'not base64!!' }],
-      ['documents.import', { fileName: '', data: 'aGVsbG8=' }],
-      ['documents.importText', { text: '' }],
-      ['settings.update', { textSize: -4 }],
-      ['settings.update', { uiLanguage: 'xx-evil' }],
-      ['codebook.save', { codes: 'none' }],
-    ];
+    const cases = semanticCases();
     let sent = 0;
     for (const [name, input] of cases) {
       if (!isMethodName(name)) continue; // a method another issue has not added yet
@@ -392,6 +409,41 @@ describe('fuzzing every API method', () => {
       expect(reply.text, p).not.toContain('root:');
     }
   });
+
+  it('the Electron transport (the IPC bridge over the same services) rejects the same inputs', async () => {
+    const handlers = new Map<string, (event: IpcEventLike, input: unknown) => Promise<unknown>>();
+    const ipcMain: IpcMainLike = { handle: (channel, listener) => void handlers.set(channel, listener) };
+    const ipcInternal: unknown[] = [];
+    registerApiHandlers(ipcMain, project.services.dispatch, trustedOrigins(), (err) => ipcInternal.push(err));
+    const event: IpcEventLike = { senderFrame: { url: APP_ENTRY, parent: null } };
+    const invoke = async (name: string, input: unknown) => {
+      const handler = handlers.get(channelFor(name as MethodName));
+      if (!handler) throw new Error(`no IPC handler for ${name}`);
+      return (await handler(event, input)) as IpcResult<unknown>;
+    };
+    const inputs: Array<[string, unknown, string]> = [
+      ...fieldCases().map(([name, body, label]): [string, unknown, string] => [name, JSON.parse(body), label]),
+      ...semanticCases().filter(([name]) => isMethodName(name)).map(([name, input]): [string, unknown, string] => [name, input, `${name} ${JSON.stringify(input).slice(0, 120)}`]),
+      ...methodNames.flatMap((name): Array<[string, unknown, string]> => [
+        [name, [], `${name} []`],
+        [name, 'text', `${name} "text"`],
+        [name, 42, `${name} 42`],
+        [name, JSON.parse('{"__proto__":{"polluted":true}}'), `${name} __proto__`],
+        [name, { constructor: { prototype: { polluted: true } } }, `${name} constructor`],
+      ]),
+    ];
+    for (const [name, input, label] of inputs) {
+      const result = await invoke(name, input);
+      expect(result.ok, label).toBe(false);
+      if (result.ok) continue;
+      const status = ERROR_STATUS[result.error.code as keyof typeof ERROR_STATUS];
+      expect(status, `${label}: ${result.error.code}`).toBeGreaterThanOrEqual(400);
+      expect(status, `${label}: ${result.error.code}`).toBeLessThan(500);
+      expect(result.error.message.length, label).toBeGreaterThan(8);
+    }
+    expect(ipcInternal).toEqual([]);
+    expect(inputs.length).toBeGreaterThan(200);
+  }, 120_000);
 
   it('afterwards: no prototype was polluted, nothing crashed, the server answers, and the project is byte-identical', async () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

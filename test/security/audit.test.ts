@@ -9,6 +9,7 @@ const root = path.resolve(__dirname, '../..');
 
 interface Report {
   ok: boolean;
+  network: { stubbedRequests: string[]; refusedConnections: number };
   blocking: Array<{ id: string; severity: string; file: string; line: number }>;
   parseErrors: Array<{ file: string }>;
   suppressions: Array<{ file: string; line: number; checks: string[]; reason: string; problems: string[] }>;
@@ -39,7 +40,7 @@ session.defaultSession.setPermissionRequestHandler((_w, _p, cb) => cb(false));
 const csp = `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'self'">`;
 
 describe('the security audit (Electronegativity, offline)', () => {
-  it('passes on src/, with every suppression carrying a reason', () => {
+  it('passes on src/, offline, with every suppression carrying a reason', () => {
     const { status, report } = audit();
     expect(report.blocking).toEqual([]);
     expect(report.parseErrors).toEqual([]);
@@ -48,6 +49,9 @@ describe('the security audit (Electronegativity, offline)', () => {
       expect(s.problems, `${s.file}:${s.line}`).toEqual([]);
       expect(s.reason.length).toBeGreaterThanOrEqual(10);
     }
+    // offline: its only web request (translations) is answered by a stub, and no socket opens
+    expect(report.network.refusedConnections).toBe(0);
+    for (const url of report.network.stubbedRequests) expect(url).toMatch(/i18n/);
   });
 
   it('fails on a window with context isolation and the sandbox turned off', () => {

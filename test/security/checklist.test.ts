@@ -47,6 +47,17 @@ describe('the Electron entry (src/main/index.ts) applies the shell policy', () =
     expect(index).toMatch(pattern);
   });
 
+  it('gives app:// the privileges of a secure origin and nothing that weakens the page', () => {
+    const privileges = /registerSchemesAsPrivileged\(\[([\s\S]*?)\]\)/.exec(index)?.[1] ?? '';
+    expect(privileges).toMatch(/standard: true/);
+    expect(privileges).toMatch(/secure: true/);
+    expect(privileges).not.toMatch(/bypassCSP|corsEnabled|allowServiceWorkers/);
+  });
+
+  it('has DevTools only in an unpackaged (development) run', () => {
+    expect(index).toMatch(/secureWebPreferences\([^)]*\), !app\.isPackaged\)/);
+  });
+
   it('gives the window the tested secure webPreferences', () => {
     const win = /new BrowserWindow\(\{([\s\S]*?)\n {2}\}\);/.exec(index)?.[1] ?? '';
     expect(win).toMatch(/webPreferences:\s*secureWebPreferences\(/);

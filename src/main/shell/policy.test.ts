@@ -44,6 +44,11 @@ describe('the window’s webPreferences', () => {
     expect(prefs.disableBlinkFeatures).toContain('Auxclick');
   });
 
+  it('has no DevTools unless asked for while developing', () => {
+    expect(prefs.devTools).toBe(false);
+    expect(secureWebPreferences('/p', true).devTools).toBe(true);
+  });
+
   it('loads the CommonJS preload and nothing else', () => {
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
     expect(Object.keys(prefs)).not.toContain('enableRemoteModule');

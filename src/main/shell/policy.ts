@@ -11,10 +11,14 @@ export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
 export { CONTENT_SECURITY_POLICY };
 
-/** webPreferences of the one window: every security-relevant switch set explicitly. */
-export function secureWebPreferences(preloadPath: string) {
+/**
+ * webPreferences of the one window: every security-relevant switch set explicitly. DevTools
+ * only while developing (a packaged app passes false).
+ */
+export function secureWebPreferences(preloadPath: string, devTools = false) {
   return {
     preload: preloadPath,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
