@@ -67,7 +67,9 @@ export async function openProject(dir: string, resourcesDir: string, options: Op
     },
     recent,
   };
-  await recent.add(store.dir, store.data.name).catch(() => undefined);
+  // throw-away folders (test runs with --data in the temp folder) are not worth coming back to
+  const inTemp = path.resolve(store.dir).startsWith(path.resolve(os.tmpdir()) + path.sep);
+  if (options.userData !== undefined || !inTemp) await recent.add(store.dir, store.data.name).catch(() => undefined);
   const services = createServices(store, { projects });
   barrier = attachFlushBarrier(services);
   store.setFlushBarrier(barrier);
