@@ -142,3 +142,26 @@ describe('no raw Electron API reaches the page', () => {
     }
   });
 });
+
+describe('the main process reaches no network', () => {
+  const main = [...sources('src/main'), ...sources('src/shared')];
+
+  it('no HTTP client, socket or DNS call anywhere in the Node side', () => {
+    for (const { file, text } of main) {
+      const c = code(text);
+      expect(c, file).not.toMatch(/from\s+['"](node:)?(https|dns|tls|dgram)['"]/);
+      expect(c, file).not.toMatch(/\b(http|https)\.(get|request)\(|\bnet\.(connect|createConnection|request|fetch)\(|\bfetch\(|new\s+WebSocket\b/);
+      // the one server listens on the loopback address only
+      if (/\.listen\(/.test(c)) expect(c, file).toMatch(/\.listen\([^)]*'127\.0\.0\.1'/);
+    }
+  });
+
+  it('imported HTML is parsed inert: jsdom runs no script and loads no resource', () => {
+    const uses = main.filter(({ text }) => /new\s+JSDOM\(/.test(code(text)));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const { file, text } of uses) {
+      const c = code(text);
+      expect(c, file).not.toMatch(/runScripts|resources\s*:|pretendToBeVisual|ResourceLoader/);
+    }
+  });
+});

@@ -44,6 +44,10 @@ describe('the window’s webPreferences', () => {
     expect(prefs.disableBlinkFeatures).toContain('Auxclick');
   });
 
+  it('has no spellchecker (Chromium would download its dictionaries from the network)', () => {
+    expect(prefs.spellcheck).toBe(false);
+  });
+
   it('has no DevTools unless asked for while developing', () => {
     expect(prefs.devTools).toBe(false);
     expect(secureWebPreferences('/p', true).devTools).toBe(true);
