@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { makeDocx } from '../test/fixtures/import/docx';
 import { expect, test } from './fixtures';
 
 const FIXTURES = path.resolve('test/fixtures/import');
@@ -59,19 +60,25 @@ test('many files: a summary of what came in, what was refused and why, and Impor
   await chooseFiles(page, [
     { name: 'article.html', mimeType: 'text/html', buffer: fixture('article.html') },
     { name: 'photo.txt', mimeType: 'text/plain', buffer: PNG },
+    {
+      name: 'report.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: makeDocx([{ text: 'دعا المبعوث الأممي إلى وقف فوري لإطلاق النار.', rtl: true }], { title: 'تقرير البعثة' }),
+    },
     { name: 'libya-1256.txt', mimeType: 'text/plain', buffer: fixture('libya.windows-1256-crlf.txt') },
   ], 'shortcut');
   const dialog = page.getByRole('dialog', { name: 'Import articles' });
-  await expect(dialog.getByTestId('import-counts')).toHaveText('1 imported · 1 refused · 1 already in the project');
+  await expect(dialog.getByTestId('import-counts')).toHaveText('2 imported · 1 refused · 1 already in the project');
   await expect(dialog.locator('[data-kind="refused"]')).toContainText('“photo.txt” is a PNG image, not text');
   await expect(dialog.locator('[data-kind="duplicate"]')).toContainText('already in the project as');
-  expect(await hashiya.ok<unknown[]>('documents.list')).toHaveLength(before.length + 1);
+  await expect(dialog.locator('[data-kind="imported"]').nth(1)).toContainText('تقرير البعثة');
+  expect(await hashiya.ok<unknown[]>('documents.list')).toHaveLength(before.length + 2);
 
   await dialog.getByRole('button', { name: 'Import anyway' }).click();
-  await expect(dialog.getByTestId('import-counts')).toHaveText('2 imported · 1 refused');
+  await expect(dialog.getByTestId('import-counts')).toHaveText('3 imported · 1 refused');
   await expect(dialog.locator('[data-kind="imported"]').last()).toContainText('The file is not UTF-8; it was read as Windows-1256');
   await expect(dialog.locator('[data-kind="imported"]').last()).toContainText('The same text is also in the project');
-  expect(await hashiya.ok<unknown[]>('documents.list')).toHaveLength(before.length + 2);
+  expect(await hashiya.ok<unknown[]>('documents.list')).toHaveLength(before.length + 3);
 });
 
 test('paste text as a new document', async ({ page, hashiya }) => {
