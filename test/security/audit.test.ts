@@ -70,34 +70,39 @@ export const win = new BrowserWindow({ width: sizes.w, webPreferences: { context
     expect(ids).toContain('SANDBOX_JS_CHECK');
   });
 
-  it('fails when navigation limits, the permission handler or the CSP are missing', () => {
-    const dir = fixture({ 'main.ts': `import { BrowserWindow } from 'electron';\nexport const x = BrowserWindow;\n` });
+  it('fails when navigation limits, the permission handler or the CSP are missing, or a file cannot be parsed', () => {
+    const dir = fixture({
+      'main.ts': `import { BrowserWindow } from 'electron';\nexport const x = BrowserWindow;\n`,
+      // a file it cannot parse would escape the audit
+      'broken.ts': 'const = ;\n',
+    });
     const { status, report } = audit(dir);
     expect(status).toBe(1);
     expect(report.blocking.map((b) => b.id)).toEqual(
       expect.arrayContaining(['LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'CSP_GLOBAL_CHECK']),
     );
+    expect(report.parseErrors.map((e) => e.file)).toEqual(['broken.ts']);
   });
 
-  it('accepts a finding suppressed on its line with a reason, and refuses one without', () => {
-    const line = (comment: string) => `import { app, shell, session } from 'electron';
+  it('accepts a finding suppressed on its line with a reason, and fails on one without', () => {
+    const open = (comment: string) => `import { app, shell, session } from 'electron';
 ${hardening}
 export function open(url: string) {
   void shell.openExternal(url); ${comment}
 }
 `;
-    const withReason = audit(fixture({ 'main.ts': line('// eng-disable OPEN_EXTERNAL_JS_CHECK -- the URL was checked and confirmed by the user'), 'index.html': csp }));
-    expect(withReason.report.blocking).toEqual([]);
-    expect(withReason.status).toBe(0);
-
-    const bare = audit(fixture({ 'main.ts': line('// eng-disable OPEN_EXTERNAL_JS_CHECK'), 'index.html': csp }));
-    expect(bare.status).toBe(1);
-    expect(bare.report.suppressions[0]?.problems.join(' ')).toMatch(/no reason/);
-  });
-
-  it('fails when a file cannot be parsed (it would escape the audit)', () => {
-    const { status, report } = audit(fixture({ 'broken.ts': 'const = ;\n', 'main.ts': `import { app, session } from 'electron';\n${hardening}`, 'index.html': csp }));
+    const { status, report } = audit(
+      fixture({
+        'reasoned.ts': open('// eng-disable OPEN_EXTERNAL_JS_CHECK -- the URL was checked and confirmed by the user'),
+        'bare.ts': open('// eng-disable OPEN_EXTERNAL_JS_CHECK'),
+        'index.html': csp,
+      }),
+    );
+    expect(report.blocking).toEqual([]);
     expect(status).toBe(1);
-    expect(report.parseErrors.map((e) => e.file)).toEqual(['broken.ts']);
+    const byFile = Object.fromEntries(report.suppressions.map((s) => [s.file, s]));
+    expect(byFile['reasoned.ts']?.problems).toEqual([]);
+    expect(byFile['reasoned.ts']?.reason).toBe('the URL was checked and confirmed by the user');
+    expect(byFile['bare.ts']?.problems.join(' ')).toMatch(/no reason/);
   });
 });
