@@ -9,6 +9,7 @@ import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
 import './projectUi.css';
+import { useProjectStrings } from './strings';
 
 export interface ProjectMenuProps {
   /** after another project was opened or created (default: reload the page to show it) */
@@ -19,10 +20,11 @@ export interface ProjectMenuProps {
 
 export function ProjectMenu({ onProjectChanged, onRestored }: ProjectMenuProps) {
   const [open, setOpen] = useState<'project' | 'backups' | null>(null);
+  const t = useProjectStrings();
   return (
     <>
       <button type="button" onClick={() => setOpen('project')}>
-        Project…
+        {t.projectButton}
       </button>
       {open === 'project' && (
         <ProjectPanel
@@ -62,6 +64,7 @@ export function ProjectPanel({ onClose, onChanged, onBackups }: ProjectPanelProp
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useProjectStrings();
 
   useEffect(() => {
     let live = true;
@@ -94,18 +97,18 @@ export function ProjectPanel({ onClose, onChanged, onBackups }: ProjectPanelProp
   };
 
   return (
-    <Modal label="Project" onClose={onClose}>
+    <Modal label={t.project} onClose={onClose}>
       <div className="project-panel">
-        <h2>Project</h2>
+        <h2>{t.project}</h2>
         {current && (
           <p className="hint">
-            Open now: <strong dir="auto">{current.name}</strong> — <span className="path">{current.path}</span>
+            {t.openNow} <strong dir="auto">{current.name}</strong> — <bdi dir="ltr">{current.path}</bdi>
           </p>
         )}
 
         <form onSubmit={openTyped} className="project-panel">
           <label>
-            Folder path
+            {t.folderPath}
             <input
               value={folder}
               onChange={(e) => setFolder(e.target.value)}
@@ -115,21 +118,21 @@ export function ProjectPanel({ onClose, onChanged, onBackups }: ProjectPanelProp
               autoComplete="off"
             />
           </label>
-          <p className="hint">Type the full path of a folder. “Open” needs a folder that holds a Hashiya project; “New project” needs a new or empty folder.</p>
+          <p className="hint">{t.folderHint}</p>
           <label>
-            Name for a new project (optional)
+            {t.newName}
             <input value={name} onChange={(e) => setName(e.target.value)} dir="auto" />
           </label>
           <div className="row">
             <button type="submit" className="primary" disabled={busy || folder.trim() === ''}>
-              Open project
+              {t.openProject}
             </button>
             <button
               type="button"
               disabled={busy || folder.trim() === ''}
               onClick={() => void run(() => api['project.create']({ path: folder, ...(name.trim() ? { name: name.trim() } : {}) }))}
             >
-              New project
+              {t.newProject}
             </button>
           </div>
         </form>
@@ -140,10 +143,10 @@ export function ProjectPanel({ onClose, onChanged, onBackups }: ProjectPanelProp
           </p>
         )}
 
-        <section aria-label="Recent projects">
-          <h3>Recent projects</h3>
+        <section aria-label={t.recent}>
+          <h3>{t.recent}</h3>
           {recent.length === 0 ? (
-            <p className="empty">None yet.</p>
+            <p className="empty">{t.noneYet}</p>
           ) : (
             <ul className="recent-list">
               {recent.map((r) => (
@@ -152,14 +155,16 @@ export function ProjectPanel({ onClose, onChanged, onBackups }: ProjectPanelProp
                     type="button"
                     disabled={busy || !r.available || r.path === current?.path}
                     onClick={() => void run(() => api['project.open']({ path: r.path }))}
-                    title={r.available ? r.path : `${r.path} is no longer there`}
+                    title={r.available ? r.path : `${r.path} ${t.isGone}`}
                   >
                     <span dir="auto">
                       {r.name}
-                      {r.path === current?.path ? ' (open)' : ''}
-                      {!r.available ? ' (folder missing)' : ''}
+                      {r.path === current?.path ? t.isOpen : ''}
+                      {!r.available ? t.folderMissing : ''}
                     </span>
-                    <span className="path">{r.path}</span>
+                    <bdi className="path" dir="ltr">
+                      {r.path}
+                    </bdi>
                   </button>
                 </li>
               ))}
@@ -170,11 +175,11 @@ export function ProjectPanel({ onClose, onChanged, onBackups }: ProjectPanelProp
         <div className="row">
           {onBackups && (
             <button type="button" onClick={onBackups}>
-              Restore from backup…
+              {t.restoreFromBackup}
             </button>
           )}
           <button type="button" onClick={onClose}>
-            Close
+            {t.close}
           </button>
         </div>
       </div>

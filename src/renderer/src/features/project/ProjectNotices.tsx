@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ProjectInfo } from '../../../../shared/api/project';
 import { api, errorMessage } from '../../api/client';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
+import { useProjectStrings } from './strings';
 import './projectUi.css';
 
 export interface ProjectNoticesProps {
@@ -21,6 +22,7 @@ export function ProjectNotices({ pollMs = 4000, onRestored }: ProjectNoticesProp
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
+  const t = useProjectStrings();
 
   const refresh = useCallback(async () => {
     try {
@@ -56,31 +58,32 @@ export function ProjectNotices({ pollMs = 4000, onRestored }: ProjectNoticesProp
 
   if (!info || (info.notices.length === 0 && info.unsaved.length === 0 && !error)) return null;
   return (
-    <section className="project-notices" aria-label="Project notices">
+    <section className="project-notices" aria-label={t.notices}>
       {info.unsaved.length > 0 && (
         <div className="notice" role="alert">
           <p className="notice-unsaved">
-            Not saved yet: <bdi>{info.unsaved.map((u) => u.title).join(', ')}</bdi>. {info.unsaved[0]?.reason} Your changes are kept while Hashiya stays open.
+            {t.notSaved} <bdi>{info.unsaved.map((u) => (u.documentId === null ? t.settingsFile : u.title)).join(', ')}</bdi>. <span lang="en">{info.unsaved[0]?.reason}</span>{' '}
+            {t.keptWhileOpen}
           </p>
           <div className="notice-actions">
             <button type="button" disabled={busy} onClick={() => void run(() => api['project.save']({}))}>
-              Save again
+              {t.saveAgain}
             </button>
           </div>
         </div>
       )}
       {info.notices.map((notice, i) => (
         <div className="notice" role="status" key={`${notice.code}-${i}`}>
-          <p>{notice.message}</p>
+          <p lang="en">{notice.message}</p>
         </div>
       ))}
       {info.notices.length > 0 && (
         <div className="notice-actions">
           <button type="button" onClick={() => setRestoring(true)}>
-            Restore from backup…
+            {t.restoreFromBackup}
           </button>
           <button type="button" disabled={busy} onClick={() => void run(() => api['project.dismissNotices']({}))}>
-            Dismiss
+            {t.dismiss}
           </button>
         </div>
       )}

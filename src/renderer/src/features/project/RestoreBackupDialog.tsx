@@ -9,6 +9,7 @@ import type { BackupInfo } from '../../../../shared/api/project';
 import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import './projectUi.css';
+import { useProjectStrings } from './strings';
 
 export interface RestoreBackupDialogProps {
   documentId?: string | null;
@@ -39,6 +40,7 @@ export function RestoreBackupDialog({ documentId, onClose, onRestored }: Restore
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<BackupInfo | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useProjectStrings();
   const target = documentId !== undefined ? documentId : picked === SETTINGS ? null : picked;
 
   // the files to choose from (only when the caller did not name one)
@@ -51,16 +53,16 @@ export function RestoreBackupDialog({ documentId, onClose, onRestored }: Restore
         const gone = new Map<string, string>();
         for (const b of loose) if (b.documentId && !b.inProject) gone.set(b.documentId, b.title);
         setChoices([
-          { value: SETTINGS, label: 'Project settings and codebook' },
+          { value: SETTINGS, label: t.settingsFile },
           ...[...docs].sort((a, b) => a.title.localeCompare(b.title)).map((d) => ({ value: d.id, label: d.title })),
-          ...[...gone].map(([value, title]) => ({ value, label: `${title} (no longer in the project)` })),
+          ...[...gone].map(([value, title]) => ({ value, label: `${title}${t.notInProject}` })),
         ]);
       })
       .catch((err: unknown) => live && setError(errorMessage(err)));
     return () => {
       live = false;
     };
-  }, [documentId]);
+  }, [documentId, t]);
 
   useEffect(() => {
     let live = true;
@@ -87,13 +89,13 @@ export function RestoreBackupDialog({ documentId, onClose, onRestored }: Restore
   };
 
   return (
-    <Modal label="Restore from backup" onClose={onClose}>
+    <Modal label={t.restoreTitle} onClose={onClose}>
       <div className="project-panel">
-        <h2>Restore from backup</h2>
-        <p className="hint">Hashiya keeps recent copies of each file. Restoring puts a copy back in place; the current file is kept as a backup too.</p>
+        <h2>{t.restoreTitle}</h2>
+        <p className="hint">{t.restoreHint}</p>
         {documentId === undefined && choices && (
           <label>
-            File
+            {t.file}
             <select value={picked} onChange={(e) => setPicked(e.target.value)} dir="auto">
               {choices.map((c) => (
                 <option key={c.value} value={c.value}>
@@ -103,16 +105,16 @@ export function RestoreBackupDialog({ documentId, onClose, onRestored }: Restore
             </select>
           </label>
         )}
-        {backups === null && !error && <p>Loading…</p>}
-        {backups && backups.length === 0 && <p className="empty">There are no backups of this file yet.</p>}
+        {backups === null && !error && <p>{t.loading}</p>}
+        {backups && backups.length === 0 && <p className="empty">{t.noBackups}</p>}
         {backups && backups.length > 0 && !confirm && (
           <table className="backup-list">
             <thead>
               <tr>
-                <th>File</th>
-                <th>Saved</th>
-                <th className="num">Annotations</th>
-                <th className="num">Size</th>
+                <th>{t.file}</th>
+                <th>{t.saved}</th>
+                <th className="num">{t.annotations}</th>
+                <th className="num">{t.size}</th>
                 <th />
               </tr>
             </thead>
@@ -120,15 +122,15 @@ export function RestoreBackupDialog({ documentId, onClose, onRestored }: Restore
               {backups.map((b) => (
                 <tr key={`${b.documentId ?? 'project'}/${b.name}`}>
                   <td dir="auto">
-                    {b.title}
-                    {!b.inProject && ' (no longer in the project)'}
+                    {b.documentId === null ? t.settingsFile : b.title}
+                    {!b.inProject && t.notInProject}
                   </td>
                   <td>{when(b.createdAt)}</td>
                   <td className="num">{b.annotationCount ?? '–'}</td>
                   <td className="num">{kilobytes(b.size)}</td>
                   <td>
                     <button type="button" onClick={() => setConfirm(b)}>
-                      Restore…
+                      {t.restoreRow}
                     </button>
                   </td>
                 </tr>
@@ -137,18 +139,22 @@ export function RestoreBackupDialog({ documentId, onClose, onRestored }: Restore
           </table>
         )}
         {confirm && (
-          <div role="group" aria-label="Confirm restore">
+          <div role="group" aria-label={t.confirmGroup}>
             <p>
-              Put the copy of “<bdi>{confirm.title}</bdi>” from {when(confirm.createdAt)} back in place?
-              {confirm.annotationCount !== null && ` It holds ${confirm.annotationCount} annotation${confirm.annotationCount === 1 ? '' : 's'}.`} Changes made since
-              then will be replaced (the current file is kept as a backup).
+              {t.confirmBefore}
+              <bdi>{confirm.documentId === null ? t.settingsFile : confirm.title}</bdi>
+              {t.confirmFrom}
+              <bdi>{when(confirm.createdAt)}</bdi>
+              {t.confirmAfter}
+              {confirm.annotationCount !== null && t.holds(confirm.annotationCount)}
+              {t.replaced}
             </p>
             <div className="row">
               <button type="button" className="primary" disabled={busy} onClick={() => void restore(confirm)}>
-                Restore this copy
+                {t.restoreThis}
               </button>
               <button type="button" disabled={busy} onClick={() => setConfirm(null)}>
-                Back
+                {t.back}
               </button>
             </div>
           </div>
@@ -160,7 +166,7 @@ export function RestoreBackupDialog({ documentId, onClose, onRestored }: Restore
         )}
         <div className="row">
           <button type="button" onClick={onClose}>
-            Close
+            {t.close}
           </button>
         </div>
       </div>
