@@ -60,6 +60,9 @@ test('the project-wide results list shows each hit in context and opens the docu
   const sample = await hashiya.sample();
   await hashiya.open(page);
   const box = page.getByRole('searchbox', { name: 'Search all documents' });
+  // outside the reader, Edit ▸ Find… (the Electron menu's event) goes to the project search
+  await page.evaluate(() => window.dispatchEvent(new CustomEvent('hashiya-menu', { detail: 'find' })));
+  await expect(box).toBeFocused();
   await box.fill('خليفة');
   await box.press('Enter');
   await expect(page.getByTestId('project-search-count')).toHaveText('2 hits in 1 document');
@@ -77,9 +80,10 @@ test('the options change what matches: whole words skip لخليفه, ة = ه of
   const sample = await hashiya.sample();
   await hashiya.open(page);
   await hashiya.openDocument(page, sample.title);
-  await page.getByTestId('article').click();
-  await page.keyboard.press('Control+f');
+  // in the reader, Edit ▸ Find… (the Electron menu's event) opens the find bar
+  await page.evaluate(() => window.dispatchEvent(new CustomEvent('hashiya-menu', { detail: 'find' })));
   const find = page.getByRole('searchbox', { name: 'Find in document' });
+  await expect(find).toBeFocused();
   await find.fill('خليفة');
   await expect(page.getByTestId('find-count')).toHaveText('1 of 2');
   await page.getByRole('button', { name: 'Options' }).click();

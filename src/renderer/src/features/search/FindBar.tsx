@@ -9,7 +9,7 @@ import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { codeLabel, useI18n } from '../../i18n';
 import { useReader } from '../../reader/ReaderContext';
-import { onHandoff, takeHandoff } from './handoff';
+import { onHandoff, onMenuFind, registerFindBar, takeHandoff } from './handoff';
 import { useSearchOptions } from './options';
 import { OptionsMenu } from './OptionsMenu';
 import { clearHits, paintHits } from './paint';
@@ -74,7 +74,13 @@ export function FindBar() {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const unregister = registerFindBar();
+    const offMenu = onMenuFind(openBar);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unregister();
+      offMenu();
+    };
   }, [openBar]);
 
   // search as the query or options change (debounced)

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit, SearchResult } from '../../../../shared/api/search';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
-import { handOff } from './handoff';
+import { handOff, hasFindBar, onMenuFind } from './handoff';
 import { useSearchOptions } from './options';
 import { OptionsMenu } from './OptionsMenu';
 import { useSearchStrings } from './strings';
@@ -41,17 +41,27 @@ export function ProjectSearch() {
   const root = useRef<HTMLDivElement>(null);
   const box = useRef<HTMLInputElement>(null);
 
-  // Ctrl/Cmd+Shift+F: search all documents
+  // Ctrl/Cmd+Shift+F (and Find… outside the reader): search all documents
   useEffect(() => {
+    const focus = () => {
+      box.current?.focus();
+      box.current?.select();
+    };
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f') {
         e.preventDefault();
-        box.current?.focus();
-        box.current?.select();
+        focus();
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // outside the reader, Edit ▸ Find… searches all documents
+    const offMenu = onMenuFind(() => {
+      if (!hasFindBar()) focus();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      offMenu();
+    };
   }, []);
 
   const run = async (q = query, opts = options) => {

@@ -31,3 +31,22 @@ export function onHandoff(listener: (h: Handoff) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** How many reader find bars are mounted: the Electron menu's Find… goes to one if there is one. */
+let findBars = 0;
+export function registerFindBar(): () => void {
+  findBars++;
+  return () => {
+    findBars--;
+  };
+}
+export const hasFindBar = (): boolean => findBars > 0;
+
+/** Edit ▸ Find… of the Electron menu (its CmdOrCtrl+F accelerator never reaches the page as a key). */
+export function onMenuFind(listener: () => void): () => void {
+  const handler = (e: Event) => {
+    if ((e as CustomEvent<string>).detail === 'find') listener();
+  };
+  window.addEventListener('hashiya-menu', handler);
+  return () => window.removeEventListener('hashiya-menu', handler);
+}
