@@ -79,6 +79,36 @@ test('Export CSV… downloads a UTF-8 CSV whose rows match the text in code poin
   }
 });
 
+test('Export CSV… for the whole project as a .zip with the texts', async ({ page, hashiya }) => {
+  const doc = await setup(hashiya);
+  const start = cp(doc.text, doc.text.indexOf('غسان سلامة 👍🏽'));
+  await hashiya.ok('annotations.create', { documentId: doc.id, start, end: start + [...'غسان سلامة 👍🏽'].length, codes: ['political-process'] });
+  await hashiya.open(page);
+  await page.getByTestId('export-csv-button').click();
+  const dialog = page.getByRole('dialog', { name: 'Export CSV' });
+  await expect(dialog.getByLabel('This document')).toBeDisabled();
+  await dialog.getByLabel('Whole project').check();
+  await dialog.getByLabel(/As a \.zip/).check();
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('csv-export-submit').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.zip$/);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-e2e-zip-'));
+  try {
+    const file = path.join(dir, 'bundle.zip');
+    await download.saveAs(file);
+    const script = [
+      'import csv, io, sys, zipfile',
+      'z = zipfile.ZipFile(sys.argv[1])',
+      "name = [n for n in z.namelist() if n.endswith('.csv')][0]",
+      "rows = list(csv.DictReader(io.StringIO(z.read(name).decode('utf-8-sig'), newline='')))",
+      "print('|'.join(z.read('texts/' + r['document_id'] + '.txt').decode('utf-8')[int(r['start']):int(r['end'])] for r in rows))",
+    ].join('\n');
+    // the sample article has no annotations; the one made here is the only row
+    expect(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }).trim()).toBe('غسان سلامة 👍🏽');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('Exchange…: export W3C JSON-LD, import it back without duplicates, and see what did not anchor', async ({ page, hashiya }) => {
   const doc = await setup(hashiya);
   for (const phrase of ['تركيا سلّمت', 'غسان سلامة']) {

@@ -1,17 +1,19 @@
 /** Export and exchange (src/shared/api/exchange.ts); the work is done in src/main/export/. */
 import type { Handlers } from '../../shared/api';
 import { exportAnnotations } from '../export/annotationExport';
+import { exportBundle } from '../export/bundleExport';
 import { importAnnotations } from '../export/annotationImport';
 import { exportCsv } from '../export/csvExport';
 import { exportTexts } from '../export/textExport';
 import type { ServiceContext } from './context';
 
-type ExchangeHandlers = Pick<Handlers, 'export.csv' | 'export.texts' | 'export.annotations' | 'import.annotations'>;
+type ExchangeHandlers = Pick<Handlers, 'export.csv' | 'export.texts' | 'export.bundle' | 'export.annotations' | 'import.annotations'>;
 
 export function exchangeHandlers(ctx: ServiceContext): ExchangeHandlers {
   return {
     'export.csv': (input) => exportCsv(ctx, input),
     'export.texts': (input) => exportTexts(ctx, input),
+    'export.bundle': (input) => exportBundle(ctx, input),
     'export.annotations': (input) => exportAnnotations(ctx, input),
     'import.annotations': ({ json, unknownCodes }) => importAnnotations(ctx, json, unknownCodes),
   };

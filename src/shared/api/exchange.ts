@@ -64,6 +64,11 @@ export const exchangeApi = {
   ),
   /** The canonical text of each selected document, so `text[start:end]` can be checked outside the app. */
   'export.texts': method(z.object(DocumentSelection).strict(), z.object({ files: z.array(TextFile) })),
+  /** One .zip: the CSV, texts/<document_id>.txt for each document, the W3C JSON-LD and a README. */
+  'export.bundle': method(
+    z.object({ ...DocumentSelection, rowPer: z.enum(['code', 'annotation']).optional() }).strict(),
+    z.object({ fileName: z.string(), /** base64 of the .zip */ data: z.string(), files: z.number().int().nonnegative(), rows: z.number().int().nonnegative() }),
+  ),
   /** W3C Web Annotation AnnotationCollection (JSON-LD). */
   'export.annotations': method(
     z.object(DocumentSelection).strict(),

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { DocumentScope, documentIdsFor, type ScopeValue } from './DocumentScope';
-import { downloadFile } from './download';
+import { downloadFile, fromBase64 } from './download';
 import { useExportText } from './strings';
 
 export function CsvExportDialog({ currentDocumentId, onClose }: { currentDocumentId: string | undefined; onClose: () => void }) {
@@ -23,14 +23,17 @@ export function CsvExportDialog({ currentDocumentId, onClose }: { currentDocumen
     setError(null);
     setDone(null);
     try {
-      const input = documentIds ? { documentIds } : {};
-      const out = await api['export.csv']({ ...input, rowPer });
-      downloadFile(out.fileName, out.csv, 'text/csv');
+      const input = { ...(documentIds ? { documentIds } : {}), rowPer };
       if (texts) {
-        const { files } = await api['export.texts'](input);
-        for (const f of files) downloadFile(f.fileName, f.text, 'text/plain');
+        // one .zip: the CSV, texts/<document_id>.txt, the W3C JSON-LD and a README
+        const out = await api['export.bundle'](input);
+        downloadFile(out.fileName, fromBase64(out.data), 'application/zip');
+        setDone({ rows: out.rows, fileName: out.fileName });
+      } else {
+        const out = await api['export.csv'](input);
+        downloadFile(out.fileName, out.csv, 'text/csv');
+        setDone({ rows: out.rows, fileName: out.fileName });
       }
-      setDone({ rows: out.rows, fileName: out.fileName });
     } catch (err) {
       setError(errorMessage(err));
     } finally {

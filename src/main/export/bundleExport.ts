@@ -1,0 +1,41 @@
+/**
+ * export.bundle: one .zip for a researcher: the CSV, each document's canonical text
+ * (texts/<document_id>.txt, UTF-8 without BOM, the text start/end count into), the W3C JSON-LD,
+ * and a short README. Documents are read one at a time for each part.
+ */
+import type { RowPer } from './csvRows';
+import type { ServiceContext } from '../services/context';
+import { exportAnnotations } from './annotationExport';
+import { exportCsv } from './csvExport';
+import { forEachDocument, selectDocuments } from './documentSource';
+import { exportFileName, textFileName } from './fileNames';
+import { zip, type ZipEntry } from './zip';
+
+export const BUNDLE_README = `Exported by Hashiya.
+
+- The .csv file: one row per (annotation, code), or per annotation. UTF-8 with BOM, CRLF.
+  Text cells that begin with = + - @, a tab or a line break (or with ') carry one extra leading '
+  so spreadsheets do not run them as formulas. Remove ONE leading ' from text cells to get the
+  data back: R  sub("^'", "", x)   pandas  df[col].str.replace(r"^'", "", regex=True)
+- texts/<document_id>.txt: each document's text, UTF-8 without BOM. start and end in the CSV
+  count Unicode code points into it:  text[start:end] == quote  (Python).
+- The .jsonld file: the same annotations as W3C Web Annotation JSON-LD, for import into Hashiya.
+`;
+
+export async function exportBundle(
+  ctx: ServiceContext,
+  input: { documentIds?: string[] | undefined; rowPer?: RowPer | undefined },
+): Promise<{ fileName: string; data: string; files: number; rows: number }> {
+  const csv = await exportCsv(ctx, input);
+  const w3c = await exportAnnotations(ctx, input);
+  const entries: ZipEntry[] = [
+    { name: csv.fileName, data: Buffer.from(csv.csv, 'utf8') },
+    { name: w3c.fileName, data: Buffer.from(w3c.json, 'utf8') },
+    { name: 'README.txt', data: Buffer.from(BUNDLE_README, 'utf8') },
+  ];
+  await forEachDocument(ctx.store, selectDocuments(ctx.store, input.documentIds), ({ document }) => {
+    entries.push({ name: `texts/${textFileName(document.id)}`, data: Buffer.from(document.text, 'utf8') });
+  });
+  const now = ctx.now();
+  return { fileName: exportFileName(ctx.store.data.name, now, 'zip'), data: zip(entries, new Date(now)).toString('base64'), files: entries.length, rows: csv.rows };
+}
