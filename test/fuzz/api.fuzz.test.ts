@@ -300,14 +300,22 @@ describe('fuzzing every API method', () => {
     expect(methodNames.length).toBeGreaterThan(10);
   });
 
-  it('rejects bodies of the wrong shape for every method', async () => {
+  it('rejects bodies of the wrong shape, or missing their fields, for every method', async () => {
     const bodies = ['[]', '"text"', '42', 'true', '[{"id":"x"}]', '{"zz_unknown_field":1}', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '{"prototype":{"polluted":true}}'];
+    let missing = 0;
     for (const name of methodNames) {
       for (const body of bodies) {
         expect(isInvalid(name, JSON.parse(body)), `${name} ${body} should be invalid input`).toBe(true);
         expectJsonClientError(await callRaw(name, body), `${name} ${body}`);
       }
+      // every required field missing: an empty object, and an empty body
+      if (isInvalid(name, {})) {
+        expectJsonClientError(await callRaw(name, '{}'), `${name} {}`);
+        expectJsonClientError(await callRaw(name, ''), `${name} empty body`);
+        missing++;
+      }
     }
+    expect(missing).toBeGreaterThan(10);
   });
 
   it('rejects a wrong value in each field, alone and next to extra fields', async () => {
