@@ -6,7 +6,7 @@
 import { AppError } from '../../shared/errors';
 import { canonicalizeText } from '../../shared/text/canonical';
 import { decodeText } from './decode';
-import { MAX_IMPORT_FILE_BYTES } from './limits';
+import { MAX_HTML_BYTES, MAX_IMPORT_FILE_BYTES } from './limits';
 import { detectFormat } from './sniff';
 import type { ImportedText } from './types';
 
@@ -32,7 +32,15 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<I
   try {
     const format = detectFormat(fileName, bytes);
     if (format === 'docx') return await (await import('./docx')).importDocx(bytes);
-    if (format === 'html') return await (await import('./html')).importHtml(bytes);
+    if (format === 'html') {
+      if (bytes.length > MAX_HTML_BYTES) {
+        throw new AppError(
+          'too_large',
+          `“${fileName}” is a web page of ${(bytes.length / MB).toFixed(1)} MB; Hashiya reads pages up to ${MAX_HTML_BYTES / MB} MB. Save the article alone (or its text) and import that.`,
+        );
+      }
+      return await (await import('./html')).importHtml(bytes);
+    }
     return importPlainBytes(bytes);
   } catch (err) {
     throw about(fileName, err);

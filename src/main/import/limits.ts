@@ -16,3 +16,9 @@ export type ZipLimits = { [K in keyof typeof ZIP_LIMITS]: number };
 /** Longest title, source and URL kept from a file's metadata (the model allows a little more). */
 export const MAX_TITLE_CHARS = 500;
 export const MAX_META_CHARS = 1000;
+
+/**
+ * Web pages are parsed as a whole DOM (jsdom), which costs seconds per MB and holds up every other
+ * call meanwhile; a news article's page is far below this.
+ */
+export const MAX_HTML_BYTES = 5 * 1024 * 1024;
