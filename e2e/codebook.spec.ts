@@ -133,13 +133,38 @@ test('the codebook window works from the keyboard and deleting a code in use ask
   const list = await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id });
   expect(list[0]?.codes).toEqual([]);
 
-  // claimants: merge two spellings
+  // claimants: two spellings of one actor are offered for merging, and a name can be changed everywhere
+  const other = [...text.slice(0, text.indexOf('غسان سلامه'))].length;
+  await hashiya.ok('annotations.create', {
+    documentId: doc.id,
+    start: other,
+    end: other + 10,
+    codes: ['ceasefire-proposal'],
+    claimant: 'خليفة حفتر',
+  });
+  const third = [...text.slice(0, text.indexOf('مجلس الأمن'))].length;
+  await hashiya.ok('annotations.create', {
+    documentId: doc.id,
+    start: third,
+    end: third + 10,
+    codes: ['ceasefire-proposal'],
+    claimant: 'خليفة حفتر',
+  });
   await dialog.getByRole('tab', { name: 'Claimants' }).click();
-  await dialog.getByLabel('Rename to (or merge into an existing name): خليفه حفتر').fill('خليفة حفتر');
+  await expect(dialog.getByTestId('spelling-group')).toContainText('خليفة حفتر (2) / خليفه حفتر (1)');
+  await dialog.getByRole('button', { name: 'Merge as خليفة حفتر' }).click();
+  await expect(dialog.getByTestId('spelling-group')).toHaveCount(0);
+  await expect(
+    dialog
+      .getByRole('row', { name: /خليفة حفتر/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('3');
+  await dialog.getByLabel('Rename to (or merge into an existing name): خليفة حفتر').fill('المشير خليفة حفتر');
   await dialog.getByRole('button', { name: 'Rename' }).click();
-  await expect(dialog.getByRole('rowheader', { name: 'خليفة حفتر' })).toBeVisible();
+  await expect(dialog.getByRole('rowheader', { name: 'المشير خليفة حفتر' })).toBeVisible();
   const renamed = await hashiya.ok<{ claimant: string }[]>('annotations.list', { documentId: doc.id });
-  expect(renamed[0]?.claimant).toBe('خليفة حفتر');
+  expect(renamed.map((a) => a.claimant)).toEqual(['المشير خليفة حفتر', 'المشير خليفة حفتر', 'المشير خليفة حفتر']);
 });
 
 test('every tab of the codebook window passes axe-core with no serious or critical violations', async ({

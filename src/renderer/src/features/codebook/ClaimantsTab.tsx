@@ -3,6 +3,7 @@
  * or merge two spellings (خليفه حفتر → خليفة حفتر) by renaming one to the other.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
+import { spellingGroups } from '../../../../shared/codebook/claimants';
 import { api, errorMessage } from '../../api/client';
 import { notifyAnnotationsChanged } from './events';
 import { useCbText } from './strings';
@@ -25,8 +26,7 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
     void reload();
   }, [reload]);
 
-  const rename = async (from: string) => {
-    const to = (drafts[from] ?? '').trim();
+  const renameTo = async (from: string, to: string) => {
     if (!to || to === from) return;
     try {
       const r = await api['claimants.rename']({ from, to });
@@ -39,6 +39,8 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
       setError(errorMessage(err));
     }
   };
+  const rename = (from: string) => renameTo(from, (drafts[from] ?? '').trim());
+  const groups = spellingGroups(claimants);
 
   if (claimants.length === 0) return <p className="cb-hint">{c('noClaimants')}</p>;
   return (
@@ -47,6 +49,33 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
         <p className="cb-error" role="alert">
           {error}
         </p>
+      )}
+      {groups.length > 0 && (
+        <section className="cb-spellings" aria-labelledby={`${listId}-sp`}>
+          <h3 id={`${listId}-sp`}>{c('sameActor')}</h3>
+          <ul>
+            {groups.map((g) => (
+              <li key={g.keep.name} data-testid="spelling-group">
+                {[g.keep, ...g.others].map((x, i) => (
+                  <span key={x.name}>
+                    {i > 0 && ' / '}
+                    <bdi>{x.name}</bdi> ({x.count})
+                  </span>
+                ))}{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    void (async () => {
+                      for (const other of g.others) await renameTo(other.name, g.keep.name);
+                    })()
+                  }
+                >
+                  {c('mergeAs')} <bdi>{g.keep.name}</bdi>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <datalist id={listId}>
         {claimants.map((x) => (
