@@ -123,7 +123,7 @@ export class DurableTextFile implements Adapter<string> {
       if (this.pending) this.pending.text = text;
       else this.pending = { text, waiters: [] };
       this.pending.waiters.push({ resolve, reject });
-      if (!this.running) this.running = this.pump().finally(() => (this.running = null));
+      if (!this.running) this.running = this.pump();
     });
   }
 
@@ -139,8 +139,14 @@ export class DurableTextFile implements Adapter<string> {
   private async pump(): Promise<void> {
     // let writes issued in the same tick join this one
     await Promise.resolve();
-    while (this.pending) {
+    for (;;) {
       const job = this.pending;
+      if (!job) {
+        // cleared in the same step that finds nothing to do, so a write() that comes in from a
+        // waiter's continuation always starts a new pump instead of waiting for this one
+        this.running = null;
+        return;
+      }
       this.pending = null;
       try {
         await withPathLock(this.filePath, () => this.writeNow(job.text));
