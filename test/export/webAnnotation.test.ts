@@ -4,6 +4,7 @@
  * annotations that cannot be placed (listed, never dropped).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { maxBodyBytesFor } from '../../src/shared/api';
 import type { ImportResult } from '../../src/shared/api/exchange';
 import type { Annotation, Codebook, Document, DocumentSummary } from '../../src/shared/model';
 import { cpOffset, openProject, type TestProject } from './project';
@@ -178,6 +179,11 @@ describe('import.annotations', () => {
     expect(result.imported).toBe(5);
     const created = (await b.call<Codebook>('codebook.get', {})).codes.find((x) => x.id === 'truce-breach')!;
     expect(created).toMatchObject({ name: 'Truce breach', nameAr: 'خرق الهدنة', parentId: 'ceasefire', color: '#CC79A7', key: null });
+  });
+
+  it('accepts a large file over HTTP (the method raises the 2 MB body limit)', () => {
+    expect(maxBodyBytesFor('import.annotations')).toBeGreaterThanOrEqual(100 * 1024 * 1024);
+    expect(maxBodyBytesFor('export.csv')).toBe(2 * 1024 * 1024);
   });
 
   it('refuses a file that is not Web Annotation JSON-LD, and changes nothing', async () => {

@@ -80,8 +80,10 @@ export async function importAnnotations(ctx: ServiceContext, json: string, unkno
   });
   // documents by the sha256 of their text (a duplicate text: prefer the same Hashiya id, else the first)
   const placements = new Map<string, Placement>();
+  const bySha = new Map<string, DocumentSummary[]>();
+  for (const d of ctx.store.summaries()) bySha.set(d.sha256, [...(bySha.get(d.sha256) ?? []), d]);
   for (const a of parsed) {
-    const candidates = a.sha256 ? ctx.store.summaries().filter((d) => d.sha256 === a.sha256) : [];
+    const candidates = (a.sha256 && bySha.get(a.sha256)) || [];
     const summary = candidates.find((d) => d.id === a.documentId) ?? candidates[0];
     if (!summary) {
       orphans.push({
