@@ -296,6 +296,7 @@ export class ProjectStore {
           code: 'document_restored',
           message: `The file of “${backup.data.document.title}” could not be read (${err.reason}). The original was moved to ${moved}, and the backup of ${readableTime(backup.entry.createdAt)} was restored (${backup.data.annotations.length} annotations); changes made after that backup are not in it.`,
         });
+        this.scheduleIndexSave(); // the notice is kept in project.json until dismissed
         return backup.data;
       }
       this.addNotice({
