@@ -1,4 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+const require = createRequire(import.meta.url);
+
+/** axe-core's serious and critical findings on the page as it is. */
+async function audit(page: Page): Promise<string[]> {
+  // CDP evaluation is not subject to the page's CSP
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+}
 
 interface Annotation {
   id: string;
@@ -70,6 +86,8 @@ test('the project-wide results list shows each hit in context and opens the docu
   await expect(results).toHaveCount(2);
   await expect(results.nth(0)).toContainText('المشير خليفه حفتر');
   await expect(results.nth(1)).toContainText('الداعمة لخليفه حفتر');
+  await page.getByRole('button', { name: 'Options' }).click();
+  expect(await audit(page)).toEqual([]);
   await results.nth(1).click();
   await expect(page.getByTestId('article')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(sample.title);
@@ -94,4 +112,5 @@ test('the options change what matches: whole words skip لخليفه, ة = ه of
   await expect(page.getByTestId('find-count')).toHaveText('No hits');
   await page.getByRole('checkbox', { name: 'ة = ه' }).check();
   await expect(page.getByTestId('find-count')).toHaveText('1 of 2');
+  expect(await audit(page)).toEqual([]);
 });

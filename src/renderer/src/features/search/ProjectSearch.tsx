@@ -148,9 +148,9 @@ export function ProjectSearch() {
           <ol className="search-results">
             {groups.map((g) => (
               <li key={g.documentId}>
-                <h3 dir="auto">
+                <div className="search-group-title" dir="auto">
                   {g.title} <span className="muted">({g.hits.length})</span>
-                </h3>
+                </div>
                 <ol>
                   {g.hits.map((h) => (
                     <li key={`${h.start}-${h.end}`}>
