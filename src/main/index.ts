@@ -2,7 +2,7 @@
  * The Electron shell, kept thin: one hardened window showing the renderer from app://, the API
  * bound to IPC through one checked wrapper, a native menu, and pending writes flushed on quit.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type BrowserWindowConstructorOptions } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultProjectDir, openProject, type OpenedProject } from './app';
@@ -58,7 +58,7 @@ function sendMenuCommand(win: BrowserWindow, command: MenuCommand): void {
 function createWindow(): BrowserWindow {
   const stateFile = path.join(app.getPath('userData'), 'window-state.json');
   const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
-  const win = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- set in secureWebPreferences() (shell/policy.ts), asserted by policy.test.ts
+  const options: BrowserWindowConstructorOptions = {
     ...state,
     minWidth: 640,
     minHeight: 480,
@@ -66,7 +66,8 @@ function createWindow(): BrowserWindow {
     title: 'Hashiya',
     backgroundColor: '#fbf8f1',
     webPreferences: secureWebPreferences(path.join(here, '../preload/index.cjs'), !app.isPackaged),
-  });
+  };
+  const win = new BrowserWindow(options); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- set in secureWebPreferences() (shell/policy.ts), asserted by policy.test.ts
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
 

@@ -59,9 +59,13 @@ describe('the Electron entry (src/main/index.ts) applies the shell policy', () =
   });
 
   it('gives the window the tested secure webPreferences', () => {
-    const win = /new BrowserWindow\(\{([\s\S]*?)\n {2}\}\);/.exec(index)?.[1] ?? '';
-    expect(win).toMatch(/webPreferences:\s*secureWebPreferences\(/);
-    expect(win).not.toMatch(/nodeIntegration|contextIsolation|sandbox|webSecurity/);
+    // the one window is made from `options`, whose webPreferences are exactly the policy's
+    expect(index.match(/new BrowserWindow\(/g)).toHaveLength(1);
+    expect(index).toMatch(/new BrowserWindow\(options\)/);
+    const options = /const options: BrowserWindowConstructorOptions = \{([\s\S]*?)\n {2}\};/.exec(index)?.[1] ?? '';
+    expect(options).toMatch(/webPreferences:\s*secureWebPreferences\(/);
+    expect(options).not.toMatch(/nodeIntegration|contextIsolation|sandbox|webSecurity/);
+    expect(index).not.toMatch(/options\.webPreferences|webPreferences\s*=/);
   });
 
   it('the request filter and the permission handlers use the tested policy functions', () => {
