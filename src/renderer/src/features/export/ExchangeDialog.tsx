@@ -14,7 +14,7 @@ export function ExchangeDialog({
   onClose,
 }: {
   currentDocumentId: string | undefined;
-  onImported: () => void;
+  onImported: (documentIds: string[]) => void;
   onClose: () => void;
 }) {
   const { x } = useExportText();
@@ -50,7 +50,7 @@ export function ExchangeDialog({
       const json = await file.text();
       const r = await api['import.annotations']({ json, unknownCodes });
       setResult(r);
-      if (r.imported > 0) onImported();
+      if (r.imported > 0) onImported(r.documents.map((d) => d.id));
     } catch (err) {
       setError(errorMessage(err));
     } finally {

@@ -7,6 +7,7 @@ import { useApp } from '../../app/AppContext';
 import { notifyDocumentsChanged } from '../import/events';
 import { CsvExportDialog } from './CsvExportDialog';
 import { ExchangeDialog } from './ExchangeDialog';
+import { notifyAnnotationsImported } from './events';
 import { useExportText } from './strings';
 import './export.css';
 
@@ -14,8 +15,9 @@ export function ExportControls({ currentDocumentId }: { currentDocumentId?: stri
   const app = useApp();
   const { x } = useExportText();
   const [dialog, setDialog] = useState<'none' | 'csv' | 'exchange'>('none');
-  const imported = () => {
+  const imported = (documentIds: string[]) => {
     notifyDocumentsChanged();
+    notifyAnnotationsImported(documentIds);
     void app.reloadInfo().catch(() => undefined);
     void app.reloadCodebook().catch(() => undefined);
   };

@@ -1,2 +1,3 @@
 export { ExportControls } from './ExportControls';
 export { downloadFile } from './download';
+export { ANNOTATIONS_IMPORTED_EVENT, onAnnotationsImported } from './events';
