@@ -645,7 +645,7 @@ function newerMessage(what: string, err: NewerFormatError): string {
   return `${what} was saved by a newer version of Hashiya (file format ${err.found}; this version reads up to ${err.supported}). Update Hashiya to open it. Nothing was changed.`;
 }
 
-/** Move a file that cannot be trusted into quarantine/, keeping its bytes; returns the new path. */
+/** Move a file that cannot be trusted into quarantine/, keeping its bytes; returns its new (absolute) path. */
 export async function quarantine(root: string, filePath: string): Promise<string> {
   const dir = path.join(root, QUARANTINE_DIR);
   await mkdir(dir, { recursive: true });
@@ -655,7 +655,7 @@ export async function quarantine(root: string, filePath: string): Promise<string
   for (let n = 1; existing.has(name); n++) name = `${path.basename(filePath)}.${stamp}-${n}`;
   const target = path.join(dir, name);
   await rename(filePath, target);
-  return path.relative(root, target).split(path.sep).join('/');
+  return target;
 }
 
 /** True when a previous session did not close the project (crash, power cut, SIGKILL). */
