@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { Annotation } from '../../shared/model';
 import { anchorSpan, isGraphemeBoundary } from '../../shared/text/anchor';
 import { createOffsetMap, type OffsetMap } from '../../shared/text/codepoints';
+import { usageIndex } from '../codebook/usageIndex';
 import type { DocumentFile } from '../store/schema';
 import type { ServiceContext } from './context';
 
@@ -163,11 +164,11 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       return restored;
     },
     'claimants.list': async () => {
-      const counts = new Map<string, number>();
-      for (const db of ctx.store.loadedDocuments()) {
-        for (const a of db.data.annotations) if (a.claimant) counts.set(a.claimant, (counts.get(a.claimant) ?? 0) + 1);
-      }
-      return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      // project-wide, from the usage index (cached per document file, so this stays cheap)
+      const totals = await usageIndex(ctx.store).totals();
+      return Object.entries(totals.claimants)
+        .map(([name, count]) => ({ name, count }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     },
   };
 }

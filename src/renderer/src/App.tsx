@@ -75,7 +75,7 @@ export function App() {
       <AppContext.Provider value={state}>
         <div className="app">
           <header className="topbar">
-            <button type="button" className="brand" onClick={state.goToLibrary} aria-label={t('library')}>
+            <button type="button" className="brand" onClick={state.goToLibrary}>
               <span lang="en">Hashiya</span> <span lang="ar">حاشية</span>
             </button>
             <nav className="topnav" aria-label="Main">

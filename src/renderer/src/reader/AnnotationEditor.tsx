@@ -51,7 +51,7 @@ export function AnnotationEditor({
       <fieldset className="code-toggles">
         <legend>{t('codes')}</legend>
         {codebook.codes.map((c) => (
-          <label key={c.id} className="code-toggle">
+          <label key={c.id} className="code-toggle" title={c.description || undefined}>
             <input type="checkbox" checked={annotation.codes.includes(c.id)} onChange={() => toggle(c.id)} />
             <span className="swatch" style={{ backgroundColor: c.color }} aria-hidden="true" />
             <span>{codeLabel(c, lang)}</span>
