@@ -163,3 +163,17 @@ describe('context around a hit', () => {
     expect(hit?.before.startsWith('ب')).toBe(true);
   });
 });
+
+describe('a damaged document', () => {
+  it('does not stop a project-wide search', async () => {
+    const good = await addText('وقال حفتر', 'Good');
+    const bad = await addText('المشير حفتر', 'Bad');
+    await store.flush();
+    await store.close();
+    await writeFile(path.join(dir, 'documents', `${bad.id}.json`), '{"schemaVersion": 1, "document": ');
+    store = await ProjectStore.open(dir);
+    services = createServices(store);
+    const result = await search({ query: 'حفتر' });
+    expect(result.hits.map((h) => h.documentId)).toContain(good.id);
+  });
+});

@@ -118,7 +118,8 @@ export class SearchIndex {
     const live = new Set(summaries.map((s) => s.id));
     const stale = summaries.filter((s) => this.filters.get(s.id)?.sha256 !== s.sha256);
     await inParallel(stale, PARALLEL_READS, async (s) => {
-      await this.entry(s.id, s.sha256);
+      // a document that cannot be read (the store says why, in a notice) does not stop the search
+      await this.entry(s.id, s.sha256).catch(() => undefined);
     });
     for (const id of [...this.filters.keys()]) {
       if (!live.has(id)) {
@@ -172,9 +173,12 @@ export class SearchIndex {
     // read the candidates' full entries a batch at a time (overlapping the file reads), in order
     scan: for (let k = 0; k < candidates.length; k += PARALLEL_READS) {
       const batch = candidates.slice(k, k + PARALLEL_READS);
-      const fulls = await Promise.all(batch.map((doc) => this.entry(doc.id, doc.sha256)));
+      const fulls = await Promise.all(
+        batch.map((doc) => (opts.documentId ? this.entry(doc.id, doc.sha256) : this.entry(doc.id, doc.sha256).catch(() => null))),
+      );
       for (const [i, doc] of batch.entries()) {
-        const full = fulls[i] as Full;
+        const full = fulls[i];
+        if (!full) continue;
         const text = custom ? normalize(full.entry.text, rules) : full.entry.folded;
         const left = opts.limit - hits.length;
         const matches = findAll(text.text, folded, { wholeWord: opts.options?.wholeWord === true, limit: left + 1 });
