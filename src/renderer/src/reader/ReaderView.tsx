@@ -12,12 +12,33 @@ import { flashRange, installHighlightStyles, paintAnnotations, clearAnnotationHi
 import { NameDialog } from './NameDialog';
 import { ReaderContext, type ReaderApi } from './ReaderContext';
 import { snapSpan } from './snap';
-import { buildTextModel, domToUtf16, rangeForSpan } from './textModel';
+import { buildTextModel, domToUtf16, rangeForSpan, type TextModel } from './textModel';
 import { FindBar } from '../features/search/FindBar';
 import { onAnnotationsChanged } from '../features/codebook/events';
+import { onAnnotationsImported } from '../features/export/events';
 
 const sortAnnotations = (list: Annotation[]) =>
   list.sort((a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt));
+
+let provisionalCounter = 0;
+/** Local stand-ins for annotations being created, shown until the server answers. */
+function provisionalAnnotations(model: TextModel, drafts: ReadonlyArray<{ documentId: string; start: number; end: number; codes: string[] }>, annotator: string): Annotation[] {
+  const now = new Date().toISOString();
+  return drafts.map((d) => ({
+    ...d,
+    id: `pending-${++provisionalCounter}`,
+    quote: model.map.slice(d.start, d.end),
+    prefix: '',
+    suffix: '',
+    claimant: '',
+    stance: '',
+    certainty: '',
+    note: '',
+    annotator,
+    createdAt: now,
+    updatedAt: now,
+  }));
+}
 
 function isTypingTarget(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -171,6 +192,14 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
 
   // codebook operations (merge, delete, renames) can change this document's annotations
   useEffect(() => onAnnotationsChanged(() => void reloadAnnotations().catch(() => undefined)), [reloadAnnotations]);
+  // a colleague's annotations merged in (W3C import) may land in this document
+  useEffect(
+    () =>
+      onAnnotationsImported((ids) => {
+        if (ids.includes(documentId)) void reloadAnnotations().catch(() => undefined);
+      }),
+    [documentId, reloadAnnotations],
+  );
 
   /** Make sure the annotator has a name before the first annotation. */
   const ensureAnnotator = useCallback(async (): Promise<boolean> => {
@@ -186,11 +215,22 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     async (spans: ReadonlyArray<{ start: number; end: number }>, codeIds: string[]): Promise<Annotation[]> => {
       if (spans.length === 0 || !(await ensureAnnotator())) return [];
       const drafts = spans.map((s) => ({ documentId, start: s.start, end: s.end, codes: codeIds }));
+      // paint at once (before the save's round trip); the server's annotations replace these
+      const pending = model ? provisionalAnnotations(model, drafts, app.settings.annotator ?? '') : [];
+      const pendingIds = pending.map((a) => a.id);
+      if (pending.length > 0) {
+        replaceLocal(pending);
+        setActiveId(pending[0]?.id ?? null);
+      }
       const created = await persist(() =>
         drafts.length === 1 ? api['annotations.create'](drafts[0] as (typeof drafts)[0]).then((a) => [a]) : api['annotations.createMany']({ documentId, drafts }),
       );
-      if (!created) return [];
-      replaceLocal(created);
+      if (!created) {
+        replaceLocal([], pendingIds);
+        if (activeIdRef.current !== null && pendingIds.includes(activeIdRef.current)) setActiveId(null);
+        return [];
+      }
+      replaceLocal(created, pendingIds);
       setActiveId(created[0]?.id ?? null);
       const ids = created.map((a) => a.id);
       pushUndo({
@@ -208,7 +248,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       announce(`${t('created')}: ${names.join(', ')} — ${created[0]?.quote ?? ''}${created.length > 1 ? ` (+${created.length - 1})` : ''}`);
       return created;
     },
-    [documentId, ensureAnnotator, persist, replaceLocal, pushUndo, codes, lang, t, announce, setActiveId],
+    [documentId, model, app.settings.annotator, ensureAnnotator, persist, replaceLocal, pushUndo, codes, lang, t, announce, setActiveId],
   );
 
   /** The current selection inside the article as a snapped code-point span. */
