@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestProject, removeDir, seedTwoDocuments, tempDir } from '../../../test/storage/helpers';
@@ -75,13 +75,26 @@ describe('backups through the services', () => {
     await removeDir(dir);
   });
 
-  it('a tag writes one document file; its backup comes later and at most once per interval', async () => {
-    const { a, codeId } = await seedTwoDocuments(dir);
+  it('keeps the version from before a session and one after its first save, then at most one per interval', async () => {
+    const { a, codeId } = await seedTwoDocuments(dir); // session 1: imported (0), then 1 annotation
     const p = await openTestProject(dir, { backupPolicy: { minIntervalMs: 60_000 } });
     for (let i = 0; i < 5; i++) await p.call('annotations.create', { documentId: a, start: i, end: i + 3, codes: [codeId] });
     await p.store.flush();
-    // one from the seeding session, none new in this one (the interval has not passed)
-    expect(await readdir(path.join(dir, 'backups', 'documents', a))).toHaveLength(1);
+    const counts = (await p.call('backups.list', { documentId: a })).map((b) => b.annotationCount);
+    // newest first: after session 2's first save, before session 2, after session 1's first save, before it
+    expect(counts).toEqual([2, 1, 1, 0]);
+    expect(await readdir(path.join(dir, 'backups', 'documents', a))).toHaveLength(4);
+    await p.store.close();
+  });
+
+  it('reading documents makes no backups (an export of the whole project writes nothing)', async () => {
+    const { a, b } = await seedTwoDocuments(dir);
+    await rm(path.join(dir, 'backups'), { recursive: true, force: true });
+    const p = await openTestProject(dir, { backupPolicy: { minIntervalMs: 0 } });
+    await p.call('annotations.list', { documentId: a });
+    await p.call('annotations.list', { documentId: b });
+    await p.store.flush();
+    expect(await readdir(path.join(dir, 'backups')).catch(() => [])).toEqual([]);
     await p.store.close();
   });
 
@@ -94,12 +107,12 @@ describe('backups through the services', () => {
     expect(listed.length).toBeGreaterThanOrEqual(2);
     expect(listed[0]?.annotationCount).toBe(2);
     const oldest = listed[listed.length - 1];
-    expect(oldest?.annotationCount).toBe(1);
+    expect(oldest?.annotationCount).toBe(0); // as imported, before its first annotation
     expect(oldest?.title).toBe('Article A');
 
     const info = await p.call('backups.restore', { documentId: a, name: oldest?.name as string });
-    expect(info.annotationCount).toBe(3); // A back to 1, B still 2
-    expect(await p.call('annotations.list', { documentId: a })).toHaveLength(1);
+    expect(info.annotationCount).toBe(2); // A back to none, B still 2
+    expect(await p.call('annotations.list', { documentId: a })).toHaveLength(0);
     const after = await p.call('backups.list', { documentId: a });
     expect(after.filter((b) => b.annotationCount === 2).length).toBeGreaterThanOrEqual(1);
     // everything listed includes project.json snapshots too
@@ -108,7 +121,7 @@ describe('backups through the services', () => {
     expect(all.some((b) => b.documentId === a)).toBe(false); // documents in the list are listed one at a time
     await p.store.close();
     const onDisk = JSON.parse(await readFile(path.join(dir, 'documents', `${a}.json`), 'utf8')) as { annotations: unknown[] };
-    expect(onDisk.annotations).toHaveLength(1);
+    expect(onDisk.annotations).toHaveLength(0);
   });
 
   it('refuses a backup name that is not one, or one that does not exist', async () => {

@@ -1,11 +1,16 @@
 /**
  * Rotating, validated snapshots of a project's files in backups/: backups/project/<stamp>.json
- * for project.json and backups/documents/<id>/<stamp>.json for each document. A snapshot is taken
- * of the file as it is on disk, only after it parses with its schema, and at most once per
- * `minIntervalMs` per file, off the path of the write that triggered it (a tag stays one durable
- * write). Kept: the newest `keepLatest`, plus the newest of each of the last `keepDays` days.
+ * for project.json and backups/documents/<id>/<stamp>.json for each document. Two kinds:
+ *  - after a save, at most once per `minIntervalMs` per file, a copy of the file as it is on
+ *    disk, taken only after it parses with its schema, off the path of the save (a tag stays one
+ *    durable write);
+ *  - before the first save of a file in a session, its version from before the session, kept
+ *    by a hard link (no copy, no fsync on the save's path; the save replaces the file by rename,
+ *    so the linked version stays as it was).
+ * Reading a file never makes a backup (an export that reads 10,000 documents writes nothing).
+ * Kept: the newest `keepLatest`, plus the newest of each of the last `keepDays` days.
  */
-import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { readTextStrict, removeStaleTemps, writeFileDurably } from './durableFile';
 
@@ -73,6 +78,7 @@ export class BackupStore {
   readonly dir: string;
   private readonly policy: BackupPolicy;
   private readonly lastAt = new Map<BackupKey, number>();
+  private readonly kept = new Set<BackupKey>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly now: () => Date;
 
@@ -95,25 +101,60 @@ export class BackupStore {
     const last = this.lastAt.get(key);
     if (!force && last !== undefined && now - last < this.policy.minIntervalMs) return;
     this.lastAt.set(key, now);
-    const job = this.snapshot(key, source, validate, last === undefined && !force)
-      .catch(() => undefined)
-      .finally(() => this.inFlight.delete(job));
+    this.track(
+      (async () => {
+        const raw = await readTextStrict(source);
+        validate(raw);
+        await this.write(key, raw);
+        await this.prune(key);
+      })(),
+    );
+  }
+
+  private track(work: Promise<void>): void {
+    const job: Promise<void> = work.catch(() => undefined).finally(() => this.inFlight.delete(job));
     this.inFlight.add(job);
   }
 
-  private async snapshot(key: BackupKey, source: string, validate: (raw: string) => void, checkDisk: boolean): Promise<void> {
+  private async prune(key: BackupKey): Promise<void> {
     const folder = this.folder(key);
-    if (checkDisk) {
-      // first snapshot of this file in this session: respect the interval across restarts too
-      const newest = (await this.list(key))[0];
-      if (newest && this.now().getTime() - Date.parse(newest.createdAt) < this.policy.minIntervalMs) return;
-    }
-    const raw = await readTextStrict(source);
-    validate(raw);
-    await this.write(key, raw);
     await removeStaleTemps(folder);
-    const prune = backupsToPrune(await readdir(folder), this.policy, this.now());
-    await Promise.all(prune.map((n) => unlink(path.join(folder, n)).catch(() => undefined)));
+    const names = backupsToPrune(await readdir(folder), this.policy, this.now());
+    await Promise.all(names.map((n) => unlink(path.join(folder, n)).catch(() => undefined)));
+  }
+
+  /**
+   * Call before the first save of a file in this session: keeps the version on disk (read and
+   * validated when it was loaded) as a snapshot, by hard link. Quick enough for a save's path;
+   * the folder's fsync and the rotation run afterwards. Does nothing when the file does not exist
+   * or the file system has no hard links (a snapshot after the save covers those).
+   */
+  async keepBeforeFirstSave(key: BackupKey, live: string): Promise<void> {
+    if (this.kept.has(key)) return;
+    this.kept.add(key);
+    const folder = this.folder(key);
+    try {
+      await mkdir(folder, { recursive: true });
+      const stamp = stampOf(this.now());
+      for (let n = 0; n < 5; n++) {
+        try {
+          await link(live, path.join(folder, n === 0 ? `${stamp}.json` : `${stamp}-${n}.json`));
+          break;
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        }
+      }
+    } catch {
+      return;
+    }
+    this.track(
+      (async () => {
+        const handle = await open(folder, 'r').catch(() => null);
+        await handle?.sync().catch(() => undefined);
+        await handle?.close();
+        await this.prune(key);
+      })(),
+    );
   }
 
   /** Store `raw` as a new snapshot now (used before a migration rewrites an old-format file). */

@@ -189,7 +189,6 @@ export class ProjectStore {
     } else if (rebuildIndex) {
       await store.reconcileIndex();
     }
-    if (!fresh && notices.length === 0) store.backupSoon(null);
     await store.markSyncedIfIdle();
     return store;
   }
@@ -222,6 +221,7 @@ export class ProjectStore {
       clearTimeout(this.indexTimer);
       this.indexTimer = null;
     }
+    await this.backups.keepBeforeFirstSave(PROJECT_KEY, this.projectFile.filePath);
     await this.guardedWrite(null, () => this.project.write());
     this.backupSoon(null);
   }
@@ -324,7 +324,6 @@ export class ProjectStore {
     const db = new Low(this.documentFile(id), data);
     this.docs.set(id, db);
     this.syncSummary(id, data);
-    this.backupSoon(id);
     return db;
   }
 
@@ -333,6 +332,7 @@ export class ProjectStore {
     const db = await this.document(id);
     await this.markUnsynced();
     this.syncCount(id, db.data.annotations.length);
+    await this.backups.keepBeforeFirstSave(documentKey(id), this.documentPath(id));
     await this.guardedWrite(id, () => db.write());
     this.backupSoon(id);
   }
