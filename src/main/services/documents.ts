@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { importFile, importPlainText, type ImportedText } from '../import';
 import type { ServiceContext } from './context';
+import { searchIndexOf } from './search';
 import { buildDocumentFile } from './documentFactory';
 
 type DocumentHandlers = Pick<
@@ -20,6 +21,11 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
       });
     }
     const document = await ctx.store.addDocument(file);
+    // build its search index now (DESIGN: the normalised index is made at import), not at the
+    // first search; a failure here only means the first search builds it
+    await searchIndexOf(ctx.store)
+      .sync()
+      .catch(() => undefined);
     const warnings = [...imported.warnings];
     if (same) warnings.push({ code: 'duplicate', message: `The same text is also in the project as “${same.title}”.` });
     return { document, warnings };
