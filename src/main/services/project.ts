@@ -4,7 +4,32 @@ import { AppError } from '../../shared/errors';
 import { documentKey, PROJECT_KEY } from '../store/backups';
 import { folderToCreate, folderToOpen, sameFolder } from '../store/projectFolder';
 import type { ProjectStore } from '../store/projectStore';
+import type { Code } from '../../shared/model';
+import { usageIndex } from '../codebook/usageIndex';
 import type { ServiceContext } from './context';
+
+/**
+ * An older project.json may predate codes that annotations now use: restoring it must not leave
+ * those annotations pointing at nothing. Such codes are carried over from the codebook before the
+ * restore (at the top level when their parent is gone), and the user is told.
+ */
+async function keepCodesInUse(ctx: ServiceContext, before: readonly Code[]): Promise<void> {
+  const codebook = ctx.store.data.codebook;
+  const present = new Set(codebook.codes.map((c) => c.id));
+  const used = (await usageIndex(ctx.store).totals()).codes;
+  const keys = new Set(codebook.codes.map((c) => c.key).filter(Boolean));
+  const missing = before.filter((c) => !present.has(c.id) && (used[c.id] ?? 0) > 0);
+  if (missing.length === 0) return;
+  for (const c of missing) {
+    codebook.codes.push({ ...c, parentId: c.parentId && present.has(c.parentId) ? c.parentId : null, key: c.key && !keys.has(c.key) ? c.key : null });
+    present.add(c.id);
+  }
+  ctx.store.addNotice({
+    code: 'codes_kept',
+    message: `The restored codebook lacked ${missing.length} code(s) that annotations use (${missing.map((c) => c.name).join(', ')}); they were kept.`,
+  });
+  await ctx.store.saveProject();
+}
 
 type ProjectHandlers = Pick<
   Handlers,
@@ -107,8 +132,11 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
     'project.recent': async () => (ctx.projects.recent ? ctx.projects.recent.list() : []),
     'backups.list': async ({ documentId }) => listBackups(documentId),
     'backups.restore': async ({ documentId, name }) => {
-      if (documentId === null) await ctx.store.restoreProjectBackup(name);
-      else await ctx.store.restoreDocumentBackup(documentId, name);
+      if (documentId === null) {
+        const before = ctx.store.data.codebook.codes;
+        await ctx.store.restoreProjectBackup(name);
+        await keepCodesInUse(ctx, before);
+      } else await ctx.store.restoreDocumentBackup(documentId, name);
       return projectInfo(ctx.store);
     },
   };
