@@ -39,6 +39,8 @@ export async function startServer(dataDir: string): Promise<{ child: ChildProces
   const token = randomBytes(16).toString('hex');
   const child = spawn(process.execPath, ['out/main/web.js', '--data', dataDir, '--port', '0', '--token', token, '--no-open'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // the recent-projects list and other per-user files stay inside the test's folder
+    env: { ...process.env, HASHIYA_USER_DATA: path.join(dataDir, '.user-data') },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';

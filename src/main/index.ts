@@ -115,12 +115,15 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+// tests (and portable setups) may put the user-data folder elsewhere
+if (process.env.HASHIYA_USER_DATA) app.setPath('userData', process.env.HASHIYA_USER_DATA);
+
 app.enableSandbox();
 
 app.whenReady().then(async () => {
   registerAppProtocol();
   hardenSession();
-  project = await openProject(defaultProjectDir(app.getPath('userData')), resourcesDir);
+  project = await openProject(defaultProjectDir(app.getPath('userData')), resourcesDir, { userData: app.getPath('userData') });
   registerApiHandlers(ipcMain, project.services.dispatch, origins, (err) => console.error(err));
   createWindow();
   app.on('activate', () => {

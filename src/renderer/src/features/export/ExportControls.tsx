@@ -2,7 +2,7 @@
  * Export for the top bar: Export CSV… and Exchange… (W3C Web Annotation export and import).
  * Mount once: <ExportControls currentDocumentId={route.view === 'reader' ? route.documentId : undefined} />
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApp } from '../../app/AppContext';
 import { notifyDocumentsChanged } from '../import/events';
 import { CsvExportDialog } from './CsvExportDialog';
@@ -15,6 +15,14 @@ export function ExportControls({ currentDocumentId }: { currentDocumentId?: stri
   const app = useApp();
   const { x } = useExportText();
   const [dialog, setDialog] = useState<'none' | 'csv' | 'exchange'>('none');
+  // File ▸ Export CSV… (Ctrl/Cmd+E) in the desktop app's menu
+  useEffect(() => {
+    const onMenu = (e: Event) => {
+      if ((e as CustomEvent<string>).detail === 'export-csv') setDialog('csv');
+    };
+    window.addEventListener('hashiya-menu', onMenu);
+    return () => window.removeEventListener('hashiya-menu', onMenu);
+  }, []);
   const imported = (documentIds: string[]) => {
     notifyDocumentsChanged();
     notifyAnnotationsImported(documentIds);
