@@ -1,20 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
+import type { Annotation } from '../src/shared/model';
 import { expect, test, type Hashiya } from './fixtures';
 import { cp, dragSelect } from './helpers/selection';
-
-interface Annotation {
-  id: string;
-  start: number;
-  end: number;
-  quote: string;
-  codes: string[];
-  claimant: string;
-  stance: string;
-  certainty: string;
-  note: string;
-}
 
 const require = createRequire(import.meta.url);
 
@@ -57,7 +46,16 @@ test('highlights never touch the article DOM, including one that covers half a w
 
   // both highlights are registered with the Highlight API, with the right text under them
   const painted = await page.evaluate(() =>
-    [...CSS.highlights.entries()].filter(([name]) => name.startsWith('hx-c')).flatMap(([, h]) => [...h].map((r) => (r as Range).toString())).sort(),
+    [...CSS.highlights.entries()].filter(([name]) => name.startsWith('hx-c')).flatMap(([, h]) =>
+        [...h].map((r) => {
+          // highlights are StaticRanges (no live-range cost): read their text through a Range
+          const s = r as AbstractRange;
+          const range = document.createRange();
+          range.setStart(s.startContainer, s.startOffset);
+          range.setEnd(s.endContainer, s.endOffset);
+          return range.toString();
+        }),
+      ).sort(),
   );
   expect(painted).toEqual(['الم', 'المشير خليفه حفتر'].sort());
   expect(await domFingerprint(page)).toEqual(before);

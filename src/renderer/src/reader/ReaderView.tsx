@@ -185,6 +185,16 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     [setAll],
   );
 
+  /** Annotations shown before the server answered, by provisional id: what they became. */
+  const pendingCreates = useRef(new Map<string, Promise<Annotation | null>>());
+  /** The saved annotation behind one that may still be provisional (null: its creation failed). */
+  const settle = useCallback(async (a: Annotation): Promise<Annotation | null> => {
+    const pending = pendingCreates.current.get(a.id);
+    if (!pending) return a;
+    const real = await pending;
+    return real ? (annotationsRef.current.find((x) => x.id === real.id) ?? real) : null;
+  }, []);
+
   const reloadAnnotations = useCallback(async () => {
     const list = await api['annotations.list']({ documentId });
     setAll(sortAnnotations([...list]));
@@ -218,6 +228,9 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       // paint at once (before the save's round trip); the server's annotations replace these
       const pending = model ? provisionalAnnotations(model, drafts, app.settings.annotator ?? '') : [];
       const pendingIds = pending.map((a) => a.id);
+      let settleCreated: (list: Annotation[] | null) => void = () => undefined;
+      const settled = new Promise<Annotation[] | null>((resolve) => (settleCreated = resolve));
+      pending.forEach((a, i) => pendingCreates.current.set(a.id, settled.then((list) => list?.[i] ?? null)));
       if (pending.length > 0) {
         replaceLocal(pending);
         setActiveId(pending[0]?.id ?? null);
@@ -225,6 +238,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       const created = await persist(() =>
         drafts.length === 1 ? api['annotations.create'](drafts[0] as (typeof drafts)[0]).then((a) => [a]) : api['annotations.createMany']({ documentId, drafts }),
       );
+      settleCreated(created);
       if (!created) {
         replaceLocal([], pendingIds);
         if (activeIdRef.current !== null && pendingIds.includes(activeIdRef.current)) setActiveId(null);
@@ -270,7 +284,9 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   selectionSpanRef.current = selectionSpan;
 
   const updateAnnotation = useCallback(
-    async (a: Annotation, patch: Partial<AnnotationFields>) => {
+    async (shown: Annotation, patch: Partial<AnnotationFields>) => {
+      const a = await settle(shown);
+      if (!a) return;
       const before: Partial<AnnotationFields> = {};
       for (const k of Object.keys(patch) as (keyof AnnotationFields)[]) (before as Record<string, unknown>)[k] = a[k];
       // show the change at once; put the old state back if it could not be saved
@@ -288,11 +304,13 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       });
       announce(t('updated'));
     },
-    [documentId, persist, replaceLocal, pushUndo, announce, t],
+    [documentId, settle, persist, replaceLocal, pushUndo, announce, t],
   );
 
   const deleteAnnotation = useCallback(
-    async (a: Annotation) => {
+    async (shown: Annotation) => {
+      const a = await settle(shown);
+      if (!a) return;
       const ok = await persist(() => api['annotations.delete']({ id: a.id, documentId }));
       if (!ok) return;
       replaceLocal([], [a.id]);
@@ -307,7 +325,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       });
       announce(`${t('deleted')}: ${a.quote}`);
     },
-    [documentId, persist, replaceLocal, pushUndo, announce, t, setActiveId],
+    [documentId, settle, persist, replaceLocal, pushUndo, announce, t, setActiveId],
   );
 
   /**

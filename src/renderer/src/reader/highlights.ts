@@ -5,7 +5,7 @@
  * a flash after jumping. Colours live in a constructed stylesheet (allowed under our CSP).
  */
 import type { Annotation, Code } from '../../../shared/model';
-import { rangeForSpan, type TextModel } from './textModel';
+import { staticRangeForSpan, type TextModel } from './textModel';
 
 export const ACTIVE_HIGHLIGHT = 'hx-active';
 export const FLASH_HIGHLIGHT = 'hx-flash';
@@ -53,19 +53,19 @@ export function paintAnnotations(
 ): void {
   if (!supportsHighlights()) return;
   const index = new Map(codes.map((c, i) => [c.id, i]));
-  const byName = new Map<string, Range[]>();
-  const add = (name: string, range: Range) => {
+  const byName = new Map<string, AbstractRange[]>();
+  const add = (name: string, range: AbstractRange) => {
     let list = byName.get(name);
     if (!list) byName.set(name, (list = []));
     list.push(range);
   };
   for (const a of annotations) {
-    const range = rangeForSpan(model, article, a.start, a.end);
+    const range = staticRangeForSpan(model, article, a.start, a.end);
     if (!range) continue;
     const known = a.codes.filter((c) => index.has(c));
     if (known.length === 0) add(UNCODED_HIGHLIGHT, range);
     for (const c of known) add(highlightName(index.get(c) as number), range);
-    if (a.id === activeId) add(ACTIVE_HIGHLIGHT, range.cloneRange());
+    if (a.id === activeId) add(ACTIVE_HIGHLIGHT, range);
   }
   clearAnnotationHighlights();
   for (const [name, ranges] of byName) CSS.highlights.set(name, new Highlight(...ranges));

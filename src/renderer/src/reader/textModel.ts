@@ -81,15 +81,32 @@ export function domToUtf16(model: TextModel, article: Element, node: Node, offse
   return info.start + local;
 }
 
-// The article's paragraphs never change after render, so their elements are looked up once.
-const paragraphCache = new WeakMap<Element, { model: TextModel; elements: Element[] }>();
-function paragraphElements(article: Element, model: TextModel): Element[] {
-  const cached = paragraphCache.get(article);
-  if (cached && cached.model === model && cached.elements[0]?.isConnected) return cached.elements;
+// The article's paragraphs never change after render, so their elements and text nodes are
+// looked up once.
+interface ArticleCache {
+  model: TextModel;
+  elements: Element[];
+  nodes: Array<Text[] | undefined>;
+  ranges: Map<string, StaticRange>;
+}
+const articleCache = new WeakMap<Element, ArticleCache>();
+function cacheFor(article: Element, model: TextModel): ArticleCache {
+  const cached = articleCache.get(article);
+  if (cached && cached.model === model && cached.elements[0]?.isConnected) return cached;
   const elements: Element[] = [];
   for (const p of article.querySelectorAll(PARA_SELECTOR)) elements[Number((p as HTMLElement).dataset.para)] = p;
-  paragraphCache.set(article, { model, elements });
-  return elements;
+  const fresh: ArticleCache = { model, elements, nodes: [], ranges: new Map() };
+  articleCache.set(article, fresh);
+  return fresh;
+}
+function paragraphElements(article: Element, model: TextModel): Element[] {
+  return cacheFor(article, model).elements;
+}
+function paragraphTextNodes(article: Element, model: TextModel, index: number, para: Element): Text[] {
+  const cache = cacheFor(article, model);
+  let nodes = cache.nodes[index];
+  if (!nodes || (nodes[0] && nodes[0].parentNode === null)) cache.nodes[index] = nodes = textNodesOf(para);
+  return nodes;
 }
 
 /** The DOM boundary point of a UTF-16 offset. */
@@ -99,7 +116,7 @@ export function utf16ToDom(model: TextModel, article: Element, u: number): { nod
   const para = paragraphElements(article, model)[index];
   if (!info || !para) return null;
   let local = Math.max(0, Math.min(u - info.start, info.text.length));
-  const nodes = textNodesOf(para);
+  const nodes = paragraphTextNodes(article, model, index, para);
   for (const t of nodes) {
     if (local <= t.length) return { node: t, offset: local };
     local -= t.length;
@@ -115,5 +132,24 @@ export function rangeForSpan(model: TextModel, article: Element, start: number, 
   const range = article.ownerDocument.createRange();
   range.setStart(a.node, a.offset);
   range.setEnd(b.node, b.offset);
+  return range;
+}
+
+/**
+ * A StaticRange for a code-point span, for painting highlights. The article's DOM never changes,
+ * so static ranges stay valid, and unlike live Ranges they cost nothing on later DOM mutations
+ * anywhere in the page (a live Range is updated on every one). Cached per span: repainting after a
+ * tag reuses the ranges of every annotation already painted.
+ */
+export function staticRangeForSpan(model: TextModel, article: Element, start: number, end: number): StaticRange | null {
+  const cache = cacheFor(article, model);
+  const key = `${start},${end}`;
+  const cached = cache.ranges.get(key);
+  if (cached) return cached;
+  const a = utf16ToDom(model, article, model.map.toUtf16(start));
+  const b = utf16ToDom(model, article, model.map.toUtf16(end));
+  if (!a || !b) return null;
+  const range = new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
+  cache.ranges.set(key, range);
   return range;
 }

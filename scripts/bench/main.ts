@@ -1,0 +1,395 @@
+/**
+ * `npm run bench`: every performance scenario of issue 9 on generated data, each beside the
+ * machine's floor for the same work. Prints one JSON document on stdout and a table on stderr;
+ * `--write-docs` also writes docs/performance.md. `--quick` runs fewer repetitions (for trying).
+ *
+ * Browser scenarios run in Debian's Chromium against browser mode (the built out/main/web.js).
+ * Save latency and search go through the HTTP API, as the page calls them. CSV export runs the
+ * export service in-process (bundled from src/ by scripts/bench.mjs), so its floor
+ * (JSON.stringify) runs in the same process on the same annotations.
+ */
+import { readFile, rm, writeFile, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from '@playwright/test';
+import type { Annotation } from '../../src/shared/model';
+import type { SearchResult } from '../../src/shared/api/search';
+import { createOffsetMap } from '../../src/shared/text/codepoints';
+import { createServices } from '../../src/main/services/index';
+import { ProjectStore } from '../../src/main/store/projectStore';
+import { closePage, frameMs, launchBrowser, newPage, openDocumentMs, openLibrary, startupMs, tagMs } from './browser';
+import { articleText, loadCorpus, newsDocuments, seeded, writeProject, type Corpus, type WrittenProject } from './corpus';
+import { durableWriteMs } from './floors';
+import { machine, markdown, median, table, type Scenario } from './report';
+import { startServer, type Server } from './server';
+
+const root = process.env.BENCH_ROOT ?? process.cwd();
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const writeDocs = args.includes('--write-docs');
+const LARGE = Number(process.env.BENCH_DOCUMENTS ?? 10_000);
+const RUNS = { tag: quick ? 5 : 15, open: quick ? 3 : 5, startup: quick ? 2 : 5, save: quick ? 7 : 21, search: quick ? 3 : 7, exportCsv: quick ? 2 : 5 };
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const elapsed = (() => {
+  const t0 = performance.now();
+  return () => `${((performance.now() - t0) / 1000).toFixed(0)} s`;
+})();
+
+const scenarios: Scenario[] = [];
+function record(s: Omit<Scenario, 'ratio' | 'met'> & { ratio?: number | null; check?: (s: Scenario) => boolean }): void {
+  const ratio = s.ratio !== undefined ? s.ratio : s.floor ? s.value / s.floor : null;
+  const { check, ...rest } = s;
+  const scenario: Scenario = { ...rest, ratio: ratio === null ? null : Math.round(ratio * 100) / 100, met: null };
+  scenario.met = check ? check(scenario) : null;
+  scenarios.push(scenario);
+  log(`${s.name} = ${s.value.toFixed(2)} ${s.unit} (floor ${s.floor?.toFixed(2) ?? '—'}, ratio ${scenario.ratio ?? '—'})`);
+}
+
+async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const value = await work();
+  return [performance.now() - t0, value];
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1 and 2: tagging and opening a 200,000-character article with 5,000 annotations
+
+const BIG_TITLE = 'مقال طويل جدا مع خمسة آلاف تعليق';
+const PLAIN_TITLE = 'المقال الطويل نفسه بلا تعليقات';
+
+async function readerScenarios(browser: Browser, corpus: Corpus, tmp: string): Promise<void> {
+  const rand = seeded(1);
+  const text = articleText(rand, corpus, 200_000);
+  const paragraphs = text.split('\n').length;
+  const specs = [
+    { id: 'big-annotated', title: BIG_TITLE, text, annotations: 5000 },
+    { id: 'big-plain', title: PLAIN_TITLE, text, annotations: 0 },
+    ...newsDocuments(rand, corpus, 8, 10),
+  ];
+  const project = await writeProject(path.join(tmp, 'reader'), corpus, specs, rand);
+  const bigFile = JSON.parse(await readFile(path.join(project.dir, 'documents', 'big-annotated.json'), 'utf8')) as { annotations: Annotation[] };
+  // distinct (span, code) pairs: the same span with the same code is painted once
+  const ranges = new Set(bigFile.annotations.flatMap((a) => a.codes.map((c) => `${a.start},${a.end},${c}`))).size;
+  log(`reader project: ${text.length.toLocaleString()} characters in ${paragraphs} paragraphs, ${bigFile.annotations.length} annotations (${ranges} highlight ranges) [${elapsed()}]`);
+
+  const server = await startServer(root, project.dir, path.join(tmp, 'userdata'));
+  try {
+    // 2: open from the library; the floor is the same text with no annotations
+    const opened: number[] = [];
+    const plain: number[] = [];
+    for (let r = 0; r < RUNS.open; r++) {
+      for (const [title, want, out] of [
+        [PLAIN_TITLE, 0, plain],
+        [BIG_TITLE, ranges, opened],
+      ] as const) {
+        const page = await newPage(browser);
+        await openLibrary(page, server);
+        out.push(await openDocumentMs(page, title, paragraphs, want));
+        await closePage(page);
+      }
+    }
+    record({
+      name: 'open_document_ms',
+      value: median(opened),
+      unit: 'ms',
+      floor: median(plain),
+      target: 'ratio ≤ 3',
+      check: (s) => (s.ratio ?? Infinity) <= 3,
+      how: `click the title in the library until all ${paragraphs} paragraphs of the 200,000-character article and its ${ranges} highlight ranges are in the page, plus one frame (in-page performance.now). Floor: the same text with no annotations, opened the same way.`,
+      runs: RUNS.open,
+    });
+
+    // 1: tag a selection with key 1; the floor is one animation frame on the same page
+    const page = await newPage(browser);
+    await openLibrary(page, server);
+    await openDocumentMs(page, BIG_TITLE, paragraphs, ranges);
+    const tags: number[] = [];
+    const frames: number[] = [];
+    const profile = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (profile) {
+      await profile.send('Profiler.enable');
+      await profile.send('Profiler.start');
+    }
+    for (let r = 0; r < RUNS.tag + 2; r++) {
+      const ms = await tagMs(page, 7 + r * 13, '1');
+      if (r >= 2) tags.push(ms); // the first two warm the code paths up
+      // let the save finish before the next tag, as a researcher reading on would
+      await page.waitForTimeout(400);
+      frames.push(await frameMs(page));
+    }
+    if (profile) {
+      const { profile: data } = await profile.send('Profiler.stop');
+      await writeFile(process.env.BENCH_PROFILE as string, JSON.stringify(data));
+    }
+    const after = await server.call<Annotation[]>('annotations.list', { documentId: 'big-annotated' });
+    if (after.length !== 5000 + RUNS.tag + 2) throw new Error(`expected ${5000 + RUNS.tag + 2} annotations after tagging, found ${after.length}`);
+    await closePage(page);
+    record({
+      name: 'tag_latency_ms',
+      value: median(tags),
+      unit: 'ms',
+      floor: median(frames),
+      target: 'ratio ≤ 3',
+      check: (s) => (s.ratio ?? Infinity) <= 3,
+      how: 'in the open 200,000-character article with 5,000 annotations: select words programmatically, dispatch the key "1", until the highlight registry holds one more range, plus one frame (in-page). Every tag is then checked to be saved on the server. Floor: one requestAnimationFrame round trip on the same page.',
+      runs: RUNS.tag,
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3 and 6: startup, memory and save latency at 10 and at 10,000 documents; 5: search
+
+interface AtSize {
+  startup: number;
+  rss: number;
+  save: number;
+  saveFloor: number;
+}
+
+async function projectScenarios(browser: Browser, project: WrittenProject, codeId: string, tmp: string, label: string, withSearch: boolean): Promise<AtSize> {
+  const userData = path.join(tmp, 'userdata');
+  // startup: a new server each time, measured from spawn to the library's first painted row
+  const startups: number[] = [];
+  let server: Server | null = null;
+  for (let r = 0; r < RUNS.startup; r++) {
+    await server?.stop();
+    server = await startServer(root, project.dir, userData);
+    const page = await newPage(browser);
+    startups.push(await startupMs(page, server));
+    await closePage(page);
+  }
+  if (!server) throw new Error('no server');
+  try {
+    await new Promise((r) => setTimeout(r, 300));
+    const rss = server.rssMb();
+    log(`${label}: startup ${median(startups).toFixed(0)} ms, rss ${rss.toFixed(0)} MB [${elapsed()}]`);
+
+    // save: annotations.create over HTTP on a document already open (as in the reader)
+    const doc = project.summaries[Math.floor(project.summaries.length / 2)] as (typeof project.summaries)[0];
+    const docFile = path.join(project.dir, 'documents', `${doc.id}.json`);
+    await server.call('annotations.list', { documentId: doc.id });
+    const spans = wordSpans((JSON.parse(await readFile(docFile, 'utf8')) as { document: { text: string } }).document.text, RUNS.save);
+    const saves: number[] = [];
+    for (const span of spans) {
+      const [ms] = await time(() => server!.call('annotations.create', { documentId: doc.id, ...span, codes: [codeId] }));
+      saves.push(ms);
+      await new Promise((res) => setTimeout(res, 60));
+    }
+    const bytes = await readFile(docFile);
+    const floors: number[] = [];
+    for (let r = 0; r < RUNS.save; r++) {
+      floors.push(await durableWriteMs(path.dirname(docFile), bytes));
+      await new Promise((res) => setTimeout(res, 60));
+    }
+    log(`${label}: save ${median(saves).toFixed(2)} ms, durable write ${median(floors).toFixed(2)} ms (${bytes.length} bytes) [${elapsed()}]`);
+
+    if (withSearch) await searchScenarios(server, project);
+    return { startup: median(startups), rss, save: median(saves), saveFloor: median(floors) };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** `count` spans of two words each, spread over the text, in code points. */
+function wordSpans(text: string, count: number): Array<{ start: number; end: number }> {
+  const map = createOffsetMap(text);
+  const spaces: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text[i] === ' ') spaces.push(i);
+  const step = Math.floor((spaces.length - 3) / count);
+  return Array.from({ length: count }, (_, r) => ({ start: map.toCp((spaces[r * step] as number) + 1), end: map.toCp(spaces[r * step + 2] as number) }));
+}
+
+async function searchScenarios(server: Server, project: WrittenProject): Promise<void> {
+  const search = (input: Record<string, unknown>) => server.call<SearchResult>('search', input);
+  const [first, firstResult] = await time(() => search({ query: 'خليفة' }));
+  log(`first search (builds the index of ${firstResult.documentCount} documents): ${first.toFixed(0)} ms`);
+  // the cases of the search engineer's scripts/bench-search.ts, over this corpus
+  const cases: Array<[string, Record<string, unknown>, boolean]> = [
+    ['search_ms', { query: 'خليفة' }, true],
+    ['search_phrase_ms', { query: 'وقف إطلاق النار' }, false],
+    ['search_no_hits_ms', { query: 'غير موجودة إطلاقا' }, false],
+    ['search_whole_word_ms', { query: 'خليفة', options: { wholeWord: true } }, false],
+    ['search_digits_ms', { query: '٢٠١٩' }, false],
+    ['search_one_document_ms', { query: 'الرئيس', documentId: project.summaries[123]?.id ?? project.summaries[0]?.id }, false],
+  ];
+  for (const [name, input, main] of cases) {
+    const times: number[] = [];
+    let last: SearchResult | null = null;
+    for (let r = 0; r < RUNS.search; r++) {
+      const [ms, result] = await time(() => search(input));
+      times.push(ms);
+      last = result;
+    }
+    const hits = last ? `${last.hits.length}${last.truncated ? '+' : ''} hits in ${last.documentCount} documents` : '';
+    record({
+      name,
+      value: median(times),
+      unit: 'ms',
+      floor: null,
+      target: main ? '≤ 200 ms' : '',
+      check: main ? (s) => s.value <= 200 : undefined,
+      how: `HTTP \`search\` ${JSON.stringify(input)} over ${project.summaries.length.toLocaleString()} documents, warm (the first search of the session built the index in ${first.toFixed(0)} ms); ${hits}.`,
+      runs: RUNS.search,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4: CSV export of 100,000 annotations, in-process
+
+async function exportScenario(project: WrittenProject): Promise<void> {
+  const store = await ProjectStore.open(project.dir);
+  try {
+    const services = createServices(store);
+    const exportCsv = () => services.dispatch('export.csv', {}) as Promise<{ csv: string; rows: number }>;
+    // cold: documents read from disk one at a time (what a fresh session does)
+    const [cold, coldResult] = await time(exportCsv);
+    // warm: every document already open in the store
+    const all: Annotation[][] = [];
+    for (const s of project.summaries) all.push((await store.document(s.id)).data.annotations);
+    const count = all.reduce((n, a) => n + a.length, 0);
+    const csvTimes: number[] = [];
+    const jsonTimes: number[] = [];
+    let rows = 0;
+    for (let r = 0; r < RUNS.exportCsv; r++) {
+      const [ms, result] = await time(exportCsv);
+      csvTimes.push(ms);
+      rows = result.rows;
+      const t0 = performance.now();
+      let length = 0;
+      for (const list of all) length += JSON.stringify(list).length;
+      jsonTimes.push(performance.now() - t0);
+      if (length === 0) throw new Error('nothing serialised');
+    }
+    const rate = (ms: number) => count / (ms / 1000);
+    record({
+      name: 'export_csv_per_s',
+      value: Math.round(rate(median(csvTimes))),
+      unit: 'annotations/s',
+      floor: Math.round(rate(median(jsonTimes))),
+      target: 'ratio ≥ 0.5',
+      check: (s) => (s.ratio ?? 0) >= 0.5,
+      how: `the export service (in-process, services.dispatch('export.csv')) over ${count.toLocaleString()} annotations in ${project.summaries.length.toLocaleString()} open documents (${rows.toLocaleString()} rows, one per annotation and code). Floor: JSON.stringify of the same annotation arrays. Ratio: CSV throughput / JSON throughput.`,
+      runs: RUNS.exportCsv,
+    });
+    record({
+      name: 'export_csv_cold_per_s',
+      value: Math.round(rate(cold)),
+      unit: 'annotations/s',
+      floor: null,
+      target: '',
+      how: `the same export in a fresh store, every document file read, validated and let go (${coldResult.rows.toLocaleString()} rows); one run.`,
+      runs: 1,
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function finish(chromiumVersion: string): Promise<void> {
+  const order = ['tag_latency_ms', 'open_document_ms', 'save_latency_10_docs_ms', 'save_latency_10k_docs_ms', 'save_growth_10_to_10k', 'export_csv_per_s', 'export_csv_cold_per_s', 'search_ms', 'startup_ms', 'rss_mb'];
+  scenarios.sort((a, b) => (order.indexOf(a.name) + 1 || 99) - (order.indexOf(b.name) + 1 || 99));
+  const result = { scenarios, machine: machine(chromiumVersion) };
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  process.stderr.write('\n' + table(scenarios) + '\n');
+  if (writeDocs) {
+    await writeFile(path.join(root, 'docs', 'performance.md'), markdown(result));
+    log('wrote docs/performance.md');
+  }
+  log(`done in ${elapsed()}`);
+  if (scenarios.some((s) => s.met === false)) process.exitCode = 1;
+}
+
+async function main(): Promise<void> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'hashiya-bench-'));
+  let browser: Browser | null = null;
+  try {
+    const corpus = await loadCorpus(root);
+    browser = await launchBrowser();
+    const chromiumVersion = browser.version();
+    log(`Chromium ${chromiumVersion}; data in ${tmp}`);
+
+    const only = process.env.BENCH_ONLY; // reader | projects | export (for working on one part)
+    if (!only || only === 'reader') await readerScenarios(browser, corpus, tmp);
+
+    if (only === 'reader') return finish(chromiumVersion);
+    const small = await writeProject(path.join(tmp, 'small'), corpus, newsDocuments(seeded(2), corpus, 10, 10), seeded(3));
+    const [genMs, large] = await time(() => writeProject(path.join(tmp, 'large'), corpus, newsDocuments(seeded(4), corpus, LARGE, 10), seeded(5)));
+    log(`generated ${LARGE.toLocaleString()} documents with ${large.annotationCount.toLocaleString()} annotations in ${(genMs / 1000).toFixed(1)} s [${elapsed()}]`);
+
+    const at10 = only && only !== 'projects' ? null : await projectScenarios(browser, small, corpus.codeIds[0] as string, tmp, '10 documents', false);
+    const atLarge = only && only !== 'projects' ? null : await projectScenarios(browser, large, corpus.codeIds[0] as string, tmp, `${LARGE} documents`, true);
+
+    if (at10 && atLarge) {
+    record({
+      name: 'save_latency_10_docs_ms',
+      value: at10.save,
+      unit: 'ms',
+      floor: at10.saveFloor,
+      target: 'ratio ≤ 2',
+      check: (s) => (s.ratio ?? Infinity) <= 2,
+      how: 'HTTP annotations.create on a 3,000-character document with 10+ annotations in a 10-document project, request to response (the response comes after the document file is fsynced). Floor: temp + write + fsync + rename + fsync(dir) of the same file bytes with node:fs, in the same folder.',
+      runs: RUNS.save,
+    });
+    record({
+      name: 'save_latency_10k_docs_ms',
+      value: atLarge.save,
+      unit: 'ms',
+      floor: atLarge.saveFloor,
+      target: 'ratio ≤ 2',
+      check: (s) => (s.ratio ?? Infinity) <= 2,
+      how: `the same in a ${LARGE.toLocaleString()}-document project.`,
+      runs: RUNS.save,
+    });
+    record({
+      name: 'save_growth_10_to_10k',
+      value: atLarge.save,
+      unit: 'ms',
+      floor: at10.save,
+      target: 'ratio ≤ 2',
+      check: (s) => (s.ratio ?? Infinity) <= 2,
+      how: `save latency at ${LARGE.toLocaleString()} documents against save latency at 10 documents.`,
+      runs: RUNS.save,
+    });
+    record({
+      name: 'startup_ms',
+      value: atLarge.startup,
+      unit: 'ms',
+      floor: at10.startup,
+      target: '≤ 1000 ms',
+      check: (s) => s.value <= 1000,
+      how: `from spawning \`node out/main/web.js\` on a ${LARGE.toLocaleString()}-document project to the frame after the library's first row appeared in a new Chromium page (server and page clocks are the same machine's wall clock). Floor: the same with 10 documents.`,
+      runs: RUNS.startup,
+    });
+    record({
+      name: 'rss_mb',
+      value: Math.round(atLarge.rss * 10) / 10,
+      unit: 'MB',
+      floor: Math.round(at10.rss * 10) / 10,
+      target: 'ratio ≤ 1.5',
+      check: (s) => (s.ratio ?? Infinity) <= 1.5,
+      how: `resident memory of the server process (/proc/PID/status VmRSS) after the library of ${LARGE.toLocaleString()} documents was painted. Floor: the same with 10 documents, so the ratio is what the corpus itself costs.`,
+      runs: 1,
+    });
+    }
+
+    if (!only || only === 'export') await exportScenario(large);
+
+    await finish(chromiumVersion);
+  } finally {
+    await browser?.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 2;
+});
+
