@@ -1,17 +1,7 @@
 import type { Page } from '@playwright/test';
+import type { Annotation } from '../src/shared/model';
 import { expect, test, type Hashiya } from './fixtures';
 import { cp, dragSelect } from './helpers/selection';
-
-interface Annotation {
-  id: string;
-  start: number;
-  end: number;
-  quote: string;
-  codes: string[];
-  claimant: string;
-  stance: string;
-  annotator: string;
-}
 
 const MIXED = [
   'أعلن المتحدث 😀 أن تركيا سلّمت 30 مدرعة من طراز BMC Kirpi يوم 18/05/2019 لقوات الوفاق.',

@@ -12,6 +12,7 @@ import { isMethodName, maxBodyBytesFor } from '../../shared/api';
 import { AppError, toAppError } from '../../shared/errors';
 import type { Services } from '../services';
 import { allowedHosts, allowedOrigins, SECURITY_HEADERS, tokenMatches } from './security';
+import { contentTypeOf } from './mime';
 
 export interface WebServerOptions {
   services: Services;
@@ -28,21 +29,6 @@ export interface WebServer {
   url: string;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { services, token, rendererDir } = options;
@@ -98,7 +84,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!info?.isFile()) throw new AppError('not_found', 'Not found.');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(file),
       'Content-Length': info.size,
     });
     if (req.method === 'HEAD') return void res.end();

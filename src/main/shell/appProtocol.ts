@@ -6,21 +6,7 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY, resolveAppPath } from './policy';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { contentTypeOf } from '../server/mime';
 
 export interface AppProtocolResponse {
   status: number;
@@ -46,6 +32,6 @@ export async function appProtocolResponse(
   } catch {
     return notFound;
   }
-  headers['Content-Type'] = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  headers['Content-Type'] = contentTypeOf(file);
   return { status: 200, headers, body };
 }

@@ -2,6 +2,24 @@ import { useEffect, useState } from 'react';
 import type { Annotation, AnnotationFields, Codebook } from '../../../shared/model';
 import { codeLabel, useI18n } from '../i18n';
 
+/** A choice from one of the codebook's value lists (stance, certainty); a value no longer listed still shows. */
+function ValueSelect({ label, value, values, none, onChange }: { label: string; value: string; values: readonly string[]; none: string; onChange: (v: string) => void }) {
+  const options = value && !values.includes(value) ? [...values, value] : values;
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{none}</option>
+        {options.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /**
  * The active annotation's codes and claim attributes. Toggles and choices save at once; text
  * fields save when they lose focus or on Enter.
@@ -76,28 +94,14 @@ export function AnnotationEditor({
           ))}
         </datalist>
       </label>
-      <label>
-        {t('stance')}
-        <select value={annotation.stance} onChange={(e) => onChange({ stance: e.target.value })}>
-          <option value="">{t('none')}</option>
-          {codebook.stances.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('certainty')}
-        <select value={annotation.certainty} onChange={(e) => onChange({ certainty: e.target.value })}>
-          <option value="">{t('none')}</option>
-          {codebook.certainties.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ValueSelect label={t('stance')} value={annotation.stance} values={codebook.stances} none={t('none')} onChange={(stance) => onChange({ stance })} />
+      <ValueSelect
+        label={t('certainty')}
+        value={annotation.certainty}
+        values={codebook.certainties}
+        none={t('none')}
+        onChange={(certainty) => onChange({ certainty })}
+      />
       <label>
         {t('note')}
         <textarea dir="auto" rows={3} value={note} maxLength={20000} onChange={(e) => setNote(e.target.value)} onBlur={() => commitText('note', note)} />
