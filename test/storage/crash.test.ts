@@ -96,6 +96,8 @@ async function checkFolder(dir: string, withBackups: boolean): Promise<Map<strin
   const ids = new Map<string, Set<string>>();
   for (const file of await jsonFilesUnder(dir)) {
     if (!withBackups && path.relative(dir, file).startsWith('backups')) continue;
+    // index/ (search) and cache/ (usage counts) are derived from the documents and rebuilt when unreadable
+    if (/^(index|cache)([\\/]|$)/.test(path.relative(dir, file))) continue;
     const raw = await readFile(file, 'utf8');
     const rel = path.relative(dir, file).split(path.sep);
     if (rel[rel.length - 1] === 'project.json' || rel[1] === 'project') {
