@@ -150,21 +150,34 @@ export class CsvBuilder {
     const n = value.length;
     if (n === 0) return this;
     const guard = needsGuard(value.charCodeAt(0));
-    const quote = needsQuotes(guard ? "'" + value : value);
-    this.ensure(quote ? 2 * n + 3 : n + 1);
+    this.ensure(2 * n + 3);
     const b = this.buf;
-    let o = this.len;
-    if (quote) b[o++] = 0x22;
-    if (guard) b[o++] = 0x27;
+    const start = this.len;
+    let o = start;
+    // One pass: copy while looking for a character that forces quoting (the usual cell has
+    // none); on finding one, start again quoted. The edges are checked first.
+    let quote = (!guard && isEdgeSpace(value.charCodeAt(0))) || isEdgeSpace(value.charCodeAt(n - 1));
+    if (!quote) {
+      if (guard) b[o++] = 0x27;
+      for (let i = 0; i < n; i++) {
+        const c = value.charCodeAt(i);
+        if (c === 0x22 || c === 0x2c || c === 0x0d || c === 0x0a) {
+          quote = true;
+          break;
+        }
+        b[o++] = c;
+      }
+    }
     if (quote) {
+      o = start;
+      b[o++] = 0x22;
+      if (guard) b[o++] = 0x27;
       for (let i = 0; i < n; i++) {
         const c = value.charCodeAt(i);
         b[o++] = c;
         if (c === 0x22) b[o++] = 0x22;
       }
       b[o++] = 0x22;
-    } else {
-      for (let i = 0; i < n; i++) b[o++] = value.charCodeAt(i);
     }
     this.len = o;
     return this;

@@ -5,6 +5,7 @@ import { codeLabels } from './codeLabels';
 import { CSV_HEADER, writeDocumentRows, type RowPer } from './csvRows';
 import { forEachDocument, selectDocuments } from './documentSource';
 import { exportFileName } from './fileNames';
+import { decodeUtf16 } from './utf16';
 
 export async function exportCsv(
   ctx: ServiceContext,
@@ -12,7 +13,10 @@ export async function exportCsv(
 ): Promise<{ fileName: string; csv: string; rows: number }> {
   const documents = selectDocuments(ctx.store, input.documentIds);
   const label = codeLabels(ctx.store.data.codebook);
-  const out = new CsvBuilder().raw(CSV_BOM + CSV_HEADER);
+  // sized from the index's annotation counts (about 400 UTF-16 units a row), so the buffer
+  // rarely regrows: regrowing copies everything written so far
+  const expected = documents.reduce((n, d) => n + d.annotationCount, 0);
+  const out = new CsvBuilder({ decode: decodeUtf16, capacity: Math.min(expected * 400, 1 << 28) }).raw(CSV_BOM + CSV_HEADER);
   let rows = 0;
   await forEachDocument(ctx.store, documents, (file) => {
     rows += writeDocumentRows(out, file.document, file.annotations, label, input.rowPer ?? 'code');

@@ -26,7 +26,9 @@ export function selectDocuments(store: ProjectStore, documentIds: readonly strin
   return all.filter((d) => wanted.has(d.id));
 }
 
-export async function readDocumentForExport(store: ProjectStore, id: string): Promise<DocumentFile> {
+export async function readDocumentForExport(store: ProjectStore, id: string, loaded?: ReadonlyMap<string, DocumentFile>): Promise<DocumentFile> {
+  const open = loaded?.get(id);
+  if (open) return open;
   for (const db of store.loadedDocuments()) if (db.data.document.id === id) return db.data;
   const filePath = store.documentPath(id);
   try {
@@ -44,5 +46,8 @@ export async function forEachDocument(
   documents: readonly DocumentSummary[],
   visit: (file: DocumentFile) => void | Promise<void>,
 ): Promise<void> {
-  for (const summary of documents) await visit(await readDocumentForExport(store, summary.id));
+  // the documents open at the start, by id (a scan of them per document is quadratic at 10,000)
+  const loaded = new Map<string, DocumentFile>();
+  for (const db of store.loadedDocuments()) loaded.set(db.data.document.id, db.data);
+  for (const summary of documents) await visit(await readDocumentForExport(store, summary.id, loaded));
 }

@@ -4,6 +4,11 @@
  */
 export function paragraphLocator(text: string): (cpOffset: number) => number {
   const breaks: number[] = [];
+  if (!ASTRAL.test(text)) {
+    // no surrogate pairs: UTF-16 offsets are code points, and indexOf finds the breaks natively
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
+    return locate(breaks);
+  }
   let cp = 0;
   for (let i = 0; i < text.length; i++, cp++) {
     const c = text.charCodeAt(i);
@@ -13,6 +18,12 @@ export function paragraphLocator(text: string): (cpOffset: number) => number {
       if (d >= 0xdc00 && d <= 0xdfff) i++;
     }
   }
+  return locate(breaks);
+}
+
+const ASTRAL = /[\uD800-\uDBFF]/;
+
+function locate(breaks: readonly number[]): (cpOffset: number) => number {
   return (offset) => {
     // newlines strictly before the offset
     let lo = 0;
