@@ -29,6 +29,8 @@ export default defineConfig({
     base: './',
     build: {
       outDir: 'out/renderer',
+      // a third of the script to parse before the first paint (startup with 10,000 documents)
+      minify: true,
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
       assetsInlineLimit: 0,
     },
