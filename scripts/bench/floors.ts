@@ -1,11 +1,16 @@
 /** What the machine itself needs, measured in the same run as the scenarios. */
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** A durable write of `bytes` beside `target`: temp + fsync + rename + fsync(dir), in ms. */
+/**
+ * A durable write of `bytes` in `dir`: temp + write + fsync + rename + fsync(dir), in ms. Like a
+ * save, it replaces a file that exists (a rename over a file also frees the old one), so the
+ * target is put in place first, untimed; `cleanup` removes it.
+ */
 export async function durableWriteMs(dir: string, bytes: Buffer): Promise<number> {
-  const target = path.join(dir, 'bench-floor.json');
+  const target = path.join(dir, FLOOR_FILE);
   const temp = `${target}.bench-tmp`;
+  await writeFile(target, bytes, { flag: 'wx' }).catch(() => undefined);
   const t0 = performance.now();
   const handle = await open(temp, 'w');
   try {
@@ -21,9 +26,13 @@ export async function durableWriteMs(dir: string, bytes: Buffer): Promise<number
   } finally {
     await dirHandle.close();
   }
-  const ms = performance.now() - t0;
-  await unlink(target);
-  return ms;
+  return performance.now() - t0;
+}
+
+const FLOOR_FILE = 'bench-floor.json';
+
+export async function cleanupFloor(dir: string): Promise<void> {
+  await unlink(path.join(dir, FLOOR_FILE)).catch(() => undefined);
 }
 
 export async function fileBytes(file: string): Promise<Buffer> {

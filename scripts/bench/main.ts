@@ -21,7 +21,7 @@ import { createServices } from '../../src/main/services/index';
 import { ProjectStore } from '../../src/main/store/projectStore';
 import { closePage, frameMs, launchBrowser, newPage, openDocumentMs, openLibrary, startupMs, tagMs } from './browser';
 import { articleText, loadCorpus, newsDocuments, seeded, writeProject, type Corpus, type WrittenProject } from './corpus';
-import { durableWriteMs } from './floors';
+import { cleanupFloor, durableWriteMs } from './floors';
 import { machine, markdown, median, table, type Scenario } from './report';
 import { startServer, type Server } from './server';
 
@@ -227,6 +227,7 @@ async function saveInProcess(project: WrittenProject, documentId: string, codeId
       floors.push(await durableWriteMs(path.dirname(docFile), raw));
       await new Promise((res) => setTimeout(res, 30));
     }
+    await cleanupFloor(path.dirname(docFile));
     return { save: median(saves), floor: median(floors), bytes };
   } finally {
     await store.close();

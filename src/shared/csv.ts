@@ -186,6 +186,20 @@ export class CsvBuilder {
   /** A numeric cell, bare. */
   number(value: number): this {
     this.separator();
+    // offsets and paragraph numbers: small non-negative integers, written digit by digit
+    if (Number.isSafeInteger(value) && value >= 0) {
+      let digits = 1;
+      for (let v = value; v >= 10; v = Math.floor(v / 10)) digits++;
+      this.ensure(digits);
+      const b = this.buf;
+      let v = value;
+      for (let i = this.len + digits - 1; i >= this.len; i--) {
+        b[i] = 0x30 + (v % 10);
+        v = Math.floor(v / 10);
+      }
+      this.len += digits;
+      return this;
+    }
     return this.raw(csvNumber(value));
   }
 
