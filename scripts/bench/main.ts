@@ -39,6 +39,7 @@ const elapsed = (() => {
 })();
 
 const scenarios: Scenario[] = [];
+const loadAtStart = os.loadavg()[0] ?? 0;
 function record(s: Omit<Scenario, 'ratio' | 'met'> & { ratio?: number | null; check?: (s: Scenario) => boolean }): void {
   const ratio = s.ratio !== undefined ? s.ratio : s.floor ? s.value / s.floor : null;
   const { check, ...rest } = s;
@@ -366,7 +367,7 @@ async function exportScenario(project: WrittenProject): Promise<void> {
 async function finish(chromiumVersion: string): Promise<void> {
   const order = ['tag_latency_ms', 'open_document_ms', 'save_latency_10_docs_ms', 'save_latency_10k_docs_ms', 'save_growth_10_to_10k', 'save_latency_http_10k_docs_ms', 'export_csv_per_s', 'export_csv_cold_per_s', 'search_ms', 'startup_ms', 'memory_per_unopened_doc_kb', 'rss_mb', 'rss_peak_mb'];
   scenarios.sort((a, b) => (order.indexOf(a.name) + 1 || 99) - (order.indexOf(b.name) + 1 || 99));
-  const result = { scenarios, machine: machine(chromiumVersion) };
+  const result = { scenarios, machine: machine(chromiumVersion, loadAtStart) };
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   process.stderr.write('\n' + table(scenarios) + '\n');
   if (writeDocs) {

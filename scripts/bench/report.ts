@@ -26,6 +26,8 @@ export interface Machine {
   node: string;
   chromium: string;
   date: string;
+  /** the 1-minute load average when the run began and when it ended (other work on the machine) */
+  load: string;
 }
 
 export function median(values: readonly number[]): number {
@@ -34,7 +36,7 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-export function machine(chromiumVersion: string): Machine {
+export function machine(chromiumVersion: string, loadAtStart: number): Machine {
   const cpus = os.cpus();
   let osName = `${os.type()} ${os.release()}`;
   try {
@@ -51,6 +53,7 @@ export function machine(chromiumVersion: string): Machine {
     node: process.version,
     chromium: chromiumVersion,
     date: new Date().toISOString(),
+    load: `${loadAtStart.toFixed(2)} at start, ${(os.loadavg()[0] ?? 0).toFixed(2)} at end`,
   };
 }
 
@@ -96,6 +99,7 @@ export function markdown(result: { scenarios: readonly Scenario[]; machine: Mach
     `- Node: ${m.node}`,
     `- Chromium: ${m.chromium}`,
     `- Measured: ${m.date}`,
+    `- Load average (1 min) during the run: ${m.load}`,
     '',
   ];
   return out.join('\n');

@@ -1,0 +1,32 @@
+import { createServices } from '../../src/main/services/index';
+import { ProjectStore } from '../../src/main/store/projectStore';
+import { createOffsetMap } from '../../src/shared/text/codepoints';
+import { durableWriteMs } from './floors';
+import { writeFileDurably } from '../../src/main/store/durableFile';
+import path from 'node:path';
+const dir = process.argv[2] as string;
+const store = await ProjectStore.open(dir);
+const services = createServices(store);
+const id = store.summaries()[5]!.id;
+await services.dispatch('annotations.list', { documentId: id });
+const db = await store.document(id);
+const text = db.data.document.text;
+const map = createOffsetMap(text);
+const spaces: number[] = []; for (let i = 0; i < text.length; i++) if (text[i] === ' ') spaces.push(i);
+const t = { save: [] as number[], stringify: [] as number[], floor: [] as number[], durableStr: [] as number[] };
+for (let r = 0; r < 100; r++) {
+  const k = (r * 7) % (spaces.length - 3);
+  let t0 = performance.now();
+  await services.dispatch('annotations.create', { documentId: id, start: map.toCp(spaces[k]! + 1), end: map.toCp(spaces[k + 2]!), codes: ['ceasefire-proposal'] });
+  t.save.push(performance.now() - t0);
+  t0 = performance.now();
+  const s = JSON.stringify(db.data);
+  t.stringify.push(performance.now() - t0);
+  t.floor.push(await durableWriteMs(path.dirname(store.documentPath(id)), Buffer.from(s)));
+  t0 = performance.now();
+  await writeFileDurably(path.join(path.dirname(store.documentPath(id)), 'x.json'), s);
+  t.durableStr.push(performance.now() - t0);
+}
+const med = (a: number[]) => a.sort((x, y) => x - y)[a.length >> 1]!.toFixed(3);
+console.log(Object.entries(t).map(([k, v]) => `${k} ${med(v)}`).join('  '));
+await store.close();
