@@ -180,6 +180,7 @@ async function projectScenarios(browser: Browser, project: WrittenProject, codeI
       await new Promise((r) => setTimeout(r, 1000));
       rss = Math.min(rss, server.rssMb());
     }
+    log(`${label}: startup runs ${startups.map((x) => x.toFixed(0)).join(', ')} ms`);
     log(`${label}: startup ${median(startups).toFixed(0)} ms, rss ${rss.toFixed(0)} MB settled (${rssPeak.toFixed(0)} MB at first) [${elapsed()}]`);
 
     // save: annotations.create over HTTP on a document already open (as in the reader)

@@ -67,8 +67,21 @@ export function paintAnnotations(
     for (const c of known) add(highlightName(index.get(c) as number), range);
     if (a.id === activeId) add(ACTIVE_HIGHLIGHT, range);
   }
-  clearAnnotationHighlights();
-  for (const [name, ranges] of byName) CSS.highlights.set(name, new Highlight(...ranges));
+  // Update the registered Highlights in place (ranges are cached per span, so a tag adds one
+  // range instead of re-registering thousands); drop the names no longer used.
+  for (const name of [...CSS.highlights.keys()]) {
+    if (name.startsWith('hx-') && name !== FLASH_HIGHLIGHT && !byName.has(name)) CSS.highlights.delete(name);
+  }
+  for (const [name, ranges] of byName) {
+    const current = CSS.highlights.get(name);
+    if (!current) {
+      CSS.highlights.set(name, new Highlight(...ranges));
+      continue;
+    }
+    const wanted = new Set(ranges);
+    for (const r of [...current]) if (!wanted.has(r)) current.delete(r);
+    for (const r of ranges) if (!current.has(r)) current.add(r);
+  }
 }
 
 export function clearAnnotationHighlights(): void {
