@@ -373,7 +373,8 @@ async function finish(chromiumVersion: string): Promise<void> {
   process.stderr.write('\n' + table(scenarios) + '\n');
   if (writeDocs) {
     await writeFile(path.join(root, 'docs', 'performance.md'), markdown(result));
-    log('wrote docs/performance.md');
+    await writeFile(path.join(root, 'docs', 'performance.json'), JSON.stringify(result, null, 2) + '\n');
+    log('wrote docs/performance.md and docs/performance.json');
   }
   log(`done in ${elapsed()}`);
   if (scenarios.some((s) => s.met === false)) process.exitCode = 1;
