@@ -25,7 +25,8 @@ export interface Project {
 }
 
 export async function openTestProject(dir: string, options: OpenOptions = {}): Promise<Project> {
-  const store = await ProjectStore.open(dir, { indexSaveDelayMs: 20, ...options });
+  // snapshots start at once in tests (the app waits a little so they never compete with the user)
+  const store = await ProjectStore.open(dir, { indexSaveDelayMs: 20, ...options, backupPolicy: { startDelayMs: 0, ...options.backupPolicy } });
   const services = createServices(store);
   store.setFlushBarrier(attachFlushBarrier(services));
   return {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestProject, removeDir, seedTwoDocuments, tempDir } from '../../../test/storage/helpers';
 import { BackupStore, backupsToPrune, type BackupPolicy } from './backups';
 
-const policy: BackupPolicy = { minIntervalMs: 0, keepLatest: 10, keepDays: 7 };
+const policy: BackupPolicy = { minIntervalMs: 0, keepLatest: 10, keepDays: 7, startDelayMs: 0 };
 const name = (iso: string) => `${iso.replace(/[-:.]/g, '')}.json`;
 
 describe('backupsToPrune', () => {
@@ -151,5 +151,29 @@ describe('backups through the services', () => {
     expect((await p.call('documents.list', {})).map((d) => d.id)).toContain(a);
     expect(await p.call('annotations.list', { documentId: a })).toHaveLength(1);
     await p.store.close();
+  });
+});
+
+describe('snapshot start delay', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await tempDir();
+  });
+  afterEach(async () => {
+    await removeDir(dir);
+  });
+
+  it('waits before reading the file, so opening a project is not slowed, and flush takes it at once', async () => {
+    const source = path.join(dir, 'live.json');
+    await writeFile(source, '{"v":1}');
+    const store = new BackupStore(dir, { minIntervalMs: 0, startDelayMs: 60_000 });
+    store.snapshotSoon('project', source, () => undefined);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await store.list('project')).toHaveLength(0); // still waiting
+    await writeFile(source, '{"v":2}');
+    await store.flush(); // quitting: released at once, takes the file as it is now
+    const [only] = await store.list('project');
+    expect(only).toBeDefined();
+    expect(await readFile(path.join(dir, 'backups', 'project', only?.name ?? ''), 'utf8')).toBe('{"v":2}');
   });
 });

@@ -20,9 +20,14 @@ export interface BackupPolicy {
   minIntervalMs: number;
   keepLatest: number;
   keepDays: number;
+  /**
+   * How long a snapshot waits before reading and validating its file, so that it never competes
+   * with the user's own work (opening a project, a burst of tags); flush() releases it at once.
+   */
+  startDelayMs: number;
 }
 
-export const DEFAULT_BACKUP_POLICY: BackupPolicy = { minIntervalMs: 5 * 60_000, keepLatest: 10, keepDays: 7 };
+export const DEFAULT_BACKUP_POLICY: BackupPolicy = { minIntervalMs: 5 * 60_000, keepLatest: 10, keepDays: 7, startDelayMs: 2000 };
 
 /** `project` or `documents/<id>` */
 export type BackupKey = string;
@@ -80,6 +85,8 @@ export class BackupStore {
   private readonly lastAt = new Map<BackupKey, number>();
   private readonly kept = new Set<BackupKey>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** snapshots still waiting out their start delay: calling one starts it now */
+  private readonly waiting = new Set<() => void>();
   private readonly now: () => Date;
 
   constructor(root: string, policy: Partial<BackupPolicy> = {}, now: () => Date = () => new Date()) {
@@ -103,12 +110,27 @@ export class BackupStore {
     this.lastAt.set(key, now);
     this.track(
       (async () => {
+        await this.startDelay();
         const raw = await readTextStrict(source);
         validate(raw);
         await this.write(key, raw);
         await this.prune(key);
       })(),
     );
+  }
+
+  private startDelay(): Promise<void> {
+    if (this.policy.startDelayMs <= 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const release = () => {
+        clearTimeout(timer);
+        this.waiting.delete(release);
+        resolve();
+      };
+      const timer = setTimeout(release, this.policy.startDelayMs);
+      timer.unref?.();
+      this.waiting.add(release);
+    });
   }
 
   private track(work: Promise<void>): void {
@@ -216,6 +238,9 @@ export class BackupStore {
 
   /** Wait for snapshots on their way (before quitting or in tests). */
   async flush(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    while (this.inFlight.size > 0) {
+      for (const release of [...this.waiting]) release();
+      await Promise.all([...this.inFlight]);
+    }
   }
 }

@@ -3,7 +3,9 @@ import { Document, DocumentMetaPatch, DocumentSummary, Id, Warning } from '../mo
 import { method } from './method';
 
 /** 20 MB of file bytes, base64-encoded (4/3) plus the JSON around it. */
-export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
+import { MAX_IMPORT_FILE_BYTES } from '../limits';
+
+export { MAX_IMPORT_FILE_BYTES };
 const MAX_IMPORT_BODY = Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 64 * 1024;
 
 export const ImportResult = z.object({

@@ -80,17 +80,3 @@ export function CodebookDialog({ onClose, initialTab = 'codes' }: { onClose: () 
     </Modal>
   );
 }
-
-/** The top-bar button that opens the codebook window. */
-export function CodebookButton() {
-  const { c } = useCbText();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">
-        {c('codebook')}
-      </button>
-      {open && <CodebookDialog onClose={() => setOpen(false)} />}
-    </>
-  );
-}

@@ -8,7 +8,7 @@
  *  - onAnnotationsChanged(listener): merge, delete and renames change annotations of any
  *    document; a view holding annotations reloads them on this event.
  */
-export { CodebookButton, CodebookDialog } from './CodebookDialog';
+export { CodebookButton } from './CodebookButton';
 export { CodeDefinition, CodeDefinitionTip } from './CodeDefinition';
 export { CodeSummary } from './SummaryView';
 export { ANNOTATIONS_CHANGED_EVENT, onAnnotationsChanged } from './events';

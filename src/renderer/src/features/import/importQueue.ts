@@ -4,7 +4,8 @@
  * refused with the server's sentence, or a duplicate that can be imported anyway). Pure logic
  * with its API call injected, so it runs under test without a browser.
  */
-import { MAX_IMPORT_FILE_BYTES, type ImportResult } from '../../../../shared/api/documents';
+import type { ImportResult } from '../../../../shared/api/documents';
+import { MAX_IMPORT_FILE_BYTES } from '../../../../shared/limits';
 import type { DocumentSummary, Warning } from '../../../../shared/model';
 
 export interface FileLike {
