@@ -7,6 +7,11 @@ import { onDocumentsChanged } from '../features/import/events';
 import { useI18n } from '../i18n';
 import { DocumentDetailsDialog } from './DocumentDetailsDialog';
 
+// The list is asked for as soon as the script runs, alongside the project's settings, rather than
+// after they arrive: the library is the first thing a researcher sees.
+let prefetched: Promise<DocumentSummary[]> | null = api['documents.list']({});
+prefetched.catch(() => undefined);
+
 const ROW_HEIGHT = 44;
 const HEAD_HEIGHT = 36;
 
@@ -20,7 +25,9 @@ export function LibraryView() {
   const scroller = useRef<HTMLDivElement>(null);
 
   const load = useCallback(() => {
-    api['documents.list']({})
+    const request = prefetched ?? api['documents.list']({});
+    prefetched = null;
+    request
       .then((list) => setDocs(list))
       .catch((err: unknown) => setError(errorMessage(err)));
   }, []);
