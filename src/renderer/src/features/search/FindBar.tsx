@@ -40,13 +40,17 @@ export function FindBar() {
   const hits = useMemo(() => result?.hits ?? [], [result]);
   const { reveal, model, article } = reader;
 
+  // focus once the bar is actually rendered (a frame callback could run before React commits)
+  const [focusTick, setFocusTick] = useState(0);
   const openBar = useCallback(() => {
     setOpen(true);
-    requestAnimationFrame(() => {
-      input.current?.focus();
-      input.current?.select();
-    });
+    setFocusTick((n) => n + 1);
   }, []);
+  useEffect(() => {
+    if (focusTick === 0) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [focusTick]);
 
   // arriving from the project results list
   useEffect(() => {
