@@ -36,8 +36,9 @@ for (const [name, text, phrases] of [
       await page.keyboard.press('1');
       await expect(page.getByTestId('annotation-list').locator('.item-quote', { hasText: phrase })).toBeVisible();
     }
+    // the highlight shows before the save answers: wait until every tag is on the server
+    await expect.poll(async () => (await list(hashiya, doc.id)).length).toBe(phrases.length);
     const stored = await list(hashiya, doc.id);
-    expect(stored).toHaveLength(phrases.length);
     for (const phrase of phrases) {
       const a = stored.find((x) => x.quote === phrase);
       expect(a, phrase).toBeDefined();

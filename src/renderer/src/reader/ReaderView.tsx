@@ -190,7 +190,8 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   /** The saved annotation behind one that may still be provisional (null: its creation failed). */
   const settle = useCallback(async (a: Annotation): Promise<Annotation | null> => {
     const pending = pendingCreates.current.get(a.id);
-    if (!pending) return a;
+    // always the newest local version: quick successive edits must not build on a stale copy
+    if (!pending) return annotationsRef.current.find((x) => x.id === a.id) ?? a;
     const real = await pending;
     return real ? (annotationsRef.current.find((x) => x.id === real.id) ?? real) : null;
   }, []);
@@ -357,7 +358,13 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     [selectionSpan, tagSpans, updateAnnotation, announce, t],
   );
 
-  const runUndo = useCallback(
+  /** Run after every action already asked for (a tag still saving, a code key), in order. */
+  const enqueue = useCallback((work: () => Promise<unknown>): Promise<unknown> => {
+    actions.current = actions.current.then(work, work);
+    return actions.current;
+  }, []);
+
+  const undoNow = useCallback(
     async (redo: boolean) => {
       try {
         app.setStatus({ kind: 'saving' });
@@ -371,17 +378,19 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     },
     [app, announce, t, syncUndo],
   );
+  // Undo and delete wait for the actions before them: Ctrl+Z right after a change undoes that change.
+  const runUndo = useCallback((redo: boolean) => enqueue(() => undoNow(redo)), [enqueue, undoNow]);
 
   const step = useCallback(
     (delta: 1 | -1) => {
       const list = filterAnnotations(annotationsRef.current, filter);
       if (list.length === 0) return;
-      const at = list.findIndex((a) => a.id === activeId);
+      const at = list.findIndex((a) => a.id === activeIdRef.current);
       const next = list[at === -1 ? (delta === 1 ? 0 : list.length - 1) : (at + delta + list.length) % list.length] as Annotation;
       setActiveId(next.id);
       reveal(next.start, next.end);
     },
-    [filter, activeId, reveal, setActiveId],
+    [filter, reveal, setActiveId],
   );
 
   // keyboard: code keys, palette, undo/redo, next/previous, delete, escape
@@ -415,11 +424,11 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       } else if (e.key === 'n') step(1);
       else if (e.key === 'p') step(-1);
       else if (e.key === 'Escape') setActiveId(null);
-      else if ((e.key === 'Delete' || e.key === 'Backspace') && activeId) {
-        const a = annotationsRef.current.find((x) => x.id === activeId);
+      else if ((e.key === 'Delete' || e.key === 'Backspace') && activeIdRef.current) {
+        const a = annotationsRef.current.find((x) => x.id === activeIdRef.current);
         if (a) {
           e.preventDefault();
-          void deleteAnnotation(a);
+          void enqueue(() => deleteAnnotation(a));
         }
       }
     };
@@ -436,7 +445,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('hashiya-menu', onMenu);
     };
-  }, [palette, askName, codes, applyCode, runUndo, step, activeId, deleteAnnotation, setActiveId]);
+  }, [palette, askName, codes, applyCode, runUndo, step, activeId, deleteAnnotation, setActiveId, enqueue]);
 
   /** Annotations under a screen point, innermost first (hit-testing by caret position). */
   const annotationsAt = useCallback(
@@ -579,7 +588,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
                 void updateAnnotation(active, patch);
                 if (patch.claimant && !claimants.includes(patch.claimant)) setClaimants((c) => [...c, patch.claimant as string]);
               }}
-              onDelete={() => void deleteAnnotation(active)}
+              onDelete={() => void enqueue(() => deleteAnnotation(active))}
               onClose={() => setActiveId(null)}
             />
           )}
