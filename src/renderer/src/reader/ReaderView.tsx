@@ -246,7 +246,9 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         return [];
       }
       replaceLocal(created, pendingIds);
-      setActiveId(created[0]?.id ?? null);
+      // the new annotation becomes active unless the researcher has moved on meanwhile
+      const stillPending = activeIdRef.current === null || pendingIds.includes(activeIdRef.current) || pending.length === 0;
+      if (stillPending) setActiveId(created[0]?.id ?? null);
       const ids = created.map((a) => a.id);
       pushUndo({
         label: 'create',
