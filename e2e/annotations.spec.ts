@@ -132,6 +132,28 @@ test('overlapping annotations both show; clicking a passage selects the innermos
     .toMatchObject({ claimant: 'خليفة حفتر', stance: 'proposes', certainty: 'alleged', note: 'Second-hand report.', codes: ['foreign-military-support', 'ceasefire-condition'] });
 });
 
+test('Escape while a tag is still saving closes the editor for good: the late save does not reopen it', async ({ page, hashiya }) => {
+  const doc = await openSample(hashiya, page);
+  // hold the save back until the researcher has pressed Escape
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/annotations.create', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await dragSelect(page, 'خليفه حفتر');
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('annotation-editor').locator('blockquote')).toHaveText('خليفه حفتر');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('annotation-editor')).toHaveCount(0);
+  release();
+  await expect.poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).length).toBe(1);
+  // the renderer has taken the saved annotation in (it announces it), and the editor stays closed
+  await expect(page.getByTestId('live-region')).toContainText('Annotation created');
+  await expect(page.getByTestId('annotation-list').locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('annotation-editor')).toHaveCount(0);
+});
+
 test('undo and redo cover create, edit and delete, and persist', async ({ page, hashiya }) => {
   const doc = await openSample(hashiya, page);
   const stored = () => hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id });

@@ -246,8 +246,9 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         return [];
       }
       replaceLocal(created, pendingIds);
-      // the new annotation becomes active unless the researcher has moved on meanwhile
-      const stillPending = activeIdRef.current === null || pendingIds.includes(activeIdRef.current) || pending.length === 0;
+      // the new annotation becomes active unless the researcher has moved on meanwhile: picked
+      // another annotation, or closed the editor (Escape) while the save was on its way
+      const stillPending = pending.length === 0 || (activeIdRef.current !== null && pendingIds.includes(activeIdRef.current));
       if (stillPending) setActiveId(created[0]?.id ?? null);
       const ids = created.map((a) => a.id);
       pushUndo({
