@@ -154,6 +154,48 @@ test('Escape while a tag is still saving closes the editor for good: the late sa
   await expect(page.getByTestId('annotation-editor')).toHaveCount(0);
 });
 
+test('edits made while an earlier save is slow all land, in order, and text being typed is never wiped', async ({ page, hashiya }) => {
+  const doc = await openSample(hashiya, page);
+  await dragSelect(page, 'خليفه حفتر');
+  await page.keyboard.press('1');
+  const editor = page.getByTestId('annotation-editor');
+  await expect(editor.locator('blockquote')).toHaveText('خليفه حفتر');
+  await expect(page.getByTestId('live-region')).toContainText('Annotation created');
+
+  // the first edit's save hangs until released; the researcher goes on editing meanwhile
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let first = true;
+  await page.route('**/api/annotations.update', async (route) => {
+    if (first) {
+      first = false;
+      await held;
+    }
+    await route.continue();
+  });
+  await editor.getByLabel('Claimant').fill('خليفة حفتر');
+  await editor.getByLabel('Claimant').press('Enter');
+  const condition = editor.getByRole('checkbox', { name: /Ceasefire condition/ });
+  await condition.check();
+  await editor.getByLabel('Note').fill('قال مصدر عسكري'); // typed, not yet committed
+  release();
+  const saved = () => hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id }).then((list) => list[0]);
+  await expect.poll(saved).toMatchObject({ claimant: 'خليفة حفتر', codes: ['ceasefire-proposal', 'ceasefire-condition'] });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // the answers of those saves did not take the claimant back or wipe the note being typed
+  await expect(editor.getByLabel('Claimant')).toHaveValue('خليفة حفتر');
+  await expect(editor.getByLabel('Note')).toHaveValue('قال مصدر عسكري');
+  await editor.getByLabel('Stance').selectOption('proposes');
+  // two quick toggles of one code: it must end as the researcher left it
+  await condition.uncheck();
+  await condition.check();
+  await condition.uncheck();
+  await expect
+    .poll(saved)
+    .toMatchObject({ claimant: 'خليفة حفتر', stance: 'proposes', note: 'قال مصدر عسكري', codes: ['ceasefire-proposal'] });
+  await expect(condition).not.toBeChecked();
+});
+
 test('undo and redo cover create, edit and delete, and persist', async ({ page, hashiya }) => {
   const doc = await openSample(hashiya, page);
   const stored = () => hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Annotation, AnnotationFields, Codebook } from '../../../shared/model';
 import { codeLabel, useI18n } from '../i18n';
 
@@ -42,9 +42,16 @@ export function AnnotationEditor({
   const { t, lang } = useI18n();
   const [claimant, setClaimant] = useState(annotation.claimant);
   const [note, setNote] = useState(annotation.note);
+  // Follow the annotation when it changes (another one picked, undo, a save's answer), but never
+  // throw away text being typed that is not committed yet: a field whose draft differs from what
+  // was shown keeps its draft.
+  const shown = useRef({ id: annotation.id, claimant: annotation.claimant, note: annotation.note });
   useEffect(() => {
-    setClaimant(annotation.claimant);
-    setNote(annotation.note);
+    const prev = shown.current;
+    const other = prev.id !== annotation.id;
+    setClaimant((draft) => (other || draft === prev.claimant ? annotation.claimant : draft));
+    setNote((draft) => (other || draft === prev.note ? annotation.note : draft));
+    shown.current = { id: annotation.id, claimant: annotation.claimant, note: annotation.note };
   }, [annotation.id, annotation.claimant, annotation.note]);
 
   const toggle = (id: string) => {

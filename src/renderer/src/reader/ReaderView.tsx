@@ -287,20 +287,55 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   }, [model, app.settings.snapToWords]);
   selectionSpanRef.current = selectionSpan;
 
-  const updateAnnotation = useCallback(
-    async (shown: Annotation, patch: Partial<AnnotationFields>) => {
+  /** Actions in the order asked for: tags, code keys, edits, deletes, undo. */
+  const actions = useRef<Promise<unknown>>(Promise.resolve());
+  /** Run after every action already asked for (a tag still saving, a code key), in order. */
+  const enqueue = useCallback((work: () => Promise<unknown>): Promise<unknown> => {
+    actions.current = actions.current.then(work, work);
+    return actions.current;
+  }, []);
+
+  /**
+   * Show an edit at once, on the newest local copy; answer the fields' values before it (for undo
+   * and for putting them back if the save fails).
+   */
+  const showEdit = useCallback(
+    (shown: Annotation, patch: Partial<AnnotationFields>): Partial<AnnotationFields> => {
+      const local = annotationsRef.current.find((x) => x.id === shown.id) ?? shown;
+      const before: Partial<AnnotationFields> = {};
+      for (const k of Object.keys(patch) as (keyof AnnotationFields)[]) (before as Record<string, unknown>)[k] = local[k];
+      replaceLocal([{ ...local, ...patch }]);
+      return before;
+    },
+    [replaceLocal],
+  );
+
+  /**
+   * Save an edit already shown. Runs in the action queue, so edits reach the server in the order
+   * they were made (two quick code toggles must not land the wrong way round). The server's answer
+   * settles only the fields this edit changed: an answer arriving while later edits are still on
+   * their way must not put older values back on screen (or into the editor's unsaved text).
+   */
+  const saveEdit = useCallback(
+    async (shown: Annotation, patch: Partial<AnnotationFields>, before: Partial<AnnotationFields>) => {
       const a = await settle(shown);
       if (!a) return;
-      const before: Partial<AnnotationFields> = {};
-      for (const k of Object.keys(patch) as (keyof AnnotationFields)[]) (before as Record<string, unknown>)[k] = a[k];
-      // show the change at once; put the old state back if it could not be saved
-      replaceLocal([{ ...a, ...patch }]);
+      const keys = Object.keys(patch) as (keyof AnnotationFields)[];
+      const mine = (x: Annotation) => keys.every((k) => JSON.stringify(x[k]) === JSON.stringify(patch[k]));
+      // a provisional annotation became a saved one: show the edit on it too
+      if (!mine(a)) replaceLocal([{ ...a, ...patch }]);
       const updated = await persist(() => api['annotations.update']({ id: a.id, documentId, ...patch }));
+      const now = annotationsRef.current.find((x) => x.id === a.id);
       if (!updated) {
-        replaceLocal([a]);
+        // put the old values back, unless a later edit has changed them since
+        if (now && mine(now)) replaceLocal([{ ...now, ...before }]);
         return;
       }
-      replaceLocal([updated]);
+      if (now) {
+        const settled: Partial<AnnotationFields> = {};
+        for (const k of keys) if (JSON.stringify(now[k]) === JSON.stringify(patch[k])) (settled as Record<string, unknown>)[k] = updated[k];
+        replaceLocal([{ ...now, ...settled, updatedAt: updated.updatedAt }]);
+      }
       pushUndo({
         label: 'update',
         undo: async () => replaceLocal([await api['annotations.update']({ id: a.id, documentId, ...before })]),
@@ -309,6 +344,14 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       announce(t('updated'));
     },
     [documentId, settle, persist, replaceLocal, pushUndo, announce, t],
+  );
+
+  const updateAnnotation = useCallback(
+    (shown: Annotation, patch: Partial<AnnotationFields>) => {
+      const before = showEdit(shown, patch);
+      return enqueue(() => saveEdit(shown, patch, before));
+    },
+    [showEdit, saveEdit, enqueue],
   );
 
   const deleteAnnotation = useCallback(
@@ -337,7 +380,6 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
    * The selection is read and cleared when the key is pressed; the work runs in order, so a quick
    * second key (adding another code) acts on the annotation the first one created.
    */
-  const actions = useRef<Promise<unknown>>(Promise.resolve());
   const applyCode = useCallback(
     (code: Code, savedSpan?: { start: number; end: number } | null) => {
       const span = savedSpan !== undefined ? savedSpan : selectionSpan();
@@ -350,7 +392,8 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         const current = annotationsRef.current.find((a) => a.id === activeIdRef.current);
         if (current) {
           const codesNext = current.codes.includes(code.id) ? current.codes.filter((c) => c !== code.id) : [...current.codes, code.id];
-          await updateAnnotation(current, { codes: codesNext });
+          // already in the action queue: save here rather than queue behind ourselves
+          await saveEdit(current, { codes: codesNext }, showEdit(current, { codes: codesNext }));
           return;
         }
         announce(t('selectFirst'));
@@ -358,14 +401,9 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       actions.current = actions.current.then(run, run);
       return actions.current;
     },
-    [selectionSpan, tagSpans, updateAnnotation, announce, t],
+    [selectionSpan, tagSpans, saveEdit, showEdit, announce, t],
   );
 
-  /** Run after every action already asked for (a tag still saving, a code key), in order. */
-  const enqueue = useCallback((work: () => Promise<unknown>): Promise<unknown> => {
-    actions.current = actions.current.then(work, work);
-    return actions.current;
-  }, []);
 
   const undoNow = useCallback(
     async (redo: boolean) => {
