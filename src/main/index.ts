@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultProjectDir, openProject, type OpenedProject } from './app';
 import { appProtocolResponse } from './shell/appProtocol';
+import { downloadHandler, pickFolderHandler, withShellMethods } from './shell/dialogs';
 import { registerApiHandlers } from './shell/ipcBridge';
 import { menuTemplate, type MenuCommand } from './shell/menu';
 import {
@@ -48,7 +49,23 @@ function hardenSession(): void {
   ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
   // Nothing leaves the machine: only the app's own protocol (and the dev server while developing).
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isRequestAllowed(details.url, devServerUrl) }));
+  // exports arrive as downloads: always the save dialog, in the folder saved to last
+  const onDownload = downloadHandler(
+    () => app.getPath('documents'),
+    ({ state, path: savedTo }) => {
+      if (state === 'interrupted') dialog.showErrorBox('The export was not saved', `Hashiya could not write ${savedTo || 'the file'}. Try another folder.`);
+    },
+  );
+  ses.on('will-download', (_event, item) => onDownload(item));
 }
+
+/** The folder dialog, attached to the window that asked. */
+const folderDialog = {
+  showOpenDialog: (options: Parameters<typeof dialog.showOpenDialog>[0]) => {
+    const win = BrowserWindow.getFocusedWindow();
+    return win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options);
+  },
+};
 
 function sendMenuCommand(win: BrowserWindow, command: MenuCommand): void {
   // A fixed command name from the menu's list; no data from elsewhere reaches this script.
@@ -124,7 +141,8 @@ app.whenReady().then(async () => {
   registerAppProtocol();
   hardenSession();
   project = await openProject(defaultProjectDir(app.getPath('userData')), resourcesDir, { userData: app.getPath('userData') });
-  registerApiHandlers(ipcMain, project.services.dispatch, origins, (err) => console.error(err));
+  const dispatch = withShellMethods(project.services.dispatch, { 'project.pickFolder': pickFolderHandler(folderDialog) });
+  registerApiHandlers(ipcMain, dispatch, origins, (err) => console.error(err));
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

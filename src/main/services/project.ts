@@ -40,6 +40,7 @@ type ProjectHandlers = Pick<
   | 'project.open'
   | 'project.create'
   | 'project.recent'
+  | 'project.pickFolder'
   | 'backups.list'
   | 'backups.restore'
 >;
@@ -130,6 +131,11 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
       return switchTo(await ctx.projects.open(dir, { create: true, name }));
     },
     'project.recent': async () => (ctx.projects.recent ? ctx.projects.recent.list() : []),
+    // the Electron shell answers this itself with a native dialog (shell/dialogs.ts); a web page
+    // cannot open a folder dialog on the server's machine
+    'project.pickFolder': async () => {
+      throw new AppError('unsupported', 'Choosing a folder in a dialog needs the desktop app; here, type the folder’s path.');
+    },
     'backups.list': async ({ documentId }) => listBackups(documentId),
     'backups.restore': async ({ documentId, name }) => {
       if (documentId === null) {

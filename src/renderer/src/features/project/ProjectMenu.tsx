@@ -1,11 +1,12 @@
 /**
  * "Project…" in the top bar: open a project folder, start a new project, pick a recent one, or
- * restore a file from backup. Browser mode has no native folder picker, so the folder path is
- * typed; the services check it and answer with a sentence when it cannot be used.
+ * restore a file from backup. The desktop app chooses the folder in the system's dialog when no
+ * path is typed; browser mode has no folder dialog, so there the path is typed. The services
+ * check it and answer with a sentence when it cannot be used.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ProjectInfo, RecentProject } from '../../../../shared/api/project';
-import { api, errorMessage } from '../../api/client';
+import { api, errorMessage, transport } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
 import './projectUi.css';
@@ -91,9 +92,30 @@ export function ProjectPanel({ onClose, onChanged, onBackups }: ProjectPanelProp
     }
   };
 
+  const desktop = transport === 'ipc';
+  /** The typed folder, or (desktop app, nothing typed) one chosen in the system's dialog. */
+  const withFolder = async (purpose: 'open' | 'create', act: (path: string) => Promise<ProjectInfo>) => {
+    let path = folder.trim();
+    if (!path && desktop) {
+      setError(null);
+      try {
+        path = (await api['project.pickFolder']({ purpose })).path ?? '';
+      } catch (err) {
+        setError(errorMessage(err));
+        return;
+      }
+      if (!path) return;
+      setFolder(path);
+    }
+    if (path) await run(() => act(path));
+  };
+  const openFolder = () => withFolder('open', (path) => api['project.open']({ path }));
+  const createFolder = () => withFolder('create', (path) => api['project.create']({ path, ...(name.trim() ? { name: name.trim() } : {}) }));
+  const needsPath = busy || (!desktop && folder.trim() === '');
+
   const openTyped = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api['project.open']({ path: folder }));
+    void openFolder();
   };
 
   return (
@@ -118,20 +140,16 @@ export function ProjectPanel({ onClose, onChanged, onBackups }: ProjectPanelProp
               autoComplete="off"
             />
           </label>
-          <p className="hint">{t.folderHint}</p>
+          <p className="hint">{desktop ? t.folderHintDesktop : t.folderHint}</p>
           <label>
             {t.newName}
             <input value={name} onChange={(e) => setName(e.target.value)} dir="auto" />
           </label>
           <div className="row">
-            <button type="submit" className="primary" disabled={busy || folder.trim() === ''}>
+            <button type="submit" className="primary" disabled={needsPath}>
               {t.openProject}
             </button>
-            <button
-              type="button"
-              disabled={busy || folder.trim() === ''}
-              onClick={() => void run(() => api['project.create']({ path: folder, ...(name.trim() ? { name: name.trim() } : {}) }))}
-            >
+            <button type="button" disabled={needsPath} onClick={() => void createFolder()}>
               {t.newProject}
             </button>
           </div>

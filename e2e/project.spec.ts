@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test, type Hashiya } from './fixtures';
+
+async function openProjectPanel(page: Page) {
+  await page.getByRole('button', { name: 'Project…' }).click();
+  const panel = page.getByRole('dialog', { name: 'Project' });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+test('Project…: start a new project in a typed folder, then go back to the first through Recent projects', async ({ page, hashiya }) => {
+  const sample = await hashiya.sample();
+  const firstPath = (await hashiya.ok<{ path: string }>('project.info')).path;
+  await hashiya.open(page);
+  let panel = await openProjectPanel(page);
+  // browser mode has no folder dialog: nothing to do until a path is typed
+  await expect(panel.getByRole('button', { name: 'New project' })).toBeDisabled();
+  await expect(panel.getByText('Type the full path of a folder.', { exact: false })).toBeVisible();
+
+  const second = path.join(hashiya.dataDir, 'second-study');
+  await panel.getByLabel('Folder path').fill(second);
+  await panel.getByLabel('Name for a new project (optional)').fill('دراسة ثانية');
+  await panel.getByRole('button', { name: 'New project' }).click();
+  await expect(page.getByText('No documents yet. Import an article to start.')).toBeVisible();
+  expect(existsSync(path.join(second, 'project.json'))).toBe(true);
+  expect((await hashiya.ok<{ name: string; path: string }>('project.info')).name).toBe('دراسة ثانية');
+
+  // a folder that holds no project is refused with a sentence, and nothing changes
+  panel = await openProjectPanel(page);
+  await panel.getByLabel('Folder path').fill(path.join(hashiya.dataDir, 'nothing-here'));
+  await panel.getByRole('button', { name: 'Open project' }).click();
+  await expect(panel.getByRole('alert')).not.toBeEmpty();
+  expect((await hashiya.ok<{ name: string }>('project.info')).name).toBe('دراسة ثانية');
+
+  // the new project is listed as the open one; go back to the first by its path
+  await expect(panel.getByRole('region', { name: 'Recent projects' }).getByRole('button', { name: /دراسة ثانية \(open\)/ })).toBeDisabled();
+  await panel.getByLabel('Folder path').fill(firstPath);
+  await panel.getByRole('button', { name: 'Open project' }).click();
+  await expect(page.getByRole('button', { name: sample.title }).first()).toBeVisible();
+  expect((await hashiya.ok<{ path: string }>('project.info')).path).toBe(firstPath);
+});
+
+/**
+ * The desktop app's renderer talks IPC through the preload's window.hashiya. Here a stand-in
+ * bridge forwards each method to the local server, except the folder dialog, which it answers
+ * as the shell would: this runs the renderer's IPC path and its "choose a folder" flow.
+ */
+async function withDesktopBridge(page: Page, hashiya: Hashiya, chosen: string | null) {
+  await page.addInitScript(
+    ({ token, chosenPath }) => {
+      // kept in sessionStorage: opening a project reloads the page
+      const picks = () => JSON.parse(sessionStorage.getItem('picks') ?? '[]') as unknown[];
+      const call = (name: string) => async (input: unknown) => {
+        if (name === 'project.pickFolder') {
+          sessionStorage.setItem('picks', JSON.stringify([...picks(), input]));
+          return { ok: true, value: { path: chosenPath } };
+        }
+        const res = await fetch(`/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+        const body = (await res.json()) as { error?: unknown };
+        return res.ok ? { ok: true, value: body } : { ok: false, error: body.error };
+      };
+      (window as unknown as { hashiya: unknown }).hashiya = new Proxy({}, { get: (_t, name) => (typeof name === 'string' ? call(name) : undefined) });
+    },
+    { token: hashiya.token, chosenPath: chosen },
+  );
+}
+
+test('desktop app: with no path typed, New project asks for the folder in the system dialog', async ({ page, hashiya }) => {
+  const folder = path.join(hashiya.dataDir, 'chosen-in-dialog');
+  await withDesktopBridge(page, hashiya, folder);
+  await page.goto(hashiya.origin);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const panel = await openProjectPanel(page);
+  await expect(panel.getByText('Leave the path empty to choose the folder in a dialog', { exact: false })).toBeVisible();
+  await panel.getByRole('button', { name: 'New project' }).click();
+  await expect(page.getByText('No documents yet. Import an article to start.')).toBeVisible();
+  expect(await page.evaluate(() => sessionStorage.getItem('picks'))).toBe(JSON.stringify([{ purpose: 'create' }]));
+  expect((await hashiya.ok<{ path: string }>('project.info')).path).toBe(folder);
+  expect(existsSync(path.join(folder, 'project.json'))).toBe(true);
+});
+
+test('desktop app: cancelling the folder dialog changes nothing', async ({ page, hashiya }) => {
+  await withDesktopBridge(page, hashiya, null);
+  await page.goto(hashiya.origin);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const before = await hashiya.ok<{ path: string }>('project.info');
+  const panel = await openProjectPanel(page);
+  await panel.getByRole('button', { name: 'Open project' }).click();
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem('picks'))).toBe(JSON.stringify([{ purpose: 'open' }]));
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  expect(await hashiya.ok<{ path: string }>('project.info')).toEqual(before);
+});
