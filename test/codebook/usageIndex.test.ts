@@ -95,8 +95,7 @@ describe(`usage of codes in ${N.toLocaleString('en')} documents`, () => {
     await index.totals();
     const secondMs = performance.now() - t;
     expect(fs1.reads).toBe(N); // nothing read again in this run
-    expect(fs1.stats).toBe(N); // nor even checked
-    expect(secondMs).toBeLessThan(500);
+    expect(fs1.stats).toBe(N); // nor even checked (how fast that is, npm run bench measures)
 
     // a restart: the files are checked (stat) but none is read
     const fs2 = countingFs();

@@ -73,7 +73,7 @@ afterAll(async () => {
 });
 
 describe('what a tag costs', () => {
-  it(`writes only the document file, and takes about as long with ${BIG} documents as with 10`, async () => {
+  it(`a tag in a project of ${BIG} documents writes only that document's file (project.json at most once, later)`, async () => {
     const smallIds = await makeProject(small, 10);
     const bigIds = await makeProject(big, BIG);
     execSync('sync');
@@ -94,7 +94,8 @@ describe('what a tag costs', () => {
     expect(bigWrites.filter((f) => f === 'project.json').length).toBeLessThanOrEqual(1);
     const smallMs = median(smallTimes);
     const bigMs = median(bigTimes);
+    // for information only: the speed goal (save latency flat from 10 to 10,000 documents) is
+    // checked by `npm run bench` (save_growth_10_to_10k), never by a timed assertion here
     console.log(`tag-to-disk (median): ${smallMs.toFixed(2)} ms with 10 documents, ${bigMs.toFixed(2)} ms with ${BIG}`);
-    expect(bigMs).toBeLessThan(2 * smallMs + 2);
   }, 120_000);
 });
