@@ -3,17 +3,14 @@
  * port with a fresh project folder, a page opened on it, an API caller, and a record of every
  * request the page made. Teardown fails the test if any request left 127.0.0.1.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { startBrowserMode, type ApiResult } from '../scripts/browserMode';
 
-export interface ApiResult<T = unknown> {
-  status: number;
-  body: T;
-}
+export type { ApiResult };
 
 export interface Hashiya {
   url: string;
@@ -35,58 +32,15 @@ export interface Hashiya {
   server: ChildProcess;
 }
 
-export async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string; token: string }> {
-  const token = randomBytes(16).toString('hex');
-  const child = spawn(process.execPath, ['out/main/web.js', '--data', dataDir, '--port', '0', '--token', token, '--no-open'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // the recent-projects list and other per-user files stay inside the test's folder
-    env: { ...process.env, HASHIYA_USER_DATA: path.join(dataDir, '.user-data') },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), 20_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Hashiya is running at (\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}: ${out}${err}`));
-    });
-  });
-  return { child, url, token };
-}
-
-export async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
-}
-
 export const test = base.extend<{ hashiya: Hashiya }>({
   hashiya: async ({ page }, use) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-e2e-'));
-    const { child, url, token } = await startServer(dataDir);
-    const origin = new URL(url).origin;
+    // the recent-projects list and other per-user files stay inside the test's folder
+    const server = await startBrowserMode({ dataDir, userData: path.join(dataDir, '.user-data'), startTimeoutMs: 20_000 });
+    const { child, url, origin, token } = server;
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    const call = async <T,>(method: string, input: unknown = {}): Promise<ApiResult<T>> => {
-      const res = await fetch(`${origin}/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(input),
-      });
-      return { status: res.status, body: (await res.json()) as T };
-    };
+    const call = server.request;
     const ok = async <T,>(method: string, input: unknown = {}): Promise<T> => {
       const r = await call<T>(method, input);
       expect(r.status, `${method} → ${JSON.stringify(r.body)}`).toBe(200);
@@ -117,7 +71,7 @@ export const test = base.extend<{ hashiya: Hashiya }>({
       },
     };
     await use(hashiya);
-    await stopServer(child);
+    await server.stop(5000);
     await rm(dataDir, { recursive: true, force: true });
     const external = requests.filter((u) => {
       if (u.startsWith('data:') || u.startsWith('blob:')) return false;

@@ -4,7 +4,7 @@
  * (MessageChannel), so the moment a condition holds is seen within a task, not a frame.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import type { Server } from './server';
+import type { BrowserMode as Server } from '../browserMode';
 
 export async function launchBrowser(): Promise<Browser> {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -23,7 +23,7 @@ import { closePage, frameMs, launchBrowser, newPage, openDocumentMs, openLibrary
 import { articleText, loadCorpus, newsDocuments, seeded, writeProject, type Corpus, type WrittenProject } from './corpus';
 import { cleanupFloor, durableWriteMs } from './floors';
 import { machine, markdown, median, table, type Scenario } from './report';
-import { startServer, type Server } from './server';
+import { startBrowserMode, type BrowserMode as Server } from '../browserMode';
 
 const root = process.env.BENCH_ROOT ?? process.cwd();
 const args = process.argv.slice(2);
@@ -76,7 +76,7 @@ async function readerScenarios(browser: Browser, corpus: Corpus, tmp: string): P
   const ranges = new Set(bigFile.annotations.flatMap((a) => a.codes.map((c) => `${a.start},${a.end},${c}`))).size;
   log(`reader project: ${text.length.toLocaleString()} characters in ${paragraphs} paragraphs, ${bigFile.annotations.length} annotations (${ranges} highlight ranges) [${elapsed()}]`);
 
-  const server = await startServer(root, project.dir, path.join(tmp, 'userdata'));
+  const server = await startBrowserMode({ root, dataDir: project.dir, userData: path.join(tmp, 'userdata') });
   try {
     // 2: open from the library; the floor is the same text with no annotations
     const opened: number[] = [];
@@ -164,7 +164,7 @@ async function projectScenarios(browser: Browser, project: WrittenProject, codeI
     await server?.stop();
     // the browser and its page are ready first: startup is the app's, not the browser's
     const page = await newPage(browser);
-    server = await startServer(root, project.dir, userData);
+    server = await startBrowserMode({ root, dataDir: project.dir, userData });
     startups.push(await startupMs(page, server));
     await closePage(page);
   }
