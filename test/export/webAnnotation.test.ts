@@ -181,6 +181,56 @@ describe('import.annotations', () => {
     expect(created).toMatchObject({ name: 'Truce breach', nameAr: 'خرق الهدنة', parentId: 'ceasefire', color: '#CC79A7', key: null });
   });
 
+  it('rebuilds a colleague\'s hierarchy: parents that tag nothing are created too, outermost first', async () => {
+    // a: a new branch "Relief work > Road access > Convoy blocked", only the leaf used
+    const codebook = await a.call<Codebook>('codebook.get', {});
+    const code = (id: string, name: string, nameAr: string, color: string, parentId: string | null) =>
+      ({ id, name, nameAr, description: '', example: '', color, key: null, parentId });
+    codebook.codes.push(
+      code('relief', 'Relief work', 'الإغاثة', '#009E73', null),
+      code('access', 'Road access', 'الوصول', '#56B4E9', 'relief'),
+      code('convoy-blocked', 'Convoy blocked', 'منع قافلة', '#D55E00', 'access'),
+    );
+    await a.call('codebook.save', codebook);
+    await a.annotate(enA.id, EN, 'truce holds', { codes: ['convoy-blocked'] });
+    const { json } = await a.call<{ json: string }>('export.annotations', { documentIds: [enA.id] });
+    const body = (JSON.parse(json) as Json).first.items
+      .flatMap((i: Json) => i.body)
+      .find((x: Json) => x.source?.label === 'Convoy blocked');
+    expect(body.source['hashiya:path']).toBe('Relief work > Road access > Convoy blocked');
+    expect(body.source['hashiya:ancestors'].map((x: Json) => x.label)).toEqual(['Relief work', 'Road access']);
+
+    const count = (JSON.parse(json) as Json).first.items.length as number;
+    const result = await b.call<ImportResult>('import.annotations', { json });
+    expect(result.imported).toBe(count);
+    expect(result.createdCodes.map((c) => c.name)).toEqual(['Relief work', 'Road access', 'Convoy blocked']);
+    const codes = (await b.call<Codebook>('codebook.get', {})).codes;
+    const byName = (n: string) => codes.find((c) => c.name === n)!;
+    expect(byName('Relief work')).toMatchObject({ parentId: null, nameAr: 'الإغاثة', color: '#009E73' });
+    expect(byName('Road access')).toMatchObject({ parentId: byName('Relief work').id, nameAr: 'الوصول' });
+    expect(byName('Convoy blocked')).toMatchObject({ parentId: byName('Road access').id, nameAr: 'منع قافلة' });
+
+    // an older export (no ancestors list): the parents come from the names on the path; a parent
+    // this codebook already has (by name) is reused, not duplicated
+    const old = JSON.parse(json) as Json;
+    for (const item of old.first.items as Json[]) for (const x of item.body as Json[]) if (x.source) delete x.source['hashiya:ancestors'];
+    const c = await openProject('Older', 'Nour');
+    try {
+      await c.addText(EN);
+      const cb = await c.call<Codebook>('codebook.get', {});
+      cb.codes.push(code('relief-local', 'relief WORK', '', '#009E73', null));
+      await c.call('codebook.save', cb);
+      const r = await c.call<ImportResult>('import.annotations', { json: JSON.stringify(old) });
+      expect(r.imported).toBe(count);
+      expect(r.createdCodes.map((x) => x.name)).toEqual(['Road access', 'Convoy blocked']);
+      const cc = (await c.call<Codebook>('codebook.get', {})).codes;
+      expect(cc.find((x) => x.name === 'Road access')).toMatchObject({ parentId: 'relief-local' });
+      expect(cc.find((x) => x.name === 'Convoy blocked')).toMatchObject({ parentId: 'access' });
+    } finally {
+      await c.close();
+    }
+  });
+
   it('accepts a large file over HTTP (the method raises the 2 MB body limit)', () => {
     expect(maxBodyBytesFor('import.annotations')).toBeGreaterThanOrEqual(100 * 1024 * 1024);
     expect(maxBodyBytesFor('export.csv')).toBe(2 * 1024 * 1024);

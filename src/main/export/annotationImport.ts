@@ -19,7 +19,7 @@ import { anchorSpan } from '../../shared/text/anchor';
 import { createOffsetMap } from '../../shared/text/codepoints';
 import type { ServiceContext } from '../services/context';
 import { reanchor } from './reanchor';
-import { annotationItems, parseItem, type IncomingAnnotation, type IncomingCode } from './webAnnotationParse';
+import { annotationItems, parseItem, type IncomingAncestor, type IncomingAnnotation } from './webAnnotationParse';
 
 const FALLBACK_COLOUR = '#999999';
 const CODE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -29,37 +29,62 @@ const nameKey = (name: string) => name.normalize('NFC').trim().toLowerCase();
 const spanKey = (a: Pick<Annotation, 'start' | 'end' | 'codes' | 'annotator'>) =>
   `${a.start}:${a.end}:${[...a.codes].sort().join(',')}:${a.annotator}`;
 
-/** Map the file's code ids to this codebook's, creating what is missing (when allowed). */
+/**
+ * Map the file's code ids to this codebook's: by id, else by name; what is still missing is
+ * created when allowed, together with the parents it sits under (from the file's ancestors),
+ * outermost first, so no cycle can form and the colleague's hierarchy is kept.
+ */
 function resolveCodes(ctx: ServiceContext, incoming: readonly IncomingAnnotation[], create: boolean) {
   const codebook = ctx.store.data.codebook;
   const byId = new Map(codebook.codes.map((c) => [c.id, c]));
   const byName = new Map(codebook.codes.map((c) => [nameKey(c.name), c.id]));
   const mapping = new Map<string, string>();
-  const unknown = new Map<string, IncomingCode>();
+  const created: Code[] = [];
+  const createdIds = new Set<string>();
+
+  /** This codebook's id for a code of the file, creating it (under `parentId`) when allowed. */
+  const resolve = (code: IncomingAncestor, parentId: string | undefined, allowCreate: boolean): string | null => {
+    if (code.id !== null) {
+      const known = mapping.get(code.id);
+      if (known) return known;
+      if (byId.has(code.id)) {
+        mapping.set(code.id, code.id);
+        return code.id;
+      }
+    }
+    const named = byName.get(nameKey(code.name));
+    if (named) {
+      if (code.id !== null) mapping.set(code.id, named);
+      return named;
+    }
+    if (!allowCreate) return null;
+    const id = code.id !== null && CODE_ID.test(code.id) && !byId.has(code.id) && !createdIds.has(code.id) ? code.id : ctx.newId();
+    const made = Code.safeParse({
+      id,
+      name: code.name.slice(0, 200),
+      nameAr: code.nameAr.slice(0, 200),
+      color: code.color ?? FALLBACK_COLOUR,
+      ...(parentId ? { parentId } : {}),
+    });
+    if (!made.success) return null;
+    created.push(made.data);
+    createdIds.add(id);
+    byName.set(nameKey(made.data.name), id);
+    if (code.id !== null) mapping.set(code.id, id);
+    return id;
+  };
+
   for (const a of incoming) {
     for (const code of a.codes) {
-      if (mapping.has(code.id) || unknown.has(code.id)) continue;
-      if (byId.has(code.id)) mapping.set(code.id, code.id);
-      else if (byName.has(nameKey(code.name))) mapping.set(code.id, byName.get(nameKey(code.name)) as string);
-      else unknown.set(code.id, code);
+      if (mapping.has(code.id)) continue;
+      if (resolve(code, undefined, false)) continue;
+      if (!create) continue;
+      // its parents first, outermost first; a parent that cannot be made ends the chain there
+      let parent: string | undefined;
+      const chain = code.ancestors.length > 0 ? code.ancestors : code.parentId && byId.has(code.parentId) ? [{ id: code.parentId, name: byId.get(code.parentId)?.name ?? '', nameAr: '', color: null }] : [];
+      for (const ancestor of chain) parent = resolve(ancestor, parent, true) ?? parent;
+      resolve(code, parent, true);
     }
-  }
-  const created: Code[] = [];
-  if (create) {
-    for (const code of unknown.values()) {
-      const id = CODE_ID.test(code.id) && !byId.has(code.id) ? code.id : ctx.newId();
-      mapping.set(code.id, id);
-      const made = Code.safeParse({ id, name: code.name.slice(0, 200), nameAr: code.nameAr.slice(0, 200), color: code.color ?? FALLBACK_COLOUR });
-      if (made.success) created.push(made.data);
-      else mapping.delete(code.id);
-    }
-    // parents: an existing code, or a code created before this one (so no cycle can form)
-    const sources = new Map([...unknown.values()].map((u) => [mapping.get(u.id), u]));
-    created.forEach((code, index) => {
-      const source = sources.get(code.id);
-      const parent = source?.parentId ? (byId.has(source.parentId) ? source.parentId : mapping.get(source.parentId)) : undefined;
-      if (parent && (byId.has(parent) || created.slice(0, index).some((c) => c.id === parent))) code.parentId = parent;
-    });
   }
   return { mapping, created };
 }

@@ -17,12 +17,31 @@ type DocumentMeta = Pick<Document, 'id' | 'title' | 'sha256'>;
 export function codeBodies(codebook: Codebook): (codeId: string) => Json {
   const byId = new Map<string, Code>(codebook.codes.map((c) => [c.id, c]));
   const label = codeLabels(codebook);
+  const ancestorsOf = (code: Code): Code[] => {
+    const out: Code[] = [];
+    const seen = new Set([code.id]);
+    for (let at = code.parentId ? byId.get(code.parentId) : undefined; at && !seen.has(at.id); at = at.parentId ? byId.get(at.parentId) : undefined) {
+      seen.add(at.id);
+      out.unshift(at);
+    }
+    return out;
+  };
   return (codeId) => {
     const code = byId.get(codeId);
     const l = label(codeId);
     const source: Json = { id: CODE_URN + codeId, label: l.name, 'hashiya:path': l.path };
     if (code?.nameAr) source['hashiya:nameAr'] = code.nameAr;
-    if (code?.parentId) source['hashiya:parent'] = CODE_URN + code.parentId;
+    if (code?.parentId) {
+      source['hashiya:parent'] = CODE_URN + code.parentId;
+      // the whole chain of parents, so a colleague's import rebuilds the hierarchy even where a
+      // parent code tags nothing itself
+      source['hashiya:ancestors'] = ancestorsOf(code).map((p) => ({
+        id: CODE_URN + p.id,
+        label: p.name,
+        ...(p.nameAr ? { 'hashiya:nameAr': p.nameAr } : {}),
+        'hashiya:color': p.color,
+      }));
+    }
     if (code) source['hashiya:color'] = code.color;
     return { type: 'SpecificResource', purpose: 'classifying', source };
   };

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { CODE_PATH_SEPARATOR } from './codeLabels';
 import { ANNOTATION_URN, ATTRIBUTE_FIELDS, CODE_URN, DOCUMENT_URN, SHA256_URN, stripPrefix, type AttributeField } from './webAnnotationVocab';
 
 export interface IncomingCode {
@@ -16,7 +17,23 @@ export interface IncomingCode {
   nameAr: string;
   parentId: string | null;
   color: string | null;
+  /**
+   * The code's parents, outermost first, so a colleague's hierarchy can be rebuilt even when a
+   * parent tags nothing itself: from `hashiya:ancestors`, or else from the names in
+   * `hashiya:path` (the parent's id from `hashiya:parent`, the others' unknown).
+   */
+  ancestors: IncomingAncestor[];
 }
+
+export interface IncomingAncestor {
+  id: string | null;
+  name: string;
+  nameAr: string;
+  color: string | null;
+}
+
+/** Deeper hierarchies than this are not rebuilt (the code lands under the deepest parent kept). */
+const MAX_ANCESTORS = 16;
 
 export interface IncomingAnnotation {
   /** the annotation's id as written in the file (for reports) */
@@ -100,14 +117,42 @@ function readCode(body: Record<string, unknown>): IncomingCode | null {
   const codeId = stripPrefix(id, CODE_URN) ?? id;
   const s = isObject(source) ? source : {};
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const colour = (v: unknown) => (typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v) ? v : null);
   const parent = idOf(s['hashiya:parent']);
+  const parentId = parent ? (stripPrefix(parent, CODE_URN) ?? parent) : null;
   return {
     id: codeId,
     name: text(s.label) || text(s.prefLabel) || text(s.name) || codeId,
     nameAr: text(s['hashiya:nameAr']),
-    parentId: parent ? (stripPrefix(parent, CODE_URN) ?? parent) : null,
-    color: typeof s['hashiya:color'] === 'string' && /^#[0-9a-fA-F]{6}$/.test(s['hashiya:color']) ? s['hashiya:color'] : null,
+    parentId,
+    color: colour(s['hashiya:color']),
+    ancestors: parentId ? readAncestors(s, parentId, text, colour) : [],
   };
+}
+
+function readAncestors(
+  s: Record<string, unknown>,
+  parentId: string,
+  text: (v: unknown) => string,
+  colour: (v: unknown) => string | null,
+): IncomingAncestor[] {
+  const listed = s['hashiya:ancestors'];
+  if (Array.isArray(listed)) {
+    const out: IncomingAncestor[] = [];
+    for (const a of listed.slice(-MAX_ANCESTORS)) {
+      if (!isObject(a)) continue;
+      const id = idOf(a);
+      const name = text(a.label).trim();
+      if (!name) continue;
+      out.push({ id: id ? (stripPrefix(id, CODE_URN) ?? id) : null, name, nameAr: text(a['hashiya:nameAr']), color: colour(a['hashiya:color']) });
+    }
+    if (out.length > 0) return out;
+  }
+  // an older export: only the names on the path, and the parent's id
+  const names = text(s['hashiya:path']).split(CODE_PATH_SEPARATOR).map((n) => n.trim());
+  names.pop();
+  if (names.length === 0 || names.some((n) => n === '')) return [];
+  return names.slice(-MAX_ANCESTORS).map((name, i, all) => ({ id: i === all.length - 1 ? parentId : null, name, nameAr: '', color: null }));
 }
 
 /** One annotation of the file, read leniently; fields Hashiya does not know are ignored. */
