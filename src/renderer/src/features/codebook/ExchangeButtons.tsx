@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import type { Output } from '../../../../shared/api';
 import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
-import { downloadText } from './events';
+import { downloadFile } from '../../app/download';
 import { useCbText } from './strings';
 
 type Preview = Output<'codebook.import'>;
@@ -22,7 +22,7 @@ export function ExchangeButtons({ onImported }: { onImported: () => Promise<void
   const exportAs = async (format: 'json' | 'qdc') => {
     try {
       const r = await api['codebook.export']({ format });
-      downloadText(r.fileName, r.content, r.mimeType);
+      downloadFile(r.fileName, r.content, r.mimeType);
     } catch (err) {
       setError(errorMessage(err));
     }

@@ -14,18 +14,6 @@ export function onAnnotationsChanged(listener: () => void): () => void {
   return () => window.removeEventListener(ANNOTATIONS_CHANGED_EVENT, listener);
 }
 
-/** Offer a text file for download (browser mode) or to save (Electron shows its dialog). */
-export function downloadText(fileName: string, content: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** A new code id (the same form the services use: a random UUID). */
 export function newCodeId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();

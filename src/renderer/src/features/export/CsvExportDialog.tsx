@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { DocumentScope, documentIdsFor, type ScopeValue } from './DocumentScope';
-import { downloadFile, fromBase64 } from './download';
+import { downloadFile, fromBase64 } from '../../app/download';
 import { useExportText } from './strings';
 
 export function CsvExportDialog({ currentDocumentId, onClose }: { currentDocumentId: string | undefined; onClose: () => void }) {

@@ -4,7 +4,7 @@ import type { ImportResult } from '../../../../shared/api/exchange';
 import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { DocumentScope, documentIdsFor, type ScopeValue } from './DocumentScope';
-import { downloadFile } from './download';
+import { downloadFile } from '../../app/download';
 import { ImportSummary } from './ImportSummary';
 import { useExportText } from './strings';
 

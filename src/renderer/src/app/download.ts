@@ -1,6 +1,6 @@
 /**
  * Save a file the browser way: a Blob, an object URL and a click on <a download>. In browser
- * mode this is a download; in Electron the shell turns it into a save dialog. Strings are
+ * mode this is a download; in Electron the shell turns it into a save dialog (shell/dialogs.ts). Strings are
  * encoded as UTF-8 (a CSV's leading U+FEFF becomes the bytes EF BB BF).
  */
 export function downloadFile(fileName: string, content: string | Uint8Array<ArrayBuffer>, mimeType: string): void {
