@@ -93,3 +93,24 @@ test('desktop app: cancelling the folder dialog changes nothing', async ({ page,
   await expect(panel.getByRole('alert')).toHaveCount(0);
   expect(await hashiya.ok<{ path: string }>('project.info')).toEqual(before);
 });
+
+test('desktop app: File ▸ Open Project… asks for the folder at once and opens it; Restore from Backup… opens its window', async ({ page, hashiya }) => {
+  const first = (await hashiya.ok<{ path: string }>('project.info')).path;
+  const other = path.join(hashiya.dataDir, 'fieldwork-2019');
+  await hashiya.ok('project.create', { path: other, name: 'Fieldwork 2019' });
+  await hashiya.ok('project.open', { path: first });
+  await withDesktopBridge(page, hashiya, other);
+  await page.goto(hashiya.origin);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const menu = (command: string) => page.evaluate((c) => window.dispatchEvent(new CustomEvent('hashiya-menu', { detail: c })), command);
+
+  await menu('restore-backup');
+  await expect(page.getByRole('dialog', { name: 'Restore from backup' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await menu('open-project');
+  await expect(page.getByText('No documents yet. Import an article to start.')).toBeVisible();
+  expect(await page.evaluate(() => sessionStorage.getItem('picks'))).toBe(JSON.stringify([{ purpose: 'open' }]));
+  expect((await hashiya.ok<{ path: string; name: string }>('project.info')).name).toBe('Fieldwork 2019');
+});

@@ -31,6 +31,17 @@ describe('the native menu', () => {
     });
   }
 
+  it('offers the project commands in File: open, new, and restore from backup', () => {
+    const send = vi.fn();
+    const file = menuTemplate({ isMac: false, appName: 'Hashiya', send, about: () => undefined }).find((m) => m.label === 'File')!;
+    const byLabel = (label: string) => (file.submenu as Item[]).find((i) => i.label === label)!;
+    for (const label of ['Open Project…', 'New Project…', 'Restore from Backup…', 'Import…']) (byLabel(label).click as () => void)();
+    expect(send.mock.calls).toEqual([['open-project'], ['new-project'], ['restore-backup'], ['import']]);
+    // every accelerator in the menu is different
+    const keys = items(menuTemplate({ isMac: false, appName: 'Hashiya', send, about: () => undefined })).map((i) => i.accelerator).filter(Boolean);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('only ever sends commands from its fixed list', () => {
     const sent: string[] = [];
     const template = menuTemplate({ isMac: false, appName: 'Hashiya', send: (c) => sent.push(c), about: () => undefined });

@@ -2,7 +2,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 /** Commands the menu sends to the page; the page listens for these names only. */
-export const MENU_COMMANDS = ['undo', 'redo', 'import', 'export-csv', 'find', 'palette'] as const;
+export const MENU_COMMANDS = ['undo', 'redo', 'import', 'export-csv', 'find', 'palette', 'open-project', 'new-project', 'restore-backup'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function menuTemplate(opts: {
@@ -23,8 +23,13 @@ export function menuTemplate(opts: {
     {
       label: 'File',
       submenu: [
+        { label: 'Open Project…', accelerator: 'CmdOrCtrl+Shift+O', click: () => send('open-project') },
+        { label: 'New Project…', accelerator: 'CmdOrCtrl+Shift+N', click: () => send('new-project') },
+        { type: 'separator' },
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
         { label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', click: () => send('export-csv') },
+        { type: 'separator' },
+        { label: 'Restore from Backup…', click: () => send('restore-backup') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

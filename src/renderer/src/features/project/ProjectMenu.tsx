@@ -4,7 +4,7 @@
  * path is typed; browser mode has no folder dialog, so there the path is typed. The services
  * check it and answer with a sentence when it cannot be used.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ProjectInfo, RecentProject } from '../../../../shared/api/project';
 import { api, errorMessage, transport } from '../../api/client';
 import { Modal } from '../../app/Modal';
@@ -21,14 +21,34 @@ export interface ProjectMenuProps {
 
 export function ProjectMenu({ onProjectChanged, onRestored }: ProjectMenuProps) {
   const [open, setOpen] = useState<'project' | 'backups' | null>(null);
+  const [start, setStart] = useState<'open' | 'create' | undefined>(undefined);
   const t = useProjectStrings();
+  // File ▸ Open Project… / New Project… / Restore from Backup… in the desktop app's menu
+  useEffect(() => {
+    const onMenu = (e: Event) => {
+      const command = (e as CustomEvent<string>).detail;
+      if (command === 'open-project' || command === 'new-project') {
+        setStart(command === 'open-project' ? 'open' : 'create');
+        setOpen('project');
+      } else if (command === 'restore-backup') setOpen('backups');
+    };
+    window.addEventListener('hashiya-menu', onMenu);
+    return () => window.removeEventListener('hashiya-menu', onMenu);
+  }, []);
   return (
     <>
-      <button type="button" onClick={() => setOpen('project')}>
+      <button
+        type="button"
+        onClick={() => {
+          setStart(undefined);
+          setOpen('project');
+        }}
+      >
         {t.projectButton}
       </button>
       {open === 'project' && (
         <ProjectPanel
+          start={start}
           onClose={() => setOpen(null)}
           onBackups={() => setOpen('backups')}
           onChanged={(info) => {
@@ -53,12 +73,14 @@ export function ProjectMenu({ onProjectChanged, onRestored }: ProjectMenuProps) 
 }
 
 export interface ProjectPanelProps {
+  /** desktop app: ask for a folder at once, to open or to start a project in (from the menu) */
+  start?: 'open' | 'create';
   onClose: () => void;
   onChanged: (info: ProjectInfo) => void;
   onBackups?: () => void;
 }
 
-export function ProjectPanel({ onClose, onChanged, onBackups }: ProjectPanelProps) {
+export function ProjectPanel({ start, onClose, onChanged, onBackups }: ProjectPanelProps) {
   const [current, setCurrent] = useState<ProjectInfo | null>(null);
   const [recent, setRecent] = useState<RecentProject[]>([]);
   const [folder, setFolder] = useState('');
@@ -112,6 +134,15 @@ export function ProjectPanel({ onClose, onChanged, onBackups }: ProjectPanelProp
   const openFolder = () => withFolder('open', (path) => api['project.open']({ path }));
   const createFolder = () => withFolder('create', (path) => api['project.create']({ path, ...(name.trim() ? { name: name.trim() } : {}) }));
   const needsPath = busy || (!desktop && folder.trim() === '');
+
+  const started = useRef(false);
+  useEffect(() => {
+    if (!start || !desktop || started.current) return;
+    started.current = true;
+    void (start === 'open' ? openFolder() : createFolder());
+    // run once, when the panel opens from the menu
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const openTyped = (e: FormEvent) => {
     e.preventDefault();
