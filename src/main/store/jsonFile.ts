@@ -63,6 +63,21 @@ export function parseJsonFile<T>(filePath: string, raw: string, schema: z.ZodTyp
   return parseJsonFileDetailed(filePath, raw, schema, history).data;
 }
 
+/**
+ * Data that fails its own file's schema: writing it would make a file the next start must
+ * quarantine. It is never written; the caller puts back what is on disk.
+ */
+export class UnstorableDataError extends Error {
+  readonly filePath: string;
+  readonly issue: string;
+  constructor(filePath: string, issue: string) {
+    super(`${filePath} was not written: the data would not pass its schema (${issue})`);
+    this.name = 'UnstorableDataError';
+    this.filePath = filePath;
+    this.issue = issue;
+  }
+}
+
 export class ValidatedJsonFile<T> implements Adapter<T> {
   readonly file: DurableTextFile;
   private readonly schema: z.ZodType<T>;
@@ -95,7 +110,14 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     return (await this.readDetailed())?.data ?? null;
   }
 
+  /** Checked against the schema first, so every file written is one the next start can read. */
   write(data: T): Promise<void> {
+    const checked = this.schema.safeParse(data);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+      return Promise.reject(new UnstorableDataError(this.file.filePath, `${where}${issue?.message ?? 'invalid'}`));
+    }
     return this.file.write(JSON.stringify(data));
   }
 }

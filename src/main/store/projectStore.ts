@@ -16,7 +16,7 @@ import { defaultCodebook } from '../../shared/defaultCodebook';
 import type { DocumentSummary, Warning } from '../../shared/model';
 import { BackupStore, documentKey, PROJECT_KEY, type BackupPolicy } from './backups';
 import { removeStaleTemps, writeFileDurably, type DurableFileOptions } from './durableFile';
-import { CorruptFileError, parseJsonFile, ValidatedJsonFile } from './jsonFile';
+import { CorruptFileError, parseJsonFile, UnstorableDataError, ValidatedJsonFile } from './jsonFile';
 import { DOCUMENT_FORMAT, NewerFormatError, PROJECT_FORMAT, type FormatHistory } from './migrations';
 import { ProjectLock } from './projectLock';
 import { DocumentFile, ProjectFile, SCHEMA_VERSION } from './schema';
@@ -222,7 +222,15 @@ export class ProjectStore {
       this.indexTimer = null;
     }
     await this.backups.keepBeforeFirstSave(PROJECT_KEY, this.projectFile.filePath);
-    await this.guardedWrite(null, () => this.project.write());
+    try {
+      await this.guardedWrite(null, () => this.project.write());
+    } catch (err) {
+      if (!(err instanceof UnstorableDataError)) throw err;
+      // never write a file the next start would have to quarantine: put back what is on disk
+      const onDisk = await this.projectFile.read().catch(() => null);
+      if (onDisk) this.project.data = onDisk;
+      throw unstorable(err, 'The project’s settings and codebook are as they were.');
+    }
     this.backupSoon(null);
   }
 
@@ -333,7 +341,15 @@ export class ProjectStore {
     await this.markUnsynced();
     this.syncCount(id, db.data.annotations.length);
     await this.backups.keepBeforeFirstSave(documentKey(id), this.documentPath(id));
-    await this.guardedWrite(id, () => db.write());
+    try {
+      await this.guardedWrite(id, () => db.write());
+    } catch (err) {
+      if (!(err instanceof UnstorableDataError)) throw err;
+      // never write a file the next start would have to quarantine: read the document again
+      this.docs.delete(id);
+      await this.document(id).catch(() => undefined);
+      throw unstorable(err, 'The document is as it was.');
+    }
     this.backupSoon(id);
   }
 
@@ -359,6 +375,8 @@ export class ProjectStore {
       await write();
       this.unsaved.delete(key);
     } catch (err) {
+      // data that can never be stored is not retried (the callers put back what is on disk)
+      if (err instanceof UnstorableDataError) throw err;
       const reason = err instanceof Error ? err.message : String(err);
       this.unsaved.set(key, reason);
       this.scheduleRetry();
@@ -664,4 +682,9 @@ async function markerExists(root: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** A change refused because the file it would make could not be read back. */
+function unstorable(err: UnstorableDataError, after: string): AppError {
+  return new AppError('invalid_input', `This change cannot be stored: ${err.issue}. Nothing was saved. ${after}`);
 }
