@@ -41,6 +41,36 @@ describe('canonicalizeText', () => {
     expect(warnings[0]).toMatchObject({ code: 'control_characters_removed', count: 2 });
   });
 
+  it('composes a letter and its mark that a removed control had kept apart (the result is NFC)', () => {
+    // alef + DEL + madda above; e + NUL + combining acute
+    const { text, warnings } = canonicalizeText('\u0627\u007F\u0653 caf\u0065\u0000\u0301');
+    expect(text).toBe('\u0622 caf\u00E9');
+    expect(text).toBe(text.normalize('NFC'));
+    expect(warnings.map((w) => w.code).sort()).toEqual(['control_characters_removed', 'normalized']);
+  });
+
+  it('treats a form feed (page break) and a vertical tab (Word line break) as line breaks, never gluing words', () => {
+    expect(canonicalizeText('الصفحة الأولى\fبداية الثانية').text).toBe('الصفحة الأولى\nبداية الثانية');
+    expect(canonicalizeText('سطر جديد\vصفحة').text).toBe('سطر جديد\nصفحة');
+    // a page break inside a hard-wrapped paragraph joins like any wrapped line
+    expect(canonicalizeText('فقرة أولى\fتستمر هنا\n\nفقرة ثانية').text).toBe('فقرة أولى تستمر هنا\nفقرة ثانية');
+  });
+
+  it('is stable: the canonical text of a canonical text is itself, for every kind of input', () => {
+    const inputs = [
+      'a\u0000\u0301b\r\nc\u2029d',
+      '\u0627\u0008\u0653\f\u064E\u0651\u200D',
+      '  \t x \u000B y \u0085\n\n\n z\u2028 ',
+      'e\u0301\u0000\u0327 \uFFFE\u202Eabc\u202C',
+      '\uD83C\uDDF1\u0000\uD83C\uDDFE \u0644\u0640\u0640\u0627',
+    ];
+    for (const raw of inputs) {
+      const once = canonicalizeText(raw).text;
+      expect(canonicalizeText(once).text).toBe(once);
+      expect(once).toBe(once.normalize('NFC'));
+    }
+  });
+
   it('drops a leading BOM', () => {
     expect(canonicalizeText('\uFEFFنص').text).toBe('نص');
   });

@@ -9,7 +9,14 @@ import type { Warning } from '../model';
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 /** C0/C1 controls other than tab and the line breaks, plus U+FFFE/FFFF noncharacters. */
 // eslint-disable-next-line no-control-regex
-const STRAY_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/g;
+const STRAY_CONTROLS = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/g;
+/**
+ * Line breaks of every kind: CRLF, CR, NEL, LINE SEPARATOR, and the form feed (a page break, as
+ * pdftotext writes it) and vertical tab (a manual line break copied out of Word), which would
+ * otherwise run two words together.
+ */
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKS = /\r\n?|[\u2028\u0085\u000B\u000C]/g;
 
 export interface CanonicalResult {
   text: string;
@@ -29,17 +36,7 @@ export function canonicalizeText(raw: string, options: CanonicalOptions = {}): C
   const warnings: Warning[] = [];
   let s = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
 
-  const nfc = s.normalize('NFC');
-  if (nfc !== s) {
-    warnings.push({
-      code: 'normalized',
-      message:
-        'Some characters were written in decomposed form and were normalised (Unicode NFC); the text looks the same.',
-    });
-  }
-  s = nfc;
-
-  s = s.replace(/\r\n?|\u2028|\u0085/g, '\n').replace(/\u2029/g, '\n\n');
+  s = s.replace(LINE_BREAKS, '\n').replace(/\u2029/g, '\n\n');
   s = s.replace(/\t/g, ' ');
   const strays = s.match(STRAY_CONTROLS)?.length ?? 0;
   if (strays > 0) {
@@ -50,6 +47,18 @@ export function canonicalizeText(raw: string, options: CanonicalOptions = {}): C
       count: strays,
     });
   }
+
+  // NFC last among the character changes: a control removed from between a letter and its mark
+  // leaves them side by side, and they must compose like any other pair
+  const nfc = s.normalize('NFC');
+  if (nfc !== s) {
+    warnings.push({
+      code: 'normalized',
+      message:
+        'Some characters were written in decomposed form and were normalised (Unicode NFC); the text looks the same.',
+    });
+  }
+  s = nfc;
 
   const lines = s.split('\n');
   const isBlank = (line: string): boolean => line.trim() === '';
