@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { cpLength } from '../../shared/text/codepoints';
-import { deriveTitle, detectDirectionAndLanguage } from '../../shared/text/canonical';
+import { cleanLabel, deriveTitle, detectDirectionAndLanguage } from '../../shared/text/canonical';
 import type { ImportedText } from '../import/types';
 import type { DocumentFile } from '../store/schema';
 import { SCHEMA_VERSION } from '../store/schema';
@@ -16,10 +16,11 @@ export function buildDocumentFile(id: string, imported: ImportedText, importedAt
     schemaVersion: SCHEMA_VERSION,
     document: {
       id,
-      title: imported.title?.trim() || deriveTitle(imported.text),
+      // a title and source never carry bidi overrides or controls (the text keeps and shows them)
+      title: cleanLabel(imported.title ?? '') || cleanLabel(deriveTitle(imported.text)) || 'Untitled',
       direction,
       language,
-      source: imported.meta.source ?? '',
+      source: cleanLabel(imported.meta.source ?? ''),
       url: imported.meta.url ?? '',
       publishedAt: imported.meta.publishedAt ?? null,
       importedAt,

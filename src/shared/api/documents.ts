@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanLabel } from '../text/canonical';
 import { Document, DocumentMetaPatch, DocumentSummary, Id, Warning } from '../model';
 import { method } from './method';
 
@@ -34,7 +35,7 @@ export const documentsApi = {
     z
       .object({
         text: z.string().min(1).max(MAX_IMPORT_FILE_BYTES),
-        title: z.string().max(1000).optional(),
+        title: z.string().max(1000).transform(cleanLabel).optional(),
         allowDuplicate: z.boolean().optional(),
       })
       .strict(),

@@ -94,6 +94,17 @@ export function canonicalizeText(raw: string, options: CanonicalOptions = {}): C
   return { text, warnings };
 }
 
+/**
+ * A one-line label (a title, a source) as it may be shown: no bidi embeddings, overrides or
+ * isolates (in a title nothing would show them, and "Report\u202Efdp.exe" would read as
+ * "Report exe.pdf"), no control characters, whitespace runs as one space, trimmed. Direction
+ * marks (LRM, RLM, ALM) are harmless and kept.
+ */
+export function cleanLabel(value: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return value.replace(BIDI_CONTROLS, '').replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** Paragraph number (from 1) of a code-point or UTF-16 offset: one more than the "\n" before it. */
 export function paragraphStarts(text: string): number[] {
   const starts = [0];
