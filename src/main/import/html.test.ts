@@ -175,10 +175,3 @@ describe('a hostile page', () => {
     dom.window.close();
   });
 });
-
-describe('oversized web pages', () => {
-  it('refuses a page over 5 MB at once, before parsing, naming the file', async () => {
-    const page = Buffer.from(`<html><body><p>${'حفتر '.repeat(700_000)}</p></body></html>`, 'utf8');
-    await expect(importFile('huge.html', page)).rejects.toMatchObject({ code: 'too_large', message: expect.stringMatching(/“huge\.html”.*5 MB/) });
-  });
-});

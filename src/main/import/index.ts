@@ -7,7 +7,7 @@
 import { AppError } from '../../shared/errors';
 import { canonicalizeText } from '../../shared/text/canonical';
 import { decodeText } from './decode';
-import { MAX_HTML_BYTES, MAX_IMPORT_FILE_BYTES } from './limits';
+import { MAX_IMPORT_FILE_BYTES } from './limits';
 import { readInWorker } from './readerWorker';
 import { detectFormat } from './sniff';
 import type { ImportedText } from './types';
@@ -34,12 +34,6 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<I
   try {
     const format = detectFormat(fileName, bytes);
     // web pages and Word files are parsed as a whole DOM, seconds per MB: off this thread
-    if (format === 'html' && bytes.length > MAX_HTML_BYTES) {
-      throw new AppError(
-        'too_large',
-        `“${fileName}” is a web page of ${(bytes.length / MB).toFixed(1)} MB; Hashiya reads pages up to ${MAX_HTML_BYTES / MB} MB. Save the article alone (or its text) and import that.`,
-      );
-    }
     if (format === 'docx' || format === 'html') return await readInWorker(format, bytes);
     return importPlainBytes(bytes);
   } catch (err) {
