@@ -59,6 +59,16 @@ describe('HTML article import', () => {
     expect((await importFile('article.html', bytes)).text).toBe(utf8.text);
   });
 
+  it('reads UTF-16 pages without a BOM, saying the encoding was guessed', async () => {
+    const utf8 = await importFile('article.html', Buffer.from(fixtureText('article.html'), 'utf8'));
+    for (const order of ['utf-16le', 'utf-16be']) {
+      const result = await importFile('article.html', iconv.encode(fixtureText('article.html'), order, { addBOM: false }));
+      expect(result.text, order).toBe(utf8.text);
+      expect(result.title, order).toBe(utf8.title);
+      expect(result.warnings.map((w) => w.code), order).toEqual(['encoding_guessed']);
+    }
+  });
+
   it('recognises a page saved as .txt by its content', async () => {
     const result = await importFile('saved-page.txt', Buffer.from(fixtureText('article.html'), 'utf8'));
     expect(result.text).not.toContain('<');
