@@ -40,9 +40,11 @@ async function fakeWorker(name: string, source: string): Promise<URL> {
   return pathToFileURL(file);
 }
 
+const workerErrors: Error[] = [];
 const settings = (script: URL, patch: Partial<ReaderWorkerSettings> = {}): ReaderWorkerSettings => ({
   ...DEFAULT_READER_SETTINGS,
   script,
+  onWorkerError: (err) => workerErrors.push(err),
   ...patch,
 });
 
@@ -140,8 +142,12 @@ describe('a worker that fails', () => {
   it('throws outside any request, or cannot load: a clear sentence, not an unhandled error', async () => {
     const script = await fakeWorker('broken.mjs', `import './does-not-exist.mjs';`);
     const reader = new ReaderWorker(script, settings(script));
+    workerErrors.length = 0;
     const err = await refusal(reader.read('docx', Buffer.from('PK')));
     expect(err.message).toMatch(/^The Word document could not be read: the reader stopped unexpectedly/);
+    // the cause goes to the log, not to the user
+    expect(err.message).not.toMatch(/does-not-exist/);
+    expect(workerErrors.map((e) => e.message).join('\n')).toMatch(/does-not-exist/);
     await reader.close();
   });
 

@@ -35,6 +35,8 @@ export interface ReaderWorkerSettings {
   idleMs: number;
   /** called when a document is handed to a worker (tests and diagnostics) */
   onStart?: (info: { format: ParsedFormat; bytes: number }) => void;
+  /** told why a worker died (not the memory cap): the user gets a sentence, the log gets the error */
+  onWorkerError?: (err: Error) => void;
 }
 
 /**
@@ -61,6 +63,7 @@ export const DEFAULT_READER_SETTINGS: Omit<ReaderWorkerSettings, 'script'> = {
   timeoutMs: { base: 30_000, perMb: 10_000 },
   maxHeapMb: Math.round(Math.min(4096, Math.max(1024, os.totalmem() / MB / 4))),
   idleMs: 30_000,
+  onWorkerError: (err) => console.error('The import worker failed:', err),
 };
 
 const NOUN: Record<ParsedFormat, string> = { html: 'The web page', docx: 'The Word document' };
@@ -169,6 +172,7 @@ export class ReaderWorker {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         this.lose(worker, (format) => cannotRead(format, `reading it needs more memory than Hashiya allows for one file (${this.settings.maxHeapMb} MB)`));
       } else {
+        this.settings.onWorkerError?.(err);
         this.lose(worker, (format) => cannotRead(format, 'the reader stopped unexpectedly', 'Try again; if it happens again, save the text alone and import that.'));
       }
     });
