@@ -155,7 +155,13 @@ export class ReaderWorker {
     // a copy of the bytes is moved (not cloned) to the worker; the caller's buffer stays usable
     const copy = new Uint8Array(job.bytes);
     const request: ReadRequest = { id: job.id, format: job.format, bytes: copy };
-    worker.postMessage(request, [copy.buffer]);
+    try {
+      worker.postMessage(request, [copy.buffer]);
+    } catch (err) {
+      this.settings.onWorkerError?.(err as Error);
+      this.lose(worker, (format) => cannotRead(format, 'the reader could not be given the file', 'Try again; if it keeps failing, restart Hashiya.'));
+      return;
+    }
     this.settings.onStart?.({ format: job.format, bytes: job.bytes.byteLength });
     job.bytes = new Uint8Array(0);
   }
