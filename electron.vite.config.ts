@@ -7,8 +7,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        // index: the Electron shell; web: browser mode (same services over HTTP)
-        input: { index: resolve('src/main/index.ts'), web: resolve('src/main/web.ts') },
+        // index: the Electron shell; web: browser mode (same services over HTTP); importWorker:
+        // the worker thread that parses web pages and Word files (found next to the bundle at run time)
+        input: {
+          index: resolve('src/main/index.ts'),
+          web: resolve('src/main/web.ts'),
+          importWorker: resolve('src/main/import/worker.ts'),
+        },
       },
     },
   },

@@ -2,7 +2,7 @@
  * The Electron app itself, through Playwright's Electron support. Runs wherever the Electron
  * runtime is installed; elsewhere (offline machines like CI) it is reported as skipped, with why.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
@@ -30,6 +30,14 @@ test.describe('Electron app', () => {
       await win.locator('.doc-open').first().click();
       const dir = await win.locator('[data-testid="article"] p').first().evaluate((p) => getComputedStyle(p).direction);
       expect(dir).toBe('rtl');
+
+      // web pages are read in the import worker (out/main/importWorker.js) of the main process
+      const html = (await readFile(path.resolve('test/fixtures/import/article.html'))).toString('base64');
+      const imported = await win.evaluate(
+        (data) => (window as unknown as { hashiya: Record<string, (input: unknown) => Promise<unknown>> }).hashiya['documents.import']?.({ fileName: 'article.html', data }),
+        html,
+      );
+      expect(imported).toMatchObject({ ok: true, value: { document: { title: 'مجلس الأمن يبحث وقف إطلاق النار في ليبيا' } } });
     } finally {
       await app.close();
     }

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultProjectDir, openProject, type OpenedProject } from './app';
+import { closeReaderWorker } from './import/readerWorker';
 import { appProtocolResponse } from './shell/appProtocol';
 import { downloadHandler, pickFolderHandler, withShellMethods } from './shell/dialogs';
 import { registerApiHandlers } from './shell/ipcBridge';
@@ -168,5 +169,7 @@ app.on('before-quit', (event) => {
   if (quitting || !project) return;
   event.preventDefault();
   quitting = true;
+  // a file still being read is refused at once rather than holding up the quit (flush waits for it)
+  void closeReaderWorker();
   project.store.flush().finally(() => app.quit());
 });

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultProjectDir, openProject, userDataDir } from './app';
+import { closeReaderWorker } from './import/readerWorker';
 import { startWebServer } from './server/http';
 import { ArgsError, parseWebArgs } from './web/args';
 
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.error(`Received ${signal}: saving pending changes…`);
+    // a file still being read is refused at once rather than holding up the stop (flush waits for it)
+    void closeReaderWorker();
     await web.close();
     await store.flush();
     process.exit(0);

@@ -1,7 +1,9 @@
 /**
- * Bytes → string. Plain text: BOM first (UTF-8, UTF-16 LE/BE), then strict UTF-8, then
- * Windows-1256 (the Arabic code page of older Windows tools) when strict UTF-8 fails.
- * HTML: BOM, then the page's own <meta charset>, then the same strict UTF-8 / Windows-1256 rule.
+ * Bytes → string. Plain text: BOM first (UTF-8, UTF-16 LE/BE), then UTF-16 without a BOM when
+ * the content leaves no doubt (guessUtf16), then strict UTF-8, then Windows-1256 (the Arabic
+ * code page of older Windows tools) when strict UTF-8 fails.
+ * HTML: BOM, then UTF-16 guessed the same way, then the page's own <meta charset>, then the same
+ * strict UTF-8 / Windows-1256 rule.
  */
 import iconv from 'iconv-lite';
 import { AppError } from '../../shared/errors';
@@ -33,6 +35,74 @@ function fromBom(bytes: Uint8Array): Decoded | null {
   return null;
 }
 
+/**
+ * UTF-16 without a BOM, recognised by what it decodes to. Only bytes that could not be UTF-8 or
+ * Windows-1256 text are considered: an even length, and some byte 0x00–0x08 in the first 64 KB
+ * (UTF-16 of Latin, Greek, Cyrillic, Hebrew and Arabic letters always has such high bytes —
+ * 0x00 for ASCII, 0x06 for Arabic — and real 8-bit text never has). Both byte orders are decoded;
+ * one is taken only if it has no unpaired surrogate, no control other than tab, line breaks and
+ * form feed, no noncharacter, unassigned or private-use code point, and at least 90% of its
+ * characters are below U+0800 (Latin to Arabic and Thaana), Arabic presentation forms or the
+ * zero-width and bidi marks and punctuation of U+200B–U+206F. The wrong byte order of such text
+ * lands in CJK, Hangul and symbols instead (U+0627 ا read backwards is U+2706), and binary data
+ * scatters over the whole range, so at most one order passes. Text of other scripts (CJK) without
+ * a BOM is not guessed.
+ */
+export function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
+  const sample = bytes.subarray(0, GUESS_SAMPLE_BYTES);
+  if (!sample.some((b) => b <= 0x08)) return null;
+  let best: { encoding: 'utf-16le' | 'utf-16be'; score: number } | null = null;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    // a sample cut between the two halves of a surrogate pair leaves out the first half
+    const high = encoding === 'utf-16le' ? sample[sample.length - 1] : sample[sample.length - 2];
+    const cutPair = sample.length < bytes.length && high !== undefined && high >= 0xd8 && high <= 0xdb;
+    const score = utf16Score(cutPair ? sample.subarray(0, sample.length - 2) : sample, encoding);
+    if (score !== null && score >= 0.9 && (!best || score > best.score)) best = { encoding, score };
+  }
+  return best?.encoding ?? null;
+}
+
+const GUESS_SAMPLE_BYTES = 64 * 1024;
+/** What real text does not contain: controls but tab, LF, FF and CR; noncharacters; unassigned and private-use code points. */
+// eslint-disable-next-line no-control-regex
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\p{Cn}\p{Co}]/u;
+
+/** The share of familiar characters in a strict decoding, or null if it is not text at all. */
+function utf16Score(sample: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): number | null {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(sample);
+  } catch {
+    return null; // an unpaired surrogate
+  }
+  if (text.length === 0 || NOT_TEXT.test(text)) return null;
+  let familiar = 0;
+  let total = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    total++;
+    if (cp < 0x800 || (cp >= 0x200b && cp <= 0x206f) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff)) familiar++;
+  }
+  return familiar / total;
+}
+
+function guessedUtf16(bytes: Uint8Array): Decoded | null {
+  const encoding = guessUtf16(bytes);
+  if (!encoding) return null;
+  const order = encoding === 'utf-16le' ? 'LE, little-endian' : 'BE, big-endian';
+  return {
+    text: utf16(bytes, encoding, 'The file looks like UTF-16 without a byte order mark but contains invalid characters, so its text cannot be read.'),
+    encoding,
+    warnings: [
+      {
+        code: 'encoding_guessed',
+        message: `The file has no byte order mark; it was read as UTF-16 (${order}), the encoding its content fits. Check that the text looks right.`,
+      },
+    ],
+  };
+}
+
 function utf8OrWindows1256(bytes: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', warnings: [] };
@@ -42,7 +112,7 @@ function utf8OrWindows1256(bytes: Uint8Array): Decoded {
 }
 
 export function decodeText(bytes: Uint8Array): Decoded {
-  return fromBom(bytes) ?? utf8OrWindows1256(bytes);
+  return fromBom(bytes) ?? guessedUtf16(bytes) ?? utf8OrWindows1256(bytes);
 }
 
 /** The charset a page declares in its first 4 KB (<meta charset> or http-equiv Content-Type). */
@@ -56,7 +126,7 @@ export function declaredHtmlCharset(bytes: Uint8Array): string | null {
 }
 
 export function decodeHtml(bytes: Uint8Array): Decoded {
-  const bom = fromBom(bytes);
+  const bom = fromBom(bytes) ?? guessedUtf16(bytes);
   if (bom) return bom;
   const declared = declaredHtmlCharset(bytes);
   if (declared && !/^utf-?8$/.test(declared) && !/^utf-?16/.test(declared) && iconv.encodingExists(declared)) {
@@ -88,13 +158,17 @@ function strictUtf8(bytes: Uint8Array): string {
   }
 }
 
-function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
+function utf16(
+  bytes: Uint8Array,
+  encoding: 'utf-16le' | 'utf-16be',
+  invalid = 'The file says it is UTF-16 but contains invalid characters, so its text cannot be read.',
+): string {
   if (bytes.length % 2 !== 0) {
     throw new AppError('unprocessable', 'The file says it is UTF-16 but is cut off in the middle of a character, so its text cannot be read.');
   }
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError('unprocessable', 'The file says it is UTF-16 but contains invalid characters, so its text cannot be read.');
+    throw new AppError('unprocessable', invalid);
   }
 }

@@ -63,6 +63,13 @@ const refusals: { what: string; fileName: string; bytes: () => Buffer; status: n
   { what: 'a binary file', fileName: 'data.txt', bytes: () => Buffer.from([0x41, 0x42, 0x00, 0x01, 0x02, 0x43, 0x00, 0xff]), status: 415, message: /binary file/ },
   { what: 'text that says UTF-8 but is not', fileName: 'broken.txt', bytes: () => Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xc3, 0x28, 0x42]), status: 422, message: /not valid UTF-8/ },
   { what: 'UTF-16 cut in half', fileName: 'cut.txt', bytes: () => Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42]), status: 422, message: /UTF-16.*cut off/ },
+  {
+    what: 'UTF-16 without a BOM that turns invalid after the part its encoding is guessed from',
+    fileName: 'broken16.txt',
+    bytes: () => Buffer.concat([Buffer.from(`${P}\n`.repeat(700), 'utf16le'), Buffer.from([0x00, 0xd8]), Buffer.from(P, 'utf16le')]),
+    status: 422,
+    message: /“broken16.txt”.*looks like UTF-16 without a byte order mark but contains invalid characters/,
+  },
   { what: 'a file over the size limit', fileName: 'huge.txt', bytes: () => Buffer.alloc(20 * 1024 * 1024 + 1, 0x61), status: 413, message: /“huge.txt” is 20\.0 MB, more than the 20 MB/ },
   {
     what: 'a damaged Word file',
@@ -135,6 +142,12 @@ describe('imports through the HTTP API', () => {
     expect(await list()).toHaveLength(before.length + 1);
     const copy = anyway.body.document as DocumentSummary;
     expect(copy.sha256).toBe(sample?.sha256);
+
+    // UTF-16 without a BOM, guessed from its content, is the same text again
+    const guessed = await importBytes('libya16.txt', await readFile(path.join(FIXTURES, 'libya.utf16be.txt')), true);
+    expect(guessed.status).toBe(200);
+    expect((guessed.body.warnings as { code: string }[]).map((w) => w.code)).toEqual(['encoding_guessed', 'duplicate']);
+    expect((guessed.body.document as DocumentSummary).sha256).toBe(sample?.sha256);
 
     const pasted = await call('documents.importText', { text: (await readFile(path.join(FIXTURES, 'libya.utf8.txt'), 'utf8')).replace(/\n/g, '\r\n') });
     expect(pasted.status).toBe(409);

@@ -1,12 +1,14 @@
 /**
  * Import: a file's bytes → canonical text and metadata. Refuses empty and oversized files first,
  * picks the reader by content and name (sniff.ts), and turns every failure into an AppError whose
- * sentence names the file and says why. Nothing here touches the project.
+ * sentence names the file and says why. Web pages and Word files are parsed in a worker thread
+ * (readerWorker.ts), so a large page does not hold up other calls. Nothing here touches the project.
  */
 import { AppError } from '../../shared/errors';
 import { canonicalizeText } from '../../shared/text/canonical';
 import { decodeText } from './decode';
-import { MAX_HTML_BYTES, MAX_IMPORT_FILE_BYTES } from './limits';
+import { MAX_IMPORT_FILE_BYTES } from './limits';
+import { readInWorker } from './readerWorker';
 import { detectFormat } from './sniff';
 import type { ImportedText } from './types';
 
@@ -31,16 +33,8 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<I
   }
   try {
     const format = detectFormat(fileName, bytes);
-    if (format === 'docx') return await (await import('./docx')).importDocx(bytes);
-    if (format === 'html') {
-      if (bytes.length > MAX_HTML_BYTES) {
-        throw new AppError(
-          'too_large',
-          `“${fileName}” is a web page of ${(bytes.length / MB).toFixed(1)} MB; Hashiya reads pages up to ${MAX_HTML_BYTES / MB} MB. Save the article alone (or its text) and import that.`,
-        );
-      }
-      return await (await import('./html')).importHtml(bytes);
-    }
+    // web pages and Word files are parsed as a whole DOM, seconds per MB: off this thread
+    if (format === 'docx' || format === 'html') return await readInWorker(format, bytes);
     return importPlainBytes(bytes);
   } catch (err) {
     throw about(fileName, err);

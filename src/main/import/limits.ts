@@ -17,8 +17,3 @@ export type ZipLimits = { [K in keyof typeof ZIP_LIMITS]: number };
 export const MAX_TITLE_CHARS = 500;
 export const MAX_META_CHARS = 1000;
 
-/**
- * Web pages are parsed as a whole DOM (jsdom), which costs seconds per MB and holds up every other
- * call meanwhile; a news article's page is far below this.
- */
-export const MAX_HTML_BYTES = 5 * 1024 * 1024;

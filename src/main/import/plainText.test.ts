@@ -27,6 +27,8 @@ describe('plain-text import of the sample article', () => {
       'libya.utf8-bom.txt',
       'libya.utf16le-bom.txt',
       'libya.utf16be-bom.txt',
+      'libya.utf16le.txt',
+      'libya.utf16be.txt',
       'libya.windows-1256-crlf.txt',
       'libya.windows-1256-cr.txt',
     ];
@@ -45,9 +47,19 @@ describe('plain-text import of the sample article', () => {
     expect(utf16.warnings).toEqual([]);
   });
 
+  it('says when it guessed UTF-16 because the file has no BOM, naming the byte order', async () => {
+    const le = await importFile('le.txt', fixture('libya.utf16le.txt'));
+    const be = await importFile('be.txt', fixture('libya.utf16be.txt'));
+    expect(le.warnings).toEqual([{ code: 'encoding_guessed', message: expect.stringMatching(/no byte order mark.*UTF-16 \(LE, little-endian\)/) }]);
+    expect(be.warnings).toEqual([{ code: 'encoding_guessed', message: expect.stringMatching(/no byte order mark.*UTF-16 \(BE, big-endian\)/) }]);
+    expect((await importFile('utf8.txt', fixture('libya.utf8.txt'))).warnings).toEqual([]);
+  });
+
   it('tells the encodings apart by BOM first and strict UTF-8 second', () => {
     expect(decodeText(fixture('libya.utf16le-bom.txt')).encoding).toBe('utf-16le');
     expect(decodeText(fixture('libya.utf16be-bom.txt')).encoding).toBe('utf-16be');
+    expect(decodeText(fixture('libya.utf16le.txt')).encoding).toBe('utf-16le');
+    expect(decodeText(fixture('libya.utf16be.txt')).encoding).toBe('utf-16be');
     expect(decodeText(fixture('libya.utf8-bom.txt')).encoding).toBe('utf-8');
     expect(decodeText(fixture('libya.utf8.txt')).encoding).toBe('utf-8');
     expect(decodeText(fixture('libya.windows-1256-crlf.txt')).encoding).toBe('windows-1256');
@@ -56,5 +68,47 @@ describe('plain-text import of the sample article', () => {
   it('keeps each line as a paragraph when the file has no blank lines', async () => {
     const { text } = await importFile('lines.txt', Buffer.from('السطر الأول\r\n  السطر الثاني  \rالسطر الثالث\n', 'utf8'));
     expect(text).toBe('السطر الأول\nالسطر الثاني\nالسطر الثالث');
+  });
+});
+
+/** UTF-16 without a BOM, for a text given as a string. */
+const utf16 = (text: string, order: 'le' | 'be') => {
+  const le = Buffer.from(text, 'utf16le');
+  return order === 'le' ? le : Buffer.from(le).swap16();
+};
+
+describe('UTF-16 without a byte order mark', () => {
+  const ENGLISH =
+    'The UN envoy called on Wednesday for an immediate ceasefire around Tripoli.\r\nHe warned that the fighting\r\nthreatens civilians.\r\n\r\n"We are ready to mediate," he said (22 May 2019).\r\n';
+  const MIXED = 'قال غسان سلامة (Ghassan Salamé) إن «الهدنة» ممكنة — 2019.\n\nThe UN – الأمم المتحدة.\n';
+
+  it.each([
+    ['English', ENGLISH],
+    ['Arabic and English mixed', MIXED],
+    ['one Arabic word', 'طرابلس'],
+    ['one English word', 'Tripoli'],
+    ['one letter', 'a'],
+  ])('reads %s, little- and big-endian, to the same text as UTF-8', async (_what, text) => {
+    const reference = await importFile('utf8.txt', Buffer.from(text, 'utf8'));
+    for (const order of ['le', 'be'] as const) {
+      const result = await importFile(`${order}.txt`, utf16(text, order));
+      expect(result.text, order).toBe(reference.text);
+      expect(result.warnings.map((w) => w.code), order).toEqual(['encoding_guessed', ...reference.warnings.map((w) => w.code)]);
+      expect(decodeText(utf16(text, order)).encoding).toBe(order === 'le' ? 'utf-16le' : 'utf-16be');
+    }
+  });
+
+  it('decides from the first 64 KB, even when that cuts a surrogate pair in two', async () => {
+    // 32,767 BMP characters, then an emoji (a surrogate pair) straddling the 64 KB sample's end
+    const text = `${'نص '.repeat(10_922)}x😀 ${'end '.repeat(10)}`;
+    expect(Buffer.byteLength(text, 'utf16le')).toBeGreaterThan(64 * 1024);
+    for (const order of ['le', 'be'] as const) expect(decodeText(utf16(text, order)).text).toBe(text);
+  });
+
+  it('does not take UTF-8 or Windows-1256 text for UTF-16', () => {
+    expect(decodeText(fixture('libya.utf8.txt')).encoding).toBe('utf-8');
+    expect(decodeText(Buffer.from('ab', 'utf8')).encoding).toBe('utf-8');
+    expect(decodeText(Buffer.from('طرابلس', 'utf8')).encoding).toBe('utf-8');
+    expect(decodeText(fixture('libya.windows-1256-crlf.txt')).encoding).toBe('windows-1256');
   });
 });

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { guessUtf16 } from './decode';
 
 export type ImportFormat = 'text' | 'html' | 'docx';
 
@@ -52,9 +53,12 @@ function hasUnicodeBom(bytes: Uint8Array): boolean {
   return startsWith(bytes, [0xef, 0xbb, 0xbf]) || startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
 }
 
-/** Text has no NUL bytes and few control bytes; anything else is some binary format. */
+/**
+ * Text has no NUL bytes and few control bytes, or is UTF-16 (with a BOM, or recognisably so
+ * without one: see guessUtf16); anything else is some binary format.
+ */
 export function looksBinary(bytes: Uint8Array): boolean {
-  if (hasUnicodeBom(bytes)) return false;
+  if (hasUnicodeBom(bytes) || guessUtf16(bytes)) return false;
   const sample = bytes.subarray(0, 64 * 1024);
   let controls = 0;
   for (const b of sample) {
@@ -64,11 +68,13 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return controls > Math.max(8, sample.length * 0.01);
 }
 
-/** The first characters of a file that is ASCII-compatible or UTF-16 with a BOM, for sniffing markup. */
+/** The first characters of a file that is ASCII-compatible or UTF-16 (BOM or guessed), for sniffing markup. */
 function head(bytes: Uint8Array): string {
   const sample = bytes.subarray(0, 2048);
   if (startsWith(sample, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(sample.subarray(2));
   if (startsWith(sample, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(sample.subarray(2));
+  const utf16 = guessUtf16(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(sample);
   return new TextDecoder('latin1').decode(sample);
 }
 

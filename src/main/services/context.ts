@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import type { MethodName, Output, ParsedInput } from '../../shared/api';
 import type { RecentProjects } from '../store/recentProjects';
 import { ProjectStore } from '../store/projectStore';
 
@@ -36,3 +37,10 @@ export function createContext(store: ProjectStore, overrides: Partial<ServiceCon
     ...overrides,
   };
 }
+
+/**
+ * Slow work a method does before its turn in the queue, when that work reads and writes nothing
+ * of the project (reading an imported file: seconds for a large web page). Other calls are
+ * answered meanwhile; the function it returns runs in the queue like any other operation.
+ */
+export type Stages = { [M in MethodName]?: (input: ParsedInput<M>) => Promise<() => Promise<Output<M>>> };

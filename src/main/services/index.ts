@@ -7,8 +7,8 @@ import { AppError } from '../../shared/errors';
 import type { ProjectStore } from '../store/projectStore';
 import { annotationHandlers } from './annotations';
 import { codebookHandlers } from './codebook';
-import { createContext, type ServiceContext } from './context';
-import { documentHandlers } from './documents';
+import { createContext, type ServiceContext, type Stages } from './context';
+import { documentHandlers, documentStages } from './documents';
 import { exchangeHandlers } from './exchange';
 import { projectHandlers } from './project';
 import { searchHandlers } from './search';
@@ -34,8 +34,14 @@ export interface Services {
 export function createServices(store: ProjectStore, overrides: Partial<ServiceContext> = {}): Services {
   const ctx = createContext(store, overrides);
   const handlers = createHandlers(ctx);
+  const stages: Stages = { ...documentStages(ctx) };
   // One operation at a time: every service sees a consistent project and writes land in order.
   let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = (run: () => Promise<unknown>): Promise<unknown> => {
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
   const dispatch = (name: string, rawInput: unknown): Promise<unknown> => {
     if (!isMethodName(name)) return Promise.reject(new AppError('not_found', `There is no API method “${name}”.`));
     const parsed = api[name].input.safeParse(rawInput ?? {});
@@ -44,10 +50,9 @@ export function createServices(store: ProjectStore, overrides: Partial<ServiceCo
       const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
       return Promise.reject(new AppError('invalid_input', `Invalid input for ${name}${where}: ${issue?.message ?? 'not accepted'}.`));
     }
-    const run = () => (handlers[name] as (input: unknown) => Promise<Output<MethodName>>)(parsed.data);
-    const result = queue.then(run, run);
-    queue = result.catch(() => undefined);
-    return result;
+    const stage = stages[name] as ((input: unknown) => Promise<() => Promise<unknown>>) | undefined;
+    if (stage) return stage(parsed.data).then(enqueue);
+    return enqueue(() => (handlers[name] as (input: unknown) => Promise<Output<MethodName>>)(parsed.data));
   };
   return { ctx, handlers, dispatch };
 }
