@@ -10,6 +10,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { AppError } from '../../shared/errors';
 import { canonicalizeText } from '../../shared/text/canonical';
 import { decodeHtml } from './decode';
+import { flattenDeepNesting } from './htmlDepth';
 import { readHtmlMeta } from './htmlMeta';
 import { htmlParagraphs } from './htmlText';
 import { MAX_TITLE_CHARS } from './limits';
@@ -67,6 +68,19 @@ function articleHeading(doc: Document, pageTitles: (string | null)[]): string | 
 }
 
 export async function importHtml(bytes: Uint8Array): Promise<ImportedText> {
+  try {
+    return readHtml(bytes);
+  } catch (err) {
+    // the parser and the DOM are recursive in places: a page nested tens of thousands of levels
+    // deep exhausts the stack before it can be flattened
+    if (err instanceof RangeError) {
+      throw new AppError('unprocessable', 'The web page is nested too deeply to read (its tags are opened tens of thousands of times without being closed). Save the article’s text and import that.');
+    }
+    throw err;
+  }
+}
+
+function readHtml(bytes: Uint8Array): ImportedText {
   const decoded = decodeHtml(bytes);
   const page = inertDom(decoded.text);
   const doc = page.window.document;
@@ -77,6 +91,7 @@ export async function importHtml(bytes: Uint8Array): Promise<ImportedText> {
     throw new AppError('unprocessable', 'The web page has no article text in it (it is only a frame set or has no body).');
   }
   sanitizeInPlace(page, meta.documentTitle ?? '');
+  flattenDeepNesting(doc.body);
   const heading = articleHeading(doc, [meta.metaTitle, meta.documentTitle]);
   const fallback = doc.body.cloneNode(true);
 

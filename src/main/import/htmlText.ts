@@ -4,7 +4,7 @@
  * flattened into the text around it; runs of white space become one space. Hidden elements and
  * anything that is not text (images, media, forms) contribute nothing.
  */
-const BLOCK = new Set([
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li',
   'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
@@ -19,7 +19,7 @@ const SKIP = new Set([
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-function hidden(el: Element): boolean {
+export function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = (el.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
   return style.includes('display:none') || style.includes('visibility:hidden');
@@ -46,13 +46,13 @@ export function htmlParagraphs(root: Node, options: ParagraphOptions = {}): stri
     if (node.nodeType !== ELEMENT_NODE) return;
     const el = node as Element;
     const tag = el.localName;
-    if (SKIP.has(tag) || hidden(el)) return;
+    if (SKIP.has(tag) || isHidden(el)) return;
     if (tag === 'br') {
       if (options.lineBreak === 'space') current += ' ';
       else flush();
       return;
     }
-    const block = BLOCK.has(tag);
+    const block = BLOCK_ELEMENTS.has(tag);
     if (block) flush();
     for (const child of Array.from(el.childNodes)) walk(child);
     if (block) flush();
