@@ -14,7 +14,7 @@
  */
 import type { ImportOrphan, ImportResult } from '../../shared/api/exchange';
 import { AppError } from '../../shared/errors';
-import { Annotation, Code, type Codebook, type DocumentSummary } from '../../shared/model';
+import { Annotation, Code, MAX_CODES, type Codebook, type DocumentSummary } from '../../shared/model';
 import { anchorSpan } from '../../shared/text/anchor';
 import { createOffsetMap } from '../../shared/text/codepoints';
 import type { ServiceContext } from '../services/context';
@@ -193,7 +193,7 @@ export async function importAnnotations(ctx: ServiceContext, json: string, unkno
   const needed = created.filter((c) => keep.has(c.id));
   if (needed.length > 0) {
     const next: Codebook = { ...ctx.store.data.codebook, codes: [...ctx.store.data.codebook.codes, ...needed] };
-    if (next.codes.length > 2000) throw new AppError('too_large', 'The codebook would exceed 2,000 codes with the codes of this file. Nothing was imported.');
+    if (next.codes.length > MAX_CODES) throw new AppError('too_large', `The codebook would exceed ${MAX_CODES.toLocaleString('en')} codes with the codes of this file. Nothing was imported.`);
     ctx.store.data.codebook = next;
     await ctx.store.saveProject();
   }

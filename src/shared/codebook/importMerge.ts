@@ -9,7 +9,7 @@
 import type { Code, Codebook } from '../model';
 import { suggestColour } from './palette';
 import { descendantIds, findCode, treeRows } from './tree';
-import { nameKey, validateCodebook } from './validate';
+import { checkCodebookSize, nameKey, validateCodebook } from './validate';
 
 export interface ImportConflict {
   code: string;
@@ -150,6 +150,7 @@ export function mergeCodebooks(
     stances: union(current.stances, incoming.stances),
     certainties: union(current.certainties, incoming.certainties),
   };
+  checkCodebookSize(codebook, 'Nothing was imported.');
   validateCodebook(codebook);
   return { codebook, added, merged, conflicts };
 }
