@@ -2,7 +2,8 @@
  * codebook.import never saves what the project could not read back, and never loses a code
  * without saying so: a file that would take the codebook past its limits is refused (413) with
  * nothing changed; .qdc character references are decoded, while DTDs (entity expansion, external
- * entities) are refused.
+ * entities) are refused; a file whose codes loop under each other or share ids is repaired and
+ * every repair reported.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -133,5 +134,82 @@ describe('.qdc character references and hostile XML', () => {
   it('leaves an entity name XML does not define as it is written', async () => {
     const r = await p.call('codebook.import', { fileName: 'x.qdc', content: qdcOf(['Tom &nbsp; Jerry &lol;']) });
     expect(r.added).toEqual(['Tom &nbsp; Jerry &lol;']);
+  });
+});
+
+describe('a JSON codebook with loops or shared ids', () => {
+  const code = (id: string, name: string, parentId: string | null = null) => ({ id, name, color: '#123456', parentId });
+
+  it('imports every code, cutting loops and giving a reused id a new one, and reports each repair', async () => {
+    await p.call('codebook.save', { codes: [], stances: [], certainties: [] });
+    const codes = [
+      code('a', 'Alpha', 'b'),
+      code('b', 'Beta', 'a'),
+      code('self', 'Self', 'self'),
+      code('d', 'Delta'),
+      code('d', 'delta '),
+      code('d', 'Echo'),
+      code('child', 'Child of d', 'd'),
+      code('f', 'Foxtrot', 'nowhere'),
+      code('g', 'Golf', 'c1'),
+      code('c1', 'Loop one', 'c2'),
+      code('c2', 'Loop two', 'c3'),
+      code('c3', 'Loop three', 'c1'),
+    ];
+    const content = jsonOf({ codes });
+    const preview = await p.call('codebook.import', { fileName: 'c.json', content, dryRun: true });
+    expect(preview.added.sort()).toEqual(
+      ['Alpha', 'Beta', 'Self', 'Delta', 'Echo', 'Child of d', 'Foxtrot', 'Golf', 'Loop one', 'Loop two', 'Loop three'].sort(),
+    );
+    expect(preview.conflicts.map((c) => [c.code, c.field])).toEqual([
+      ['delta', 'id'],
+      ['Echo', 'id'],
+      ['Foxtrot', 'parent'],
+      ['Alpha', 'parent'],
+      ['Self', 'parent'],
+      ['Loop one', 'parent'],
+    ]);
+    const messages = preview.conflicts.map((c) => c.message);
+    expect(messages[0]).toMatch(/listed twice in the file.*read once/);
+    expect(messages[1]).toMatch(/same id in the file \(“d”\) as “Delta”; it was imported as a separate code/);
+    expect(messages[2]).toMatch(/does not contain.*top level/);
+    expect(messages[3]).toBe('“Alpha”: the file’s parents loop back to it (“Alpha” under “Beta” under “Alpha”); it was placed at the top level.');
+    expect(messages[4]).toMatch(/“Self”: the file places it under itself; it was placed at the top level/);
+    expect(messages[5]).toMatch(/“Loop one” under “Loop two” under “Loop three” under “Loop one”/);
+
+    const r = await p.call('codebook.import', { fileName: 'c.json', content });
+    expect(r.added).toHaveLength(11);
+    const cb = r.codebook;
+    const byName = (n: string) => cb.codes.find((c) => c.name === n);
+    expect(byName('Alpha')?.parentId).toBeNull();
+    expect(byName('Beta')?.parentId).toBe(byName('Alpha')?.id);
+    expect(byName('Self')?.parentId).toBeNull();
+    expect(byName('Echo')?.id).not.toBe('d');
+    expect(byName('Child of d')?.parentId).toBe(byName('Delta')?.id);
+    expect(byName('Foxtrot')?.parentId).toBeNull();
+    expect(byName('Loop one')?.parentId).toBeNull();
+    expect(byName('Loop two')?.parentId).toBe(byName('Loop three')?.id);
+    expect(byName('Loop three')?.parentId).toBe(byName('Loop one')?.id);
+    expect(byName('Golf')?.parentId).toBe(byName('Loop one')?.id);
+    // and it is a codebook the project re-opens with
+    await closeProject(p);
+    p = await openProject(dir);
+    expect((await p.call('project.info', {})).notices).toEqual([]);
+    expect((await p.call('codebook.get', {})).codes).toHaveLength(11);
+  });
+
+  it('keeps the place of a code it already has when the file’s place for it loops', async () => {
+    const before = await p.call('codebook.get', {});
+    const proposal = before.codes.find((c) => c.id === 'ceasefire-proposal');
+    const codes = [
+      { ...code('ceasefire-proposal', 'Ceasefire proposal', 'x'), color: proposal?.color },
+      code('x', 'New parent', 'ceasefire-proposal'),
+    ];
+    const r = await p.call('codebook.import', { fileName: 'c.json', content: jsonOf({ codes }), prefer: 'incoming' });
+    expect(r.merged).toEqual(['Ceasefire proposal']);
+    expect(r.added).toEqual(['New parent']);
+    expect(r.conflicts.map((c) => [c.code, c.field])).toEqual([['Ceasefire proposal', 'parent']]);
+    expect(r.codebook.codes.find((c) => c.id === 'ceasefire-proposal')?.parentId).toBe(proposal?.parentId);
+    expect(r.codebook.codes.find((c) => c.name === 'New parent')?.parentId).toBe('ceasefire-proposal');
   });
 });

@@ -6,7 +6,7 @@ const Counts = z.record(z.string(), z.number().int().nonnegative());
 
 const ImportConflict = z.object({
   code: z.string(),
-  field: z.enum(['name', 'color', 'description', 'example', 'nameAr', 'parent', 'key']),
+  field: z.enum(['name', 'color', 'description', 'example', 'nameAr', 'parent', 'key', 'id']),
   current: z.string(),
   incoming: z.string(),
   resolution: z.enum(['kept', 'replaced']),
