@@ -24,6 +24,20 @@ export const Warning = z.object({
 });
 export type Warning = z.infer<typeof Warning>;
 
+/**
+ * Limits of what a project file can hold. The API's inputs are built from these (src/shared/api),
+ * so anything a call accepts can be saved and read back; a file over them fails its schema at the
+ * next start and is quarantined.
+ */
+export const MAX_CODES = 2000;
+/** stances, and certainties, per list */
+export const MAX_VALUES = 100;
+/** characters of one stance or certainty value */
+export const MAX_VALUE_LENGTH = 100;
+export const MAX_CLAIMANT_LENGTH = 500;
+export const MAX_NOTE_LENGTH = 20000;
+export const MAX_CODES_PER_ANNOTATION = 100;
+
 export const CodeKey = z.string().regex(/^[1-9]$/, 'A shortcut key is one digit from 1 to 9.');
 
 export const Code = z.object({
@@ -39,9 +53,9 @@ export const Code = z.object({
 export type Code = z.infer<typeof Code>;
 
 export const Codebook = z.object({
-  codes: z.array(Code).max(2000),
-  stances: z.array(z.string().min(1).max(100)).max(100),
-  certainties: z.array(z.string().min(1).max(100)).max(100),
+  codes: z.array(Code).max(MAX_CODES),
+  stances: z.array(z.string().min(1).max(MAX_VALUE_LENGTH)).max(MAX_VALUES),
+  certainties: z.array(z.string().min(1).max(MAX_VALUE_LENGTH)).max(MAX_VALUES),
 });
 export type Codebook = z.infer<typeof Codebook>;
 
@@ -100,11 +114,11 @@ export const Annotation = z.object({
   quote: z.string(),
   prefix: z.string(),
   suffix: z.string(),
-  codes: z.array(Id).max(100),
-  claimant: z.string().max(500).default(''),
-  stance: z.string().max(100).default(''),
-  certainty: z.string().max(100).default(''),
-  note: z.string().max(20000).default(''),
+  codes: z.array(Id).max(MAX_CODES_PER_ANNOTATION),
+  claimant: z.string().max(MAX_CLAIMANT_LENGTH).default(''),
+  stance: z.string().max(MAX_VALUE_LENGTH).default(''),
+  certainty: z.string().max(MAX_VALUE_LENGTH).default(''),
+  note: z.string().max(MAX_NOTE_LENGTH).default(''),
   annotator: z.string().max(200).default(''),
   createdAt: IsoTime,
   updatedAt: IsoTime,
@@ -112,11 +126,11 @@ export const Annotation = z.object({
 export type Annotation = z.infer<typeof Annotation>;
 
 export const AnnotationFields = z.object({
-  codes: z.array(Id).max(100),
-  claimant: z.string().max(500),
-  stance: z.string().max(100),
-  certainty: z.string().max(100),
-  note: z.string().max(20000),
+  codes: z.array(Id).max(MAX_CODES_PER_ANNOTATION),
+  claimant: z.string().max(MAX_CLAIMANT_LENGTH),
+  stance: z.string().max(MAX_VALUE_LENGTH),
+  certainty: z.string().max(MAX_VALUE_LENGTH),
+  note: z.string().max(MAX_NOTE_LENGTH),
 });
 export type AnnotationFields = z.infer<typeof AnnotationFields>;
 

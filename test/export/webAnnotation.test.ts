@@ -128,6 +128,36 @@ describe('import.annotations', () => {
     expect(info.annotationCount).toBe(4);
   });
 
+  it('keeps two annotations of the same span and codes that differ in claimant, stance, certainty or note', async () => {
+    const doc = await a.addText('قال حفتر والسراج إنهما يرفضان وقف إطلاق النار دون شروط.', 'Both');
+    const text = 'قال حفتر والسراج إنهما يرفضان وقف إطلاق النار دون شروط.';
+    const base = { codes: ['ceasefire-proposal', 'ceasefire-condition'], claimant: 'خليفة حفتر', stance: 'rejects', certainty: 'asserted', note: '' };
+    const variants = [
+      base,
+      { ...base, claimant: 'فايز السراج' },
+      { ...base, stance: 'conditions' },
+      { ...base, certainty: 'alleged' },
+      { ...base, note: 'as reported by Reuters' },
+      // the same as the first, codes in another order: a duplicate, not a sixth annotation
+      { ...base, codes: ['ceasefire-condition', 'ceasefire-proposal'] },
+    ];
+    for (const v of variants) await a.annotate(doc.id, text, 'وقف إطلاق النار', v);
+    const { json } = await a.call<{ json: string }>('export.annotations', { documentIds: [doc.id] });
+    const target = await b.addText(text, 'Both');
+    const result = await b.call<ImportResult>('import.annotations', { json });
+    expect(result).toMatchObject({ imported: 5, alreadyPresent: 1, orphans: [] });
+    const got = await b.call<Annotation[]>('annotations.list', { documentId: target.id });
+    expect(got.map((x) => [x.claimant, x.stance, x.certainty, x.note]).sort()).toEqual(
+      variants.slice(0, 5).map((v) => [v.claimant, v.stance, v.certainty, v.note]).sort(),
+    );
+    // the same file again, and under fresh ids: nothing more
+    expect(await b.call<ImportResult>('import.annotations', { json })).toMatchObject({ imported: 0, alreadyPresent: 6 });
+    const renamed = JSON.parse(json) as Json;
+    for (const item of items(renamed)) item.id = `urn:uuid:${crypto.randomUUID()}`;
+    expect(await b.call<ImportResult>('import.annotations', { json: JSON.stringify(renamed) })).toMatchObject({ imported: 0, alreadyPresent: 6 });
+    expect(await b.call<Annotation[]>('annotations.list', { documentId: target.id })).toHaveLength(5);
+  });
+
   it('falls back to the quote when the position no longer matches, choosing the occurrence the context points to', async () => {
     const c = await exportJson(a);
     const second = items(c).find((i) => i.target.selector[1].exact === 'وقف إطلاق النار')!;

@@ -105,7 +105,48 @@ export function buildQdc(codes: readonly Code[]): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${xml}`;
 }
 
+const XML_NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const REFERENCE = /&(?:#([0-9]+)|#[xX]([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g;
+
+/** A code point XML allows in a document (the Char production of XML 1.0). */
+function isXmlChar(cp: number): boolean {
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
+}
+
+/**
+ * Decode the references XML defines in text and attribute values: the five predefined entities
+ * and numeric character references (decimal `&#1581;`, hexadecimal `&#x62D;`). One pass, so what
+ * a reference produces is never read again (`&amp;#65;` is the text "&#65;"), and nothing else
+ * expands: there is no DTD, so there are no other entities.
+ */
+export function decodeXmlReferences(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(REFERENCE, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name) return XML_NAMED[name] as string;
+    const cp = dec !== undefined ? Number(dec) : Number.parseInt(hex as string, 16);
+    if (!isXmlChar(cp)) {
+      throw new AppError('unprocessable', `The codebook file is not well-formed XML (the reference ${whole.slice(0, 20)} names no character).`);
+    }
+    return String.fromCodePoint(cp);
+  });
+}
+
 export function parseQdcXml(xml: string): Record<string, unknown> {
+  // A REFI-QDA codebook has no DTD. One could declare entities that expand (billion laughs) or
+  // point outside the file (XXE), so a file with a DOCTYPE is refused before it is parsed.
+  if (/<!DOCTYPE/i.test(xml)) {
+    throw new AppError(
+      'unprocessable',
+      'The codebook file declares a DOCTYPE. REFI-QDA codebooks do not use one, and Hashiya does not read files that do (they can define entities).',
+    );
+  }
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
@@ -113,11 +154,21 @@ export function parseQdcXml(xml: string): Record<string, unknown> {
     parseTagValue: false,
     parseAttributeValue: false,
     trimValues: false,
+    // text and attribute values (not CDATA) are decoded by decodeXmlReferences, in one pass;
+    // entities a DTD declares are never used (and a DOCTYPE is refused above)
+    entityDecoder: {
+      decode: decodeXmlReferences,
+      addInputEntities: () => undefined,
+      setExternalEntities: () => undefined,
+      reset: () => undefined,
+      setXmlVersion: () => undefined,
+    },
     isArray: (name) => name === 'Code',
   });
   try {
     return parser.parse(xml, true) as Record<string, unknown>;
   } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError(
       'unprocessable',
       `The codebook file is not well-formed XML (${(err as Error).message.split('\n')[0]}).`,
@@ -146,7 +197,7 @@ export function readQdc(xml: string, knownIds: Iterable<string>, newId: () => st
       let id = isUuid(guid) ? idForGuid(guid, known) : '';
       if (!id || seen.has(id)) id = newId();
       seen.add(id);
-      const colour = String(raw['@_color'] ?? '');
+      const colour = String(raw['@_color'] ?? '').trim();
       const descEl = raw.Description;
       const descText =
         typeof descEl === 'string'

@@ -5,8 +5,8 @@
  * - Each annotation's document is found by the sha256 of its text (urn:sha256:…); its span is
  *   re-anchored (position, verified against the quote; else a quote search; else a lenient one).
  * - The colleague's annotator name, times and id are kept; an annotation already present (same
- *   id, or same span + codes + annotator) is counted, never duplicated, so importing twice adds
- *   nothing the second time.
+ *   id, or same span, codes, annotator, claimant, stance, certainty and note) is counted, never
+ *   duplicated, so importing twice adds nothing the second time.
  * - Codes this codebook lacks are created (under their parent when it is known) by default, or,
  *   with unknownCodes: 'orphan', the annotations using them are listed as orphans.
  * - Nothing is dropped silently: what cannot be placed is returned in `orphans` with a reason.
@@ -14,7 +14,7 @@
  */
 import type { ImportOrphan, ImportResult } from '../../shared/api/exchange';
 import { AppError } from '../../shared/errors';
-import { Annotation, Code, type Codebook, type DocumentSummary } from '../../shared/model';
+import { Annotation, Code, MAX_CODES, type Codebook, type DocumentSummary } from '../../shared/model';
 import { anchorSpan } from '../../shared/text/anchor';
 import { createOffsetMap } from '../../shared/text/codepoints';
 import type { ServiceContext } from '../services/context';
@@ -26,8 +26,12 @@ const CODE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const nameKey = (name: string) => name.normalize('NFC').trim().toLowerCase();
 
-const spanKey = (a: Pick<Annotation, 'start' | 'end' | 'codes' | 'annotator'>) =>
-  `${a.start}:${a.end}:${[...a.codes].sort().join(',')}:${a.annotator}`;
+/**
+ * What makes two annotations the same one when their ids differ: everything a researcher sets.
+ * Two claimants taking the same stance on the same passage are two annotations, not one.
+ */
+const sameAnnotationKey = (a: Pick<Annotation, 'start' | 'end' | 'codes' | 'annotator' | 'claimant' | 'stance' | 'certainty' | 'note'>) =>
+  JSON.stringify([a.start, a.end, [...new Set(a.codes)].sort(), a.annotator, a.claimant.trim(), a.stance, a.certainty, a.note]);
 
 /**
  * Map the file's code ids to this codebook's: by id, else by name; what is still missing is
@@ -134,7 +138,7 @@ export async function importAnnotations(ctx: ServiceContext, json: string, unkno
     const text = db.data.document.text;
     const map = createOffsetMap(text);
     const ids = new Set(db.data.annotations.map((a) => a.id));
-    const spans = new Set(db.data.annotations.map(spanKey));
+    const spans = new Set(db.data.annotations.map(sameAnnotationKey));
     const added: Annotation[] = [];
     for (const a of incoming) {
       const exact = a.exact ?? '';
@@ -164,7 +168,7 @@ export async function importAnnotations(ctx: ServiceContext, json: string, unkno
         createdAt: a.created ?? now,
         updatedAt: a.modified ?? a.created ?? now,
       };
-      if (ids.has(candidate.id) || spans.has(spanKey(candidate))) {
+      if (ids.has(candidate.id) || spans.has(sameAnnotationKey(candidate))) {
         alreadyPresent++;
         continue;
       }
@@ -176,7 +180,7 @@ export async function importAnnotations(ctx: ServiceContext, json: string, unkno
       }
       if (found.method !== 'position') reanchored++;
       ids.add(candidate.id);
-      spans.add(spanKey(candidate));
+      spans.add(sameAnnotationKey(candidate));
       added.push(valid.data);
     }
     if (added.length > 0) additions.push({ documentId: summary.id, title: summary.title, annotations: added });
@@ -193,7 +197,7 @@ export async function importAnnotations(ctx: ServiceContext, json: string, unkno
   const needed = created.filter((c) => keep.has(c.id));
   if (needed.length > 0) {
     const next: Codebook = { ...ctx.store.data.codebook, codes: [...ctx.store.data.codebook.codes, ...needed] };
-    if (next.codes.length > 2000) throw new AppError('too_large', 'The codebook would exceed 2,000 codes with the codes of this file. Nothing was imported.');
+    if (next.codes.length > MAX_CODES) throw new AppError('too_large', `The codebook would exceed ${MAX_CODES.toLocaleString('en')} codes with the codes of this file. Nothing was imported.`);
     ctx.store.data.codebook = next;
     await ctx.store.saveProject();
   }

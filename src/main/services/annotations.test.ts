@@ -76,6 +76,36 @@ describe('annotations', () => {
     expect(summary?.annotationCount).toBe(1);
   });
 
+  it('restores an annotation listed twice in one batch once, and refuses two different ones under one id', async () => {
+    const doc = await addDoc();
+    const [a, b] = await call<Annotation[]>('annotations.createMany', {
+      documentId: doc.id,
+      drafts: [
+        { documentId: doc.id, start: 0, end: 3, codes: ['ceasefire-proposal'], claimant: 'حفتر' },
+        { documentId: doc.id, start: 6, end: 12, codes: [], claimant: 'السراج' },
+      ],
+    });
+    await call('annotations.deleteMany', { documentId: doc.id, ids: [a!.id, b!.id] });
+    const back = await call<Annotation[]>('annotations.restore', { documentId: doc.id, annotations: [a, b, a] });
+    expect(back.map((x) => x.id)).toEqual([a!.id, b!.id]);
+    const list = await call<Annotation[]>('annotations.list', { documentId: doc.id });
+    expect(list.map((x) => x.id)).toEqual([a!.id, b!.id]);
+    const file = JSON.parse(await readFile(path.join(dir, 'documents', `${doc.id}.json`), 'utf8'));
+    expect(file.annotations.map((x: Annotation) => x.id)).toEqual([a!.id, b!.id]);
+
+    // against the annotations already there: refused as a whole, nothing added
+    await call('annotations.delete', { id: b!.id });
+    await expect(call('annotations.restore', { documentId: doc.id, annotations: [b, a] })).rejects.toMatchObject({ code: 'conflict' });
+    expect((await call<Annotation[]>('annotations.list', { documentId: doc.id })).map((x) => x.id)).toEqual([a!.id]);
+
+    // the same id with different content cannot both be right
+    await expect(
+      call('annotations.restore', { documentId: doc.id, annotations: [b, { ...b!, claimant: 'someone else' }] }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    expect((await call<Annotation[]>('annotations.list', { documentId: doc.id })).map((x) => x.id)).toEqual([a!.id]);
+    expect((await call<DocumentSummary[]>('documents.list', {}))[0]?.annotationCount).toBe(1);
+  });
+
   it('keeps annotations in reading order and lists claimants by use', async () => {
     const doc = await addDoc();
     await call('annotations.createMany', {

@@ -154,11 +154,28 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
     'annotations.restore': async ({ documentId, annotations }) => {
       const db = await ctx.store.document(documentId);
       const existing = new Set(db.data.annotations.map((a) => a.id));
-      const restored = annotations.map((a) => {
+      // one annotation listed twice in a batch (e.g. an undo queued twice) is restored once;
+      // two different annotations under one id are refused, never stored side by side
+      const batch = new Map<string, Annotation>();
+      for (const a of annotations) {
         if (a.documentId !== documentId) throw new AppError('invalid_input', 'An annotation to restore belongs to another document.');
-        if (existing.has(a.id)) throw new AppError('conflict', 'That annotation is already in the document.');
-        return { ...a, ...checkedAnchor(db.data, a.start, a.end), codes: checkCodes(ctx, a.codes) };
-      });
+        const earlier = batch.get(a.id);
+        if (earlier && JSON.stringify(earlier) !== JSON.stringify(a)) {
+          throw new AppError('invalid_input', 'Two different annotations to restore have the same id; nothing was restored.', { id: a.id });
+        }
+        batch.set(a.id, a);
+      }
+      const present = [...batch.keys()].filter((id) => existing.has(id));
+      if (present.length > 0) {
+        throw new AppError(
+          'conflict',
+          present.length === 1 && batch.size === 1
+            ? 'That annotation is already in the document.'
+            : `${present.length} of the annotations to restore are already in the document; nothing was restored.`,
+          { ids: present },
+        );
+      }
+      const restored = [...batch.values()].map((a) => ({ ...a, ...checkedAnchor(db.data, a.start, a.end), codes: checkCodes(ctx, a.codes) }));
       insertSorted(db.data.annotations, restored);
       await ctx.store.saveDocument(documentId);
       return restored;

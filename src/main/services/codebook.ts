@@ -6,7 +6,7 @@
  */
 import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import type { Annotation, Codebook } from '../../shared/model';
+import { Codebook, MAX_CODES, type Annotation } from '../../shared/model';
 import {
   deleteCode,
   mergeCodes,
@@ -108,6 +108,12 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
   /** Save a new codebook (annotations were already brought in line with it). */
   const commit = async (codebook: Codebook) => {
     validateCodebook(codebook);
+    // the last guard: never save a codebook project.json could not be read back with
+    const stored = Codebook.safeParse(codebook);
+    if (!stored.success) {
+      const issue = stored.error.issues[0];
+      throw new AppError('invalid_input', `The codebook cannot be saved: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+    }
     ctx.store.data.codebook = codebook;
     await ctx.store.saveProject();
     return codebook;
@@ -197,6 +203,13 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         );
       }
       if (incoming.codes.length === 0) throw new AppError('unprocessable', 'The file holds no codes.');
+      if (incoming.codes.length > MAX_CODES) {
+        throw new AppError(
+          'too_large',
+          `The file holds ${incoming.codes.length.toLocaleString('en')} codes; a codebook holds at most ${MAX_CODES.toLocaleString('en')}. Nothing was imported.`,
+          { what: 'codes', count: incoming.codes.length, limit: MAX_CODES },
+        );
+      }
       const result = mergeCodebooks(current, incoming, { prefer: prefer ?? 'current', newId: ctx.newId });
       // merging never removes codes, but check anyway: this is the promise the app makes
       checkNothingInUseDropped(current, result.codebook, await usage().totals());

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { Codebook, Id } from '../model';
+import { Codebook, Id, MAX_CLAIMANT_LENGTH, MAX_VALUE_LENGTH } from '../model';
 import { method } from './method';
 
 const Counts = z.record(z.string(), z.number().int().nonnegative());
 
 const ImportConflict = z.object({
   code: z.string(),
-  field: z.enum(['name', 'color', 'description', 'example', 'nameAr', 'parent', 'key']),
+  field: z.enum(['name', 'color', 'description', 'example', 'nameAr', 'parent', 'key', 'id']),
   current: z.string(),
   incoming: z.string(),
   resolution: z.enum(['kept', 'replaced']),
@@ -46,7 +46,18 @@ export const StatsSummary = z.object({
 export type StatsSummary = z.infer<typeof StatsSummary>;
 
 const ValueList = z.enum(['stances', 'certainties']);
-const Name = z.string().trim().min(1, 'A name cannot be empty.').max(500);
+/** A claimant as annotations store it (trimmed), so a rename can always be saved. */
+const ClaimantName = z
+  .string()
+  .trim()
+  .min(1, 'A name cannot be empty.')
+  .max(MAX_CLAIMANT_LENGTH, `A claimant is at most ${MAX_CLAIMANT_LENGTH} characters.`);
+/** A stance or certainty as the codebook and annotations store it. */
+const ValueName = z
+  .string()
+  .trim()
+  .min(1, 'A value cannot be empty.')
+  .max(MAX_VALUE_LENGTH, `A stance or certainty is at most ${MAX_VALUE_LENGTH} characters.`);
 
 export const codebookApi = {
   'codebook.get': method(z.object({}).strict(), Codebook),
@@ -77,7 +88,7 @@ export const codebookApi = {
     Changed.extend({ removed: z.array(z.string()) }),
   ),
   /** Rename a stance or certainty value everywhere (renaming onto an existing value merges them). */
-  'codebook.renameValue': method(z.object({ list: ValueList, from: z.string().min(1), to: Name }).strict(), Changed),
+  'codebook.renameValue': method(z.object({ list: ValueList, from: z.string().min(1).max(MAX_VALUE_LENGTH), to: ValueName }).strict(), Changed),
   'codebook.export': method(
     z.object({ format: z.enum(['json', 'qdc']) }).strict(),
     z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
@@ -106,7 +117,7 @@ export const codebookApi = {
   ),
   /** Rename a claimant in every annotation of the project; renaming onto another name merges the two. */
   'claimants.rename': method(
-    z.object({ from: z.string().min(1).max(500), to: Name }).strict(),
+    z.object({ from: z.string().min(1).max(MAX_CLAIMANT_LENGTH), to: ClaimantName }).strict(),
     z.object({ affected: z.number().int().nonnegative(), documents: z.number().int().nonnegative() }),
   ),
   /** Annotations per code and per claimant, for one document or the whole project. */

@@ -29,7 +29,7 @@ export const ImportResult = z.object({
   imported: z.number().int().nonnegative(),
   /** of those, how many had to be found by their quote because their position no longer matched */
   reanchored: z.number().int().nonnegative(),
-  /** annotations skipped because the project already has them (same id, or same span, codes and annotator) */
+  /** annotations skipped because the project already has them (same id, or same span, codes, annotator, claimant, stance, certainty and note) */
   alreadyPresent: z.number().int().nonnegative(),
   /** annotations that could not be placed; nothing is dropped without being listed here */
   orphans: z.array(ImportOrphan),

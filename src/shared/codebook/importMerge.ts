@@ -9,11 +9,11 @@
 import type { Code, Codebook } from '../model';
 import { suggestColour } from './palette';
 import { descendantIds, findCode, treeRows } from './tree';
-import { nameKey, validateCodebook } from './validate';
+import { checkCodebookSize, nameKey, validateCodebook } from './validate';
 
 export interface ImportConflict {
   code: string;
-  field: 'name' | 'color' | 'description' | 'example' | 'nameAr' | 'parent' | 'key';
+  field: 'name' | 'color' | 'description' | 'example' | 'nameAr' | 'parent' | 'key' | 'id';
   current: string;
   incoming: string;
   /** what was done: kept ours, or took theirs */
@@ -42,7 +42,103 @@ const FIELD_LABEL: Record<ImportConflict['field'], string> = {
   nameAr: 'Arabic name',
   parent: 'place in the tree',
   key: 'shortcut key',
+  id: 'id',
 };
+
+/**
+ * The file's codes as a forest the merge can walk, with every repair reported (never a code
+ * dropped in silence): a code listed twice under one id is read once; another code reusing an
+ * id gets a new one; a parent the file does not have, or a chain of parents that loops back, is
+ * cut and the code placed at the top level. `unplaced` holds the ids whose parent was cut: their
+ * place in the file says nothing, so a matched code keeps its place here.
+ */
+function repairIncoming(
+  codes: readonly Code[],
+  newId: () => string,
+  report: (c: ImportConflict) => void,
+): { codes: Code[]; unplaced: Set<string> } {
+  const out: Code[] = [];
+  const byId = new Map<string, Code>();
+  for (const code of codes) {
+    const first = byId.get(code.id);
+    if (!first) {
+      byId.set(code.id, code);
+      out.push({ ...code });
+    } else if (nameKey(first.name) === nameKey(code.name)) {
+      report({
+        code: code.name,
+        field: 'id',
+        current: first.name,
+        incoming: code.name,
+        resolution: 'kept',
+        message: `“${code.name}” is listed twice in the file (id “${code.id}”); it was read once.`,
+      });
+    } else {
+      const id = newId();
+      report({
+        code: code.name,
+        field: 'id',
+        current: first.name,
+        incoming: code.name,
+        resolution: 'kept',
+        message: `“${code.name}” has the same id in the file (“${code.id}”) as “${first.name}”; it was imported as a separate code, and codes placed under that id go under “${first.name}”.`,
+      });
+      const copy = { ...code, id };
+      byId.set(id, copy);
+      out.push(copy);
+    }
+  }
+  const unplaced = new Set<string>();
+  const place = (code: Code, why: string, under: string) => {
+    report({
+      code: code.name,
+      field: 'parent',
+      current: '(top level)',
+      incoming: under,
+      resolution: 'kept',
+      message: `“${code.name}”: ${why}; it was placed at the top level.`,
+    });
+    code.parentId = null;
+    unplaced.add(code.id);
+  };
+  const current = new Map(out.map((c) => [c.id, c]));
+  for (const code of out) {
+    if (code.parentId && !current.has(code.parentId)) {
+      place(code, `the file places it under a code it does not contain (id “${code.parentId}”)`, `under ${code.parentId}`);
+    }
+  }
+  // each code has one parent, so loops are disjoint: walk up from every code once
+  const order = new Map(out.map((c, i) => [c.id, i]));
+  const state = new Map<string, 'walking' | 'done'>();
+  for (const start of out) {
+    const path: string[] = [];
+    let at: string | null = start.id;
+    while (at !== null && !state.has(at)) {
+      state.set(at, 'walking');
+      path.push(at);
+      at = current.get(at)?.parentId ?? null;
+    }
+    if (at !== null && state.get(at) === 'walking') {
+      const loop = path.slice(path.indexOf(at));
+      // cut the loop at the code that comes first in the file
+      const cutId = loop.reduce((a, b) => ((order.get(a) as number) <= (order.get(b) as number) ? a : b));
+      const cut = current.get(cutId) as Code;
+      const parent = current.get(cut.parentId as string) as Code;
+      const names = [...loop.slice(loop.indexOf(cutId)), ...loop.slice(0, loop.indexOf(cutId)), cutId]
+        .map((id) => `“${(current.get(id) as Code).name}”`)
+        .join(' under ');
+      place(
+        cut,
+        parent.id === cut.id
+          ? 'the file places it under itself'
+          : `the file’s parents loop back to it (${names})`,
+        `under ${parent.name}`,
+      );
+    }
+    for (const id of path) state.set(id, 'done');
+  }
+  return { codes: out, unplaced };
+}
 
 export function mergeCodebooks(
   current: Codebook,
@@ -55,7 +151,6 @@ export function mergeCodebooks(
   const merged: string[] = [];
   const conflicts: ImportConflict[] = [];
   const idMap = new Map<string, string>(); // incoming id -> our id
-  const incomingById = new Map(incoming.codes.map((c) => [c.id, c]));
   const book = () => ({ ...current, codes });
 
   const conflict = (code: Code, field: ImportConflict['field'], ours: string, theirs: string, replaced: boolean) => {
@@ -72,8 +167,10 @@ export function mergeCodebooks(
     });
   };
 
+  const repaired = repairIncoming(incoming.codes, options.newId, (c) => conflicts.push(c));
+  const incomingById = new Map(repaired.codes.map((c) => [c.id, c]));
   // parents before children, so a child's parent is already matched or added
-  const ordered = treeRows({ codes: incoming.codes, stances: [], certainties: [] }).map((r) => r.code);
+  const ordered = treeRows({ codes: repaired.codes, stances: [], certainties: [] }).map((r) => r.code);
   for (const inc of ordered) {
     const parentInc = inc.parentId ? incomingById.get(inc.parentId) : undefined;
     const parentId = parentInc ? (idMap.get(parentInc.id) ?? null) : null;
@@ -100,7 +197,7 @@ export function mergeCodebooks(
           conflict(match, field, ours, theirs, take);
         }
       }
-      if ((match.parentId ?? null) !== parentId) {
+      if (!repaired.unplaced.has(inc.id) && (match.parentId ?? null) !== parentId) {
         const ourParent = match.parentId ? (findCode(book(), match.parentId)?.name ?? '') : '(top level)';
         const theirParent = parentId ? (findCode(book(), parentId)?.name ?? '') : '(top level)';
         const cycle = parentId !== null && (parentId === match.id || descendantIds(book(), match.id).has(parentId));
@@ -150,6 +247,7 @@ export function mergeCodebooks(
     stances: union(current.stances, incoming.stances),
     certainties: union(current.certainties, incoming.certainties),
   };
+  checkCodebookSize(codebook, 'Nothing was imported.');
   validateCodebook(codebook);
   return { codebook, added, merged, conflicts };
 }

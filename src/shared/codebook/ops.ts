@@ -5,7 +5,7 @@
  * every annotation: see remapCodes.
  */
 import { AppError } from '../errors';
-import { Code, CodeKey, type Codebook } from '../model';
+import { Code, CodeKey, MAX_VALUE_LENGTH, type Codebook } from '../model';
 import { suggestColour } from './palette';
 import { descendantIds, findCode } from './tree';
 import { nameKey, validateCodebook } from './validate';
@@ -272,6 +272,8 @@ export function renameValue(codebook: Codebook, list: 'stances' | 'certainties',
   const name = to.trim();
   if (!values.includes(from)) throw new AppError('not_found', `“${from}” is not in the list.`);
   if (name === '') throw new AppError('invalid_input', 'A value cannot be empty.');
+  if (name.length > MAX_VALUE_LENGTH)
+    throw new AppError('invalid_input', `A stance or certainty is at most ${MAX_VALUE_LENGTH} characters.`);
   const clash = values.find((v) => v !== from && nameKey(v) === nameKey(name));
   const next = clash ? values.filter((v) => v !== from) : values.map((v) => (v === from ? name : v));
   return { ...codebook, [list]: next };

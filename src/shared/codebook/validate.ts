@@ -3,14 +3,32 @@
  * exist, no code under itself. Each broken rule is reported with a sentence naming the codes.
  */
 import { AppError } from '../errors';
-import type { Codebook } from '../model';
+import { MAX_CODES, MAX_VALUES, type Codebook } from '../model';
 
 /** Names are compared the way a researcher reads them: trimmed, case and spacing ignored. */
 export function nameKey(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
 }
 
+/**
+ * Refuse (413, too_large) a codebook with more codes, stances or certainties than a project file
+ * holds: saved, it would fail its own schema at the next start and be quarantined.
+ * `cause` ends the sentence, e.g. "Nothing was imported."
+ */
+export function checkCodebookSize(codebook: Codebook, cause = 'Nothing was changed.'): void {
+  const over = (what: string, n: number, limit: number) =>
+    new AppError(
+      'too_large',
+      `The codebook would have ${n.toLocaleString('en')} ${what}; a codebook holds at most ${limit.toLocaleString('en')}. ${cause}`,
+      { what, count: n, limit },
+    );
+  if (codebook.codes.length > MAX_CODES) throw over('codes', codebook.codes.length, MAX_CODES);
+  if (codebook.stances.length > MAX_VALUES) throw over('stances', codebook.stances.length, MAX_VALUES);
+  if (codebook.certainties.length > MAX_VALUES) throw over('certainties', codebook.certainties.length, MAX_VALUES);
+}
+
 export function validateCodebook(codebook: Codebook): void {
+  checkCodebookSize(codebook);
   const ids = new Set<string>();
   const keys = new Map<string, string>();
   const names = new Map<string, string>();
