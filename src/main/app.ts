@@ -23,6 +23,8 @@ export interface OpenedProject {
   services: Services;
   /** Save everything pending in the project open now (before quitting). */
   flush(): Promise<void>;
+  /** Save and close the project open now, giving up its lock (quitting). */
+  close(): Promise<void>;
 }
 
 export interface OpenProjectOptions {
@@ -73,7 +75,7 @@ export async function openProject(dir: string, resourcesDir: string, options: Op
   const services = createServices(store, { projects });
   barrier = attachFlushBarrier(services);
   store.setFlushBarrier(barrier);
-  return { store, services, flush: () => services.ctx.store.flush() };
+  return { store, services, flush: () => services.ctx.store.flush(), close: () => services.ctx.store.close() };
 }
 
 /**

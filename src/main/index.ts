@@ -171,5 +171,24 @@ app.on('before-quit', (event) => {
   quitting = true;
   // a file still being read is refused at once rather than holding up the quit (flush waits for it)
   void closeReaderWorker();
-  project.store.flush().finally(() => app.quit());
+  const opened = project;
+  opened
+    .flush()
+    .then(() => opened.close()) // gives up the project's lock
+    .then(
+      () => app.quit(),
+      async (err: unknown) => {
+        // a change that could not be saved (disk full, folder gone): never drop it silently
+        const { response } = await dialog.showMessageBox({
+          type: 'warning',
+          buttons: ['Stay in Hashiya', 'Quit without them'],
+          defaultId: 0,
+          cancelId: 0,
+          message: 'Some changes are not saved yet.',
+          detail: `${err instanceof Error ? err.message : String(err)}\n\nStay, free some space or fix the folder, and use “Save again”.`,
+        });
+        if (response === 1) app.exit(0);
+        else quitting = false;
+      },
+    );
 });

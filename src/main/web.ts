@@ -35,7 +35,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const dataDir = path.resolve(args.data ?? defaultProjectDir(userDataDir()));
-  const { store, services } = await openProject(dataDir, resourcesDir);
+  const opened = await openProject(dataDir, resourcesDir);
+  const { services } = opened;
   const token = args.token ?? randomBytes(24).toString('base64url');
   const web = await startWebServer({
     services,
@@ -55,7 +56,10 @@ async function main(): Promise<void> {
     // a file still being read is refused at once rather than holding up the stop (flush waits for it)
     void closeReaderWorker();
     await web.close();
-    await store.flush();
+    await opened.flush();
+    // closing gives the project's lock up, so the folder opens again at once (even read-only);
+    // a change that could not be saved keeps the project open, and says so
+    await opened.close().catch((err: unknown) => console.error(err instanceof Error ? err.message : String(err)));
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

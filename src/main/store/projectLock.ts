@@ -64,7 +64,13 @@ export class ProjectLock {
         await writeFile(filePath, JSON.stringify(mine));
         return new ProjectLock(filePath).start();
       }
-      await unlink(filePath).catch(() => undefined);
+      // a stale lock in a folder that has since become read-only (an archive, a share): it cannot
+      // be taken away, and nothing can be written there either, so go on without a lock
+      const gone = await unlink(filePath).then(
+        () => true,
+        (err: NodeJS.ErrnoException) => !['EROFS', 'EACCES', 'EPERM'].includes(err.code ?? ''),
+      );
+      if (!gone) return new ProjectLock(filePath);
     }
     throw new AppError('conflict', 'Another program keeps taking this project folder; close other Hashiya windows and try again.');
   }
