@@ -19,4 +19,15 @@ describe('anchoring', () => {
     expect(isGraphemeBoundary(text, thumb)).toBe(true);
     expect(isGraphemeBoundary(text, thumb + 2)).toBe(false); // before the skin-tone modifier
   });
+
+  it('never splits a flag, however long the run of flags (each flag is two regional indicators)', () => {
+    const flags = '🇱🇾🇪🇬🇹🇳🇩🇿🇫🇷🇮🇹🇹🇷🇦🇪🇶🇦🇺🇳🇷🇺'.repeat(4).slice(0, 33 * 4); // 33 flags, 4 UTF-16 units each
+    for (const prefix of ['', 'قال حفتر ', 'x'.repeat(500)]) {
+      const text = `${prefix}${flags} انتهى`;
+      for (let i = 0; i <= 33 * 2; i++) {
+        const at = prefix.length + i * 2; // every regional indicator
+        expect(isGraphemeBoundary(text, at), `${prefix.length}+indicator ${i}`).toBe(i % 2 === 0);
+      }
+    }
+  });
 });
