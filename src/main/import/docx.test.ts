@@ -31,6 +31,13 @@ describe('.docx import', () => {
     expect((await importFile('br.docx', bytes)).text).toBe(`السطر الأول السطر الثاني\n${P2}`);
   });
 
+  it('keeps words apart across a page or column break inside a paragraph', async () => {
+    for (const kind of ['page', 'column'] as const) {
+      const bytes = makeDocx([{ text: '', rtl: true, runs: ['سطر جديد', 'صفحة'], breakBetweenRuns: kind }, { text: P2 }]);
+      expect((await importFile(`${kind}.docx`, bytes)).text).toBe(`سطر جديد صفحة\n${P2}`);
+    }
+  });
+
   it('has no title of its own when the document properties have none', async () => {
     expect((await importFile('a.docx', makeDocx([{ text: P1, rtl: true }]))).title).toBeNull();
   });
@@ -66,14 +73,12 @@ describe('.docx import', () => {
 describe('zip bombs are refused before anything is expanded', () => {
   const zeros = (mb: number) => deflateRawSync(Buffer.alloc(mb * 1024 * 1024));
 
-  async function refusedQuickly(name: string, bytes: Buffer, pattern: RegExp) {
+  // how fast (under a second) is measured by `npm run bench` (zip_bomb_refusal_ms), not here
+  async function refusedWithoutExpanding(name: string, bytes: Buffer, pattern: RegExp) {
     global.gc?.();
     const before = process.memoryUsage();
-    const started = performance.now();
     await expect(importFile(name, bytes)).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringMatching(pattern) });
-    const elapsed = performance.now() - started;
     const after = process.memoryUsage();
-    expect(elapsed).toBeLessThan(1000);
     expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(32 * 1024 * 1024);
     expect(after.heapUsed - before.heapUsed).toBeLessThan(64 * 1024 * 1024);
   }
@@ -81,7 +86,7 @@ describe('zip bombs are refused before anything is expanded', () => {
   it('refuses an entry compressed far beyond any document (50 MB of zeros in 50 KB)', async () => {
     const bomb = makeZip([...docxEntries([{ text: P1 }]), { name: 'word/media/zeros.bin', compressed: zeros(50), declaredUncompressed: 50 * 1024 * 1024 }]);
     expect(bomb.length).toBeLessThan(200 * 1024);
-    await refusedQuickly('bomb.docx', bomb, /zip bomb/);
+    await refusedWithoutExpanding('bomb.docx', bomb, /zip bomb/);
   });
 
   it('refuses archives whose entries add up to more than the limit (40 × 10 MB, each at a plausible ratio)', async () => {
@@ -93,17 +98,17 @@ describe('zip bombs are refused before anything is expanded', () => {
       // lie about the compressed size too, so the ratio looks harmless: only the total can catch it
       declaredCompressed: 1024 * 1024,
     }));
-    await refusedQuickly('many.docx', makeZip([...docxEntries([{ text: P1 }]), ...entries]), /more than 200 MB/);
+    await refusedWithoutExpanding('many.docx', makeZip([...docxEntries([{ text: P1 }]), ...entries]), /more than 200 MB/);
   });
 
   it('refuses an entry that expands beyond the size its header declares, while streaming it', async () => {
     const liar = makeZip([...docxEntries([{ text: P1 }]), { name: 'word/styles.xml', compressed: zeros(30), declaredUncompressed: 1000, crc: 0 }]);
-    await refusedQuickly('liar.docx', liar, /more data than its header declares/);
+    await refusedWithoutExpanding('liar.docx', liar, /more data than its header declares/);
   });
 
   it('refuses an archive listing more entries than a document has', async () => {
     const entries = Array.from({ length: 6000 }, (_, i) => ({ name: `word/x${i}.xml`, data: '', stored: true }));
-    await refusedQuickly('crowd.docx', makeZip([...docxEntries([{ text: P1 }]), ...entries]), /6003 files/);
+    await refusedWithoutExpanding('crowd.docx', makeZip([...docxEntries([{ text: P1 }]), ...entries]), /6003 files/);
   });
 
   it('accepts an ordinary document and reports what it holds', async () => {

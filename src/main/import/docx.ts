@@ -59,7 +59,12 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportedText> {
       await mammoth.convertToHtml(
         { buffer },
         // images are never read or inlined; linked files outside the document are never opened
-        { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })), externalFileAccess: false },
+        {
+          convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+          externalFileAccess: false,
+          // page and column breaks (mammoth drops them) keep the words on either side apart
+          styleMap: ["br[type='page'] => br", "br[type='column'] => br"],
+        },
       )
     ).value;
   } catch {
