@@ -24,6 +24,10 @@ import { articleText, loadCorpus, newsDocuments, seeded, writeProject, type Corp
 import { cleanupFloor, durableWriteMs } from './floors';
 import { machine, markdown, median, table, type Scenario } from './report';
 import { startBrowserMode, type BrowserMode as Server } from '../browserMode';
+import { deflateRawSync } from 'node:zlib';
+import { importFile } from '../../src/main/import/index';
+import { docxEntries } from '../../test/fixtures/import/docx';
+import { makeZip } from '../../test/fixtures/import/zip';
 
 const root = process.env.BENCH_ROOT ?? process.cwd();
 const args = process.argv.slice(2);
@@ -365,6 +369,32 @@ async function exportScenario(project: WrittenProject): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Issue 6: a zip bomb is refused in under a second, before anything is expanded. */
+async function zipBombScenario(): Promise<void> {
+  const zeros = deflateRawSync(Buffer.alloc(50 * 1024 * 1024));
+  const bomb = makeZip([...docxEntries([{ text: 'وقف إطلاق النار' }]), { name: 'word/media/zeros.bin', compressed: zeros, declaredUncompressed: 50 * 1024 * 1024 }]);
+  const times: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    const refused = await importFile('bomb.docx', bomb).then(
+      () => false,
+      () => true,
+    );
+    times.push(performance.now() - t0);
+    if (!refused) throw new Error('the zip bomb was not refused');
+  }
+  record({
+    name: 'zip_bomb_refusal_ms',
+    value: median(times),
+    unit: 'ms',
+    floor: null,
+    target: '≤ 1000 ms',
+    check: (sc) => sc.value <= 1000,
+    how: `importFile on a ${(bomb.length / 1024).toFixed(0)} KB .docx holding 50 MB of zeros (ratio far past the limit): refused from the zip's central directory, nothing expanded.`,
+    runs: times.length,
+  });
+}
+
 async function finish(chromiumVersion: string): Promise<void> {
   const order = ['tag_latency_ms', 'open_document_ms', 'save_latency_10_docs_ms', 'save_latency_10k_docs_ms', 'save_growth_10_to_10k', 'save_latency_http_10k_docs_ms', 'export_csv_per_s', 'export_csv_cold_per_s', 'search_ms', 'startup_ms', 'memory_per_unopened_doc_kb', 'rss_mb', 'rss_peak_mb'];
   scenarios.sort((a, b) => (order.indexOf(a.name) + 1 || 99) - (order.indexOf(b.name) + 1 || 99));
@@ -389,7 +419,9 @@ async function main(): Promise<void> {
     const chromiumVersion = browser.version();
     log(`Chromium ${chromiumVersion}; data in ${tmp}`);
 
-    const only = process.env.BENCH_ONLY; // reader | projects | export (for working on one part)
+    const only = process.env.BENCH_ONLY; // import | reader | projects | export (for working on one part)
+    if (!only || only === 'import') await zipBombScenario();
+    if (only === 'import') return finish(chromiumVersion);
     if (!only || only === 'reader') await readerScenarios(browser, corpus, tmp);
 
     if (only === 'reader') return finish(chromiumVersion);
