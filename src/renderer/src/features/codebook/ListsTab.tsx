@@ -8,6 +8,7 @@ import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { notifyAnnotationsChanged } from './events';
 import { useCbText } from './strings';
+import { MAX_VALUE_LENGTH } from '../../../../shared/model';
 
 type ListName = 'stances' | 'certainties';
 
@@ -73,6 +74,7 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
               aria-label={`${c('rename')}: ${v}`}
               placeholder={c('rename')}
               dir="auto"
+              maxLength={MAX_VALUE_LENGTH}
             />
             <button type="button" onClick={() => void rename(v)} disabled={!(drafts[v] ?? '').trim()}>
               {c('rename')}
@@ -108,6 +110,7 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
           aria-label={`${c('newValue')} (${title})`}
           placeholder={c('newValue')}
           dir="auto"
+          maxLength={MAX_VALUE_LENGTH}
         />
         <button type="submit" disabled={!added.trim()}>
           {c('addValue')}
