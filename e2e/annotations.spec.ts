@@ -162,17 +162,19 @@ test('edits made while an earlier save is slow all land, in order, and text bein
   await expect(editor.locator('blockquote')).toHaveText('خليفه حفتر');
   await expect(page.getByTestId('live-region')).toContainText('Annotation created');
 
-  // the first edit's save hangs until released; the researcher goes on editing meanwhile
+  // while `hold` is on, the next edit's save hangs until released; the researcher goes on editing
+  let held: Promise<void> | null = null;
   let release: () => void = () => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let first = true;
+  const hold = () => (held = new Promise<void>((resolve) => (release = resolve)));
+  let slow = false; // every save takes a while (so a wrong state would stay on screen for frames)
   await page.route('**/api/annotations.update', async (route) => {
-    if (first) {
-      first = false;
-      await held;
-    }
+    const wait = held;
+    held = null;
+    if (wait) await wait;
+    if (slow) await new Promise((r) => setTimeout(r, 150));
     await route.continue();
   });
+  hold();
   await editor.getByLabel('Claimant').fill('خليفة حفتر');
   await editor.getByLabel('Claimant').press('Enter');
   const condition = editor.getByRole('checkbox', { name: /Ceasefire condition/ });
@@ -186,14 +188,36 @@ test('edits made while an earlier save is slow all land, in order, and text bein
   await expect(editor.getByLabel('Claimant')).toHaveValue('خليفة حفتر');
   await expect(editor.getByLabel('Note')).toHaveValue('قال مصدر عسكري');
   await editor.getByLabel('Stance').selectOption('proposes');
-  // two quick toggles of one code: it must end as the researcher left it
+  await expect.poll(saved).toMatchObject({ stance: 'proposes' });
+  // quick toggles of one code while the first of them is slow to save: each shows at once, and it
+  // ends as the researcher left it, on screen and on disk
+  hold();
+  slow = true;
   await condition.uncheck();
   await condition.check();
   await condition.uncheck();
+  await condition.check();
+  await condition.uncheck();
+  await expect(condition).not.toBeChecked();
+  // from now on the box must never show checked again, not even for a frame while saves answer
+  await condition.evaluate((box: HTMLInputElement) => {
+    const seen: boolean[] = [];
+    (window as unknown as { __seen: boolean[] }).__seen = seen;
+    const look = () => {
+      seen.push(box.isConnected && box.checked);
+      if (seen.length < 600) requestAnimationFrame(look);
+    };
+    look();
+  });
+  release();
   await expect
     .poll(saved)
     .toMatchObject({ claimant: 'خليفة حفتر', stance: 'proposes', note: 'قال مصدر عسكري', codes: ['ceasefire-proposal'] });
   await expect(condition).not.toBeChecked();
+  await page.waitForTimeout(300);
+  const seen = await page.evaluate(() => (window as unknown as { __seen: boolean[] }).__seen);
+  expect(seen.length).toBeGreaterThan(10);
+  expect(seen.filter(Boolean)).toEqual([]);
 });
 
 test('undo and redo cover create, edit and delete, and persist', async ({ page, hashiya }) => {

@@ -245,7 +245,13 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         if (activeIdRef.current !== null && pendingIds.includes(activeIdRef.current)) setActiveId(null);
         return [];
       }
-      replaceLocal(created, pendingIds);
+      // edits the researcher made while the save was on its way were shown on the provisional copy
+      // (and are queued to be saved): the saved annotation takes them over
+      const carried = created.map((c, i) => {
+        const shown = annotationsRef.current.find((x) => x.id === pending[i]?.id);
+        return shown ? { ...c, codes: shown.codes, claimant: shown.claimant, stance: shown.stance, certainty: shown.certainty, note: shown.note } : c;
+      });
+      replaceLocal(carried, pendingIds);
       // the new annotation becomes active unless the researcher has moved on meanwhile: picked
       // another annotation, or closed the editor (Escape) while the save was on its way
       const stillPending = pending.length === 0 || (activeIdRef.current !== null && pendingIds.includes(activeIdRef.current));
@@ -322,8 +328,8 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       if (!a) return;
       const keys = Object.keys(patch) as (keyof AnnotationFields)[];
       const mine = (x: Annotation) => keys.every((k) => JSON.stringify(x[k]) === JSON.stringify(patch[k]));
-      // a provisional annotation became a saved one: show the edit on it too
-      if (!mine(a)) replaceLocal([{ ...a, ...patch }]);
+      // never show this edit again here: later edits are already on screen (a provisional
+      // annotation's edits were carried over to the saved one when its creation settled)
       const updated = await persist(() => api['annotations.update']({ id: a.id, documentId, ...patch }));
       const now = annotationsRef.current.find((x) => x.id === a.id);
       if (!updated) {
