@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { MAX_CLAIMANT_LENGTH, MAX_NOTE_LENGTH } from '../../../shared/limits';
 import type { Annotation, AnnotationFields, Codebook } from '../../../shared/model';
 import { codeLabel, useI18n } from '../i18n';
 
@@ -90,7 +91,7 @@ export function AnnotationEditor({
           dir="auto"
           list="claimant-suggestions"
           value={claimant}
-          maxLength={500}
+          maxLength={MAX_CLAIMANT_LENGTH}
           onChange={(e) => setClaimant(e.target.value)}
           onBlur={() => commitText('claimant', claimant)}
           onKeyDown={(e) => e.key === 'Enter' && commitText('claimant', claimant)}
@@ -111,7 +112,7 @@ export function AnnotationEditor({
       />
       <label>
         {t('note')}
-        <textarea dir="auto" rows={3} value={note} maxLength={20000} onChange={(e) => setNote(e.target.value)} onBlur={() => commitText('note', note)} />
+        <textarea dir="auto" rows={3} value={note} maxLength={MAX_NOTE_LENGTH} onChange={(e) => setNote(e.target.value)} onBlur={() => commitText('note', note)} />
       </label>
       <p className="meta">
         {t('annotator')}: <span dir="auto">{annotation.annotator || t('none')}</span>

@@ -17,6 +17,18 @@ import { FindBar } from '../features/search/FindBar';
 import { onAnnotationsChanged } from '../features/codebook/events';
 import { onAnnotationsImported } from '../features/export/events';
 
+/** What a researcher sets on an annotation (every field of AnnotationFields; checked below). */
+const FIELD_NAMES = ['codes', 'claimant', 'stance', 'certainty', 'note'] as const satisfies ReadonlyArray<keyof AnnotationFields>;
+// a field added to AnnotationFields and not listed above fails to compile here
+const allFieldsListed: Exclude<keyof AnnotationFields, (typeof FIELD_NAMES)[number]> extends never ? true : never = true;
+void allFieldsListed;
+
+function pickFields(a: Annotation): AnnotationFields {
+  const out: Record<string, unknown> = {};
+  for (const k of FIELD_NAMES) out[k] = a[k];
+  return out as AnnotationFields;
+}
+
 const sortAnnotations = (list: Annotation[]) =>
   list.sort((a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt));
 
@@ -249,7 +261,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       // (and are queued to be saved): the saved annotation takes them over
       const carried = created.map((c, i) => {
         const shown = annotationsRef.current.find((x) => x.id === pending[i]?.id);
-        return shown ? { ...c, codes: shown.codes, claimant: shown.claimant, stance: shown.stance, certainty: shown.certainty, note: shown.note } : c;
+        return shown ? { ...c, ...pickFields(shown) } : c;
       });
       replaceLocal(carried, pendingIds);
       // the new annotation becomes active unless the researcher has moved on meanwhile: picked
@@ -404,12 +416,10 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         }
         announce(t('selectFirst'));
       };
-      actions.current = actions.current.then(run, run);
-      return actions.current;
+      return enqueue(run);
     },
-    [selectionSpan, tagSpans, saveEdit, showEdit, announce, t],
+    [selectionSpan, tagSpans, saveEdit, showEdit, announce, t, enqueue],
   );
-
 
   const undoNow = useCallback(
     async (redo: boolean) => {

@@ -8,7 +8,7 @@ import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { notifyAnnotationsChanged } from './events';
 import { useCbText } from './strings';
-import { MAX_VALUE_LENGTH } from '../../../../shared/model';
+import { MAX_VALUE_LENGTH } from '../../../../shared/limits';
 
 type ListName = 'stances' | 'certainties';
 
