@@ -9,7 +9,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startBrowserMode } from '../scripts/browserMode';
 
-test('SIGTERM saves, exits 0 and leaves no lock; the folder then opens read-only', async () => {
+test('SIGTERM saves, exits 0 and leaves no lock; the folder then opens again at once', async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-stop-'));
   const userData = path.join(dataDir, '.user-data');
   try {
@@ -26,11 +26,9 @@ test('SIGTERM saves, exits 0 and leaves no lock; the folder then opens read-only
     const file = JSON.parse(await readFile(path.join(dataDir, 'documents', `${documentId}.json`), 'utf8')) as { annotations: Array<{ id: string }> };
     expect(file.annotations.map((a) => a.id)).toContain(created.id);
 
-    // a read-only copy (an archive, a share): it opens, and shows the annotation
-    if (process.getuid?.() !== 0) {
-      // (root ignores file modes, so this half only means something for other users)
-      await chmod(dataDir, 0o555);
-    }
+    // it opens again at once, with the annotation; for a user other than root (root ignores file
+    // modes) the folder is made read-only first, like an archive or a share
+    if (process.getuid?.() !== 0) await chmod(dataDir, 0o555);
     const again = await startBrowserMode({ dataDir, userData: path.join(os.tmpdir(), `hashiya-stop-ud-${process.pid}`), startTimeoutMs: 20_000 });
     try {
       const list = await again.call<Array<{ id: string }>>('annotations.list', { documentId });
