@@ -5,6 +5,7 @@ import { Modal } from '../../app/Modal';
 import { DocumentScope, documentIdsFor, type ScopeValue } from './DocumentScope';
 import { downloadFile, fromBase64 } from '../../app/download';
 import { useExportText } from './strings';
+import { ErrorAlert } from '../../app/ErrorAlert';
 
 export function CsvExportDialog({ currentDocumentId, onClose }: { currentDocumentId: string | undefined; onClose: () => void }) {
   const { x } = useExportText();
@@ -62,11 +63,7 @@ export function CsvExportDialog({ currentDocumentId, onClose }: { currentDocumen
           <input type="checkbox" checked={texts} onChange={(e) => setTexts(e.target.checked)} />
           {x('includeTexts')}
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         {done && (
           <p role="status" data-testid="csv-export-done">
             {done.rows} {x('exportedRows')} <span dir="ltr">{done.fileName}</span>

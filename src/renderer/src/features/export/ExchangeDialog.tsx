@@ -7,6 +7,7 @@ import { DocumentScope, documentIdsFor, type ScopeValue } from './DocumentScope'
 import { downloadFile } from '../../app/download';
 import { ImportSummary } from './ImportSummary';
 import { useExportText } from './strings';
+import { ErrorAlert } from '../../app/ErrorAlert';
 
 export function ExchangeDialog({
   currentDocumentId,
@@ -103,11 +104,7 @@ export function ExchangeDialog({
             {busy === 'import' ? x('importing') : x('importW3c')}
           </button>
         </div>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         {result && <ImportSummary result={result} />}
         <div className="actions">
           <button type="button" onClick={onClose}>

@@ -5,6 +5,7 @@ import { api, ApiError, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { QuotedText } from './QuotedText';
 import { useImportText } from './strings';
+import { ErrorAlert } from '../../app/ErrorAlert';
 
 export interface PasteTextDialogProps {
   onImported: (result: ImportResult) => void;
@@ -79,11 +80,7 @@ export function PasteTextDialog({ onImported, onOpen, onClose }: PasteTextDialog
             {it('pasteText')}
             <textarea value={text} dir="auto" rows={12} className="paste-text" onChange={(e) => setText(e.target.value)} autoFocus />
           </label>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorAlert message={error} />
           {duplicate && (
             <div role="alert">
               <p>

@@ -11,6 +11,7 @@ import { Modal } from '../../app/Modal';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
 import './projectUi.css';
 import { useProjectStrings } from './strings';
+import { ErrorAlert } from '../../app/ErrorAlert';
 
 export interface ProjectMenuProps {
   /** after another project was opened or created (default: reload the page to show it) */
@@ -186,11 +187,7 @@ export function ProjectPanel({ start, onClose, onChanged, onBackups }: ProjectPa
           </div>
         </form>
 
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
 
         <section aria-label={t.recent}>
           <h3>{t.recent}</h3>

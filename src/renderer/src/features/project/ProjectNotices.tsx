@@ -9,6 +9,7 @@ import { api, errorMessage } from '../../api/client';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
 import { useProjectStrings } from './strings';
 import './projectUi.css';
+import { ErrorAlert } from '../../app/ErrorAlert';
 
 export interface ProjectNoticesProps {
   /** how often to look for new notices (ms) */
@@ -87,11 +88,7 @@ export function ProjectNotices({ pollMs = 4000, onRestored }: ProjectNoticesProp
           </button>
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {restoring && (
         <RestoreBackupDialog
           onClose={() => setRestoring(false)}

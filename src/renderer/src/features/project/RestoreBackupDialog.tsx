@@ -10,6 +10,7 @@ import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import './projectUi.css';
 import { useProjectStrings } from './strings';
+import { ErrorAlert } from '../../app/ErrorAlert';
 
 export interface RestoreBackupDialogProps {
   documentId?: string | null;
@@ -159,11 +160,7 @@ export function RestoreBackupDialog({ documentId, onClose, onRestored }: Restore
             </div>
           </div>
         )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="row">
           <button type="button" onClick={onClose}>
             {t.close}

@@ -15,6 +15,7 @@ import { OptionsMenu } from './OptionsMenu';
 import { clearHits, paintHits } from './paint';
 import { useSearchStrings } from './strings';
 import './search.css';
+import { ErrorAlert } from '../../app/ErrorAlert';
 
 /** as many hits as one "tag all" may create */
 const LIMIT = 5000;
@@ -191,11 +192,7 @@ export function FindBar() {
           ×
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {result && result.folded === '' && <p className="find-note">{s('nothingToFind')}</p>}
       {result?.truncated && <p className="find-note">{s('truncated')}</p>}
       {hits.length > 0 && (

@@ -12,6 +12,7 @@ import { useSearchOptions } from './options';
 import { OptionsMenu } from './OptionsMenu';
 import { useSearchStrings } from './strings';
 import './search.css';
+import { ErrorAlert } from '../../app/ErrorAlert';
 
 interface Group {
   documentId: string;
@@ -138,11 +139,7 @@ export function ProjectSearch() {
               ×
             </button>
           </div>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorAlert message={error} />
           {result?.truncated && <p className="find-note">{s('truncated')}</p>}
           {result && result.hits.length === 0 && !busy && <p className="empty">{s('noHits')}</p>}
           <ol className="search-results">
