@@ -1,12 +1,12 @@
 /** Set-up for the codebook tests: a real project folder driven through the real services. */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Input, MethodName, Output } from '../../src/shared/api';
 import { createServices, type Services } from '../../src/main/services';
 import { buildDocumentFile } from '../../src/main/services/documentFactory';
 import { ProjectStore } from '../../src/main/store/projectStore';
 import { canonicalizeText } from '../../src/shared/text/canonical';
+import { removeDir, tempDir as storageTempDir } from '../storage/helpers';
 
 export const SAMPLE_PATH = path.resolve(__dirname, '../../resources/sample/libya-ceasefire-2019.ar.txt');
 
@@ -14,13 +14,8 @@ export async function sampleText(): Promise<string> {
   return canonicalizeText(await readFile(SAMPLE_PATH, 'utf8')).text;
 }
 
-export async function tempDir(): Promise<string> {
-  return mkdtemp(path.join(os.tmpdir(), 'hashiya-codebook-'));
-}
-
-export async function removeDir(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
-}
+export const tempDir = (): Promise<string> => storageTempDir('hashiya-codebook-');
+export { removeDir };
 
 export interface Project {
   store: ProjectStore;

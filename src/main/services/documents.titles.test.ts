@@ -1,23 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../shared/model';
-import { ProjectStore } from '../store/projectStore';
-import { createServices, type Services } from './index';
+import { openTestProject, removeDir, tempDir, type Project } from '../../../test/storage/helpers';
 
 let dir = '';
-let store: ProjectStore;
-let services: Services;
+let p: Project;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-titles-'));
-  store = await ProjectStore.open(dir);
-  services = createServices(store);
+  dir = await tempDir('hashiya-titles-');
+  p = await openTestProject(dir);
 });
 afterEach(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
+  await p.store.close();
+  await removeDir(dir);
 });
+const services = { dispatch: (name: string, input: unknown) => p.services.dispatch(name, input) };
 
 const RLO = '\u202E';
 const PDF = '\u202C';
