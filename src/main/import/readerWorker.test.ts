@@ -139,15 +139,35 @@ describe('a worker that fails', () => {
     await reader.close();
   });
 
-  it('throws outside any request, or cannot load: a clear sentence, not an unhandled error', async () => {
+  it('cannot load its code: the documents are read in this thread instead, and the cause is logged', async () => {
     const script = await fakeWorker('broken.mjs', `import './does-not-exist.mjs';`);
+    const reader = new ReaderWorker(script, settings(script));
+    workerErrors.length = 0;
+    const docx = makeDocx([{ text: P, rtl: true }]);
+    const [first, second] = await Promise.all([reader.read('docx', docx), reader.read('html', ARTICLE)]);
+    expect(first).toEqual(await parseDocument('docx', docx));
+    expect(second).toEqual(await parseDocument('html', ARTICLE));
+    expect(workerErrors.map((e) => e.message).join('\n')).toMatch(/does-not-exist/);
+    // later documents go straight to this thread: no new worker is started
+    expect((await reader.read('docx', docx)).text).toBe(P);
+    expect(liveReaderWorkers()).toBe(0);
+    await reader.close();
+  });
+
+  it('throws after loading, outside any request: a clear sentence, not an unhandled error', async () => {
+    const script = await fakeWorker(
+      'throws.mjs',
+      `import { parentPort } from 'node:worker_threads';
+       parentPort.postMessage('hashiya-import-worker-ready');
+       parentPort.on('message', () => { setTimeout(() => { throw new Error('secret internals'); }); });`,
+    );
     const reader = new ReaderWorker(script, settings(script));
     workerErrors.length = 0;
     const err = await refusal(reader.read('docx', Buffer.from('PK')));
     expect(err.message).toMatch(/^The Word document could not be read: the reader stopped unexpectedly/);
     // the cause goes to the log, not to the user
-    expect(err.message).not.toMatch(/does-not-exist/);
-    expect(workerErrors.map((e) => e.message).join('\n')).toMatch(/does-not-exist/);
+    expect(err.message).not.toMatch(/secret internals/);
+    expect(workerErrors.map((e) => e.message).join('\n')).toMatch(/secret internals/);
     await reader.close();
   });
 

@@ -19,7 +19,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import { type ParsedFormat, parseDocument } from './parse';
 import type { ImportedText } from './types';
-import { type ReadReply, type ReadRequest, settleReply } from './workerProtocol';
+import { type ReadReply, type ReadRequest, settleReply, WORKER_READY } from './workerProtocol';
 
 const MB = 1024 * 1024;
 export const WORKER_FILE = 'importWorker.js';
@@ -106,6 +106,13 @@ export class ReaderWorker {
   private idleTimer: NodeJS.Timeout | null = null;
   private nextId = 1;
   private closed = false;
+  /** workers whose code has loaded (they said WORKER_READY) */
+  private readonly ready = new WeakSet<Worker>();
+  /**
+   * The worker's code could not even load (say, a packaged build where worker threads cannot
+   * read it): documents are then read in this thread, as from sources, rather than all refused.
+   */
+  private inProcess = false;
 
   constructor(
     private readonly script: URL,
@@ -114,6 +121,7 @@ export class ReaderWorker {
 
   read(format: ParsedFormat, bytes: Uint8Array): Promise<ImportedText> {
     if (this.closed) return Promise.reject(cannotRead(format, 'Hashiya is shutting down', 'Try again after it has restarted.'));
+    if (this.inProcess) return parseDocument(format, bytes);
     return new Promise<ImportedText>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, format, bytes, resolve, reject });
       this.pump();
@@ -163,7 +171,22 @@ export class ReaderWorker {
       return;
     }
     this.settings.onStart?.({ format: job.format, bytes: job.bytes.byteLength });
-    job.bytes = new Uint8Array(0);
+  }
+
+  /** The worker could not load its code: read this document and every later one in this thread. */
+  private readHereInstead(worker: Worker, err: Error): void {
+    this.settings.onWorkerError?.(err);
+    this.inProcess = true;
+    if (this.worker === worker) this.worker = null;
+    const jobs = this.queue.splice(0);
+    const current = this.current;
+    if (current?.worker === worker) {
+      clearTimeout(current.timer);
+      this.current = null;
+      jobs.unshift(current.job);
+    }
+    void worker.terminate();
+    for (const job of jobs) parseDocument(job.format, job.bytes).then(job.resolve, job.reject);
   }
 
   private spawn(): Worker {
@@ -172,10 +195,15 @@ export class ReaderWorker {
     });
     live++;
     this.worker = worker;
-    worker.on('message', (reply: ReadReply) => this.settle(worker, reply));
+    worker.on('message', (reply: ReadReply | typeof WORKER_READY) => {
+      if (reply === WORKER_READY) this.ready.add(worker);
+      else this.settle(worker, reply);
+    });
     worker.on('messageerror', () => this.lose(worker, (format) => cannotRead(format, 'the reader sent back something unreadable')));
     worker.on('error', (err: Error & { code?: string }) => {
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      if (!this.ready.has(worker) && err.code !== 'ERR_WORKER_OUT_OF_MEMORY') {
+        this.readHereInstead(worker, err);
+      } else if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         this.lose(worker, (format) => cannotRead(format, `reading it needs more memory than Hashiya allows for one file (${this.settings.maxHeapMb} MB)`));
       } else {
         this.settings.onWorkerError?.(err);

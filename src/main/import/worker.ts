@@ -4,7 +4,7 @@
  * thread. Same readers, same sanitising (html.ts), nothing else in here.
  */
 import { parentPort } from 'node:worker_threads';
-import { answer, type ReadRequest } from './workerProtocol';
+import { answer, type ReadRequest, WORKER_READY } from './workerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('The import worker runs only as a worker thread.');
@@ -12,3 +12,4 @@ if (!port) throw new Error('The import worker runs only as a worker thread.');
 port.on('message', (request: ReadRequest) => {
   void answer(request).then((reply) => port.postMessage(reply));
 });
+port.postMessage(WORKER_READY);

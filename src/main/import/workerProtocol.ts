@@ -8,6 +8,9 @@ import { AppError, type ErrorCode, isErrorCode } from '../../shared/errors';
 import { type ParsedFormat, parseDocument } from './parse';
 import type { ImportedText } from './types';
 
+/** The worker's first message, once its code (jsdom, mammoth …) has loaded and it can read. */
+export const WORKER_READY = 'hashiya-import-worker-ready';
+
 export interface ReadRequest {
   id: number;
   format: ParsedFormat;
