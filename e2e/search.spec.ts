@@ -43,8 +43,8 @@ test('Ctrl+F finds خليفة written خليفه, tags both hits in one step, an
   await find.fill('خليفة');
   await expect(page.getByTestId('find-count')).toHaveText('1 of 2');
 
-  // both hits are painted in their own layer, and they are the two spellings with haa
-  await expect.poll(() => page.evaluate(layerTexts, 'search-hit')).toEqual(['خليفه', 'خليفه']);
+  // both hits are painted in their own layer: the two spellings with haa, the second as the whole word لخليفه
+  await expect.poll(() => page.evaluate(layerTexts, 'search-hit')).toEqual(['خليفه', 'لخليفه']);
   await expect.poll(() => page.evaluate(layerTexts, 'search-current')).toEqual(['خليفه']);
   await find.press('Enter');
   await expect(page.getByTestId('find-count')).toHaveText('2 of 2');
@@ -53,10 +53,10 @@ test('Ctrl+F finds خليفة written خليفه, tags both hits in one step, an
   await page.getByRole('button', { name: /Tag all hits/ }).click();
   await expect
     .poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: sample.id })).map((a) => a.quote))
-    .toEqual(['خليفه', 'خليفه']);
+    .toEqual(['خليفه', 'لخليفه']);
   const created = await hashiya.ok<Annotation[]>('annotations.list', { documentId: sample.id });
   const chars = [...sample.text];
-  for (const a of created) expect(chars.slice(a.start, a.end).join('')).toBe('خليفه');
+  for (const a of created) expect(chars.slice(a.start, a.end).join('')).toBe(a.quote);
   expect(created.every((a) => a.codes.length === 1)).toBe(true);
   // the new annotations are painted by the reader too
   await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('hx-c')))).toBe(true);
@@ -88,13 +88,14 @@ test('the project-wide results list shows each hit in context and opens the docu
   await expect(results.nth(1)).toContainText('الداعمة لخليفه حفتر');
   await page.getByRole('button', { name: 'Options' }).click();
   expect(await audit(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Options' }).click();
   await results.nth(1).click();
   await expect(page.getByTestId('article')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(sample.title);
   await expect(page.getByTestId('find-count')).toHaveText('2 of 2');
 });
 
-test('the options change what matches: whole words skip لخليفه, ة = ه off finds nothing', async ({ page, hashiya }) => {
+test('the options change what matches: whole words skip لخليفه, anywhere finds inside words, ة = ه off finds nothing', async ({ page, hashiya }) => {
   const sample = await hashiya.sample();
   await hashiya.open(page);
   await hashiya.openDocument(page, sample.title);
@@ -105,12 +106,54 @@ test('the options change what matches: whole words skip لخليفه, ة = ه of
   await find.fill('خليفة');
   await expect(page.getByTestId('find-count')).toHaveText('1 of 2');
   await page.getByRole('button', { name: 'Options' }).click();
-  await page.getByRole('checkbox', { name: 'Whole words only' }).check();
+  await page.getByRole('radio', { name: 'Whole words only' }).check();
   await expect(page.getByTestId('find-count')).toHaveText('1 of 1');
-  await page.getByRole('checkbox', { name: 'Whole words only' }).uncheck();
+  await find.fill('فتر');
+  await expect(page.getByTestId('find-count')).toHaveText('No hits');
+  await page.getByRole('radio', { name: /Anywhere/ }).check();
+  await expect(page.getByTestId('find-count')).not.toHaveText('No hits');
+  await page.getByRole('radio', { name: /^Words/ }).check();
+  await expect(page.getByTestId('find-count')).toHaveText('No hits');
+  await find.fill('خليفة');
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 2');
   await page.getByRole('checkbox', { name: 'ة = ه' }).uncheck();
   await expect(page.getByTestId('find-count')).toHaveText('No hits');
   await page.getByRole('checkbox', { name: 'ة = ه' }).check();
   await expect(page.getByTestId('find-count')).toHaveText('1 of 2');
   expect(await audit(page)).toEqual([]);
+});
+
+test('project search: word-aware hits across documents, the count per document first, tagged in one step and undone in one', async ({ page, hashiya }) => {
+  await hashiya.ok('settings.update', { annotator: 'E2E' });
+  const sample = await hashiya.sample();
+  const other = await hashiya.ok<{ document: { id: string } }>('documents.importText', {
+    title: 'Second',
+    text: 'دعا المبعوث إلى وقف لإطلاق النار.\nورفض الرئيس أي دعوة لوقف إطلاق النار.',
+  });
+  await hashiya.open(page);
+  const box = page.getByRole('searchbox', { name: 'Search all documents' });
+  await box.fill('وقف إطلاق النار');
+  await box.press('Enter');
+  const panel = page.getByRole('region', { name: 'Search all documents' });
+  await expect(panel.locator('.search-result').filter({ hasText: 'وقف لإطلاق النار' })).toHaveCount(1);
+  await expect(panel.locator('.search-result').filter({ hasText: 'لوقف إطلاق النار' }).first()).toBeVisible();
+  const sampleHits = (await hashiya.ok<{ hits: Array<{ documentId: string }> }>('search', { query: 'وقف إطلاق النار' })).hits.filter(
+    (h) => h.documentId === sample.id,
+  ).length;
+  expect(sampleHits).toBeGreaterThan(0);
+
+  await panel.getByRole('combobox', { name: 'with code' }).selectOption({ label: 'Ceasefire proposal' });
+  await panel.getByRole('button', { name: /Tag all hits/ }).click();
+  await expect(panel.getByTestId('tag-all-counts')).toContainText(`Second: 2`);
+  await expect(panel.getByTestId('tag-all-counts').locator('li')).toHaveCount(2);
+  await panel.getByRole('button', { name: `Tag ${sampleHits + 2} hits in 2 documents` }).click();
+  await expect(panel.getByRole('status')).toHaveText(`Tagged: ${sampleHits + 2}`);
+  const second = await hashiya.ok<Array<{ quote: string; codes: string[] }>>('annotations.list', { documentId: other.document.id });
+  expect(second.map((a) => a.quote)).toEqual(['وقف لإطلاق النار', 'لوقف إطلاق النار']);
+  expect((await hashiya.ok<unknown[]>('annotations.list', { documentId: sample.id })).length).toBe(sampleHits);
+
+  await panel.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(panel.getByRole('status')).toContainText('Undone');
+  expect(await hashiya.ok<unknown[]>('annotations.list', { documentId: other.document.id })).toEqual([]);
+  expect(await hashiya.ok<unknown[]>('annotations.list', { documentId: sample.id })).toEqual([]);
 });

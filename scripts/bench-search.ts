@@ -104,6 +104,8 @@ async function main() {
       ['no hits', { query: 'غير موجودة إطلاقا' }],
       ['name, all spellings', { query: 'خليفة' }],
       ['name, whole word', { query: 'خليفة', options: { wholeWord: true } }],
+      ['name, substring (the old default)', { query: 'خليفة', options: { match: 'substring' } }],
+      ['phrase with proclitics', { query: 'وقف إطلاق النار' }],
       ['name, taa marbuta significant', { query: 'خليفة', options: { foldTaaMarbuta: false } }],
       ['digits ٢٠١٩ / 2019', { query: '٢٠١٩' }],
       ['common word (truncated at 1000)', { query: 'الرئيس' }],

@@ -256,6 +256,7 @@ async function searchScenarios(server: Server, project: WrittenProject): Promise
   // the cases of the search engineer's scripts/bench-search.ts, over this corpus
   const cases: Array<[string, Record<string, unknown>, boolean]> = [
     ['search_ms', { query: 'خليفة' }, true],
+    ['search_substring_ms', { query: 'خليفة', options: { match: 'substring' } }, false],
     ['search_phrase_ms', { query: 'وقف إطلاق النار' }, false],
     ['search_no_hits_ms', { query: 'غير موجودة إطلاقا' }, false],
     ['search_whole_word_ms', { query: 'خليفة', options: { wholeWord: true } }, false],

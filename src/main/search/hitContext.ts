@@ -4,6 +4,7 @@
  * after it from the same paragraph, and the paragraph's number.
  */
 import { isGraphemeBoundary } from '../../shared/text/anchor';
+import { isInvisible } from '../../shared/search/normalize';
 import { createOffsetMap, type OffsetMap } from '../../shared/text/codepoints';
 
 /** code points of context on each side */
@@ -46,6 +47,19 @@ function isBoundary(text: string, u: number): boolean {
   const p = text.charCodeAt(u - 1);
   if (startsCluster(c) && !isPrepend(p) && p !== 0x200d && p !== 0x0d && !(p >= 0xd800 && p <= 0xdfff)) return true;
   return isGraphemeBoundary(text, u);
+}
+
+/**
+ * Narrow a code-point span so it neither starts nor ends with an invisible mark (a zero-width
+ * joiner or non-joiner, a bidi control): folding drops them, so a hit's end would otherwise take
+ * in the mark that follows its last letter.
+ */
+export function trimInvisibleEdges(view: TextView, span: { start: number; end: number }): { start: number; end: number } {
+  let { start, end } = span;
+  const at = (cp: number) => view.text.codePointAt(view.map.toUtf16(cp)) ?? 0;
+  while (end > start && isInvisible(at(end - 1))) end--;
+  while (start < end && isInvisible(at(start))) start++;
+  return { start, end };
 }
 
 /** Widen a code-point span so it neither starts nor ends inside a grapheme cluster. */

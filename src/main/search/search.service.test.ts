@@ -40,16 +40,17 @@ describe('search over the project', () => {
     const result = await search({ query: 'خليفة' });
     expect(result.truncated).toBe(false);
     expect(result.hits).toHaveLength(2);
+    // word-aware by default: the second hit is the whole word لخليفه, its proclitic included
+    expect(result.hits.map((h) => h.match)).toEqual(['خليفه', 'لخليفه']);
     for (const hit of result.hits) {
       expect(hit.documentId).toBe(sample.id);
-      expect(cpSlice(text, hit.start, hit.end)).toBe('خليفه');
-      expect(hit.match).toBe('خليفه');
+      expect(cpSlice(text, hit.start, hit.end)).toBe(hit.match);
       expect(hit.documentTitle).toBe('Sample');
     }
     expect(result.hits[0]?.before.endsWith('المشير ')).toBe(true);
     expect(result.hits[0]?.after.startsWith(' حفتر')).toBe(true);
     expect(result.hits[0]?.paragraph).toBe(1);
-    expect(result.hits[1]?.before.endsWith('الداعمة ل')).toBe(true);
+    expect(result.hits[1]?.before.endsWith('الداعمة ')).toBe(true);
     expect(result.hits[1]?.paragraph).toBeGreaterThan(1);
   });
 
@@ -137,7 +138,7 @@ describe('hit spans are whole characters', () => {
     const doc = await addText(text, 'A');
     const thumb = await search({ query: '👍', documentId: doc.id });
     expect(thumb.hits.map((h) => h.match)).toEqual(['👍🏽']);
-    const withMark = await search({ query: 'بـ', documentId: doc.id, options: { ignoreTatweel: false, ignoreDiacritics: false } });
+    const withMark = await search({ query: 'بـ', documentId: doc.id, options: { ignoreTatweel: false, ignoreDiacritics: false, match: 'substring' } });
     expect(withMark.hits.map((h) => h.match)).toEqual(['بـً']);
   });
 });
@@ -155,7 +156,7 @@ describe('context around a hit', () => {
     const before = `${'بَ'.repeat(30)}ا`;
     const text = `فقرة أولى\n${before}حفتر وبعده كلام\nفقرة ثالثة`;
     await addText(text, 'Ctx');
-    const [hit] = (await search({ query: 'حفتر' })).hits;
+    const [hit] = (await search({ query: 'حفتر', options: { match: 'substring' } })).hits;
     expect(hit?.paragraph).toBe(2);
     expect(hit?.after).toBe(' وبعده كلام');
     expect(hit?.before.length).toBeGreaterThan(0);
@@ -175,5 +176,47 @@ describe('a damaged document', () => {
     services = createServices(store);
     const result = await search({ query: 'حفتر' });
     expect(result.hits.map((h) => h.documentId)).toContain(good.id);
+  });
+});
+
+describe('word-aware matching by default', () => {
+  it('finds a phrase with proclitics in front of its words, in the project and in one document', async () => {
+    const doc = await addText('دعا إلى وقف لإطلاق النار.\nوطالب لوقف إطلاق النار فورا', 'Clitics');
+    const all = await search({ query: 'وقف إطلاق النار' });
+    expect(all.hits.map((h) => h.match)).toEqual(['وقف لإطلاق النار', 'لوقف إطلاق النار']);
+    const one = await search({ query: 'وقف إطلاق النار', documentId: doc.id });
+    expect(one.hits).toHaveLength(2);
+  });
+
+  it('never matches inside another word unless substring matching is chosen', async () => {
+    await addText('قال الرئيس إن الري في ليبيا يحتاج إلى الرئيس', 'Inside');
+    expect((await search({ query: 'الري' })).hits.map((h) => h.match)).toEqual(['الري']);
+    expect((await search({ query: 'الري', options: { match: 'substring' } })).hits).toHaveLength(3);
+    expect((await search({ query: 'الري', options: { wholeWord: true } })).hits.map((h) => h.match)).toEqual(['الري']);
+    expect((await search({ query: 'رئيس', options: { match: 'wholeWords' } })).hits).toEqual([]);
+    expect((await search({ query: 'رئيس' })).hits.map((h) => h.match)).toEqual(['الرئيس', 'الرئيس']);
+  });
+
+  it('folds hamza seats when asked (مسؤول = مسئول) and Persian letters by default', async () => {
+    await addText('قال مسئول ليبي إن مسؤولا آخر', 'Hamza');
+    await addText('کتاب الرئیس', 'Persian');
+    expect((await search({ query: 'مسؤول' })).hits.map((h) => h.match)).toEqual([]);
+    expect((await search({ query: 'مسؤول', options: { foldHamzaSeat: true } })).hits.map((h) => h.match)).toEqual(['مسئول']);
+    expect((await search({ query: 'مسؤول', options: { foldHamzaSeat: true, match: 'substring' } })).hits.map((h) => h.match)).toEqual(['مسئول', 'مسؤول']);
+    expect((await search({ query: 'كتاب الرئيس' })).hits.map((h) => h.match)).toEqual(['کتاب الرئیس']);
+    expect((await search({ query: 'كتاب', options: { foldPersian: false } })).hits).toEqual([]);
+  });
+
+  it('never starts or ends a hit on a zero-width or bidi mark', async () => {
+    const text = 'قال \u200fحفتر\u200c، و\u200dحفتر\u200e انتهى';
+    const doc = await addText(text, 'Marks');
+    const result = await search({ query: 'حفتر', documentId: doc.id });
+    expect(result.hits.map((h) => h.match)).toEqual(['حفتر', 'و\u200dحفتر']);
+    for (const h of result.hits) {
+      const first = cpSlice(text, h.start, h.start + 1).codePointAt(0) ?? 0;
+      const last = cpSlice(text, h.end - 1, h.end).codePointAt(0) ?? 0;
+      expect([0x200c, 0x200d, 0x200e, 0x200f]).not.toContain(first);
+      expect([0x200c, 0x200d, 0x200e, 0x200f]).not.toContain(last);
+    }
   });
 });

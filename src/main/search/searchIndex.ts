@@ -12,10 +12,11 @@
  */
 import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { SearchHit, SearchOptions, SearchResult } from '../../shared/api/search';
-import { findAll } from '../../shared/search/match';
+import { matchModeOf, type MatchMode, type SearchHit, type SearchOptions, type SearchResult } from '../../shared/api/search';
+import { findAll, type FoldedMatch } from '../../shared/search/match';
+import { findWords, requiredFragments } from '../../shared/search/wordMatch';
 import { DEFAULT_NORMALIZE_OPTIONS, normalize, normalizeQuery, originalSpan, type NormalizeOptions } from '../../shared/search/normalize';
-import { hitContext, snapToGraphemes, textView, type TextView } from './hitContext';
+import { hitContext, snapToGraphemes, textView, trimInvisibleEdges, type TextView } from './hitContext';
 import { readFilters, shardOf, SHARDS, squeeze, writeFilters, type Filter } from './filterStore';
 import { buildEntry, INDEX_DIR, readEntry, removeEntry, writeEntry, type IndexEntry } from './indexFile';
 
@@ -44,8 +45,30 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
 }
 
 function ruleOptions(options: SearchOptions | undefined): NormalizeOptions {
-  const { wholeWord: _ignored, ...rules } = options ?? {};
+  const { wholeWord: _w, match: _m, ...rules } = options ?? {};
   return { ...DEFAULT_NORMALIZE_OPTIONS, ...rules };
+}
+
+/** Hamza seats, where a text folded with foldHamzaSeat may hold another letter than the default folding gives. */
+const HAMZA_SEATS = /[\u0621\u0624\u0626]/gu;
+
+/**
+ * The squeezed substrings that a document's default-folded text must contain to hold a hit. Every
+ * folding rule but foldHamzaSeat only merges spellings that the default rules merge too, so the
+ * default-folded pieces of the query are a safe filter; with foldHamzaSeat the query is cut at its
+ * hamza seats first, and word-aware matching needs only each word's core (its proclitics vary).
+ */
+function filterFragments(query: string, mode: MatchMode, rules: NormalizeOptions): string[] {
+  const raw = rules.foldHamzaSeat ? query.normalize('NFC').replace(HAMZA_SEATS, ' ') : query;
+  const folded = normalizeQuery(raw);
+  if (folded === '') return [];
+  const pieces = mode === 'words' ? requiredFragments(folded) : rules.foldHamzaSeat ? folded.split(/\s+/u) : [folded];
+  return pieces.filter((p) => p !== '').map(squeeze);
+}
+
+function matchesIn(text: string, folded: string, mode: MatchMode, limit: number): FoldedMatch[] {
+  if (mode === 'words') return findWords(text, folded, { limit });
+  return findAll(text, folded, { wholeWord: mode === 'wholeWords', limit });
 }
 
 function isDefault(rules: NormalizeOptions): boolean {
@@ -152,8 +175,9 @@ export class SearchIndex {
 
   async search(query: string, opts: { documentId?: string; options?: SearchOptions; limit: number }): Promise<SearchResult> {
     const rules = ruleOptions(opts.options);
+    const mode = matchModeOf(opts.options);
     const folded = normalizeQuery(query, rules);
-    const filterQuery = squeeze(normalizeQuery(query));
+    const fragments = filterFragments(query, mode, rules);
     const summaries = this.source.summaries();
     const docs = opts.documentId ? summaries.filter((s) => s.id === opts.documentId) : summaries;
     if (folded === '') return { hits: [], truncated: false, documentCount: docs.length, folded };
@@ -168,7 +192,7 @@ export class SearchIndex {
     let truncated = false;
     const candidates = docs.filter((doc) => {
       const filter = this.filters.get(doc.id);
-      return !filter || filterQuery === '' || filter.text.includes(filterQuery);
+      return !filter || fragments.every((f) => filter.text.includes(f));
     });
     // read the candidates' full entries a batch at a time (overlapping the file reads), in order
     scan: for (let k = 0; k < candidates.length; k += PARALLEL_READS) {
@@ -181,12 +205,12 @@ export class SearchIndex {
         if (!full) continue;
         const text = custom ? normalize(full.entry.text, rules) : full.entry.folded;
         const left = opts.limit - hits.length;
-        const matches = findAll(text.text, folded, { wholeWord: opts.options?.wholeWord === true, limit: left + 1 });
+        const matches = matchesIn(text.text, folded, mode, left + 1);
         if (matches.length === 0) continue;
         full.view ??= textView(full.entry.text);
         const view = full.view;
         for (const m of matches.slice(0, left)) {
-          const span = snapToGraphemes(view, ...spanArgs(originalSpan(text, m.start, m.end)));
+          const span = trimInvisibleEdges(view, snapToGraphemes(view, ...spanArgs(originalSpan(text, m.start, m.end))));
           hits.push({ documentId: doc.id, ...span, ...hitContext(view, span.start, span.end), documentTitle: doc.title });
         }
         if (matches.length > left) {

@@ -3,9 +3,18 @@ import { Id } from '../model';
 import { method } from './method';
 
 /**
- * How a query matches. Every folding rule is on unless switched off (see
- * src/shared/search/normalize.ts); wholeWord is off unless switched on.
+ * How a query matches. Every folding rule is on unless switched off, but foldHamzaSeat, which is
+ * off unless switched on (see src/shared/search/normalize.ts).
+ *
+ * `match` says where a hit may start and end: `words` (the default) at word boundaries, with the
+ * Arabic proclitics و ف ب ك ل and ال / لل allowed in front of each query word
+ * (src/shared/search/wordMatch.ts); `wholeWords` at word boundaries with nothing in front;
+ * `substring` anywhere, inside words too. `wholeWord: true` is the older spelling of
+ * `match: 'wholeWords'` and is still accepted when `match` is absent.
  */
+export const MATCH_MODES = ['words', 'wholeWords', 'substring'] as const;
+export type MatchMode = (typeof MATCH_MODES)[number];
+
 export const SearchOptions = z
   .object({
     ignoreDiacritics: z.boolean(),
@@ -14,16 +23,25 @@ export const SearchOptions = z
     foldYaa: z.boolean(),
     foldTaaMarbuta: z.boolean(),
     foldHamza: z.boolean(),
+    foldHamzaSeat: z.boolean(),
+    foldPersian: z.boolean(),
     foldDigits: z.boolean(),
     ignoreCase: z.boolean(),
     collapseWhitespace: z.boolean(),
     ignoreInvisibles: z.boolean(),
     foldPresentationForms: z.boolean(),
     wholeWord: z.boolean(),
+    match: z.enum(MATCH_MODES),
   })
   .partial()
   .strict();
 export type SearchOptions = z.infer<typeof SearchOptions>;
+
+/** The match mode a set of options asks for. */
+export function matchModeOf(options: SearchOptions | undefined): MatchMode {
+  if (options?.match) return options.match;
+  return options?.wholeWord === true ? 'wholeWords' : 'words';
+}
 
 export const SearchHit = z.object({
   documentId: Id,

@@ -21,6 +21,10 @@ export interface NormalizeOptions {
   foldTaaMarbuta: boolean;
   /** hamza carriers ؤ → و, ئ → ي */
   foldHamza: boolean;
+  /** hamza seats ؤ ئ → ء, so مسؤول = مسئول (takes precedence over foldHamza; off by default) */
+  foldHamzaSeat: boolean;
+  /** Persian keheh ک → ك and Farsi yeh ی → ي (letters typed on Persian keyboards) */
+  foldPersian: boolean;
   /** Arabic-Indic ٠–٩ and Eastern Arabic-Indic ۰–۹ → 0–9 */
   foldDigits: boolean;
   /** case-fold (Latin and other cased scripts) */
@@ -40,6 +44,8 @@ export const DEFAULT_NORMALIZE_OPTIONS: Readonly<NormalizeOptions> = Object.free
   foldYaa: true,
   foldTaaMarbuta: true,
   foldHamza: true,
+  foldHamzaSeat: false,
+  foldPersian: true,
   foldDigits: true,
   ignoreCase: true,
   collapseWhitespace: true,
@@ -48,7 +54,7 @@ export const DEFAULT_NORMALIZE_OPTIONS: Readonly<NormalizeOptions> = Object.free
 });
 
 /** Bump when the rules change: cached indexes built with another version are rebuilt. */
-export const NORMALIZER_VERSION = 1;
+export const NORMALIZER_VERSION = 2;
 
 export interface NormalizedText {
   /** the folded text */
@@ -68,6 +74,11 @@ const SPACE = -2;
 /** needs the slow path: lower-casing to several units, or a compatibility decomposition */
 const SLOW = -3;
 
+/** An invisible format character: a bidi control or mark, a zero-width (non-)joiner, BOM, soft hyphen. */
+export function isInvisible(c: number): boolean {
+  return INVISIBLES.includes(c);
+}
+
 export function isArabicMark(c: number): boolean {
   return (
     (c >= 0x0610 && c <= 0x061a) ||
@@ -81,7 +92,7 @@ export function isArabicMark(c: number): boolean {
   );
 }
 
-const INVISIBLES = [0x00ad, 0x061c, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff];
+export const INVISIBLES: readonly number[] = [0x00ad, 0x061c, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff];
 
 function isWhite(c: number): boolean {
   return (
@@ -133,6 +144,14 @@ function buildTable(o: NormalizeOptions): Int32Array {
   if (o.foldHamza) {
     t[0x0624] = 0x0648;
     t[0x0626] = 0x064a;
+  }
+  if (o.foldHamzaSeat) {
+    t[0x0624] = 0x0621;
+    t[0x0626] = 0x0621;
+  }
+  if (o.foldPersian) {
+    t[0x06a9] = 0x0643;
+    t[0x06cc] = 0x064a;
   }
   if (o.foldDigits) {
     for (let d = 0; d < 10; d++) {

@@ -10,18 +10,13 @@ import { useApp } from '../../app/AppContext';
 import { handOff, hasFindBar, onMenuFind } from './handoff';
 import { useSearchOptions } from './options';
 import { OptionsMenu } from './OptionsMenu';
+import { ProjectTagAll, type HitGroup } from './ProjectTagAll';
 import { useSearchStrings } from './strings';
 import './search.css';
 import { ErrorAlert } from '../../app/ErrorAlert';
 
-interface Group {
-  documentId: string;
-  title: string;
-  hits: SearchHit[];
-}
-
-function groupByDocument(hits: readonly SearchHit[]): Group[] {
-  const groups: Group[] = [];
+function groupByDocument(hits: readonly SearchHit[]): HitGroup[] {
+  const groups: HitGroup[] = [];
   for (const h of hits) {
     const last = groups[groups.length - 1];
     if (last && last.documentId === h.documentId) last.hits.push(h);
@@ -142,6 +137,7 @@ export function ProjectSearch() {
           <ErrorAlert message={error} />
           {result?.truncated && <p className="find-note">{s('truncated')}</p>}
           {result && result.hits.length === 0 && !busy && <p className="empty">{s('noHits')}</p>}
+          {result && !busy && <ProjectTagAll groups={groups} truncated={result.truncated} />}
           <ol className="search-results">
             {groups.map((g) => (
               <li key={g.documentId}>

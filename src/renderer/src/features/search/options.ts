@@ -1,6 +1,7 @@
 /** The search options the user chose, remembered in this browser profile. */
 import { useCallback, useState } from 'react';
-import type { SearchOptions } from '../../../../shared/api/search';
+import { MATCH_MODES, matchModeOf, type MatchMode, type SearchOptions } from '../../../../shared/api/search';
+import { DEFAULT_NORMALIZE_OPTIONS } from '../../../../shared/search/normalize';
 
 const KEY = 'hashiya.search.options';
 
@@ -9,9 +10,13 @@ function load(): SearchOptions {
     const raw = localStorage.getItem(KEY);
     const parsed: unknown = raw ? JSON.parse(raw) : {};
     if (!parsed || typeof parsed !== 'object') return {};
-    const out: Record<string, boolean> = {};
-    for (const [k, v] of Object.entries(parsed)) if (typeof v === 'boolean') out[k] = v;
-    return out as SearchOptions;
+    const out = new Map<string, boolean | MatchMode>();
+    for (const [k, v] of Object.entries(parsed)) {
+      if (k === 'match') {
+        if ((MATCH_MODES as readonly unknown[]).includes(v)) out.set(k, v as MatchMode);
+      } else if (typeof v === 'boolean' && (k === 'wholeWord' || Object.hasOwn(DEFAULT_NORMALIZE_OPTIONS, k))) out.set(k, v);
+    }
+    return Object.fromEntries(out) as SearchOptions;
   } catch {
     return {};
   }
@@ -30,7 +35,7 @@ export function useSearchOptions(): [SearchOptions, (next: SearchOptions) => voi
   return [options, update];
 }
 
-/** The rules shown in the interface; `on` says whether a ticked box means the option is true. */
+/** The folding rules shown in the interface; `on` says whether a ticked box means the option is true. */
 export const OPTION_ROWS = [
   { key: 'ignoreDiacritics', label: 'ignoreDiacritics', on: true },
   { key: 'ignoreTatweel', label: 'ignoreTatweel', on: true },
@@ -38,18 +43,35 @@ export const OPTION_ROWS = [
   { key: 'foldYaa', label: 'foldYaa', on: true },
   { key: 'foldTaaMarbuta', label: 'foldTaaMarbuta', on: true },
   { key: 'foldHamza', label: 'foldHamza', on: true },
+  { key: 'foldHamzaSeat', label: 'foldHamzaSeat', on: true },
+  { key: 'foldPersian', label: 'foldPersian', on: true },
   { key: 'foldDigits', label: 'foldDigits', on: true },
   { key: 'ignoreCase', label: 'matchCase', on: false },
-  { key: 'wholeWord', label: 'wholeWord', on: true },
 ] as const;
 
-/** Whether a row's box is ticked: folding rules default to on, whole words and match case to off. */
-export function isTicked(options: SearchOptions, row: (typeof OPTION_ROWS)[number]): boolean {
-  // every folding rule is on unless switched off; whole words is off unless switched on
-  const value = options[row.key] ?? row.key !== 'wholeWord';
+type Row = (typeof OPTION_ROWS)[number];
+
+/** Whether a row's box is ticked: each rule's value, or the normaliser's default where none was chosen. */
+export function isTicked(options: SearchOptions, row: Row): boolean {
+  const value = options[row.key] ?? DEFAULT_NORMALIZE_OPTIONS[row.key];
   return row.on ? value : !value;
 }
 
-export function withTicked(options: SearchOptions, row: (typeof OPTION_ROWS)[number], ticked: boolean): SearchOptions {
+export function withTicked(options: SearchOptions, row: Row, ticked: boolean): SearchOptions {
   return { ...options, [row.key]: row.on ? ticked : !ticked };
+}
+
+/** Where a hit may start and end, as the interface lists them (the first is the default). */
+export const MATCH_ROWS = [
+  { mode: 'words', label: 'matchWords' },
+  { mode: 'wholeWords', label: 'matchWholeWords' },
+  { mode: 'substring', label: 'matchSubstring' },
+] as const satisfies ReadonlyArray<{ mode: MatchMode; label: string }>;
+
+export const matchMode = matchModeOf;
+
+/** The options with another match mode (the older `wholeWord` flag dropped in its favour). */
+export function withMatch(options: SearchOptions, mode: MatchMode): SearchOptions {
+  const { wholeWord: _old, ...rest } = options;
+  return { ...rest, match: mode };
 }
