@@ -14,7 +14,7 @@ import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { matchModeOf, type MatchMode, type SearchHit, type SearchOptions, type SearchResult } from '../../shared/api/search';
 import { findAll, type FoldedMatch } from '../../shared/search/match';
-import { findWords, requiredFragments } from '../../shared/search/wordMatch';
+import { compileWords, requiredFragments } from '../../shared/search/wordMatch';
 import { DEFAULT_NORMALIZE_OPTIONS, normalize, normalizeQuery, originalSpan, type NormalizeOptions } from '../../shared/search/normalize';
 import { hitContext, snapToGraphemes, textView, trimInvisibleEdges, type TextView } from './hitContext';
 import { readFilters, shardOf, SHARDS, squeeze, writeFilters, type Filter } from './filterStore';
@@ -53,22 +53,31 @@ function ruleOptions(options: SearchOptions | undefined): NormalizeOptions {
 const HAMZA_SEATS = /[\u0621\u0624\u0626]/gu;
 
 /**
- * The squeezed substrings that a document's default-folded text must contain to hold a hit. Every
+ * Whether a document's squeezed default-folded text (the in-memory filter) can hold a hit. Every
  * folding rule but foldHamzaSeat only merges spellings that the default rules merge too, so the
- * default-folded pieces of the query are a safe filter; with foldHamzaSeat the query is cut at its
- * hamza seats first, and word-aware matching needs only each word's core (its proclitics vary).
+ * query folded by the default rules is a safe filter: word-aware queries are looked for with the
+ * lenient word matcher over the squeezed text, the others as a substring. With foldHamzaSeat the
+ * query is cut at its hamza seats and each piece (without its article) must be there.
  */
-function filterFragments(query: string, mode: MatchMode, rules: NormalizeOptions): string[] {
-  const raw = rules.foldHamzaSeat ? query.normalize('NFC').replace(HAMZA_SEATS, ' ') : query;
-  const folded = normalizeQuery(raw);
-  if (folded === '') return [];
-  const pieces = mode === 'words' ? requiredFragments(folded) : rules.foldHamzaSeat ? folded.split(/\s+/u) : [folded];
-  return pieces.filter((p) => p !== '').map(squeeze);
+function filterFor(query: string, mode: MatchMode, rules: NormalizeOptions): (squeezed: string) => boolean {
+  if (rules.foldHamzaSeat) {
+    const folded = normalizeQuery(query.normalize('NFC').replace(HAMZA_SEATS, ' '));
+    const pieces = requiredFragments(folded).filter((p) => p !== '').map(squeeze);
+    return (text) => pieces.every((p) => text.includes(p));
+  }
+  const folded = normalizeQuery(query);
+  if (folded === '') return () => true;
+  if (mode === 'words') {
+    const matcher = compileWords(folded, { squeezed: true });
+    return (text) => matcher(text, 1).length > 0;
+  }
+  const piece = squeeze(folded);
+  return (text) => text.includes(piece);
 }
 
-function matchesIn(text: string, folded: string, mode: MatchMode, limit: number): FoldedMatch[] {
-  if (mode === 'words') return findWords(text, folded, { limit });
-  return findAll(text, folded, { wholeWord: mode === 'wholeWords', limit });
+function matcherFor(folded: string, mode: MatchMode): (text: string, limit: number) => FoldedMatch[] {
+  if (mode === 'words') return compileWords(folded);
+  return (text, limit) => findAll(text, folded, { wholeWord: mode === 'wholeWords', limit });
 }
 
 function isDefault(rules: NormalizeOptions): boolean {
@@ -177,7 +186,8 @@ export class SearchIndex {
     const rules = ruleOptions(opts.options);
     const mode = matchModeOf(opts.options);
     const folded = normalizeQuery(query, rules);
-    const fragments = filterFragments(query, mode, rules);
+    const mayHold = filterFor(query, mode, rules);
+    const matchIn = matcherFor(folded, mode);
     const summaries = this.source.summaries();
     const docs = opts.documentId ? summaries.filter((s) => s.id === opts.documentId) : summaries;
     if (folded === '') return { hits: [], truncated: false, documentCount: docs.length, folded };
@@ -192,7 +202,7 @@ export class SearchIndex {
     let truncated = false;
     const candidates = docs.filter((doc) => {
       const filter = this.filters.get(doc.id);
-      return !filter || fragments.every((f) => filter.text.includes(f));
+      return !filter || mayHold(filter.text);
     });
     // read the candidates' full entries a batch at a time (overlapping the file reads), in order
     scan: for (let k = 0; k < candidates.length; k += PARALLEL_READS) {
@@ -205,7 +215,7 @@ export class SearchIndex {
         if (!full) continue;
         const text = custom ? normalize(full.entry.text, rules) : full.entry.folded;
         const left = opts.limit - hits.length;
-        const matches = matchesIn(text.text, folded, mode, left + 1);
+        const matches = matchIn(text.text, left + 1);
         if (matches.length === 0) continue;
         full.view ??= textView(full.entry.text);
         const view = full.view;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAll } from './match';
 import { normalize, normalizeQuery } from './normalize';
+import { squeeze } from './squeeze';
 import { findWords, requiredFragments } from './wordMatch';
 
 /** The original words of every word-aware hit of `query` in `text` (both folded with the default rules). */
@@ -63,5 +64,31 @@ describe('word-aware matching', () => {
     const folded = normalize('حفتر حفتر حفتر').text;
     expect(findWords(folded, 'حفتر', { limit: 2 })).toHaveLength(2);
     expect(findWords(folded, 'حفتر حفتر')).toHaveLength(1);
+  });
+});
+
+describe('word-aware matching of the squeezed filter text', () => {
+  const squeezedHits = (text: string, query: string) =>
+    findWords(squeeze(normalize(text).text), normalizeQuery(query), { squeezed: true }).length;
+
+  it('finds at least every real hit, whatever characters outside Arabic and ASCII stand around it', () => {
+    const texts = [
+      'دعا إلى وقف لإطلاق النار فورا',
+      'في دعوة «لوقف إطلاق النار»',
+      'وقف\u00a0إطلاق\u2009النار',
+      'قال الرئيس إن الري في ليبيا',
+      'un café à Tripoli — café',
+      'Ελλάδα وقف إطلاق النار Ελλάδα',
+    ];
+    const queries = ['وقف إطلاق النار', 'الري', 'café', 'النار', 'Ελλάδα', 'à Tripoli'];
+    for (const text of texts) {
+      for (const q of queries)
+        expect(squeezedHits(text, q), `${q} in ${text}`).toBeGreaterThanOrEqual(hits(text, q).length);
+    }
+  });
+
+  it('still tells a phrase apart from its words scattered', () => {
+    expect(squeezedHits('وقف الحرب ثم إطلاق سراح النار', 'وقف إطلاق النار')).toBe(0);
+    expect(squeezedHits('قال الرئيس', 'الري')).toBe(0);
   });
 });

@@ -14,6 +14,7 @@
  * for as the folded letters, so ال stands for أل and إل as well when alef forms are folded.
  */
 import type { FoldedMatch } from './match';
+import { squeeze, UNKNOWN } from './squeeze';
 
 const WAW = 'و';
 const FA = 'ف';
@@ -45,14 +46,20 @@ const OPTIONAL_PREFIXES = prefixesFor(false);
 /** A letter, mark or digit: what a word is made of. */
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
-function isWordChar(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  if (c >= 0x0621 && c <= 0x064a) return true;
-  if (c >= 0xdc00 && c <= 0xdfff && i > 0) return WORD_CHAR.test(text.slice(i - 1, i + 1));
-  if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
-  return WORD_CHAR.test(text[i] as string);
+/**
+ * How the characters of a text are told apart. The exact alphabet reads folded text; the
+ * squeezed one reads the one-byte copy of folded text that the search index keeps in memory
+ * (squeeze.ts), where 0x7F stands for any character outside ASCII and the Arabic block: it may be
+ * a letter or white space, so a search of squeezed text lets it pass both ways and finds a
+ * superset of the real hits — a filter that never drops a document with a hit.
+ */
+interface Alphabet {
+  /** certainly part of a word */
+  isWordChar(text: string, i: number): boolean;
+  /** possibly white space within a paragraph */
+  maybeGap(c: number): boolean;
+  /** the text's form of a folded string (prefixes, query words) */
+  encode(folded: string): string;
 }
 
 /** A space or tab (anything white but a paragraph break). */
@@ -69,6 +76,32 @@ function isGap(c: number): boolean {
     c === 0x3000
   );
 }
+
+const exact: Alphabet = {
+  isWordChar(text, i) {
+    if (i < 0 || i >= text.length) return false;
+    const c = text.charCodeAt(i);
+    if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    if (c >= 0x0621 && c <= 0x064a) return true;
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) return WORD_CHAR.test(text.slice(i - 1, i + 1));
+    if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
+    return WORD_CHAR.test(text[i] as string);
+  },
+  maybeGap: isGap,
+  encode: (folded) => folded,
+};
+
+const squeezed: Alphabet = {
+  isWordChar(text, i) {
+    if (i < 0 || i >= text.length) return false;
+    const c = text.charCodeAt(i);
+    if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    // U+0621–064A letters, U+0660–0669 digits, U+066E–067F letters, moved down by 0x580
+    return (c >= 0xa1 && c <= 0xca) || (c >= 0xe0 && c <= 0xe9) || (c >= 0xee && c <= 0xff);
+  },
+  maybeGap: (c) => c === UNKNOWN || isGap(c),
+  encode: squeeze,
+};
 
 /** The query's words, each with the proclitics allowed in front of it. */
 export function queryWords(foldedQuery: string): QueryWord[] {
@@ -90,55 +123,78 @@ export function requiredFragments(foldedQuery: string): string[] {
 }
 
 /** Whether `text` has the word `w` (one of its allowed prefixes, then the core) starting exactly at `at`; its end. */
-function wordAt(text: string, at: number, w: QueryWord): number {
+function wordAt(text: string, at: number, w: QueryWord, abc: Alphabet): number {
   for (const p of w.prefixes) {
     if (!text.startsWith(p, at)) continue;
     if (!text.startsWith(w.core, at + p.length)) continue;
     const end = at + p.length + w.core.length;
-    if (!isWordChar(text, end)) return end;
+    if (!abc.isWordChar(text, end)) return end;
   }
   return -1;
 }
 
-/** Every word-aware hit of the folded query in the folded text, left to right, not overlapping. */
-export function findWords(haystack: string, foldedQuery: string, options: { limit?: number } = {}): FoldedMatch[] {
-  const out: FoldedMatch[] = [];
-  const words = queryWords(foldedQuery);
-  const first = words[0];
-  if (!first) return out;
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const longest = (first.prefixes[0] ?? '').length;
-  let from = 0;
-  while (out.length < limit) {
-    const at = haystack.indexOf(first.core, from);
-    if (at === -1) break;
-    from = at + 1;
-    // the word's start: back over at most the longest prefix's letters
-    let start = at;
-    while (start > 0 && at - start < longest && isWordChar(haystack, start - 1)) start--;
-    if (isWordChar(haystack, start - 1)) continue;
-    // the letters between the word's start and the core must be one of the allowed prefixes
-    if (!first.prefixes.includes(haystack.slice(start, at))) continue;
-    let end = at + first.core.length;
-    if (isWordChar(haystack, end)) continue;
-    let ok = true;
-    for (let k = 1; k < words.length; k++) {
-      let p = end;
-      if (!isGap(haystack.charCodeAt(p))) {
-        ok = false;
-        break;
-      }
-      while (p < haystack.length && isGap(haystack.charCodeAt(p))) p++;
-      const e = wordAt(haystack, p, words[k] as QueryWord);
-      if (e === -1) {
-        ok = false;
-        break;
-      }
-      end = e;
-    }
-    if (!ok) continue;
-    out.push({ start, end });
-    from = end;
+/** The end of word k of the query after a gap that starts at `end`, or -1. */
+function nextWord(text: string, end: number, w: QueryWord, abc: Alphabet): number {
+  if (!abc.maybeGap(text.charCodeAt(end))) return -1;
+  // the word may start after any of the characters that may be white space
+  for (let p = end + 1; p <= text.length && abc.maybeGap(text.charCodeAt(p - 1)); p++) {
+    if (abc === exact && p < text.length && isGap(text.charCodeAt(p))) continue;
+    const e = wordAt(text, p, w, abc);
+    if (e !== -1) return e;
   }
-  return out;
+  return -1;
+}
+
+export type WordMatcher = (haystack: string, limit?: number) => FoldedMatch[];
+
+/**
+ * A matcher for every word-aware hit of the folded query in a folded text, left to right, not
+ * overlapping (compiled once, for many texts). With `squeezed`, the texts are the index's
+ * one-byte copies (squeeze.ts) and the query is folded text as usual: the answer may then hold
+ * hits the real search rejects, never fewer.
+ */
+export function compileWords(foldedQuery: string, options: { squeezed?: boolean } = {}): WordMatcher {
+  const abc = options.squeezed ? squeezed : exact;
+  const words = queryWords(foldedQuery).map((w) => ({
+    core: abc.encode(w.core),
+    prefixes: w.prefixes.map(abc.encode),
+  }));
+  const first = words[0];
+  if (!first) return () => [];
+  const firstPrefixes = new Set(first.prefixes);
+  const longest = (first.prefixes[0] ?? '').length;
+  const cores = words.map((w) => w.core);
+  return (haystack, limit = Number.POSITIVE_INFINITY) => {
+    const out: FoldedMatch[] = [];
+    // a text without every word's core holds no hit
+    if (words.length > 1 && !cores.every((c) => haystack.includes(c))) return out;
+    let from = 0;
+    while (out.length < limit) {
+      const at = haystack.indexOf(first.core, from);
+      if (at === -1) break;
+      from = at + 1;
+      // the word's start: back over at most the longest prefix's letters
+      let start = at;
+      while (start > 0 && at - start < longest && abc.isWordChar(haystack, start - 1)) start--;
+      if (abc.isWordChar(haystack, start - 1)) continue;
+      // the letters between the word's start and the core must be one of the allowed prefixes
+      if (!firstPrefixes.has(haystack.slice(start, at))) continue;
+      let end = at + first.core.length;
+      if (abc.isWordChar(haystack, end)) continue;
+      for (let k = 1; k < words.length && end !== -1; k++) end = nextWord(haystack, end, words[k] as QueryWord, abc);
+      if (end === -1) continue;
+      out.push({ start, end });
+      from = end;
+    }
+    return out;
+  };
+}
+
+/** Every word-aware hit of the folded query in one folded (or, with `squeezed`, squeezed) text. */
+export function findWords(
+  haystack: string,
+  foldedQuery: string,
+  options: { limit?: number; squeezed?: boolean } = {},
+): FoldedMatch[] {
+  return compileWords(foldedQuery, options)(haystack, options.limit);
 }
