@@ -101,3 +101,63 @@ test('the first tag asks for the annotator name once and records it', async ({ p
   await expect.poll(async () => (await list(hashiya, doc.id)).length).toBe(2);
   await expect(dialog).toBeHidden();
 });
+
+test('the palette lists a code named for what was typed before one whose definition mentions it, and shows the passage', async ({ page, hashiya }) => {
+  const codebook = await hashiya.ok<{ codes: Array<Record<string, unknown>> }>('codebook.get');
+  await hashiya.ok('codebook.save', {
+    ...codebook,
+    codes: [...codebook.codes, { id: 'withdrawal-demand', name: 'Withdrawal demand', nameAr: 'المطالبة بالانسحاب', color: '#117733', description: '', example: '', key: null, parentId: null }],
+  });
+  const doc = await setup(hashiya, page);
+  await dragSelect(page, 'فائز السراج');
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Tag with…' });
+  // the passage being tagged is shown in the palette, and the dialog leaves the selection in sight
+  await expect(dialog.getByTestId('palette-passage')).toHaveText('فائز السراج');
+  const [selection, box] = await Promise.all([
+    page.evaluate(() => {
+      const r = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
+      return r ? { top: r.top, bottom: r.bottom } : null;
+    }),
+    dialog.boundingBox(),
+  ]);
+  expect(selection && box && (box.y >= selection.bottom || box.y + box.height <= selection.top)).toBe(true);
+  // “Ceasefire proposal” only mentions demands in its definition
+  await dialog.getByRole('combobox').fill('demand');
+  await expect(dialog.getByRole('option').first()).toContainText('Withdrawal demand');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.codes])).toEqual([['فائز السراج', ['withdrawal-demand']]]);
+});
+
+test('a selection shows a bar with each code key and its name in the interface language; a shown key tags that code', async ({ page, hashiya }) => {
+  const doc = await setup(hashiya, page);
+  const bar = page.getByTestId('selection-keys');
+  await expect(bar).toBeHidden();
+  await dragSelect(page, 'فائز السراج');
+  await expect(bar).toBeVisible();
+  await expect(bar.getByRole('button', { name: /3\s*Arms-embargo violation/ })).toBeVisible();
+  await expect(bar.getByRole('button', { name: /1\s*Ceasefire proposal/ })).toBeVisible();
+  // the bar does not cover the selected passage
+  const sel = await page.evaluate(() => {
+    const r = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
+    return r ? { top: r.top, bottom: r.bottom } : null;
+  });
+  const barBox = await bar.boundingBox();
+  expect(sel && barBox && (barBox.y >= sel.bottom || barBox.y + barBox.height <= sel.top)).toBe(true);
+  await page.keyboard.press('3');
+  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.codes])).toEqual([['فائز السراج', ['arms-embargo-violation']]]);
+  await expect(bar).toBeHidden();
+
+});
+
+test('in the Arabic interface the code-key bar names the codes in Arabic, and a click on one tags', async ({ page, hashiya }) => {
+  await hashiya.ok('settings.update', { annotator: 'Salma', uiLanguage: 'ar' });
+  const doc = await hashiya.sample();
+  await hashiya.open(page);
+  await hashiya.openDocument(page, doc.title);
+  const bar = page.getByTestId('selection-keys');
+  await dragSelect(page, 'غسان سلامه');
+  await expect(bar.getByRole('button', { name: /1\s*اقتراح وقف إطلاق النار/ })).toBeVisible();
+  await bar.getByRole('button', { name: /4\s*دعم عسكري أجنبي/ }).click();
+  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.codes])).toEqual([['غسان سلامه', ['foreign-military-support']]]);
+});

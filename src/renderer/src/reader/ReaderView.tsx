@@ -8,6 +8,8 @@ import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationPanel, filterAnnotations, type PanelFilter } from './AnnotationPanel';
 import { ArticleText } from './ArticleText';
 import { CodePalette } from './CodePalette';
+import { placePalette, type PalettePlace } from './palettePlace';
+import { SelectionKeys } from './SelectionKeys';
 import { flashRange, installHighlightStyles, paintAnnotations, clearAnnotationHighlights } from './highlights';
 import { NameDialog } from './NameDialog';
 import { ReaderContext, type ReaderApi } from './ReaderContext';
@@ -89,7 +91,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     setActiveIdState(id);
   }, []);
   const [filter, setFilter] = useState<PanelFilter>({ code: '', annotator: '' });
-  const [palette, setPaletteOpen] = useState(false);
+  const [palette, setPaletteOpen] = useState<false | PalettePlace>(false);
   // the selection is lost when the palette's search field takes focus: keep it
   const paletteSpan = useRef<{ start: number; end: number } | null>(null);
   const [askName, setAskName] = useState<null | ((name: string | null) => void)>(null);
@@ -103,7 +105,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   const annotationsRef = useRef<Annotation[]>([]);
   const setPalette = (open: boolean) => {
     if (open) paletteSpan.current = selectionSpanRef.current();
-    setPaletteOpen(open);
+    setPaletteOpen(open && placePalette());
   };
   const selectionSpanRef = useRef<() => { start: number; end: number } | null>(() => null);
   annotationsRef.current = annotations;
@@ -635,6 +637,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
             </div>
           )}
         </div>
+        {!palette && !askName && <SelectionKeys codes={codes} article={() => articleRef.current} onChoose={(c) => void applyCode(c)} onMore={() => setPalette(true)} />}
         <aside className="reader-side" aria-label={t('annotationsPanel')}>
           {active && (
             <AnnotationEditor
@@ -668,6 +671,8 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         {palette && (
           <CodePalette
             codes={codes}
+            place={palette}
+            passage={paletteSpan.current ? model.map.slice(paletteSpan.current.start, paletteSpan.current.end) : active?.quote}
             onClose={() => setPalette(false)}
             onChoose={(c) => {
               setPalette(false);
