@@ -161,3 +161,49 @@ test('in the Arabic interface the code-key bar names the codes in Arabic, and a 
   await bar.getByRole('button', { name: /4\s*دعم عسكري أجنبي/ }).click();
   await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.codes])).toEqual([['غسان سلامه', ['foreign-military-support']]]);
 });
+
+test('from the article the claimant field of a new annotation is three Tabs away, and Esc in a field returns to the article', async ({ page, hashiya }) => {
+  const doc = await setup(hashiya, page);
+  await dragSelect(page, 'فائز السراج');
+  await page.keyboard.press('1');
+  const editor = page.getByTestId('annotation-editor');
+  await expect(editor.locator('blockquote')).toHaveText('فائز السراج');
+  const scroller = page.locator('.reader-scroll');
+  await expect(scroller).toBeFocused();
+  const claimant = editor.getByRole('combobox', { name: 'Claimant' });
+  let tabs = 0;
+  while (tabs < 20 && !(await claimant.evaluate((el) => el === document.activeElement))) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  expect(tabs).toBeLessThanOrEqual(3);
+  // the codes are one stop: arrow keys move among them and Space toggles one
+  await page.keyboard.press('Shift+Tab');
+  await expect(editor.getByRole('checkbox', { name: /Ceasefire proposal/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(editor.getByRole('checkbox', { name: /Ceasefire condition/ })).toBeFocused();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(claimant).toBeFocused();
+
+  // Esc leaves the field (saving what was typed), keeps the annotation active, and the article has the keyboard
+  await claimant.fill('فائز السراج');
+  await page.keyboard.press('Escape');
+  await expect(scroller).toBeFocused();
+  await expect(editor).toBeVisible();
+  await expect
+    .poll(async () => (await list(hashiya, doc.id)).map((a) => [a.codes, a.claimant]))
+    .toEqual([[['ceasefire-proposal', 'ceasefire-condition'], 'فائز السراج']]);
+  // the same from the stance list and the note
+  await editor.getByRole('combobox', { name: 'Stance' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(scroller).toBeFocused();
+  await editor.getByRole('textbox', { name: 'Note' }).fill('said in Paris');
+  await page.keyboard.press('Escape');
+  await expect(scroller).toBeFocused();
+  await expect(editor).toBeVisible();
+  await expect.poll(async () => (await list(hashiya, doc.id))[0]?.note).toBe('said in Paris');
+  // a second Esc, now in the article, closes the editor as before
+  await page.keyboard.press('Escape');
+  await expect(editor).toBeHidden();
+});

@@ -650,6 +650,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
               }}
               onDelete={() => void enqueue(() => deleteAnnotation(active))}
               onClose={() => setActiveId(null)}
+              onEscape={() => scrollRef.current?.focus({ preventScroll: true })}
             />
           )}
           <AnnotationPanel
