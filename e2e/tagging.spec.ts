@@ -207,3 +207,38 @@ test('from the article the claimant field of a new annotation is three Tabs away
   await page.keyboard.press('Escape');
   await expect(editor).toBeHidden();
 });
+
+test('Project… ▸ Coder name… changes the name the next annotations record and leaves the other settings alone', async ({ page, hashiya }) => {
+  await hashiya.ok('settings.update', { annotator: 'Salma', uiLanguage: 'ar', textSize: 26, snapToWords: false });
+  const doc = await hashiya.sample();
+  await hashiya.open(page);
+  await hashiya.openDocument(page, doc.title);
+  await dragSelect(page, 'فائز السراج');
+  await page.keyboard.press('1');
+  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => a.annotator)).toEqual(['Salma']);
+
+  // in the Arabic interface: المشروع… ▸ اسم المرمِّز…
+  await page.getByRole('button', { name: 'المشروع…' }).click();
+  const panel = page.getByRole('dialog', { name: 'المشروع' });
+  await expect(panel.getByTestId('coder-now')).toContainText('Salma');
+  await panel.getByRole('button', { name: 'اسم المرمِّز…' }).click();
+  const nameDialog = page.getByRole('dialog', { name: 'اسمك' });
+  const field = nameDialog.getByRole('textbox', { name: 'اسمك' });
+  await expect(field).toHaveValue('Salma');
+  await field.fill('سلمى الترهوني');
+  await nameDialog.getByRole('button', { name: 'حفظ' }).click();
+  await expect(panel.getByTestId('coder-now')).toContainText('سلمى الترهوني');
+  await panel.getByRole('button', { name: 'إغلاق' }).click();
+
+  const settings = (await hashiya.ok<{ settings: Record<string, unknown> }>('project.info')).settings;
+  expect(settings).toEqual({ annotator: 'سلمى الترهوني', uiLanguage: 'ar', textSize: 26, snapToWords: false });
+  // the interface is still Arabic, and the next tag records the new name without asking
+  await expect(page.getByRole('button', { name: 'المشروع…' })).toBeVisible();
+  await dragSelect(page, 'غسان سلامه');
+  await page.keyboard.press('2');
+  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.annotator])).toEqual([
+    ['فائز السراج', 'Salma'],
+    ['غسان سلامه', 'سلمى الترهوني'],
+  ]);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
