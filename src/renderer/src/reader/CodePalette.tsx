@@ -71,6 +71,10 @@ export function CodePalette({
           } else if (e.key === 'Enter' && current) {
             e.preventDefault();
             onChoose(current);
+          } else if (e.key === 'Escape') {
+            // a search field would only clear itself on the first Esc: close at once
+            e.preventDefault();
+            onClose();
           }
         }}
       />
