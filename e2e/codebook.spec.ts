@@ -366,3 +366,39 @@ test('merging two claimant spellings asks first, and Undo gives each annotation 
   await expect(dialog.getByRole('rowheader', { name: 'خليفه حفتر' })).toBeVisible();
   expect(await claimantsNow()).toEqual(before);
 });
+
+test('a code merge done from the reader is undone by Ctrl+Z there and redone by Ctrl+Shift+Z', async ({ page, hashiya }) => {
+  await hashiya.ok('settings.update', { annotator: 'E2E' });
+  const doc = await hashiya.sample();
+  const at = (quote: string) => {
+    const u = doc.text.indexOf(quote);
+    const start = [...doc.text.slice(0, u)].length;
+    return { start, end: start + [...quote].length };
+  };
+  await hashiya.ok('annotations.create', { documentId: doc.id, ...at('فائز السراج'), codes: ['ceasefire-proposal', 'ceasefire-condition'] });
+  await hashiya.ok('annotations.create', { documentId: doc.id, ...at('غسان سلامه'), codes: ['ceasefire-proposal'] });
+  const codesNow = async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).map((a) => a.codes);
+  await hashiya.open(page);
+  await hashiya.openDocument(page, doc.title);
+  const dialog = await openCodebook(page);
+  await dialog.getByRole('treeitem', { name: /Ceasefire proposal/ }).click();
+  await dialog.getByTestId('merge-target').selectOption({ label: '\u00A0\u00A0Ceasefire condition' });
+  await dialog.getByRole('button', { name: /^Merge/ }).click();
+  await page.getByRole('dialog', { name: 'Merge codes' }).getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(dialog.getByTestId('merge-undo')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const list = page.getByTestId('annotation-list');
+  await expect(list.locator('.chip', { hasText: 'Ceasefire proposal' })).toHaveCount(0);
+  expect(await codesNow()).toEqual([['ceasefire-condition'], ['ceasefire-condition']]);
+
+  await page.getByTestId('article').click();
+  await page.keyboard.press('Control+z');
+  await expect.poll(codesNow).toEqual([['ceasefire-proposal', 'ceasefire-condition'], ['ceasefire-proposal']]);
+  await expect(list.locator('.chip', { hasText: 'Ceasefire proposal' })).toHaveCount(2);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(codesNow).toEqual([['ceasefire-condition'], ['ceasefire-condition']]);
+  await page.keyboard.press('Control+z');
+  await expect.poll(codesNow).toEqual([['ceasefire-proposal', 'ceasefire-condition'], ['ceasefire-proposal']]);
+  expect((await hashiya.ok<{ codes: Array<{ id: string }> }>('codebook.get')).codes.some((c) => c.id === 'ceasefire-proposal')).toBe(true);
+});

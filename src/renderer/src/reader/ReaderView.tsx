@@ -16,7 +16,7 @@ import { ReaderContext, type ReaderApi } from './ReaderContext';
 import { snapSpan } from './snap';
 import { buildTextModel, domToUtf16, rangeForSpan, type TextModel } from './textModel';
 import { FindBar } from '../features/search/FindBar';
-import { onAnnotationsChanged } from '../features/codebook/events';
+import { onAnnotationsChanged, onUndoStepOffered } from '../features/codebook/events';
 import { onAnnotationsImported } from '../features/export/events';
 
 /** What a researcher sets on an annotation (every field of AnnotationFields; checked below). */
@@ -217,6 +217,8 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
 
   // codebook operations (merge, delete, renames) can change this document's annotations
   useEffect(() => onAnnotationsChanged(() => void reloadAnnotations().catch(() => undefined)), [reloadAnnotations]);
+  // a merge in the codebook window: Ctrl/Cmd+Z here undoes it too
+  useEffect(() => onUndoStepOffered(pushUndo), [pushUndo]);
   // a colleague's annotations merged in (W3C import) may land in this document
   useEffect(
     () =>

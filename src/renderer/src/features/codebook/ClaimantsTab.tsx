@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { spellingGroups } from '../../../../shared/codebook/claimants';
 import { api, errorMessage } from '../../api/client';
-import { notifyAnnotationsChanged } from './events';
+import { notifyAnnotationsChanged, offerUndoStep } from './events';
+import { mergeStep, type MergeStep } from './mergeSteps';
 import { useCbText } from './strings';
 import { ConfirmMerge, UndoNotice } from './MergeConfirm';
 import { fill, useMergeText } from './mergeStrings';
@@ -25,7 +26,7 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
   const [error, setError] = useState<string | null>(null);
   const m = useMergeText();
   const [confirming, setConfirming] = useState<Merge | null>(null);
-  const [lastMerge, setLastMerge] = useState<{ undoIds: string[]; message: string } | null>(null);
+  const [lastMerge, setLastMerge] = useState<{ step: MergeStep; affected: number; message: string } | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -38,53 +39,64 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
     void reload();
   }, [reload]);
 
-  /** Rename each of `from` to `to`, in order; what was done can be undone as one step. */
-  const renameAll = async (from: readonly string[], to: string) => {
+  /** Rename each of `from` to `to`, in order; answers the undoIds and how many annotations changed. */
+  const renameEach = async (from: readonly string[], to: string) => {
     const undoIds: string[] = [];
     let affected = 0;
-    try {
-      for (const name of from) {
-        if (!to || to === name) continue;
+    let failed: unknown = null;
+    for (const name of from) {
+      if (!to || to === name) continue;
+      try {
         const r = await api['claimants.rename']({ from: name, to });
         affected += r.affected;
         if (r.undoId) undoIds.push(r.undoId);
-        setDrafts((d) => ({ ...d, [name]: '' }));
+      } catch (err) {
+        failed = err;
+        break;
       }
-      setError(null);
-    } catch (err) {
-      setError(errorMessage(err));
     }
+    return { undoIds, affected, failed };
+  };
+
+  /** Rename each of `from` to `to`; what was done can be undone as one step. */
+  const renameAll = async (from: readonly string[], to: string) => {
+    const { undoIds, affected, failed } = await renameEach(from, to);
+    setError(failed ? errorMessage(failed) : null);
+    setDrafts((d) => {
+      const next = { ...d };
+      for (const name of from) next[name] = '';
+      return next;
+    });
     setConfirming(null);
     await reload();
     if (undoIds.length === 0) return;
     notifyAnnotationsChanged();
     const message = fill(m.mergedClaimants, { source: from.join(' / '), target: to, n: affected });
-    setLastMerge({ undoIds, message });
+    // undone from the notice or with Ctrl/Cmd+Z in the reader, whichever comes first
+    const step = mergeStep(
+      'rename',
+      undoIds,
+      async () => {
+        const again = await renameEach(from, to);
+        if (again.failed) throw again.failed;
+        return again.undoIds;
+      },
+      reload,
+    );
+    offerUndoStep(step);
+    setLastMerge({ step, affected, message });
     announce(message);
   };
 
-  const undoMerge = async (undoIds: readonly string[]): Promise<string | null> => {
-    let affected = 0;
-    let failed: string | null = null;
-    const left = [...undoIds];
-    // the last rename first: each undo finds the annotations as that rename left them
-    while (left.length > 0) {
-      try {
-        affected += (await api['codebook.undoMerge']({ undoId: left[left.length - 1] as string })).affected;
-        left.pop();
-      } catch (err) {
-        failed = errorMessage(err);
-        break;
-      }
-    }
-    await reload();
-    if (affected > 0) notifyAnnotationsChanged();
-    if (failed) {
-      setLastMerge((last) => (last ? { ...last, undoIds: left } : last));
-      return failed;
+  const undoMerge = async (last: { step: MergeStep; affected: number }): Promise<string | null> => {
+    try {
+      await last.step.undo();
+    } catch (err) {
+      await reload();
+      return errorMessage(err);
     }
     setLastMerge(null);
-    announce(fill(m.undone, { n: affected }));
+    announce(fill(m.undone, { n: last.affected }));
     return null;
   };
 
@@ -100,7 +112,7 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
   const groups = spellingGroups(claimants);
 
   const notice = lastMerge && (
-    <UndoNotice message={lastMerge.message} onUndo={() => undoMerge(lastMerge.undoIds)} onDismiss={() => setLastMerge(null)} />
+    <UndoNotice message={lastMerge.message} onUndo={() => undoMerge(lastMerge)} onDismiss={() => setLastMerge(null)} />
   );
   if (claimants.length === 0) return notice || <p className="cb-hint">{c('noClaimants')}</p>;
   return (

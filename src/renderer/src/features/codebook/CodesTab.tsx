@@ -8,7 +8,8 @@ import { useApp } from '../../app/AppContext';
 import { CodeEditor } from './CodeEditor';
 import { CodeTree } from './CodeTree';
 import { DeleteCodeDialog, type DeleteChoice } from './DeleteCodeDialog';
-import { newCodeId, notifyAnnotationsChanged } from './events';
+import { newCodeId, notifyAnnotationsChanged, offerUndoStep } from './events';
+import { mergeStep, type MergeStep } from './mergeSteps';
 import { ExchangeButtons } from './ExchangeButtons';
 import { useCbText } from './strings';
 import { ConfirmMerge, UndoNotice } from './MergeConfirm';
@@ -22,7 +23,7 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
   /** a merge waiting for confirmation, and the last one done (it can be undone) */
   const [confirming, setConfirming] = useState<{ sourceId: string; targetId: string } | null>(null);
   const [confirmError, setConfirmError] = useState<string | null>(null);
-  const [lastMerge, setLastMerge] = useState<{ undoId: string; sourceId: string; message: string } | null>(null);
+  const [lastMerge, setLastMerge] = useState<{ step: MergeStep; sourceId: string; affected: number; message: string } | null>(null);
   const codebook = app.codebook;
   const [usage, setUsage] = useState<Record<string, number>>({});
   const [selectedId, setSelectedId] = useState<string | null>(codebook.codes[0]?.id ?? null);
@@ -91,22 +92,30 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
       setConfirmError(null);
       notifyAnnotationsChanged();
       const message = fill(m.mergedCodes, { ...names, n: r.affected });
-      setLastMerge({ undoId: r.undoId, sourceId, message });
+      // undone from the notice below or with Ctrl/Cmd+Z in the reader, whichever comes first
+      const step = mergeStep(
+        'merge',
+        [r.undoId],
+        async () => [(await api['codebook.mergeCodes']({ sourceId, targetId })).undoId],
+        async () => {
+          await app.reloadCodebook();
+          await reloadUsage();
+        },
+      );
+      offerUndoStep(step);
+      setLastMerge({ step, sourceId, affected: r.affected, message });
       announce(message);
     } catch (err) {
       setConfirmError(errorMessage(err));
     }
   };
 
-  const undoMerge = async (undoId: string, sourceId: string): Promise<string | null> => {
+  const undoMerge = async (last: { step: MergeStep; sourceId: string; affected: number }): Promise<string | null> => {
     try {
-      const r = await api['codebook.undoMerge']({ undoId });
-      await app.reloadCodebook();
-      await reloadUsage();
-      setSelectedId(sourceId);
+      await last.step.undo();
+      setSelectedId(last.sourceId);
       setLastMerge(null);
-      notifyAnnotationsChanged();
-      announce(fill(m.undone, { n: r.affected }));
+      announce(fill(m.undone, { n: last.affected }));
       return null;
     } catch (err) {
       return errorMessage(err);
@@ -161,7 +170,7 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
         {lastMerge && (
           <UndoNotice
             message={lastMerge.message}
-            onUndo={() => undoMerge(lastMerge.undoId, lastMerge.sourceId)}
+            onUndo={() => undoMerge(lastMerge)}
             onDismiss={() => setLastMerge(null)}
           />
         )}
