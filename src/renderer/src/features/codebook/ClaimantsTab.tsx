@@ -62,11 +62,8 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
   const renameAll = async (from: readonly string[], to: string) => {
     const { undoIds, affected, failed } = await renameEach(from, to);
     setError(failed ? errorMessage(failed) : null);
-    setDrafts((d) => {
-      const next = { ...d };
-      for (const name of from) next[name] = '';
-      return next;
-    });
+    // names come from data (a claimant may be called “__proto__”): build, never assign, the keys
+    setDrafts((d) => Object.fromEntries([...Object.entries(d), ...from.map((name) => [name, ''] as const)]));
     setConfirming(null);
     await reload();
     if (undoIds.length === 0) return;
