@@ -74,6 +74,10 @@ test('a new code with key 8 tags a passage, and its annotation follows a merge',
   await expect(dialog.getByText('used by 1 annotations')).toBeVisible();
   await dialog.getByTestId('merge-target').selectOption({ label: '\u00A0\u00A0Ceasefire proposal' });
   await dialog.getByRole('button', { name: /^Merge/ }).click();
+  const confirm = page.getByRole('dialog', { name: 'Merge codes' });
+  await expect(confirm.getByTestId('merge-confirm-message')).toContainText('1 annotations');
+  await confirm.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(confirm).toBeHidden();
   await expect(dialog.getByRole('treeitem', { name: /Truce monitoring/ })).toHaveCount(0);
   const proposal = dialog.getByRole('treeitem', { name: /Ceasefire proposal/ });
   await expect(proposal.locator('.cb-usage')).toHaveText('1');
@@ -153,6 +157,7 @@ test('the codebook window works from the keyboard and deleting a code in use ask
   await dialog.getByRole('tab', { name: 'Claimants' }).click();
   await expect(dialog.getByTestId('spelling-group')).toContainText('خليفة حفتر (2) / خليفه حفتر (1)');
   await dialog.getByRole('button', { name: 'Merge as خليفة حفتر' }).click();
+  await page.getByRole('dialog', { name: 'Merge claimants' }).getByRole('button', { name: 'Merge', exact: true }).click();
   await expect(dialog.getByTestId('spelling-group')).toHaveCount(0);
   await expect(
     dialog
@@ -257,4 +262,143 @@ test('export the codebook as .qdc from the window, and import a colleague’s co
   );
   expect(cb.codes.find((c) => c.name === 'Unilateral truce')?.parentId).toBe('ceasefire-proposal');
   expect(cb.codes.find((c) => c.id === 'ceasefire-proposal')?.color).toBe('#56B4E9');
+});
+
+test('merging two codes asks first with the count, and Undo puts every annotation’s codes back', async ({ page, hashiya }) => {
+  await hashiya.ok('settings.update', { annotator: 'E2E' });
+  const doc = await hashiya.sample();
+  const at = (quote: string) => {
+    const u = doc.text.indexOf(quote);
+    const start = [...doc.text.slice(0, u)].length;
+    return { start, end: start + [...quote].length };
+  };
+  // one annotation has both codes, one only the source, one only the target, one neither
+  for (const [quote, codes] of [
+    ['فائز السراج', ['ceasefire-proposal', 'ceasefire-condition']],
+    ['غسان سلامه', ['ceasefire-proposal']],
+    ['مجلس الأمن', ['ceasefire-condition']],
+    ['فرنسا', ['political-process']],
+  ] as const) {
+    await hashiya.ok('annotations.create', { documentId: doc.id, ...at(quote), codes });
+  }
+  const codesNow = async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).map((a) => [a.quote, a.codes]);
+  const before = await codesNow();
+  await hashiya.open(page);
+  await hashiya.openDocument(page, doc.title);
+  const dialog = await openCodebook(page);
+  const usage = (name: RegExp) => dialog.getByRole('treeitem', { name }).locator('.cb-usage');
+  await expect(usage(/Ceasefire proposal/)).toHaveText('2');
+  await expect(usage(/Ceasefire condition/)).toHaveText('2');
+
+  await dialog.getByRole('treeitem', { name: /Ceasefire proposal/ }).click();
+  await dialog.getByTestId('merge-target').selectOption({ label: '\u00A0\u00A0Ceasefire condition' });
+  await dialog.getByRole('button', { name: /^Merge/ }).click();
+  const confirm = page.getByRole('dialog', { name: 'Merge codes' });
+  await expect(confirm.getByTestId('merge-confirm-message')).toHaveText(
+    'Merge “Ceasefire proposal” into “Ceasefire condition”? 2 annotations will carry “Ceasefire condition” instead, and “Ceasefire proposal” will be removed from the codebook.',
+  );
+  // Cancel changes nothing
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  expect(await codesNow()).toEqual(before);
+
+  await dialog.getByRole('button', { name: /^Merge/ }).click();
+  await confirm.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(dialog.getByRole('treeitem', { name: /Ceasefire proposal/ })).toHaveCount(0);
+  await expect(usage(/Ceasefire condition/)).toHaveText('3');
+  expect(await codesNow()).not.toEqual(before);
+
+  const notice = dialog.getByTestId('merge-undo');
+  await expect(notice).toContainText('2 annotations changed');
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(notice).toBeHidden();
+  await expect(usage(/Ceasefire proposal/)).toHaveText('2');
+  await expect(usage(/Ceasefire condition/)).toHaveText('2');
+  expect(await codesNow()).toEqual(before);
+  await expect(dialog.getByRole('treeitem', { name: /Ceasefire proposal/ }).locator('.cb-row-end kbd')).toHaveText('1');
+
+  // the reader's panel follows the undo too
+  await page.keyboard.press('Escape');
+  const item = page.getByTestId('annotation-list').locator('.annotation-item', { hasText: 'غسان سلامه' });
+  await expect(item.locator('.chip', { hasText: 'Ceasefire proposal' })).toBeVisible();
+});
+
+test('merging two claimant spellings asks first, and Undo gives each annotation back its own spelling', async ({ page, hashiya }) => {
+  await hashiya.ok('settings.update', { annotator: 'E2E' });
+  const doc = await hashiya.sample();
+  const at = (quote: string) => {
+    const u = doc.text.indexOf(quote);
+    const start = [...doc.text.slice(0, u)].length;
+    return { start, end: start + [...quote].length };
+  };
+  for (const [quote, claimant] of [
+    ['فائز السراج', 'خليفة حفتر'],
+    ['غسان سلامه', 'خليفه حفتر'],
+    ['مجلس الأمن', 'خليفة حفتر'],
+    ['فرنسا', 'ماكرون'],
+  ] as const) {
+    await hashiya.ok('annotations.create', { documentId: doc.id, ...at(quote), codes: ['political-process'], claimant });
+  }
+  const claimantsNow = async () => (await hashiya.ok<Array<{ quote: string; claimant: string }>>('annotations.list', { documentId: doc.id })).map((a) => [a.quote, a.claimant]);
+  const before = await claimantsNow();
+  await hashiya.open(page);
+  const dialog = await openCodebook(page);
+  await dialog.getByRole('tab', { name: 'Claimants' }).click();
+  const count = (name: string) => dialog.getByRole('row', { name: new RegExp(name) }).getByRole('cell').first();
+  await expect(count('خليفة حفتر')).toHaveText('2');
+
+  // a rename onto a name in use is a merge: it asks first
+  await dialog.getByLabel('Rename to (or merge into an existing name): خليفه حفتر').fill('خليفة حفتر');
+  await dialog.getByRole('row', { name: /خليفه حفتر/ }).getByRole('button', { name: 'Rename' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Merge claimants' });
+  await expect(confirm.getByTestId('merge-confirm-message')).toContainText('1 annotations will name “خليفة حفتر”');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  expect(await claimantsNow()).toEqual(before);
+
+  await dialog.getByRole('button', { name: 'Merge as خليفة حفتر' }).click();
+  await expect(confirm.getByTestId('merge-confirm-message')).toContainText('1 annotations');
+  await confirm.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(count('خليفة حفتر')).toHaveText('3');
+  await expect(dialog.getByRole('rowheader', { name: 'خليفه حفتر' })).toHaveCount(0);
+
+  await dialog.getByTestId('merge-undo').getByRole('button', { name: 'Undo' }).click();
+  await expect(count('خليفة حفتر')).toHaveText('2');
+  await expect(dialog.getByRole('rowheader', { name: 'خليفه حفتر' })).toBeVisible();
+  expect(await claimantsNow()).toEqual(before);
+});
+
+test('a code merge done from the reader is undone by Ctrl+Z there and redone by Ctrl+Shift+Z', async ({ page, hashiya }) => {
+  await hashiya.ok('settings.update', { annotator: 'E2E' });
+  const doc = await hashiya.sample();
+  const at = (quote: string) => {
+    const u = doc.text.indexOf(quote);
+    const start = [...doc.text.slice(0, u)].length;
+    return { start, end: start + [...quote].length };
+  };
+  await hashiya.ok('annotations.create', { documentId: doc.id, ...at('فائز السراج'), codes: ['ceasefire-proposal', 'ceasefire-condition'] });
+  await hashiya.ok('annotations.create', { documentId: doc.id, ...at('غسان سلامه'), codes: ['ceasefire-proposal'] });
+  const codesNow = async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).map((a) => a.codes);
+  await hashiya.open(page);
+  await hashiya.openDocument(page, doc.title);
+  const dialog = await openCodebook(page);
+  await dialog.getByRole('treeitem', { name: /Ceasefire proposal/ }).click();
+  await dialog.getByTestId('merge-target').selectOption({ label: '\u00A0\u00A0Ceasefire condition' });
+  await dialog.getByRole('button', { name: /^Merge/ }).click();
+  await page.getByRole('dialog', { name: 'Merge codes' }).getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(dialog.getByTestId('merge-undo')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const list = page.getByTestId('annotation-list');
+  await expect(list.locator('.chip', { hasText: 'Ceasefire proposal' })).toHaveCount(0);
+  expect(await codesNow()).toEqual([['ceasefire-condition'], ['ceasefire-condition']]);
+
+  await page.getByTestId('article').click();
+  await page.keyboard.press('Control+z');
+  await expect.poll(codesNow).toEqual([['ceasefire-proposal', 'ceasefire-condition'], ['ceasefire-proposal']]);
+  await expect(list.locator('.chip', { hasText: 'Ceasefire proposal' })).toHaveCount(2);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(codesNow).toEqual([['ceasefire-condition'], ['ceasefire-condition']]);
+  await page.keyboard.press('Control+z');
+  await expect.poll(codesNow).toEqual([['ceasefire-proposal', 'ceasefire-condition'], ['ceasefire-proposal']]);
+  expect((await hashiya.ok<{ codes: Array<{ id: string }> }>('codebook.get')).codes.some((c) => c.id === 'ceasefire-proposal')).toBe(true);
 });

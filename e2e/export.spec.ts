@@ -150,3 +150,27 @@ test('Exchange…: export W3C JSON-LD, import it back without duplicates, and se
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('the export dialog explains the columns and the apostrophe rule itself, offline, in both languages', async ({ page, hashiya }) => {
+  await hashiya.open(page);
+  await page.getByTestId('export-csv-button').click();
+  const dialog = page.getByRole('dialog', { name: 'Export CSV' });
+  await expect(dialog).not.toContainText('docs/export.md');
+  // nothing is fetched for the guide: it works with the network cut
+  await page.context().setOffline(true);
+  const guide = dialog.getByTestId('csv-guide');
+  await guide.getByText('Column guide').click();
+  await expect(guide.getByRole('rowheader', { name: 'start' })).toBeVisible();
+  await expect(guide.getByRole('row', { name: /code_path/ })).toContainText('the code with its parents');
+  await expect(guide).toContainText('remove one leading apostrophe from every text cell that has one');
+  await expect(guide.locator('pre').filter({ hasText: 'keep_default_na=False' })).toBeVisible();
+  await expect(guide.getByRole('rowheader')).toHaveCount(20);
+  await page.context().setOffline(false);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await page.getByTestId('export-csv-button').click();
+  const ar = page.getByRole('dialog', { name: 'تصدير CSV' });
+  await ar.getByTestId('csv-guide').getByText('دليل الأعمدة').click();
+  await expect(ar.getByTestId('csv-guide').getByRole('row', { name: /code_path/ })).toContainText('الرمز مع الرموز الأعلى منه');
+});

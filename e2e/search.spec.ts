@@ -157,3 +157,38 @@ test('project search: word-aware hits across documents, the count per document f
   expect(await hashiya.ok<unknown[]>('annotations.list', { documentId: other.document.id })).toEqual([]);
   expect(await hashiya.ok<unknown[]>('annotations.list', { documentId: sample.id })).toEqual([]);
 });
+
+test('Esc closes the find bar from its field or any of its buttons and gives the keyboard back to the article', async ({ page, hashiya }) => {
+  await hashiya.ok('settings.update', { annotator: 'E2E' });
+  const sample = await hashiya.sample();
+  await hashiya.open(page);
+  await hashiya.openDocument(page, sample.title);
+  const scroller = page.locator('.reader-scroll');
+  await page.getByTestId('article').click();
+  await expect(scroller).toBeFocused();
+
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('searchbox', { name: 'Find in document' });
+  await find.fill('خليفة');
+  await expect(page.getByTestId('find-count')).toHaveText('1 of 2');
+  await page.keyboard.press('Escape');
+  await expect(find).toBeHidden();
+  await expect(scroller).toBeFocused();
+
+  // from a button of the bar
+  await page.keyboard.press('Control+f');
+  await expect(find).toBeFocused();
+  await page.getByRole('search', { name: 'Find in document' }).getByRole('button', { name: 'Options' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(find).toBeHidden();
+  await expect(scroller).toBeFocused();
+  // the reader's keys work again at once: a selection and a code key tag it
+  await page.evaluate(() => {
+    const p = document.querySelectorAll('[data-testid="article"] p')[0] as HTMLElement;
+    const t = p.firstChild as Text;
+    const i = t.data.indexOf('حفتر');
+    window.getSelection()?.setBaseAndExtent(t, i, t, i + 'حفتر'.length);
+  });
+  await page.keyboard.press('1');
+  await expect.poll(async () => (await hashiya.ok<Array<{ quote: string }>>('annotations.list', { documentId: sample.id })).map((a) => a.quote)).toEqual(['حفتر']);
+});

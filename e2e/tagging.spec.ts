@@ -101,3 +101,144 @@ test('the first tag asks for the annotator name once and records it', async ({ p
   await expect.poll(async () => (await list(hashiya, doc.id)).length).toBe(2);
   await expect(dialog).toBeHidden();
 });
+
+test('the palette lists a code named for what was typed before one whose definition mentions it, and shows the passage', async ({ page, hashiya }) => {
+  const codebook = await hashiya.ok<{ codes: Array<Record<string, unknown>> }>('codebook.get');
+  await hashiya.ok('codebook.save', {
+    ...codebook,
+    codes: [...codebook.codes, { id: 'withdrawal-demand', name: 'Withdrawal demand', nameAr: 'المطالبة بالانسحاب', color: '#117733', description: '', example: '', key: null, parentId: null }],
+  });
+  const doc = await setup(hashiya, page);
+  await dragSelect(page, 'فائز السراج');
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Tag with…' });
+  // the passage being tagged is shown in the palette, and the dialog leaves the selection in sight
+  await expect(dialog.getByTestId('palette-passage')).toHaveText('فائز السراج');
+  const [selection, box] = await Promise.all([
+    page.evaluate(() => {
+      const r = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
+      return r ? { top: r.top, bottom: r.bottom } : null;
+    }),
+    dialog.boundingBox(),
+  ]);
+  expect(selection && box && (box.y >= selection.bottom || box.y + box.height <= selection.top)).toBe(true);
+  // “Ceasefire proposal” only mentions demands in its definition
+  await dialog.getByRole('combobox').fill('demand');
+  await expect(dialog.getByRole('option').first()).toContainText('Withdrawal demand');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.codes])).toEqual([['فائز السراج', ['withdrawal-demand']]]);
+});
+
+test('a selection shows a bar with each code key and its name in the interface language; a shown key tags that code', async ({ page, hashiya }) => {
+  const doc = await setup(hashiya, page);
+  const bar = page.getByTestId('selection-keys');
+  await expect(bar).toBeHidden();
+  await dragSelect(page, 'فائز السراج');
+  await expect(bar).toBeVisible();
+  await expect(bar.getByRole('button', { name: /3\s*Arms-embargo violation/ })).toBeVisible();
+  await expect(bar.getByRole('button', { name: /1\s*Ceasefire proposal/ })).toBeVisible();
+  // the bar does not cover the selected passage
+  const sel = await page.evaluate(() => {
+    const r = window.getSelection()?.getRangeAt(0).getBoundingClientRect();
+    return r ? { top: r.top, bottom: r.bottom } : null;
+  });
+  const barBox = await bar.boundingBox();
+  expect(sel && barBox && (barBox.y >= sel.bottom || barBox.y + barBox.height <= sel.top)).toBe(true);
+  await page.keyboard.press('3');
+  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.codes])).toEqual([['فائز السراج', ['arms-embargo-violation']]]);
+  await expect(bar).toBeHidden();
+
+});
+
+test('in the Arabic interface the code-key bar names the codes in Arabic, and a click on one tags', async ({ page, hashiya }) => {
+  await hashiya.ok('settings.update', { annotator: 'Salma', uiLanguage: 'ar' });
+  const doc = await hashiya.sample();
+  await hashiya.open(page);
+  await hashiya.openDocument(page, doc.title);
+  const bar = page.getByTestId('selection-keys');
+  await dragSelect(page, 'غسان سلامه');
+  await expect(bar.getByRole('button', { name: /1\s*اقتراح وقف إطلاق النار/ })).toBeVisible();
+  await bar.getByRole('button', { name: /4\s*دعم عسكري أجنبي/ }).click();
+  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.codes])).toEqual([['غسان سلامه', ['foreign-military-support']]]);
+});
+
+test('from the article the claimant field of a new annotation is three Tabs away, and Esc in a field returns to the article', async ({ page, hashiya }) => {
+  const doc = await setup(hashiya, page);
+  await dragSelect(page, 'فائز السراج');
+  await page.keyboard.press('1');
+  const editor = page.getByTestId('annotation-editor');
+  await expect(editor.locator('blockquote')).toHaveText('فائز السراج');
+  const scroller = page.locator('.reader-scroll');
+  await expect(scroller).toBeFocused();
+  const claimant = editor.getByRole('combobox', { name: 'Claimant' });
+  let tabs = 0;
+  while (tabs < 20 && !(await claimant.evaluate((el) => el === document.activeElement))) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  expect(tabs).toBeLessThanOrEqual(3);
+  // the codes are one stop: arrow keys move among them and Space toggles one
+  await page.keyboard.press('Shift+Tab');
+  await expect(editor.getByRole('checkbox', { name: /Ceasefire proposal/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(editor.getByRole('checkbox', { name: /Ceasefire condition/ })).toBeFocused();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await expect(claimant).toBeFocused();
+
+  // Esc leaves the field (saving what was typed), keeps the annotation active, and the article has the keyboard
+  await claimant.fill('فائز السراج');
+  await page.keyboard.press('Escape');
+  await expect(scroller).toBeFocused();
+  await expect(editor).toBeVisible();
+  await expect
+    .poll(async () => (await list(hashiya, doc.id)).map((a) => [a.codes, a.claimant]))
+    .toEqual([[['ceasefire-proposal', 'ceasefire-condition'], 'فائز السراج']]);
+  // the same from the stance list and the note
+  await editor.getByRole('combobox', { name: 'Stance' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(scroller).toBeFocused();
+  await editor.getByRole('textbox', { name: 'Note' }).fill('said in Paris');
+  await page.keyboard.press('Escape');
+  await expect(scroller).toBeFocused();
+  await expect(editor).toBeVisible();
+  await expect.poll(async () => (await list(hashiya, doc.id))[0]?.note).toBe('said in Paris');
+  // a second Esc, now in the article, closes the editor as before
+  await page.keyboard.press('Escape');
+  await expect(editor).toBeHidden();
+});
+
+test('Project… ▸ Coder name… changes the name the next annotations record and leaves the other settings alone', async ({ page, hashiya }) => {
+  await hashiya.ok('settings.update', { annotator: 'Salma', uiLanguage: 'ar', textSize: 26, snapToWords: false });
+  const doc = await hashiya.sample();
+  await hashiya.open(page);
+  await hashiya.openDocument(page, doc.title);
+  await dragSelect(page, 'فائز السراج');
+  await page.keyboard.press('1');
+  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => a.annotator)).toEqual(['Salma']);
+
+  // in the Arabic interface: المشروع… ▸ اسم المرمِّز…
+  await page.getByRole('button', { name: 'المشروع…' }).click();
+  const panel = page.getByRole('dialog', { name: 'المشروع' });
+  await expect(panel.getByTestId('coder-now')).toContainText('Salma');
+  await panel.getByRole('button', { name: 'اسم المرمِّز…' }).click();
+  const nameDialog = page.getByRole('dialog', { name: 'اسمك' });
+  const field = nameDialog.getByRole('textbox', { name: 'اسمك' });
+  await expect(field).toHaveValue('Salma');
+  await field.fill('سلمى الترهوني');
+  await nameDialog.getByRole('button', { name: 'حفظ' }).click();
+  await expect(panel.getByTestId('coder-now')).toContainText('سلمى الترهوني');
+  await panel.getByRole('button', { name: 'إغلاق' }).click();
+
+  const settings = (await hashiya.ok<{ settings: Record<string, unknown> }>('project.info')).settings;
+  expect(settings).toEqual({ annotator: 'سلمى الترهوني', uiLanguage: 'ar', textSize: 26, snapToWords: false });
+  // the interface is still Arabic, and the next tag records the new name without asking
+  await expect(page.getByRole('button', { name: 'المشروع…' })).toBeVisible();
+  await dragSelect(page, 'غسان سلامه');
+  await page.keyboard.press('2');
+  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.annotator])).toEqual([
+    ['فائز السراج', 'Salma'],
+    ['غسان سلامه', 'سلمى الترهوني'],
+  ]);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});

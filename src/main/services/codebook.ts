@@ -23,6 +23,7 @@ import { defaultCodebook } from '../../shared/defaultCodebook';
 import { usageIndex, type DocStats } from '../codebook/usageIndex';
 import { buildQdc, readQdc } from '../codebook/qdc';
 import type { ServiceContext } from './context';
+import { byDocument, MergeJournal, type FieldChange } from './mergeJournal';
 
 export { validateCodebook } from '../../shared/codebook/validate';
 
@@ -32,6 +33,7 @@ type CodebookHandlers = Pick<
   | 'codebook.save'
   | 'codebook.usage'
   | 'codebook.mergeCodes'
+  | 'codebook.undoMerge'
   | 'codebook.deleteCode'
   | 'codebook.renameValue'
   | 'codebook.export'
@@ -73,9 +75,17 @@ export function checkNothingInUseDropped(before: Codebook, after: Codebook, usag
 
 export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
   const usage = () => usageIndex(ctx.store);
+  const journal = new MergeJournal();
 
-  /** Apply `change` to every annotation of the given documents; save each changed document. */
-  const rewrite = async (documentIds: readonly string[], change: (a: Annotation) => Annotation | null) => {
+  /**
+   * Apply `change` to every annotation of the given documents; save each changed document.
+   * `changed` hears of every annotation changed, before and after.
+   */
+  const rewrite = async (
+    documentIds: readonly string[],
+    change: (a: Annotation) => Annotation | null,
+    changed?: (documentId: string, before: Annotation, after: Annotation) => void,
+  ) => {
     let affected = 0;
     let documents = 0;
     for (const id of documentIds) {
@@ -86,6 +96,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         if (!next) return a;
         touched = true;
         affected++;
+        changed?.(id, a, next);
         return { ...next, updatedAt: ctx.now() };
       });
       if (touched) {
@@ -96,12 +107,53 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
     return { affected, documents };
   };
 
-  const remapEverywhere = async (mapping: CodeMapping) => {
+  const remapEverywhere = async (mapping: CodeMapping, changes?: FieldChange<string[]>[]) => {
     const ids = Object.keys(mapping);
     const docs = await usage().documentsWhere((s) => ids.some((id) => (s.codes[id] ?? 0) > 0));
-    return rewrite(docs, (a) => {
-      const codes = remapCodes(a.codes, mapping);
-      return codes === a.codes ? null : { ...a, codes: [...codes] };
+    return rewrite(
+      docs,
+      (a) => {
+        const codes = remapCodes(a.codes, mapping);
+        return codes === a.codes ? null : { ...a, codes: [...codes] };
+      },
+      changes && ((documentId, before, after) => changes.push({ documentId, id: before.id, before: [...before.codes], after: [...after.codes] })),
+    );
+  };
+
+  /**
+   * Refuse, with nothing changed, when an annotation a merge changed has changed again since or
+   * is gone: undoing the merge then would overwrite later work.
+   */
+  const checkUnchanged = async <T,>(changes: readonly FieldChange<T>[], field: (a: Annotation) => T) => {
+    let moved = 0;
+    for (const [documentId, inDoc] of byDocument(changes)) {
+      let annotations: readonly Annotation[] = [];
+      try {
+        annotations = (await ctx.store.document(documentId)).data.annotations;
+      } catch {
+        // a deleted document: its annotations count as changed
+      }
+      const now = new Map(annotations.map((a) => [a.id, a]));
+      for (const c of inDoc.values()) {
+        const a = now.get(c.id);
+        if (!a || JSON.stringify(field(a)) !== JSON.stringify(c.after)) moved++;
+      }
+    }
+    if (moved > 0) {
+      throw new AppError(
+        'conflict',
+        `${plural(moved, 'annotation')} of this merge ${moved === 1 ? 'was' : 'were'} changed or deleted since, so undoing it would overwrite that work. Nothing was changed.`,
+        { count: moved },
+      );
+    }
+  };
+
+  /** Give every annotation a merge changed the value it had before. */
+  const putBack = <T,>(changes: readonly FieldChange<T>[], put: (a: Annotation, value: T) => Annotation) => {
+    const grouped = byDocument(changes);
+    return rewrite([...grouped.keys()], (a) => {
+      const c = grouped.get(a.documentId)?.get(a.id);
+      return c ? put(a, c.before) : null;
     });
   };
 
@@ -134,10 +186,39 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
     },
 
     'codebook.mergeCodes': async ({ sourceId, targetId }) => {
-      const { codebook, mapping } = mergeCodes(ctx.store.data.codebook, sourceId, targetId);
+      const codebookBefore = ctx.store.data.codebook;
+      const { codebook, mapping } = mergeCodes(codebookBefore, sourceId, targetId);
       // annotations first: if anything fails between the two writes, the old code still exists
-      const changed = await remapEverywhere(mapping);
-      return { codebook: await commit(codebook), ...changed };
+      const changes: FieldChange<string[]>[] = [];
+      const changed = await remapEverywhere(mapping, changes);
+      const codebookAfter = await commit(codebook);
+      const undoId = journal.add(ctx.newId(), { kind: 'codes', store: ctx.store, codebookBefore, codebookAfter, changes });
+      return { codebook: codebookAfter, ...changed, undoId };
+    },
+
+    'codebook.undoMerge': async ({ undoId }) => {
+      const record = journal.get(undoId, ctx.store);
+      if (!record) {
+        throw new AppError(
+          'not_found',
+          'This merge can no longer be undone: Hashiya remembers the last 20 merges of the open project until it is closed.',
+        );
+      }
+      if (record.kind === 'claimant') {
+        await checkUnchanged(record.changes, (a) => a.claimant);
+        const changed = await putBack(record.changes, (a, claimant) => ({ ...a, claimant }));
+        journal.delete(undoId);
+        return { codebook: ctx.store.data.codebook, ...changed };
+      }
+      if (JSON.stringify(ctx.store.data.codebook) !== JSON.stringify(record.codebookAfter)) {
+        throw new AppError('conflict', 'The codebook has changed since this merge, so it cannot be undone. Nothing was changed.');
+      }
+      await checkUnchanged(record.changes, (a) => a.codes);
+      // the codebook first: it holds every code the merged one does, so no annotation ever names a missing code
+      const codebook = await commit(record.codebookBefore);
+      const changed = await putBack(record.changes, (a, codes) => ({ ...a, codes: [...codes] }));
+      journal.delete(undoId);
+      return { codebook, ...changed };
     },
 
     'codebook.deleteCode': async ({ id, mode, reassignTo, children }) => {
@@ -222,7 +303,14 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       const docs = await usage().documentsWhere((s) => (s.claimants[from] ?? 0) > 0);
       if (docs.length === 0) throw new AppError('not_found', `No annotation has the claimant “${from}”.`);
       if (target === from) return { affected: 0, documents: 0 };
-      return rewrite(docs, (a) => (a.claimant === from ? { ...a, claimant: target } : null));
+      const changes: FieldChange<string>[] = [];
+      const changed = await rewrite(
+        docs,
+        (a) => (a.claimant === from ? { ...a, claimant: target } : null),
+        (documentId, before, after) => changes.push({ documentId, id: before.id, before: before.claimant, after: after.claimant }),
+      );
+      const undoId = journal.add(ctx.newId(), { kind: 'claimant', store: ctx.store, changes });
+      return { ...changed, undoId };
     },
 
     'stats.summary': async ({ documentId }) => {

@@ -45,6 +45,9 @@ export const StatsSummary = z.object({
 });
 export type StatsSummary = z.infer<typeof StatsSummary>;
 
+/** What a merge answers, to undo it with codebook.undoMerge. */
+const UndoId = z.string().min(1).max(100);
+
 const ValueList = z.enum(['stances', 'certainties']);
 /** A claimant as annotations store it (trimmed), so a rename can always be saved. */
 const ClaimantName = z
@@ -68,8 +71,19 @@ export const codebookApi = {
     z.object({}).strict(),
     z.object({ codes: Counts, stances: Counts, certainties: Counts, annotations: z.number().int().nonnegative() }),
   ),
-  /** Merge one code into another: its annotations, sub-codes and key follow the target. */
-  'codebook.mergeCodes': method(z.object({ sourceId: Id, targetId: Id }).strict(), Changed),
+  /**
+   * Merge one code into another: its annotations, sub-codes and key follow the target. `undoId`
+   * undoes exactly this merge with codebook.undoMerge.
+   */
+  'codebook.mergeCodes': method(z.object({ sourceId: Id, targetId: Id }).strict(), Changed.extend({ undoId: UndoId })),
+  /**
+   * Undo a code merge or a claimant rename (by the `undoId` it answered): every annotation it
+   * changed gets back the codes or claimant it had, and a code merge's codebook comes back.
+   * Refused, with nothing changed, when the codebook or one of those annotations has changed
+   * since, or the merge is no longer remembered (another project was opened, or Hashiya was
+   * restarted, or 20 merges came after it).
+   */
+  'codebook.undoMerge': method(z.object({ undoId: UndoId }).strict(), Changed),
   /**
    * Delete a code. When annotations use it (or its deleted sub-codes), `mode` must say what
    * happens to them: 'reassign' to `reassignTo`, or 'remove' the code from them. Without a mode
@@ -118,7 +132,7 @@ export const codebookApi = {
   /** Rename a claimant in every annotation of the project; renaming onto another name merges the two. */
   'claimants.rename': method(
     z.object({ from: z.string().min(1).max(MAX_CLAIMANT_LENGTH), to: ClaimantName }).strict(),
-    z.object({ affected: z.number().int().nonnegative(), documents: z.number().int().nonnegative() }),
+    z.object({ affected: z.number().int().nonnegative(), documents: z.number().int().nonnegative(), undoId: UndoId.optional() }),
   ),
   /** Annotations per code and per claimant, for one document or the whole project. */
   'stats.summary': method(z.object({ documentId: Id.optional() }).strict(), StatsSummary),

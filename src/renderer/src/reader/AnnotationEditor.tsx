@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { MAX_CLAIMANT_LENGTH, MAX_NOTE_LENGTH } from '../../../shared/limits';
 import type { Annotation, AnnotationFields, Codebook } from '../../../shared/model';
 import { codeLabel, useI18n } from '../i18n';
+import { useKeyStrings } from './keyStrings';
 
 /** A choice from one of the codebook's value lists (stance, certainty); a value no longer listed still shows. */
 function ValueSelect({ label, value, values, none, onChange }: { label: string; value: string; values: readonly string[]; none: string; onChange: (v: string) => void }) {
@@ -32,6 +33,7 @@ export function AnnotationEditor({
   onChange,
   onDelete,
   onClose,
+  onEscape,
 }: {
   annotation: Annotation;
   codebook: Codebook;
@@ -39,8 +41,32 @@ export function AnnotationEditor({
   onChange: (patch: Partial<AnnotationFields>) => void;
   onDelete: () => void;
   onClose: () => void;
+  /** Esc in one of the editor's fields: the field is left (its text saved), the annotation stays active */
+  onEscape?: () => void;
 }) {
   const { t, lang } = useI18n();
+  const k = useKeyStrings();
+  // the code checkboxes are one Tab stop (arrow keys move between them), so the claimant and
+  // the other fields are a few Tabs away from the article, not one per code
+  const [rover, setRover] = useState<number | null>(null);
+  const toggles = useRef<HTMLFieldSetElement>(null);
+  const firstChecked = codebook.codes.findIndex((c) => annotation.codes.includes(c.id));
+  const tabStop = Math.min(rover ?? Math.max(firstChecked, 0), Math.max(codebook.codes.length - 1, 0));
+  const moveAmongCodes = (e: React.KeyboardEvent, at: number) => {
+    const rtl = getComputedStyle(e.currentTarget).direction === 'rtl';
+    const forward = e.key === 'ArrowDown' || e.key === (rtl ? 'ArrowLeft' : 'ArrowRight');
+    const back = e.key === 'ArrowUp' || e.key === (rtl ? 'ArrowRight' : 'ArrowLeft');
+    const n = codebook.codes.length;
+    let next: number | null = null;
+    if (forward) next = (at + 1) % n;
+    else if (back) next = (at - 1 + n) % n;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = n - 1;
+    if (next === null) return;
+    e.preventDefault();
+    setRover(next);
+    toggles.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[next]?.focus();
+  };
   const [claimant, setClaimant] = useState(annotation.claimant);
   const [note, setNote] = useState(annotation.note);
   // Follow the annotation when it changes (another one picked, undo, a save's answer), but never
@@ -64,7 +90,20 @@ export function AnnotationEditor({
   };
 
   return (
-    <section className="editor" aria-labelledby="editor-title" data-testid="annotation-editor">
+    <section
+      className="editor"
+      aria-labelledby="editor-title"
+      data-testid="annotation-editor"
+      onKeyDown={(e) => {
+        const field = e.target as HTMLElement;
+        if (e.key !== 'Escape' || !['INPUT', 'TEXTAREA', 'SELECT'].includes(field.tagName)) return;
+        // back to the article; leaving the field saves what was typed in it
+        e.preventDefault();
+        e.stopPropagation();
+        field.blur();
+        onEscape?.();
+      }}
+    >
       <div className="editor-head">
         <h2 id="editor-title">{t('editAnnotation')}</h2>
         <button type="button" className="icon" onClick={onClose} aria-label={t('close')}>
@@ -74,11 +113,21 @@ export function AnnotationEditor({
       <blockquote dir="auto" className="quote">
         {annotation.quote}
       </blockquote>
-      <fieldset className="code-toggles">
+      <fieldset className="code-toggles" ref={toggles} aria-describedby="editor-codes-hint">
         <legend>{t('codes')}</legend>
-        {codebook.codes.map((c) => (
+        <span id="editor-codes-hint" className="sr-only">
+          {k.codesHint}
+        </span>
+        {codebook.codes.map((c, i) => (
           <label key={c.id} className="code-toggle" title={c.description || undefined}>
-            <input type="checkbox" checked={annotation.codes.includes(c.id)} onChange={() => toggle(c.id)} />
+            <input
+              type="checkbox"
+              tabIndex={i === tabStop ? 0 : -1}
+              checked={annotation.codes.includes(c.id)}
+              onChange={() => toggle(c.id)}
+              onFocus={() => setRover(i)}
+              onKeyDown={(e) => moveAmongCodes(e, i)}
+            />
             <span className="swatch" style={{ backgroundColor: c.color }} aria-hidden="true" />
             <span>{codeLabel(c, lang)}</span>
             {c.key && <kbd>{c.key}</kbd>}

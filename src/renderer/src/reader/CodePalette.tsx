@@ -1,25 +1,52 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Code } from '../../../shared/model';
+import { rankCodes } from '../../../shared/codebook/paletteSearch';
 import { codeLabel, useI18n } from '../i18n';
 import { Modal } from '../app/Modal';
+import { useKeyStrings } from './keyStrings';
+import './codeKeys.css';
 
-/** Ctrl/Cmd+K: a searchable list of codes with their definitions; Enter tags with the chosen one. */
-export function CodePalette({ codes, onChoose, onClose }: { codes: readonly Code[]; onChoose: (code: Code) => void; onClose: () => void }) {
+/**
+ * Ctrl/Cmd+K: a searchable list of codes with their definitions; Enter tags with the chosen one.
+ * Codes whose name matches come before codes whose definition does. The selected passage is
+ * shown above the list, and the dialog sits in the half of the window the selection is not in,
+ * so the passage stays in sight.
+ */
+export function CodePalette({
+  codes,
+  passage,
+  place = 'center',
+  onChoose,
+  onClose,
+}: {
+  codes: readonly Code[];
+  /** the text being tagged: the selection, or the active annotation's passage */
+  passage?: string | undefined;
+  /** where the dialog goes: away from the selection */
+  place?: 'top' | 'bottom' | 'center';
+  onChoose: (code: Code) => void;
+  onClose: () => void;
+}) {
   const { t, lang } = useI18n();
+  const k = useKeyStrings();
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
 
-  const matches = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    if (!q) return codes;
-    return codes.filter((c) => [c.name, c.nameAr, c.description, c.key ?? ''].some((s) => s.toLowerCase().includes(q)));
-  }, [codes, query]);
+  const matches = useMemo(() => rankCodes(codes, query), [codes, query]);
   const current = matches[Math.min(index, matches.length - 1)];
 
   return (
-    <Modal label={t('tagWith')} onClose={onClose} className="palette">
+    <Modal label={t('tagWith')} onClose={onClose} className={`palette palette-${place}`}>
+      {passage && (
+        <figure className="palette-passage">
+          <figcaption>{k.selectedPassage}</figcaption>
+          <blockquote dir="auto" data-testid="palette-passage">
+            {passage}
+          </blockquote>
+        </figure>
+      )}
       <input
         ref={input}
         type="search"
@@ -44,6 +71,10 @@ export function CodePalette({ codes, onChoose, onClose }: { codes: readonly Code
           } else if (e.key === 'Enter' && current) {
             e.preventDefault();
             onChoose(current);
+          } else if (e.key === 'Escape') {
+            // a search field would only clear itself on the first Esc: close at once
+            e.preventDefault();
+            onClose();
           }
         }}
       />

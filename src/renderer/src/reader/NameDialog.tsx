@@ -2,20 +2,35 @@ import { useState } from 'react';
 import { useI18n } from '../i18n';
 import { Modal } from '../app/Modal';
 
-/** Asked once: the annotator name every annotation records. */
-export function NameDialog({ onSave, onCancel }: { onSave: (name: string) => void; onCancel: () => void }) {
+/**
+ * The annotator name every annotation records: asked before the first tag, and changed later
+ * from Project… ▸ Coder name… (then `initial` is the current name and `prompt` says what a
+ * change does).
+ */
+export function NameDialog({
+  initial = '',
+  prompt,
+  onSave,
+  onCancel,
+}: {
+  initial?: string;
+  prompt?: string;
+  onSave: (name: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
-  const [name, setName] = useState('');
+  const [name, setName] = useState(initial);
+  const unchanged = name.trim() === '' || name.trim() === initial.trim();
   return (
     <Modal label={t('yourName')} onClose={onCancel}>
       <form
         className="name-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim()) onSave(name.trim());
+          if (!unchanged) onSave(name.trim());
         }}
       >
-        <p>{t('askName')}</p>
+        <p>{prompt ?? t('askName')}</p>
         <label>
           {t('yourName')}
           <input autoFocus dir="auto" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
@@ -24,7 +39,7 @@ export function NameDialog({ onSave, onCancel }: { onSave: (name: string) => voi
           <button type="button" onClick={onCancel}>
             {t('cancel')}
           </button>
-          <button type="submit" className="primary" disabled={!name.trim()}>
+          <button type="submit" className="primary" disabled={unchanged}>
             {t('save')}
           </button>
         </div>

@@ -8,13 +8,15 @@ import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationPanel, filterAnnotations, type PanelFilter } from './AnnotationPanel';
 import { ArticleText } from './ArticleText';
 import { CodePalette } from './CodePalette';
+import { placePalette, type PalettePlace } from './palettePlace';
+import { SelectionKeys } from './SelectionKeys';
 import { flashRange, installHighlightStyles, paintAnnotations, clearAnnotationHighlights } from './highlights';
 import { NameDialog } from './NameDialog';
 import { ReaderContext, type ReaderApi } from './ReaderContext';
 import { snapSpan } from './snap';
 import { buildTextModel, domToUtf16, rangeForSpan, type TextModel } from './textModel';
 import { FindBar } from '../features/search/FindBar';
-import { onAnnotationsChanged } from '../features/codebook/events';
+import { onAnnotationsChanged, onUndoStepOffered } from '../features/codebook/events';
 import { onAnnotationsImported } from '../features/export/events';
 
 /** What a researcher sets on an annotation (every field of AnnotationFields; checked below). */
@@ -89,7 +91,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     setActiveIdState(id);
   }, []);
   const [filter, setFilter] = useState<PanelFilter>({ code: '', annotator: '' });
-  const [palette, setPaletteOpen] = useState(false);
+  const [palette, setPaletteOpen] = useState<false | PalettePlace>(false);
   // the selection is lost when the palette's search field takes focus: keep it
   const paletteSpan = useRef<{ start: number; end: number } | null>(null);
   const [askName, setAskName] = useState<null | ((name: string | null) => void)>(null);
@@ -103,7 +105,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   const annotationsRef = useRef<Annotation[]>([]);
   const setPalette = (open: boolean) => {
     if (open) paletteSpan.current = selectionSpanRef.current();
-    setPaletteOpen(open);
+    setPaletteOpen(open && placePalette());
   };
   const selectionSpanRef = useRef<() => { start: number; end: number } | null>(() => null);
   annotationsRef.current = annotations;
@@ -215,6 +217,8 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
 
   // codebook operations (merge, delete, renames) can change this document's annotations
   useEffect(() => onAnnotationsChanged(() => void reloadAnnotations().catch(() => undefined)), [reloadAnnotations]);
+  // a merge in the codebook window: Ctrl/Cmd+Z here undoes it too
+  useEffect(() => onUndoStepOffered(pushUndo), [pushUndo]);
   // a colleague's annotations merged in (W3C import) may land in this document
   useEffect(
     () =>
@@ -635,6 +639,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
             </div>
           )}
         </div>
+        {!palette && !askName && <SelectionKeys codes={codes} article={() => articleRef.current} onChoose={(c) => void applyCode(c)} onMore={() => setPalette(true)} />}
         <aside className="reader-side" aria-label={t('annotationsPanel')}>
           {active && (
             <AnnotationEditor
@@ -647,6 +652,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
               }}
               onDelete={() => void enqueue(() => deleteAnnotation(active))}
               onClose={() => setActiveId(null)}
+              onEscape={() => scrollRef.current?.focus({ preventScroll: true })}
             />
           )}
           <AnnotationPanel
@@ -668,6 +674,8 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         {palette && (
           <CodePalette
             codes={codes}
+            place={palette}
+            passage={paletteSpan.current ? model.map.slice(paletteSpan.current.start, paletteSpan.current.end) : active?.quote}
             onClose={() => setPalette(false)}
             onChoose={(c) => {
               setPalette(false);

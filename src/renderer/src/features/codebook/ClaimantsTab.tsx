@@ -5,8 +5,18 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { spellingGroups } from '../../../../shared/codebook/claimants';
 import { api, errorMessage } from '../../api/client';
-import { notifyAnnotationsChanged } from './events';
+import { notifyAnnotationsChanged, offerUndoStep } from './events';
+import { mergeStep, type MergeStep } from './mergeSteps';
 import { useCbText } from './strings';
+import { ConfirmMerge, UndoNotice } from './MergeConfirm';
+import { fill, useMergeText } from './mergeStrings';
+
+/** Renames to do as one step: each `from` becomes `to`. */
+interface Merge {
+  from: string[];
+  to: string;
+  message: string;
+}
 
 export function ClaimantsTab({ announce }: { announce: (message: string) => void }) {
   const { c } = useCbText();
@@ -14,6 +24,9 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
   const [claimants, setClaimants] = useState<{ name: string; count: number }[]>([]);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const m = useMergeText();
+  const [confirming, setConfirming] = useState<Merge | null>(null);
+  const [lastMerge, setLastMerge] = useState<{ step: MergeStep; affected: number; message: string } | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -26,25 +39,90 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
     void reload();
   }, [reload]);
 
-  const renameTo = async (from: string, to: string) => {
-    if (!to || to === from) return;
-    try {
-      const r = await api['claimants.rename']({ from, to });
-      setDrafts((d) => ({ ...d, [from]: '' }));
-      setError(null);
-      await reload();
-      notifyAnnotationsChanged();
-      announce(`${from} → ${to}: ${r.affected} ${c('annotationsWord')}`);
-    } catch (err) {
-      setError(errorMessage(err));
+  /** Rename each of `from` to `to`, in order; answers the undoIds and how many annotations changed. */
+  const renameEach = async (from: readonly string[], to: string) => {
+    const undoIds: string[] = [];
+    let affected = 0;
+    let failed: unknown = null;
+    for (const name of from) {
+      if (!to || to === name) continue;
+      try {
+        const r = await api['claimants.rename']({ from: name, to });
+        affected += r.affected;
+        if (r.undoId) undoIds.push(r.undoId);
+      } catch (err) {
+        failed = err;
+        break;
+      }
     }
+    return { undoIds, affected, failed };
   };
-  const rename = (from: string) => renameTo(from, (drafts[from] ?? '').trim());
+
+  /** Rename each of `from` to `to`; what was done can be undone as one step. */
+  const renameAll = async (from: readonly string[], to: string) => {
+    const { undoIds, affected, failed } = await renameEach(from, to);
+    setError(failed ? errorMessage(failed) : null);
+    // names come from data (a claimant may be called “__proto__”): build, never assign, the keys
+    setDrafts((d) => Object.fromEntries([...Object.entries(d), ...from.map((name) => [name, ''] as const)]));
+    setConfirming(null);
+    await reload();
+    if (undoIds.length === 0) return;
+    notifyAnnotationsChanged();
+    const message = fill(m.mergedClaimants, { source: from.join(' / '), target: to, n: affected });
+    // undone from the notice or with Ctrl/Cmd+Z in the reader, whichever comes first
+    const step = mergeStep(
+      'rename',
+      undoIds,
+      async () => {
+        const again = await renameEach(from, to);
+        if (again.failed) throw again.failed;
+        return again.undoIds;
+      },
+      reload,
+    );
+    offerUndoStep(step);
+    setLastMerge({ step, affected, message });
+    announce(message);
+  };
+
+  const undoMerge = async (last: { step: MergeStep; affected: number }): Promise<string | null> => {
+    try {
+      await last.step.undo();
+    } catch (err) {
+      await reload();
+      return errorMessage(err);
+    }
+    setLastMerge(null);
+    announce(fill(m.undone, { n: last.affected }));
+    return null;
+  };
+
+  const countOf = (name: string) => claimants.find((x) => x.name === name)?.count ?? 0;
+  /** A rename onto a name annotations already carry merges two claimants: ask first. */
+  const rename = (from: string) => {
+    const to = (drafts[from] ?? '').trim();
+    if (!to || to === from) return;
+    if (claimants.some((x) => x.name === to)) {
+      setConfirming({ from: [from], to, message: fill(m.confirmClaimant, { source: from, target: to, n: countOf(from) }) });
+    } else void renameAll([from], to);
+  };
   const groups = spellingGroups(claimants);
 
-  if (claimants.length === 0) return <p className="cb-hint">{c('noClaimants')}</p>;
+  const notice = lastMerge && (
+    <UndoNotice message={lastMerge.message} onUndo={() => undoMerge(lastMerge)} onDismiss={() => setLastMerge(null)} />
+  );
+  if (claimants.length === 0) return notice || <p className="cb-hint">{c('noClaimants')}</p>;
   return (
     <div className="cb-claimants">
+      {notice}
+      {confirming && (
+        <ConfirmMerge
+          title={m.confirmClaimantTitle}
+          message={confirming.message}
+          onConfirm={() => void renameAll(confirming.from, confirming.to)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
       {error && (
         <p className="cb-error" role="alert">
           {error}
@@ -65,9 +143,15 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
                 <button
                   type="button"
                   onClick={() =>
-                    void (async () => {
-                      for (const other of g.others) await renameTo(other.name, g.keep.name);
-                    })()
+                    setConfirming({
+                      from: g.others.map((o) => o.name),
+                      to: g.keep.name,
+                      message: fill(m.confirmGroup, {
+                        names: g.others.map((o) => `“${o.name}”`).join(', '),
+                        target: g.keep.name,
+                        n: g.others.reduce((n, o) => n + o.count, 0),
+                      }),
+                    })
                   }
                 >
                   {c('mergeAs')} <bdi>{g.keep.name}</bdi>
@@ -104,7 +188,7 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
                   className="cb-inline"
                   onSubmit={(e) => {
                     e.preventDefault();
-                    void rename(x.name);
+                    rename(x.name);
                   }}
                 >
                   <input

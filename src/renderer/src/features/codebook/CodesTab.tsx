@@ -8,13 +8,22 @@ import { useApp } from '../../app/AppContext';
 import { CodeEditor } from './CodeEditor';
 import { CodeTree } from './CodeTree';
 import { DeleteCodeDialog, type DeleteChoice } from './DeleteCodeDialog';
-import { newCodeId, notifyAnnotationsChanged } from './events';
+import { newCodeId, notifyAnnotationsChanged, offerUndoStep } from './events';
+import { mergeStep, type MergeStep } from './mergeSteps';
 import { ExchangeButtons } from './ExchangeButtons';
 import { useCbText } from './strings';
+import { ConfirmMerge, UndoNotice } from './MergeConfirm';
+import { fill, useMergeText } from './mergeStrings';
+import { codeLabel } from '../../i18n';
 
 export function CodesTab({ announce }: { announce: (message: string) => void }) {
   const app = useApp();
-  const { c } = useCbText();
+  const { c, lang } = useCbText();
+  const m = useMergeText();
+  /** a merge waiting for confirmation, and the last one done (it can be undone) */
+  const [confirming, setConfirming] = useState<{ sourceId: string; targetId: string } | null>(null);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const [lastMerge, setLastMerge] = useState<{ step: MergeStep; sourceId: string; affected: number; message: string } | null>(null);
   const codebook = app.codebook;
   const [usage, setUsage] = useState<Record<string, number>>({});
   const [selectedId, setSelectedId] = useState<string | null>(codebook.codes[0]?.id ?? null);
@@ -72,16 +81,44 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
   };
 
   const merge = async (sourceId: string, targetId: string) => {
+    const names = { source: label(sourceId), target: label(targetId) };
     try {
       const r = await api['codebook.mergeCodes']({ sourceId, targetId });
       await app.reloadCodebook();
       await reloadUsage();
       setSelectedId(targetId);
       setError(null);
+      setConfirming(null);
+      setConfirmError(null);
       notifyAnnotationsChanged();
-      announce(`${c('merge')}: ${r.affected} ${c('annotationsWord')}`);
+      const message = fill(m.mergedCodes, { ...names, n: r.affected });
+      // undone from the notice below or with Ctrl/Cmd+Z in the reader, whichever comes first
+      const step = mergeStep(
+        'merge',
+        [r.undoId],
+        async () => [(await api['codebook.mergeCodes']({ sourceId, targetId })).undoId],
+        async () => {
+          await app.reloadCodebook();
+          await reloadUsage();
+        },
+      );
+      offerUndoStep(step);
+      setLastMerge({ step, sourceId, affected: r.affected, message });
+      announce(message);
     } catch (err) {
-      setError(errorMessage(err));
+      setConfirmError(errorMessage(err));
+    }
+  };
+
+  const undoMerge = async (last: { step: MergeStep; sourceId: string; affected: number }): Promise<string | null> => {
+    try {
+      await last.step.undo();
+      setSelectedId(last.sourceId);
+      setLastMerge(null);
+      announce(fill(m.undone, { n: last.affected }));
+      return null;
+    } catch (err) {
+      return errorMessage(err);
     }
   };
 
@@ -99,6 +136,11 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
       setDeleteError(errorMessage(err));
     }
   };
+
+  function label(id: string): string {
+    const code = findCode(codebook, id);
+    return code ? codeLabel(code, lang) : id;
+  }
 
   const selected = selectedId ? findCode(codebook, selectedId) : undefined;
   const deletingCode = deleting ? findCode(codebook, deleting) : undefined;
@@ -125,6 +167,13 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
             {error}
           </p>
         )}
+        {lastMerge && (
+          <UndoNotice
+            message={lastMerge.message}
+            onUndo={() => undoMerge(lastMerge)}
+            onDismiss={() => setLastMerge(null)}
+          />
+        )}
         <CodeTree
           codebook={codebook}
           usage={usage}
@@ -148,13 +197,25 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
             usage={usage}
             onSave={save}
             onReorder={(d) => void reorder(selected.id, d)}
-            onMerge={(targetId) => merge(selected.id, targetId)}
+            onMerge={async (targetId) => {
+              setConfirmError(null);
+              setConfirming({ sourceId: selected.id, targetId });
+            }}
             onDelete={() => setDeleting(selected.id)}
           />
         ) : (
           <p className="cb-hint">{c('selectCode')}</p>
         )}
       </div>
+      {confirming && (
+        <ConfirmMerge
+          title={m.confirmCodeTitle}
+          message={fill(m.confirmCode, { source: label(confirming.sourceId), target: label(confirming.targetId), n: Object.hasOwn(usage, confirming.sourceId) ? (usage[confirming.sourceId] ?? 0) : 0 })}
+          error={confirmError}
+          onConfirm={() => void merge(confirming.sourceId, confirming.targetId)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
       {deletingCode && (
         <DeleteCodeDialog
           codebook={codebook}

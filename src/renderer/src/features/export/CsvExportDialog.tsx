@@ -6,6 +6,7 @@ import { DocumentScope, documentIdsFor, type ScopeValue } from './DocumentScope'
 import { downloadFile, fromBase64 } from '../../app/download';
 import { useExportText } from './strings';
 import { ErrorAlert } from '../../app/ErrorAlert';
+import { CsvColumnGuide } from './CsvColumnGuide';
 
 export function CsvExportDialog({ currentDocumentId, onClose }: { currentDocumentId: string | undefined; onClose: () => void }) {
   const { x } = useExportText();
@@ -47,6 +48,7 @@ export function CsvExportDialog({ currentDocumentId, onClose }: { currentDocumen
       <form className="export-form" onSubmit={(e) => void submit(e)}>
         <h2>{x('csvTitle')}</h2>
         <p className="meta">{x('csvHint')}</p>
+        <CsvColumnGuide />
         <DocumentScope name="csv-scope" value={scope} onChange={setScope} currentDocumentId={currentDocumentId} />
         <fieldset className="export-fieldset">
           <legend>{x('rows')}</legend>

@@ -12,6 +12,8 @@ import { RestoreBackupDialog } from './RestoreBackupDialog';
 import './projectUi.css';
 import { useProjectStrings } from './strings';
 import { ErrorAlert } from '../../app/ErrorAlert';
+import { useApp } from '../../app/AppContext';
+import { NameDialog } from '../../reader/NameDialog';
 
 export interface ProjectMenuProps {
   /** after another project was opened or created (default: reload the page to show it) */
@@ -21,7 +23,9 @@ export interface ProjectMenuProps {
 }
 
 export function ProjectMenu({ onProjectChanged, onRestored }: ProjectMenuProps) {
-  const [open, setOpen] = useState<'project' | 'backups' | null>(null);
+  const [open, setOpen] = useState<'project' | 'backups' | 'coder' | null>(null);
+  const [coderError, setCoderError] = useState<string | null>(null);
+  const app = useApp();
   const [start, setStart] = useState<'open' | 'create' | undefined>(undefined);
   const t = useProjectStrings();
   // File ▸ Open Project… / New Project… / Restore from Backup… in the desktop app's menu
@@ -32,6 +36,7 @@ export function ProjectMenu({ onProjectChanged, onRestored }: ProjectMenuProps) 
         setStart(command === 'open-project' ? 'open' : 'create');
         setOpen('project');
       } else if (command === 'restore-backup') setOpen('backups');
+      else if (command === 'coder-name') setOpen('coder');
     };
     window.addEventListener('hashiya-menu', onMenu);
     return () => window.removeEventListener('hashiya-menu', onMenu);
@@ -52,10 +57,31 @@ export function ProjectMenu({ onProjectChanged, onRestored }: ProjectMenuProps) 
           start={start}
           onClose={() => setOpen(null)}
           onBackups={() => setOpen('backups')}
+          coder={app.settings.annotator}
+          coderError={coderError}
+          onCoderName={() => {
+            setCoderError(null);
+            setOpen('coder');
+          }}
           onChanged={(info) => {
             setOpen(null);
             if (onProjectChanged) onProjectChanged(info);
             else window.location.reload();
+          }}
+        />
+      )}
+      {open === 'coder' && (
+        <NameDialog
+          initial={app.settings.annotator ?? ''}
+          prompt={t.coderPrompt}
+          onCancel={() => setOpen('project')}
+          onSave={(annotator) => {
+            setOpen('project');
+            // every setting is sent, so changing the name can never reset another one
+            app.updateSettings({ ...app.settings, annotator }).then(
+              () => setCoderError(null),
+              (err: unknown) => setCoderError(errorMessage(err)),
+            );
           }}
         />
       )}
@@ -79,9 +105,13 @@ export interface ProjectPanelProps {
   onClose: () => void;
   onChanged: (info: ProjectInfo) => void;
   onBackups?: () => void;
+  /** the coder name annotations record now (null: not asked yet) */
+  coder?: string | null;
+  coderError?: string | null;
+  onCoderName?: () => void;
 }
 
-export function ProjectPanel({ start, onClose, onChanged, onBackups }: ProjectPanelProps) {
+export function ProjectPanel({ start, onClose, onChanged, onBackups, coder, coderError, onCoderName }: ProjectPanelProps) {
   const [current, setCurrent] = useState<ProjectInfo | null>(null);
   const [recent, setRecent] = useState<RecentProject[]>([]);
   const [folder, setFolder] = useState('');
@@ -217,6 +247,24 @@ export function ProjectPanel({ start, onClose, onChanged, onBackups }: ProjectPa
             </ul>
           )}
         </section>
+
+        {onCoderName && (
+          <section className="row" aria-label={t.coderName}>
+            <p className="hint" data-testid="coder-now">
+              {coder ? (
+                <>
+                  {t.coderNow} <bdi>{coder}</bdi>
+                </>
+              ) : (
+                t.noCoderYet
+              )}
+            </p>
+            <button type="button" onClick={onCoderName}>
+              {t.coderName}
+            </button>
+          </section>
+        )}
+        <ErrorAlert message={coderError ?? null} />
 
         <div className="row">
           {onBackups && (

@@ -35,6 +35,8 @@ export function FindBar() {
   const [busy, setBusy] = useState(false);
   const [codeId, setCodeId] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  /** where the keyboard was before the bar opened: it goes back there when the bar closes */
+  const returnTo = useRef<HTMLElement | null>(null);
   /** a hit to land on when the next results arrive (from the project results list) */
   const landOn = useRef<number | null>(null);
 
@@ -44,6 +46,8 @@ export function FindBar() {
   // focus once the bar is actually rendered (a frame callback could run before React commits)
   const [focusTick, setFocusTick] = useState(0);
   const openBar = useCallback(() => {
+    const from = document.activeElement as HTMLElement | null;
+    if (from && from !== document.body && !from.closest('.find-bar')) returnTo.current = from;
     setOpen(true);
     setFocusTick((n) => n + 1);
   }, []);
@@ -138,6 +142,9 @@ export function FindBar() {
   const close = () => {
     setOpen(false);
     clearHits();
+    const back = returnTo.current?.isConnected ? returnTo.current : article()?.closest<HTMLElement>('[tabindex]');
+    returnTo.current = null;
+    back?.focus({ preventScroll: true });
   };
 
   const tag = async (spans: ReadonlyArray<{ start: number; end: number }>) => {
@@ -158,7 +165,18 @@ export function FindBar() {
   const count = hits.length === 0 ? s('noHits') : `${current + 1} ${s('of')} ${hits.length}${result?.truncated ? '+' : ''}`;
 
   return (
-    <div className="find-bar" role="search" aria-label={s('find')}>
+    <div
+      className="find-bar"
+      role="search"
+      aria-label={s('find')}
+      onKeyDown={(e) => {
+        // Esc anywhere in the bar (its field, buttons, code list) closes it
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        e.preventDefault();
+        e.stopPropagation();
+        close();
+      }}
+    >
       <div className="find-row">
         <input
           ref={input}
@@ -172,9 +190,6 @@ export function FindBar() {
             if (e.key === 'Enter') {
               e.preventDefault();
               step(e.shiftKey ? -1 : 1);
-            } else if (e.key === 'Escape') {
-              e.preventDefault();
-              close();
             }
           }}
         />

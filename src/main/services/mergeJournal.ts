@@ -1,0 +1,65 @@
+/**
+ * What the last merges changed, so that each can be undone exactly: which annotations had which
+ * codes (or claimant) before, and the codebook before and after. Kept in memory for the open
+ * project only; a merge can be undone while nothing it touched has changed since.
+ */
+import type { Codebook } from '../../shared/model';
+import type { ProjectStore } from '../store/projectStore';
+
+/** One annotation a merge changed: its field before and after. */
+export interface FieldChange<T> {
+  documentId: string;
+  id: string;
+  before: T;
+  after: T;
+}
+
+export type MergeRecord =
+  | {
+      kind: 'codes';
+      store: ProjectStore;
+      codebookBefore: Codebook;
+      codebookAfter: Codebook;
+      changes: FieldChange<string[]>[];
+    }
+  | { kind: 'claimant'; store: ProjectStore; changes: FieldChange<string>[] };
+
+/** how many merges can be undone at once (the oldest are forgotten first) */
+export const JOURNAL_LIMIT = 20;
+
+export class MergeJournal {
+  private readonly records = new Map<string, MergeRecord>();
+
+  constructor(private readonly limit = JOURNAL_LIMIT) {}
+
+  add(id: string, record: MergeRecord): string {
+    this.records.set(id, record);
+    while (this.records.size > this.limit) {
+      const oldest = this.records.keys().next().value;
+      if (oldest === undefined) break;
+      this.records.delete(oldest);
+    }
+    return id;
+  }
+
+  /** The record for `id` if it belongs to `store` (another project's merges cannot be undone here). */
+  get(id: string, store: ProjectStore): MergeRecord | undefined {
+    const r = this.records.get(id);
+    return r && r.store === store ? r : undefined;
+  }
+
+  delete(id: string): void {
+    this.records.delete(id);
+  }
+}
+
+/** Group changes by document, keeping the order in which documents first appear. */
+export function byDocument<T>(changes: readonly FieldChange<T>[]): Map<string, Map<string, FieldChange<T>>> {
+  const out = new Map<string, Map<string, FieldChange<T>>>();
+  for (const c of changes) {
+    let inDoc = out.get(c.documentId);
+    if (!inDoc) out.set(c.documentId, (inDoc = new Map()));
+    inDoc.set(c.id, c);
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+/**
+ * The CSV guide shown in the export dialog (the content of docs/export.md, which installed users
+ * do not have): what each column holds, the code-point offsets, and the leading-apostrophe rule
+ * with how to undo it in R and pandas. A test checks that it lists exactly the columns exported.
+ */
+import type { Lang } from '../../i18n';
+
+export interface ColumnDoc {
+  name: string;
+  en: string;
+  ar: string;
+}
+
+export const CSV_COLUMN_DOCS: readonly ColumnDoc[] = [
+  {
+    name: 'document_id',
+    en: 'the document’s id in the project; also the name of its text file (<document_id>.txt)',
+    ar: 'معرّف الوثيقة في المشروع، وهو أيضًا اسم ملف نصها (<document_id>.txt)',
+  },
+  { name: 'document_title', en: 'title', ar: 'العنوان' },
+  { name: 'document_source', en: 'source (the URL when no source is set)', ar: 'المصدر (أو الرابط إن لم يُذكر مصدر)' },
+  {
+    name: 'document_date',
+    en: 'publication date as entered, empty when unknown',
+    ar: 'تاريخ النشر كما أُدخل، وفارغ إن لم يُعرف',
+  },
+  {
+    name: 'annotation_id',
+    en: 'the annotation’s id (stable; the same in the W3C export)',
+    ar: 'معرّف التعليق (ثابت، وهو نفسه في تصدير W3C)',
+  },
+  {
+    name: 'code',
+    en: 'the code’s name; several joined with “ | ” in one-row-per-annotation files',
+    ar: 'اسم الرمز؛ وتُجمع عدة رموز بـ « | » في ملف صف لكل تعليق',
+  },
+  {
+    name: 'code_path',
+    en: 'the code with its parents, e.g. Ceasefire > Ceasefire proposal',
+    ar: 'الرمز مع الرموز الأعلى منه، مثل Ceasefire > Ceasefire proposal',
+  },
+  { name: 'quote', en: 'the tagged text, exactly as in the document', ar: 'النص المرمَّز كما هو في الوثيقة تمامًا' },
+  { name: 'prefix', en: 'up to 32 characters before the quote', ar: 'حتى 32 حرفًا قبل النص المرمَّز' },
+  { name: 'suffix', en: 'up to 32 characters after the quote', ar: 'حتى 32 حرفًا بعد النص المرمَّز' },
+  {
+    name: 'start',
+    en: 'where the span starts, in Unicode code points from the start of the text',
+    ar: 'موضع بداية المقطع بعدد نقاط الترميز (Unicode code points) من أول النص',
+  },
+  {
+    name: 'end',
+    en: 'where the span ends (exclusive), in code points',
+    ar: 'موضع نهاية المقطع (غير داخل فيه) بعدد نقاط الترميز',
+  },
+  {
+    name: 'paragraph',
+    en: 'the paragraph the span starts in, counted from 1',
+    ar: 'الفقرة التي يبدأ فيها المقطع، والعدّ يبدأ من 1',
+  },
+  { name: 'claimant', en: 'who makes the claim', ar: 'صاحب الادعاء' },
+  { name: 'stance', en: 'the claimant’s stance', ar: 'موقف صاحب الادعاء' },
+  { name: 'certainty', en: 'how certain the claim is', ar: 'درجة اليقين' },
+  { name: 'note', en: 'the coder’s note', ar: 'ملاحظة المرمِّز' },
+  { name: 'annotator', en: 'who tagged it', ar: 'من أضاف التعليق' },
+  {
+    name: 'created_at',
+    en: 'when it was tagged: ISO 8601 in UTC, e.g. 2026-11-29T01:37:42.000Z',
+    ar: 'وقت إضافته بصيغة ISO 8601 بالتوقيت العالمي، مثل 2026-11-29T01:37:42.000Z',
+  },
+  {
+    name: 'updated_at',
+    en: 'when it was last changed (ISO 8601, UTC)',
+    ar: 'وقت آخر تعديل (ISO 8601، بالتوقيت العالمي)',
+  },
+];
+
+/** Reading the file in R and pandas, with the apostrophe guard removed (code: never translated). */
+export const R_SNIPPET = `d <- read.csv("hashiya.csv", encoding = "UTF-8", check.names = FALSE)
+text_cols <- sapply(d, is.character)
+d[text_cols] <- lapply(d[text_cols], function(x) sub("^'", "", x))`;
+
+export const PANDAS_SNIPPET = `import pandas as pd
+df = pd.read_csv("hashiya.csv", encoding="utf-8-sig", keep_default_na=False)
+for col in df.select_dtypes(include="object"):
+    df[col] = df[col].str.replace(r"^'", "", regex=True)`;
+
+export const OFFSET_SNIPPET = `text = open(f"{row['document_id']}.txt", encoding="utf-8", newline="").read()
+assert text[int(row["start"]):int(row["end"])] == quote  # quote without the ' guard`;
+
+const en = {
+  guide: 'Column guide',
+  columns: 'Columns',
+  column: 'Column',
+  meaning: 'What it holds',
+  format:
+    'UTF-8 with a byte-order mark (so Excel reads Arabic), CRLF line ends, RFC 4180 quoting. One row per annotation and code, or one per annotation; an annotation without a code still has one row, with code empty.',
+  offsetsTitle: 'Offsets',
+  offsets:
+    'start and end count Unicode code points, as Python’s text[start:end] and R’s substr(text, start + 1, end) do (an emoji is one character). The .zip export has each document’s text as texts/<document_id>.txt (UTF-8 without BOM, paragraphs separated by one line break) to check a row against:',
+  guardTitle: 'The leading apostrophe (formula guard)',
+  guard:
+    "A spreadsheet runs a cell that begins with =, +, - or @ (or their full-width forms), a tab or a line break as a formula, and a crafted article could use that. So every text cell that begins with one of these gets a leading apostrophe: =SUM(A1) is written '=SUM(A1). Numbers (start, end, paragraph) never are. A text cell that already begins with an apostrophe gets one more, so the rule is exactly reversible: remove one leading apostrophe from every text cell that has one.",
+  inR: 'In R:',
+  inPandas: 'In pandas (keep_default_na=False keeps empty cells as empty strings):',
+};
+
+export type GuideText = typeof en;
+
+const ar: GuideText = {
+  guide: 'دليل الأعمدة',
+  columns: 'الأعمدة',
+  column: 'العمود',
+  meaning: 'محتواه',
+  format:
+    'ترميز UTF-8 مع علامة ترتيب البايتات (ليقرأ Excel العربية)، ونهايات أسطر CRLF، واقتباس وفق RFC 4180. صف لكل تعليق ورمز، أو صف لكل تعليق؛ والتعليق الذي لا رمز له يبقى له صف، وعمود code فيه فارغ.',
+  offsetsTitle: 'المواضع',
+  offsets:
+    'يَعُدّ start وend نقاط ترميز Unicode، كما تفعل text[start:end] في Python وsubstr(text, start + 1, end) في R (الرمز التعبيري حرف واحد). وفي تصدير ‎.zip نص كل وثيقة في texts/<document_id>.txt (UTF-8 بلا BOM، وبين الفقرات سطر جديد واحد) للتحقق من أي صف:',
+  guardTitle: 'الفاصلة العليا في البداية (حماية من الصيغ)',
+  guard:
+    "تنفّذ جداول البيانات الخلية التي تبدأ بـ = أو + أو - أو @ (أو أشكالها العريضة) أو بمسافة جدولة أو سطر جديد كأنها صيغة، وقد يستغل ذلك مقال معدّ لهذا الغرض. لذلك تُسبق كل خلية نصية تبدأ بأحدها بفاصلة عليا ': فتُكتب =SUM(A1) هكذا '=SUM(A1). ولا تُسبق الأرقام (start وend وparagraph) أبدًا. والخلية النصية التي تبدأ أصلًا بفاصلة عليا تُزاد فاصلة أخرى، فالقاعدة قابلة للعكس تمامًا: احذف فاصلة عليا واحدة من بداية كل خلية نصية تبدأ بها.",
+  inR: 'في R:',
+  inPandas: 'في pandas (يُبقي keep_default_na=False الخلايا الفارغة نصوصًا فارغة):',
+};
+
+export function guideText(lang: Lang): GuideText {
+  return lang === 'ar' ? ar : en;
+}
