@@ -142,7 +142,11 @@ describe('multi-article files are split into their articles', () => {
   });
 
   it('a corpus joined by NUL bytes, form feeds or a separator line is cut there', async () => {
-    const three: [string, string, string] = ['First headline\n\n' + BODY_A, 'عنوان ثان\n\n' + BODY_B, 'Third headline\n\n' + BODY_C];
+    const three: [string, string, string] = [
+      'First headline\n\n' + BODY_A,
+      'عنوان ثان\n\n' + BODY_B,
+      'Third headline\n\n' + BODY_C,
+    ];
     const nul = new Uint8Array([...enc(three[0] + '\n'), 0, ...enc(three[1] + '\n'), 0, 0, ...enc(three[2]), 0]);
     for (const [name, bytes] of [
       ['nul.txt', nul],
