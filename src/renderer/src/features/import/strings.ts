@@ -31,6 +31,21 @@ const en = {
   reading: 'Reading',
   stop: 'Stop after this file',
   stopped: 'Stopped before the remaining files.',
+  reviewOption: 'Review each file before it is imported (choose articles, leave out paragraphs)',
+  reviewCount: 'to review',
+  articlesFound: 'articles found in this file. Choose those to import:',
+  reviewSingle: 'Untick any paragraph to leave out (an advertisement, a repeated title). The text is fixed once it is imported.',
+  chooseArticle: 'Import this article',
+  paragraphs: 'Paragraphs',
+  keepParagraph: 'Keep paragraph',
+  characters: 'characters',
+  noDate: 'no date',
+  noSource: 'no source',
+  importChosen: 'Import chosen',
+  importAsOne: 'Import as one document',
+  alreadyIn: 'Already in the project:',
+  sameAs: 'the same as',
+  importedDocuments: 'Imported documents',
 } as const;
 
 export type ImportTextKey = keyof typeof en;
@@ -65,6 +80,21 @@ const ar: Record<ImportTextKey, string> = {
   reading: 'جارٍ قراءة',
   stop: 'التوقف بعد هذا الملف',
   stopped: 'توقف الاستيراد قبل الملفات المتبقية.',
+  reviewOption: 'مراجعة كل ملف قبل استيراده (اختيار المقالات، وحذف فقرات)',
+  reviewCount: 'للمراجعة',
+  articlesFound: 'مقالات وُجدت في هذا الملف. اختر ما تريد استيراده:',
+  reviewSingle: 'ألغِ تحديد أي فقرة تريد حذفها (إعلان، عنوان مكرر). يُثبَّت النص بعد استيراده.',
+  chooseArticle: 'استيراد هذا المقال',
+  paragraphs: 'الفقرات',
+  keepParagraph: 'إبقاء الفقرة',
+  characters: 'حرفًا',
+  noDate: 'بلا تاريخ',
+  noSource: 'بلا مصدر',
+  importChosen: 'استيراد المختار',
+  importAsOne: 'استيراد كوثيقة واحدة',
+  alreadyIn: 'موجود مسبقًا في المشروع:',
+  sameAs: 'مطابق لـ',
+  importedDocuments: 'الوثائق المستوردة',
 };
 
 const dictionaries = { en, ar } as const;
