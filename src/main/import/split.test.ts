@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeDocx } from '../../../test/fixtures/import/docx';
 import { importFile } from '.';
 import { importArticles } from './splitImport';
 import { parseExportDate } from './splitDates';
@@ -185,5 +186,40 @@ describe('multi-article files are split into their articles', () => {
     expect(parseExportDate('2019-05-15')).toBe('2019-05-15');
     expect(parseExportDate('May 32, 2019')).toBeNull();
     expect(parseExportDate('Ceasefire talks resume in Paris')).toBeNull();
+  });
+
+  it('splits a Nexis export saved as .docx (one paragraph per line) and a Factiva export saved as a web page', async () => {
+    const paragraphs = NEXIS.split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((text) => ({ text, rtl: /[\u0600-\u06FF]/.test(text) }));
+    const docx = await importArticles('export.docx', makeDocx(paragraphs));
+    expect(docx.kind).toBe('nexis');
+    expect(docx.articles.map((a) => [a.title, a.meta.publishedAt])).toEqual([
+      ['Ceasefire talks resume in Paris', '2019-05-15'],
+      ['حفتر في الإليزيه', '2019-05-15'],
+      ['Oil prices jump', '2019-06-02'],
+    ]);
+    expect(docx.articles[1]?.text).toBe(
+      'حفتر في الإليزيه\nيتوقع أن يجري قائد الجيش محادثات مع الرئيس الفرنسي اليوم.\nوقال مصدر إن الهدف هو وقف إطلاق النار.',
+    );
+
+    const html = `<!doctype html><html><head><meta charset="utf-8"><title>Factiva</title></head><body>${FACTIVA.split(
+      '\n\n\n',
+    )
+      .map(
+        (block) =>
+          `<div class="article">${block
+            .split('\n')
+            .filter((l) => l.trim() !== '')
+            .map((l) => `<p>${l}</p>`)
+            .join('')}</div>`,
+      )
+      .join('')}</body></html>`;
+    const page = await importArticles('factiva.html', enc(html));
+    expect(page.kind).toBe('factiva');
+    expect(page.articles.map((a) => [a.title, a.meta.publishedAt, a.meta.source])).toEqual([
+      ['Ceasefire talks resume in Paris', '2019-05-15', 'Agence France Presse'],
+      ['Oil prices jump', '2019-06-02', 'Reuters News'],
+    ]);
   });
 });

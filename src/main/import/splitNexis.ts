@@ -55,9 +55,9 @@ function pieces(lines: string[]): string[][] | null {
 function withoutCover(lines: string[]): string[] {
   const last = lines.findLastIndex((l) => COVER.test(l.trim()));
   if (last === -1) return lines;
-  let i = last + 1;
-  while (i < lines.length && lines[i]?.trim() !== '') i++;
-  return lines.slice(i);
+  // a label's value may run on for a few lines, up to a blank line (a .txt has them, a .docx not)
+  const blank = lines.slice(last + 1, last + 6).findIndex((l) => l.trim() === '');
+  return lines.slice(blank === -1 ? last + 1 : last + 1 + blank);
 }
 
 function article(lines: string[]): SplitArticle | null {
