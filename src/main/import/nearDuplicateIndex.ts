@@ -1,7 +1,7 @@
 /**
  * The project's near-duplicate index: one MinHash signature per document (nearDuplicate.ts),
  * kept in step with the document list by id and sha256 like the search index, and cached in
- * <project>/index/near-duplicates.minhash (a cache: rebuilt from the documents when missing,
+ * <project>/cache/near-duplicates.json (a cache: rebuilt from the documents when missing,
  * damaged or stale). A check costs one signature comparison per document, and an exact
  * comparison for the few that come close.
  */
@@ -34,7 +34,7 @@ export interface NearDuplicate {
 
 const FORMAT = 'hashiya-near-duplicates';
 const VERSION = 1;
-const CACHE = path.join('index', 'near-duplicates.minhash');
+const CACHE = path.join('cache', 'near-duplicates.json');
 
 const CacheFile = z.object({
   format: z.literal(FORMAT),
