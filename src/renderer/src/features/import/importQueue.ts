@@ -100,7 +100,10 @@ async function send(fileName: string, data: string, call: ImportCall, choice: Im
     return { kind: 'imported', fileName, document: result.document, documents: result.documents ?? [result.document], warnings: result.warnings };
   } catch (err) {
     const { code, message, duplicateOf, articles } = describe(err);
-    if (code === 'conflict' && articles !== null && options.preview) return review(fileName, data, call, options.preview, options);
+    if (code === 'conflict' && articles !== null) {
+      // several articles: preview them, or (with no preview to offer) say so
+      return options.preview ? review(fileName, data, call, options.preview, options) : { kind: 'refused', fileName, message };
+    }
     if (code === 'conflict') {
       return { kind: 'duplicate', fileName, message, duplicateOf, retry: () => send(fileName, data, call, choice, true, options) };
     }
