@@ -61,6 +61,8 @@ function decode(value: string | null): Uint32Array | null | undefined {
 export class NearDuplicateIndex {
   private readonly entries = new Map<string, Entry>();
   private loaded = false;
+  /** signatures made or dropped since the cache was last written */
+  private unsaved = 0;
 
   constructor(private readonly source: NearDuplicateSource) {}
 
@@ -92,19 +94,23 @@ export class NearDuplicateIndex {
     await this.load();
     const summaries = this.source.summaries();
     const live = new Set(summaries.map((s) => s.id));
-    let changed = false;
     for (const id of [...this.entries.keys()]) {
       if (!live.has(id)) {
         this.entries.delete(id);
-        changed = true;
+        this.unsaved++;
       }
     }
     for (const s of summaries) {
       if (this.entries.get(s.id)?.sha256 === s.sha256) continue;
       this.entries.set(s.id, { sha256: s.sha256, sig: signature(shingles(await this.source.text(s.id))) });
-      changed = true;
+      this.unsaved++;
     }
-    if (changed) await this.save().catch(() => undefined);
+    // written once 5% of it changed, so a thousand imports in a row do not rewrite it a thousand
+    // times; what was not written is made again from the documents when the project reopens
+    if (this.unsaved > 0 && this.unsaved >= this.entries.size / 20) {
+      this.unsaved = 0;
+      await this.save().catch(() => undefined);
+    }
   }
 
   /** The project's document most like `text`, if it is a near-duplicate of it. */
