@@ -87,3 +87,22 @@ export function estimate(a: Uint32Array, b: Uint32Array): number {
   for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
   return same / SIGNATURE_SIZE;
 }
+
+/**
+ * For each text, the number of an earlier text of the same list that it repeats (the same, or a
+ * near-duplicate), or null: a database export often holds one article twice.
+ */
+export function repeatsWithin(texts: readonly string[]): (number | null)[] {
+  const sets = texts.map(shingles);
+  const sigs = sets.map(signature);
+  return texts.map((text, i) => {
+    for (let j = 0; j < i; j++) {
+      if (texts[j] === text) return j;
+      const a = sigs[i];
+      const b = sigs[j];
+      if (!a || !b || estimate(a, b) < CANDIDATE_THRESHOLD) continue;
+      if (jaccard(sets[i] as Set<number>, sets[j] as Set<number>) >= NEAR_DUPLICATE_THRESHOLD) return j;
+    }
+    return null;
+  });
+}

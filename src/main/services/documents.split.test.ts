@@ -177,6 +177,26 @@ describe('near-duplicates are reported at import', () => {
     expect(await call('documents.list', {})).toHaveLength(2);
   });
 
+  it('marks an article that an export holds twice, and one already in the project, in the preview', async () => {
+    await call('documents.importText', { text: article('15 مايو 2019') });
+    const twice = [
+      nexisArticle(
+        'محادثات باريس',
+        'الشرق الأوسط',
+        '15 مايو 2019',
+        article('آخر تحديث: 15 مايو 2019').split('\n').join('\n\n'),
+      ),
+      nexisArticle('Oil prices jump', 'Reuters', 'June 2, 2019', 'Oil prices rose sharply after the announcement.'),
+      nexisArticle('Oil prices jump', 'Reuters', 'June 2, 2019', 'Oil prices rose sharply after the announcement.'),
+    ].join('\n');
+    const preview = (await call('documents.preview', { fileName: 'twice.txt', data: b64(twice) })) as ImportPreview;
+    expect(preview.articles.map((a) => [a.repeatOf, a.duplicate?.exact ?? null])).toEqual([
+      [null, false],
+      [null, null],
+      [1, null],
+    ]);
+  });
+
   it('does not flag a different article on the same topic', async () => {
     await call('documents.import', { fileName: 'a.txt', data: b64(article('15 مايو 2019')) });
     const other = [

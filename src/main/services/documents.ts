@@ -3,6 +3,7 @@ import type { ArticlePreview, DuplicateReport } from '../../shared/api/documents
 import type { Warning } from '../../shared/model';
 import { AppError } from '../../shared/errors';
 import { importFile, importPlainText, type ImportedText } from '../import';
+import { repeatsWithin } from '../import/nearDuplicate';
 import { NearDuplicateIndex } from '../import/nearDuplicateIndex';
 import { chooseArticles } from '../import/splitChoice';
 import { importArticles } from '../import/splitImport';
@@ -68,7 +69,8 @@ export function documentStages(ctx: ServiceContext): Required<Pick<Stages, 'docu
       const read = await importArticles(fileName, Buffer.from(data, 'base64'));
       return async () => {
         const articles: ArticlePreview[] = [];
-        for (const imported of read.articles) {
+        const repeats = repeatsWithin(read.articles.map((a) => a.text));
+        for (const [i, imported] of read.articles.entries()) {
           const { document } = buildDocumentFile('preview', imported, ctx.now());
           articles.push({
             title: document.title,
@@ -78,6 +80,7 @@ export function documentStages(ctx: ServiceContext): Required<Pick<Stages, 'docu
             charCount: document.charCount,
             warnings: imported.warnings,
             duplicate: await duplicateOf(ctx, document.text, document.sha256),
+            repeatOf: repeats[i] ?? null,
           });
         }
         return { kind: read.kind, articles };

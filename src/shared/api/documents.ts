@@ -52,6 +52,8 @@ export const ArticlePreview = z.object({
   warnings: z.array(Warning),
   /** a document of the project with the same or nearly the same text */
   duplicate: DuplicateReport.nullable(),
+  /** the number of an earlier article of this file with the same or nearly the same text */
+  repeatOf: z.number().int().nonnegative().nullable(),
 });
 export type ArticlePreview = z.infer<typeof ArticlePreview>;
 

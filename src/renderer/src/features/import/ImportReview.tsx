@@ -61,7 +61,10 @@ export function ImportReview({ fileName, preview, onCommit, onSkip, busy }: Impo
   const { it } = useImportText();
   const { articles } = preview;
   const several = articles.length > 1;
-  const [chosen, setChosen] = useState<boolean[]>(() => articles.map(() => true));
+  // an article repeated in the file, or already in the project, starts unticked
+  const [chosen, setChosen] = useState<boolean[]>(() =>
+    articles.map((a) => a.repeatOf === null && a.duplicate === null),
+  );
   const [dropped, setDropped] = useState<Set<number>[]>(() => articles.map(() => new Set<number>()));
   const [open, setOpen] = useState<boolean[]>(() => articles.map(() => !several));
 

@@ -105,7 +105,7 @@ describe('import queue', () => {
     const previews: string[] = [];
     const preview: PreviewCall = async ({ fileName }) => {
       previews.push(fileName);
-      const article = (title: string) => ({ title, source: '', publishedAt: null, paragraphs: [title, 'text'], charCount: 9, warnings: [], duplicate: null });
+      const article = (title: string) => ({ title, source: '', publishedAt: null, paragraphs: [title, 'text'], charCount: 9, warnings: [], duplicate: null, repeatOf: null });
       return { kind: 'nexis', articles: [article('A'), article('B'), article('C')] };
     };
     const [outcome] = await importAll([file('nexis.txt', 'three articles')], call, () => undefined, undefined, { preview });

@@ -46,6 +46,7 @@ const en = {
   alreadyIn: 'Already in the project:',
   sameAs: 'the same as',
   importedDocuments: 'Imported documents',
+  repeatOf: 'The same text as article',
 } as const;
 
 export type ImportTextKey = keyof typeof en;
@@ -95,6 +96,7 @@ const ar: Record<ImportTextKey, string> = {
   alreadyIn: 'موجود مسبقًا في المشروع:',
   sameAs: 'مطابق لـ',
   importedDocuments: 'الوثائق المستوردة',
+  repeatOf: 'النص نفسه في المقال رقم',
 };
 
 const dictionaries = { en, ar } as const;
