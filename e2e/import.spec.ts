@@ -109,3 +109,62 @@ test('files dropped on the window are imported', async ({ page, hashiya }) => {
   const docs = await hashiya.ok<{ title: string }[]>('documents.list');
   expect(docs.map((d) => d.title)).toContain('أعلنت الحكومة هدنة جديدة في المدينة.');
 });
+
+function nexisArticle(title: string, source: string, date: string, body: string): string {
+  return [title, '', source, date, '', 'Length: 312 words', 'Byline: A. Writer', '', 'Body', '', body, '', 'Load-Date: May 16, 2019', '', 'End of Document', ''].join('\n');
+}
+
+test('a Nexis export of three articles is previewed, one is left out, two come in with their titles and dates', async ({ page, hashiya }) => {
+  await hashiya.open(page);
+  const before = await hashiya.ok<unknown[]>('documents.list');
+  const nexis = [
+    nexisArticle('Ceasefire talks resume in Paris', 'The Guardian', 'May 15, 2019 Wednesday', 'The talks resumed on Wednesday.\n\nAdvertisement\n\nBoth sides said progress was slow.'),
+    nexisArticle('حفتر في الإليزيه', 'الشرق الأوسط', '15 مايو 2019', 'يتوقع أن يجري قائد الجيش محادثات مع الرئيس الفرنسي اليوم.'),
+    nexisArticle('Oil prices jump', 'Reuters', 'June 2, 2019', 'Oil prices rose sharply after the announcement.'),
+  ].join('\n');
+  await chooseFiles(page, [{ name: 'nexis-export.txt', mimeType: 'text/plain', buffer: Buffer.from(nexis) }]);
+  const dialog = page.getByRole('dialog', { name: 'Import articles' });
+  const review = dialog.getByTestId('import-review');
+  await expect(review.getByTestId('import-article')).toHaveCount(3);
+  await expect(review).toContainText('3 articles found in this file');
+  await expect(review.getByTestId('import-article').first()).toContainText('2019-05-15 · The Guardian');
+  // nothing is written before the researcher chooses
+  expect(await hashiya.ok<unknown[]>('documents.list')).toHaveLength(before.length);
+
+  // by keyboard: leave out the second article, and the advertisement of the first
+  await review.getByRole('checkbox', { name: 'Import this article: حفتر في الإليزيه' }).focus();
+  await page.keyboard.press('Space');
+  await review.getByText('Paragraphs (4/4)').click();
+  await review.getByRole('checkbox', { name: 'Keep paragraph 3' }).first().press('Space');
+  await expect(review.getByText('Paragraphs (3/4)')).toBeVisible();
+  if (process.env.HASHIYA_SHOT) await page.screenshot({ path: process.env.HASHIYA_SHOT });
+  await review.getByRole('button', { name: 'Import chosen (2)' }).click();
+
+  await expect(dialog.getByTestId('import-counts')).toHaveText('2 imported · 0 refused');
+  const imported = dialog.locator('[data-kind="imported"]');
+  await expect(imported.getByRole('list', { name: 'Imported documents' }).getByRole('listitem')).toHaveText(['Ceasefire talks resume in Paris · 2019-05-15', 'Oil prices jump · 2019-06-02']);
+  const docs = await hashiya.ok<{ id: string; title: string; publishedAt: string | null; source: string }[]>('documents.list');
+  const added = docs.slice(before.length);
+  expect(added.map((d) => [d.title, d.publishedAt, d.source])).toEqual([
+    ['Ceasefire talks resume in Paris', '2019-05-15', 'The Guardian'],
+    ['Oil prices jump', '2019-06-02', 'Reuters'],
+  ]);
+  const first = await hashiya.ok<{ text: string }>('documents.get', { id: added[0]?.id });
+  expect(first.text).toBe('Ceasefire talks resume in Paris\nThe talks resumed on Wednesday.\nBoth sides said progress was slow.');
+});
+
+test('a near-duplicate of a document in the project is reported, with Import anyway', async ({ page, hashiya }) => {
+  await hashiya.open(page);
+  const [sample] = await hashiya.ok<{ id: string; title: string }[]>('documents.list');
+  if (!sample) throw new Error('the project should hold the sample article');
+  const { text } = await hashiya.ok<{ text: string }>('documents.get', { id: sample.id });
+  const [title, ...rest] = text.split('\n');
+  const resaved = [title, 'آخر تحديث: 16 مايو 2019 - 14:05', ...rest].join('\n');
+  await chooseFiles(page, [{ name: 'resaved.txt', mimeType: 'text/plain', buffer: Buffer.from(resaved) }]);
+  const dialog = page.getByRole('dialog', { name: 'Import articles' });
+  await expect(dialog.getByTestId('import-counts')).toHaveText('0 imported · 0 refused · 1 already in the project');
+  await expect(dialog.locator('[data-kind="duplicate"]')).toContainText(`the same as “${sample.title}”`);
+  await dialog.getByRole('button', { name: 'Import anyway' }).click();
+  await expect(dialog.getByTestId('import-counts')).toHaveText('1 imported · 0 refused');
+  await expect(dialog.locator('[data-kind="imported"]')).toContainText('the same as');
+});

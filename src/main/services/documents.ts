@@ -1,47 +1,142 @@
 import type { Handlers } from '../../shared/api';
+import type { ArticlePreview, DuplicateReport } from '../../shared/api/documents';
+import type { Warning } from '../../shared/model';
 import { AppError } from '../../shared/errors';
 import { importFile, importPlainText, type ImportedText } from '../import';
+import { repeatsWithin } from '../import/nearDuplicate';
+import { NearDuplicateIndex } from '../import/nearDuplicateIndex';
+import { chooseArticles } from '../import/splitChoice';
+import { importArticles } from '../import/splitImport';
+import { storeSource } from '../search/storeSource';
+import type { ProjectStore } from '../store/projectStore';
 import type { ServiceContext, Stages } from './context';
 import { searchIndexOf } from './search';
 import { buildDocumentFile } from './documentFactory';
 
 type DocumentHandlers = Pick<
   Handlers,
-  'documents.list' | 'documents.get' | 'documents.import' | 'documents.importText' | 'documents.update' | 'documents.delete'
+  | 'documents.list'
+  | 'documents.get'
+  | 'documents.preview'
+  | 'documents.import'
+  | 'documents.importText'
+  | 'documents.update'
+  | 'documents.delete'
 >;
+
+/** One near-duplicate index per open project (a project switch gives a new store). */
+const nearIndexes = new WeakMap<ProjectStore, NearDuplicateIndex>();
+
+function nearIndexOf(store: ProjectStore): NearDuplicateIndex {
+  let index = nearIndexes.get(store);
+  if (!index) {
+    index = new NearDuplicateIndex(storeSource(store));
+    nearIndexes.set(store, index);
+  }
+  return index;
+}
+
+/** The project's document with the same text, or nearly the same (≥ 95% of shingles shared). */
+async function duplicateOf(ctx: ServiceContext, text: string, sha: string): Promise<DuplicateReport | null> {
+  const same = ctx.store.summaries().find((d) => d.sha256 === sha);
+  if (same) return { documentId: same.id, title: same.title, similarity: 1, exact: true };
+  const near = await nearIndexOf(ctx.store).find(text);
+  return near ? { ...near, exact: false } : null;
+}
+
+const percent = (d: DuplicateReport) => `${Math.floor(d.similarity * 100)}%`;
+
+function duplicateSentence(d: DuplicateReport): string {
+  return d.exact
+    ? `This text is already in the project as “${d.title}”. Import it again only if you mean to have two copies.`
+    : `This text is ${percent(d)} the same as “${d.title}”, already in the project (only a few words differ, such as an “updated at” line). Import it only if you mean to have both.`;
+}
+
+function duplicateWarning(d: DuplicateReport): Warning {
+  return d.exact
+    ? { code: 'duplicate', message: `The same text is also in the project as “${d.title}”.` }
+    : { code: 'near_duplicate', message: `The text is ${percent(d)} the same as “${d.title}”, also in the project.` };
+}
 
 /**
  * documents.import reads the file (in the import worker, for web pages and Word files) before
  * its turn in the services' queue, since reading touches nothing of the project; only adding the
  * document waits in the queue. It is added to the project open when reading has finished.
  */
-export function documentStages(ctx: ServiceContext): Required<Pick<Stages, 'documents.import'>> {
+export function documentStages(ctx: ServiceContext): Required<Pick<Stages, 'documents.import' | 'documents.preview'>> {
   return {
-    'documents.import': async ({ fileName, data, allowDuplicate }) => {
-      const imported = await importFile(fileName, Buffer.from(data, 'base64'));
-      return () => addImported(ctx, imported, allowDuplicate);
+    'documents.preview': async ({ fileName, data }) => {
+      const read = await importArticles(fileName, Buffer.from(data, 'base64'));
+      return async () => {
+        const articles: ArticlePreview[] = [];
+        const repeats = repeatsWithin(read.articles.map((a) => a.text));
+        for (const [i, imported] of read.articles.entries()) {
+          const { document } = buildDocumentFile('preview', imported, ctx.now());
+          articles.push({
+            title: document.title,
+            source: document.source,
+            publishedAt: document.publishedAt,
+            paragraphs: document.text.split('\n'),
+            charCount: document.charCount,
+            warnings: imported.warnings,
+            duplicate: await duplicateOf(ctx, document.text, document.sha256),
+            repeatOf: repeats[i] ?? null,
+          });
+        }
+        return { kind: read.kind, articles };
+      };
+    },
+    'documents.import': async ({ fileName, data, allowDuplicate, split, dropParagraphs }) => {
+      const bytes = Buffer.from(data, 'base64');
+      // the same bytes read again, never text from the page: the choice only picks and drops
+      let read = await importArticles(fileName, bytes);
+      if (split === 'none' && read.articles.length > 1) read = { kind: 'single', articles: [await importFile(fileName, bytes)] };
+      const chosen = chooseArticles(fileName, read, split, dropParagraphs);
+      return () => addImported(ctx, chosen, allowDuplicate);
     },
   };
 }
 
-async function addImported(ctx: ServiceContext, imported: ImportedText, allowDuplicate: boolean | undefined, fallbackTitle?: string) {
-  const file = buildDocumentFile(ctx.newId(), imported, ctx.now());
-  if (!imported.title && fallbackTitle) file.document.title = fallbackTitle;
-  const same = ctx.store.summaries().find((d) => d.sha256 === file.document.sha256);
-  if (same && !allowDuplicate) {
-    throw new AppError('conflict', `This text is already in the project as “${same.title}”. Import it again only if you mean to have two copies.`, {
-      duplicateOf: same.id,
-    });
+/**
+ * Add documents, all or none: every one is checked against the project first (same text, or
+ * nearly the same), and a duplicate refuses the whole import unless allowDuplicate says to go on.
+ */
+async function addImported(ctx: ServiceContext, chosen: ImportedText[], allowDuplicate: boolean | undefined, fallbackTitle?: string) {
+  const planned = [];
+  for (const imported of chosen) {
+    const file = buildDocumentFile(ctx.newId(), imported, ctx.now());
+    if (!imported.title && fallbackTitle) file.document.title = fallbackTitle;
+    planned.push({ file, imported, duplicate: await duplicateOf(ctx, file.document.text, file.document.sha256) });
   }
-  const document = await ctx.store.addDocument(file);
-  // build its search index now (DESIGN: the normalised index is made at import), not at the
+  const duplicates = planned.flatMap((p, article) => (p.duplicate ? [{ article, ...p.duplicate }] : []));
+  const first = duplicates[0];
+  if (first && !allowDuplicate) {
+    const message =
+      planned.length === 1
+        ? duplicateSentence(first)
+        : `${duplicates.length} of the ${planned.length} articles are already in the project: ${duplicates
+            .map((d) => `article ${d.article + 1} ${d.exact ? 'as' : `is ${percent(d)} the same as`} “${d.title}”`)
+            .join('; ')}. Import them anyway only if you mean to have both, or leave them out.`;
+    throw new AppError('conflict', message, { duplicateOf: first.documentId, similarity: first.similarity, duplicates });
+  }
+  const results = [];
+  for (const { file, imported, duplicate } of planned) {
+    const document = await ctx.store.addDocument(file);
+    const warnings = [...imported.warnings];
+    if (duplicate) warnings.push(duplicateWarning(duplicate));
+    results.push({ document, warnings });
+  }
+  // build their search index now (DESIGN: the normalised index is made at import), not at the
   // first search; a failure here only means the first search builds it
   await searchIndexOf(ctx.store)
     .sync()
     .catch(() => undefined);
-  const warnings = [...imported.warnings];
-  if (same) warnings.push({ code: 'duplicate', message: `The same text is also in the project as “${same.title}”.` });
-  return { document, warnings };
+  await nearIndexOf(ctx.store)
+    .sync()
+    .catch(() => undefined);
+  const head = results[0];
+  if (!head) throw new AppError('invalid_input', 'No article was chosen to import.');
+  return { document: head.document, warnings: results.flatMap((r) => r.warnings), documents: results.map((r) => r.document) };
 }
 
 export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
@@ -52,9 +147,10 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
       return { ...ctx.store.summary(id), text: db.data.document.text };
     },
     // called directly (not through dispatch): read, then add, in one go
+    'documents.preview': async (input) => (await documentStages(ctx)['documents.preview'](input))(),
     'documents.import': async (input) => (await documentStages(ctx)['documents.import'](input))(),
     'documents.importText': async ({ text, title, allowDuplicate }) => {
-      return addImported(ctx, importPlainText(text), allowDuplicate, title?.trim() || undefined);
+      return addImported(ctx, [importPlainText(text)], allowDuplicate, title?.trim() || undefined);
     },
     'documents.update': async ({ id, ...patch }) => {
       const summary = ctx.store.summary(id);

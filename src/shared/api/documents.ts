@@ -12,20 +12,78 @@ const MAX_IMPORT_BODY = Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 64 * 1024;
 export const ImportResult = z.object({
   document: DocumentSummary,
   warnings: z.array(Warning),
+  /** every document made, in the file's order (several for a multi-article file); `document` is the first */
+  documents: z.array(DocumentSummary).optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+const MAX_ARTICLES = 100_000;
+const ArticleNumber = z.number().int().nonnegative().max(MAX_ARTICLES);
+
+/**
+ * Which articles of a multi-article file to import: 'all', 'none' (the whole file as one
+ * document, as it reads) or the numbers (from 0) of those chosen in documents.preview.
+ */
+export const SplitChoice = z.union([z.literal('all'), z.literal('none'), z.array(ArticleNumber).min(1).max(MAX_ARTICLES)]);
+export type SplitChoice = z.infer<typeof SplitChoice>;
+
+/** Paragraphs (numbers from 0, as documents.preview lists them) to leave out of an article. */
+export const DropParagraphs = z
+  .array(z.object({ article: ArticleNumber, paragraphs: z.array(z.number().int().nonnegative()).max(1_000_000) }).strict())
+  .max(MAX_ARTICLES);
+export type DropParagraphs = z.infer<typeof DropParagraphs>;
+
+export const DuplicateReport = z.object({
+  documentId: Id,
+  title: z.string(),
+  /** 1 for the same canonical text; else the share of shared 4-word shingles (≥ 0.95) */
+  similarity: z.number(),
+  exact: z.boolean(),
+});
+export type DuplicateReport = z.infer<typeof DuplicateReport>;
+
+export const ArticlePreview = z.object({
+  title: z.string(),
+  source: z.string(),
+  publishedAt: z.string().nullable(),
+  /** the canonical paragraphs, as they would be stored */
+  paragraphs: z.array(z.string()),
+  charCount: z.number().int().nonnegative(),
+  warnings: z.array(Warning),
+  /** a document of the project with the same or nearly the same text */
+  duplicate: DuplicateReport.nullable(),
+  /** the number of an earlier article of this file with the same or nearly the same text */
+  repeatOf: z.number().int().nonnegative().nullable(),
+});
+export type ArticlePreview = z.infer<typeof ArticlePreview>;
+
+export const ImportPreview = z.object({
+  /** how the file was cut into articles, or 'single' */
+  kind: z.enum(['single', 'nexis', 'factiva', 'separator']),
+  articles: z.array(ArticlePreview),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+const FileInput = {
+  fileName: z.string().min(1).max(255),
+  /** base64 of the file's raw bytes */
+  data: z.base64().max(MAX_IMPORT_BODY),
+};
 
 export const documentsApi = {
   'documents.list': method(z.object({}).strict(), z.array(DocumentSummary)),
   'documents.get': method(z.object({ id: Id }).strict(), Document),
+  /** Read a file as documents.import would, and say what it would make; nothing is written. */
+  'documents.preview': method(z.object(FileInput).strict(), ImportPreview, { maxBodyBytes: MAX_IMPORT_BODY }),
   'documents.import': method(
     z
       .object({
-        fileName: z.string().min(1).max(255),
-        /** base64 of the file's raw bytes */
-        data: z.base64().max(MAX_IMPORT_BODY),
-        /** import even when the same canonical text is already in the project */
+        ...FileInput,
+        /** import even when the same or nearly the same text is already in the project */
         allowDuplicate: z.boolean().optional(),
+        /** required for a file of several articles (documents.preview says how many) */
+        split: SplitChoice.optional(),
+        dropParagraphs: DropParagraphs.optional(),
       })
       .strict(),
     ImportResult,

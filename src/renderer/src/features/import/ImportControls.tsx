@@ -36,6 +36,7 @@ export function ImportControls({ onImported }: ImportControlsProps) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
   const [stopped, setStopped] = useState(false);
+  const [reviewAll, setReviewAll] = useState(false);
   const stopRequested = useRef(false);
   const runningRef = useRef(false);
 
@@ -62,6 +63,7 @@ export function ImportControls({ onImported }: ImportControlsProps) {
           setOutcomes([...sofar]);
         },
         () => stopRequested.current,
+        { preview: (input) => api['documents.preview'](input), review: reviewAll },
       ).then((all) => {
         runningRef.current = false;
         setRunning(false);
@@ -69,7 +71,7 @@ export function ImportControls({ onImported }: ImportControlsProps) {
         if (all.some((o) => o.kind === 'imported')) changed();
       });
     },
-    [changed],
+    [changed, reviewAll],
   );
 
   const { dragging } = useFileDrop(start);
@@ -136,6 +138,8 @@ export function ImportControls({ onImported }: ImportControlsProps) {
           onResolve={resolve}
           onClose={() => setDialog('none')}
           onPaste={() => setDialog('paste')}
+          reviewAll={reviewAll}
+          onReviewAll={setReviewAll}
         />
       )}
       {dialog === 'paste' && <PasteTextDialog onImported={changed} onOpen={open} onClose={() => setDialog('none')} />}

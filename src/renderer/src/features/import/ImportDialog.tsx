@@ -19,6 +19,9 @@ export interface ImportDialogProps {
   onResolve: (index: number, next: ImportOutcome) => void;
   onClose: () => void;
   onPaste: () => void;
+  /** preview every file before it is imported (a file of several articles always is) */
+  reviewAll: boolean;
+  onReviewAll: (value: boolean) => void;
 }
 
 export function ImportDialog(props: ImportDialogProps) {
@@ -50,6 +53,10 @@ export function ImportDialog(props: ImportDialogProps) {
           {it('pasteButton')}
         </button>
       </div>
+      <label className="import-review-option">
+        <input type="checkbox" checked={props.reviewAll} disabled={running} onChange={(e) => props.onReviewAll(e.currentTarget.checked)} data-testid="review-all" />{' '}
+        {it('reviewOption')}
+      </label>
       {progress && running && (
         <div className="import-progress" role="status" aria-live="polite">
           <progress max={progress.total} value={progress.done} aria-label={it('importing')} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64, importAll, importOne, tally, type ImportCall } from './importQueue';
+import { bytesToBase64, importAll, importOne, tally, type ImportCall, type PreviewCall } from './importQueue';
 
 const fromBase64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
 const file = (name: string, content: string | Uint8Array<ArrayBuffer>) => new File([content], name);
@@ -60,7 +60,7 @@ describe('import queue', () => {
     expect(outcomes[1]).toMatchObject({ message: '“bad.txt” is a PNG image, not text.' });
     expect(outcomes[3]).toMatchObject({ message: expect.stringContaining('empty') });
     expect(received.map((r) => r.fileName)).toEqual(['one.txt', 'bad.txt', 'dup.txt']); // the empty file is never sent
-    expect(tally(outcomes)).toEqual({ imported: 1, refused: 2, duplicate: 1 });
+    expect(tally(outcomes)).toEqual({ imported: 1, refused: 2, duplicate: 1, review: 0 });
 
     const duplicate = outcomes[2];
     if (duplicate?.kind !== 'duplicate') throw new Error('expected a duplicate');
@@ -91,5 +91,37 @@ describe('import queue', () => {
       () => stop,
     );
     expect(outcomes).toHaveLength(1);
+  });
+
+  it('previews a file of several articles instead of refusing it, and sends the chosen ones with the same bytes', async () => {
+    const { call: plain, received } = fakeServer();
+    const call: ImportCall = async (input) => {
+      if (!input.split) {
+        received.push(input);
+        throw Object.assign(new Error('“nexis.txt” holds 3 articles.'), { code: 'conflict', details: { articles: 3 } });
+      }
+      return plain(input);
+    };
+    const previews: string[] = [];
+    const preview: PreviewCall = async ({ fileName }) => {
+      previews.push(fileName);
+      const article = (title: string) => ({ title, source: '', publishedAt: null, paragraphs: [title, 'text'], charCount: 9, warnings: [], duplicate: null, repeatOf: null });
+      return { kind: 'nexis', articles: [article('A'), article('B'), article('C')] };
+    };
+    const [outcome] = await importAll([file('nexis.txt', 'three articles')], call, () => undefined, undefined, { preview });
+    if (outcome?.kind !== 'review') throw new Error('expected a review');
+    expect(outcome.preview.articles.map((a) => a.title)).toEqual(['A', 'B', 'C']);
+    expect(tally([outcome])).toEqual({ imported: 0, refused: 0, duplicate: 0, review: 1 });
+    const done = await outcome.commit({ split: [0, 2], dropParagraphs: [{ article: 0, paragraphs: [1] }] });
+    expect(done.kind).toBe('imported');
+    expect(received.at(-1)).toMatchObject({ fileName: 'nexis.txt', split: [0, 2], dropParagraphs: [{ article: 0, paragraphs: [1] }] });
+    expect(received.at(-1)?.data).toBe(received[0]?.data);
+    expect(previews).toEqual(['nexis.txt']);
+
+    // asked to review every file: previewed without an import attempt first
+    const before = received.length;
+    const [single] = await importAll([file('one.txt', 'نص')], call, () => undefined, undefined, { preview, review: true });
+    expect(single?.kind).toBe('review');
+    expect(received).toHaveLength(before);
   });
 });
