@@ -10,6 +10,7 @@ import { ArticleText } from './ArticleText';
 import { CodePalette } from './CodePalette';
 import { flashRange, installHighlightStyles, paintAnnotations, clearAnnotationHighlights } from './highlights';
 import { NameDialog } from './NameDialog';
+import { PanelSplitter, useSidePanelWidth } from './PanelSplitter';
 import { ReaderContext, type ReaderApi } from './ReaderContext';
 import { snapSpan } from './snap';
 import { buildTextModel, domToUtf16, rangeForSpan, type TextModel } from './textModel';
@@ -89,6 +90,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     setActiveIdState(id);
   }, []);
   const [filter, setFilter] = useState<PanelFilter>({ code: '', annotator: '' });
+  const [sideWidth, setSideWidth] = useSidePanelWidth();
   const [palette, setPaletteOpen] = useState(false);
   // the selection is lost when the palette's search field takes focus: keep it
   const paletteSpan = useRef<{ start: number; end: number } | null>(null);
@@ -568,7 +570,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
 
   return (
     <ReaderContext.Provider value={readerApi}>
-      <main className="reader" aria-labelledby="doc-title">
+      <main className="reader" aria-labelledby="doc-title" style={{ '--side-width': `${sideWidth}px` } as React.CSSProperties}>
         <div className="reader-main">
           <FindBar />
           <div className="reader-toolbar" role="toolbar" aria-label="Reader">
@@ -635,6 +637,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
             </div>
           )}
         </div>
+        <PanelSplitter width={sideWidth} onWidth={setSideWidth} />
         <aside className="reader-side" aria-label={t('annotationsPanel')}>
           {active && (
             <AnnotationEditor
