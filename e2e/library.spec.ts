@@ -32,7 +32,7 @@ const titles = (page: Page) => page.locator('.doc-row .doc-open').allTextContent
 
 test('the library sorts by any column, by click or keyboard, and says how it is sorted', async ({ page, hashiya }) => {
   await seedLibrary(hashiya, 0);
-  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await hashiya.open(page);
   const table = page.getByRole('table');
   for (const name of ['Title', 'Source', 'Published', 'Language', 'Characters', 'Annotations', 'Imported'])
