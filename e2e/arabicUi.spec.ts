@@ -60,6 +60,9 @@ test('in the Arabic UI, stance lists, the codebook tree and the summary show Ara
   await page.getByTestId('annotation-list').locator('.annotation-item').first().click();
   const editor = page.getByTestId('annotation-editor');
   await expect(editor).toBeVisible();
+  // landmarks and toolbars are named in Arabic too
+  await expect(page.getByRole('navigation', { name: 'الرئيسية' })).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: 'أدوات القارئ' })).toBeVisible();
 
   // the panel's stance list: Arabic name first, then the stored value, each isolated
   const stance = editor.getByLabel('الموقف');

@@ -573,7 +573,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       <main className="reader" aria-labelledby="doc-title" style={{ '--side-width': `${sideWidth}px` } as React.CSSProperties}>
         <div className="reader-main">
           <FindBar />
-          <div className="reader-toolbar" role="toolbar" aria-label="Reader">
+          <div className="reader-toolbar" role="toolbar" aria-label={t('readerToolbar')}>
             <button type="button" onClick={() => void runUndo(false)} disabled={!undoState.canUndo} title={`${t('undo')} (Ctrl+Z)`}>
               {t('undo')}
             </button>
