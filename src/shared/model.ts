@@ -42,10 +42,28 @@ export const Code = z.object({
 });
 export type Code = z.infer<typeof Code>;
 
+/** The Arabic name of a stance or certainty value; annotations and exports keep the value itself. */
+export const ValueName = z.object({
+  value: z.string().min(1).max(MAX_VALUE_LENGTH),
+  nameAr: z.string().max(MAX_VALUE_LENGTH),
+});
+export type ValueName = z.infer<typeof ValueName>;
+
 export const Codebook = z.object({
   codes: z.array(Code).max(MAX_CODES),
   stances: z.array(z.string().min(1).max(MAX_VALUE_LENGTH)).max(MAX_VALUES),
   certainties: z.array(z.string().min(1).max(MAX_VALUE_LENGTH)).max(MAX_VALUES),
+  /**
+   * Arabic names of the listed values. Optional, so project and codebook files written before it
+   * existed read as they are (their default values still show in Arabic, see valueNames.ts), and
+   * a file that has it reads in a Hashiya that does not know it (which ignores it).
+   */
+  valueNamesAr: z
+    .object({
+      stances: z.array(ValueName).max(MAX_VALUES).default([]),
+      certainties: z.array(ValueName).max(MAX_VALUES).default([]),
+    })
+    .optional(),
 });
 export type Codebook = z.infer<typeof Codebook>;
 

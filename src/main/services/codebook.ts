@@ -18,6 +18,7 @@ import {
 import { codePath, findCode } from '../../shared/codebook/tree';
 import { validateCodebook } from '../../shared/codebook/validate';
 import { mergeCodebooks } from '../../shared/codebook/importMerge';
+import { pruneValueNames } from '../../shared/codebook/valueNames';
 import { readCodebookJson, writeCodebookJson } from '../../shared/codebook/jsonFormat';
 import { defaultCodebook } from '../../shared/defaultCodebook';
 import { usageIndex, type DocStats } from '../codebook/usageIndex';
@@ -174,7 +175,9 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
   return {
     'codebook.get': async () => ctx.store.data.codebook,
 
-    'codebook.save': async (codebook) => {
+    'codebook.save': async (input) => {
+      // a value dropped from a list takes its Arabic name with it
+      const codebook = pruneValueNames(input);
       validateCodebook(codebook);
       checkNothingInUseDropped(ctx.store.data.codebook, codebook, await usage().totals());
       return commit(codebook);

@@ -78,7 +78,7 @@ export function App() {
             <button type="button" className="brand" onClick={state.goToLibrary}>
               <span lang="en">Hashiya</span> <span lang="ar">حاشية</span>
             </button>
-            <nav className="topnav" aria-label="Main">
+            <nav className="topnav" aria-label={t('mainNav')}>
               <button type="button" aria-current={route.view === 'library' ? 'page' : undefined} onClick={state.goToLibrary}>
                 {t('library')}
               </button>

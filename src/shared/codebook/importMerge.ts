@@ -7,6 +7,7 @@
  * every import.
  */
 import type { Code, Codebook } from '../model';
+import { mergeValueNames } from './valueNames';
 import { suggestColour } from './palette';
 import { descendantIds, findCode, treeRows } from './tree';
 import { checkCodebookSize, nameKey, validateCodebook } from './validate';
@@ -32,6 +33,7 @@ export interface IncomingCodebook {
   codes: Code[];
   stances?: string[];
   certainties?: string[];
+  valueNamesAr?: Codebook['valueNamesAr'];
 }
 
 const FIELD_LABEL: Record<ImportConflict['field'], string> = {
@@ -242,11 +244,12 @@ export function mergeCodebooks(
     for (const v of theirs ?? []) if (v.trim() && !out.some((o) => nameKey(o) === nameKey(v))) out.push(v.trim());
     return out;
   };
-  const codebook: Codebook = {
+  // the Arabic names of stances and certainties: ours, then the file's for values we lack names for
+  const codebook: Codebook = mergeValueNames(current, incoming, {
     codes,
     stances: union(current.stances, incoming.stances),
     certainties: union(current.certainties, incoming.certainties),
-  };
+  });
   checkCodebookSize(codebook, 'Nothing was imported.');
   validateCodebook(codebook);
   return { codebook, added, merged, conflicts };

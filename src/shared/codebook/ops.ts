@@ -5,6 +5,7 @@
  * every annotation: see remapCodes.
  */
 import { AppError } from '../errors';
+import { renameValueName } from './valueNames';
 import { Code, CodeKey, MAX_VALUE_LENGTH, type Codebook } from '../model';
 import { suggestColour } from './palette';
 import { descendantIds, findCode } from './tree';
@@ -276,5 +277,6 @@ export function renameValue(codebook: Codebook, list: 'stances' | 'certainties',
     throw new AppError('invalid_input', `A stance or certainty is at most ${MAX_VALUE_LENGTH} characters.`);
   const clash = values.find((v) => v !== from && nameKey(v) === nameKey(name));
   const next = clash ? values.filter((v) => v !== from) : values.map((v) => (v === from ? name : v));
-  return { ...codebook, [list]: next };
+  // the value's Arabic name goes with it
+  return renameValueName(codebook, { ...codebook, [list]: next }, list, from, name);
 }

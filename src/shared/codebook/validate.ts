@@ -58,6 +58,21 @@ export function validateCodebook(codebook: Codebook): void {
   }
   checkValueList('stance', codebook.stances);
   checkValueList('certainty', codebook.certainties);
+  checkValueNames(codebook);
+}
+
+/** Every Arabic name of a stance or certainty belongs to a listed value, once. */
+function checkValueNames(codebook: Codebook): void {
+  for (const list of ['stances', 'certainties'] as const) {
+    const what = list === 'stances' ? 'stance' : 'certainty';
+    const seen = new Set<string>();
+    for (const n of codebook.valueNamesAr?.[list] ?? []) {
+      if (!codebook[list].includes(n.value))
+        throw new AppError('invalid_input', `The Arabic name “${n.nameAr}” is given to the ${what} “${n.value}”, which is not in the list.`);
+      if (seen.has(n.value)) throw new AppError('invalid_input', `The ${what} “${n.value}” has two Arabic names.`);
+      seen.add(n.value);
+    }
+  }
 }
 
 function checkValueList(what: string, values: readonly string[]): void {

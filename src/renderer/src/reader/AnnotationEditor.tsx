@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_CLAIMANT_LENGTH, MAX_NOTE_LENGTH } from '../../../shared/limits';
 import type { Annotation, AnnotationFields, Codebook } from '../../../shared/model';
+import { valueOptionText } from '../features/codebook/BilingualName';
 import { codeLabel, useI18n } from '../i18n';
 import { useKeyStrings } from './keyStrings';
 
 /** A choice from one of the codebook's value lists (stance, certainty); a value no longer listed still shows. */
-function ValueSelect({ label, value, values, none, onChange }: { label: string; value: string; values: readonly string[]; none: string; onChange: (v: string) => void }) {
+function ValueSelect({ label, value, values, none, onChange, display }: { label: string; value: string; values: readonly string[]; none: string; onChange: (v: string) => void; display: (v: string) => string }) {
   const options = value && !values.includes(value) ? [...values, value] : values;
   return (
     <label>
@@ -14,7 +15,7 @@ function ValueSelect({ label, value, values, none, onChange }: { label: string; 
         <option value="">{none}</option>
         {options.map((s) => (
           <option key={s} value={s}>
-            {s}
+            {display(s)}
           </option>
         ))}
       </select>
@@ -151,13 +152,21 @@ export function AnnotationEditor({
           ))}
         </datalist>
       </label>
-      <ValueSelect label={t('stance')} value={annotation.stance} values={codebook.stances} none={t('none')} onChange={(stance) => onChange({ stance })} />
+      <ValueSelect
+        label={t('stance')}
+        value={annotation.stance}
+        values={codebook.stances}
+        none={t('none')}
+        onChange={(stance) => onChange({ stance })}
+        display={(v) => valueOptionText(codebook, 'stances', v, lang)}
+      />
       <ValueSelect
         label={t('certainty')}
         value={annotation.certainty}
         values={codebook.certainties}
         none={t('none')}
         onChange={(certainty) => onChange({ certainty })}
+        display={(v) => valueOptionText(codebook, 'certainties', v, lang)}
       />
       <label>
         {t('note')}

@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { useWindowedRows } from '../app/useWindowedRows';
 import type { Annotation, Code } from '../../../shared/model';
 import { codeLabel, useI18n } from '../i18n';
+import { CodeCounts } from './CodeCounts';
 
 export interface PanelFilter {
   code: string;
@@ -142,16 +143,7 @@ export function AnnotationPanel({
           </select>
         </label>
       </div>
-      <ul className="code-counts" aria-label={t('countPerCode')}>
-        {codes
-          .filter((c) => counts.has(c.id))
-          .map((c) => (
-            <li key={c.id} data-code-id={c.id}>
-              <span className="swatch" style={{ backgroundColor: c.color }} aria-hidden="true" />
-              {codeLabel(c, lang)}: <span className="n">{counts.get(c.id)}</span>
-            </li>
-          ))}
-      </ul>
+      <CodeCounts codes={codes} counts={counts} />
       {annotations.length === 0 && <p className="empty">{t('noAnnotations')}</p>}
       <ol className="annotation-list" data-testid="annotation-list" ref={listRef} aria-label={t('annotationsPanel')}>
         {rows.padBefore > 0 && <li aria-hidden="true" className="spacer" style={{ height: rows.padBefore }} />}

@@ -12,6 +12,7 @@ import { placePalette, type PalettePlace } from './palettePlace';
 import { SelectionKeys } from './SelectionKeys';
 import { flashRange, installHighlightStyles, paintAnnotations, clearAnnotationHighlights } from './highlights';
 import { NameDialog } from './NameDialog';
+import { PanelSplitter, useSidePanelWidth } from './PanelSplitter';
 import { ReaderContext, type ReaderApi } from './ReaderContext';
 import { snapSpan } from './snap';
 import { buildTextModel, domToUtf16, rangeForSpan, type TextModel } from './textModel';
@@ -91,6 +92,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     setActiveIdState(id);
   }, []);
   const [filter, setFilter] = useState<PanelFilter>({ code: '', annotator: '' });
+  const [sideWidth, setSideWidth] = useSidePanelWidth();
   const [palette, setPaletteOpen] = useState<false | PalettePlace>(false);
   // the selection is lost when the palette's search field takes focus: keep it
   const paletteSpan = useRef<{ start: number; end: number } | null>(null);
@@ -572,10 +574,10 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
 
   return (
     <ReaderContext.Provider value={readerApi}>
-      <main className="reader" aria-labelledby="doc-title">
+      <main className="reader" aria-labelledby="doc-title" style={{ '--side-width': `${sideWidth}px` } as React.CSSProperties}>
         <div className="reader-main">
           <FindBar />
-          <div className="reader-toolbar" role="toolbar" aria-label="Reader">
+          <div className="reader-toolbar" role="toolbar" aria-label={t('readerToolbar')}>
             <button type="button" onClick={() => void runUndo(false)} disabled={!undoState.canUndo} title={`${t('undo')} (Ctrl+Z)`}>
               {t('undo')}
             </button>
@@ -640,6 +642,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
           )}
         </div>
         {!palette && !askName && <SelectionKeys codes={codes} article={() => articleRef.current} onChoose={(c) => void applyCode(c)} onMore={() => setPalette(true)} />}
+        <PanelSplitter width={sideWidth} onWidth={setSideWidth} />
         <aside className="reader-side" aria-label={t('annotationsPanel')}>
           {active && (
             <AnnotationEditor

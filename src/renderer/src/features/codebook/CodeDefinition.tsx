@@ -6,6 +6,7 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 import type { Code } from '../../../../shared/model';
+import { BilingualName } from './BilingualName';
 import { useCbText } from './strings';
 import './codebook.css';
 
@@ -15,12 +16,9 @@ export function CodeDefinition({ code, compact = false }: { code: Code; compact?
     <div className={`code-definition${compact ? ' compact' : ''}`}>
       <div className="code-definition-names">
         <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
-        <strong lang="en">{code.name}</strong>
-        {code.nameAr && (
-          <span lang="ar" dir="rtl">
-            {code.nameAr}
-          </span>
-        )}
+        <strong>
+          <BilingualName name={code.name} nameAr={code.nameAr} />
+        </strong>
         {code.key && <kbd aria-label={`${c('key')} ${code.key}`}>{code.key}</kbd>}
       </div>
       {code.description && (

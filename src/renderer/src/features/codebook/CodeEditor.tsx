@@ -8,6 +8,8 @@ import type { Code, Codebook } from '../../../../shared/model';
 import { describeCode, moveCode, recolourCode, rekeyCode, renameCode } from '../../../../shared/codebook/ops';
 import { CODE_COLOURS } from '../../../../shared/codebook/palette';
 import { descendantIds, treeRows } from '../../../../shared/codebook/tree';
+import { codeLabel } from '../../i18n';
+import { BilingualName } from './BilingualName';
 import { useCbText } from './strings';
 
 export interface CodeEditorProps {
@@ -22,7 +24,7 @@ export interface CodeEditorProps {
 }
 
 export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, onDelete }: CodeEditorProps) {
-  const { c } = useCbText();
+  const { c, lang } = useCbText();
   const id = useId();
   const [name, setName] = useState(code.name);
   const [nameAr, setNameAr] = useState(code.nameAr);
@@ -94,7 +96,7 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
   return (
     <form className="cb-editor" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
-        <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" /> {code.name}
+        <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" /> <BilingualName name={code.name} nameAr={code.nameAr} />
         <span className="cb-usage-note">{n > 0 ? `${c('used')} ${n} ${c('annotationsWord')}` : c('unused')}</span>
       </h3>
       <div className="cb-grid">
@@ -143,7 +145,7 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
               const h = holder(k);
               return (
                 <option key={k} value={k}>
-                  {h ? `${k} — ${h.name}` : k}
+                  {h ? `${k} — ${codeLabel(h, lang)}` : k}
                 </option>
               );
             })}
@@ -156,7 +158,7 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
             {parents.map((r) => (
               <option key={r.code.id} value={r.code.id}>
                 {'\u00A0\u00A0'.repeat(r.depth)}
-                {r.code.name}
+                {codeLabel(r.code, lang)}
               </option>
             ))}
           </select>
@@ -217,7 +219,7 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
           {others.map((r) => (
             <option key={r.code.id} value={r.code.id}>
               {'\u00A0\u00A0'.repeat(r.depth)}
-              {r.code.name}
+              {codeLabel(r.code, lang)}
             </option>
           ))}
         </select>

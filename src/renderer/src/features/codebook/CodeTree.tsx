@@ -1,11 +1,12 @@
 /**
- * The codes as a tree: colour swatch, shortcut key, English and Arabic names, and how many
+ * The codes as a tree: colour swatch, shortcut key, names (the interface language's first), and how many
  * annotations use each. One tab stop; arrow keys move the selection, Alt+Arrow reorders among
  * siblings, Delete asks to delete. The definition shows on hover and in the description.
  */
 import { useRef, type KeyboardEvent } from 'react';
 import type { Codebook } from '../../../../shared/model';
 import { treeRows } from '../../../../shared/codebook/tree';
+import { BilingualName } from './BilingualName';
 import { CodeDefinitionTip } from './CodeDefinition';
 import { useCbText } from './strings';
 
@@ -102,15 +103,10 @@ export function CodeTree({
             >
               <span className="swatch" style={{ backgroundColor: r.code.color }} aria-hidden="true" />
               <CodeDefinitionTip code={r.code}>
-                <span className="cb-name" lang="en">
-                  {r.code.name}
+                <span className="cb-name">
+                  <BilingualName name={r.code.name} nameAr={r.code.nameAr} />
                 </span>
               </CodeDefinitionTip>
-              {r.code.nameAr && (
-                <span className="cb-name-ar" lang="ar" dir="rtl">
-                  {r.code.nameAr}
-                </span>
-              )}
               <span className="cb-row-end">
                 <span
                   className="cb-usage"

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { Code, Codebook } from '../../../../shared/model';
 import { descendantIds, treeRows } from '../../../../shared/codebook/tree';
 import { Modal } from '../../app/Modal';
+import { codeLabel } from '../../i18n';
 import { useCbText } from './strings';
 
 export interface DeleteChoice {
@@ -29,7 +30,7 @@ export function DeleteCodeDialog({
   onConfirm: (choice: DeleteChoice) => void;
   onClose: () => void;
 }) {
-  const { c } = useCbText();
+  const { c, lang } = useCbText();
   const below = descendantIds(codebook, code.id);
   const [children, setChildren] = useState<'moveUp' | 'delete'>('moveUp');
   const [mode, setMode] = useState<'reassign' | 'remove'>('reassign');
@@ -40,7 +41,7 @@ export function DeleteCodeDialog({
   const ready = count === 0 || mode === 'remove' || target !== '';
 
   return (
-    <Modal label={`${c('deleteTitle')}: ${code.name}`} onClose={onClose} className="cb-delete">
+    <Modal label={`${c('deleteTitle')}: ${codeLabel(code, lang)}`} onClose={onClose} className="cb-delete">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -51,7 +52,7 @@ export function DeleteCodeDialog({
         }}
       >
         <h2>
-          {c('deleteTitle')}: “{code.name}”
+          {c('deleteTitle')}: “<bdi>{codeLabel(code, lang)}</bdi>”
         </h2>
         <p data-testid="delete-count">
           {count > 0 ? `${c('used')} ${count} ${c('annotationsWord')}.` : `${c('unused')}.`}
@@ -101,7 +102,7 @@ export function DeleteCodeDialog({
               {targets.map((r) => (
                 <option key={r.code.id} value={r.code.id}>
                   {'\u00A0\u00A0'.repeat(r.depth)}
-                  {r.code.name}
+                  {codeLabel(r.code, lang)}
                 </option>
               ))}
             </select>

@@ -1,11 +1,14 @@
 /**
- * The stance and certainty value lists: add, rename (annotations follow), reorder, remove
+ * The stance and certainty value lists: add, give an Arabic name (what the Arabic interface
+ * shows; annotations and exports keep the value), rename (annotations follow), reorder, remove
  * (refused while annotations use the value).
  */
 import { useState } from 'react';
 import type { Codebook } from '../../../../shared/model';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
+import { setValueName, valueNameAr } from '../../../../shared/codebook/valueNames';
+import { BilingualName } from './BilingualName';
 import { notifyAnnotationsChanged } from './events';
 import { useCbText } from './strings';
 import { MAX_VALUE_LENGTH } from '../../../../shared/limits';
@@ -18,6 +21,8 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
   const values = app.codebook[list];
   const [added, setAdded] = useState('');
   const [drafts, setDrafts] = useState<Record<string, string>>({});
+  // Arabic names being typed, by value (a Map: the keys are the researcher's values)
+  const [arDrafts, setArDrafts] = useState<ReadonlyMap<string, string>>(new Map());
   const [error, setError] = useState<string | null>(null);
 
   const save = async (next: Codebook) => {
@@ -38,6 +43,22 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
     const next = [...values];
     [next[i], next[j]] = [next[j] as string, next[i] as string];
     void setValues(next);
+  };
+  const saveName = async (value: string) => {
+    const draft = arDrafts.get(value);
+    if (draft === undefined || draft.trim() === valueNameAr(app.codebook, list, value)) return;
+    try {
+      if (await save(setValueName(app.codebook, list, value, draft))) {
+        setArDrafts((m) => {
+          const next = new Map(m);
+          next.delete(value);
+          return next;
+        });
+        announce(`${value}: ${draft.trim()}`);
+      }
+    } catch (err) {
+      setError(errorMessage(err));
+    }
   };
   const rename = async (from: string) => {
     const to = (drafts[from] ?? '').trim();
@@ -62,12 +83,37 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
           {error}
         </p>
       )}
+      <div className="cb-values-head" aria-hidden="true">
+        <span />
+        <span>{c('valueNameAr')}</span>
+        <span>{c('rename')}</span>
+      </div>
       <ul>
         {values.map((v, i) => (
-          <li key={v}>
-            <span className="cb-value" dir="auto">
-              {v}
+          <li key={v} data-value={v}>
+            <span className="cb-value">
+              <BilingualName name={v} nameAr={valueNameAr(app.codebook, list, v)} />
             </span>
+            <input
+              className="cb-value-ar"
+              value={arDrafts.get(v) ?? valueNameAr(app.codebook, list, v)}
+              onChange={(e) => {
+                const text = e.target.value;
+                setArDrafts((m) => new Map(m).set(v, text));
+              }}
+              onBlur={() => void saveName(v)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void saveName(v);
+                }
+              }}
+              aria-label={`${c('valueNameAr')}: ${v}`}
+              placeholder={c('valueNameAr')}
+              lang="ar"
+              dir="rtl"
+              maxLength={MAX_VALUE_LENGTH}
+            />
             <input
               value={drafts[v] ?? ''}
               onChange={(e) => setDrafts((d) => ({ ...d, [v]: e.target.value }))}

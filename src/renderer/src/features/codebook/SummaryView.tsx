@@ -7,6 +7,7 @@ import type { Output } from '../../../../shared/api';
 import { treeRows } from '../../../../shared/codebook/tree';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
+import { BilingualName } from './BilingualName';
 import { onAnnotationsChanged } from './events';
 import { useCbText } from './strings';
 
@@ -26,12 +27,7 @@ function Bars({
         {rows.map((r) => (
           <tr key={r.key} data-testid={`bar-${r.label}`}>
             <th scope="row" style={{ paddingInlineStart: `${0.5 + (r.depth ?? 0)}rem` }}>
-              <bdi>{r.label}</bdi>
-              {r.labelAr && (
-                <span className="cb-name-ar" lang="ar" dir="rtl">
-                  {r.labelAr}
-                </span>
-              )}
+              {r.labelAr ? <BilingualName name={r.label} nameAr={r.labelAr} /> : <bdi>{r.label}</bdi>}
             </th>
             <td className="cb-bar-cell">
               <span

@@ -1,0 +1,150 @@
+/**
+ * The Arabic interface speaks Arabic: stance and certainty values show their Arabic names (the
+ * stored value second, and in exports), code names show Arabic first, every pair of names is
+ * bidi-isolated and separated, and no chrome text is left in English.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { seedAnnotations } from './helpers/seed';
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+/** Latin and Arabic letters touching: two names run together */
+const RUN_TOGETHER = /[A-Za-z][\u0600-\u06FF]|[\u0600-\u06FF][A-Za-z]/;
+
+/** The names of a BilingualName: its <bdi>s in order, with their languages, and what is between them. */
+async function bilingual(el: Locator): Promise<{ parts: Array<[string | null, string]>; text: string }> {
+  return el
+    .locator('.bilingual')
+    .first()
+    .evaluate((b) => ({
+      parts: [...b.querySelectorAll('bdi')].map(
+        (x) => [x.getAttribute('lang'), x.textContent ?? ''] as [string | null, string],
+      ),
+      text: b.textContent ?? '',
+    }));
+}
+
+/** Visible text of the interface's own words that is in English (Latin words of 3+ letters). */
+async function englishChrome(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // English by design: format and standard names, key names, the app's Latin name, the switch to English
+    const allowed =
+      /^(Hashiya|English|CSV|JSON|JSON-LD|REFI-QDA|qdc|zip|UTF-|BOM|W3C|Web|Annotation|Ctrl|Alt|Delete|Shift|Enter|Esc)$/;
+    const out = new Set<string>();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !el.checkVisibility()) continue;
+      // the researcher's data (the article; titles, quotes, claimants and names are dir=auto) and names marked English
+      if (el.closest('[data-testid="article"], [dir="auto"], [lang="en"], option, textarea, .c-language')) continue;
+      // file paths (docs/export.md) are not words to translate
+      const text = (n.textContent ?? '').replace(/\S*\/\S*/g, '');
+      for (const word of text.match(/[A-Za-z][A-Za-z-]{2,}/g) ?? [])
+        if (!allowed.test(word)) out.add(`${word} (in ${el.tagName.toLowerCase()}.${el.className})`);
+    }
+    return [...out];
+  });
+}
+
+test('in the Arabic UI, stance lists, the codebook tree and the summary show Arabic first, isolated; no chrome is English', async ({
+  page,
+  hashiya,
+}) => {
+  const doc = await seedAnnotations(hashiya);
+  await hashiya.ok('settings.update', { uiLanguage: 'ar' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await hashiya.open(page);
+  expect(await englishChrome(page)).toEqual([]);
+  await hashiya.openDocument(page, doc.title);
+  await page.getByTestId('annotation-list').locator('.annotation-item').first().click();
+  const editor = page.getByTestId('annotation-editor');
+  await expect(editor).toBeVisible();
+  // landmarks and toolbars are named in Arabic too
+  await expect(page.getByRole('navigation', { name: 'الرئيسية' })).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: 'أدوات القارئ' })).toBeVisible();
+
+  // the panel's stance list: Arabic name first, then the stored value, each isolated
+  const stance = editor.getByLabel('الموقف');
+  await expect(stance).toHaveValue('proposes');
+  expect(await stance.locator('option:checked').textContent()).toBe(`${FSI}يقترح${PDI} · ${FSI}proposes${PDI}`);
+  const certainties = await editor.getByLabel('درجة اليقين').locator('option').allTextContents();
+  expect(certainties).toEqual([
+    '—',
+    `${FSI}مؤكَّد${PDI} · ${FSI}asserted${PDI}`,
+    `${FSI}مزعوم${PDI} · ${FSI}alleged${PDI}`,
+    `${FSI}منقول${PDI} · ${FSI}reported${PDI}`,
+  ]);
+  expect(await englishChrome(page)).toEqual([]);
+
+  // the codebook tree
+  await page.getByRole('button', { name: 'دليل الترميز', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'دليل الترميز' });
+  const row = dialog.getByRole('treeitem', { name: /وقف إطلاق النار · Ceasefire/ }).first();
+  expect(await bilingual(row)).toEqual({
+    parts: [
+      ['ar', 'وقف إطلاق النار'],
+      ['en', 'Ceasefire'],
+    ],
+    text: 'وقف إطلاق النار · Ceasefire',
+  });
+  expect(await dialog.getByRole('tree').innerText()).not.toMatch(RUN_TOGETHER);
+  expect(await englishChrome(page)).toEqual([]);
+
+  // the summary
+  await dialog.getByRole('tab', { name: 'الملخص' }).click();
+  const bar = dialog.getByTestId('bar-Ceasefire proposal');
+  expect((await bilingual(bar)).parts).toEqual([
+    ['ar', 'اقتراح وقف إطلاق النار'],
+    ['en', 'Ceasefire proposal'],
+  ]);
+  expect(await dialog.getByTestId('code-summary').innerText()).not.toMatch(RUN_TOGETHER);
+  expect(await englishChrome(page)).toEqual([]);
+
+  // the lists tab names every value in Arabic
+  await dialog.getByRole('tab', { name: 'المواقف ودرجة اليقين' }).click();
+  expect(await englishChrome(page)).toEqual([]);
+  for (const tab of ['الرموز', 'أصحاب الادعاءات']) {
+    await dialog.getByRole('tab', { name: tab }).click();
+    expect(await englishChrome(page), tab).toEqual([]);
+  }
+  await page.keyboard.press('Escape');
+  // the top bar's other dialogs
+  for (const name of ['تصدير CSV…', 'تبادل…', 'المشروع…']) {
+    await page.getByRole('button', { name, exact: true }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await englishChrome(page), name).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  }
+});
+
+test('an Arabic name given in the Lists tab shows in the panel, while annotations and the CSV keep the value', async ({
+  page,
+  hashiya,
+}) => {
+  const doc = await seedAnnotations(hashiya);
+  await hashiya.ok('settings.update', { uiLanguage: 'ar' });
+  await hashiya.open(page);
+  await hashiya.openDocument(page, doc.title);
+  await page.getByRole('button', { name: 'دليل الترميز', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'دليل الترميز' });
+  await dialog.getByRole('tab', { name: 'المواقف ودرجة اليقين' }).click();
+  const name = dialog.getByLabel('الاسم بالعربية: proposes', { exact: true });
+  await expect(name).toHaveValue('يقترح');
+  await name.fill('يطرح');
+  await name.press('Enter');
+  await expect(dialog.locator('li[data-value="proposes"] .bilingual')).toHaveText('يطرح · proposes');
+  const codebook = await hashiya.ok<{ valueNamesAr: { stances: { value: string; nameAr: string }[] } }>('codebook.get');
+  expect(codebook.valueNamesAr.stances).toContainEqual({ value: 'proposes', nameAr: 'يطرح' });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('annotation-list').locator('.annotation-item').first().click();
+  expect(await page.getByTestId('annotation-editor').getByLabel('الموقف').locator('option:checked').textContent()).toBe(
+    `${FSI}يطرح${PDI} · ${FSI}proposes${PDI}`,
+  );
+  const annotations = await hashiya.ok<{ stance: string }[]>('annotations.list', { documentId: doc.id });
+  expect(new Set(annotations.map((a) => a.stance))).toEqual(new Set(['proposes']));
+  const { csv } = await hashiya.ok<{ csv: string }>('export.csv', {});
+  expect(csv).toContain(',proposes,');
+  expect(csv).not.toContain('يطرح');
+});

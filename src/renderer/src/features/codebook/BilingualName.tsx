@@ -1,0 +1,54 @@
+/**
+ * A name that has an English and an Arabic form (a code, a stance): the interface language's
+ * form first, the other after a separator, each isolated in its own <bdi> with its language, so
+ * that “Ceasefire” and “وقف إطلاق النار” never run together or reorder each other.
+ */
+import { Fragment } from 'react';
+import type { Codebook } from '../../../../shared/model';
+import { valueNameAr, type ValueList } from '../../../../shared/codebook/valueNames';
+import { useI18n, type Lang } from '../../i18n';
+
+interface Part {
+  text: string;
+  lang: Lang;
+}
+
+function parts(name: string, nameAr: string, ui: Lang): Part[] {
+  const both: Part[] = [
+    { text: name.trim(), lang: 'en' },
+    { text: nameAr.trim(), lang: 'ar' },
+  ];
+  const present = both.filter((p) => p.text !== '');
+  return ui === 'ar' ? present.reverse() : present;
+}
+
+export function BilingualName({ name, nameAr }: { name: string; nameAr: string }) {
+  const { lang } = useI18n();
+  return (
+    <span className="bilingual">
+      {parts(name, nameAr, lang).map((p, i) => (
+        <Fragment key={p.lang}>
+          {i > 0 && <span className="name-sep"> · </span>}
+          <bdi lang={p.lang} className={i === 0 ? 'name-first' : 'name-second'}>
+            {p.text}
+          </bdi>
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
+/** The same as plain text, for <option>s (which hold no markup): each part in bidi isolates. */
+export function bilingualText(name: string, nameAr: string, ui: Lang): string {
+  return parts(name, nameAr, ui)
+    .map((p) => `\u2068${p.text}\u2069`)
+    .join(' · ');
+}
+
+/**
+ * A stance or certainty as a choice shows it: the value in English; in Arabic its Arabic name
+ * first and the stored value second (the value is what exports write).
+ */
+export function valueOptionText(codebook: Codebook, list: ValueList, value: string, ui: Lang): string {
+  return ui === 'ar' ? bilingualText(value, valueNameAr(codebook, list, value), ui) : value;
+}
