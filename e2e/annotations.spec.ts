@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Annotation } from '../src/shared/model';
 import { expect, test, type Hashiya } from './fixtures';
@@ -325,4 +327,37 @@ test('library and reader pass axe-core with no serious or critical violations', 
   await hashiya.openDocument(page, doc.title);
   await page.getByTestId('annotation-list').getByRole('button').first().click();
   expect(await audit()).toEqual([]);
+});
+
+test('a tag the disk refused shows as kept but not on disk, turns saved when the retry lands, and is stored once', async ({ page, hashiya }) => {
+  const doc = await openSample(hashiya, page);
+  // documents/ made unwritable for everyone, root included (root ignores permission bits): the
+  // folder is moved aside and a plain file takes its name, so no file can be created in it
+  const folder = path.join(hashiya.dataDir, 'documents');
+  await rename(folder, `${folder}.away`);
+  await writeFile(folder, '');
+  try {
+    await dragSelect(page, 'وقف إطلاق النار');
+    await page.keyboard.press('1');
+    const item = page.getByTestId('annotation-list').locator('.annotation-item', { hasText: 'وقف إطلاق النار' });
+    await expect(item).toHaveAttribute('data-pending', 'true');
+    await expect(item).toContainText('not yet on disk');
+    await expect(page.getByTestId('status')).toContainText('Not saved');
+    // the highlight is drawn, marked pending (a dashed underline)
+    expect(await page.evaluate(() => CSS.highlights.get('hx-pending')?.size ?? 0)).toBe(1);
+  } finally {
+    await rm(folder, { force: true });
+    await rename(`${folder}.away`, folder);
+  }
+  // the server's own retry writes it; the reader notices and shows it as saved
+  const item = page.getByTestId('annotation-list').locator('.annotation-item', { hasText: 'وقف إطلاق النار' });
+  await expect(item).not.toHaveAttribute('data-pending', 'true', { timeout: 30_000 });
+  await expect(item).not.toContainText('not yet on disk');
+  await expect(page.getByTestId('status')).toHaveText('All changes saved');
+  expect(await page.evaluate(() => CSS.highlights.get('hx-pending')?.size ?? 0)).toBe(0);
+  await expect(page.getByTestId('annotation-count')).toHaveText('1');
+  const stored = await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id });
+  expect(stored.map((a) => a.quote)).toEqual(['وقف إطلاق النار']);
+  const onDisk = JSON.parse(readFileSync(path.join(folder, `${doc.id}.json`), 'utf8')) as { annotations: Annotation[] };
+  expect(onDisk.annotations.map((a) => a.quote)).toEqual(['وقف إطلاق النار']);
 });

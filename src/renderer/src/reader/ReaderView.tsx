@@ -11,7 +11,9 @@ import { CodePalette } from './CodePalette';
 import { flashRange, installHighlightStyles, paintAnnotations, clearAnnotationHighlights } from './highlights';
 import { NameDialog } from './NameDialog';
 import { ReaderContext, type ReaderApi } from './ReaderContext';
+import { keptAfterFailure, newRequestId, usePendingSaves } from './pendingSaves';
 import { snapSpan } from './snap';
+import { useReaderStrings } from './strings';
 import { buildTextModel, domToUtf16, rangeForSpan, type TextModel } from './textModel';
 import { FindBar } from '../features/search/FindBar';
 import { onAnnotationsChanged } from '../features/codebook/events';
@@ -111,6 +113,15 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   const model = useMemo(() => (doc ? buildTextModel(doc.text) : null), [doc]);
   const active = annotations.find((a) => a.id === activeId) ?? null;
 
+  // changes the disk refused but the server kept: shown as pending until they are on disk, then
+  // the annotations are reloaded as saved (after every action already asked for)
+  const rs = useReaderStrings();
+  const pending = usePendingSaves(documentId, async () => {
+    await enqueue(reloadAnnotations);
+    app.setStatus({ kind: 'saved' });
+    announce(rs.reconciled);
+  });
+
   // load the document, its annotations and claimant suggestions
   useEffect(() => {
     let live = true;
@@ -134,17 +145,37 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   // paint before the browser's next frame so a tag shows at once
   useLayoutEffect(() => {
     const article = articleRef.current;
-    if (model && article) paintAnnotations(model, article, annotations, codes, activeId);
-  }, [model, annotations, codes, activeId]);
+    if (model && article) paintAnnotations(model, article, annotations, codes, activeId, pending.ids);
+  }, [model, annotations, codes, activeId, pending.ids]);
 
   const announce = useCallback((message: string) => {
     setAnnouncement('');
     requestAnimationFrame(() => setAnnouncement(message));
   }, []);
 
-  /** Run an API change with the status line showing saving / saved / not saved. */
+  /** A kept change met inside an undo step: the step counts as done, the status stays "not saved". */
+  const keptDuringUndo = useRef<string | null>(null);
+  const tolerateKept = useCallback(
+    async <T,>(call: Promise<T>, fallback: (kept: Annotation[]) => T): Promise<T> => {
+      try {
+        return await call;
+      } catch (err) {
+        const kept = keptAfterFailure(err);
+        if (!kept) throw err;
+        pending.mark(kept.map((a) => a.id));
+        keptDuringUndo.current = errorMessage(err);
+        return fallback(kept);
+      }
+    },
+    [pending],
+  );
+
+  /**
+   * Run an API change with the status line showing saving / saved / not saved. A change the
+   * server kept in memory although the disk refused it is shown as kept (onKept), marked pending.
+   */
   const persist = useCallback(
-    async <T,>(work: () => Promise<T>): Promise<T | null> => {
+    async <T,>(work: () => Promise<T>, onKept?: (kept: Annotation[]) => T | null): Promise<T | null> => {
       app.setStatus({ kind: 'saving' });
       try {
         const result = await work();
@@ -152,10 +183,13 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         return result;
       } catch (err) {
         app.setStatus({ kind: 'error', message: errorMessage(err) });
-        return null;
+        const kept = keptAfterFailure(err);
+        if (!kept) return null;
+        pending.mark(kept.map((a) => a.id));
+        return onKept ? onKept(kept) : null;
       }
     },
-    [app],
+    [app, pending],
   );
 
   const reveal = useCallback(
@@ -248,8 +282,14 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         replaceLocal(pending);
         setActiveId(pending[0]?.id ?? null);
       }
-      const created = await persist(() =>
-        drafts.length === 1 ? api['annotations.create'](drafts[0] as (typeof drafts)[0]).then((a) => [a]) : api['annotations.createMany']({ documentId, drafts }),
+      // one key per create: a retried request can never store the annotations twice
+      const requestId = newRequestId();
+      const created = await persist(
+        () =>
+          drafts.length === 1
+            ? api['annotations.create']({ ...(drafts[0] as (typeof drafts)[0]), requestId }).then((a) => [a])
+            : api['annotations.createMany']({ documentId, drafts, requestId }),
+        (kept) => (kept.length === drafts.length ? kept : null),
       );
       settleCreated(created);
       if (!created) {
@@ -272,11 +312,11 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       pushUndo({
         label: 'create',
         undo: async () => {
-          await api['annotations.deleteMany']({ documentId, ids });
+          await tolerateKept(api['annotations.deleteMany']({ documentId, ids }), () => ({}));
           replaceLocal([], ids);
         },
         redo: async () => {
-          const back = await api['annotations.restore']({ documentId, annotations: created });
+          const back = await tolerateKept(api['annotations.restore']({ documentId, annotations: created }), (kept) => kept);
           replaceLocal(back);
         },
       });
@@ -284,7 +324,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       announce(`${t('created')}: ${names.join(', ')} — ${created[0]?.quote ?? ''}${created.length > 1 ? ` (+${created.length - 1})` : ''}`);
       return created;
     },
-    [documentId, model, app.settings.annotator, ensureAnnotator, persist, replaceLocal, pushUndo, codes, lang, t, announce, setActiveId],
+    [documentId, model, app.settings.annotator, ensureAnnotator, persist, tolerateKept, replaceLocal, pushUndo, codes, lang, t, announce, setActiveId],
   );
 
   /** The current selection inside the article as a snapped code-point span. */
@@ -342,7 +382,10 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       const mine = (x: Annotation) => keys.every((k) => JSON.stringify(x[k]) === JSON.stringify(patch[k]));
       // never show this edit again here: later edits are already on screen (a provisional
       // annotation's edits were carried over to the saved one when its creation settled)
-      const updated = await persist(() => api['annotations.update']({ id: a.id, documentId, ...patch }));
+      const updated = await persist(
+        () => api['annotations.update']({ id: a.id, documentId, ...patch }),
+        (kept) => kept[0] ?? null,
+      );
       const now = annotationsRef.current.find((x) => x.id === a.id);
       if (!updated) {
         // put the old values back, unless a later edit has changed them since
@@ -356,12 +399,12 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       }
       pushUndo({
         label: 'update',
-        undo: async () => replaceLocal([await api['annotations.update']({ id: a.id, documentId, ...before })]),
-        redo: async () => replaceLocal([await api['annotations.update']({ id: a.id, documentId, ...patch })]),
+        undo: async () => replaceLocal([await tolerateKept(api['annotations.update']({ id: a.id, documentId, ...before }), (kept) => kept[0] as Annotation)]),
+        redo: async () => replaceLocal([await tolerateKept(api['annotations.update']({ id: a.id, documentId, ...patch }), (kept) => kept[0] as Annotation)]),
       });
       announce(t('updated'));
     },
-    [documentId, settle, persist, replaceLocal, pushUndo, announce, t],
+    [documentId, settle, persist, tolerateKept, replaceLocal, pushUndo, announce, t],
   );
 
   const updateAnnotation = useCallback(
@@ -376,21 +419,24 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     async (shown: Annotation) => {
       const a = await settle(shown);
       if (!a) return;
-      const ok = await persist(() => api['annotations.delete']({ id: a.id, documentId }));
+      const ok = await persist(
+        () => api['annotations.delete']({ id: a.id, documentId }),
+        () => ({}),
+      );
       if (!ok) return;
       replaceLocal([], [a.id]);
       if (activeIdRef.current === a.id) setActiveId(null);
       pushUndo({
         label: 'delete',
-        undo: async () => replaceLocal(await api['annotations.restore']({ documentId, annotations: [a] })),
+        undo: async () => replaceLocal(await tolerateKept(api['annotations.restore']({ documentId, annotations: [a] }), (kept) => kept)),
         redo: async () => {
-          await api['annotations.delete']({ id: a.id, documentId });
+          await tolerateKept(api['annotations.delete']({ id: a.id, documentId }), () => ({}));
           replaceLocal([], [a.id]);
         },
       });
       announce(`${t('deleted')}: ${a.quote}`);
     },
-    [documentId, settle, persist, replaceLocal, pushUndo, announce, t, setActiveId],
+    [documentId, settle, persist, tolerateKept, replaceLocal, pushUndo, announce, t, setActiveId],
   );
 
   /**
@@ -425,8 +471,9 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     async (redo: boolean) => {
       try {
         app.setStatus({ kind: 'saving' });
+        keptDuringUndo.current = null;
         const step = redo ? await undo.current.redo() : await undo.current.undo();
-        app.setStatus({ kind: 'saved' });
+        app.setStatus(keptDuringUndo.current ? { kind: 'error', message: keptDuringUndo.current } : { kind: 'saved' });
         syncUndo();
         if (step) announce(`${redo ? t('redo') : t('undo')}`);
       } catch (err) {
@@ -653,6 +700,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
             annotations={annotations}
             codes={codes}
             activeId={activeId}
+            pendingIds={pending.ids}
             filter={filter}
             onFilter={setFilter}
             onSelect={(a) => {
