@@ -339,10 +339,10 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     const s = startIn ? domToUtf16(model, article, range.startContainer, range.startOffset) : 0;
     const e = endIn ? domToUtf16(model, article, range.endContainer, range.endOffset) : model.text.length;
     if (s === null || e === null) return null;
-    const snapped = snapSpan(model.text, s, e, app.settings.snapToWords);
+    const snapped = snapSpan(model.text, s, e, app.settings.snapToWords, doc?.direction === 'rtl');
     if (!snapped) return null;
     return { start: model.map.toCp(snapped.start), end: model.map.toCp(snapped.end) };
-  }, [model, app.settings.snapToWords]);
+  }, [model, doc, app.settings.snapToWords]);
   selectionSpanRef.current = selectionSpan;
 
   /** Actions in the order asked for: tags, code keys, edits, deletes, undo. */
