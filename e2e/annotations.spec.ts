@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Annotation } from '../src/shared/model';
 import { expect, test, type Hashiya } from './fixtures';
-import { cp, dragSelect } from './helpers/selection';
+import { cp, dragSelect, phraseEdges } from './helpers/selection';
 
 const require = createRequire(import.meta.url);
 
@@ -360,4 +360,36 @@ test('a tag the disk refused shows as kept but not on disk, turns saved when the
   expect(stored.map((a) => a.quote)).toEqual(['وقف إطلاق النار']);
   const onDisk = JSON.parse(readFileSync(path.join(folder, `${doc.id}.json`), 'utf8')) as { annotations: Annotation[] };
   expect(onDisk.annotations.map((a) => a.quote)).toEqual(['وقف إطلاق النار']);
+});
+
+test('the hover card isolates each name, and after a scroll describes what is under the pointer', async ({ page, hashiya }) => {
+  await hashiya.ok('settings.update', { annotator: 'Salma' });
+  const filler = Array.from({ length: 30 }, (_, i) => `فقرة رقم ${i + 1} عن الوضع في ليبيا.`);
+  const text = ['اقترح الأمين العام هدنة فورية.', ...filler, 'أعلنت تركيا إرسال مدرعات.', ...filler].join('\n');
+  const { document: d } = await hashiya.ok<{ document: { id: string; title: string } }>('documents.importText', { text, title: 'Hover test' });
+  const at = (phrase: string) => span(text, phrase);
+  await hashiya.ok('annotations.create', { documentId: d.id, ...at('اقترح الأمين العام'), codes: ['ceasefire-proposal', 'arms-embargo'], claimant: 'أنطونيو غوتيريش' });
+  await hashiya.ok('annotations.create', { documentId: d.id, ...at('أعلنت تركيا'), codes: ['foreign-military-support'] });
+  await hashiya.open(page);
+  await hashiya.openDocument(page, d.title);
+
+  const firstChar = async (phrase: string) => (await phraseEdges(page, phrase)).first;
+  const one = await firstChar('اقترح');
+  await page.mouse.move(one.x + one.width / 2, one.y + one.height / 2);
+  const card = page.getByRole('tooltip');
+  await expect(card).toHaveText('Ceasefire proposal, Arms embargo — أنطونيو غوتيريش');
+  // each name isolated, the separators outside the isolates
+  expect(await card.locator('bdi').allTextContents()).toEqual(['Ceasefire proposal', 'Arms embargo', 'أنطونيو غوتيريش']);
+  expect(
+    await card.locator('div').first().evaluate((row) => [...row.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? `text:${n.textContent}` : n.nodeName))),
+  ).toEqual(['BDI', 'text:, ', 'BDI', 'text: — ', 'BDI']);
+
+  // scroll the text (the pointer stays): the second annotation comes under the pointer
+  const two = await firstChar('أعلنت تركيا');
+  await page.locator('.reader-scroll').evaluate((el, dy) => el.scrollBy(0, dy), two.y - one.y);
+  await expect(card).toHaveText('Foreign military support');
+  await expect(card.locator('bdi')).toHaveText(['Foreign military support']);
+  // and on over plain text: no card
+  await page.locator('.reader-scroll').evaluate((el, dy) => el.scrollBy(0, dy), (one.height * 3));
+  await expect(card).toBeHidden();
 });

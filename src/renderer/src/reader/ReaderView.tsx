@@ -16,6 +16,7 @@ import { snapSpan } from './snap';
 import { useReaderStrings } from './strings';
 import { buildTextModel, domToUtf16, rangeForSpan, type TextModel } from './textModel';
 import { FindBar } from '../features/search/FindBar';
+import { HoverCard } from './HoverCard';
 import { onAnnotationsChanged } from '../features/codebook/events';
 import { onAnnotationsImported } from '../features/export/events';
 
@@ -569,13 +570,23 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   );
 
   const hoverFrame = useRef(0);
-  const onMouseMove = (e: React.MouseEvent) => {
-    const { clientX, clientY } = e;
+  /** where the pointer is over the article (null: elsewhere) */
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  const updateHover = () => {
     cancelAnimationFrame(hoverFrame.current);
     hoverFrame.current = requestAnimationFrame(() => {
-      const items = annotationsAt(clientX, clientY);
-      setHover(items.length > 0 ? { x: clientX, y: clientY, items } : null);
+      const at = pointer.current;
+      const items = at ? annotationsAt(at.x, at.y) : [];
+      setHover(at && items.length > 0 ? { x: at.x, y: at.y, items } : null);
     });
+  };
+  const onMouseMove = (e: React.MouseEvent) => {
+    pointer.current = { x: e.clientX, y: e.clientY };
+    updateHover();
+  };
+  // scrolling moves the text under a still pointer: describe what is under it now
+  const onScroll = () => {
+    if (pointer.current) updateHover();
   };
 
   const readerApi: ReaderApi | null = useMemo(
@@ -610,7 +621,6 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   }
   if (!doc || !model || !readerApi) return <main className="reader">{t('loading')}</main>;
 
-  const byId = new Map(codes.map((c) => [c.id, c]));
   const size = app.settings.textSize;
 
   return (
@@ -644,7 +654,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
               </button>
             </span>
           </div>
-          <div className="reader-scroll" ref={scrollRef} tabIndex={0} aria-labelledby="doc-title">
+          <div className="reader-scroll" ref={scrollRef} tabIndex={0} aria-labelledby="doc-title" onScroll={onScroll}>
             <h1 id="doc-title" dir="auto" lang={doc.language} className="doc-title">
               {doc.title}
             </h1>
@@ -661,7 +671,11 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
               style={{ fontSize: `${size}px` }}
               data-testid="article"
               onMouseMove={onMouseMove}
-              onMouseLeave={() => setHover(null)}
+              onMouseLeave={() => {
+                pointer.current = null;
+                cancelAnimationFrame(hoverFrame.current);
+                setHover(null);
+              }}
               onClick={(e) => {
                 if (!window.getSelection()?.isCollapsed) return;
                 const hit = annotationsAt(e.clientX, e.clientY)[0];
@@ -671,16 +685,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
               <ArticleText paragraphs={model.paragraphs} direction={doc.direction} language={doc.language} />
             </article>
           </div>
-          {hover && (
-            <div className="hover-card" role="tooltip" style={{ insetInlineStart: 0, transform: `translate(${hover.x + 12}px, ${hover.y + 16}px)` }}>
-              {hover.items.slice(0, 4).map((a) => (
-                <div key={a.id}>
-                  {a.codes.map((id) => (byId.get(id) ? codeLabel(byId.get(id) as Code, lang) : id)).join(', ') || t('none')}
-                  {a.claimant && <span dir="auto"> — {a.claimant}</span>}
-                </div>
-              ))}
-            </div>
-          )}
+          {hover && <HoverCard x={hover.x} y={hover.y} items={hover.items} codes={codes} />}
         </div>
         <aside className="reader-side" aria-label={t('annotationsPanel')}>
           {active && (
