@@ -13,6 +13,7 @@ import { NameDialog } from './NameDialog';
 import { ReaderContext, type ReaderApi } from './ReaderContext';
 import { keptAfterFailure, newRequestId, usePendingSaves } from './pendingSaves';
 import { snapSpan } from './snap';
+import { edgeKey, moveEdge } from './spanEdges';
 import { useReaderStrings } from './strings';
 import { buildTextModel, domToUtf16, rangeForSpan, type TextModel } from './textModel';
 import { FindBar } from '../features/search/FindBar';
@@ -440,6 +441,63 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     [documentId, settle, persist, tolerateKept, replaceLocal, pushUndo, announce, t, setActiveId],
   );
 
+  /** Which span move is the newest per annotation: an older answer must not undo a newer move on screen. */
+  const spanMoves = useRef(0);
+  /**
+   * Move a saved span's edges: shown at once, saved in the action queue through annotations.update
+   * (the server re-derives quote and context, and refuses a span that is out of bounds or splits a
+   * letter from its marks), undoable like any edit.
+   */
+  const moveSpan = useCallback(
+    (shown: Annotation, next: { start: number; end: number }) => {
+      if (!model) return Promise.resolve();
+      const local = annotationsRef.current.find((x) => x.id === shown.id) ?? shown;
+      const before = { start: local.start, end: local.end };
+      const showSpan = (x: Annotation, span: { start: number; end: number }): Annotation => ({ ...x, ...span, quote: model.map.slice(span.start, span.end) });
+      replaceLocal([showSpan(local, next)]);
+      const seq = ++spanMoves.current;
+      const anchorOf = (x: Annotation) => ({ start: x.start, end: x.end, quote: x.quote, prefix: x.prefix, suffix: x.suffix, updatedAt: x.updatedAt });
+      return enqueue(async () => {
+        const a = await settle(shown);
+        if (!a) return;
+        const updated = await persist(
+          () => api['annotations.update']({ id: a.id, documentId, ...next }),
+          (kept) => kept[0] ?? null,
+        );
+        const now = annotationsRef.current.find((x) => x.id === a.id);
+        if (!updated) {
+          if (now && seq === spanMoves.current) replaceLocal([showSpan(now, before)]);
+          announce(rs.spanRefused);
+          return;
+        }
+        if (now && seq === spanMoves.current) replaceLocal([{ ...now, ...anchorOf(updated) }]);
+        const apply = async (span: { start: number; end: number }) => {
+          const back = await tolerateKept(api['annotations.update']({ id: a.id, documentId, ...span }), (kept) => kept[0] as Annotation);
+          const current = annotationsRef.current.find((x) => x.id === a.id);
+          replaceLocal([current ? { ...current, ...anchorOf(back) } : back]);
+        };
+        pushUndo({ label: 'span', undo: () => apply(before), redo: () => apply(next) });
+        announce(`${rs.spanMoved}: ${updated.quote}`);
+      });
+    },
+    [model, documentId, enqueue, settle, persist, tolerateKept, replaceLocal, pushUndo, announce, rs],
+  );
+
+  /** Shift+Alt+arrows (the end) and Ctrl+Shift+Alt+arrows (the start): a word on screen. */
+  const moveActiveEdge = useCallback(
+    (edge: 'start' | 'end', step: 1 | -1) => {
+      const a = annotationsRef.current.find((x) => x.id === activeIdRef.current);
+      if (!a || !model) return;
+      const moved = moveEdge(model.text, { start: model.map.toUtf16(a.start), end: model.map.toUtf16(a.end) }, edge, step);
+      if (!moved) {
+        announce(rs.spanRefused);
+        return;
+      }
+      void moveSpan(a, { start: model.map.toCp(moved.start), end: model.map.toCp(moved.end) });
+    },
+    [model, moveSpan, announce, rs],
+  );
+
   /**
    * A code key or palette choice: tag the selection, or toggle the code on the active annotation.
    * The selection is read and cleared when the key is pressed; the work runs in order, so a quick
@@ -509,6 +567,12 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         return;
       }
       if (isTypingTarget(e.target)) return;
+      const edgeMove = activeIdRef.current ? edgeKey(e, doc?.direction === 'rtl') : null;
+      if (edgeMove) {
+        e.preventDefault();
+        moveActiveEdge(edgeMove.edge, edgeMove.step);
+        return;
+      }
       if (mod && e.key.toLowerCase() === 'z') {
         e.preventDefault();
         void runUndo(e.shiftKey);
@@ -550,7 +614,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('hashiya-menu', onMenu);
     };
-  }, [palette, askName, codes, applyCode, runUndo, step, activeId, deleteAnnotation, setActiveId, enqueue]);
+  }, [palette, askName, codes, applyCode, runUndo, step, activeId, deleteAnnotation, setActiveId, enqueue, doc, moveActiveEdge]);
 
   /** Annotations under a screen point, innermost first (hit-testing by caret position). */
   const annotationsAt = useCallback(

@@ -6,8 +6,6 @@ const en = {
   notOnDiskTitle:
     'Kept in memory: the disk refused the save. Hashiya keeps trying and shows it as saved once it is on disk.',
   reconciled: 'Saved to disk',
-  startHandle: 'Start of the annotation: drag, or Ctrl+Shift+Alt+arrow keys',
-  endHandle: 'End of the annotation: drag, or Shift+Alt+arrow keys',
   spanMoved: 'Span changed',
   spanRefused: 'The span cannot move there',
 };
@@ -18,8 +16,6 @@ const ar: ReaderStrings = {
   notOnDisk: 'لم يُكتب على القرص بعد',
   notOnDiskTitle: 'محفوظ في الذاكرة: رفض القرص الحفظ. تواصل حاشية المحاولة وتُظهره محفوظًا حين يُكتب على القرص.',
   reconciled: 'حُفظ على القرص',
-  startHandle: 'بداية التعليق: اسحب، أو Ctrl+Shift+Alt مع الأسهم',
-  endHandle: 'نهاية التعليق: اسحب، أو Shift+Alt مع الأسهم',
   spanMoved: 'تغيّر المقطع',
   spanRefused: 'لا يمكن نقل حدّ المقطع إلى هناك',
 };
