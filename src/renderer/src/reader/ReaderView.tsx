@@ -118,11 +118,12 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   // changes the disk refused but the server kept: shown as pending until they are on disk, then
   // the annotations are reloaded as saved (after every action already asked for)
   const rs = useReaderStrings();
-  const pending = usePendingSaves(documentId, async () => {
+  const pendingSaves = usePendingSaves(documentId, async () => {
     await enqueue(reloadAnnotations);
     app.setStatus({ kind: 'saved' });
     announce(rs.reconciled);
   });
+  const markPending = pendingSaves.mark;
 
   // load the document, its annotations and claimant suggestions
   useEffect(() => {
@@ -147,8 +148,8 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   // paint before the browser's next frame so a tag shows at once
   useLayoutEffect(() => {
     const article = articleRef.current;
-    if (model && article) paintAnnotations(model, article, annotations, codes, activeId, pending.ids);
-  }, [model, annotations, codes, activeId, pending.ids]);
+    if (model && article) paintAnnotations(model, article, annotations, codes, activeId, pendingSaves.ids);
+  }, [model, annotations, codes, activeId, pendingSaves.ids]);
 
   const announce = useCallback((message: string) => {
     setAnnouncement('');
@@ -164,12 +165,12 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       } catch (err) {
         const kept = keptAfterFailure(err);
         if (!kept) throw err;
-        pending.mark(kept.map((a) => a.id));
+        markPending(kept.map((a) => a.id));
         keptDuringUndo.current = errorMessage(err);
         return fallback(kept);
       }
     },
-    [pending],
+    [markPending],
   );
 
   /**
@@ -187,11 +188,11 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         app.setStatus({ kind: 'error', message: errorMessage(err) });
         const kept = keptAfterFailure(err);
         if (!kept) return null;
-        pending.mark(kept.map((a) => a.id));
+        markPending(kept.map((a) => a.id));
         return onKept ? onKept(kept) : null;
       }
     },
-    [app, pending],
+    [app, markPending],
   );
 
   const reveal = useCallback(
@@ -769,7 +770,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
             annotations={annotations}
             codes={codes}
             activeId={activeId}
-            pendingIds={pending.ids}
+            pendingIds={pendingSaves.ids}
             filter={filter}
             onFilter={setFilter}
             onSelect={(a) => {
