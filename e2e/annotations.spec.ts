@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Annotation } from '../src/shared/model';
 import { expect, test, type Hashiya } from './fixtures';
-import { cp, dragSelect } from './helpers/selection';
+import { cp, dragSelect, phraseEdges } from './helpers/selection';
 
 const require = createRequire(import.meta.url);
 
@@ -325,4 +327,69 @@ test('library and reader pass axe-core with no serious or critical violations', 
   await hashiya.openDocument(page, doc.title);
   await page.getByTestId('annotation-list').getByRole('button').first().click();
   expect(await audit()).toEqual([]);
+});
+
+test('a tag the disk refused shows as kept but not on disk, turns saved when the retry lands, and is stored once', async ({ page, hashiya }) => {
+  const doc = await openSample(hashiya, page);
+  // documents/ made unwritable for everyone, root included (root ignores permission bits): the
+  // folder is moved aside and a plain file takes its name, so no file can be created in it
+  const folder = path.join(hashiya.dataDir, 'documents');
+  await rename(folder, `${folder}.away`);
+  await writeFile(folder, '');
+  try {
+    await dragSelect(page, 'وقف إطلاق النار');
+    await page.keyboard.press('1');
+    const item = page.getByTestId('annotation-list').locator('.annotation-item', { hasText: 'وقف إطلاق النار' });
+    await expect(item).toHaveAttribute('data-pending', 'true');
+    await expect(item).toContainText('not yet on disk');
+    await expect(page.getByTestId('status')).toContainText('Not saved');
+    // the highlight is drawn, marked pending (a dashed underline)
+    expect(await page.evaluate(() => CSS.highlights.get('hx-pending')?.size ?? 0)).toBe(1);
+  } finally {
+    await rm(folder, { force: true });
+    await rename(`${folder}.away`, folder);
+  }
+  // the server's own retry writes it; the reader notices and shows it as saved
+  const item = page.getByTestId('annotation-list').locator('.annotation-item', { hasText: 'وقف إطلاق النار' });
+  await expect(item).not.toHaveAttribute('data-pending', 'true', { timeout: 30_000 });
+  await expect(item).not.toContainText('not yet on disk');
+  await expect(page.getByTestId('status')).toHaveText('All changes saved');
+  expect(await page.evaluate(() => CSS.highlights.get('hx-pending')?.size ?? 0)).toBe(0);
+  await expect(page.getByTestId('annotation-count')).toHaveText('1');
+  const stored = await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id });
+  expect(stored.map((a) => a.quote)).toEqual(['وقف إطلاق النار']);
+  const onDisk = JSON.parse(readFileSync(path.join(folder, `${doc.id}.json`), 'utf8')) as { annotations: Annotation[] };
+  expect(onDisk.annotations.map((a) => a.quote)).toEqual(['وقف إطلاق النار']);
+});
+
+test('the hover card isolates each name, and after a scroll describes what is under the pointer', async ({ page, hashiya }) => {
+  await hashiya.ok('settings.update', { annotator: 'Salma' });
+  const filler = Array.from({ length: 30 }, (_, i) => `فقرة رقم ${i + 1} عن الوضع في ليبيا.`);
+  const text = ['اقترح الأمين العام هدنة فورية.', ...filler, 'أعلنت تركيا إرسال مدرعات.', ...filler].join('\n');
+  const { document: d } = await hashiya.ok<{ document: { id: string; title: string } }>('documents.importText', { text, title: 'Hover test' });
+  const at = (phrase: string) => span(text, phrase);
+  await hashiya.ok('annotations.create', { documentId: d.id, ...at('اقترح الأمين العام'), codes: ['ceasefire-proposal', 'arms-embargo'], claimant: 'أنطونيو غوتيريش' });
+  await hashiya.ok('annotations.create', { documentId: d.id, ...at('أعلنت تركيا'), codes: ['foreign-military-support'] });
+  await hashiya.open(page);
+  await hashiya.openDocument(page, d.title);
+
+  const firstChar = async (phrase: string) => (await phraseEdges(page, phrase)).first;
+  const one = await firstChar('اقترح');
+  await page.mouse.move(one.x + one.width / 2, one.y + one.height / 2);
+  const card = page.getByRole('tooltip');
+  await expect(card).toHaveText('Ceasefire proposal, Arms embargo — أنطونيو غوتيريش');
+  // each name isolated, the separators outside the isolates
+  expect(await card.locator('bdi').allTextContents()).toEqual(['Ceasefire proposal', 'Arms embargo', 'أنطونيو غوتيريش']);
+  expect(
+    await card.locator('div').first().evaluate((row) => [...row.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? `text:${n.textContent}` : n.nodeName))),
+  ).toEqual(['BDI', 'text:, ', 'BDI', 'text: — ', 'BDI']);
+
+  // scroll the text (the pointer stays): the second annotation comes under the pointer
+  const two = await firstChar('أعلنت تركيا');
+  await page.locator('.reader-scroll').evaluate((el, dy) => el.scrollBy(0, dy), two.y - one.y);
+  await expect(card).toHaveText('Foreign military support');
+  await expect(card.locator('bdi')).toHaveText(['Foreign military support']);
+  // and on over plain text: no card
+  await page.locator('.reader-scroll').evaluate((el, dy) => el.scrollBy(0, dy), (one.height * 3));
+  await expect(card).toBeHidden();
 });

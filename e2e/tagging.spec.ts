@@ -242,3 +242,29 @@ test('Project… ▸ Coder name… changes the name the next annotations record 
   ]);
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('Shift+Alt+arrows move the active annotation’s end and Ctrl+Shift+Alt+arrows its start, a word on screen, undoably', async ({ page, hashiya }) => {
+  const doc = await setup(hashiya, page);
+  await dragSelect(page, 'وقف إطلاق');
+  await page.keyboard.press('1');
+  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => a.quote)).toEqual(['وقف إطلاق']);
+  const stored = async () => (await list(hashiya, doc.id)).map((a) => ({ quote: a.quote, start: a.start, end: a.end }));
+  const at = (phrase: string) => ({ quote: phrase, start: cp(doc.text, doc.text.indexOf(phrase)), end: cp(doc.text, doc.text.indexOf(phrase) + phrase.length) });
+
+  // right-to-left text: the left arrow moves the end on (to the left on screen)
+  await page.keyboard.press('Shift+Alt+ArrowLeft');
+  await expect.poll(stored).toEqual([at('وقف إطلاق النار')]);
+  // with Ctrl, the right arrow moves the start back a word (to the right on screen)
+  await page.keyboard.press('Control+Shift+Alt+ArrowRight');
+  await expect.poll(stored).toEqual([at('على وقف إطلاق النار')]);
+  await expect(page.getByTestId('annotation-list').locator('.item-quote')).toHaveText(['على وقف إطلاق النار']);
+  // the end back by one (the right arrow), then undo that
+  await page.keyboard.press('Shift+Alt+ArrowRight');
+  await expect.poll(stored).toEqual([at('على وقف إطلاق')]);
+  await page.keyboard.press('Control+z');
+  await expect.poll(stored).toEqual([at('على وقف إطلاق النار')]);
+  await expect(page.getByTestId('annotation-list').locator('.item-quote')).toHaveText(['على وقف إطلاق النار']);
+  // the id, codes and annotator are the same annotation's
+  const [a] = await list(hashiya, doc.id);
+  expect(a).toMatchObject({ codes: ['ceasefire-proposal'], annotator: 'Salma' });
+});

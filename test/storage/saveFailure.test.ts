@@ -124,6 +124,66 @@ describe('saving through a flaky disk', () => {
   });
 });
 
+describe('a create kept in memory when the disk refuses', () => {
+  it('says so in the error, and a retry with the same requestId stores it once, never twice', async () => {
+    const { a, codeId } = await seedTwoDocuments(dir);
+    const { fsys, state } = switchableFs();
+    const p = await openTestProject(dir, { durable: { fs: fsys, renameDelayMs: 1 }, retryDelayMs: 60_000 });
+    state.failures = Number.POSITIVE_INFINITY;
+    const draft = { documentId: a, start: 0, end: 4, codes: [codeId], note: 'once', requestId: 'tag-0001-retry' };
+
+    const first = (await p.call('annotations.create', draft).catch((e: unknown) => e)) as AppError;
+    expect(first.code).toBe('storage');
+    // the error names what was kept, so a client shows it as pending rather than dropping it
+    const details = first.details as { unsaved: boolean; annotations: Array<{ id: string; note: string }> };
+    expect(details.unsaved).toBe(true);
+    expect(details.annotations.map((x) => x.note)).toEqual(['once']);
+
+    // retried while the disk still refuses: the same storage error, still one annotation
+    const again = (await p.call('annotations.create', draft).catch((e: unknown) => e)) as AppError;
+    expect(again.code).toBe('storage');
+    expect((again.details as typeof details).annotations[0]?.id).toBe(details.annotations[0]?.id);
+
+    // retried after the disk recovers: success, the same annotation, on disk once
+    state.failures = 0;
+    const saved = await p.call('annotations.create', draft);
+    expect(saved.id).toBe(details.annotations[0]?.id);
+    expect((await onDisk(a)).annotations.filter((x) => x.note === 'once')).toHaveLength(1);
+    expect((await p.call('annotations.list', { documentId: a })).filter((x) => x.note === 'once')).toHaveLength(1);
+    expect((await p.call('project.info', {})).unsaved).toEqual([]);
+
+    // one key never stands for two different annotations
+    await expect(p.call('annotations.create', { ...draft, end: 6 })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await p.call('annotations.list', { documentId: a })).toHaveLength(2);
+    await p.store.close();
+  });
+
+  it('createMany takes one key for the batch: a retry returns the same batch', async () => {
+    const { a, codeId } = await seedTwoDocuments(dir);
+    const { fsys, state } = switchableFs();
+    const p = await openTestProject(dir, { durable: { fs: fsys, renameDelayMs: 1 }, retryDelayMs: 60_000 });
+    state.failures = Number.POSITIVE_INFINITY;
+    const one = { documentId: a, start: 0, end: 4, codes: [codeId] };
+    const batch = { documentId: a, requestId: 'batch-0001-retry', drafts: [one, { ...one, start: 5, end: 12 }] };
+    await expect(p.call('annotations.createMany', batch)).rejects.toMatchObject({ code: 'storage', details: { unsaved: true } });
+    state.failures = 0;
+    const saved = await p.call('annotations.createMany', batch);
+    expect(saved).toHaveLength(2);
+    expect((await onDisk(a)).annotations).toHaveLength(3);
+    // a key per draft inside a batch is refused, with nothing changed
+    await expect(
+      p.call('annotations.createMany', { documentId: a, drafts: [{ ...one, requestId: 'draft-0001-key' }] }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    // keys are held in a Map: one spelled like an object's built-in is just a key
+    await expect(p.call('annotations.create', { ...one, requestId: '__proto__' })).resolves.toBeDefined();
+    // a key that is not a bounded safe string is refused
+    await expect(p.call('annotations.create', { ...one, requestId: 'a b' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(p.call('annotations.create', { ...one, requestId: 'x'.repeat(65) })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect((await onDisk(a)).annotations).toHaveLength(4);
+    await p.store.close();
+  });
+});
+
 describe('flush', () => {
   it('waits for the delayed index save and the document writes', async () => {
     const { a, codeId } = await seedTwoDocuments(dir);

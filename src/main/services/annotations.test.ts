@@ -130,4 +130,27 @@ describe('annotations', () => {
     await expect(call('annotations.list', { documentId: '../../etc/passwd' })).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(call('annotations.list', { documentId: 'missing' })).rejects.toMatchObject({ code: 'not_found' });
   });
+
+  it('moves a saved span’s edges: quote and context re-derived, bounds and marks checked, order kept', async () => {
+    const doc = await addDoc();
+    const start = cpIndex('خليفه حفتر');
+    const a = await call<Annotation>('annotations.create', { documentId: doc.id, start, end: start + 5, codes: ['ceasefire-proposal'], note: 'n' });
+    const b = await call<Annotation>('annotations.create', { documentId: doc.id, start: start + 6, end: start + 10, codes: [] });
+    expect(a.quote).toBe('خليفه');
+    // the end moves one word on, the start one word back
+    const grown = await call<Annotation>('annotations.update', { id: a.id, documentId: doc.id, start: cpIndex('المشير'), end: start + 10 });
+    expect(grown).toMatchObject({ id: a.id, quote: 'المشير خليفه حفتر', note: 'n', start: cpIndex('المشير'), end: start + 10 });
+    expect(grown.prefix).toBe([...TEXT].slice(0, cpIndex('المشير')).join(''));
+    expect(grown.suffix.startsWith(': نقترح')).toBe(true);
+    // moving the start past b's keeps the list in reading order
+    await call('annotations.update', { id: a.id, start: start + 7, end: start + 10 });
+    expect((await call<Annotation[]>('annotations.list', { documentId: doc.id })).map((x) => x.id)).toEqual([b.id, a.id]);
+    // refused, with nothing changed: past the text, reversed, only white space, splitting a mark
+    const thumb = cpIndex('👍🏽');
+    for (const span of [{ end: 10_000 }, { start: start + 10 }, { start: start + 5, end: start + 6 }, { start: thumb, end: thumb + 1 }]) {
+      await expect(call('annotations.update', { id: a.id, documentId: doc.id, ...span })).rejects.toMatchObject({ code: 'invalid_input' });
+    }
+    const file = JSON.parse(await readFile(path.join(dir, 'documents', `${doc.id}.json`), 'utf8'));
+    expect(file.annotations.find((x: Annotation) => x.id === a.id)).toMatchObject({ start: start + 7, end: start + 10, quote: 'فتر' });
+  });
 });

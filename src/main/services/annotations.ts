@@ -55,6 +55,40 @@ function checkCodes(ctx: ServiceContext, codes: readonly string[]): string[] {
   return unique;
 }
 
+/**
+ * Creates by client key (requestId), per open project: what the first call made, so that a retry
+ * returns it instead of adding a second one. Bounded: the oldest keys are forgotten first.
+ */
+interface KeptCreate {
+  documentId: string;
+  /** the request without its key: one key may not stand for two different creates */
+  fingerprint: string;
+  ids: string[];
+}
+const MAX_KEYS = 1000;
+const keysByStore = new WeakMap<object, Map<string, KeptCreate>>();
+function createKeys(store: object): Map<string, KeptCreate> {
+  let keys = keysByStore.get(store);
+  if (!keys) keysByStore.set(store, (keys = new Map()));
+  return keys;
+}
+const fingerprint = (drafts: readonly AnnotationDraft[]) =>
+  JSON.stringify(drafts.map(({ requestId: _key, documentId, start, end, codes, claimant, stance, certainty, note }) => [documentId, start, end, codes, claimant, stance, certainty, note]));
+
+/**
+ * Save a document after a change; a write that fails keeps the change in memory (the store marks
+ * it unsaved and retries), and the error says so in its details, with the annotations as kept,
+ * so a client shows them as pending instead of dropping them or creating them again.
+ */
+async function saveKept(ctx: ServiceContext, documentId: string, kept: readonly Annotation[]): Promise<void> {
+  try {
+    await ctx.store.saveDocument(documentId);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'storage') throw new AppError('storage', err.message, { unsaved: true, annotations: kept });
+    throw err;
+  }
+}
+
 export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
   const annotator = () => ctx.store.data.settings.annotator ?? '';
 
@@ -103,43 +137,68 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
     throw new AppError('not_found', 'That annotation does not exist (it may have been deleted).');
   };
 
+  /** Create (or, for a key seen before, return and re-save what that key created). */
+  const createKeyed = async (documentId: string, requestId: string | undefined, drafts: readonly AnnotationDraft[]): Promise<Annotation[]> => {
+    const db = await ctx.store.document(documentId);
+    const keys = createKeys(ctx.store);
+    const print = fingerprint(drafts);
+    const earlier = requestId === undefined ? undefined : keys.get(requestId);
+    if (earlier) {
+      if (earlier.documentId !== documentId || earlier.fingerprint !== print) {
+        throw new AppError('conflict', 'That requestId was already used for a different annotation; use a new key for a new annotation.');
+      }
+      const found = earlier.ids.map((id) => db.data.annotations.find((a) => a.id === id));
+      if (found.some((a) => !a)) throw new AppError('conflict', 'The annotation made under that requestId has since been deleted.');
+      const kept = found as Annotation[];
+      if (ctx.store.unsavedFiles().some((f) => f.documentId === documentId)) await saveKept(ctx, documentId, kept);
+      return kept;
+    }
+    const created = drafts.map((d) => build(db.data, d));
+    insertSorted(db.data.annotations, created);
+    if (requestId !== undefined) {
+      keys.set(requestId, { documentId, fingerprint: print, ids: created.map((a) => a.id) });
+      if (keys.size > MAX_KEYS) keys.delete(keys.keys().next().value as string);
+    }
+    await saveKept(ctx, documentId, created);
+    return created;
+  };
+
   return {
     'annotations.list': async ({ documentId }) => (await ctx.store.document(documentId)).data.annotations,
-    'annotations.create': async (draft) => {
-      const db = await ctx.store.document(draft.documentId);
-      const annotation = build(db.data, draft);
-      insertSorted(db.data.annotations, [annotation]);
-      await ctx.store.saveDocument(draft.documentId);
-      return annotation;
-    },
-    'annotations.createMany': async ({ documentId, drafts }) => {
-      const db = await ctx.store.document(documentId);
+    'annotations.create': async (draft) => (await createKeyed(draft.documentId, draft.requestId, [draft]))[0] as Annotation,
+    'annotations.createMany': async ({ documentId, drafts, requestId }) => {
       if (drafts.some((d) => d.documentId !== documentId)) {
         throw new AppError('invalid_input', 'Every annotation of a batch belongs to the same document.');
       }
-      const created = drafts.map((d) => build(db.data, d));
-      insertSorted(db.data.annotations, created);
-      await ctx.store.saveDocument(documentId);
-      return created;
+      if (drafts.some((d) => d.requestId !== undefined)) {
+        throw new AppError('invalid_input', 'A batch takes one requestId for the whole batch, not one per draft.');
+      }
+      return createKeyed(documentId, requestId, drafts);
     },
-    'annotations.update': async ({ id, documentId, ...patch }) => {
+    'annotations.update': async ({ id, documentId, start, end, ...patch }) => {
       const { db, index } = await locate(id, documentId);
       const current = db.data.annotations[index] as Annotation;
+      const moved = start !== undefined || end !== undefined;
+      const span = { start: start ?? current.start, end: end ?? current.end };
       const next: Annotation = {
         ...current,
         ...patch,
+        // new edges: checked against the text (bounds, whole characters), quote and context re-derived
+        ...(moved ? { ...span, ...checkedAnchor(db.data, span.start, span.end) } : {}),
         ...(patch.codes ? { codes: checkCodes(ctx, patch.codes) } : {}),
         ...(patch.claimant !== undefined ? { claimant: patch.claimant.trim() } : {}),
         updatedAt: ctx.now(),
       };
       db.data.annotations[index] = next;
-      await ctx.store.saveDocument(db.data.document.id);
+      // a moved span keeps the list in reading order
+      if (moved) insertSorted(db.data.annotations, db.data.annotations.splice(index, 1));
+      await saveKept(ctx, db.data.document.id, [next]);
       return next;
     },
     'annotations.delete': async ({ id, documentId }) => {
       const { db, index } = await locate(id, documentId);
       db.data.annotations.splice(index, 1);
-      await ctx.store.saveDocument(db.data.document.id);
+      await saveKept(ctx, db.data.document.id, []);
       return {};
     },
     'annotations.deleteMany': async ({ documentId, ids }) => {
@@ -148,7 +207,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       const missing = ids.filter((id) => !db.data.annotations.some((a) => a.id === id));
       if (missing.length > 0) throw new AppError('not_found', `${missing.length} of those annotations are not in this document.`);
       db.data.annotations = db.data.annotations.filter((a) => !drop.has(a.id));
-      await ctx.store.saveDocument(documentId);
+      await saveKept(ctx, documentId, []);
       return {};
     },
     'annotations.restore': async ({ documentId, annotations }) => {
@@ -177,7 +236,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       }
       const restored = [...batch.values()].map((a) => ({ ...a, ...checkedAnchor(db.data, a.start, a.end), codes: checkCodes(ctx, a.codes) }));
       insertSorted(db.data.annotations, restored);
-      await ctx.store.saveDocument(documentId);
+      await saveKept(ctx, documentId, restored);
       return restored;
     },
     'claimants.list': async () => {

@@ -3,6 +3,14 @@ import { Annotation, AnnotationFields, Id } from '../model';
 import { method } from './method';
 
 const Offset = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+/**
+ * A client's idempotency key for a create: a retry with the same key (after a 5xx, a lost answer)
+ * returns the annotation the first call made, saving it again if it is not on disk yet, never a
+ * second one. Remembered for the session, for the last 1,000 keys.
+ */
+export const RequestId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'A requestId is 8 to 64 letters, digits, “_” or “-” (a UUID will do).');
 
 export const AnnotationDraft = z
   .object({
@@ -14,6 +22,7 @@ export const AnnotationDraft = z
     stance: AnnotationFields.shape.stance.optional(),
     certainty: AnnotationFields.shape.certainty.optional(),
     note: AnnotationFields.shape.note.optional(),
+    requestId: RequestId.optional(),
   })
   .strict()
   .refine((d) => d.end > d.start, {
@@ -27,13 +36,15 @@ export const annotationsApi = {
   'annotations.create': method(AnnotationDraft, Annotation),
   /** Several annotations in one durable write (e.g. "tag all hits"). */
   'annotations.createMany': method(
-    z.object({ documentId: Id, drafts: z.array(AnnotationDraft).min(1).max(5000) }).strict(),
+    z.object({ documentId: Id, drafts: z.array(AnnotationDraft).min(1).max(5000), requestId: RequestId.optional() }).strict(),
     z.array(Annotation),
   ),
   'annotations.update': method(
     z
       .object({ id: Id, documentId: Id.optional() })
       .extend(AnnotationFields.partial().shape)
+      // move the span's edges (the server re-derives quote, prefix and suffix)
+      .extend({ start: Offset.optional(), end: Offset.optional() })
       .strict(),
     Annotation,
   ),

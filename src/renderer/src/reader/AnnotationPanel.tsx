@@ -3,6 +3,7 @@ import { useWindowedRows } from '../app/useWindowedRows';
 import type { Annotation, Code } from '../../../shared/model';
 import { codeLabel, useI18n } from '../i18n';
 import { CodeCounts } from './CodeCounts';
+import { useReaderStrings } from './strings';
 
 export interface PanelFilter {
   code: string;
@@ -20,16 +21,19 @@ const ROW_HEIGHT = 96;
 const AnnotationItem = memo(function AnnotationItem({
   a,
   active,
+  pending,
   byId,
   lang,
   onSelect,
 }: {
   a: Annotation;
   active: boolean;
+  pending: boolean;
   byId: Map<string, Code>;
   lang: 'en' | 'ar';
   onSelect: (a: Annotation) => void;
 }) {
+  const rs = useReaderStrings();
   return (
     <li style={{ height: ROW_HEIGHT }}>
       <button
@@ -37,6 +41,7 @@ const AnnotationItem = memo(function AnnotationItem({
         className={`annotation-item${active ? ' active' : ''}`}
         aria-current={active ? 'true' : undefined}
         data-annotation-id={a.id}
+        data-pending={pending ? 'true' : undefined}
         onClick={() => onSelect(a)}
       >
         <span className="item-quote" dir="auto">
@@ -57,6 +62,11 @@ const AnnotationItem = memo(function AnnotationItem({
               {a.claimant}
             </span>
           )}
+          {pending && (
+            <span className="chip item-pending" title={rs.notOnDiskTitle} style={{ borderStyle: 'dashed' }}>
+              {rs.notOnDisk}
+            </span>
+          )}
         </span>
       </button>
     </li>
@@ -68,6 +78,7 @@ export function AnnotationPanel({
   annotations,
   codes,
   activeId,
+  pendingIds,
   filter,
   onFilter,
   onSelect,
@@ -76,6 +87,8 @@ export function AnnotationPanel({
   annotations: readonly Annotation[];
   codes: readonly Code[];
   activeId: string | null;
+  /** annotations kept in memory but not yet on disk */
+  pendingIds: ReadonlySet<string>;
   filter: PanelFilter;
   onFilter: (f: PanelFilter) => void;
   onSelect: (a: Annotation) => void;
@@ -148,7 +161,7 @@ export function AnnotationPanel({
       <ol className="annotation-list" data-testid="annotation-list" ref={listRef} aria-label={t('annotationsPanel')}>
         {rows.padBefore > 0 && <li aria-hidden="true" className="spacer" style={{ height: rows.padBefore }} />}
         {shown.slice(rows.start, rows.end).map((a) => (
-          <AnnotationItem key={a.id} a={a} active={a.id === activeId} byId={byId} lang={lang} onSelect={onSelect} />
+          <AnnotationItem key={a.id} a={a} active={a.id === activeId} pending={pendingIds.has(a.id)} byId={byId} lang={lang} onSelect={onSelect} />
         ))}
         {rows.padAfter > 0 && <li aria-hidden="true" className="spacer" style={{ height: rows.padAfter }} />}
       </ol>

@@ -14,9 +14,13 @@ import { flashRange, installHighlightStyles, paintAnnotations, clearAnnotationHi
 import { NameDialog } from './NameDialog';
 import { PanelSplitter, useSidePanelWidth } from './PanelSplitter';
 import { ReaderContext, type ReaderApi } from './ReaderContext';
+import { keptAfterFailure, newRequestId, usePendingSaves } from './pendingSaves';
 import { snapSpan } from './snap';
+import { edgeKey, moveEdge } from './spanEdges';
+import { useReaderStrings } from './strings';
 import { buildTextModel, domToUtf16, rangeForSpan, type TextModel } from './textModel';
 import { FindBar } from '../features/search/FindBar';
+import { HoverCard } from './HoverCard';
 import { onAnnotationsChanged, onUndoStepOffered } from '../features/codebook/events';
 import { onAnnotationsImported } from '../features/export/events';
 
@@ -115,6 +119,16 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   const model = useMemo(() => (doc ? buildTextModel(doc.text) : null), [doc]);
   const active = annotations.find((a) => a.id === activeId) ?? null;
 
+  // changes the disk refused but the server kept: shown as pending until they are on disk, then
+  // the annotations are reloaded as saved (after every action already asked for)
+  const rs = useReaderStrings();
+  const pendingSaves = usePendingSaves(documentId, async () => {
+    await enqueue(reloadAnnotations);
+    app.setStatus({ kind: 'saved' });
+    announce(rs.reconciled);
+  });
+  const markPending = pendingSaves.mark;
+
   // load the document, its annotations and claimant suggestions
   useEffect(() => {
     let live = true;
@@ -138,17 +152,37 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   // paint before the browser's next frame so a tag shows at once
   useLayoutEffect(() => {
     const article = articleRef.current;
-    if (model && article) paintAnnotations(model, article, annotations, codes, activeId);
-  }, [model, annotations, codes, activeId]);
+    if (model && article) paintAnnotations(model, article, annotations, codes, activeId, pendingSaves.ids);
+  }, [model, annotations, codes, activeId, pendingSaves.ids]);
 
   const announce = useCallback((message: string) => {
     setAnnouncement('');
     requestAnimationFrame(() => setAnnouncement(message));
   }, []);
 
-  /** Run an API change with the status line showing saving / saved / not saved. */
+  /** A kept change met inside an undo step: the step counts as done, the status stays "not saved". */
+  const keptDuringUndo = useRef<string | null>(null);
+  const tolerateKept = useCallback(
+    async <T,>(call: Promise<T>, fallback: (kept: Annotation[]) => T): Promise<T> => {
+      try {
+        return await call;
+      } catch (err) {
+        const kept = keptAfterFailure(err);
+        if (!kept) throw err;
+        markPending(kept.map((a) => a.id));
+        keptDuringUndo.current = errorMessage(err);
+        return fallback(kept);
+      }
+    },
+    [markPending],
+  );
+
+  /**
+   * Run an API change with the status line showing saving / saved / not saved. A change the
+   * server kept in memory although the disk refused it is shown as kept (onKept), marked pending.
+   */
   const persist = useCallback(
-    async <T,>(work: () => Promise<T>): Promise<T | null> => {
+    async <T,>(work: () => Promise<T>, onKept?: (kept: Annotation[]) => T | null): Promise<T | null> => {
       app.setStatus({ kind: 'saving' });
       try {
         const result = await work();
@@ -156,10 +190,13 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         return result;
       } catch (err) {
         app.setStatus({ kind: 'error', message: errorMessage(err) });
-        return null;
+        const kept = keptAfterFailure(err);
+        if (!kept) return null;
+        markPending(kept.map((a) => a.id));
+        return onKept ? onKept(kept) : null;
       }
     },
-    [app],
+    [app, markPending],
   );
 
   const reveal = useCallback(
@@ -254,8 +291,14 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         replaceLocal(pending);
         setActiveId(pending[0]?.id ?? null);
       }
-      const created = await persist(() =>
-        drafts.length === 1 ? api['annotations.create'](drafts[0] as (typeof drafts)[0]).then((a) => [a]) : api['annotations.createMany']({ documentId, drafts }),
+      // one key per create: a retried request can never store the annotations twice
+      const requestId = newRequestId();
+      const created = await persist(
+        () =>
+          drafts.length === 1
+            ? api['annotations.create']({ ...(drafts[0] as (typeof drafts)[0]), requestId }).then((a) => [a])
+            : api['annotations.createMany']({ documentId, drafts, requestId }),
+        (kept) => (kept.length === drafts.length ? kept : null),
       );
       settleCreated(created);
       if (!created) {
@@ -278,11 +321,11 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       pushUndo({
         label: 'create',
         undo: async () => {
-          await api['annotations.deleteMany']({ documentId, ids });
+          await tolerateKept(api['annotations.deleteMany']({ documentId, ids }), () => ({}));
           replaceLocal([], ids);
         },
         redo: async () => {
-          const back = await api['annotations.restore']({ documentId, annotations: created });
+          const back = await tolerateKept(api['annotations.restore']({ documentId, annotations: created }), (kept) => kept);
           replaceLocal(back);
         },
       });
@@ -290,7 +333,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       announce(`${t('created')}: ${names.join(', ')} — ${created[0]?.quote ?? ''}${created.length > 1 ? ` (+${created.length - 1})` : ''}`);
       return created;
     },
-    [documentId, model, app.settings.annotator, ensureAnnotator, persist, replaceLocal, pushUndo, codes, lang, t, announce, setActiveId],
+    [documentId, model, app.settings.annotator, ensureAnnotator, persist, tolerateKept, replaceLocal, pushUndo, codes, lang, t, announce, setActiveId],
   );
 
   /** The current selection inside the article as a snapped code-point span. */
@@ -305,10 +348,10 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     const s = startIn ? domToUtf16(model, article, range.startContainer, range.startOffset) : 0;
     const e = endIn ? domToUtf16(model, article, range.endContainer, range.endOffset) : model.text.length;
     if (s === null || e === null) return null;
-    const snapped = snapSpan(model.text, s, e, app.settings.snapToWords);
+    const snapped = snapSpan(model.text, s, e, app.settings.snapToWords, doc?.direction === 'rtl');
     if (!snapped) return null;
     return { start: model.map.toCp(snapped.start), end: model.map.toCp(snapped.end) };
-  }, [model, app.settings.snapToWords]);
+  }, [model, doc, app.settings.snapToWords]);
   selectionSpanRef.current = selectionSpan;
 
   /** Actions in the order asked for: tags, code keys, edits, deletes, undo. */
@@ -348,7 +391,10 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       const mine = (x: Annotation) => keys.every((k) => JSON.stringify(x[k]) === JSON.stringify(patch[k]));
       // never show this edit again here: later edits are already on screen (a provisional
       // annotation's edits were carried over to the saved one when its creation settled)
-      const updated = await persist(() => api['annotations.update']({ id: a.id, documentId, ...patch }));
+      const updated = await persist(
+        () => api['annotations.update']({ id: a.id, documentId, ...patch }),
+        (kept) => kept[0] ?? null,
+      );
       const now = annotationsRef.current.find((x) => x.id === a.id);
       if (!updated) {
         // put the old values back, unless a later edit has changed them since
@@ -362,12 +408,12 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       }
       pushUndo({
         label: 'update',
-        undo: async () => replaceLocal([await api['annotations.update']({ id: a.id, documentId, ...before })]),
-        redo: async () => replaceLocal([await api['annotations.update']({ id: a.id, documentId, ...patch })]),
+        undo: async () => replaceLocal([await tolerateKept(api['annotations.update']({ id: a.id, documentId, ...before }), (kept) => kept[0] as Annotation)]),
+        redo: async () => replaceLocal([await tolerateKept(api['annotations.update']({ id: a.id, documentId, ...patch }), (kept) => kept[0] as Annotation)]),
       });
       announce(t('updated'));
     },
-    [documentId, settle, persist, replaceLocal, pushUndo, announce, t],
+    [documentId, settle, persist, tolerateKept, replaceLocal, pushUndo, announce, t],
   );
 
   const updateAnnotation = useCallback(
@@ -382,21 +428,81 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     async (shown: Annotation) => {
       const a = await settle(shown);
       if (!a) return;
-      const ok = await persist(() => api['annotations.delete']({ id: a.id, documentId }));
+      const ok = await persist(
+        () => api['annotations.delete']({ id: a.id, documentId }),
+        () => ({}),
+      );
       if (!ok) return;
       replaceLocal([], [a.id]);
       if (activeIdRef.current === a.id) setActiveId(null);
       pushUndo({
         label: 'delete',
-        undo: async () => replaceLocal(await api['annotations.restore']({ documentId, annotations: [a] })),
+        undo: async () => replaceLocal(await tolerateKept(api['annotations.restore']({ documentId, annotations: [a] }), (kept) => kept)),
         redo: async () => {
-          await api['annotations.delete']({ id: a.id, documentId });
+          await tolerateKept(api['annotations.delete']({ id: a.id, documentId }), () => ({}));
           replaceLocal([], [a.id]);
         },
       });
       announce(`${t('deleted')}: ${a.quote}`);
     },
-    [documentId, settle, persist, replaceLocal, pushUndo, announce, t, setActiveId],
+    [documentId, settle, persist, tolerateKept, replaceLocal, pushUndo, announce, t, setActiveId],
+  );
+
+  /** Which span move is the newest per annotation: an older answer must not undo a newer move on screen. */
+  const spanMoves = useRef(0);
+  /**
+   * Move a saved span's edges: shown at once, saved in the action queue through annotations.update
+   * (the server re-derives quote and context, and refuses a span that is out of bounds or splits a
+   * letter from its marks), undoable like any edit.
+   */
+  const moveSpan = useCallback(
+    (shown: Annotation, next: { start: number; end: number }) => {
+      if (!model) return Promise.resolve();
+      const local = annotationsRef.current.find((x) => x.id === shown.id) ?? shown;
+      const before = { start: local.start, end: local.end };
+      const showSpan = (x: Annotation, span: { start: number; end: number }): Annotation => ({ ...x, ...span, quote: model.map.slice(span.start, span.end) });
+      replaceLocal([showSpan(local, next)]);
+      const seq = ++spanMoves.current;
+      const anchorOf = (x: Annotation) => ({ start: x.start, end: x.end, quote: x.quote, prefix: x.prefix, suffix: x.suffix, updatedAt: x.updatedAt });
+      return enqueue(async () => {
+        const a = await settle(shown);
+        if (!a) return;
+        const updated = await persist(
+          () => api['annotations.update']({ id: a.id, documentId, ...next }),
+          (kept) => kept[0] ?? null,
+        );
+        const now = annotationsRef.current.find((x) => x.id === a.id);
+        if (!updated) {
+          if (now && seq === spanMoves.current) replaceLocal([showSpan(now, before)]);
+          announce(rs.spanRefused);
+          return;
+        }
+        if (now && seq === spanMoves.current) replaceLocal([{ ...now, ...anchorOf(updated) }]);
+        const apply = async (span: { start: number; end: number }) => {
+          const back = await tolerateKept(api['annotations.update']({ id: a.id, documentId, ...span }), (kept) => kept[0] as Annotation);
+          const current = annotationsRef.current.find((x) => x.id === a.id);
+          replaceLocal([current ? { ...current, ...anchorOf(back) } : back]);
+        };
+        pushUndo({ label: 'span', undo: () => apply(before), redo: () => apply(next) });
+        announce(`${rs.spanMoved}: ${updated.quote}`);
+      });
+    },
+    [model, documentId, enqueue, settle, persist, tolerateKept, replaceLocal, pushUndo, announce, rs],
+  );
+
+  /** Shift+Alt+arrows (the end) and Ctrl+Shift+Alt+arrows (the start): a word on screen. */
+  const moveActiveEdge = useCallback(
+    (edge: 'start' | 'end', step: 1 | -1) => {
+      const a = annotationsRef.current.find((x) => x.id === activeIdRef.current);
+      if (!a || !model) return;
+      const moved = moveEdge(model.text, { start: model.map.toUtf16(a.start), end: model.map.toUtf16(a.end) }, edge, step);
+      if (!moved) {
+        announce(rs.spanRefused);
+        return;
+      }
+      void moveSpan(a, { start: model.map.toCp(moved.start), end: model.map.toCp(moved.end) });
+    },
+    [model, moveSpan, announce, rs],
   );
 
   /**
@@ -431,8 +537,9 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     async (redo: boolean) => {
       try {
         app.setStatus({ kind: 'saving' });
+        keptDuringUndo.current = null;
         const step = redo ? await undo.current.redo() : await undo.current.undo();
-        app.setStatus({ kind: 'saved' });
+        app.setStatus(keptDuringUndo.current ? { kind: 'error', message: keptDuringUndo.current } : { kind: 'saved' });
         syncUndo();
         if (step) announce(`${redo ? t('redo') : t('undo')}`);
       } catch (err) {
@@ -467,6 +574,12 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         return;
       }
       if (isTypingTarget(e.target)) return;
+      const edgeMove = activeIdRef.current ? edgeKey(e, doc?.direction === 'rtl') : null;
+      if (edgeMove) {
+        e.preventDefault();
+        moveActiveEdge(edgeMove.edge, edgeMove.step);
+        return;
+      }
       if (mod && e.key.toLowerCase() === 'z') {
         e.preventDefault();
         void runUndo(e.shiftKey);
@@ -508,7 +621,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('hashiya-menu', onMenu);
     };
-  }, [palette, askName, codes, applyCode, runUndo, step, activeId, deleteAnnotation, setActiveId, enqueue]);
+  }, [palette, askName, codes, applyCode, runUndo, step, activeId, deleteAnnotation, setActiveId, enqueue, doc, moveActiveEdge]);
 
   /** Annotations under a screen point, innermost first (hit-testing by caret position). */
   const annotationsAt = useCallback(
@@ -528,13 +641,23 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   );
 
   const hoverFrame = useRef(0);
-  const onMouseMove = (e: React.MouseEvent) => {
-    const { clientX, clientY } = e;
+  /** where the pointer is over the article (null: elsewhere) */
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  const updateHover = () => {
     cancelAnimationFrame(hoverFrame.current);
     hoverFrame.current = requestAnimationFrame(() => {
-      const items = annotationsAt(clientX, clientY);
-      setHover(items.length > 0 ? { x: clientX, y: clientY, items } : null);
+      const at = pointer.current;
+      const items = at ? annotationsAt(at.x, at.y) : [];
+      setHover(at && items.length > 0 ? { x: at.x, y: at.y, items } : null);
     });
+  };
+  const onMouseMove = (e: React.MouseEvent) => {
+    pointer.current = { x: e.clientX, y: e.clientY };
+    updateHover();
+  };
+  // scrolling moves the text under a still pointer: describe what is under it now
+  const onScroll = () => {
+    if (pointer.current) updateHover();
   };
 
   const readerApi: ReaderApi | null = useMemo(
@@ -569,7 +692,6 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   }
   if (!doc || !model || !readerApi) return <main className="reader">{t('loading')}</main>;
 
-  const byId = new Map(codes.map((c) => [c.id, c]));
   const size = app.settings.textSize;
 
   return (
@@ -603,7 +725,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
               </button>
             </span>
           </div>
-          <div className="reader-scroll" ref={scrollRef} tabIndex={0} aria-labelledby="doc-title">
+          <div className="reader-scroll" ref={scrollRef} tabIndex={0} aria-labelledby="doc-title" onScroll={onScroll}>
             <h1 id="doc-title" dir="auto" lang={doc.language} className="doc-title">
               {doc.title}
             </h1>
@@ -620,7 +742,11 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
               style={{ fontSize: `${size}px` }}
               data-testid="article"
               onMouseMove={onMouseMove}
-              onMouseLeave={() => setHover(null)}
+              onMouseLeave={() => {
+                pointer.current = null;
+                cancelAnimationFrame(hoverFrame.current);
+                setHover(null);
+              }}
               onClick={(e) => {
                 if (!window.getSelection()?.isCollapsed) return;
                 const hit = annotationsAt(e.clientX, e.clientY)[0];
@@ -630,16 +756,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
               <ArticleText paragraphs={model.paragraphs} direction={doc.direction} language={doc.language} />
             </article>
           </div>
-          {hover && (
-            <div className="hover-card" role="tooltip" style={{ insetInlineStart: 0, transform: `translate(${hover.x + 12}px, ${hover.y + 16}px)` }}>
-              {hover.items.slice(0, 4).map((a) => (
-                <div key={a.id}>
-                  {a.codes.map((id) => (byId.get(id) ? codeLabel(byId.get(id) as Code, lang) : id)).join(', ') || t('none')}
-                  {a.claimant && <span dir="auto"> — {a.claimant}</span>}
-                </div>
-              ))}
-            </div>
-          )}
+          {hover && <HoverCard x={hover.x} y={hover.y} items={hover.items} codes={codes} />}
         </div>
         {!palette && !askName && <SelectionKeys codes={codes} article={() => articleRef.current} onChoose={(c) => void applyCode(c)} onMore={() => setPalette(true)} />}
         <PanelSplitter width={sideWidth} onWidth={setSideWidth} />
@@ -662,6 +779,7 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
             annotations={annotations}
             codes={codes}
             activeId={activeId}
+            pendingIds={pendingSaves.ids}
             filter={filter}
             onFilter={setFilter}
             onSelect={(a) => {

@@ -10,6 +10,8 @@ import { staticRangeForSpan, type TextModel } from './textModel';
 export const ACTIVE_HIGHLIGHT = 'hx-active';
 export const FLASH_HIGHLIGHT = 'hx-flash';
 export const UNCODED_HIGHLIGHT = 'hx-uncoded';
+/** kept in memory, not yet on disk: a dashed underline until the save lands */
+export const PENDING_HIGHLIGHT = 'hx-pending';
 
 export const supportsHighlights = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS;
 
@@ -37,6 +39,7 @@ export function installHighlightStyles(codes: readonly Code[]): void {
   rules.push(
     `::highlight(${UNCODED_HIGHLIGHT}) { background-color: rgb(128 128 128 / 0.3); }`,
     `::highlight(${ACTIVE_HIGHLIGHT}) { text-decoration: underline 3px var(--active-underline, #222); text-underline-offset: 6px; }`,
+    `::highlight(${PENDING_HIGHLIGHT}) { text-decoration: underline dashed 2px var(--pending-underline, #b34700); text-underline-offset: 4px; }`,
     `::highlight(${FLASH_HIGHLIGHT}) { background-color: rgb(255 200 0 / 0.55); }`,
     `::highlight(search-hit) { background-color: rgb(255 170 0 / 0.45); text-decoration: underline 2px rgb(200 110 0); }`,
   );
@@ -50,6 +53,7 @@ export function paintAnnotations(
   annotations: readonly Annotation[],
   codes: readonly Code[],
   activeId: string | null,
+  pendingIds: ReadonlySet<string> = new Set(),
 ): void {
   if (!supportsHighlights()) return;
   const index = new Map(codes.map((c, i) => [c.id, i]));
@@ -66,6 +70,7 @@ export function paintAnnotations(
     if (known.length === 0) add(UNCODED_HIGHLIGHT, range);
     for (const c of known) add(highlightName(index.get(c) as number), range);
     if (a.id === activeId) add(ACTIVE_HIGHLIGHT, range);
+    if (pendingIds.has(a.id)) add(PENDING_HIGHLIGHT, range);
   }
   // Update the registered Highlights in place (ranges are cached per span, so a tag adds one
   // range instead of re-registering thousands); drop the names no longer used.

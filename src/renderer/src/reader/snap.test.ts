@@ -33,3 +33,42 @@ describe('snapping a selection', () => {
     expect(snapSpan('a   b', 1, 4, true)).toBeNull();
   });
 });
+
+describe('the edge of a left-to-right run inside right-to-left text', () => {
+  const since = 'تدهور الوضع الأمني منذ 2011، وما زال.';
+  const name = 'Antonio Guterres دعا إلى وقف إطلاق النار.\nقال https://example.org/ar/news إن الخبر صحيح.';
+  const at = (t: string, s: string) => t.indexOf(s);
+  const cut = (t: string, r: { start: number; end: number } | null) => (r ? t.slice(r.start, r.end) : null);
+
+  it('a selection that ends where a number starts takes the number (offsets exact)', () => {
+    // the drag let go on the number's left edge: the browser reports the offset before «2011»
+    const s = at(since, 'الأمني');
+    const r = snapSpan(since, s, at(since, '2011'), true, true);
+    expect(r).toEqual({ start: s, end: at(since, '2011') + 4 });
+    expect(cut(since, r)).toBe('الأمني منذ 2011');
+    // the same with snapping to words off
+    expect(cut(since, snapSpan(since, s, at(since, '2011'), false, true))).toBe('الأمني منذ 2011');
+  });
+
+  it('a selection that starts where a Latin name or a URL ends takes the whole name', () => {
+    // pressed at the right end of the line: the browser reports the offset after «Guterres»
+    const r = snapSpan(name, at(name, ' دعا'), at(name, ' إلى'), true, true);
+    expect(r).toEqual({ start: 0, end: at(name, ' إلى') });
+    expect(cut(name, r)).toBe('Antonio Guterres دعا');
+    const url = snapSpan(name, at(name, ' إن'), at(name, ' الخبر'), true, true);
+    expect(cut(name, url)).toBe('https://example.org/ar/news إن');
+  });
+
+  it('leaves selections alone that do not end on such an edge, and left-to-right documents', () => {
+    // ends after the number: nothing to add, and the comma is not part of the run
+    expect(cut(since, snapSpan(since, at(since, 'منذ'), at(since, '،'), true, true))).toBe('منذ 2011');
+    // ends inside a Latin run (between its two words): the run is not the edge
+    const mixed = 'من طراز BMC Kirpi يوم';
+    expect(cut(mixed, snapSpan(mixed, at(mixed, 'طراز'), at(mixed, 'Kirpi'), true, true))).toBe('طراز BMC');
+    // starts after an Arabic word with a mark: no run there
+    const marked = 'سلّمت تركيا';
+    expect(cut(marked, snapSpan(marked, at(marked, ' تركيا'), marked.length, true, true))).toBe('تركيا');
+    // the same offsets in a left-to-right document keep today's behaviour
+    expect(cut(since, snapSpan(since, at(since, 'الأمني'), at(since, '2011'), true, false))).toBe('الأمني منذ');
+  });
+});

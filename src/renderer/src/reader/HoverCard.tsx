@@ -1,0 +1,51 @@
+import { Fragment } from 'react';
+import type { Annotation, Code } from '../../../shared/model';
+import { codeLabel, useI18n } from '../i18n';
+
+/**
+ * What the annotations under the pointer are: their codes and claimant. Each name is isolated
+ * (`<bdi>`) and the separators stand outside, so an Arabic claimant after English code names (or
+ * the other way round) cannot reorder the line.
+ */
+export function HoverCard({
+  x,
+  y,
+  items,
+  codes,
+}: {
+  x: number;
+  y: number;
+  items: readonly Annotation[];
+  codes: readonly Code[];
+}) {
+  const { t, lang } = useI18n();
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  return (
+    <div
+      className="hover-card"
+      role="tooltip"
+      style={{ insetInlineStart: 0, transform: `translate(${x + 12}px, ${y + 16}px)` }}
+    >
+      {items.slice(0, 4).map((a) => (
+        <div key={a.id} data-annotation-id={a.id}>
+          {a.codes.length === 0 && <bdi>{t('none')}</bdi>}
+          {a.codes.map((id, i) => {
+            const code = byId.get(id);
+            return (
+              <Fragment key={id}>
+                {i > 0 && ', '}
+                <bdi className="hover-code">{code ? codeLabel(code, lang) : id}</bdi>
+              </Fragment>
+            );
+          })}
+          {a.claimant && (
+            <>
+              {' — '}
+              <bdi className="hover-claimant">{a.claimant}</bdi>
+            </>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/** The reader's own words (pending saves, span handles), in English and Arabic. */
+import { useI18n } from '../i18n';
+
+const en = {
+  notOnDisk: 'not yet on disk',
+  notOnDiskTitle:
+    'Kept in memory: the disk refused the save. Hashiya keeps trying and shows it as saved once it is on disk.',
+  reconciled: 'Saved to disk',
+  spanMoved: 'Span changed',
+  spanRefused: 'The span cannot move there',
+};
+
+export type ReaderStrings = typeof en;
+
+const ar: ReaderStrings = {
+  notOnDisk: 'لم يُكتب على القرص بعد',
+  notOnDiskTitle: 'محفوظ في الذاكرة: رفض القرص الحفظ. تواصل حاشية المحاولة وتُظهره محفوظًا حين يُكتب على القرص.',
+  reconciled: 'حُفظ على القرص',
+  spanMoved: 'تغيّر المقطع',
+  spanRefused: 'لا يمكن نقل حدّ المقطع إلى هناك',
+};
+
+export function useReaderStrings(): ReaderStrings {
+  return useI18n().lang === 'ar' ? ar : en;
+}
