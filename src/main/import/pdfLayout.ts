@@ -2,8 +2,8 @@
  * A PDF's text items → paragraphs. Items are grouped into lines by their baseline; a line's items
  * are read right to left when the line is Arabic, left to right otherwise, so the order in which
  * the file happens to store them does not matter. A new paragraph starts after a gap between lines
- * clearly wider than the page's usual line spacing, at an indented first line, and after a line
- * that stops well short of the text's far margin. Running headers and footers (the same line at the
+ * clearly wider than the page's usual line spacing, at an indented first line, after a line that
+ * stops well short of the text's far margin, and at a page break after the end of a sentence. Running headers and footers (the same line at the
  * top or bottom of most pages, page numbers aside) and lone page numbers are dropped.
  */
 import { isRightToLeft, logicalItemText } from './pdfBidi';
@@ -152,6 +152,8 @@ function startsParagraph(
 ): boolean {
   const em = Math.max(line.size, before.size);
   if (gap !== null && gap > spacing * 1.4) return true;
+  // across a page break a paragraph goes on mid-sentence; one that ended a sentence has ended
+  if (gap === null && /[.!?؟…:»”")]$/u.test(before.text)) return true;
   if (line.rtl !== before.rtl) return true;
   // indented first line: its start is well inside the margin where lines start
   const start = line.rtl ? frame.right - line.right : line.left - frame.left;
