@@ -9,6 +9,7 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { makePdf, presentationForms, rtlItems, visualOrder } from '../../../test/fixtures/import/pdf';
 import { importFile } from '.';
+import { shapeOrderScore } from './pdfBidi';
 import { checkPdfStreams } from './pdfStreams';
 
 const HEADLINE = 'هدنة في طرابلس';
@@ -56,6 +57,16 @@ describe('a right-to-left PDF stored in visual order with presentation forms', (
     const result = await importFile('report.pdf', twoPagePdf());
     expect(result.text).toBe([HEADLINE, P1.join(' '), P2.join(' '), P3.join(' ')].join('\n'));
     expect(result.text).not.toMatch(/[\uFB50-\uFDFF\uFE70-\uFEFF]/u);
+  });
+
+  it('tells visual from logical order by the letters’ shapes, vowel marks or not', () => {
+    const word = presentationForms('مرحبا');
+    expect(shapeOrderScore(word)).toBeGreaterThan(0);
+    expect(shapeOrderScore([...word].reverse().join(''))).toBeLessThan(0);
+    // a fatha (presentation form) between two joined letters does not hide their join
+    const marked = `${word.slice(0, 1)}\uFE77${word.slice(1)}`;
+    expect(shapeOrderScore(marked)).toBe(shapeOrderScore(word));
+    expect(shapeOrderScore('مرحبا')).toBe(0);
   });
 
   it('keeps a line stored in logical order as it is', async () => {

@@ -35,6 +35,8 @@ export function shapeOrderScore(text: string): number {
   let score = 0;
   let previous: Form | undefined;
   for (const ch of text) {
+    // vowel marks sit on a letter without breaking its join
+    if (/[\u064B-\u065F\u0670\uFE70-\uFE7F]/u.test(ch)) continue;
     const form = FORMS.get(ch.codePointAt(0) ?? 0);
     if (form && previous) {
       const logical = joinsNext(previous) === joinsPrevious(form);

@@ -65,6 +65,8 @@ describe('RTF', () => {
   it('is recognised by its content under another name, and keeps field results but not instructions', async () => {
     const rtf = `{\\rtf1\\ansi\\ansicpg1256 {\\field{\\*\\fldinst HYPERLINK "http://x.example"}{\\fldrslt ${hexEscapes('رابط')}}} \\'e4\\'d5\\par}`;
     expect((await importFile('article.txt', Buffer.from(rtf, 'latin1'))).text).toBe('رابط نص');
+    const shape = `{\\rtf1\\ansi {\\shp{\\shpinst{\\sp{\\sn fillColor}{\\sv 255}}{\\shptxt ${uEscapes('مربع نص')}}}}\\par}`;
+    expect(importRtf(Buffer.from(shape, 'latin1')).text).toBe('مربع نص');
   });
 
   it('refuses a document with no text, and groups nested 100,000 deep, with a sentence', async () => {

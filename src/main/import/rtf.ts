@@ -56,6 +56,16 @@ const SKIPPED = new Set([
   'tc',
   'private',
   'userprops',
+  // shape properties (names and values, not text), footnote separators, form fields, comments
+  'sp',
+  'ftnsep',
+  'ftnsepc',
+  'aftnsep',
+  'aftnsepc',
+  'template',
+  'formfield',
+  'datafield',
+  'annotation',
 ]);
 
 /** \fcharsetN → Windows code page. */
