@@ -80,16 +80,34 @@ describe('a right-to-left PDF stored in visual order with presentation forms', (
     expect((await importFile('report.txt', bytes)).text).toBe(P1[0]);
   });
 
-  it('reads Latin text left to right', async () => {
+  it('a footer wider than the text, differing from page to page, neither splits lines nor stays', async () => {
+    const lines = (n: number) => (n === 1 ? [P2[0]!, P2[1]!, P2[2]!] : [P3[0]!, P1[0]!, P3[1]!]);
+    const page = (n: number) => ({
+      items: [
+        ...rtlItems([
+          { text: lines(n)[0]!, y: 720, justify: true },
+          { text: lines(n)[1]!, y: 705, justify: true },
+          { text: lines(n)[2]!, y: 690 },
+        ]),
+        // a browser's print footer: the address at the far left, "page/pages" at the far right
+        { text: `https://alwasat.example/news/libya${n === 1 ? ' x' : ''}`, x: 10, y: 20, size: 8 },
+        { text: `${n}/2`, x: 570, y: 20, size: 8 },
+      ],
+    });
+    const result = await importFile('printed.pdf', makePdf([page(1), page(2)]));
+    expect(result.text).toBe([lines(1).join(' '), lines(2).join(' ')].join('\n'));
+  });
+
+  it('reads Latin text left to right, ligatures (ﬁ) as letters', async () => {
     const bytes = makePdf([
       {
         items: [
-          { text: 'world.', x: 120, y: 700 },
+          { text: 'ﬁne.', x: 120, y: 700 },
           { text: 'Hello', x: 80, y: 700 },
         ],
       },
     ]);
-    expect((await importFile('latin.pdf', bytes)).text).toBe('Hello world.');
+    expect((await importFile('latin.pdf', bytes)).text).toBe('Hello fine.');
   });
 });
 

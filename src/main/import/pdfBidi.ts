@@ -91,9 +91,12 @@ function reverseArabicStretches(text: string): string {
   );
 }
 
-/** Only the presentation forms, folded to the letters they show (a lam-alef ligature becomes lam then alef). */
+/**
+ * Only the presentation forms, folded to the letters they show (a lam-alef ligature becomes lam
+ * then alef); Latin ligatures of the same block (ﬁ) become their letters too.
+ */
 export function foldPresentationForms(text: string): string {
-  return text.replace(/[\uFB50-\uFDFF\uFE70-\uFEFF]+/gu, (s) => s.normalize('NFKC'));
+  return text.replace(/[\uFB00-\uFDFF\uFE70-\uFEFF]+/gu, (s) => s.normalize('NFKC'));
 }
 
 /**

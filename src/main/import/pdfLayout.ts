@@ -85,24 +85,58 @@ const shape = (text: string) =>
 /** How many lines at the top and at the bottom of a page are looked at as header or footer. */
 const EDGE_LINES = 2;
 
+/** Words of a line with numbers blanked, for lines that differ only in a page number or a stray glyph. */
+const words = (text: string) => new Set(shape(text).split(' '));
+
+function similar(a: Set<string>, b: Set<string>): boolean {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / Math.max(a.size, b.size) >= 0.6;
+}
+
+/** Pages compared word by word for running lines, at most (beyond, lines must match exactly). */
+const SIMILAR_PAGES = 300;
+
 /** Drop running headers, footers and page numbers: returns each page's remaining lines. */
 export function dropRunningLines(pages: Line[][]): Line[][] {
-  const edges = (lines: Line[]) => {
+  const edges = pages.map((lines) => {
     const n = Math.min(EDGE_LINES, Math.floor(lines.length / 2) || lines.length);
     return new Set([...lines.slice(0, n), ...lines.slice(Math.max(n, lines.length - n))]);
-  };
-  const seen = new Map<string, number>();
-  for (const page of pages) {
-    for (const key of new Set([...edges(page)].map((l) => shape(l.text)))) seen.set(key, (seen.get(key) ?? 0) + 1);
-  }
-  const running = (line: Line) => {
-    if (PAGE_NUMBER.test(line.text)) return true;
-    return pages.length >= 2 && (seen.get(shape(line.text)) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
-  };
-  return pages.map((page) => {
-    const edge = edges(page);
-    return page.filter((line) => !(edge.has(line) && running(line)));
   });
+  const needed = Math.max(2, Math.ceil(pages.length / 2));
+  const seen = new Map<string, number>();
+  for (const edge of edges) {
+    for (const key of new Set([...edge].map((l) => shape(l.text)))) seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const edgeWords = pages.length <= SIMILAR_PAGES ? edges.map((edge) => [...edge].map((l) => words(l.text))) : null;
+  const running = (line: Line, page: number) => {
+    if (PAGE_NUMBER.test(line.text)) return true;
+    if (pages.length < 2) return false;
+    if ((seen.get(shape(line.text)) ?? 0) >= needed) return true;
+    if (!edgeWords) return false;
+    const mine = words(line.text);
+    const pagesWithIt = edgeWords.filter((other, i) => i === page || other.some((w) => similar(mine, w))).length;
+    return pagesWithIt >= needed;
+  };
+  return pages.map((page, n) => page.filter((line) => !(edges[n]!.has(line) && running(line, n))));
+}
+
+/**
+ * The text block's edges: where most lines start and end, so that a wider line (a URL, a table,
+ * a caption in the margin) does not make every other line look short or indented.
+ */
+function textFrame(pages: Line[][]): { left: number; right: number } {
+  const lines = pages.flat();
+  return {
+    left: quantile(
+      lines.map((l) => l.left),
+      0.1,
+    ),
+    right: quantile(
+      lines.map((l) => l.right),
+      0.9,
+    ),
+  };
 }
 
 /** Lines of all pages → paragraphs, from the gaps between lines, indentation and short lines. */
@@ -113,11 +147,10 @@ export function paragraphsOf(pages: Line[][]): string[] {
     if (current.length) paragraphs.push(current.join(' '));
     current = [];
   };
+  const frame = textFrame(pages);
   let previousLine: Line | undefined;
-  let previousFrame: { left: number; right: number } | undefined;
   for (const lines of pages) {
     if (lines.length === 0) continue;
-    const frame = { left: Math.min(...lines.map((l) => l.left)), right: Math.max(...lines.map((l) => l.right)) };
     const gaps = lines
       .slice(1)
       .map((l, i) => lines[i]!.y - l.y)
@@ -126,17 +159,10 @@ export function paragraphsOf(pages: Line[][]): string[] {
     const spacing = quantile(gaps, 0.25) || lines[0]!.size * 1.2;
     lines.forEach((line, i) => {
       const before = i > 0 ? lines[i - 1] : previousLine;
-      const beforeFrame = i > 0 ? frame : previousFrame;
-      if (
-        before &&
-        beforeFrame &&
-        startsParagraph(line, before, frame, beforeFrame, i > 0 ? before.y - line.y : null, spacing)
-      )
-        flush();
+      if (before && startsParagraph(line, before, frame, i > 0 ? before.y - line.y : null, spacing)) flush();
       current.push(line.text);
     });
     previousLine = lines[lines.length - 1];
-    previousFrame = frame;
   }
   flush();
   return paragraphs;
@@ -146,7 +172,6 @@ function startsParagraph(
   line: Line,
   before: Line,
   frame: { left: number; right: number },
-  beforeFrame: { left: number; right: number },
   gap: number | null,
   spacing: number,
 ): boolean {
@@ -159,6 +184,6 @@ function startsParagraph(
   const start = line.rtl ? frame.right - line.right : line.left - frame.left;
   if (start > em * 1.5) return true;
   // the line before stopped well short of the far margin: its paragraph ended there
-  const short = before.rtl ? before.left - beforeFrame.left : beforeFrame.right - before.right;
+  const short = before.rtl ? before.left - frame.left : frame.right - before.right;
   return short > em * 4;
 }
