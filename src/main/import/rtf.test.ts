@@ -60,6 +60,11 @@ describe('RTF', () => {
       '{\\rtf1\\ansi{\\fonttbl{\\f0\\fcharset178 Arial;}}\\f0\\uc2 ' +
       `\\u1583\\'c3\\'c3\\u1593 xx ${"\\'e5\\'cf\\'e4\\'c9"}\\par\\uc0 \\u1575\\u1604\\par}`;
     expect(importRtf(Buffer.from(rtf, 'latin1')).text).toBe('دع هدنة\nال');
+    // Word's runs: a Latin font for left-to-right text, an Arabic one (\\af) for right-to-left runs
+    const word =
+      '{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0\\froman\\fcharset0 Times;}{\\f1\\fswiss\\fcharset178 Arial;}}' +
+      "\\pard\\rtlpar {\\rtlch\\fcs1\\af1\\f0 \\'e5\\'cf\\'e4\\'c9}{\\ltrch\\f0  caf\\'e9}\\par}";
+    expect(importRtf(Buffer.from(word, 'latin1')).text).toBe('هدنة café');
   });
 
   it('is recognised by its content under another name, and keeps field results but not instructions', async () => {

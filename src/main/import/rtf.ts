@@ -6,7 +6,7 @@
  * title), pictures, objects, headers, footers, footnotes, field instructions and every \* group
  * are skipped. \par, \sect, \page, table cells and rows end a paragraph; \line is a space.
  * Right-to-left paragraphs (\rtlpar, \rtlch) hold their text in logical order, so it is kept as
- * written. Groups are tracked on an explicit stack, so deep nesting cannot exhaust the call stack.
+ * written; in right-to-left runs (\rtlch) bytes are read in the code page of the run's own font (\af). Groups are tracked on an explicit stack, so deep nesting cannot exhaust the call stack.
  */
 import iconv from 'iconv-lite';
 import { AppError } from '../../shared/errors';
@@ -117,6 +117,9 @@ interface Group {
   uc: number;
   /** the current font's code page, when it has one */
   codepage: number | null;
+  /** the code page of the font for right-to-left runs (\af), used while \rtlch is on */
+  assocCodepage: number | null;
+  rtl: boolean;
 }
 
 const refuse = (why: string) => new AppError('unprocessable', `The RTF document ${why}.`);
@@ -146,7 +149,7 @@ export function importRtf(bytes: Uint8Array): ImportedText {
   let line = '';
   let title = '';
   const stack: Group[] = [];
-  let group: Group = { mode: 'text', uc: 1, codepage: null };
+  let group: Group = { mode: 'text', uc: 1, codepage: null, assocCodepage: null, rtl: false };
   let pendingBytes: number[] = [];
   let pendingUnits: number[] = [];
   let skipFallback = 0;
@@ -158,7 +161,11 @@ export function importRtf(bytes: Uint8Array): ImportedText {
   };
   const flushBytes = () => {
     if (pendingBytes.length) {
-      const cp = group.codepage ?? (defaultFont !== null ? fonts.get(defaultFont) : undefined) ?? documentCodepage;
+      const cp =
+        (group.rtl ? group.assocCodepage : null) ??
+        group.codepage ??
+        (defaultFont !== null ? fonts.get(defaultFont) : undefined) ??
+        documentCodepage;
       emit(iconv.decode(Buffer.from(pendingBytes), codepageName(cp)));
       pendingBytes = [];
     }
@@ -210,7 +217,7 @@ export function importRtf(bytes: Uint8Array): ImportedText {
       flushBytes();
       skipFallback = 0;
       if (group.mode === 'font') fontBeingDefined = null;
-      group = stack.pop() ?? { mode: 'text', uc: 1, codepage: null };
+      group = stack.pop() ?? { mode: 'text', uc: 1, codepage: null, assocCodepage: null, rtl: false };
       i++;
       continue;
     }
@@ -303,6 +310,12 @@ export function importRtf(bytes: Uint8Array): ImportedText {
         flushBytes();
         group.codepage = fonts.get(param) ?? null;
       }
+    } else if (word === 'af' && param !== null && group.mode !== 'font' && group.mode !== 'fonts') {
+      flushBytes();
+      group.assocCodepage = fonts.get(param) ?? null;
+    } else if (word === 'rtlch' || word === 'ltrch') {
+      flushBytes();
+      group.rtl = word === 'rtlch';
     } else if (word === 'fcharset' && param !== null && fontBeingDefined !== null) {
       const cp = CHARSET_CODEPAGE.get(param);
       if (cp !== undefined && param !== 0) fonts.set(fontBeingDefined, cp);
