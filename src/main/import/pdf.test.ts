@@ -153,3 +153,19 @@ describe('PDFs that cannot be read are refused with a sentence', () => {
     await expect(importFile('bomb.pdf', bombed)).rejects.toThrow(/“bomb.pdf”.*not safe to read/);
   });
 });
+
+describe('a PDF with very many text items', () => {
+  it('one line of 200,000 items is read, not refused', async () => {
+    const { pageLines } = await import('./pdfLayout');
+    const items = Array.from({ length: 200_000 }, (_, i) => ({
+      str: 'a',
+      rtl: false,
+      x: i * 6,
+      y: 700,
+      width: 6,
+      size: 12,
+    }));
+    const [line] = pageLines(items);
+    expect(line?.text).toHaveLength(200_000);
+  });
+});

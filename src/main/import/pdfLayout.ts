@@ -64,9 +64,10 @@ export function pageLines(items: PdfTextItem[]): Line[] {
     return {
       text: text.replace(/\s+/g, ' ').trim(),
       y: median(group.map((i) => i.y)),
-      size: Math.max(...group.map((i) => i.size)),
-      left: Math.min(...group.map((i) => i.x)),
-      right: Math.max(...group.map((i) => i.x + i.width)),
+      // reduced, not spread: a line may hold more items than a call takes arguments
+      size: group.reduce((m, i) => Math.max(m, i.size), 0),
+      left: group.reduce((m, i) => Math.min(m, i.x), Infinity),
+      right: group.reduce((m, i) => Math.max(m, i.x + i.width), -Infinity),
       rtl,
     };
   });
