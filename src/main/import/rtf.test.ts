@@ -55,7 +55,7 @@ describe('RTF', () => {
     expect(result.title).toBe(HEADLINE);
   });
 
-  it("skips \\ucN fallback characters of any kind, and reads the font's code page when the document has none", async () => {
+  it("skips \\ucN fallbacks and hidden text; reads bytes in the font's code page, or in Word's right-to-left run font", async () => {
     const rtf =
       '{\\rtf1\\ansi{\\fonttbl{\\f0\\fcharset178 Arial;}}\\f0\\uc2 ' +
       `\\u1583\\'c3\\'c3\\u1593 xx ${"\\'e5\\'cf\\'e4\\'c9"}\\par\\uc0 \\u1575\\u1604\\par}`;
@@ -65,6 +65,9 @@ describe('RTF', () => {
       '{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0\\froman\\fcharset0 Times;}{\\f1\\fswiss\\fcharset178 Arial;}}' +
       "\\pard\\rtlpar {\\rtlch\\fcs1\\af1\\f0 \\'e5\\'cf\\'e4\\'c9}{\\ltrch\\f0  caf\\'e9}\\par}";
     expect(importRtf(Buffer.from(word, 'latin1')).text).toBe('هدنة café');
+    const hidden =
+      "{\\rtf1\\ansi\\ansicpg1256 \\'e4\\'d5{\\v  PAGEREF _Toc1}\\v  hidden\\v0  \\'e5\\'cf\\'e4\\'c9\\par}";
+    expect(importRtf(Buffer.from(hidden, 'latin1')).text).toBe('نص هدنة');
   });
 
   it('is recognised by its content under another name, and keeps field results but not instructions', async () => {

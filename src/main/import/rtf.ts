@@ -3,8 +3,8 @@
  * (Unicode, followed by \ucN fallback characters that are skipped), as \'hh bytes in the code
  * page of the current font (\fcharset178 → Windows-1256) or of the document (\ansicpg1256), or as
  * plain 8-bit bytes. Tables of fonts, colours, styles, lists, document information (but its
- * title), pictures, objects, headers, footers, footnotes, field instructions and every \* group
- * are skipped. \par, \sect, \page, table cells and rows end a paragraph; \line is a space.
+ * title), pictures, objects, headers, footers, footnotes, field instructions, hidden text (\v) and
+ * every \* group are skipped. \par, \sect, \page, table cells and rows end a paragraph; \line is a space.
  * Right-to-left paragraphs (\rtlpar, \rtlch) hold their text in logical order, so it is kept as
  * written; in right-to-left runs (\rtlch) bytes are read in the code page of the run's own font (\af). Groups are tracked on an explicit stack, so deep nesting cannot exhaust the call stack.
  */
@@ -120,6 +120,8 @@ interface Group {
   /** the code page of the font for right-to-left runs (\af), used while \rtlch is on */
   assocCodepage: number | null;
   rtl: boolean;
+  /** hidden text (\v), not shown by word processors */
+  hidden: boolean;
 }
 
 const refuse = (why: string) => new AppError('unprocessable', `The RTF document ${why}.`);
@@ -149,13 +151,14 @@ export function importRtf(bytes: Uint8Array): ImportedText {
   let line = '';
   let title = '';
   const stack: Group[] = [];
-  let group: Group = { mode: 'text', uc: 1, codepage: null, assocCodepage: null, rtl: false };
+  let group: Group = { mode: 'text', uc: 1, codepage: null, assocCodepage: null, rtl: false, hidden: false };
   let pendingBytes: number[] = [];
   let pendingUnits: number[] = [];
   let skipFallback = 0;
   let fontBeingDefined: number | null = null;
 
   const emit = (text: string) => {
+    if (group.hidden) return;
     if (group.mode === 'text') line += text;
     else if (group.mode === 'title') title += text;
   };
@@ -217,7 +220,7 @@ export function importRtf(bytes: Uint8Array): ImportedText {
       flushBytes();
       skipFallback = 0;
       if (group.mode === 'font') fontBeingDefined = null;
-      group = stack.pop() ?? { mode: 'text', uc: 1, codepage: null, assocCodepage: null, rtl: false };
+      group = stack.pop() ?? { mode: 'text', uc: 1, codepage: null, assocCodepage: null, rtl: false, hidden: false };
       i++;
       continue;
     }
@@ -313,6 +316,12 @@ export function importRtf(bytes: Uint8Array): ImportedText {
     } else if (word === 'af' && param !== null && group.mode !== 'font' && group.mode !== 'fonts') {
       flushBytes();
       group.assocCodepage = fonts.get(param) ?? null;
+    } else if (word === 'v') {
+      flushBytes();
+      group.hidden = param !== 0;
+    } else if (word === 'plain') {
+      flushBytes();
+      group.hidden = false;
     } else if (word === 'rtlch' || word === 'ltrch') {
       flushBytes();
       group.rtl = word === 'rtlch';
