@@ -33,8 +33,8 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<I
   }
   try {
     const format = detectFormat(fileName, bytes);
-    // web pages and Word files are parsed as a whole DOM, seconds per MB: off this thread
-    if (format === 'docx' || format === 'html') return await readInWorker(format, bytes);
+    // web pages, Word, PDF and RTF files are parsed whole, seconds per MB: off this thread
+    if (format !== 'text') return await readInWorker(format, bytes);
     return importPlainBytes(bytes);
   } catch (err) {
     throw about(fileName, err);

@@ -66,10 +66,13 @@ export const DEFAULT_READER_SETTINGS: Omit<ReaderWorkerSettings, 'script'> = {
   onWorkerError: (err) => console.error('The import worker failed:', err),
 };
 
-const NOUN: Record<ParsedFormat, string> = { html: 'The web page', docx: 'The Word document' };
+const NOUN: Record<ParsedFormat, string> = { html: 'The web page', docx: 'The Word document', pdf: 'The PDF', mhtml: 'The saved web page', rtf: 'The RTF document' };
 const ADVICE: Record<ParsedFormat, string> = {
   html: 'Save the article alone (or its text) and import that.',
   docx: 'Split it into smaller documents and import those.',
+  pdf: 'Import the article’s pages alone, or its text.',
+  mhtml: 'Save the article alone (or its text) and import that.',
+  rtf: 'Split it into smaller documents and import those.',
 };
 
 function cannotRead(format: ParsedFormat, why: string, advice = ADVICE[format]): AppError {

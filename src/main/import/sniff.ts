@@ -7,14 +7,16 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { guessUtf16 } from './decode';
 
-export type ImportFormat = 'text' | 'html' | 'docx';
+export type ImportFormat = 'text' | 'html' | 'docx' | 'pdf' | 'mhtml' | 'rtf';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
 const DOCX_EXTENSIONS = new Set(['.docx']);
+const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.mhtml', '.mht', '.rtf']);
 
-export const ACCEPTED_EXTENSIONS = ['.txt', '.html', '.htm', '.docx'] as const;
-const ACCEPTED_SENTENCE = 'plain text (.txt), web pages (.html, .htm) and Word documents (.docx)';
+export const ACCEPTED_EXTENSIONS = ['.txt', '.html', '.htm', '.docx', '.pdf', '.mhtml', '.mht', '.rtf'] as const;
+const ACCEPTED_SENTENCE =
+  'plain text (.txt), web pages (.html, .htm, and .mhtml saved as a single file), Word documents (.docx), PDF (.pdf) and RTF (.rtf)';
 
 interface Magic {
   bytes: number[];
@@ -28,7 +30,6 @@ const BINARY_MAGIC: Magic[] = [
   { bytes: [0xff, 0xd8, 0xff], name: 'a JPEG image' },
   { bytes: [0x47, 0x49, 0x46, 0x38], name: 'a GIF image' },
   { bytes: [0x52, 0x49, 0x46, 0x46], name: 'a RIFF media file (WebP image, WAV or AVI)' },
-  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], name: 'a PDF document' },
   { bytes: [0x1f, 0x8b], name: 'a gzip archive' },
   { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], name: 'a 7-Zip archive' },
   { bytes: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], name: 'a RAR archive' },
@@ -36,7 +37,6 @@ const BINARY_MAGIC: Magic[] = [
   { bytes: [0x66, 0x74, 0x79, 0x70], offset: 4, name: 'a video or HEIC image' },
   { bytes: [0x49, 0x44, 0x33], name: 'an MP3 audio file' },
   { bytes: [0x4f, 0x67, 0x67, 0x53], name: 'an Ogg media file' },
-  { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], name: 'an RTF document' },
 ];
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -86,10 +86,23 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
   return /^<(head|body|meta|title|article|div|p)[\s>]/.test(start) && /<(body|p|article|h1)[\s>]/.test(start);
 }
 
+/** PDF, RTF and MHTML, recognised by their first bytes whatever the file is called. */
+function sniffDocument(bytes: Uint8Array, ext: string): 'pdf' | 'rtf' | 'mhtml' | null {
+  // a file called .pdf may have a little junk before its header
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
+  if (ext === '.pdf' && Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-')) return 'pdf';
+  const start = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).replace(/^\uFEFF|^ï»¿/, '');
+  if (start.startsWith('{\\rtf')) return 'rtf';
+  // a saved web page archive: mail-style headers, then a multipart/related body
+  const headers = start.split(/\r?\n\r?\n/, 1)[0] ?? '';
+  if (/^[\w-]+:/.test(headers) && /^content-type:\s*multipart\/related\b/im.test(headers)) return 'mhtml';
+  return null;
+}
+
 /** Decide the reader, or refuse with a sentence that names the file and why. */
 export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
   const ext = path.extname(fileName).toLowerCase();
-  const known = TEXT_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext) || DOCX_EXTENSIONS.has(ext) || ext === '';
+  const known = TEXT_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext) || DOCX_EXTENSIONS.has(ext) || DOCUMENT_EXTENSIONS.has(ext) || ext === '';
   if (ext === '.doc') {
     throw new AppError('unsupported', `“${fileName}” is an old Word document (.doc). Open it in Word or LibreOffice and save it as .docx, then import that.`);
   }
@@ -108,6 +121,11 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
   }
   if (DOCX_EXTENSIONS.has(ext)) {
     throw new AppError('unprocessable', `“${fileName}” is not a valid Word document: it is not a .docx (zip) file. It may be damaged or renamed.`);
+  }
+  const document = sniffDocument(bytes, ext);
+  if (document) return document;
+  if (ext === '.pdf') {
+    throw new AppError('unprocessable', `“${fileName}” is not a valid PDF: it does not start as a PDF does. It may be damaged or renamed.`);
   }
   for (const magic of BINARY_MAGIC) {
     if (startsWith(bytes, magic.bytes, magic.offset ?? 0)) {

@@ -6,7 +6,7 @@ import type { ImportOutcome, Progress } from './importQueue';
 import { useImportText } from './strings';
 
 export const ACCEPT =
-  '.txt,.text,.md,.html,.htm,.xhtml,.docx,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  '.txt,.text,.md,.html,.htm,.xhtml,.docx,.pdf,.mhtml,.mht,.rtf,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,multipart/related,application/rtf,text/rtf';
 
 export interface ImportDialogProps {
   running: boolean;

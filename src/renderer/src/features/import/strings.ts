@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n';
 const en = {
   importButton: 'Import…',
   importTitle: 'Import articles',
-  importHint: 'Plain text (.txt, any encoding), web pages (.html, .htm) and Word documents (.docx). You can choose several files, or drop them anywhere on the window.',
+  importHint: 'Plain text (.txt, any encoding), web pages (.html, .htm, .mhtml), Word documents (.docx), PDF with a text layer (.pdf) and RTF (.rtf). You can choose several files, or drop them anywhere on the window.',
   chooseFiles: 'Choose files…',
   pasteButton: 'Paste text…',
   pasteTitle: 'Paste text as a new document',
@@ -54,7 +54,7 @@ export type ImportTextKey = keyof typeof en;
 const ar: Record<ImportTextKey, string> = {
   importButton: 'استيراد…',
   importTitle: 'استيراد مقالات',
-  importHint: 'نص عادي (‎.txt‎، بأي ترميز)، وصفحات ويب (‎.html‎، ‎.htm‎)، ووثائق وورد (‎.docx‎). يمكنك اختيار عدة ملفات، أو إفلاتها في أي مكان من النافذة.',
+  importHint: 'نص عادي (‎.txt‎، بأي ترميز)، وصفحات ويب (‎.html‎، ‎.htm‎، ‎.mhtml‎)، ووثائق وورد (‎.docx‎)، وملفات PDF ذات طبقة نصية (‎.pdf‎)، وملفات RTF (‎.rtf‎). يمكنك اختيار عدة ملفات، أو إفلاتها في أي مكان من النافذة.',
   chooseFiles: 'اختر ملفات…',
   pasteButton: 'لصق نص…',
   pasteTitle: 'لصق نص كوثيقة جديدة',
