@@ -31,12 +31,12 @@ describe('the native menu', () => {
     });
   }
 
-  it('offers the project commands in File: open, new, and restore from backup', () => {
+  it('offers the project commands in File: open, new, restore from backup, and the coder name', () => {
     const send = vi.fn();
     const file = menuTemplate({ isMac: false, appName: 'Hashiya', send, about: () => undefined }).find((m) => m.label === 'File')!;
     const byLabel = (label: string) => (file.submenu as Item[]).find((i) => i.label === label)!;
-    for (const label of ['Open Project…', 'New Project…', 'Restore from Backup…', 'Import…']) (byLabel(label).click as () => void)();
-    expect(send.mock.calls).toEqual([['open-project'], ['new-project'], ['restore-backup'], ['import']]);
+    for (const label of ['Open Project…', 'New Project…', 'Restore from Backup…', 'Coder Name…', 'Import…']) (byLabel(label).click as () => void)();
+    expect(send.mock.calls).toEqual([['open-project'], ['new-project'], ['restore-backup'], ['coder-name'], ['import']]);
     // every accelerator in the menu is different
     const keys = items(menuTemplate({ isMac: false, appName: 'Hashiya', send, about: () => undefined })).map((i) => i.accelerator).filter(Boolean);
     expect(new Set(keys).size).toBe(keys.length);

@@ -2,7 +2,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 /** Commands the menu sends to the page; the page listens for these names only. */
-export const MENU_COMMANDS = ['undo', 'redo', 'import', 'export-csv', 'find', 'palette', 'open-project', 'new-project', 'restore-backup'] as const;
+export const MENU_COMMANDS = ['undo', 'redo', 'import', 'export-csv', 'find', 'palette', 'open-project', 'new-project', 'restore-backup', 'coder-name'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function menuTemplate(opts: {
@@ -30,6 +30,7 @@ export function menuTemplate(opts: {
         { label: 'Export CSV…', accelerator: 'CmdOrCtrl+E', click: () => send('export-csv') },
         { type: 'separator' },
         { label: 'Restore from Backup…', click: () => send('restore-backup') },
+        { label: 'Coder Name…', click: () => send('coder-name') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
