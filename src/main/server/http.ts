@@ -7,11 +7,14 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { isMethodName, maxBodyBytesFor } from '../../shared/api';
 import { AppError, toAppError } from '../../shared/errors';
 import type { Services } from '../services';
 import { allowedHosts, allowedOrigins, SECURITY_HEADERS, tokenMatches } from './security';
+import { BodyTooLarge, discardBody, readBody, REFUSED_BODY_BOUND } from './body';
+import { capConnections } from './connections';
 import { contentTypeOf } from './mime';
 
 export interface WebServerOptions {
@@ -40,10 +43,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.end(data);
   };
   const sendError = (res: http.ServerResponse, err: AppError) => {
-    if (!res.headersSent) sendJson(res, err.status, err.toBody());
+    // an answer already under way cannot be turned into an error: cut it short instead
+    if (res.headersSent || res.destroyed) return void res.destroy();
+    sendJson(res, err.status, err.toBody());
   };
 
-  const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, name: string) => {
+  const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, name: string, continueAsked: boolean) => {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       throw new AppError('invalid_input', 'API methods are called with POST.');
@@ -56,7 +61,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!/^application\/json\b/i.test(type)) {
       throw new AppError('unsupported', 'Send the input as JSON (Content-Type: application/json).');
     }
-    const body = await readBody(req, maxBodyBytesFor(name));
+    const limit = maxBodyBytesFor(name);
+    if (continueAsked) {
+      // a client that waits for "100 Continue" is told "too large" before it sends the body
+      if (Number(req.headers['content-length']) > limit) throw new BodyTooLarge(limit, false);
+      res.writeContinue();
+    }
+    const body = await readBody(req, limit);
     let input: unknown = {};
     if (body.length > 0) {
       try {
@@ -95,32 +106,50 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     stream.pipe(res);
   };
 
-  const server = http.createServer((req, res) => {
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse, continueAsked: boolean) => {
     const hosts = allowedHosts(port);
     const origin = req.headers.origin;
     if (!req.headers.host || !hosts.has(req.headers.host.toLowerCase())) {
-      req.resume();
-      return sendError(res, new AppError('forbidden', 'This request names another host; Hashiya only answers to its own address.'));
+      throw new AppError('forbidden', 'This request names another host; Hashiya only answers to its own address.');
     }
     if (origin !== undefined && !allowedOrigins(port).has(origin)) {
-      req.resume();
-      return sendError(res, new AppError('forbidden', 'Requests from other web pages are refused.'));
+      throw new AppError('forbidden', 'Requests from other web pages are refused.');
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const apiMatch = /^\/api\/([A-Za-z.]+)$/.exec(url.pathname);
-    const work = url.pathname.startsWith('/api/')
-      ? handleApi(req, res, apiMatch?.[1] ?? '')
-      : handleStatic(req, res, url.pathname);
-    work.catch((err: unknown) => {
-      const appErr = toAppError(err);
-      if (!(err instanceof AppError)) options.onInternalError?.(err);
-      if (appErr.code === 'too_large' || appErr.code === 'unauthorized') res.setHeader('Connection', 'close');
-      sendError(res, appErr);
-      req.resume();
-    });
-  });
-  server.headersTimeout = 30_000;
+    const pathname = pathnameOf(req.url ?? '/', req.headers.host);
+    const apiMatch = /^\/api\/([A-Za-z.]+)$/.exec(pathname);
+    if (pathname.startsWith('/api/')) await handleApi(req, res, apiMatch?.[1] ?? '', continueAsked);
+    else await handleStatic(req, res, pathname);
+  };
+
+  /** Every request ends here: nothing it does, however malformed, may throw out of it. */
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse, continueAsked: boolean) => {
+    // an aborted upload or a broken socket is this request's end, never the server's
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    route(req, res, continueAsked)
+      .catch(async (err: unknown) => {
+        const appErr = toAppError(err);
+        if (!(err instanceof AppError)) options.onInternalError?.(err);
+        // read what is left of the body first, so that a client still sending it gets the answer
+        const drained = err instanceof BodyTooLarge ? err.drained : await discardBody(req, REFUSED_BODY_BOUND);
+        if (!res.headersSent && (!drained || appErr.code === 'too_large' || appErr.code === 'unauthorized')) res.setHeader('Connection', 'close');
+        sendError(res, appErr);
+      })
+      .catch((err: unknown) => {
+        options.onInternalError?.(err);
+        res.destroy();
+      });
+  };
+
+  const server = http.createServer((req, res) => handle(req, res, false));
+  server.on('checkContinue', (req, res) => handle(req, res, true));
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket));
+  capConnections(server);
+  server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
+  server.keepAliveTimeout = 5_000;
+  // a connection that sends nothing at all for this long is closed
+  server.timeout = 60_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -139,30 +168,32 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? NaN);
-    const tooLarge = () =>
-      new AppError('too_large', `The request is larger than the ${Math.round(limit / 1024 / 1024)} MB this method accepts.`);
-    if (Number.isFinite(declared) && declared > limit) return reject(tooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > limit) {
-        failed = true;
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks));
-    });
-    req.on('error', (err) => {
-      if (!failed) reject(err);
-    });
-  });
+/**
+ * The path of a request target, without query or fragment. A target that is not a valid address
+ * (`//[`, `http://x:99999/`) is refused with 400, never thrown out of the request handler.
+ */
+export function pathnameOf(target: string, host: string): string {
+  try {
+    return new URL(target, `http://${host}`).pathname;
+  } catch {
+    throw new AppError('invalid_input', 'The request target is not a valid address.');
+  }
+}
+
+/** Requests Node's parser refuses (bad header bytes, bad lengths, garbled chunks): a JSON 400. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  const answering = (socket as Duplex & { _httpMessage?: http.ServerResponse | null })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || answering?.headersSent) return void socket.destroy();
+  const [status, text, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'The request’s headers are too large.']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'The request took too long to arrive.']
+        : [400, 'Bad Request', 'The request is not well-formed HTTP.'];
+  const body = JSON.stringify(new AppError('invalid_input', message).toBody());
+  const headers = Object.entries({ ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' })
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  // half-close: the client reads the answer, then closes (an idle one is closed by the timeout)
+  socket.end(`HTTP/1.1 ${status} ${text}\r\n${headers}\r\n${body}`);
 }
