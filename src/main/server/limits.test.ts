@@ -53,10 +53,14 @@ describe('browser mode’s limits', () => {
 
   it('a chunked body (no Content-Length) over the limit gets the 413 answer', async () => {
     const bytes = Buffer.from(oversized());
+    // sent piece by piece, as a slow network or a large upload would: the answer must wait for it
+    let at = 0;
     const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let at = 0; at < bytes.length; at += 64 * 1024) controller.enqueue(bytes.subarray(at, at + 64 * 1024));
-        controller.close();
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        if (at >= bytes.length) return controller.close();
+        controller.enqueue(bytes.subarray(at, at + 64 * 1024));
+        at += 64 * 1024;
       },
     });
     const res = await fetch(url('documents.list'), { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
@@ -68,7 +72,14 @@ describe('browser mode’s limits', () => {
     const script = [
       'import sys, json, urllib.request, urllib.error',
       'url, token, size = sys.argv[1], sys.argv[2], int(sys.argv[3])',
-      'req = urllib.request.Request(url, data=b"x" * size, method="POST", headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})',
+      'import time',
+      // the body arrives piece by piece (a slow disk or network), so it is still coming when the server decides
+      'def body():',
+      '    for _ in range(size // 65536):',
+      '        time.sleep(0.002)',
+      '        yield b"x" * 65536',
+      'headers = {"Authorization": "Bearer " + token, "Content-Type": "application/json", "Content-Length": str(size // 65536 * 65536)}',
+      'req = urllib.request.Request(url, data=body(), method="POST", headers=headers)',
       'try:',
       '    urllib.request.urlopen(req)',
       '    print("200")',
