@@ -1,5 +1,6 @@
 /**
- * Browser mode: `npm run web -- --data DIR --port N --token T --no-open`. Serves the same
+ * Browser mode: `npm run web -- --data DIR --port N --token-file PATH --no-open` (or the token in
+ * HASHIYA_TOKEN, or --token T). Serves the same
  * renderer and the same services as the Electron app, on 127.0.0.1 only.
  */
 import { spawn } from 'node:child_process';
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultProjectDir, openProject, userDataDir } from './app';
 import { closeReaderWorker } from './import/readerWorker';
 import { startWebServer } from './server/http';
-import { ArgsError, parseWebArgs } from './web/args';
+import { ArgsError, parseWebArgs, resolveToken } from './web/args';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(here, '../renderer');
@@ -25,8 +26,10 @@ function openBrowser(url: string): void {
 
 async function main(): Promise<void> {
   let args;
+  let givenToken: string | undefined;
   try {
     args = parseWebArgs(process.argv.slice(2));
+    givenToken = resolveToken(args);
   } catch (err) {
     if (err instanceof ArgsError) {
       console.error(err.message);
@@ -37,7 +40,7 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(args.data ?? defaultProjectDir(userDataDir()));
   const opened = await openProject(dataDir, resourcesDir);
   const { services } = opened;
-  const token = args.token ?? randomBytes(24).toString('base64url');
+  const token = givenToken ?? randomBytes(24).toString('base64url');
   const web = await startWebServer({
     services,
     token,
