@@ -181,13 +181,17 @@ app.on('before-quit', (event) => {
         // a change that could not be saved (disk full, folder gone): never drop it silently
         const { response } = await dialog.showMessageBox({
           type: 'warning',
-          buttons: ['Stay in Hashiya', 'Quit without them'],
+          buttons: ['Stay in Hashiya', 'Quit (keep them in recovery/)'],
           defaultId: 0,
           cancelId: 0,
           message: 'Some changes are not saved yet.',
           detail: `${err instanceof Error ? err.message : String(err)}\n\nStay, free some space or fix the folder, and use “Save again”.`,
         });
-        if (response === 1) app.exit(0);
+        if (response === 1) {
+          // quitting anyway: the unsaved changes go to recovery/, which the next start restores
+          await opened.writeRecovery().catch(() => undefined);
+          app.exit(0);
+        }
         else quitting = false;
       },
     );

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultProjectDir, openProject, userDataDir } from './app';
 import { closeReaderWorker } from './import/readerWorker';
+import { RECOVERY_DIR } from './recovery';
 import { startWebServer } from './server/http';
 import { ArgsError, parseWebArgs, resolveToken } from './web/args';
 
@@ -51,22 +52,67 @@ async function main(): Promise<void> {
   console.log(`Hashiya is running at ${web.url}`);
   if (args.open) openBrowser(web.url);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.error(`Received ${signal}: saving pending changes…`);
-    // a file still being read is refused at once rather than holding up the stop (flush waits for it)
-    void closeReaderWorker();
-    await web.close();
-    await opened.flush();
-    // closing gives the project's lock up, so the folder opens again at once (even read-only);
-    // a change that could not be saved keeps the project open, and says so
-    await opened.close().catch((err: unknown) => console.error(err instanceof Error ? err.message : String(err)));
-    process.exit(0);
-  };
+  if (opened.recovered) {
+    for (const notice of opened.services.ctx.store.data.notices.filter((n) => n.code === 'recovery_restored')) console.log(notice.message);
+  }
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  /**
+   * Stopping: save what is pending and exit. A change that still cannot be saved (disk full, a
+   * folder that takes no writes) stops the stop: the server keeps running and says how to quit
+   * anyway. The next signal tries again and, if the changes still cannot be saved, writes them to
+   * recovery/ in the project folder (restored at the next start) before it exits.
+   */
+  let stopping = false;
+  let refused = false;
+  async function stop(signal: string): Promise<void> {
+    if (stopping) return void console.error('Still saving; Hashiya stops as soon as that is done.');
+    stopping = true;
+    const forced = refused;
+    console.error(`Received ${signal}: saving pending changes…`);
+    await opened.flush();
+    const unsaved = opened.unsavedTitles();
+    if (unsaved.length > 0) {
+      if (forced) return forceExit();
+      refused = true;
+      stopping = false;
+      console.error(refusal(unsaved, path.join(opened.services.ctx.store.dir, RECOVERY_DIR)));
+      return;
+    }
+    // a file still being read is refused at once rather than holding up the stop
+    void closeReaderWorker();
+    await web.close();
+    try {
+      // closing gives the project's lock up, so the folder opens again at once (even read-only)
+      await opened.close();
+    } catch (err) {
+      console.error(err instanceof Error ? err.message : String(err));
+      return forceExit();
+    }
+    process.exit(0);
+  }
+
+  async function forceExit(): Promise<void> {
+    try {
+      const written = await opened.writeRecovery();
+      if (written) {
+        console.error(`Quitting without saving ${written.titles.join(', ')}: the unsaved changes were written to ${written.dir}${written.dir.startsWith(opened.services.ctx.store.dir) ? '; the next start restores them.' : ' (the project folder took nothing); copy that folder to recovery/ in the project folder and the next start restores them.'}`);
+      }
+      process.exit(0);
+    } catch (err) {
+      console.error(`Quitting without saving: the unsaved changes could not be written anywhere (${err instanceof Error ? err.message : String(err)}) and are lost.`);
+      process.exit(1);
+    }
+  }
+}
+
+function refusal(unsaved: readonly string[], recoveryDir: string): string {
+  return [
+    `Hashiya is still running: changes to ${unsaved.length === 1 ? 'one file' : `${unsaved.length} files`} could not be saved (${unsaved.join(', ')}), and stopping now would lose them.`,
+    'Free some space or fix the folder, then press Ctrl+C again (or send the signal again): Hashiya saves and stops.',
+    `If they still cannot be saved then, it quits anyway and first writes them to ${recoveryDir}, from where the next start restores them.`,
+  ].join('\n');
 }
 
 main().catch((err: unknown) => {
