@@ -90,8 +90,9 @@ function createWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
 
   const contents = win.webContents;
-  contents.on('will-navigate', (event, url) => {
-    if (shouldBlockNavigation(url)) event.preventDefault();
+  // the URL is read from the event (the positional argument is deprecated)
+  contents.on('will-navigate', (event) => {
+    if (shouldBlockNavigation(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -155,8 +156,8 @@ app.whenReady().then(async () => {
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
-  contents.on('will-navigate', (e, url) => {
-    if (shouldBlockNavigation(url)) e.preventDefault();
+  contents.on('will-navigate', (e) => {
+    if (shouldBlockNavigation(e.url)) e.preventDefault();
   });
   contents.setWindowOpenHandler(() => windowOpenDecision());
 });
