@@ -101,7 +101,9 @@ test('Ctrl+C with changes that cannot be saved does not stop browser mode and sa
     expect(info.unsaved.map((f) => f.documentId)).toEqual([documentId]);
 
     // the first Ctrl+C: still running, and it says what is unsaved and how to quit anyway
+    // (sent twice at once, as a terminal and npm deliver one Ctrl+C: still one press)
     const refusal = stderrUntil(server.child, 'the next start restores them');
+    server.child.kill('SIGINT');
     server.child.kill('SIGINT');
     const said = await refusal;
     expect(said).toContain('Hashiya is still running: changes to one file could not be saved');
@@ -111,7 +113,9 @@ test('Ctrl+C with changes that cannot be saved does not stop browser mode and sa
     expect(kept.map((a) => a.start)).toEqual(spans.map((s) => s.start));
     expect(server.child.exitCode).toBeNull();
 
-    // the second: it tries again, cannot, writes recovery/ and quits
+    // the second press (a person's second press comes well after the first): it tries again,
+    // cannot, writes recovery/ and quits
+    await new Promise((resolve) => setTimeout(resolve, 700));
     const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
     const quitting = stderrUntil(server.child, 'Quitting without saving');
     server.child.kill('SIGINT');

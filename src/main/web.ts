@@ -13,6 +13,9 @@ import { RECOVERY_DIR } from './recovery';
 import { startWebServer } from './server/http';
 import { ArgsError, parseWebArgs, resolveToken } from './web/args';
 
+/** Signals closer together than this are one press of Ctrl+C delivered twice. */
+const SAME_PRESS_MS = 500;
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(here, '../renderer');
 const resourcesDir = path.resolve(here, '../../resources');
@@ -55,8 +58,17 @@ async function main(): Promise<void> {
   if (opened.recovered) {
     for (const notice of opened.services.ctx.store.data.notices.filter((n) => n.code === 'recovery_restored')) console.log(notice.message);
   }
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // One Ctrl+C can arrive twice within milliseconds (from the terminal, and forwarded by npm or
+  // scripts/start.mjs): signals that close together are one press, never "press it again".
+  let lastSignalAt = Number.NEGATIVE_INFINITY;
+  const onSignal = (signal: string) => {
+    const now = performance.now();
+    const samePress = now - lastSignalAt < SAME_PRESS_MS;
+    lastSignalAt = now;
+    if (!samePress) void stop(signal);
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
 
   /**
    * Stopping: save what is pending and exit. A change that still cannot be saved (disk full, a
