@@ -111,7 +111,9 @@ export async function restoreRecovery(store: ProjectStore): Promise<RecoveryRest
       // a failed save keeps the change in memory, marked unsaved, like any other change
       await store.saveDocument(id).catch(() => undefined);
       await rm(file, { force: true });
-      result.restored.push(`“${data.document.title}” (${data.annotations.length} ${data.annotations.length === 1 ? 'annotation' : 'annotations'})`);
+      result.restored.push(
+        `“${data.document.title}” (${data.annotations.length} ${data.annotations.length === 1 ? 'annotation' : 'annotations'})`,
+      );
     } catch (err) {
       result.problems.push(`${file} (${reasonOf(err)})`);
     }
