@@ -1,25 +1,29 @@
 /**
- * Request bodies for browser mode. A body over its method's limit is read and thrown away up to
- * a bound, so that the client, which is usually still sending, gets the 413 answer instead of a
- * reset connection; past that bound the connection may be cut.
+ * Request bodies for browser mode. A request refused before its body is read (too large, no
+ * token, …) is answered at once, and the connection stays open while the rest of the body is
+ * read and thrown away, up to a bound: a client that sends the whole body before it reads the
+ * answer (Python's urllib) gets the answer instead of a reset connection. Past the bound the
+ * connection is cut.
  */
 import type http from 'node:http';
 import { AppError } from '../../shared/errors';
 
-/** How much of a refused body is read and discarded before answering: twice the limit. */
+/** How much of a body over its method's limit is read and thrown away: twice the limit. */
 export function discardBoundFor(limit: number): number {
   return limit * 2;
 }
 
-/** Bodies of requests refused before their method is known (no token, wrong host …). */
-export const REFUSED_BODY_BOUND = 1024 * 1024;
+/** How much of the body of a request refused for another reason (no token, wrong host …). */
+export const REFUSED_BODY_BOUND = 4 * 1024 * 1024;
 
 export class BodyTooLarge extends AppError {
-  /** true when the whole body was read (the connection is clean and the answer will arrive) */
-  readonly drained: boolean;
-  constructor(limit: number, drained: boolean) {
+  readonly limit: number;
+  /** bytes of the body already read when it was refused */
+  readonly received: number;
+  constructor(limit: number, received: number) {
     super('too_large', `The request is larger than the ${formatMb(limit)} this method accepts.`);
-    this.drained = drained;
+    this.limit = limit;
+    this.received = received;
   }
 }
 
@@ -37,45 +41,45 @@ function declaredLength(req: http.IncomingMessage): number | null {
 }
 
 /**
- * Read and throw away the rest of the body, up to `bound` bytes. Resolves true once the request
- * has ended within the bound, false when it went past it, errored or was aborted. Never rejects.
+ * After the answer to a refused request has gone out: read and throw away what is left of its
+ * body, and cut the connection once more than `bound` bytes (counting `alreadyRead`) arrive.
+ * `closeAfter`: the client asked for the connection to close; it is, once the body is in.
  */
-export function discardBody(req: http.IncomingMessage, bound: number, alreadyRead = 0): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (req.readableEnded || req.complete) return resolve(true);
-    if (req.destroyed) return resolve(false);
-    const declared = declaredLength(req);
-    if (declared !== null && declared > bound) return resolve(false);
-    let size = alreadyRead;
-    const done = (ok: boolean) => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onFail);
-      req.off('close', onClose);
-      if (!ok) req.pause();
-      resolve(ok);
-    };
+export function discardRest(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  bound: number,
+  alreadyRead = 0,
+  closeAfter = false,
+): void {
+  if (req.complete || req.destroyed) return;
+  let size = alreadyRead;
+  const start = () => {
+    if (req.complete || req.destroyed) return;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > bound) done(false);
+      if (size > bound) {
+        req.off('data', onData);
+        req.socket.destroy();
+      }
     };
-    const onEnd = () => done(true);
-    const onFail = () => done(false);
-    const onClose = () => done(req.complete);
     req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onFail);
-    req.on('close', onClose);
+    req.once('end', () => {
+      req.off('data', onData);
+      if (closeAfter) req.socket.end();
+    });
     req.resume();
-  });
+  };
+  // Node throws the rest of an unread body away itself once the answer is sent (and drops our
+  // listeners as it does): count from then on
+  if (res.writableFinished) start();
+  else res.once('finish', start);
 }
 
-/** Read the whole body, refusing one over `limit` bytes with BodyTooLarge (after discarding it). */
+/** Read the whole body, refusing one over `limit` bytes with BodyTooLarge (as soon as it is known). */
 export function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   const declared = declaredLength(req);
-  if (declared !== null && declared > limit) {
-    return discardBody(req, discardBoundFor(limit)).then((drained) => Promise.reject(new BodyTooLarge(limit, drained)));
-  }
+  if (declared !== null && declared > limit) return Promise.reject(new BodyTooLarge(limit, 0));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -90,7 +94,7 @@ export function readBody(req: http.IncomingMessage, limit: number): Promise<Buff
       if (size <= limit) return void chunks.push(chunk);
       cleanup();
       chunks.length = 0;
-      void discardBody(req, discardBoundFor(limit), size).then((drained) => reject(new BodyTooLarge(limit, drained)));
+      reject(new BodyTooLarge(limit, size));
     };
     const onEnd = () => {
       cleanup();

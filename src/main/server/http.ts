@@ -13,7 +13,7 @@ import { isMethodName, maxBodyBytesFor } from '../../shared/api';
 import { AppError, toAppError } from '../../shared/errors';
 import type { Services } from '../services';
 import { allowedHosts, allowedOrigins, SECURITY_HEADERS, tokenMatches } from './security';
-import { BodyTooLarge, discardBody, readBody, REFUSED_BODY_BOUND } from './body';
+import { BodyTooLarge, discardBoundFor, discardRest, readBody, REFUSED_BODY_BOUND } from './body';
 import { capConnections } from './connections';
 import { contentTypeOf } from './mime';
 
@@ -64,7 +64,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const limit = maxBodyBytesFor(name);
     if (continueAsked) {
       // a client that waits for "100 Continue" is told "too large" before it sends the body
-      if (Number(req.headers['content-length']) > limit) throw new BodyTooLarge(limit, false);
+      if (Number(req.headers['content-length']) > limit) throw new BodyTooLarge(limit, 0);
       res.writeContinue();
     }
     const body = await readBody(req, limit);
@@ -127,13 +127,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     req.on('error', () => undefined);
     res.on('error', () => undefined);
     route(req, res, continueAsked)
-      .catch(async (err: unknown) => {
+      .catch((err: unknown) => {
         const appErr = toAppError(err);
         if (!(err instanceof AppError)) options.onInternalError?.(err);
-        // read what is left of the body first, so that a client still sending it gets the answer
-        const drained = err instanceof BodyTooLarge ? err.drained : await discardBody(req, REFUSED_BODY_BOUND);
-        if (!res.headersSent && (!drained || appErr.code === 'too_large' || appErr.code === 'unauthorized')) res.setHeader('Connection', 'close');
+        // answer at once; the connection stays open while the rest of the body is read and
+        // thrown away (up to a bound), so a client still sending it gets this answer, not a reset
+        // (even one that asked to close: it is closed once the body is in)
+        const unread = !req.complete && !req.destroyed && !res.headersSent;
+        const closeAfter = !res.shouldKeepAlive;
+        if (unread) res.shouldKeepAlive = true;
         sendError(res, appErr);
+        if (unread) discardRest(req, res, err instanceof BodyTooLarge ? discardBoundFor(err.limit) : REFUSED_BODY_BOUND, err instanceof BodyTooLarge ? err.received : 0, closeAfter);
       })
       .catch((err: unknown) => {
         options.onInternalError?.(err);

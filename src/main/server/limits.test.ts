@@ -86,7 +86,7 @@ describe('browser mode’s limits', () => {
       'except urllib.error.HTTPError as e:',
       '    print(e.code, json.loads(e.read())["error"]["code"])',
       'except Exception as e:',
-      '    print("failed", type(e).__name__)',
+      '    print("failed", type(e).__name__, e)',
     ].join('\n');
     const out = await new Promise<string>((resolve, reject) =>
       execFile(
