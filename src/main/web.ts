@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     try {
       const written = await opened.writeRecovery();
       if (written) {
-        console.error(`Quitting without saving ${written.titles.join(', ')}: the unsaved changes were written to ${written.dir}${written.dir.startsWith(opened.services.ctx.store.dir) ? '; the next start restores them.' : ' (the project folder took nothing); copy that folder to recovery/ in the project folder and the next start restores them.'}`);
+        console.error(`Quitting without saving ${written.titles.map((t) => `“${t}”`).join(', ')}: the unsaved changes were written to ${written.dir}${written.dir.startsWith(opened.services.ctx.store.dir) ? '; the next start restores them.' : ' (the project folder took nothing); copy that folder to recovery/ in the project folder and the next start restores them.'}`);
       }
       process.exit(0);
     } catch (err) {
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
 
 function refusal(unsaved: readonly string[], recoveryDir: string): string {
   return [
-    `Hashiya is still running: changes to ${unsaved.length === 1 ? 'one file' : `${unsaved.length} files`} could not be saved (${unsaved.join(', ')}), and stopping now would lose them.`,
+    `Hashiya is still running: changes to ${unsaved.length === 1 ? 'one file' : `${unsaved.length} files`} could not be saved (${unsaved.map((t) => `“${t}”`).join(', ')}), and stopping now would lose them.`,
     'Free some space or fix the folder, then press Ctrl+C again (or send the signal again): Hashiya saves and stops.',
     `If they still cannot be saved then, it quits anyway and first writes them to ${recoveryDir}, from where the next start restores them.`,
   ].join('\n');
