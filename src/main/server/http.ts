@@ -152,8 +152,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
   server.keepAliveTimeout = 5_000;
-  // a connection that sends nothing at all for this long is closed
-  server.timeout = 60_000;
+  // no inactivity timeout: a long call (a heavy import, an export of the whole project) sends
+  // nothing while it runs; a connection that sends nothing is closed by headersTimeout
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -198,6 +198,7 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   const headers = Object.entries({ ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' })
     .map(([k, v]) => `${k}: ${v}\r\n`)
     .join('');
-  // half-close: the client reads the answer, then closes (an idle one is closed by the timeout)
+  // half-close: the client reads the answer, then closes; one that does not is cut after 5 s
   socket.end(`HTTP/1.1 ${status} ${text}\r\n${headers}\r\n${body}`);
+  (socket as Duplex & { setTimeout?: (ms: number, cb: () => void) => void }).setTimeout?.(5_000, () => socket.destroy());
 }
