@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const require = createRequire(import.meta.url);
@@ -7,15 +8,22 @@ const require = createRequire(import.meta.url);
 /** Debian's Chromium (Playwright cannot download its own browsers on offline machines). */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Where the Electron runtime is installed, its path; otherwise why it is not. */
+/**
+ * Where the Electron runtime is installed, its path; otherwise why it is not. Read from the
+ * package's path.txt rather than require('electron'), which (in Electron 45, not 41) tries to
+ * download a missing runtime: a test run never touches the network.
+ */
 export function electronRuntime(): { path: string } | { missing: string } {
+  let dir: string;
   try {
-    const p = require('electron') as unknown;
-    if (typeof p === 'string' && existsSync(p)) return { path: p };
-    return { missing: 'the electron package is installed but its runtime binary is not' };
-  } catch (err) {
-    return { missing: `the Electron runtime is not installed (${(err as Error).message.split('\n')[0]})` };
+    dir = path.dirname(require.resolve('electron/package.json'));
+  } catch {
+    return { missing: 'the electron package is not installed' };
   }
+  const pathFile = path.join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return { missing: 'the Electron runtime is not installed (the first `npm start` downloads it where the network allows)' };
+  const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'), readFileSync(pathFile, 'utf8'));
+  return existsSync(binary) ? { path: binary } : { missing: 'the electron package is installed but its runtime binary is not' };
 }
 
 const electron = electronRuntime();

@@ -109,3 +109,14 @@ test('the Content-Security-Policy blocks remote loads even from script in the pa
   expect(stopped.length).toBeGreaterThan(0);
   for (const f of stopped) expect(f).toMatch(/\b(csp|ERR_BLOCKED_BY_CSP)$/i);
 });
+
+test('Chromium accepts every header the server sends: no console complaint about the Permissions-Policy or the CSP', async ({ page, hashiya }) => {
+  const complaints: string[] = [];
+  page.on('console', (m) => {
+    if (/Permissions-Policy|Feature-Policy|Content-Security-Policy|Unrecognized feature/i.test(m.text())) complaints.push(m.text());
+  });
+  await hashiya.open(page);
+  await page.reload();
+  await expect(page.getByTestId('import-button')).toBeVisible();
+  expect(complaints).toEqual([]);
+});

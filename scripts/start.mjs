@@ -3,7 +3,7 @@
 // downloaded on first start; offline machines cannot), say so in one sentence and start browser
 // mode instead, so a researcher can always work.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,13 +12,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const extraArgs = process.argv.slice(2);
 
+// Read from the package's path.txt, not require('electron'): in Electron 45 (not 41), requiring it
+// tries to download a missing runtime itself, loudly; the download below is tried once, quietly.
 function electronBinary() {
+  let dir;
   try {
-    const p = require('electron');
-    return typeof p === 'string' && existsSync(p) ? p : null;
+    dir = path.dirname(require.resolve('electron/package.json'));
   } catch {
     return null;
   }
+  const pathFile = path.join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'), readFileSync(pathFile, 'utf8'));
+  return existsSync(binary) ? binary : null;
 }
 
 function run(cmd, args, opts = {}) {

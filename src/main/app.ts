@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { importPlainBytes } from './import';
+import { restoreRecovery, writeRecovery, type RecoveryRestored, type RecoveryWritten } from './recovery';
 import { createServices, type Services } from './services';
 import type { ProjectOpener } from './services/context';
 import { buildDocumentFile } from './services/documentFactory';
@@ -25,6 +26,12 @@ export interface OpenedProject {
   flush(): Promise<void>;
   /** Save and close the project open now, giving up its lock (quitting). */
   close(): Promise<void>;
+  /** Files of the project open now whose latest change is only in memory. */
+  unsavedTitles(): string[];
+  /** Before a forced quit: write what is unsaved to recovery/ (null when nothing is unsaved). */
+  writeRecovery(): Promise<RecoveryWritten | null>;
+  /** What the start restored from a forced quit's recovery/ (null when there was nothing). */
+  recovered: RecoveryRestored | null;
 }
 
 export interface OpenProjectOptions {
@@ -72,10 +79,20 @@ export async function openProject(dir: string, resourcesDir: string, options: Op
   // throw-away folders (test runs with --data in the temp folder) are not worth coming back to
   const inTemp = path.resolve(store.dir).startsWith(path.resolve(os.tmpdir()) + path.sep);
   if (options.userData !== undefined || !inTemp) await recent.add(store.dir, store.data.name).catch(() => undefined);
+  // what a forced quit could not save is put back before anything else happens
+  const recovered = await restoreRecovery(store);
   const services = createServices(store, { projects });
   barrier = attachFlushBarrier(services);
   store.setFlushBarrier(barrier);
-  return { store, services, flush: () => services.ctx.store.flush(), close: () => services.ctx.store.close() };
+  return {
+    store,
+    services,
+    recovered,
+    flush: () => services.ctx.store.flush(),
+    close: () => services.ctx.store.close(),
+    unsavedTitles: () => services.ctx.store.unsavedFiles().map((f) => f.title),
+    writeRecovery: () => writeRecovery(services.ctx.store),
+  };
 }
 
 /**

@@ -90,8 +90,9 @@ function createWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
 
   const contents = win.webContents;
-  contents.on('will-navigate', (event, url) => {
-    if (shouldBlockNavigation(url)) event.preventDefault();
+  // the URL is read from the event (the positional argument is deprecated)
+  contents.on('will-navigate', (event) => {
+    if (shouldBlockNavigation(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -155,8 +156,8 @@ app.whenReady().then(async () => {
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
-  contents.on('will-navigate', (e, url) => {
-    if (shouldBlockNavigation(url)) e.preventDefault();
+  contents.on('will-navigate', (e) => {
+    if (shouldBlockNavigation(e.url)) e.preventDefault();
   });
   contents.setWindowOpenHandler(() => windowOpenDecision());
 });
@@ -181,13 +182,17 @@ app.on('before-quit', (event) => {
         // a change that could not be saved (disk full, folder gone): never drop it silently
         const { response } = await dialog.showMessageBox({
           type: 'warning',
-          buttons: ['Stay in Hashiya', 'Quit without them'],
+          buttons: ['Stay in Hashiya', 'Quit (keep them in recovery/)'],
           defaultId: 0,
           cancelId: 0,
           message: 'Some changes are not saved yet.',
           detail: `${err instanceof Error ? err.message : String(err)}\n\nStay, free some space or fix the folder, and use “Save again”.`,
         });
-        if (response === 1) app.exit(0);
+        if (response === 1) {
+          // quitting anyway: the unsaved changes go to recovery/, which the next start restores
+          await opened.writeRecovery().catch(() => undefined);
+          app.exit(0);
+        }
         else quitting = false;
       },
     );

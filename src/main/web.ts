@@ -1,5 +1,6 @@
 /**
- * Browser mode: `npm run web -- --data DIR --port N --token T --no-open`. Serves the same
+ * Browser mode: `npm run web -- --data DIR --port N --token-file PATH --no-open` (or the token in
+ * HASHIYA_TOKEN, or --token T). Serves the same
  * renderer and the same services as the Electron app, on 127.0.0.1 only.
  */
 import { spawn } from 'node:child_process';
@@ -8,8 +9,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultProjectDir, openProject, userDataDir } from './app';
 import { closeReaderWorker } from './import/readerWorker';
+import { RECOVERY_DIR } from './recovery';
 import { startWebServer } from './server/http';
-import { ArgsError, parseWebArgs } from './web/args';
+import { ArgsError, parseWebArgs, resolveToken } from './web/args';
+
+/** Signals closer together than this are one press of Ctrl+C delivered twice. */
+const SAME_PRESS_MS = 500;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(here, '../renderer');
@@ -25,8 +30,10 @@ function openBrowser(url: string): void {
 
 async function main(): Promise<void> {
   let args;
+  let givenToken: string | undefined;
   try {
     args = parseWebArgs(process.argv.slice(2));
+    givenToken = resolveToken(args);
   } catch (err) {
     if (err instanceof ArgsError) {
       console.error(err.message);
@@ -37,7 +44,7 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(args.data ?? defaultProjectDir(userDataDir()));
   const opened = await openProject(dataDir, resourcesDir);
   const { services } = opened;
-  const token = args.token ?? randomBytes(24).toString('base64url');
+  const token = givenToken ?? randomBytes(24).toString('base64url');
   const web = await startWebServer({
     services,
     token,
@@ -48,22 +55,76 @@ async function main(): Promise<void> {
   console.log(`Hashiya is running at ${web.url}`);
   if (args.open) openBrowser(web.url);
 
+  if (opened.recovered) {
+    for (const notice of opened.services.ctx.store.data.notices.filter((n) => n.code === 'recovery_restored')) console.log(notice.message);
+  }
+  // One Ctrl+C can arrive twice within milliseconds (from the terminal, and forwarded by npm or
+  // scripts/start.mjs): signals that close together are one press, never "press it again".
+  let lastSignalAt = Number.NEGATIVE_INFINITY;
+  const onSignal = (signal: string) => {
+    const now = performance.now();
+    const samePress = now - lastSignalAt < SAME_PRESS_MS;
+    lastSignalAt = now;
+    if (!samePress) void stop(signal);
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+
+  /**
+   * Stopping: save what is pending and exit. A change that still cannot be saved (disk full, a
+   * folder that takes no writes) stops the stop: the server keeps running and says how to quit
+   * anyway. The next signal tries again and, if the changes still cannot be saved, writes them to
+   * recovery/ in the project folder (restored at the next start) before it exits.
+   */
   let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
+  let refused = false;
+  async function stop(signal: string): Promise<void> {
+    if (stopping) return void console.error('Still saving; Hashiya stops as soon as that is done.');
     stopping = true;
+    const forced = refused;
     console.error(`Received ${signal}: saving pending changes…`);
-    // a file still being read is refused at once rather than holding up the stop (flush waits for it)
+    await opened.flush();
+    const unsaved = opened.unsavedTitles();
+    if (unsaved.length > 0) {
+      if (forced) return forceExit();
+      refused = true;
+      stopping = false;
+      console.error(refusal(unsaved, path.join(opened.services.ctx.store.dir, RECOVERY_DIR)));
+      return;
+    }
+    // a file still being read is refused at once rather than holding up the stop
     void closeReaderWorker();
     await web.close();
-    await opened.flush();
-    // closing gives the project's lock up, so the folder opens again at once (even read-only);
-    // a change that could not be saved keeps the project open, and says so
-    await opened.close().catch((err: unknown) => console.error(err instanceof Error ? err.message : String(err)));
+    try {
+      // closing gives the project's lock up, so the folder opens again at once (even read-only)
+      await opened.close();
+    } catch (err) {
+      console.error(err instanceof Error ? err.message : String(err));
+      return forceExit();
+    }
     process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  }
+
+  async function forceExit(): Promise<void> {
+    try {
+      const written = await opened.writeRecovery();
+      if (written) {
+        console.error(`Quitting without saving ${written.titles.map((t) => `“${t}”`).join(', ')}: the unsaved changes were written to ${written.dir}${written.dir.startsWith(opened.services.ctx.store.dir) ? '; the next start restores them.' : ' (the project folder took nothing); copy that folder to recovery/ in the project folder and the next start restores them.'}`);
+      }
+      process.exit(0);
+    } catch (err) {
+      console.error(`Quitting without saving: the unsaved changes could not be written anywhere (${err instanceof Error ? err.message : String(err)}) and are lost.`);
+      process.exit(1);
+    }
+  }
+}
+
+function refusal(unsaved: readonly string[], recoveryDir: string): string {
+  return [
+    `Hashiya is still running: changes to ${unsaved.length === 1 ? 'one file' : `${unsaved.length} files`} could not be saved (${unsaved.map((t) => `“${t}”`).join(', ')}), and stopping now would lose them.`,
+    'Free some space or fix the folder, then press Ctrl+C again (or send the signal again): Hashiya saves and stops.',
+    `If they still cannot be saved then, it quits anyway and first writes them to ${recoveryDir}, from where the next start restores them.`,
+  ].join('\n');
 }
 
 main().catch((err: unknown) => {

@@ -7,11 +7,14 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { isMethodName, maxBodyBytesFor } from '../../shared/api';
 import { AppError, toAppError } from '../../shared/errors';
 import type { Services } from '../services';
 import { allowedHosts, allowedOrigins, SECURITY_HEADERS, tokenMatches } from './security';
+import { BodyTooLarge, discardBoundFor, discardRest, readBody, REFUSED_BODY_BOUND } from './body';
+import { capConnections } from './connections';
 import { contentTypeOf } from './mime';
 
 export interface WebServerOptions {
@@ -40,10 +43,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.end(data);
   };
   const sendError = (res: http.ServerResponse, err: AppError) => {
-    if (!res.headersSent) sendJson(res, err.status, err.toBody());
+    // an answer already under way cannot be turned into an error: cut it short instead
+    if (res.headersSent || res.destroyed) return void res.destroy();
+    sendJson(res, err.status, err.toBody());
   };
 
-  const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, name: string) => {
+  const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, name: string, continueAsked: boolean) => {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       throw new AppError('invalid_input', 'API methods are called with POST.');
@@ -56,7 +61,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!/^application\/json\b/i.test(type)) {
       throw new AppError('unsupported', 'Send the input as JSON (Content-Type: application/json).');
     }
-    const body = await readBody(req, maxBodyBytesFor(name));
+    const limit = maxBodyBytesFor(name);
+    if (continueAsked) {
+      // a client that waits for "100 Continue" is told "too large" before it sends the body
+      if (Number(req.headers['content-length']) > limit) throw new BodyTooLarge(limit, 0);
+      res.writeContinue();
+    }
+    const body = await readBody(req, limit);
     let input: unknown = {};
     if (body.length > 0) {
       try {
@@ -95,32 +106,54 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     stream.pipe(res);
   };
 
-  const server = http.createServer((req, res) => {
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse, continueAsked: boolean) => {
     const hosts = allowedHosts(port);
     const origin = req.headers.origin;
     if (!req.headers.host || !hosts.has(req.headers.host.toLowerCase())) {
-      req.resume();
-      return sendError(res, new AppError('forbidden', 'This request names another host; Hashiya only answers to its own address.'));
+      throw new AppError('forbidden', 'This request names another host; Hashiya only answers to its own address.');
     }
     if (origin !== undefined && !allowedOrigins(port).has(origin)) {
-      req.resume();
-      return sendError(res, new AppError('forbidden', 'Requests from other web pages are refused.'));
+      throw new AppError('forbidden', 'Requests from other web pages are refused.');
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const apiMatch = /^\/api\/([A-Za-z.]+)$/.exec(url.pathname);
-    const work = url.pathname.startsWith('/api/')
-      ? handleApi(req, res, apiMatch?.[1] ?? '')
-      : handleStatic(req, res, url.pathname);
-    work.catch((err: unknown) => {
-      const appErr = toAppError(err);
-      if (!(err instanceof AppError)) options.onInternalError?.(err);
-      if (appErr.code === 'too_large' || appErr.code === 'unauthorized') res.setHeader('Connection', 'close');
-      sendError(res, appErr);
-      req.resume();
-    });
-  });
-  server.headersTimeout = 30_000;
+    const pathname = pathnameOf(req.url ?? '/', req.headers.host);
+    const apiMatch = /^\/api\/([A-Za-z.]+)$/.exec(pathname);
+    if (pathname.startsWith('/api/')) await handleApi(req, res, apiMatch?.[1] ?? '', continueAsked);
+    else await handleStatic(req, res, pathname);
+  };
+
+  /** Every request ends here: nothing it does, however malformed, may throw out of it. */
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse, continueAsked: boolean) => {
+    // an aborted upload or a broken socket is this request's end, never the server's
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    route(req, res, continueAsked)
+      .catch((err: unknown) => {
+        const appErr = toAppError(err);
+        if (!(err instanceof AppError)) options.onInternalError?.(err);
+        // answer at once; the connection stays open while the rest of the body is read and
+        // thrown away (up to a bound), so a client still sending it gets this answer, not a reset
+        // (even one that asked to close: it is closed once the body is in)
+        const unread = !req.complete && !req.destroyed && !res.headersSent;
+        const closeAfter = !res.shouldKeepAlive;
+        if (unread) res.shouldKeepAlive = true;
+        sendError(res, appErr);
+        if (unread) discardRest(req, res, err instanceof BodyTooLarge ? discardBoundFor(err.limit) : REFUSED_BODY_BOUND, err instanceof BodyTooLarge ? err.received : 0, closeAfter);
+      })
+      .catch((err: unknown) => {
+        options.onInternalError?.(err);
+        res.destroy();
+      });
+  };
+
+  const server = http.createServer((req, res) => handle(req, res, false));
+  server.on('checkContinue', (req, res) => handle(req, res, true));
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket));
+  capConnections(server);
+  server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
+  server.keepAliveTimeout = 5_000;
+  // no inactivity timeout: a long call (a heavy import, an export of the whole project) sends
+  // nothing while it runs; a connection that sends nothing is closed by headersTimeout
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -139,30 +172,33 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? NaN);
-    const tooLarge = () =>
-      new AppError('too_large', `The request is larger than the ${Math.round(limit / 1024 / 1024)} MB this method accepts.`);
-    if (Number.isFinite(declared) && declared > limit) return reject(tooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > limit) {
-        failed = true;
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks));
-    });
-    req.on('error', (err) => {
-      if (!failed) reject(err);
-    });
-  });
+/**
+ * The path of a request target, without query or fragment. A target that is not a valid address
+ * (`//[`, `http://x:99999/`) is refused with 400, never thrown out of the request handler.
+ */
+export function pathnameOf(target: string, host: string): string {
+  try {
+    return new URL(target, `http://${host}`).pathname;
+  } catch {
+    throw new AppError('invalid_input', 'The request target is not a valid address.');
+  }
+}
+
+/** Requests Node's parser refuses (bad header bytes, bad lengths, garbled chunks): a JSON 400. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  const answering = (socket as Duplex & { _httpMessage?: http.ServerResponse | null })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || answering?.headersSent) return void socket.destroy();
+  const [status, text, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'The request’s headers are too large.']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'The request took too long to arrive.']
+        : [400, 'Bad Request', 'The request is not well-formed HTTP.'];
+  const body = JSON.stringify(new AppError('invalid_input', message).toBody());
+  const headers = Object.entries({ ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' })
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
+  // half-close: the client reads the answer, then closes; one that does not is cut after 5 s
+  socket.end(`HTTP/1.1 ${status} ${text}\r\n${headers}\r\n${body}`);
+  (socket as Duplex & { setTimeout?: (ms: number, cb: () => void) => void }).setTimeout?.(5_000, () => socket.destroy());
 }

@@ -65,6 +65,12 @@ describe('browser mode’s headers', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('the Permissions-Policy names only features Chromium knows, each turned off', async () => {
+    const res = await fetch(`http://127.0.0.1:${web.port}/`);
+    const policy = res.headers.get('permissions-policy') ?? '';
+    expect(policy.split(', ')).toEqual(['camera=()', 'microphone=()', 'geolocation=()', 'usb=()', 'serial=()', 'hid=()']);
+  });
+
   it('listens on the loopback address only', () => {
     const address = web.server.address();
     expect(typeof address === 'object' && address?.address).toBe('127.0.0.1');
