@@ -66,7 +66,7 @@ function byQuote(text: string, map: OffsetMap, s: Selectors & { exact: string })
 // --- the lenient comparison ---------------------------------------------------------------
 const IGNORED = (c: number) =>
   (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || c === 0x200e || c === 0x200f || c === 0x061c || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200c || c === 0x200d;
-const FOLD: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', 'ؤ': 'و', 'ئ': 'ي' };
+const FOLD = new Map([['أ', 'ا'], ['إ', 'ا'], ['آ', 'ا'], ['ٱ', 'ا'], ['ى', 'ي'], ['ة', 'ه'], ['ؤ', 'و'], ['ئ', 'ي']]);
 
 /** The folded text and, for each folded UTF-16 unit, where it came from in the original. */
 function fold(s: string): { text: string; origin: number[] } {
@@ -86,7 +86,7 @@ function fold(s: string): { text: string; origin: number[] } {
       continue;
     }
     lastSpace = false;
-    const f = (FOLD[ch] ?? ch).toLowerCase();
+    const f = (FOLD.get(ch) ?? ch).toLowerCase();
     for (let k = 0; k < f.length; k++) {
       out += f[k];
       origin.push(i);
