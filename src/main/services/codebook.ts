@@ -71,6 +71,24 @@ export function checkNothingInUseDropped(before: Codebook, after: Codebook, usag
   }
 }
 
+/**
+ * Each code's count plus the counts of every code below it: each used code adds its count to
+ * itself and to each of its ancestors (a cycle, which validation refuses, is cut).
+ */
+export function totalsWithSubcodes(codebook: Codebook, counts: ReadonlyMap<string, number>): Map<string, number> {
+  const parentOf = new Map(codebook.codes.map((c) => [c.id, c.parentId]));
+  const totals = new Map<string, number>();
+  for (const [id, n] of counts) {
+    if (!parentOf.has(id)) continue;
+    const seen = new Set<string>();
+    for (let at: string | null | undefined = id; at && parentOf.has(at) && !seen.has(at); at = parentOf.get(at)) {
+      seen.add(at);
+      totals.set(at, (totals.get(at) ?? 0) + n);
+    }
+  }
+  return totals;
+}
+
 export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
   const usage = () => usageIndex(ctx.store);
 
@@ -235,6 +253,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       if (documentId !== undefined) ctx.store.summary(documentId);
       const t = await usage().totals(documentId);
       const codebook = ctx.store.data.codebook;
+      const totals = totalsWithSubcodes(codebook, t.codes);
       const codes = codebook.codes.map((c) => ({
         id: c.id,
         name: c.name,
@@ -242,10 +261,11 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         path: codePath(codebook, c.id),
         color: c.color,
         count: countOf(t.codes, c.id),
+        total: countOf(totals, c.id),
       }));
       // counts for ids that are not (or no longer) in the codebook are shown rather than hidden
       for (const [id, count] of t.codes) {
-        if (!findCode(codebook, id)) codes.push({ id, name: id, nameAr: '', path: id, color: '#999999', count });
+        if (!findCode(codebook, id)) codes.push({ id, name: id, nameAr: '', path: id, color: '#999999', count, total: count });
       }
       const claimants = [...t.claimants]
         .map(([name, count]) => ({ name, count }))
