@@ -7,12 +7,14 @@ import { spellingGroups } from '../../../../shared/codebook/claimants';
 import { api, errorMessage } from '../../api/client';
 import { notifyAnnotationsChanged } from './events';
 import { useCbText } from './strings';
+import { noProto } from './noProto';
 
 export function ClaimantsTab({ announce }: { announce: (message: string) => void }) {
   const { c } = useCbText();
   const listId = useId();
   const [claimants, setClaimants] = useState<{ name: string; count: number }[]>([]);
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  // keyed by names from data (a claimant may be called “constructor”): a null-prototype object
+  const [drafts, setDrafts] = useState<Record<string, string>>(() => noProto({}));
   const [error, setError] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
@@ -30,7 +32,7 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
     if (!to || to === from) return;
     try {
       const r = await api['claimants.rename']({ from, to });
-      setDrafts((d) => ({ ...d, [from]: '' }));
+      setDrafts((d) => noProto(d, { [from]: '' }));
       setError(null);
       await reload();
       notifyAnnotationsChanged();
@@ -111,7 +113,7 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
                     list={listId}
                     dir="auto"
                     value={drafts[x.name] ?? ''}
-                    onChange={(e) => setDrafts((d) => ({ ...d, [x.name]: e.target.value }))}
+                    onChange={(e) => setDrafts((d) => noProto(d, { [x.name]: e.target.value }))}
                     aria-label={`${c('renameTo')}: ${x.name}`}
                   />
                   <button type="submit" disabled={!(drafts[x.name] ?? '').trim()}>

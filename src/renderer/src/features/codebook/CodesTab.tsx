@@ -11,12 +11,13 @@ import { DeleteCodeDialog, type DeleteChoice } from './DeleteCodeDialog';
 import { newCodeId, notifyAnnotationsChanged } from './events';
 import { ExchangeButtons } from './ExchangeButtons';
 import { useCbText } from './strings';
+import { noProto } from './noProto';
 
 export function CodesTab({ announce }: { announce: (message: string) => void }) {
   const app = useApp();
   const { c } = useCbText();
   const codebook = app.codebook;
-  const [usage, setUsage] = useState<Record<string, number>>({});
+  const [usage, setUsage] = useState<Record<string, number>>(() => noProto({}));
   const [selectedId, setSelectedId] = useState<string | null>(codebook.codes[0]?.id ?? null);
   const [newName, setNewName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +26,7 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
 
   const reloadUsage = useCallback(async () => {
     try {
-      setUsage((await api['codebook.usage']({})).codes);
+      setUsage(noProto((await api['codebook.usage']({})).codes));
     } catch (err) {
       setError(errorMessage(err));
     }

@@ -8,6 +8,7 @@ import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { notifyAnnotationsChanged } from './events';
 import { useCbText } from './strings';
+import { noProto } from './noProto';
 import { MAX_VALUE_LENGTH } from '../../../../shared/limits';
 
 type ListName = 'stances' | 'certainties';
@@ -17,7 +18,8 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
   const { c } = useCbText();
   const values = app.codebook[list];
   const [added, setAdded] = useState('');
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  // keyed by names from data (a claimant may be called “constructor”): a null-prototype object
+  const [drafts, setDrafts] = useState<Record<string, string>>(() => noProto({}));
   const [error, setError] = useState<string | null>(null);
 
   const save = async (next: Codebook) => {
@@ -45,7 +47,7 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
     try {
       const r = await api['codebook.renameValue']({ list, from, to });
       await app.reloadCodebook();
-      setDrafts((d) => ({ ...d, [from]: '' }));
+      setDrafts((d) => noProto(d, { [from]: '' }));
       setError(null);
       if (r.affected > 0) notifyAnnotationsChanged();
       announce(`${from} → ${to}`);
@@ -70,7 +72,7 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
             </span>
             <input
               value={drafts[v] ?? ''}
-              onChange={(e) => setDrafts((d) => ({ ...d, [v]: e.target.value }))}
+              onChange={(e) => setDrafts((d) => noProto(d, { [v]: e.target.value }))}
               aria-label={`${c('rename')}: ${v}`}
               placeholder={c('rename')}
               dir="auto"
