@@ -88,6 +88,10 @@ test('a new code with key 8 tags a passage, and its annotation follows a merge',
   const summary = dialog.getByTestId('code-summary');
   await expect(summary.getByTestId('bar-Ceasefire proposal').getByTestId('bar-count')).toHaveText('1');
   await expect(summary.getByTestId('bar-Truce monitoring')).toHaveCount(0);
+  // the parent tags nothing itself but stands for its child's annotation
+  await expect(summary.getByRole('columnheader', { name: 'With sub-codes' })).toBeVisible();
+  await expect(summary.getByTestId('bar-Ceasefire').getByTestId('bar-count')).toHaveText('0');
+  await expect(summary.getByTestId('bar-Ceasefire').getByTestId('bar-total')).toHaveText('1');
   await expect(summary.getByTestId('summary-total')).toHaveText('1');
   await dialog.getByTestId('summary-scope').selectOption({ label: doc.title });
   await expect(summary.getByTestId('bar-Ceasefire proposal').getByTestId('bar-count')).toHaveText('1');

@@ -174,3 +174,36 @@ test('the export dialog explains the columns and the apostrophe rule itself, off
   await ar.getByTestId('csv-guide').getByText('دليل الأعمدة').click();
   await expect(ar.getByTestId('csv-guide').getByRole('row', { name: /code_path/ })).toContainText('الرمز مع الرموز الأعلى منه');
 });
+
+test('Exchange…: a file larger than one batch imports whole, and again adds nothing', async ({ page, hashiya }) => {
+  const doc = await setup(hashiya);
+  const { sha256 } = await hashiya.ok<{ sha256: string }>('documents.get', { id: doc.id });
+  const phrase = 'غسان سلامة';
+  const start = cp(doc.text, doc.text.indexOf(phrase));
+  const N = 25_000; // three batches of the dialog
+  const items = Array.from({ length: N }, (_, i) => ({
+    type: 'Annotation',
+    body: [{ type: 'TextualBody', purpose: 'commenting', value: `note ${i}` }],
+    target: { source: `urn:sha256:${sha256}`, selector: { type: 'TextPositionSelector', start, end: start + [...phrase].length } },
+  }));
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-e2e-w3c-big-'));
+  try {
+    const file = path.join(dir, 'many.jsonld');
+    await writeFile(file, JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items } }));
+    await hashiya.open(page);
+    await page.getByTestId('exchange-button').click();
+    const dialog = page.getByRole('dialog', { name: /Exchange annotations/ });
+    await dialog.getByTestId('w3c-import-input').setInputFiles(file);
+    const summary = dialog.getByTestId('w3c-import-summary');
+    await expect(summary).toContainText(`Imported: ${N}`, { timeout: 120_000 });
+    await expect(summary).toContainText('Every annotation in the file was placed.');
+    expect(await hashiya.ok<unknown[]>('annotations.list', { documentId: doc.id })).toHaveLength(N);
+
+    await dialog.getByTestId('w3c-import-input').setInputFiles(file);
+    await expect(summary).toContainText(`${N} already in the project`, { timeout: 120_000 });
+    await expect(summary).toContainText('Imported: 0');
+    expect(await hashiya.ok<unknown[]>('annotations.list', { documentId: doc.id })).toHaveLength(N);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -3,9 +3,11 @@
  *
  * - Rows end with CRLF; a field is quoted when it holds `"`, `,`, CR or LF, or begins or ends
  *   with white space (which some readers would otherwise trim); `"` is escaped by doubling.
- * - Formula injection (OWASP): a TEXT cell whose first character is = + - @, tab, CR, LF, or
- *   their full-width forms ＝ ＋ － ＠ gets a leading `'`, so Excel, LibreOffice and Sheets show
- *   it as text instead of evaluating it. A cell that already begins with `'` gets one too, which
+ * - Formula injection (OWASP): a TEXT cell that begins with a tab, CR or LF, or whose first
+ *   visible character (after white space and invisible format characters such as U+200B or
+ *   U+2066) is = + - @ or a look-alike (＝ ﹦ ＋ ﹢ − － ﹣ ＠ …), gets a leading `'`, so Excel,
+ *   LibreOffice and Sheets show it as text instead of evaluating it; the cell is otherwise
+ *   unchanged. A cell that already begins with `'` gets one too, which
  *   makes the rule exactly reversible: strip ONE leading `'` from every text cell that has one
  *   (R `sub("^'", "", x)`, pandas `.str.replace(r"^'", "", regex=True)`) and you have the data.
  * - Numbers are written bare (no prefix, no quotes) so they stay numbers.
@@ -23,8 +25,23 @@ export const CSV_EOL = '\r\n';
 /** A cell value: text is guarded and quoted as needed; a number is written as it is. */
 export type CsvValue = string | number;
 
-/** True when a text starting with this character would be read as a formula (or is our own marker). */
-function needsGuard(c: number): boolean {
+/**
+ * Characters a reader does not see, skipped before looking for a formula sign: white space
+ * (spaces, NBSP, tabs, line breaks), format characters (zero-width spaces and joiners, bidi
+ * marks, embeddings, overrides and isolates, the BOM, soft hyphen), controls, and blank fillers.
+ */
+const INVISIBLE = String.raw`\u034F\s\p{Cf}\p{Cc}\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFFA0`;
+/**
+ * Signs a spreadsheet may take for the start of a formula: = + - @ and their look-alikes
+ * (small, full-width, superscript and subscript forms, the minus sign and hyphen-like dashes).
+ */
+const SIGNS = String.raw`=+\-@\uFE66\uFF1D\u207C\u208C\uFE62\uFF0B\u207A\u208A\u2795\u2212\uFE63\uFF0D\u207B\u208B\u02D7\u2010-\u2012\u2796\uFF20\uFE6B`;
+// eslint-disable-next-line no-misleading-character-class -- single invisible code points (some are combining), matched one at a time
+const FORMULA_AFTER_INVISIBLES = new RegExp(`^[${INVISIBLE}]*[${SIGNS}]`, 'u');
+
+/** True when a text cell would be read as a formula (or starts with our own marker, `'`). */
+function needsGuard(value: string): boolean {
+  const c = value.charCodeAt(0);
   switch (c) {
     case 0x3d: // =
     case 0x2b: // +
@@ -33,14 +50,12 @@ function needsGuard(c: number): boolean {
     case 0x09: // tab
     case 0x0d: // CR
     case 0x0a: // LF
-    case 0xff1d: // ＝
-    case 0xff0b: // ＋
-    case 0xff0d: // －
-    case 0xff20: // ＠
     case 0x27: // ' (so that stripping one leading ' is always exact)
       return true;
     default:
-      return false;
+      // the usual first characters (visible ASCII, Arabic letters) answer at once
+      if ((c > 0x20 && c < 0x7f) || (c >= 0x0621 && c <= 0x064a)) return false;
+      return FORMULA_AFTER_INVISIBLES.test(value);
   }
 }
 
@@ -64,7 +79,7 @@ function needsQuotes(s: string): boolean {
 /** One text cell, guarded against formula injection and quoted when needed. */
 export function csvText(value: string): string {
   if (value.length === 0) return '';
-  const s = needsGuard(value.charCodeAt(0)) ? "'" + value : value;
+  const s = needsGuard(value) ? "'" + value : value;
   if (!needsQuotes(s)) return s;
   return '"' + (s.indexOf('"') === -1 ? s : s.replaceAll('"', '""')) + '"';
 }
@@ -149,7 +164,7 @@ export class CsvBuilder {
     this.separator();
     const n = value.length;
     if (n === 0) return this;
-    const guard = needsGuard(value.charCodeAt(0));
+    const guard = needsGuard(value);
     this.ensure(2 * n + 3);
     const b = this.buf;
     const start = this.len;

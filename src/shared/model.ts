@@ -67,21 +67,43 @@ export const Codebook = z.object({
 });
 export type Codebook = z.infer<typeof Codebook>;
 
+/*
+ * Patches are built from fields WITHOUT their defaults: `.partial()` keeps a field's `.default()`,
+ * so a patch of one field would carry every other field's default and reset it.
+ */
+const SettingsFields = {
+  annotator: z.string().max(200).nullable(),
+  snapToWords: z.boolean(),
+  uiLanguage: z.enum(['en', 'ar']),
+  textSize: z.number().min(12).max(40),
+};
+
 export const Settings = z.object({
-  annotator: z.string().max(200).nullable().default(null),
-  snapToWords: z.boolean().default(true),
-  uiLanguage: z.enum(['en', 'ar']).default('en'),
-  textSize: z.number().min(12).max(40).default(20),
+  annotator: SettingsFields.annotator.default(null),
+  snapToWords: SettingsFields.snapToWords.default(true),
+  uiLanguage: SettingsFields.uiLanguage.default('en'),
+  textSize: SettingsFields.textSize.default(20),
 });
 export type Settings = z.infer<typeof Settings>;
 
-const Meta = {
+/** settings.update: only the fields the client sent. */
+export const SettingsPatch = z.object(SettingsFields).partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** A document's metadata fields as a patch takes them: no defaults (see SettingsFields). */
+const MetaFields = {
   title: z.string().max(1000),
   direction: Direction,
   language: z.string().max(35),
-  source: z.string().max(2000).default(''),
-  url: z.string().max(2000).default(''),
-  publishedAt: z.string().max(40).nullable().default(null),
+  source: z.string().max(2000),
+  url: z.string().max(2000),
+  publishedAt: z.string().max(40).nullable(),
+};
+const Meta = {
+  ...MetaFields,
+  source: MetaFields.source.default(''),
+  url: MetaFields.url.default(''),
+  publishedAt: MetaFields.publishedAt.default(null),
 };
 
 export const DocumentSummary = z.object({
@@ -96,12 +118,12 @@ export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
 export const DocumentMetaPatch = z
   .object({
-    title: Meta.title.transform(cleanLabel).pipe(z.string().min(1, 'A title cannot be empty.')),
+    title: MetaFields.title.transform(cleanLabel).pipe(z.string().min(1, 'A title cannot be empty.')),
     direction: Direction,
-    language: Meta.language,
-    source: Meta.source.transform(cleanLabel),
-    url: Meta.url,
-    publishedAt: Meta.publishedAt,
+    language: MetaFields.language,
+    source: MetaFields.source.transform(cleanLabel),
+    url: MetaFields.url,
+    publishedAt: MetaFields.publishedAt,
   })
   .partial()
   .strict();

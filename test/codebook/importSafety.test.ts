@@ -213,3 +213,19 @@ describe('a JSON codebook with loops or shared ids', () => {
     expect(r.codebook.codes.find((c) => c.name === 'New parent')?.parentId).toBe('ceasefire-proposal');
   });
 });
+
+describe('codebook.import of deeply nested codes', () => {
+  it('refuses a .qdc nesting codes 20,000 deep with a sentence, not a stack overflow', async () => {
+    const depth = 20_000;
+    const content =
+      '<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>' +
+      '<Code name="c">'.repeat(depth) +
+      '</Code>'.repeat(depth) +
+      '</Codes></CodeBook>';
+    const before = await p.call('codebook.get', {});
+    const err = await p.call('codebook.import', { fileName: 'deep.qdc', content }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'unprocessable' });
+    expect((err as Error).message).toMatch(/nests its elements too deeply/);
+    expect(await p.call('codebook.get', {})).toEqual(before);
+  });
+});

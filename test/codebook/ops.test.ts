@@ -102,7 +102,7 @@ describe('codebook operations', () => {
     );
     expect(get(codebook, 'political-process')).toBeUndefined();
     expect(get(codebook, 'ceasefire-proposal')?.key).toBe('1');
-    expect(mapping).toEqual({ 'political-process': 'ceasefire-proposal' });
+    expect(mapping).toEqual(new Map([['political-process', 'ceasefire-proposal']]));
     const parents = mergeCodes(defaultCodebook(), 'humanitarian', 'politics').codebook;
     expect(ids(parents, 'politics')).toEqual(['political-process', 'casualties-displacement']);
     expect(get(parents, 'politics')?.key).toBeNull();
@@ -120,7 +120,7 @@ describe('codebook operations', () => {
     const up = deleteCode(defaultCodebook(), 'arms-embargo');
     expect(up.removed).toEqual(['arms-embargo']);
     expect(get(up.codebook, 'arms-embargo-violation')?.parentId).toBeNull();
-    expect(up.mapping).toEqual({ 'arms-embargo': null });
+    expect(up.mapping).toEqual(new Map([['arms-embargo', null]]));
     const all = deleteCode(defaultCodebook(), 'arms-embargo', { children: 'delete', reassignTo: 'politics' });
     expect(all.removed.sort()).toEqual([
       'arms-embargo',
@@ -128,7 +128,7 @@ describe('codebook operations', () => {
       'embargo-enforcement-call',
       'foreign-military-support',
     ]);
-    expect(all.mapping['foreign-military-support']).toBe('politics');
+    expect(all.mapping.get('foreign-military-support')).toBe('politics');
     expect(() =>
       deleteCode(defaultCodebook(), 'arms-embargo', { children: 'delete', reassignTo: 'arms-embargo-violation' }),
     ).toThrow(/deleted too/);
@@ -136,11 +136,11 @@ describe('codebook operations', () => {
   });
 
   it('remaps annotation codes without duplicates and keeps the order', () => {
-    expect(remapCodes(['a', 'b', 'c'], { b: 'c' })).toEqual(['a', 'c']);
-    expect(remapCodes(['b', 'a'], { b: 'c' })).toEqual(['c', 'a']);
-    expect(remapCodes(['a', 'b'], { b: null })).toEqual(['a']);
+    expect(remapCodes(['a', 'b', 'c'], new Map([['b', 'c']]))).toEqual(['a', 'c']);
+    expect(remapCodes(['b', 'a'], new Map([['b', 'c']]))).toEqual(['c', 'a']);
+    expect(remapCodes(['a', 'b'], new Map([['b', null]]))).toEqual(['a']);
     const same = ['a'];
-    expect(remapCodes(same, { b: 'c' })).toBe(same);
+    expect(remapCodes(same, new Map([['b', 'c']]))).toBe(same);
   });
 
   it('renames a stance, merging into an existing one', () => {

@@ -44,6 +44,9 @@ it('per code, per claimant and in total, the summary counts what the CSV holds',
     expect(summary.csvRows, `total rows (${scope ?? 'project'})`).toBe(rows.length);
     for (const code of summary.codes) {
       expect(code.count, code.name).toBe(rows.filter((r) => r.code === code.name).length);
+      // with its sub-codes: the rows whose code path is this code's or lies below it
+      const below = rows.filter((r) => r.code_path === code.path || r.code_path?.startsWith(`${code.path} > `));
+      expect(code.total, `${code.name} with sub-codes`).toBe(below.length);
     }
     for (const c of summary.claimants) {
       expect(c.count, c.name).toBe(new Set(rows.filter((r) => r.claimant === c.name).map((r) => r.annotation_id)).size);
@@ -54,4 +57,28 @@ it('per code, per claimant and in total, the summary counts what the CSV holds',
   const project = await p.call('stats.summary', {});
   expect(project.codes.find((c) => c.id === 'arms-embargo-violation')?.count).toBe(2);
   expect(project.csvRows).toBe(7);
+  // a parent that tags nothing itself stands for its children's uses
+  const parent = (id: string) => project.codes.find((c) => c.id === id);
+  expect(parent('ceasefire')).toMatchObject({ count: 0, total: 2 });
+  expect(parent('arms-embargo')).toMatchObject({ count: 0, total: 3 });
+  expect(parent('arms-embargo-violation')).toMatchObject({ count: 2, total: 2 });
+});
+
+it('a parent whose sub-codes (at any depth) have 11 uses shows 0 of its own and 11 in total', async () => {
+  const T = 'قال المبعوث إن الهدنة صامدة في طرابلس.';
+  const doc = await p.addDocument(T, 'T');
+  // political-process moves under ceasefire-proposal, so ceasefire has a grandchild
+  const cb = await p.call('codebook.get', {});
+  await p.call('codebook.save', { ...cb, codes: cb.codes.map((c) => (c.id === 'political-process' ? { ...c, parentId: 'ceasefire-proposal' } : c)) });
+  const words = ['قال', 'المبعوث', 'إن', 'الهدنة', 'صامدة', 'في', 'طرابلس'];
+  for (let i = 0; i < 11; i++) {
+    const codes = i < 4 ? ['ceasefire-proposal'] : i < 8 ? ['ceasefire-condition'] : ['political-process'];
+    await p.call('annotations.create', { documentId: doc, ...p.span(T, words[i % words.length] as string), codes });
+  }
+  const summary = await p.call('stats.summary', {});
+  const code = (id: string) => summary.codes.find((c) => c.id === id);
+  expect(code('ceasefire')).toMatchObject({ count: 0, total: 11 });
+  expect(code('ceasefire-proposal')).toMatchObject({ count: 4, total: 7 });
+  expect(code('political-process')).toMatchObject({ count: 3, total: 3 });
+  expect(code('politics')).toMatchObject({ count: 0, total: 0 });
 });

@@ -221,3 +221,47 @@ describe('export.csv on a project read from disk', () => {
     }
   });
 });
+
+describe('export.csv: exact bytes', () => {
+  const TEXT = 'قال المبعوث إن الهدنة صامدة.';
+  let q: TestProject;
+  let doc: DocumentSummary;
+  beforeAll(async () => {
+    q = await openProject('Bytes');
+    doc = await q.addText(TEXT, 'Truce');
+  });
+  afterAll(async () => {
+    await q.close();
+  });
+  /** the row's cells from `end` on: end, paragraph, claimant, stance, certainty, note, annotator, times */
+  const attributeCells = (csv: string, a: Annotation) => {
+    const line = csv.split('\r\n').find((l) => l.includes(a.id)) as string;
+    return line.slice(line.indexOf(`,${a.end},`));
+  };
+
+  it('guards a sign hidden behind spaces or invisible characters, or a look-alike sign, and keeps every other byte', async () => {
+    const a = await q.annotate(doc.id, TEXT, 'المبعوث', { claimant: '\u2066−2\u2069 then', stance: '\u200B=cmd', certainty: '﹦1', note: ' =1+1' });
+    const { csv } = await q.call<{ csv: string }>('export.csv', { documentIds: [doc.id] });
+    expect(attributeCells(csv, a)).toBe(`,${a.end},1,'\u2066−2\u2069 then,'\u200B=cmd,'﹦1,' =1+1,Salma,${a.createdAt},${a.updatedAt}`);
+    await q.call('annotations.delete', { id: a.id });
+  });
+
+  it("with rowPer 'annotation' joins codes in codebook order, not in tagging order", async () => {
+    // tagged last-first: Political process (politics), Arms-embargo violation, Ceasefire condition, Ceasefire proposal
+    const a = await q.annotate(doc.id, TEXT, 'الهدنة', {
+      codes: ['political-process', 'arms-embargo-violation', 'ceasefire-condition', 'ceasefire-proposal'],
+    });
+    const { csv } = await q.call<{ csv: string }>('export.csv', { documentIds: [doc.id], rowPer: 'annotation' });
+    const line = csv.split('\r\n').find((l) => l.includes(a.id)) as string;
+    expect(line).toContain(
+      `,${a.id},Ceasefire proposal | Ceasefire condition | Arms-embargo violation | Political process,` +
+        'Ceasefire > Ceasefire proposal | Ceasefire > Ceasefire condition | Arms embargo > Arms-embargo violation | Politics > Political process,',
+    );
+    // a reordered codebook reorders the cell
+    const cb = await q.call<{ codes: { id: string }[] }>('codebook.get', {});
+    const reordered = { ...cb, codes: [...cb.codes.filter((c) => c.id === 'politics' || c.id === 'political-process'), ...cb.codes.filter((c) => c.id !== 'politics' && c.id !== 'political-process')] };
+    await q.call('codebook.save', reordered);
+    const again = await q.call<{ csv: string }>('export.csv', { documentIds: [doc.id], rowPer: 'annotation' });
+    expect(again.csv).toContain(`,${a.id},Political process | Ceasefire proposal | Ceasefire condition | Arms-embargo violation,`);
+  });
+});

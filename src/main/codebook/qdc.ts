@@ -169,6 +169,10 @@ export function parseQdcXml(xml: string): Record<string, unknown> {
     return parser.parse(xml, true) as Record<string, unknown>;
   } catch (err) {
     if (err instanceof AppError) throw err;
+    if (err instanceof RangeError || /Maximum nested tags/i.test((err as Error).message)) {
+      // the XML reader refuses (or cannot follow) elements nested some thousands deep
+      throw new AppError('unprocessable', 'The codebook file nests its elements too deeply to be read (thousands of levels); no codebook needs that.');
+    }
     throw new AppError(
       'unprocessable',
       `The codebook file is not well-formed XML (${(err as Error).message.split('\n')[0]}).`,
@@ -187,38 +191,48 @@ export function readQdc(xml: string, knownIds: Iterable<string>, newId: () => st
   const known = [...knownIds];
   const out: Code[] = [];
   const seen = new Set<string>();
-  const walk = (list: unknown, parentId: string | null) => {
-    if (!Array.isArray(list)) return;
-    for (const raw of list as XmlCode[]) {
-      if (!raw || typeof raw !== 'object') continue;
-      const name = String(raw['@_name'] ?? '').trim();
-      const guid = String(raw['@_guid'] ?? '').trim();
-      if (!name) throw new AppError('unprocessable', 'A code in the codebook file has no name.');
-      let id = isUuid(guid) ? idForGuid(guid, known) : '';
-      if (!id || seen.has(id)) id = newId();
-      seen.add(id);
-      const colour = String(raw['@_color'] ?? '').trim();
-      const descEl = raw.Description;
-      const descText =
-        typeof descEl === 'string'
-          ? descEl
-          : descEl && typeof descEl === 'object'
-            ? String((descEl as Record<string, unknown>)['#text'] ?? '')
-            : '';
-      const parts = readQdcDescription(descText);
-      out.push({
-        id,
-        name: name.slice(0, 200),
-        nameAr: parts.nameAr.slice(0, 200),
-        description: parts.description.slice(0, 5000),
-        example: parts.example.slice(0, 2000),
-        color: /^#[0-9a-fA-F]{6}$/.test(colour) ? colour.toUpperCase() : '',
-        key: parts.key,
-        parentId,
-      });
-      walk(raw.Code, id);
-    }
+  // depth first, parents before their children, without recursion: a file nesting codes
+  // thousands deep must get a sentence (too many codes), not a stack overflow
+  const stack: { list: unknown[]; next: number; parentId: string | null }[] = [];
+  const enter = (list: unknown, parentId: string | null) => {
+    if (Array.isArray(list)) stack.push({ list, next: 0, parentId });
   };
-  if (codesEl && typeof codesEl === 'object') walk(codesEl.Code, null);
+  if (codesEl && typeof codesEl === 'object') enter(codesEl.Code, null);
+  while (stack.length > 0) {
+    const level = stack[stack.length - 1] as (typeof stack)[number];
+    if (level.next >= level.list.length) {
+      stack.pop();
+      continue;
+    }
+    const raw = level.list[level.next++] as XmlCode;
+    const parentId = level.parentId;
+    if (!raw || typeof raw !== 'object') continue;
+    const name = String(raw['@_name'] ?? '').trim();
+    const guid = String(raw['@_guid'] ?? '').trim();
+    if (!name) throw new AppError('unprocessable', 'A code in the codebook file has no name.');
+    let id = isUuid(guid) ? idForGuid(guid, known) : '';
+    if (!id || seen.has(id)) id = newId();
+    seen.add(id);
+    const colour = String(raw['@_color'] ?? '').trim();
+    const descEl = raw.Description;
+    const descText =
+      typeof descEl === 'string'
+        ? descEl
+        : descEl && typeof descEl === 'object'
+          ? String((descEl as Record<string, unknown>)['#text'] ?? '')
+          : '';
+    const parts = readQdcDescription(descText);
+    out.push({
+      id,
+      name: name.slice(0, 200),
+      nameAr: parts.nameAr.slice(0, 200),
+      description: parts.description.slice(0, 5000),
+      example: parts.example.slice(0, 2000),
+      color: /^#[0-9a-fA-F]{6}$/.test(colour) ? colour.toUpperCase() : '',
+      key: parts.key,
+      parentId,
+    });
+    enter(raw.Code, id);
+  }
   return out;
 }

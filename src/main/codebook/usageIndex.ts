@@ -15,35 +15,80 @@ import { z } from 'zod';
 import type { Annotation, DocumentSummary } from '../../shared/model';
 import type { ProjectStore } from '../store/projectStore';
 
-const Counts = z.record(z.string(), z.number().int().nonnegative());
-export const DocStats = z.object({
-  annotations: z.number().int().nonnegative(),
+/**
+ * Counts by name. Names come from data (a claimant called "constructor", a colleague's code with
+ * the id "__proto__"), so they are Map keys, never properties of a plain object.
+ */
+export type Counts = Map<string, number>;
+
+export interface DocStats {
+  annotations: number;
   /** annotations that carry no code at all */
-  uncoded: z.number().int().nonnegative(),
+  uncoded: number;
   /** annotations carrying each code id (= CSV rows with that code) */
-  codes: Counts,
+  codes: Counts;
   /** annotations per claimant (annotations without a claimant are not counted) */
-  claimants: Counts,
-  stances: Counts,
-  certainties: Counts,
+  claimants: Counts;
+  stances: Counts;
+  certainties: Counts;
+}
+
+const COUNT_LISTS = ['codes', 'claimants', 'stances', 'certainties'] as const;
+
+/** On disk a count list is an array of [name, count] pairs (a JSON object would meet "__proto__"). */
+const StoredCounts = z.array(z.tuple([z.string(), z.number().int().nonnegative()]));
+const StoredStats = z.object({
+  annotations: z.number().int().nonnegative(),
+  uncoded: z.number().int().nonnegative(),
+  codes: StoredCounts,
+  claimants: StoredCounts,
+  stances: StoredCounts,
+  certainties: StoredCounts,
 });
-export type DocStats = z.infer<typeof DocStats>;
+type StoredStats = z.infer<typeof StoredStats>;
 
 const CacheFile = z.object({
-  version: z.literal(1),
-  docs: z.record(z.string(), z.object({ stamp: z.string(), stats: DocStats })),
+  version: z.literal(2),
+  docs: z.array(z.object({ id: z.string(), stamp: z.string(), stats: StoredStats })),
 });
-type CacheFile = z.infer<typeof CacheFile>;
+
+interface CacheEntry {
+  stamp: string;
+  stats: DocStats;
+}
+interface Cache {
+  docs: Map<string, CacheEntry>;
+}
+
+const toStored = (s: DocStats): StoredStats => ({
+  annotations: s.annotations,
+  uncoded: s.uncoded,
+  codes: [...s.codes],
+  claimants: [...s.claimants],
+  stances: [...s.stances],
+  certainties: [...s.certainties],
+});
+const fromStored = (s: StoredStats): DocStats => ({
+  annotations: s.annotations,
+  uncoded: s.uncoded,
+  codes: new Map(s.codes),
+  claimants: new Map(s.claimants),
+  stances: new Map(s.stances),
+  certainties: new Map(s.certainties),
+});
 
 type Countable = Pick<Annotation, 'codes' | 'claimant' | 'stance' | 'certainty'>;
 
 export function emptyStats(): DocStats {
-  return { annotations: 0, uncoded: 0, codes: {}, claimants: {}, stances: {}, certainties: {} };
+  return { annotations: 0, uncoded: 0, codes: new Map(), claimants: new Map(), stances: new Map(), certainties: new Map() };
 }
 
-const bump = (counts: Record<string, number>, key: string, by = 1) => {
-  counts[key] = (counts[key] ?? 0) + by;
+const bump = (counts: Counts, key: string, by = 1) => {
+  counts.set(key, (counts.get(key) ?? 0) + by);
 };
+
+/** The count of `key` (0 when absent). */
+export const countOf = (counts: Counts, key: string): number => counts.get(key) ?? 0;
 
 export function statsOf(annotations: Iterable<Countable>): DocStats {
   const s = emptyStats();
@@ -62,8 +107,8 @@ export function statsOf(annotations: Iterable<Countable>): DocStats {
 export function addStats(into: DocStats, more: DocStats): DocStats {
   into.annotations += more.annotations;
   into.uncoded += more.uncoded;
-  for (const k of ['codes', 'claimants', 'stances', 'certainties'] as const) {
-    for (const [name, n] of Object.entries(more[k])) bump(into[k], name, n);
+  for (const k of COUNT_LISTS) {
+    for (const [name, n] of more[k]) bump(into[k], name, n);
   }
   return into;
 }
@@ -90,7 +135,7 @@ export class UsageIndex {
   private readonly store: ProjectStore;
   private readonly fs: UsageFs;
   private readonly cachePath: string;
-  private cache: CacheFile | null = null;
+  private cache: Cache | null = null;
   /**
    * Unloaded documents whose file was checked in this run, with the index entry seen then: the
    * store replaces that entry whenever it rewrites a file it has not loaded (a restored backup).
@@ -117,8 +162,8 @@ export class UsageIndex {
       if (annotations) {
         out.set(summary.id, statsOf(annotations));
         this.verified.delete(summary.id);
-      } else if (this.verified.get(summary.id) === summary && cache.docs[summary.id]) {
-        out.set(summary.id, (cache.docs[summary.id] as { stats: DocStats }).stats);
+      } else if (this.verified.get(summary.id) === summary && cache.docs.has(summary.id)) {
+        out.set(summary.id, (cache.docs.get(summary.id) as CacheEntry).stats);
       } else {
         toCheck.push(summary);
       }
@@ -134,9 +179,9 @@ export class UsageIndex {
     }
     // forget documents that left the project
     const present = new Set(this.store.summaries().map((s) => s.id));
-    for (const id of Object.keys(cache.docs)) {
+    for (const id of [...cache.docs.keys()]) {
       if (!present.has(id)) {
-        delete cache.docs[id];
+        cache.docs.delete(id);
         this.dirty = true;
       }
     }
@@ -161,7 +206,7 @@ export class UsageIndex {
 
   private async countFromFile(summary: DocumentSummary): Promise<DocStats | null> {
     const id = summary.id;
-    const cache = this.cache as CacheFile;
+    const cache = this.cache as Cache;
     const file = this.store.documentPath(id);
     let stamp: string;
     try {
@@ -170,7 +215,7 @@ export class UsageIndex {
     } catch {
       return this.countThroughStore(id);
     }
-    const cached = cache.docs[id];
+    const cached = cache.docs.get(id);
     if (cached && cached.stamp === stamp) {
       this.verified.set(id, summary);
       return cached.stats;
@@ -185,7 +230,7 @@ export class UsageIndex {
     // A file this quick reading cannot count (damaged, or an older format) goes through the
     // store, which migrates it, or moves a damaged one aside and says so.
     if (!stats) return this.countThroughStore(id);
-    cache.docs[id] = { stamp, stats };
+    cache.docs.set(id, { stamp, stats });
     this.verified.set(id, summary);
     this.dirty = true;
     return stats;
@@ -200,13 +245,17 @@ export class UsageIndex {
     }
   }
 
-  private async loadCache(): Promise<CacheFile> {
+  private async loadCache(): Promise<Cache> {
     if (this.cache) return this.cache;
+    this.cache = { docs: new Map() };
     try {
+      // an older cache (version 1) or a damaged one is simply recounted
       const parsed = CacheFile.safeParse(JSON.parse(await this.fs.readFile(this.cachePath)));
-      this.cache = parsed.success ? parsed.data : { version: 1, docs: {} };
+      if (parsed.success) {
+        for (const d of parsed.data.docs) this.cache.docs.set(d.id, { stamp: d.stamp, stats: fromStored(d.stats) });
+      }
     } catch {
-      this.cache = { version: 1, docs: {} };
+      // no cache yet
     }
     return this.cache;
   }
@@ -217,7 +266,8 @@ export class UsageIndex {
     try {
       await mkdir(path.dirname(this.cachePath), { recursive: true });
       const temp = `${this.cachePath}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(this.cache));
+      const file = { version: 2, docs: [...this.cache.docs].map(([id, d]) => ({ id, stamp: d.stamp, stats: toStored(d.stats) })) };
+      await writeFile(temp, JSON.stringify(file));
       await rename(temp, this.cachePath);
     } catch {
       // a cache that cannot be written only costs time at the next start

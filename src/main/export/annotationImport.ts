@@ -14,6 +14,7 @@
  */
 import type { ImportOrphan, ImportResult } from '../../shared/api/exchange';
 import { AppError } from '../../shared/errors';
+import { appendAll } from '../../shared/exchange/jsonLdItems';
 import { Annotation, Code, MAX_CODES, type Codebook, type DocumentSummary } from '../../shared/model';
 import { anchorSpan } from '../../shared/text/anchor';
 import { createOffsetMap } from '../../shared/text/codepoints';
@@ -98,12 +99,21 @@ interface Placement {
   items: IncomingAnnotation[];
 }
 
-export async function importAnnotations(ctx: ServiceContext, json: string, unknownCodes: 'create' | 'orphan' = 'create'): Promise<ImportResult> {
+/**
+ * @param firstIndex where this text's first annotation is in the whole file, when a large file
+ *   comes in batches (an annotation without an id is reported as "#n", its place in the file)
+ */
+export async function importAnnotations(
+  ctx: ServiceContext,
+  json: string,
+  unknownCodes: 'create' | 'orphan' = 'create',
+  firstIndex = 0,
+): Promise<ImportResult> {
   const items = annotationItems(json);
   const orphans: ImportOrphan[] = [];
   const parsed: IncomingAnnotation[] = [];
   items.forEach((item, index) => {
-    const result = parseItem(item, index);
+    const result = parseItem(item, firstIndex + index);
     if (result.ok) parsed.push(result.value);
     else orphans.push({ id: result.rawId, reason: 'invalid', exact: '', message: result.message });
   });
@@ -203,7 +213,7 @@ export async function importAnnotations(ctx: ServiceContext, json: string, unkno
   }
   for (const { documentId, annotations } of additions) {
     const db = await ctx.store.document(documentId);
-    db.data.annotations.push(...annotations);
+    appendAll(db.data.annotations, annotations);
     db.data.annotations.sort((a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt));
     await ctx.store.saveDocument(documentId);
   }

@@ -13,9 +13,11 @@ import { zip, type ZipEntry } from './zip';
 
 export const BUNDLE_README = `Exported by Hashiya.
 
-- The .csv file: one row per (annotation, code), or per annotation. UTF-8 with BOM, CRLF.
-  Text cells that begin with = + - @, a tab or a line break (or with ') carry one extra leading '
-  so spreadsheets do not run them as formulas. Remove ONE leading ' from text cells to get the
+- The .csv file: one row per (annotation, code), or per annotation (codes in codebook order).
+  UTF-8 with BOM, CRLF.
+  Text cells that begin with a tab or a line break, or with = + - @ or a look-alike sign
+  (such as ＝ ﹦ − ＋ ＠), even after spaces or invisible characters, or with ', carry one extra
+  leading ' so spreadsheets do not run them as formulas. Remove ONE leading ' from text cells to get the
   data back: R  sub("^'", "", x)   pandas  df[col].str.replace(r"^'", "", regex=True)
 - texts/<document_id>.txt: each document's text, UTF-8 without BOM. start and end in the CSV
   count Unicode code points into it:  text[start:end] == quote  (Python).

@@ -3,6 +3,7 @@
  * (`Ceasefire > Ceasefire proposal`). A code id that is no longer in the codebook (the code was
  * deleted after tagging) is exported as its id, so no tag silently disappears.
  */
+import { treeRows } from '../../shared/codebook/tree';
 import type { Codebook } from '../../shared/model';
 
 export const CODE_PATH_SEPARATOR = ' > ';
@@ -10,10 +11,13 @@ export const CODE_PATH_SEPARATOR = ' > ';
 export interface CodeLabel {
   name: string;
   path: string;
+  /** the code's place in the codebook's tree (the Codebook window's order); unknown ids last */
+  order: number;
 }
 
 export function codeLabels(codebook: Codebook): (id: string) => CodeLabel {
   const byId = new Map(codebook.codes.map((c) => [c.id, c]));
+  const order = new Map(treeRows(codebook).map((row, i) => [row.code.id, i]));
   const cache = new Map<string, CodeLabel>();
   const pathOf = (id: string): string => {
     const names: string[] = [];
@@ -28,7 +32,9 @@ export function codeLabels(codebook: Codebook): (id: string) => CodeLabel {
     let label = cache.get(id);
     if (!label) {
       const code = byId.get(id);
-      label = code ? { name: code.name, path: pathOf(id) } : { name: id, path: id };
+      label = code
+        ? { name: code.name, path: pathOf(id), order: order.get(id) ?? Number.MAX_SAFE_INTEGER }
+        : { name: id, path: id, order: Number.MAX_SAFE_INTEGER };
       cache.set(id, label);
     }
     return label;

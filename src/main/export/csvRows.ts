@@ -1,6 +1,6 @@
 /**
  * The CSV export's columns and rows (DESIGN.md §6): one row per (annotation, code), or per
- * annotation with codes joined by " | ". Pure: the service feeds it one document at a time.
+ * annotation with codes joined by " | " in codebook order. Pure: the service feeds it one document at a time.
  * Rows are written into a CsvBuilder (one copy of each cell), which keeps the export within a
  * small factor of JSON.stringify of the same annotations (test/export/csvSpeed.test.ts).
  */
@@ -71,7 +71,8 @@ export function writeDocumentRows(
       writeRow(out, doc, a, l.name, l.path, paragraph);
       rows++;
     } else if (rowPer === 'annotation') {
-      const labels = a.codes.map(label);
+      // in codebook order, whatever order they were tagged in (a stable sort keeps unknown ids as tagged)
+      const labels = a.codes.map(label).sort((x, y) => x.order - y.order);
       writeRow(out, doc, a, labels.map((l) => l.name).join(CODE_JOINER), labels.map((l) => l.path).join(CODE_JOINER), paragraph);
       rows++;
     } else {

@@ -6,7 +6,7 @@
  * with a reason instead of failing the whole file.
  */
 import { z } from 'zod';
-import { AppError } from '../../shared/errors';
+import { annotationItemsOf, parseJsonLd } from '../../shared/exchange/jsonLdItems';
 import { CODE_PATH_SEPARATOR } from './codeLabels';
 import { ANNOTATION_URN, ATTRIBUTE_FIELDS, CODE_URN, DOCUMENT_URN, SHA256_URN, stripPrefix, type AttributeField } from './webAnnotationVocab';
 
@@ -79,35 +79,7 @@ const QuoteSelector = z.object({ exact: z.string().min(1), prefix: z.string().op
 
 /** The annotations of a file, each as raw JSON; AppError when the file is not Web Annotation JSON-LD. */
 export function annotationItems(json: string): unknown[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    throw new AppError('invalid_input', 'This file is not valid JSON, so it cannot be a W3C Web Annotation file. Nothing was imported.');
-  }
-  const fromPage = (page: unknown): unknown[] | null => (isObject(page) && Array.isArray(page.items) ? page.items : null);
-  if (Array.isArray(value)) return value;
-  if (isObject(value)) {
-    if (typeIs(value.type, 'AnnotationCollection')) {
-      const items: unknown[] = [];
-      const first = fromPage(value.first);
-      if (first) items.push(...first);
-      // further pages embedded as first.next chains, when present inline
-      let next = isObject(value.first) ? value.first.next : undefined;
-      for (let guard = 0; isObject(next) && guard < 100000; guard++) {
-        items.push(...(fromPage(next) ?? []));
-        next = next.next;
-      }
-      if (Array.isArray(value.items)) items.push(...value.items);
-      if (!first && !Array.isArray(value.items) && value.total !== 0) {
-        throw new AppError('invalid_input', 'This AnnotationCollection does not contain its annotations (they may be on pages that were not exported with it). Nothing was imported.');
-      }
-      return items;
-    }
-    if (typeIs(value.type, 'AnnotationPage')) return fromPage(value) ?? [];
-    if (typeIs(value.type, 'Annotation')) return [value];
-  }
-  throw new AppError('invalid_input', 'This file is JSON but not a W3C Web Annotation file (no AnnotationCollection, AnnotationPage or Annotation in it). Nothing was imported.');
+  return annotationItemsOf(parseJsonLd(json));
 }
 
 function readCode(body: Record<string, unknown>): IncomingCode | null {

@@ -242,7 +242,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
     'claimants.list': async () => {
       // project-wide, from the usage index (cached per document file, so this stays cheap)
       const totals = await usageIndex(ctx.store).totals();
-      return Object.entries(totals.claimants)
+      return [...totals.claimants]
         .map(([name, count]) => ({ name, count }))
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     },

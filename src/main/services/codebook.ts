@@ -21,7 +21,7 @@ import { mergeCodebooks } from '../../shared/codebook/importMerge';
 import { pruneValueNames } from '../../shared/codebook/valueNames';
 import { readCodebookJson, writeCodebookJson } from '../../shared/codebook/jsonFormat';
 import { defaultCodebook } from '../../shared/defaultCodebook';
-import { usageIndex, type DocStats } from '../codebook/usageIndex';
+import { countOf, usageIndex, type DocStats } from '../codebook/usageIndex';
 import { buildQdc, readQdc } from '../codebook/qdc';
 import type { ServiceContext } from './context';
 import { byDocument, MergeJournal, type FieldChange } from './mergeJournal';
@@ -48,7 +48,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 /** Refuse a codebook that drops a code, stance or certainty still in use, naming it and the count. */
 export function checkNothingInUseDropped(before: Codebook, after: Codebook, usage: DocStats): void {
   for (const id of removedCodeIds(before, after)) {
-    const n = usage.codes[id] ?? 0;
+    const n = countOf(usage.codes, id);
     if (n > 0) {
       const name = findCode(before, id)?.name ?? id;
       throw new AppError(
@@ -61,7 +61,7 @@ export function checkNothingInUseDropped(before: Codebook, after: Codebook, usag
   for (const list of ['stances', 'certainties'] as const) {
     const kept = new Set(after[list]);
     for (const value of before[list]) {
-      const n = usage[list][value] ?? 0;
+      const n = countOf(usage[list], value);
       if (!kept.has(value) && n > 0) {
         const what = list === 'stances' ? 'stance' : 'certainty';
         throw new AppError(
@@ -72,6 +72,24 @@ export function checkNothingInUseDropped(before: Codebook, after: Codebook, usag
       }
     }
   }
+}
+
+/**
+ * Each code's count plus the counts of every code below it: each used code adds its count to
+ * itself and to each of its ancestors (a cycle, which validation refuses, is cut).
+ */
+export function totalsWithSubcodes(codebook: Codebook, counts: ReadonlyMap<string, number>): Map<string, number> {
+  const parentOf = new Map(codebook.codes.map((c) => [c.id, c.parentId]));
+  const totals = new Map<string, number>();
+  for (const [id, n] of counts) {
+    if (!parentOf.has(id)) continue;
+    const seen = new Set<string>();
+    for (let at: string | null | undefined = id; at && parentOf.has(at) && !seen.has(at); at = parentOf.get(at)) {
+      seen.add(at);
+      totals.set(at, (totals.get(at) ?? 0) + n);
+    }
+  }
+  return totals;
 }
 
 export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
@@ -109,8 +127,8 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
   };
 
   const remapEverywhere = async (mapping: CodeMapping, changes?: FieldChange<string[]>[]) => {
-    const ids = Object.keys(mapping);
-    const docs = await usage().documentsWhere((s) => ids.some((id) => (s.codes[id] ?? 0) > 0));
+    const ids = [...mapping.keys()];
+    const docs = await usage().documentsWhere((s) => ids.some((id) => countOf(s.codes, id) > 0));
     return rewrite(
       docs,
       (a) => {
@@ -185,7 +203,13 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
 
     'codebook.usage': async () => {
       const t = await usage().totals();
-      return { codes: t.codes, stances: t.stances, certainties: t.certainties, annotations: t.annotations };
+      // Object.fromEntries defines own properties, so even a "__proto__" count crosses intact
+      return {
+        codes: Object.fromEntries(t.codes),
+        stances: Object.fromEntries(t.stances),
+        certainties: Object.fromEntries(t.certainties),
+        annotations: t.annotations,
+      };
     },
 
     'codebook.mergeCodes': async ({ sourceId, targetId }) => {
@@ -234,7 +258,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         reassignTo: mode === 'reassign' ? (reassignTo ?? null) : null,
       });
       const totals = await usage().totals();
-      const inUse = result.removed.reduce((n, r) => n + (totals.codes[r] ?? 0), 0);
+      const inUse = result.removed.reduce((n, r) => n + countOf(totals.codes, r), 0);
       if (inUse > 0 && !mode) {
         const name = findCode(current, id)?.name ?? id;
         throw new AppError(
@@ -251,7 +275,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       const codebook = renameValue(ctx.store.data.codebook, list, from, to);
       const value = codebook[list].find((v) => v.trim().toLowerCase() === to.trim().toLowerCase()) ?? to.trim();
       const field = list === 'stances' ? 'stance' : 'certainty';
-      const docs = await usage().documentsWhere((s) => (s[list][from] ?? 0) > 0);
+      const docs = await usage().documentsWhere((s) => countOf(s[list], from) > 0);
       const changed = await rewrite(docs, (a) => (a[field] === from ? { ...a, [field]: value } : null));
       return { codebook: await commit(codebook), ...changed };
     },
@@ -303,7 +327,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
 
     'claimants.rename': async ({ from, to }) => {
       const target = to.trim();
-      const docs = await usage().documentsWhere((s) => (s.claimants[from] ?? 0) > 0);
+      const docs = await usage().documentsWhere((s) => countOf(s.claimants, from) > 0);
       if (docs.length === 0) throw new AppError('not_found', `No annotation has the claimant “${from}”.`);
       if (target === from) return { affected: 0, documents: 0 };
       const changes: FieldChange<string>[] = [];
@@ -320,19 +344,21 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       if (documentId !== undefined) ctx.store.summary(documentId);
       const t = await usage().totals(documentId);
       const codebook = ctx.store.data.codebook;
+      const totals = totalsWithSubcodes(codebook, t.codes);
       const codes = codebook.codes.map((c) => ({
         id: c.id,
         name: c.name,
         nameAr: c.nameAr,
         path: codePath(codebook, c.id),
         color: c.color,
-        count: t.codes[c.id] ?? 0,
+        count: countOf(t.codes, c.id),
+        total: countOf(totals, c.id),
       }));
       // counts for ids that are not (or no longer) in the codebook are shown rather than hidden
-      for (const [id, count] of Object.entries(t.codes)) {
-        if (!findCode(codebook, id)) codes.push({ id, name: id, nameAr: '', path: id, color: '#999999', count });
+      for (const [id, count] of t.codes) {
+        if (!findCode(codebook, id)) codes.push({ id, name: id, nameAr: '', path: id, color: '#999999', count, total: count });
       }
-      const claimants = Object.entries(t.claimants)
+      const claimants = [...t.claimants]
         .map(([name, count]) => ({ name, count }))
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
       const withClaimant = claimants.reduce((n, c) => n + c.count, 0);

@@ -15,6 +15,6 @@ export function exchangeHandlers(ctx: ServiceContext): ExchangeHandlers {
     'export.texts': (input) => exportTexts(ctx, input),
     'export.bundle': (input) => exportBundle(ctx, input),
     'export.annotations': (input) => exportAnnotations(ctx, input),
-    'import.annotations': ({ json, unknownCodes }) => importAnnotations(ctx, json, unknownCodes),
+    'import.annotations': ({ json, unknownCodes, firstIndex }) => importAnnotations(ctx, json, unknownCodes, firstIndex),
   };
 }

@@ -5,7 +5,7 @@ import { documentKey, PROJECT_KEY } from '../store/backups';
 import { folderToCreate, folderToOpen, sameFolder } from '../store/projectFolder';
 import type { ProjectStore } from '../store/projectStore';
 import type { Code } from '../../shared/model';
-import { usageIndex } from '../codebook/usageIndex';
+import { countOf, usageIndex } from '../codebook/usageIndex';
 import type { ServiceContext } from './context';
 
 /**
@@ -18,7 +18,7 @@ async function keepCodesInUse(ctx: ServiceContext, before: readonly Code[]): Pro
   const present = new Set(codebook.codes.map((c) => c.id));
   const used = (await usageIndex(ctx.store).totals()).codes;
   const keys = new Set(codebook.codes.map((c) => c.key).filter(Boolean));
-  const missing = before.filter((c) => !present.has(c.id) && (used[c.id] ?? 0) > 0);
+  const missing = before.filter((c) => !present.has(c.id) && countOf(used, c.id) > 0);
   if (missing.length === 0) return;
   for (const c of missing) {
     codebook.codes.push({ ...c, parentId: c.parentId && present.has(c.parentId) ? c.parentId : null, key: c.key && !keys.has(c.key) ? c.key : null });

@@ -36,7 +36,13 @@ export const StatsSummary = z.object({
       nameAr: z.string(),
       path: z.string(),
       color: z.string(),
+      /** annotations carrying this code itself (= CSV rows whose `code` is this code) */
       count: z.number().int().nonnegative(),
+      /**
+       * this code's count plus that of every code below it (= CSV rows whose `code_path` is this
+       * code's path or starts with it): what a parent stands for
+       */
+      total: z.number().int().nonnegative(),
     }),
   ),
   claimants: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative() })),

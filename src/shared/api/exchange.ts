@@ -74,13 +74,22 @@ export const exchangeApi = {
     z.object(DocumentSelection).strict(),
     z.object({ fileName: z.string(), json: z.string(), count: z.number().int().nonnegative() }),
   ),
-  /** Merge a W3C Web Annotation file (e.g. a colleague's export) into this project. */
+  /**
+   * Merge a W3C Web Annotation file (e.g. a colleague's export) into this project. A file larger
+   * than one request is sent in batches (the app does this itself): each batch is a merge, and
+   * what the project already has is skipped, so batches can be sent again safely.
+   */
   'import.annotations': method(
     z
       .object({
         json: z.string().min(1).max(120 * 1024 * 1024),
         /** codes this codebook lacks: add them (default), or list those annotations as orphans */
         unknownCodes: z.enum(['create', 'orphan']).optional(),
+        /**
+         * a batch of a larger file (src/shared/exchange/jsonLdItems.ts): the position of its first
+         * annotation in the file, so an annotation without an id is reported as "#n" of the file
+         */
+        firstIndex: z.number().int().nonnegative().max(100_000_000).optional(),
       })
       .strict(),
     ImportResult,

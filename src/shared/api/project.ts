@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoTime, ProjectInfo as ProjectInfoBase, Settings } from '../model';
+import { Id, IsoTime, ProjectInfo as ProjectInfoBase, Settings, SettingsPatch } from '../model';
 import { method } from './method';
 
 /** A file whose latest change is only in memory because saving it failed (it is retried). */
@@ -47,7 +47,7 @@ export type BackupInfo = z.infer<typeof BackupInfo>;
 
 export const projectApi = {
   'project.info': method(z.object({}).strict(), ProjectInfo),
-  'settings.update': method(Settings.partial().strict(), Settings),
+  'settings.update': method(SettingsPatch, Settings),
   /** Acknowledge (and clear) the notices shown to the user, e.g. a file moved to quarantine. */
   'project.dismissNotices': method(z.object({}).strict(), z.object({}).strict()),
   /** Try again to save every file marked unsaved; the result says what is still unsaved. */

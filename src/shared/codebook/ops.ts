@@ -12,7 +12,7 @@ import { descendantIds, findCode } from './tree';
 import { nameKey, validateCodebook } from './validate';
 
 /** Where annotations' code ids go: to another id, or null to be removed from the annotation. */
-export type CodeMapping = Readonly<Record<string, string | null>>;
+export type CodeMapping = ReadonlyMap<string, string | null>;
 
 export interface CodeDraft {
   name: string;
@@ -210,7 +210,7 @@ export function mergeCodes(
     if (child.parentId === sourceId && child.id !== targetId) next = moveCode(next, child.id, targetId);
   }
   validateCodebook(next);
-  return { codebook: next, mapping: { [sourceId]: targetId } };
+  return { codebook: next, mapping: new Map([[sourceId, targetId]]) };
 }
 
 export type ChildrenChoice = 'moveUp' | 'delete';
@@ -242,8 +242,7 @@ export function deleteCode(
   const codes = codebook.codes
     .filter((c) => !gone.has(c.id))
     .map((c) => (c.parentId === id ? { ...c, parentId: code.parentId ?? null } : c));
-  const mapping: Record<string, string | null> = {};
-  for (const r of removed) mapping[r] = reassignTo;
+  const mapping = new Map<string, string | null>(removed.map((r) => [r, reassignTo]));
   return { codebook: { ...codebook, codes }, removed, mapping };
 }
 
@@ -252,10 +251,10 @@ export function deleteCode(
  * and no code appears twice. Returns the same array when nothing changes.
  */
 export function remapCodes(codes: readonly string[], mapping: CodeMapping): readonly string[] {
-  if (!codes.some((c) => Object.hasOwn(mapping, c))) return codes;
+  if (!codes.some((c) => mapping.has(c))) return codes;
   const out: string[] = [];
   for (const c of codes) {
-    const to = Object.hasOwn(mapping, c) ? mapping[c] : c;
+    const to = mapping.has(c) ? mapping.get(c) : c;
     if (to && !out.includes(to)) out.push(to);
   }
   return out;

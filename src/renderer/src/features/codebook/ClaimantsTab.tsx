@@ -17,12 +17,14 @@ interface Merge {
   to: string;
   message: string;
 }
+import { noProto } from './noProto';
 
 export function ClaimantsTab({ announce }: { announce: (message: string) => void }) {
   const { c } = useCbText();
   const listId = useId();
   const [claimants, setClaimants] = useState<{ name: string; count: number }[]>([]);
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  // keyed by names from data (a claimant may be called “constructor”): a null-prototype object
+  const [drafts, setDrafts] = useState<Record<string, string>>(() => noProto({}));
   const [error, setError] = useState<string | null>(null);
   const m = useMergeText();
   const [confirming, setConfirming] = useState<Merge | null>(null);
@@ -63,7 +65,7 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
     const { undoIds, affected, failed } = await renameEach(from, to);
     setError(failed ? errorMessage(failed) : null);
     // names come from data (a claimant may be called “__proto__”): build, never assign, the keys
-    setDrafts((d) => Object.fromEntries([...Object.entries(d), ...from.map((name) => [name, ''] as const)]));
+    setDrafts((d) => noProto<string>(d, Object.fromEntries(from.map((name) => [name, '']))));
     setConfirming(null);
     await reload();
     if (undoIds.length === 0) return;
@@ -195,7 +197,7 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
                     list={listId}
                     dir="auto"
                     value={drafts[x.name] ?? ''}
-                    onChange={(e) => setDrafts((d) => ({ ...d, [x.name]: e.target.value }))}
+                    onChange={(e) => setDrafts((d) => noProto(d, { [x.name]: e.target.value }))}
                     aria-label={`${c('renameTo')}: ${x.name}`}
                   />
                   <button type="submit" disabled={!(drafts[x.name] ?? '').trim()}>

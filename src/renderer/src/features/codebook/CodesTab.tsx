@@ -15,6 +15,7 @@ import { useCbText } from './strings';
 import { ConfirmMerge, UndoNotice } from './MergeConfirm';
 import { fill, useMergeText } from './mergeStrings';
 import { codeLabel } from '../../i18n';
+import { noProto } from './noProto';
 
 export function CodesTab({ announce }: { announce: (message: string) => void }) {
   const app = useApp();
@@ -25,7 +26,7 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
   const [confirmError, setConfirmError] = useState<string | null>(null);
   const [lastMerge, setLastMerge] = useState<{ step: MergeStep; sourceId: string; affected: number; message: string } | null>(null);
   const codebook = app.codebook;
-  const [usage, setUsage] = useState<Record<string, number>>({});
+  const [usage, setUsage] = useState<Record<string, number>>(() => noProto({}));
   const [selectedId, setSelectedId] = useState<string | null>(codebook.codes[0]?.id ?? null);
   const [newName, setNewName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +35,7 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
 
   const reloadUsage = useCallback(async () => {
     try {
-      setUsage((await api['codebook.usage']({})).codes);
+      setUsage(noProto((await api['codebook.usage']({})).codes));
     } catch (err) {
       setError(errorMessage(err));
     }

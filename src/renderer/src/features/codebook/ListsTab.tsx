@@ -11,6 +11,7 @@ import { setValueName, valueNameAr } from '../../../../shared/codebook/valueName
 import { BilingualName } from './BilingualName';
 import { notifyAnnotationsChanged } from './events';
 import { useCbText } from './strings';
+import { noProto } from './noProto';
 import { MAX_VALUE_LENGTH } from '../../../../shared/limits';
 
 type ListName = 'stances' | 'certainties';
@@ -20,7 +21,8 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
   const { c } = useCbText();
   const values = app.codebook[list];
   const [added, setAdded] = useState('');
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  // keyed by names from data (a claimant may be called “constructor”): a null-prototype object
+  const [drafts, setDrafts] = useState<Record<string, string>>(() => noProto({}));
   // Arabic names being typed, by value (a Map: the keys are the researcher's values)
   const [arDrafts, setArDrafts] = useState<ReadonlyMap<string, string>>(new Map());
   const [error, setError] = useState<string | null>(null);
@@ -66,7 +68,7 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
     try {
       const r = await api['codebook.renameValue']({ list, from, to });
       await app.reloadCodebook();
-      setDrafts((d) => ({ ...d, [from]: '' }));
+      setDrafts((d) => noProto(d, { [from]: '' }));
       setError(null);
       if (r.affected > 0) notifyAnnotationsChanged();
       announce(`${from} → ${to}`);
@@ -116,7 +118,7 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
             />
             <input
               value={drafts[v] ?? ''}
-              onChange={(e) => setDrafts((d) => ({ ...d, [v]: e.target.value }))}
+              onChange={(e) => setDrafts((d) => noProto(d, { [v]: e.target.value }))}
               aria-label={`${c('rename')}: ${v}`}
               placeholder={c('rename')}
               dir="auto"

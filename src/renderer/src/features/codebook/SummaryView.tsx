@@ -1,6 +1,8 @@
 /**
  * Annotations per code (a bar chart, codes in tree order) and per claimant, for one document or
  * the whole project. The numbers are those of the CSV export: one row per annotation and code.
+ * A code shows its own count and its total with its sub-codes (a parent that tags nothing itself
+ * still shows what its children hold); the bar is the total.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/api';
@@ -13,16 +15,46 @@ import { useCbText } from './strings';
 
 type Summary = Output<'stats.summary'>;
 
+interface BarRow {
+  key: string;
+  label: string;
+  labelAr?: string;
+  color: string;
+  count: number;
+  /** with sub-codes (codes only): the bar's length when present */
+  total?: number;
+  depth?: number;
+}
+
+/** Bars of counts; with `columns`, a header row names the label, own count and total columns. */
 function Bars({
   rows,
   label,
+  columns,
 }: {
-  rows: { key: string; label: string; labelAr?: string; color: string; count: number; depth?: number }[];
+  rows: BarRow[];
   label: string;
+  columns?: { label: string; own: string; total: string; totalHint: string };
 }) {
-  const max = Math.max(1, ...rows.map((r) => r.count));
+  // a loop, not Math.max(...rows): a project can have more claimants than arguments fit on the stack
+  let max = 1;
+  for (const r of rows) max = Math.max(max, r.total ?? r.count);
   return (
     <table className="cb-bars" aria-label={label}>
+      {columns && (
+        <thead>
+          <tr>
+            <th scope="col">{columns.label}</th>
+            <td />
+            <th scope="col" className="num">
+              {columns.own}
+            </th>
+            <th scope="col" className="num" title={columns.totalHint}>
+              {columns.total}
+            </th>
+          </tr>
+        </thead>
+      )}
       <tbody>
         {rows.map((r) => (
           <tr key={r.key} data-testid={`bar-${r.label}`}>
@@ -32,13 +64,18 @@ function Bars({
             <td className="cb-bar-cell">
               <span
                 className="cb-bar"
-                style={{ inlineSize: `${(100 * r.count) / max}%`, backgroundColor: r.color }}
+                style={{ inlineSize: `${(100 * (r.total ?? r.count)) / max}%`, backgroundColor: r.color }}
                 aria-hidden="true"
               />
             </td>
             <td className="num" data-testid="bar-count">
               {r.count}
             </td>
+            {r.total !== undefined && (
+              <td className="num" data-testid="bar-total">
+                {r.total}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
@@ -83,9 +120,10 @@ export function CodeSummary({ documentId }: { documentId?: string | undefined })
       labelAr: x.nameAr,
       color: x.color,
       count: x.count,
+      total: x.total,
       depth: depth.get(x.id) ?? 0,
     }));
-  const claimantRows = summary.claimants.map((x) => ({
+  const claimantRows: BarRow[] = summary.claimants.map((x) => ({
     key: x.name,
     label: x.name,
     color: 'var(--accent)',
@@ -111,7 +149,11 @@ export function CodeSummary({ documentId }: { documentId?: string | undefined })
         )}
       </p>
       <h3>{c('perCode')}</h3>
-      <Bars rows={codeRows} label={c('perCode')} />
+      <Bars
+        rows={codeRows}
+        label={c('perCode')}
+        columns={{ label: c('summaryCode'), own: c('ownCount'), total: c('withSubcodes'), totalHint: c('withSubcodesHint') }}
+      />
       <h3>{c('perClaimant')}</h3>
       <Bars rows={claimantRows} label={c('perClaimant')} />
     </div>

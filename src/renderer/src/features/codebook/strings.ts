@@ -73,6 +73,10 @@ const en = {
   uncoded: 'without a code',
   total: 'Annotations',
   csvRows: 'CSV rows',
+  summaryCode: 'Code',
+  ownCount: 'This code',
+  withSubcodes: 'With sub-codes',
+  withSubcodesHint: 'CSV rows of this code and of every code below it',
   definitionOf: 'Definition of',
   keyboardHelp: 'Arrow keys move through the codes; Alt+Arrow up/down reorders; Delete deletes.',
 } as const;
@@ -151,6 +155,10 @@ const ar: Record<Key, string> = {
   uncoded: 'بلا رمز',
   total: 'التعليقات',
   csvRows: 'صفوف CSV',
+  summaryCode: 'الرمز',
+  ownCount: 'الرمز نفسه',
+  withSubcodes: 'مع الرموز الفرعية',
+  withSubcodesHint: 'صفوف CSV لهذا الرمز ولكل رمز تحته',
   definitionOf: 'تعريف',
   keyboardHelp: 'تتنقل مفاتيح الأسهم بين الرموز؛ Alt مع السهم لأعلى/لأسفل يغيّر الترتيب؛ Delete يحذف.',
 };

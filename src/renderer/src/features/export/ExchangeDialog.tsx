@@ -8,6 +8,7 @@ import { downloadFile } from '../../app/download';
 import { ImportSummary } from './ImportSummary';
 import { useExportText } from './strings';
 import { ErrorAlert } from '../../app/ErrorAlert';
+import { BatchedImportError, importInBatches } from '../../../../shared/exchange/batchedImport';
 
 export function ExchangeDialog({
   currentDocumentId,
@@ -26,6 +27,7 @@ export function ExchangeDialog({
   const [exported, setExported] = useState<{ count: number; fileName: string } | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
   const exportW3c = async () => {
     const documentIds = documentIdsFor(scope, currentDocumentId);
@@ -47,15 +49,26 @@ export function ExchangeDialog({
     setBusy('import');
     setError(null);
     setResult(null);
+    setProgress(null);
     try {
+      // read and split here: a file of any size goes in batches, each one an ordinary merge
       const json = await file.text();
-      const r = await api['import.annotations']({ json, unknownCodes });
+      const r = await importInBatches(
+        json,
+        (batch) => api['import.annotations']({ json: batch.json, firstIndex: batch.firstIndex, unknownCodes }),
+        { onProgress: (done, total) => setProgress({ done, total }) },
+      );
       setResult(r);
       if (r.imported > 0) onImported(r.documents.map((d) => d.id));
     } catch (err) {
-      setError(errorMessage(err));
+      if (err instanceof BatchedImportError) {
+        setError(`${errorMessage(err.reason)} ${x('importStopped')} (${err.done.toLocaleString()} / ${err.total.toLocaleString()})`);
+        setResult(err.partial);
+        if (err.partial.imported > 0) onImported(err.partial.documents.map((d) => d.id));
+      } else setError(errorMessage(err));
     } finally {
       setBusy(null);
+      setProgress(null);
       if (input.current) input.current.value = '';
     }
   };
@@ -104,6 +117,17 @@ export function ExchangeDialog({
             {busy === 'import' ? x('importing') : x('importW3c')}
           </button>
         </div>
+        {progress && (
+          <p role="status" data-testid="w3c-import-progress">
+            <label>
+              {x('importProgress')}{' '}
+              <progress max={progress.total} value={progress.done} />{' '}
+              <span dir="ltr">
+                {progress.done.toLocaleString()} / {progress.total.toLocaleString()}
+              </span>
+            </label>
+          </p>
+        )}
         <ErrorAlert message={error} />
         {result && <ImportSummary result={result} />}
         <div className="actions">

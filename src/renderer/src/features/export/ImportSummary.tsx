@@ -2,8 +2,12 @@
 import type { ImportResult } from '../../../../shared/api/exchange';
 import { useExportText } from './strings';
 
+/** Orphans listed one by one; a file of 100,000 unplaceable annotations lists the first ones. */
+const MAX_LISTED = 500;
+
 export function ImportSummary({ result }: { result: ImportResult }) {
   const { x } = useExportText();
+  const hidden = result.orphans.length - MAX_LISTED;
   return (
     <section className="export-summary" aria-live="polite" data-testid="w3c-import-summary">
       <p>
@@ -27,7 +31,7 @@ export function ImportSummary({ result }: { result: ImportResult }) {
             {x('orphansTitle')} ({result.orphans.length})
           </h3>
           <ul className="export-orphans">
-            {result.orphans.map((o, i) => (
+            {result.orphans.slice(0, MAX_LISTED).map((o, i) => (
               <li key={`${o.id}-${i}`}>
                 <span className="export-orphan-reason">{x(`reason_${o.reason}`)}</span>
                 {o.exact && (
@@ -41,6 +45,11 @@ export function ImportSummary({ result }: { result: ImportResult }) {
               </li>
             ))}
           </ul>
+          {hidden > 0 && (
+            <p>
+              {hidden.toLocaleString()} {x('moreOrphans')}
+            </p>
+          )}
         </>
       )}
     </section>
