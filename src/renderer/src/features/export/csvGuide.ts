@@ -99,7 +99,7 @@ const en = {
     'start and end count Unicode code points, as Python’s text[start:end] and R’s substr(text, start + 1, end) do (an emoji is one character). The .zip export has each document’s text as texts/<document_id>.txt (UTF-8 without BOM, paragraphs separated by one line break) to check a row against:',
   guardTitle: 'The leading apostrophe (formula guard)',
   guard:
-    "A spreadsheet runs a cell that begins with =, +, - or @ (or their full-width forms), a tab or a line break as a formula, and a crafted article could use that. So every text cell that begins with one of these gets a leading apostrophe: =SUM(A1) is written '=SUM(A1). Numbers (start, end, paragraph) never are. A text cell that already begins with an apostrophe gets one more, so the rule is exactly reversible: remove one leading apostrophe from every text cell that has one.",
+    "A spreadsheet runs a cell that begins with =, +, - or @, a tab or a line break as a formula, and a crafted article could use that; some spreadsheets also skip leading spaces and take look-alike signs (﹦ ＝ ﹢ ＋ − － ＠ …) for these. So every text cell that begins with a tab or a line break, or whose first character after white space and invisible format characters is one of these signs or a look-alike, gets a leading apostrophe: =SUM(A1) is written '=SUM(A1), and ' =SUM(A1) for one with a space first. Numbers (start, end, paragraph) never are. A text cell that already begins with an apostrophe gets one more, so the rule is exactly reversible: remove one leading apostrophe from every text cell that has one.",
   inR: 'In R:',
   inPandas: 'In pandas (keep_default_na=False keeps empty cells as empty strings):',
 };
@@ -118,7 +118,7 @@ const ar: GuideText = {
     'يَعُدّ start وend نقاط ترميز Unicode، كما تفعل text[start:end] في Python وsubstr(text, start + 1, end) في R (الرمز التعبيري حرف واحد). وفي تصدير ‎.zip نص كل وثيقة في texts/<document_id>.txt (UTF-8 بلا BOM، وبين الفقرات سطر جديد واحد) للتحقق من أي صف:',
   guardTitle: 'الفاصلة العليا في البداية (حماية من الصيغ)',
   guard:
-    "تنفّذ جداول البيانات الخلية التي تبدأ بـ = أو + أو - أو @ (أو أشكالها العريضة) أو بمسافة جدولة أو سطر جديد كأنها صيغة، وقد يستغل ذلك مقال معدّ لهذا الغرض. لذلك تُسبق كل خلية نصية تبدأ بأحدها بفاصلة عليا ': فتُكتب =SUM(A1) هكذا '=SUM(A1). ولا تُسبق الأرقام (start وend وparagraph) أبدًا. والخلية النصية التي تبدأ أصلًا بفاصلة عليا تُزاد فاصلة أخرى، فالقاعدة قابلة للعكس تمامًا: احذف فاصلة عليا واحدة من بداية كل خلية نصية تبدأ بها.",
+    "تنفّذ جداول البيانات الخلية التي تبدأ بـ = أو + أو - أو @ أو بمسافة جدولة أو سطر جديد كأنها صيغة، وقد يستغل ذلك مقال معدّ لهذا الغرض؛ وبعضها يتخطى المسافات في البداية ويعدّ العلامات الشبيهة (﹦ ＝ ﹢ ＋ − － ＠ …) مثلها. لذلك تُسبق بفاصلة عليا ' كل خلية نصية تبدأ بمسافة جدولة أو سطر جديد، أو يكون أول حرف فيها بعد المسافات والمحارف الخفية إحدى هذه العلامات أو ما يشبهها: فتُكتب =SUM(A1) هكذا '=SUM(A1)، وتُكتب ' =SUM(A1) إن سبقتها مسافة. ولا تُسبق الأرقام (start وend وparagraph) أبدًا. والخلية النصية التي تبدأ أصلًا بفاصلة عليا تُزاد فاصلة أخرى، فالقاعدة قابلة للعكس تمامًا: احذف فاصلة عليا واحدة من بداية كل خلية نصية تبدأ بها.",
   inR: 'في R:',
   inPandas: 'في pandas (يُبقي keep_default_na=False الخلايا الفارغة نصوصًا فارغة):',
 };
