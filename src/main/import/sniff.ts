@@ -60,7 +60,7 @@ function isNotTextByte(b: number): boolean {
 
 /**
  * A file is binary when its first 64 KB are mostly not text: more than 1% of the bytes (and more
- * than 8) are controls that text never holds. One NUL does not make a file binary (a Windows-1256
+ * than 8, or than a tenth of a very short file) are controls that text never holds. One NUL does not make a file binary (a Windows-1256
  * newspaper corpus ends every file with one; such stray controls are dropped from the text with a
  * warning), and NUL padding at the end of a file is not counted. UTF-16 (with a BOM, or
  * recognisably so without one: see guessUtf16) is text. Random or compressed data has about 10%.
@@ -73,7 +73,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, Math.min(end, 64 * 1024));
   let controls = 0;
   for (const b of sample) if (isNotTextByte(b)) controls++;
-  return controls > Math.max(8, sample.length * 0.01);
+  // a few stray bytes are allowed: 8, or a tenth of a very short file
+  return controls > Math.max(sample.length * 0.01, Math.min(8, sample.length * 0.1));
 }
 
 /** The first characters of a file that is ASCII-compatible or UTF-16 (BOM or guessed), for sniffing markup. */
