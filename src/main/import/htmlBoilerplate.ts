@@ -26,7 +26,8 @@ function isMarked(el: Element): boolean {
 const textLength = (node: Node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 
 /**
- * Remove the marked blocks from `root`. A marked element holding more than half of the page's
+ * Remove the marked blocks from `root`. Only block elements: an inline link or span inside a
+ * sentence (`<a class="tag">حفتر</a>`) is part of the sentence. A marked element holding more than half of the page's
  * text is kept (an article wrapper whose class happens to say `has-share-bar` is not boilerplate).
  * Answers how many blocks were removed.
  */
@@ -34,7 +35,7 @@ export function removeMarkedBlocks(root: Element): number {
   const total = textLength(root);
   let removed = 0;
   const marked = Array.from(root.querySelectorAll('[class], [id]')).filter(
-    (el) => (BLOCK_ELEMENTS.has(el.localName) || el.localName === 'span' || el.localName === 'a') && isMarked(el),
+    (el) => BLOCK_ELEMENTS.has(el.localName) && isMarked(el),
   );
   for (const el of marked) {
     if (!el.isConnected || !root.contains(el)) continue; // inside a block already removed

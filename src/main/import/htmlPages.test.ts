@@ -66,6 +66,19 @@ describe('a WordPress-like page with related posts, sponsored paragraphs and sto
   });
 });
 
+describe('marked blocks', () => {
+  it('never take a word out of a sentence, nor the article whose wrapper has an unlucky class', async () => {
+    const result = await importFile(
+      'inline.html',
+      page(
+        `<title>${HEADLINE}</title>`,
+        `<article class="post has-share-bar"><h1>${HEADLINE}</h1><p>${P2.replace('غسان سلامة', '<a class="tag-link" href="/t">غسان سلامة</a>')}</p><p>${P1}</p><p>${P3}</p></article>`,
+      ),
+    );
+    expect(result.text.split('\n')).toEqual([HEADLINE, P2, P1, P3]);
+  });
+});
+
 describe('the headline exactly once, at the top', () => {
   it('keeps a headline printed in two identical <h1>', async () => {
     const twice = page(
