@@ -141,3 +141,30 @@ describe('stray control bytes in otherwise valid text', () => {
     await expect(importFile('data.txt', unsigned)).rejects.toMatchObject({ code: 'unsupported', message: /binary file/ });
   });
 });
+
+describe('paragraphs of a text file', () => {
+  const PARAGRAPHS = [
+    'أعلنت بعثة الأمم المتحدة للدعم في ليبيا يوم الأربعاء أن الأطراف وافقت على هدنة إنسانية في طرابلس تبدأ مع حلول عيد الفطر.',
+    'وقال المبعوث الأممي غسان سلامة إن الهدنة يجب أن تفتح الطريق أمام العودة إلى طاولة الحوار، داعيا الدول المعنية إلى احترام حظر السلاح.',
+  ];
+  /** Greedy wrapping at 50 characters. */
+  const wrap = (p: string) =>
+    p.split(' ').reduce<string[]>((lines, word) => {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && last.length + 1 + word.length <= 50) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+      return lines;
+    }, []);
+
+  it('joins a hard-wrapped Windows-1256 file with one blank line, keeping its sub-heading', async () => {
+    const raw = ['هدنة في طرابلس', '', ...wrap(PARAGRAPHS[0] ?? ''), 'مواقف الأطراف', ...wrap(PARAGRAPHS[1] ?? '')].join('\r\n');
+    const { text } = await importFile('wrapped.txt', iconv.encode(raw, 'windows-1256'));
+    expect(text.split('\n')).toEqual(['هدنة في طرابلس', PARAGRAPHS[0], 'مواقف الأطراف', PARAGRAPHS[1]]);
+  });
+
+  it('keeps one paragraph per line in a file with one blank line', async () => {
+    const raw = ['هدنة في طرابلس', '', ...PARAGRAPHS, 'مواقف الأطراف', 'دعت فرنسا إلى وقف فوري لإطلاق النار.'].join('\n');
+    const { text } = await importFile('lines.txt', Buffer.from(raw, 'utf8'));
+    expect(text.split('\n')).toEqual(['هدنة في طرابلس', ...PARAGRAPHS, 'مواقف الأطراف', 'دعت فرنسا إلى وقف فوري لإطلاق النار.']);
+  });
+});
