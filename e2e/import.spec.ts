@@ -87,10 +87,13 @@ test('paste text as a new document', async ({ page, hashiya }) => {
   await page.getByTestId('paste-button').click();
   const dialog = page.getByRole('dialog', { name: 'Paste text as a new document' });
   await dialog.getByLabel('Title (optional)').fill('بيان البعثة');
-  await dialog.getByLabel('Text', { exact: true }).fill('دعت البعثة الأممية إلى هدنة\nفي طرابلس.\n\nوقالت إن الحوار هو الطريق الوحيد.');
+  // hard-wrapped (55 characters): the wrapped line is joined, the paragraphs stay apart
+  await dialog
+    .getByLabel('Text', { exact: true })
+    .fill('دعت البعثة الأممية للدعم في ليبيا جميع الأطراف إلى هدنة\nإنسانية في طرابلس تبدأ مع حلول عيد الفطر.\n\nوقالت إن الحوار هو الطريق الوحيد.');
   await dialog.getByRole('button', { name: 'Create document' }).click();
   await dialog.getByRole('button', { name: 'بيان البعثة' }).click();
-  await expect(page.locator('[data-testid="article"] p')).toHaveText(['دعت البعثة الأممية إلى هدنة في طرابلس.', 'وقالت إن الحوار هو الطريق الوحيد.']);
+  await expect(page.locator('[data-testid="article"] p')).toHaveText(['دعت البعثة الأممية للدعم في ليبيا جميع الأطراف إلى هدنة إنسانية في طرابلس تبدأ مع حلول عيد الفطر.', 'وقالت إن الحوار هو الطريق الوحيد.']);
 });
 
 test('files dropped on the window are imported', async ({ page, hashiya }) => {

@@ -6,6 +6,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/main/store/schema';
 import { AppError } from '../../src/shared/errors';
 import { filesIn, openTestProject, removeDir, seedTwoDocuments, tempDir } from './helpers';
 
@@ -15,7 +16,7 @@ const CASES: Array<[string, (original: Buffer) => Buffer]> = [
   ['truncated', (o) => o.subarray(0, Math.floor(o.length / 2))],
   ['null', () => Buffer.from('null')],
   ['damaged mid-text (bytes that are not UTF-8)', (o) => Buffer.concat([o.subarray(0, 40), Buffer.from([0xff, 0xfe, 0xd8]), o.subarray(43)])],
-  ['failing its schema', (o) => Buffer.from(JSON.stringify({ ...JSON.parse(o.toString('utf8')), schemaVersion: 1, annotations: 'none', documents: 7 }))],
+  ['failing its schema', (o) => Buffer.from(JSON.stringify({ ...JSON.parse(o.toString('utf8')), schemaVersion: SCHEMA_VERSION, annotations: 'none', documents: 7 }))],
 ];
 
 let dir: string;
@@ -127,7 +128,7 @@ describe('a file from a newer Hashiya', () => {
     const err = await openTestProject(dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('unsupported');
-    expect((err as AppError).message).toMatch(/newer version of Hashiya \(file format 7; this version reads up to 1\)/);
+    expect((err as AppError).message).toMatch(new RegExp(`newer version of Hashiya \\(file format 7; this version reads up to ${SCHEMA_VERSION}\\)`));
     expect(await readFile(file, 'utf8')).toBe(newer);
     expect(await filesIn(path.join(dir, 'quarantine'))).toEqual([]);
   });
@@ -135,7 +136,7 @@ describe('a file from a newer Hashiya', () => {
   it('a document: that document is refused and untouched, the others open', async () => {
     const { a, b } = await seedTwoDocuments(dir);
     const file = path.join(dir, 'documents', `${a}.json`);
-    const newer = JSON.stringify({ ...JSON.parse(await readFile(file, 'utf8')), schemaVersion: 2 });
+    const newer = JSON.stringify({ ...JSON.parse(await readFile(file, 'utf8')), schemaVersion: SCHEMA_VERSION + 1 });
     await writeFile(file, newer);
     const p = await openTestProject(dir);
     const err = await p.call('annotations.list', { documentId: a }).catch((e: unknown) => e);

@@ -7,7 +7,8 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '.';
 import { inertDom } from './html';
-import { readHtmlMeta, normalizeDate } from './htmlMeta';
+import { parseDate } from '../../shared/text/dates';
+import { readHtmlMeta } from './htmlMeta';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/import');
 const fixtureText = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -129,10 +130,25 @@ describe('publication date, source and URL from page metadata', () => {
   });
 
   it('normalises dates to the publisher’s calendar day and rejects nonsense', () => {
-    expect(normalizeDate('2019-05-22T23:30:00-05:00')).toBe('2019-05-22');
-    expect(normalizeDate('Wed, 22 May 2019 10:00:00 GMT')).toBe('2019-05-22');
-    expect(normalizeDate('yesterday')).toBeNull();
-    expect(normalizeDate('2019-13-40')).toBeNull();
+    expect(parseDate('2019-05-22T23:30:00-05:00')).toBe('2019-05-22');
+    expect(parseDate('Wed, 22 May 2019 10:00:00 GMT')).toBe('2019-05-22');
+    expect(parseDate('yesterday')).toBeNull();
+    expect(parseDate('2019-13-40')).toBeNull();
+  });
+
+  it('keeps the day the page gives in its own time zone, never the UTC day before', () => {
+    expect(meta('<meta property="article:published_time" content="2019-05-15T01:30:00+03:00">').publishedAt).toBe('2019-05-15');
+    expect(meta('<meta name="pubdate" content="Wed, 15 May 2019 01:30:00 +0300">').publishedAt).toBe('2019-05-15');
+    expect(meta('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"15 May 2019 01:30 +03:00"}</script>').publishedAt).toBe('2019-05-15');
+  });
+
+  it('reads a date written in Arabic in the page when no metadata gives one', () => {
+    expect(meta('', '<div class="post-date">١٥ مايو ٢٠١٩</div><p>نص</p>').publishedAt).toBe('2019-05-15');
+    expect(meta('', '<span class="ArticleDate">الأربعاء 22 أيار/مايو 2019 - 10:30</span>').publishedAt).toBe('2019-05-22');
+    expect(meta('', '<p class="meta"><time>الثلاثاء ٢١ أيار ٢٠١٩</time></p>').publishedAt).toBe('2019-05-21');
+    expect(meta('', '<div id="NewsDate">نشر بتاريخ 12/05/2019</div>').publishedAt).toBe('2019-05-12');
+    // a date in the article's own sentences is not the page's date
+    expect(meta('', '<p>اندلع القتال في 4 أبريل 2019 حول طرابلس.</p>').publishedAt).toBeNull();
   });
 });
 

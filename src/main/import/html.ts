@@ -2,7 +2,9 @@
  * Web pages: decoded (BOM, <meta charset>, strict UTF-8, Windows-1256), parsed by jsdom with
  * scripts OFF and sub-resources OFF (the defaults: no runScripts, no resources option, so nothing
  * runs and nothing is fetched), sanitised with DOMPurify, then reduced to the article by Mozilla
- * Readability. The article's blocks become paragraphs of plain text.
+ * Readability. Blocks the site marks as related links, sponsored or share buttons go before that,
+ * stock lines ("اقرأ أيضا") after; the headline is kept exactly once, at the top. The article's
+ * blocks become paragraphs of plain text.
  */
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
@@ -10,17 +12,22 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { AppError } from '../../shared/errors';
 import { canonicalizeText } from '../../shared/text/canonical';
 import { decodeHtml } from './decode';
+import { isBoilerplateLine, removeMarkedBlocks, sameLine } from './htmlBoilerplate';
 import { flattenDeepNesting } from './htmlDepth';
 import { readHtmlMeta } from './htmlMeta';
 import { htmlParagraphs } from './htmlText';
 import { MAX_TITLE_CHARS } from './limits';
 import type { ImportedText } from './types';
 
-/** Elements removed together with everything inside them (DOMPurify keeps a forbidden tag's content otherwise). */
+/**
+ * Elements removed together with everything inside them (DOMPurify keeps a forbidden tag's content
+ * otherwise). A <form> is not among them: ASP.NET WebForms sites wrap the whole page, article
+ * included, in one; only its controls go.
+ */
 const DROP_WITH_CONTENT = [
   'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'nav', 'footer',
-  'aside', 'form', 'button', 'select', 'textarea', 'input', 'dialog', 'menu', 'svg', 'math', 'canvas', 'audio', 'video',
-  'picture', 'img', 'source', 'link', 'meta', 'base', 'title', 'head',
+  'aside', 'button', 'select', 'textarea', 'input', 'option', 'optgroup', 'datalist', 'dialog', 'menu', 'svg', 'math',
+  'canvas', 'audio', 'video', 'picture', 'img', 'source', 'link', 'meta', 'base', 'title', 'head',
 ];
 
 /** A jsdom that cannot run or fetch anything, with the page's console complaints swallowed. */
@@ -51,20 +58,36 @@ function cleanTitle(value: string | null | undefined): string | null {
 }
 
 /**
- * The article's own heading: the <h1> inside <article>, or the page's only <h1> when the page's
- * title agrees with it (a lone <h1> is sometimes the site's logo, not the headline).
+ * The article's own heading: the <h1> inside <article>, or the page's <h1> when the page's title
+ * agrees with it (a lone <h1> is sometimes the site's logo, not the headline). Several <h1> with
+ * the same text (a page that prints its headline twice) count as one.
  */
 function articleHeading(doc: Document, pageTitles: (string | null)[]): string | null {
   const inArticle = doc.querySelector('article h1, [itemprop="headline"]');
-  if (inArticle) return cleanTitle(inArticle.textContent);
-  const all = doc.querySelectorAll('h1');
-  const only = all.length === 1 ? cleanTitle(all[0]?.textContent) : null;
-  if (!only) return null;
+  const fromArticle = inArticle ? cleanTitle(inArticle.textContent) : null;
+  if (fromArticle) return fromArticle;
+  const distinct: string[] = [];
+  for (const h1 of Array.from(doc.querySelectorAll('h1'))) {
+    const text = cleanTitle(h1.textContent);
+    if (text && !distinct.some((d) => sameLine(d, text))) distinct.push(text);
+  }
   // "Headline | Site": compare with the longest part of the title, which is the headline's part
   const main = (t: string) => t.split(/\s+[|\-–—:·»«]\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
   const titles = pageTitles.filter((t): t is string => !!t).map(main);
-  const agrees = titles.length === 0 || titles.some((t) => t.includes(only) || only.includes(t));
-  return agrees ? only : null;
+  const agrees = (h: string) => titles.some((t) => t.includes(h) || h.includes(t));
+  if (distinct.length === 1 && titles.length === 0) return distinct[0] ?? null;
+  return distinct.find(agrees) ?? null;
+}
+
+/**
+ * The headline exactly once, at the top: every other paragraph with its text (Readability keeps
+ * some copies and drops others) is removed. With no heading found, a copy of the page's title
+ * among the first paragraphs is taken as the headline.
+ */
+function headlineOnce(paragraphs: string[], heading: string | null, titles: (string | null)[]): { paragraphs: string[]; headline: string | null } {
+  const headline = heading ?? paragraphs.slice(0, 5).find((p) => titles.some((t) => t && sameLine(p, t))) ?? null;
+  if (!headline) return { paragraphs, headline: null };
+  return { paragraphs: [headline, ...paragraphs.filter((p) => !sameLine(p, headline))], headline };
 }
 
 export async function importHtml(bytes: Uint8Array): Promise<ImportedText> {
@@ -92,6 +115,7 @@ function readHtml(bytes: Uint8Array): ImportedText {
   }
   sanitizeInPlace(page, meta.documentTitle ?? '');
   flattenDeepNesting(doc.body);
+  removeMarkedBlocks(doc.body);
   const heading = articleHeading(doc, [meta.metaTitle, meta.documentTitle]);
   const fallback = doc.body.cloneNode(true);
 
@@ -108,11 +132,12 @@ function readHtml(bytes: Uint8Array): ImportedText {
   if (paragraphs.length === 0) paragraphs = htmlParagraphs(fallback);
   page.window.close();
 
+  paragraphs = paragraphs.filter((p) => !isBoilerplateLine(p));
   // Readability drops a heading that repeats the title; a headline carries claims too, so keep it.
-  if (heading && paragraphs[0] !== heading) paragraphs = [heading, ...paragraphs];
-  const { text, warnings } = canonicalizeText(paragraphs.join('\n'), { paragraphs: 'lines' });
+  const once = headlineOnce(paragraphs, heading, [meta.metaTitle, readabilityTitle, meta.documentTitle]);
+  const { text, warnings } = canonicalizeText(once.paragraphs.join('\n'), { paragraphs: 'lines' });
   if (text.trim() === '') throw new AppError('unprocessable', 'The web page has no article text in it.');
-  const title = heading ?? meta.metaTitle ?? readabilityTitle ?? meta.documentTitle;
+  const title = once.headline ?? meta.metaTitle ?? readabilityTitle ?? meta.documentTitle;
   return {
     text,
     title,

@@ -1,9 +1,11 @@
 /**
  * Article metadata read from a parsed page: publication date (article:published_time, JSON-LD
- * datePublished, itemprop, date/pubdate/DC.date meta, <time datetime>), source (og:site_name),
+ * datePublished, itemprop, date/pubdate/DC.date meta, <time datetime>, then a date written in the
+ * page's words in a <time> or a date-named element: see shared/text/dates.ts), source (og:site_name),
  * URL (canonical link or og:url) and title candidates. Only attribute values and JSON data are
  * read; nothing in the page is run or fetched.
  */
+import { parseDate } from '../../shared/text/dates';
 import { MAX_META_CHARS, MAX_TITLE_CHARS } from './limits';
 
 export interface HtmlMeta {
@@ -73,24 +75,6 @@ function ldString(objects: Record<string, Json>[], key: string): string | null {
   return null;
 }
 
-/** A publication date as YYYY-MM-DD (the publisher's own calendar day), or null. */
-export function normalizeDate(value: string | null | undefined): string | null {
-  const s = (value ?? '').trim();
-  if (!s) return null;
-  const valid = (y: number, m: number, d: number) => y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})(?:$|T|\s)/.exec(s) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})\b/.exec(s);
-  if (iso) {
-    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    return valid(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
-  }
-  if (!/[A-Za-z]{3}/.test(s) || !/\d{4}/.test(s)) return null;
-  const time = Date.parse(s);
-  if (!Number.isFinite(time)) return null;
-  const date = new Date(time);
-  return valid(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) ? date.toISOString().slice(0, 10) : null;
-}
-
 function httpUrl(value: string | null | undefined): string | null {
   if (!value) return null;
   try {
@@ -129,7 +113,26 @@ function publishedDate(doc: Document, ld: Record<string, Json>[]): string | null
     () => doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
   ];
   for (const candidate of candidates) {
-    const date = normalizeDate(candidate());
+    const date = parseDate(candidate());
+    if (date) return date;
+  }
+  return writtenDate(doc);
+}
+
+/** Elements that show a page's date in words: <time>, and class, id or itemprop names like these. */
+const DATE_ELEMENTS = 'time, [itemprop*="date" i], [class*="date" i], [id*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="تاريخ"]';
+const MAX_DATE_ELEMENTS = 50;
+
+/**
+ * A date written in the page's own words (١٥ مايو ٢٠١٩، الأربعاء 22 أيار/مايو 2019) when no
+ * metadata gives one: the first short date-named element, in document order, that holds a date.
+ */
+function writtenDate(doc: Document): string | null {
+  const elements = Array.from(doc.body?.querySelectorAll(DATE_ELEMENTS) ?? []).slice(0, MAX_DATE_ELEMENTS);
+  for (const el of elements) {
+    const text = (el.textContent ?? '').trim();
+    if (text.length === 0 || text.length > 200) continue;
+    const date = parseDate(text);
     if (date) return date;
   }
   return null;

@@ -2,7 +2,8 @@
  * Sanitised article DOM → paragraphs of plain text. Block elements (p, headings, list items,
  * table cells, quotes, div…) and <br> end a paragraph; inline markup (links, emphasis, spans) is
  * flattened into the text around it; runs of white space become one space. Hidden elements and
- * anything that is not text (images, media, forms) contribute nothing.
+ * anything that is not text (images, media, form controls) contribute nothing; a form's other
+ * content is text like any other.
  */
 export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',

@@ -180,6 +180,21 @@ describe('imports through the HTTP API', () => {
     expect(blankTitle.status).toBe(400);
   });
 
+  it('takes a publication date only as a real ISO date, refusing others with a sentence and changing nothing', async () => {
+    const doc = (await list())[0] as DocumentSummary;
+    const set = await call('documents.update', { id: doc.id, publishedAt: '2019-05-12' });
+    expect(set.status).toBe(200);
+    for (const bad of ['2019-13-45', '2019-02-30', '12/05/2019', '15 مايو 2019', '2019-5-12']) {
+      const answer = await call('documents.update', { id: doc.id, publishedAt: bad });
+      expect(answer.status, bad).toBe(400);
+      expect(answer.body.error?.message, bad).toMatch(/publishedAt.*A date must be a real day written YYYY-MM-DD, such as 2019-05-22/);
+    }
+    expect((await list()).find((d) => d.id === doc.id)?.publishedAt).toBe('2019-05-12');
+    // a patch without a date leaves the date alone; null clears it
+    expect((await call('documents.update', { id: doc.id, title: 'Renamed' })).body).toMatchObject({ publishedAt: '2019-05-12' });
+    expect((await call('documents.update', { id: doc.id, publishedAt: null })).body).toMatchObject({ publishedAt: null });
+  });
+
   it('imports a Word document with its right-to-left paragraphs', async () => {
     const answer = await importBytes('report.docx', makeDocx([{ text: P, rtl: true }, { text: 'Second paragraph.' }], { title: 'تقرير' }));
     expect(answer.status).toBe(200);

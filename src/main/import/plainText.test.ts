@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '.';
 import { decodeText } from './decode';
+import iconv from 'iconv-lite';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/import');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
@@ -110,5 +111,60 @@ describe('UTF-16 without a byte order mark', () => {
     expect(decodeText(Buffer.from('ab', 'utf8')).encoding).toBe('utf-8');
     expect(decodeText(Buffer.from('طرابلس', 'utf8')).encoding).toBe('utf-8');
     expect(decodeText(fixture('libya.windows-1256-crlf.txt')).encoding).toBe('windows-1256');
+  });
+});
+
+describe('stray control bytes in otherwise valid text', () => {
+  const ARTICLE = 'قال المبعوث الأممي غسان سلامة إن وقف إطلاق النار في طرابلس ممكن.\r\nودعا الأطراف إلى الحوار.\r\n';
+  const cp1256 = (text: string) => iconv.encode(text, 'windows-1256');
+
+  it('reads a Windows-1256 file that ends with a NUL, dropping the NUL with a warning that counts it', async () => {
+    const bytes = Buffer.concat([cp1256(ARTICLE), Buffer.from([0])]);
+    const { text, warnings } = await importFile('corpus-0001.txt', bytes);
+    expect(text).toBe('قال المبعوث الأممي غسان سلامة إن وقف إطلاق النار في طرابلس ممكن.\nودعا الأطراف إلى الحوار.');
+    expect(warnings.map((w) => w.code)).toEqual(['encoding_windows_1256', 'control_characters_removed']);
+    expect(warnings[1]).toMatchObject({ count: 1 });
+  });
+
+  it('drops a few NULs and C0/C1 controls scattered in UTF-8 text, counting every one', async () => {
+    const bytes = Buffer.from(`\u0000${ARTICLE.replace('سلامة', 'سلا\u0001مة').replace('الحوار', 'ال\u0085\u0090حوار')}\u0000`, 'utf8');
+    const { text, warnings } = await importFile('utf8.txt', bytes);
+    expect(text).toContain('غسان سلامة إن');
+    expect(text).toContain('إلى ال\nحوار'); // NEL is a line break, as before
+    expect(warnings).toEqual([expect.objectContaining({ code: 'control_characters_removed', count: 4 })]);
+  });
+
+  it('still refuses a file that is mostly not text, whatever its name', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(256, 1)]);
+    await expect(importFile('photo.txt', png)).rejects.toMatchObject({ code: 'unsupported', message: /PNG image/ });
+    const unsigned = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + (i >> 3)) % 256));
+    await expect(importFile('data.txt', unsigned)).rejects.toMatchObject({ code: 'unsupported', message: /binary file/ });
+  });
+});
+
+describe('paragraphs of a text file', () => {
+  const PARAGRAPHS = [
+    'أعلنت بعثة الأمم المتحدة للدعم في ليبيا يوم الأربعاء أن الأطراف وافقت على هدنة إنسانية في طرابلس تبدأ مع حلول عيد الفطر.',
+    'وقال المبعوث الأممي غسان سلامة إن الهدنة يجب أن تفتح الطريق أمام العودة إلى طاولة الحوار، داعيا الدول المعنية إلى احترام حظر السلاح.',
+  ];
+  /** Greedy wrapping at 50 characters. */
+  const wrap = (p: string) =>
+    p.split(' ').reduce<string[]>((lines, word) => {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && last.length + 1 + word.length <= 50) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+      return lines;
+    }, []);
+
+  it('joins a hard-wrapped Windows-1256 file with one blank line, keeping its sub-heading', async () => {
+    const raw = ['هدنة في طرابلس', '', ...wrap(PARAGRAPHS[0] ?? ''), 'مواقف الأطراف', ...wrap(PARAGRAPHS[1] ?? '')].join('\r\n');
+    const { text } = await importFile('wrapped.txt', iconv.encode(raw, 'windows-1256'));
+    expect(text.split('\n')).toEqual(['هدنة في طرابلس', PARAGRAPHS[0], 'مواقف الأطراف', PARAGRAPHS[1]]);
+  });
+
+  it('keeps one paragraph per line in a file with one blank line', async () => {
+    const raw = ['هدنة في طرابلس', '', ...PARAGRAPHS, 'مواقف الأطراف', 'دعت فرنسا إلى وقف فوري لإطلاق النار.'].join('\n');
+    const { text } = await importFile('lines.txt', Buffer.from(raw, 'utf8'));
+    expect(text.split('\n')).toEqual(['هدنة في طرابلس', ...PARAGRAPHS, 'مواقف الأطراف', 'دعت فرنسا إلى وقف فوري لإطلاق النار.']);
   });
 });

@@ -53,19 +53,28 @@ function hasUnicodeBom(bytes: Uint8Array): boolean {
   return startsWith(bytes, [0xef, 0xbb, 0xbf]) || startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
 }
 
+/** Bytes that real text does not contain: C0 controls but tab, LF, VT, FF, CR and ESC, and DEL. */
+function isNotTextByte(b: number): boolean {
+  return (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f;
+}
+
 /**
- * Text has no NUL bytes and few control bytes, or is UTF-16 (with a BOM, or recognisably so
- * without one: see guessUtf16); anything else is some binary format.
+ * A file is binary when its first 64 KB are mostly not text: more than 1% of the bytes (and more
+ * than 8, or than a tenth of a very short file) are controls that text never holds. One NUL does not make a file binary (a Windows-1256
+ * newspaper corpus ends every file with one; such stray controls are dropped from the text with a
+ * warning), and NUL padding at the end of a file is not counted. UTF-16 (with a BOM, or
+ * recognisably so without one: see guessUtf16) is text. Random or compressed data has about 10%.
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   if (hasUnicodeBom(bytes) || guessUtf16(bytes)) return false;
-  const sample = bytes.subarray(0, 64 * 1024);
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  if (end === 0) return true; // nothing but NULs
+  const sample = bytes.subarray(0, Math.min(end, 64 * 1024));
   let controls = 0;
-  for (const b of sample) {
-    if (b === 0) return true;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) controls++;
-  }
-  return controls > Math.max(8, sample.length * 0.01);
+  for (const b of sample) if (isNotTextByte(b)) controls++;
+  // a few stray bytes are allowed: 8, or a tenth of a very short file
+  return controls > Math.max(sample.length * 0.01, Math.min(8, sample.length * 0.1));
 }
 
 /** The first characters of a file that is ASCII-compatible or UTF-16 (BOM or guessed), for sniffing markup. */

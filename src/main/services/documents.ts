@@ -156,8 +156,11 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
       const summary = ctx.store.summary(id);
       const db = await ctx.store.document(id);
       Object.assign(db.data.document, patch);
+      // a date set in Details replaces one an older project kept as written
+      if (patch.publishedAt !== undefined) delete db.data.document.publishedAtText;
       await ctx.store.saveDocument(id);
       Object.assign(summary, patch);
+      if (patch.publishedAt !== undefined) delete summary.publishedAtText;
       await ctx.store.saveProject();
       return summary;
     },

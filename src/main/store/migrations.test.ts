@@ -53,8 +53,9 @@ describe('opening a project with files from an older format', () => {
 
   // A made-up format 0 in which annotations kept their code ids under `tags`.
   const withFormatZero: FormatHistory = {
-    current: 1,
+    current: SCHEMA_VERSION,
     steps: {
+      ...DOCUMENT_FORMAT.steps,
       0: (f) => ({
         ...f,
         annotations: (f.annotations as Array<Record<string, unknown>>).map(({ tags, ...a }) => ({ ...a, codes: tags })),
@@ -77,16 +78,80 @@ describe('opening a project with files from an older format', () => {
     const annotations = await p.call('annotations.list', { documentId: a });
     expect(annotations.map((x) => x.codes)).toEqual([[codeId]]);
     // the upgraded file is stored at once, in the current format
-    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
     const backups = await p.call('backups.list', { documentId: a });
     const raws = await Promise.all(backups.map((b) => readFile(path.join(dir, 'backups', 'documents', a, b.name), 'utf8')));
     expect(raws).toContain(old);
 
     await p.call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId] });
     const saved = JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number; annotations: Array<{ codes: string[] }> };
-    expect(saved.schemaVersion).toBe(1);
+    expect(saved.schemaVersion).toBe(SCHEMA_VERSION);
     expect(saved.annotations.every((x) => x.codes.length === 1)).toBe(true);
     expect((await p.call('project.info', {})).notices).toEqual([]);
+    await p.store.close();
+  });
+});
+
+describe('format 1 → 2: publication dates become ISO dates', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await tempDir();
+  });
+  afterEach(async () => {
+    await removeDir(dir);
+  });
+
+  /** Rewrite a seeded project as format 1, with the dates a researcher typed then. */
+  async function asFormatOne(dates: Record<string, string | null>): Promise<void> {
+    const projectFile = path.join(dir, 'project.json');
+    const project = JSON.parse(await readFile(projectFile, 'utf8')) as { documents: Array<Record<string, unknown>> };
+    for (const entry of project.documents) {
+      const date = dates[String(entry.title)] ?? null;
+      entry.publishedAt = date;
+      const file = path.join(dir, 'documents', `${String(entry.id)}.json`);
+      const doc = JSON.parse(await readFile(file, 'utf8')) as { document: Record<string, unknown> };
+      doc.document.publishedAt = date;
+      await writeFile(file, JSON.stringify({ ...doc, schemaVersion: 1 }));
+    }
+    await writeFile(projectFile, JSON.stringify({ ...project, schemaVersion: 1 }));
+  }
+
+  it('converts the dates it can read, keeps the others as written, and says so', async () => {
+    const { a, b } = await seedTwoDocuments(dir);
+    await asFormatOne({ 'Article A': '12/05/2019', 'Article B': 'mid-May, before Eid' });
+
+    const p = await openTestProject(dir);
+    const docs = await p.call('documents.list', {});
+    expect(docs.find((d) => d.id === a)).toMatchObject({ publishedAt: '2019-05-12' });
+    expect(docs.find((d) => d.id === a)?.publishedAtText).toBeUndefined();
+    expect(docs.find((d) => d.id === b)).toMatchObject({ publishedAt: null, publishedAtText: 'mid-May, before Eid' });
+    expect((await p.call('documents.get', { id: b })).publishedAtText).toBe('mid-May, before Eid');
+    const notice = (await p.call('project.info', {})).notices.find((n) => n.code === 'dates_converted');
+    expect(notice?.message).toMatch(/1 date\(s\) written another way were converted .*day first/);
+    expect(notice?.message).toMatch(/1 could not be read as a date and are kept as written.*“Article B”/);
+
+    // a document file is upgraded when it is first read, and stored in the new format
+    expect((await p.call('documents.get', { id: a })).publishedAt).toBe('2019-05-12');
+    const stored = JSON.parse(await readFile(path.join(dir, 'documents', `${a}.json`), 'utf8')) as { schemaVersion: number; document: { publishedAt: string } };
+    expect(stored).toMatchObject({ schemaVersion: SCHEMA_VERSION, document: { publishedAt: '2019-05-12' } });
+
+    // a date saved in Details replaces the text kept as written
+    const fixed = await p.call('documents.update', { id: b, publishedAt: '2019-05-15' });
+    expect(fixed.publishedAt).toBe('2019-05-15');
+    expect(fixed.publishedAtText).toBeUndefined();
+    await p.store.close();
+    const q = await openTestProject(dir);
+    expect((await q.call('documents.get', { id: b })).publishedAtText).toBeUndefined();
+    await q.store.close();
+  });
+
+  it('reads Arabic dates and keeps ISO dates and empty ones as they were', async () => {
+    const { a, b } = await seedTwoDocuments(dir);
+    await asFormatOne({ 'Article A': '١٥ مايو ٢٠١٩', 'Article B': '2019-05-22' });
+    const p = await openTestProject(dir);
+    const docs = await p.call('documents.list', {});
+    expect(docs.find((d) => d.id === a)?.publishedAt).toBe('2019-05-15');
+    expect(docs.find((d) => d.id === b)?.publishedAt).toBe('2019-05-22');
     await p.store.close();
   });
 });

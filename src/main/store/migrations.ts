@@ -5,6 +5,8 @@
  * from a newer version of Hashiya is refused, and left exactly as it is.
  */
 
+import { isIsoDate, parseDate } from '../../shared/text/dates';
+
 /** Upgrades a parsed file from version n to n + 1. Steps must not mutate their input. */
 export type MigrationStep = (file: Record<string, unknown>) => Record<string, unknown>;
 
@@ -15,10 +17,10 @@ export interface FormatHistory {
   steps: Readonly<Record<number, MigrationStep>>;
 }
 
-/** project.json: version 1 is the first released format. */
-export const PROJECT_FORMAT: FormatHistory = { current: 1, steps: {} };
-/** documents/<id>.json: version 1 is the first released format. */
-export const DOCUMENT_FORMAT: FormatHistory = { current: 1, steps: {} };
+/** project.json: version 1 is the first released format; 2 stores ISO publication dates. */
+export const PROJECT_FORMAT: FormatHistory = { current: 2, steps: { 1: projectDatesToIso } };
+/** documents/<id>.json: version 1 is the first released format; 2 stores ISO publication dates. */
+export const DOCUMENT_FORMAT: FormatHistory = { current: 2, steps: { 1: documentDatesToIso } };
 
 /** The file was written by a newer Hashiya; it must not be read, quarantined or rewritten. */
 export class NewerFormatError extends Error {
@@ -65,4 +67,55 @@ export function migrateFile(filePath: string, file: Record<string, unknown>, his
     out = { ...step(out), schemaVersion: v + 1 };
   }
   return { file: out, from: version };
+}
+
+type Meta = Record<string, unknown>;
+const isRecord = (v: unknown): v is Meta => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Format 1 → 2: `publishedAt` was free text (“12/05/2019” as typed); it is now an ISO date
+ * (YYYY-MM-DD) or null. A value the date parser reads is converted (numbers day first, Arabic
+ * month names and digits); one it cannot read is never dropped: `publishedAt` becomes null and
+ * the text is kept, as written, in `publishedAtText`, shown in Details… until the researcher
+ * corrects it (saving a date there clears it).
+ */
+export function publishedAtToIso(meta: Meta): Meta {
+  const value = meta.publishedAt;
+  if (value === null || value === undefined) return { ...meta, publishedAt: null };
+  if (typeof value !== 'string') return meta; // not a format-1 value: let validation say so
+  const text = value.trim();
+  if (text === '') return { ...meta, publishedAt: null };
+  if (isIsoDate(text)) return { ...meta, publishedAt: text };
+  const parsed = parseDate(text);
+  if (parsed) return { ...meta, publishedAt: parsed };
+  return { ...meta, publishedAt: null, publishedAtText: value };
+}
+
+function documentDatesToIso(file: Meta): Meta {
+  return isRecord(file.document) ? { ...file, document: publishedAtToIso(file.document) } : file;
+}
+
+function projectDatesToIso(file: Meta): Meta {
+  if (!Array.isArray(file.documents)) return file;
+  const before = file.documents as unknown[];
+  const documents = before.map((d) => (isRecord(d) ? publishedAtToIso(d) : d));
+  let converted = 0;
+  const unread: string[] = [];
+  documents.forEach((d, i) => {
+    const old = before[i];
+    if (!isRecord(d) || !isRecord(old) || typeof old.publishedAt !== 'string') return;
+    if (typeof d.publishedAtText === 'string') unread.push(String(d.title ?? d.id));
+    else if (d.publishedAt !== old.publishedAt && d.publishedAt !== null) converted++;
+  });
+  const notices = Array.isArray(file.notices) ? [...(file.notices as unknown[])] : [];
+  if (converted > 0 || unread.length > 0) {
+    const parts = [`Publication dates are now stored as YYYY-MM-DD.`];
+    if (converted > 0) parts.push(`${converted} date(s) written another way were converted (numbers are read day first: 12/05/2019 is 12 May 2019).`);
+    if (unread.length > 0) {
+      const names = unread.slice(0, 5).map((t) => `“${t}”`).join(', ') + (unread.length > 5 ? ` and ${unread.length - 5} more` : '');
+      parts.push(`${unread.length} could not be read as a date and are kept as written, for you to correct in Details…: ${names}.`);
+    }
+    notices.push({ code: 'dates_converted', message: parts.join(' '), count: converted + unread.length });
+  }
+  return { ...file, documents, notices };
 }

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { Annotation, Codebook, Document, DocumentSummary, IsoTime, Settings, Warning } from '../../shared/model';
 
-export const SCHEMA_VERSION = 1;
+/** 2: publication dates are ISO dates (migrations.ts converts format 1's free text). */
+export const SCHEMA_VERSION = 2;
 
 export const ProjectFile = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

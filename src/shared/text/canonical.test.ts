@@ -3,8 +3,17 @@ import { canonicalizeText, deriveTitle, detectDirectionAndLanguage } from './can
 
 describe('canonicalizeText', () => {
   it('joins hard-wrapped lines, separates paragraphs at blank or whitespace-only lines', () => {
-    const raw = '  first line\r\nof one paragraph  \r\n \t \r\nsecond\rparagraph\n\n\n\nthird\n';
-    expect(canonicalizeText(raw).text).toBe('first line of one paragraph\nsecond paragraph\nthird');
+    const raw =
+      '  The envoy said on Wednesday that the parties had\r\nagreed to a week-long humanitarian truce around\r\nthe capital of Libya.  \r\n \t \r\nHe called on every state to respect the embargo\rand to stop the flow of weapons into the country.\n\n\n\nThird.\n';
+    expect(canonicalizeText(raw).text).toBe(
+      'The envoy said on Wednesday that the parties had agreed to a week-long humanitarian truce around the capital of Libya.\nHe called on every state to respect the embargo and to stop the flow of weapons into the country.\nThird.',
+    );
+  });
+
+  it('keeps short lines as paragraphs of their own, blank lines or not', () => {
+    expect(canonicalizeText('  first line\r\nof one paragraph  \r\n \t \r\nsecond\rparagraph\n\n\n\nthird\n').text).toBe(
+      'first line\nof one paragraph\nsecond\nparagraph\nthird',
+    );
   });
 
   it("keeps every line as a paragraph in 'lines' mode", () => {
@@ -53,7 +62,10 @@ describe('canonicalizeText', () => {
     expect(canonicalizeText('الصفحة الأولى\fبداية الثانية').text).toBe('الصفحة الأولى\nبداية الثانية');
     expect(canonicalizeText('سطر جديد\vصفحة').text).toBe('سطر جديد\nصفحة');
     // a page break inside a hard-wrapped paragraph joins like any wrapped line
-    expect(canonicalizeText('فقرة أولى\fتستمر هنا\n\nفقرة ثانية').text).toBe('فقرة أولى تستمر هنا\nفقرة ثانية');
+    const wrapped = 'قال المبعوث الأممي إن الأطراف وافقت على هدنة إنسانية\nفي طرابلس تستمر أسبوعا كاملا، وإن الطريق إلى الحوار\fما زال مفتوحا أمام الجميع في ليبيا وخارجها.\n\nفقرة ثانية.';
+    expect(canonicalizeText(wrapped).text).toBe(
+      'قال المبعوث الأممي إن الأطراف وافقت على هدنة إنسانية في طرابلس تستمر أسبوعا كاملا، وإن الطريق إلى الحوار ما زال مفتوحا أمام الجميع في ليبيا وخارجها.\nفقرة ثانية.',
+    );
   });
 
   it('is stable: the canonical text of a canonical text is itself, for every kind of input', () => {

@@ -1,9 +1,10 @@
 /**
  * The canonical text of a document (DESIGN.md §3), decided once at import and never changed:
- * NFC, one kind of line ending, hard-wrapped lines of a paragraph joined with one space,
+ * NFC, one kind of line ending, hard-wrapped lines of a paragraph joined with one space (paragraphs.ts),
  * paragraphs trimmed and separated by exactly one "\n".
  */
 import type { Warning } from '../model';
+import { splitParagraphs } from './paragraphs';
 
 /** Explicit bidi embeddings, overrides and isolates: invisible, and able to reorder text. */
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
@@ -25,8 +26,8 @@ export interface CanonicalResult {
 
 export interface CanonicalOptions {
   /**
-   * 'auto' (default): blank or whitespace-only lines separate paragraphs, and lines between them
-   * are joined; a text with no blank line at all has one paragraph per line.
+   * 'auto' (default): hard-wrapped lines are joined into paragraphs, and any other text has one
+   * paragraph per line, decided per text from the shape of its lines (see paragraphs.ts).
    * 'lines': every line is a paragraph (for sources whose structure is already paragraphs).
    */
   paragraphs?: 'auto' | 'lines';
@@ -61,26 +62,8 @@ export function canonicalizeText(raw: string, options: CanonicalOptions = {}): C
   s = nfc;
 
   const lines = s.split('\n');
-  const isBlank = (line: string): boolean => line.trim() === '';
-  const paragraphs: string[] = [];
-  // Blank lines before the first or after the last line of text (a final newline) separate nothing.
-  const first = lines.findIndex((line) => !isBlank(line));
-  const last = lines.findLastIndex((line) => !isBlank(line));
-  const hasBlankBetween = first !== -1 && lines.slice(first, last + 1).some(isBlank);
-  if (options.paragraphs === 'lines' || !hasBlankBetween) {
-    for (const line of lines) if (!isBlank(line)) paragraphs.push(line.trim());
-  } else {
-    let current: string[] = [];
-    for (const line of lines) {
-      if (isBlank(line)) {
-        if (current.length > 0) paragraphs.push(current.join(' '));
-        current = [];
-      } else {
-        current.push(line.trim());
-      }
-    }
-    if (current.length > 0) paragraphs.push(current.join(' '));
-  }
+  const paragraphs =
+    options.paragraphs === 'lines' ? lines.filter((line) => line.trim() !== '').map((line) => line.trim()) : splitParagraphs(lines);
   const text = paragraphs.join('\n');
 
   const bidi = text.match(BIDI_CONTROLS)?.length ?? 0;

@@ -2,16 +2,21 @@ import { useState } from 'react';
 import type { DocumentSummary } from '../../../shared/model';
 import { api, errorMessage } from '../api/client';
 import { Modal } from '../app/Modal';
+import { parseDate } from '../../../shared/text/dates';
 import { useI18n } from '../i18n';
+import { longDate, useDateText } from './dateStrings';
 
 /** Edit a document's title, source, URL, date, direction and language; or delete it. */
 export function DocumentDetailsDialog({ document: doc, onClose, onChanged }: { document: DocumentSummary; onClose: () => void; onChanged: () => void }) {
   const { t } = useI18n();
+  const { dt, lang } = useDateText();
+  // a date an older project could not read is shown as it was written, to be corrected
+  const initialDate = doc.publishedAt ?? doc.publishedAtText ?? '';
   const [form, setForm] = useState({
     title: doc.title,
     source: doc.source,
     url: doc.url,
-    publishedAt: doc.publishedAt ?? '',
+    publishedAt: initialDate,
     direction: doc.direction,
     language: doc.language,
   });
@@ -19,9 +24,19 @@ export function DocumentDetailsDialog({ document: doc, onClose, onChanged }: { d
   const [confirmDelete, setConfirmDelete] = useState(false);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
 
+  const typedDate = form.publishedAt.trim();
+  const parsedDate = typedDate ? parseDate(typedDate) : null;
+  const keptAsWritten = !doc.publishedAt && !!doc.publishedAtText && form.publishedAt === initialDate;
+
   const save = async () => {
+    const { publishedAt: _typed, ...rest } = form;
+    if (typedDate && !parsedDate && !keptAsWritten) {
+      setError(dt('dateRefused'));
+      return;
+    }
     try {
-      await api['documents.update']({ id: doc.id, ...form, publishedAt: form.publishedAt.trim() || null });
+      // the date is sent as the ISO date shown under the field; a kept, unread one is left alone
+      await api['documents.update']({ id: doc.id, ...rest, ...(keptAsWritten ? {} : { publishedAt: parsedDate }) });
       onChanged();
     } catch (err) {
       setError(errorMessage(err));
@@ -60,8 +75,20 @@ export function DocumentDetailsDialog({ document: doc, onClose, onChanged }: { d
         </label>
         <label>
           {t('published')}
-          <input dir="ltr" value={form.publishedAt} onChange={set('publishedAt')} placeholder="2019-05-22" maxLength={40} />
+          <input
+            dir="auto"
+            value={form.publishedAt}
+            onChange={set('publishedAt')}
+            placeholder="2019-05-22"
+            title={dt('dateHint')}
+            maxLength={200}
+            aria-describedby="published-read-as"
+            aria-invalid={typedDate !== '' && !parsedDate}
+          />
         </label>
+        <p id="published-read-as" className="hint" aria-live="polite" data-testid="published-read-as">
+          {keptAsWritten ? dt('dateKeptAsWritten') : typedDate === '' ? '' : parsedDate ? `${dt('dateReadAs')} ${longDate(parsedDate, lang)} (${parsedDate})` : dt('dateUnreadable')}
+        </p>
         <label>
           {t('direction')}
           <select value={form.direction} onChange={set('direction')}>
