@@ -50,7 +50,7 @@ describe('names from data', () => {
     await expect(p.call('claimants.rename', { from: 'toString', to: 'X' })).rejects.toThrow(
       /No annotation has the claimant/,
     );
-    expect(await p.call('claimants.rename', { from: 'constructor', to: '__proto__' })).toEqual({
+    expect(await p.call('claimants.rename', { from: 'constructor', to: '__proto__' })).toMatchObject({
       affected: 1,
       documents: 1,
     });
