@@ -759,7 +759,6 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
           {hover && <HoverCard x={hover.x} y={hover.y} items={hover.items} codes={codes} />}
         </div>
         {!palette && !askName && <SelectionKeys codes={codes} article={() => articleRef.current} onChoose={(c) => void applyCode(c)} onMore={() => setPalette(true)} />}
-        <PanelSplitter width={sideWidth} onWidth={setSideWidth} />
         <aside className="reader-side" aria-label={t('annotationsPanel')}>
           {active && (
             <AnnotationEditor
@@ -789,6 +788,8 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
             onStep={step}
           />
         </aside>
+        {/* after the panel in the DOM, so Tab goes from the article straight to the editor; placed between them by the grid */}
+        <PanelSplitter width={sideWidth} onWidth={setSideWidth} />
         <div className="sr-only" aria-live="polite" data-testid="live-region">
           {announcement}
         </div>

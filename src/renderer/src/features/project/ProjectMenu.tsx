@@ -253,7 +253,7 @@ export function ProjectPanel({ start, onClose, onChanged, onBackups, coder, code
             <p className="hint" data-testid="coder-now">
               {coder ? (
                 <>
-                  {t.coderNow} <bdi>{coder}</bdi>
+                  {t.coderNow} <bdi dir="auto">{coder}</bdi>
                 </>
               ) : (
                 t.noCoderYet
