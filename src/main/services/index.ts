@@ -5,6 +5,7 @@
 import { api, isMethodName, type Handlers, type MethodName, type Output } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { ProjectStore } from '../store/projectStore';
+import { agreementHandlers } from './agreement';
 import { annotationHandlers } from './annotations';
 import { codebookHandlers } from './codebook';
 import { createContext, type ServiceContext, type Stages } from './context';
@@ -21,6 +22,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...codebookHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...searchHandlers(ctx),
+    ...agreementHandlers(ctx),
   };
 }
 

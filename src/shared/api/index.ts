@@ -4,6 +4,7 @@
  * all derived from this one object; adding a method means adding it here and to a service.
  */
 import type { z } from 'zod';
+import { agreementApi } from './agreement';
 import { annotationsApi } from './annotations';
 import { codebookApi } from './codebook';
 import { documentsApi } from './documents';
@@ -20,6 +21,7 @@ export const api = {
   ...codebookApi,
   ...exchangeApi,
   ...searchApi,
+  ...agreementApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

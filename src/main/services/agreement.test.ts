@@ -1,0 +1,307 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AgreementReport } from '../../shared/api/agreement';
+import type { DocumentSummary } from '../../shared/model';
+import { krippendorffAlpha, type Value } from '../../shared/reliability/codingAlpha';
+import { cohenKappa, fleissKappa, percentAgreement } from '../../shared/reliability/kappa';
+import { unitizingAlpha, type Unit } from '../../shared/reliability/unitizingAlpha';
+import { ProjectStore } from '../store/projectStore';
+import { createServices, type Services } from './index';
+
+const C1 = 'ceasefire';
+const C2 = 'arms-embargo';
+
+let dir: string;
+let services: Services;
+let store: ProjectStore;
+const call = <T>(name: string, input: unknown) => services.dispatch(name, input) as Promise<T>;
+const report = (input: Record<string, unknown> = {}) => call<AgreementReport>('agreement.report', input);
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-agreement-'));
+  store = await ProjectStore.open(dir);
+  services = createServices(store);
+});
+afterEach(async () => {
+  await store.flush();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function addText(text: string, title: string): Promise<DocumentSummary> {
+  const { document } = await call<{ document: DocumentSummary }>('documents.importText', {
+    text,
+    title,
+    allowDuplicate: true,
+  });
+  return document;
+}
+
+interface Mark {
+  doc: DocumentSummary;
+  start: number;
+  end: number;
+  codes: string[];
+  stance?: string;
+  certainty?: string;
+  claimant?: string;
+}
+
+/** Annotations made as the coder `name`, the way a coder makes them: settings.update, then create. */
+async function codeAs(name: string, marks: Mark[]): Promise<void> {
+  await call('settings.update', { annotator: name });
+  for (const { doc, ...m } of marks) await call('annotations.create', { documentId: doc.id, ...m });
+}
+
+const DOC1 = 'x'.repeat(40);
+const DOC2 = 'y'.repeat(30);
+const u = (coder: string, category: string, start: number, end: number): Unit => ({ coder, category, start, end });
+
+function expectCodes(got: AgreementReport, coders: string[], units: Unit[], length: number, codes: string[]) {
+  const expected = unitizingAlpha({ begin: 0, length, coders, units }, codes);
+  expect(got.unitizing.alpha).toBeCloseTo(expected.alpha as number, 12);
+  expect(got.unitizing.codes.map((c) => c.codeId)).toEqual(codes);
+  expected.categories.forEach((r, i) => {
+    const c = got.unitizing.codes[i];
+    expect(c?.alpha).toBeCloseTo(r.alpha as number, 12);
+    expect(c?.observed).toBeCloseTo(r.observed, 12);
+    expect(c?.expected).toBeCloseTo(r.expected, 12);
+    expect(c?.units).toBe(r.units);
+  });
+}
+
+describe('agreement.report with two coders', () => {
+  let d1: DocumentSummary;
+  let d2: DocumentSummary;
+  beforeEach(async () => {
+    d1 = await addText(DOC1, 'One');
+    d2 = await addText(DOC2, 'Two');
+    await codeAs('Amal', [
+      { doc: d1, start: 0, end: 10, codes: [C1], stance: 'supports', certainty: 'certain', claimant: 'UN' },
+      { doc: d1, start: 15, end: 25, codes: [C2], stance: 'opposes' },
+      { doc: d2, start: 0, end: 8, codes: [C1], stance: 'supports', claimant: 'GNA' },
+    ]);
+    await codeAs('Badr', [
+      { doc: d1, start: 1, end: 10, codes: [C1], stance: 'supports', certainty: 'uncertain', claimant: 'UN' },
+      { doc: d1, start: 20, end: 30, codes: [C2], stance: 'opposes' },
+      { doc: d2, start: 0, end: 8, codes: [C1, C2], stance: 'opposes', claimant: 'GNA' },
+      { doc: d2, start: 10, end: 20, codes: [C1], stance: 'supports' },
+    ]);
+  });
+
+  it('gives αU per code and overall on the documents laid end to end (the second starts at 40)', async () => {
+    const got = await report();
+    expect(got.coders).toEqual(['Amal', 'Badr']);
+    expect(got.length).toBe(70);
+    expect(got.documentCount).toBe(2);
+    const units = [
+      u('Amal', C1, 0, 10),
+      u('Amal', C2, 15, 25),
+      u('Amal', C1, 40, 48),
+      u('Badr', C1, 1, 10),
+      u('Badr', C2, 20, 30),
+      u('Badr', C1, 40, 48),
+      u('Badr', C2, 40, 48),
+      u('Badr', C1, 50, 60),
+    ];
+    // codebook order: ceasefire comes before arms-embargo
+    expectCodes(got, ['Amal', 'Badr'], units, 70, [C1, C2]);
+    expect(got.unitizing.units).toBe(8);
+    expect(got.unitizing.alpha).not.toBeNull();
+    expect(got.unitizing.alpha as number).toBeLessThan(1);
+  });
+
+  it('matches claims by overlap ≥ 0.5 and gives α, κ and % agreement per field on the matched claims', async () => {
+    const got = await report();
+    // matched: [0,10)~[1,10) (0.9) and doc 2 [0,8)~[0,8) (1.0); [15,25)~[20,30) is 5/15 < 0.5
+    expect(got.overlap).toBe(0.5);
+    expect(got.claims.matched).toBe(2);
+    expect(got.claims.unmatched).toBe(3);
+    expect(got.claims.perCoder).toEqual([
+      { coder: 'Amal', annotations: 3, matched: 2, unmatched: 1 },
+      { coder: 'Badr', annotations: 4, matched: 2, unmatched: 2 },
+    ]);
+    const matrices: Record<string, Value[][]> = {
+      stance: [
+        ['supports', 'supports'],
+        ['supports', 'opposes'],
+      ],
+      certainty: [
+        ['certain', null],
+        ['uncertain', null],
+      ] as Value[][],
+      claimant: [
+        ['UN', 'GNA'],
+        ['UN', 'GNA'],
+      ],
+    };
+    expect(got.claims.fields.map((f) => f.field)).toEqual(['claimant', 'stance', 'certainty']);
+    for (const f of got.claims.fields) {
+      const data = matrices[f.field] as Value[][];
+      expect(f.units).toBe(2);
+      expect(f.alpha).toEqual(krippendorffAlpha(data, 'nominal'));
+      expect(f.cohenKappa).toEqual(cohenKappa(data[0] as Value[], data[1] as Value[]));
+      expect(f.fleissKappa).toBeNull();
+      expect(f.percentAgreement).toEqual(percentAgreement(data));
+      expect(f.warnings.some((w) => /fewer than 10/.test(w))).toBe(true);
+    }
+    // by hand: stance agrees on 1 of 2 claims; claimant on both; certainty was filled together once
+    const byField = new Map(got.claims.fields.map((f) => [f.field, f]));
+    expect(byField.get('stance')?.percentAgreement).toEqual({ agreement: 0.5, units: 2 });
+    expect(byField.get('claimant')?.percentAgreement).toEqual({ agreement: 1, units: 2 });
+    expect(byField.get('certainty')?.percentAgreement).toEqual({ agreement: 0, units: 1 });
+    expect(byField.get('stance')?.cohenKappa?.kappa).toBe(0);
+    expect(got.warnings.some((w) => /claimant/.test(w) && /fewer than 10/.test(w))).toBe(true);
+  });
+
+  it('takes the threshold, the fields, the coders and the codes asked for', async () => {
+    const loose = await report({ overlap: 0.3, fields: ['stance'] });
+    expect(loose.claims.matched).toBe(3);
+    expect(loose.claims.fields.map((f) => f.field)).toEqual(['stance']);
+    const stance = [
+      ['supports', 'opposes', 'supports'],
+      ['supports', 'opposes', 'opposes'],
+    ];
+    expect(loose.claims.fields[0]?.alpha).toEqual(krippendorffAlpha(stance, 'nominal'));
+
+    const onlyC2 = await report({ codes: [C2], coders: ['Badr', 'Amal'] });
+    expect(onlyC2.coders).toEqual(['Badr', 'Amal']);
+    expectCodes(onlyC2, ['Badr', 'Amal'], [u('Amal', C2, 15, 25), u('Badr', C2, 20, 30), u('Badr', C2, 40, 48)], 70, [
+      C2,
+    ]);
+    expect(onlyC2.claims.matched).toBe(0);
+    expect(onlyC2.claims.perCoder).toEqual([
+      { coder: 'Badr', annotations: 2, matched: 0, unmatched: 2 },
+      { coder: 'Amal', annotations: 1, matched: 0, unmatched: 1 },
+    ]);
+
+    const second = await report({ documentIds: [d2.id] });
+    expect(second.length).toBe(30);
+    expectCodes(
+      second,
+      ['Amal', 'Badr'],
+      [u('Amal', C1, 0, 8), u('Badr', C1, 0, 8), u('Badr', C2, 0, 8), u('Badr', C1, 10, 20)],
+      30,
+      [C1, C2],
+    );
+  });
+});
+
+describe('agreement.report: perfect agreement, three coders, names from data', () => {
+  it('gives α = 1 everywhere when two coders mark the same spans with the same values', async () => {
+    const d = await addText(DOC1, 'One');
+    const marks: Mark[] = [
+      { doc: d, start: 0, end: 5, codes: [C1], stance: 'supports', claimant: 'A' },
+      { doc: d, start: 10, end: 20, codes: [C2], stance: 'opposes', claimant: 'B' },
+      { doc: d, start: 25, end: 30, codes: [C1, C2], stance: 'supports', claimant: 'B' },
+    ];
+    await codeAs('Amal', marks);
+    await codeAs('Badr', marks);
+    const got = await report({ fields: ['claimant', 'stance'] });
+    expect(got.unitizing.alpha).toBe(1);
+    expect(got.unitizing.codes.map((c) => c.alpha)).toEqual([1, 1]);
+    expect(got.unitizing.observed).toBe(0);
+    expect(got.claims.matched).toBe(3);
+    expect(got.claims.unmatched).toBe(0);
+    for (const f of got.claims.fields) {
+      expect(f.alpha.alpha).toBe(1);
+      expect(f.alpha.units).toBe(3);
+      expect(f.cohenKappa?.kappa).toBe(1);
+      expect(f.percentAgreement).toEqual({ agreement: 1, units: 3 });
+    }
+  });
+
+  it('uses Fleiss’ κ for three coders, one of them named __proto__, and warns of a dominant value', async () => {
+    const d = await addText(DOC1, 'One');
+    await codeAs('__proto__', [
+      { doc: d, start: 0, end: 10, codes: [C1], stance: 'supports' },
+      { doc: d, start: 20, end: 30, codes: [C1], stance: 'supports' },
+    ]);
+    await codeAs('Amal', [
+      { doc: d, start: 0, end: 10, codes: [C1], stance: 'supports' },
+      { doc: d, start: 21, end: 30, codes: [C1], stance: 'supports' },
+    ]);
+    await codeAs('constructor', [
+      { doc: d, start: 1, end: 10, codes: [C1], stance: 'supports' },
+      { doc: d, start: 20, end: 29, codes: [C1], stance: 'opposes' },
+      { doc: d, start: 35, end: 40, codes: [C1], stance: 'supports' },
+    ]);
+    const got = await report({ fields: ['stance'] });
+    // code-unit order: 'A' < '_' < 'c'
+    expect(got.coders).toEqual(['Amal', '__proto__', 'constructor']);
+    const units = [
+      u('__proto__', C1, 0, 10),
+      u('__proto__', C1, 20, 30),
+      u('Amal', C1, 0, 10),
+      u('Amal', C1, 21, 30),
+      u('constructor', C1, 1, 10),
+      u('constructor', C1, 20, 29),
+      u('constructor', C1, 35, 40),
+    ];
+    expectCodes(got, ['Amal', '__proto__', 'constructor'], units, 40, [C1]);
+    expect(got.claims.matched).toBe(2);
+    expect(got.claims.perCoder.map((p) => [p.coder, p.matched, p.unmatched])).toEqual([
+      ['Amal', 2, 0],
+      ['__proto__', 2, 0],
+      ['constructor', 2, 1],
+    ]);
+    const data = [
+      ['supports', 'supports'],
+      ['supports', 'supports'],
+      ['supports', 'opposes'],
+    ];
+    const f = got.claims.fields[0];
+    expect(f?.alpha).toEqual(krippendorffAlpha(data, 'nominal'));
+    expect(f?.cohenKappa).toBeNull();
+    expect(f?.fleissKappa).toEqual(fleissKappa(data));
+    expect(f?.percentAgreement).toEqual({ agreement: 0.5, units: 2 });
+    // 5 of 6 values are “supports”: 83%, not dominant; choosing two coders makes it 4 of 4
+    expect(f?.warnings.some((w) => /dominates/.test(w))).toBe(false);
+    const two = await report({ fields: ['stance'], coders: ['__proto__', 'Amal'] });
+    expect(two.claims.fields[0]?.warnings.some((w) => /“supports”, holds 100%/.test(w))).toBe(true);
+    expect(two.claims.fields[0]?.cohenKappa).not.toBeNull();
+  });
+});
+
+describe('agreement.report refuses what it cannot answer', () => {
+  it('names unknown documents and codes, and needs two coders with annotations', async () => {
+    const d = await addText(DOC1, 'One');
+    await expect(report({ documentIds: ['nope'] })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(report()).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/two coders/),
+    });
+    await codeAs('Amal', [{ doc: d, start: 0, end: 5, codes: [C1] }]);
+    await expect(report()).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/only “Amal”/),
+    });
+    await codeAs('Badr', [{ doc: d, start: 0, end: 5, codes: [C1] }]);
+    await expect(report({ coders: ['Amal', 'Nobody'] })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(report({ codes: ['no-such-code'] })).rejects.toMatchObject({ code: 'not_found' });
+    // a code nobody used leaves fewer than two coders with annotations of it
+    await expect(report({ codes: [C2] })).rejects.toMatchObject({ code: 'invalid_input' });
+    const ok = await report({ coders: ['Amal', 'Badr', 'Nobody'] });
+    expect(ok.warnings).toContain('The coder “Nobody” has no annotations in the chosen documents.');
+  });
+
+  it('validates its input', async () => {
+    for (const bad of [
+      { coders: ['Amal'] },
+      { coders: ['Amal', ''] },
+      { coders: ['Amal', 'x'.repeat(201)] },
+      { fields: ['note'] },
+      { fields: [] },
+      { overlap: 0 },
+      { overlap: 1.5 },
+      { overlap: '0.5' },
+      { documentIds: ['../etc'] },
+      { codes: [] },
+      { extra: true },
+      { coders: Array.from({ length: 101 }, (_, i) => `c${i}`) },
+    ]) {
+      await expect(report(bad), JSON.stringify(bad).slice(0, 60)).rejects.toMatchObject({ code: 'invalid_input' });
+    }
+  });
+});

@@ -1,0 +1,232 @@
+/**
+ * agreement.report: intercoder agreement over chosen documents, coders and codes, computed with
+ * the statistics of src/shared/reliability (the rules are documented in src/shared/api/agreement.ts).
+ * Documents are read one at a time as an export reads them; coders are annotator names, kept in
+ * Maps and arrays only, so any name (`__proto__` too) is a coder.
+ */
+import type { Handlers } from '../../shared/api';
+import {
+  AGREEMENT_FIELDS,
+  DEFAULT_OVERLAP,
+  DOMINANT_SHARE,
+  FEW_UNITS,
+  type AgreementField,
+  type AgreementReport,
+  type CodeAgreement,
+  type FieldAgreement,
+} from '../../shared/api/agreement';
+import { AppError } from '../../shared/errors';
+import { krippendorffAlpha } from '../../shared/reliability/codingAlpha';
+import { cohenKappa, fleissKappa, percentAgreement } from '../../shared/reliability/kappa';
+import { matchClaims } from '../../shared/reliability/matchClaims';
+import { unitizingAlpha, type Unit } from '../../shared/reliability/unitizingAlpha';
+import { cpLength } from '../../shared/text/codepoints';
+import { forEachDocument, selectDocuments } from '../export/documentSource';
+import type { ServiceContext } from './context';
+
+interface Coded {
+  document: number;
+  /** offset of the document on the continuum */
+  offset: number;
+  start: number;
+  end: number;
+  codes: string[];
+  annotator: string;
+  claimant: string;
+  stance: string;
+  certainty: string;
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+function fewUnits(what: string, units: number): string[] {
+  return units < FEW_UNITS
+    ? [`${what} rests on ${units} unit${units === 1 ? '' : 's'}; a figure on fewer than ${FEW_UNITS} is not reliable.`]
+    : [];
+}
+
+/** A warning when one value holds more than DOMINANT_SHARE of the values given. */
+function dominant(what: string, values: ReadonlyArray<string>): string[] {
+  if (values.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let top = '';
+  let most = 0;
+  for (const [v, n] of counts) if (n > most) [top, most] = [v, n];
+  const share = most / values.length;
+  return share > DOMINANT_SHARE
+    ? [
+        `One value of ${what}, “${top}”, holds ${percent(share)} of the values; agreement coefficients are unstable when one category dominates.`,
+      ]
+    : [];
+}
+
+export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreement.report'> {
+  return {
+    'agreement.report': async (input) => {
+      const summaries = selectDocuments(ctx.store, input.documentIds);
+      const codebook = ctx.store.data.codebook.codes;
+      const codeNames = new Map(codebook.map((c) => [c.id, c.name]));
+      const chosenCodes = input.codes ? new Set(input.codes) : null;
+      if (chosenCodes) {
+        const unknown = [...chosenCodes].filter((id) => !codeNames.has(id));
+        if (unknown.length > 0)
+          throw new AppError('not_found', `The codebook has no code ${unknown.map((id) => `“${id}”`).join(', ')}.`);
+      }
+      const overlap = input.overlap ?? DEFAULT_OVERLAP;
+      const fields: AgreementField[] = AGREEMENT_FIELDS.filter((f) => !input.fields || input.fields.includes(f));
+      const warnings: string[] = [];
+
+      // read the annotations, each document placed on the continuum after the earlier ones
+      const coded: Coded[] = [];
+      let length = 0;
+      let unnamed = 0;
+      let document = 0;
+      await forEachDocument(ctx.store, summaries, (file) => {
+        const offset = length;
+        for (const a of file.annotations) {
+          const codes = chosenCodes ? a.codes.filter((c) => chosenCodes.has(c)) : a.codes;
+          if (chosenCodes && codes.length === 0) continue;
+          if (a.annotator === '') {
+            unnamed++;
+            continue;
+          }
+          coded.push({
+            document,
+            offset,
+            start: a.start,
+            end: a.end,
+            codes,
+            annotator: a.annotator,
+            claimant: a.claimant,
+            stance: a.stance,
+            certainty: a.certainty,
+          });
+        }
+        length += cpLength(file.document.text);
+        document++;
+      });
+      if (unnamed > 0)
+        warnings.push(
+          `${unnamed} annotation${unnamed === 1 ? ' has' : 's have'} no coder name and ${unnamed === 1 ? 'is' : 'are'} left out.`,
+        );
+
+      const present = new Map<string, number>();
+      for (const a of coded) present.set(a.annotator, (present.get(a.annotator) ?? 0) + 1);
+      const coders = input.coders
+        ? [...new Set(input.coders)]
+        : [...present.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+      const withAnnotations = coders.filter((c) => present.has(c));
+      if (withAnnotations.length < 2) {
+        throw new AppError(
+          'invalid_input',
+          withAnnotations.length === 0
+            ? 'Agreement needs at least two coders with annotations in the chosen documents; there are none.'
+            : `Agreement needs at least two coders with annotations in the chosen documents; only “${withAnnotations[0]}” has any.`,
+        );
+      }
+      if (length === 0) throw new AppError('invalid_input', 'The chosen documents hold no text.');
+      for (const c of coders)
+        if (!present.has(c)) warnings.push(`The coder “${c}” has no annotations in the chosen documents.`);
+      const coderIndex = new Map(coders.map((c, i) => [c, i]));
+      const mine = coded.filter((a) => coderIndex.has(a.annotator));
+
+      // unitizing: one unit per code of each annotation, on the continuum
+      const used = new Set(mine.flatMap((a) => a.codes));
+      const codeIds = codebook.map((c) => c.id).filter((id) => (chosenCodes ? chosenCodes.has(id) : used.has(id)));
+      const units: Unit[] = mine.flatMap((a) =>
+        a.codes.map((category) => ({ coder: a.annotator, category, start: a.offset + a.start, end: a.offset + a.end })),
+      );
+      const unitizing = unitizingAlpha({ begin: 0, length, coders, units }, codeIds);
+      const codes: CodeAgreement[] = unitizing.categories.map((r) => {
+        const name = codeNames.get(r.category) ?? r.category;
+        return {
+          codeId: r.category,
+          name,
+          alpha: r.alpha,
+          observed: r.observed,
+          expected: r.expected,
+          units: r.units,
+          warnings: fewUnits(`αU of the code “${name}”`, r.units),
+        };
+      });
+      const defined = unitizing.categories.filter((r) => r.expected > 0);
+      const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length);
+      const totalUnits = codes.reduce((s, c) => s + c.units, 0);
+
+      // claims: matched sets per document, each one unit of the reliability data
+      const sets: Coded[][][] = []; // per set, per coder, that coder's annotations in reading order
+      const matched = new Set<Coded>();
+      let doubled = 0;
+      const byDocument = new Map<number, Coded[]>();
+      for (const a of mine) {
+        let list = byDocument.get(a.document);
+        if (!list) byDocument.set(a.document, (list = []));
+        list.push(a);
+      }
+      for (const list of byDocument.values()) {
+        const claims = list.sort((a, b) => a.start - b.start || a.end - b.end);
+        for (const group of matchClaims(
+          claims.map((a) => ({ coder: coderIndex.get(a.annotator) as number, start: a.start, end: a.end })),
+          coders.length,
+          overlap,
+        )) {
+          const perCoder: Coded[][] = coders.map(() => []);
+          for (const i of group) {
+            const a = claims[i] as Coded;
+            matched.add(a);
+            perCoder[coderIndex.get(a.annotator) as number]?.push(a);
+          }
+          if (perCoder.some((list) => list.length > 1)) doubled++;
+          sets.push(perCoder);
+        }
+      }
+      if (doubled > 0)
+        warnings.push(
+          `${doubled} matched claim${doubled === 1 ? ' holds' : 's hold'} two annotations of one coder (through a chain of matches over three or more coders); the first of them in reading order gave that coder’s values.`,
+        );
+      const perCoder = coders.map((coder) => {
+        const all = mine.filter((a) => a.annotator === coder);
+        const m = all.filter((a) => matched.has(a)).length;
+        return { coder, annotations: all.length, matched: m, unmatched: all.length - m };
+      });
+
+      const fieldReports: FieldAgreement[] = fields.map((field) => {
+        const data = coders.map((_, c) =>
+          sets.map((set) => {
+            const value = set[c]?.[0]?.[field] ?? '';
+            return value === '' ? null : value;
+          }),
+        );
+        const alpha = krippendorffAlpha(data, 'nominal');
+        const given = data.flatMap((row) => row.filter((v): v is string => v !== null));
+        return {
+          field,
+          units: sets.length,
+          alpha,
+          cohenKappa: coders.length === 2 ? cohenKappa(data[0] ?? [], data[1] ?? []) : null,
+          fleissKappa: coders.length > 2 ? fleissKappa(data) : null,
+          percentAgreement: percentAgreement(data),
+          warnings: [...fewUnits(`α of ${field}`, alpha.units), ...dominant(field, given)],
+        };
+      });
+
+      const report: AgreementReport = {
+        coders,
+        documentCount: summaries.length,
+        length,
+        overlap,
+        unitizing: {
+          alpha: unitizing.alpha,
+          observed: mean(defined.map((r) => r.observed)),
+          expected: mean(defined.map((r) => r.expected)),
+          units: totalUnits,
+          codes,
+        },
+        claims: { matched: sets.length, unmatched: mine.length - matched.size, perCoder, fields: fieldReports },
+        warnings: [...warnings, ...codes.flatMap((c) => c.warnings), ...fieldReports.flatMap((f) => f.warnings)],
+      };
+      return report;
+    },
+  };
+}

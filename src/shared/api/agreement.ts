@@ -1,0 +1,130 @@
+/**
+ * Intercoder agreement (issue 17): how far the coders of a project agree, on where the units of
+ * each code lie (Krippendorff's unitizing αU on code-point continua) and on the fields of the
+ * claims they both marked. Coders are the annotations' `annotator` names.
+ *
+ * The continuum is the chosen documents' canonical texts laid end to end, in project order:
+ * document k starts at the sum of the earlier documents' code-point lengths. An annotation with two
+ * codes is a unit of each. Annotations with no annotator name are left out (and counted).
+ *
+ * Claims are matched between coders thus: for each pair of coders, their annotations in the same
+ * document are paired greedily by the largest overlap, overlap = |intersection| / |union| of the
+ * two code-point spans, taking only pairs whose overlap is at least `overlap` (default 0.5), each
+ * annotation at most once per pair of coders. A matched set is a connected group of such pairs;
+ * each matched set is one unit of the reliability data, a coder's value the field as that coder
+ * filled it (missing when the coder has no annotation in the set or left the field empty). A set
+ * that holds two annotations of one coder (only possible through a chain over three or more
+ * coders) takes that coder's first one in reading order, and a warning says so.
+ */
+import { z } from 'zod';
+import { Id } from '../model';
+import { method } from './method';
+
+export const AGREEMENT_FIELDS = ['claimant', 'stance', 'certainty'] as const;
+export type AgreementField = (typeof AGREEMENT_FIELDS)[number];
+
+export const DEFAULT_OVERLAP = 0.5;
+/** below this many units a figure is flagged as unreliable */
+export const FEW_UNITS = 10;
+/** above this share of the values in one category a figure is flagged as unstable */
+export const DOMINANT_SHARE = 0.9;
+
+export const AgreementInput = z
+  .object({
+    /** absent: every document, in project order */
+    documentIds: z.array(Id).min(1).max(100000).optional(),
+    /** annotator names; absent: every name that has annotations in the chosen documents */
+    coders: z.array(z.string().min(1).max(200)).min(2, 'Choose at least two coders.').max(100).optional(),
+    /** code ids; absent: every code the chosen coders used in the chosen documents */
+    codes: z.array(Id).min(1).max(1000).optional(),
+    /** claim fields to compare; absent: all three */
+    fields: z.array(z.enum(AGREEMENT_FIELDS)).min(1).max(AGREEMENT_FIELDS.length).optional(),
+    /** least intersection / union of two coders' spans for their claims to match */
+    overlap: z.number().gt(0).max(1).optional(),
+  })
+  .strict();
+export type AgreementInput = z.infer<typeof AgreementInput>;
+
+const Count = z.number().int().nonnegative();
+
+export const CodeAgreement = z.object({
+  codeId: Id,
+  name: z.string(),
+  /** Krippendorff's αU for this code; null when undefined (no expected disagreement) */
+  alpha: z.number().nullable(),
+  observed: z.number(),
+  expected: z.number(),
+  /** units of this code over all coders (a coder's overlapping units of one code joined) */
+  units: Count,
+  warnings: z.array(z.string()),
+});
+export type CodeAgreement = z.infer<typeof CodeAgreement>;
+
+const Kappa = z.object({
+  kappa: z.number().nullable(),
+  units: Count,
+  observedAgreement: z.number(),
+  expectedAgreement: z.number(),
+});
+
+export const FieldAgreement = z.object({
+  field: z.enum(AGREEMENT_FIELDS),
+  /** matched claims (units) considered */
+  units: Count,
+  /** Krippendorff's α, nominal; its `units` are the matched claims with at least two values */
+  alpha: z.object({
+    alpha: z.number().nullable(),
+    units: Count,
+    values: Count,
+    observed: z.number(),
+    expected: z.number(),
+  }),
+  /** exactly two coders: Cohen's κ over the claims both filled; otherwise null */
+  cohenKappa: Kappa.nullable(),
+  /** three or more coders: Fleiss' κ over the claims every coder filled; otherwise null */
+  fleissKappa: Kappa.nullable(),
+  /** share of the claims every coder filled on which all gave the same value */
+  percentAgreement: z.object({ agreement: z.number().nullable(), units: Count }),
+  warnings: z.array(z.string()),
+});
+export type FieldAgreement = z.infer<typeof FieldAgreement>;
+
+export const CoderClaims = z.object({
+  coder: z.string(),
+  /** the coder's annotations that entered the report */
+  annotations: Count,
+  matched: Count,
+  unmatched: Count,
+});
+
+export const AgreementReport = z.object({
+  /** the coders compared, in the order of the reliability data (sorted by name unless chosen) */
+  coders: z.array(z.string()),
+  documentCount: Count,
+  /** length of the continuum in code points */
+  length: Count,
+  overlap: z.number(),
+  unitizing: z.object({
+    /** αU over all the codes: 1 − mean observed / mean expected disagreement of the codes */
+    alpha: z.number().nullable(),
+    observed: z.number(),
+    expected: z.number(),
+    units: Count,
+    codes: z.array(CodeAgreement),
+  }),
+  claims: z.object({
+    /** matched sets (units of the reliability data) */
+    matched: Count,
+    /** annotations matched with no other coder's */
+    unmatched: Count,
+    perCoder: z.array(CoderClaims),
+    fields: z.array(FieldAgreement),
+  }),
+  /** warnings about the report as a whole, as sentences (each code's and field's are also there) */
+  warnings: z.array(z.string()),
+});
+export type AgreementReport = z.infer<typeof AgreementReport>;
+
+export const agreementApi = {
+  'agreement.report': method(AgreementInput, AgreementReport),
+};
