@@ -264,6 +264,23 @@ describe('agreement.report: perfect agreement, three coders, names from data', (
   });
 });
 
+describe('agreement.report: a chain of matches', () => {
+  it('says when a matched claim holds two annotations of one coder, and takes the first', async () => {
+    const d = await addText(DOC1, 'One');
+    await codeAs('A', [
+      { doc: d, start: 0, end: 10, codes: [C1], stance: 'supports' },
+      { doc: d, start: 6, end: 16, codes: [C1], stance: 'opposes' },
+    ]);
+    await codeAs('B', [{ doc: d, start: 0, end: 10, codes: [C1], stance: 'supports' }]);
+    await codeAs('C', [{ doc: d, start: 5, end: 15, codes: [C1], stance: 'supports' }]);
+    const got = await report({ overlap: 0.3, fields: ['stance'] });
+    expect(got.claims.matched).toBe(1);
+    expect(got.claims.unmatched).toBe(0);
+    expect(got.warnings.some((w) => /1 matched claim holds two annotations of one coder/.test(w))).toBe(true);
+    expect(got.claims.fields[0]?.percentAgreement).toEqual({ agreement: 1, units: 1 });
+  });
+});
+
 describe('agreement.report refuses what it cannot answer', () => {
   it('names unknown documents and codes, and needs two coders with annotations', async () => {
     const d = await addText(DOC1, 'One');

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { matchClaims, spanOverlap, type Claim } from './matchClaims';
+
+const c = (coder: number, start: number, end: number): Claim => ({ coder, start, end });
+
+describe('matching claims between coders', () => {
+  it('measures overlap as intersection over union of code-point spans', () => {
+    expect(spanOverlap({ start: 0, end: 10 }, { start: 1, end: 10 })).toBe(0.9);
+    expect(spanOverlap({ start: 15, end: 25 }, { start: 20, end: 30 })).toBe(5 / 15);
+    expect(spanOverlap({ start: 0, end: 5 }, { start: 5, end: 9 })).toBe(0);
+  });
+
+  it('pairs each claim once, by the largest overlap first, and only at or above the threshold', () => {
+    // A1 [0,10) and A2 [4,12) both overlap B1 [2,10): 0.8 against 0.6, so A1 gets it
+    const claims = [c(0, 0, 10), c(1, 2, 10), c(0, 4, 12)];
+    expect(matchClaims(claims, 2, 0.5)).toEqual([[0, 1]]);
+    expect(matchClaims(claims, 2, 0.85)).toEqual([]);
+    // exactly at the threshold matches
+    expect(matchClaims([c(0, 0, 10), c(1, 0, 5)], 2, 0.5)).toEqual([[0, 1]]);
+  });
+
+  it('joins matches over several coders into connected sets, even one holding two claims of a coder', () => {
+    // A–B: A1~B1 (1.0); B–C: B1~C1 (1/3); A–C: A2~C1 (9/11) beats A1~C1 (1/3)
+    const claims = [c(0, 0, 10), c(1, 0, 10), c(2, 5, 15), c(0, 6, 16)];
+    expect(matchClaims(claims, 3, 0.3)).toEqual([[0, 1, 2, 3]]);
+    expect(matchClaims(claims, 3, 0.5)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+  });
+});
