@@ -5,7 +5,21 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'worker_threads', 'stream'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'worker_threads',
+  'stream',
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
@@ -14,7 +28,10 @@ export default tseslint.config(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'off',
       eqeqeq: ['error', 'always'],
@@ -35,9 +52,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The renderer talks to the main process only through the API client.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The renderer talks to the main process only through the API client.',
+            },
             { group: nodeBuiltins, message: 'The renderer runs in a sandboxed page: no Node modules.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer may import src/shared, never main or preload.' },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer may import src/shared, never main or preload.',
+            },
           ],
         },
       ],
@@ -52,7 +75,10 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'electron/*'], message: 'src/shared runs everywhere; no Electron.' },
             { group: nodeBuiltins, message: 'src/shared runs in the page too; no Node modules.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing from main, renderer or preload.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared imports nothing from main, renderer or preload.',
+            },
           ],
         },
       ],
@@ -66,7 +92,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'Only the Electron shell (src/main/index.ts, src/main/shell/) imports electron; services run in browser mode too.' },
+            {
+              group: ['electron', 'electron/*'],
+              message:
+                'Only the Electron shell (src/main/index.ts, src/main/shell/) imports electron; services run in browser mode too.',
+            },
             { group: ['**/renderer/**'], message: 'The main process never imports renderer code.' },
           ],
         },
@@ -80,7 +110,15 @@ export default tseslint.config(
       // shell helpers stay pure (unit-tested without Electron); only index.ts touches the runtime
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Keep shell helpers pure; apply them in src/main/index.ts.', allowTypeImports: true }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Keep shell helpers pure; apply them in src/main/index.ts.',
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },

@@ -21,9 +21,17 @@ export function electronRuntime(): { path: string } | { missing: string } {
     return { missing: 'the electron package is not installed' };
   }
   const pathFile = path.join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return { missing: 'the Electron runtime is not installed (the first `npm start` downloads it where the network allows)' };
-  const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'), readFileSync(pathFile, 'utf8'));
-  return existsSync(binary) ? { path: binary } : { missing: 'the electron package is installed but its runtime binary is not' };
+  if (!existsSync(pathFile))
+    return {
+      missing: 'the Electron runtime is not installed (the first `npm start` downloads it where the network allows)',
+    };
+  const binary = path.join(
+    process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'),
+    readFileSync(pathFile, 'utf8'),
+  );
+  return existsSync(binary)
+    ? { path: binary }
+    : { missing: 'the electron package is installed but its runtime binary is not' };
 }
 
 const electron = electronRuntime();

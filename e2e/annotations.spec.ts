@@ -40,15 +40,25 @@ test('highlights never touch the article DOM, including one that covers half a w
   const firstPara = page.getByTestId('article').locator('p').first();
 
   // half of «المشير» (the first three letters) — joined letters must stay joined
-  const half = await hashiya.ok<Annotation>('annotations.create', { documentId: doc.id, ...span(doc.text, 'المشير', 0, 3), codes: ['ceasefire-proposal'] });
-  const overlap = await hashiya.ok<Annotation>('annotations.create', { documentId: doc.id, ...span(doc.text, 'المشير خليفه حفتر'), codes: ['political-process'] });
+  const half = await hashiya.ok<Annotation>('annotations.create', {
+    documentId: doc.id,
+    ...span(doc.text, 'المشير', 0, 3),
+    codes: ['ceasefire-proposal'],
+  });
+  const overlap = await hashiya.ok<Annotation>('annotations.create', {
+    documentId: doc.id,
+    ...span(doc.text, 'المشير خليفه حفتر'),
+    codes: ['political-process'],
+  });
   await page.reload();
   await hashiya.openDocument(page, doc.title);
   await expect(page.getByTestId('annotation-list').locator('li')).toHaveCount(2);
 
   // both highlights are registered with the Highlight API, with the right text under them
   const painted = await page.evaluate(() =>
-    [...CSS.highlights.entries()].filter(([name]) => name.startsWith('hx-c')).flatMap(([, h]) =>
+    [...CSS.highlights.entries()]
+      .filter(([name]) => name.startsWith('hx-c'))
+      .flatMap(([, h]) =>
         [...h].map((r) => {
           // highlights are StaticRanges (no live-range cost): read their text through a Range
           const s = r as AbstractRange;
@@ -57,7 +67,8 @@ test('highlights never touch the article DOM, including one that covers half a w
           range.setEnd(s.endContainer, s.endOffset);
           return range.toString();
         }),
-      ).sort(),
+      )
+      .sort(),
   );
   expect(painted).toEqual(['الم', 'المشير خليفه حفتر'].sort());
   expect(await domFingerprint(page)).toEqual(before);
@@ -79,7 +90,9 @@ test('highlights never touch the article DOM, including one that covers half a w
 test('the DOM node objects themselves survive adding and removing highlights in the UI', async ({ page, hashiya }) => {
   await openSample(hashiya, page);
   await page.evaluate(() => {
-    (window as unknown as { __nodes: Node[] }).__nodes = [...document.querySelectorAll('[data-testid="article"] p')].flatMap((p) => [p, ...p.childNodes]);
+    (window as unknown as { __nodes: Node[] }).__nodes = [
+      ...document.querySelectorAll('[data-testid="article"] p'),
+    ].flatMap((p) => [p, ...p.childNodes]);
   });
   await dragSelect(page, 'المشير خليفه حفتر');
   await page.keyboard.press('1');
@@ -96,7 +109,10 @@ test('the DOM node objects themselves survive adding and removing highlights in 
   expect(identical).toBe(true);
 });
 
-test('overlapping annotations both show; clicking a passage selects the innermost and the editor saves each change', async ({ page, hashiya }) => {
+test('overlapping annotations both show; clicking a passage selects the innermost and the editor saves each change', async ({
+  page,
+  hashiya,
+}) => {
   const doc = await openSample(hashiya, page);
   await dragSelect(page, 'المشير خليفه حفتر');
   await page.keyboard.press('1');
@@ -130,11 +146,22 @@ test('overlapping annotations both show; clicking a passage selects the innermos
   await editor.getByRole('checkbox', { name: /Ceasefire condition/ }).check();
 
   await expect
-    .poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).find((a) => a.quote === 'خليفه'))
-    .toMatchObject({ claimant: 'خليفة حفتر', stance: 'proposes', certainty: 'alleged', note: 'Second-hand report.', codes: ['foreign-military-support', 'ceasefire-condition'] });
+    .poll(async () =>
+      (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).find((a) => a.quote === 'خليفه'),
+    )
+    .toMatchObject({
+      claimant: 'خليفة حفتر',
+      stance: 'proposes',
+      certainty: 'alleged',
+      note: 'Second-hand report.',
+      codes: ['foreign-military-support', 'ceasefire-condition'],
+    });
 });
 
-test('Escape while a tag is still saving closes the editor for good: the late save does not reopen it', async ({ page, hashiya }) => {
+test('Escape while a tag is still saving closes the editor for good: the late save does not reopen it', async ({
+  page,
+  hashiya,
+}) => {
   const doc = await openSample(hashiya, page);
   // hold the save back until the researcher has pressed Escape
   let release: () => void = () => undefined;
@@ -149,14 +176,19 @@ test('Escape while a tag is still saving closes the editor for good: the late sa
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('annotation-editor')).toHaveCount(0);
   release();
-  await expect.poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).length).toBe(1);
+  await expect
+    .poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).length)
+    .toBe(1);
   // the renderer has taken the saved annotation in (it announces it), and the editor stays closed
   await expect(page.getByTestId('live-region')).toContainText('Annotation created');
   await expect(page.getByTestId('annotation-list').locator('li')).toHaveCount(1);
   await expect(page.getByTestId('annotation-editor')).toHaveCount(0);
 });
 
-test('edits made while an earlier save is slow all land, in order, and text being typed is never wiped', async ({ page, hashiya }) => {
+test('edits made while an earlier save is slow all land, in order, and text being typed is never wiped', async ({
+  page,
+  hashiya,
+}) => {
   const doc = await openSample(hashiya, page);
   await dragSelect(page, 'خليفه حفتر');
   await page.keyboard.press('1');
@@ -184,7 +216,9 @@ test('edits made while an earlier save is slow all land, in order, and text bein
   await editor.getByLabel('Note').fill('قال مصدر عسكري'); // typed, not yet committed
   release();
   const saved = () => hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id }).then((list) => list[0]);
-  await expect.poll(saved).toMatchObject({ claimant: 'خليفة حفتر', codes: ['ceasefire-proposal', 'ceasefire-condition'] });
+  await expect
+    .poll(saved)
+    .toMatchObject({ claimant: 'خليفة حفتر', codes: ['ceasefire-proposal', 'ceasefire-condition'] });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   // the answers of those saves did not take the claimant back or wipe the note being typed
   await expect(editor.getByLabel('Claimant')).toHaveValue('خليفة حفتر');
@@ -212,9 +246,12 @@ test('edits made while an earlier save is slow all land, in order, and text bein
     look();
   });
   release();
-  await expect
-    .poll(saved)
-    .toMatchObject({ claimant: 'خليفة حفتر', stance: 'proposes', note: 'قال مصدر عسكري', codes: ['ceasefire-proposal'] });
+  await expect.poll(saved).toMatchObject({
+    claimant: 'خليفة حفتر',
+    stance: 'proposes',
+    note: 'قال مصدر عسكري',
+    codes: ['ceasefire-proposal'],
+  });
   await expect(condition).not.toBeChecked();
   await page.waitForTimeout(300);
   const seen = await page.evaluate(() => (window as unknown as { __seen: boolean[] }).__seen);
@@ -256,9 +293,13 @@ test('undo and redo cover create, edit and delete, and persist', async ({ page, 
   await expect.poll(async () => (await stored()).map((a) => a.quote)).toEqual(['فائز السراج']);
 });
 
-test('the side panel filters by code and annotator, counts per code, and jumps to an annotation', async ({ page, hashiya }) => {
+test('the side panel filters by code and annotator, counts per code, and jumps to an annotation', async ({
+  page,
+  hashiya,
+}) => {
   const doc = await openSample(hashiya, page);
-  const add = (phrase: string, codes: string[]) => hashiya.ok('annotations.create', { documentId: doc.id, ...span(doc.text, phrase), codes });
+  const add = (phrase: string, codes: string[]) =>
+    hashiya.ok('annotations.create', { documentId: doc.id, ...span(doc.text, phrase), codes });
   await add('وقف إطلاق النار', ['ceasefire-proposal']);
   await add('فائز السراج', ['political-process']);
   await hashiya.ok('settings.update', { annotator: 'Omar' });
@@ -281,7 +322,9 @@ test('the side panel filters by code and annotator, counts per code, and jumps t
   const top = await scroller.evaluate((el) => el.scrollTop);
   await items.last().getByRole('button').click();
   await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(top);
-  const flashed = await page.evaluate(() => [...(CSS.highlights.get('hx-flash') ?? [])].map((r) => (r as Range).toString()));
+  const flashed = await page.evaluate(() =>
+    [...(CSS.highlights.get('hx-flash') ?? [])].map((r) => (r as Range).toString()),
+  );
   expect(flashed).toEqual(['أكثر من 70.000 نازح']);
   await expect(page.getByTestId('annotation-editor').locator('blockquote')).toHaveText('أكثر من 70.000 نازح');
 
@@ -305,22 +348,39 @@ test('the palette (Ctrl+K) tags the selection with a searched code', async ({ pa
   await expect(dialog.getByRole('option').first()).toContainText('Arms embargo');
   await dialog.getByRole('option', { name: /Call to enforce the embargo/ }).click();
   await expect
-    .poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).map((a) => [a.quote, a.codes]))
+    .poll(async () =>
+      (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).map((a) => [a.quote, a.codes]),
+    )
     .toEqual([['غسان سلامه', ['embargo-enforcement-call']]]);
 });
 
 test('library and reader pass axe-core with no serious or critical violations', async ({ page, hashiya }) => {
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const doc = await openSample(hashiya, page);
-  await hashiya.ok('annotations.create', { documentId: doc.id, ...span(doc.text, 'فائز السراج'), codes: ['political-process'] });
+  await hashiya.ok('annotations.create', {
+    documentId: doc.id,
+    ...span(doc.text, 'فائز السراج'),
+    codes: ['political-process'],
+  });
   const audit = async () => {
     // CDP evaluation is not subject to the page's CSP (which rightly forbids inline scripts)
     await page.evaluate(axeSource);
     const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: Document,
+              o: object,
+            ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
+          };
+        }
+      ).axe;
       return axe.run(document, { resultTypes: ['violations'] });
     });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
   };
   await page.getByRole('button', { name: 'Library' }).first().click();
   expect(await audit()).toEqual([]);
@@ -329,7 +389,10 @@ test('library and reader pass axe-core with no serious or critical violations', 
   expect(await audit()).toEqual([]);
 });
 
-test('a tag the disk refused shows as kept but not on disk, turns saved when the retry lands, and is stored once', async ({ page, hashiya }) => {
+test('a tag the disk refused shows as kept but not on disk, turns saved when the retry lands, and is stored once', async ({
+  page,
+  hashiya,
+}) => {
   const doc = await openSample(hashiya, page);
   // documents/ made unwritable for everyone, root included (root ignores permission bits): the
   // folder is moved aside and a plain file takes its name, so no file can be created in it
@@ -362,14 +425,29 @@ test('a tag the disk refused shows as kept but not on disk, turns saved when the
   expect(onDisk.annotations.map((a) => a.quote)).toEqual(['وقف إطلاق النار']);
 });
 
-test('the hover card isolates each name, and after a scroll describes what is under the pointer', async ({ page, hashiya }) => {
+test('the hover card isolates each name, and after a scroll describes what is under the pointer', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.ok('settings.update', { annotator: 'Salma' });
   const filler = Array.from({ length: 30 }, (_, i) => `فقرة رقم ${i + 1} عن الوضع في ليبيا.`);
   const text = ['اقترح الأمين العام هدنة فورية.', ...filler, 'أعلنت تركيا إرسال مدرعات.', ...filler].join('\n');
-  const { document: d } = await hashiya.ok<{ document: { id: string; title: string } }>('documents.importText', { text, title: 'Hover test' });
+  const { document: d } = await hashiya.ok<{ document: { id: string; title: string } }>('documents.importText', {
+    text,
+    title: 'Hover test',
+  });
   const at = (phrase: string) => span(text, phrase);
-  await hashiya.ok('annotations.create', { documentId: d.id, ...at('اقترح الأمين العام'), codes: ['ceasefire-proposal', 'arms-embargo'], claimant: 'أنطونيو غوتيريش' });
-  await hashiya.ok('annotations.create', { documentId: d.id, ...at('أعلنت تركيا'), codes: ['foreign-military-support'] });
+  await hashiya.ok('annotations.create', {
+    documentId: d.id,
+    ...at('اقترح الأمين العام'),
+    codes: ['ceasefire-proposal', 'arms-embargo'],
+    claimant: 'أنطونيو غوتيريش',
+  });
+  await hashiya.ok('annotations.create', {
+    documentId: d.id,
+    ...at('أعلنت تركيا'),
+    codes: ['foreign-military-support'],
+  });
   await hashiya.open(page);
   await hashiya.openDocument(page, d.title);
 
@@ -379,9 +457,18 @@ test('the hover card isolates each name, and after a scroll describes what is un
   const card = page.getByRole('tooltip');
   await expect(card).toHaveText('Ceasefire proposal, Arms embargo — أنطونيو غوتيريش');
   // each name isolated, the separators outside the isolates
-  expect(await card.locator('bdi').allTextContents()).toEqual(['Ceasefire proposal', 'Arms embargo', 'أنطونيو غوتيريش']);
+  expect(await card.locator('bdi').allTextContents()).toEqual([
+    'Ceasefire proposal',
+    'Arms embargo',
+    'أنطونيو غوتيريش',
+  ]);
   expect(
-    await card.locator('div').first().evaluate((row) => [...row.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? `text:${n.textContent}` : n.nodeName))),
+    await card
+      .locator('div')
+      .first()
+      .evaluate((row) =>
+        [...row.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? `text:${n.textContent}` : n.nodeName)),
+      ),
   ).toEqual(['BDI', 'text:, ', 'BDI', 'text: — ', 'BDI']);
 
   // scroll the text (the pointer stays): the second annotation comes under the pointer
@@ -390,6 +477,6 @@ test('the hover card isolates each name, and after a scroll describes what is un
   await expect(card).toHaveText('Foreign military support');
   await expect(card.locator('bdi')).toHaveText(['Foreign military support']);
   // and on over plain text: no card
-  await page.locator('.reader-scroll').evaluate((el, dy) => el.scrollBy(0, dy), (one.height * 3));
+  await page.locator('.reader-scroll').evaluate((el, dy) => el.scrollBy(0, dy), one.height * 3);
   await expect(card).toBeHidden();
 });

@@ -5,12 +5,15 @@ import { cp, dragSelect, phraseEdges, type CharBox } from './helpers/selection';
 // An embedding (RLE … PDF) that a web page left in the text: invisible, but it can reorder text.
 const TEXT = 'قال المتحدث \u202Bإن الهدنة\u202C صامدة في طرابلس.';
 
-test('invisible bidi controls are shown as marks, kept in the text, and do not shift offsets', async ({ page, hashiya }) => {
+test('invisible bidi controls are shown as marks, kept in the text, and do not shift offsets', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.ok('settings.update', { annotator: 'Salma' });
-  const { document: doc, warnings } = await hashiya.ok<{ document: { id: string; title: string }; warnings: Array<{ code: string; count?: number }> }>(
-    'documents.importText',
-    { text: TEXT, title: 'Bidi test' },
-  );
+  const { document: doc, warnings } = await hashiya.ok<{
+    document: { id: string; title: string };
+    warnings: Array<{ code: string; count?: number }>;
+  }>('documents.importText', { text: TEXT, title: 'Bidi test' });
   expect(warnings.find((w) => w.code === 'bidi_controls')?.count).toBe(2);
   await hashiya.open(page);
   await hashiya.openDocument(page, doc.title);
@@ -32,10 +35,16 @@ test('invisible bidi controls are shown as marks, kept in the text, and do not s
     window.getSelection()?.setBaseAndExtent(first, first.data.indexOf('المتحدث'), inner, 2);
   });
   await page.keyboard.press('7');
-  await expect.poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).length).toBe(2);
+  await expect
+    .poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).length)
+    .toBe(2);
   const list = await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id });
   const word = list.find((a) => a.codes.includes('casualties-displacement'));
-  expect(word).toMatchObject({ quote: 'صامدة', start: cp(TEXT, TEXT.indexOf('صامدة')), end: cp(TEXT, TEXT.indexOf('صامدة')) + 5 });
+  expect(word).toMatchObject({
+    quote: 'صامدة',
+    start: cp(TEXT, TEXT.indexOf('صامدة')),
+    end: cp(TEXT, TEXT.indexOf('صامدة')) + 5,
+  });
   const across = list.find((a) => a.codes.includes('political-process'));
   expect(across?.quote).toBe('المتحدث \u202Bإن');
   expect([...TEXT].slice(across?.start, across?.end).join('')).toBe(across?.quote);
@@ -49,9 +58,15 @@ const EDGES = [
   'https://example.org/news نشر الخبر أولا.',
 ].join('\n');
 
-test('a drag that ends on a number or starts at a Latin name in Arabic text keeps the number and the name', async ({ page, hashiya }) => {
+test('a drag that ends on a number or starts at a Latin name in Arabic text keeps the number and the name', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.ok('settings.update', { annotator: 'Salma' });
-  const { document: doc } = await hashiya.ok<{ document: { id: string; title: string } }>('documents.importText', { text: EDGES, title: 'Edges test' });
+  const { document: doc } = await hashiya.ok<{ document: { id: string; title: string } }>('documents.importText', {
+    text: EDGES,
+    title: 'Edges test',
+  });
   await hashiya.open(page);
   await hashiya.openDocument(page, doc.title);
   const drag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
@@ -90,9 +105,14 @@ test('a drag that ends on a number or starts at a Latin name in Arabic text keep
   await ambiguous(2, 'شيء', '2014', '3'); // ends where «2014» starts
   await ambiguous(3, ' نشر', ' الخبر', '4'); // starts where the URL ends
 
-  await expect.poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).length).toBe(4);
+  await expect
+    .poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).length)
+    .toBe(4);
   const list = await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id });
-  const at = (phrase: string) => ({ start: cp(EDGES, EDGES.indexOf(phrase)), end: cp(EDGES, EDGES.indexOf(phrase) + phrase.length) });
+  const at = (phrase: string) => ({
+    start: cp(EDGES, EDGES.indexOf(phrase)),
+    end: cp(EDGES, EDGES.indexOf(phrase) + phrase.length),
+  });
   expect(list.map((a) => ({ quote: a.quote, start: a.start, end: a.end }))).toEqual([
     { quote: 'الأمني في ليبيا منذ 2011', ...at('الأمني في ليبيا منذ 2011') },
     { quote: 'Antonio Guterres دعا', ...at('Antonio Guterres دعا') },

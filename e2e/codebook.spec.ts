@@ -161,7 +161,10 @@ test('the codebook window works from the keyboard and deleting a code in use ask
   await dialog.getByRole('tab', { name: 'Claimants' }).click();
   await expect(dialog.getByTestId('spelling-group')).toContainText('خليفة حفتر (2) / خليفه حفتر (1)');
   await dialog.getByRole('button', { name: 'Merge as خليفة حفتر' }).click();
-  await page.getByRole('dialog', { name: 'Merge claimants' }).getByRole('button', { name: 'Merge', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Merge claimants' })
+    .getByRole('button', { name: 'Merge', exact: true })
+    .click();
   await expect(dialog.getByTestId('spelling-group')).toHaveCount(0);
   await expect(
     dialog
@@ -268,7 +271,10 @@ test('export the codebook as .qdc from the window, and import a colleague’s co
   expect(cb.codes.find((c) => c.id === 'ceasefire-proposal')?.color).toBe('#56B4E9');
 });
 
-test('merging two codes asks first with the count, and Undo puts every annotation’s codes back', async ({ page, hashiya }) => {
+test('merging two codes asks first with the count, and Undo puts every annotation’s codes back', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.ok('settings.update', { annotator: 'E2E' });
   const doc = await hashiya.sample();
   const at = (quote: string) => {
@@ -285,7 +291,8 @@ test('merging two codes asks first with the count, and Undo puts every annotatio
   ] as const) {
     await hashiya.ok('annotations.create', { documentId: doc.id, ...at(quote), codes });
   }
-  const codesNow = async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).map((a) => [a.quote, a.codes]);
+  const codesNow = async () =>
+    (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).map((a) => [a.quote, a.codes]);
   const before = await codesNow();
   await hashiya.open(page);
   await hashiya.openDocument(page, doc.title);
@@ -327,7 +334,10 @@ test('merging two codes asks first with the count, and Undo puts every annotatio
   await expect(item.locator('.chip', { hasText: 'Ceasefire proposal' })).toBeVisible();
 });
 
-test('merging two claimant spellings asks first, and Undo gives each annotation back its own spelling', async ({ page, hashiya }) => {
+test('merging two claimant spellings asks first, and Undo gives each annotation back its own spelling', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.ok('settings.update', { annotator: 'E2E' });
   const doc = await hashiya.sample();
   const at = (quote: string) => {
@@ -341,19 +351,34 @@ test('merging two claimant spellings asks first, and Undo gives each annotation 
     ['مجلس الأمن', 'خليفة حفتر'],
     ['فرنسا', 'ماكرون'],
   ] as const) {
-    await hashiya.ok('annotations.create', { documentId: doc.id, ...at(quote), codes: ['political-process'], claimant });
+    await hashiya.ok('annotations.create', {
+      documentId: doc.id,
+      ...at(quote),
+      codes: ['political-process'],
+      claimant,
+    });
   }
-  const claimantsNow = async () => (await hashiya.ok<Array<{ quote: string; claimant: string }>>('annotations.list', { documentId: doc.id })).map((a) => [a.quote, a.claimant]);
+  const claimantsNow = async () =>
+    (await hashiya.ok<Array<{ quote: string; claimant: string }>>('annotations.list', { documentId: doc.id })).map(
+      (a) => [a.quote, a.claimant],
+    );
   const before = await claimantsNow();
   await hashiya.open(page);
   const dialog = await openCodebook(page);
   await dialog.getByRole('tab', { name: 'Claimants' }).click();
-  const count = (name: string) => dialog.getByRole('row', { name: new RegExp(name) }).getByRole('cell').first();
+  const count = (name: string) =>
+    dialog
+      .getByRole('row', { name: new RegExp(name) })
+      .getByRole('cell')
+      .first();
   await expect(count('خليفة حفتر')).toHaveText('2');
 
   // a rename onto a name in use is a merge: it asks first
   await dialog.getByLabel('Rename to (or merge into an existing name): خليفه حفتر').fill('خليفة حفتر');
-  await dialog.getByRole('row', { name: /خليفه حفتر/ }).getByRole('button', { name: 'Rename' }).click();
+  await dialog
+    .getByRole('row', { name: /خليفه حفتر/ })
+    .getByRole('button', { name: 'Rename' })
+    .click();
   const confirm = page.getByRole('dialog', { name: 'Merge claimants' });
   await expect(confirm.getByTestId('merge-confirm-message')).toContainText('1 annotations will name “خليفة حفتر”');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
@@ -371,7 +396,10 @@ test('merging two claimant spellings asks first, and Undo gives each annotation 
   expect(await claimantsNow()).toEqual(before);
 });
 
-test('a code merge done from the reader is undone by Ctrl+Z there and redone by Ctrl+Shift+Z', async ({ page, hashiya }) => {
+test('a code merge done from the reader is undone by Ctrl+Z there and redone by Ctrl+Shift+Z', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.ok('settings.update', { annotator: 'E2E' });
   const doc = await hashiya.sample();
   const at = (quote: string) => {
@@ -379,9 +407,14 @@ test('a code merge done from the reader is undone by Ctrl+Z there and redone by 
     const start = [...doc.text.slice(0, u)].length;
     return { start, end: start + [...quote].length };
   };
-  await hashiya.ok('annotations.create', { documentId: doc.id, ...at('فائز السراج'), codes: ['ceasefire-proposal', 'ceasefire-condition'] });
+  await hashiya.ok('annotations.create', {
+    documentId: doc.id,
+    ...at('فائز السراج'),
+    codes: ['ceasefire-proposal', 'ceasefire-condition'],
+  });
   await hashiya.ok('annotations.create', { documentId: doc.id, ...at('غسان سلامه'), codes: ['ceasefire-proposal'] });
-  const codesNow = async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).map((a) => a.codes);
+  const codesNow = async () =>
+    (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).map((a) => a.codes);
   await hashiya.open(page);
   await hashiya.openDocument(page, doc.title);
   const dialog = await openCodebook(page);
@@ -404,5 +437,9 @@ test('a code merge done from the reader is undone by Ctrl+Z there and redone by 
   await expect.poll(codesNow).toEqual([['ceasefire-condition'], ['ceasefire-condition']]);
   await page.keyboard.press('Control+z');
   await expect.poll(codesNow).toEqual([['ceasefire-proposal', 'ceasefire-condition'], ['ceasefire-proposal']]);
-  expect((await hashiya.ok<{ codes: Array<{ id: string }> }>('codebook.get')).codes.some((c) => c.id === 'ceasefire-proposal')).toBe(true);
+  expect(
+    (await hashiya.ok<{ codes: Array<{ id: string }> }>('codebook.get')).codes.some(
+      (c) => c.id === 'ceasefire-proposal',
+    ),
+  ).toBe(true);
 });

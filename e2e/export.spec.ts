@@ -9,7 +9,10 @@ import path from 'node:path';
 import { expect, test, type Hashiya } from './fixtures';
 import { cp, dragSelect } from './helpers/selection';
 
-const TEXT = ['أعلن المتحدث 😀 أن تركيا سلّمت 30 مدرعة لقوات الوفاق.', 'وقال غسان سلامة 👍🏽 إن «الحل العسكري غير ممكن» في ليبيا.'].join('\n');
+const TEXT = [
+  'أعلن المتحدث 😀 أن تركيا سلّمت 30 مدرعة لقوات الوفاق.',
+  'وقال غسان سلامة 👍🏽 إن «الحل العسكري غير ممكن» في ليبيا.',
+].join('\n');
 
 interface Row {
   [column: string]: string | boolean;
@@ -18,11 +21,17 @@ interface Row {
 
 async function setup(hashiya: Hashiya) {
   await hashiya.ok('settings.update', { annotator: 'Salma' });
-  const { document } = await hashiya.ok<{ document: { id: string; title: string } }>('documents.importText', { text: TEXT, title: 'Export test article' });
+  const { document } = await hashiya.ok<{ document: { id: string; title: string } }>('documents.importText', {
+    text: TEXT,
+    title: 'Export test article',
+  });
   return hashiya.ok<{ id: string; title: string; text: string }>('documents.get', { id: document.id });
 }
 
-test('Export CSV… downloads a UTF-8 CSV whose rows match the text in code points and are safe to open', async ({ page, hashiya }) => {
+test('Export CSV… downloads a UTF-8 CSV whose rows match the text in code points and are safe to open', async ({
+  page,
+  hashiya,
+}) => {
   const doc = await setup(hashiya);
   const start = cp(doc.text, doc.text.indexOf('غسان سلامة 👍🏽'));
   await hashiya.ok('annotations.create', {
@@ -38,12 +47,17 @@ test('Export CSV… downloads a UTF-8 CSV whose rows match the text in code poin
   // one tag made in the reader, with the mouse and a code key
   await dragSelect(page, 'تركيا سلّمت 30 مدرعة');
   await page.keyboard.press('3');
-  await expect(page.getByTestId('annotation-list').locator('.item-quote', { hasText: 'تركيا سلّمت 30 مدرعة' })).toBeVisible();
+  await expect(
+    page.getByTestId('annotation-list').locator('.item-quote', { hasText: 'تركيا سلّمت 30 مدرعة' }),
+  ).toBeVisible();
 
   await page.getByTestId('export-csv-button').click();
   const dialog = page.getByRole('dialog', { name: 'Export CSV' });
   await expect(dialog.getByLabel('This document')).toBeChecked();
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('csv-export-submit').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByTestId('csv-export-submit').click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^hashiya-.+-\d{4}-\d{2}-\d{2}\.csv$/);
   await expect(dialog.getByTestId('csv-export-done')).toContainText('3');
 
@@ -55,12 +69,23 @@ test('Export CSV… downloads a UTF-8 CSV whose rows match the text in code poin
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.includes(Buffer.from('\r\n'))).toBe(true);
     await writeFile(path.join(dir, `${doc.id}.txt`), doc.text, 'utf8');
-    const out = JSON.parse(execFileSync('python3', [path.join('test', 'export', 'readCsv.py'), csvPath, dir], { encoding: 'utf8' })) as {
+    const out = JSON.parse(
+      execFileSync('python3', [path.join('test', 'export', 'readCsv.py'), csvPath, dir], { encoding: 'utf8' }),
+    ) as {
       bom: boolean;
       header: string[];
       rows: Row[];
     };
-    expect(out.header.slice(0, 8)).toEqual(['document_id', 'document_title', 'document_source', 'document_date', 'annotation_id', 'code', 'code_path', 'quote']);
+    expect(out.header.slice(0, 8)).toEqual([
+      'document_id',
+      'document_title',
+      'document_source',
+      'document_date',
+      'annotation_id',
+      'code',
+      'code_path',
+      'quote',
+    ]);
     expect(out.rows).toHaveLength(3); // two codes → two rows, plus the tag made in the UI
     for (const row of out.rows) expect(row._slice_ok, String(row.quote)).toBe(true);
     const ui = out.rows.find((r) => r.quote === 'تركيا سلّمت 30 مدرعة');
@@ -82,14 +107,22 @@ test('Export CSV… downloads a UTF-8 CSV whose rows match the text in code poin
 test('Export CSV… for the whole project as a .zip with the texts', async ({ page, hashiya }) => {
   const doc = await setup(hashiya);
   const start = cp(doc.text, doc.text.indexOf('غسان سلامة 👍🏽'));
-  await hashiya.ok('annotations.create', { documentId: doc.id, start, end: start + [...'غسان سلامة 👍🏽'].length, codes: ['political-process'] });
+  await hashiya.ok('annotations.create', {
+    documentId: doc.id,
+    start,
+    end: start + [...'غسان سلامة 👍🏽'].length,
+    codes: ['political-process'],
+  });
   await hashiya.open(page);
   await page.getByTestId('export-csv-button').click();
   const dialog = page.getByRole('dialog', { name: 'Export CSV' });
   await expect(dialog.getByLabel('This document')).toBeDisabled();
   await dialog.getByLabel('Whole project').check();
   await dialog.getByLabel(/As a \.zip/).check();
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('csv-export-submit').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByTestId('csv-export-submit').click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.zip$/);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-e2e-zip-'));
   try {
@@ -109,11 +142,19 @@ test('Export CSV… for the whole project as a .zip with the texts', async ({ pa
   }
 });
 
-test('Exchange…: export W3C JSON-LD, import it back without duplicates, and see what did not anchor', async ({ page, hashiya }) => {
+test('Exchange…: export W3C JSON-LD, import it back without duplicates, and see what did not anchor', async ({
+  page,
+  hashiya,
+}) => {
   const doc = await setup(hashiya);
   for (const phrase of ['تركيا سلّمت', 'غسان سلامة']) {
     const start = cp(doc.text, doc.text.indexOf(phrase));
-    await hashiya.ok('annotations.create', { documentId: doc.id, start, end: start + [...phrase].length, codes: ['ceasefire-proposal'] });
+    await hashiya.ok('annotations.create', {
+      documentId: doc.id,
+      start,
+      end: start + [...phrase].length,
+      codes: ['ceasefire-proposal'],
+    });
   }
   await hashiya.open(page);
   await page.getByTestId('exchange-button').click();
@@ -124,7 +165,10 @@ test('Exchange…: export W3C JSON-LD, import it back without duplicates, and se
   try {
     const file = path.join(dir, 'annotations.jsonld');
     await download.saveAs(file);
-    const json = JSON.parse(await readFile(file, 'utf8')) as { type: string; first: { items: Array<{ target: { selector: Array<Record<string, unknown>> } }> } };
+    const json = JSON.parse(await readFile(file, 'utf8')) as {
+      type: string;
+      first: { items: Array<{ target: { selector: Array<Record<string, unknown>> } }> };
+    };
     expect(json.type).toBe('AnnotationCollection');
     expect(json.first.items).toHaveLength(2);
 
@@ -151,7 +195,10 @@ test('Exchange…: export W3C JSON-LD, import it back without duplicates, and se
   }
 });
 
-test('the export dialog explains the columns and the apostrophe rule itself, offline, in both languages', async ({ page, hashiya }) => {
+test('the export dialog explains the columns and the apostrophe rule itself, offline, in both languages', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.open(page);
   await page.getByTestId('export-csv-button').click();
   const dialog = page.getByRole('dialog', { name: 'Export CSV' });
@@ -172,7 +219,9 @@ test('the export dialog explains the columns and the apostrophe rule itself, off
   await page.getByTestId('export-csv-button').click();
   const ar = page.getByRole('dialog', { name: 'تصدير CSV' });
   await ar.getByTestId('csv-guide').getByText('دليل الأعمدة').click();
-  await expect(ar.getByTestId('csv-guide').getByRole('row', { name: /code_path/ })).toContainText('الرمز مع الرموز الأعلى منه');
+  await expect(ar.getByTestId('csv-guide').getByRole('row', { name: /code_path/ })).toContainText(
+    'الرمز مع الرموز الأعلى منه',
+  );
 });
 
 test('Exchange…: a file larger than one batch imports whole, and again adds nothing', async ({ page, hashiya }) => {
@@ -184,7 +233,10 @@ test('Exchange…: a file larger than one batch imports whole, and again adds no
   const items = Array.from({ length: N }, (_, i) => ({
     type: 'Annotation',
     body: [{ type: 'TextualBody', purpose: 'commenting', value: `note ${i}` }],
-    target: { source: `urn:sha256:${sha256}`, selector: { type: 'TextPositionSelector', start, end: start + [...phrase].length } },
+    target: {
+      source: `urn:sha256:${sha256}`,
+      selector: { type: 'TextPositionSelector', start, end: start + [...phrase].length },
+    },
   }));
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-e2e-w3c-big-'));
   try {

@@ -36,12 +36,16 @@ export const test = base.extend<{ hashiya: Hashiya }>({
   hashiya: async ({ page }, use) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-e2e-'));
     // the recent-projects list and other per-user files stay inside the test's folder
-    const server = await startBrowserMode({ dataDir, userData: path.join(dataDir, '.user-data'), startTimeoutMs: 20_000 });
+    const server = await startBrowserMode({
+      dataDir,
+      userData: path.join(dataDir, '.user-data'),
+      startTimeoutMs: 20_000,
+    });
     const { child, url, origin, token } = server;
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     const call = server.request;
-    const ok = async <T,>(method: string, input: unknown = {}): Promise<T> => {
+    const ok = async <T>(method: string, input: unknown = {}): Promise<T> => {
       const r = await call<T>(method, input);
       expect(r.status, `${method} → ${JSON.stringify(r.body)}`).toBe(200);
       return r.body;

@@ -28,10 +28,27 @@ test('the sample article opens right-to-left with exactly the canonical text', a
     await hashiya.ok('settings.update', { annotator: 'Salma' });
     const cp = (s: string) => [...sample.text.slice(0, sample.text.indexOf(s))].length;
     const tag = (phrase: string, codes: string[], extra: object = {}) =>
-      hashiya.ok('annotations.create', { documentId: sample.id, start: cp(phrase), end: cp(phrase) + [...phrase].length, codes, ...extra });
-    await tag('اقترح الرئيس ماكرون وقف إطلاق النار دون شرط', ['ceasefire-proposal'], { claimant: 'إيمانويل ماكرون', stance: 'proposes', certainty: 'reported' });
-    await tag('يشترط قبل وقف إطلاق النار، انسحاب قوات حفتر إلى مواقعها السابقة', ['ceasefire-condition'], { claimant: 'فائز السراج', stance: 'conditions' });
-    await tag('تسليم تركيا 30 مدرعة لقوات حكومة الوفاق الوطني', ['foreign-military-support', 'arms-embargo-violation'], { certainty: 'reported' });
+      hashiya.ok('annotations.create', {
+        documentId: sample.id,
+        start: cp(phrase),
+        end: cp(phrase) + [...phrase].length,
+        codes,
+        ...extra,
+      });
+    await tag('اقترح الرئيس ماكرون وقف إطلاق النار دون شرط', ['ceasefire-proposal'], {
+      claimant: 'إيمانويل ماكرون',
+      stance: 'proposes',
+      certainty: 'reported',
+    });
+    await tag('يشترط قبل وقف إطلاق النار، انسحاب قوات حفتر إلى مواقعها السابقة', ['ceasefire-condition'], {
+      claimant: 'فائز السراج',
+      stance: 'conditions',
+    });
+    await tag(
+      'تسليم تركيا 30 مدرعة لقوات حكومة الوفاق الوطني',
+      ['foreign-military-support', 'arms-embargo-violation'],
+      { certainty: 'reported' },
+    );
     await page.reload();
     await hashiya.openDocument(page, sample.title);
     await page.getByTestId('annotation-list').getByRole('button').first().click();
@@ -64,7 +81,11 @@ test('the interface switches to Arabic and mirrors', async ({ page, hashiya }) =
 
 test('browser mode refuses calls without the token, from a foreign host, or too large', async ({ hashiya }) => {
   const post = (headers: Record<string, string>, body: string) =>
-    fetch(`${hashiya.origin}/api/documents.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+    fetch(`${hashiya.origin}/api/documents.list`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body,
+    });
 
   const noToken = await post({}, '{}');
   expect(noToken.status).toBe(401);
@@ -78,7 +99,17 @@ test('browser mode refuses calls without the token, from a foreign host, or too 
   const foreign = await new Promise<{ status: number; body: string }>((resolve, reject) => {
     const { port } = new URL(hashiya.origin);
     const req = http.request(
-      { host: '127.0.0.1', port, path: '/api/documents.list', method: 'POST', headers: { Host: `attacker.example:${port}`, Authorization: `Bearer ${hashiya.token}`, 'Content-Type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/documents.list',
+        method: 'POST',
+        headers: {
+          Host: `attacker.example:${port}`,
+          Authorization: `Bearer ${hashiya.token}`,
+          'Content-Type': 'application/json',
+        },
+      },
       (res) => {
         let body = '';
         res.on('data', (d: Buffer) => (body += d.toString()));
@@ -94,7 +125,10 @@ test('browser mode refuses calls without the token, from a foreign host, or too 
   const foreignOrigin = await post({ Authorization: `Bearer ${hashiya.token}`, Origin: 'http://evil.example' }, '{}');
   expect(foreignOrigin.status).toBe(403);
 
-  const huge = await post({ Authorization: `Bearer ${hashiya.token}` }, JSON.stringify({ pad: 'x'.repeat(3 * 1024 * 1024) }));
+  const huge = await post(
+    { Authorization: `Bearer ${hashiya.token}` },
+    JSON.stringify({ pad: 'x'.repeat(3 * 1024 * 1024) }),
+  );
   expect(huge.status).toBe(413);
   expect((await huge.json()).error.code).toBe('too_large');
 

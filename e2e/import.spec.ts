@@ -12,9 +12,17 @@ import { expect, test } from './fixtures';
 
 const FIXTURES = path.resolve('test/fixtures/import');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), Buffer.alloc(64, 7)]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+  Buffer.from('IHDR'),
+  Buffer.alloc(64, 7),
+]);
 
-async function chooseFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[], via: 'button' | 'shortcut' = 'button') {
+async function chooseFiles(
+  page: Page,
+  files: { name: string; mimeType: string; buffer: Buffer }[],
+  via: 'button' | 'shortcut' = 'button',
+) {
   if (via === 'button') await page.getByTestId('import-button').click();
   else await page.keyboard.press('Control+O');
   await expect(page.getByRole('dialog', { name: 'Import articles' })).toBeVisible();
@@ -42,31 +50,48 @@ test('a hostile web page imports as plain text: nothing fetched, no script run',
     pwned: (window as unknown as { __pwned?: unknown }).__pwned,
     title: document.title,
     body: document.body.innerText,
-    foreign: document.querySelectorAll('[data-testid="article"] :is(script, iframe, img, object, embed, svg, a, style, link)').length,
-    handlers: document.querySelectorAll('[data-testid="article"] [onclick], [data-testid="article"] [onmouseover], [data-testid="article"] [onerror]').length,
+    foreign: document.querySelectorAll(
+      '[data-testid="article"] :is(script, iframe, img, object, embed, svg, a, style, link)',
+    ).length,
+    handlers: document.querySelectorAll(
+      '[data-testid="article"] [onclick], [data-testid="article"] [onmouseover], [data-testid="article"] [onerror]',
+    ).length,
   }));
   expect(state.pwned).toBeUndefined();
   expect(state.title).toBe(titleBefore);
   expect(state.body).not.toContain('PWNED');
   expect(state.foreign).toBe(0);
   expect(state.handlers).toBe(0);
-  expect(hashiya.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).hostname !== '127.0.0.1')).toEqual([]);
+  expect(
+    hashiya.requests.filter(
+      (u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).hostname !== '127.0.0.1',
+    ),
+  ).toEqual([]);
   expect(hashiya.requests.some((u) => u.includes('attacker'))).toBe(false);
 });
 
-test('many files: a summary of what came in, what was refused and why, and Import anyway for a duplicate', async ({ page, hashiya }) => {
+test('many files: a summary of what came in, what was refused and why, and Import anyway for a duplicate', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.open(page);
   const before = await hashiya.ok<unknown[]>('documents.list');
-  await chooseFiles(page, [
-    { name: 'article.html', mimeType: 'text/html', buffer: fixture('article.html') },
-    { name: 'photo.txt', mimeType: 'text/plain', buffer: PNG },
-    {
-      name: 'report.docx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      buffer: makeDocx([{ text: 'دعا المبعوث الأممي إلى وقف فوري لإطلاق النار.', rtl: true }], { title: 'تقرير البعثة' }),
-    },
-    { name: 'libya-1256.txt', mimeType: 'text/plain', buffer: fixture('libya.windows-1256-crlf.txt') },
-  ], 'shortcut');
+  await chooseFiles(
+    page,
+    [
+      { name: 'article.html', mimeType: 'text/html', buffer: fixture('article.html') },
+      { name: 'photo.txt', mimeType: 'text/plain', buffer: PNG },
+      {
+        name: 'report.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: makeDocx([{ text: 'دعا المبعوث الأممي إلى وقف فوري لإطلاق النار.', rtl: true }], {
+          title: 'تقرير البعثة',
+        }),
+      },
+      { name: 'libya-1256.txt', mimeType: 'text/plain', buffer: fixture('libya.windows-1256-crlf.txt') },
+    ],
+    'shortcut',
+  );
   const dialog = page.getByRole('dialog', { name: 'Import articles' });
   await expect(dialog.getByTestId('import-counts')).toHaveText('2 imported · 1 refused · 1 already in the project');
   await expect(dialog.locator('[data-kind="refused"]')).toContainText('“photo.txt” is a PNG image, not text');
@@ -76,7 +101,9 @@ test('many files: a summary of what came in, what was refused and why, and Impor
 
   await dialog.getByRole('button', { name: 'Import anyway' }).click();
   await expect(dialog.getByTestId('import-counts')).toHaveText('3 imported · 1 refused');
-  await expect(dialog.locator('[data-kind="imported"]').last()).toContainText('The file is not UTF-8; it was read as Windows-1256');
+  await expect(dialog.locator('[data-kind="imported"]').last()).toContainText(
+    'The file is not UTF-8; it was read as Windows-1256',
+  );
   await expect(dialog.locator('[data-kind="imported"]').last()).toContainText('The same text is also in the project');
   expect(await hashiya.ok<unknown[]>('documents.list')).toHaveLength(before.length + 3);
 });
@@ -90,10 +117,15 @@ test('paste text as a new document', async ({ page, hashiya }) => {
   // hard-wrapped (55 characters): the wrapped line is joined, the paragraphs stay apart
   await dialog
     .getByLabel('Text', { exact: true })
-    .fill('دعت البعثة الأممية للدعم في ليبيا جميع الأطراف إلى هدنة\nإنسانية في طرابلس تبدأ مع حلول عيد الفطر.\n\nوقالت إن الحوار هو الطريق الوحيد.');
+    .fill(
+      'دعت البعثة الأممية للدعم في ليبيا جميع الأطراف إلى هدنة\nإنسانية في طرابلس تبدأ مع حلول عيد الفطر.\n\nوقالت إن الحوار هو الطريق الوحيد.',
+    );
   await dialog.getByRole('button', { name: 'Create document' }).click();
   await dialog.getByRole('button', { name: 'بيان البعثة' }).click();
-  await expect(page.locator('[data-testid="article"] p')).toHaveText(['دعت البعثة الأممية للدعم في ليبيا جميع الأطراف إلى هدنة إنسانية في طرابلس تبدأ مع حلول عيد الفطر.', 'وقالت إن الحوار هو الطريق الوحيد.']);
+  await expect(page.locator('[data-testid="article"] p')).toHaveText([
+    'دعت البعثة الأممية للدعم في ليبيا جميع الأطراف إلى هدنة إنسانية في طرابلس تبدأ مع حلول عيد الفطر.',
+    'وقالت إن الحوار هو الطريق الوحيد.',
+  ]);
 });
 
 test('files dropped on the window are imported', async ({ page, hashiya }) => {
@@ -114,15 +146,45 @@ test('files dropped on the window are imported', async ({ page, hashiya }) => {
 });
 
 function nexisArticle(title: string, source: string, date: string, body: string): string {
-  return [title, '', source, date, '', 'Length: 312 words', 'Byline: A. Writer', '', 'Body', '', body, '', 'Load-Date: May 16, 2019', '', 'End of Document', ''].join('\n');
+  return [
+    title,
+    '',
+    source,
+    date,
+    '',
+    'Length: 312 words',
+    'Byline: A. Writer',
+    '',
+    'Body',
+    '',
+    body,
+    '',
+    'Load-Date: May 16, 2019',
+    '',
+    'End of Document',
+    '',
+  ].join('\n');
 }
 
-test('a Nexis export of three articles is previewed, one is left out, two come in with their titles and dates', async ({ page, hashiya }) => {
+test('a Nexis export of three articles is previewed, one is left out, two come in with their titles and dates', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.open(page);
   const before = await hashiya.ok<unknown[]>('documents.list');
   const nexis = [
-    nexisArticle('Ceasefire talks resume in Paris', 'The Guardian', 'May 15, 2019 Wednesday', 'The talks resumed on Wednesday.\n\nAdvertisement\n\nBoth sides said progress was slow.'),
-    nexisArticle('حفتر في الإليزيه', 'الشرق الأوسط', '15 مايو 2019', 'يتوقع أن يجري قائد الجيش محادثات مع الرئيس الفرنسي اليوم.'),
+    nexisArticle(
+      'Ceasefire talks resume in Paris',
+      'The Guardian',
+      'May 15, 2019 Wednesday',
+      'The talks resumed on Wednesday.\n\nAdvertisement\n\nBoth sides said progress was slow.',
+    ),
+    nexisArticle(
+      'حفتر في الإليزيه',
+      'الشرق الأوسط',
+      '15 مايو 2019',
+      'يتوقع أن يجري قائد الجيش محادثات مع الرئيس الفرنسي اليوم.',
+    ),
     nexisArticle('Oil prices jump', 'Reuters', 'June 2, 2019', 'Oil prices rose sharply after the announcement.'),
   ].join('\n');
   await chooseFiles(page, [{ name: 'nexis-export.txt', mimeType: 'text/plain', buffer: Buffer.from(nexis) }]);
@@ -145,15 +207,21 @@ test('a Nexis export of three articles is previewed, one is left out, two come i
 
   await expect(dialog.getByTestId('import-counts')).toHaveText('2 imported · 0 refused');
   const imported = dialog.locator('[data-kind="imported"]');
-  await expect(imported.getByRole('list', { name: 'Imported documents' }).getByRole('listitem')).toHaveText(['Ceasefire talks resume in Paris · 2019-05-15', 'Oil prices jump · 2019-06-02']);
-  const docs = await hashiya.ok<{ id: string; title: string; publishedAt: string | null; source: string }[]>('documents.list');
+  await expect(imported.getByRole('list', { name: 'Imported documents' }).getByRole('listitem')).toHaveText([
+    'Ceasefire talks resume in Paris · 2019-05-15',
+    'Oil prices jump · 2019-06-02',
+  ]);
+  const docs =
+    await hashiya.ok<{ id: string; title: string; publishedAt: string | null; source: string }[]>('documents.list');
   const added = docs.slice(before.length);
   expect(added.map((d) => [d.title, d.publishedAt, d.source])).toEqual([
     ['Ceasefire talks resume in Paris', '2019-05-15', 'The Guardian'],
     ['Oil prices jump', '2019-06-02', 'Reuters'],
   ]);
   const first = await hashiya.ok<{ text: string }>('documents.get', { id: added[0]?.id });
-  expect(first.text).toBe('Ceasefire talks resume in Paris\nThe talks resumed on Wednesday.\nBoth sides said progress was slow.');
+  expect(first.text).toBe(
+    'Ceasefire talks resume in Paris\nThe talks resumed on Wednesday.\nBoth sides said progress was slow.',
+  );
 });
 
 test('a near-duplicate of a document in the project is reported, with Import anyway', async ({ page, hashiya }) => {

@@ -7,11 +7,15 @@ async function offscreen(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const width = window.innerWidth;
     const out: string[] = [];
-    if (document.documentElement.scrollWidth > width + 1) out.push(`page is ${document.documentElement.scrollWidth}px wide in a ${width}px window`);
+    if (document.documentElement.scrollWidth > width + 1)
+      out.push(`page is ${document.documentElement.scrollWidth}px wide in a ${width}px window`);
     for (const el of document.querySelectorAll('.topbar button, .topbar input, .reader-side, .reader-toolbar button')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0) continue;
-      if (r.left < -1 || r.right > width + 1) out.push(`${el.tagName.toLowerCase()} “${(el.textContent || (el as HTMLInputElement).placeholder || el.className).trim().slice(0, 30)}” at ${Math.round(r.left)}–${Math.round(r.right)}`);
+      if (r.left < -1 || r.right > width + 1)
+        out.push(
+          `${el.tagName.toLowerCase()} “${(el.textContent || (el as HTMLInputElement).placeholder || el.className).trim().slice(0, 30)}” at ${Math.round(r.left)}–${Math.round(r.right)}`,
+        );
     }
     return out;
   });
@@ -21,7 +25,10 @@ for (const { width, height } of [
   { width: 800, height: 600 },
   { width: 1024, height: 700 },
 ]) {
-  test(`at ${width}×${height}, in English and in Arabic, no control is pushed out of the window`, async ({ page, hashiya }) => {
+  test(`at ${width}×${height}, in English and in Arabic, no control is pushed out of the window`, async ({
+    page,
+    hashiya,
+  }) => {
     const sample = await hashiya.sample();
     await hashiya.ok('documents.update', { id: sample.id, title: `${'عنوان_طويل_بلا_مسافات'.repeat(8)}` });
     await page.setViewportSize({ width, height });
@@ -61,13 +68,19 @@ for (const lang of ['en', 'ar'] as const) {
     { width: 1024, height: 700 },
     { width: 1280, height: 900 },
   ]) {
-    test(`at ${width}×${height} in ${lang === 'en' ? 'English' : 'Arabic'}, the annotation list has room for three cards and the panel scrolls to it`, async ({ page, hashiya }) => {
+    test(`at ${width}×${height} in ${lang === 'en' ? 'English' : 'Arabic'}, the annotation list has room for three cards and the panel scrolls to it`, async ({
+      page,
+      hashiya,
+    }) => {
       await openSeeded(page, hashiya, lang, width, height);
       const side = page.getByRole('complementary');
       const list = page.getByTestId('annotation-list');
       // the per-code counts take one line until asked for more
       const counts = page.locator('.code-counts');
-      const line = await counts.locator('li').first().evaluate((el) => el.getBoundingClientRect().height);
+      const line = await counts
+        .locator('li')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().height);
       expect((await counts.boundingBox())?.height ?? 0).toBeLessThan(line * 1.6);
       const more = page.getByRole('button', { name: UI[lang].more });
       await expect(more).toHaveAttribute('aria-expanded', 'false');
@@ -87,7 +100,10 @@ for (const lang of ['en', 'ar'] as const) {
     });
   }
 
-  test(`in ${lang === 'en' ? 'English' : 'Arabic'}, the split between article and panel moves by drag and by keyboard, and is remembered`, async ({ page, hashiya }) => {
+  test(`in ${lang === 'en' ? 'English' : 'Arabic'}, the split between article and panel moves by drag and by keyboard, and is remembered`, async ({
+    page,
+    hashiya,
+  }) => {
     await openSeeded(page, hashiya, lang, 1280, 900);
     const side = page.getByRole('complementary');
     const separator = page.getByRole('separator', { name: UI[lang].separator });
@@ -107,7 +123,7 @@ for (const lang of ['en', 'ar'] as const) {
     await page.keyboard.press(toEdge);
     expect(await width()).toBeLessThan(wider);
     await page.keyboard.press('Home');
-    await expect(separator).toHaveAttribute('aria-valuenow', await separator.getAttribute('aria-valuemin') ?? '');
+    await expect(separator).toHaveAttribute('aria-valuenow', (await separator.getAttribute('aria-valuemin')) ?? '');
     // drag: 150 px into the article
     const handle = await separator.boundingBox();
     if (!handle) throw new Error('no separator box');
@@ -124,21 +140,40 @@ for (const lang of ['en', 'ar'] as const) {
     await expect(separator).toHaveAttribute('aria-valuenow', String(dragged));
     // the article takes the rest of the window and the width survives a reload
     await page.reload();
-    await page.getByRole('button', { name: (await hashiya.sample()).title }).first().click();
+    await page
+      .getByRole('button', { name: (await hashiya.sample()).title })
+      .first()
+      .click();
     await expect(page.getByTestId('article')).toBeVisible();
     expect(await width()).toBe(dragged);
   });
 
-  test(`at 1024 px in ${lang === 'en' ? 'English' : 'Arabic'}, the library and every codebook tab fit the window without sideways scrolling`, async ({ page, hashiya }) => {
+  test(`at 1024 px in ${lang === 'en' ? 'English' : 'Arabic'}, the library and every codebook tab fit the window without sideways scrolling`, async ({
+    page,
+    hashiya,
+  }) => {
     const doc = await seedAnnotations(hashiya);
-    await hashiya.ok('documents.update', { id: doc.id, source: 'Agence France-Presse, Tripoli bureau, weekend edition', publishedAt: '2019-05-08' });
+    await hashiya.ok('documents.update', {
+      id: doc.id,
+      source: 'Agence France-Presse, Tripoli bureau, weekend edition',
+      publishedAt: '2019-05-08',
+    });
     await hashiya.ok('settings.update', { uiLanguage: lang });
     await page.setViewportSize({ width: 1024, height: 700 });
     await hashiya.open(page);
     const overflow = (sel: string) =>
-      page.locator(sel).evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => `${el.className}: ${el.scrollWidth} > ${el.clientWidth}`));
+      page
+        .locator(sel)
+        .evaluateAll((els) =>
+          els
+            .filter((el) => el.scrollWidth > el.clientWidth + 1)
+            .map((el) => `${el.className}: ${el.scrollWidth} > ${el.clientWidth}`),
+        );
     expect(await overflow('.doc-table-wrap, .library')).toEqual([]);
-    const details = page.locator('.doc-row').first().getByRole('button', { name: lang === 'en' ? /^Details/ : /^التفاصيل/ });
+    const details = page
+      .locator('.doc-row')
+      .first()
+      .getByRole('button', { name: lang === 'en' ? /^Details/ : /^التفاصيل/ });
     await expect(details).toBeInViewport({ ratio: 1 });
     await page.getByRole('button', { name: UI[lang].codebook, exact: true }).click();
     const dialog = page.getByRole('dialog', { name: UI[lang].codebook });
@@ -147,7 +182,7 @@ for (const lang of ['en', 'ar'] as const) {
       await tab.click();
       await expect(tab).toHaveAttribute('aria-selected', 'true');
       await expect(dialog.getByRole('tabpanel')).toBeVisible();
-      expect(await overflow('.codebook-dialog, .cb-panel'), await tab.textContent() ?? '').toEqual([]);
+      expect(await overflow('.codebook-dialog, .cb-panel'), (await tab.textContent()) ?? '').toEqual([]);
     }
   });
 }

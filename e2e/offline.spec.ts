@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures';
 import { dragSelect } from './helpers/selection';
 
-test('a whole session — library, reader, tagging, editing, Arabic UI — makes no request beyond 127.0.0.1', async ({ page, hashiya }) => {
+test('a whole session — library, reader, tagging, editing, Arabic UI — makes no request beyond 127.0.0.1', async ({
+  page,
+  hashiya,
+}) => {
   // every request of the browser context (page, workers, fonts, favicons), not only the page's
   const seen: string[] = [];
   page.context().on('request', (r) => seen.push(r.url()));

@@ -10,7 +10,10 @@ async function openProjectPanel(page: Page) {
   return panel;
 }
 
-test('Project…: start a new project in a typed folder, then go back to the first through Recent projects', async ({ page, hashiya }) => {
+test('Project…: start a new project in a typed folder, then go back to the first through Recent projects', async ({
+  page,
+  hashiya,
+}) => {
   const sample = await hashiya.sample();
   const firstPath = (await hashiya.ok<{ path: string }>('project.info')).path;
   await hashiya.open(page);
@@ -35,7 +38,9 @@ test('Project…: start a new project in a typed folder, then go back to the fir
   expect((await hashiya.ok<{ name: string }>('project.info')).name).toBe('دراسة ثانية');
 
   // the new project is listed as the open one; go back to the first by its path
-  await expect(panel.getByRole('region', { name: 'Recent projects' }).getByRole('button', { name: /دراسة ثانية \(open\)/ })).toBeDisabled();
+  await expect(
+    panel.getByRole('region', { name: 'Recent projects' }).getByRole('button', { name: /دراسة ثانية \(open\)/ }),
+  ).toBeDisabled();
   await panel.getByLabel('Folder path').fill(firstPath);
   await panel.getByRole('button', { name: 'Open project' }).click();
   await expect(page.getByRole('button', { name: sample.title }).first()).toBeVisible();
@@ -57,23 +62,35 @@ async function withDesktopBridge(page: Page, hashiya: Hashiya, chosen: string | 
           sessionStorage.setItem('picks', JSON.stringify([...picks(), input]));
           return { ok: true, value: { path: chosenPath } };
         }
-        const res = await fetch(`/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+        const res = await fetch(`/api/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(input),
+        });
         const body = (await res.json()) as { error?: unknown };
         return res.ok ? { ok: true, value: body } : { ok: false, error: body.error };
       };
-      (window as unknown as { hashiya: unknown }).hashiya = new Proxy({}, { get: (_t, name) => (typeof name === 'string' ? call(name) : undefined) });
+      (window as unknown as { hashiya: unknown }).hashiya = new Proxy(
+        {},
+        { get: (_t, name) => (typeof name === 'string' ? call(name) : undefined) },
+      );
     },
     { token: hashiya.token, chosenPath: chosen },
   );
 }
 
-test('desktop app: with no path typed, New project asks for the folder in the system dialog', async ({ page, hashiya }) => {
+test('desktop app: with no path typed, New project asks for the folder in the system dialog', async ({
+  page,
+  hashiya,
+}) => {
   const folder = path.join(hashiya.dataDir, 'chosen-in-dialog');
   await withDesktopBridge(page, hashiya, folder);
   await page.goto(hashiya.origin);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   const panel = await openProjectPanel(page);
-  await expect(panel.getByText('Leave the path empty to choose the folder in a dialog', { exact: false })).toBeVisible();
+  await expect(
+    panel.getByText('Leave the path empty to choose the folder in a dialog', { exact: false }),
+  ).toBeVisible();
   await panel.getByRole('button', { name: 'New project' }).click();
   await expect(page.getByText('No documents yet. Import an article to start.')).toBeVisible();
   expect(await page.evaluate(() => sessionStorage.getItem('picks'))).toBe(JSON.stringify([{ purpose: 'create' }]));
@@ -88,13 +105,18 @@ test('desktop app: cancelling the folder dialog changes nothing', async ({ page,
   const before = await hashiya.ok<{ path: string }>('project.info');
   const panel = await openProjectPanel(page);
   await panel.getByRole('button', { name: 'Open project' }).click();
-  await expect.poll(() => page.evaluate(() => sessionStorage.getItem('picks'))).toBe(JSON.stringify([{ purpose: 'open' }]));
+  await expect
+    .poll(() => page.evaluate(() => sessionStorage.getItem('picks')))
+    .toBe(JSON.stringify([{ purpose: 'open' }]));
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('alert')).toHaveCount(0);
   expect(await hashiya.ok<{ path: string }>('project.info')).toEqual(before);
 });
 
-test('desktop app: File ▸ Open Project… asks for the folder at once and opens it; Restore from Backup… opens its window', async ({ page, hashiya }) => {
+test('desktop app: File ▸ Open Project… asks for the folder at once and opens it; Restore from Backup… opens its window', async ({
+  page,
+  hashiya,
+}) => {
   const first = (await hashiya.ok<{ path: string }>('project.info')).path;
   const other = path.join(hashiya.dataDir, 'fieldwork-2019');
   await hashiya.ok('project.create', { path: other, name: 'Fieldwork 2019' });
@@ -102,7 +124,8 @@ test('desktop app: File ▸ Open Project… asks for the folder at once and open
   await withDesktopBridge(page, hashiya, other);
   await page.goto(hashiya.origin);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const menu = (command: string) => page.evaluate((c) => window.dispatchEvent(new CustomEvent('hashiya-menu', { detail: c })), command);
+  const menu = (command: string) =>
+    page.evaluate((c) => window.dispatchEvent(new CustomEvent('hashiya-menu', { detail: c })), command);
 
   await menu('restore-backup');
   await expect(page.getByRole('dialog', { name: 'Restore from backup' })).toBeVisible();

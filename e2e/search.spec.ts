@@ -10,10 +10,21 @@ async function audit(page: Page): Promise<string[]> {
   // CDP evaluation is not subject to the page's CSP
   await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
 }
 
 interface Annotation {
@@ -30,7 +41,10 @@ const layerTexts = (name: string) => {
   return layer ? [...(layer as unknown as Set<Range>)].map((r) => r.toString()) : [];
 };
 
-test('Ctrl+F finds خليفة written خليفه, tags both hits in one step, and one undo removes both', async ({ page, hashiya }) => {
+test('Ctrl+F finds خليفة written خليفه, tags both hits in one step, and one undo removes both', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.ok('settings.update', { annotator: 'E2E' });
   const sample = await hashiya.sample();
   await hashiya.open(page);
@@ -52,7 +66,9 @@ test('Ctrl+F finds خليفة written خليفه, tags both hits in one step, an
   await page.getByRole('combobox', { name: 'with code' }).selectOption({ label: 'Ceasefire proposal' });
   await page.getByRole('button', { name: /Tag all hits/ }).click();
   await expect
-    .poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: sample.id })).map((a) => a.quote))
+    .poll(async () =>
+      (await hashiya.ok<Annotation[]>('annotations.list', { documentId: sample.id })).map((a) => a.quote),
+    )
     .toEqual(['خليفه', 'لخليفه']);
   const created = await hashiya.ok<Annotation[]>('annotations.list', { documentId: sample.id });
   const chars = [...sample.text];
@@ -62,17 +78,24 @@ test('Ctrl+F finds خليفة written خليفه, tags both hits in one step, an
   await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('hx-c')))).toBe(true);
 
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
-  await expect.poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: sample.id })).length).toBe(0);
+  await expect
+    .poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: sample.id })).length)
+    .toBe(0);
 
   // closing the bar takes its layer away and leaves the text alone
   await find.press('Escape');
   await expect(find).toBeHidden();
   await expect.poll(() => page.evaluate(layerTexts, 'search-hit')).toEqual([]);
-  const text = await page.locator('[data-testid="article"] p').evaluateAll((ps) => ps.map((p) => p.textContent).join('\n'));
+  const text = await page
+    .locator('[data-testid="article"] p')
+    .evaluateAll((ps) => ps.map((p) => p.textContent).join('\n'));
   expect(text).toBe(sample.text);
 });
 
-test('the project-wide results list shows each hit in context and opens the document at it', async ({ page, hashiya }) => {
+test('the project-wide results list shows each hit in context and opens the document at it', async ({
+  page,
+  hashiya,
+}) => {
   const sample = await hashiya.sample();
   await hashiya.open(page);
   const box = page.getByRole('searchbox', { name: 'Search all documents' });
@@ -95,7 +118,10 @@ test('the project-wide results list shows each hit in context and opens the docu
   await expect(page.getByTestId('find-count')).toHaveText('2 of 2');
 });
 
-test('the options change what matches: whole words skip لخليفه, anywhere finds inside words, ة = ه off finds nothing', async ({ page, hashiya }) => {
+test('the options change what matches: whole words skip لخليفه, anywhere finds inside words, ة = ه off finds nothing', async ({
+  page,
+  hashiya,
+}) => {
   const sample = await hashiya.sample();
   await hashiya.open(page);
   await hashiya.openDocument(page, sample.title);
@@ -123,7 +149,10 @@ test('the options change what matches: whole words skip لخليفه, anywhere f
   expect(await audit(page)).toEqual([]);
 });
 
-test('project search: word-aware hits across documents, the count per document first, tagged in one step and undone in one', async ({ page, hashiya }) => {
+test('project search: word-aware hits across documents, the count per document first, tagged in one step and undone in one', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.ok('settings.update', { annotator: 'E2E' });
   const sample = await hashiya.sample();
   const other = await hashiya.ok<{ document: { id: string } }>('documents.importText', {
@@ -137,9 +166,9 @@ test('project search: word-aware hits across documents, the count per document f
   const panel = page.getByRole('region', { name: 'Search all documents' });
   await expect(panel.locator('.search-result').filter({ hasText: 'وقف لإطلاق النار' })).toHaveCount(1);
   await expect(panel.locator('.search-result').filter({ hasText: 'لوقف إطلاق النار' }).first()).toBeVisible();
-  const sampleHits = (await hashiya.ok<{ hits: Array<{ documentId: string }> }>('search', { query: 'وقف إطلاق النار' })).hits.filter(
-    (h) => h.documentId === sample.id,
-  ).length;
+  const sampleHits = (
+    await hashiya.ok<{ hits: Array<{ documentId: string }> }>('search', { query: 'وقف إطلاق النار' })
+  ).hits.filter((h) => h.documentId === sample.id).length;
   expect(sampleHits).toBeGreaterThan(0);
 
   await panel.getByRole('combobox', { name: 'with code' }).selectOption({ label: 'Ceasefire proposal' });
@@ -148,7 +177,9 @@ test('project search: word-aware hits across documents, the count per document f
   await expect(panel.getByTestId('tag-all-counts').locator('li')).toHaveCount(2);
   await panel.getByRole('button', { name: `Tag ${sampleHits + 2} hits in 2 documents` }).click();
   await expect(panel.getByRole('status')).toHaveText(`Tagged: ${sampleHits + 2}`);
-  const second = await hashiya.ok<Array<{ quote: string; codes: string[] }>>('annotations.list', { documentId: other.document.id });
+  const second = await hashiya.ok<Array<{ quote: string; codes: string[] }>>('annotations.list', {
+    documentId: other.document.id,
+  });
   expect(second.map((a) => a.quote)).toEqual(['وقف لإطلاق النار', 'لوقف إطلاق النار']);
   expect((await hashiya.ok<unknown[]>('annotations.list', { documentId: sample.id })).length).toBe(sampleHits);
 
@@ -158,7 +189,10 @@ test('project search: word-aware hits across documents, the count per document f
   expect(await hashiya.ok<unknown[]>('annotations.list', { documentId: sample.id })).toEqual([]);
 });
 
-test('Esc closes the find bar from its field or any of its buttons and gives the keyboard back to the article', async ({ page, hashiya }) => {
+test('Esc closes the find bar from its field or any of its buttons and gives the keyboard back to the article', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.ok('settings.update', { annotator: 'E2E' });
   const sample = await hashiya.sample();
   await hashiya.open(page);
@@ -190,5 +224,9 @@ test('Esc closes the find bar from its field or any of its buttons and gives the
     window.getSelection()?.setBaseAndExtent(t, i, t, i + 'حفتر'.length);
   });
   await page.keyboard.press('1');
-  await expect.poll(async () => (await hashiya.ok<Array<{ quote: string }>>('annotations.list', { documentId: sample.id })).map((a) => a.quote)).toEqual(['حفتر']);
+  await expect
+    .poll(async () =>
+      (await hashiya.ok<Array<{ quote: string }>>('annotations.list', { documentId: sample.id })).map((a) => a.quote),
+    )
+    .toEqual(['حفتر']);
 });

@@ -11,12 +11,17 @@ import { dragSelect } from './helpers/selection';
 const hostile = readFileSync(path.resolve('test/fixtures/import/hostile.html'));
 const TITLE = 'هدنة إنسانية في طرابلس';
 
-test('a hostile article: import, tag, search and export, and not one request leaves the app', async ({ page, hashiya }) => {
+test('a hostile article: import, tag, search and export, and not one request leaves the app', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.ok('settings.update', { annotator: 'E2E' });
   await hashiya.open(page);
   await page.getByTestId('import-button').click();
   const dialog = page.getByRole('dialog', { name: 'Import articles' });
-  await page.getByTestId('import-file-input').setInputFiles([{ name: 'hostile.html', mimeType: 'text/html', buffer: hostile }]);
+  await page
+    .getByTestId('import-file-input')
+    .setInputFiles([{ name: 'hostile.html', mimeType: 'text/html', buffer: hostile }]);
   await expect(dialog.getByTestId('import-counts')).toHaveText('1 imported · 0 refused');
   await dialog.getByRole('button', { name: TITLE }).click();
   await expect(page.getByTestId('article')).toBeVisible();
@@ -52,7 +57,9 @@ test('a hostile article: import, tag, search and export, and not one request lea
   const pwned = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
   expect(pwned).toBeUndefined();
   const own = new URL(hashiya.url).origin;
-  const elsewhere = hashiya.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== own);
+  const elsewhere = hashiya.requests.filter(
+    (u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== own,
+  );
   expect(elsewhere, 'requests that left the app').toEqual([]);
   expect(hashiya.requests.some((u) => u.includes('/api/export.csv'))).toBe(true);
 });
@@ -70,7 +77,9 @@ test('the Content-Security-Policy blocks remote loads even from script in the pa
   const outside = 'http://127.0.0.1:9';
   const result = await page.evaluate(async (outside) => {
     const violations: string[] = [];
-    document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
     let fetchBlocked = false;
     try {
       await fetch(`${outside}/fetch`, { mode: 'no-cors' });
@@ -97,7 +106,12 @@ test('the Content-Security-Policy blocks remote loads even from script in the pa
       socketBlocked = true;
     }
     await new Promise((r) => setTimeout(r, 500));
-    return { violations, fetchBlocked, socketBlocked, inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true };
+    return {
+      violations,
+      fetchBlocked,
+      socketBlocked,
+      inlineRan: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
+    };
   }, outside);
 
   expect(result.fetchBlocked).toBe(true);
@@ -110,10 +124,14 @@ test('the Content-Security-Policy blocks remote loads even from script in the pa
   for (const f of stopped) expect(f).toMatch(/\b(csp|ERR_BLOCKED_BY_CSP)$/i);
 });
 
-test('Chromium accepts every header the server sends: no console complaint about the Permissions-Policy or the CSP', async ({ page, hashiya }) => {
+test('Chromium accepts every header the server sends: no console complaint about the Permissions-Policy or the CSP', async ({
+  page,
+  hashiya,
+}) => {
   const complaints: string[] = [];
   page.on('console', (m) => {
-    if (/Permissions-Policy|Feature-Policy|Content-Security-Policy|Unrecognized feature/i.test(m.text())) complaints.push(m.text());
+    if (/Permissions-Policy|Feature-Policy|Content-Security-Policy|Unrecognized feature/i.test(m.text()))
+      complaints.push(m.text());
   });
   await hashiya.open(page);
   await page.reload();

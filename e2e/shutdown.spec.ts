@@ -21,18 +21,29 @@ test('SIGTERM saves, exits 0 and leaves no lock; the folder then opens again at 
     const docs = await server.call<Array<{ id: string }>>('documents.list');
     const documentId = docs[0]?.id as string;
     await server.call('settings.update', { annotator: 'Salma' });
-    const created = await server.call<{ id: string }>('annotations.create', { documentId, start: 0, end: 5, codes: ['ceasefire-proposal'] });
+    const created = await server.call<{ id: string }>('annotations.create', {
+      documentId,
+      start: 0,
+      end: 5,
+      codes: ['ceasefire-proposal'],
+    });
     const exited = new Promise<number | null>((resolve) => server.child.once('exit', (code) => resolve(code)));
     await server.stop();
     expect(await exited).toBe(0);
     expect(existsSync(path.join(dataDir, '.hashiya-lock'))).toBe(false);
-    const file = JSON.parse(await readFile(path.join(dataDir, 'documents', `${documentId}.json`), 'utf8')) as { annotations: Array<{ id: string }> };
+    const file = JSON.parse(await readFile(path.join(dataDir, 'documents', `${documentId}.json`), 'utf8')) as {
+      annotations: Array<{ id: string }>;
+    };
     expect(file.annotations.map((a) => a.id)).toContain(created.id);
 
     // it opens again at once, with the annotation; for a user other than root (root ignores file
     // modes) the folder is made read-only first, like an archive or a share
     if (process.getuid?.() !== 0) await chmod(dataDir, 0o555);
-    const again = await startBrowserMode({ dataDir, userData: path.join(os.tmpdir(), `hashiya-stop-ud-${process.pid}`), startTimeoutMs: 20_000 });
+    const again = await startBrowserMode({
+      dataDir,
+      userData: path.join(os.tmpdir(), `hashiya-stop-ud-${process.pid}`),
+      startTimeoutMs: 20_000,
+    });
     try {
       const list = await again.call<Array<{ id: string }>>('annotations.list', { documentId });
       expect(list.map((a) => a.id)).toContain(created.id);
@@ -93,7 +104,11 @@ test('Ctrl+C with changes that cannot be saved does not stop browser mode and sa
     // five tags the server accepts but cannot save
     const spans = [0, 10, 20, 30, 40].map((start) => ({ start, end: start + 5 }));
     for (const span of spans) {
-      const res = await server.request<{ error: { code: string } }>('annotations.create', { documentId, ...span, codes: ['ceasefire-proposal'] });
+      const res = await server.request<{ error: { code: string } }>('annotations.create', {
+        documentId,
+        ...span,
+        codes: ['ceasefire-proposal'],
+      });
       expect(res.status).toBe(500);
       expect(res.body.error.code).toBe('storage');
     }
@@ -120,7 +135,9 @@ test('Ctrl+C with changes that cannot be saved does not stop browser mode and sa
     const quitting = stderrUntil(server.child, 'Quitting without saving');
     server.child.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(await quitting).toContain(`the unsaved changes were written to ${path.join(dataDir, 'recovery')}; the next start restores them.`);
+    expect(await quitting).toContain(
+      `the unsaved changes were written to ${path.join(dataDir, 'recovery')}; the next start restores them.`,
+    );
     expect(existsSync(path.join(dataDir, 'recovery', 'documents', `${documentId}.json`))).toBe(true);
 
     // the disk has room again: the next start restores all five, saves them and says so
@@ -130,10 +147,16 @@ test('Ctrl+C with changes that cannot be saved does not stop browser mode and sa
     try {
       const list = await again.call<Array<{ start: number; end: number }>>('annotations.list', { documentId });
       expect(list.map((a) => [a.start, a.end])).toEqual(spans.map((s) => [s.start, s.end]));
-      const after = await again.call<{ unsaved: unknown[]; notices: Array<{ code: string; message: string }> }>('project.info');
+      const after = await again.call<{ unsaved: unknown[]; notices: Array<{ code: string; message: string }> }>(
+        'project.info',
+      );
       expect(after.unsaved).toEqual([]);
-      expect(after.notices.find((n) => n.code === 'recovery_restored')?.message).toMatch(/were restored from .*recovery.*\(5 annotations\)/);
-      const file = JSON.parse(await readFile(path.join(dataDir, 'documents', `${documentId}.json`), 'utf8')) as { annotations: unknown[] };
+      expect(after.notices.find((n) => n.code === 'recovery_restored')?.message).toMatch(
+        /were restored from .*recovery.*\(5 annotations\)/,
+      );
+      const file = JSON.parse(await readFile(path.join(dataDir, 'documents', `${documentId}.json`), 'utf8')) as {
+        annotations: unknown[];
+      };
       expect(file.annotations).toHaveLength(5);
       expect(existsSync(path.join(dataDir, 'recovery'))).toBe(false);
     } finally {

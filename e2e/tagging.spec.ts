@@ -12,7 +12,10 @@ async function setup(hashiya: Hashiya, page: Page, text?: string) {
   await hashiya.ok('settings.update', { annotator: 'Salma' });
   let doc: { id: string; text: string; title: string };
   if (text) {
-    const { document } = await hashiya.ok<{ document: { id: string; title: string } }>('documents.importText', { text, title: 'Mixed test article' });
+    const { document } = await hashiya.ok<{ document: { id: string; title: string } }>('documents.importText', {
+      text,
+      title: 'Mixed test article',
+    });
     doc = await hashiya.ok('documents.get', { id: document.id });
   } else {
     doc = await hashiya.sample();
@@ -25,8 +28,16 @@ async function setup(hashiya: Hashiya, page: Page, text?: string) {
 const list = (hashiya: Hashiya, documentId: string) => hashiya.ok<Annotation[]>('annotations.list', { documentId });
 
 for (const [name, text, phrases] of [
-  ['the sample article', undefined, ['المشير خليفه حفتر', 'وقف إطلاق النار', 'فائز السراج', 'حوالي 510 قتلى', 'أكثر من 70.000 نازح']],
-  ['an article with an emoji, Latin words and digits inside Arabic', MIXED, ['تركيا سلّمت 30 مدرعة', 'BMC Kirpi', '18/05/2019', 'غسان سلامة', 'الحل العسكري غير ممكن']],
+  [
+    'the sample article',
+    undefined,
+    ['المشير خليفه حفتر', 'وقف إطلاق النار', 'فائز السراج', 'حوالي 510 قتلى', 'أكثر من 70.000 نازح'],
+  ],
+  [
+    'an article with an emoji, Latin words and digits inside Arabic',
+    MIXED,
+    ['تركيا سلّمت 30 مدرعة', 'BMC Kirpi', '18/05/2019', 'غسان سلامة', 'الحل العسكري غير ممكن'],
+  ],
 ] as const) {
   test(`a mouse drag and a code key store exactly the phrase: ${name}`, async ({ page, hashiya }) => {
     const doc = await setup(hashiya, page, text);
@@ -82,7 +93,9 @@ test('double-click on a word and a Shift+arrow selection tag whole words', async
   for (let i = 0; i < ' الرئاسي'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('المجلس الرئاسي');
   await page.keyboard.press('7');
-  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => a.quote).sort()).toEqual(['المجلس الرئاسي', 'فرنسا'].sort());
+  await expect
+    .poll(async () => (await list(hashiya, doc.id)).map((a) => a.quote).sort())
+    .toEqual(['المجلس الرئاسي', 'فرنسا'].sort());
 });
 
 test('the first tag asks for the annotator name once and records it', async ({ page, hashiya }) => {
@@ -95,18 +108,35 @@ test('the first tag asks for the annotator name once and records it', async ({ p
   await expect(dialog).toBeVisible();
   await dialog.getByRole('textbox').fill('Layla');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.annotator])).toEqual([['فائز السراج', 'Layla']]);
+  await expect
+    .poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.annotator]))
+    .toEqual([['فائز السراج', 'Layla']]);
   await dragSelect(page, 'غسان سلامه');
   await page.keyboard.press('2');
   await expect.poll(async () => (await list(hashiya, doc.id)).length).toBe(2);
   await expect(dialog).toBeHidden();
 });
 
-test('the palette lists a code named for what was typed before one whose definition mentions it, and shows the passage', async ({ page, hashiya }) => {
+test('the palette lists a code named for what was typed before one whose definition mentions it, and shows the passage', async ({
+  page,
+  hashiya,
+}) => {
   const codebook = await hashiya.ok<{ codes: Array<Record<string, unknown>> }>('codebook.get');
   await hashiya.ok('codebook.save', {
     ...codebook,
-    codes: [...codebook.codes, { id: 'withdrawal-demand', name: 'Withdrawal demand', nameAr: 'المطالبة بالانسحاب', color: '#117733', description: '', example: '', key: null, parentId: null }],
+    codes: [
+      ...codebook.codes,
+      {
+        id: 'withdrawal-demand',
+        name: 'Withdrawal demand',
+        nameAr: 'المطالبة بالانسحاب',
+        color: '#117733',
+        description: '',
+        example: '',
+        key: null,
+        parentId: null,
+      },
+    ],
   });
   const doc = await setup(hashiya, page);
   await dragSelect(page, 'فائز السراج');
@@ -126,10 +156,15 @@ test('the palette lists a code named for what was typed before one whose definit
   await dialog.getByRole('combobox').fill('demand');
   await expect(dialog.getByRole('option').first()).toContainText('Withdrawal demand');
   await page.keyboard.press('Enter');
-  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.codes])).toEqual([['فائز السراج', ['withdrawal-demand']]]);
+  await expect
+    .poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.codes]))
+    .toEqual([['فائز السراج', ['withdrawal-demand']]]);
 });
 
-test('a selection shows a bar with each code key and its name in the interface language; a shown key tags that code', async ({ page, hashiya }) => {
+test('a selection shows a bar with each code key and its name in the interface language; a shown key tags that code', async ({
+  page,
+  hashiya,
+}) => {
   const doc = await setup(hashiya, page);
   const bar = page.getByTestId('selection-keys');
   await expect(bar).toBeHidden();
@@ -145,12 +180,16 @@ test('a selection shows a bar with each code key and its name in the interface l
   const barBox = await bar.boundingBox();
   expect(sel && barBox && (barBox.y >= sel.bottom || barBox.y + barBox.height <= sel.top)).toBe(true);
   await page.keyboard.press('3');
-  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.codes])).toEqual([['فائز السراج', ['arms-embargo-violation']]]);
+  await expect
+    .poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.codes]))
+    .toEqual([['فائز السراج', ['arms-embargo-violation']]]);
   await expect(bar).toBeHidden();
-
 });
 
-test('in the Arabic interface the code-key bar names the codes in Arabic, and a click on one tags', async ({ page, hashiya }) => {
+test('in the Arabic interface the code-key bar names the codes in Arabic, and a click on one tags', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.ok('settings.update', { annotator: 'Salma', uiLanguage: 'ar' });
   const doc = await hashiya.sample();
   await hashiya.open(page);
@@ -159,10 +198,15 @@ test('in the Arabic interface the code-key bar names the codes in Arabic, and a 
   await dragSelect(page, 'غسان سلامه');
   await expect(bar.getByRole('button', { name: /1\s*اقتراح وقف إطلاق النار/ })).toBeVisible();
   await bar.getByRole('button', { name: /4\s*دعم عسكري أجنبي/ }).click();
-  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.codes])).toEqual([['غسان سلامه', ['foreign-military-support']]]);
+  await expect
+    .poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.codes]))
+    .toEqual([['غسان سلامه', ['foreign-military-support']]]);
 });
 
-test('from the article the claimant field of a new annotation is three Tabs away, and Esc in a field returns to the article', async ({ page, hashiya }) => {
+test('from the article the claimant field of a new annotation is three Tabs away, and Esc in a field returns to the article', async ({
+  page,
+  hashiya,
+}) => {
   const doc = await setup(hashiya, page);
   await dragSelect(page, 'فائز السراج');
   await page.keyboard.press('1');
@@ -208,7 +252,10 @@ test('from the article the claimant field of a new annotation is three Tabs away
   await expect(editor).toBeHidden();
 });
 
-test('Project… ▸ Coder name… changes the name the next annotations record and leaves the other settings alone', async ({ page, hashiya }) => {
+test('Project… ▸ Coder name… changes the name the next annotations record and leaves the other settings alone', async ({
+  page,
+  hashiya,
+}) => {
   await hashiya.ok('settings.update', { annotator: 'Salma', uiLanguage: 'ar', textSize: 26, snapToWords: false });
   const doc = await hashiya.sample();
   await hashiya.open(page);
@@ -236,20 +283,29 @@ test('Project… ▸ Coder name… changes the name the next annotations record 
   await expect(page.getByRole('button', { name: 'المشروع…' })).toBeVisible();
   await dragSelect(page, 'غسان سلامه');
   await page.keyboard.press('2');
-  await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.annotator])).toEqual([
-    ['فائز السراج', 'Salma'],
-    ['غسان سلامه', 'سلمى الترهوني'],
-  ]);
+  await expect
+    .poll(async () => (await list(hashiya, doc.id)).map((a) => [a.quote, a.annotator]))
+    .toEqual([
+      ['فائز السراج', 'Salma'],
+      ['غسان سلامه', 'سلمى الترهوني'],
+    ]);
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
-test('Shift+Alt+arrows move the active annotation’s end and Ctrl+Shift+Alt+arrows its start, a word on screen, undoably', async ({ page, hashiya }) => {
+test('Shift+Alt+arrows move the active annotation’s end and Ctrl+Shift+Alt+arrows its start, a word on screen, undoably', async ({
+  page,
+  hashiya,
+}) => {
   const doc = await setup(hashiya, page);
   await dragSelect(page, 'وقف إطلاق');
   await page.keyboard.press('1');
   await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => a.quote)).toEqual(['وقف إطلاق']);
   const stored = async () => (await list(hashiya, doc.id)).map((a) => ({ quote: a.quote, start: a.start, end: a.end }));
-  const at = (phrase: string) => ({ quote: phrase, start: cp(doc.text, doc.text.indexOf(phrase)), end: cp(doc.text, doc.text.indexOf(phrase) + phrase.length) });
+  const at = (phrase: string) => ({
+    quote: phrase,
+    start: cp(doc.text, doc.text.indexOf(phrase)),
+    end: cp(doc.text, doc.text.indexOf(phrase) + phrase.length),
+  });
 
   // right-to-left text: the left arrow moves the end on (to the left on screen)
   await page.keyboard.press('Shift+Alt+ArrowLeft');

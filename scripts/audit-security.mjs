@@ -96,8 +96,14 @@ export function findSuppressions(file, text) {
   lines.forEach((line, index) => {
     const m = /(?:\/\/|\/\*|<!--)[ \t]*eng-disable[ \t]+([\w \t]+)(.*)$/i.exec(line);
     if (!m) return;
-    const checks = m[1].trim().split(/[ \t]+/).filter(Boolean);
-    const reason = m[2].replace(/^\s*(?:--|—|:)\s*/, '').replace(/\s*(?:\*\/|-->)\s*$/, '').trim();
+    const checks = m[1]
+      .trim()
+      .split(/[ \t]+/)
+      .filter(Boolean);
+    const reason = m[2]
+      .replace(/^\s*(?:--|—|:)\s*/, '')
+      .replace(/\s*(?:\*\/|-->)\s*$/, '')
+      .trim();
     const problems = [];
     if (!/^\s*(?:--|—|:)/.test(m[2]) || reason.length < MIN_REASON_LENGTH) {
       problems.push(`gives no reason (write: eng-disable ${checks[0] ?? 'CHECK_ID'} -- why this is safe here)`);
@@ -148,19 +154,35 @@ async function main() {
   }));
   const blocking = issues.filter((i) => i.severityValue >= severity.MEDIUM.value);
   const notes = issues.filter((i) => i.severityValue < severity.MEDIUM.value);
-  const parseErrors = result.errors.filter((e) => !e.tolerable).map((e) => ({ file: path.relative(args.input, e.file), message: e.message }));
-  const suppressions = listFiles(args.input).flatMap((f) => findSuppressions(path.relative(args.input, f), readFileSync(f, 'utf8')));
+  const parseErrors = result.errors
+    .filter((e) => !e.tolerable)
+    .map((e) => ({ file: path.relative(args.input, e.file), message: e.message }));
+  const suppressions = listFiles(args.input).flatMap((f) =>
+    findSuppressions(path.relative(args.input, f), readFileSync(f, 'utf8')),
+  );
   const badSuppressions = suppressions.filter((s) => s.problems.length > 0);
   const ok = blocking.length === 0 && parseErrors.length === 0 && badSuppressions.length === 0;
 
   if (args.json) {
-    log(JSON.stringify({ ok, checks: result.globalChecks + result.atomicChecks, network, blocking, notes, parseErrors, suppressions }, null, 2));
+    log(
+      JSON.stringify(
+        { ok, checks: result.globalChecks + result.atomicChecks, network, blocking, notes, parseErrors, suppressions },
+        null,
+        2,
+      ),
+    );
   } else {
-    log(`Electronegativity: ${result.atomicChecks} file checks and ${result.globalChecks} project checks over ${path.relative(root, args.input) || '.'}/ (offline; skipped: ${SKIPPED_CHECKS.join(', ')}).`);
-    for (const s of suppressions) log(`  suppressed  ${s.file}:${s.line}  ${s.checks.join(', ')} — ${s.reason || '(no reason)'}`);
-    for (const n of notes) log(`  note        ${n.file}:${n.line}  ${n.id} (${n.severity}, ${n.confidence}) ${n.url ?? ''}`);
+    log(
+      `Electronegativity: ${result.atomicChecks} file checks and ${result.globalChecks} project checks over ${path.relative(root, args.input) || '.'}/ (offline; skipped: ${SKIPPED_CHECKS.join(', ')}).`,
+    );
+    for (const s of suppressions)
+      log(`  suppressed  ${s.file}:${s.line}  ${s.checks.join(', ')} — ${s.reason || '(no reason)'}`);
+    for (const n of notes)
+      log(`  note        ${n.file}:${n.line}  ${n.id} (${n.severity}, ${n.confidence}) ${n.url ?? ''}`);
     for (const b of blocking) {
-      log(`  FINDING     ${b.file}:${b.line}:${b.column}  ${b.id} (${b.severity}, ${b.confidence}${b.manualReview ? ', needs review' : ''})`);
+      log(
+        `  FINDING     ${b.file}:${b.line}:${b.column}  ${b.id} (${b.severity}, ${b.confidence}${b.manualReview ? ', needs review' : ''})`,
+      );
       log(`              ${b.description} ${b.url ?? ''}`);
     }
     for (const e of parseErrors) log(`  NOT PARSED  ${e.file}: ${e.message} (this file was not audited)`);

@@ -74,19 +74,32 @@ async function main() {
         const text = article(i);
         chars += text.length;
         const id = `doc-${String(i).padStart(5, '0')}`;
-        const file = buildDocumentFile(id, { text, title: `Article ${i}`, warnings: [], meta: {} }, new Date(Date.UTC(2020, 0, 1, 0, 0, i)).toISOString());
+        const file = buildDocumentFile(
+          id,
+          { text, title: `Article ${i}`, warnings: [], meta: {} },
+          new Date(Date.UTC(2020, 0, 1, 0, 0, i)).toISOString(),
+        );
         await writeFile(path.join(dir, 'documents', `${id}.json`), JSON.stringify(file));
       }
     });
-    console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} (others' work slows these numbers)`);
-    console.log(`corpus: ${COUNT} documents, ${(chars / 1e6).toFixed(1)} M characters (written in ${(written.ms / 1000).toFixed(1)} s)`);
+    console.log(
+      `machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')} (others' work slows these numbers)`,
+    );
+    console.log(
+      `corpus: ${COUNT} documents, ${(chars / 1e6).toFixed(1)} M characters (written in ${(written.ms / 1000).toFixed(1)} s)`,
+    );
 
     let store = await ProjectStore.open(dir);
     let services = createServices(store);
     const search = (input: Record<string, unknown>) => services.dispatch('search', input) as Promise<SearchResult>;
 
     const first = await time(() => search({ query: 'خليفة' }));
-    console.log(`first search, building every index:      ${first.ms.toFixed(0)} ms (${first.value.hits.length} hits${first.value.truncated ? ', truncated' : ''})`);
+    console.log(
+      `first search, building every index:      ${first.ms.toFixed(0)} ms (${first.value.hits.length} hits${first.value.truncated ? ', truncated' : ''})`,
+    );
     await store.close();
 
     store = await ProjectStore.open(dir);
@@ -94,9 +107,13 @@ async function main() {
     globalThis.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
     const reopened = await time(() => search({ query: 'كلمة نادرة' }));
-    console.log(`first search after reopening (index files): ${reopened.ms.toFixed(0)} ms (${reopened.value.hits.length} hits)`);
+    console.log(
+      `first search after reopening (index files): ${reopened.ms.toFixed(0)} ms (${reopened.value.hits.length} hits)`,
+    );
     globalThis.gc?.();
-    console.log(`memory: heap ${mb(process.memoryUsage().heapUsed)} (index grew it by about ${mb(process.memoryUsage().heapUsed - heapBefore)}), rss ${mb(process.memoryUsage().rss)}`);
+    console.log(
+      `memory: heap ${mb(process.memoryUsage().heapUsed)} (index grew it by about ${mb(process.memoryUsage().heapUsed - heapBefore)}), rss ${mb(process.memoryUsage().rss)}`,
+    );
 
     const docId = store.summaries()[123]?.id as string;
     const cases: Array<[string, Record<string, unknown>]> = [

@@ -28,13 +28,18 @@ function newestMtime(dir) {
 const built = ['out/main/web.js', 'out/renderer/index.html'].map((p) => path.join(root, p));
 const stale =
   built.some((p) => !existsSync(p)) ||
-  Math.min(...built.map((p) => statSync(p).mtimeMs)) < Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'resources')));
+  Math.min(...built.map((p) => statSync(p).mtimeMs)) <
+    Math.max(newestMtime(path.join(root, 'src')), newestMtime(path.join(root, 'resources')));
 if (stale) {
   process.stderr.write('[bench] out/ is missing or older than src/: building (npm run build)\n');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
 }
 
 // inside the repository, so the bundle resolves packages from node_modules

@@ -47,14 +47,21 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const root = options.root ?? '.';
   const timeoutMs = options.startTimeoutMs ?? 60_000;
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), '--data', options.dataDir, '--port', '0', '--token', token, '--no-open'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HASHIYA_USER_DATA: options.userData },
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'out/main/web.js'), '--data', options.dataDir, '--port', '0', '--token', token, '--no-open'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, HASHIYA_USER_DATA: options.userData },
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`the server did not start within ${timeoutMs / 1000} s: ${out}${err}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`the server did not start within ${timeoutMs / 1000} s: ${out}${err}`)),
+      timeoutMs,
+    );
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /Hashiya is running at (\S+)/.exec(out);

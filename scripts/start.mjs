@@ -23,7 +23,10 @@ function electronBinary() {
   }
   const pathFile = path.join(dir, 'path.txt');
   if (!existsSync(pathFile)) return null;
-  const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'), readFileSync(pathFile, 'utf8'));
+  const binary = path.join(
+    process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'),
+    readFileSync(pathFile, 'utf8'),
+  );
   return existsSync(binary) ? binary : null;
 }
 
@@ -31,11 +34,20 @@ function run(cmd, args, opts = {}) {
   return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
 }
 
-const build = run(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn']);
+const build = run(process.execPath, [
+  path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
+  'build',
+  '--logLevel',
+  'warn',
+]);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 let binary = electronBinary();
-if (!binary && existsSync(path.join(root, 'node_modules/electron/install.js')) && !process.env.HASHIYA_NO_ELECTRON_DOWNLOAD) {
+if (
+  !binary &&
+  existsSync(path.join(root, 'node_modules/electron/install.js')) &&
+  !process.env.HASHIYA_NO_ELECTRON_DOWNLOAD
+) {
   // npm install runs with scripts off (.npmrc); fetch the runtime now, once, if the network allows.
   const fetched = run(process.execPath, [path.join(root, 'node_modules/electron/install.js')], { stdio: 'ignore' });
   if (fetched.status === 0) binary = electronBinary();
@@ -45,8 +57,13 @@ if (binary) {
   const child = spawn(binary, ['.', ...extraArgs], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log('The Electron runtime is not installed on this machine (it could not be downloaded), so Hashiya is starting in browser mode instead.');
-  const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), ...extraArgs], { cwd: root, stdio: 'inherit' });
+  console.log(
+    'The Electron runtime is not installed on this machine (it could not be downloaded), so Hashiya is starting in browser mode instead.',
+  );
+  const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), ...extraArgs], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

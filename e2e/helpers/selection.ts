@@ -13,7 +13,11 @@ export interface CharBox {
 }
 
 /** Screen boxes of the first and last character of the n-th occurrence of `phrase` in the article. */
-export async function phraseEdges(page: Page, phrase: string, occurrence = 0): Promise<{ first: CharBox; last: CharBox }> {
+export async function phraseEdges(
+  page: Page,
+  phrase: string,
+  occurrence = 0,
+): Promise<{ first: CharBox; last: CharBox }> {
   return page.evaluate(
     ({ phrase, occurrence }) => {
       const paras = [...document.querySelectorAll('[data-testid="article"] p')];

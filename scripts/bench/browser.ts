@@ -10,7 +10,14 @@ export async function launchBrowser(): Promise<Browser> {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...(isRoot ? ['--no-sandbox'] : []), '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps'],
+    args: [
+      ...(isRoot ? ['--no-sandbox'] : []),
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-default-apps',
+    ],
   });
 }
 
@@ -68,12 +75,18 @@ export async function openDocumentMs(page: Page, title: string, paragraphs: numb
   return page.evaluate(
     async ({ title, paragraphs, ranges }) => {
       const b = (window as unknown as { __bench: BenchHelpers }).__bench;
-      const button = [...document.querySelectorAll<HTMLButtonElement>('button.doc-open')].find((x) => x.textContent === title);
+      const button = [...document.querySelectorAll<HTMLButtonElement>('button.doc-open')].find(
+        (x) => x.textContent === title,
+      );
       if (!button) throw new Error(`no library row titled ${title}`);
       await b.frame();
       const t0 = performance.now();
       button.click();
-      await b.until(() => document.querySelectorAll('[data-testid=article] p[data-para]').length === paragraphs && b.ranges() >= ranges, 'the article and its highlights');
+      await b.until(
+        () =>
+          document.querySelectorAll('[data-testid=article] p[data-para]').length === paragraphs && b.ranges() >= ranges,
+        'the article and its highlights',
+      );
       await b.frame();
       return performance.now() - t0;
     },

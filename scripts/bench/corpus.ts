@@ -53,7 +53,9 @@ export interface Corpus {
 
 export async function loadCorpus(root: string): Promise<Corpus> {
   const bytes = await readFile(path.join(root, 'resources', 'sample', 'libya-ceasefire-2019.ar.txt'));
-  const paragraphs = importPlainBytes(bytes).text.split('\n').filter((p) => p.trim().length > 0);
+  const paragraphs = importPlainBytes(bytes)
+    .text.split('\n')
+    .filter((p) => p.trim().length > 0);
   const codebook = defaultCodebook();
   const codeIds = codebook.codes.filter((c) => c.key !== null).map((c) => c.id);
   return { paragraphs, codebook, codeIds };
@@ -83,7 +85,14 @@ export function articleText(rand: Rand, corpus: Corpus, chars: number): string {
 }
 
 /** `count` annotations on word boundaries, spread over the text, as the service would store them. */
-export function annotationsFor(rand: Rand, corpus: Corpus, documentId: string, text: string, count: number, createdAt: string): Annotation[] {
+export function annotationsFor(
+  rand: Rand,
+  corpus: Corpus,
+  documentId: string,
+  text: string,
+  count: number,
+  createdAt: string,
+): Annotation[] {
   const map = createOffsetMap(text);
   const spaces: number[] = [];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 10) spaces.push(i);
@@ -95,7 +104,13 @@ export function annotationsFor(rand: Rand, corpus: Corpus, documentId: string, t
     const start = map.toCp(s16);
     const end = map.toCp(e16);
     const codes = [pick(rand, corpus.codeIds)];
-    if (rand() < 0.15) codes.push(pick(rand, corpus.codeIds.filter((c) => c !== codes[0])));
+    if (rand() < 0.15)
+      codes.push(
+        pick(
+          rand,
+          corpus.codeIds.filter((c) => c !== codes[0]),
+        ),
+      );
     list.push({
       id: `${documentId}-a${n}`,
       documentId,
@@ -129,14 +144,23 @@ export interface WrittenProject {
 }
 
 /** Write a whole project folder: documents/<id>.json for each spec, then project.json. */
-export async function writeProject(dir: string, corpus: Corpus, specs: Iterable<DocSpec>, rand: Rand): Promise<WrittenProject> {
+export async function writeProject(
+  dir: string,
+  corpus: Corpus,
+  specs: Iterable<DocSpec>,
+  rand: Rand,
+): Promise<WrittenProject> {
   await mkdir(path.join(dir, DOCUMENTS_DIR), { recursive: true });
   const summaries: DocumentSummary[] = [];
   let annotationCount = 0;
   let i = 0;
   for (const spec of specs) {
     const importedAt = new Date(Date.UTC(2024, 0, 1, 0, 0, 0, i++)).toISOString();
-    const file: DocumentFile = buildDocumentFile(spec.id, { text: spec.text, title: spec.title, warnings: [], meta: { source: 'Bench corpus' } }, importedAt);
+    const file: DocumentFile = buildDocumentFile(
+      spec.id,
+      { text: spec.text, title: spec.title, warnings: [], meta: { source: 'Bench corpus' } },
+      importedAt,
+    );
     file.annotations = annotationsFor(rand, corpus, spec.id, spec.text, spec.annotations, importedAt);
     file.document.annotationCount = file.annotations.length;
     annotationCount += file.annotations.length;
@@ -163,6 +187,11 @@ export async function writeProject(dir: string, corpus: Corpus, specs: Iterable<
 export function* newsDocuments(rand: Rand, corpus: Corpus, count: number, annotations: number): Generator<DocSpec> {
   for (let i = 0; i < count; i++) {
     const id = `doc-${String(i).padStart(5, '0')}`;
-    yield { id, title: `مقال ${i + 1}: ${variedParagraph(rand, corpus).split(' ').slice(0, 6).join(' ')}`, text: articleText(rand, corpus, 3000), annotations };
+    yield {
+      id,
+      title: `مقال ${i + 1}: ${variedParagraph(rand, corpus).split(' ').slice(0, 6).join(' ')}`,
+      text: articleText(rand, corpus, 3000),
+      annotations,
+    };
   }
 }

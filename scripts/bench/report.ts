@@ -64,10 +64,21 @@ const fmt = (n: number | null, unit = ''): string => {
 };
 
 export function table(scenarios: readonly Scenario[]): string {
-  const rows = scenarios.map((s) => [s.name, fmt(s.value), s.unit, fmt(s.floor), fmt(s.ratio, s.ratio === null ? '' : '×'), s.target, s.met === null ? '' : s.met ? 'yes' : 'NO']);
+  const rows = scenarios.map((s) => [
+    s.name,
+    fmt(s.value),
+    s.unit,
+    fmt(s.floor),
+    fmt(s.ratio, s.ratio === null ? '' : '×'),
+    s.target,
+    s.met === null ? '' : s.met ? 'yes' : 'NO',
+  ]);
   const head = ['scenario', 'value', 'unit', 'floor', 'ratio', 'target', 'met'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= 5 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i >= 5 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
+      .join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -84,11 +95,18 @@ export function markdown(result: { scenarios: readonly Scenario[]; machine: Mach
     '| scenario | value | unit | floor | ratio | target | met? |',
     '|---|---:|---|---:|---:|---|---|',
     ...result.scenarios.map(
-      (s) => `| \`${s.name}\` | ${fmt(s.value)} | ${s.unit} | ${fmt(s.floor)} | ${fmt(s.ratio, s.ratio === null ? '' : '×')} | ${s.target} | ${s.met === null ? 'info' : s.met ? 'yes' : '**no**'} |`,
+      (s) =>
+        `| \`${s.name}\` | ${fmt(s.value)} | ${s.unit} | ${fmt(s.floor)} | ${fmt(s.ratio, s.ratio === null ? '' : '×')} | ${s.target} | ${s.met === null ? 'info' : s.met ? 'yes' : '**no**'} |`,
     ),
     '',
     ...(result.scenarios.some((s) => s.met === false)
-      ? [`Not met in this run: ${result.scenarios.filter((s) => s.met === false).map((s) => `\`${s.name}\``).join(', ')}.`, '']
+      ? [
+          `Not met in this run: ${result.scenarios
+            .filter((s) => s.met === false)
+            .map((s) => `\`${s.name}\``)
+            .join(', ')}.`,
+          '',
+        ]
       : []),
     '## How to read it',
     '',

@@ -45,7 +45,11 @@ export interface OpenProjectOptions {
   reopenLast?: boolean;
 }
 
-export async function openProject(dir: string, resourcesDir: string, options: OpenProjectOptions = {}): Promise<OpenedProject> {
+export async function openProject(
+  dir: string,
+  resourcesDir: string,
+  options: OpenProjectOptions = {},
+): Promise<OpenedProject> {
   const userData = options.userData ?? process.env.HASHIYA_USER_DATA ?? userDataDir();
   const recent = new RecentProjects(path.join(userData, RECENT_FILE));
   const reopenLast = options.reopenLast ?? path.resolve(dir) === path.resolve(defaultProjectDir(userData));
@@ -121,7 +125,8 @@ export function attachFlushBarrier(services: Services): () => Promise<void> {
 /** The per-user folder Electron calls userData; browser mode uses the same one. */
 export function userDataDir(appName = 'Hashiya'): string {
   const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), appName);
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), appName);
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', appName);
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), appName);
 }

@@ -2,7 +2,18 @@
  * The Electron shell, kept thin: one hardened window showing the renderer from app://, the API
  * bound to IPC through one checked wrapper, a native menu, and pending writes flushed on quit.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type BrowserWindowConstructorOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  shell,
+  type BrowserWindowConstructorOptions,
+} from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultProjectDir, openProject, type OpenedProject } from './app';
@@ -26,7 +37,9 @@ import { loadWindowState, saveWindowState } from './shell/windowState';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
-const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(here, '../../resources');
+const resourcesDir = app.isPackaged
+  ? path.join(process.resourcesPath, 'resources')
+  : path.join(here, '../../resources');
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const origins = trustedOrigins(devServerUrl);
 
@@ -49,12 +62,18 @@ function hardenSession(): void {
   ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
   ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
   // Nothing leaves the machine: only the app's own protocol (and the dev server while developing).
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isRequestAllowed(details.url, devServerUrl) }));
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isRequestAllowed(details.url, devServerUrl) }),
+  );
   // exports arrive as downloads: always the save dialog, in the folder saved to last
   const onDownload = downloadHandler(
     () => app.getPath('documents'),
     ({ state, path: savedTo }) => {
-      if (state === 'interrupted') dialog.showErrorBox('The export was not saved', `Hashiya could not write ${savedTo || 'the file'}. Try another folder.`);
+      if (state === 'interrupted')
+        dialog.showErrorBox(
+          'The export was not saved',
+          `Hashiya could not write ${savedTo || 'the file'}. Try another folder.`,
+        );
     },
   );
   ses.on('will-download', (_event, item) => onDownload(item));
@@ -70,12 +89,17 @@ const folderDialog = {
 
 function sendMenuCommand(win: BrowserWindow, command: MenuCommand): void {
   // A fixed command name from the menu's list; no data from elsewhere reaches this script.
-  void win.webContents.executeJavaScript(`window.dispatchEvent(new CustomEvent('hashiya-menu', { detail: ${JSON.stringify(command)} }))`);
+  void win.webContents.executeJavaScript(
+    `window.dispatchEvent(new CustomEvent('hashiya-menu', { detail: ${JSON.stringify(command)} }))`,
+  );
 }
 
 function createWindow(): BrowserWindow {
   const stateFile = path.join(app.getPath('userData'), 'window-state.json');
-  const state = loadWindowState(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const state = loadWindowState(
+    stateFile,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const options: BrowserWindowConstructorOptions = {
     ...state,
     minWidth: 640,
@@ -99,7 +123,14 @@ function createWindow(): BrowserWindow {
   contents.setWindowOpenHandler(({ url }) => {
     if (isExternalLinkAllowed(url)) {
       void dialog
-        .showMessageBox(win, { type: 'question', buttons: ['Open in browser', 'Cancel'], defaultId: 1, cancelId: 1, message: 'Open this link in your web browser?', detail: url })
+        .showMessageBox(win, {
+          type: 'question',
+          buttons: ['Open in browser', 'Cancel'],
+          defaultId: 1,
+          cancelId: 1,
+          message: 'Open this link in your web browser?',
+          detail: url,
+        })
         .then(({ response }) => {
           if (response === 0) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK -- only http(s) (isExternalLinkAllowed) after the user confirms a dialog showing the URL
         });
@@ -139,20 +170,27 @@ if (process.env.HASHIYA_USER_DATA) app.setPath('userData', process.env.HASHIYA_U
 
 app.enableSandbox();
 
-app.whenReady().then(async () => {
-  registerAppProtocol();
-  hardenSession();
-  project = await openProject(defaultProjectDir(app.getPath('userData')), resourcesDir, { userData: app.getPath('userData') });
-  const dispatch = withShellMethods(project.services.dispatch, { 'project.pickFolder': pickFolderHandler(folderDialog) });
-  registerApiHandlers(ipcMain, dispatch, origins, (err) => console.error(err));
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+app
+  .whenReady()
+  .then(async () => {
+    registerAppProtocol();
+    hardenSession();
+    project = await openProject(defaultProjectDir(app.getPath('userData')), resourcesDir, {
+      userData: app.getPath('userData'),
+    });
+    const dispatch = withShellMethods(project.services.dispatch, {
+      'project.pickFolder': pickFolderHandler(folderDialog),
+    });
+    registerApiHandlers(ipcMain, dispatch, origins, (err) => console.error(err));
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  })
+  .catch((err: unknown) => {
+    dialog.showErrorBox('Hashiya could not start', err instanceof Error ? err.message : String(err));
+    app.exit(1);
   });
-}).catch((err: unknown) => {
-  dialog.showErrorBox('Hashiya could not start', err instanceof Error ? err.message : String(err));
-  app.exit(1);
-});
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
@@ -192,8 +230,7 @@ app.on('before-quit', (event) => {
           // quitting anyway: the unsaved changes go to recovery/, which the next start restores
           await opened.writeRecovery().catch(() => undefined);
           app.exit(0);
-        }
-        else quitting = false;
+        } else quitting = false;
       },
     );
 });

@@ -22,7 +22,11 @@ const resourcesDir = path.resolve(here, '../../resources');
 
 function openBrowser(url: string): void {
   const [cmd, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
   const child = spawn(cmd as string, args as string[], { detached: true, stdio: 'ignore' });
   child.on('error', () => console.error(`Could not open a browser; open ${url} yourself.`));
   child.unref();
@@ -56,7 +60,8 @@ async function main(): Promise<void> {
   if (args.open) openBrowser(web.url);
 
   if (opened.recovered) {
-    for (const notice of opened.services.ctx.store.data.notices.filter((n) => n.code === 'recovery_restored')) console.log(notice.message);
+    for (const notice of opened.services.ctx.store.data.notices.filter((n) => n.code === 'recovery_restored'))
+      console.log(notice.message);
   }
   // One Ctrl+C can arrive twice within milliseconds (from the terminal, and forwarded by npm or
   // scripts/start.mjs): signals that close together are one press, never "press it again".
@@ -109,11 +114,15 @@ async function main(): Promise<void> {
     try {
       const written = await opened.writeRecovery();
       if (written) {
-        console.error(`Quitting without saving ${written.titles.map((t) => `“${t}”`).join(', ')}: the unsaved changes were written to ${written.dir}${written.dir.startsWith(opened.services.ctx.store.dir) ? '; the next start restores them.' : ' (the project folder took nothing); copy that folder to recovery/ in the project folder and the next start restores them.'}`);
+        console.error(
+          `Quitting without saving ${written.titles.map((t) => `“${t}”`).join(', ')}: the unsaved changes were written to ${written.dir}${written.dir.startsWith(opened.services.ctx.store.dir) ? '; the next start restores them.' : ' (the project folder took nothing); copy that folder to recovery/ in the project folder and the next start restores them.'}`,
+        );
       }
       process.exit(0);
     } catch (err) {
-      console.error(`Quitting without saving: the unsaved changes could not be written anywhere (${err instanceof Error ? err.message : String(err)}) and are lost.`);
+      console.error(
+        `Quitting without saving: the unsaved changes could not be written anywhere (${err instanceof Error ? err.message : String(err)}) and are lost.`,
+      );
       process.exit(1);
     }
   }
@@ -129,7 +138,8 @@ function refusal(unsaved: readonly string[], recoveryDir: string): string {
 
 main().catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
-  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error('That port is already in use; choose another with --port, or 0 for any free port.');
+  if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
+    console.error('That port is already in use; choose another with --port, or 0 for any free port.');
   else console.error(`Hashiya could not start: ${message}`);
   process.exit(1);
 });

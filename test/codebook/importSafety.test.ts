@@ -61,14 +61,20 @@ describe('codebook.import and the codebook’s limits', () => {
 
   it('refuses a JSON codebook that would go past 2,000 codes, or past 100 stances or certainties', async () => {
     const before = await p.call('codebook.get', {});
-    const codes = Array.from({ length: MAX_CODES - 5 }, (_, i) => ({ id: `x${i}`, name: `Actor ${i}`, color: '#123456' }));
+    const codes = Array.from({ length: MAX_CODES - 5 }, (_, i) => ({
+      id: `x${i}`,
+      name: `Actor ${i}`,
+      color: '#123456',
+    }));
     await expect(p.call('codebook.import', { fileName: 'c.json', content: jsonOf({ codes }) })).rejects.toMatchObject({
       code: 'too_large',
       message: expect.stringMatching(/codes; a codebook holds at most 2,000/),
     });
     const one = [{ id: 'x', name: 'Actor', color: '#123456' }];
     const stances = Array.from({ length: MAX_VALUES }, (_, i) => `stance ${i}`);
-    await expect(p.call('codebook.import', { fileName: 'c.json', content: jsonOf({ codes: one, stances }) })).rejects.toMatchObject({
+    await expect(
+      p.call('codebook.import', { fileName: 'c.json', content: jsonOf({ codes: one, stances }) }),
+    ).rejects.toMatchObject({
       code: 'too_large',
       message: expect.stringMatching(/stances; a codebook holds at most 100/),
     });
@@ -99,14 +105,21 @@ describe('.qdc character references and hostile XML', () => {
     const r = await p.call('codebook.import', { fileName: 'refs.qdc', content });
     expect(r.added).toEqual(['حفتر', 'R&D <A> &#65; &lt;']);
     const haftar = r.codebook.codes.find((c) => c.name === 'حفتر');
-    expect(haftar).toMatchObject({ description: 'First line\nsecond line حفتر 😀', nameAr: 'حفتر', key: '8', color: '#AABBCC' });
+    expect(haftar).toMatchObject({
+      description: 'First line\nsecond line حفتر 😀',
+      nameAr: 'حفتر',
+      key: '8',
+      color: '#AABBCC',
+    });
     const child = r.codebook.codes.find((c) => c.parentId === haftar?.id);
     expect(child?.description).toBe('kept as written: &#65; &amp;');
   });
 
   it('refuses a reference to something that is not a character', async () => {
     for (const ref of ['&#0;', '&#xD800;', '&#x110000;', '&#99999999999999999999;']) {
-      await expect(p.call('codebook.import', { fileName: 'bad.qdc', content: qdcOf([`Bad ${ref}`]) })).rejects.toMatchObject({
+      await expect(
+        p.call('codebook.import', { fileName: 'bad.qdc', content: qdcOf([`Bad ${ref}`]) }),
+      ).rejects.toMatchObject({
         code: 'unprocessable',
         message: expect.stringMatching(/names no character/),
       });
@@ -159,7 +172,19 @@ describe('a JSON codebook with loops or shared ids', () => {
     const content = jsonOf({ codes });
     const preview = await p.call('codebook.import', { fileName: 'c.json', content, dryRun: true });
     expect(preview.added.sort()).toEqual(
-      ['Alpha', 'Beta', 'Self', 'Delta', 'Echo', 'Child of d', 'Foxtrot', 'Golf', 'Loop one', 'Loop two', 'Loop three'].sort(),
+      [
+        'Alpha',
+        'Beta',
+        'Self',
+        'Delta',
+        'Echo',
+        'Child of d',
+        'Foxtrot',
+        'Golf',
+        'Loop one',
+        'Loop two',
+        'Loop three',
+      ].sort(),
     );
     expect(preview.conflicts.map((c) => [c.code, c.field])).toEqual([
       ['delta', 'id'],
@@ -173,7 +198,9 @@ describe('a JSON codebook with loops or shared ids', () => {
     expect(messages[0]).toMatch(/listed twice in the file.*read once/);
     expect(messages[1]).toMatch(/same id in the file \(“d”\) as “Delta”; it was imported as a separate code/);
     expect(messages[2]).toMatch(/does not contain.*top level/);
-    expect(messages[3]).toBe('“Alpha”: the file’s parents loop back to it (“Alpha” under “Beta” under “Alpha”); it was placed at the top level.');
+    expect(messages[3]).toBe(
+      '“Alpha”: the file’s parents loop back to it (“Alpha” under “Beta” under “Alpha”); it was placed at the top level.',
+    );
     expect(messages[4]).toMatch(/“Self”: the file places it under itself; it was placed at the top level/);
     expect(messages[5]).toMatch(/“Loop one” under “Loop two” under “Loop three” under “Loop one”/);
 

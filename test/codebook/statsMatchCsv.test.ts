@@ -69,7 +69,10 @@ it('a parent whose sub-codes (at any depth) have 11 uses shows 0 of its own and 
   const doc = await p.addDocument(T, 'T');
   // political-process moves under ceasefire-proposal, so ceasefire has a grandchild
   const cb = await p.call('codebook.get', {});
-  await p.call('codebook.save', { ...cb, codes: cb.codes.map((c) => (c.id === 'political-process' ? { ...c, parentId: 'ceasefire-proposal' } : c)) });
+  await p.call('codebook.save', {
+    ...cb,
+    codes: cb.codes.map((c) => (c.id === 'political-process' ? { ...c, parentId: 'ceasefire-proposal' } : c)),
+  });
   const words = ['قال', 'المبعوث', 'إن', 'الهدنة', 'صامدة', 'في', 'طرابلس'];
   for (let i = 0; i < 11; i++) {
     const codes = i < 4 ? ['ceasefire-proposal'] : i < 8 ? ['ceasefire-condition'] : ['political-process'];

@@ -86,7 +86,12 @@ describe(`usage of codes in ${N.toLocaleString('en')} documents`, () => {
     let t = performance.now();
     const totals = await index.totals();
     const firstMs = performance.now() - t;
-    expect(totals.codes).toEqual(new Map([['ceasefire-proposal', N], ['political-process', N / 100]]));
+    expect(totals.codes).toEqual(
+      new Map([
+        ['ceasefire-proposal', N],
+        ['political-process', N / 100],
+      ]),
+    );
     expect(totals.claimants).toEqual(new Map([['ماكرون', N / 2]]));
     expect(fs1.reads).toBe(N);
     expect([...store.loadedDocuments()]).toHaveLength(0); // counting does not load documents into the store

@@ -67,7 +67,10 @@ describe('export.bundle', () => {
     const out = await p.call<{ data: string }>('export.bundle', { documentIds: [ids[1]], rowPer: 'annotation' });
     const file = path.join(p.dir, 'one.zip');
     await writeFile(file, Buffer.from(out.data, 'base64'));
-    const r = JSON.parse(execFileSync('python3', ['-c', CHECK, file], { encoding: 'utf8' })) as { names: string[]; ok: boolean[] };
+    const r = JSON.parse(execFileSync('python3', ['-c', CHECK, file], { encoding: 'utf8' })) as {
+      names: string[];
+      ok: boolean[];
+    };
     expect(r.names.filter((n) => n.startsWith('texts/'))).toEqual([`texts/${ids[1]}.txt`]);
     expect(r.ok).toEqual([true]);
   });

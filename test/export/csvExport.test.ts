@@ -23,8 +23,26 @@ const AR = [
 const EN = 'Emoji first 🎉 then the UN envoy said the truce holds.';
 
 const COLUMNS = [
-  'document_id', 'document_title', 'document_source', 'document_date', 'annotation_id', 'code', 'code_path', 'quote', 'prefix', 'suffix',
-  'start', 'end', 'paragraph', 'claimant', 'stance', 'certainty', 'note', 'annotator', 'created_at', 'updated_at',
+  'document_id',
+  'document_title',
+  'document_source',
+  'document_date',
+  'annotation_id',
+  'code',
+  'code_path',
+  'quote',
+  'prefix',
+  'suffix',
+  'start',
+  'end',
+  'paragraph',
+  'claimant',
+  'stance',
+  'certainty',
+  'note',
+  'annotator',
+  'created_at',
+  'updated_at',
 ];
 
 type Row = Record<string, string> & { _slice_ok: boolean; _slice: string; _slice_utf8_hex: string; _width: number };
@@ -39,13 +57,19 @@ let ar: Document;
 let en: Document;
 const ann: Record<string, Annotation> = {};
 
-async function exportAndParse(input: Record<string, unknown>, name: string): Promise<{ parsed: Parsed; csv: string; fileName: string; rows: number }> {
+async function exportAndParse(
+  input: Record<string, unknown>,
+  name: string,
+): Promise<{ parsed: Parsed; csv: string; fileName: string; rows: number }> {
   const out = await p.call<{ fileName: string; csv: string; rows: number }>('export.csv', input);
   const dir = path.join(p.dir, name);
   await mkdir(dir, { recursive: true });
   const csvPath = path.join(dir, out.fileName);
   await writeFile(csvPath, out.csv, 'utf8');
-  const { files } = await p.call<{ files: TextFile[] }>('export.texts', input.documentIds ? { documentIds: input.documentIds } : {});
+  const { files } = await p.call<{ files: TextFile[] }>(
+    'export.texts',
+    input.documentIds ? { documentIds: input.documentIds } : {},
+  );
   for (const f of files) await writeFile(path.join(dir, f.fileName), f.text, 'utf8');
   const stdout = execFileSync('python3', [path.join(here, 'readCsv.py'), csvPath, dir], { encoding: 'utf8' });
   return { parsed: JSON.parse(stdout) as Parsed, csv: out.csv, fileName: out.fileName, rows: out.rows };
@@ -71,9 +95,17 @@ beforeAll(async () => {
   ar = await p.call<Document>('documents.get', { id: a.id });
   en = await p.call<Document>('documents.get', { id: e.id });
   const t = ar.text;
-  ann.haftar = await p.annotate(ar.id, t, 'خليفة حفتر', { codes: ['ceasefire-proposal', 'ceasefire-condition'], claimant: '=1+1', note: '=1+1\nnote' });
+  ann.haftar = await p.annotate(ar.id, t, 'خليفة حفتر', {
+    codes: ['ceasefire-proposal', 'ceasefire-condition'],
+    claimant: '=1+1',
+    note: '=1+1\nnote',
+  });
   ann.flag = await p.annotate(ar.id, t, '🇱🇾 خليفة', { claimant: '＝1', note: '\n=x' });
-  ann.truce = await p.annotate(ar.id, t, 'نقترح وقف إطلاق النار 👍🏽', { stance: '-2+3', certainty: '@SUM(A1)', note: '\tleading tab' });
+  ann.truce = await p.annotate(ar.id, t, 'نقترح وقف إطلاق النار 👍🏽', {
+    stance: '-2+3',
+    certainty: '@SUM(A1)',
+    note: '\tleading tab',
+  });
   ann.number = await p.annotate(ar.id, t, '-2+3 هو رقم', { codes: [] });
   ann.quoted = await p.annotate(ar.id, t, '"مقتبس"', { claimant: 'Haftar, Khalifa', note: ' padded ' });
   ann.formula = await p.annotate(ar.id, t, '=SUM(A1)', { codes: ['arms-embargo-violation'] });
@@ -100,7 +132,10 @@ describe('export.csv read back by Python', () => {
     expect(rows).toBe(8);
     const haftar = parsed.rows.filter((r) => r.annotation_id === ann.haftar!.id);
     expect(haftar.map((r) => r.code)).toEqual(['Ceasefire proposal', 'Ceasefire condition']);
-    expect(haftar.map((r) => r.code_path)).toEqual(['Ceasefire > Ceasefire proposal', 'Ceasefire > Ceasefire condition']);
+    expect(haftar.map((r) => r.code_path)).toEqual([
+      'Ceasefire > Ceasefire proposal',
+      'Ceasefire > Ceasefire condition',
+    ]);
     const none = parsed.rows.filter((r) => r.annotation_id === ann.number!.id);
     expect(none).toHaveLength(1);
     expect(none[0]!.code).toBe('');
@@ -156,7 +191,8 @@ describe('export.csv read back by Python', () => {
     expect(row('quoted').note).toBe(' padded ');
     // no text cell anywhere starts with a character a spreadsheet would evaluate
     const danger = new Set(['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠']);
-    for (const r of parsed.rows) for (const c of COLUMNS) expect(danger.has((r[c] ?? '').charAt(0)), `${c}=${r[c]}`).toBe(false);
+    for (const r of parsed.rows)
+      for (const c of COLUMNS) expect(danger.has((r[c] ?? '').charAt(0)), `${c}=${r[c]}`).toBe(false);
     // numbers are written bare, so a spreadsheet reads them as numbers
     const n = ann.number!;
     expect(csv).toContain(`,${n.start},${n.end},2,`);
@@ -240,9 +276,16 @@ describe('export.csv: exact bytes', () => {
   };
 
   it('guards a sign hidden behind spaces or invisible characters, or a look-alike sign, and keeps every other byte', async () => {
-    const a = await q.annotate(doc.id, TEXT, 'المبعوث', { claimant: '\u2066−2\u2069 then', stance: '\u200B=cmd', certainty: '﹦1', note: ' =1+1' });
+    const a = await q.annotate(doc.id, TEXT, 'المبعوث', {
+      claimant: '\u2066−2\u2069 then',
+      stance: '\u200B=cmd',
+      certainty: '﹦1',
+      note: ' =1+1',
+    });
     const { csv } = await q.call<{ csv: string }>('export.csv', { documentIds: [doc.id] });
-    expect(attributeCells(csv, a)).toBe(`,${a.end},1,'\u2066−2\u2069 then,'\u200B=cmd,'﹦1,' =1+1,Salma,${a.createdAt},${a.updatedAt}`);
+    expect(attributeCells(csv, a)).toBe(
+      `,${a.end},1,'\u2066−2\u2069 then,'\u200B=cmd,'﹦1,' =1+1,Salma,${a.createdAt},${a.updatedAt}`,
+    );
     await q.call('annotations.delete', { id: a.id });
   });
 
@@ -259,9 +302,17 @@ describe('export.csv: exact bytes', () => {
     );
     // a reordered codebook reorders the cell
     const cb = await q.call<{ codes: { id: string }[] }>('codebook.get', {});
-    const reordered = { ...cb, codes: [...cb.codes.filter((c) => c.id === 'politics' || c.id === 'political-process'), ...cb.codes.filter((c) => c.id !== 'politics' && c.id !== 'political-process')] };
+    const reordered = {
+      ...cb,
+      codes: [
+        ...cb.codes.filter((c) => c.id === 'politics' || c.id === 'political-process'),
+        ...cb.codes.filter((c) => c.id !== 'politics' && c.id !== 'political-process'),
+      ],
+    };
     await q.call('codebook.save', reordered);
     const again = await q.call<{ csv: string }>('export.csv', { documentIds: [doc.id], rowPer: 'annotation' });
-    expect(again.csv).toContain(`,${a.id},Political process | Ceasefire proposal | Ceasefire condition | Arms-embargo violation,`);
+    expect(again.csv).toContain(
+      `,${a.id},Political process | Ceasefire proposal | Ceasefire condition | Arms-embargo violation,`,
+    );
   });
 });

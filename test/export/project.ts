@@ -12,7 +12,13 @@ export interface TestProject {
   services: Services;
   call<T>(name: string, input: unknown): Promise<T>;
   addText(text: string, title?: string): Promise<DocumentSummary>;
-  annotate(documentId: string, text: string, quote: string, fields?: Record<string, unknown>, occurrence?: number): Promise<Annotation>;
+  annotate(
+    documentId: string,
+    text: string,
+    quote: string,
+    fields?: Record<string, unknown>,
+    occurrence?: number,
+  ): Promise<Annotation>;
   close(): Promise<void>;
 }
 
@@ -37,10 +43,18 @@ export async function openProject(name = 'Libya 2019', annotator = 'Salma'): Pro
     store,
     services,
     call,
-    addText: async (text, title) => (await call<{ document: DocumentSummary }>('documents.importText', { text, title, allowDuplicate: true })).document,
+    addText: async (text, title) =>
+      (await call<{ document: DocumentSummary }>('documents.importText', { text, title, allowDuplicate: true }))
+        .document,
     annotate: async (documentId, text, quote, fields = {}, occurrence = 0) => {
       const start = cpOffset(text, quote, occurrence);
-      return call<Annotation>('annotations.create', { documentId, start, end: start + [...quote].length, codes: ['ceasefire-proposal'], ...fields });
+      return call<Annotation>('annotations.create', {
+        documentId,
+        start,
+        end: start + [...quote].length,
+        codes: ['ceasefire-proposal'],
+        ...fields,
+      });
     },
     close: async () => {
       await store.close();

@@ -9,7 +9,8 @@ import type { ImportResult } from '../../src/shared/api/exchange';
 import type { Annotation, Codebook, Document, DocumentSummary } from '../../src/shared/model';
 import { cpOffset, openProject, type TestProject } from './project';
 
-const AR = '😀 قال المشير 🇱🇾 خليفة حفتر: نقترح وقف إطلاق النار 👍🏽 فوراً.\nوردّ السراج بالرفض، وقال إن وقف إطلاق النار مشروط بالانسحاب.';
+const AR =
+  '😀 قال المشير 🇱🇾 خليفة حفتر: نقترح وقف إطلاق النار 👍🏽 فوراً.\nوردّ السراج بالرفض، وقال إن وقف إطلاق النار مشروط بالانسحاب.';
 const EN = 'Emoji first 🎉 then the UN envoy said the truce holds, and the truce must hold.';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -47,7 +48,13 @@ beforeEach(async () => {
   enA = await a.addText(EN, 'Envoy');
   await b.addText(EN, 'Envoy');
   await b.addText(AR, 'Haftar');
-  await a.annotate(arA.id, AR, 'خليفة حفتر', { codes: ['ceasefire-proposal', 'ceasefire-condition'], claimant: 'Haftar', stance: 'proposes', certainty: 'asserted', note: 'first, "quoted"\nline' });
+  await a.annotate(arA.id, AR, 'خليفة حفتر', {
+    codes: ['ceasefire-proposal', 'ceasefire-condition'],
+    claimant: 'Haftar',
+    stance: 'proposes',
+    certainty: 'asserted',
+    note: 'first, "quoted"\nline',
+  });
   await a.annotate(arA.id, AR, '🇱🇾 خليفة', { codes: ['political-process'] });
   await a.annotate(arA.id, AR, 'وقف إطلاق النار', { codes: ['ceasefire-condition'] }, 1);
   await a.annotate(enA.id, EN, 'the truce', { codes: [] }, 1);
@@ -69,7 +76,11 @@ describe('export.annotations', () => {
     expect(haftar.target.source.id).toBe(`urn:sha256:${doc.sha256}`);
     expect(haftar.target.source['hashiya:document']).toBe(`urn:hashiya:document:${arA.id}`);
     const [position, quote] = haftar.target.selector;
-    expect(position).toEqual({ type: 'TextPositionSelector', start: cpOffset(AR, 'خليفة حفتر'), end: cpOffset(AR, 'خليفة حفتر') + 10 });
+    expect(position).toEqual({
+      type: 'TextPositionSelector',
+      start: cpOffset(AR, 'خليفة حفتر'),
+      end: cpOffset(AR, 'خليفة حفتر') + 10,
+    });
     expect([...AR].slice(position.start, position.end).join('')).toBe('خليفة حفتر');
     expect(quote.type).toBe('TextQuoteSelector');
     expect([...quote.prefix].length).toBeLessThanOrEqual(32);
@@ -81,7 +92,9 @@ describe('export.annotations', () => {
       ['SpecificResource', 'urn:hashiya:code:ceasefire-proposal', 'Ceasefire proposal'],
       ['SpecificResource', 'urn:hashiya:code:ceasefire-condition', 'Ceasefire condition'],
     ]);
-    const described = Object.fromEntries(haftar.body.filter((x: Json) => x.purpose === 'describing').map((x: Json) => [x['hashiya:field'], x.value]));
+    const described = Object.fromEntries(
+      haftar.body.filter((x: Json) => x.purpose === 'describing').map((x: Json) => [x['hashiya:field'], x.value]),
+    );
     expect(described).toEqual({ claimant: 'Haftar', stance: 'proposes', certainty: 'asserted' });
     expect(haftar.body.find((x: Json) => x.purpose === 'commenting').value).toBe('first, "quoted"\nline');
   });
@@ -99,17 +112,22 @@ describe('import.annotations', () => {
     expect(result).toMatchObject({ imported: 4, alreadyPresent: 0, reanchored: 0, orphans: [], createdCodes: [] });
     const again = await exportJson(b);
     // B lists its documents in another order; compare annotation by annotation, in A's order
-    const byQuote = (c: Json) => new Map(items(comparable(c)).map((i) => [i.target.selector[1].exact + i.target.selector[0].start, i]));
+    const byQuote = (c: Json) =>
+      new Map(items(comparable(c)).map((i) => [i.target.selector[1].exact + i.target.selector[0].start, i]));
     const left = comparable(JSON.parse(first.json) as Json);
     const right = byQuote(again);
-    expect(items(left).map((i) => right.get(i.target.selector[1].exact + i.target.selector[0].start))).toEqual(items(left));
+    expect(items(left).map((i) => right.get(i.target.selector[1].exact + i.target.selector[0].start))).toEqual(
+      items(left),
+    );
     expect({ ...left, first: null }).toEqual({ ...comparable(again), first: null });
     // the colleague's name and times are kept, not replaced by this project's annotator
     const ar = (await b.call<DocumentSummary[]>('documents.list', {})).find((d) => d.title === 'Haftar')!;
     const imported = await b.call<Annotation[]>('annotations.list', { documentId: ar.id });
     expect(imported.every((x) => x.annotator === 'Salma')).toBe(true);
     const original = await a.call<Annotation[]>('annotations.list', { documentId: arA.id });
-    expect(imported.map((x) => [x.id, x.createdAt, x.start, x.end, x.quote, x.note])).toEqual(original.map((x) => [x.id, x.createdAt, x.start, x.end, x.quote, x.note]));
+    expect(imported.map((x) => [x.id, x.createdAt, x.start, x.end, x.quote, x.note])).toEqual(
+      original.map((x) => [x.id, x.createdAt, x.start, x.end, x.quote, x.note]),
+    );
   });
 
   it('never duplicates: importing twice, or an equal annotation under another id, adds nothing', async () => {
@@ -131,7 +149,13 @@ describe('import.annotations', () => {
   it('keeps two annotations of the same span and codes that differ in claimant, stance, certainty or note', async () => {
     const doc = await a.addText('قال حفتر والسراج إنهما يرفضان وقف إطلاق النار دون شروط.', 'Both');
     const text = 'قال حفتر والسراج إنهما يرفضان وقف إطلاق النار دون شروط.';
-    const base = { codes: ['ceasefire-proposal', 'ceasefire-condition'], claimant: 'خليفة حفتر', stance: 'rejects', certainty: 'asserted', note: '' };
+    const base = {
+      codes: ['ceasefire-proposal', 'ceasefire-condition'],
+      claimant: 'خليفة حفتر',
+      stance: 'rejects',
+      certainty: 'asserted',
+      note: '',
+    };
     const variants = [
       base,
       { ...base, claimant: 'فايز السراج' },
@@ -148,13 +172,22 @@ describe('import.annotations', () => {
     expect(result).toMatchObject({ imported: 5, alreadyPresent: 1, orphans: [] });
     const got = await b.call<Annotation[]>('annotations.list', { documentId: target.id });
     expect(got.map((x) => [x.claimant, x.stance, x.certainty, x.note]).sort()).toEqual(
-      variants.slice(0, 5).map((v) => [v.claimant, v.stance, v.certainty, v.note]).sort(),
+      variants
+        .slice(0, 5)
+        .map((v) => [v.claimant, v.stance, v.certainty, v.note])
+        .sort(),
     );
     // the same file again, and under fresh ids: nothing more
-    expect(await b.call<ImportResult>('import.annotations', { json })).toMatchObject({ imported: 0, alreadyPresent: 6 });
+    expect(await b.call<ImportResult>('import.annotations', { json })).toMatchObject({
+      imported: 0,
+      alreadyPresent: 6,
+    });
     const renamed = JSON.parse(json) as Json;
     for (const item of items(renamed)) item.id = `urn:uuid:${crypto.randomUUID()}`;
-    expect(await b.call<ImportResult>('import.annotations', { json: JSON.stringify(renamed) })).toMatchObject({ imported: 0, alreadyPresent: 6 });
+    expect(await b.call<ImportResult>('import.annotations', { json: JSON.stringify(renamed) })).toMatchObject({
+      imported: 0,
+      alreadyPresent: 6,
+    });
     expect(await b.call<Annotation[]>('annotations.list', { documentId: target.id })).toHaveLength(5);
   });
 
@@ -166,7 +199,9 @@ describe('import.annotations', () => {
     const result = await b.call<ImportResult>('import.annotations', { json: JSON.stringify(c) });
     expect(result).toMatchObject({ imported: 4, reanchored: 1, orphans: [] });
     const ar = (await b.call<DocumentSummary[]>('documents.list', {})).find((d) => d.title === 'Haftar')!;
-    const placed = (await b.call<Annotation[]>('annotations.list', { documentId: ar.id })).find((x) => x.quote === 'وقف إطلاق النار')!;
+    const placed = (await b.call<Annotation[]>('annotations.list', { documentId: ar.id })).find(
+      (x) => x.quote === 'وقف إطلاق النار',
+    )!;
     expect(placed.start).toBe(rightStart);
     expect(placed.start).toBe(cpOffset(AR, 'وقف إطلاق النار', 1));
   });
@@ -179,7 +214,12 @@ describe('import.annotations', () => {
     (list as unknown[]).push({ type: 'Annotation', target: 'urn:sha256:abc' }, 'not an annotation');
     const result = await b.call<ImportResult>('import.annotations', { json: JSON.stringify(c) });
     expect(result.imported).toBe(2);
-    expect(result.orphans.map((o) => o.reason).sort()).toEqual(['document_not_found', 'invalid', 'invalid', 'text_not_found']);
+    expect(result.orphans.map((o) => o.reason).sort()).toEqual([
+      'document_not_found',
+      'invalid',
+      'invalid',
+      'text_not_found',
+    ]);
     const lost = result.orphans.find((o) => o.reason === 'text_not_found')!;
     expect(lost.exact).toBe('هذا النص غير موجود');
     expect(lost.id).toBe(list[0]!.id);
@@ -188,7 +228,16 @@ describe('import.annotations', () => {
 
   it('creates codes this codebook lacks (under their parent), or lists them as orphans when asked', async () => {
     const codebook = await a.call<Codebook>('codebook.get', {});
-    codebook.codes.push({ id: 'truce-breach', name: 'Truce breach', nameAr: 'خرق الهدنة', description: '', example: '', color: '#CC79A7', key: null, parentId: 'ceasefire' });
+    codebook.codes.push({
+      id: 'truce-breach',
+      name: 'Truce breach',
+      nameAr: 'خرق الهدنة',
+      description: '',
+      example: '',
+      color: '#CC79A7',
+      key: null,
+      parentId: 'ceasefire',
+    });
     await a.call('codebook.save', codebook);
     await a.annotate(enA.id, EN, 'UN envoy', { codes: ['truce-breach'] });
     const { json } = await a.call<{ json: string }>('export.annotations', {});
@@ -208,14 +257,28 @@ describe('import.annotations', () => {
     expect(result.createdCodes).toEqual([{ id: 'truce-breach', name: 'Truce breach' }]);
     expect(result.imported).toBe(5);
     const created = (await b.call<Codebook>('codebook.get', {})).codes.find((x) => x.id === 'truce-breach')!;
-    expect(created).toMatchObject({ name: 'Truce breach', nameAr: 'خرق الهدنة', parentId: 'ceasefire', color: '#CC79A7', key: null });
+    expect(created).toMatchObject({
+      name: 'Truce breach',
+      nameAr: 'خرق الهدنة',
+      parentId: 'ceasefire',
+      color: '#CC79A7',
+      key: null,
+    });
   });
 
-  it('rebuilds a colleague\'s hierarchy: parents that tag nothing are created too, outermost first', async () => {
+  it("rebuilds a colleague's hierarchy: parents that tag nothing are created too, outermost first", async () => {
     // a: a new branch "Relief work > Road access > Convoy blocked", only the leaf used
     const codebook = await a.call<Codebook>('codebook.get', {});
-    const code = (id: string, name: string, nameAr: string, color: string, parentId: string | null) =>
-      ({ id, name, nameAr, description: '', example: '', color, key: null, parentId });
+    const code = (id: string, name: string, nameAr: string, color: string, parentId: string | null) => ({
+      id,
+      name,
+      nameAr,
+      description: '',
+      example: '',
+      color,
+      key: null,
+      parentId,
+    });
     codebook.codes.push(
       code('relief', 'Relief work', 'الإغاثة', '#009E73', null),
       code('access', 'Road access', 'الوصول', '#56B4E9', 'relief'),
@@ -243,7 +306,8 @@ describe('import.annotations', () => {
     // an older export (no ancestors list): the parents come from the names on the path; a parent
     // this codebook already has (by name) is reused, not duplicated
     const old = JSON.parse(json) as Json;
-    for (const item of old.first.items as Json[]) for (const x of item.body as Json[]) if (x.source) delete x.source['hashiya:ancestors'];
+    for (const item of old.first.items as Json[])
+      for (const x of item.body as Json[]) if (x.source) delete x.source['hashiya:ancestors'];
     const c = await openProject('Older', 'Nour');
     try {
       await c.addText(EN);
@@ -270,7 +334,9 @@ describe('import.annotations', () => {
     for (const json of ['not json {', '{"type":"Something"}', '[1', '"text"']) {
       await expect(b.call('import.annotations', { json })).rejects.toMatchObject({ code: 'invalid_input' });
     }
-    await expect(b.call('import.annotations', { json: '{"type":"Something"}' })).rejects.toThrow(/not a W3C Web Annotation file/);
+    await expect(b.call('import.annotations', { json: '{"type":"Something"}' })).rejects.toThrow(
+      /not a W3C Web Annotation file/,
+    );
     const info = await b.call<{ annotationCount: number }>('project.info', {});
     expect(info.annotationCount).toBe(0);
   });

@@ -50,14 +50,26 @@ function send(req: Req): Promise<Reply> {
     const headers: Record<string, string> = {};
     const given = { Host: `127.0.0.1:${web.port}`, ...req.headers };
     for (const [k, v] of Object.entries(given)) if (v !== undefined) headers[k] = v;
-    const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
-    if (body && !req.chunked && headers['Content-Length'] === undefined) headers['Content-Length'] = String(body.length);
+    const body =
+      req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
+    if (body && !req.chunked && headers['Content-Length'] === undefined)
+      headers['Content-Length'] = String(body.length);
     const r = http.request(
-      { host: '127.0.0.1', port: web.port, method: req.method ?? 'POST', path: req.path, headers, agent: false, setHost: false },
+      {
+        host: '127.0.0.1',
+        port: web.port,
+        method: req.method ?? 'POST',
+        path: req.path,
+        headers,
+        agent: false,
+        setHost: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -79,7 +91,12 @@ const apiHeaders = (extra: Record<string, string | undefined> = {}) => ({
   ...extra,
 });
 
-function callRaw(name: string, body: string | Buffer, headers?: Record<string, string | undefined>, extra: Partial<Req> = {}) {
+function callRaw(
+  name: string,
+  body: string | Buffer,
+  headers?: Record<string, string | undefined>,
+  extra: Partial<Req> = {},
+) {
   return send({ path: `/api/${name}`, body, headers: apiHeaders(headers), ...extra });
 }
 
@@ -125,7 +142,10 @@ function listTree(dir: string): string[] {
 /** Every file under the project folder, with the sha256 of its bytes. */
 function snapshot(dir: string): Record<string, string> {
   const hashes: Record<string, string> = {};
-  for (const rel of listTree(dir)) hashes[rel] = createHash('sha256').update(readFileSync(path.join(dir, rel))).digest('hex');
+  for (const rel of listTree(dir))
+    hashes[rel] = createHash('sha256')
+      .update(readFileSync(path.join(dir, rel)))
+      .digest('hex');
   return hashes;
 }
 
@@ -185,7 +205,11 @@ function fieldCases(): Array<[MethodName, string, string]> {
         if (!isInvalid(name, input)) continue;
         const body = JSON.stringify(input);
         cases.push([name, body, `${name} ${key}=${JSON.stringify(value)}`]);
-        cases.push([name, `${body.slice(0, -1)},"__proto__":{"admin":true},"extra":"field"}`, `${name} ${key} + extra`]);
+        cases.push([
+          name,
+          `${body.slice(0, -1)},"__proto__":{"admin":true},"extra":"field"}`,
+          `${name} ${key} + extra`,
+        ]);
       }
     }
   }
@@ -216,8 +240,14 @@ function semanticCases(): Array<[string, unknown]> {
     ['annotations.create', { documentId: docId, start: 0, end: 3, codes: ['no-such-code'] }],
     ['annotations.create', { documentId: docId, start: 0, end: 3, codes: ['../x'] }],
     ['annotations.create', { documentId: docId, start: 0, end: 3, codes: [codeId], stance: 's'.repeat(101) }],
-    ['annotations.create', { documentId: docId, start: 0, end: 3, codes: [codeId], __proto__: { id: 'forced' }, id: 'forced' }],
-    ['annotations.createMany', { documentId: docId, drafts: [{ documentId: docId, start: 9, end: 3, codes: [codeId] }] }],
+    [
+      'annotations.create',
+      { documentId: docId, start: 0, end: 3, codes: [codeId], __proto__: { id: 'forced' }, id: 'forced' },
+    ],
+    [
+      'annotations.createMany',
+      { documentId: docId, drafts: [{ documentId: docId, start: 9, end: 3, codes: [codeId] }] },
+    ],
     ['annotations.update', { id: 'no-such-annotation', note: 'x' }],
     ['annotations.update', { id: annId, documentId: 'no-such-document', note: 'x' }],
     ['annotations.update', { id: annId, start: -1 }],
@@ -283,7 +313,9 @@ beforeAll(async () => {
   textLength = docs[0]!.charCount;
   const codebook = (await call('codebook.get', {})) as { codes: Array<{ id: string }> };
   codeId = codebook.codes[0]!.id;
-  const ann = (await call('annotations.create', { documentId: docId, start: 0, end: 5, codes: [codeId] })) as { id: string };
+  const ann = (await call('annotations.create', { documentId: docId, start: 0, end: 5, codes: [codeId] })) as {
+    id: string;
+  };
   annId = ann.id;
   await project.store.flush();
   before = snapshot(dataDir);
@@ -301,7 +333,17 @@ describe('fuzzing every API method', () => {
   });
 
   it('rejects bodies of the wrong shape, or missing their fields, for every method', async () => {
-    const bodies = ['[]', '"text"', '42', 'true', '[{"id":"x"}]', '{"zz_unknown_field":1}', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '{"prototype":{"polluted":true}}'];
+    const bodies = [
+      '[]',
+      '"text"',
+      '42',
+      'true',
+      '[{"id":"x"}]',
+      '{"zz_unknown_field":1}',
+      '{"__proto__":{"polluted":true}}',
+      '{"constructor":{"prototype":{"polluted":true}}}',
+      '{"prototype":{"polluted":true}}',
+    ];
     let missing = 0;
     for (const name of methodNames) {
       for (const body of bodies) {
@@ -355,8 +397,16 @@ describe('fuzzing every API method', () => {
         ['no token', callRaw(name, body, { Authorization: undefined }), 401],
         ['wrong token', callRaw(name, body, { Authorization: `Bearer ${TOKEN.slice(0, -1)}x` }), 401],
         ['short token', callRaw(name, body, { Authorization: 'Bearer x' }), 401],
-        ['basic auth', callRaw(name, body, { Authorization: `Basic ${Buffer.from(`u:${TOKEN}`).toString('base64')}` }), 401],
-        ['token in query only', send({ path: `/api/${name}?token=${TOKEN}`, body, headers: { 'Content-Type': 'application/json' } }), 401],
+        [
+          'basic auth',
+          callRaw(name, body, { Authorization: `Basic ${Buffer.from(`u:${TOKEN}`).toString('base64')}` }),
+          401,
+        ],
+        [
+          'token in query only',
+          send({ path: `/api/${name}?token=${TOKEN}`, body, headers: { 'Content-Type': 'application/json' } }),
+          401,
+        ],
         ['foreign Host', callRaw(name, body, { Host: 'evil.example' }), 403],
         ['rebinding Host', callRaw(name, body, { Host: `evil.example:${web.port}` }), 403],
         ['foreign Origin', callRaw(name, body, { Origin: 'https://evil.example' }), 403],
@@ -372,12 +422,28 @@ describe('fuzzing every API method', () => {
         expect((await callRaw(name, body)).status, name).toBe(404);
         continue;
       }
-      for (const type of [undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', 'text/json']) {
+      for (const type of [
+        undefined,
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/jsonp',
+        'text/json',
+      ]) {
         const reply = await callRaw(name, body, { 'Content-Type': type });
         expectJsonClientError(reply, `${name} content-type ${String(type)}`);
         expect(reply.status, `${name} content-type ${String(type)}`).toBe(415);
       }
-      for (const raw of ['{', '{"a":}', "{'a':1}", 'undefined', 'NaN', '\u0000', '{"a":1}{"b":2}', Buffer.from([0xff, 0xfe, 0x00, 0x7b])]) {
+      for (const raw of [
+        '{',
+        '{"a":}',
+        "{'a':1}",
+        'undefined',
+        'NaN',
+        '\u0000',
+        '{"a":1}{"b":2}',
+        Buffer.from([0xff, 0xfe, 0x00, 0x7b]),
+      ]) {
         expectJsonClientError(await callRaw(name, raw), `${name} non-JSON ${JSON.stringify(String(raw))}`);
       }
       for (const verb of ['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
@@ -390,7 +456,12 @@ describe('fuzzing every API method', () => {
   it('refuses bodies over the size limit, declared or streamed', async () => {
     for (const name of methodNames) {
       const limit = maxBodyBytesFor(name);
-      const declared = await callRaw(name, '{}', { 'Content-Length': String(limit + 1) }, { body: Buffer.from('{}') }).catch(() => null);
+      const declared = await callRaw(
+        name,
+        '{}',
+        { 'Content-Length': String(limit + 1) },
+        { body: Buffer.from('{}') },
+      ).catch(() => null);
       // a declared length that never arrives: the server answers at once rather than waiting
       if (declared) {
         expect(expectJsonClientError(declared, `${name} declared ${limit + 1}`).code).toBe('too_large');
@@ -410,7 +481,16 @@ describe('fuzzing every API method', () => {
   }, 120_000);
 
   it('serves no file outside the renderer folder', async () => {
-    for (const p of ['/../project/project.json', '/%2e%2e/project/project.json', '/..%2fproject%2fproject.json', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/....//....//etc/passwd', '/index.html%00.json', '/%E0%A4%A', '//etc/passwd']) {
+    for (const p of [
+      '/../project/project.json',
+      '/%2e%2e/project/project.json',
+      '/..%2fproject%2fproject.json',
+      '/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '/....//....//etc/passwd',
+      '/index.html%00.json',
+      '/%E0%A4%A',
+      '//etc/passwd',
+    ]) {
       const reply = await send({ method: 'GET', path: p, headers: {} });
       expect(reply.status, p).toBeGreaterThanOrEqual(400);
       expect(reply.text, p).not.toContain('schemaVersion');
@@ -431,7 +511,13 @@ describe('fuzzing every API method', () => {
     };
     const inputs: Array<[string, unknown, string]> = [
       ...fieldCases().map(([name, body, label]): [string, unknown, string] => [name, JSON.parse(body), label]),
-      ...semanticCases().filter(([name]) => isMethodName(name)).map(([name, input]): [string, unknown, string] => [name, input, `${name} ${JSON.stringify(input).slice(0, 120)}`]),
+      ...semanticCases()
+        .filter(([name]) => isMethodName(name))
+        .map(([name, input]): [string, unknown, string] => [
+          name,
+          input,
+          `${name} ${JSON.stringify(input).slice(0, 120)}`,
+        ]),
       ...methodNames.flatMap((name): Array<[string, unknown, string]> => [
         [name, [], `${name} []`],
         [name, 'text', `${name} "text"`],
@@ -462,7 +548,11 @@ describe('fuzzing every API method', () => {
     expect(snapshot(dataDir)).toEqual(before);
     const docs = (await call('documents.list', {})) as Array<{ id: string; annotationCount: number }>;
     expect(docs.map((d) => d.id)).toContain(docId);
-    const anns = (await call('annotations.list', { documentId: docId })) as Array<{ id: string; start: number; end: number }>;
+    const anns = (await call('annotations.list', { documentId: docId })) as Array<{
+      id: string;
+      start: number;
+      end: number;
+    }>;
     expect(anns).toEqual([expect.objectContaining({ id: annId, start: 0, end: 5 })]);
   });
 });

@@ -79,7 +79,11 @@ export const win = new BrowserWindow({ width: sizes.w, webPreferences: { context
     const { status, report } = audit(dir);
     expect(status).toBe(1);
     expect(report.blocking.map((b) => b.id)).toEqual(
-      expect.arrayContaining(['LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'CSP_GLOBAL_CHECK']),
+      expect.arrayContaining([
+        'LIMIT_NAVIGATION_GLOBAL_CHECK',
+        'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK',
+        'CSP_GLOBAL_CHECK',
+      ]),
     );
     expect(report.parseErrors.map((e) => e.file)).toEqual(['broken.ts']);
   });

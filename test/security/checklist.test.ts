@@ -154,7 +154,9 @@ describe('the main process reaches no network', () => {
     for (const { file, text } of main) {
       const c = code(text);
       expect(c, file).not.toMatch(/from\s+['"](node:)?(https|dns|tls|dgram)['"]/);
-      expect(c, file).not.toMatch(/\b(http|https)\.(get|request)\(|\bnet\.(connect|createConnection|request|fetch)\(|\bfetch\(|new\s+WebSocket\b/);
+      expect(c, file).not.toMatch(
+        /\b(http|https)\.(get|request)\(|\bnet\.(connect|createConnection|request|fetch)\(|\bfetch\(|new\s+WebSocket\b/,
+      );
       // the one server listens on the loopback address only
       if (/\.listen\(/.test(c)) expect(c, file).toMatch(/\.listen\([^)]*'127\.0\.0\.1'/);
     }

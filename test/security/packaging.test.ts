@@ -47,7 +47,9 @@ describe('electron-builder.yml', () => {
     expect(config.files.filter((f) => !f.startsWith('!'))).toEqual(['out/**', 'package.json']);
     expect(config.extraResources).toEqual([expect.objectContaining({ from: 'resources', to: 'resources' })]);
     // index.ts reads the sample article from there when packaged
-    expect(readFileSync(path.join(root, 'src/main/index.ts'), 'utf8')).toMatch(/path\.join\(process\.resourcesPath, 'resources'\)/);
+    expect(readFileSync(path.join(root, 'src/main/index.ts'), 'utf8')).toMatch(
+      /path\.join\(process\.resourcesPath, 'resources'\)/,
+    );
   });
 
   it('publishes nothing and sets up no update feed', () => {
@@ -61,7 +63,10 @@ describe('electron-builder.yml', () => {
   });
 
   it('npm run dist builds and then packages', () => {
-    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     expect(pkg.scripts.dist).toMatch(/electron-vite(\.js)? build && .*electron-builder/);
     expect(pkg.devDependencies['@electron/fuses']).toMatch(/^\^?1\./);
   });
@@ -83,7 +88,8 @@ describe('the Electron fuses', () => {
 
   it('finds the binary electron-builder produced on each platform', () => {
     const packager = { appInfo: { productFilename: 'Hashiya' }, executableName: 'hashiya' };
-    const at = (electronPlatformName: string) => afterPack.electronBinaryPath({ appOutDir: '/o', electronPlatformName, packager });
+    const at = (electronPlatformName: string) =>
+      afterPack.electronBinaryPath({ appOutDir: '/o', electronPlatformName, packager });
     expect(at('linux')).toBe(path.join('/o', 'hashiya'));
     expect(at('win32')).toBe(path.join('/o', 'Hashiya.exe'));
     expect(at('darwin')).toBe(path.join('/o', 'Hashiya.app'));
@@ -97,7 +103,13 @@ describe('the Electron fuses', () => {
     // Electron's defaults: run-as-node, NODE_OPTIONS, --inspect and file:// privileges on; the rest off
     const { SENTINEL } = require('@electron/fuses/dist/constants') as { SENTINEL: string };
     const defaults = '10110001' + '11';
-    const binary = Buffer.concat([Buffer.from('\x7fELF fake electron '), Buffer.from(SENTINEL), Buffer.from([1, defaults.length]), Buffer.from(defaults), Buffer.from(' tail')]);
+    const binary = Buffer.concat([
+      Buffer.from('\x7fELF fake electron '),
+      Buffer.from(SENTINEL),
+      Buffer.from([1, defaults.length]),
+      Buffer.from(defaults),
+      Buffer.from(' tail'),
+    ]);
     writeFileSync(path.join(dir, 'hashiya'), binary);
     copyFileSync(path.join(dir, 'hashiya'), path.join(dir, 'untouched'));
     mkdirSync(path.join(dir, 'resources'));
@@ -105,7 +117,11 @@ describe('the Electron fuses', () => {
     const log = console.log;
     console.log = () => undefined;
     try {
-      await afterPack({ appOutDir: dir, electronPlatformName: 'linux', packager: { appInfo: { productFilename: 'Hashiya' }, executableName: 'hashiya' } });
+      await afterPack({
+        appOutDir: dir,
+        electronPlatformName: 'linux',
+        packager: { appInfo: { productFilename: 'Hashiya' }, executableName: 'hashiya' },
+      });
     } finally {
       console.log = log;
     }

@@ -27,11 +27,15 @@ function newestSource(dir: string): number {
 function ensureBuilt(): void {
   const sources = Math.max(newestSource(path.join(root, 'src/preload')), newestSource(path.join(root, 'src/shared')));
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'pipe',
-    timeout: 240_000,
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'pipe',
+      timeout: 240_000,
+    },
+  );
 }
 
 interface Loaded {

@@ -58,12 +58,21 @@ async function reopen(): Promise<Project> {
 
 describe('the largest values the API accepts are stored and read back', () => {
   it('codebook.save: as many codes, stances and certainties as accepted, each field as long as accepted', async () => {
-    const maxCodes = largestAccepted(codebookShape.codes as z.ZodType, (n) =>
-      Array.from({ length: n }, (_, i) => ({ id: `c${i}`, name: `c${i}`, color: '#112233' })),
+    const maxCodes = largestAccepted(
+      codebookShape.codes as z.ZodType,
+      (n) => Array.from({ length: n }, (_, i) => ({ id: `c${i}`, name: `c${i}`, color: '#112233' })),
       10_000,
     );
-    const maxStances = largestAccepted(codebookShape.stances as z.ZodType, (n) => Array.from({ length: n }, (_, i) => `s${i}`), 10_000);
-    const maxCertainties = largestAccepted(codebookShape.certainties as z.ZodType, (n) => Array.from({ length: n }, (_, i) => `c${i}`), 10_000);
+    const maxStances = largestAccepted(
+      codebookShape.stances as z.ZodType,
+      (n) => Array.from({ length: n }, (_, i) => `s${i}`),
+      10_000,
+    );
+    const maxCertainties = largestAccepted(
+      codebookShape.certainties as z.ZodType,
+      (n) => Array.from({ length: n }, (_, i) => `c${i}`),
+      10_000,
+    );
     const valueChars = largestAccepted(codebookShape.stances as z.ZodType, (n) => [text(n)]);
     const nameChars = maxChars(codeShape.name as z.ZodType);
     const long = {
@@ -83,7 +92,10 @@ describe('the largest values the API accepts are stored and read back', () => {
       parentId: i > 0 && i % 10 !== 0 ? `code-${i - (i % 10)}` : null,
     }));
     const stances = Array.from({ length: maxStances }, (_, i) => `${i} ${text(valueChars - String(i).length - 1)}`);
-    const certainties = Array.from({ length: maxCertainties }, (_, i) => `${i} ${text(valueChars - String(i).length - 1, 'ق')}`);
+    const certainties = Array.from(
+      { length: maxCertainties },
+      (_, i) => `${i} ${text(valueChars - String(i).length - 1, 'ق')}`,
+    );
     const saved = await p.call('codebook.save', { codes, stances, certainties });
     expect(saved.codes).toHaveLength(maxCodes);
 
@@ -121,7 +133,11 @@ describe('the largest values the API accepts are stored and read back', () => {
 
     await p.call('settings.update', { annotator: text(max.annotator, 'ب') });
     const current = await p.call('codebook.get', {});
-    const codes = Array.from({ length: max.codes }, (_, i) => ({ id: `code-${i}`, name: `Code ${i}`, color: '#336699' }));
+    const codes = Array.from({ length: max.codes }, (_, i) => ({
+      id: `code-${i}`,
+      name: `Code ${i}`,
+      color: '#336699',
+    }));
     await p.call('codebook.save', { ...current, codes: [...current.codes, ...codes] });
     const codeIds = codes.map((c) => c.id);
     const a = (await p.call('documents.importText', { text: ARTICLE_A, title: 'A' })).document.id;
@@ -150,11 +166,24 @@ describe('the largest values the API accepts are stored and read back', () => {
     await p.call('annotations.delete', { id: many[1]?.id as string });
     const [restored] = await p.call('annotations.restore', {
       documentId: b,
-      annotations: [{ ...(many[1] as Annotation), note: text(max.restoreNote, 'ع'), annotator: text(max.restoreAnnotator, 'غ') }],
+      annotations: [
+        { ...(many[1] as Annotation), note: text(max.restoreNote, 'ع'), annotator: text(max.restoreAnnotator, 'غ') },
+      ],
     });
-    const renamed = await p.call('codebook.renameValue', { list: 'stances', from: current.stances[0] as string, to: text(max.renameValue, 'ي') });
-    await p.call('annotations.update', { id: created.id, stance: renamed.codebook.stances.find((s) => s.startsWith('ي')) as string });
-    const renamedValue = await p.call('codebook.renameValue', { list: 'stances', from: text(max.renameValue, 'ي'), to: text(max.renameValue, 'ك') });
+    const renamed = await p.call('codebook.renameValue', {
+      list: 'stances',
+      from: current.stances[0] as string,
+      to: text(max.renameValue, 'ي'),
+    });
+    await p.call('annotations.update', {
+      id: created.id,
+      stance: renamed.codebook.stances.find((s) => s.startsWith('ي')) as string,
+    });
+    const renamedValue = await p.call('codebook.renameValue', {
+      list: 'stances',
+      from: text(max.renameValue, 'ي'),
+      to: text(max.renameValue, 'ك'),
+    });
     expect(renamedValue.affected).toBe(1);
     const claimant = await p.call('claimants.rename', { from: updated.claimant, to: text(max.renameClaimant, 'ل') });
     expect(claimant.affected).toBe(1);

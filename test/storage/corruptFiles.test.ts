@@ -15,8 +15,22 @@ const CASES: Array<[string, (original: Buffer) => Buffer]> = [
   ['NUL-filled', (o) => Buffer.alloc(o.length, 0)],
   ['truncated', (o) => o.subarray(0, Math.floor(o.length / 2))],
   ['null', () => Buffer.from('null')],
-  ['damaged mid-text (bytes that are not UTF-8)', (o) => Buffer.concat([o.subarray(0, 40), Buffer.from([0xff, 0xfe, 0xd8]), o.subarray(43)])],
-  ['failing its schema', (o) => Buffer.from(JSON.stringify({ ...JSON.parse(o.toString('utf8')), schemaVersion: SCHEMA_VERSION, annotations: 'none', documents: 7 }))],
+  [
+    'damaged mid-text (bytes that are not UTF-8)',
+    (o) => Buffer.concat([o.subarray(0, 40), Buffer.from([0xff, 0xfe, 0xd8]), o.subarray(43)]),
+  ],
+  [
+    'failing its schema',
+    (o) =>
+      Buffer.from(
+        JSON.stringify({
+          ...JSON.parse(o.toString('utf8')),
+          schemaVersion: SCHEMA_VERSION,
+          annotations: 'none',
+          documents: 7,
+        }),
+      ),
+  ],
 ];
 
 let dir: string;
@@ -128,7 +142,9 @@ describe('a file from a newer Hashiya', () => {
     const err = await openTestProject(dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('unsupported');
-    expect((err as AppError).message).toMatch(new RegExp(`newer version of Hashiya \\(file format 7; this version reads up to ${SCHEMA_VERSION}\\)`));
+    expect((err as AppError).message).toMatch(
+      new RegExp(`newer version of Hashiya \\(file format 7; this version reads up to ${SCHEMA_VERSION}\\)`),
+    );
     expect(await readFile(file, 'utf8')).toBe(newer);
     expect(await filesIn(path.join(dir, 'quarantine'))).toEqual([]);
   });
@@ -154,7 +170,9 @@ describe('project.json restored from an older backup', () => {
     const { a, b } = await seedTwoDocuments(dir);
     const p0 = await openTestProject(dir);
     await p0.call('documents.delete', { id: b });
-    const c = (await p0.call('documents.importText', { text: 'وثيقة ثالثة أضيفت بعد النسخة الاحتياطية.', title: 'Article C' })).document.id;
+    const c = (
+      await p0.call('documents.importText', { text: 'وثيقة ثالثة أضيفت بعد النسخة الاحتياطية.', title: 'Article C' })
+    ).document.id;
     await p0.store.close();
     await writeFile(path.join(dir, 'project.json'), '{"schemaVersion":1,"name":');
 

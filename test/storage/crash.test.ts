@@ -133,48 +133,48 @@ afterAll(async () => {
 });
 
 describe('crash test: SIGKILL at random moments', () => {
-  it(
-    `keeps every acknowledged annotation through ${KILLS} kills (seed ${seed})`,
-    async () => {
-      const random = rng(seed);
-      const acked = new Map<string, string>();
-      let readyRuns = 0;
-      let midWriteKills = 0;
-      for (let run = 0; run < KILLS; run++) {
-        const result = await runAndKill(dir, () =>
-          // one run in six is killed on the way up (opening, repairing the index, seeding); the rest while tagging
-          random() < 1 / 6 ? { afterFirstAck: false, ms: Math.floor(random() * 400) } : { afterFirstAck: true, ms: Math.floor(random() * 150) },
-        );
-        const where = `run ${run + 1} (seed ${seed})`;
-        expect(result.killedBy, `${where}: the child must die by our SIGKILL, not on its own: ${result.stderr}`).toBe('SIGKILL');
-        if (result.ready) readyRuns++;
-        if (result.acks.length > 0) midWriteKills++;
-        for (const [docId, id] of result.acks) acked.set(id, docId);
+  it(`keeps every acknowledged annotation through ${KILLS} kills (seed ${seed})`, async () => {
+    const random = rng(seed);
+    const acked = new Map<string, string>();
+    let readyRuns = 0;
+    let midWriteKills = 0;
+    for (let run = 0; run < KILLS; run++) {
+      const result = await runAndKill(dir, () =>
+        // one run in six is killed on the way up (opening, repairing the index, seeding); the rest while tagging
+        random() < 1 / 6
+          ? { afterFirstAck: false, ms: Math.floor(random() * 400) }
+          : { afterFirstAck: true, ms: Math.floor(random() * 150) },
+      );
+      const where = `run ${run + 1} (seed ${seed})`;
+      expect(result.killedBy, `${where}: the child must die by our SIGKILL, not on its own: ${result.stderr}`).toBe(
+        'SIGKILL',
+      );
+      if (result.ready) readyRuns++;
+      if (result.acks.length > 0) midWriteKills++;
+      for (const [docId, id] of result.acks) acked.set(id, docId);
 
-        // backups are checked every tenth run and after the last (they hold many copies)
-        const onDisk = await checkFolder(dir, run % 10 === 9 || run === KILLS - 1);
-        const missing = [...acked].filter(([id, docId]) => !onDisk.get(docId)?.has(id));
-        expect(missing, `${where}: acknowledged annotations missing from disk`).toEqual([]);
-      }
-      expect(readyRuns).toBeGreaterThan(KILLS / 2);
-      expect(midWriteKills).toBeGreaterThan((KILLS * 2) / 3);
-      expect(acked.size).toBeGreaterThan(KILLS * 5);
+      // backups are checked every tenth run and after the last (they hold many copies)
+      const onDisk = await checkFolder(dir, run % 10 === 9 || run === KILLS - 1);
+      const missing = [...acked].filter(([id, docId]) => !onDisk.get(docId)?.has(id));
+      expect(missing, `${where}: acknowledged annotations missing from disk`).toEqual([]);
+    }
+    expect(readyRuns).toBeGreaterThan(KILLS / 2);
+    expect(midWriteKills).toBeGreaterThan((KILLS * 2) / 3);
+    expect(acked.size).toBeGreaterThan(KILLS * 5);
 
-      // A normal start afterwards: nothing was ever damaged, and the index agrees with the files.
-      const p = await openTestProject(dir);
-      const info = await p.call('project.info', {});
-      expect(await readdir(path.join(dir, 'quarantine')).catch(() => [])).toEqual([]);
-      expect(info.notices).toEqual([]);
-      expect(info.documentCount).toBe(3);
-      let total = 0;
-      for (const doc of await p.call('documents.list', {})) {
-        const annotations = await p.call('annotations.list', { documentId: doc.id });
-        expect(doc.annotationCount).toBe(annotations.length);
-        total += annotations.length;
-      }
-      expect(total).toBeGreaterThanOrEqual(acked.size);
-      await p.store.close();
-    },
-    120_000,
-  );
+    // A normal start afterwards: nothing was ever damaged, and the index agrees with the files.
+    const p = await openTestProject(dir);
+    const info = await p.call('project.info', {});
+    expect(await readdir(path.join(dir, 'quarantine')).catch(() => [])).toEqual([]);
+    expect(info.notices).toEqual([]);
+    expect(info.documentCount).toBe(3);
+    let total = 0;
+    for (const doc of await p.call('documents.list', {})) {
+      const annotations = await p.call('annotations.list', { documentId: doc.id });
+      expect(doc.annotationCount).toBe(annotations.length);
+      total += annotations.length;
+    }
+    expect(total).toBeGreaterThanOrEqual(acked.size);
+    await p.store.close();
+  }, 120_000);
 });

@@ -21,7 +21,11 @@ async function main(): Promise<void> {
 
   let docs = (await call('documents.list', {})) as DocumentSummary[];
   for (let i = docs.length; i < 3; i++) {
-    await call('documents.importText', { text: `${TEXT}\nالنسخة ${i + 1}`, title: `Article ${i + 1}`, allowDuplicate: true });
+    await call('documents.importText', {
+      text: `${TEXT}\nالنسخة ${i + 1}`,
+      title: `Article ${i + 1}`,
+      allowDuplicate: true,
+    });
     docs = (await call('documents.list', {})) as DocumentSummary[];
   }
   const codeId = store.data.codebook.codes.find((c) => c.key !== null)?.id as string;
@@ -33,11 +37,23 @@ async function main(): Promise<void> {
     if (n % 7 === 6) {
       const made = (await call('annotations.createMany', {
         documentId: doc.id,
-        drafts: [0, 1].map((k) => ({ documentId: doc.id, start: start + k, end: start + k + 5, codes: [codeId], note: `batch ${n}` })),
+        drafts: [0, 1].map((k) => ({
+          documentId: doc.id,
+          start: start + k,
+          end: start + k + 5,
+          codes: [codeId],
+          note: `batch ${n}`,
+        })),
       })) as Annotation[];
       process.stdout.write(made.map((a) => `ack ${doc.id} ${a.id}\n`).join(''));
     } else {
-      const made = (await call('annotations.create', { documentId: doc.id, start, end: start + 6, codes: [codeId], note: `n ${n}` })) as Annotation;
+      const made = (await call('annotations.create', {
+        documentId: doc.id,
+        start,
+        end: start + 6,
+        codes: [codeId],
+        note: `n ${n}`,
+      })) as Annotation;
       process.stdout.write(`ack ${doc.id} ${made.id}\n`);
     }
   }

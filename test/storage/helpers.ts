@@ -26,7 +26,11 @@ export interface Project {
 
 export async function openTestProject(dir: string, options: OpenOptions = {}): Promise<Project> {
   // snapshots start at once in tests (the app waits a little so they never compete with the user)
-  const store = await ProjectStore.open(dir, { indexSaveDelayMs: 20, ...options, backupPolicy: { startDelayMs: 0, ...options.backupPolicy } });
+  const store = await ProjectStore.open(dir, {
+    indexSaveDelayMs: 20,
+    ...options,
+    backupPolicy: { startDelayMs: 0, ...options.backupPolicy },
+  });
   const services = createServices(store);
   store.setFlushBarrier(attachFlushBarrier(services));
   return {

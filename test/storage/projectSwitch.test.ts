@@ -15,8 +15,13 @@ const resourcesDir = path.resolve(__dirname, '../../resources');
 
 let root: string;
 let opened: OpenedProject;
-const call = <M extends MethodName>(name: M, input: Input<M>) => opened.services.dispatch(name, input) as Promise<Output<M>>;
-const errorOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError);
+const call = <M extends MethodName>(name: M, input: Input<M>) =>
+  opened.services.dispatch(name, input) as Promise<Output<M>>;
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as AppError,
+  );
 
 beforeEach(async () => {
   // the real path: macOS's temp folder is reached through a symbolic link
@@ -53,7 +58,9 @@ describe('project.create and project.open', () => {
     const switched = call('project.create', { path: path.join(root, 'other') });
     const created = await tag;
     await switched;
-    const file = JSON.parse(await readFile(path.join(root, 'first', 'documents', `${doc?.id}.json`), 'utf8')) as { annotations: Array<{ id: string }> };
+    const file = JSON.parse(await readFile(path.join(root, 'first', 'documents', `${doc?.id}.json`), 'utf8')) as {
+      annotations: Array<{ id: string }>;
+    };
     expect(file.annotations.map((a) => a.id)).toContain(created.id);
     // quitting now flushes the project open now, even through the store opened at start
     await opened.store.flush();
@@ -68,7 +75,9 @@ describe('project.create and project.open', () => {
     await removeDir(path.join(root, 'second'));
     expect((await call('project.recent', {})).map((r) => r.available)).toEqual([true, false]);
     // the list is a small JSON file in the user-data folder
-    expect(JSON.parse(await readFile(path.join(root, 'user', 'recent-projects.json'), 'utf8')).projects).toHaveLength(2);
+    expect(JSON.parse(await readFile(path.join(root, 'user', 'recent-projects.json'), 'utf8')).projects).toHaveLength(
+      2,
+    );
   });
 
   it('refuses paths it cannot use, with a sentence, and stays on the open project', async () => {
@@ -84,7 +93,11 @@ describe('project.create and project.open', () => {
       [call('project.open', { path: path.join(root, 'afile.txt') }), 'invalid_input', /is a file, not a folder/],
       [call('project.open', { path: path.join(root, 'empty') }), 'invalid_input', /not a Hashiya project.*New project/],
       [call('project.create', { path: path.join(root, 'plain') }), 'invalid_input', /is not empty/],
-      [call('project.create', { path: path.join(root, 'first') }), 'conflict', /already holds a Hashiya project; open it instead/],
+      [
+        call('project.create', { path: path.join(root, 'first') }),
+        'conflict',
+        /already holds a Hashiya project; open it instead/,
+      ],
       [call('project.create', { path: path.join(root, 'afile.txt', 'sub') }), 'invalid_input', /is a file/],
     ];
     for (const [pending, code, message] of cases) {

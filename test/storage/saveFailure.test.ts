@@ -60,17 +60,23 @@ describe('saving through a flaky disk', () => {
     const p = await openTestProject(dir, { durable: { fs: fsys, renameDelayMs: 1 }, retryDelayMs: 60_000 });
     state.failures = Number.POSITIVE_INFINITY;
 
-    const err = await p.call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], note: 'kept' }).catch((e: unknown) => e);
+    const err = await p
+      .call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], note: 'kept' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('storage');
-    expect((err as AppError).message).toMatch(/^Could not save .+\.json: .*after 5 attempts\. Your change is kept in memory and marked unsaved/);
+    expect((err as AppError).message).toMatch(
+      /^Could not save .+\.json: .*after 5 attempts\. Your change is kept in memory and marked unsaved/,
+    );
 
     // the change is still there for the researcher to see, and flagged
     const inMemory = await p.call('annotations.list', { documentId: a });
     expect(inMemory.map((x) => x.note)).toContain('kept');
     expect((await onDisk(a)).annotations.map((x) => x.note)).not.toContain('kept');
     const info = await p.call('project.info', {});
-    expect(info.unsaved).toEqual([{ documentId: a, title: 'Article A', reason: expect.stringContaining('Could not save') }]);
+    expect(info.unsaved).toEqual([
+      { documentId: a, title: 'Article A', reason: expect.stringContaining('Could not save') },
+    ]);
     // other documents are not affected
     expect(await p.call('annotations.list', { documentId: b })).toHaveLength(2);
 
@@ -93,8 +99,11 @@ describe('saving through a flaky disk', () => {
     const { fsys, state } = switchableFs();
     const p = await openTestProject(dir, { durable: { fs: fsys, renameDelayMs: 1 }, retryDelayMs: 30 });
     state.failures = 5;
-    await expect(p.call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], note: 'later' })).rejects.toThrow(/unsaved/);
-    for (let i = 0; i < 100 && (await p.call('project.info', {})).unsaved.length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await expect(
+      p.call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], note: 'later' }),
+    ).rejects.toThrow(/unsaved/);
+    for (let i = 0; i < 100 && (await p.call('project.info', {})).unsaved.length > 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect((await p.call('project.info', {})).unsaved).toEqual([]);
     expect((await onDisk(a)).annotations.map((x) => x.note)).toContain('later');
     await p.store.close();
@@ -105,7 +114,9 @@ describe('saving through a flaky disk', () => {
     const { fsys, state } = switchableFs();
     const p = await openTestProject(dir, { durable: { fs: fsys, renameDelayMs: 1 }, retryDelayMs: 60_000 });
     state.failures = 5;
-    await expect(p.call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], note: 'at quit' })).rejects.toThrow();
+    await expect(
+      p.call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], note: 'at quit' }),
+    ).rejects.toThrow();
     await p.store.flush();
     expect((await onDisk(a)).annotations.map((x) => x.note)).toContain('at quit');
     await p.store.close();
@@ -165,7 +176,10 @@ describe('a create kept in memory when the disk refuses', () => {
     state.failures = Number.POSITIVE_INFINITY;
     const one = { documentId: a, start: 0, end: 4, codes: [codeId] };
     const batch = { documentId: a, requestId: 'batch-0001-retry', drafts: [one, { ...one, start: 5, end: 12 }] };
-    await expect(p.call('annotations.createMany', batch)).rejects.toMatchObject({ code: 'storage', details: { unsaved: true } });
+    await expect(p.call('annotations.createMany', batch)).rejects.toMatchObject({
+      code: 'storage',
+      details: { unsaved: true },
+    });
     state.failures = 0;
     const saved = await p.call('annotations.createMany', batch);
     expect(saved).toHaveLength(2);
@@ -177,8 +191,12 @@ describe('a create kept in memory when the disk refuses', () => {
     // keys are held in a Map: one spelled like an object's built-in is just a key
     await expect(p.call('annotations.create', { ...one, requestId: '__proto__' })).resolves.toBeDefined();
     // a key that is not a bounded safe string is refused
-    await expect(p.call('annotations.create', { ...one, requestId: 'a b' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(p.call('annotations.create', { ...one, requestId: 'x'.repeat(65) })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(p.call('annotations.create', { ...one, requestId: 'a b' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(p.call('annotations.create', { ...one, requestId: 'x'.repeat(65) })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect((await onDisk(a)).annotations).toHaveLength(4);
     await p.store.close();
   });
@@ -188,10 +206,14 @@ describe('flush', () => {
   it('waits for the delayed index save and the document writes', async () => {
     const { a, codeId } = await seedTwoDocuments(dir);
     const p = await openTestProject(dir, { indexSaveDelayMs: 60_000 });
-    const pending = [1, 2, 3].map((i) => p.call('annotations.create', { documentId: a, start: i, end: i + 3, codes: [codeId] }));
+    const pending = [1, 2, 3].map((i) =>
+      p.call('annotations.create', { documentId: a, start: i, end: i + 3, codes: [codeId] }),
+    );
     await p.store.flush();
     await Promise.all(pending);
-    const index = JSON.parse(await fs.readFile(path.join(dir, 'project.json'), 'utf8')) as { documents: Array<{ id: string; annotationCount: number }> };
+    const index = JSON.parse(await fs.readFile(path.join(dir, 'project.json'), 'utf8')) as {
+      documents: Array<{ id: string; annotationCount: number }>;
+    };
     expect(index.documents.find((d) => d.id === a)?.annotationCount).toBe(4);
     expect((await onDisk(a)).annotations).toHaveLength(4);
     await p.store.close();

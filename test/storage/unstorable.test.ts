@@ -28,7 +28,10 @@ describe('data that would not pass its schema is never written', () => {
     // a stance far longer than a stored annotation may hold, put in as a faulty service would
     (db.data.annotations[0] as { stance: string }).stance = 'موقف '.repeat(100);
     const err = await p.store.saveDocument(b).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/cannot be stored: annotations\.0\.stance.*Nothing was saved/) });
+    expect(err).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/cannot be stored: annotations\.0\.stance.*Nothing was saved/),
+    });
     expect(await readBytes(file)).toEqual(before);
     const list = await p.call('annotations.list', { documentId: b });
     expect(list).toHaveLength(2);
@@ -48,7 +51,13 @@ describe('data that would not pass its schema is never written', () => {
     const before = await fs.readFile(file, 'utf8');
     const p = await openTestProject(dir);
     const codes = p.store.data.codebook.codes;
-    const extra: Code[] = Array.from({ length: 2001 }, (_, i) => ({ ...(codes[0] as Code), id: `extra-${i}`, name: `Extra ${i}`, key: null, parentId: null }));
+    const extra: Code[] = Array.from({ length: 2001 }, (_, i) => ({
+      ...(codes[0] as Code),
+      id: `extra-${i}`,
+      name: `Extra ${i}`,
+      key: null,
+      parentId: null,
+    }));
     p.store.data.codebook = { ...p.store.data.codebook, codes: [...codes, ...extra] };
     await expect(p.store.saveProject()).rejects.toMatchObject({ code: 'invalid_input' });
     expect(await fs.readFile(file, 'utf8')).toBe(before);

@@ -18,7 +18,11 @@ afterEach(async () => {
   await removeDir(dir);
 });
 
-const marker = () => fs.access(path.join(dir, UNSYNCED_FILE)).then(() => true, () => false);
+const marker = () =>
+  fs.access(path.join(dir, UNSYNCED_FILE)).then(
+    () => true,
+    () => false,
+  );
 
 describe('the unsynced marker', () => {
   it('is there while a count waits to be saved, and gone after flush', async () => {
@@ -36,7 +40,8 @@ describe('the unsynced marker', () => {
   it('after a crash with stale counts, the next start corrects them from the files', async () => {
     const { a, codeId } = await seedTwoDocuments(dir);
     const p = await openTestProject(dir, { indexSaveDelayMs: 60_000 });
-    for (let i = 0; i < 3; i++) await p.call('annotations.create', { documentId: a, start: i, end: i + 3, codes: [codeId] });
+    for (let i = 0; i < 3; i++)
+      await p.call('annotations.create', { documentId: a, start: i, end: i + 3, codes: [codeId] });
     // "crash": the process is gone without saving project.json; open the folder afresh
     const after = await openTestProject(dir);
     expect((await after.call('documents.list', {})).find((d) => d.id === a)?.annotationCount).toBe(4);
@@ -54,7 +59,9 @@ describe('the unsynced marker', () => {
     };
     await seedTwoDocuments(dir);
     const p = await openTestProject(dir, { durable: { fs: failIndex }, retryDelayMs: 60_000 });
-    await expect(p.call('documents.importText', { text: `${ARTICLE_B} ثالث`, title: 'Third', allowDuplicate: true })).rejects.toThrow(/input\/output error/);
+    await expect(
+      p.call('documents.importText', { text: `${ARTICLE_B} ثالث`, title: 'Third', allowDuplicate: true }),
+    ).rejects.toThrow(/input\/output error/);
     const after = await openTestProject(dir);
     expect((await after.call('documents.list', {})).map((d) => d.title)).toContain('Third');
     expect((await after.call('project.info', {})).notices).toEqual([]);
@@ -63,7 +70,10 @@ describe('the unsynced marker', () => {
 
   it('temp files a killed process left behind are removed at start; nothing else is', async () => {
     const { a } = await seedTwoDocuments(dir);
-    const stale = [path.join(dir, '.project.json.999999.3.hashiya-tmp'), path.join(dir, 'documents', `.${a}.json.999999.4.hashiya-tmp`)];
+    const stale = [
+      path.join(dir, '.project.json.999999.3.hashiya-tmp'),
+      path.join(dir, 'documents', `.${a}.json.999999.4.hashiya-tmp`),
+    ];
     for (const f of stale) await fs.writeFile(f, '{"half":');
     const before = (await fs.readdir(path.join(dir, 'documents'))).filter((n) => !n.endsWith('hashiya-tmp'));
     const p = await openTestProject(dir);

@@ -128,14 +128,20 @@ function isXmlChar(cp: number): boolean {
  */
 export function decodeXmlReferences(value: string): string {
   if (!value.includes('&')) return value;
-  return value.replace(REFERENCE, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (name) return XML_NAMED[name] as string;
-    const cp = dec !== undefined ? Number(dec) : Number.parseInt(hex as string, 16);
-    if (!isXmlChar(cp)) {
-      throw new AppError('unprocessable', `The codebook file is not well-formed XML (the reference ${whole.slice(0, 20)} names no character).`);
-    }
-    return String.fromCodePoint(cp);
-  });
+  return value.replace(
+    REFERENCE,
+    (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (name) return XML_NAMED[name] as string;
+      const cp = dec !== undefined ? Number(dec) : Number.parseInt(hex as string, 16);
+      if (!isXmlChar(cp)) {
+        throw new AppError(
+          'unprocessable',
+          `The codebook file is not well-formed XML (the reference ${whole.slice(0, 20)} names no character).`,
+        );
+      }
+      return String.fromCodePoint(cp);
+    },
+  );
 }
 
 export function parseQdcXml(xml: string): Record<string, unknown> {
@@ -171,7 +177,10 @@ export function parseQdcXml(xml: string): Record<string, unknown> {
     if (err instanceof AppError) throw err;
     if (err instanceof RangeError || /Maximum nested tags/i.test((err as Error).message)) {
       // the XML reader refuses (or cannot follow) elements nested some thousands deep
-      throw new AppError('unprocessable', 'The codebook file nests its elements too deeply to be read (thousands of levels); no codebook needs that.');
+      throw new AppError(
+        'unprocessable',
+        'The codebook file nests its elements too deeply to be read (thousands of levels); no codebook needs that.',
+      );
     }
     throw new AppError(
       'unprocessable',

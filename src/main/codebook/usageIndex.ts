@@ -80,7 +80,14 @@ const fromStored = (s: StoredStats): DocStats => ({
 type Countable = Pick<Annotation, 'codes' | 'claimant' | 'stance' | 'certainty'>;
 
 export function emptyStats(): DocStats {
-  return { annotations: 0, uncoded: 0, codes: new Map(), claimants: new Map(), stances: new Map(), certainties: new Map() };
+  return {
+    annotations: 0,
+    uncoded: 0,
+    codes: new Map(),
+    claimants: new Map(),
+    stances: new Map(),
+    certainties: new Map(),
+  };
 }
 
 const bump = (counts: Counts, key: string, by = 1) => {
@@ -266,7 +273,10 @@ export class UsageIndex {
     try {
       await mkdir(path.dirname(this.cachePath), { recursive: true });
       const temp = `${this.cachePath}.${process.pid}.tmp`;
-      const file = { version: 2, docs: [...this.cache.docs].map(([id, d]) => ({ id, stamp: d.stamp, stats: toStored(d.stats) })) };
+      const file = {
+        version: 2,
+        docs: [...this.cache.docs].map(([id, d]) => ({ id, stamp: d.stamp, stats: toStored(d.stats) })),
+      };
       await writeFile(temp, JSON.stringify(file));
       await rename(temp, this.cachePath);
     } catch {

@@ -17,7 +17,11 @@ export async function exportAnnotations(
   const documents = selectDocuments(ctx.store, input.documentIds);
   const codeBody = codeBodies(ctx.store.data.codebook);
   const now = ctx.now();
-  const { total: _total, first, ...head } = annotationCollection({
+  const {
+    total: _total,
+    first,
+    ...head
+  } = annotationCollection({
     id: `urn:uuid:${ctx.newId()}`,
     label: `Hashiya annotations: ${ctx.store.data.name}`,
     generated: now,

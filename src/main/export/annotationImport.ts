@@ -31,8 +31,19 @@ const nameKey = (name: string) => name.normalize('NFC').trim().toLowerCase();
  * What makes two annotations the same one when their ids differ: everything a researcher sets.
  * Two claimants taking the same stance on the same passage are two annotations, not one.
  */
-const sameAnnotationKey = (a: Pick<Annotation, 'start' | 'end' | 'codes' | 'annotator' | 'claimant' | 'stance' | 'certainty' | 'note'>) =>
-  JSON.stringify([a.start, a.end, [...new Set(a.codes)].sort(), a.annotator, a.claimant.trim(), a.stance, a.certainty, a.note]);
+const sameAnnotationKey = (
+  a: Pick<Annotation, 'start' | 'end' | 'codes' | 'annotator' | 'claimant' | 'stance' | 'certainty' | 'note'>,
+) =>
+  JSON.stringify([
+    a.start,
+    a.end,
+    [...new Set(a.codes)].sort(),
+    a.annotator,
+    a.claimant.trim(),
+    a.stance,
+    a.certainty,
+    a.note,
+  ]);
 
 /**
  * Map the file's code ids to this codebook's: by id, else by name; what is still missing is
@@ -63,7 +74,10 @@ function resolveCodes(ctx: ServiceContext, incoming: readonly IncomingAnnotation
       return named;
     }
     if (!allowCreate) return null;
-    const id = code.id !== null && CODE_ID.test(code.id) && !byId.has(code.id) && !createdIds.has(code.id) ? code.id : ctx.newId();
+    const id =
+      code.id !== null && CODE_ID.test(code.id) && !byId.has(code.id) && !createdIds.has(code.id)
+        ? code.id
+        : ctx.newId();
     const made = Code.safeParse({
       id,
       name: code.name.slice(0, 200),
@@ -86,7 +100,12 @@ function resolveCodes(ctx: ServiceContext, incoming: readonly IncomingAnnotation
       if (!create) continue;
       // its parents first, outermost first; a parent that cannot be made ends the chain there
       let parent: string | undefined;
-      const chain = code.ancestors.length > 0 ? code.ancestors : code.parentId && byId.has(code.parentId) ? [{ id: code.parentId, name: byId.get(code.parentId)?.name ?? '', nameAr: '', color: null }] : [];
+      const chain =
+        code.ancestors.length > 0
+          ? code.ancestors
+          : code.parentId && byId.has(code.parentId)
+            ? [{ id: code.parentId, name: byId.get(code.parentId)?.name ?? '', nameAr: '', color: null }]
+            : [];
       for (const ancestor of chain) parent = resolve(ancestor, parent, true) ?? parent;
       resolve(code, parent, true);
     }
@@ -129,7 +148,9 @@ export async function importAnnotations(
         id: a.rawId,
         reason: 'document_not_found',
         exact: a.exact ?? '',
-        message: a.sha256 ? 'The text this annotation belongs to is not in this project (no document has the same text).' : 'The annotation does not say which text it belongs to (no urn:sha256 source).',
+        message: a.sha256
+          ? 'The text this annotation belongs to is not in this project (no document has the same text).'
+          : 'The annotation does not say which text it belongs to (no urn:sha256 source).',
       });
       continue;
     }
@@ -138,7 +159,11 @@ export async function importAnnotations(
     placement.items.push(a);
   }
 
-  const { mapping, created } = resolveCodes(ctx, [...placements.values()].flatMap((p) => p.items), unknownCodes === 'create');
+  const { mapping, created } = resolveCodes(
+    ctx,
+    [...placements.values()].flatMap((p) => p.items),
+    unknownCodes === 'create',
+  );
 
   const additions: { documentId: string; title: string; annotations: Annotation[] }[] = [];
   let reanchored = 0;
@@ -154,12 +179,22 @@ export async function importAnnotations(
       const exact = a.exact ?? '';
       const missing = a.codes.filter((c) => !mapping.has(c.id));
       if (missing.length > 0) {
-        orphans.push({ id: a.rawId, reason: 'unknown_code', exact, message: `This project’s codebook has no code ${missing.map((c) => `“${c.name}”`).join(', ')}.` });
+        orphans.push({
+          id: a.rawId,
+          reason: 'unknown_code',
+          exact,
+          message: `This project’s codebook has no code ${missing.map((c) => `“${c.name}”`).join(', ')}.`,
+        });
         continue;
       }
       const found = reanchor(text, map, a);
       if (!found) {
-        orphans.push({ id: a.rawId, reason: 'text_not_found', exact, message: `The quoted passage was not found in “${summary.title}”.` });
+        orphans.push({
+          id: a.rawId,
+          reason: 'text_not_found',
+          exact,
+          message: `The quoted passage was not found in “${summary.title}”.`,
+        });
         continue;
       }
       const now = ctx.now();
@@ -185,7 +220,12 @@ export async function importAnnotations(
       const valid = Annotation.safeParse(candidate);
       if (!valid.success) {
         const issue = valid.error.issues[0];
-        orphans.push({ id: a.rawId, reason: 'invalid', exact, message: `The annotation cannot be stored: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim() });
+        orphans.push({
+          id: a.rawId,
+          reason: 'invalid',
+          exact,
+          message: `The annotation cannot be stored: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+        });
         continue;
       }
       if (found.method !== 'position') reanchored++;
@@ -202,12 +242,21 @@ export async function importAnnotations(
   const keep = new Set<string>();
   for (const c of created) {
     if (!used.has(c.id)) continue;
-    for (let at: Code | undefined = c; at && !keep.has(at.id); at = at.parentId ? createdById.get(at.parentId) : undefined) keep.add(at.id);
+    for (
+      let at: Code | undefined = c;
+      at && !keep.has(at.id);
+      at = at.parentId ? createdById.get(at.parentId) : undefined
+    )
+      keep.add(at.id);
   }
   const needed = created.filter((c) => keep.has(c.id));
   if (needed.length > 0) {
     const next: Codebook = { ...ctx.store.data.codebook, codes: [...ctx.store.data.codebook.codes, ...needed] };
-    if (next.codes.length > MAX_CODES) throw new AppError('too_large', `The codebook would exceed ${MAX_CODES.toLocaleString('en')} codes with the codes of this file. Nothing was imported.`);
+    if (next.codes.length > MAX_CODES)
+      throw new AppError(
+        'too_large',
+        `The codebook would exceed ${MAX_CODES.toLocaleString('en')} codes with the codes of this file. Nothing was imported.`,
+      );
     ctx.store.data.codebook = next;
     await ctx.store.saveProject();
   }

@@ -39,5 +39,10 @@ export async function exportBundle(
     entries.push({ name: `texts/${textFileName(document.id)}`, data: Buffer.from(document.text, 'utf8') });
   });
   const now = ctx.now();
-  return { fileName: exportFileName(ctx.store.data.name, now, 'zip'), data: zip(entries, new Date(now)).toString('base64'), files: entries.length, rows: csv.rows };
+  return {
+    fileName: exportFileName(ctx.store.data.name, now, 'zip'),
+    data: zip(entries, new Date(now)).toString('base64'),
+    files: entries.length,
+    rows: csv.rows,
+  };
 }

@@ -16,7 +16,9 @@ export async function exportCsv(
   // sized from the index's annotation counts (about 400 UTF-16 units a row), so the buffer
   // rarely regrows: regrowing copies everything written so far
   const expected = documents.reduce((n, d) => n + d.annotationCount, 0);
-  const out = new CsvBuilder({ decode: decodeUtf16, capacity: Math.min(expected * 400, 1 << 28) }).raw(CSV_BOM + CSV_HEADER);
+  const out = new CsvBuilder({ decode: decodeUtf16, capacity: Math.min(expected * 400, 1 << 28) }).raw(
+    CSV_BOM + CSV_HEADER,
+  );
   let rows = 0;
   await forEachDocument(ctx.store, documents, (file) => {
     rows += writeDocumentRows(out, file.document, file.annotations, label, input.rowPer ?? 'code');

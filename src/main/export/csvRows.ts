@@ -59,7 +59,11 @@ export function writeDocumentRows(
   if (annotations.length === 0) return 0;
   const paragraphOf = paragraphLocator(document.text);
   // the document's four cells are the same on every row: encode them once
-  const doc = csvRow([document.id, document.title, document.source || document.url, document.publishedAt ?? '']).slice(0, -CSV_EOL.length) + ',';
+  const doc =
+    csvRow([document.id, document.title, document.source || document.url, document.publishedAt ?? '']).slice(
+      0,
+      -CSV_EOL.length,
+    ) + ',';
   let rows = 0;
   for (const a of annotations) {
     const paragraph = paragraphOf(a.start);
@@ -73,7 +77,14 @@ export function writeDocumentRows(
     } else if (rowPer === 'annotation') {
       // in codebook order, whatever order they were tagged in (a stable sort keeps unknown ids as tagged)
       const labels = a.codes.map(label).sort((x, y) => x.order - y.order);
-      writeRow(out, doc, a, labels.map((l) => l.name).join(CODE_JOINER), labels.map((l) => l.path).join(CODE_JOINER), paragraph);
+      writeRow(
+        out,
+        doc,
+        a,
+        labels.map((l) => l.name).join(CODE_JOINER),
+        labels.map((l) => l.path).join(CODE_JOINER),
+        paragraph,
+      );
       rows++;
     } else {
       for (const code of a.codes) {

@@ -21,12 +21,21 @@ export function selectDocuments(store: ProjectStore, documentIds: readonly strin
   const known = new Set(all.map((d) => d.id));
   const missing = [...wanted].filter((id) => !known.has(id));
   if (missing.length > 0) {
-    throw new AppError('not_found', missing.length === 1 ? 'One of the chosen documents is not in this project.' : `${missing.length} of the chosen documents are not in this project.`);
+    throw new AppError(
+      'not_found',
+      missing.length === 1
+        ? 'One of the chosen documents is not in this project.'
+        : `${missing.length} of the chosen documents are not in this project.`,
+    );
   }
   return all.filter((d) => wanted.has(d.id));
 }
 
-export async function readDocumentForExport(store: ProjectStore, id: string, loaded?: ReadonlyMap<string, DocumentFile>): Promise<DocumentFile> {
+export async function readDocumentForExport(
+  store: ProjectStore,
+  id: string,
+  loaded?: ReadonlyMap<string, DocumentFile>,
+): Promise<DocumentFile> {
   const open = loaded?.get(id);
   if (open) return open;
   for (const db of store.loadedDocuments()) if (db.data.document.id === id) return db.data;

@@ -9,18 +9,33 @@ const cp = (s: string, n = 0) => {
   for (let i = 0; i <= n; i++) u = TEXT.indexOf(s, u + 1);
   return [...TEXT.slice(0, u)].length;
 };
-const sel = (p: Partial<Selectors>): Selectors => ({ start: null, end: null, exact: null, prefix: '', suffix: '', ...p });
+const sel = (p: Partial<Selectors>): Selectors => ({
+  start: null,
+  end: null,
+  exact: null,
+  prefix: '',
+  suffix: '',
+  ...p,
+});
 const QUOTE = 'وقف إطلاق النار';
 const LEN = [...QUOTE].length;
 
 describe('reanchor', () => {
   it('keeps a position whose text is the quote (code points, after an emoji)', () => {
     const start = cp(QUOTE, 1);
-    expect(reanchor(TEXT, map, sel({ start, end: start + LEN, exact: QUOTE }))).toEqual({ start, end: start + LEN, method: 'position' });
+    expect(reanchor(TEXT, map, sel({ start, end: start + LEN, exact: QUOTE }))).toEqual({
+      start,
+      end: start + LEN,
+      method: 'position',
+    });
   });
 
   it('finds the occurrence the prefix and suffix point to when the position is stale', () => {
-    const found = reanchor(TEXT, map, sel({ start: 2, end: 2 + LEN, exact: QUOTE, prefix: 'ثم قال حفتر: ', suffix: ' مشروط.' }));
+    const found = reanchor(
+      TEXT,
+      map,
+      sel({ start: 2, end: 2 + LEN, exact: QUOTE, prefix: 'ثم قال حفتر: ', suffix: ' مشروط.' }),
+    );
     expect(found).toEqual({ start: cp(QUOTE, 1), end: cp(QUOTE, 1) + LEN, method: 'context' });
   });
 

@@ -73,7 +73,8 @@ function byQuote(text: string, map: OffsetMap, s: Selectors & { exact: string })
     const score = p + q;
     const full = s.prefix.length + s.suffix.length > 0 && p === s.prefix.length && q === s.suffix.length;
     const distance = s.start === null ? start : Math.abs(start - s.start);
-    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { u, start, score, distance, full };
+    if (!best || score > best.score || (score === best.score && distance < best.distance))
+      best = { u, start, score, distance, full };
   }
   if (!best) return null;
   return { start: best.start, end: map.toCp(best.u + s.exact.length), method: best.full ? 'context' : 'quote' };
@@ -81,8 +82,26 @@ function byQuote(text: string, map: OffsetMap, s: Selectors & { exact: string })
 
 // --- the lenient comparison ---------------------------------------------------------------
 const IGNORED = (c: number) =>
-  (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || c === 0x200e || c === 0x200f || c === 0x061c || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200c || c === 0x200d;
-const FOLD = new Map([['أ', 'ا'], ['إ', 'ا'], ['آ', 'ا'], ['ٱ', 'ا'], ['ى', 'ي'], ['ة', 'ه'], ['ؤ', 'و'], ['ئ', 'ي']]);
+  (c >= 0x064b && c <= 0x065f) ||
+  c === 0x0670 ||
+  c === 0x0640 ||
+  c === 0x200e ||
+  c === 0x200f ||
+  c === 0x061c ||
+  (c >= 0x202a && c <= 0x202e) ||
+  (c >= 0x2066 && c <= 0x2069) ||
+  c === 0x200c ||
+  c === 0x200d;
+const FOLD = new Map([
+  ['أ', 'ا'],
+  ['إ', 'ا'],
+  ['آ', 'ا'],
+  ['ٱ', 'ا'],
+  ['ى', 'ي'],
+  ['ة', 'ه'],
+  ['ؤ', 'و'],
+  ['ئ', 'ي'],
+]);
 
 /** The folded text and, for each folded UTF-16 unit, where it came from in the original. */
 function fold(s: string): { text: string; origin: number[] } {
@@ -117,7 +136,11 @@ function byFoldedQuote(text: string, map: OffsetMap, s: Selectors & { exact: str
   const hay = fold(text);
   let best: { u0: number; u1: number; distance: number } | null = null;
   let seen = 0;
-  for (let i = hay.text.indexOf(needle); i !== -1 && seen < MAX_CANDIDATES; i = hay.text.indexOf(needle, i + 1), seen++) {
+  for (
+    let i = hay.text.indexOf(needle);
+    i !== -1 && seen < MAX_CANDIDATES;
+    i = hay.text.indexOf(needle, i + 1), seen++
+  ) {
     const u0 = hay.origin[i] as number;
     let u1 = (hay.origin[i + needle.length - 1] as number) + 1;
     // extend over marks the comparison skipped so the span ends on a whole character
@@ -130,7 +153,8 @@ function byFoldedQuote(text: string, map: OffsetMap, s: Selectors & { exact: str
 
 export function reanchor(text: string, map: OffsetMap, s: Selectors): Found | null {
   if (s.start !== null && s.end !== null && usable(text, map, s.start, s.end)) {
-    if (s.exact === null || map.slice(s.start, s.end) === s.exact) return { start: s.start, end: s.end, method: 'position' };
+    if (s.exact === null || map.slice(s.start, s.end) === s.exact)
+      return { start: s.start, end: s.end, method: 'position' };
   }
   if (s.exact === null) return null;
   const withExact = { ...s, exact: s.exact };

@@ -4,10 +4,19 @@ import type { ServiceContext } from '../services/context';
 import { forEachDocument, selectDocuments } from './documentSource';
 import { textFileName } from './fileNames';
 
-export async function exportTexts(ctx: ServiceContext, input: { documentIds?: string[] | undefined }): Promise<{ files: TextFile[] }> {
+export async function exportTexts(
+  ctx: ServiceContext,
+  input: { documentIds?: string[] | undefined },
+): Promise<{ files: TextFile[] }> {
   const files: TextFile[] = [];
   await forEachDocument(ctx.store, selectDocuments(ctx.store, input.documentIds), ({ document }) => {
-    files.push({ documentId: document.id, title: document.title, fileName: textFileName(document.id), sha256: document.sha256, text: document.text });
+    files.push({
+      documentId: document.id,
+      title: document.title,
+      fileName: textFileName(document.id),
+      sha256: document.sha256,
+      text: document.text,
+    });
   });
   return { files };
 }

@@ -20,7 +20,11 @@ export function codeBodies(codebook: Codebook): (codeId: string) => Json {
   const ancestorsOf = (code: Code): Code[] => {
     const out: Code[] = [];
     const seen = new Set([code.id]);
-    for (let at = code.parentId ? byId.get(code.parentId) : undefined; at && !seen.has(at.id); at = at.parentId ? byId.get(at.parentId) : undefined) {
+    for (
+      let at = code.parentId ? byId.get(code.parentId) : undefined;
+      at && !seen.has(at.id);
+      at = at.parentId ? byId.get(at.parentId) : undefined
+    ) {
       seen.add(at.id);
       out.unshift(at);
     }

@@ -8,7 +8,15 @@
 import { z } from 'zod';
 import { annotationItemsOf, parseJsonLd } from '../../shared/exchange/jsonLdItems';
 import { CODE_PATH_SEPARATOR } from './codeLabels';
-import { ANNOTATION_URN, ATTRIBUTE_FIELDS, CODE_URN, DOCUMENT_URN, SHA256_URN, stripPrefix, type AttributeField } from './webAnnotationVocab';
+import {
+  ANNOTATION_URN,
+  ATTRIBUTE_FIELDS,
+  CODE_URN,
+  DOCUMENT_URN,
+  SHA256_URN,
+  stripPrefix,
+  type AttributeField,
+} from './webAnnotationVocab';
 
 export interface IncomingCode {
   /** the code id in the file (without urn:hashiya:code:) */
@@ -60,9 +68,11 @@ export type ParsedItem = { ok: true; value: IncomingAnnotation } | { ok: false; 
 const typeIs = (value: unknown, type: string): boolean =>
   value === type || (Array.isArray(value) && value.includes(type));
 
-const asArray = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+const asArray = (value: unknown): unknown[] =>
+  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const idOf = (value: unknown): string | null => {
   if (typeof value === 'string') return value;
@@ -75,7 +85,11 @@ const HASHIYA_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const ISO = z.iso.datetime({ offset: true });
 
 const PositionSelector = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
-const QuoteSelector = z.object({ exact: z.string().min(1), prefix: z.string().optional(), suffix: z.string().optional() });
+const QuoteSelector = z.object({
+  exact: z.string().min(1),
+  prefix: z.string().optional(),
+  suffix: z.string().optional(),
+});
 
 /** The annotations of a file, each as raw JSON; AppError when the file is not Web Annotation JSON-LD. */
 export function annotationItems(json: string): unknown[] {
@@ -116,15 +130,24 @@ function readAncestors(
       const id = idOf(a);
       const name = text(a.label).trim();
       if (!name) continue;
-      out.push({ id: id ? (stripPrefix(id, CODE_URN) ?? id) : null, name, nameAr: text(a['hashiya:nameAr']), color: colour(a['hashiya:color']) });
+      out.push({
+        id: id ? (stripPrefix(id, CODE_URN) ?? id) : null,
+        name,
+        nameAr: text(a['hashiya:nameAr']),
+        color: colour(a['hashiya:color']),
+      });
     }
     if (out.length > 0) return out;
   }
   // an older export: only the names on the path, and the parent's id
-  const names = text(s['hashiya:path']).split(CODE_PATH_SEPARATOR).map((n) => n.trim());
+  const names = text(s['hashiya:path'])
+    .split(CODE_PATH_SEPARATOR)
+    .map((n) => n.trim());
   names.pop();
   if (names.length === 0 || names.some((n) => n === '')) return [];
-  return names.slice(-MAX_ANCESTORS).map((name, i, all) => ({ id: i === all.length - 1 ? parentId : null, name, nameAr: '', color: null }));
+  return names
+    .slice(-MAX_ANCESTORS)
+    .map((name, i, all) => ({ id: i === all.length - 1 ? parentId : null, name, nameAr: '', color: null }));
 }
 
 /** One annotation of the file, read leniently; fields Hashiya does not know are ignored. */
@@ -175,13 +198,15 @@ export function parseItem(item: unknown, index: number): ParsedItem {
       if (code) codes.push(code);
     } else if (typeIs(body.type, 'TextualBody') && value !== null) {
       const field = body['hashiya:field'];
-      if (typeof field === 'string' && (ATTRIBUTE_FIELDS as readonly string[]).includes(field)) fields[field as AttributeField] = value;
+      if (typeof field === 'string' && (ATTRIBUTE_FIELDS as readonly string[]).includes(field))
+        fields[field as AttributeField] = value;
       else if (typeIs(purpose, 'commenting') || purpose === undefined) note = note ? `${note}\n${value}` : value;
     }
   }
 
   const creator = asArray(item.creator)[0];
-  const annotator = typeof creator === 'string' ? creator : isObject(creator) && typeof creator.name === 'string' ? creator.name : '';
+  const annotator =
+    typeof creator === 'string' ? creator : isObject(creator) && typeof creator.name === 'string' ? creator.name : '';
   const time = (v: unknown) => (typeof v === 'string' && ISO.safeParse(v).success ? v : null);
   const localId = stripPrefix(rawId, ANNOTATION_URN);
   return {

@@ -64,7 +64,8 @@ export function zip(entries: readonly ZipEntry[], when: Date = new Date()): Buff
     locals.push(local, name, compressed);
     centrals.push(central, name);
     offset += local.length + name.length + compressed.length;
-    if (offset > 0xffffffff) throw new AppError('too_large', 'The archive would be larger than 4 GB; export fewer documents at a time.');
+    if (offset > 0xffffffff)
+      throw new AppError('too_large', 'The archive would be larger than 4 GB; export fewer documents at a time.');
   }
   const centralSize = centrals.reduce((n, b) => n + b.length, 0);
   const end = Buffer.alloc(22);

@@ -82,7 +82,13 @@ function utf16Score(sample: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): numb
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
     total++;
-    if (cp < 0x800 || (cp >= 0x200b && cp <= 0x206f) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff)) familiar++;
+    if (
+      cp < 0x800 ||
+      (cp >= 0x200b && cp <= 0x206f) ||
+      (cp >= 0xfb50 && cp <= 0xfdff) ||
+      (cp >= 0xfe70 && cp <= 0xfeff)
+    )
+      familiar++;
   }
   return familiar / total;
 }
@@ -92,7 +98,11 @@ function guessedUtf16(bytes: Uint8Array): Decoded | null {
   if (!encoding) return null;
   const order = encoding === 'utf-16le' ? 'LE, little-endian' : 'BE, big-endian';
   return {
-    text: utf16(bytes, encoding, 'The file looks like UTF-16 without a byte order mark but contains invalid characters, so its text cannot be read.'),
+    text: utf16(
+      bytes,
+      encoding,
+      'The file looks like UTF-16 without a byte order mark but contains invalid characters, so its text cannot be read.',
+    ),
     encoding,
     warnings: [
       {
@@ -107,7 +117,11 @@ function utf8OrWindows1256(bytes: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', warnings: [] };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'windows-1256'), encoding: 'windows-1256', warnings: [WINDOWS_1256_WARNING] };
+    return {
+      text: iconv.decode(Buffer.from(bytes), 'windows-1256'),
+      encoding: 'windows-1256',
+      warnings: [WINDOWS_1256_WARNING],
+    };
   }
 }
 
@@ -144,7 +158,10 @@ export function decodeHtml(bytes: Uint8Array): Decoded {
   const result = utf8OrWindows1256(bytes);
   if (result.encoding === 'windows-1256' && declared && /^utf-?8$/.test(declared)) {
     result.warnings = [
-      { code: 'encoding_windows_1256', message: 'The page says it is UTF-8 but is not; it was read as Windows-1256 (Arabic).' },
+      {
+        code: 'encoding_windows_1256',
+        message: 'The page says it is UTF-8 but is not; it was read as Windows-1256 (Arabic).',
+      },
     ];
   }
   return result;
@@ -154,7 +171,10 @@ function strictUtf8(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError('unprocessable', 'The file says it is UTF-8 but contains bytes that are not valid UTF-8, so its text cannot be read.');
+    throw new AppError(
+      'unprocessable',
+      'The file says it is UTF-8 but contains bytes that are not valid UTF-8, so its text cannot be read.',
+    );
   }
 }
 
@@ -164,7 +184,10 @@ function utf16(
   invalid = 'The file says it is UTF-16 but contains invalid characters, so its text cannot be read.',
 ): string {
   if (bytes.length % 2 !== 0) {
-    throw new AppError('unprocessable', 'The file says it is UTF-16 but is cut off in the middle of a character, so its text cannot be read.');
+    throw new AppError(
+      'unprocessable',
+      'The file says it is UTF-16 but is cut off in the middle of a character, so its text cannot be read.',
+    );
   }
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);

@@ -27,13 +27,19 @@ describe('.docx import', () => {
   });
 
   it('joins a line break inside a paragraph with one space', async () => {
-    const bytes = makeDocx([{ text: '', rtl: true, runs: ['السطر الأول', 'السطر الثاني'], breakBetweenRuns: true }, { text: P2 }]);
+    const bytes = makeDocx([
+      { text: '', rtl: true, runs: ['السطر الأول', 'السطر الثاني'], breakBetweenRuns: true },
+      { text: P2 },
+    ]);
     expect((await importFile('br.docx', bytes)).text).toBe(`السطر الأول السطر الثاني\n${P2}`);
   });
 
   it('keeps words apart across a page or column break inside a paragraph', async () => {
     for (const kind of ['page', 'column'] as const) {
-      const bytes = makeDocx([{ text: '', rtl: true, runs: ['سطر جديد', 'صفحة'], breakBetweenRuns: kind }, { text: P2 }]);
+      const bytes = makeDocx([
+        { text: '', rtl: true, runs: ['سطر جديد', 'صفحة'], breakBetweenRuns: kind },
+        { text: P2 },
+      ]);
       expect((await importFile(`${kind}.docx`, bytes)).text).toBe(`سطر جديد صفحة\n${P2}`);
     }
   });
@@ -48,7 +54,10 @@ describe('.docx import', () => {
 
   it('refuses an encrypted (password-protected) Word file', async () => {
     const cfb = Buffer.concat([Buffer.from(CFB_MAGIC), Buffer.alloc(4096, 0)]);
-    await expect(importFile('secret.docx', cfb)).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringMatching(/“secret.docx”.*password/) });
+    await expect(importFile('secret.docx', cfb)).rejects.toMatchObject({
+      code: 'unprocessable',
+      message: expect.stringMatching(/“secret.docx”.*password/),
+    });
     const flagged = makeZip(docxEntries([{ text: P1 }]).map((e) => ({ ...e, flags: 1 })));
     await expect(importFile('flagged.docx', flagged)).rejects.toThrow(/encrypted/);
   });
@@ -56,11 +65,16 @@ describe('.docx import', () => {
   it('refuses damaged archives and zips that are not Word documents', async () => {
     const good = makeDocx([{ text: P1 }]);
     await expect(importFile('cut.docx', good.subarray(0, good.length - 30))).rejects.toThrow(/“cut.docx”.*damaged/);
-    await expect(importFile('junk.docx', Buffer.from('this is not a zip at all'))).rejects.toThrow(/not a valid Word document/);
+    await expect(importFile('junk.docx', Buffer.from('this is not a zip at all'))).rejects.toThrow(
+      /not a valid Word document/,
+    );
     const garbled = Buffer.from(good);
     garbled.fill(0x41, 40, 200); // overwrite compressed data of the first entries
     await expect(importFile('garbled.docx', garbled)).rejects.toMatchObject({ code: 'unprocessable' });
-    const excel = makeZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/workbook.xml', data: '<workbook/>' }]);
+    const excel = makeZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'xl/workbook.xml', data: '<workbook/>' },
+    ]);
     await expect(importFile('book.docx', excel)).rejects.toThrow(/Excel workbook/);
     await expect(importFile('empty.docx', makeZip([]))).rejects.toThrow(/not a Word document/);
   });
@@ -77,14 +91,20 @@ describe('zip bombs are refused before anything is expanded', () => {
   async function refusedWithoutExpanding(name: string, bytes: Buffer, pattern: RegExp) {
     global.gc?.();
     const before = process.memoryUsage();
-    await expect(importFile(name, bytes)).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringMatching(pattern) });
+    await expect(importFile(name, bytes)).rejects.toMatchObject({
+      code: 'unprocessable',
+      message: expect.stringMatching(pattern),
+    });
     const after = process.memoryUsage();
     expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(32 * 1024 * 1024);
     expect(after.heapUsed - before.heapUsed).toBeLessThan(64 * 1024 * 1024);
   }
 
   it('refuses an entry compressed far beyond any document (50 MB of zeros in 50 KB)', async () => {
-    const bomb = makeZip([...docxEntries([{ text: P1 }]), { name: 'word/media/zeros.bin', compressed: zeros(50), declaredUncompressed: 50 * 1024 * 1024 }]);
+    const bomb = makeZip([
+      ...docxEntries([{ text: P1 }]),
+      { name: 'word/media/zeros.bin', compressed: zeros(50), declaredUncompressed: 50 * 1024 * 1024 },
+    ]);
     expect(bomb.length).toBeLessThan(200 * 1024);
     await refusedWithoutExpanding('bomb.docx', bomb, /zip bomb/);
   });
@@ -98,11 +118,18 @@ describe('zip bombs are refused before anything is expanded', () => {
       // lie about the compressed size too, so the ratio looks harmless: only the total can catch it
       declaredCompressed: 1024 * 1024,
     }));
-    await refusedWithoutExpanding('many.docx', makeZip([...docxEntries([{ text: P1 }]), ...entries]), /more than 200 MB/);
+    await refusedWithoutExpanding(
+      'many.docx',
+      makeZip([...docxEntries([{ text: P1 }]), ...entries]),
+      /more than 200 MB/,
+    );
   });
 
   it('refuses an entry that expands beyond the size its header declares, while streaming it', async () => {
-    const liar = makeZip([...docxEntries([{ text: P1 }]), { name: 'word/styles.xml', compressed: zeros(30), declaredUncompressed: 1000, crc: 0 }]);
+    const liar = makeZip([
+      ...docxEntries([{ text: P1 }]),
+      { name: 'word/styles.xml', compressed: zeros(30), declaredUncompressed: 1000, crc: 0 },
+    ]);
     await refusedWithoutExpanding('liar.docx', liar, /more data than its header declares/);
   });
 

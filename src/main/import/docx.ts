@@ -29,7 +29,9 @@ function notWord(kind?: string): AppError {
 function coreTitle(xml: Buffer | undefined): string | null {
   if (!xml) return null;
   try {
-    const parsed = new XMLParser({ removeNSPrefix: true, processEntities: false, ignoreAttributes: true }).parse(xml.toString('utf8')) as {
+    const parsed = new XMLParser({ removeNSPrefix: true, processEntities: false, ignoreAttributes: true }).parse(
+      xml.toString('utf8'),
+    ) as {
       coreProperties?: { title?: unknown };
     };
     const title = parsed.coreProperties?.title;
@@ -68,11 +70,17 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportedText> {
       )
     ).value;
   } catch {
-    throw new AppError('unprocessable', 'The Word document is damaged and its text cannot be read. Open it in Word or LibreOffice and save it again.');
+    throw new AppError(
+      'unprocessable',
+      'The Word document is damaged and its text cannot be read. Open it in Word or LibreOffice and save it again.',
+    );
   }
   const dom = inertDom(`<!doctype html><html><body>${html}</body></html>`);
   // footnotes keep their text, not their "↑" links back to the reference
-  for (const back of Array.from(dom.window.document.querySelectorAll('a[href^="#footnote-ref"], a[href^="#endnote-ref"]'))) back.remove();
+  for (const back of Array.from(
+    dom.window.document.querySelectorAll('a[href^="#footnote-ref"], a[href^="#endnote-ref"]'),
+  ))
+    back.remove();
   // a line break inside a Word paragraph wraps a line; it does not start a new paragraph
   const paragraphs = htmlParagraphs(dom.window.document.body, { lineBreak: 'space' });
   dom.window.close();

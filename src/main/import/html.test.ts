@@ -29,7 +29,8 @@ describe('HTML article import', () => {
     expect(paragraphs).toContain('دعت فرنسا إلى وقف فوري لإطلاق النار.');
     expect(paragraphs).toContain('«لا حل عسكريا للأزمة الليبية»، قال سلامة في ختام الجلسة.');
     // navigation, related links and the footer are not the article
-    for (const chrome of ['الرئيسية', 'أخبار ذات صلة', 'جميع الحقوق محفوظة', 'اتصل بنا']) expect(result.text).not.toContain(chrome);
+    for (const chrome of ['الرئيسية', 'أخبار ذات صلة', 'جميع الحقوق محفوظة', 'اتصل بنا'])
+      expect(result.text).not.toContain(chrome);
     expect(result.meta).toEqual({
       source: 'وكالة الأنباء التجريبية',
       url: 'https://news.example.org/ar/libya/ceasefire-2019?ref=canonical',
@@ -40,7 +41,13 @@ describe('HTML article import', () => {
 
   it('reads a Windows-1256 page by its <meta charset>, or by falling back when it has none', async () => {
     const utf8 = await importFile('article.html', Buffer.from(fixtureText('article.html'), 'utf8'));
-    const declared = iconv.encode(fixtureText('article.html').replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'), 'windows-1256');
+    const declared = iconv.encode(
+      fixtureText('article.html').replace(
+        '<meta charset="utf-8">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">',
+      ),
+      'windows-1256',
+    );
     const undeclared = iconv.encode(fixtureText('article.html').replace('<meta charset="utf-8">', ''), 'windows-1256');
     const lying = iconv.encode(fixtureText('article.html'), 'windows-1256');
     const a = await importFile('a.html', declared);
@@ -63,10 +70,16 @@ describe('HTML article import', () => {
   it('reads UTF-16 pages without a BOM, saying the encoding was guessed', async () => {
     const utf8 = await importFile('article.html', Buffer.from(fixtureText('article.html'), 'utf8'));
     for (const order of ['utf-16le', 'utf-16be']) {
-      const result = await importFile('article.html', iconv.encode(fixtureText('article.html'), order, { addBOM: false }));
+      const result = await importFile(
+        'article.html',
+        iconv.encode(fixtureText('article.html'), order, { addBOM: false }),
+      );
       expect(result.text, order).toBe(utf8.text);
       expect(result.title, order).toBe(utf8.title);
-      expect(result.warnings.map((w) => w.code), order).toEqual(['encoding_guessed']);
+      expect(
+        result.warnings.map((w) => w.code),
+        order,
+      ).toEqual(['encoding_guessed']);
     }
   });
 
@@ -78,41 +91,76 @@ describe('HTML article import', () => {
 
   it('falls back to og:title, then <title>, when the page has no single heading', async () => {
     const body = '<body><div><p>' + 'نص المقال الطويل. '.repeat(30) + '</p></div></body>';
-    const og = await importFile('x.html', Buffer.from(`<html><head><title>عنوان الصفحة</title><meta property="og:title" content="عنوان og"></head>${body}</html>`));
+    const og = await importFile(
+      'x.html',
+      Buffer.from(
+        `<html><head><title>عنوان الصفحة</title><meta property="og:title" content="عنوان og"></head>${body}</html>`,
+      ),
+    );
     expect(og.title).toBe('عنوان og');
-    const plain = await importFile('y.html', Buffer.from(`<html><head><title>عنوان الصفحة</title></head>${body}</html>`));
+    const plain = await importFile(
+      'y.html',
+      Buffer.from(`<html><head><title>عنوان الصفحة</title></head>${body}</html>`),
+    );
     expect(plain.title).toBe('عنوان الصفحة');
   });
 
   it('does not take a lone <h1> that is the site logo for the headline', async () => {
-    const body = '<body><header><h1>الوكالة</h1></header><div><h2>هدنة في طرابلس</h2><p>' + 'نص المقال الطويل. '.repeat(30) + '</p></div></body>';
-    const page = await importFile('logo.html', Buffer.from(`<html><head><title>هدنة في طرابلس - الوكالة</title></head>${body}</html>`));
+    const body =
+      '<body><header><h1>الوكالة</h1></header><div><h2>هدنة في طرابلس</h2><p>' +
+      'نص المقال الطويل. '.repeat(30) +
+      '</p></div></body>';
+    const page = await importFile(
+      'logo.html',
+      Buffer.from(`<html><head><title>هدنة في طرابلس - الوكالة</title></head>${body}</html>`),
+    );
     expect(page.title).not.toBe('الوكالة');
     expect(page.text.split('\n')[0]).not.toBe('الوكالة');
-    const agreeing = await importFile('h1.html', Buffer.from(`<html><head><title>هدنة في طرابلس - الوكالة</title></head><body><h1>هدنة في طرابلس</h1><p>${'نص المقال الطويل. '.repeat(30)}</p></body></html>`));
+    const agreeing = await importFile(
+      'h1.html',
+      Buffer.from(
+        `<html><head><title>هدنة في طرابلس - الوكالة</title></head><body><h1>هدنة في طرابلس</h1><p>${'نص المقال الطويل. '.repeat(30)}</p></body></html>`,
+      ),
+    );
     expect(agreeing.title).toBe('هدنة في طرابلس');
   });
 
   it('refuses a frame set, which has no text of its own', async () => {
-    await expect(importFile('frames.html', Buffer.from('<html><head><title>x</title></head><frameset><frame src="http://attacker.invalid/"></frameset></html>'))).rejects.toThrow(
-      /“frames.html”.*no article text/,
-    );
+    await expect(
+      importFile(
+        'frames.html',
+        Buffer.from(
+          '<html><head><title>x</title></head><frameset><frame src="http://attacker.invalid/"></frameset></html>',
+        ),
+      ),
+    ).rejects.toThrow(/“frames.html”.*no article text/);
   });
 
   it('refuses a page without article text', async () => {
-    await expect(importFile('empty.html', Buffer.from('<html><head><title>x</title><script>var a = 1;</script></head><body><nav>قائمة</nav></body></html>'))).rejects.toThrow(
-      /“empty.html”.*no article text/,
-    );
+    await expect(
+      importFile(
+        'empty.html',
+        Buffer.from(
+          '<html><head><title>x</title><script>var a = 1;</script></head><body><nav>قائمة</nav></body></html>',
+        ),
+      ),
+    ).rejects.toThrow(/“empty.html”.*no article text/);
   });
 });
 
 describe('publication date, source and URL from page metadata', () => {
-  const meta = (head: string, body = '') => readHtmlMeta(new JSDOM(`<html><head>${head}</head><body>${body}</body></html>`).window.document);
+  const meta = (head: string, body = '') =>
+    readHtmlMeta(new JSDOM(`<html><head>${head}</head><body>${body}</body></html>`).window.document);
 
   it('reads datePublished from JSON-LD, also inside @graph', () => {
-    expect(meta('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-05-21T10:00:00Z"}</script>').publishedAt).toBe('2019-05-21');
     expect(
-      meta('<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"Article","datePublished":"2020-01-02","publisher":{"name":"الوسط"}}]}</script>'),
+      meta('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-05-21T10:00:00Z"}</script>')
+        .publishedAt,
+    ).toBe('2019-05-21');
+    expect(
+      meta(
+        '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"Article","datePublished":"2020-01-02","publisher":{"name":"الوسط"}}]}</script>',
+      ),
     ).toMatchObject({ publishedAt: '2020-01-02', source: 'الوسط' });
   });
 
@@ -137,14 +185,22 @@ describe('publication date, source and URL from page metadata', () => {
   });
 
   it('keeps the day the page gives in its own time zone, never the UTC day before', () => {
-    expect(meta('<meta property="article:published_time" content="2019-05-15T01:30:00+03:00">').publishedAt).toBe('2019-05-15');
+    expect(meta('<meta property="article:published_time" content="2019-05-15T01:30:00+03:00">').publishedAt).toBe(
+      '2019-05-15',
+    );
     expect(meta('<meta name="pubdate" content="Wed, 15 May 2019 01:30:00 +0300">').publishedAt).toBe('2019-05-15');
-    expect(meta('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"15 May 2019 01:30 +03:00"}</script>').publishedAt).toBe('2019-05-15');
+    expect(
+      meta(
+        '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"15 May 2019 01:30 +03:00"}</script>',
+      ).publishedAt,
+    ).toBe('2019-05-15');
   });
 
   it('reads a date written in Arabic in the page when no metadata gives one', () => {
     expect(meta('', '<div class="post-date">١٥ مايو ٢٠١٩</div><p>نص</p>').publishedAt).toBe('2019-05-15');
-    expect(meta('', '<span class="ArticleDate">الأربعاء 22 أيار/مايو 2019 - 10:30</span>').publishedAt).toBe('2019-05-22');
+    expect(meta('', '<span class="ArticleDate">الأربعاء 22 أيار/مايو 2019 - 10:30</span>').publishedAt).toBe(
+      '2019-05-22',
+    );
     expect(meta('', '<p class="meta"><time>الثلاثاء ٢١ أيار ٢٠١٩</time></p>').publishedAt).toBe('2019-05-21');
     expect(meta('', '<div id="NewsDate">نشر بتاريخ 12/05/2019</div>').publishedAt).toBe('2019-05-12');
     // a date in the article's own sentences is not the page's date
@@ -179,7 +235,17 @@ describe('a hostile page', () => {
       'وقال المبعوث الأممي إن المدنيين يدفعون ثمن القتال، وإن الهدنة يجب أن تفتح الطريق أمام العودة إلى طاولة الحوار.',
       'وأضاف أن الأطراف مطالبة باحترام حظر السلاح المفروض على ليبيا منذ عام 2011.',
     ]);
-    for (const bad of ['PWNED', 'javascript', '__pwned', '127.0.0.1', 'onerror', '<', 'window', 'الرئيسية', 'جميع الحقوق']) {
+    for (const bad of [
+      'PWNED',
+      'javascript',
+      '__pwned',
+      '127.0.0.1',
+      'onerror',
+      '<',
+      'window',
+      'الرئيسية',
+      'جميع الحقوق',
+    ]) {
       expect(result.text).not.toContain(bad);
     }
     expect(result.title).toBe('هدنة إنسانية في طرابلس');
@@ -195,7 +261,9 @@ describe('a hostile page', () => {
     const win = dom.window as unknown as { __pwned?: boolean };
     expect(win.__pwned).toBeUndefined();
     expect(dom.window.document.title).toBe('مقال عدائي للاختبار');
-    const paragraphs = Array.from(dom.window.document.querySelectorAll('article p, article > *')).map((p) => p.outerHTML);
+    const paragraphs = Array.from(dom.window.document.querySelectorAll('article p, article > *')).map(
+      (p) => p.outerHTML,
+    );
     expect(paragraphs.join('\n')).not.toMatch(/<p>SCRIPT-PWNED|ONLOAD-PWNED/);
     expect(requests).toEqual([]);
     dom.window.close();

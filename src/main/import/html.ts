@@ -25,9 +25,41 @@ import type { ImportedText } from './types';
  * included, in one; only its controls go.
  */
 const DROP_WITH_CONTENT = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'nav', 'footer',
-  'aside', 'button', 'select', 'textarea', 'input', 'option', 'optgroup', 'datalist', 'dialog', 'menu', 'svg', 'math',
-  'canvas', 'audio', 'video', 'picture', 'img', 'source', 'link', 'meta', 'base', 'title', 'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'nav',
+  'footer',
+  'aside',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'option',
+  'optgroup',
+  'datalist',
+  'dialog',
+  'menu',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+  'picture',
+  'img',
+  'source',
+  'link',
+  'meta',
+  'base',
+  'title',
+  'head',
 ];
 
 /** A jsdom that cannot run or fetch anything, with the page's console complaints swallowed. */
@@ -84,7 +116,11 @@ function articleHeading(doc: Document, pageTitles: (string | null)[]): string | 
  * some copies and drops others) is removed. With no heading found, a copy of the page's title
  * among the first paragraphs is taken as the headline.
  */
-function headlineOnce(paragraphs: string[], heading: string | null, titles: (string | null)[]): { paragraphs: string[]; headline: string | null } {
+function headlineOnce(
+  paragraphs: string[],
+  heading: string | null,
+  titles: (string | null)[],
+): { paragraphs: string[]; headline: string | null } {
   const headline = heading ?? paragraphs.slice(0, 5).find((p) => titles.some((t) => t && sameLine(p, t))) ?? null;
   if (!headline) return { paragraphs, headline: null };
   return { paragraphs: [headline, ...paragraphs.filter((p) => !sameLine(p, headline))], headline };
@@ -97,7 +133,10 @@ export async function importHtml(bytes: Uint8Array): Promise<ImportedText> {
     // the parser and the DOM are recursive in places: a page nested tens of thousands of levels
     // deep exhausts the stack before it can be flattened
     if (err instanceof RangeError) {
-      throw new AppError('unprocessable', 'The web page is nested too deeply to read (its tags are opened tens of thousands of times without being closed). Save the article’s text and import that.');
+      throw new AppError(
+        'unprocessable',
+        'The web page is nested too deeply to read (its tags are opened tens of thousands of times without being closed). Save the article’s text and import that.',
+      );
     }
     throw err;
   }
@@ -111,7 +150,10 @@ function readHtml(bytes: Uint8Array): ImportedText {
   const meta = readHtmlMeta(doc);
   if (doc.body?.localName !== 'body') {
     page.window.close();
-    throw new AppError('unprocessable', 'The web page has no article text in it (it is only a frame set or has no body).');
+    throw new AppError(
+      'unprocessable',
+      'The web page has no article text in it (it is only a frame set or has no body).',
+    );
   }
   sanitizeInPlace(page, meta.documentTitle ?? '');
   flattenDeepNesting(doc.body);

@@ -4,12 +4,18 @@ import { importFile } from '.';
 import { flattenDeepNesting } from './htmlDepth';
 import { htmlParagraphs } from './htmlText';
 
-const sentence = (i: number) => `الفقرة ${i}: قال المتحدث باسم الحكومة إن المفاوضات مستمرة وإن وقف إطلاق النار صامد حتى الآن.`;
+const sentence = (i: number) =>
+  `الفقرة ${i}: قال المتحدث باسم الحكومة إن المفاوضات مستمرة وإن وقف إطلاق النار صامد حتى الآن.`;
 
 /** An old site's page: every paragraph opens a <div> and a <font> and never closes them. */
 function unclosedPage(paragraphs: number): Uint8Array {
-  const body = Array.from({ length: paragraphs }, (_, i) => `<div class="txt"><font face="Simplified Arabic">${sentence(i + 1)}\n`).join('');
-  return new TextEncoder().encode(`<html><head><meta charset="utf-8"><title>مقال قديم</title></head><body>${body}</body></html>`);
+  const body = Array.from(
+    { length: paragraphs },
+    (_, i) => `<div class="txt"><font face="Simplified Arabic">${sentence(i + 1)}\n`,
+  ).join('');
+  return new TextEncoder().encode(
+    `<html><head><meta charset="utf-8"><title>مقال قديم</title></head><body>${body}</body></html>`,
+  );
 }
 
 describe('pages nested thousands of levels deep', () => {
@@ -38,12 +44,16 @@ describe('pages nested thousands of levels deep', () => {
     expect(depth).toBeLessThanOrEqual(21);
   });
 
-  it('imports a page of 1,000 unclosed <div><font> paragraphs (2,000 levels) with every paragraph', { timeout: 60_000 }, async () => {
-    const imported = await importFile('legacy.html', unclosedPage(1000));
-    const paragraphs = imported.text.split('\n');
-    expect(paragraphs).toHaveLength(1000);
-    expect(paragraphs[0]).toBe(sentence(1));
-    expect(paragraphs[999]).toBe(sentence(1000));
-    expect(imported.title).toBe('مقال قديم');
-  });
+  it(
+    'imports a page of 1,000 unclosed <div><font> paragraphs (2,000 levels) with every paragraph',
+    { timeout: 60_000 },
+    async () => {
+      const imported = await importFile('legacy.html', unclosedPage(1000));
+      const paragraphs = imported.text.split('\n');
+      expect(paragraphs).toHaveLength(1000);
+      expect(paragraphs[0]).toBe(sentence(1));
+      expect(paragraphs[999]).toBe(sentence(1000));
+      expect(imported.title).toBe('مقال قديم');
+    },
+  );
 });

@@ -27,7 +27,8 @@ export function flattenDeepNesting(root: Element, maxDepth = MAX_HTML_DEPTH): nu
       if (el.firstElementChild) boundary.push(el);
       continue;
     }
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) stack.push({ el: child, depth: depth + 1 });
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling)
+      stack.push({ el: child, depth: depth + 1 });
   }
   let unwrapped = 0;
   for (const el of boundary) unwrapped += flattenContent(el);

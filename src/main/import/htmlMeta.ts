@@ -26,7 +26,9 @@ const clean = (value: string | null | undefined, max: number): string | null => 
 function metaContent(doc: Document, ...keys: string[]): string | null {
   const wanted = new Set(keys.map((k) => k.toLowerCase()));
   for (const el of Array.from(doc.querySelectorAll('meta[content]'))) {
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
+      .trim()
+      .toLowerCase();
     if (wanted.has(key)) {
       const value = clean(el.getAttribute('content'), MAX_META_CHARS);
       if (value) return value;
@@ -63,7 +65,10 @@ function jsonLdObjects(doc: Document): Record<string, Json>[] {
 const ARTICLE_TYPES = /Article|Posting|Report|Blog/i;
 
 function ldString(objects: Record<string, Json>[], key: string): string | null {
-  const articleFirst = [...objects].sort((a, b) => Number(ARTICLE_TYPES.test(String(b['@type'] ?? ''))) - Number(ARTICLE_TYPES.test(String(a['@type'] ?? ''))));
+  const articleFirst = [...objects].sort(
+    (a, b) =>
+      Number(ARTICLE_TYPES.test(String(b['@type'] ?? ''))) - Number(ARTICLE_TYPES.test(String(a['@type'] ?? ''))),
+  );
   for (const obj of articleFirst) {
     const value = obj[key];
     if (typeof value === 'string' && value.trim()) return value;
@@ -120,7 +125,8 @@ function publishedDate(doc: Document, ld: Record<string, Json>[]): string | null
 }
 
 /** Elements that show a page's date in words: <time>, and class, id or itemprop names like these. */
-const DATE_ELEMENTS = 'time, [itemprop*="date" i], [class*="date" i], [id*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="تاريخ"]';
+const DATE_ELEMENTS =
+  'time, [itemprop*="date" i], [class*="date" i], [id*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], [class*="تاريخ"]';
 const MAX_DATE_ELEMENTS = 50;
 
 /**
@@ -146,7 +152,8 @@ export function readHtmlMeta(doc: Document): HtmlMeta {
   return {
     publishedAt: publishedDate(doc, ld),
     source: clean(metaContent(doc, 'og:site_name', 'application-name') ?? ldString(ld, 'publisher'), MAX_META_CHARS),
-    url: httpUrl(canonical?.getAttribute('href')) ?? httpUrl(metaContent(doc, 'og:url')) ?? httpUrl(ldString(ld, 'url')),
+    url:
+      httpUrl(canonical?.getAttribute('href')) ?? httpUrl(metaContent(doc, 'og:url')) ?? httpUrl(ldString(ld, 'url')),
     metaTitle: clean(metaContent(doc, 'og:title', 'twitter:title') ?? ldString(ld, 'headline'), MAX_TITLE_CHARS),
     documentTitle: clean(doc.querySelector('head > title, title')?.textContent, MAX_TITLE_CHARS),
   };

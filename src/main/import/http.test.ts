@@ -38,7 +38,11 @@ async function call(method: string, input: unknown): Promise<Answer> {
 
 const list = async () => (await call('documents.list', {})).body as unknown as DocumentSummary[];
 const importBytes = (fileName: string, bytes: Uint8Array, allowDuplicate?: boolean) =>
-  call('documents.import', { fileName, data: Buffer.from(bytes).toString('base64'), ...(allowDuplicate ? { allowDuplicate } : {}) });
+  call('documents.import', {
+    fileName,
+    data: Buffer.from(bytes).toString('base64'),
+    ...(allowDuplicate ? { allowDuplicate } : {}),
+  });
 const documentFiles = async () => (await readdir(path.join(dir, 'documents'))).sort();
 
 beforeAll(async () => {
@@ -53,24 +57,75 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), Buffer.alloc(64, 7)]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+  Buffer.from('IHDR'),
+  Buffer.alloc(64, 7),
+]);
 const P = 'دعا المبعوث الأممي إلى وقف فوري لإطلاق النار في طرابلس.';
 
 const refusals: { what: string; fileName: string; bytes: () => Buffer; status: number; message: RegExp }[] = [
-  { what: 'an empty file', fileName: 'empty.txt', bytes: () => Buffer.alloc(0), status: 422, message: /“empty.txt” is empty/ },
-  { what: 'a file of blank lines', fileName: 'blank.txt', bytes: () => Buffer.from(' \r\n\t\n   \n'), status: 422, message: /empty/ },
-  { what: 'a PNG image renamed .txt', fileName: 'photo.txt', bytes: () => PNG, status: 415, message: /“photo.txt” is a PNG image, not text/ },
-  { what: 'a binary file', fileName: 'data.txt', bytes: () => Buffer.from([0x41, 0x42, 0x00, 0x01, 0x02, 0x43, 0x00, 0xff]), status: 415, message: /binary file/ },
-  { what: 'text that says UTF-8 but is not', fileName: 'broken.txt', bytes: () => Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xc3, 0x28, 0x42]), status: 422, message: /not valid UTF-8/ },
-  { what: 'UTF-16 cut in half', fileName: 'cut.txt', bytes: () => Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42]), status: 422, message: /UTF-16.*cut off/ },
+  {
+    what: 'an empty file',
+    fileName: 'empty.txt',
+    bytes: () => Buffer.alloc(0),
+    status: 422,
+    message: /“empty.txt” is empty/,
+  },
+  {
+    what: 'a file of blank lines',
+    fileName: 'blank.txt',
+    bytes: () => Buffer.from(' \r\n\t\n   \n'),
+    status: 422,
+    message: /empty/,
+  },
+  {
+    what: 'a PNG image renamed .txt',
+    fileName: 'photo.txt',
+    bytes: () => PNG,
+    status: 415,
+    message: /“photo.txt” is a PNG image, not text/,
+  },
+  {
+    what: 'a binary file',
+    fileName: 'data.txt',
+    bytes: () => Buffer.from([0x41, 0x42, 0x00, 0x01, 0x02, 0x43, 0x00, 0xff]),
+    status: 415,
+    message: /binary file/,
+  },
+  {
+    what: 'text that says UTF-8 but is not',
+    fileName: 'broken.txt',
+    bytes: () => Buffer.from([0xef, 0xbb, 0xbf, 0x41, 0xc3, 0x28, 0x42]),
+    status: 422,
+    message: /not valid UTF-8/,
+  },
+  {
+    what: 'UTF-16 cut in half',
+    fileName: 'cut.txt',
+    bytes: () => Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42]),
+    status: 422,
+    message: /UTF-16.*cut off/,
+  },
   {
     what: 'UTF-16 without a BOM that turns invalid after the part its encoding is guessed from',
     fileName: 'broken16.txt',
-    bytes: () => Buffer.concat([Buffer.from(`${P}\n`.repeat(700), 'utf16le'), Buffer.from([0x00, 0xd8]), Buffer.from(P, 'utf16le')]),
+    bytes: () =>
+      Buffer.concat([
+        Buffer.from(`${P}\n`.repeat(700), 'utf16le'),
+        Buffer.from([0x00, 0xd8]),
+        Buffer.from(P, 'utf16le'),
+      ]),
     status: 422,
     message: /“broken16.txt”.*looks like UTF-16 without a byte order mark but contains invalid characters/,
   },
-  { what: 'a file over the size limit', fileName: 'huge.txt', bytes: () => Buffer.alloc(20 * 1024 * 1024 + 1, 0x61), status: 413, message: /“huge.txt” is 20\.0 MB, more than the 20 MB/ },
+  {
+    what: 'a file over the size limit',
+    fileName: 'huge.txt',
+    bytes: () => Buffer.alloc(20 * 1024 * 1024 + 1, 0x61),
+    status: 413,
+    message: /“huge.txt” is 20\.0 MB, more than the 20 MB/,
+  },
   {
     what: 'a damaged Word file',
     fileName: 'damaged.docx',
@@ -81,20 +136,42 @@ const refusals: { what: string; fileName: string; bytes: () => Buffer; status: n
     status: 422,
     message: /“damaged.docx”.*damaged/,
   },
-  { what: 'an encrypted Word file', fileName: 'secret.docx', bytes: () => Buffer.concat([Buffer.from(CFB_MAGIC), Buffer.alloc(2048)]), status: 422, message: /password/ },
+  {
+    what: 'an encrypted Word file',
+    fileName: 'secret.docx',
+    bytes: () => Buffer.concat([Buffer.from(CFB_MAGIC), Buffer.alloc(2048)]),
+    status: 422,
+    message: /password/,
+  },
   {
     what: 'a zip bomb',
     fileName: 'bomb.docx',
     bytes: () =>
       makeZip([
         ...docxEntries([{ text: P }]),
-        { name: 'word/media/x.bin', compressed: deflateRawSync(Buffer.alloc(64 * 1024 * 1024)), declaredUncompressed: 64 * 1024 * 1024 },
+        {
+          name: 'word/media/x.bin',
+          compressed: deflateRawSync(Buffer.alloc(64 * 1024 * 1024)),
+          declaredUncompressed: 64 * 1024 * 1024,
+        },
       ]),
     status: 422,
     message: /zip bomb/,
   },
-  { what: 'an unknown extension', fileName: 'slides.key', bytes: () => Buffer.from('hello'), status: 415, message: /extension \.key.*cannot import/ },
-  { what: 'an old .doc', fileName: 'old.doc', bytes: () => Buffer.concat([Buffer.from(CFB_MAGIC), Buffer.alloc(512)]), status: 415, message: /save it as \.docx/ },
+  {
+    what: 'an unknown extension',
+    fileName: 'slides.key',
+    bytes: () => Buffer.from('hello'),
+    status: 415,
+    message: /extension \.key.*cannot import/,
+  },
+  {
+    what: 'an old .doc',
+    fileName: 'old.doc',
+    bytes: () => Buffer.concat([Buffer.from(CFB_MAGIC), Buffer.alloc(512)]),
+    status: 415,
+    message: /save it as \.docx/,
+  },
 ];
 
 describe('refusals through the HTTP API', () => {
@@ -134,7 +211,11 @@ describe('imports through the HTTP API', () => {
     expect(again.body.error?.details?.duplicateOf).toBe(sample?.id);
     expect(await list()).toEqual(before);
 
-    const anyway = await importBytes('libya.txt', await readFile(path.join(FIXTURES, 'libya.windows-1256-crlf.txt')), true);
+    const anyway = await importBytes(
+      'libya.txt',
+      await readFile(path.join(FIXTURES, 'libya.windows-1256-crlf.txt')),
+      true,
+    );
     expect(anyway.status).toBe(200);
     const warnings = anyway.body.warnings as { code: string; message: string }[];
     expect(warnings.map((w) => w.code)).toEqual(['encoding_windows_1256', 'duplicate']);
@@ -149,7 +230,9 @@ describe('imports through the HTTP API', () => {
     expect((guessed.body.warnings as { code: string }[]).map((w) => w.code)).toEqual(['encoding_guessed', 'duplicate']);
     expect((guessed.body.document as DocumentSummary).sha256).toBe(sample?.sha256);
 
-    const pasted = await call('documents.importText', { text: (await readFile(path.join(FIXTURES, 'libya.utf8.txt'), 'utf8')).replace(/\n/g, '\r\n') });
+    const pasted = await call('documents.importText', {
+      text: (await readFile(path.join(FIXTURES, 'libya.utf8.txt'), 'utf8')).replace(/\n/g, '\r\n'),
+    });
     expect(pasted.status).toBe(409);
   });
 
@@ -166,7 +249,14 @@ describe('imports through the HTTP API', () => {
       publishedAt: '2019-05-22',
     });
 
-    const patch = { title: 'Security Council on Libya', source: 'Test agency', url: 'https://example.org/x', publishedAt: '2019-05-23', direction: 'ltr', language: 'en' };
+    const patch = {
+      title: 'Security Council on Libya',
+      source: 'Test agency',
+      url: 'https://example.org/x',
+      publishedAt: '2019-05-23',
+      direction: 'ltr',
+      language: 'en',
+    };
     const updated = await call('documents.update', { id: doc.id, ...patch });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject(patch);
@@ -187,16 +277,25 @@ describe('imports through the HTTP API', () => {
     for (const bad of ['2019-13-45', '2019-02-30', '12/05/2019', '15 مايو 2019', '2019-5-12']) {
       const answer = await call('documents.update', { id: doc.id, publishedAt: bad });
       expect(answer.status, bad).toBe(400);
-      expect(answer.body.error?.message, bad).toMatch(/publishedAt.*A date must be a real day written YYYY-MM-DD, such as 2019-05-22/);
+      expect(answer.body.error?.message, bad).toMatch(
+        /publishedAt.*A date must be a real day written YYYY-MM-DD, such as 2019-05-22/,
+      );
     }
     expect((await list()).find((d) => d.id === doc.id)?.publishedAt).toBe('2019-05-12');
     // a patch without a date leaves the date alone; null clears it
-    expect((await call('documents.update', { id: doc.id, title: 'Renamed' })).body).toMatchObject({ publishedAt: '2019-05-12' });
-    expect((await call('documents.update', { id: doc.id, publishedAt: null })).body).toMatchObject({ publishedAt: null });
+    expect((await call('documents.update', { id: doc.id, title: 'Renamed' })).body).toMatchObject({
+      publishedAt: '2019-05-12',
+    });
+    expect((await call('documents.update', { id: doc.id, publishedAt: null })).body).toMatchObject({
+      publishedAt: null,
+    });
   });
 
   it('imports a Word document with its right-to-left paragraphs', async () => {
-    const answer = await importBytes('report.docx', makeDocx([{ text: P, rtl: true }, { text: 'Second paragraph.' }], { title: 'تقرير' }));
+    const answer = await importBytes(
+      'report.docx',
+      makeDocx([{ text: P, rtl: true }, { text: 'Second paragraph.' }], { title: 'تقرير' }),
+    );
     expect(answer.status).toBe(200);
     const doc = answer.body.document as DocumentSummary;
     expect(doc).toMatchObject({ title: 'تقرير', direction: 'rtl', language: 'ar' });
@@ -206,13 +305,17 @@ describe('imports through the HTTP API', () => {
   it('imports the hostile page as plain article text', async () => {
     const answer = await importBytes('hostile.html', await readFile(path.join(FIXTURES, 'hostile.html')));
     expect(answer.status).toBe(200);
-    const text = (await call('documents.get', { id: (answer.body.document as DocumentSummary).id })).body.text as string;
+    const text = (await call('documents.get', { id: (answer.body.document as DocumentSummary).id })).body
+      .text as string;
     expect(text).toContain('هدنة إنسانية في طرابلس');
     expect(text).not.toMatch(/PWNED|javascript|attacker|<|>/);
   });
 
   it('keeps bidi controls with a counted warning, and reports NFC normalisation, for pasted text', async () => {
-    const answer = await call('documents.importText', { text: 'قال \u202Bالوزير\u202C إن الهدنة\u2067 صامدة\u2069.\nCafe\u0301', title: 'Pasted' });
+    const answer = await call('documents.importText', {
+      text: 'قال \u202Bالوزير\u202C إن الهدنة\u2067 صامدة\u2069.\nCafe\u0301',
+      title: 'Pasted',
+    });
     expect(answer.status).toBe(200);
     const warnings = answer.body.warnings as { code: string; count?: number }[];
     expect(warnings.find((w) => w.code === 'bidi_controls')?.count).toBe(4);
@@ -224,7 +327,12 @@ describe('imports through the HTTP API', () => {
   });
 
   it('detects left-to-right English text', async () => {
-    const answer = await call('documents.importText', { text: 'The UN envoy called for an immediate ceasefire in Tripoli.' });
-    expect(answer.body.document).toMatchObject({ direction: 'ltr', title: 'The UN envoy called for an immediate ceasefire in Tripoli.' });
+    const answer = await call('documents.importText', {
+      text: 'The UN envoy called for an immediate ceasefire in Tripoli.',
+    });
+    expect(answer.body.document).toMatchObject({
+      direction: 'ltr',
+      title: 'The UN envoy called for an immediate ceasefire in Tripoli.',
+    });
   });
 });

@@ -24,7 +24,8 @@ function about(fileName: string, err: unknown): unknown {
 }
 
 export async function importFile(fileName: string, bytes: Uint8Array): Promise<ImportedText> {
-  if (bytes.length === 0) throw new AppError('unprocessable', `“${fileName}” is empty (0 bytes); there is nothing to import.`);
+  if (bytes.length === 0)
+    throw new AppError('unprocessable', `“${fileName}” is empty (0 bytes); there is nothing to import.`);
   if (bytes.length > MAX_IMPORT_FILE_BYTES) {
     throw new AppError(
       'too_large',

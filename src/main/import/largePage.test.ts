@@ -58,9 +58,11 @@ describe('a large web page', () => {
 
     const reading = new Promise<{ format: string; bytes: number }>((resolve) => (started = resolve));
     let importDone = false;
-    const importing = call('documents.import', { fileName: 'heavy-page.html', data: page.toString('base64') }).finally(() => {
-      importDone = true;
-    });
+    const importing = call('documents.import', { fileName: 'heavy-page.html', data: page.toString('base64') }).finally(
+      () => {
+        importDone = true;
+      },
+    );
     // once the worker has the page, ask for something else: it is answered before the import is
     expect(await reading).toEqual({ format: 'html', bytes: page.length });
     const listed = await call('documents.list', {});
@@ -84,7 +86,9 @@ describe('a large web page', () => {
     const over = Buffer.concat([Buffer.from('<html><body><p>'), Buffer.alloc(20 * MB, 0x61)]);
     const answer = await call('documents.import', { fileName: 'too-big.html', data: over.toString('base64') });
     expect(answer.status).toBe(413);
-    expect(answer.body).toMatchObject({ error: { code: 'too_large', message: expect.stringMatching(/“too-big\.html” is 20\.0 MB, more than the 20 MB/) } });
+    expect(answer.body).toMatchObject({
+      error: { code: 'too_large', message: expect.stringMatching(/“too-big\.html” is 20\.0 MB, more than the 20 MB/) },
+    });
     expect(liveReaderWorkers()).toBe(0);
   });
 });

@@ -16,4 +16,3 @@ export type ZipLimits = { [K in keyof typeof ZIP_LIMITS]: number };
 /** Longest title, source and URL kept from a file's metadata (the model allows a little more). */
 export const MAX_TITLE_CHARS = 500;
 export const MAX_META_CHARS = 1000;
-

@@ -13,11 +13,18 @@ const FIRST_PARAGRAPH =
 
 describe('plain-text import of the sample article', () => {
   it('joins hard-wrapped lines into paragraphs separated by one newline', async () => {
-    const { text, warnings } = await importFile('libya.txt', readFileSync(path.resolve(__dirname, '../../../resources/sample/libya-ceasefire-2019.ar.txt')));
+    const { text, warnings } = await importFile(
+      'libya.txt',
+      readFileSync(path.resolve(__dirname, '../../../resources/sample/libya-ceasefire-2019.ar.txt')),
+    );
     const paragraphs = text.split('\n');
     expect(paragraphs).toHaveLength(11);
     expect(paragraphs[0]).toBe(FIRST_PARAGRAPH);
-    expect(paragraphs[10]?.startsWith('يذكر أن الجيش الوطني الليبي أطلق يوم 04 أبريل الماضي هجوما بهدف السيطرة على العاصمة طرابلس، حيث')).toBe(true);
+    expect(
+      paragraphs[10]?.startsWith(
+        'يذكر أن الجيش الوطني الليبي أطلق يوم 04 أبريل الماضي هجوما بهدف السيطرة على العاصمة طرابلس، حيث',
+      ),
+    ).toBe(true);
     expect(text).not.toMatch(/\n\n|^ | $| \n|\n |\r/);
     expect(warnings).toEqual([]);
   });
@@ -51,8 +58,12 @@ describe('plain-text import of the sample article', () => {
   it('says when it guessed UTF-16 because the file has no BOM, naming the byte order', async () => {
     const le = await importFile('le.txt', fixture('libya.utf16le.txt'));
     const be = await importFile('be.txt', fixture('libya.utf16be.txt'));
-    expect(le.warnings).toEqual([{ code: 'encoding_guessed', message: expect.stringMatching(/no byte order mark.*UTF-16 \(LE, little-endian\)/) }]);
-    expect(be.warnings).toEqual([{ code: 'encoding_guessed', message: expect.stringMatching(/no byte order mark.*UTF-16 \(BE, big-endian\)/) }]);
+    expect(le.warnings).toEqual([
+      { code: 'encoding_guessed', message: expect.stringMatching(/no byte order mark.*UTF-16 \(LE, little-endian\)/) },
+    ]);
+    expect(be.warnings).toEqual([
+      { code: 'encoding_guessed', message: expect.stringMatching(/no byte order mark.*UTF-16 \(BE, big-endian\)/) },
+    ]);
     expect((await importFile('utf8.txt', fixture('libya.utf8.txt'))).warnings).toEqual([]);
   });
 
@@ -67,7 +78,10 @@ describe('plain-text import of the sample article', () => {
   });
 
   it('keeps each line as a paragraph when the file has no blank lines', async () => {
-    const { text } = await importFile('lines.txt', Buffer.from('السطر الأول\r\n  السطر الثاني  \rالسطر الثالث\n', 'utf8'));
+    const { text } = await importFile(
+      'lines.txt',
+      Buffer.from('السطر الأول\r\n  السطر الثاني  \rالسطر الثالث\n', 'utf8'),
+    );
     expect(text).toBe('السطر الأول\nالسطر الثاني\nالسطر الثالث');
   });
 });
@@ -94,7 +108,10 @@ describe('UTF-16 without a byte order mark', () => {
     for (const order of ['le', 'be'] as const) {
       const result = await importFile(`${order}.txt`, utf16(text, order));
       expect(result.text, order).toBe(reference.text);
-      expect(result.warnings.map((w) => w.code), order).toEqual(['encoding_guessed', ...reference.warnings.map((w) => w.code)]);
+      expect(
+        result.warnings.map((w) => w.code),
+        order,
+      ).toEqual(['encoding_guessed', ...reference.warnings.map((w) => w.code)]);
       expect(decodeText(utf16(text, order)).encoding).toBe(order === 'le' ? 'utf-16le' : 'utf-16be');
     }
   });
@@ -127,7 +144,10 @@ describe('stray control bytes in otherwise valid text', () => {
   });
 
   it('drops a few NULs and C0/C1 controls scattered in UTF-8 text, counting every one', async () => {
-    const bytes = Buffer.from(`\u0000${ARTICLE.replace('سلامة', 'سلا\u0001مة').replace('الحوار', 'ال\u0085\u0090حوار')}\u0000`, 'utf8');
+    const bytes = Buffer.from(
+      `\u0000${ARTICLE.replace('سلامة', 'سلا\u0001مة').replace('الحوار', 'ال\u0085\u0090حوار')}\u0000`,
+      'utf8',
+    );
     const { text, warnings } = await importFile('utf8.txt', bytes);
     expect(text).toContain('غسان سلامة إن');
     expect(text).toContain('إلى ال\nحوار'); // NEL is a line break, as before
@@ -138,7 +158,10 @@ describe('stray control bytes in otherwise valid text', () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(256, 1)]);
     await expect(importFile('photo.txt', png)).rejects.toMatchObject({ code: 'unsupported', message: /PNG image/ });
     const unsigned = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + (i >> 3)) % 256));
-    await expect(importFile('data.txt', unsigned)).rejects.toMatchObject({ code: 'unsupported', message: /binary file/ });
+    await expect(importFile('data.txt', unsigned)).rejects.toMatchObject({
+      code: 'unsupported',
+      message: /binary file/,
+    });
   });
 });
 
@@ -157,14 +180,27 @@ describe('paragraphs of a text file', () => {
     }, []);
 
   it('joins a hard-wrapped Windows-1256 file with one blank line, keeping its sub-heading', async () => {
-    const raw = ['هدنة في طرابلس', '', ...wrap(PARAGRAPHS[0] ?? ''), 'مواقف الأطراف', ...wrap(PARAGRAPHS[1] ?? '')].join('\r\n');
+    const raw = [
+      'هدنة في طرابلس',
+      '',
+      ...wrap(PARAGRAPHS[0] ?? ''),
+      'مواقف الأطراف',
+      ...wrap(PARAGRAPHS[1] ?? ''),
+    ].join('\r\n');
     const { text } = await importFile('wrapped.txt', iconv.encode(raw, 'windows-1256'));
     expect(text.split('\n')).toEqual(['هدنة في طرابلس', PARAGRAPHS[0], 'مواقف الأطراف', PARAGRAPHS[1]]);
   });
 
   it('keeps one paragraph per line in a file with one blank line', async () => {
-    const raw = ['هدنة في طرابلس', '', ...PARAGRAPHS, 'مواقف الأطراف', 'دعت فرنسا إلى وقف فوري لإطلاق النار.'].join('\n');
+    const raw = ['هدنة في طرابلس', '', ...PARAGRAPHS, 'مواقف الأطراف', 'دعت فرنسا إلى وقف فوري لإطلاق النار.'].join(
+      '\n',
+    );
     const { text } = await importFile('lines.txt', Buffer.from(raw, 'utf8'));
-    expect(text.split('\n')).toEqual(['هدنة في طرابلس', ...PARAGRAPHS, 'مواقف الأطراف', 'دعت فرنسا إلى وقف فوري لإطلاق النار.']);
+    expect(text.split('\n')).toEqual([
+      'هدنة في طرابلس',
+      ...PARAGRAPHS,
+      'مواقف الأطراف',
+      'دعت فرنسا إلى وقف فوري لإطلاق النار.',
+    ]);
   });
 });

@@ -27,7 +27,9 @@ import { answer, settleReply } from './workerProtocol';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/import');
 const ARTICLE = readFileSync(path.join(FIXTURES, 'article.html'));
-const FRAMESET = Buffer.from('<html><head><title>x</title></head><frameset><frame src="http://attacker.invalid/"></frameset></html>');
+const FRAMESET = Buffer.from(
+  '<html><head><title>x</title></head><frameset><frame src="http://attacker.invalid/"></frameset></html>',
+);
 const P = 'دعا المبعوث الأممي إلى وقف فوري لإطلاق النار في طرابلس.';
 
 let built: BuiltWorker;
@@ -83,7 +85,10 @@ describe('the import worker', () => {
   });
 
   it('reads a web page and a Word file exactly as the in-process readers do', async () => {
-    const docx = makeDocx([{ text: P, rtl: true }, { text: 'فقرة ثانية.', rtl: true }]);
+    const docx = makeDocx([
+      { text: P, rtl: true },
+      { text: 'فقرة ثانية.', rtl: true },
+    ]);
     expect(await importFile('article.html', ARTICLE)).toEqual(await parseDocument('html', ARTICLE));
     expect(await importFile('report.docx', docx)).toEqual(await parseDocument('docx', docx));
     expect(liveReaderWorkers()).toBe(1);
@@ -91,7 +96,11 @@ describe('the import worker', () => {
 
   it('reuses one warm worker for documents in a row, and leaves the caller’s bytes intact', async () => {
     const bytes = Buffer.from(ARTICLE);
-    const results = await Promise.all([importFile('a.html', bytes), importFile('b.html', bytes), importFile('c.html', bytes)]);
+    const results = await Promise.all([
+      importFile('a.html', bytes),
+      importFile('b.html', bytes),
+      importFile('c.html', bytes),
+    ]);
     expect(new Set(results.map((r) => r.text)).size).toBe(1);
     expect(bytes.equals(ARTICLE)).toBe(true);
     expect(liveReaderWorkers()).toBe(1);
@@ -106,7 +115,10 @@ describe('the import worker', () => {
     const cut = damaged.subarray(0, damaged.length - 30);
     const docxInProcess = await refusal(parseDocument('docx', cut));
     const docxViaWorker = await refusal(importFile('cut.docx', cut));
-    expect([docxViaWorker.code, docxViaWorker.message]).toEqual([docxInProcess.code, `“cut.docx”: ${docxInProcess.message}`]);
+    expect([docxViaWorker.code, docxViaWorker.message]).toEqual([
+      docxInProcess.code,
+      `“cut.docx”: ${docxInProcess.message}`,
+    ]);
   });
 
   it('ends an idle worker by itself', async () => {
@@ -179,7 +191,9 @@ describe('a worker that fails', () => {
     );
     const reader = new ReaderWorker(script, settings(script, { maxHeapMb: 32 }));
     const err = await refusal(reader.read('html', Buffer.from('<p>x</p>')));
-    expect(err.message).toMatch(/^The web page could not be read: reading it needs more memory than Hashiya allows for one file \(32 MB\)\. Save the article alone/);
+    expect(err.message).toMatch(
+      /^The web page could not be read: reading it needs more memory than Hashiya allows for one file \(32 MB\)\. Save the article alone/,
+    );
     await reader.close();
   });
 
@@ -195,7 +209,9 @@ describe('a worker that fails', () => {
     const reader = new ReaderWorker(script, settings(script, { timeoutMs: { base: 300, perMb: 0 } }));
     const stuck = refusal(reader.read('html', Buffer.from('X')));
     const next = reader.read('html', Buffer.from('fine'));
-    expect((await stuck).message).toMatch(/^The web page could not be read: reading it took longer than 1 second, so Hashiya stopped\./);
+    expect((await stuck).message).toMatch(
+      /^The web page could not be read: reading it took longer than 1 second, so Hashiya stopped\./,
+    );
     expect((await next).text).toBe('ok');
     await reader.close();
   });
@@ -227,9 +243,9 @@ describe('the worker’s messages', () => {
       }
     })();
     expect(rebuilt).toBeInstanceOf(AppError);
-    expect(() => settleReply({ id: 1, ok: false, appError: { code: 'conflict', message: 'm', details: { duplicateOf: 'd' } } })).toThrow(
-      expect.objectContaining({ code: 'conflict', message: 'm', details: { duplicateOf: 'd' } }),
-    );
+    expect(() =>
+      settleReply({ id: 1, ok: false, appError: { code: 'conflict', message: 'm', details: { duplicateOf: 'd' } } }),
+    ).toThrow(expect.objectContaining({ code: 'conflict', message: 'm', details: { duplicateOf: 'd' } }));
     const plain = (() => {
       try {
         settleReply({ id: 1, ok: false, failure: { name: 'RangeError', message: 'Maximum call stack size exceeded' } });

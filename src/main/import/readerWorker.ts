@@ -66,7 +66,13 @@ export const DEFAULT_READER_SETTINGS: Omit<ReaderWorkerSettings, 'script'> = {
   onWorkerError: (err) => console.error('The import worker failed:', err),
 };
 
-const NOUN: Record<ParsedFormat, string> = { html: 'The web page', docx: 'The Word document', pdf: 'The PDF', mhtml: 'The saved web page', rtf: 'The RTF document' };
+const NOUN: Record<ParsedFormat, string> = {
+  html: 'The web page',
+  docx: 'The Word document',
+  pdf: 'The PDF',
+  mhtml: 'The saved web page',
+  rtf: 'The RTF document',
+};
 const ADVICE: Record<ParsedFormat, string> = {
   html: 'Save the article alone (or its text) and import that.',
   docx: 'Split it into smaller documents and import those.',
@@ -123,7 +129,8 @@ export class ReaderWorker {
   ) {}
 
   read(format: ParsedFormat, bytes: Uint8Array): Promise<ImportedText> {
-    if (this.closed) return Promise.reject(cannotRead(format, 'Hashiya is shutting down', 'Try again after it has restarted.'));
+    if (this.closed)
+      return Promise.reject(cannotRead(format, 'Hashiya is shutting down', 'Try again after it has restarted.'));
     if (this.inProcess) return parseDocument(format, bytes);
     return new Promise<ImportedText>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, format, bytes, resolve, reject });
@@ -136,9 +143,12 @@ export class ReaderWorker {
     this.closed = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     const worker = this.worker;
-    for (const job of this.queue.splice(0)) job.reject(cannotRead(job.format, 'Hashiya is shutting down', 'Try again after it has restarted.'));
+    for (const job of this.queue.splice(0))
+      job.reject(cannotRead(job.format, 'Hashiya is shutting down', 'Try again after it has restarted.'));
     if (worker) {
-      this.lose(worker, (format) => cannotRead(format, 'Hashiya is shutting down', 'Try again after it has restarted.'));
+      this.lose(worker, (format) =>
+        cannotRead(format, 'Hashiya is shutting down', 'Try again after it has restarted.'),
+      );
       await worker.terminate();
     }
   }
@@ -153,14 +163,18 @@ export class ReaderWorker {
     try {
       worker = this.worker ?? this.spawn();
     } catch {
-      job.reject(cannotRead(job.format, 'the reader could not be started', 'Try again; if it keeps failing, restart Hashiya.'));
+      job.reject(
+        cannotRead(job.format, 'the reader could not be started', 'Try again; if it keeps failing, restart Hashiya.'),
+      );
       this.pump();
       return;
     }
     worker.ref();
     const ms = timeoutFor(this.settings, job.bytes.length);
     const timer = setTimeout(() => {
-      this.lose(worker, (format) => cannotRead(format, `reading it took longer than ${seconds(ms)}, so Hashiya stopped`));
+      this.lose(worker, (format) =>
+        cannotRead(format, `reading it took longer than ${seconds(ms)}, so Hashiya stopped`),
+      );
     }, ms);
     this.current = { job, worker, timer };
     // a copy of the bytes is moved (not cloned) to the worker; the caller's buffer stays usable
@@ -170,7 +184,13 @@ export class ReaderWorker {
       worker.postMessage(request, [copy.buffer]);
     } catch (err) {
       this.settings.onWorkerError?.(err as Error);
-      this.lose(worker, (format) => cannotRead(format, 'the reader could not be given the file', 'Try again; if it keeps failing, restart Hashiya.'));
+      this.lose(worker, (format) =>
+        cannotRead(
+          format,
+          'the reader could not be given the file',
+          'Try again; if it keeps failing, restart Hashiya.',
+        ),
+      );
       return;
     }
     this.settings.onStart?.({ format: job.format, bytes: job.bytes.byteLength });
@@ -202,21 +222,38 @@ export class ReaderWorker {
       if (reply === WORKER_READY) this.ready.add(worker);
       else this.settle(worker, reply);
     });
-    worker.on('messageerror', () => this.lose(worker, (format) => cannotRead(format, 'the reader sent back something unreadable')));
+    worker.on('messageerror', () =>
+      this.lose(worker, (format) => cannotRead(format, 'the reader sent back something unreadable')),
+    );
     worker.on('error', (err: Error & { code?: string }) => {
       if (!this.ready.has(worker) && err.code !== 'ERR_WORKER_OUT_OF_MEMORY') {
         this.readHereInstead(worker, err);
       } else if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        this.lose(worker, (format) => cannotRead(format, `reading it needs more memory than Hashiya allows for one file (${this.settings.maxHeapMb} MB)`));
+        this.lose(worker, (format) =>
+          cannotRead(
+            format,
+            `reading it needs more memory than Hashiya allows for one file (${this.settings.maxHeapMb} MB)`,
+          ),
+        );
       } else {
         this.settings.onWorkerError?.(err);
-        this.lose(worker, (format) => cannotRead(format, 'the reader stopped unexpectedly', 'Try again; if it happens again, save the text alone and import that.'));
+        this.lose(worker, (format) =>
+          cannotRead(
+            format,
+            'the reader stopped unexpectedly',
+            'Try again; if it happens again, save the text alone and import that.',
+          ),
+        );
       }
     });
     worker.on('exit', (code) => {
       live--;
       this.lose(worker, (format) =>
-        cannotRead(format, `the reader stopped unexpectedly (exit code ${code})`, 'Try again; if it happens again, save the text alone and import that.'),
+        cannotRead(
+          format,
+          `the reader stopped unexpectedly (exit code ${code})`,
+          'Try again; if it happens again, save the text alone and import that.',
+        ),
       );
     });
     return worker;

@@ -41,7 +41,9 @@ describe('detectFormat', () => {
   it('reads by content as well as by name', () => {
     expect(detectFormat('a.txt', Buffer.from('نص عادي'))).toBe('text');
     expect(detectFormat('a', Buffer.from('نص عادي'))).toBe('text');
-    expect(detectFormat('page.txt', Buffer.from('\uFEFF  <!DOCTYPE html><html><body><p>x</p></body></html>'))).toBe('html');
+    expect(detectFormat('page.txt', Buffer.from('\uFEFF  <!DOCTYPE html><html><body><p>x</p></body></html>'))).toBe(
+      'html',
+    );
     expect(detectFormat('page.htm', Buffer.from('<p>نص</p>'))).toBe('html');
     expect(detectFormat('notes.TXT', makeDocx([{ text: 'x' }]))).toBe('docx');
     expect(detectFormat('Report.DOCX', makeDocx([{ text: 'x' }]))).toBe('docx');
@@ -49,7 +51,12 @@ describe('detectFormat', () => {
     expect(detectFormat('paper.txt', Buffer.from('%PDF-1.7\n%âãÏÓ'))).toBe('pdf');
     expect(detectFormat('x.pdf', Buffer.from('junk\n%PDF-1.7'))).toBe('pdf');
     expect(detectFormat('letter.txt', Buffer.from('{\\rtf1\\ansi x}'))).toBe('rtf');
-    expect(detectFormat('page.mht', Buffer.from('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b'))).toBe('mhtml');
+    expect(
+      detectFormat(
+        'page.mht',
+        Buffer.from('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b'),
+      ),
+    ).toBe('mhtml');
   });
 
   it('names what a binary file is', () => {
@@ -65,7 +72,9 @@ describe('detectFormat', () => {
     expect(looksBinary(Buffer.alloc(64))).toBe(true);
     expect(looksBinary(Buffer.from('one stray NUL\u0000 in text', 'latin1'))).toBe(false);
     expect(looksBinary(Buffer.concat([Buffer.from('plain words\n'), Buffer.alloc(500)]))).toBe(false);
-    expect(looksBinary(Buffer.from('\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f'.repeat(3), 'latin1'))).toBe(true);
+    expect(
+      looksBinary(Buffer.from('\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f'.repeat(3), 'latin1')),
+    ).toBe(true);
     expect(looksBinary(Buffer.from([0xff, 0xfe, 0x41, 0x00]))).toBe(false);
     expect(looksBinary(Buffer.from('ordinary\ttext\r\nlines\f'))).toBe(false);
   });
@@ -95,8 +104,16 @@ describe('UTF-16 without a BOM', () => {
 });
 
 describe('binary files renamed .txt are still refused', () => {
-  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), randomBytes(7, 4096)]);
-  const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), randomBytes(8, 4096)]);
+  const PNG = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    Buffer.from('IHDR'),
+    randomBytes(7, 4096),
+  ]);
+  const JPEG = Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+    Buffer.from('JFIF\0'),
+    randomBytes(8, 4096),
+  ]);
 
   it.each([
     ['a PNG image', 'photo.txt', PNG, /PNG image/],
@@ -108,11 +125,18 @@ describe('binary files renamed .txt are still refused', () => {
 
   it('a zip archive is opened as a Word file and refused as not one', async () => {
     const zip = makeZip([{ name: 'photo.jpg', data: randomBytes(10, 2048) }]);
-    await expect(importFile('archive.txt', zip)).rejects.toMatchObject({ code: 'unprocessable', message: /not a Word document/ });
+    await expect(importFile('archive.txt', zip)).rejects.toMatchObject({
+      code: 'unprocessable',
+      message: /not a Word document/,
+    });
   });
 
   it('an image without its signature, compressed data, a BMP and random bytes of any length', async () => {
-    const bmp = Buffer.concat([Buffer.from('BM'), Buffer.alloc(52), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37) % 256))]);
+    const bmp = Buffer.concat([
+      Buffer.from('BM'),
+      Buffer.alloc(52),
+      Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37) % 256)),
+    ]);
     const samples: Uint8Array[] = [PNG.subarray(8), deflateRawSync(Buffer.from('نص عربي طويل '.repeat(500))), bmp];
     for (let seed = 1; seed <= 300; seed++) samples.push(randomBytes(seed, 2 * (1 + ((seed * 7919) % 3000))));
     for (const [i, bytes] of samples.entries()) {
@@ -121,6 +145,9 @@ describe('binary files renamed .txt are still refused', () => {
       if (bytes.length >= 512) expect(looksBinary(bytes), `sample ${i}`).toBe(true);
     }
     expect(samples.filter((b) => b.length >= 512).length).toBeGreaterThan(250);
-    await expect(importFile('noise.txt', randomBytes(42, 8192))).rejects.toMatchObject({ code: 'unsupported', message: /binary file/ });
+    await expect(importFile('noise.txt', randomBytes(42, 8192))).rejects.toMatchObject({
+      code: 'unsupported',
+      message: /binary file/,
+    });
   });
 });

@@ -88,7 +88,10 @@ function head(bytes: Uint8Array): string {
 }
 
 export function looksLikeHtml(bytes: Uint8Array): boolean {
-  const start = head(bytes).replace(/^\uFEFF|^ï»¿/, '').trimStart().toLowerCase();
+  const start = head(bytes)
+    .replace(/^\uFEFF|^ï»¿/, '')
+    .trimStart()
+    .toLowerCase();
   if (/^<!doctype\s+html/.test(start) || /^<html[\s>]/.test(start)) return true;
   if (/^<\?xml[^>]*>\s*(<!doctype\s+html|<html[\s>])/.test(start)) return true;
   // A fragment saved from a page: starts with markup and has a body or paragraph element early on.
@@ -99,7 +102,8 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
 function sniffDocument(bytes: Uint8Array, ext: string): 'pdf' | 'rtf' | 'mhtml' | null {
   // a file called .pdf may have a little junk before its header
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
-  if (ext === '.pdf' && Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-')) return 'pdf';
+  if (ext === '.pdf' && Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-'))
+    return 'pdf';
   const start = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).replace(/^\uFEFF|^ï»¿/, '');
   if (start.startsWith('{\\rtf')) return 'rtf';
   // a saved web page archive: mail-style headers, then a multipart/related body
@@ -111,12 +115,23 @@ function sniffDocument(bytes: Uint8Array, ext: string): 'pdf' | 'rtf' | 'mhtml' 
 /** Decide the reader, or refuse with a sentence that names the file and why. */
 export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat {
   const ext = path.extname(fileName).toLowerCase();
-  const known = TEXT_EXTENSIONS.has(ext) || HTML_EXTENSIONS.has(ext) || DOCX_EXTENSIONS.has(ext) || DOCUMENT_EXTENSIONS.has(ext) || ext === '';
+  const known =
+    TEXT_EXTENSIONS.has(ext) ||
+    HTML_EXTENSIONS.has(ext) ||
+    DOCX_EXTENSIONS.has(ext) ||
+    DOCUMENT_EXTENSIONS.has(ext) ||
+    ext === '';
   if (ext === '.doc') {
-    throw new AppError('unsupported', `“${fileName}” is an old Word document (.doc). Open it in Word or LibreOffice and save it as .docx, then import that.`);
+    throw new AppError(
+      'unsupported',
+      `“${fileName}” is an old Word document (.doc). Open it in Word or LibreOffice and save it as .docx, then import that.`,
+    );
   }
   if (!known) {
-    throw new AppError('unsupported', `“${fileName}” has the extension ${ext}, which Hashiya cannot import. It reads ${ACCEPTED_SENTENCE}.`);
+    throw new AppError(
+      'unsupported',
+      `“${fileName}” has the extension ${ext}, which Hashiya cannot import. It reads ${ACCEPTED_SENTENCE}.`,
+    );
   }
 
   if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC)) {
@@ -124,21 +139,36 @@ export function detectFormat(fileName: string, bytes: Uint8Array): ImportFormat 
   }
   if (startsWith(bytes, CFB_MAGIC)) {
     if (DOCX_EXTENSIONS.has(ext)) {
-      throw new AppError('unprocessable', `“${fileName}” is protected with a password (an encrypted Word file). Remove the password in Word and save it again, then import it.`);
+      throw new AppError(
+        'unprocessable',
+        `“${fileName}” is protected with a password (an encrypted Word file). Remove the password in Word and save it again, then import it.`,
+      );
     }
-    throw new AppError('unsupported', `“${fileName}” is an old Office file (Word .doc or similar), not text. Save it as .docx, then import that.`);
+    throw new AppError(
+      'unsupported',
+      `“${fileName}” is an old Office file (Word .doc or similar), not text. Save it as .docx, then import that.`,
+    );
   }
   if (DOCX_EXTENSIONS.has(ext)) {
-    throw new AppError('unprocessable', `“${fileName}” is not a valid Word document: it is not a .docx (zip) file. It may be damaged or renamed.`);
+    throw new AppError(
+      'unprocessable',
+      `“${fileName}” is not a valid Word document: it is not a .docx (zip) file. It may be damaged or renamed.`,
+    );
   }
   const document = sniffDocument(bytes, ext);
   if (document) return document;
   if (ext === '.pdf') {
-    throw new AppError('unprocessable', `“${fileName}” is not a valid PDF: it does not start as a PDF does. It may be damaged or renamed.`);
+    throw new AppError(
+      'unprocessable',
+      `“${fileName}” is not a valid PDF: it does not start as a PDF does. It may be damaged or renamed.`,
+    );
   }
   for (const magic of BINARY_MAGIC) {
     if (startsWith(bytes, magic.bytes, magic.offset ?? 0)) {
-      throw new AppError('unsupported', `“${fileName}” is ${magic.name}, not text. Hashiya reads ${ACCEPTED_SENTENCE}.`);
+      throw new AppError(
+        'unsupported',
+        `“${fileName}” is ${magic.name}, not text. Hashiya reads ${ACCEPTED_SENTENCE}.`,
+      );
     }
   }
   if (looksBinary(bytes)) {

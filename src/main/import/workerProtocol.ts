@@ -37,12 +37,19 @@ export async function answer(request: ReadRequest): Promise<ReadReply> {
     return { id: request.id, ok: true, result: await parseDocument(request.format, request.bytes) };
   } catch (err) {
     if (err instanceof AppError) {
-      const appError: { code: ErrorCode; message: string; details?: unknown } = { code: err.code, message: err.message };
+      const appError: { code: ErrorCode; message: string; details?: unknown } = {
+        code: err.code,
+        message: err.message,
+      };
       if (err.details !== undefined && cloneable(err.details)) appError.details = err.details;
       return { id: request.id, ok: false, appError };
     }
     const e = err instanceof Error ? err : new Error(String(err));
-    return { id: request.id, ok: false, failure: { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } };
+    return {
+      id: request.id,
+      ok: false,
+      failure: { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) },
+    };
   }
 }
 

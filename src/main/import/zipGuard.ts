@@ -47,14 +47,21 @@ function bomb(reason: string): AppError {
 }
 
 const encrypted = () =>
-  new AppError('unprocessable', 'The Word document is encrypted (protected with a password). Remove the password in Word, save it again, and import it.');
+  new AppError(
+    'unprocessable',
+    'The Word document is encrypted (protected with a password). Remove the password in Word, save it again, and import it.',
+  );
 
 function openZip(bytes: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true, strictFileNames: false }, (err, zip) => {
-      if (err || !zip) reject(corrupt(err?.message));
-      else resolve(zip);
-    });
+    yauzl.fromBuffer(
+      bytes,
+      { lazyEntries: true, validateEntrySizes: true, decodeStrings: true, strictFileNames: false },
+      (err, zip) => {
+        if (err || !zip) reject(corrupt(err?.message));
+        else resolve(zip);
+      },
+    );
   });
 }
 
@@ -76,9 +83,14 @@ function readDirectory(zip: ZipFile, limits: ZipLimits): Promise<{ entries: Entr
       }
       total += entry.uncompressedSize;
       if (total > limits.maxTotalUncompressed) {
-        return fail(bomb(`its entries declare more than ${Math.round(limits.maxTotalUncompressed / MB)} MB uncompressed`));
+        return fail(
+          bomb(`its entries declare more than ${Math.round(limits.maxTotalUncompressed / MB)} MB uncompressed`),
+        );
       }
-      if (entry.uncompressedSize > limits.ratioFloor && entry.uncompressedSize > entry.compressedSize * limits.maxRatio) {
+      if (
+        entry.uncompressedSize > limits.ratioFloor &&
+        entry.uncompressedSize > entry.compressedSize * limits.maxRatio
+      ) {
         const ratio = Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize));
         return fail(bomb(`one entry is compressed ${ratio}:1, more than the ${limits.maxRatio}:1 a document reaches`));
       }
@@ -103,7 +115,11 @@ function drain(zip: ZipFile, entry: Entry, keep: boolean): Promise<Buffer | null
       });
       stream.on('error', (e: Error) => {
         stream.destroy();
-        reject(/too many bytes/i.test(e.message) ? bomb('an entry holds more data than its header declares') : corrupt(e.message));
+        reject(
+          /too many bytes/i.test(e.message)
+            ? bomb('an entry holds more data than its header declares')
+            : corrupt(e.message),
+        );
       });
       stream.on('end', () => resolve(keep && size <= MAX_KEPT_BYTES ? Buffer.concat(chunks) : null));
     });
@@ -131,7 +147,11 @@ export async function inspectZip(bytes: Uint8Array, options: InspectOptions = {}
     zip.close();
   }
   return {
-    entries: entries.map((e) => ({ name: e.fileName, compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize })),
+    entries: entries.map((e) => ({
+      name: e.fileName,
+      compressedSize: e.compressedSize,
+      uncompressedSize: e.uncompressedSize,
+    })),
     totalUncompressed: total,
     kept,
   };

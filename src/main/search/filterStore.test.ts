@@ -19,7 +19,8 @@ describe('the squeezed filter text', () => {
     const small = squeeze(text);
     expect(small).toHaveLength(text.length);
     expect([...small].every((c) => c.charCodeAt(0) < 256)).toBe(true);
-    for (const q of ['خليفه', 'حفتر في 2019', 'un', 'ان']) expect(small.includes(squeeze(normalizeQuery(q)))).toBe(true);
+    for (const q of ['خليفه', 'حفتر في 2019', 'un', 'ان'])
+      expect(small.includes(squeeze(normalizeQuery(q)))).toBe(true);
     for (const q of ['خليفتي', 'طرابلس', 'onu']) expect(small.includes(squeeze(normalizeQuery(q)))).toBe(false);
   });
 
@@ -32,8 +33,13 @@ describe('the squeezed filter text', () => {
 describe('the filter on disk', () => {
   it('round-trips through its shards and ignores a damaged one', async () => {
     const filters = new Map<string, Filter>();
-    for (let i = 0; i < 200; i++) filters.set(`doc-${i}`, { sha256: i.toString(16).padStart(64, '0'), text: squeeze(`نص ${i}`) });
-    await writeFilters(dir, filters, Array.from({ length: SHARDS }, (_, k) => k));
+    for (let i = 0; i < 200; i++)
+      filters.set(`doc-${i}`, { sha256: i.toString(16).padStart(64, '0'), text: squeeze(`نص ${i}`) });
+    await writeFilters(
+      dir,
+      filters,
+      Array.from({ length: SHARDS }, (_, k) => k),
+    );
     expect(await readdir(path.join(dir, 'index', 'filter'))).toHaveLength(SHARDS);
     expect(await readFilters(dir)).toEqual(filters);
 

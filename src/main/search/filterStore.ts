@@ -116,7 +116,11 @@ export async function readFilters(dir: string): Promise<Map<string, Filter>> {
 }
 
 /** Write the given shards from the filter map. */
-export async function writeFilters(dir: string, filters: ReadonlyMap<string, Filter>, shards: Iterable<number>): Promise<void> {
+export async function writeFilters(
+  dir: string,
+  filters: ReadonlyMap<string, Filter>,
+  shards: Iterable<number>,
+): Promise<void> {
   const wanted = new Set(shards);
   if (wanted.size === 0) return;
   const byShard = new Map<number, Array<[string, Filter]>>([...wanted].map((s) => [s, []]));

@@ -36,9 +36,17 @@ function breaksBefore(view: TextView, u: number): number {
 }
 
 /** A character before which the grapheme rules always break, whatever precedes it (bar a Prepend or ZWJ). */
-const startsCluster = (c: number) => (c >= 0x20 && c <= 0x7e) || (c >= 0x0621 && c <= 0x064a) || c === 0x0a || (c >= 0x0660 && c <= 0x0669);
+const startsCluster = (c: number) =>
+  (c >= 0x20 && c <= 0x7e) || (c >= 0x0621 && c <= 0x064a) || c === 0x0a || (c >= 0x0660 && c <= 0x0669);
 /** Prepend characters of the BMP (Arabic number signs and a few others): no break after them. */
-const isPrepend = (c: number) => (c >= 0x0600 && c <= 0x0605) || c === 0x06dd || c === 0x070f || c === 0x0890 || c === 0x0891 || c === 0x08e2 || c === 0x0d4e;
+const isPrepend = (c: number) =>
+  (c >= 0x0600 && c <= 0x0605) ||
+  c === 0x06dd ||
+  c === 0x070f ||
+  c === 0x0890 ||
+  c === 0x0891 ||
+  c === 0x08e2 ||
+  c === 0x0d4e;
 
 /** isGraphemeBoundary, with a shortcut for the common case of a plain Arabic or ASCII character. */
 function isBoundary(text: string, u: number): boolean {
@@ -54,7 +62,10 @@ function isBoundary(text: string, u: number): boolean {
  * joiner or non-joiner, a bidi control): folding drops them, so a hit's end would otherwise take
  * in the mark that follows its last letter.
  */
-export function trimInvisibleEdges(view: TextView, span: { start: number; end: number }): { start: number; end: number } {
+export function trimInvisibleEdges(
+  view: TextView,
+  span: { start: number; end: number },
+): { start: number; end: number } {
   let { start, end } = span;
   const at = (cp: number) => view.text.codePointAt(view.map.toUtf16(cp)) ?? 0;
   while (end > start && isInvisible(at(end - 1))) end--;

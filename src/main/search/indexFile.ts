@@ -9,7 +9,13 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { decodeOrigin, encodeOrigin, normalize, NORMALIZER_VERSION, type NormalizedText } from '../../shared/search/normalize';
+import {
+  decodeOrigin,
+  encodeOrigin,
+  normalize,
+  NORMALIZER_VERSION,
+  type NormalizedText,
+} from '../../shared/search/normalize';
 
 export const INDEX_DIR = 'index';
 const FORMAT = 'hashiya-search-index';

@@ -27,7 +27,11 @@ afterEach(async () => {
 });
 
 async function addText(text: string, title: string): Promise<DocumentSummary> {
-  const { document } = await call<{ document: DocumentSummary }>('documents.importText', { text, title, allowDuplicate: true });
+  const { document } = await call<{ document: DocumentSummary }>('documents.importText', {
+    text,
+    title,
+    allowDuplicate: true,
+  });
   return document;
 }
 
@@ -63,7 +67,12 @@ describe('search over the project', () => {
     const two = await search({ query: 'المقبلة', documentId: doc.id });
     expect(two.hits.map((h) => h.match)).toEqual(['المقبلــة']);
 
-    const drafts = [...one.hits, ...two.hits].map((h) => ({ documentId: doc.id, start: h.start, end: h.end, codes: ['ceasefire-proposal'] }));
+    const drafts = [...one.hits, ...two.hits].map((h) => ({
+      documentId: doc.id,
+      start: h.start,
+      end: h.end,
+      codes: ['ceasefire-proposal'],
+    }));
     const created = await call<Annotation[]>('annotations.createMany', { documentId: doc.id, drafts });
     expect(created.map((a) => a.quote)).toEqual(['خليفةُ', 'المقبلــة']);
     await call('annotations.deleteMany', { documentId: doc.id, ids: created.map((a) => a.id) });
@@ -119,7 +128,9 @@ describe('search over the project', () => {
     expect(result.hits.map((h) => h.match)).toEqual(['خليفه']);
     expect([...store.loadedDocuments()]).toHaveLength(0);
     expect((await readdir(path.join(dir, 'index'))).sort()).toEqual([`${a.id}.json`, 'filter']);
-    expect(JSON.parse(await readFile(path.join(dir, 'index', `${a.id}.json`), 'utf8')).folded).toBe('المشير خليفه حفتر');
+    expect(JSON.parse(await readFile(path.join(dir, 'index', `${a.id}.json`), 'utf8')).folded).toBe(
+      'المشير خليفه حفتر',
+    );
     expect(await call<{ documentCount: number }>('search.rebuildIndex', {})).toMatchObject({ documentCount: 1 });
   });
 
@@ -138,7 +149,11 @@ describe('hit spans are whole characters', () => {
     const doc = await addText(text, 'A');
     const thumb = await search({ query: '👍', documentId: doc.id });
     expect(thumb.hits.map((h) => h.match)).toEqual(['👍🏽']);
-    const withMark = await search({ query: 'بـ', documentId: doc.id, options: { ignoreTatweel: false, ignoreDiacritics: false, match: 'substring' } });
+    const withMark = await search({
+      query: 'بـ',
+      documentId: doc.id,
+      options: { ignoreTatweel: false, ignoreDiacritics: false, match: 'substring' },
+    });
     expect(withMark.hits.map((h) => h.match)).toEqual(['بـً']);
   });
 });
@@ -201,8 +216,12 @@ describe('word-aware matching by default', () => {
     await addText('قال مسئول ليبي إن مسؤولا آخر', 'Hamza');
     await addText('کتاب الرئیس', 'Persian');
     expect((await search({ query: 'مسؤول' })).hits.map((h) => h.match)).toEqual([]);
-    expect((await search({ query: 'مسؤول', options: { foldHamzaSeat: true } })).hits.map((h) => h.match)).toEqual(['مسئول']);
-    expect((await search({ query: 'مسؤول', options: { foldHamzaSeat: true, match: 'substring' } })).hits.map((h) => h.match)).toEqual(['مسئول', 'مسؤول']);
+    expect((await search({ query: 'مسؤول', options: { foldHamzaSeat: true } })).hits.map((h) => h.match)).toEqual([
+      'مسئول',
+    ]);
+    expect(
+      (await search({ query: 'مسؤول', options: { foldHamzaSeat: true, match: 'substring' } })).hits.map((h) => h.match),
+    ).toEqual(['مسئول', 'مسؤول']);
     expect((await search({ query: 'كتاب الرئيس' })).hits.map((h) => h.match)).toEqual(['کتاب الرئیس']);
     expect((await search({ query: 'كتاب', options: { foldPersian: false } })).hits).toEqual([]);
   });

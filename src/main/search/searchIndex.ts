@@ -12,10 +12,22 @@
  */
 import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { matchModeOf, type MatchMode, type SearchHit, type SearchOptions, type SearchResult } from '../../shared/api/search';
+import {
+  matchModeOf,
+  type MatchMode,
+  type SearchHit,
+  type SearchOptions,
+  type SearchResult,
+} from '../../shared/api/search';
 import { findAll, type FoldedMatch } from '../../shared/search/match';
 import { compileWords, requiredFragments } from '../../shared/search/wordMatch';
-import { DEFAULT_NORMALIZE_OPTIONS, normalize, normalizeQuery, originalSpan, type NormalizeOptions } from '../../shared/search/normalize';
+import {
+  DEFAULT_NORMALIZE_OPTIONS,
+  normalize,
+  normalizeQuery,
+  originalSpan,
+  type NormalizeOptions,
+} from '../../shared/search/normalize';
 import { hitContext, snapToGraphemes, textView, trimInvisibleEdges, type TextView } from './hitContext';
 import { readFilters, shardOf, SHARDS, squeeze, writeFilters, type Filter } from './filterStore';
 import { buildEntry, INDEX_DIR, readEntry, removeEntry, writeEntry, type IndexEntry } from './indexFile';
@@ -62,7 +74,9 @@ const HAMZA_SEATS = /[\u0621\u0624\u0626]/gu;
 function filterFor(query: string, mode: MatchMode, rules: NormalizeOptions): (squeezed: string) => boolean {
   if (rules.foldHamzaSeat) {
     const folded = normalizeQuery(query.normalize('NFC').replace(HAMZA_SEATS, ' '));
-    const pieces = requiredFragments(folded).filter((p) => p !== '').map(squeeze);
+    const pieces = requiredFragments(folded)
+      .filter((p) => p !== '')
+      .map(squeeze);
     return (text) => pieces.every((p) => text.includes(p));
   }
   const folded = normalizeQuery(query);
@@ -81,7 +95,9 @@ function matcherFor(folded: string, mode: MatchMode): (text: string, limit: numb
 }
 
 function isDefault(rules: NormalizeOptions): boolean {
-  return (Object.keys(DEFAULT_NORMALIZE_OPTIONS) as (keyof NormalizeOptions)[]).every((k) => rules[k] === DEFAULT_NORMALIZE_OPTIONS[k]);
+  return (Object.keys(DEFAULT_NORMALIZE_OPTIONS) as (keyof NormalizeOptions)[]).every(
+    (k) => rules[k] === DEFAULT_NORMALIZE_OPTIONS[k],
+  );
 }
 
 export class SearchIndex {
@@ -178,11 +194,18 @@ export class SearchIndex {
       this.filters.set(s.id, { sha256: s.sha256, text: squeeze(entry.folded.text) });
     });
     this.dirty.clear();
-    await writeFilters(this.source.dir, this.filters, Array.from({ length: SHARDS }, (_, k) => k)).catch(() => undefined);
+    await writeFilters(
+      this.source.dir,
+      this.filters,
+      Array.from({ length: SHARDS }, (_, k) => k),
+    ).catch(() => undefined);
     return summaries.length;
   }
 
-  async search(query: string, opts: { documentId?: string; options?: SearchOptions; limit: number }): Promise<SearchResult> {
+  async search(
+    query: string,
+    opts: { documentId?: string; options?: SearchOptions; limit: number },
+  ): Promise<SearchResult> {
     const rules = ruleOptions(opts.options);
     const mode = matchModeOf(opts.options);
     const folded = normalizeQuery(query, rules);
@@ -208,7 +231,9 @@ export class SearchIndex {
     scan: for (let k = 0; k < candidates.length; k += PARALLEL_READS) {
       const batch = candidates.slice(k, k + PARALLEL_READS);
       const fulls = await Promise.all(
-        batch.map((doc) => (opts.documentId ? this.entry(doc.id, doc.sha256) : this.entry(doc.id, doc.sha256).catch(() => null))),
+        batch.map((doc) =>
+          opts.documentId ? this.entry(doc.id, doc.sha256) : this.entry(doc.id, doc.sha256).catch(() => null),
+        ),
       );
       for (const [i, doc] of batch.entries()) {
         const full = fulls[i];
@@ -221,7 +246,12 @@ export class SearchIndex {
         const view = full.view;
         for (const m of matches.slice(0, left)) {
           const span = trimInvisibleEdges(view, snapToGraphemes(view, ...spanArgs(originalSpan(text, m.start, m.end))));
-          hits.push({ documentId: doc.id, ...span, ...hitContext(view, span.start, span.end), documentTitle: doc.title });
+          hits.push({
+            documentId: doc.id,
+            ...span,
+            ...hitContext(view, span.start, span.end),
+            documentTitle: doc.title,
+          });
         }
         if (matches.length > left) {
           truncated = true;

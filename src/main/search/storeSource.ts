@@ -17,7 +17,9 @@ export function storeSource(store: ProjectStore): DocumentSource {
       for (const db of store.loadedDocuments()) if (db.data.document.id === id) return db.data.document.text;
       const expected = store.summaries().find((s) => s.id === id)?.sha256;
       try {
-        const parsed = JSON.parse(await readFile(store.documentPath(id), 'utf8')) as { document?: { id?: unknown; text?: unknown } };
+        const parsed = JSON.parse(await readFile(store.documentPath(id), 'utf8')) as {
+          document?: { id?: unknown; text?: unknown };
+        };
         const text = parsed.document?.text;
         if (parsed.document?.id === id && typeof text === 'string' && sha256(text) === expected) return text;
       } catch {

@@ -39,7 +39,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const sendJson = (res: http.ServerResponse, status: number, body: unknown) => {
     const data = Buffer.from(JSON.stringify(body), 'utf8');
-    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': data.length });
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': data.length,
+    });
     res.end(data);
   };
   const sendError = (res: http.ServerResponse, err: AppError) => {
@@ -48,13 +52,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sendJson(res, err.status, err.toBody());
   };
 
-  const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, name: string, continueAsked: boolean) => {
+  const handleApi = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    name: string,
+    continueAsked: boolean,
+  ) => {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       throw new AppError('invalid_input', 'API methods are called with POST.');
     }
     if (!tokenMatches(req.headers.authorization, token)) {
-      throw new AppError('unauthorized', 'This call needs the session token (Authorization: Bearer …) printed when Hashiya started.');
+      throw new AppError(
+        'unauthorized',
+        'This call needs the session token (Authorization: Bearer …) printed when Hashiya started.',
+      );
     }
     if (!isMethodName(name)) throw new AppError('not_found', `There is no API method “${name}”.`);
     const type = req.headers['content-type'] ?? '';
@@ -137,7 +149,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         const closeAfter = !res.shouldKeepAlive;
         if (unread) res.shouldKeepAlive = true;
         sendError(res, appErr);
-        if (unread) discardRest(req, res, err instanceof BodyTooLarge ? discardBoundFor(err.limit) : REFUSED_BODY_BOUND, err instanceof BodyTooLarge ? err.received : 0, closeAfter);
+        if (unread)
+          discardRest(
+            req,
+            res,
+            err instanceof BodyTooLarge ? discardBoundFor(err.limit) : REFUSED_BODY_BOUND,
+            err instanceof BodyTooLarge ? err.received : 0,
+            closeAfter,
+          );
       })
       .catch((err: unknown) => {
         options.onInternalError?.(err);
@@ -195,10 +214,17 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
         ? [408, 'Request Timeout', 'The request took too long to arrive.']
         : [400, 'Bad Request', 'The request is not well-formed HTTP.'];
   const body = JSON.stringify(new AppError('invalid_input', message).toBody());
-  const headers = Object.entries({ ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' })
+  const headers = Object.entries({
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    Connection: 'close',
+  })
     .map(([k, v]) => `${k}: ${v}\r\n`)
     .join('');
   // half-close: the client reads the answer, then closes; one that does not is cut after 5 s
   socket.end(`HTTP/1.1 ${status} ${text}\r\n${headers}\r\n${body}`);
-  (socket as Duplex & { setTimeout?: (ms: number, cb: () => void) => void }).setTimeout?.(5_000, () => socket.destroy());
+  (socket as Duplex & { setTimeout?: (ms: number, cb: () => void) => void }).setTimeout?.(5_000, () =>
+    socket.destroy(),
+  );
 }

@@ -14,7 +14,19 @@ describe('the session token check', () => {
   });
 
   it('refuses everything else', () => {
-    for (const header of [undefined, '', token, `bearer ${token}`, `Bearer  ${token}`, `Bearer ${token} `, `Bearer ${token}x`, `Bearer ${token.slice(0, -1)}`, 'Bearer ', `Basic ${token}`, `Bearer ${token.toUpperCase()}`]) {
+    for (const header of [
+      undefined,
+      '',
+      token,
+      `bearer ${token}`,
+      `Bearer  ${token}`,
+      `Bearer ${token} `,
+      `Bearer ${token}x`,
+      `Bearer ${token.slice(0, -1)}`,
+      'Bearer ',
+      `Basic ${token}`,
+      `Bearer ${token.toUpperCase()}`,
+    ]) {
       expect(tokenMatches(header, token), String(header)).toBe(false);
     }
   });
@@ -46,7 +58,15 @@ describe('browser mode’s headers', () => {
     expect(res.status).toBe(200);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toBe(CONTENT_SECURITY_POLICY);
-    for (const directive of ['default-src', 'script-src', 'style-src', 'font-src', 'connect-src', 'img-src', 'worker-src']) {
+    for (const directive of [
+      'default-src',
+      'script-src',
+      'style-src',
+      'font-src',
+      'connect-src',
+      'img-src',
+      'worker-src',
+    ]) {
       const values = new RegExp(`${directive} ([^;]+)`).exec(csp)?.[1]?.split(' ') ?? [];
       expect(values.length, directive).toBeGreaterThan(0);
       for (const v of values) expect(["'self'", 'data:'], `${directive} ${v}`).toContain(v);
@@ -59,7 +79,11 @@ describe('browser mode’s headers', () => {
   });
 
   it('API errors carry the same headers and no CORS grant', async () => {
-    const res = await fetch(`http://127.0.0.1:${web.port}/api/documents.list`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+    const res = await fetch(`http://127.0.0.1:${web.port}/api/documents.list`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(res.status).toBe(401);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(res.headers.get(name), name).toBe(value);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
@@ -68,7 +92,14 @@ describe('browser mode’s headers', () => {
   it('the Permissions-Policy names only features Chromium knows, each turned off', async () => {
     const res = await fetch(`http://127.0.0.1:${web.port}/`);
     const policy = res.headers.get('permissions-policy') ?? '';
-    expect(policy.split(', ')).toEqual(['camera=()', 'microphone=()', 'geolocation=()', 'usb=()', 'serial=()', 'hid=()']);
+    expect(policy.split(', ')).toEqual([
+      'camera=()',
+      'microphone=()',
+      'geolocation=()',
+      'usb=()',
+      'serial=()',
+      'hid=()',
+    ]);
   });
 
   it('listens on the loopback address only', () => {

@@ -29,13 +29,19 @@ async function addDoc(): Promise<DocumentSummary> {
   return document;
 }
 
-const cpIndex = (s: string) => [...TEXT].join('').indexOf(s) - (TEXT.slice(0, TEXT.indexOf(s)).length - [...TEXT.slice(0, TEXT.indexOf(s))].length);
+const cpIndex = (s: string) =>
+  [...TEXT].join('').indexOf(s) - (TEXT.slice(0, TEXT.indexOf(s)).length - [...TEXT.slice(0, TEXT.indexOf(s))].length);
 
 describe('annotations', () => {
   it('stores the quote the server cuts from its own text, in code points after an emoji', async () => {
     const doc = await addDoc();
     const start = cpIndex('خليفه حفتر');
-    const a = await call<Annotation>('annotations.create', { documentId: doc.id, start, end: start + 10, codes: ['ceasefire-proposal'] });
+    const a = await call<Annotation>('annotations.create', {
+      documentId: doc.id,
+      start,
+      end: start + 10,
+      codes: ['ceasefire-proposal'],
+    });
     expect(a.quote).toBe('خليفه حفتر');
     expect([...TEXT].slice(a.start, a.end).join('')).toBe('خليفه حفتر');
     expect(a.annotator).toBe('Salma');
@@ -54,24 +60,37 @@ describe('annotations', () => {
       { start: -1, end: 3 },
     ];
     for (const span of bad) {
-      await expect(call('annotations.create', { documentId: doc.id, ...span, codes: [] })).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(call('annotations.create', { documentId: doc.id, ...span, codes: [] })).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
     }
     const thumb = cpIndex('👍🏽');
-    await expect(call('annotations.create', { documentId: doc.id, start: thumb, end: thumb + 1, codes: [] })).rejects.toThrow(/split/);
-    await expect(call('annotations.create', { documentId: doc.id, start: 0, end: 3, codes: ['nope'] })).rejects.toThrow(/Unknown code/);
+    await expect(
+      call('annotations.create', { documentId: doc.id, start: thumb, end: thumb + 1, codes: [] }),
+    ).rejects.toThrow(/split/);
+    await expect(call('annotations.create', { documentId: doc.id, start: 0, end: 3, codes: ['nope'] })).rejects.toThrow(
+      /Unknown code/,
+    );
     expect(await call('annotations.list', { documentId: doc.id })).toEqual([]);
   });
 
   it('updates, deletes and restores (undo) with the same id', async () => {
     const doc = await addDoc();
-    const a = await call<Annotation>('annotations.create', { documentId: doc.id, start: 0, end: 3, codes: ['ceasefire-proposal'] });
+    const a = await call<Annotation>('annotations.create', {
+      documentId: doc.id,
+      start: 0,
+      end: 3,
+      codes: ['ceasefire-proposal'],
+    });
     const u = await call<Annotation>('annotations.update', { id: a.id, claimant: ' خليفة حفتر ', stance: 'proposes' });
     expect(u).toMatchObject({ claimant: 'خليفة حفتر', stance: 'proposes', createdAt: a.createdAt });
     await call('annotations.delete', { id: a.id });
     expect(await call('annotations.list', { documentId: doc.id })).toEqual([]);
     const [back] = await call<Annotation[]>('annotations.restore', { documentId: doc.id, annotations: [u] });
     expect(back).toEqual(u);
-    await expect(call('annotations.restore', { documentId: doc.id, annotations: [u] })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(call('annotations.restore', { documentId: doc.id, annotations: [u] })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     const summary = (await call<DocumentSummary[]>('documents.list', {}))[0];
     expect(summary?.annotationCount).toBe(1);
   });
@@ -95,7 +114,9 @@ describe('annotations', () => {
 
     // against the annotations already there: refused as a whole, nothing added
     await call('annotations.delete', { id: b!.id });
-    await expect(call('annotations.restore', { documentId: doc.id, annotations: [b, a] })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(call('annotations.restore', { documentId: doc.id, annotations: [b, a] })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     expect((await call<Annotation[]>('annotations.list', { documentId: doc.id })).map((x) => x.id)).toEqual([a!.id]);
 
     // the same id with different content cannot both be right
@@ -127,30 +148,68 @@ describe('annotations', () => {
   it('rejects unknown methods, extra fields and wrong types with readable messages', async () => {
     await expect(call('nope.nothing', {})).rejects.toMatchObject({ code: 'not_found' });
     await expect(call('documents.list', { extra: 1 })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(call('annotations.list', { documentId: '../../etc/passwd' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(call('annotations.list', { documentId: '../../etc/passwd' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     await expect(call('annotations.list', { documentId: 'missing' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('moves a saved span’s edges: quote and context re-derived, bounds and marks checked, order kept', async () => {
     const doc = await addDoc();
     const start = cpIndex('خليفه حفتر');
-    const a = await call<Annotation>('annotations.create', { documentId: doc.id, start, end: start + 5, codes: ['ceasefire-proposal'], note: 'n' });
-    const b = await call<Annotation>('annotations.create', { documentId: doc.id, start: start + 6, end: start + 10, codes: [] });
+    const a = await call<Annotation>('annotations.create', {
+      documentId: doc.id,
+      start,
+      end: start + 5,
+      codes: ['ceasefire-proposal'],
+      note: 'n',
+    });
+    const b = await call<Annotation>('annotations.create', {
+      documentId: doc.id,
+      start: start + 6,
+      end: start + 10,
+      codes: [],
+    });
     expect(a.quote).toBe('خليفه');
     // the end moves one word on, the start one word back
-    const grown = await call<Annotation>('annotations.update', { id: a.id, documentId: doc.id, start: cpIndex('المشير'), end: start + 10 });
-    expect(grown).toMatchObject({ id: a.id, quote: 'المشير خليفه حفتر', note: 'n', start: cpIndex('المشير'), end: start + 10 });
+    const grown = await call<Annotation>('annotations.update', {
+      id: a.id,
+      documentId: doc.id,
+      start: cpIndex('المشير'),
+      end: start + 10,
+    });
+    expect(grown).toMatchObject({
+      id: a.id,
+      quote: 'المشير خليفه حفتر',
+      note: 'n',
+      start: cpIndex('المشير'),
+      end: start + 10,
+    });
     expect(grown.prefix).toBe([...TEXT].slice(0, cpIndex('المشير')).join(''));
     expect(grown.suffix.startsWith(': نقترح')).toBe(true);
     // moving the start past b's keeps the list in reading order
     await call('annotations.update', { id: a.id, start: start + 7, end: start + 10 });
-    expect((await call<Annotation[]>('annotations.list', { documentId: doc.id })).map((x) => x.id)).toEqual([b.id, a.id]);
+    expect((await call<Annotation[]>('annotations.list', { documentId: doc.id })).map((x) => x.id)).toEqual([
+      b.id,
+      a.id,
+    ]);
     // refused, with nothing changed: past the text, reversed, only white space, splitting a mark
     const thumb = cpIndex('👍🏽');
-    for (const span of [{ end: 10_000 }, { start: start + 10 }, { start: start + 5, end: start + 6 }, { start: thumb, end: thumb + 1 }]) {
-      await expect(call('annotations.update', { id: a.id, documentId: doc.id, ...span })).rejects.toMatchObject({ code: 'invalid_input' });
+    for (const span of [
+      { end: 10_000 },
+      { start: start + 10 },
+      { start: start + 5, end: start + 6 },
+      { start: thumb, end: thumb + 1 },
+    ]) {
+      await expect(call('annotations.update', { id: a.id, documentId: doc.id, ...span })).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
     }
     const file = JSON.parse(await readFile(path.join(dir, 'documents', `${doc.id}.json`), 'utf8'));
-    expect(file.annotations.find((x: Annotation) => x.id === a.id)).toMatchObject({ start: start + 7, end: start + 10, quote: 'فتر' });
+    expect(file.annotations.find((x: Annotation) => x.id === a.id)).toMatchObject({
+      start: start + 7,
+      end: start + 10,
+      quote: 'فتر',
+    });
   });
 });

@@ -36,7 +36,10 @@ function checkedAnchor(file: DocumentFile, start: number, end: number) {
   const map = offsetMap(file);
   if (end <= start) throw new AppError('invalid_input', 'An annotation must end after it starts.');
   if (end > map.cpLength) {
-    throw new AppError('invalid_input', `The span ends at ${end}, past the end of the text (${map.cpLength} characters).`);
+    throw new AppError(
+      'invalid_input',
+      `The span ends at ${end}, past the end of the text (${map.cpLength} characters).`,
+    );
   }
   const text = file.document.text;
   if (!isGraphemeBoundary(text, map.toUtf16(start)) || !isGraphemeBoundary(text, map.toUtf16(end))) {
@@ -73,7 +76,18 @@ function createKeys(store: object): Map<string, KeptCreate> {
   return keys;
 }
 const fingerprint = (drafts: readonly AnnotationDraft[]) =>
-  JSON.stringify(drafts.map(({ requestId: _key, documentId, start, end, codes, claimant, stance, certainty, note }) => [documentId, start, end, codes, claimant, stance, certainty, note]));
+  JSON.stringify(
+    drafts.map(({ requestId: _key, documentId, start, end, codes, claimant, stance, certainty, note }) => [
+      documentId,
+      start,
+      end,
+      codes,
+      claimant,
+      stance,
+      certainty,
+      note,
+    ]),
+  );
 
 /**
  * Save a document after a change; a write that fails keeps the change in memory (the store marks
@@ -84,7 +98,8 @@ async function saveKept(ctx: ServiceContext, documentId: string, kept: readonly 
   try {
     await ctx.store.saveDocument(documentId);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'storage') throw new AppError('storage', err.message, { unsaved: true, annotations: kept });
+    if (err instanceof AppError && err.code === 'storage')
+      throw new AppError('storage', err.message, { unsaved: true, annotations: kept });
     throw err;
   }
 }
@@ -138,17 +153,25 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
   };
 
   /** Create (or, for a key seen before, return and re-save what that key created). */
-  const createKeyed = async (documentId: string, requestId: string | undefined, drafts: readonly AnnotationDraft[]): Promise<Annotation[]> => {
+  const createKeyed = async (
+    documentId: string,
+    requestId: string | undefined,
+    drafts: readonly AnnotationDraft[],
+  ): Promise<Annotation[]> => {
     const db = await ctx.store.document(documentId);
     const keys = createKeys(ctx.store);
     const print = fingerprint(drafts);
     const earlier = requestId === undefined ? undefined : keys.get(requestId);
     if (earlier) {
       if (earlier.documentId !== documentId || earlier.fingerprint !== print) {
-        throw new AppError('conflict', 'That requestId was already used for a different annotation; use a new key for a new annotation.');
+        throw new AppError(
+          'conflict',
+          'That requestId was already used for a different annotation; use a new key for a new annotation.',
+        );
       }
       const found = earlier.ids.map((id) => db.data.annotations.find((a) => a.id === id));
-      if (found.some((a) => !a)) throw new AppError('conflict', 'The annotation made under that requestId has since been deleted.');
+      if (found.some((a) => !a))
+        throw new AppError('conflict', 'The annotation made under that requestId has since been deleted.');
       const kept = found as Annotation[];
       if (ctx.store.unsavedFiles().some((f) => f.documentId === documentId)) await saveKept(ctx, documentId, kept);
       return kept;
@@ -165,7 +188,8 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
 
   return {
     'annotations.list': async ({ documentId }) => (await ctx.store.document(documentId)).data.annotations,
-    'annotations.create': async (draft) => (await createKeyed(draft.documentId, draft.requestId, [draft]))[0] as Annotation,
+    'annotations.create': async (draft) =>
+      (await createKeyed(draft.documentId, draft.requestId, [draft]))[0] as Annotation,
     'annotations.createMany': async ({ documentId, drafts, requestId }) => {
       if (drafts.some((d) => d.documentId !== documentId)) {
         throw new AppError('invalid_input', 'Every annotation of a batch belongs to the same document.');
@@ -205,7 +229,8 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       const db = await ctx.store.document(documentId);
       const drop = new Set(ids);
       const missing = ids.filter((id) => !db.data.annotations.some((a) => a.id === id));
-      if (missing.length > 0) throw new AppError('not_found', `${missing.length} of those annotations are not in this document.`);
+      if (missing.length > 0)
+        throw new AppError('not_found', `${missing.length} of those annotations are not in this document.`);
       db.data.annotations = db.data.annotations.filter((a) => !drop.has(a.id));
       await saveKept(ctx, documentId, []);
       return {};
@@ -217,10 +242,15 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       // two different annotations under one id are refused, never stored side by side
       const batch = new Map<string, Annotation>();
       for (const a of annotations) {
-        if (a.documentId !== documentId) throw new AppError('invalid_input', 'An annotation to restore belongs to another document.');
+        if (a.documentId !== documentId)
+          throw new AppError('invalid_input', 'An annotation to restore belongs to another document.');
         const earlier = batch.get(a.id);
         if (earlier && JSON.stringify(earlier) !== JSON.stringify(a)) {
-          throw new AppError('invalid_input', 'Two different annotations to restore have the same id; nothing was restored.', { id: a.id });
+          throw new AppError(
+            'invalid_input',
+            'Two different annotations to restore have the same id; nothing was restored.',
+            { id: a.id },
+          );
         }
         batch.set(a.id, a);
       }
@@ -234,7 +264,11 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
           { ids: present },
         );
       }
-      const restored = [...batch.values()].map((a) => ({ ...a, ...checkedAnchor(db.data, a.start, a.end), codes: checkCodes(ctx, a.codes) }));
+      const restored = [...batch.values()].map((a) => ({
+        ...a,
+        ...checkedAnchor(db.data, a.start, a.end),
+        codes: checkCodes(ctx, a.codes),
+      }));
       insertSorted(db.data.annotations, restored);
       await saveKept(ctx, documentId, restored);
       return restored;

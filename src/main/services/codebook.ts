@@ -135,7 +135,9 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         const codes = remapCodes(a.codes, mapping);
         return codes === a.codes ? null : { ...a, codes: [...codes] };
       },
-      changes && ((documentId, before, after) => changes.push({ documentId, id: before.id, before: [...before.codes], after: [...after.codes] })),
+      changes &&
+        ((documentId, before, after) =>
+          changes.push({ documentId, id: before.id, before: [...before.codes], after: [...after.codes] })),
     );
   };
 
@@ -143,7 +145,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
    * Refuse, with nothing changed, when an annotation a merge changed has changed again since or
    * is gone: undoing the merge then would overwrite later work.
    */
-  const checkUnchanged = async <T,>(changes: readonly FieldChange<T>[], field: (a: Annotation) => T) => {
+  const checkUnchanged = async <T>(changes: readonly FieldChange<T>[], field: (a: Annotation) => T) => {
     let moved = 0;
     for (const [documentId, inDoc] of byDocument(changes)) {
       let annotations: readonly Annotation[] = [];
@@ -168,7 +170,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
   };
 
   /** Give every annotation a merge changed the value it had before. */
-  const putBack = <T,>(changes: readonly FieldChange<T>[], put: (a: Annotation, value: T) => Annotation) => {
+  const putBack = <T>(changes: readonly FieldChange<T>[], put: (a: Annotation, value: T) => Annotation) => {
     const grouped = byDocument(changes);
     return rewrite([...grouped.keys()], (a) => {
       const c = grouped.get(a.documentId)?.get(a.id);
@@ -183,7 +185,10 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
     const stored = Codebook.safeParse(codebook);
     if (!stored.success) {
       const issue = stored.error.issues[0];
-      throw new AppError('invalid_input', `The codebook cannot be saved: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+      throw new AppError(
+        'invalid_input',
+        `The codebook cannot be saved: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+      );
     }
     ctx.store.data.codebook = codebook;
     await ctx.store.saveProject();
@@ -219,7 +224,13 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       const changes: FieldChange<string[]>[] = [];
       const changed = await remapEverywhere(mapping, changes);
       const codebookAfter = await commit(codebook);
-      const undoId = journal.add(ctx.newId(), { kind: 'codes', store: ctx.store, codebookBefore, codebookAfter, changes });
+      const undoId = journal.add(ctx.newId(), {
+        kind: 'codes',
+        store: ctx.store,
+        codebookBefore,
+        codebookAfter,
+        changes,
+      });
       return { codebook: codebookAfter, ...changed, undoId };
     },
 
@@ -238,7 +249,10 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         return { codebook: ctx.store.data.codebook, ...changed };
       }
       if (JSON.stringify(ctx.store.data.codebook) !== JSON.stringify(record.codebookAfter)) {
-        throw new AppError('conflict', 'The codebook has changed since this merge, so it cannot be undone. Nothing was changed.');
+        throw new AppError(
+          'conflict',
+          'The codebook has changed since this merge, so it cannot be undone. Nothing was changed.',
+        );
       }
       await checkUnchanged(record.changes, (a) => a.codes);
       // the codebook first: it holds every code the merged one does, so no annotation ever names a missing code
@@ -334,7 +348,8 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       const changed = await rewrite(
         docs,
         (a) => (a.claimant === from ? { ...a, claimant: target } : null),
-        (documentId, before, after) => changes.push({ documentId, id: before.id, before: before.claimant, after: after.claimant }),
+        (documentId, before, after) =>
+          changes.push({ documentId, id: before.id, before: before.claimant, after: after.claimant }),
       );
       const undoId = journal.add(ctx.newId(), { kind: 'claimant', store: ctx.store, changes });
       return { ...changed, undoId };
@@ -356,7 +371,8 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       }));
       // counts for ids that are not (or no longer) in the codebook are shown rather than hidden
       for (const [id, count] of t.codes) {
-        if (!findCode(codebook, id)) codes.push({ id, name: id, nameAr: '', path: id, color: '#999999', count, total: count });
+        if (!findCode(codebook, id))
+          codes.push({ id, name: id, nameAr: '', path: id, color: '#999999', count, total: count });
       }
       const claimants = [...t.claimants]
         .map(([name, count]) => ({ name, count }))

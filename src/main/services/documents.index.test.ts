@@ -15,9 +15,13 @@ it('builds a document’s search index when it is imported, not at the first sea
   dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-index-'));
   const store = await ProjectStore.open(dir);
   const services = createServices(store);
-  const { document } = (await services.dispatch('documents.importText', { text: 'قال المشير خليفه حفتر' })) as { document: { id: string } };
+  const { document } = (await services.dispatch('documents.importText', { text: 'قال المشير خليفه حفتر' })) as {
+    document: { id: string };
+  };
   expect(existsSync(path.join(dir, 'index', `${document.id}.json`))).toBe(true);
-  const found = (await services.dispatch('search', { query: 'خليفة' })) as { hits: Array<{ start: number; end: number }> };
+  const found = (await services.dispatch('search', { query: 'خليفة' })) as {
+    hits: Array<{ start: number; end: number }>;
+  };
   expect(found.hits.map((h) => [h.start, h.end])).toEqual([[11, 16]]);
   await store.flush();
 });

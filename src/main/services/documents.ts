@@ -90,7 +90,8 @@ export function documentStages(ctx: ServiceContext): Required<Pick<Stages, 'docu
       const bytes = Buffer.from(data, 'base64');
       // the same bytes read again, never text from the page: the choice only picks and drops
       let read = await importArticles(fileName, bytes);
-      if (split === 'none' && read.articles.length > 1) read = { kind: 'single', articles: [await importFile(fileName, bytes)] };
+      if (split === 'none' && read.articles.length > 1)
+        read = { kind: 'single', articles: [await importFile(fileName, bytes)] };
       const chosen = chooseArticles(fileName, read, split, dropParagraphs);
       return () => addImported(ctx, chosen, allowDuplicate);
     },
@@ -101,7 +102,12 @@ export function documentStages(ctx: ServiceContext): Required<Pick<Stages, 'docu
  * Add documents, all or none: every one is checked against the project first (same text, or
  * nearly the same), and a duplicate refuses the whole import unless allowDuplicate says to go on.
  */
-async function addImported(ctx: ServiceContext, chosen: ImportedText[], allowDuplicate: boolean | undefined, fallbackTitle?: string) {
+async function addImported(
+  ctx: ServiceContext,
+  chosen: ImportedText[],
+  allowDuplicate: boolean | undefined,
+  fallbackTitle?: string,
+) {
   const planned = [];
   for (const imported of chosen) {
     const file = buildDocumentFile(ctx.newId(), imported, ctx.now());
@@ -117,7 +123,11 @@ async function addImported(ctx: ServiceContext, chosen: ImportedText[], allowDup
         : `${duplicates.length} of the ${planned.length} articles are already in the project: ${duplicates
             .map((d) => `article ${d.article + 1} ${d.exact ? 'as' : `is ${percent(d)} the same as`} “${d.title}”`)
             .join('; ')}. Import them anyway only if you mean to have both, or leave them out.`;
-    throw new AppError('conflict', message, { duplicateOf: first.documentId, similarity: first.similarity, duplicates });
+    throw new AppError('conflict', message, {
+      duplicateOf: first.documentId,
+      similarity: first.similarity,
+      duplicates,
+    });
   }
   const results = [];
   for (const { file, imported, duplicate } of planned) {
@@ -136,7 +146,11 @@ async function addImported(ctx: ServiceContext, chosen: ImportedText[], allowDup
     .catch(() => undefined);
   const head = results[0];
   if (!head) throw new AppError('invalid_input', 'No article was chosen to import.');
-  return { document: head.document, warnings: results.flatMap((r) => r.warnings), documents: results.map((r) => r.document) };
+  return {
+    document: head.document,
+    warnings: results.flatMap((r) => r.warnings),
+    documents: results.map((r) => r.document),
+  };
 }
 
 export function documentHandlers(ctx: ServiceContext): DocumentHandlers {

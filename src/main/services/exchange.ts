@@ -7,7 +7,10 @@ import { exportCsv } from '../export/csvExport';
 import { exportTexts } from '../export/textExport';
 import type { ServiceContext } from './context';
 
-type ExchangeHandlers = Pick<Handlers, 'export.csv' | 'export.texts' | 'export.bundle' | 'export.annotations' | 'import.annotations'>;
+type ExchangeHandlers = Pick<
+  Handlers,
+  'export.csv' | 'export.texts' | 'export.bundle' | 'export.annotations' | 'import.annotations'
+>;
 
 export function exchangeHandlers(ctx: ServiceContext): ExchangeHandlers {
   return {
@@ -15,6 +18,7 @@ export function exchangeHandlers(ctx: ServiceContext): ExchangeHandlers {
     'export.texts': (input) => exportTexts(ctx, input),
     'export.bundle': (input) => exportBundle(ctx, input),
     'export.annotations': (input) => exportAnnotations(ctx, input),
-    'import.annotations': ({ json, unknownCodes, firstIndex }) => importAnnotations(ctx, json, unknownCodes, firstIndex),
+    'import.annotations': ({ json, unknownCodes, firstIndex }) =>
+      importAnnotations(ctx, json, unknownCodes, firstIndex),
   };
 }

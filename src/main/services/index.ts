@@ -50,7 +50,9 @@ export function createServices(store: ProjectStore, overrides: Partial<ServiceCo
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-      return Promise.reject(new AppError('invalid_input', `Invalid input for ${name}${where}: ${issue?.message ?? 'not accepted'}.`));
+      return Promise.reject(
+        new AppError('invalid_input', `Invalid input for ${name}${where}: ${issue?.message ?? 'not accepted'}.`),
+      );
     }
     const stage = stages[name] as ((input: unknown) => Promise<() => Promise<unknown>>) | undefined;
     if (stage) return stage(parsed.data).then(enqueue);

@@ -21,7 +21,11 @@ async function keepCodesInUse(ctx: ServiceContext, before: readonly Code[]): Pro
   const missing = before.filter((c) => !present.has(c.id) && countOf(used, c.id) > 0);
   if (missing.length === 0) return;
   for (const c of missing) {
-    codebook.codes.push({ ...c, parentId: c.parentId && present.has(c.parentId) ? c.parentId : null, key: c.key && !keys.has(c.key) ? c.key : null });
+    codebook.codes.push({
+      ...c,
+      parentId: c.parentId && present.has(c.parentId) ? c.parentId : null,
+      key: c.key && !keys.has(c.key) ? c.key : null,
+    });
     present.add(c.id);
   }
   ctx.store.addNotice({
@@ -80,12 +84,24 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
     const out: BackupInfo[] = [];
     if (documentId === null || documentId === undefined) {
       for (const entry of await store.backups.list(PROJECT_KEY)) {
-        out.push({ documentId: null, title: 'Project settings and codebook', name: entry.name, createdAt: entry.createdAt, size: entry.size, annotationCount: null, inProject: true });
+        out.push({
+          documentId: null,
+          title: 'Project settings and codebook',
+          name: entry.name,
+          createdAt: entry.createdAt,
+          size: entry.size,
+          annotationCount: null,
+          inProject: true,
+        });
       }
     }
     // everything: project.json and documents no longer in the list (a project can hold 10,000
     // documents; their backups are listed one document at a time)
-    const ids = documentId ? [documentId] : documentId === null ? [] : (await store.backups.documentIds()).filter((id) => !titles.has(id));
+    const ids = documentId
+      ? [documentId]
+      : documentId === null
+        ? []
+        : (await store.backups.documentIds()).filter((id) => !titles.has(id));
     for (const id of ids) {
       for (const entry of await store.backups.list(documentKey(id))) {
         const file = store.peekDocumentBackup(id, await store.backups.read(entry.key, entry.name).catch(() => ''));
@@ -127,14 +143,18 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
     },
     'project.create': async ({ path, name }) => {
       const dir = await folderToCreate(path);
-      if (await sameFolder(dir, ctx.store.dir)) throw new AppError('conflict', 'That folder is the project already open.');
+      if (await sameFolder(dir, ctx.store.dir))
+        throw new AppError('conflict', 'That folder is the project already open.');
       return switchTo(await ctx.projects.open(dir, { create: true, name }));
     },
     'project.recent': async () => (ctx.projects.recent ? ctx.projects.recent.list() : []),
     // the Electron shell answers this itself with a native dialog (shell/dialogs.ts); a web page
     // cannot open a folder dialog on the server's machine
     'project.pickFolder': async () => {
-      throw new AppError('unsupported', 'Choosing a folder in a dialog needs the desktop app; here, type the folder’s path.');
+      throw new AppError(
+        'unsupported',
+        'Choosing a folder in a dialog needs the desktop app; here, type the folder’s path.',
+      );
     },
     'backups.list': async ({ documentId }) => listBackups(documentId),
     'backups.restore': async ({ documentId, name }) => {

@@ -29,7 +29,13 @@ describe('the app:// protocol', () => {
   });
 
   it('answers 404, still with the CSP, for missing files, folders and anything outside', async () => {
-    for (const url of ['app://hashiya/missing.js', 'app://hashiya/assets', 'app://hashiya/../secret.txt', 'app://hashiya/%2e%2e/secret.txt', 'app://other/index.html']) {
+    for (const url of [
+      'app://hashiya/missing.js',
+      'app://hashiya/assets',
+      'app://hashiya/../secret.txt',
+      'app://hashiya/%2e%2e/secret.txt',
+      'app://other/index.html',
+    ]) {
       const res = await appProtocolResponse(url, renderer);
       expect(res.status, url).toBe(404);
       expect(String(res.body)).not.toContain('not for the page');
@@ -43,7 +49,12 @@ describe('the app:// protocol', () => {
       asked.push(file);
       return new Uint8Array(new ArrayBuffer(0));
     };
-    for (const url of ['app://hashiya/index.html', 'app://hashiya/..%2f..%2fsecret.txt', 'app://hashiya/%2e%2e%2fsecret.txt', 'app://hashiya/a%00.js']) {
+    for (const url of [
+      'app://hashiya/index.html',
+      'app://hashiya/..%2f..%2fsecret.txt',
+      'app://hashiya/%2e%2e%2fsecret.txt',
+      'app://hashiya/a%00.js',
+    ]) {
       await appProtocolResponse(url, renderer, reader);
     }
     expect(asked).toEqual([path.join(renderer, 'index.html')]);

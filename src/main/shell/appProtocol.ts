@@ -24,7 +24,11 @@ export async function appProtocolResponse(
     'X-Content-Type-Options': 'nosniff',
   };
   const file = resolveAppPath(requestUrl, rendererDir, path.sep, path.resolve);
-  const notFound = { status: 404, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Not found' };
+  const notFound = {
+    status: 404,
+    headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' },
+    body: 'Not found',
+  };
   if (!file) return notFound;
   let body: Uint8Array<ArrayBuffer>;
   try {

@@ -1,19 +1,34 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { downloadDialogOptions, downloadHandler, folderDialogOptions, pickFolderHandler, safeDownloadName, withShellMethods, type DownloadItemLike } from './dialogs';
+import {
+  downloadDialogOptions,
+  downloadHandler,
+  folderDialogOptions,
+  pickFolderHandler,
+  safeDownloadName,
+  withShellMethods,
+  type DownloadItemLike,
+} from './dialogs';
 
 describe('project.pickFolder in the desktop app', () => {
   it('opens a folder dialog; a new project may create its folder, opening one may not', () => {
     expect(folderDialogOptions('open').properties).toEqual(['openDirectory']);
-    expect(folderDialogOptions('create').properties).toEqual(expect.arrayContaining(['openDirectory', 'createDirectory']));
+    expect(folderDialogOptions('create').properties).toEqual(
+      expect.arrayContaining(['openDirectory', 'createDirectory']),
+    );
   });
 
   it('answers the chosen folder, or null when the researcher cancels', async () => {
-    const showOpenDialog = vi.fn().mockResolvedValueOnce({ canceled: false, filePaths: ['/home/salma/Research/libya'] }).mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    const showOpenDialog = vi
+      .fn()
+      .mockResolvedValueOnce({ canceled: false, filePaths: ['/home/salma/Research/libya'] })
+      .mockResolvedValueOnce({ canceled: true, filePaths: [] });
     const services = vi.fn(async () => 'from services');
     const dispatch = withShellMethods(services, { 'project.pickFolder': pickFolderHandler({ showOpenDialog }) });
-    await expect(dispatch('project.pickFolder', { purpose: 'open' })).resolves.toEqual({ path: '/home/salma/Research/libya' });
+    await expect(dispatch('project.pickFolder', { purpose: 'open' })).resolves.toEqual({
+      path: '/home/salma/Research/libya',
+    });
     await expect(dispatch('project.pickFolder', { purpose: 'create' })).resolves.toEqual({ path: null });
     expect(showOpenDialog).toHaveBeenLastCalledWith(folderDialogOptions('create'));
     expect(services).not.toHaveBeenCalled();
@@ -61,7 +76,10 @@ describe('the save dialog for exports', () => {
 
   it('always asks, starting where the researcher saved last, and reports how it ended', () => {
     const outcomes: unknown[] = [];
-    const handle = downloadHandler(() => '/home/salma/Documents', (o) => outcomes.push(o));
+    const handle = downloadHandler(
+      () => '/home/salma/Documents',
+      (o) => outcomes.push(o),
+    );
     const item = (name: string, savedTo: string, state: 'completed' | 'cancelled' | 'interrupted') => {
       const it: DownloadItemLike & { options?: { defaultPath: string } } = {
         getFilename: () => name,

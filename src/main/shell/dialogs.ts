@@ -22,7 +22,11 @@ export interface OpenDialogOptionsLike {
 export function folderDialogOptions(purpose: FolderPurpose): OpenDialogOptionsLike {
   return purpose === 'open'
     ? { title: 'Open a Hashiya project folder', buttonLabel: 'Open project', properties: ['openDirectory'] }
-    : { title: 'Choose an empty folder for the new project', buttonLabel: 'Use this folder', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] };
+    : {
+        title: 'Choose an empty folder for the new project',
+        buttonLabel: 'Use this folder',
+        properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+      };
 }
 
 export type ShellHandler = (input: unknown) => Promise<unknown>;
@@ -40,7 +44,11 @@ export function withShellMethods(
     if (!handler) return dispatch(name, input);
     const spec = api[name as keyof typeof api];
     const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) throw new AppError('invalid_input', `The request to “${name}” is not valid: ${parsed.error.issues[0]?.message ?? 'bad input'}.`);
+    if (!parsed.success)
+      throw new AppError(
+        'invalid_input',
+        `The request to “${name}” is not valid: ${parsed.error.issues[0]?.message ?? 'bad input'}.`,
+      );
     return spec.output.parse(await handler(parsed.data));
   };
 }
@@ -75,8 +83,11 @@ const SAVE_FILTERS: Record<string, { name: string; extensions: string[] }> = {
  */
 export function safeDownloadName(suggested: string): string {
   const base = suggested.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  let name = base.replace(/[\u0000-\u001f\u007f<>:"|?*\u202a-\u202e\u2066-\u2069]/g, '_').replace(/^[.\s]+/, '').trim();
+  let name = base
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f<>:"|?*\u202a-\u202e\u2066-\u2069]/g, '_')
+    .replace(/^[.\s]+/, '')
+    .trim();
   if (/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(name)) name = `_${name}`;
   if (name.length > 180) {
     const ext = path.extname(name).slice(0, 12);

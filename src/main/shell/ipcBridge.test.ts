@@ -50,7 +50,14 @@ describe('registerApiHandlers', () => {
 
   it('refuses a sender that is not the app’s page, without running the method', async () => {
     const { call, dispatch } = setup();
-    for (const url of ['https://example.org/', 'file:///tmp/evil.html', 'app://evil/index.html', 'about:blank', 'data:text/html,x', '']) {
+    for (const url of [
+      'https://example.org/',
+      'file:///tmp/evil.html',
+      'app://evil/index.html',
+      'about:blank',
+      'data:text/html,x',
+      '',
+    ]) {
       const result = await call('documents.delete', topFrame(url), { id: 'doc-1' });
       expect(result, url).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
@@ -89,7 +96,10 @@ describe('registerApiHandlers', () => {
         throw boom;
       }),
     );
-    const result = (await call('documents.list', topFrame(APP_ENTRY), {})) as { ok: false; error: { code: string; message: string } };
+    const result = (await call('documents.list', topFrame(APP_ENTRY), {})) as {
+      ok: false;
+      error: { code: string; message: string };
+    };
     expect(result.ok).toBe(false);
     expect(result.error.code).toBe('internal');
     expect(result.error.message).not.toContain('/home');
@@ -99,7 +109,10 @@ describe('registerApiHandlers', () => {
 
   it('every error result has exactly {code, message} strings', async () => {
     const { call } = setup();
-    const result = (await call('documents.list', topFrame('https://example.org'), {})) as { ok: false; error: Record<string, unknown> };
+    const result = (await call('documents.list', topFrame('https://example.org'), {})) as {
+      ok: false;
+      error: Record<string, unknown>;
+    };
     expect(Object.keys(result.error).sort()).toEqual(['code', 'message']);
     expect(typeof result.error.message).toBe('string');
     expect(String(result.error.message).length).toBeGreaterThan(10);

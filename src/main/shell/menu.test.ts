@@ -13,8 +13,12 @@ describe('the native menu', () => {
       const template = menuTemplate({ isMac, appName: 'Hashiya', send, about });
       const labels = template.map((m) => m.label);
       expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']));
-      const roles = items(template).map((i) => i.role).filter(Boolean);
-      expect(roles).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom']));
+      const roles = items(template)
+        .map((i) => i.role)
+        .filter(Boolean);
+      expect(roles).toEqual(
+        expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom']),
+      );
       // no developer tools or reload in the shipped menu
       expect(roles).not.toContain('toggleDevTools');
       expect(roles).not.toContain('reload');
@@ -33,19 +37,36 @@ describe('the native menu', () => {
 
   it('offers the project commands in File: open, new, restore from backup, and the coder name', () => {
     const send = vi.fn();
-    const file = menuTemplate({ isMac: false, appName: 'Hashiya', send, about: () => undefined }).find((m) => m.label === 'File')!;
+    const file = menuTemplate({ isMac: false, appName: 'Hashiya', send, about: () => undefined }).find(
+      (m) => m.label === 'File',
+    )!;
     const byLabel = (label: string) => (file.submenu as Item[]).find((i) => i.label === label)!;
-    for (const label of ['Open Project…', 'New Project…', 'Restore from Backup…', 'Coder Name…', 'Import…']) (byLabel(label).click as () => void)();
-    expect(send.mock.calls).toEqual([['open-project'], ['new-project'], ['restore-backup'], ['coder-name'], ['import']]);
+    for (const label of ['Open Project…', 'New Project…', 'Restore from Backup…', 'Coder Name…', 'Import…'])
+      (byLabel(label).click as () => void)();
+    expect(send.mock.calls).toEqual([
+      ['open-project'],
+      ['new-project'],
+      ['restore-backup'],
+      ['coder-name'],
+      ['import'],
+    ]);
     // every accelerator in the menu is different
-    const keys = items(menuTemplate({ isMac: false, appName: 'Hashiya', send, about: () => undefined })).map((i) => i.accelerator).filter(Boolean);
+    const keys = items(menuTemplate({ isMac: false, appName: 'Hashiya', send, about: () => undefined }))
+      .map((i) => i.accelerator)
+      .filter(Boolean);
     expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('only ever sends commands from its fixed list', () => {
     const sent: string[] = [];
-    const template = menuTemplate({ isMac: false, appName: 'Hashiya', send: (c) => sent.push(c), about: () => undefined });
-    for (const item of items(template)) if (typeof item.click === 'function' && item.label !== 'About Hashiya') (item.click as () => void)();
+    const template = menuTemplate({
+      isMac: false,
+      appName: 'Hashiya',
+      send: (c) => sent.push(c),
+      about: () => undefined,
+    });
+    for (const item of items(template))
+      if (typeof item.click === 'function' && item.label !== 'About Hashiya') (item.click as () => void)();
     expect(sent.length).toBeGreaterThan(0);
     for (const c of sent) expect(MENU_COMMANDS).toContain(c);
   });

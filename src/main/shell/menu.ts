@@ -2,7 +2,18 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 /** Commands the menu sends to the page; the page listens for these names only. */
-export const MENU_COMMANDS = ['undo', 'redo', 'import', 'export-csv', 'find', 'palette', 'open-project', 'new-project', 'restore-backup', 'coder-name'] as const;
+export const MENU_COMMANDS = [
+  'undo',
+  'redo',
+  'import',
+  'export-csv',
+  'find',
+  'palette',
+  'open-project',
+  'new-project',
+  'restore-backup',
+  'coder-name',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function menuTemplate(opts: {
@@ -16,7 +27,15 @@ export function menuTemplate(opts: {
   if (isMac) {
     template.push({
       label: opts.appName,
-      submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+      submenu: [
+        { role: 'about' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
     });
   }
   template.push(
@@ -53,7 +72,13 @@ export function menuTemplate(opts: {
     },
     {
       label: 'View',
-      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
     },
     { label: 'Help', submenu: [{ label: `About ${opts.appName}`, click: opts.about }] },
   );

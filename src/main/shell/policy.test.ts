@@ -70,7 +70,9 @@ describe('the Content-Security-Policy', () => {
   it('never allows inline or evaluated script', () => {
     const scripts = csp.get('script-src') ?? csp.get('default-src') ?? [];
     expect(scripts).toEqual(["'self'"]);
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|unsafe-hashes|wasm-unsafe-eval|strict-dynamic/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(
+      /unsafe-eval|unsafe-inline|unsafe-hashes|wasm-unsafe-eval|strict-dynamic/,
+    );
   });
 
   it('names no remote origin and no wildcard anywhere', () => {
@@ -94,7 +96,13 @@ describe('the Content-Security-Policy', () => {
 
 describe('navigation, new windows and permissions', () => {
   it('refuses every navigation, including to the app itself and to remote pages', () => {
-    for (const url of [APP_ENTRY, 'https://example.org/', 'file:///etc/passwd', 'javascript:alert(1)', 'app://hashiya/other.html']) {
+    for (const url of [
+      APP_ENTRY,
+      'https://example.org/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'app://hashiya/other.html',
+    ]) {
       expect(shouldBlockNavigation(url)).toBe(true);
     }
   });
@@ -104,7 +112,19 @@ describe('navigation, new windows and permissions', () => {
   });
 
   it('denies every permission a page can ask for', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen', 'hid', 'serial', 'usb', 'unknown']) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'openExternal',
+      'fullscreen',
+      'hid',
+      'serial',
+      'usb',
+      'unknown',
+    ]) {
       expect(permissionDecision(p)).toBe(false);
     }
   });

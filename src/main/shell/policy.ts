@@ -108,7 +108,12 @@ export function isExternalLinkAllowed(url: string): boolean {
 }
 
 /** A path inside the renderer folder for an app:// request, or null for anything outside. */
-export function resolveAppPath(requestUrl: string, rendererDir: string, sep: string, resolve: (...p: string[]) => string): string | null {
+export function resolveAppPath(
+  requestUrl: string,
+  rendererDir: string,
+  sep: string,
+  resolve: (...p: string[]) => string,
+): string | null {
   // A request that tries to climb (../, %2e%2e/, ..%2f, ..\) is refused outright rather than
   // clamped, even though the URL parser would fold the dots away before we resolve the path.
   if (/(?:\.|%2e){2}(?:[/\\?#]|%2f|%5c|$)/i.test(requestUrl)) return null;

@@ -61,7 +61,9 @@ describe('window state', () => {
   });
 
   it('a failed save (e.g. a read-only folder) does not throw', async () => {
-    await expect(saveWindowState(path.join(dir, 'no', 'such', 'dir', 'w.json'), DEFAULT_WINDOW_STATE)).resolves.toBeUndefined();
+    await expect(
+      saveWindowState(path.join(dir, 'no', 'such', 'dir', 'w.json'), DEFAULT_WINDOW_STATE),
+    ).resolves.toBeUndefined();
     const f = file('saved.json');
     await saveWindowState(f, DEFAULT_WINDOW_STATE);
     expect(JSON.parse(readFileSync(f, 'utf8'))).toEqual(DEFAULT_WINDOW_STATE);

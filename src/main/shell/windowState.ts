@@ -30,7 +30,9 @@ export function loadWindowState(file: string, displays: readonly Rect[]): Window
   }
   if (state.x !== undefined && state.y !== undefined) {
     const { x, y } = state;
-    const visible = displays.some((d) => x + 100 > d.x && x < d.x + d.width - 100 && y >= d.y && y < d.y + d.height - 50);
+    const visible = displays.some(
+      (d) => x + 100 > d.x && x < d.x + d.width - 100 && y >= d.y && y < d.y + d.height - 50,
+    );
     if (!visible) {
       delete state.x;
       delete state.y;

@@ -13,18 +13,33 @@ describe('backupsToPrune', () => {
     const names: string[] = [];
     // 30 snapshots today, then 3 a day for the 10 days before
     for (let i = 0; i < 30; i++) names.push(name(new Date(now.getTime() - i * 60_000).toISOString()));
-    for (let d = 1; d <= 10; d++) for (let h = 0; h < 3; h++) names.push(name(new Date(now.getTime() - d * 86_400_000 - h * 3_600_000).toISOString()));
+    for (let d = 1; d <= 10; d++)
+      for (let h = 0; h < 3; h++)
+        names.push(name(new Date(now.getTime() - d * 86_400_000 - h * 3_600_000).toISOString()));
     const pruned = new Set(backupsToPrune(names, policy, now));
-    const kept = names.filter((n) => !pruned.has(n)).sort().reverse();
+    const kept = names
+      .filter((n) => !pruned.has(n))
+      .sort()
+      .reverse();
     expect(kept.slice(0, 10)).toEqual(names.slice(0, 10));
     // plus one per earlier day within the week: 03-13 (7 days back, after the cut-off hour) to 03-19
     const days = new Set(kept.slice(10).map((n) => n.slice(0, 8)));
-    expect([...days].sort()).toEqual(['20260313', '20260314', '20260315', '20260316', '20260317', '20260318', '20260319']);
+    expect([...days].sort()).toEqual([
+      '20260313',
+      '20260314',
+      '20260315',
+      '20260316',
+      '20260317',
+      '20260318',
+      '20260319',
+    ]);
     expect(kept).toHaveLength(17);
   });
 
   it('ignores files that are not snapshots', () => {
-    expect(backupsToPrune(['notes.txt', '.x.hashiya-tmp'], { ...policy, keepLatest: 0, keepDays: 0 }, new Date())).toEqual([]);
+    expect(
+      backupsToPrune(['notes.txt', '.x.hashiya-tmp'], { ...policy, keepLatest: 0, keepDays: 0 }, new Date()),
+    ).toEqual([]);
   });
 });
 
@@ -78,7 +93,8 @@ describe('backups through the services', () => {
   it('keeps the version from before a session and one after its first save, then at most one per interval', async () => {
     const { a, codeId } = await seedTwoDocuments(dir); // session 1: imported (0), then 1 annotation
     const p = await openTestProject(dir, { backupPolicy: { minIntervalMs: 60_000 } });
-    for (let i = 0; i < 5; i++) await p.call('annotations.create', { documentId: a, start: i, end: i + 3, codes: [codeId] });
+    for (let i = 0; i < 5; i++)
+      await p.call('annotations.create', { documentId: a, start: i, end: i + 3, codes: [codeId] });
     await p.store.flush();
     const counts = (await p.call('backups.list', { documentId: a })).map((b) => b.annotationCount);
     // newest first: after session 2's first save, before session 2, after session 1's first save, before it
@@ -120,15 +136,21 @@ describe('backups through the services', () => {
     expect(all.some((b) => b.documentId === null)).toBe(true);
     expect(all.some((b) => b.documentId === a)).toBe(false); // documents in the list are listed one at a time
     await p.store.close();
-    const onDisk = JSON.parse(await readFile(path.join(dir, 'documents', `${a}.json`), 'utf8')) as { annotations: unknown[] };
+    const onDisk = JSON.parse(await readFile(path.join(dir, 'documents', `${a}.json`), 'utf8')) as {
+      annotations: unknown[];
+    };
     expect(onDisk.annotations).toHaveLength(0);
   });
 
   it('refuses a backup name that is not one, or one that does not exist', async () => {
     const { a } = await seedTwoDocuments(dir);
     const p = await openTestProject(dir);
-    await expect(p.call('backups.restore', { documentId: a, name: '../../project.json' })).rejects.toThrow(/not the name of a backup/);
-    await expect(p.call('backups.restore', { documentId: a, name: '20200101T000000000Z.json' })).rejects.toThrow(/does not exist/);
+    await expect(p.call('backups.restore', { documentId: a, name: '../../project.json' })).rejects.toThrow(
+      /not the name of a backup/,
+    );
+    await expect(p.call('backups.restore', { documentId: a, name: '20200101T000000000Z.json' })).rejects.toThrow(
+      /does not exist/,
+    );
     await p.store.close();
   });
 

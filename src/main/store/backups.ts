@@ -27,7 +27,12 @@ export interface BackupPolicy {
   startDelayMs: number;
 }
 
-export const DEFAULT_BACKUP_POLICY: BackupPolicy = { minIntervalMs: 5 * 60_000, keepLatest: 10, keepDays: 7, startDelayMs: 2000 };
+export const DEFAULT_BACKUP_POLICY: BackupPolicy = {
+  minIntervalMs: 5 * 60_000,
+  keepLatest: 10,
+  keepDays: 7,
+  startDelayMs: 2000,
+};
 
 /** `project` or `documents/<id>` */
 export type BackupKey = string;
@@ -203,7 +208,10 @@ export class BackupStore {
     }
     const out: BackupEntry[] = [];
     for (const name of names.filter(isBackupName).sort().reverse()) {
-      const size = await stat(path.join(folder, name)).then((s) => s.size, () => -1);
+      const size = await stat(path.join(folder, name)).then(
+        (s) => s.size,
+        () => -1,
+      );
       if (size >= 0) out.push({ key, name, createdAt: timeOf(name) as string, size });
     }
     return out;
@@ -224,7 +232,10 @@ export class BackupStore {
   }
 
   /** The newest snapshot that `parse` accepts, or null. */
-  async newestValid<T>(key: BackupKey, parse: (raw: string) => T): Promise<{ entry: BackupEntry; data: T; raw: string } | null> {
+  async newestValid<T>(
+    key: BackupKey,
+    parse: (raw: string) => T,
+  ): Promise<{ entry: BackupEntry; data: T; raw: string } | null> {
     for (const entry of await this.list(key)) {
       try {
         const raw = await this.read(key, entry.name);

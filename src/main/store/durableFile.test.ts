@@ -141,7 +141,10 @@ describe('DurableTextFile', () => {
   it('a write issued the moment the previous one resolves is not left waiting', async () => {
     const file = new DurableTextFile(path.join(dir, 'a.json'));
     const chained = file.write('first').then(() => file.write('second'));
-    const outcome = await Promise.race([chained.then(() => 'done'), new Promise((r) => setTimeout(() => r('stuck'), 2000))]);
+    const outcome = await Promise.race([
+      chained.then(() => 'done'),
+      new Promise((r) => setTimeout(() => r('stuck'), 2000)),
+    ]);
     expect(outcome).toBe('done');
     expect(await fs.readFile(path.join(dir, 'a.json'), 'utf8')).toBe('second');
   });

@@ -234,5 +234,9 @@ export async function removeStaleTemps(dir: string): Promise<void> {
   } catch {
     return;
   }
-  await Promise.all(names.filter((n) => n.endsWith(TEMP_SUFFIX) && !n.includes(`.${process.pid}.`)).map((n) => nodeFs.unlink(path.join(dir, n)).catch(() => undefined)));
+  await Promise.all(
+    names
+      .filter((n) => n.endsWith(TEMP_SUFFIX) && !n.includes(`.${process.pid}.`))
+      .map((n) => nodeFs.unlink(path.join(dir, n)).catch(() => undefined)),
+  );
 }

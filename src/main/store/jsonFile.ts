@@ -27,7 +27,12 @@ export interface ParsedFile<T> {
 }
 
 /** Parse, migrate and validate one file's text. */
-export function parseJsonFileDetailed<T>(filePath: string, raw: string, schema: z.ZodType<T>, history?: FormatHistory): ParsedFile<T> {
+export function parseJsonFileDetailed<T>(
+  filePath: string,
+  raw: string,
+  schema: z.ZodType<T>,
+  history?: FormatHistory,
+): ParsedFile<T> {
   if (raw.trim() === '') throw new CorruptFileError(filePath, 'the file is empty');
   if (raw.includes('\u0000')) throw new CorruptFileError(filePath, 'the file contains NUL bytes');
   let value: unknown;
@@ -99,7 +104,8 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     try {
       raw = await this.file.read();
     } catch (err) {
-      if (err instanceof InvalidTextError) throw new CorruptFileError(this.file.filePath, 'the file holds bytes that are not text (damaged)');
+      if (err instanceof InvalidTextError)
+        throw new CorruptFileError(this.file.filePath, 'the file holds bytes that are not text (damaged)');
       throw err;
     }
     if (raw === null) return null;

@@ -2,7 +2,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestProject, removeDir, seedTwoDocuments, tempDir } from '../../../test/storage/helpers';
-import { DOCUMENT_FORMAT, migrateFile, NewerFormatError, PROJECT_FORMAT, UnknownFormatError, type FormatHistory } from './migrations';
+import {
+  DOCUMENT_FORMAT,
+  migrateFile,
+  NewerFormatError,
+  PROJECT_FORMAT,
+  UnknownFormatError,
+  type FormatHistory,
+} from './migrations';
 import { SCHEMA_VERSION } from './schema';
 
 describe('migrateFile', () => {
@@ -27,7 +34,9 @@ describe('migrateFile', () => {
 
   it('refuses a newer file with a sentence naming both versions', () => {
     expect(() => migrateFile('x.json', { schemaVersion: 4 }, history)).toThrow(NewerFormatError);
-    expect(() => migrateFile('x.json', { schemaVersion: 4 }, history)).toThrow(/newer version of Hashiya \(file format 4; this version reads formats up to 3\)/);
+    expect(() => migrateFile('x.json', { schemaVersion: 4 }, history)).toThrow(
+      /newer version of Hashiya \(file format 4; this version reads formats up to 3\)/,
+    );
   });
 
   it('treats a missing or unknown version as unreadable', () => {
@@ -80,11 +89,16 @@ describe('opening a project with files from an older format', () => {
     // the upgraded file is stored at once, in the current format
     expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
     const backups = await p.call('backups.list', { documentId: a });
-    const raws = await Promise.all(backups.map((b) => readFile(path.join(dir, 'backups', 'documents', a, b.name), 'utf8')));
+    const raws = await Promise.all(
+      backups.map((b) => readFile(path.join(dir, 'backups', 'documents', a, b.name), 'utf8')),
+    );
     expect(raws).toContain(old);
 
     await p.call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId] });
-    const saved = JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number; annotations: Array<{ codes: string[] }> };
+    const saved = JSON.parse(await readFile(file, 'utf8')) as {
+      schemaVersion: number;
+      annotations: Array<{ codes: string[] }>;
+    };
     expect(saved.schemaVersion).toBe(SCHEMA_VERSION);
     expect(saved.annotations.every((x) => x.codes.length === 1)).toBe(true);
     expect((await p.call('project.info', {})).notices).toEqual([]);
@@ -132,7 +146,10 @@ describe('format 1 → 2: publication dates become ISO dates', () => {
 
     // a document file is upgraded when it is first read, and stored in the new format
     expect((await p.call('documents.get', { id: a })).publishedAt).toBe('2019-05-12');
-    const stored = JSON.parse(await readFile(path.join(dir, 'documents', `${a}.json`), 'utf8')) as { schemaVersion: number; document: { publishedAt: string } };
+    const stored = JSON.parse(await readFile(path.join(dir, 'documents', `${a}.json`), 'utf8')) as {
+      schemaVersion: number;
+      document: { publishedAt: string };
+    };
     expect(stored).toMatchObject({ schemaVersion: SCHEMA_VERSION, document: { publishedAt: '2019-05-12' } });
 
     // a date saved in Details replaces the text kept as written

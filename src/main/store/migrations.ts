@@ -63,7 +63,8 @@ export function migrateFile(filePath: string, file: Record<string, unknown>, his
   let out = file;
   for (let v = version; v < history.current; v++) {
     const step = history.steps[v];
-    if (!step) throw new UnknownFormatError(`format version ${version} is older than any this version of Hashiya can upgrade`);
+    if (!step)
+      throw new UnknownFormatError(`format version ${version} is older than any this version of Hashiya can upgrade`);
     out = { ...step(out), schemaVersion: v + 1 };
   }
   return { file: out, from: version };
@@ -110,10 +111,19 @@ function projectDatesToIso(file: Meta): Meta {
   const notices = Array.isArray(file.notices) ? [...(file.notices as unknown[])] : [];
   if (converted > 0 || unread.length > 0) {
     const parts = [`Publication dates are now stored as YYYY-MM-DD.`];
-    if (converted > 0) parts.push(`${converted} date(s) written another way were converted (numbers are read day first: 12/05/2019 is 12 May 2019).`);
+    if (converted > 0)
+      parts.push(
+        `${converted} date(s) written another way were converted (numbers are read day first: 12/05/2019 is 12 May 2019).`,
+      );
     if (unread.length > 0) {
-      const names = unread.slice(0, 5).map((t) => `“${t}”`).join(', ') + (unread.length > 5 ? ` and ${unread.length - 5} more` : '');
-      parts.push(`${unread.length} could not be read as a date and are kept as written, for you to correct in Details…: ${names}.`);
+      const names =
+        unread
+          .slice(0, 5)
+          .map((t) => `“${t}”`)
+          .join(', ') + (unread.length > 5 ? ` and ${unread.length - 5} more` : '');
+      parts.push(
+        `${unread.length} could not be read as a date and are kept as written, for you to correct in Details…: ${names}.`,
+      );
     }
     notices.push({ code: 'dates_converted', message: parts.join(' '), count: converted + unread.length });
   }

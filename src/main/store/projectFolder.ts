@@ -39,11 +39,18 @@ export async function folderToOpen(input: string): Promise<string> {
   const dir = normaliseFolderInput(input);
   const info = await statOrNull(dir);
   if (!info) throw new AppError('not_found', `There is no folder at ${dir}.`);
-  if (!info.isDirectory()) throw new AppError('invalid_input', `${dir} is a file, not a folder. Choose the project folder that holds project.json.`);
+  if (!info.isDirectory())
+    throw new AppError(
+      'invalid_input',
+      `${dir} is a file, not a folder. Choose the project folder that holds project.json.`,
+    );
   const hasProject = await statOrNull(path.join(dir, PROJECT_FILE));
   const hasDocuments = await statOrNull(path.join(dir, DOCUMENTS_DIR));
   if (!hasProject?.isFile() && !hasDocuments?.isDirectory()) {
-    throw new AppError('invalid_input', `${dir} is not a Hashiya project (it has no project.json). Use “New project” to start one there.`);
+    throw new AppError(
+      'invalid_input',
+      `${dir} is not a Hashiya project (it has no project.json). Use “New project” to start one there.`,
+    );
   }
   return realpath(dir);
 }
@@ -52,18 +59,28 @@ export async function folderToOpen(input: string): Promise<string> {
 export async function folderToCreate(input: string): Promise<string> {
   const dir = normaliseFolderInput(input);
   const info = await statOrNull(dir);
-  if (info && !info.isDirectory()) throw new AppError('invalid_input', `${dir} is a file, not a folder. Choose a new or empty folder.`);
+  if (info && !info.isDirectory())
+    throw new AppError('invalid_input', `${dir} is a file, not a folder. Choose a new or empty folder.`);
   if (info) {
     const names = (await readdir(dir)).filter((n) => !n.startsWith('.'));
-    if (names.includes(PROJECT_FILE)) throw new AppError('conflict', `${dir} already holds a Hashiya project; open it instead.`);
-    if (names.length > 0) throw new AppError('invalid_input', `${dir} is not empty. Choose a new or empty folder for a new project.`);
+    if (names.includes(PROJECT_FILE))
+      throw new AppError('conflict', `${dir} already holds a Hashiya project; open it instead.`);
+    if (names.length > 0)
+      throw new AppError('invalid_input', `${dir} is not empty. Choose a new or empty folder for a new project.`);
     return dir;
   }
   try {
     await mkdir(dir, { recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission was refused' : code === 'ENOTDIR' ? 'part of the path is a file' : code === 'EROFS' ? 'the disk is read-only' : (code ?? 'unknown error');
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission was refused'
+        : code === 'ENOTDIR'
+          ? 'part of the path is a file'
+          : code === 'EROFS'
+            ? 'the disk is read-only'
+            : (code ?? 'unknown error');
     throw new AppError('invalid_input', `Hashiya cannot create the folder ${dir} (${why}).`);
   }
   return dir;

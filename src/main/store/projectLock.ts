@@ -48,7 +48,8 @@ export class ProjectLock {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
           // a folder where no lock can be written (read-only media): go on without one
-          if (['EROFS', 'EACCES', 'EPERM'].includes((err as NodeJS.ErrnoException).code ?? '')) return new ProjectLock(filePath);
+          if (['EROFS', 'EACCES', 'EPERM'].includes((err as NodeJS.ErrnoException).code ?? ''))
+            return new ProjectLock(filePath);
           throw err;
         }
       }
@@ -72,7 +73,10 @@ export class ProjectLock {
       );
       if (!gone) return new ProjectLock(filePath);
     }
-    throw new AppError('conflict', 'Another program keeps taking this project folder; close other Hashiya windows and try again.');
+    throw new AppError(
+      'conflict',
+      'Another program keeps taking this project folder; close other Hashiya windows and try again.',
+    );
   }
 
   private start(): this {

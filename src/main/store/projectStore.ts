@@ -103,7 +103,13 @@ export class ProjectStore {
   /** true: project.json may be behind the document files (and the marker file says so) */
   private unsyncedMarked = false;
 
-  private constructor(dir: string, projectFile: ValidatedJsonFile<ProjectFile>, data: ProjectFile, backups: BackupStore, options: OpenOptions) {
+  private constructor(
+    dir: string,
+    projectFile: ValidatedJsonFile<ProjectFile>,
+    data: ProjectFile,
+    backups: BackupStore,
+    options: OpenOptions,
+  ) {
     this.dir = dir;
     this.projectFile = projectFile;
     this.project = new Low(projectFile, data);
@@ -133,7 +139,10 @@ export class ProjectStore {
     await removeStaleTemps(path.join(root, DOCUMENTS_DIR));
     const backups = new BackupStore(root, options.backupPolicy);
     const projectFormat = options.formats?.project ?? PROJECT_FORMAT;
-    const file = new ValidatedJsonFile(path.join(root, PROJECT_FILE), ProjectFile, { ...options.durable, history: projectFormat });
+    const file = new ValidatedJsonFile(path.join(root, PROJECT_FILE), ProjectFile, {
+      ...options.durable,
+      history: projectFormat,
+    });
     const parse = (raw: string) => parseJsonFile(file.filePath, raw, ProjectFile, projectFormat);
 
     const uncleanShutdown = await markerExists(root);
@@ -211,7 +220,10 @@ export class ProjectStore {
   unsavedFiles(): UnsavedFile[] {
     return [...this.unsaved].map(([documentId, reason]) => ({
       documentId,
-      title: documentId === null ? 'Project settings and codebook' : (this.project.data.documents.find((d) => d.id === documentId)?.title ?? documentId),
+      title:
+        documentId === null
+          ? 'Project settings and codebook'
+          : (this.project.data.documents.find((d) => d.id === documentId)?.title ?? documentId),
       reason,
     }));
   }
@@ -267,13 +279,17 @@ export class ProjectStore {
   }
 
   private documentFile(id: string): ValidatedJsonFile<DocumentFile> {
-    return new ValidatedJsonFile(this.documentPath(id), DocumentFile, { ...this.options.durable, history: this.documentFormat });
+    return new ValidatedJsonFile(this.documentPath(id), DocumentFile, {
+      ...this.options.durable,
+      history: this.documentFormat,
+    });
   }
 
   private parseDocument(id: string, raw: string): DocumentFile {
     const filePath = this.documentPath(id);
     const data = parseJsonFile(filePath, raw, DocumentFile, this.documentFormat);
-    if (data.document.id !== id) throw new CorruptFileError(filePath, `the file holds another document (${data.document.id})`);
+    if (data.document.id !== id)
+      throw new CorruptFileError(filePath, `the file holds another document (${data.document.id})`);
     return data;
   }
 
@@ -283,7 +299,8 @@ export class ProjectStore {
     try {
       const read = await file.readDetailed();
       if (!read) return null;
-      if (read.data.document.id !== id) throw new CorruptFileError(file.filePath, `the file holds another document (${read.data.document.id})`);
+      if (read.data.document.id !== id)
+        throw new CorruptFileError(file.filePath, `the file holds another document (${read.data.document.id})`);
       if (read.migratedFrom !== null) {
         // keep the old-format file among the backups, then store the upgraded one
         await this.backups.write(documentKey(id), read.raw);
@@ -324,10 +341,16 @@ export class ProjectStore {
       if (!(err instanceof DamagedDocument)) throw err;
       this.project.data.documents = this.project.data.documents.filter((d) => d.id !== id);
       await this.saveProject().catch(() => undefined);
-      throw new AppError('storage', `The file of “${title}” is damaged and was moved to ${err.moved}; no backup of it exists. Other documents are unaffected.`);
+      throw new AppError(
+        'storage',
+        `The file of “${title}” is damaged and was moved to ${err.moved}; no backup of it exists. Other documents are unaffected.`,
+      );
     }
     if (data === null) {
-      throw new AppError('not_found', `The file of “${title}” is missing from the project folder (documents/${id}.json).`);
+      throw new AppError(
+        'not_found',
+        `The file of “${title}” is missing from the project folder (documents/${id}.json).`,
+      );
     }
     const db = new Low(this.documentFile(id), data);
     this.docs.set(id, db);
@@ -433,7 +456,9 @@ export class ProjectStore {
   private backupSoon(id: string | null): void {
     if (this.closed) return;
     if (id === null) {
-      this.backups.snapshotSoon(PROJECT_KEY, this.projectFile.filePath, (raw) => parseJsonFile(this.projectFile.filePath, raw, ProjectFile, this.projectFormat));
+      this.backups.snapshotSoon(PROJECT_KEY, this.projectFile.filePath, (raw) =>
+        parseJsonFile(this.projectFile.filePath, raw, ProjectFile, this.projectFormat),
+      );
     } else {
       this.backups.snapshotSoon(documentKey(id), this.documentPath(id), (raw) => void this.parseDocument(id, raw));
     }
@@ -523,7 +548,12 @@ export class ProjectStore {
     if (this.closed) return;
     await this.flushWrites();
     if (this.unsaved.size > 0) {
-      throw new AppError('storage', `Some changes could not be saved (${this.unsavedFiles().map((f) => f.title).join(', ')}); the project stays open so they are not lost.`);
+      throw new AppError(
+        'storage',
+        `Some changes could not be saved (${this.unsavedFiles()
+          .map((f) => f.title)
+          .join(', ')}); the project stays open so they are not lost.`,
+      );
     }
     await this.markSyncedIfIdle();
     this.closed = true;
@@ -555,12 +585,16 @@ export class ProjectStore {
         next.push(found);
         scanned.delete(entry.id);
       } else if (!deleted.has(entry.id) && !this.project.data.notices.some((n) => n.message.includes(entry.title))) {
-        this.addNotice({ code: 'document_missing', message: `The file of “${entry.title}” is missing from the documents folder; it was taken out of the list.` });
+        this.addNotice({
+          code: 'document_missing',
+          message: `The file of “${entry.title}” is missing from the documents folder; it was taken out of the list.`,
+        });
       }
     }
     next.push(...scanned.values());
     this.project.data.documents = next;
-    if (JSON.stringify(next) !== before || this.project.data.notices.length > 0) await this.saveProject().catch(() => undefined);
+    if (JSON.stringify(next) !== before || this.project.data.notices.length > 0)
+      await this.saveProject().catch(() => undefined);
   }
 
   /** Index entries from the document files; damaged files are quarantined (and restored if possible). */
@@ -600,11 +634,16 @@ export class ProjectStore {
       data = this.parseDocument(id, raw);
     } catch (err) {
       if (err instanceof NewerFormatError) throw new AppError('unsupported', newerMessage('That backup', err));
-      throw new AppError('unprocessable', `That backup cannot be used: ${err instanceof CorruptFileError ? err.reason : 'it cannot be read'}.`);
+      throw new AppError(
+        'unprocessable',
+        `That backup cannot be used: ${err instanceof CorruptFileError ? err.reason : 'it cannot be read'}.`,
+      );
     }
     const loaded = this.docs.get(id);
     if (loaded) await adapterOf(loaded).file.flush();
-    const current = await this.documentFile(id).file.read().catch(() => null);
+    const current = await this.documentFile(id)
+      .file.read()
+      .catch(() => null);
     if (current !== null) await this.backups.write(key, current);
     await writeFileDurably(this.documentPath(id), raw, this.options.durable);
     this.docs.delete(id);
@@ -630,7 +669,10 @@ export class ProjectStore {
       data = parseJsonFile(this.projectFile.filePath, raw, ProjectFile, this.projectFormat);
     } catch (err) {
       if (err instanceof NewerFormatError) throw new AppError('unsupported', newerMessage('That backup', err));
-      throw new AppError('unprocessable', `That backup cannot be used: ${err instanceof CorruptFileError ? err.reason : 'it cannot be read'}.`);
+      throw new AppError(
+        'unprocessable',
+        `That backup cannot be used: ${err instanceof CorruptFileError ? err.reason : 'it cannot be read'}.`,
+      );
     }
     await this.flushWrites();
     const current = await this.projectFile.file.read().catch(() => null);

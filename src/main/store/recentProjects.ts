@@ -62,7 +62,10 @@ export class RecentProjects {
   /** Put a project at the top of the list (most recent first, at most 10). */
   async add(projectPath: string, name: string, openedAt = new Date().toISOString()): Promise<void> {
     const current = await this.load();
-    const projects = [{ path: projectPath, name, openedAt }, ...current.projects.filter((p) => p.path !== projectPath)].slice(0, MAX_RECENT);
+    const projects = [
+      { path: projectPath, name, openedAt },
+      ...current.projects.filter((p) => p.path !== projectPath),
+    ].slice(0, MAX_RECENT);
     await mkdir(path.dirname(this.file.filePath), { recursive: true });
     await this.file.write(JSON.stringify({ schemaVersion: 1, projects } satisfies RecentFile, null, 2));
   }

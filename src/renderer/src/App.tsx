@@ -79,7 +79,11 @@ export function App() {
               <span lang="en">Hashiya</span> <span lang="ar">حاشية</span>
             </button>
             <nav className="topnav" aria-label={t('mainNav')}>
-              <button type="button" aria-current={route.view === 'library' ? 'page' : undefined} onClick={state.goToLibrary}>
+              <button
+                type="button"
+                aria-current={route.view === 'library' ? 'page' : undefined}
+                onClick={state.goToLibrary}
+              >
                 {t('library')}
               </button>
             </nav>

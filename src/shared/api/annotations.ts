@@ -36,7 +36,9 @@ export const annotationsApi = {
   'annotations.create': method(AnnotationDraft, Annotation),
   /** Several annotations in one durable write (e.g. "tag all hits"). */
   'annotations.createMany': method(
-    z.object({ documentId: Id, drafts: z.array(AnnotationDraft).min(1).max(5000), requestId: RequestId.optional() }).strict(),
+    z
+      .object({ documentId: Id, drafts: z.array(AnnotationDraft).min(1).max(5000), requestId: RequestId.optional() })
+      .strict(),
     z.array(Annotation),
   ),
   'annotations.update': method(
@@ -48,10 +50,7 @@ export const annotationsApi = {
       .strict(),
     Annotation,
   ),
-  'annotations.delete': method(
-    z.object({ id: Id, documentId: Id.optional() }).strict(),
-    z.object({}).strict(),
-  ),
+  'annotations.delete': method(z.object({ id: Id, documentId: Id.optional() }).strict(), z.object({}).strict()),
   'annotations.deleteMany': method(
     z.object({ documentId: Id, ids: z.array(Id).min(1).max(5000) }).strict(),
     z.object({}).strict(),
@@ -65,8 +64,5 @@ export const annotationsApi = {
     z.array(Annotation),
   ),
   /** Earlier claimants of the project, most used first, for suggestions. */
-  'claimants.list': method(
-    z.object({}).strict(),
-    z.array(z.object({ name: z.string(), count: z.number().int() })),
-  ),
+  'claimants.list': method(z.object({}).strict(), z.array(z.object({ name: z.string(), count: z.number().int() }))),
 };

@@ -108,7 +108,10 @@ export const codebookApi = {
     Changed.extend({ removed: z.array(z.string()) }),
   ),
   /** Rename a stance or certainty value everywhere (renaming onto an existing value merges them). */
-  'codebook.renameValue': method(z.object({ list: ValueList, from: z.string().min(1).max(MAX_VALUE_LENGTH), to: ValueName }).strict(), Changed),
+  'codebook.renameValue': method(
+    z.object({ list: ValueList, from: z.string().min(1).max(MAX_VALUE_LENGTH), to: ValueName }).strict(),
+    Changed,
+  ),
   'codebook.export': method(
     z.object({ format: z.enum(['json', 'qdc']) }).strict(),
     z.object({ fileName: z.string(), mimeType: z.string(), content: z.string() }),
@@ -138,7 +141,11 @@ export const codebookApi = {
   /** Rename a claimant in every annotation of the project; renaming onto another name merges the two. */
   'claimants.rename': method(
     z.object({ from: z.string().min(1).max(MAX_CLAIMANT_LENGTH), to: ClaimantName }).strict(),
-    z.object({ affected: z.number().int().nonnegative(), documents: z.number().int().nonnegative(), undoId: UndoId.optional() }),
+    z.object({
+      affected: z.number().int().nonnegative(),
+      documents: z.number().int().nonnegative(),
+      undoId: UndoId.optional(),
+    }),
   ),
   /** Annotations per code and per claimant, for one document or the whole project. */
   'stats.summary': method(z.object({ documentId: Id.optional() }).strict(), StatsSummary),

@@ -24,12 +24,18 @@ const ArticleNumber = z.number().int().nonnegative().max(MAX_ARTICLES);
  * Which articles of a multi-article file to import: 'all', 'none' (the whole file as one
  * document, as it reads) or the numbers (from 0) of those chosen in documents.preview.
  */
-export const SplitChoice = z.union([z.literal('all'), z.literal('none'), z.array(ArticleNumber).min(1).max(MAX_ARTICLES)]);
+export const SplitChoice = z.union([
+  z.literal('all'),
+  z.literal('none'),
+  z.array(ArticleNumber).min(1).max(MAX_ARTICLES),
+]);
 export type SplitChoice = z.infer<typeof SplitChoice>;
 
 /** Paragraphs (numbers from 0, as documents.preview lists them) to leave out of an article. */
 export const DropParagraphs = z
-  .array(z.object({ article: ArticleNumber, paragraphs: z.array(z.number().int().nonnegative()).max(1_000_000) }).strict())
+  .array(
+    z.object({ article: ArticleNumber, paragraphs: z.array(z.number().int().nonnegative()).max(1_000_000) }).strict(),
+  )
   .max(MAX_ARTICLES);
 export type DropParagraphs = z.infer<typeof DropParagraphs>;
 
@@ -100,9 +106,6 @@ export const documentsApi = {
     ImportResult,
     { maxBodyBytes: MAX_IMPORT_BODY },
   ),
-  'documents.update': method(
-    z.object({ id: Id }).extend(DocumentMetaPatch.shape).strict(),
-    DocumentSummary,
-  ),
+  'documents.update': method(z.object({ id: Id }).extend(DocumentMetaPatch.shape).strict(), DocumentSummary),
   'documents.delete': method(z.object({ id: Id }).strict(), z.object({}).strict()),
 };

@@ -67,7 +67,12 @@ export const exchangeApi = {
   /** One .zip: the CSV, texts/<document_id>.txt for each document, the W3C JSON-LD and a README. */
   'export.bundle': method(
     z.object({ ...DocumentSelection, rowPer: z.enum(['code', 'annotation']).optional() }).strict(),
-    z.object({ fileName: z.string(), /** base64 of the .zip */ data: z.string(), files: z.number().int().nonnegative(), rows: z.number().int().nonnegative() }),
+    z.object({
+      fileName: z.string(),
+      /** base64 of the .zip */ data: z.string(),
+      files: z.number().int().nonnegative(),
+      rows: z.number().int().nonnegative(),
+    }),
   ),
   /** W3C Web Annotation AnnotationCollection (JSON-LD). */
   'export.annotations': method(
@@ -82,7 +87,10 @@ export const exchangeApi = {
   'import.annotations': method(
     z
       .object({
-        json: z.string().min(1).max(120 * 1024 * 1024),
+        json: z
+          .string()
+          .min(1)
+          .max(120 * 1024 * 1024),
         /** codes this codebook lacks: add them (default), or list those annotations as orphans */
         unknownCodes: z.enum(['create', 'orphan']).optional(),
         /**

@@ -55,12 +55,18 @@ export const projectApi = {
   /** Switch to the Hashiya project in an existing folder. */
   'project.open': method(z.object({ path: FolderPath }).strict(), ProjectInfo),
   /** Start a new, empty project in a new or empty folder and switch to it. */
-  'project.create': method(z.object({ path: FolderPath, name: z.string().trim().min(1).max(200).optional() }).strict(), ProjectInfo),
+  'project.create': method(
+    z.object({ path: FolderPath, name: z.string().trim().min(1).max(200).optional() }).strict(),
+    ProjectInfo,
+  ),
   /**
    * Desktop app only: choose a project folder in the system's folder dialog (path null when the
    * researcher cancels). Browser mode answers `unsupported`: there the path is typed.
    */
-  'project.pickFolder': method(z.object({ purpose: z.enum(['open', 'create']) }).strict(), z.object({ path: z.string().nullable() }).strict()),
+  'project.pickFolder': method(
+    z.object({ purpose: z.enum(['open', 'create']) }).strict(),
+    z.object({ path: z.string().nullable() }).strict(),
+  ),
   /** Recently opened projects, most recent first. */
   'project.recent': method(z.object({}).strict(), z.array(RecentProject)),
   /**

@@ -85,8 +85,5 @@ export const searchApi = {
     SearchResult,
   ),
   /** Rebuild the search index of every document (it is otherwise kept up to date on its own). */
-  'search.rebuildIndex': method(
-    z.object({}).strict(),
-    z.object({ documentCount: z.number().int(), ms: z.number() }),
-  ),
+  'search.rebuildIndex': method(z.object({}).strict(), z.object({ documentCount: z.number().int(), ms: z.number() })),
 };

@@ -106,7 +106,11 @@ function repairIncoming(
   const current = new Map(out.map((c) => [c.id, c]));
   for (const code of out) {
     if (code.parentId && !current.has(code.parentId)) {
-      place(code, `the file places it under a code it does not contain (id “${code.parentId}”)`, `under ${code.parentId}`);
+      place(
+        code,
+        `the file places it under a code it does not contain (id “${code.parentId}”)`,
+        `under ${code.parentId}`,
+      );
     }
   }
   // each code has one parent, so loops are disjoint: walk up from every code once
@@ -131,9 +135,7 @@ function repairIncoming(
         .join(' under ');
       place(
         cut,
-        parent.id === cut.id
-          ? 'the file places it under itself'
-          : `the file’s parents loop back to it (${names})`,
+        parent.id === cut.id ? 'the file places it under itself' : `the file’s parents loop back to it (${names})`,
         `under ${parent.name}`,
       );
     }

@@ -68,7 +68,10 @@ function checkValueNames(codebook: Codebook): void {
     const seen = new Set<string>();
     for (const n of codebook.valueNamesAr?.[list] ?? []) {
       if (!codebook[list].includes(n.value))
-        throw new AppError('invalid_input', `The Arabic name “${n.nameAr}” is given to the ${what} “${n.value}”, which is not in the list.`);
+        throw new AppError(
+          'invalid_input',
+          `The Arabic name “${n.nameAr}” is given to the ${what} “${n.value}”, which is not in the list.`,
+        );
       if (seen.has(n.value)) throw new AppError('invalid_input', `The ${what} “${n.value}” has two Arabic names.`);
       seen.add(n.value);
     }

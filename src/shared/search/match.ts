@@ -44,7 +44,11 @@ export function isWholeWord(text: string, start: number, end: number): boolean {
 }
 
 /** Every occurrence of `needle` in `haystack`, up to `limit` (pass limit + 1 to learn whether there are more). */
-export function findAll(haystack: string, needle: string, options: { wholeWord?: boolean; limit?: number } = {}): FoldedMatch[] {
+export function findAll(
+  haystack: string,
+  needle: string,
+  options: { wholeWord?: boolean; limit?: number } = {},
+): FoldedMatch[] {
   const out: FoldedMatch[] = [];
   if (needle.length === 0) return out;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;

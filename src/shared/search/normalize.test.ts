@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sliceCp } from '../text/codepoints';
 import { findAll } from './match';
-import { decodeOrigin, encodeOrigin, normalize, normalizeQuery, originalSpan, type NormalizeOptions } from './normalize';
+import {
+  decodeOrigin,
+  encodeOrigin,
+  normalize,
+  normalizeQuery,
+  originalSpan,
+  type NormalizeOptions,
+} from './normalize';
 
 /** Every original span of `query` in `text`, as the text a researcher would see. */
 function hits(text: string, query: string, options?: Partial<NormalizeOptions> & { wholeWord?: boolean }): string[] {
@@ -122,7 +129,8 @@ describe('normalize: the offset map', () => {
     const folded = normalize(text);
     expect(text).toBe('اضطُرت المقبلــة');
     expect(folded.origin[folded.text.length]).toBe([...text].length);
-    for (let i = 1; i < folded.origin.length; i++) expect(folded.origin[i]).toBeGreaterThanOrEqual(folded.origin[i - 1]!);
+    for (let i = 1; i < folded.origin.length; i++)
+      expect(folded.origin[i]).toBeGreaterThanOrEqual(folded.origin[i - 1]!);
   });
 });
 

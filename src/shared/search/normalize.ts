@@ -92,7 +92,10 @@ export function isArabicMark(c: number): boolean {
   );
 }
 
-export const INVISIBLES: readonly number[] = [0x00ad, 0x061c, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff];
+export const INVISIBLES: readonly number[] = [
+  0x00ad, 0x061c, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060,
+  0x2066, 0x2067, 0x2068, 0x2069, 0xfeff,
+];
 
 function isWhite(c: number): boolean {
   return (
@@ -131,7 +134,8 @@ function buildTable(o: NormalizeOptions): Int32Array {
     }
   }
   if (o.foldPresentationForms) {
-    for (let c = 0xfb50; c <= 0xfefc; c++) if (isPresentationForm(c) && String.fromCharCode(c).normalize('NFKC') !== String.fromCharCode(c)) t[c] = SLOW;
+    for (let c = 0xfb50; c <= 0xfefc; c++)
+      if (isPresentationForm(c) && String.fromCharCode(c).normalize('NFKC') !== String.fromCharCode(c)) t[c] = SLOW;
   }
   if (o.ignoreDiacritics) for (let c = 0x0610; c <= 0x06ed; c++) if (isArabicMark(c)) t[c] = REMOVE;
   if (o.ignoreTatweel) t[0x0640] = REMOVE;

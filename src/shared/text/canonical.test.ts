@@ -11,9 +11,9 @@ describe('canonicalizeText', () => {
   });
 
   it('keeps short lines as paragraphs of their own, blank lines or not', () => {
-    expect(canonicalizeText('  first line\r\nof one paragraph  \r\n \t \r\nsecond\rparagraph\n\n\n\nthird\n').text).toBe(
-      'first line\nof one paragraph\nsecond\nparagraph\nthird',
-    );
+    expect(
+      canonicalizeText('  first line\r\nof one paragraph  \r\n \t \r\nsecond\rparagraph\n\n\n\nthird\n').text,
+    ).toBe('first line\nof one paragraph\nsecond\nparagraph\nthird');
   });
 
   it("keeps every line as a paragraph in 'lines' mode", () => {
@@ -62,7 +62,8 @@ describe('canonicalizeText', () => {
     expect(canonicalizeText('الصفحة الأولى\fبداية الثانية').text).toBe('الصفحة الأولى\nبداية الثانية');
     expect(canonicalizeText('سطر جديد\vصفحة').text).toBe('سطر جديد\nصفحة');
     // a page break inside a hard-wrapped paragraph joins like any wrapped line
-    const wrapped = 'قال المبعوث الأممي إن الأطراف وافقت على هدنة إنسانية\nفي طرابلس تستمر أسبوعا كاملا، وإن الطريق إلى الحوار\fما زال مفتوحا أمام الجميع في ليبيا وخارجها.\n\nفقرة ثانية.';
+    const wrapped =
+      'قال المبعوث الأممي إن الأطراف وافقت على هدنة إنسانية\nفي طرابلس تستمر أسبوعا كاملا، وإن الطريق إلى الحوار\fما زال مفتوحا أمام الجميع في ليبيا وخارجها.\n\nفقرة ثانية.';
     expect(canonicalizeText(wrapped).text).toBe(
       'قال المبعوث الأممي إن الأطراف وافقت على هدنة إنسانية في طرابلس تستمر أسبوعا كاملا، وإن الطريق إلى الحوار ما زال مفتوحا أمام الجميع في ليبيا وخارجها.\nفقرة ثانية.',
     );
@@ -90,17 +91,26 @@ describe('canonicalizeText', () => {
 
 describe('detectDirectionAndLanguage', () => {
   it('finds Arabic right-to-left text, even with Latin names and digits in it', () => {
-    expect(detectDirectionAndLanguage('قال المبعوث Ghassan Salamé إن 510 قتلى سقطوا في طرابلس منذ أبريل')).toEqual({ direction: 'rtl', language: 'ar' });
+    expect(detectDirectionAndLanguage('قال المبعوث Ghassan Salamé إن 510 قتلى سقطوا في طرابلس منذ أبريل')).toEqual({
+      direction: 'rtl',
+      language: 'ar',
+    });
   });
 
   it('finds left-to-right text when Latin letters dominate', () => {
-    expect(detectDirectionAndLanguage('The UN envoy said the ceasefire (وقف إطلاق النار) must hold.')).toEqual({ direction: 'ltr', language: 'und' });
+    expect(detectDirectionAndLanguage('The UN envoy said the ceasefire (وقف إطلاق النار) must hold.')).toEqual({
+      direction: 'ltr',
+      language: 'und',
+    });
   });
 
   it('tells Persian, Urdu and Hebrew from Arabic', () => {
     expect(detectDirectionAndLanguage('گفتگوهای صلح در لیبی ادامه دارد و چند کشور حمایت کردند').language).toBe('fa');
     expect(detectDirectionAndLanguage('لیبیا میں جنگ بندی کی کوششیں جاری ہیں اور بڑے ملکوں نے').language).toBe('ur');
-    expect(detectDirectionAndLanguage('מועצת הביטחון דנה בהפסקת האש בלוב')).toEqual({ direction: 'rtl', language: 'he' });
+    expect(detectDirectionAndLanguage('מועצת הביטחון דנה בהפסקת האש בלוב')).toEqual({
+      direction: 'rtl',
+      language: 'he',
+    });
   });
 
   it('calls text without letters left-to-right and undetermined', () => {

@@ -63,7 +63,9 @@ export function canonicalizeText(raw: string, options: CanonicalOptions = {}): C
 
   const lines = s.split('\n');
   const paragraphs =
-    options.paragraphs === 'lines' ? lines.filter((line) => line.trim() !== '').map((line) => line.trim()) : splitParagraphs(lines);
+    options.paragraphs === 'lines'
+      ? lines.filter((line) => line.trim() !== '').map((line) => line.trim())
+      : splitParagraphs(lines);
   const text = paragraphs.join('\n');
 
   const bidi = text.match(BIDI_CONTROLS)?.length ?? 0;
@@ -84,8 +86,14 @@ export function canonicalizeText(raw: string, options: CanonicalOptions = {}): C
  * marks (LRM, RLM, ALM) are harmless and kept.
  */
 export function cleanLabel(value: string): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  return value.replace(BIDI_CONTROLS, '').replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ').replace(/\s+/g, ' ').trim();
+  return (
+    value
+      .replace(BIDI_CONTROLS, '')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Paragraph number (from 1) of a code-point or UTF-16 offset: one more than the "\n" before it. */

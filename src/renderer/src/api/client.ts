@@ -58,7 +58,11 @@ async function callHttp(token: string, name: string, input: unknown): Promise<un
   }
   if (!response.ok) {
     const err = (body as { error?: { code?: string; message?: string; details?: unknown } }).error;
-    throw new ApiError(err?.code ?? 'internal', err?.message ?? `The request failed (${response.status}).`, err?.details);
+    throw new ApiError(
+      err?.code ?? 'internal',
+      err?.message ?? `The request failed (${response.status}).`,
+      err?.details,
+    );
   }
   return body;
 }

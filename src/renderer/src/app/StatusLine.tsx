@@ -5,9 +5,19 @@ import type { Status } from './AppContext';
 export function StatusLine({ status }: { status: Status }) {
   const { t } = useI18n();
   const text =
-    status.kind === 'saving' ? t('saving') : status.kind === 'saved' ? t('saved') : status.kind === 'error' ? `${t('saveFailed')}: ${status.message}` : '';
+    status.kind === 'saving'
+      ? t('saving')
+      : status.kind === 'saved'
+        ? t('saved')
+        : status.kind === 'error'
+          ? `${t('saveFailed')}: ${status.message}`
+          : '';
   return (
-    <span className={`status status-${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="status">
+    <span
+      className={`status status-${status.kind}`}
+      role={status.kind === 'error' ? 'alert' : 'status'}
+      data-testid="status"
+    >
       {text}
     </span>
   );

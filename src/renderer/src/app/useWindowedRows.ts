@@ -11,7 +11,13 @@ export interface RowWindow {
   padAfter: number;
 }
 
-export function computeWindow(count: number, rowHeight: number, scrollTop: number, viewport: number, overscan = 8): RowWindow {
+export function computeWindow(
+  count: number,
+  rowHeight: number,
+  scrollTop: number,
+  viewport: number,
+  overscan = 8,
+): RowWindow {
   if (count === 0) return { start: 0, end: 0, padBefore: 0, padAfter: 0 };
   const visible = Math.ceil(Math.max(viewport, rowHeight) / rowHeight) + 2 * overscan;
   const first = Math.max(0, Math.min(Math.floor(scrollTop / rowHeight) - overscan, count - visible));
@@ -20,7 +26,12 @@ export function computeWindow(count: number, rowHeight: number, scrollTop: numbe
 }
 
 /** Track a scroll container and return which rows to render. */
-export function useWindowedRows(ref: RefObject<HTMLElement | null>, count: number, rowHeight: number, offset = 0): RowWindow {
+export function useWindowedRows(
+  ref: RefObject<HTMLElement | null>,
+  count: number,
+  rowHeight: number,
+  offset = 0,
+): RowWindow {
   const [view, setView] = useState({ scrollTop: 0, height: 800 });
   useEffect(() => {
     const el = ref.current;

@@ -7,7 +7,15 @@ import { useI18n } from '../i18n';
 import { longDate, useDateText } from './dateStrings';
 
 /** Edit a document's title, source, URL, date, direction and language; or delete it. */
-export function DocumentDetailsDialog({ document: doc, onClose, onChanged }: { document: DocumentSummary; onClose: () => void; onChanged: () => void }) {
+export function DocumentDetailsDialog({
+  document: doc,
+  onClose,
+  onChanged,
+}: {
+  document: DocumentSummary;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const { dt, lang } = useDateText();
   // a date an older project could not read is shown as it was written, to be corrected
@@ -22,7 +30,8 @@ export function DocumentDetailsDialog({ document: doc, onClose, onChanged }: { d
   });
   const [error, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
 
   const typedDate = form.publishedAt.trim();
   const parsedDate = typedDate ? parseDate(typedDate) : null;
@@ -87,7 +96,13 @@ export function DocumentDetailsDialog({ document: doc, onClose, onChanged }: { d
           />
         </label>
         <p id="published-read-as" className="hint" aria-live="polite" data-testid="published-read-as">
-          {keptAsWritten ? dt('dateKeptAsWritten') : typedDate === '' ? '' : parsedDate ? `${dt('dateReadAs')} ${longDate(parsedDate, lang)} (${parsedDate})` : dt('dateUnreadable')}
+          {keptAsWritten
+            ? dt('dateKeptAsWritten')
+            : typedDate === ''
+              ? ''
+              : parsedDate
+                ? `${dt('dateReadAs')} ${longDate(parsedDate, lang)} (${parsedDate})`
+                : dt('dateUnreadable')}
         </p>
         <label>
           {t('direction')}

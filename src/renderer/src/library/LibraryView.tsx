@@ -46,9 +46,7 @@ export function LibraryView() {
   const load = useCallback(() => {
     const request = prefetched ?? api['documents.list']({});
     prefetched = null;
-    request
-      .then((list) => setDocs(list))
-      .catch((err: unknown) => setError(errorMessage(err)));
+    request.then((list) => setDocs(list)).catch((err: unknown) => setError(errorMessage(err)));
   }, []);
   useEffect(() => {
     load();
@@ -56,7 +54,10 @@ export function LibraryView() {
   }, [load]);
 
   const index = useMemo(() => filterIndex(docs ?? []), [docs]);
-  const shown = useMemo(() => sortRows(filterRows(docs ?? [], index, query), sort, lang), [docs, index, query, sort, lang]);
+  const shown = useMemo(
+    () => sortRows(filterRows(docs ?? [], index, query), sort, lang),
+    [docs, index, query, sort, lang],
+  );
   const rows = useWindowedRows(scroller, shown.length, ROW_HEIGHT, HEAD_HEIGHT);
   const dateFormat = new Intl.DateTimeFormat(lang === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium' });
   const dayFormat = new Intl.DateTimeFormat(lang === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
@@ -77,7 +78,9 @@ export function LibraryView() {
         <h1 id="library-title">{t('documents')}</h1>
         {docs && (
           <span className="count" data-testid="library-count">
-            {shown.length === docs.length ? numberFormat.format(docs.length) : `${numberFormat.format(shown.length)} / ${numberFormat.format(docs.length)}`}
+            {shown.length === docs.length
+              ? numberFormat.format(docs.length)
+              : `${numberFormat.format(shown.length)} / ${numberFormat.format(docs.length)}`}
           </span>
         )}
         {docs && docs.length > 0 && (
@@ -107,66 +110,83 @@ export function LibraryView() {
       <div className="doc-table-wrap" ref={scroller} tabIndex={-1}>
         {docs && docs.length > 0 && (
           <>
-          <table className="doc-table" aria-rowcount={shown.length + 1}>
-            <colgroup>
-              {COLUMNS.map((c) => (
-                <col key={c.key} className={`c-${c.key}`} />
-              ))}
-              <col className="c-actions" />
-            </colgroup>
-            <thead>
-              <tr style={{ height: HEAD_HEIGHT }}>
-                {COLUMNS.map((c) => {
-                  const sorted = sort?.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined;
-                  return (
-                    <th key={c.key} scope="col" className={`c-${c.key}${c.numeric ? ' num' : ''}`} aria-sort={sorted ?? 'none'}>
-                      <button type="button" className="sort-button" onClick={() => sortBy(c.key)}>
-                        {t(c.label)}
-                        <span className="sort-mark" aria-hidden="true">
-                          {sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}
-                        </span>
-                      </button>
-                    </th>
-                  );
-                })}
-                <th scope="col" className="c-actions">
-                  <span className="sr-only">{t('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.padBefore > 0 && <tr aria-hidden="true" style={{ height: rows.padBefore }} />}
-              {shown.slice(rows.start, rows.end).map((d, i) => (
-                <tr key={d.id} data-document-id={d.id} className="doc-row" aria-rowindex={rows.start + i + 2}>
-                  <td className="title-cell c-title">
-                    <button type="button" className="link doc-open" dir="auto" lang={d.language} title={d.title} onClick={() => app.openDocument(d.id)}>
-                      {d.title}
-                    </button>
-                  </td>
-                  <td className="c-source clip" dir="auto" title={d.source || undefined}>
-                    {d.source}
-                  </td>
-                  <td className="c-publishedAt clip" dir="auto" data-testid="published">
-                    {published(d.publishedAt)}
-                  </td>
-                  <td className="c-language clip" title={d.direction === 'rtl' ? t('rtl') : t('ltr')}>
-                    {d.language} <span aria-hidden="true">{d.direction === 'rtl' ? '←' : '→'}</span>
-                    <span className="sr-only">{d.direction === 'rtl' ? t('rtl') : t('ltr')}</span>
-                  </td>
-                  <td className="num c-charCount">{numberFormat.format(d.charCount)}</td>
-                  <td className="num c-annotationCount">{numberFormat.format(d.annotationCount)}</td>
-                  <td className="c-importedAt clip">{dateFormat.format(new Date(d.importedAt))}</td>
-                  <td className="c-actions">
-                    <button type="button" className="small" onClick={() => setEditing(d)} aria-label={`${t('details')}: ${d.title}`}>
-                      {t('details')}
-                    </button>
-                  </td>
+            <table className="doc-table" aria-rowcount={shown.length + 1}>
+              <colgroup>
+                {COLUMNS.map((c) => (
+                  <col key={c.key} className={`c-${c.key}`} />
+                ))}
+                <col className="c-actions" />
+              </colgroup>
+              <thead>
+                <tr style={{ height: HEAD_HEIGHT }}>
+                  {COLUMNS.map((c) => {
+                    const sorted = sort?.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined;
+                    return (
+                      <th
+                        key={c.key}
+                        scope="col"
+                        className={`c-${c.key}${c.numeric ? ' num' : ''}`}
+                        aria-sort={sorted ?? 'none'}
+                      >
+                        <button type="button" className="sort-button" onClick={() => sortBy(c.key)}>
+                          {t(c.label)}
+                          <span className="sort-mark" aria-hidden="true">
+                            {sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}
+                          </span>
+                        </button>
+                      </th>
+                    );
+                  })}
+                  <th scope="col" className="c-actions">
+                    <span className="sr-only">{t('actions')}</span>
+                  </th>
                 </tr>
-              ))}
-              {rows.padAfter > 0 && <tr aria-hidden="true" style={{ height: rows.padAfter }} />}
-            </tbody>
-          </table>
-          {shown.length === 0 && <p className="empty">{t('noDocumentMatches')}</p>}
+              </thead>
+              <tbody>
+                {rows.padBefore > 0 && <tr aria-hidden="true" style={{ height: rows.padBefore }} />}
+                {shown.slice(rows.start, rows.end).map((d, i) => (
+                  <tr key={d.id} data-document-id={d.id} className="doc-row" aria-rowindex={rows.start + i + 2}>
+                    <td className="title-cell c-title">
+                      <button
+                        type="button"
+                        className="link doc-open"
+                        dir="auto"
+                        lang={d.language}
+                        title={d.title}
+                        onClick={() => app.openDocument(d.id)}
+                      >
+                        {d.title}
+                      </button>
+                    </td>
+                    <td className="c-source clip" dir="auto" title={d.source || undefined}>
+                      {d.source}
+                    </td>
+                    <td className="c-publishedAt clip" dir="auto" data-testid="published">
+                      {published(d.publishedAt)}
+                    </td>
+                    <td className="c-language clip" title={d.direction === 'rtl' ? t('rtl') : t('ltr')}>
+                      {d.language} <span aria-hidden="true">{d.direction === 'rtl' ? '←' : '→'}</span>
+                      <span className="sr-only">{d.direction === 'rtl' ? t('rtl') : t('ltr')}</span>
+                    </td>
+                    <td className="num c-charCount">{numberFormat.format(d.charCount)}</td>
+                    <td className="num c-annotationCount">{numberFormat.format(d.annotationCount)}</td>
+                    <td className="c-importedAt clip">{dateFormat.format(new Date(d.importedAt))}</td>
+                    <td className="c-actions">
+                      <button
+                        type="button"
+                        className="small"
+                        onClick={() => setEditing(d)}
+                        aria-label={`${t('details')}: ${d.title}`}
+                      >
+                        {t('details')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+                {rows.padAfter > 0 && <tr aria-hidden="true" style={{ height: rows.padAfter }} />}
+              </tbody>
+            </table>
+            {shown.length === 0 && <p className="empty">{t('noDocumentMatches')}</p>}
           </>
         )}
       </div>

@@ -6,7 +6,21 @@ import { codeLabel, useI18n } from '../i18n';
 import { useKeyStrings } from './keyStrings';
 
 /** A choice from one of the codebook's value lists (stance, certainty); a value no longer listed still shows. */
-function ValueSelect({ label, value, values, none, onChange, display }: { label: string; value: string; values: readonly string[]; none: string; onChange: (v: string) => void; display: (v: string) => string }) {
+function ValueSelect({
+  label,
+  value,
+  values,
+  none,
+  onChange,
+  display,
+}: {
+  label: string;
+  value: string;
+  values: readonly string[];
+  none: string;
+  onChange: (v: string) => void;
+  display: (v: string) => string;
+}) {
   const options = value && !values.includes(value) ? [...values, value] : values;
   return (
     <label>
@@ -170,7 +184,14 @@ export function AnnotationEditor({
       />
       <label>
         {t('note')}
-        <textarea dir="auto" rows={3} value={note} maxLength={MAX_NOTE_LENGTH} onChange={(e) => setNote(e.target.value)} onBlur={() => commitText('note', note)} />
+        <textarea
+          dir="auto"
+          rows={3}
+          value={note}
+          maxLength={MAX_NOTE_LENGTH}
+          onChange={(e) => setNote(e.target.value)}
+          onBlur={() => commitText('note', note)}
+        />
       </label>
       <p className="meta">
         {t('annotator')}: <span dir="auto">{annotation.annotator || t('none')}</span>

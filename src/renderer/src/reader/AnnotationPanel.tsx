@@ -12,7 +12,9 @@ export interface PanelFilter {
 
 export function filterAnnotations(annotations: readonly Annotation[], filter: PanelFilter): Annotation[] {
   return annotations.filter(
-    (a) => (filter.code === '' || a.codes.includes(filter.code)) && (filter.annotator === '' || a.annotator === filter.annotator),
+    (a) =>
+      (filter.code === '' || a.codes.includes(filter.code)) &&
+      (filter.annotator === '' || a.annotator === filter.annotator),
   );
 }
 
@@ -101,7 +103,10 @@ export function AnnotationPanel({
     for (const a of annotations) for (const c of a.codes) m.set(c, (m.get(c) ?? 0) + 1);
     return m;
   }, [annotations]);
-  const annotators = useMemo(() => [...new Set(annotations.map((a) => a.annotator).filter(Boolean))].sort(), [annotations]);
+  const annotators = useMemo(
+    () => [...new Set(annotations.map((a) => a.annotator).filter(Boolean))].sort(),
+    [annotations],
+  );
   const shown = useMemo(() => filterAnnotations(annotations, filter), [annotations, filter]);
   const listRef = useRef<HTMLOListElement>(null);
   const rows = useWindowedRows(listRef, shown.length, ROW_HEIGHT);
@@ -121,7 +126,10 @@ export function AnnotationPanel({
     <section className="panel" aria-labelledby="panel-title">
       <div className="panel-head">
         <h2 id="panel-title">
-          {t('annotationsPanel')} <span className="count" data-testid="annotation-count">{shown.length}</span>
+          {t('annotationsPanel')}{' '}
+          <span className="count" data-testid="annotation-count">
+            {shown.length}
+          </span>
         </h2>
         <div className="panel-nav">
           <button type="button" onClick={() => onStep(-1)} aria-label={t('previous')} title={`${t('previous')} (p)`}>
@@ -135,7 +143,11 @@ export function AnnotationPanel({
       <div className="filters">
         <label>
           {t('filterCode')}
-          <select value={filter.code} onChange={(e) => onFilter({ ...filter, code: e.target.value })} data-testid="filter-code">
+          <select
+            value={filter.code}
+            onChange={(e) => onFilter({ ...filter, code: e.target.value })}
+            data-testid="filter-code"
+          >
             <option value="">{t('all')}</option>
             {codes.map((c) => (
               <option key={c.id} value={c.id}>
@@ -146,7 +158,11 @@ export function AnnotationPanel({
         </label>
         <label>
           {t('filterAnnotator')}
-          <select value={filter.annotator} onChange={(e) => onFilter({ ...filter, annotator: e.target.value })} data-testid="filter-annotator">
+          <select
+            value={filter.annotator}
+            onChange={(e) => onFilter({ ...filter, annotator: e.target.value })}
+            data-testid="filter-annotator"
+          >
             <option value="">{t('all')}</option>
             {annotators.map((a) => (
               <option key={a} value={a}>
@@ -161,7 +177,15 @@ export function AnnotationPanel({
       <ol className="annotation-list" data-testid="annotation-list" ref={listRef} aria-label={t('annotationsPanel')}>
         {rows.padBefore > 0 && <li aria-hidden="true" className="spacer" style={{ height: rows.padBefore }} />}
         {shown.slice(rows.start, rows.end).map((a) => (
-          <AnnotationItem key={a.id} a={a} active={a.id === activeId} pending={pendingIds.has(a.id)} byId={byId} lang={lang} onSelect={onSelect} />
+          <AnnotationItem
+            key={a.id}
+            a={a}
+            active={a.id === activeId}
+            pending={pendingIds.has(a.id)}
+            byId={byId}
+            lang={lang}
+            onSelect={onSelect}
+          />
         ))}
         {rows.padAfter > 0 && <li aria-hidden="true" className="spacer" style={{ height: rows.padAfter }} />}
       </ol>

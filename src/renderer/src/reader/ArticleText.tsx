@@ -36,7 +36,12 @@ export const ArticleText = memo(function ArticleText({
           {BIDI_SPLIT.test(p.text)
             ? p.text.split(BIDI_SPLIT).map((part, i) =>
                 i % 2 === 1 ? (
-                  <span key={i} className="bidi-mark" data-mark={BIDI_NAMES[part]} title={`Invisible direction control ${BIDI_NAMES[part]}`}>
+                  <span
+                    key={i}
+                    className="bidi-mark"
+                    data-mark={BIDI_NAMES[part]}
+                    title={`Invisible direction control ${BIDI_NAMES[part]}`}
+                  >
                     {part}
                   </span>
                 ) : (

@@ -25,9 +25,12 @@ import { onAnnotationsChanged, onUndoStepOffered } from '../features/codebook/ev
 import { onAnnotationsImported } from '../features/export/events';
 
 /** What a researcher sets on an annotation (every field of AnnotationFields; checked below). */
-const FIELD_NAMES = ['codes', 'claimant', 'stance', 'certainty', 'note'] as const satisfies ReadonlyArray<keyof AnnotationFields>;
+const FIELD_NAMES = ['codes', 'claimant', 'stance', 'certainty', 'note'] as const satisfies ReadonlyArray<
+  keyof AnnotationFields
+>;
 // a field added to AnnotationFields and not listed above fails to compile here
-const allFieldsListed: Exclude<keyof AnnotationFields, (typeof FIELD_NAMES)[number]> extends never ? true : never = true;
+const allFieldsListed: Exclude<keyof AnnotationFields, (typeof FIELD_NAMES)[number]> extends never ? true : never =
+  true;
 void allFieldsListed;
 
 function pickFields(a: Annotation): AnnotationFields {
@@ -41,7 +44,11 @@ const sortAnnotations = (list: Annotation[]) =>
 
 let provisionalCounter = 0;
 /** Local stand-ins for annotations being created, shown until the server answers. */
-function provisionalAnnotations(model: TextModel, drafts: ReadonlyArray<{ documentId: string; start: number; end: number; codes: string[] }>, annotator: string): Annotation[] {
+function provisionalAnnotations(
+  model: TextModel,
+  drafts: ReadonlyArray<{ documentId: string; start: number; end: number; codes: string[] }>,
+  annotator: string,
+): Annotation[] {
   const now = new Date().toISOString();
   return drafts.map((d) => ({
     ...d,
@@ -80,7 +87,13 @@ function caretAt(x: number, y: number): CaretPositionLike | null {
   return r ? { offsetNode: r.startContainer, offset: r.startOffset } : null;
 }
 
-export function ReaderView({ documentId, focus }: { documentId: string; focus?: { start: number; end: number } | undefined }) {
+export function ReaderView({
+  documentId,
+  focus,
+}: {
+  documentId: string;
+  focus?: { start: number; end: number } | undefined;
+}) {
   const app = useApp();
   const { t, lang } = useI18n();
   const codes = app.codebook.codes;
@@ -107,7 +120,10 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   const scrollRef = useRef<HTMLDivElement>(null);
   const undo = useRef(new UndoStack());
   const [undoState, setUndoState] = useState({ canUndo: false, canRedo: false });
-  const syncUndo = useCallback(() => setUndoState({ canUndo: undo.current.canUndo, canRedo: undo.current.canRedo }), []);
+  const syncUndo = useCallback(
+    () => setUndoState({ canUndo: undo.current.canUndo, canRedo: undo.current.canRedo }),
+    [],
+  );
   const annotationsRef = useRef<Annotation[]>([]);
   const setPalette = (open: boolean) => {
     if (open) paletteSpan.current = selectionSpanRef.current();
@@ -132,7 +148,11 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
   // load the document, its annotations and claimant suggestions
   useEffect(() => {
     let live = true;
-    Promise.all([api['documents.get']({ id: documentId }), api['annotations.list']({ documentId }), api['claimants.list']({})])
+    Promise.all([
+      api['documents.get']({ id: documentId }),
+      api['annotations.list']({ documentId }),
+      api['claimants.list']({}),
+    ])
       .then(([d, list, cl]) => {
         if (!live) return;
         setDoc(d);
@@ -220,10 +240,13 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     if (doc && focus) requestAnimationFrame(() => reveal(focus.start, focus.end));
   }, [doc, focus, reveal]);
 
-  const pushUndo = useCallback((step: UndoStep) => {
-    undo.current.push(step);
-    syncUndo();
-  }, [syncUndo]);
+  const pushUndo = useCallback(
+    (step: UndoStep) => {
+      undo.current.push(step);
+      syncUndo();
+    },
+    [syncUndo],
+  );
 
   const setAll = useCallback((list: Annotation[]) => {
     annotationsRef.current = list;
@@ -286,7 +309,12 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       const pendingIds = pending.map((a) => a.id);
       let settleCreated: (list: Annotation[] | null) => void = () => undefined;
       const settled = new Promise<Annotation[] | null>((resolve) => (settleCreated = resolve));
-      pending.forEach((a, i) => pendingCreates.current.set(a.id, settled.then((list) => list?.[i] ?? null)));
+      pending.forEach((a, i) =>
+        pendingCreates.current.set(
+          a.id,
+          settled.then((list) => list?.[i] ?? null),
+        ),
+      );
       if (pending.length > 0) {
         replaceLocal(pending);
         setActiveId(pending[0]?.id ?? null);
@@ -315,7 +343,8 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       replaceLocal(carried, pendingIds);
       // the new annotation becomes active unless the researcher has moved on meanwhile: picked
       // another annotation, or closed the editor (Escape) while the save was on its way
-      const stillPending = pending.length === 0 || (activeIdRef.current !== null && pendingIds.includes(activeIdRef.current));
+      const stillPending =
+        pending.length === 0 || (activeIdRef.current !== null && pendingIds.includes(activeIdRef.current));
       if (stillPending) setActiveId(created[0]?.id ?? null);
       const ids = created.map((a) => a.id);
       pushUndo({
@@ -325,15 +354,37 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
           replaceLocal([], ids);
         },
         redo: async () => {
-          const back = await tolerateKept(api['annotations.restore']({ documentId, annotations: created }), (kept) => kept);
+          const back = await tolerateKept(
+            api['annotations.restore']({ documentId, annotations: created }),
+            (kept) => kept,
+          );
           replaceLocal(back);
         },
       });
-      const names = codeIds.map((id) => codes.find((c) => c.id === id)).filter((c): c is Code => !!c).map((c) => codeLabel(c, lang));
-      announce(`${t('created')}: ${names.join(', ')} — ${created[0]?.quote ?? ''}${created.length > 1 ? ` (+${created.length - 1})` : ''}`);
+      const names = codeIds
+        .map((id) => codes.find((c) => c.id === id))
+        .filter((c): c is Code => !!c)
+        .map((c) => codeLabel(c, lang));
+      announce(
+        `${t('created')}: ${names.join(', ')} — ${created[0]?.quote ?? ''}${created.length > 1 ? ` (+${created.length - 1})` : ''}`,
+      );
       return created;
     },
-    [documentId, model, app.settings.annotator, ensureAnnotator, persist, tolerateKept, replaceLocal, pushUndo, codes, lang, t, announce, setActiveId],
+    [
+      documentId,
+      model,
+      app.settings.annotator,
+      ensureAnnotator,
+      persist,
+      tolerateKept,
+      replaceLocal,
+      pushUndo,
+      codes,
+      lang,
+      t,
+      announce,
+      setActiveId,
+    ],
   );
 
   /** The current selection inside the article as a snapped code-point span. */
@@ -370,7 +421,8 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     (shown: Annotation, patch: Partial<AnnotationFields>): Partial<AnnotationFields> => {
       const local = annotationsRef.current.find((x) => x.id === shown.id) ?? shown;
       const before: Partial<AnnotationFields> = {};
-      for (const k of Object.keys(patch) as (keyof AnnotationFields)[]) (before as Record<string, unknown>)[k] = local[k];
+      for (const k of Object.keys(patch) as (keyof AnnotationFields)[])
+        (before as Record<string, unknown>)[k] = local[k];
       replaceLocal([{ ...local, ...patch }]);
       return before;
     },
@@ -403,13 +455,26 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       }
       if (now) {
         const settled: Partial<AnnotationFields> = {};
-        for (const k of keys) if (JSON.stringify(now[k]) === JSON.stringify(patch[k])) (settled as Record<string, unknown>)[k] = updated[k];
+        for (const k of keys)
+          if (JSON.stringify(now[k]) === JSON.stringify(patch[k])) (settled as Record<string, unknown>)[k] = updated[k];
         replaceLocal([{ ...now, ...settled, updatedAt: updated.updatedAt }]);
       }
       pushUndo({
         label: 'update',
-        undo: async () => replaceLocal([await tolerateKept(api['annotations.update']({ id: a.id, documentId, ...before }), (kept) => kept[0] as Annotation)]),
-        redo: async () => replaceLocal([await tolerateKept(api['annotations.update']({ id: a.id, documentId, ...patch }), (kept) => kept[0] as Annotation)]),
+        undo: async () =>
+          replaceLocal([
+            await tolerateKept(
+              api['annotations.update']({ id: a.id, documentId, ...before }),
+              (kept) => kept[0] as Annotation,
+            ),
+          ]),
+        redo: async () =>
+          replaceLocal([
+            await tolerateKept(
+              api['annotations.update']({ id: a.id, documentId, ...patch }),
+              (kept) => kept[0] as Annotation,
+            ),
+          ]),
       });
       announce(t('updated'));
     },
@@ -437,7 +502,10 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       if (activeIdRef.current === a.id) setActiveId(null);
       pushUndo({
         label: 'delete',
-        undo: async () => replaceLocal(await tolerateKept(api['annotations.restore']({ documentId, annotations: [a] }), (kept) => kept)),
+        undo: async () =>
+          replaceLocal(
+            await tolerateKept(api['annotations.restore']({ documentId, annotations: [a] }), (kept) => kept),
+          ),
         redo: async () => {
           await tolerateKept(api['annotations.delete']({ id: a.id, documentId }), () => ({}));
           replaceLocal([], [a.id]);
@@ -460,10 +528,21 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       if (!model) return Promise.resolve();
       const local = annotationsRef.current.find((x) => x.id === shown.id) ?? shown;
       const before = { start: local.start, end: local.end };
-      const showSpan = (x: Annotation, span: { start: number; end: number }): Annotation => ({ ...x, ...span, quote: model.map.slice(span.start, span.end) });
+      const showSpan = (x: Annotation, span: { start: number; end: number }): Annotation => ({
+        ...x,
+        ...span,
+        quote: model.map.slice(span.start, span.end),
+      });
       replaceLocal([showSpan(local, next)]);
       const seq = ++spanMoves.current;
-      const anchorOf = (x: Annotation) => ({ start: x.start, end: x.end, quote: x.quote, prefix: x.prefix, suffix: x.suffix, updatedAt: x.updatedAt });
+      const anchorOf = (x: Annotation) => ({
+        start: x.start,
+        end: x.end,
+        quote: x.quote,
+        prefix: x.prefix,
+        suffix: x.suffix,
+        updatedAt: x.updatedAt,
+      });
       return enqueue(async () => {
         const a = await settle(shown);
         if (!a) return;
@@ -479,7 +558,10 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         }
         if (now && seq === spanMoves.current) replaceLocal([{ ...now, ...anchorOf(updated) }]);
         const apply = async (span: { start: number; end: number }) => {
-          const back = await tolerateKept(api['annotations.update']({ id: a.id, documentId, ...span }), (kept) => kept[0] as Annotation);
+          const back = await tolerateKept(
+            api['annotations.update']({ id: a.id, documentId, ...span }),
+            (kept) => kept[0] as Annotation,
+          );
           const current = annotationsRef.current.find((x) => x.id === a.id);
           replaceLocal([current ? { ...current, ...anchorOf(back) } : back]);
         };
@@ -495,7 +577,12 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
     (edge: 'start' | 'end', step: 1 | -1) => {
       const a = annotationsRef.current.find((x) => x.id === activeIdRef.current);
       if (!a || !model) return;
-      const moved = moveEdge(model.text, { start: model.map.toUtf16(a.start), end: model.map.toUtf16(a.end) }, edge, step);
+      const moved = moveEdge(
+        model.text,
+        { start: model.map.toUtf16(a.start), end: model.map.toUtf16(a.end) },
+        edge,
+        step,
+      );
       if (!moved) {
         announce(rs.spanRefused);
         return;
@@ -521,7 +608,9 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
         }
         const current = annotationsRef.current.find((a) => a.id === activeIdRef.current);
         if (current) {
-          const codesNext = current.codes.includes(code.id) ? current.codes.filter((c) => c !== code.id) : [...current.codes, code.id];
+          const codesNext = current.codes.includes(code.id)
+            ? current.codes.filter((c) => c !== code.id)
+            : [...current.codes, code.id];
           // already in the action queue: save here rather than queue behind ourselves
           await saveEdit(current, { codes: codesNext }, showEdit(current, { codes: codesNext }));
           return;
@@ -556,7 +645,9 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       const list = filterAnnotations(annotationsRef.current, filter);
       if (list.length === 0) return;
       const at = list.findIndex((a) => a.id === activeIdRef.current);
-      const next = list[at === -1 ? (delta === 1 ? 0 : list.length - 1) : (at + delta + list.length) % list.length] as Annotation;
+      const next = list[
+        at === -1 ? (delta === 1 ? 0 : list.length - 1) : (at + delta + list.length) % list.length
+      ] as Annotation;
       setActiveId(next.id);
       reveal(next.start, next.end);
     },
@@ -621,7 +712,20 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('hashiya-menu', onMenu);
     };
-  }, [palette, askName, codes, applyCode, runUndo, step, activeId, deleteAnnotation, setActiveId, enqueue, doc, moveActiveEdge]);
+  }, [
+    palette,
+    askName,
+    codes,
+    applyCode,
+    runUndo,
+    step,
+    activeId,
+    deleteAnnotation,
+    setActiveId,
+    enqueue,
+    doc,
+    moveActiveEdge,
+  ]);
 
   /** Annotations under a screen point, innermost first (hit-testing by caret position). */
   const annotationsAt = useCallback(
@@ -696,14 +800,28 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
 
   return (
     <ReaderContext.Provider value={readerApi}>
-      <main className="reader" aria-labelledby="doc-title" style={{ '--side-width': `${sideWidth}px` } as React.CSSProperties}>
+      <main
+        className="reader"
+        aria-labelledby="doc-title"
+        style={{ '--side-width': `${sideWidth}px` } as React.CSSProperties}
+      >
         <div className="reader-main">
           <FindBar />
           <div className="reader-toolbar" role="toolbar" aria-label={t('readerToolbar')}>
-            <button type="button" onClick={() => void runUndo(false)} disabled={!undoState.canUndo} title={`${t('undo')} (Ctrl+Z)`}>
+            <button
+              type="button"
+              onClick={() => void runUndo(false)}
+              disabled={!undoState.canUndo}
+              title={`${t('undo')} (Ctrl+Z)`}
+            >
               {t('undo')}
             </button>
-            <button type="button" onClick={() => void runUndo(true)} disabled={!undoState.canRedo} title={`${t('redo')} (Ctrl+Shift+Z)`}>
+            <button
+              type="button"
+              onClick={() => void runUndo(true)}
+              disabled={!undoState.canRedo}
+              title={`${t('redo')} (Ctrl+Shift+Z)`}
+            >
               {t('redo')}
             </button>
             <button type="button" onClick={() => setPalette(true)} title="Ctrl+K">
@@ -711,15 +829,27 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
             </button>
             <span className="spacer" />
             <label className="check">
-              <input type="checkbox" checked={app.settings.snapToWords} onChange={(e) => void app.updateSettings({ snapToWords: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={app.settings.snapToWords}
+                onChange={(e) => void app.updateSettings({ snapToWords: e.target.checked })}
+              />
               {t('snapToWords')}
             </label>
             <span className="text-size" role="group" aria-label={t('textSize')}>
-              <button type="button" title={t('smaller')} onClick={() => void app.updateSettings({ textSize: Math.max(12, size - 2) })}>
+              <button
+                type="button"
+                title={t('smaller')}
+                onClick={() => void app.updateSettings({ textSize: Math.max(12, size - 2) })}
+              >
                 <span aria-hidden="true">A−</span>
                 <span className="sr-only">{t('smaller')}</span>
               </button>
-              <button type="button" title={t('larger')} onClick={() => void app.updateSettings({ textSize: Math.min(40, size + 2) })}>
+              <button
+                type="button"
+                title={t('larger')}
+                onClick={() => void app.updateSettings({ textSize: Math.min(40, size + 2) })}
+              >
                 <span aria-hidden="true">A+</span>
                 <span className="sr-only">{t('larger')}</span>
               </button>
@@ -758,7 +888,14 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
           </div>
           {hover && <HoverCard x={hover.x} y={hover.y} items={hover.items} codes={codes} />}
         </div>
-        {!palette && !askName && <SelectionKeys codes={codes} article={() => articleRef.current} onChoose={(c) => void applyCode(c)} onMore={() => setPalette(true)} />}
+        {!palette && !askName && (
+          <SelectionKeys
+            codes={codes}
+            article={() => articleRef.current}
+            onChoose={(c) => void applyCode(c)}
+            onMore={() => setPalette(true)}
+          />
+        )}
         <aside className="reader-side" aria-label={t('annotationsPanel')}>
           {active && (
             <AnnotationEditor
@@ -767,7 +904,8 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
               claimants={claimants}
               onChange={(patch) => {
                 void updateAnnotation(active, patch);
-                if (patch.claimant && !claimants.includes(patch.claimant)) setClaimants((c) => [...c, patch.claimant as string]);
+                if (patch.claimant && !claimants.includes(patch.claimant))
+                  setClaimants((c) => [...c, patch.claimant as string]);
               }}
               onDelete={() => void enqueue(() => deleteAnnotation(active))}
               onClose={() => setActiveId(null)}
@@ -797,7 +935,9 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
           <CodePalette
             codes={codes}
             place={palette}
-            passage={paletteSpan.current ? model.map.slice(paletteSpan.current.start, paletteSpan.current.end) : active?.quote}
+            passage={
+              paletteSpan.current ? model.map.slice(paletteSpan.current.start, paletteSpan.current.end) : active?.quote
+            }
             onClose={() => setPalette(false)}
             onChoose={(c) => {
               setPalette(false);

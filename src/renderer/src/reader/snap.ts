@@ -8,7 +8,11 @@ const words = new Intl.Segmenter(undefined, { granularity: 'word' });
 
 const WINDOW = 200;
 
-function segmentsAround(text: string, u: number, segmenter: Intl.Segmenter): { from: number; segs: Intl.SegmentData[] } {
+function segmentsAround(
+  text: string,
+  u: number,
+  segmenter: Intl.Segmenter,
+): { from: number; segs: Intl.SegmentData[] } {
   // segment only a window around u, clipped to the paragraph so boundaries stay exact
   const paraStart = text.lastIndexOf('\n', u - 1) + 1;
   const nl = text.indexOf('\n', u);
@@ -80,7 +84,7 @@ function baseBefore(text: string, u: number): string {
 
 /** Is an RTL letter, a paragraph edge or the text's edge the first thing past the neutrals from u? */
 function rtlContext(text: string, u: number, step: 1 | -1): boolean {
-  for (let i = u; step === 1 ? i < text.length : i > 0; ) {
+  for (let i = u; step === 1 ? i < text.length : i > 0;) {
     const ch = step === 1 ? cpAt(text, i) : cpBefore(text, i);
     if (!isNeutral(ch)) return ch === '\n' || isRtlLetter(ch);
     i += step * ch.length;
@@ -91,7 +95,7 @@ function rtlContext(text: string, u: number, step: 1 | -1): boolean {
 /** Where the LTR run starting at u ends (after its last letter or digit and that one's marks). */
 function ltrRunEnd(text: string, u: number): number {
   let end = u;
-  for (let i = u; i < text.length; ) {
+  for (let i = u; i < text.length;) {
     const ch = cpAt(text, i);
     if (ch === '\n' || isRtlLetter(ch)) break;
     i += ch.length;
@@ -103,7 +107,7 @@ function ltrRunEnd(text: string, u: number): number {
 /** Where the LTR run ending at u starts (at its first letter or digit). */
 function ltrRunStart(text: string, u: number): number {
   let start = u;
-  for (let i = u; i > 0; ) {
+  for (let i = u; i > 0;) {
     const ch = cpBefore(text, i);
     if (ch === '\n' || isRtlLetter(ch)) break;
     i -= ch.length;
@@ -125,7 +129,13 @@ export function takeLtrRunsAtEdges(text: string, s: number, e: number): { start:
  * `rtl`: the text is laid out right to left (the document's direction), where the edges of
  * left-to-right runs are ambiguous on screen (see takeLtrRunsAtEdges).
  */
-export function snapSpan(text: string, start: number, end: number, toWords: boolean, rtl = false): { start: number; end: number } | null {
+export function snapSpan(
+  text: string,
+  start: number,
+  end: number,
+  toWords: boolean,
+  rtl = false,
+): { start: number; end: number } | null {
   let s = Math.max(0, Math.min(start, end));
   let e = Math.min(text.length, Math.max(start, end));
   if (rtl && s < e) ({ start: s, end: e } = takeLtrRunsAtEdges(text, s, e));

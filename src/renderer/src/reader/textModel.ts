@@ -75,7 +75,11 @@ export function domToUtf16(model: TextModel, article: Element, node: Node, offse
   // an element boundary: count the text of the children before `offset`
   const child = node.childNodes[offset] ?? null;
   for (const t of textNodesOf(para)) {
-    if (child && (child === t || child.contains(t) || child.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    if (
+      child &&
+      (child === t || child.contains(t) || child.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING)
+    )
+      break;
     local += t.length;
   }
   return info.start + local;
@@ -149,7 +153,12 @@ export function staticRangeForSpan(model: TextModel, article: Element, start: nu
   const a = utf16ToDom(model, article, model.map.toUtf16(start));
   const b = utf16ToDom(model, article, model.map.toUtf16(end));
   if (!a || !b) return null;
-  const range = new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
+  const range = new StaticRange({
+    startContainer: a.node,
+    startOffset: a.offset,
+    endContainer: b.node,
+    endOffset: b.offset,
+  });
   cache.ranges.set(key, range);
   return range;
 }

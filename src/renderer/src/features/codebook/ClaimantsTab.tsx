@@ -105,7 +105,11 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
     const to = (drafts[from] ?? '').trim();
     if (!to || to === from) return;
     if (claimants.some((x) => x.name === to)) {
-      setConfirming({ from: [from], to, message: fill(m.confirmClaimant, { source: from, target: to, n: countOf(from) }) });
+      setConfirming({
+        from: [from],
+        to,
+        message: fill(m.confirmClaimant, { source: from, target: to, n: countOf(from) }),
+      });
     } else void renameAll([from], to);
   };
   const groups = spellingGroups(claimants);

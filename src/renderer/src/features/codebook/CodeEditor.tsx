@@ -96,7 +96,8 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
   return (
     <form className="cb-editor" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>
-        <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" /> <BilingualName name={code.name} nameAr={code.nameAr} />
+        <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />{' '}
+        <BilingualName name={code.name} nameAr={code.nameAr} />
         <span className="cb-usage-note">{n > 0 ? `${c('used')} ${n} ${c('annotationsWord')}` : c('unused')}</span>
       </h3>
       <div className="cb-grid">

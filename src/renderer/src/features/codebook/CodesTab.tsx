@@ -24,7 +24,12 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
   /** a merge waiting for confirmation, and the last one done (it can be undone) */
   const [confirming, setConfirming] = useState<{ sourceId: string; targetId: string } | null>(null);
   const [confirmError, setConfirmError] = useState<string | null>(null);
-  const [lastMerge, setLastMerge] = useState<{ step: MergeStep; sourceId: string; affected: number; message: string } | null>(null);
+  const [lastMerge, setLastMerge] = useState<{
+    step: MergeStep;
+    sourceId: string;
+    affected: number;
+    message: string;
+  } | null>(null);
   const codebook = app.codebook;
   const [usage, setUsage] = useState<Record<string, number>>(() => noProto({}));
   const [selectedId, setSelectedId] = useState<string | null>(codebook.codes[0]?.id ?? null);
@@ -211,7 +216,11 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
       {confirming && (
         <ConfirmMerge
           title={m.confirmCodeTitle}
-          message={fill(m.confirmCode, { source: label(confirming.sourceId), target: label(confirming.targetId), n: Object.hasOwn(usage, confirming.sourceId) ? (usage[confirming.sourceId] ?? 0) : 0 })}
+          message={fill(m.confirmCode, {
+            source: label(confirming.sourceId),
+            target: label(confirming.targetId),
+            n: Object.hasOwn(usage, confirming.sourceId) ? (usage[confirming.sourceId] ?? 0) : 0,
+          })}
           error={confirmError}
           onConfirm={() => void merge(confirming.sourceId, confirming.targetId)}
           onCancel={() => setConfirming(null)}

@@ -152,7 +152,12 @@ export function CodeSummary({ documentId }: { documentId?: string | undefined })
       <Bars
         rows={codeRows}
         label={c('perCode')}
-        columns={{ label: c('summaryCode'), own: c('ownCount'), total: c('withSubcodes'), totalHint: c('withSubcodesHint') }}
+        columns={{
+          label: c('summaryCode'),
+          own: c('ownCount'),
+          total: c('withSubcodes'),
+          totalHint: c('withSubcodesHint'),
+        }}
       />
       <h3>{c('perClaimant')}</h3>
       <Bars rows={claimantRows} label={c('perClaimant')} />

@@ -8,7 +8,13 @@ import { useExportText } from './strings';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { CsvColumnGuide } from './CsvColumnGuide';
 
-export function CsvExportDialog({ currentDocumentId, onClose }: { currentDocumentId: string | undefined; onClose: () => void }) {
+export function CsvExportDialog({
+  currentDocumentId,
+  onClose,
+}: {
+  currentDocumentId: string | undefined;
+  onClose: () => void;
+}) {
   const { x } = useExportText();
   const [scope, setScope] = useState<ScopeValue>({ scope: currentDocumentId ? 'current' : 'all', selected: new Set() });
   const [rowPer, setRowPer] = useState<'code' | 'annotation'>('code');
@@ -57,7 +63,12 @@ export function CsvExportDialog({ currentDocumentId, onClose }: { currentDocumen
             {x('rowPerCode')}
           </label>
           <label className="export-choice">
-            <input type="radio" name="csv-rows" checked={rowPer === 'annotation'} onChange={() => setRowPer('annotation')} />
+            <input
+              type="radio"
+              name="csv-rows"
+              checked={rowPer === 'annotation'}
+              onChange={() => setRowPer('annotation')}
+            />
             {x('rowPerAnnotation')}
           </label>
         </fieldset>

@@ -41,7 +41,13 @@ export function DocumentScope({
 
   const radio = (scope: Scope, label: string, disabled = false) => (
     <label className="export-choice">
-      <input type="radio" name={name} checked={value.scope === scope} disabled={disabled} onChange={() => onChange({ ...value, scope })} />
+      <input
+        type="radio"
+        name={name}
+        checked={value.scope === scope}
+        disabled={disabled}
+        onChange={() => onChange({ ...value, scope })}
+      />
       {label}
     </label>
   );
@@ -63,7 +69,12 @@ export function DocumentScope({
           {docs && docs.length === 0 && <p>{x('noDocuments')}</p>}
           {docs?.map((d) => (
             <label key={d.id} className="export-choice">
-              <input type="checkbox" checked={value.selected.has(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} data-document-id={d.id} />
+              <input
+                type="checkbox"
+                checked={value.selected.has(d.id)}
+                onChange={(e) => toggle(d.id, e.target.checked)}
+                data-document-id={d.id}
+              />
               <span dir="auto" lang={d.language}>
                 {d.title}
               </span>

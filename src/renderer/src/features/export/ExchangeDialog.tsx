@@ -62,7 +62,9 @@ export function ExchangeDialog({
       if (r.imported > 0) onImported(r.documents.map((d) => d.id));
     } catch (err) {
       if (err instanceof BatchedImportError) {
-        setError(`${errorMessage(err.reason)} ${x('importStopped')} (${err.done.toLocaleString()} / ${err.total.toLocaleString()})`);
+        setError(
+          `${errorMessage(err.reason)} ${x('importStopped')} (${err.done.toLocaleString()} / ${err.total.toLocaleString()})`,
+        );
         setResult(err.partial);
         if (err.partial.imported > 0) onImported(err.partial.documents.map((d) => d.id));
       } else setError(errorMessage(err));
@@ -93,11 +95,21 @@ export function ExchangeDialog({
         <fieldset className="export-fieldset">
           <legend>{x('unknownCodes')}</legend>
           <label className="export-choice">
-            <input type="radio" name="w3c-unknown" checked={unknownCodes === 'create'} onChange={() => setUnknownCodes('create')} />
+            <input
+              type="radio"
+              name="w3c-unknown"
+              checked={unknownCodes === 'create'}
+              onChange={() => setUnknownCodes('create')}
+            />
             {x('unknownCreate')}
           </label>
           <label className="export-choice">
-            <input type="radio" name="w3c-unknown" checked={unknownCodes === 'orphan'} onChange={() => setUnknownCodes('orphan')} />
+            <input
+              type="radio"
+              name="w3c-unknown"
+              checked={unknownCodes === 'orphan'}
+              onChange={() => setUnknownCodes('orphan')}
+            />
             {x('unknownOrphan')}
           </label>
         </fieldset>
@@ -113,15 +125,19 @@ export function ExchangeDialog({
           }}
         />
         <div className="actions export-start">
-          <button type="button" onClick={() => input.current?.click()} disabled={busy !== null} data-testid="w3c-import">
+          <button
+            type="button"
+            onClick={() => input.current?.click()}
+            disabled={busy !== null}
+            data-testid="w3c-import"
+          >
             {busy === 'import' ? x('importing') : x('importW3c')}
           </button>
         </div>
         {progress && (
           <p role="status" data-testid="w3c-import-progress">
             <label>
-              {x('importProgress')}{' '}
-              <progress max={progress.total} value={progress.done} />{' '}
+              {x('importProgress')} <progress max={progress.total} value={progress.done} />{' '}
               <span dir="ltr">
                 {progress.done.toLocaleString()} / {progress.total.toLocaleString()}
               </span>

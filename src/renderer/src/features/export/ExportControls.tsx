@@ -40,7 +40,9 @@ export function ExportControls({ currentDocumentId }: { currentDocumentId?: stri
         </button>
       </span>
       {dialog === 'csv' && <CsvExportDialog currentDocumentId={currentDocumentId} onClose={() => setDialog('none')} />}
-      {dialog === 'exchange' && <ExchangeDialog currentDocumentId={currentDocumentId} onImported={imported} onClose={() => setDialog('none')} />}
+      {dialog === 'exchange' && (
+        <ExchangeDialog currentDocumentId={currentDocumentId} onImported={imported} onClose={() => setDialog('none')} />
+      )}
     </>
   );
 }

@@ -5,7 +5,8 @@ const en = {
   exportCsvButton: 'Export CSV…',
   exchangeButton: 'Exchange…',
   csvTitle: 'Export CSV',
-  csvHint: 'UTF-8 with BOM, one row per code or per annotation. Text cells that begin with = + - @ get a leading apostrophe so spreadsheets do not run them as formulas (see the column guide below).',
+  csvHint:
+    'UTF-8 with BOM, one row per code or per annotation. Text cells that begin with = + - @ get a leading apostrophe so spreadsheets do not run them as formulas (see the column guide below).',
   scope: 'Documents',
   scopeCurrent: 'This document',
   scopeSelected: 'Selected documents',
@@ -15,17 +16,20 @@ const en = {
   rows: 'Rows',
   rowPerCode: 'One row per code',
   rowPerAnnotation: 'One row per annotation (codes joined with “ | ”)',
-  includeTexts: 'As a .zip with each document’s text (texts/<document_id>.txt, to check start/end outside Hashiya) and the W3C JSON-LD',
+  includeTexts:
+    'As a .zip with each document’s text (texts/<document_id>.txt, to check start/end outside Hashiya) and the W3C JSON-LD',
   exportCsv: 'Export CSV',
   exporting: 'Exporting…',
   exportedRows: 'rows exported to',
   exchangeTitle: 'Exchange annotations (W3C Web Annotation)',
-  exchangeHint: 'Export annotations as W3C JSON-LD to give to a colleague, or merge a colleague’s file into this project. Annotations already here are never duplicated.',
+  exchangeHint:
+    'Export annotations as W3C JSON-LD to give to a colleague, or merge a colleague’s file into this project. Annotations already here are never duplicated.',
   exportW3c: 'Export annotations (W3C JSON-LD)…',
   importW3c: 'Import annotations…',
   importing: 'Importing…',
   importProgress: 'Annotations merged:',
-  importStopped: 'The import stopped part-way: what was merged before is kept, and importing the same file again adds only what is missing.',
+  importStopped:
+    'The import stopped part-way: what was merged before is kept, and importing the same file again adds only what is missing.',
   moreOrphans: 'more not shown',
   exportedAnnotations: 'annotations exported to',
   importedSummary: 'Imported',
@@ -50,7 +54,8 @@ const ar: Record<ExportTextKey, string> = {
   exportCsvButton: 'تصدير CSV…',
   exchangeButton: 'تبادل…',
   csvTitle: 'تصدير CSV',
-  csvHint: 'ترميز UTF-8 مع BOM، صف لكل رمز أو لكل تعليق. الخلايا النصية التي تبدأ بـ = + - @ تُسبق بفاصلة عليا حتى لا تنفذها جداول البيانات كصيغ (انظر دليل الأعمدة أدناه).',
+  csvHint:
+    'ترميز UTF-8 مع BOM، صف لكل رمز أو لكل تعليق. الخلايا النصية التي تبدأ بـ = + - @ تُسبق بفاصلة عليا حتى لا تنفذها جداول البيانات كصيغ (انظر دليل الأعمدة أدناه).',
   scope: 'المستندات',
   scopeCurrent: 'هذا المستند',
   scopeSelected: 'المستندات المختارة',
@@ -65,7 +70,8 @@ const ar: Record<ExportTextKey, string> = {
   exporting: 'جارٍ التصدير…',
   exportedRows: 'صفًا صُدّرت إلى',
   exchangeTitle: 'تبادل التعليقات (W3C Web Annotation)',
-  exchangeHint: 'صدّر التعليقات بصيغة W3C JSON-LD لتعطيها لزميل، أو ادمج ملف زميل في هذا المشروع. لا تتكرر التعليقات الموجودة أبدًا.',
+  exchangeHint:
+    'صدّر التعليقات بصيغة W3C JSON-LD لتعطيها لزميل، أو ادمج ملف زميل في هذا المشروع. لا تتكرر التعليقات الموجودة أبدًا.',
   exportW3c: 'تصدير التعليقات (W3C JSON-LD)…',
   importW3c: 'استيراد تعليقات…',
   importing: 'جارٍ الاستيراد…',

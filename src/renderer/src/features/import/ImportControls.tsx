@@ -115,7 +115,12 @@ export function ImportControls({ onImported }: ImportControlsProps) {
   return (
     <>
       <span className="import-controls">
-        <button type="button" onClick={() => setDialog('files')} data-testid="import-button" aria-keyshortcuts="Control+O">
+        <button
+          type="button"
+          onClick={() => setDialog('files')}
+          data-testid="import-button"
+          aria-keyshortcuts="Control+O"
+        >
           {it('importButton')}
         </button>
       </span>

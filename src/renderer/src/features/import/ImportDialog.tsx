@@ -54,7 +54,13 @@ export function ImportDialog(props: ImportDialogProps) {
         </button>
       </div>
       <label className="import-review-option">
-        <input type="checkbox" checked={props.reviewAll} disabled={running} onChange={(e) => props.onReviewAll(e.currentTarget.checked)} data-testid="review-all" />{' '}
+        <input
+          type="checkbox"
+          checked={props.reviewAll}
+          disabled={running}
+          onChange={(e) => props.onReviewAll(e.currentTarget.checked)}
+          data-testid="review-all"
+        />{' '}
         {it('reviewOption')}
       </label>
       {progress && running && (

@@ -15,7 +15,13 @@ export interface ImportSummaryProps {
   onResolve: (index: number, next: ImportOutcome) => void;
 }
 
-function Review({ outcome, onResolve }: { outcome: Extract<ImportOutcome, { kind: 'review' }>; onResolve: (next: ImportOutcome) => void }) {
+function Review({
+  outcome,
+  onResolve,
+}: {
+  outcome: Extract<ImportOutcome, { kind: 'review' }>;
+  onResolve: (next: ImportOutcome) => void;
+}) {
   const [busy, setBusy] = useState(false);
   return (
     <ImportReview

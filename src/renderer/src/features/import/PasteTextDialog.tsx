@@ -28,7 +28,11 @@ export function PasteTextDialog({ onImported, onOpen, onClose }: PasteTextDialog
     setError(null);
     setDuplicate(null);
     try {
-      const imported = await api['documents.importText']({ text, ...(title.trim() ? { title: title.trim() } : {}), ...(allowDuplicate ? { allowDuplicate } : {}) });
+      const imported = await api['documents.importText']({
+        text,
+        ...(title.trim() ? { title: title.trim() } : {}),
+        ...(allowDuplicate ? { allowDuplicate } : {}),
+      });
       setResult(imported);
       onImported(imported);
     } catch (err) {
@@ -78,7 +82,14 @@ export function PasteTextDialog({ onImported, onOpen, onClose }: PasteTextDialog
           </label>
           <label>
             {it('pasteText')}
-            <textarea value={text} dir="auto" rows={12} className="paste-text" onChange={(e) => setText(e.target.value)} autoFocus />
+            <textarea
+              value={text}
+              dir="auto"
+              rows={12}
+              className="paste-text"
+              onChange={(e) => setText(e.target.value)}
+              autoFocus
+            />
           </label>
           <ErrorAlert message={error} />
           {duplicate && (

@@ -10,7 +10,10 @@ function fakeServer(): { call: ImportCall; received: { fileName: string; data: s
     received.push(input);
     const text = new TextDecoder().decode(fromBase64(input.data));
     if (text === 'dup' && !input.allowDuplicate) {
-      throw Object.assign(new Error('This text is already in the project as “Sample”.'), { code: 'conflict', details: { duplicateOf: 'doc-1' } });
+      throw Object.assign(new Error('This text is already in the project as “Sample”.'), {
+        code: 'conflict',
+        details: { duplicateOf: 'doc-1' },
+      });
     }
     if (text === 'bad') throw Object.assign(new Error('“bad.txt” is a PNG image, not text.'), { code: 'unsupported' });
     return {
@@ -27,7 +30,9 @@ function fakeServer(): { call: ImportCall; received: { fileName: string; data: s
         annotationCount: 0,
         sha256: '0'.repeat(64),
       },
-      warnings: input.allowDuplicate ? [{ code: 'duplicate', message: 'The same text is also in the project as “Sample”.' }] : [],
+      warnings: input.allowDuplicate
+        ? [{ code: 'duplicate', message: 'The same text is also in the project as “Sample”.' }]
+        : [],
     };
   };
   return { call, received };
@@ -52,8 +57,10 @@ describe('import queue', () => {
   it('imports many files in order with progress, and reports refusals and duplicates with their reasons', async () => {
     const { call, received } = fakeServer();
     const progress: string[] = [];
-    const outcomes = await importAll([file('one.txt', 'نص'), file('bad.txt', 'bad'), file('dup.txt', 'dup'), file('empty.txt', '')], call, (p) =>
-      progress.push(`${p.done}/${p.total}${p.current ? ` ${p.current}` : ''}`),
+    const outcomes = await importAll(
+      [file('one.txt', 'نص'), file('bad.txt', 'bad'), file('dup.txt', 'dup'), file('empty.txt', '')],
+      call,
+      (p) => progress.push(`${p.done}/${p.total}${p.current ? ` ${p.current}` : ''}`),
     );
     expect(progress).toEqual(['0/4 one.txt', '1/4 bad.txt', '2/4 dup.txt', '3/4 empty.txt', '4/4']);
     expect(outcomes.map((o) => o.kind)).toEqual(['imported', 'refused', 'duplicate', 'refused']);
@@ -72,9 +79,16 @@ describe('import queue', () => {
 
   it('refuses a file over 20 MB without reading or sending it', async () => {
     const { call, received } = fakeServer();
-    const huge = { name: 'huge.txt', size: 21 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('must not be read')) };
+    const huge = {
+      name: 'huge.txt',
+      size: 21 * 1024 * 1024,
+      arrayBuffer: () => Promise.reject(new Error('must not be read')),
+    };
     const outcome = await importOne(huge, call);
-    expect(outcome).toMatchObject({ kind: 'refused', message: expect.stringMatching(/“huge.txt” is 21\.0 MB, more than the 20 MB/) });
+    expect(outcome).toMatchObject({
+      kind: 'refused',
+      message: expect.stringMatching(/“huge.txt” is 21\.0 MB, more than the 20 MB/),
+    });
     expect(received).toEqual([]);
   });
 
@@ -105,22 +119,40 @@ describe('import queue', () => {
     const previews: string[] = [];
     const preview: PreviewCall = async ({ fileName }) => {
       previews.push(fileName);
-      const article = (title: string) => ({ title, source: '', publishedAt: null, paragraphs: [title, 'text'], charCount: 9, warnings: [], duplicate: null, repeatOf: null });
+      const article = (title: string) => ({
+        title,
+        source: '',
+        publishedAt: null,
+        paragraphs: [title, 'text'],
+        charCount: 9,
+        warnings: [],
+        duplicate: null,
+        repeatOf: null,
+      });
       return { kind: 'nexis', articles: [article('A'), article('B'), article('C')] };
     };
-    const [outcome] = await importAll([file('nexis.txt', 'three articles')], call, () => undefined, undefined, { preview });
+    const [outcome] = await importAll([file('nexis.txt', 'three articles')], call, () => undefined, undefined, {
+      preview,
+    });
     if (outcome?.kind !== 'review') throw new Error('expected a review');
     expect(outcome.preview.articles.map((a) => a.title)).toEqual(['A', 'B', 'C']);
     expect(tally([outcome])).toEqual({ imported: 0, refused: 0, duplicate: 0, review: 1 });
     const done = await outcome.commit({ split: [0, 2], dropParagraphs: [{ article: 0, paragraphs: [1] }] });
     expect(done.kind).toBe('imported');
-    expect(received.at(-1)).toMatchObject({ fileName: 'nexis.txt', split: [0, 2], dropParagraphs: [{ article: 0, paragraphs: [1] }] });
+    expect(received.at(-1)).toMatchObject({
+      fileName: 'nexis.txt',
+      split: [0, 2],
+      dropParagraphs: [{ article: 0, paragraphs: [1] }],
+    });
     expect(received.at(-1)?.data).toBe(received[0]?.data);
     expect(previews).toEqual(['nexis.txt']);
 
     // asked to review every file: previewed without an import attempt first
     const before = received.length;
-    const [single] = await importAll([file('one.txt', 'نص')], call, () => undefined, undefined, { preview, review: true });
+    const [single] = await importAll([file('one.txt', 'نص')], call, () => undefined, undefined, {
+      preview,
+      review: true,
+    });
     expect(single?.kind).toBe('review');
     expect(received).toHaveLength(before);
   });

@@ -24,9 +24,20 @@ export interface ImportChoice {
 
 export type ImportOutcome =
   | { kind: 'imported'; fileName: string; document: DocumentSummary; documents: DocumentSummary[]; warnings: Warning[] }
-  | { kind: 'review'; fileName: string; preview: ImportPreview; commit: (choice: ImportChoice) => Promise<ImportOutcome> }
+  | {
+      kind: 'review';
+      fileName: string;
+      preview: ImportPreview;
+      commit: (choice: ImportChoice) => Promise<ImportOutcome>;
+    }
   | { kind: 'refused'; fileName: string; message: string }
-  | { kind: 'duplicate'; fileName: string; message: string; duplicateOf: string | null; retry: () => Promise<ImportOutcome> }
+  | {
+      kind: 'duplicate';
+      fileName: string;
+      message: string;
+      duplicateOf: string | null;
+      retry: () => Promise<ImportOutcome>;
+    }
   | { kind: 'skipped'; fileName: string };
 
 export interface ImportCall {
@@ -82,7 +93,12 @@ interface ErrorLike {
   details?: unknown;
 }
 
-function describe(err: unknown): { code: string; message: string; duplicateOf: string | null; articles: number | null } {
+function describe(err: unknown): {
+  code: string;
+  message: string;
+  duplicateOf: string | null;
+  articles: number | null;
+} {
   const e = (err ?? {}) as ErrorLike;
   const details = (e.details ?? {}) as { duplicateOf?: unknown; articles?: unknown };
   return {
@@ -94,36 +110,74 @@ function describe(err: unknown): { code: string; message: string; duplicateOf: s
 }
 
 /** Send the file's bytes (with the researcher's choice, if any) and record what happened. */
-async function send(fileName: string, data: string, call: ImportCall, choice: ImportChoice, allowDuplicate: boolean, options: ImportOptions): Promise<ImportOutcome> {
+async function send(
+  fileName: string,
+  data: string,
+  call: ImportCall,
+  choice: ImportChoice,
+  allowDuplicate: boolean,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
   try {
     const result = await call({ fileName, data, ...choice, ...(allowDuplicate ? { allowDuplicate: true } : {}) });
-    return { kind: 'imported', fileName, document: result.document, documents: result.documents ?? [result.document], warnings: result.warnings };
+    return {
+      kind: 'imported',
+      fileName,
+      document: result.document,
+      documents: result.documents ?? [result.document],
+      warnings: result.warnings,
+    };
   } catch (err) {
     const { code, message, duplicateOf, articles } = describe(err);
     if (code === 'conflict' && articles !== null) {
       // several articles: preview them, or (with no preview to offer) say so
-      return options.preview ? review(fileName, data, call, options.preview, options) : { kind: 'refused', fileName, message };
+      return options.preview
+        ? review(fileName, data, call, options.preview, options)
+        : { kind: 'refused', fileName, message };
     }
     if (code === 'conflict') {
-      return { kind: 'duplicate', fileName, message, duplicateOf, retry: () => send(fileName, data, call, choice, true, options) };
+      return {
+        kind: 'duplicate',
+        fileName,
+        message,
+        duplicateOf,
+        retry: () => send(fileName, data, call, choice, true, options),
+      };
     }
     return { kind: 'refused', fileName, message };
   }
 }
 
-async function review(fileName: string, data: string, call: ImportCall, preview: PreviewCall, options: ImportOptions): Promise<ImportOutcome> {
+async function review(
+  fileName: string,
+  data: string,
+  call: ImportCall,
+  preview: PreviewCall,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
   try {
     const found = await preview({ fileName, data });
-    return { kind: 'review', fileName, preview: found, commit: (choice) => send(fileName, data, call, choice, false, options) };
+    return {
+      kind: 'review',
+      fileName,
+      preview: found,
+      commit: (choice) => send(fileName, data, call, choice, false, options),
+    };
   } catch (err) {
     return { kind: 'refused', fileName, message: describe(err).message };
   }
 }
 
 /** Check, read, send one file; never throws: every failure becomes an outcome with a sentence. */
-export async function importOne(file: FileLike, call: ImportCall, allowDuplicate = false, options: ImportOptions = {}): Promise<ImportOutcome> {
+export async function importOne(
+  file: FileLike,
+  call: ImportCall,
+  allowDuplicate = false,
+  options: ImportOptions = {},
+): Promise<ImportOutcome> {
   const fileName = file.name || 'untitled';
-  if (file.size === 0) return { kind: 'refused', fileName, message: `“${fileName}” is empty (0 bytes); there is nothing to import.` };
+  if (file.size === 0)
+    return { kind: 'refused', fileName, message: `“${fileName}” is empty (0 bytes); there is nothing to import.` };
   if (file.size > MAX_IMPORT_FILE_BYTES) {
     return {
       kind: 'refused',
@@ -160,7 +214,12 @@ export async function importAll(
 }
 
 /** Documents imported (a multi-article file counts each), files refused, duplicates and files awaiting review. */
-export function tally(outcomes: readonly ImportOutcome[]): { imported: number; refused: number; duplicate: number; review: number } {
+export function tally(outcomes: readonly ImportOutcome[]): {
+  imported: number;
+  refused: number;
+  duplicate: number;
+  review: number;
+} {
   return {
     imported: outcomes.reduce((n, o) => n + (o.kind === 'imported' ? o.documents.length : 0), 0),
     review: outcomes.filter((o) => o.kind === 'review').length,

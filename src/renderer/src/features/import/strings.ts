@@ -4,7 +4,8 @@ import { useI18n } from '../../i18n';
 const en = {
   importButton: 'Import…',
   importTitle: 'Import articles',
-  importHint: 'Plain text (.txt, any encoding), web pages (.html, .htm, .mhtml), Word documents (.docx), PDF with a text layer (.pdf) and RTF (.rtf). You can choose several files, or drop them anywhere on the window.',
+  importHint:
+    'Plain text (.txt, any encoding), web pages (.html, .htm, .mhtml), Word documents (.docx), PDF with a text layer (.pdf) and RTF (.rtf). You can choose several files, or drop them anywhere on the window.',
   chooseFiles: 'Choose files…',
   pasteButton: 'Paste text…',
   pasteTitle: 'Paste text as a new document',
@@ -34,7 +35,8 @@ const en = {
   reviewOption: 'Review each file before it is imported (choose articles, leave out paragraphs)',
   reviewCount: 'to review',
   articlesFound: 'articles found in this file. Choose those to import:',
-  reviewSingle: 'Untick any paragraph to leave out (an advertisement, a repeated title). The text is fixed once it is imported.',
+  reviewSingle:
+    'Untick any paragraph to leave out (an advertisement, a repeated title). The text is fixed once it is imported.',
   chooseArticle: 'Import this article',
   paragraphs: 'Paragraphs',
   keepParagraph: 'Keep paragraph',
@@ -54,7 +56,8 @@ export type ImportTextKey = keyof typeof en;
 const ar: Record<ImportTextKey, string> = {
   importButton: 'استيراد…',
   importTitle: 'استيراد مقالات',
-  importHint: 'نص عادي (‎.txt‎، بأي ترميز)، وصفحات ويب (‎.html‎، ‎.htm‎، ‎.mhtml‎)، ووثائق وورد (‎.docx‎)، وملفات PDF ذات طبقة نصية (‎.pdf‎)، وملفات RTF (‎.rtf‎). يمكنك اختيار عدة ملفات، أو إفلاتها في أي مكان من النافذة.',
+  importHint:
+    'نص عادي (‎.txt‎، بأي ترميز)، وصفحات ويب (‎.html‎، ‎.htm‎، ‎.mhtml‎)، ووثائق وورد (‎.docx‎)، وملفات PDF ذات طبقة نصية (‎.pdf‎)، وملفات RTF (‎.rtf‎). يمكنك اختيار عدة ملفات، أو إفلاتها في أي مكان من النافذة.',
   chooseFiles: 'اختر ملفات…',
   pasteButton: 'لصق نص…',
   pasteTitle: 'لصق نص كوثيقة جديدة',

@@ -111,7 +111,15 @@ export interface ProjectPanelProps {
   onCoderName?: () => void;
 }
 
-export function ProjectPanel({ start, onClose, onChanged, onBackups, coder, coderError, onCoderName }: ProjectPanelProps) {
+export function ProjectPanel({
+  start,
+  onClose,
+  onChanged,
+  onBackups,
+  coder,
+  coderError,
+  onCoderName,
+}: ProjectPanelProps) {
   const [current, setCurrent] = useState<ProjectInfo | null>(null);
   const [recent, setRecent] = useState<RecentProject[]>([]);
   const [folder, setFolder] = useState('');
@@ -163,7 +171,8 @@ export function ProjectPanel({ start, onClose, onChanged, onBackups, coder, code
     if (path) await run(() => act(path));
   };
   const openFolder = () => withFolder('open', (path) => api['project.open']({ path }));
-  const createFolder = () => withFolder('create', (path) => api['project.create']({ path, ...(name.trim() ? { name: name.trim() } : {}) }));
+  const createFolder = () =>
+    withFolder('create', (path) => api['project.create']({ path, ...(name.trim() ? { name: name.trim() } : {}) }));
   const needsPath = busy || (!desktop && folder.trim() === '');
 
   const started = useRef(false);

@@ -63,8 +63,9 @@ export function ProjectNotices({ pollMs = 4000, onRestored }: ProjectNoticesProp
       {info.unsaved.length > 0 && (
         <div className="notice" role="alert">
           <p className="notice-unsaved">
-            {t.notSaved} <bdi>{info.unsaved.map((u) => (u.documentId === null ? t.settingsFile : u.title)).join(', ')}</bdi>. <span lang="en">{info.unsaved[0]?.reason}</span>{' '}
-            {t.keptWhileOpen}
+            {t.notSaved}{' '}
+            <bdi>{info.unsaved.map((u) => (u.documentId === null ? t.settingsFile : u.title)).join(', ')}</bdi>.{' '}
+            <span lang="en">{info.unsaved[0]?.reason}</span> {t.keptWhileOpen}
           </p>
           <div className="notice-actions">
             <button type="button" disabled={busy} onClick={() => void run(() => api['project.save']({}))}>

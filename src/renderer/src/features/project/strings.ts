@@ -6,8 +6,10 @@ const en = {
   project: 'Project',
   openNow: 'Open now:',
   folderPath: 'Folder path',
-  folderHint: 'Type the full path of a folder. “Open project” needs a folder that holds a Hashiya project; “New project” needs a new or empty folder.',
-  folderHintDesktop: 'Leave the path empty to choose the folder in a dialog, or type its full path. “Open project” needs a folder that holds a Hashiya project; “New project” needs a new or empty folder.',
+  folderHint:
+    'Type the full path of a folder. “Open project” needs a folder that holds a Hashiya project; “New project” needs a new or empty folder.',
+  folderHintDesktop:
+    'Leave the path empty to choose the folder in a dialog, or type its full path. “Open project” needs a folder that holds a Hashiya project; “New project” needs a new or empty folder.',
   newName: 'Name for a new project (optional)',
   openProject: 'Open project',
   newProject: 'New project',
@@ -24,7 +26,8 @@ const en = {
   coderSaved: 'Coder name saved:',
   close: 'Close',
   restoreTitle: 'Restore from backup',
-  restoreHint: 'Hashiya keeps recent copies of each file. Restoring puts a copy back in place; the current file is kept as a backup too.',
+  restoreHint:
+    'Hashiya keeps recent copies of each file. Restoring puts a copy back in place; the current file is kept as a backup too.',
   file: 'File',
   settingsFile: 'Project settings and codebook',
   notInProject: ' (no longer in the project)',
@@ -56,8 +59,10 @@ const ar: ProjectStrings = {
   project: 'المشروع',
   openNow: 'المفتوح الآن:',
   folderPath: 'مسار المجلد',
-  folderHint: 'اكتب المسار الكامل لمجلد. «فتح مشروع» يحتاج مجلدًا فيه مشروع حاشية، و«مشروع جديد» يحتاج مجلدًا جديدًا أو فارغًا.',
-  folderHintDesktop: 'اترك المسار فارغًا لاختيار المجلد من نافذة، أو اكتب مساره الكامل. «فتح مشروع» يحتاج مجلدًا فيه مشروع حاشية، و«مشروع جديد» يحتاج مجلدًا جديدًا أو فارغًا.',
+  folderHint:
+    'اكتب المسار الكامل لمجلد. «فتح مشروع» يحتاج مجلدًا فيه مشروع حاشية، و«مشروع جديد» يحتاج مجلدًا جديدًا أو فارغًا.',
+  folderHintDesktop:
+    'اترك المسار فارغًا لاختيار المجلد من نافذة، أو اكتب مساره الكامل. «فتح مشروع» يحتاج مجلدًا فيه مشروع حاشية، و«مشروع جديد» يحتاج مجلدًا جديدًا أو فارغًا.',
   newName: 'اسم المشروع الجديد (اختياري)',
   openProject: 'فتح مشروع',
   newProject: 'مشروع جديد',
@@ -74,7 +79,8 @@ const ar: ProjectStrings = {
   coderSaved: 'حُفظ اسم المرمِّز:',
   close: 'إغلاق',
   restoreTitle: 'الاسترجاع من نسخة احتياطية',
-  restoreHint: 'تحتفظ حاشية بنسخ حديثة من كل ملف. الاسترجاع يعيد نسخة إلى مكانها، ويُحفظ الملف الحالي نسخةً احتياطية أيضًا.',
+  restoreHint:
+    'تحتفظ حاشية بنسخ حديثة من كل ملف. الاسترجاع يعيد نسخة إلى مكانها، ويُحفظ الملف الحالي نسخةً احتياطية أيضًا.',
   file: 'الملف',
   settingsFile: 'إعدادات المشروع ودليل الترميز',
   notInProject: ' (لم يعد في المشروع)',

@@ -150,7 +150,9 @@ export function FindBar() {
   const tag = async (spans: ReadonlyArray<{ start: number; end: number }>) => {
     if (!codeId) return;
     // a hit that already carries this code exactly is left alone
-    const fresh = spans.filter((h) => !reader.annotations.some((a) => a.start === h.start && a.end === h.end && a.codes.includes(codeId)));
+    const fresh = spans.filter(
+      (h) => !reader.annotations.some((a) => a.start === h.start && a.end === h.end && a.codes.includes(codeId)),
+    );
     if (fresh.length === 0) {
       reader.announce(s('alreadyTagged'));
       return;
@@ -162,7 +164,8 @@ export function FindBar() {
   if (!open) return null;
 
   const codes = app.codebook.codes;
-  const count = hits.length === 0 ? s('noHits') : `${current + 1} ${s('of')} ${hits.length}${result?.truncated ? '+' : ''}`;
+  const count =
+    hits.length === 0 ? s('noHits') : `${current + 1} ${s('of')} ${hits.length}${result?.truncated ? '+' : ''}`;
 
   return (
     <div
@@ -196,10 +199,24 @@ export function FindBar() {
         <span className="find-count" aria-live="polite" data-testid="find-count">
           {query.trim() === '' ? '' : busy && !result ? s('searching') : count}
         </span>
-        <button type="button" className="icon" aria-label={s('previous')} title={`${s('previous')} (Shift+Enter)`} disabled={hits.length === 0} onClick={() => step(-1)}>
+        <button
+          type="button"
+          className="icon"
+          aria-label={s('previous')}
+          title={`${s('previous')} (Shift+Enter)`}
+          disabled={hits.length === 0}
+          onClick={() => step(-1)}
+        >
           ↑
         </button>
-        <button type="button" className="icon" aria-label={s('next')} title={`${s('next')} (Enter)`} disabled={hits.length === 0} onClick={() => step(1)}>
+        <button
+          type="button"
+          className="icon"
+          aria-label={s('next')}
+          title={`${s('next')} (Enter)`}
+          disabled={hits.length === 0}
+          onClick={() => step(1)}
+        >
           ↓
         </button>
         <OptionsMenu options={options} onChange={setOptions} />

@@ -4,7 +4,13 @@ import { isTicked, MATCH_ROWS, matchMode, OPTION_ROWS, withMatch, withTicked } f
 import { useSearchStrings } from './strings';
 
 /** A disclosure button with where hits may start and end, and the folding rules as checkboxes. */
-export function OptionsMenu({ options, onChange }: { options: SearchOptions; onChange: (next: SearchOptions) => void }) {
+export function OptionsMenu({
+  options,
+  onChange,
+}: {
+  options: SearchOptions;
+  onChange: (next: SearchOptions) => void;
+}) {
   const s = useSearchStrings();
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -20,7 +26,12 @@ export function OptionsMenu({ options, onChange }: { options: SearchOptions; onC
             <legend>{s('matchLegend')}</legend>
             {MATCH_ROWS.map((row) => (
               <label key={row.mode} className="check">
-                <input type="radio" name={`${id}-match`} checked={mode === row.mode} onChange={() => onChange(withMatch(options, row.mode))} />
+                <input
+                  type="radio"
+                  name={`${id}-match`}
+                  checked={mode === row.mode}
+                  onChange={() => onChange(withMatch(options, row.mode))}
+                />
                 <span dir="auto">{s(row.label)}</span>
               </label>
             ))}
@@ -29,7 +40,11 @@ export function OptionsMenu({ options, onChange }: { options: SearchOptions; onC
             <legend>{s('rulesLegend')}</legend>
             {OPTION_ROWS.map((row) => (
               <label key={row.key} className="check">
-                <input type="checkbox" checked={isTicked(options, row)} onChange={(e) => onChange(withTicked(options, row, e.target.checked))} />
+                <input
+                  type="checkbox"
+                  checked={isTicked(options, row)}
+                  onChange={(e) => onChange(withTicked(options, row, e.target.checked))}
+                />
                 <span dir="auto">{s(row.label)}</span>
               </label>
             ))}

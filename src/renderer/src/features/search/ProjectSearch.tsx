@@ -120,7 +120,11 @@ export function ProjectSearch() {
         <div className="project-search-panel" role="region" aria-label={s('searchAll')}>
           <div className="find-row">
             <span aria-live="polite" data-testid="project-search-count">
-              {busy ? s('searching') : result ? `${result.hits.length}${result.truncated ? '+' : ''} ${s('hitsIn')} ${groups.length} ${groups.length === 1 ? s('document') : s('documents')}` : ''}
+              {busy
+                ? s('searching')
+                : result
+                  ? `${result.hits.length}${result.truncated ? '+' : ''} ${s('hitsIn')} ${groups.length} ${groups.length === 1 ? s('document') : s('documents')}`
+                  : ''}
             </span>
             <span className="spacer" />
             <OptionsMenu

@@ -31,6 +31,9 @@ describe('search option boxes', () => {
   it('read the older whole-words flag as a match mode and replace it when another mode is chosen', () => {
     expect(matchMode({ wholeWord: true })).toBe('wholeWords');
     expect(matchMode({ wholeWord: false })).toBe('words');
-    expect(withMatch({ wholeWord: true, foldAlef: false }, 'substring')).toEqual({ foldAlef: false, match: 'substring' });
+    expect(withMatch({ wholeWord: true, foldAlef: false }, 'substring')).toEqual({
+      foldAlef: false,
+      match: 'substring',
+    });
   });
 });

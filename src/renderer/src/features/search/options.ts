@@ -14,7 +14,8 @@ function load(): SearchOptions {
     for (const [k, v] of Object.entries(parsed)) {
       if (k === 'match') {
         if ((MATCH_MODES as readonly unknown[]).includes(v)) out.set(k, v as MatchMode);
-      } else if (typeof v === 'boolean' && (k === 'wholeWord' || Object.hasOwn(DEFAULT_NORMALIZE_OPTIONS, k))) out.set(k, v);
+      } else if (typeof v === 'boolean' && (k === 'wholeWord' || Object.hasOwn(DEFAULT_NORMALIZE_OPTIONS, k)))
+        out.set(k, v);
     }
     return Object.fromEntries(out) as SearchOptions;
   } catch {

@@ -22,7 +22,12 @@ function installStyles(): void {
   document.adoptedStyleSheets = [sheet, ...document.adoptedStyleSheets];
 }
 
-export function paintHits(model: TextModel, article: Element | null, hits: ReadonlyArray<{ start: number; end: number }>, current: number): void {
+export function paintHits(
+  model: TextModel,
+  article: Element | null,
+  hits: ReadonlyArray<{ start: number; end: number }>,
+  current: number,
+): void {
   if (!supported()) return;
   clearHits();
   if (!article || hits.length === 0) return;
