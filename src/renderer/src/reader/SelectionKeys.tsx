@@ -52,7 +52,26 @@ export function SelectionKeys({
   const bar = useRef<HTMLDivElement>(null);
   const pressed = useRef(false);
 
-  const update = useCallback(() => setAnchor(pressed.current ? null : selectionAnchor(article())), [article]);
+  // measured once per frame at most, after the frame that shows a tag: measuring the selection
+  // forces a layout of the article, which must not stand between a key press and its highlight
+  const articleRef = useRef(article);
+  articleRef.current = article;
+  const frame = useRef(0);
+  const update = useCallback(() => {
+    const sel = window.getSelection();
+    if (pressed.current || !sel || sel.isCollapsed) {
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+      setAnchor(null);
+      return;
+    }
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      setAnchor(pressed.current ? null : selectionAnchor(articleRef.current()));
+    });
+  }, []);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   useEffect(() => {
     const down = (e: PointerEvent) => {
