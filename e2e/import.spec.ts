@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeDocx } from '../test/fixtures/import/docx';
 import { expect, test } from './fixtures';
+import { nexisArticle } from '../test/fixtures/import/nexis';
 
 const FIXTURES = path.resolve('test/fixtures/import');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
@@ -144,27 +145,6 @@ test('files dropped on the window are imported', async ({ page, hashiya }) => {
   const docs = await hashiya.ok<{ title: string }[]>('documents.list');
   expect(docs.map((d) => d.title)).toContain('أعلنت الحكومة هدنة جديدة في المدينة.');
 });
-
-function nexisArticle(title: string, source: string, date: string, body: string): string {
-  return [
-    title,
-    '',
-    source,
-    date,
-    '',
-    'Length: 312 words',
-    'Byline: A. Writer',
-    '',
-    'Body',
-    '',
-    body,
-    '',
-    'Load-Date: May 16, 2019',
-    '',
-    'End of Document',
-    '',
-  ].join('\n');
-}
 
 test('a Nexis export of three articles is previewed, one is left out, two come in with their titles and dates', async ({
   page,

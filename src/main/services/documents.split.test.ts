@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportResult } from '../../shared/api/documents';
 import { openTestProject, removeDir, tempDir, type Project } from '../../../test/storage/helpers';
+import { nexisArticle } from '../../../test/fixtures/import/nexis';
 
 let dir = '';
 let p: Project;
@@ -15,26 +16,6 @@ afterEach(async () => {
 const call = (name: string, input: unknown) => p.services.dispatch(name, input);
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
-function nexisArticle(title: string, source: string, date: string, body: string): string {
-  return [
-    title,
-    '',
-    source,
-    date,
-    '',
-    'Length: 312 words',
-    'Byline: A. Writer',
-    '',
-    'Body',
-    '',
-    body,
-    '',
-    'Load-Date: May 16, 2019',
-    '',
-    'End of Document',
-    '',
-  ].join('\n');
-}
 const NEXIS = [
   nexisArticle(
     'Ceasefire talks resume in Paris',
