@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeDocx } from '../test/fixtures/import/docx';
 import { expect, test } from './fixtures';
-import { nexisArticle } from '../test/fixtures/import/nexis';
+import { NEXIS_THREE } from '../test/fixtures/import/nexis';
 
 const FIXTURES = path.resolve('test/fixtures/import');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
@@ -152,21 +152,7 @@ test('a Nexis export of three articles is previewed, one is left out, two come i
 }) => {
   await hashiya.open(page);
   const before = await hashiya.ok<unknown[]>('documents.list');
-  const nexis = [
-    nexisArticle(
-      'Ceasefire talks resume in Paris',
-      'The Guardian',
-      'May 15, 2019 Wednesday',
-      'The talks resumed on Wednesday.\n\nAdvertisement\n\nBoth sides said progress was slow.',
-    ),
-    nexisArticle(
-      'حفتر في الإليزيه',
-      'الشرق الأوسط',
-      '15 مايو 2019',
-      'يتوقع أن يجري قائد الجيش محادثات مع الرئيس الفرنسي اليوم.',
-    ),
-    nexisArticle('Oil prices jump', 'Reuters', 'June 2, 2019', 'Oil prices rose sharply after the announcement.'),
-  ].join('\n');
+  const nexis = NEXIS_THREE;
   await chooseFiles(page, [{ name: 'nexis-export.txt', mimeType: 'text/plain', buffer: Buffer.from(nexis) }]);
   const dialog = page.getByRole('dialog', { name: 'Import articles' });
   const review = dialog.getByTestId('import-review');

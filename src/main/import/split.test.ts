@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDocx } from '../../../test/fixtures/import/docx';
+import { nexisArticle as nexisOne } from '../../../test/fixtures/import/nexis';
 import { importFile } from '.';
 import { importArticles } from './splitImport';
 import { parseExportDate } from './splitDates';
@@ -10,29 +11,9 @@ const BODY_A = 'The ceasefire talks resumed in Paris on Wednesday.\n\nBoth sides
 const BODY_B = 'يتوقع أن يجري قائد الجيش محادثات مع الرئيس الفرنسي اليوم.\n\nوقال مصدر إن الهدف هو وقف إطلاق النار.';
 const BODY_C = 'Oil prices rose sharply after the announcement.\n\nAnalysts expect further gains.';
 
-function nexisArticle(title: string, source: string, date: string, body: string): string {
-  return [
-    title,
-    '',
-    source,
-    date,
-    '',
-    'Copyright 2019 Some Publisher All Rights Reserved',
-    '',
-    'Section: WORLD; Version:1',
-    'Length: 312 words',
-    'Byline: A. Writer',
-    '',
-    'Body',
-    '',
-    body,
-    '',
-    'Load-Date: May 16, 2019',
-    '',
-    'End of Document',
-    '',
-  ].join('\n');
-}
+const HEADER = ['Copyright 2019 Some Publisher All Rights Reserved', '', 'Section: WORLD; Version:1'];
+const nexisArticle = (title: string, source: string, date: string, body: string) =>
+  nexisOne(title, source, date, body, HEADER);
 
 export const NEXIS = [
   'User Name: researcher',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportResult } from '../../shared/api/documents';
 import { openTestProject, removeDir, tempDir, type Project } from '../../../test/storage/helpers';
-import { nexisArticle } from '../../../test/fixtures/import/nexis';
+import { NEXIS_THREE, nexisArticle } from '../../../test/fixtures/import/nexis';
 
 let dir = '';
 let p: Project;
@@ -16,21 +16,7 @@ afterEach(async () => {
 const call = (name: string, input: unknown) => p.services.dispatch(name, input);
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
-const NEXIS = [
-  nexisArticle(
-    'Ceasefire talks resume in Paris',
-    'The Guardian',
-    'May 15, 2019 Wednesday',
-    'The talks resumed on Wednesday.\n\nAdvertisement\n\nBoth sides said progress was slow.',
-  ),
-  nexisArticle(
-    'حفتر في الإليزيه',
-    'الشرق الأوسط',
-    '15 مايو 2019',
-    'يتوقع أن يجري قائد الجيش محادثات مع الرئيس الفرنسي اليوم.',
-  ),
-  nexisArticle('Oil prices jump', 'Reuters', 'June 2, 2019', 'Oil prices rose sharply after the announcement.'),
-].join('\n');
+const NEXIS = NEXIS_THREE;
 
 /** An Arabic news article of about 200 words, with a time stamp line. */
 function article(updated: string): string {
