@@ -2,8 +2,12 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+// one alias for src/shared in every bundle (and in tsconfig.base.json, vitest.config.ts)
+const resolveShared = { alias: { '@shared': resolve('src/shared') } };
+
 export default defineConfig({
   main: {
+    resolve: resolveShared,
     build: {
       outDir: 'out/main',
       rolldownOptions: {
@@ -18,6 +22,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: resolveShared,
     build: {
       outDir: 'out/preload',
       // A sandboxed preload can require only 'electron': bundle everything else into it.
@@ -30,6 +35,7 @@ export default defineConfig({
     },
   },
   renderer: {
+    resolve: resolveShared,
     root: 'src/renderer',
     base: './',
     build: {

@@ -3,7 +3,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Annotation } from '../src/shared/model';
+import type { Annotation } from '@shared/model';
 import { expect, test, type Hashiya } from './fixtures';
 import { cp, dragSelect, phraseEdges } from './helpers/selection';
 

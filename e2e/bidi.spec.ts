@@ -1,4 +1,4 @@
-import type { Annotation } from '../src/shared/model';
+import type { Annotation } from '@shared/model';
 import { expect, test } from './fixtures';
 import { cp, dragSelect, phraseEdges, type CharBox } from './helpers/selection';
 

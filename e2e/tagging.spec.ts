@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { Annotation } from '../src/shared/model';
+import type { Annotation } from '@shared/model';
 import { expect, test, type Hashiya } from './fixtures';
 import { cp, dragSelect } from './helpers/selection';
 

@@ -10,7 +10,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { SearchResult } from '../src/shared/api/search';
+import type { SearchResult } from '@shared/api/search';
 import { createServices } from '../src/main/services/index';
 import { buildDocumentFile } from '../src/main/services/documentFactory';
 import { ProjectStore } from '../src/main/store/projectStore';

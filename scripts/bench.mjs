@@ -50,7 +50,8 @@ process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
 await build({
   input: path.join(here, 'bench', 'main.ts'),
   platform: 'node',
-  external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
+  resolve: { alias: { '@shared': path.join(root, 'src', 'shared') } },
+  external: (id) => !id.startsWith('.') && !id.startsWith('@shared/') && !path.isAbsolute(id),
   output: { dir: outDir, entryFileNames: 'bench.mjs', format: 'esm' },
   logLevel: 'warn',
 });

@@ -8,10 +8,10 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultCodebook } from '../../src/shared/defaultCodebook';
-import type { Annotation, Codebook, DocumentSummary } from '../../src/shared/model';
-import { anchorSpan } from '../../src/shared/text/anchor';
-import { createOffsetMap } from '../../src/shared/text/codepoints';
+import { defaultCodebook } from '@shared/defaultCodebook';
+import type { Annotation, Codebook, DocumentSummary } from '@shared/model';
+import { anchorSpan } from '@shared/text/anchor';
+import { createOffsetMap } from '@shared/text/codepoints';
 import { importPlainBytes } from '../../src/main/import';
 import { buildDocumentFile } from '../../src/main/services/documentFactory';
 import { DOCUMENTS_DIR, PROJECT_FILE } from '../../src/main/store/projectStore';

@@ -8,7 +8,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Id } from '../shared/model';
+import { Id } from '@shared/model';
 import { writeFileDurably } from './store/durableFile';
 import { parseJsonFile } from './store/jsonFile';
 import { DOCUMENT_FORMAT, PROJECT_FORMAT } from './store/migrations';

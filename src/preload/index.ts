@@ -3,7 +3,7 @@
  * contract, each bound to its fixed IPC channel. No ipcRenderer, no Node, nothing else.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelFor, methodNames } from '../shared/api';
+import { channelFor, methodNames } from '@shared/api';
 
 const bridge: Record<string, (input: unknown) => Promise<unknown>> = {};
 for (const name of methodNames) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spellingGroups } from '../../src/shared/codebook/claimants';
+import { spellingGroups } from '@shared/codebook/claimants';
 
 describe('claimants spelled in more than one way', () => {
   it('groups spellings that differ by taa marbuta, diacritics, tatweel or spaces, keeping the most used', () => {

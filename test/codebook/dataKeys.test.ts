@@ -4,7 +4,7 @@
  * renamed and protected like any other.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/errors';
+import { AppError } from '@shared/errors';
 import { closeProject, openProject, removeDir, tempDir, type Project } from './helpers';
 
 const TEXT = 'اقترح الرئيس ماكرون وقف إطلاق النار. ورفض حفتر الشرط. وقال المبعوث إن الهدنة انتهت.';

@@ -4,9 +4,9 @@
  * researcher can find each one in the text).
  */
 import { describe, expect, it } from 'vitest';
-import { defaultCodebook } from '../../src/shared/defaultCodebook';
-import { validateCodebook } from '../../src/shared/codebook/validate';
-import { codePath } from '../../src/shared/codebook/tree';
+import { defaultCodebook } from '@shared/defaultCodebook';
+import { validateCodebook } from '@shared/codebook/validate';
+import { codePath } from '@shared/codebook/tree';
 import { sampleText } from './helpers';
 
 describe('the default codebook', () => {

@@ -7,8 +7,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { guidForId, idForGuid, uuidV5 } from '../../src/main/codebook/guid';
 import { describeForQdc, readQdcDescription } from '../../src/main/codebook/qdc';
-import { defaultCodebook } from '../../src/shared/defaultCodebook';
-import type { Codebook } from '../../src/shared/model';
+import { defaultCodebook } from '@shared/defaultCodebook';
+import type { Codebook } from '@shared/model';
 import { closeProject, openProject, removeDir, tempDir, type Project } from './helpers';
 
 const dirs: string[] = [];

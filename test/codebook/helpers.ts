@@ -1,11 +1,11 @@
 /** Set-up for the codebook tests: a real project folder driven through the real services. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Input, MethodName, Output } from '../../src/shared/api';
+import type { Input, MethodName, Output } from '@shared/api';
 import { createServices, type Services } from '../../src/main/services';
 import { buildDocumentFile } from '../../src/main/services/documentFactory';
 import { ProjectStore } from '../../src/main/store/projectStore';
-import { canonicalizeText } from '../../src/shared/text/canonical';
+import { canonicalizeText } from '@shared/text/canonical';
 import { removeDir, tempDir as storageTempDir } from '../storage/helpers';
 
 export const SAMPLE_PATH = path.resolve(__dirname, '../../resources/sample/libya-ceasefire-2019.ar.txt');

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_CODES, MAX_VALUES, type Code } from '../../src/shared/model';
+import { MAX_CODES, MAX_VALUES, type Code } from '@shared/model';
 import { closeProject, openProject, removeDir, tempDir, type Project } from './helpers';
 
 let dir: string;

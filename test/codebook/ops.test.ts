@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCodebook } from '../../src/shared/defaultCodebook';
+import { defaultCodebook } from '@shared/defaultCodebook';
 import {
   addCode,
   deleteCode,
@@ -13,10 +13,10 @@ import {
   renameCode,
   renameValue,
   reorderCode,
-} from '../../src/shared/codebook/ops';
-import { childrenOf, codePath, treeRows } from '../../src/shared/codebook/tree';
-import { validateCodebook } from '../../src/shared/codebook/validate';
-import type { Codebook } from '../../src/shared/model';
+} from '@shared/codebook/ops';
+import { childrenOf, codePath, treeRows } from '@shared/codebook/tree';
+import { validateCodebook } from '@shared/codebook/validate';
+import type { Codebook } from '@shared/model';
 
 const ids = (cb: Codebook, parent: string | null) => childrenOf(cb, parent).map((c) => c.id);
 const get = (cb: Codebook, id: string) => cb.codes.find((c) => c.id === id);

@@ -3,7 +3,7 @@
  * stance or a claimant, and the guarantee that a code in use is never silently dropped.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/errors';
+import { AppError } from '@shared/errors';
 import { closeProject, openProject, removeDir, tempDir, type Project } from './helpers';
 
 const TEXT = 'اقترح الرئيس 🙂 ماكرون وقف إطلاق النار. ورفض حفتر الشرط. وقال خليفه حفتر إن الهدنة انتهت.';
@@ -202,7 +202,7 @@ describe('moving a code', () => {
   it('leaves its annotations as they are and changes only the code path', async () => {
     const a = await tag('ماكرون', ['political-process']);
     const cb = await p.call('codebook.get', {});
-    const { moveCode } = await import('../../src/shared/codebook/ops');
+    const { moveCode } = await import('@shared/codebook/ops');
     await p.call('codebook.save', moveCode(cb, 'political-process', 'ceasefire-proposal'));
     const [after] = await p.call('annotations.list', { documentId: doc });
     expect(after).toEqual(a);
@@ -216,7 +216,7 @@ describe('moving a code', () => {
 
 describe('any sequence of editor operations', () => {
   it('never leaves an annotation with a code the codebook lacks', async () => {
-    const ops = await import('../../src/shared/codebook/ops');
+    const ops = await import('@shared/codebook/ops');
     let seed = 7;
     const rand = (n: number) => {
       // mulberry32: small, seeded, well mixed

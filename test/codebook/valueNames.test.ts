@@ -6,8 +6,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setValueName, valueNameAr } from '../../src/shared/codebook/valueNames';
-import { validateCodebook } from '../../src/shared/codebook/validate';
+import { setValueName, valueNameAr } from '@shared/codebook/valueNames';
+import { validateCodebook } from '@shared/codebook/validate';
 import { closeProject, openProject, removeDir, tempDir, type Project } from './helpers';
 
 const TEXT = 'اقترح الرئيس ماكرون وقف إطلاق النار.';

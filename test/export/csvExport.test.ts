@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../src/main/store/projectStore';
 import { createServices } from '../../src/main/services';
-import type { TextFile } from '../../src/shared/api/exchange';
-import type { Annotation, Document, DocumentSummary } from '../../src/shared/model';
+import type { TextFile } from '@shared/api/exchange';
+import type { Annotation, Document, DocumentSummary } from '@shared/model';
 import { openProject, type TestProject } from './project';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

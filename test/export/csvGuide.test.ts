@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS } from '../../src/main/export/csvRows';
+import { CSV_COLUMNS } from '../../src/main/exchange/csvRows';
 import { CSV_COLUMN_DOCS, guideText } from '../../src/renderer/src/features/export/csvGuide';
 
 describe('the CSV guide shown in the export dialog', () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createServices, type Services } from '../../src/main/services';
 import { ProjectStore } from '../../src/main/store/projectStore';
-import type { Annotation, DocumentSummary } from '../../src/shared/model';
+import type { Annotation, DocumentSummary } from '@shared/model';
 
 export interface TestProject {
   dir: string;

@@ -4,10 +4,10 @@
  * file), with no duplicates even when batches are sent twice.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportResult } from '../../src/shared/api/exchange';
-import { BatchedImportError, importInBatches } from '../../src/shared/exchange/batchedImport';
-import { annotationItemsOf, importBatches, parseJsonLd } from '../../src/shared/exchange/jsonLdItems';
-import type { Annotation, DocumentSummary } from '../../src/shared/model';
+import type { ImportResult } from '@shared/api/exchange';
+import { BatchedImportError, importInBatches } from '@shared/exchange/batchedImport';
+import { annotationItemsOf, importBatches, parseJsonLd } from '@shared/exchange/jsonLdItems';
+import type { Annotation, DocumentSummary } from '@shared/model';
 import { openProject, type TestProject } from './project';
 
 // three-letter words: a span from a word's start to a word's end is whole characters

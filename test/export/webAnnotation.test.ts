@@ -4,9 +4,9 @@
  * annotations that cannot be placed (listed, never dropped).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { maxBodyBytesFor } from '../../src/shared/api';
-import type { ImportResult } from '../../src/shared/api/exchange';
-import type { Annotation, Codebook, Document, DocumentSummary } from '../../src/shared/model';
+import { maxBodyBytesFor } from '@shared/api';
+import type { ImportResult } from '@shared/api/exchange';
+import type { Annotation, Codebook, Document, DocumentSummary } from '@shared/model';
 import { cpOffset, openProject, type TestProject } from './project';
 
 const AR =

@@ -17,9 +17,9 @@ import { openProject, type OpenedProject } from '../../src/main/app';
 import { startWebServer, type WebServer } from '../../src/main/server/http';
 import { registerApiHandlers, type IpcEventLike, type IpcMainLike } from '../../src/main/shell/ipcBridge';
 import { APP_ENTRY, trustedOrigins } from '../../src/main/shell/policy';
-import { api, channelFor, isMethodName, maxBodyBytesFor, methodNames, type MethodName } from '../../src/shared/api';
-import type { IpcResult } from '../../src/shared/api/ipc';
-import { ERROR_STATUS } from '../../src/shared/errors';
+import { api, channelFor, isMethodName, maxBodyBytesFor, methodNames, type MethodName } from '@shared/api';
+import type { IpcResult } from '@shared/api/ipc';
+import { ERROR_STATUS } from '@shared/errors';
 
 const root = path.resolve(__dirname, '../..');
 const TOKEN = 'fuzz-token-0123456789abcdef';

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { channelFor, methodNames } from '../../src/shared/api';
+import { channelFor, methodNames } from '@shared/api';
 
 const root = path.resolve(__dirname, '../..');
 const built = path.join(root, 'out/preload/index.cjs');

@@ -8,8 +8,8 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { api } from '../../src/shared/api';
-import type { Annotation, Code, Codebook } from '../../src/shared/model';
+import { api } from '@shared/api';
+import type { Annotation, Code, Codebook } from '@shared/model';
 import { ARTICLE_A, ARTICLE_B, filesIn, openTestProject, removeDir, tempDir, type Project } from './helpers';
 
 /** The largest n for which `make(n)` passes `schema` (0 when none does), by bisection up to `ceiling`. */

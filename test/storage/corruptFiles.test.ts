@@ -7,7 +7,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/main/store/schema';
-import { AppError } from '../../src/shared/errors';
+import { AppError } from '@shared/errors';
 import { filesIn, openTestProject, removeDir, seedTwoDocuments, tempDir } from './helpers';
 
 const CASES: Array<[string, (original: Buffer) => Buffer]> = [

@@ -7,7 +7,7 @@
 import { attachFlushBarrier } from '../../src/main/app';
 import { createServices } from '../../src/main/services';
 import { ProjectStore } from '../../src/main/store/projectStore';
-import type { Annotation, DocumentSummary } from '../../src/shared/model';
+import type { Annotation, DocumentSummary } from '@shared/model';
 
 const TEXT = 'أعلن المبعوث الأممي 🙂 اقتراحا لوقف إطلاق النار في طرابلس، ورفضت الحكومة الشرط المسبق للانسحاب.';
 

@@ -2,7 +2,7 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Input, MethodName, Output } from '../../src/shared/api';
+import type { Input, MethodName, Output } from '@shared/api';
 import { attachFlushBarrier } from '../../src/main/app';
 import { createServices, type Services } from '../../src/main/services';
 import { ProjectStore, type OpenOptions } from '../../src/main/store/projectStore';

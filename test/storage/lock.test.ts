@@ -3,7 +3,7 @@ import { access, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/errors';
+import { AppError } from '@shared/errors';
 import { LOCK_FILE } from '../../src/main/store/projectLock';
 import { openTestProject, removeDir, seedTwoDocuments, tempDir } from './helpers';
 

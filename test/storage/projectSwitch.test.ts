@@ -7,8 +7,8 @@ import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultProjectDir, openProject, type OpenedProject } from '../../src/main/app';
-import type { Input, MethodName, Output } from '../../src/shared/api';
-import { AppError } from '../../src/shared/errors';
+import type { Input, MethodName, Output } from '@shared/api';
+import { AppError } from '@shared/errors';
 import { removeDir, seedTwoDocuments, tempDir } from './helpers';
 
 const resourcesDir = path.resolve(__dirname, '../../resources');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { defaultCodebook } from '../../src/shared/defaultCodebook';
+import { defaultCodebook } from '@shared/defaultCodebook';
 import { openTestProject, removeDir, tempDir } from './helpers';
 
 let dir: string;

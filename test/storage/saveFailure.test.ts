@@ -5,7 +5,7 @@
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/errors';
+import { AppError } from '@shared/errors';
 import type { DurableFs } from '../../src/main/store/durableFile';
 import { DocumentFile } from '../../src/main/store/schema';
 import { openTestProject, removeDir, seedTwoDocuments, tempDir } from './helpers';

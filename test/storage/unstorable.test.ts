@@ -7,7 +7,7 @@
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Code } from '../../src/shared/model';
+import type { Code } from '@shared/model';
 import { filesIn, openTestProject, readBytes, removeDir, seedTwoDocuments, tempDir } from './helpers';
 
 let dir: string;

@@ -21,9 +21,9 @@
  *   Shortcut key: <1–9>
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { AppError } from '../../shared/errors';
-import type { Code } from '../../shared/model';
-import { treeRows } from '../../shared/codebook/tree';
+import { AppError } from '@shared/errors';
+import type { Code } from '@shared/model';
+import { treeRows } from '@shared/codebook/tree';
 import { guidForId, idForGuid, isUuid } from './guid';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';

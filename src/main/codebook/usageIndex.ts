@@ -12,7 +12,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Annotation, DocumentSummary } from '../../shared/model';
+import type { Annotation, DocumentSummary } from '@shared/model';
 import type { ProjectStore } from '../store/projectStore';
 
 /**

@@ -6,8 +6,8 @@
  * strict UTF-8 / Windows-1256 rule.
  */
 import iconv from 'iconv-lite';
-import { AppError } from '../../shared/errors';
-import type { Warning } from '../../shared/model';
+import { AppError } from '@shared/errors';
+import type { Warning } from '@shared/model';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | (string & {});
 

@@ -7,8 +7,8 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import mammoth from 'mammoth';
-import { AppError } from '../../shared/errors';
-import { canonicalizeText } from '../../shared/text/canonical';
+import { AppError } from '@shared/errors';
+import { canonicalizeText } from '@shared/text/canonical';
 import { inertDom } from './html';
 import { htmlParagraphs } from './htmlText';
 import { MAX_TITLE_CHARS } from './limits';

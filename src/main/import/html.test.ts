@@ -7,7 +7,7 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '.';
 import { inertDom } from './html';
-import { parseDate } from '../../shared/text/dates';
+import { parseDate } from '@shared/text/dates';
 import { readHtmlMeta } from './htmlMeta';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/import');

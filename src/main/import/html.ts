@@ -9,8 +9,8 @@
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { AppError } from '../../shared/errors';
-import { canonicalizeText } from '../../shared/text/canonical';
+import { AppError } from '@shared/errors';
+import { canonicalizeText } from '@shared/text/canonical';
 import { decodeHtml } from './decode';
 import { isBoilerplateLine, removeMarkedBlocks, sameLine } from './htmlBoilerplate';
 import { flattenDeepNesting } from './htmlDepth';

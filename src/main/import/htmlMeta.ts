@@ -5,7 +5,7 @@
  * URL (canonical link or og:url) and title candidates. Only attribute values and JSON data are
  * read; nothing in the page is run or fetched.
  */
-import { parseDate } from '../../shared/text/dates';
+import { parseDate } from '@shared/text/dates';
 import { MAX_META_CHARS, MAX_TITLE_CHARS } from './limits';
 
 export interface HtmlMeta {

@@ -9,7 +9,7 @@ import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxEntries, makeDocx } from '../../../test/fixtures/import/docx';
 import { makeZip } from '../../../test/fixtures/import/zip';
-import type { DocumentSummary } from '../../shared/model';
+import type { DocumentSummary } from '@shared/model';
 import { openProject, type OpenedProject } from '../app';
 import { startWebServer, type WebServer } from '../server/http';
 import { CFB_MAGIC } from './sniff';

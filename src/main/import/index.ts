@@ -4,8 +4,8 @@
  * sentence names the file and says why. Web pages and Word files are parsed in a worker thread
  * (readerWorker.ts), so a large page does not hold up other calls. Nothing here touches the project.
  */
-import { AppError } from '../../shared/errors';
-import { canonicalizeText } from '../../shared/text/canonical';
+import { AppError } from '@shared/errors';
+import { canonicalizeText } from '@shared/text/canonical';
 import { decodeText } from './decode';
 import { MAX_IMPORT_FILE_BYTES } from './limits';
 import { readInWorker } from './readerWorker';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIG_PAGE_ARTICLE, makeBigPage } from '../../../test/fixtures/import/bigPage';
 import { buildImportWorker, type BuiltWorker } from '../../../test/fixtures/import/buildWorker';
-import type { DocumentSummary } from '../../shared/model';
+import type { DocumentSummary } from '@shared/model';
 import { openProject, type OpenedProject } from '../app';
 import { startWebServer, type WebServer } from '../server/http';
 import { closeReaderWorker, configureReaderWorker, liveReaderWorkers, type ReaderWorkerSettings } from './readerWorker';

@@ -1,5 +1,5 @@
 /** How much an import may bring in. File bytes are checked before anything is decoded or expanded. */
-export { MAX_IMPORT_FILE_BYTES } from '../../shared/api/documents';
+export { MAX_IMPORT_FILE_BYTES } from '@shared/api/documents';
 
 /** A .docx is a zip: these bound what its entries may expand to, read from the central directory. */
 export const ZIP_LIMITS = {

@@ -6,7 +6,7 @@
  * parts are never decoded, loaded or fetched.
  */
 import iconv from 'iconv-lite';
-import { AppError } from '../../shared/errors';
+import { AppError } from '@shared/errors';
 import { importHtml } from './html';
 import { MAX_META_CHARS } from './limits';
 import type { ImportedText } from './types';

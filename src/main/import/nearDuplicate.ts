@@ -9,7 +9,7 @@
  * similarity in a few microseconds, so a project of 10,000 documents is checked without reading
  * them; the few whose estimate comes close are then compared exactly.
  */
-import { normalize } from '../../shared/search/normalize';
+import { normalize } from '@shared/search/normalize';
 
 export const NEAR_DUPLICATE_THRESHOLD = 0.95;
 /** estimates at or above this are compared exactly (MinHash of 64 errs by ~±0.03 near 0.95) */

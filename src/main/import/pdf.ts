@@ -7,8 +7,8 @@
  * refused: Hashiya does not do OCR. So are password-protected and damaged files.
  */
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { AppError } from '../../shared/errors';
-import { canonicalizeText } from '../../shared/text/canonical';
+import { AppError } from '@shared/errors';
+import { canonicalizeText } from '@shared/text/canonical';
 import { MAX_TITLE_CHARS } from './limits';
 import { checkPdfStreams } from './pdfStreams';
 import { dropRunningLines, pageLines, paragraphsOf, type PdfTextItem } from './pdfLayout';

@@ -8,7 +8,7 @@
  * to pdf.js, which reads them under the worker's time cap.
  */
 import { inflateSync } from 'node:zlib';
-import { AppError } from '../../shared/errors';
+import { AppError } from '@shared/errors';
 
 export const PDF_STREAM_LIMITS = {
   /** what one stream may expand to */

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildImportWorker, type BuiltWorker } from '../../../test/fixtures/import/buildWorker';
 import { makeDocx } from '../../../test/fixtures/import/docx';
-import { AppError } from '../../shared/errors';
+import { AppError } from '@shared/errors';
 import { importFile } from '.';
 import { parseDocument } from './parse';
 import {

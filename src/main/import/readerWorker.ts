@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../shared/errors';
+import { AppError } from '@shared/errors';
 import { type ParsedFormat, parseDocument } from './parse';
 import type { ImportedText } from './types';
 import { type ReadReply, type ReadRequest, settleReply, WORKER_READY } from './workerProtocol';

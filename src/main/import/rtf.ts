@@ -9,8 +9,8 @@
  * written; in right-to-left runs (\rtlch) bytes are read in the code page of the run's own font (\af). Groups are tracked on an explicit stack, so deep nesting cannot exhaust the call stack.
  */
 import iconv from 'iconv-lite';
-import { AppError } from '../../shared/errors';
-import { canonicalizeText } from '../../shared/text/canonical';
+import { AppError } from '@shared/errors';
+import { canonicalizeText } from '@shared/text/canonical';
 import { MAX_TITLE_CHARS } from './limits';
 import type { ImportedText } from './types';
 

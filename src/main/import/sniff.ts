@@ -4,7 +4,7 @@
  * does not read is refused before anything is decoded.
  */
 import path from 'node:path';
-import { AppError } from '../../shared/errors';
+import { AppError } from '@shared/errors';
 import { guessUtf16 } from './decode';
 
 export type ImportFormat = 'text' | 'html' | 'docx' | 'pdf' | 'mhtml' | 'rtf';

@@ -3,9 +3,9 @@
  * same bytes: which articles, and which of their paragraphs to leave out. The canonical text is
  * only ever cut at paragraph boundaries here; it is fixed once the documents are made.
  */
-import type { DropParagraphs, SplitChoice } from '../../shared/api/documents';
-import { AppError } from '../../shared/errors';
-import { canonicalizeText } from '../../shared/text/canonical';
+import type { DropParagraphs, SplitChoice } from '@shared/api/documents';
+import { AppError } from '@shared/errors';
+import { canonicalizeText } from '@shared/text/canonical';
 import type { ImportedArticles } from './splitImport';
 import type { ImportedText } from './types';
 

@@ -4,7 +4,7 @@
  * and blank lines as written); every other format on the paragraphs its reader produced. A file
  * that is not a multi-article file gives one article, exactly what importFile gives.
  */
-import { canonicalizeText } from '../../shared/text/canonical';
+import { canonicalizeText } from '@shared/text/canonical';
 import { importFile, importPlainText } from '.';
 import { decodeText } from './decode';
 import { MAX_IMPORT_FILE_BYTES } from './limits';

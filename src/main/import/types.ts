@@ -1,4 +1,4 @@
-import type { Warning } from '../../shared/model';
+import type { Warning } from '@shared/model';
 
 /** What an importer hands the documents service: canonical text plus whatever metadata it found. */
 export interface ImportedText {

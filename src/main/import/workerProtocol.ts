@@ -4,7 +4,7 @@
  * code, sentence and details and is rebuilt as the same AppError; anything else thrown while
  * reading crosses as a plain Error, exactly as it would have left the reader in-process.
  */
-import { AppError, type ErrorCode, isErrorCode } from '../../shared/errors';
+import { AppError, type ErrorCode, isErrorCode } from '@shared/errors';
 import { type ParsedFormat, parseDocument } from './parse';
 import type { ImportedText } from './types';
 

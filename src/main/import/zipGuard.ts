@@ -6,7 +6,7 @@
  * size is caught with bounded memory. Only then may mammoth open it.
  */
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { AppError } from '../../shared/errors';
+import { AppError } from '@shared/errors';
 import { ZIP_LIMITS, type ZipLimits } from './limits';
 
 export interface ZipEntryInfo {

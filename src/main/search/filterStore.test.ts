@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { normalize, normalizeQuery } from '../../shared/search/normalize';
+import { normalize, normalizeQuery } from '@shared/search/normalize';
 import { readFilters, shardOf, SHARDS, squeeze, writeFilters, type Filter } from './filterStore';
 
 let dir: string;

@@ -13,8 +13,8 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { NORMALIZER_VERSION } from '../../shared/search/normalize';
-import { squeezeUnit } from '../../shared/search/squeeze';
+import { NORMALIZER_VERSION } from '@shared/search/normalize';
+import { squeezeUnit } from '@shared/search/squeeze';
 import { INDEX_DIR } from './indexFile';
 
 export const SHARDS = 64;

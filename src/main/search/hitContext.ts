@@ -3,9 +3,9 @@
  * widened to whole characters (a letter with its marks, a whole emoji), a little text before and
  * after it from the same paragraph, and the paragraph's number.
  */
-import { isGraphemeBoundary } from '../../shared/text/anchor';
-import { isInvisible } from '../../shared/search/normalize';
-import { createOffsetMap, type OffsetMap } from '../../shared/text/codepoints';
+import { isGraphemeBoundary } from '@shared/text/anchor';
+import { isInvisible } from '@shared/search/normalize';
+import { createOffsetMap, type OffsetMap } from '@shared/text/codepoints';
 
 /** code points of context on each side */
 export const CONTEXT = 40;

@@ -15,7 +15,7 @@ import {
   normalize,
   NORMALIZER_VERSION,
   type NormalizedText,
-} from '../../shared/search/normalize';
+} from '@shared/search/normalize';
 
 export const INDEX_DIR = 'index';
 const FORMAT = 'hashiya-search-index';

@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SearchResult } from '../../shared/api/search';
-import type { Annotation, DocumentSummary } from '../../shared/model';
+import type { SearchResult } from '@shared/api/search';
+import type { Annotation, DocumentSummary } from '@shared/model';
 import { createServices, type Services } from '../services/index';
 import { ProjectStore } from '../store/projectStore';
 

@@ -12,22 +12,16 @@
  */
 import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  matchModeOf,
-  type MatchMode,
-  type SearchHit,
-  type SearchOptions,
-  type SearchResult,
-} from '../../shared/api/search';
-import { findAll, type FoldedMatch } from '../../shared/search/match';
-import { compileWords, requiredFragments } from '../../shared/search/wordMatch';
+import { matchModeOf, type MatchMode, type SearchHit, type SearchOptions, type SearchResult } from '@shared/api/search';
+import { findAll, type FoldedMatch } from '@shared/search/match';
+import { compileWords, requiredFragments } from '@shared/search/wordMatch';
 import {
   DEFAULT_NORMALIZE_OPTIONS,
   normalize,
   normalizeQuery,
   originalSpan,
   type NormalizeOptions,
-} from '../../shared/search/normalize';
+} from '@shared/search/normalize';
 import { hitContext, snapToGraphemes, textView, trimInvisibleEdges, type TextView } from './hitContext';
 import { readFilters, shardOf, SHARDS, squeeze, writeFilters, type Filter } from './filterStore';
 import { buildEntry, INDEX_DIR, readEntry, removeEntry, writeEntry, type IndexEntry } from './indexFile';

@@ -6,7 +6,7 @@
  * connection is cut.
  */
 import type http from 'node:http';
-import { AppError } from '../../shared/errors';
+import { AppError } from '@shared/errors';
 
 /** How much of a body over its method's limit is read and thrown away: twice the limit. */
 export function discardBoundFor(limit: number): number {

@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_BODY_BYTES } from '../../shared/api';
+import { DEFAULT_MAX_BODY_BYTES } from '@shared/api';
 import { attachFlushBarrier } from '../app';
 import { createServices } from '../services';
 import { ProjectStore } from '../store/projectStore';

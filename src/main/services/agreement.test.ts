@@ -2,11 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AgreementReport } from '../../shared/api/agreement';
-import type { DocumentSummary } from '../../shared/model';
-import { krippendorffAlpha, type Value } from '../../shared/reliability/codingAlpha';
-import { cohenKappa, fleissKappa, percentAgreement } from '../../shared/reliability/kappa';
-import { unitizingAlpha, type Unit } from '../../shared/reliability/unitizingAlpha';
+import type { AgreementReport } from '@shared/api/agreement';
+import type { DocumentSummary } from '@shared/model';
+import { krippendorffAlpha, type Value } from '@shared/reliability/codingAlpha';
+import { cohenKappa, fleissKappa, percentAgreement } from '@shared/reliability/kappa';
+import { unitizingAlpha, type Unit } from '@shared/reliability/unitizingAlpha';
 import { ProjectStore } from '../store/projectStore';
 import { createServices, type Services } from './index';
 

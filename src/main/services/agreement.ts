@@ -4,7 +4,7 @@
  * Documents are read one at a time as an export reads them; coders are annotator names, kept in
  * Maps and arrays only, so any name (`__proto__` too) is a coder.
  */
-import type { Handlers } from '../../shared/api';
+import type { Handlers } from '@shared/api';
 import {
   AGREEMENT_FIELDS,
   DEFAULT_OVERLAP,
@@ -14,14 +14,14 @@ import {
   type AgreementReport,
   type CodeAgreement,
   type FieldAgreement,
-} from '../../shared/api/agreement';
-import { AppError } from '../../shared/errors';
-import { krippendorffAlpha } from '../../shared/reliability/codingAlpha';
-import { cohenKappa, fleissKappa, percentAgreement } from '../../shared/reliability/kappa';
-import { matchClaims } from '../../shared/reliability/matchClaims';
-import { unitizingAlpha, type Unit } from '../../shared/reliability/unitizingAlpha';
-import { cpLength } from '../../shared/text/codepoints';
-import { forEachDocument, selectDocuments } from '../export/documentSource';
+} from '@shared/api/agreement';
+import { AppError } from '@shared/errors';
+import { krippendorffAlpha } from '@shared/reliability/codingAlpha';
+import { cohenKappa, fleissKappa, percentAgreement } from '@shared/reliability/kappa';
+import { matchClaims } from '@shared/reliability/matchClaims';
+import { unitizingAlpha, type Unit } from '@shared/reliability/unitizingAlpha';
+import { cpLength } from '@shared/text/codepoints';
+import { forEachDocument, selectDocuments } from '../exchange/documentSource';
 import type { ServiceContext } from './context';
 
 interface Coded {

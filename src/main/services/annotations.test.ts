@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation, DocumentSummary } from '../../shared/model';
+import type { Annotation, DocumentSummary } from '@shared/model';
 import { createServices, type Services } from './index';
 import { ProjectStore } from '../store/projectStore';
 

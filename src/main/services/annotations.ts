@@ -1,10 +1,10 @@
 import type { Low } from 'lowdb';
-import type { AnnotationDraft } from '../../shared/api/annotations';
-import type { Handlers } from '../../shared/api';
-import { AppError } from '../../shared/errors';
-import type { Annotation } from '../../shared/model';
-import { anchorSpan, isGraphemeBoundary } from '../../shared/text/anchor';
-import { createOffsetMap, type OffsetMap } from '../../shared/text/codepoints';
+import type { AnnotationDraft } from '@shared/api/annotations';
+import type { Handlers } from '@shared/api';
+import { AppError } from '@shared/errors';
+import type { Annotation } from '@shared/model';
+import { anchorSpan, isGraphemeBoundary } from '@shared/text/anchor';
+import { createOffsetMap, type OffsetMap } from '@shared/text/codepoints';
 import { usageIndex } from '../codebook/usageIndex';
 import type { DocumentFile } from '../store/schema';
 import type { ServiceContext } from './context';

@@ -4,9 +4,9 @@
  * stance or certainty that annotations use is never dropped silently: codebook.save refuses it,
  * and the editor's delete asks the caller to reassign or remove first.
  */
-import type { Handlers } from '../../shared/api';
-import { AppError } from '../../shared/errors';
-import { Codebook, MAX_CODES, type Annotation } from '../../shared/model';
+import type { Handlers } from '@shared/api';
+import { AppError } from '@shared/errors';
+import { Codebook, MAX_CODES, type Annotation } from '@shared/model';
 import {
   deleteCode,
   mergeCodes,
@@ -14,19 +14,19 @@ import {
   removedCodeIds,
   renameValue,
   type CodeMapping,
-} from '../../shared/codebook/ops';
-import { codePath, findCode } from '../../shared/codebook/tree';
-import { validateCodebook } from '../../shared/codebook/validate';
-import { mergeCodebooks } from '../../shared/codebook/importMerge';
-import { pruneValueNames } from '../../shared/codebook/valueNames';
-import { readCodebookJson, writeCodebookJson } from '../../shared/codebook/jsonFormat';
-import { defaultCodebook } from '../../shared/defaultCodebook';
+} from '@shared/codebook/ops';
+import { codePath, findCode } from '@shared/codebook/tree';
+import { validateCodebook } from '@shared/codebook/validate';
+import { mergeCodebooks } from '@shared/codebook/importMerge';
+import { pruneValueNames } from '@shared/codebook/valueNames';
+import { readCodebookJson, writeCodebookJson } from '@shared/codebook/jsonFormat';
+import { defaultCodebook } from '@shared/defaultCodebook';
 import { countOf, usageIndex, type DocStats } from '../codebook/usageIndex';
 import { buildQdc, readQdc } from '../codebook/qdc';
 import type { ServiceContext } from './context';
 import { byDocument, MergeJournal, type FieldChange } from './mergeJournal';
 
-export { validateCodebook } from '../../shared/codebook/validate';
+export { validateCodebook } from '@shared/codebook/validate';
 
 type CodebookHandlers = Pick<
   Handlers,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { MethodName, Output, ParsedInput } from '../../shared/api';
+import type { MethodName, Output, ParsedInput } from '@shared/api';
 import type { RecentProjects } from '../store/recentProjects';
 import { ProjectStore } from '../store/projectStore';
 

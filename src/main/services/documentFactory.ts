@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { cpLength } from '../../shared/text/codepoints';
-import { cleanLabel, deriveTitle, detectDirectionAndLanguage } from '../../shared/text/canonical';
+import { cpLength } from '@shared/text/codepoints';
+import { cleanLabel, deriveTitle, detectDirectionAndLanguage } from '@shared/text/canonical';
 import type { ImportedText } from '../import/types';
 import type { DocumentFile } from '../store/schema';
 import { SCHEMA_VERSION } from '../store/schema';

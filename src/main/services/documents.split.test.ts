@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportResult } from '../../shared/api/documents';
+import type { ImportPreview, ImportResult } from '@shared/api/documents';
 import { openTestProject, removeDir, tempDir, type Project } from '../../../test/storage/helpers';
 import { NEXIS_THREE, nexisArticle } from '../../../test/fixtures/import/nexis';
 

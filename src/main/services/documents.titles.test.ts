@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { DocumentSummary } from '../../shared/model';
+import type { DocumentSummary } from '@shared/model';
 import { openTestProject, removeDir, tempDir, type Project } from '../../../test/storage/helpers';
 
 let dir = '';

@@ -1,7 +1,7 @@
-import type { Handlers } from '../../shared/api';
-import type { ArticlePreview, DuplicateReport } from '../../shared/api/documents';
-import type { Warning } from '../../shared/model';
-import { AppError } from '../../shared/errors';
+import type { Handlers } from '@shared/api';
+import type { ArticlePreview, DuplicateReport } from '@shared/api/documents';
+import type { Warning } from '@shared/model';
+import { AppError } from '@shared/errors';
 import { importFile, importPlainText, type ImportedText } from '../import';
 import { repeatsWithin } from '../import/nearDuplicate';
 import { NearDuplicateIndex } from '../import/nearDuplicateIndex';

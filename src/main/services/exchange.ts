@@ -1,10 +1,10 @@
-/** Export and exchange (src/shared/api/exchange.ts); the work is done in src/main/export/. */
-import type { Handlers } from '../../shared/api';
-import { exportAnnotations } from '../export/annotationExport';
-import { exportBundle } from '../export/bundleExport';
-import { importAnnotations } from '../export/annotationImport';
-import { exportCsv } from '../export/csvExport';
-import { exportTexts } from '../export/textExport';
+/** Export and exchange (src/shared/api/exchange.ts); the work is done in src/main/exchange/. */
+import type { Handlers } from '@shared/api';
+import { exportAnnotations } from '../exchange/annotationExport';
+import { exportBundle } from '../exchange/bundleExport';
+import { importAnnotations } from '../exchange/annotationImport';
+import { exportCsv } from '../exchange/csvExport';
+import { exportTexts } from '../exchange/textExport';
 import type { ServiceContext } from './context';
 
 type ExchangeHandlers = Pick<

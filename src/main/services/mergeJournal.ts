@@ -3,7 +3,7 @@
  * codes (or claimant) before, and the codebook before and after. Kept in memory for the open
  * project only; a merge can be undone while nothing it touched has changed since.
  */
-import type { Codebook } from '../../shared/model';
+import type { Codebook } from '@shared/model';
 import type { ProjectStore } from '../store/projectStore';
 
 /** One annotation a merge changed: its field before and after. */

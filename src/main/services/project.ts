@@ -1,10 +1,10 @@
-import type { Handlers } from '../../shared/api';
-import type { BackupInfo, ProjectInfo } from '../../shared/api/project';
-import { AppError } from '../../shared/errors';
+import type { Handlers } from '@shared/api';
+import type { BackupInfo, ProjectInfo } from '@shared/api/project';
+import { AppError } from '@shared/errors';
 import { documentKey, PROJECT_KEY } from '../store/backups';
 import { folderToCreate, folderToOpen, sameFolder } from '../store/projectFolder';
 import type { ProjectStore } from '../store/projectStore';
-import type { Code } from '../../shared/model';
+import type { Code } from '@shared/model';
 import { countOf, usageIndex } from '../codebook/usageIndex';
 import type { ServiceContext } from './context';
 

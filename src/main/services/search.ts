@@ -1,6 +1,6 @@
-import type { Handlers } from '../../shared/api';
-import { DEFAULT_SEARCH_LIMIT } from '../../shared/api/search';
-import { AppError } from '../../shared/errors';
+import type { Handlers } from '@shared/api';
+import { DEFAULT_SEARCH_LIMIT } from '@shared/api/search';
+import { AppError } from '@shared/errors';
 import { SearchIndex } from '../search/searchIndex';
 import { storeSource } from '../search/storeSource';
 import type { ProjectStore } from '../store/projectStore';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../shared/errors';
+import { AppError } from '@shared/errors';
 import {
   downloadDialogOptions,
   downloadHandler,

@@ -8,8 +8,8 @@
  *   folder the researcher saved to last (Documents at first).
  */
 import path from 'node:path';
-import { api, type Output, type ParsedInput } from '../../shared/api';
-import { AppError } from '../../shared/errors';
+import { api, type Output, type ParsedInput } from '@shared/api';
+import { AppError } from '@shared/errors';
 
 export type FolderPurpose = ParsedInput<'project.pickFolder'>['purpose'];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { channelFor, methodNames } from '../../shared/api';
-import type { IpcResult } from '../../shared/api/ipc';
-import { AppError } from '../../shared/errors';
+import { channelFor, methodNames } from '@shared/api';
+import type { IpcResult } from '@shared/api/ipc';
+import { AppError } from '@shared/errors';
 import { registerApiHandlers, type IpcEventLike, type IpcMainLike } from './ipcBridge';
 import { APP_ENTRY, trustedOrigins } from './policy';
 

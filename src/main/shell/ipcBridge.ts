@@ -3,9 +3,9 @@
  * frame, the input is parsed with the method's schema (in dispatch), and errors cross as data.
  * Written against a minimal interface so it is unit-tested without Electron.
  */
-import { channelFor, methodNames } from '../../shared/api';
-import type { IpcResult } from '../../shared/api/ipc';
-import { AppError, toAppError } from '../../shared/errors';
+import { channelFor, methodNames } from '@shared/api';
+import type { IpcResult } from '@shared/api/ipc';
+import { AppError, toAppError } from '@shared/errors';
 import { isTrustedUrl } from './policy';
 
 export interface IpcEventLike {

@@ -5,7 +5,7 @@
  * from a newer version of Hashiya is refused, and left exactly as it is.
  */
 
-import { isIsoDate, parseDate } from '../../shared/text/dates';
+import { isIsoDate, parseDate } from '@shared/text/dates';
 
 /** Upgrades a parsed file from version n to n + 1. Steps must not mutate their input. */
 export type MigrationStep = (file: Record<string, unknown>) => Record<string, unknown>;

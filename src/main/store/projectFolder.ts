@@ -5,7 +5,7 @@
 import { mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../shared/errors';
+import { AppError } from '@shared/errors';
 import { DOCUMENTS_DIR, PROJECT_FILE } from './projectStore';
 
 async function statOrNull(p: string) {

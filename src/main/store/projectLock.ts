@@ -7,7 +7,7 @@
 import { open, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../shared/errors';
+import { AppError } from '@shared/errors';
 
 export const LOCK_FILE = '.hashiya-lock';
 const HEARTBEAT_MS = 10_000;

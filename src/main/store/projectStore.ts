@@ -11,9 +11,9 @@
 import { access, mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { AppError } from '../../shared/errors';
-import { defaultCodebook } from '../../shared/defaultCodebook';
-import type { DocumentSummary, Warning } from '../../shared/model';
+import { AppError } from '@shared/errors';
+import { defaultCodebook } from '@shared/defaultCodebook';
+import type { DocumentSummary, Warning } from '@shared/model';
 import { BackupStore, documentKey, PROJECT_KEY, type BackupPolicy } from './backups';
 import { removeStaleTemps, writeFileDurably, type DurableFileOptions } from './durableFile';
 import { CorruptFileError, parseJsonFile, UnstorableDataError, ValidatedJsonFile } from './jsonFile';

@@ -5,7 +5,7 @@
 import { access, mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { IsoTime } from '../../shared/model';
+import { IsoTime } from '@shared/model';
 import { DurableTextFile } from './durableFile';
 import { CorruptFileError, parseJsonFile } from './jsonFile';
 import { PROJECT_FILE } from './projectStore';

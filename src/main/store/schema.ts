@@ -1,6 +1,6 @@
 /** The on-disk formats of a project folder (DESIGN.md §4). */
 import { z } from 'zod';
-import { Annotation, Codebook, Document, DocumentSummary, IsoTime, Settings, Warning } from '../../shared/model';
+import { Annotation, Codebook, Document, DocumentSummary, IsoTime, Settings, Warning } from '@shared/model';
 
 /** 2: publication dates are ISO dates (migrations.ts converts format 1's free text). */
 export const SCHEMA_VERSION = 2;

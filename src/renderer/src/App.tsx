@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Codebook, ProjectInfo, Settings } from '../../shared/model';
+import type { Codebook, ProjectInfo, Settings } from '@shared/model';
 import { api, errorMessage } from './api/client';
 import { AppContext, type AppState, type Status } from './app/AppContext';
 import { I18nContext, translator } from './i18n';

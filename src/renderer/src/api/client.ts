@@ -3,8 +3,8 @@
  * method (window.hashiya); in browser mode each method is POST /api/<method> with the session
  * token. Both return the same typed results; failures become ApiError with a readable message.
  */
-import type { ApiClient, Input, MethodName, Output } from '../../../shared/api';
-import type { IpcResult } from '../../../shared/api/ipc';
+import type { ApiClient, Input, MethodName, Output } from '@shared/api';
+import type { IpcResult } from '@shared/api/ipc';
 
 type Bridge = Record<string, (input: unknown) => Promise<IpcResult<unknown>>>;
 

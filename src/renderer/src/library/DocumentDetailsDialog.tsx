@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { DocumentSummary } from '../../../shared/model';
+import type { DocumentSummary } from '@shared/model';
 import { api, errorMessage } from '../api/client';
 import { Modal } from '../app/Modal';
-import { parseDate } from '../../../shared/text/dates';
+import { parseDate } from '@shared/text/dates';
 import { useI18n } from '../i18n';
 import { longDate, useDateText } from './dateStrings';
 

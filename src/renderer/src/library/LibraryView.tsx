@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentSummary } from '../../../shared/model';
+import type { DocumentSummary } from '@shared/model';
 import { api, errorMessage } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { useWindowedRows } from '../app/useWindowedRows';

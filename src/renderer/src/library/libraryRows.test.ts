@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentSummary } from '../../../shared/model';
+import type { DocumentSummary } from '@shared/model';
 import { filterIndex, filterRows, sortRows } from './libraryRows';
 
 const doc = (id: string, over: Partial<DocumentSummary>): DocumentSummary => ({

@@ -3,8 +3,8 @@
  * alef forms, ة/ه, ى/ي, Arabic-Indic digits and Latin case do not matter), then sorted by one
  * column. Documents without a value in the sorted column (no source, no date) always come last.
  */
-import type { DocumentSummary } from '../../../shared/model';
-import { normalize, normalizeQuery } from '../../../shared/search/normalize';
+import type { DocumentSummary } from '@shared/model';
+import { normalize, normalizeQuery } from '@shared/search/normalize';
 
 export const SORT_KEYS = [
   'title',

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { MAX_CLAIMANT_LENGTH, MAX_NOTE_LENGTH } from '../../../shared/limits';
-import type { Annotation, AnnotationFields, Codebook } from '../../../shared/model';
+import { MAX_CLAIMANT_LENGTH, MAX_NOTE_LENGTH } from '@shared/limits';
+import type { Annotation, AnnotationFields, Codebook } from '@shared/model';
 import { valueOptionText } from '../features/codebook/BilingualName';
 import { codeLabel, useI18n } from '../i18n';
 import { useKeyStrings } from './keyStrings';

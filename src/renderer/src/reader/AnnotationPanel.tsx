@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useWindowedRows } from '../app/useWindowedRows';
-import type { Annotation, Code } from '../../../shared/model';
+import type { Annotation, Code } from '@shared/model';
 import { codeLabel, useI18n } from '../i18n';
 import { CodeCounts } from './CodeCounts';
 import { useReaderStrings } from './strings';

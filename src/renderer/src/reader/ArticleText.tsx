@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Direction } from '../../../shared/model';
+import type { Direction } from '@shared/model';
 import type { Paragraph } from './textModel';
 
 const BIDI_NAMES: Record<string, string> = {

@@ -3,7 +3,7 @@
  * "+N more" button that shows them all (and folds them back), so the list below keeps its room.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
-import type { Code } from '../../../shared/model';
+import type { Code } from '@shared/model';
 import { codeLabel, useI18n } from '../i18n';
 
 export function CodeCounts({ codes, counts }: { codes: readonly Code[]; counts: ReadonlyMap<string, number> }) {

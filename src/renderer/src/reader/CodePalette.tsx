@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Code } from '../../../shared/model';
-import { rankCodes } from '../../../shared/codebook/paletteSearch';
+import type { Code } from '@shared/model';
+import { rankCodes } from '@shared/codebook/paletteSearch';
 import { codeLabel, useI18n } from '../i18n';
 import { Modal } from '../app/Modal';
 import { useKeyStrings } from './keyStrings';

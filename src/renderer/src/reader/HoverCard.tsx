@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import type { Annotation, Code } from '../../../shared/model';
+import type { Annotation, Code } from '@shared/model';
 import { codeLabel, useI18n } from '../i18n';
 
 /**

@@ -3,7 +3,7 @@
  * model, the article element, the annotations, and the same create/undo path the reader uses.
  */
 import { createContext, useContext } from 'react';
-import type { Annotation, Document } from '../../../shared/model';
+import type { Annotation, Document } from '@shared/model';
 import type { UndoStep } from '../app/undo';
 import type { TextModel } from './textModel';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Annotation, AnnotationFields, Code, Document } from '../../../shared/model';
+import type { Annotation, AnnotationFields, Code, Document } from '@shared/model';
 import { api, errorMessage } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { UndoStack, type UndoStep } from '../app/undo';

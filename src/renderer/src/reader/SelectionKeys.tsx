@@ -5,7 +5,7 @@
  * It is hidden while a mouse button is held (during a drag) and follows the selection on scroll.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Code } from '../../../shared/model';
+import type { Code } from '@shared/model';
 import { codeLabel, useI18n } from '../i18n';
 import { useKeyStrings } from './keyStrings';
 import './codeKeys.css';

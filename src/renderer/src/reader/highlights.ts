@@ -4,7 +4,7 @@
  * Highlight per code (translucent, so overlaps blend), one for the active annotation, one for
  * a flash after jumping. Colours live in a constructed stylesheet (allowed under our CSP).
  */
-import type { Annotation, Code } from '../../../shared/model';
+import type { Annotation, Code } from '@shared/model';
 import { staticRangeForSpan, type TextModel } from './textModel';
 
 export const ACTIVE_HIGHLIGHT = 'hx-active';

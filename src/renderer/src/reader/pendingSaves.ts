@@ -4,7 +4,7 @@
  * is no longer listed as unsaved, and then reloads the annotations as saved.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Annotation } from '../../../shared/model';
+import type { Annotation } from '@shared/model';
 import { api, ApiError } from '../api/client';
 
 /** What a failed call kept in memory, or null when the failure kept nothing. */

@@ -4,7 +4,7 @@
  * The paragraph elements' text content equals the canonical paragraph text exactly (bidi controls
  * sit in their own spans but stay part of the text), so offsets are sums of text-node lengths.
  */
-import { createOffsetMap, type OffsetMap } from '../../../shared/text/codepoints';
+import { createOffsetMap, type OffsetMap } from '@shared/text/codepoints';
 
 export interface Paragraph {
   index: number;

@@ -4,8 +4,8 @@
  * that “Ceasefire” and “وقف إطلاق النار” never run together or reorder each other.
  */
 import { Fragment } from 'react';
-import type { Codebook } from '../../../../shared/model';
-import { valueNameAr, type ValueList } from '../../../../shared/codebook/valueNames';
+import type { Codebook } from '@shared/model';
+import { valueNameAr, type ValueList } from '@shared/codebook/valueNames';
 import { useI18n, type Lang } from '../../i18n';
 
 interface Part {

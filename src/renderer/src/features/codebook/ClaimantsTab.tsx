@@ -3,7 +3,7 @@
  * or merge two spellings (خليفه حفتر → خليفة حفتر) by renaming one to the other.
  */
 import { useCallback, useEffect, useId, useState } from 'react';
-import { spellingGroups } from '../../../../shared/codebook/claimants';
+import { spellingGroups } from '@shared/codebook/claimants';
 import { api, errorMessage } from '../../api/client';
 import { notifyAnnotationsChanged, offerUndoStep } from './events';
 import { mergeStep, type MergeStep } from './mergeSteps';

@@ -5,7 +5,7 @@
  * label's description.
  */
 import { useId, useState, type ReactNode } from 'react';
-import type { Code } from '../../../../shared/model';
+import type { Code } from '@shared/model';
 import { BilingualName } from './BilingualName';
 import { useCbText } from './strings';
 import './codebook.css';

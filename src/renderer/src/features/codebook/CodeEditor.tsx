@@ -4,10 +4,10 @@
  * into another code, delete.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { Code, Codebook } from '../../../../shared/model';
-import { describeCode, moveCode, recolourCode, rekeyCode, renameCode } from '../../../../shared/codebook/ops';
-import { CODE_COLOURS } from '../../../../shared/codebook/palette';
-import { descendantIds, treeRows } from '../../../../shared/codebook/tree';
+import type { Code, Codebook } from '@shared/model';
+import { describeCode, moveCode, recolourCode, rekeyCode, renameCode } from '@shared/codebook/ops';
+import { CODE_COLOURS } from '@shared/codebook/palette';
+import { descendantIds, treeRows } from '@shared/codebook/tree';
 import { codeLabel } from '../../i18n';
 import { BilingualName } from './BilingualName';
 import { useCbText } from './strings';

@@ -4,8 +4,8 @@
  * siblings, Delete asks to delete. The definition shows on hover and in the description.
  */
 import { useRef, type KeyboardEvent } from 'react';
-import type { Codebook } from '../../../../shared/model';
-import { treeRows } from '../../../../shared/codebook/tree';
+import type { Codebook } from '@shared/model';
+import { treeRows } from '@shared/codebook/tree';
 import { BilingualName } from './BilingualName';
 import { CodeDefinitionTip } from './CodeDefinition';
 import { useCbText } from './strings';

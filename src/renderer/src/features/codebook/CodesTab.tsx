@@ -1,8 +1,8 @@
 /** The codebook editor: the tree on one side, the selected code's editor on the other. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { Codebook } from '../../../../shared/model';
-import { addCode, reorderCode } from '../../../../shared/codebook/ops';
-import { childrenOf, findCode } from '../../../../shared/codebook/tree';
+import type { Codebook } from '@shared/model';
+import { addCode, reorderCode } from '@shared/codebook/ops';
+import { childrenOf, findCode } from '@shared/codebook/tree';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { CodeEditor } from './CodeEditor';

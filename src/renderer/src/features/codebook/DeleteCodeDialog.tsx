@@ -3,8 +3,8 @@
  * or remove the code from them), saying how many, and what happens to its sub-codes.
  */
 import { useState } from 'react';
-import type { Code, Codebook } from '../../../../shared/model';
-import { descendantIds, treeRows } from '../../../../shared/codebook/tree';
+import type { Code, Codebook } from '@shared/model';
+import { descendantIds, treeRows } from '@shared/codebook/tree';
 import { Modal } from '../../app/Modal';
 import { codeLabel } from '../../i18n';
 import { useCbText } from './strings';

@@ -3,7 +3,7 @@
  * first (new codes, codes matched by name, differences) and applied only when confirmed.
  */
 import { useRef, useState } from 'react';
-import type { Output } from '../../../../shared/api';
+import type { Output } from '@shared/api';
 import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { downloadFile } from '../../app/download';

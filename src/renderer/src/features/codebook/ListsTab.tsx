@@ -4,15 +4,15 @@
  * (refused while annotations use the value).
  */
 import { useState } from 'react';
-import type { Codebook } from '../../../../shared/model';
+import type { Codebook } from '@shared/model';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
-import { setValueName, valueNameAr } from '../../../../shared/codebook/valueNames';
+import { setValueName, valueNameAr } from '@shared/codebook/valueNames';
 import { BilingualName } from './BilingualName';
 import { notifyAnnotationsChanged } from './events';
 import { useCbText } from './strings';
 import { noProto } from './noProto';
-import { MAX_VALUE_LENGTH } from '../../../../shared/limits';
+import { MAX_VALUE_LENGTH } from '@shared/limits';
 
 type ListName = 'stances' | 'certainties';
 

@@ -5,8 +5,8 @@
  * still shows what its children hold); the bar is the total.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { Output } from '../../../../shared/api';
-import { treeRows } from '../../../../shared/codebook/tree';
+import type { Output } from '@shared/api';
+import { treeRows } from '@shared/codebook/tree';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { BilingualName } from './BilingualName';

@@ -1,6 +1,6 @@
 /** Which documents an export covers: the open one, a chosen few, or the whole project. */
 import { useEffect, useState } from 'react';
-import type { DocumentSummary } from '../../../../shared/model';
+import type { DocumentSummary } from '@shared/model';
 import { api, errorMessage } from '../../api/client';
 import { useExportText } from './strings';
 

@@ -1,6 +1,6 @@
 /** Exchange…: export annotations as W3C JSON-LD, or merge a colleague's file into the project. */
 import { useRef, useState } from 'react';
-import type { ImportResult } from '../../../../shared/api/exchange';
+import type { ImportResult } from '@shared/api/exchange';
 import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { DocumentScope, documentIdsFor, type ScopeValue } from './DocumentScope';
@@ -8,7 +8,7 @@ import { downloadFile } from '../../app/download';
 import { ImportSummary } from './ImportSummary';
 import { useExportText } from './strings';
 import { ErrorAlert } from '../../app/ErrorAlert';
-import { BatchedImportError, importInBatches } from '../../../../shared/exchange/batchedImport';
+import { BatchedImportError, importInBatches } from '@shared/exchange/batchedImport';
 
 export function ExchangeDialog({
   currentDocumentId,

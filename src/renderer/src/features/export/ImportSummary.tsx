@@ -1,5 +1,5 @@
 /** What an import of W3C annotations did: counts, new codes, and every annotation not placed. */
-import type { ImportResult } from '../../../../shared/api/exchange';
+import type { ImportResult } from '@shared/api/exchange';
 import { useExportText } from './strings';
 
 /** Orphans listed one by one; a file of 100,000 unplaceable annotations lists the first ones. */

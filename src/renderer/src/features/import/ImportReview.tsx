@@ -5,7 +5,7 @@
  * the server reads them again and never takes text from here.
  */
 import { useState } from 'react';
-import type { ArticlePreview, ImportPreview } from '../../../../shared/api/documents';
+import type { ArticlePreview, ImportPreview } from '@shared/api/documents';
 import type { ImportChoice } from './importQueue';
 import { useImportText } from './strings';
 

@@ -1,6 +1,6 @@
 /** "Paste text as a new document": a text area and an optional title, through documents.importText. */
 import { useState, type FormEvent } from 'react';
-import type { ImportResult } from '../../../../shared/api/documents';
+import type { ImportResult } from '@shared/api/documents';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { QuotedText } from './QuotedText';

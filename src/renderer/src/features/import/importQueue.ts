@@ -6,9 +6,9 @@
  * instead (documents.preview) and waits for the researcher's choice, which is sent with the same
  * bytes. Pure logic with its API calls injected, so it runs under test without a browser.
  */
-import type { DropParagraphs, ImportPreview, ImportResult, SplitChoice } from '../../../../shared/api/documents';
-import { MAX_IMPORT_FILE_BYTES } from '../../../../shared/limits';
-import type { DocumentSummary, Warning } from '../../../../shared/model';
+import type { DropParagraphs, ImportPreview, ImportResult, SplitChoice } from '@shared/api/documents';
+import { MAX_IMPORT_FILE_BYTES } from '@shared/limits';
+import type { DocumentSummary, Warning } from '@shared/model';
 
 export interface FileLike {
   name: string;

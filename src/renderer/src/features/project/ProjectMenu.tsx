@@ -5,7 +5,7 @@
  * check it and answer with a sentence when it cannot be used.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ProjectInfo, RecentProject } from '../../../../shared/api/project';
+import type { ProjectInfo, RecentProject } from '@shared/api/project';
 import { api, errorMessage, transport } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { RestoreBackupDialog } from './RestoreBackupDialog';

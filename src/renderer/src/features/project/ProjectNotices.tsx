@@ -4,7 +4,7 @@
  * It reads project.info itself, every few seconds and when the window regains focus.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ProjectInfo } from '../../../../shared/api/project';
+import type { ProjectInfo } from '@shared/api/project';
 import { api, errorMessage } from '../../api/client';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
 import { useProjectStrings } from './strings';

@@ -5,7 +5,7 @@
  * a document no longer in it. Restoring first backs up the current file, so it can be undone.
  */
 import { useEffect, useState } from 'react';
-import type { BackupInfo } from '../../../../shared/api/project';
+import type { BackupInfo } from '@shared/api/project';
 import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import './projectUi.css';

@@ -4,7 +4,7 @@
  * "tag all hits with a code" (one undo step, through the reader's own tagging path).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { SearchResult } from '../../../../shared/api/search';
+import type { SearchResult } from '@shared/api/search';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { codeLabel, useI18n } from '../../i18n';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { SearchOptions } from '../../../../shared/api/search';
+import type { SearchOptions } from '@shared/api/search';
 import { isTicked, MATCH_ROWS, matchMode, OPTION_ROWS, withMatch, withTicked } from './options';
 import { useSearchStrings } from './strings';
 

@@ -4,7 +4,7 @@
  * with the find bar showing the same search.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SearchHit, SearchResult } from '../../../../shared/api/search';
+import type { SearchHit, SearchResult } from '@shared/api/search';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { handOff, hasFindBar, onMenuFind } from './handoff';

@@ -4,8 +4,8 @@
  * the code on exactly their span are left alone.
  */
 import { useState } from 'react';
-import type { SearchHit } from '../../../../shared/api/search';
-import type { Annotation } from '../../../../shared/model';
+import type { SearchHit } from '@shared/api/search';
+import type { Annotation } from '@shared/model';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { ErrorAlert } from '../../app/ErrorAlert';

@@ -2,7 +2,7 @@
  * From the project-wide results list to the reader's find bar: the query, its options and the
  * hit that was chosen, so the reader opens with the find bar showing the same hits.
  */
-import type { SearchOptions } from '../../../../shared/api/search';
+import type { SearchOptions } from '@shared/api/search';
 
 export interface Handoff {
   documentId: string;

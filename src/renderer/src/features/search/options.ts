@@ -1,7 +1,7 @@
 /** The search options the user chose, remembered in this browser profile. */
 import { useCallback, useState } from 'react';
-import { MATCH_MODES, matchModeOf, type MatchMode, type SearchOptions } from '../../../../shared/api/search';
-import { DEFAULT_NORMALIZE_OPTIONS } from '../../../../shared/search/normalize';
+import { MATCH_MODES, matchModeOf, type MatchMode, type SearchOptions } from '@shared/api/search';
+import { DEFAULT_NORMALIZE_OPTIONS } from '@shared/search/normalize';
 
 const KEY = 'hashiya.search.options';
 

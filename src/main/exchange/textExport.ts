@@ -1,5 +1,5 @@
 /** export.texts: each selected document's canonical text, the text the CSV's start/end count into. */
-import type { TextFile } from '../../shared/api/exchange';
+import type { TextFile } from '@shared/api/exchange';
 import type { ServiceContext } from '../services/context';
 import { forEachDocument, selectDocuments } from './documentSource';
 import { textFileName } from './fileNames';

@@ -4,7 +4,7 @@
  * into. Read back in tests with Python's zipfile and with yauzl.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
-import { AppError } from '../../shared/errors';
+import { AppError } from '@shared/errors';
 
 export interface ZipEntry {
   name: string;

@@ -1,5 +1,5 @@
 /** export.csv: the project's (or a selection's) annotations as one CSV file, document by document. */
-import { CSV_BOM, CsvBuilder } from '../../shared/csv';
+import { CSV_BOM, CsvBuilder } from '@shared/csv';
 import type { ServiceContext } from '../services/context';
 import { codeLabels } from './codeLabels';
 import { CSV_HEADER, writeDocumentRows, type RowPer } from './csvRows';

@@ -3,8 +3,8 @@
  * (`Ceasefire > Ceasefire proposal`). A code id that is no longer in the codebook (the code was
  * deleted after tagging) is exported as its id, so no tag silently disappears.
  */
-import { treeRows } from '../../shared/codebook/tree';
-import type { Codebook } from '../../shared/model';
+import { treeRows } from '@shared/codebook/tree';
+import type { Codebook } from '@shared/model';
 
 export const CODE_PATH_SEPARATOR = ' > ';
 

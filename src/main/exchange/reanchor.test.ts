@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOffsetMap } from '../../shared/text/codepoints';
+import { createOffsetMap } from '@shared/text/codepoints';
 import { reanchor, type Selectors } from './reanchor';
 
 const TEXT = '😀 قال السراج: وقف إطلاق النار ممكن.\nثم قال حفتر: وقف إطلاق النار مشروط.';

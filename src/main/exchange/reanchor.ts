@@ -6,8 +6,8 @@
  * with Arabic diacritics, tatweel, letter variants, direction marks and white space ignored.
  * Returns null when the text is not there; the caller reports it as an orphan.
  */
-import { isGraphemeBoundary } from '../../shared/text/anchor';
-import type { OffsetMap } from '../../shared/text/codepoints';
+import { isGraphemeBoundary } from '@shared/text/anchor';
+import type { OffsetMap } from '@shared/text/codepoints';
 
 export type AnchorMethod = 'position' | 'context' | 'quote' | 'fuzzy';
 

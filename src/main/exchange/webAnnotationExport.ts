@@ -6,7 +6,7 @@
  * stance and certainty (TextualBody, purpose "describing", named by hashiya:field) and the note
  * (TextualBody, purpose "commenting"). creator = the annotator; created/modified in UTC.
  */
-import type { Annotation, Code, Codebook, Document } from '../../shared/model';
+import type { Annotation, Code, Codebook, Document } from '@shared/model';
 import { codeLabels } from './codeLabels';
 import { utcIso } from './csvRows';
 import { ANNOTATION_URN, ATTRIBUTE_FIELDS, CODE_URN, CONTEXT, DOCUMENT_URN, SHA256_URN } from './webAnnotationVocab';

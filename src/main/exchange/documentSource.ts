@@ -6,8 +6,8 @@
  * restores a backup (and reports it) exactly as when the document is opened.
  */
 import { readFile } from 'node:fs/promises';
-import { AppError } from '../../shared/errors';
-import type { DocumentSummary } from '../../shared/model';
+import { AppError } from '@shared/errors';
+import type { DocumentSummary } from '@shared/model';
 import { parseJsonFile } from '../store/jsonFile';
 import { DOCUMENT_FORMAT } from '../store/migrations';
 import type { ProjectStore } from '../store/projectStore';

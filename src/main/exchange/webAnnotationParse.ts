@@ -6,7 +6,7 @@
  * with a reason instead of failing the whole file.
  */
 import { z } from 'zod';
-import { annotationItemsOf, parseJsonLd } from '../../shared/exchange/jsonLdItems';
+import { annotationItemsOf, parseJsonLd } from '@shared/exchange/jsonLdItems';
 import { CODE_PATH_SEPARATOR } from './codeLabels';
 import {
   ANNOTATION_URN,

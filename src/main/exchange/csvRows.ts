@@ -4,8 +4,8 @@
  * Rows are written into a CsvBuilder (one copy of each cell), which keeps the export within a
  * small factor of JSON.stringify of the same annotations (test/export/csvSpeed.test.ts).
  */
-import { CSV_EOL, csvRow, type CsvBuilder } from '../../shared/csv';
-import type { Annotation, Document } from '../../shared/model';
+import { CSV_EOL, csvRow, type CsvBuilder } from '@shared/csv';
+import type { Annotation, Document } from '@shared/model';
 import type { CodeLabel } from './codeLabels';
 import { paragraphLocator } from './paragraphs';
 

@@ -12,12 +12,12 @@
  * - Nothing is dropped silently: what cannot be placed is returned in `orphans` with a reason.
  * Codebook changes are saved before the documents, so no saved annotation names a missing code.
  */
-import type { ImportOrphan, ImportResult } from '../../shared/api/exchange';
-import { AppError } from '../../shared/errors';
-import { appendAll } from '../../shared/exchange/jsonLdItems';
-import { Annotation, Code, MAX_CODES, type Codebook, type DocumentSummary } from '../../shared/model';
-import { anchorSpan } from '../../shared/text/anchor';
-import { createOffsetMap } from '../../shared/text/codepoints';
+import type { ImportOrphan, ImportResult } from '@shared/api/exchange';
+import { AppError } from '@shared/errors';
+import { appendAll } from '@shared/exchange/jsonLdItems';
+import { Annotation, Code, MAX_CODES, type Codebook, type DocumentSummary } from '@shared/model';
+import { anchorSpan } from '@shared/text/anchor';
+import { createOffsetMap } from '@shared/text/codepoints';
 import type { ServiceContext } from '../services/context';
 import { reanchor } from './reanchor';
 import { annotationItems, parseItem, type IncomingAncestor, type IncomingAnnotation } from './webAnnotationParse';
