@@ -3,6 +3,8 @@
  * so undone work is persisted like any other change. Requests queue: pressing Ctrl+Z three times
  * quickly undoes three steps, in order.
  */
+import { SerialQueue } from '@shared/serialQueue';
+
 export interface UndoStep {
   label: string;
   undo(): Promise<void>;
@@ -12,7 +14,7 @@ export interface UndoStep {
 export class UndoStack {
   private done: UndoStep[] = [];
   private undone: UndoStep[] = [];
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private readonly limit: number;
 
   constructor(limit = 500) {
@@ -54,9 +56,7 @@ export class UndoStack {
       to.push(step);
       return step;
     };
-    const result = this.tail.then(run, run);
-    this.tail = result.catch(() => undefined);
-    return result;
+    return this.queue.run(run);
   }
 
   clear(): void {
