@@ -2,9 +2,12 @@
  * All services behind the API contract. Transports (Electron IPC, browser-mode HTTP) call
  * `dispatch`, which validates input with the method's schema before any service sees it.
  */
-import { api, isMethodName, type Handlers, type MethodName, type Output } from '../../shared/api';
-import { AppError } from '../../shared/errors';
+import { api, isMethodName, type Handlers, type MethodName, type Output } from '@shared/api';
+import { AppError } from '@shared/errors';
+import { SerialQueue } from '@shared/serialQueue';
+import { EventHub } from '../events';
 import type { ProjectStore } from '../store/projectStore';
+import { changeEventsFor } from './changeEvents';
 import { agreementHandlers } from './agreement';
 import { annotationHandlers } from './annotations';
 import { codebookHandlers } from './codebook';
@@ -28,6 +31,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
 
 export interface Services {
   ctx: ServiceContext;
+  /** the contract's main→page events: what each successful call changed (changeEvents.ts) */
+  events: EventHub;
   handlers: Handlers;
   /** Validate raw input and run a method; throws AppError for anything a caller did wrong. */
   dispatch(name: string, rawInput: unknown): Promise<unknown>;
@@ -38,12 +43,9 @@ export function createServices(store: ProjectStore, overrides: Partial<ServiceCo
   const handlers = createHandlers(ctx);
   const stages: Stages = { ...documentStages(ctx) };
   // One operation at a time: every service sees a consistent project and writes land in order.
-  let queue: Promise<unknown> = Promise.resolve();
-  const enqueue = (run: () => Promise<unknown>): Promise<unknown> => {
-    const result = queue.then(run, run);
-    queue = result.catch(() => undefined);
-    return result;
-  };
+  const events = new EventHub();
+  const queue = new SerialQueue();
+  const enqueue = (run: () => Promise<unknown>): Promise<unknown> => queue.run(run);
   const dispatch = (name: string, rawInput: unknown): Promise<unknown> => {
     if (!isMethodName(name)) return Promise.reject(new AppError('not_found', `There is no API method “${name}”.`));
     const parsed = api[name].input.safeParse(rawInput ?? {});
@@ -55,8 +57,13 @@ export function createServices(store: ProjectStore, overrides: Partial<ServiceCo
       );
     }
     const stage = stages[name] as ((input: unknown) => Promise<() => Promise<unknown>>) | undefined;
-    if (stage) return stage(parsed.data).then(enqueue);
-    return enqueue(() => (handlers[name] as (input: unknown) => Promise<Output<MethodName>>)(parsed.data));
+    const result = stage
+      ? stage(parsed.data).then(enqueue)
+      : enqueue(() => (handlers[name] as (input: unknown) => Promise<Output<MethodName>>)(parsed.data));
+    return result.then((output) => {
+      for (const event of changeEventsFor(name, parsed.data, output)) events.emit(event.name, event.data as never);
+      return output;
+    });
   };
-  return { ctx, handlers, dispatch };
+  return { ctx, handlers, dispatch, events };
 }

@@ -1,20 +1,9 @@
 /** The native menu as a template (pure data plus callbacks), with the platform's usual roles. */
 import type { MenuItemConstructorOptions } from 'electron';
 
-/** Commands the menu sends to the page; the page listens for these names only. */
-export const MENU_COMMANDS = [
-  'undo',
-  'redo',
-  'import',
-  'export-csv',
-  'find',
-  'palette',
-  'open-project',
-  'new-project',
-  'restore-backup',
-  'coder-name',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+import type { MenuCommand } from '@shared/api/events';
+
+export { MENU_COMMANDS, type MenuCommand } from '@shared/api/events';
 
 export function menuTemplate(opts: {
   isMac: boolean;
