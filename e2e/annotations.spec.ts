@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Annotation } from '@shared/model';
 import { expect, test, type Hashiya } from './fixtures';
+import { saveScreenshot } from './helpers/screenshots';
 import { cp, dragSelect, phraseEdges } from './helpers/selection';
 
 const require = createRequire(import.meta.url);
@@ -74,10 +75,7 @@ test('highlights never touch the article DOM, including one that covers half a w
   expect(await domFingerprint(page)).toEqual(before);
 
   await page.getByTestId('article').locator('p').first().scrollIntoViewIfNeeded();
-  const shot = await firstPara.screenshot();
-  if (process.env.HASHIYA_SCREENSHOTS || !require('node:fs').existsSync('docs/screenshots/half-word-highlight.png')) {
-    require('node:fs').writeFileSync('docs/screenshots/half-word-highlight.png', shot);
-  }
+  saveScreenshot('half-word-highlight.png', await firstPara.screenshot());
 
   // removing them leaves the same DOM
   await hashiya.ok('annotations.delete', { id: half.id });

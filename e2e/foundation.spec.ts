@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { screenshotPath } from './helpers/screenshots';
 
 test('the sample article opens right-to-left with exactly the canonical text', async ({ page, hashiya }) => {
   const sample = await hashiya.sample();
@@ -23,7 +23,8 @@ test('the sample article opens right-to-left with exactly the canonical text', a
   expect(fontLoaded).toBe(true);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(sample.title);
 
-  if (!existsSync('docs/screenshots/reader.png') || process.env.HASHIYA_SCREENSHOTS) {
+  const readerShot = screenshotPath('reader.png');
+  if (readerShot) {
     // the README's picture: a few claims tagged, one open in the editor
     await hashiya.ok('settings.update', { annotator: 'Salma' });
     const cp = (s: string) => [...sample.text.slice(0, sample.text.indexOf(s))].length;
@@ -54,7 +55,7 @@ test('the sample article opens right-to-left with exactly the canonical text', a
     await page.getByTestId('annotation-list').getByRole('button').first().click();
     await page.mouse.move(0, 0);
     await page.waitForTimeout(1200); // let the jump's flash fade
-    await page.screenshot({ path: 'docs/screenshots/reader.png' });
+    await page.screenshot({ path: readerShot });
   }
 });
 

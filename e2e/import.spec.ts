@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeDocx } from '../test/fixtures/import/docx';
 import { expect, test } from './fixtures';
+import { screenshotPath } from './helpers/screenshots';
 import { NEXIS_THREE } from '../test/fixtures/import/nexis';
 
 const FIXTURES = path.resolve('test/fixtures/import');
@@ -168,7 +169,8 @@ test('a Nexis export of three articles is previewed, one is left out, two come i
   await review.getByText('Paragraphs (4/4)').click();
   await review.getByRole('checkbox', { name: 'Keep paragraph 3' }).first().press('Space');
   await expect(review.getByText('Paragraphs (3/4)')).toBeVisible();
-  if (process.env.HASHIYA_SHOT) await page.screenshot({ path: process.env.HASHIYA_SHOT });
+  const reviewShot = screenshotPath('import-review.png');
+  if (reviewShot) await page.screenshot({ path: reviewShot });
   await review.getByRole('button', { name: 'Import chosen (2)' }).click();
 
   await expect(dialog.getByTestId('import-counts')).toHaveText('2 imported · 0 refused');
