@@ -5,13 +5,13 @@
  * of 130,000 annotations costs the text of the file and little more. The collection's `total`
  * is written after its page, once it is known.
  */
-import type { ServiceContext } from '../services/context';
+import type { ExchangeContext } from './context';
 import { forEachDocument, selectDocuments } from './documentSource';
 import { exportFileName } from './fileNames';
 import { annotationCollection, annotationToW3c, codeBodies } from './webAnnotationExport';
 
 export async function exportAnnotations(
-  ctx: ServiceContext,
+  ctx: ExchangeContext,
   input: { documentIds?: string[] | undefined },
 ): Promise<{ fileName: string; json: string; count: number }> {
   const documents = selectDocuments(ctx.store, input.documentIds);

@@ -18,7 +18,7 @@ import { appendAll } from '@shared/exchange/jsonLdItems';
 import { Annotation, Code, MAX_CODES, type Codebook, type DocumentSummary } from '@shared/model';
 import { anchorSpan } from '@shared/text/anchor';
 import { createOffsetMap } from '@shared/text/codepoints';
-import type { ServiceContext } from '../services/context';
+import type { ExchangeContext } from './context';
 import { reanchor } from './reanchor';
 import { annotationItems, parseItem, type IncomingAncestor, type IncomingAnnotation } from './webAnnotationParse';
 
@@ -50,7 +50,7 @@ const sameAnnotationKey = (
  * created when allowed, together with the parents it sits under (from the file's ancestors),
  * outermost first, so no cycle can form and the colleague's hierarchy is kept.
  */
-function resolveCodes(ctx: ServiceContext, incoming: readonly IncomingAnnotation[], create: boolean) {
+function resolveCodes(ctx: ExchangeContext, incoming: readonly IncomingAnnotation[], create: boolean) {
   const codebook = ctx.store.data.codebook;
   const byId = new Map(codebook.codes.map((c) => [c.id, c]));
   const byName = new Map(codebook.codes.map((c) => [nameKey(c.name), c.id]));
@@ -123,7 +123,7 @@ interface Placement {
  *   comes in batches (an annotation without an id is reported as "#n", its place in the file)
  */
 export async function importAnnotations(
-  ctx: ServiceContext,
+  ctx: ExchangeContext,
   json: string,
   unknownCodes: 'create' | 'orphan' = 'create',
   firstIndex = 0,

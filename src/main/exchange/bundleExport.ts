@@ -4,7 +4,7 @@
  * and a short README. Documents are read one at a time for each part.
  */
 import type { RowPer } from './csvRows';
-import type { ServiceContext } from '../services/context';
+import type { ExchangeContext } from './context';
 import { exportAnnotations } from './annotationExport';
 import { exportCsv } from './csvExport';
 import { forEachDocument, selectDocuments } from './documentSource';
@@ -25,7 +25,7 @@ export const BUNDLE_README = `Exported by Hashiya.
 `;
 
 export async function exportBundle(
-  ctx: ServiceContext,
+  ctx: ExchangeContext,
   input: { documentIds?: string[] | undefined; rowPer?: RowPer | undefined },
 ): Promise<{ fileName: string; data: string; files: number; rows: number }> {
   const csv = await exportCsv(ctx, input);

@@ -1,6 +1,6 @@
 /** export.csv: the project's (or a selection's) annotations as one CSV file, document by document. */
 import { CSV_BOM, CsvBuilder } from '@shared/csv';
-import type { ServiceContext } from '../services/context';
+import type { ExchangeContext } from './context';
 import { codeLabels } from './codeLabels';
 import { CSV_HEADER, writeDocumentRows, type RowPer } from './csvRows';
 import { forEachDocument, selectDocuments } from './documentSource';
@@ -8,7 +8,7 @@ import { exportFileName } from './fileNames';
 import { decodeUtf16 } from './utf16';
 
 export async function exportCsv(
-  ctx: ServiceContext,
+  ctx: ExchangeContext,
   input: { documentIds?: string[] | undefined; rowPer?: RowPer | undefined },
 ): Promise<{ fileName: string; csv: string; rows: number }> {
   const documents = selectDocuments(ctx.store, input.documentIds);

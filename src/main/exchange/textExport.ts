@@ -1,11 +1,11 @@
 /** export.texts: each selected document's canonical text, the text the CSV's start/end count into. */
 import type { TextFile } from '@shared/api/exchange';
-import type { ServiceContext } from '../services/context';
+import type { ExchangeContext } from './context';
 import { forEachDocument, selectDocuments } from './documentSource';
 import { textFileName } from './fileNames';
 
 export async function exportTexts(
-  ctx: ServiceContext,
+  ctx: ExchangeContext,
   input: { documentIds?: string[] | undefined },
 ): Promise<{ files: TextFile[] }> {
   const files: TextFile[] = [];

@@ -15,7 +15,7 @@ import type { Services } from '../services';
 import { allowedHosts, allowedOrigins, SECURITY_HEADERS, tokenMatches } from './security';
 import { BodyTooLarge, discardBoundFor, discardRest, readBody, REFUSED_BODY_BOUND } from './body';
 import { capConnections } from './connections';
-import { contentTypeOf } from './mime';
+import { contentTypeOf } from '@shared/pageDelivery';
 
 export interface WebServerOptions {
   services: Services;

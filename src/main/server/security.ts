@@ -1,20 +1,8 @@
 /** Headers and checks for the browser-mode server: the same policy the Electron shell enforces. */
 import { timingSafeEqual } from 'node:crypto';
+import { CONTENT_SECURITY_POLICY } from '@shared/pageDelivery';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-  "worker-src 'self'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -6,7 +6,7 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY, resolveAppPath } from './policy';
-import { contentTypeOf } from '../server/mime';
+import { contentTypeOf } from '@shared/pageDelivery';
 
 export interface AppProtocolResponse {
   status: number;

@@ -2,7 +2,7 @@
  * The Electron shell's security policy as plain data and pure functions, so it is unit-tested
  * without an Electron runtime. index.ts applies it.
  */
-import { CONTENT_SECURITY_POLICY } from '../server/security';
+import { CONTENT_SECURITY_POLICY } from '@shared/pageDelivery';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'hashiya';

@@ -8,7 +8,7 @@ import { ReaderView } from './reader/ReaderView';
 import { StatusLine } from './app/StatusLine';
 import { ProjectMenu, ProjectNotices } from './features/project';
 import { CodebookButton } from './features/codebook';
-import { ProjectSearch } from './features/search/ProjectSearch';
+import { FindBar, ProjectSearch } from './features/search';
 import { ImportControls } from './features/import';
 import { ExportControls } from './features/export';
 
@@ -108,7 +108,12 @@ export function App() {
           {route.view === 'library' ? (
             <LibraryView />
           ) : (
-            <ReaderView key={route.documentId} documentId={route.documentId} focus={route.focus} />
+            <ReaderView
+              key={route.documentId}
+              documentId={route.documentId}
+              focus={route.focus}
+              findBar={<FindBar />}
+            />
           )}
           <ProjectNotices />
         </div>

@@ -3,7 +3,7 @@ import type { DocumentSummary } from '@shared/model';
 import { api, errorMessage } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { useWindowedRows } from '../app/useWindowedRows';
-import { onDocumentsChanged } from '../features/import/events';
+import { onDocumentsChanged } from '../features/import';
 import { useI18n, type MessageKey } from '../i18n';
 import { DocumentDetailsDialog } from './DocumentDetailsDialog';
 import { filterIndex, filterRows, sortRows, type Sort, type SortKey } from './libraryRows';

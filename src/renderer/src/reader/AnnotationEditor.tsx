@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_CLAIMANT_LENGTH, MAX_NOTE_LENGTH } from '@shared/limits';
 import type { Annotation, AnnotationFields, Codebook } from '@shared/model';
-import { valueOptionText } from '../features/codebook/BilingualName';
+import { valueOptionText } from '../app/BilingualName';
 import { codeLabel, useI18n } from '../i18n';
 import { useKeyStrings } from './keyStrings';
 

@@ -19,7 +19,6 @@ import { snapSpan } from './snap';
 import { edgeKey, moveEdge } from './spanEdges';
 import { useReaderStrings } from './strings';
 import { buildTextModel, domToUtf16, rangeForSpan, type TextModel } from './textModel';
-import { FindBar } from '../features/search/FindBar';
 import { HoverCard } from './HoverCard';
 import { onAnnotationsChanged, onUndoStepOffered } from '../features/codebook/events';
 import { onAnnotationsImported } from '../features/export/events';
@@ -90,9 +89,12 @@ function caretAt(x: number, y: number): CaretPositionLike | null {
 export function ReaderView({
   documentId,
   focus,
+  findBar,
 }: {
   documentId: string;
   focus?: { start: number; end: number } | undefined;
+  /** shown above the article, inside the reader's context (App.tsx passes the search feature's) */
+  findBar?: React.ReactNode;
 }) {
   const app = useApp();
   const { t, lang } = useI18n();
@@ -806,7 +808,7 @@ export function ReaderView({
         style={{ '--side-width': `${sideWidth}px` } as React.CSSProperties}
       >
         <div className="reader-main">
-          <FindBar />
+          {findBar}
           <div className="reader-toolbar" role="toolbar" aria-label={t('readerToolbar')}>
             <button
               type="button"

@@ -6,7 +6,7 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 import type { Code } from '@shared/model';
-import { BilingualName } from './BilingualName';
+import { BilingualName } from '../../app/BilingualName';
 import { useCbText } from './strings';
 import './codebook.css';
 

@@ -9,7 +9,7 @@ import { describeCode, moveCode, recolourCode, rekeyCode, renameCode } from '@sh
 import { CODE_COLOURS } from '@shared/codebook/palette';
 import { descendantIds, treeRows } from '@shared/codebook/tree';
 import { codeLabel } from '../../i18n';
-import { BilingualName } from './BilingualName';
+import { BilingualName } from '../../app/BilingualName';
 import { useCbText } from './strings';
 
 export interface CodeEditorProps {

@@ -6,7 +6,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { Codebook } from '@shared/model';
 import { treeRows } from '@shared/codebook/tree';
-import { BilingualName } from './BilingualName';
+import { BilingualName } from '../../app/BilingualName';
 import { CodeDefinitionTip } from './CodeDefinition';
 import { useCbText } from './strings';
 

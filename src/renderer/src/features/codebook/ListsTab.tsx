@@ -8,7 +8,7 @@ import type { Codebook } from '@shared/model';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { setValueName, valueNameAr } from '@shared/codebook/valueNames';
-import { BilingualName } from './BilingualName';
+import { BilingualName } from '../../app/BilingualName';
 import { notifyAnnotationsChanged } from './events';
 import { useCbText } from './strings';
 import { noProto } from './noProto';

@@ -9,7 +9,7 @@ import type { Output } from '@shared/api';
 import { treeRows } from '@shared/codebook/tree';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
-import { BilingualName } from './BilingualName';
+import { BilingualName } from '../../app/BilingualName';
 import { onAnnotationsChanged } from './events';
 import { useCbText } from './strings';
 

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app/AppContext';
-import { notifyDocumentsChanged } from '../import/events';
+import { notifyDocumentsChanged } from '../import';
 import { CsvExportDialog } from './CsvExportDialog';
 import { ExchangeDialog } from './ExchangeDialog';
 import { notifyAnnotationsImported } from './events';

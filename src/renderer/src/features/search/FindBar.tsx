@@ -8,7 +8,7 @@ import type { SearchResult } from '@shared/api/search';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { codeLabel, useI18n } from '../../i18n';
-import { useReader } from '../../reader/ReaderContext';
+import { useReader } from '../../reader';
 import { onHandoff, onMenuFind, registerFindBar, takeHandoff } from './handoff';
 import { useSearchOptions } from './options';
 import { OptionsMenu } from './OptionsMenu';

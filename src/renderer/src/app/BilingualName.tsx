@@ -6,7 +6,7 @@
 import { Fragment } from 'react';
 import type { Codebook } from '@shared/model';
 import { valueNameAr, type ValueList } from '@shared/codebook/valueNames';
-import { useI18n, type Lang } from '../../i18n';
+import { useI18n, type Lang } from '../i18n';
 
 interface Part {
   text: string;
