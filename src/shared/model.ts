@@ -187,15 +187,3 @@ export const AnnotationFields = z.object({
   note: z.string().max(MAX_NOTE_LENGTH),
 });
 export type AnnotationFields = z.infer<typeof AnnotationFields>;
-
-export const ProjectInfo = z.object({
-  name: z.string(),
-  path: z.string(),
-  schemaVersion: z.number().int(),
-  documentCount: z.number().int().nonnegative(),
-  annotationCount: z.number().int().nonnegative(),
-  settings: Settings,
-  /** Things the user must be told about, e.g. a corrupt file moved to quarantine. */
-  notices: z.array(Warning),
-});
-export type ProjectInfo = z.infer<typeof ProjectInfo>;

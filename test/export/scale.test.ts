@@ -4,7 +4,7 @@
  * file), with no duplicates even when batches are sent twice.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportResult } from '@shared/api/exchange';
+import type { AnnotationImportResult } from '@shared/api/exchange';
 import { BatchedImportError, importInBatches } from '@shared/exchange/batchedImport';
 import { annotationItemsOf, importBatches, parseJsonLd } from '@shared/exchange/jsonLdItems';
 import type { Annotation, DocumentSummary } from '@shared/model';
@@ -41,7 +41,7 @@ describe('JSON-LD exchange at scale', () => {
       });
     }
     const json = JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items } });
-    const result = await p.call<ImportResult>('import.annotations', { json });
+    const result = await p.call<AnnotationImportResult>('import.annotations', { json });
     expect(result.orphans).toEqual([]);
     expect(result.imported).toBe(N);
     expect((await p.call<DocumentSummary[]>('documents.list', {}))[0]?.annotationCount).toBe(N);
@@ -71,7 +71,7 @@ describe('JSON-LD exchange at scale', () => {
       [2000, 500],
     ]);
     const send = (batch: (typeof batches)[number]) =>
-      b.call<ImportResult>('import.annotations', { json: batch.json, firstIndex: batch.firstIndex });
+      b.call<AnnotationImportResult>('import.annotations', { json: batch.json, firstIndex: batch.firstIndex });
 
     const first = await send(batches[0]!);
     const retried = await send(batches[0]!); // a batch sent twice (a retry) adds nothing
@@ -104,7 +104,7 @@ describe('JSON-LD exchange at scale', () => {
 
     const b = await project('Colleague');
     const docB = await b.addText(TEXT, 'Same letters');
-    const send = (batch: { json: string; firstIndex: number }) => b.call<ImportResult>('import.annotations', batch);
+    const send = (batch: { json: string; firstIndex: number }) => b.call<AnnotationImportResult>('import.annotations', batch);
     const progress: number[] = [];
     const result = await importInBatches(json, send, {
       limits: { maxItems: 500 },
@@ -127,7 +127,7 @@ describe('JSON-LD exchange at scale', () => {
     let calls = 0;
     const c = await project('Third');
     await c.addText(TEXT, 'Letters again');
-    const sendC = (batch: { json: string; firstIndex: number }) => c.call<ImportResult>('import.annotations', batch);
+    const sendC = (batch: { json: string; firstIndex: number }) => c.call<AnnotationImportResult>('import.annotations', batch);
     const err = await importInBatches(
       json,
       (batch) => (++calls === 2 ? Promise.reject(new Error('disk full')) : sendC(batch)),
@@ -147,7 +147,7 @@ describe('JSON-LD exchange at scale', () => {
     const batches = [...importBatches(items, { maxItems: 2 })];
     const ids: string[] = [];
     for (const batch of batches) {
-      const r = await p.call<ImportResult>('import.annotations', { json: batch.json, firstIndex: batch.firstIndex });
+      const r = await p.call<AnnotationImportResult>('import.annotations', { json: batch.json, firstIndex: batch.firstIndex });
       for (const o of r.orphans) ids.push(o.id);
     }
     expect(ids).toEqual(['#1', '#2', '#3']);

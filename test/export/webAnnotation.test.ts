@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { maxBodyBytesFor } from '@shared/api';
-import type { ImportResult } from '@shared/api/exchange';
+import type { AnnotationImportResult } from '@shared/api/exchange';
 import type { Annotation, Codebook, Document, DocumentSummary } from '@shared/model';
 import { cpOffset, openProject, type TestProject } from './project';
 
@@ -108,7 +108,7 @@ describe('export.annotations', () => {
 describe('import.annotations', () => {
   it('round-trips: export, import into an empty copy, export again gives the same JSON-LD up to ids and times', async () => {
     const first = await a.call<{ json: string }>('export.annotations', {});
-    const result = await b.call<ImportResult>('import.annotations', { json: first.json });
+    const result = await b.call<AnnotationImportResult>('import.annotations', { json: first.json });
     expect(result).toMatchObject({ imported: 4, alreadyPresent: 0, reanchored: 0, orphans: [], createdCodes: [] });
     const again = await exportJson(b);
     // B lists its documents in another order; compare annotation by annotation, in A's order
@@ -133,14 +133,14 @@ describe('import.annotations', () => {
   it('never duplicates: importing twice, or an equal annotation under another id, adds nothing', async () => {
     const { json } = await a.call<{ json: string }>('export.annotations', {});
     await b.call('import.annotations', { json });
-    const second = await b.call<ImportResult>('import.annotations', { json });
+    const second = await b.call<AnnotationImportResult>('import.annotations', { json });
     expect(second).toMatchObject({ imported: 0, alreadyPresent: 4, orphans: [] });
     const renamed = JSON.parse(json) as Json;
     for (const item of items(renamed)) item.id = `urn:uuid:${crypto.randomUUID()}`;
-    const third = await b.call<ImportResult>('import.annotations', { json: JSON.stringify(renamed) });
+    const third = await b.call<AnnotationImportResult>('import.annotations', { json: JSON.stringify(renamed) });
     expect(third).toMatchObject({ imported: 0, alreadyPresent: 4 });
     // and into the project they came from
-    const home = await a.call<ImportResult>('import.annotations', { json });
+    const home = await a.call<AnnotationImportResult>('import.annotations', { json });
     expect(home).toMatchObject({ imported: 0, alreadyPresent: 4 });
     const info = await b.call<{ annotationCount: number }>('project.info', {});
     expect(info.annotationCount).toBe(4);
@@ -168,7 +168,7 @@ describe('import.annotations', () => {
     for (const v of variants) await a.annotate(doc.id, text, 'وقف إطلاق النار', v);
     const { json } = await a.call<{ json: string }>('export.annotations', { documentIds: [doc.id] });
     const target = await b.addText(text, 'Both');
-    const result = await b.call<ImportResult>('import.annotations', { json });
+    const result = await b.call<AnnotationImportResult>('import.annotations', { json });
     expect(result).toMatchObject({ imported: 5, alreadyPresent: 1, orphans: [] });
     const got = await b.call<Annotation[]>('annotations.list', { documentId: target.id });
     expect(got.map((x) => [x.claimant, x.stance, x.certainty, x.note]).sort()).toEqual(
@@ -178,13 +178,13 @@ describe('import.annotations', () => {
         .sort(),
     );
     // the same file again, and under fresh ids: nothing more
-    expect(await b.call<ImportResult>('import.annotations', { json })).toMatchObject({
+    expect(await b.call<AnnotationImportResult>('import.annotations', { json })).toMatchObject({
       imported: 0,
       alreadyPresent: 6,
     });
     const renamed = JSON.parse(json) as Json;
     for (const item of items(renamed)) item.id = `urn:uuid:${crypto.randomUUID()}`;
-    expect(await b.call<ImportResult>('import.annotations', { json: JSON.stringify(renamed) })).toMatchObject({
+    expect(await b.call<AnnotationImportResult>('import.annotations', { json: JSON.stringify(renamed) })).toMatchObject({
       imported: 0,
       alreadyPresent: 6,
     });
@@ -196,7 +196,7 @@ describe('import.annotations', () => {
     const second = items(c).find((i) => i.target.selector[1].exact === 'وقف إطلاق النار')!;
     const rightStart = second.target.selector[0].start as number;
     second.target.selector[0] = { type: 'TextPositionSelector', start: 3, end: 18 };
-    const result = await b.call<ImportResult>('import.annotations', { json: JSON.stringify(c) });
+    const result = await b.call<AnnotationImportResult>('import.annotations', { json: JSON.stringify(c) });
     expect(result).toMatchObject({ imported: 4, reanchored: 1, orphans: [] });
     const ar = (await b.call<DocumentSummary[]>('documents.list', {})).find((d) => d.title === 'Haftar')!;
     const placed = (await b.call<Annotation[]>('annotations.list', { documentId: ar.id })).find(
@@ -212,7 +212,7 @@ describe('import.annotations', () => {
     list[0]!.target.selector = [{ type: 'TextQuoteSelector', exact: 'هذا النص غير موجود', prefix: '', suffix: '' }];
     list[1]!.target.source.id = `urn:sha256:${'0'.repeat(64)}`;
     (list as unknown[]).push({ type: 'Annotation', target: 'urn:sha256:abc' }, 'not an annotation');
-    const result = await b.call<ImportResult>('import.annotations', { json: JSON.stringify(c) });
+    const result = await b.call<AnnotationImportResult>('import.annotations', { json: JSON.stringify(c) });
     expect(result.imported).toBe(2);
     expect(result.orphans.map((o) => o.reason).sort()).toEqual([
       'document_not_found',
@@ -245,7 +245,7 @@ describe('import.annotations', () => {
     const c = await openProject('Strict', 'Nour');
     try {
       await c.addText(EN);
-      const strict = await c.call<ImportResult>('import.annotations', { json, unknownCodes: 'orphan' });
+      const strict = await c.call<AnnotationImportResult>('import.annotations', { json, unknownCodes: 'orphan' });
       expect(strict.orphans.filter((o) => o.reason === 'unknown_code').map((o) => o.exact)).toEqual(['UN envoy']);
       expect(strict.orphans.filter((o) => o.reason === 'document_not_found')).toHaveLength(3);
       expect(strict.createdCodes).toEqual([]);
@@ -253,7 +253,7 @@ describe('import.annotations', () => {
       await c.close();
     }
 
-    const result = await b.call<ImportResult>('import.annotations', { json });
+    const result = await b.call<AnnotationImportResult>('import.annotations', { json });
     expect(result.createdCodes).toEqual([{ id: 'truce-breach', name: 'Truce breach' }]);
     expect(result.imported).toBe(5);
     const created = (await b.call<Codebook>('codebook.get', {})).codes.find((x) => x.id === 'truce-breach')!;
@@ -294,7 +294,7 @@ describe('import.annotations', () => {
     expect(body.source['hashiya:ancestors'].map((x: Json) => x.label)).toEqual(['Relief work', 'Road access']);
 
     const count = (JSON.parse(json) as Json).first.items.length as number;
-    const result = await b.call<ImportResult>('import.annotations', { json });
+    const result = await b.call<AnnotationImportResult>('import.annotations', { json });
     expect(result.imported).toBe(count);
     expect(result.createdCodes.map((c) => c.name)).toEqual(['Relief work', 'Road access', 'Convoy blocked']);
     const codes = (await b.call<Codebook>('codebook.get', {})).codes;
@@ -314,7 +314,7 @@ describe('import.annotations', () => {
       const cb = await c.call<Codebook>('codebook.get', {});
       cb.codes.push(code('relief-local', 'relief WORK', '', '#009E73', null));
       await c.call('codebook.save', cb);
-      const r = await c.call<ImportResult>('import.annotations', { json: JSON.stringify(old) });
+      const r = await c.call<AnnotationImportResult>('import.annotations', { json: JSON.stringify(old) });
       expect(r.imported).toBe(count);
       expect(r.createdCodes.map((x) => x.name)).toEqual(['Road access', 'Convoy blocked']);
       const cc = (await c.call<Codebook>('codebook.get', {})).codes;

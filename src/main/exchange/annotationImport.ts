@@ -12,7 +12,7 @@
  * - Nothing is dropped silently: what cannot be placed is returned in `orphans` with a reason.
  * Codebook changes are saved before the documents, so no saved annotation names a missing code.
  */
-import type { ImportOrphan, ImportResult } from '@shared/api/exchange';
+import type { AnnotationImportResult, ImportOrphan } from '@shared/api/exchange';
 import { AppError } from '@shared/errors';
 import { appendAll } from '@shared/exchange/jsonLdItems';
 import { Annotation, Code, MAX_CODES, type Codebook, type DocumentSummary } from '@shared/model';
@@ -127,7 +127,7 @@ export async function importAnnotations(
   json: string,
   unknownCodes: 'create' | 'orphan' = 'create',
   firstIndex = 0,
-): Promise<ImportResult> {
+): Promise<AnnotationImportResult> {
   const items = annotationItems(json);
   const orphans: ImportOrphan[] = [];
   const parsed: IncomingAnnotation[] = [];

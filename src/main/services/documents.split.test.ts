@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportResult } from '@shared/api/documents';
+import type { ImportPreview, DocumentImportResult } from '@shared/api/documents';
 import { openTestProject, removeDir, tempDir, type Project } from '../../../test/storage/helpers';
 import { NEXIS_THREE, nexisArticle } from '../../../test/fixtures/import/nexis';
 
@@ -66,7 +66,7 @@ describe('documents.preview and documents.import of a multi-article file', () =>
       data: b64(NEXIS),
       split: [0, 2],
       dropParagraphs: [{ article: 0, paragraphs: [2] }],
-    })) as ImportResult;
+    })) as DocumentImportResult;
     expect(result.documents?.map((d) => [d.title, d.publishedAt, d.source])).toEqual([
       ['Ceasefire talks resume in Paris', '2019-05-15', 'The Guardian'],
       ['Oil prices jump', '2019-06-02', 'Reuters'],
@@ -98,7 +98,7 @@ describe('documents.preview and documents.import of a multi-article file', () =>
       fileName: 'nexis.txt',
       data: b64(NEXIS),
       split: 'none',
-    })) as ImportResult;
+    })) as DocumentImportResult;
     expect(whole.documents).toHaveLength(1);
     const text = ((await call('documents.get', { id: whole.document.id })) as { text: string }).text;
     expect(text).toContain('End of Document');
@@ -118,7 +118,7 @@ describe('documents.preview and documents.import of a multi-article file', () =>
       fileName: 'one.txt',
       data: b64(text),
       dropParagraphs: [{ article: 0, paragraphs: [2] }],
-    })) as ImportResult;
+    })) as DocumentImportResult;
     expect(((await call('documents.get', { id: document.id })) as { text: string }).text).toBe(
       'Headline\nFirst paragraph.\nLast paragraph.',
     );
@@ -130,7 +130,7 @@ describe('near-duplicates are reported at import', () => {
     const first = (await call('documents.import', {
       fileName: 'a.txt',
       data: b64(article('آخر تحديث: 15 مايو 2019 - 10:32')),
-    })) as ImportResult;
+    })) as DocumentImportResult;
     const again = { fileName: 'b.txt', data: b64(article('آخر تحديث: 16 مايو 2019 - 14:05 بتوقيت غرينتش')) };
     const err = await call('documents.import', again).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'conflict', details: { duplicateOf: first.document.id } });
@@ -139,7 +139,7 @@ describe('near-duplicates are reported at import', () => {
     expect(await call('documents.list', {})).toHaveLength(1);
     const preview = (await call('documents.preview', again)) as ImportPreview;
     expect(preview.articles[0]?.duplicate).toMatchObject({ documentId: first.document.id, exact: false });
-    const anyway = (await call('documents.import', { ...again, allowDuplicate: true })) as ImportResult;
+    const anyway = (await call('documents.import', { ...again, allowDuplicate: true })) as DocumentImportResult;
     expect(anyway.warnings.map((w) => w.code)).toContain('near_duplicate');
     expect(await call('documents.list', {})).toHaveLength(2);
   });
@@ -173,7 +173,7 @@ describe('near-duplicates are reported at import', () => {
       'وقال المتحدث باسم قواته إن أي اتفاق يجب أن يضمن خروج الجماعات المسلحة من المدينة قبل أي انسحاب.',
       'من جهتها دعت الحكومة في طرابلس المجتمع الدولي إلى الضغط على حفتر لسحب قواته إلى مواقعها السابقة.',
     ].join('\n');
-    const result = (await call('documents.import', { fileName: 'c.txt', data: b64(other) })) as ImportResult;
+    const result = (await call('documents.import', { fileName: 'c.txt', data: b64(other) })) as DocumentImportResult;
     expect(result.warnings.map((w) => w.code)).not.toContain('near_duplicate');
     expect(await call('documents.list', {})).toHaveLength(2);
   });

@@ -14,6 +14,7 @@ import { Low } from 'lowdb';
 import { AppError } from '@shared/errors';
 import { defaultCodebook } from '@shared/defaultCodebook';
 import type { DocumentSummary, Warning } from '@shared/model';
+import type { UnsavedFile } from '@shared/api/project';
 import { BackupStore, documentKey, PROJECT_KEY, type BackupPolicy } from './backups';
 import { removeStaleTemps, writeFileDurably, type DurableFileOptions } from './durableFile';
 import { CorruptFileError, parseJsonFile, UnstorableDataError, ValidatedJsonFile } from './jsonFile';
@@ -46,13 +47,6 @@ export const TRASH_DIR = 'trash';
  * saving the index, and the index is rebuilt from the document files.
  */
 export const UNSYNCED_FILE = '.hashiya-unsynced';
-
-/** Which file a save failure is about: a document id, or null for project.json. */
-export interface UnsavedFile {
-  documentId: string | null;
-  title: string;
-  reason: string;
-}
 
 type DocDb = Low<DocumentFile>;
 

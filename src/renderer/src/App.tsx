@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Codebook, ProjectInfo, Settings } from '@shared/model';
+import type { ProjectInfo } from '@shared/api/project';
+import type { Codebook, Settings } from '@shared/model';
 import { api, errorMessage } from './api/client';
 import { AppContext, type AppState, type Status } from './app/AppContext';
 import { I18nContext, translator } from './i18n';

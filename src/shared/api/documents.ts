@@ -9,13 +9,13 @@ import { MAX_IMPORT_FILE_BYTES } from '../limits';
 export { MAX_IMPORT_FILE_BYTES };
 const MAX_IMPORT_BODY = Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 64 * 1024;
 
-export const ImportResult = z.object({
+export const DocumentImportResult = z.object({
   document: DocumentSummary,
   warnings: z.array(Warning),
   /** every document made, in the file's order (several for a multi-article file); `document` is the first */
   documents: z.array(DocumentSummary).optional(),
 });
-export type ImportResult = z.infer<typeof ImportResult>;
+export type DocumentImportResult = z.infer<typeof DocumentImportResult>;
 
 const MAX_ARTICLES = 100_000;
 const ArticleNumber = z.number().int().nonnegative().max(MAX_ARTICLES);
@@ -92,7 +92,7 @@ export const documentsApi = {
         dropParagraphs: DropParagraphs.optional(),
       })
       .strict(),
-    ImportResult,
+    DocumentImportResult,
     { maxBodyBytes: MAX_IMPORT_BODY },
   ),
   'documents.importText': method(
@@ -103,7 +103,7 @@ export const documentsApi = {
         allowDuplicate: z.boolean().optional(),
       })
       .strict(),
-    ImportResult,
+    DocumentImportResult,
     { maxBodyBytes: MAX_IMPORT_BODY },
   ),
   'documents.update': method(z.object({ id: Id }).extend(DocumentMetaPatch.shape).strict(), DocumentSummary),

@@ -24,7 +24,7 @@ export const ImportOrphan = z.object({
 });
 export type ImportOrphan = z.infer<typeof ImportOrphan>;
 
-export const ImportResult = z.object({
+export const AnnotationImportResult = z.object({
   /** annotations added to the project */
   imported: z.number().int().nonnegative(),
   /** of those, how many had to be found by their quote because their position no longer matched */
@@ -38,7 +38,7 @@ export const ImportResult = z.object({
   /** documents that received annotations */
   documents: z.array(z.object({ id: Id, title: z.string(), imported: z.number().int().nonnegative() })),
 });
-export type ImportResult = z.infer<typeof ImportResult>;
+export type AnnotationImportResult = z.infer<typeof AnnotationImportResult>;
 
 export const TextFile = z.object({
   documentId: Id,
@@ -100,7 +100,7 @@ export const exchangeApi = {
         firstIndex: z.number().int().nonnegative().max(100_000_000).optional(),
       })
       .strict(),
-    ImportResult,
+    AnnotationImportResult,
     { maxBodyBytes: 128 * 1024 * 1024 },
   ),
 };

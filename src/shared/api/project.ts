@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoTime, ProjectInfo as ProjectInfoBase, Settings, SettingsPatch } from '../model';
+import { Id, IsoTime, Settings, SettingsPatch, Warning } from '../model';
 import { method } from './method';
 
 /** A file whose latest change is only in memory because saving it failed (it is retried). */
@@ -11,7 +11,16 @@ export const UnsavedFile = z.object({
 });
 export type UnsavedFile = z.infer<typeof UnsavedFile>;
 
-export const ProjectInfo = ProjectInfoBase.extend({
+/** The open project as `project.info` (and every call that opens or changes it) answers. */
+export const ProjectInfo = z.object({
+  name: z.string(),
+  path: z.string(),
+  schemaVersion: z.number().int(),
+  documentCount: z.number().int().nonnegative(),
+  annotationCount: z.number().int().nonnegative(),
+  settings: Settings,
+  /** Things the user must be told about, e.g. a corrupt file moved to quarantine. */
+  notices: z.array(Warning),
   /** empty when everything is on disk */
   unsaved: z.array(UnsavedFile),
 });

@@ -22,7 +22,7 @@ export interface ImportConflict {
   message: string;
 }
 
-export interface ImportResult {
+export interface CodebookMergeResult {
   codebook: Codebook;
   added: string[];
   merged: string[];
@@ -148,7 +148,7 @@ export function mergeCodebooks(
   current: Codebook,
   incoming: IncomingCodebook,
   options: { prefer?: 'current' | 'incoming'; newId: () => string },
-): ImportResult {
+): CodebookMergeResult {
   const prefer = options.prefer ?? 'current';
   let codes: Code[] = current.codes.map((c) => ({ ...c }));
   const added: string[] = [];

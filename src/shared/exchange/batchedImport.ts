@@ -4,10 +4,10 @@
  * are added up as if the file had gone in one piece. Each batch is a merge that skips what the
  * project already has, so an import that stopped half-way can be run again from the start.
  */
-import type { ImportResult } from '../api/exchange';
+import type { AnnotationImportResult } from '../api/exchange';
 import { annotationItemsOf, appendAll, importBatches, parseJsonLd, type ImportBatch } from './jsonLdItems';
 
-export type SendBatch = (batch: { json: string; firstIndex: number }) => Promise<ImportResult>;
+export type SendBatch = (batch: { json: string; firstIndex: number }) => Promise<AnnotationImportResult>;
 
 /** An import stopped by a failed batch: what the batches before it imported is kept. */
 export class BatchedImportError extends Error {
@@ -15,7 +15,7 @@ export class BatchedImportError extends Error {
     /** why the batch failed */
     readonly reason: unknown,
     /** what the batches that went through did */
-    readonly partial: ImportResult,
+    readonly partial: AnnotationImportResult,
     /** annotations of the file sent (and merged) before the failure, and in the file */
     readonly done: number,
     readonly total: number,
@@ -25,12 +25,12 @@ export class BatchedImportError extends Error {
   }
 }
 
-export function emptyImportResult(): ImportResult {
+export function emptyImportResult(): AnnotationImportResult {
   return { imported: 0, reanchored: 0, alreadyPresent: 0, orphans: [], createdCodes: [], documents: [] };
 }
 
 /** Add one batch's report to the running one (documents by id, codes once). */
-export function addImportResult(into: ImportResult, more: ImportResult): ImportResult {
+export function addImportResult(into: AnnotationImportResult, more: AnnotationImportResult): AnnotationImportResult {
   into.imported += more.imported;
   into.reanchored += more.reanchored;
   into.alreadyPresent += more.alreadyPresent;
@@ -49,7 +49,7 @@ export async function importInBatches(
   json: string,
   send: SendBatch,
   options: { onProgress?: (done: number, total: number) => void; limits?: Parameters<typeof importBatches>[1] } = {},
-): Promise<ImportResult> {
+): Promise<AnnotationImportResult> {
   const items = annotationItemsOf(parseJsonLd(json));
   const total = items.length;
   const result = emptyImportResult();

@@ -1,6 +1,7 @@
 /** What every view needs: project info, settings, codebook, and a way to report status. */
 import { createContext, useContext } from 'react';
-import type { Codebook, ProjectInfo, Settings } from '@shared/model';
+import type { ProjectInfo } from '@shared/api/project';
+import type { Codebook, Settings } from '@shared/model';
 
 export interface AppState {
   info: ProjectInfo;

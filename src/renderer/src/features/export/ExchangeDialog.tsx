@@ -1,11 +1,11 @@
 /** Exchange…: export annotations as W3C JSON-LD, or merge a colleague's file into the project. */
 import { useRef, useState } from 'react';
-import type { ImportResult } from '@shared/api/exchange';
+import type { AnnotationImportResult } from '@shared/api/exchange';
 import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { DocumentScope, documentIdsFor, type ScopeValue } from './DocumentScope';
 import { downloadFile } from '../../app/download';
-import { ImportSummary } from './ImportSummary';
+import { AnnotationImportSummary } from './AnnotationImportSummary';
 import { useExportText } from './strings';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { BatchedImportError, importInBatches } from '@shared/exchange/batchedImport';
@@ -25,7 +25,7 @@ export function ExchangeDialog({
   const [unknownCodes, setUnknownCodes] = useState<'create' | 'orphan'>('create');
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
   const [exported, setExported] = useState<{ count: number; fileName: string } | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [result, setResult] = useState<AnnotationImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
@@ -145,7 +145,7 @@ export function ExchangeDialog({
           </p>
         )}
         <ErrorAlert message={error} />
-        {result && <ImportSummary result={result} />}
+        {result && <AnnotationImportSummary result={result} />}
         <div className="actions">
           <button type="button" onClick={onClose}>
             {x('close')}

@@ -1,6 +1,6 @@
 /** "Paste text as a new document": a text area and an optional title, through documents.importText. */
 import { useState, type FormEvent } from 'react';
-import type { ImportResult } from '@shared/api/documents';
+import type { DocumentImportResult } from '@shared/api/documents';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { QuotedText } from './QuotedText';
@@ -8,7 +8,7 @@ import { useImportText } from './strings';
 import { ErrorAlert } from '../../app/ErrorAlert';
 
 export interface PasteTextDialogProps {
-  onImported: (result: ImportResult) => void;
+  onImported: (result: DocumentImportResult) => void;
   onOpen: (documentId: string) => void;
   onClose: () => void;
 }
@@ -20,7 +20,7 @@ export function PasteTextDialog({ onImported, onOpen, onClose }: PasteTextDialog
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState<string | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [result, setResult] = useState<DocumentImportResult | null>(null);
 
   const send = async (allowDuplicate: boolean) => {
     if (text.trim() === '') return setError(it('empty'));

@@ -6,7 +6,7 @@
  * instead (documents.preview) and waits for the researcher's choice, which is sent with the same
  * bytes. Pure logic with its API calls injected, so it runs under test without a browser.
  */
-import type { DropParagraphs, ImportPreview, ImportResult, SplitChoice } from '@shared/api/documents';
+import type { DropParagraphs, ImportPreview, DocumentImportResult, SplitChoice } from '@shared/api/documents';
 import { MAX_IMPORT_FILE_BYTES } from '@shared/limits';
 import type { DocumentSummary, Warning } from '@shared/model';
 
@@ -41,7 +41,7 @@ export type ImportOutcome =
   | { kind: 'skipped'; fileName: string };
 
 export interface ImportCall {
-  (input: { fileName: string; data: string; allowDuplicate?: boolean } & ImportChoice): Promise<ImportResult>;
+  (input: { fileName: string; data: string; allowDuplicate?: boolean } & ImportChoice): Promise<DocumentImportResult>;
 }
 
 export interface PreviewCall {

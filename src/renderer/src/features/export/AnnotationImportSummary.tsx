@@ -1,11 +1,11 @@
 /** What an import of W3C annotations did: counts, new codes, and every annotation not placed. */
-import type { ImportResult } from '@shared/api/exchange';
+import type { AnnotationImportResult } from '@shared/api/exchange';
 import { useExportText } from './strings';
 
 /** Orphans listed one by one; a file of 100,000 unplaceable annotations lists the first ones. */
 const MAX_LISTED = 500;
 
-export function ImportSummary({ result }: { result: ImportResult }) {
+export function AnnotationImportSummary({ result }: { result: AnnotationImportResult }) {
   const { x } = useExportText();
   const hidden = result.orphans.length - MAX_LISTED;
   return (
