@@ -1,27 +1,18 @@
 /**
  * The renderer's only way to the services. In Electron the preload exposes one function per
  * method (window.hashiya); in browser mode each method is POST /api/<method> with the session
- * token. Both return the same typed results; failures become ApiError with a readable message.
+ * token. Both return the same typed results; failures become the AppError of @shared/errors (the
+ * class the services throw) with its code, readable message and details.
  */
 import type { ApiClient, Input, MethodName, Output } from '@shared/api';
 import type { IpcResult } from '@shared/api/ipc';
+import { AppError, appErrorFrom } from '@shared/errors';
 
 type Bridge = Record<string, (input: unknown) => Promise<IpcResult<unknown>>>;
 
 declare global {
   interface Window {
     hashiya?: Bridge;
-  }
-}
-
-export class ApiError extends Error {
-  readonly code: string;
-  readonly details?: unknown;
-  constructor(code: string, message: string, details?: unknown) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-    this.details = details;
   }
 }
 
@@ -48,31 +39,27 @@ async function callHttp(token: string, name: string, input: unknown): Promise<un
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    throw new ApiError('offline', 'Hashiya’s local server is not answering. Is it still running?');
+    throw new AppError('offline', 'Hashiya’s local server is not answering. Is it still running?');
   }
   let body: unknown;
   try {
     body = await response.json();
   } catch {
-    throw new ApiError('internal', `The server answered ${response.status} without a readable message.`);
+    throw new AppError('internal', `The server answered ${response.status} without a readable message.`);
   }
   if (!response.ok) {
-    const err = (body as { error?: { code?: string; message?: string; details?: unknown } }).error;
-    throw new ApiError(
-      err?.code ?? 'internal',
-      err?.message ?? `The request failed (${response.status}).`,
-      err?.details,
-    );
+    const err = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+    throw appErrorFrom(err, `The request failed (${response.status}).`);
   }
   return body;
 }
 
 async function callIpc(bridge: Bridge, name: string, input: unknown): Promise<unknown> {
   const fn = bridge[name];
-  if (!fn) throw new ApiError('not_found', `The app does not offer “${name}”.`);
+  if (!fn) throw new AppError('not_found', `The app does not offer “${name}”.`);
   const result = await fn(input ?? {});
   if (result.ok) return result.value;
-  throw new ApiError(result.error.code, result.error.message, result.error.details);
+  throw appErrorFrom(result.error, 'The request failed.');
 }
 
 export const transport: 'ipc' | 'http' = window.hashiya ? 'ipc' : 'http';
@@ -91,7 +78,6 @@ export const api = new Proxy({} as ApiClient, {
 });
 
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return err.message;
   if (err instanceof Error) return err.message;
   return String(err);
 }

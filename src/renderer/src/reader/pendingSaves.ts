@@ -5,11 +5,12 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Annotation } from '@shared/model';
-import { api, ApiError } from '../api/client';
+import { AppError } from '@shared/errors';
+import { api } from '../api/client';
 
 /** What a failed call kept in memory, or null when the failure kept nothing. */
 export function keptAfterFailure(err: unknown): Annotation[] | null {
-  if (!(err instanceof ApiError) || err.code !== 'storage') return null;
+  if (!(err instanceof AppError) || err.code !== 'storage') return null;
   const details = err.details as { unsaved?: unknown; annotations?: unknown } | undefined;
   if (details?.unsaved !== true) return null;
   return Array.isArray(details.annotations) ? (details.annotations as Annotation[]) : [];

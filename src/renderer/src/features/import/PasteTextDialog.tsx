@@ -1,7 +1,8 @@
 /** "Paste text as a new document": a text area and an optional title, through documents.importText. */
 import { useState, type FormEvent } from 'react';
 import type { DocumentImportResult } from '@shared/api/documents';
-import { api, ApiError, errorMessage } from '../../api/client';
+import { AppError } from '@shared/errors';
+import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { QuotedText } from './QuotedText';
 import { useImportText } from './strings';
@@ -36,7 +37,7 @@ export function PasteTextDialog({ onImported, onOpen, onClose }: PasteTextDialog
       setResult(imported);
       onImported(imported);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'conflict') setDuplicate(err.message);
+      if (err instanceof AppError && err.code === 'conflict') setDuplicate(err.message);
       else setError(errorMessage(err));
     } finally {
       setBusy(false);
