@@ -104,7 +104,8 @@ describe('JSON-LD exchange at scale', () => {
 
     const b = await project('Colleague');
     const docB = await b.addText(TEXT, 'Same letters');
-    const send = (batch: { json: string; firstIndex: number }) => b.call<AnnotationImportResult>('import.annotations', batch);
+    const send = (batch: { json: string; firstIndex: number }) =>
+      b.call<AnnotationImportResult>('import.annotations', batch);
     const progress: number[] = [];
     const result = await importInBatches(json, send, {
       limits: { maxItems: 500 },
@@ -127,7 +128,8 @@ describe('JSON-LD exchange at scale', () => {
     let calls = 0;
     const c = await project('Third');
     await c.addText(TEXT, 'Letters again');
-    const sendC = (batch: { json: string; firstIndex: number }) => c.call<AnnotationImportResult>('import.annotations', batch);
+    const sendC = (batch: { json: string; firstIndex: number }) =>
+      c.call<AnnotationImportResult>('import.annotations', batch);
     const err = await importInBatches(
       json,
       (batch) => (++calls === 2 ? Promise.reject(new Error('disk full')) : sendC(batch)),
@@ -147,7 +149,10 @@ describe('JSON-LD exchange at scale', () => {
     const batches = [...importBatches(items, { maxItems: 2 })];
     const ids: string[] = [];
     for (const batch of batches) {
-      const r = await p.call<AnnotationImportResult>('import.annotations', { json: batch.json, firstIndex: batch.firstIndex });
+      const r = await p.call<AnnotationImportResult>('import.annotations', {
+        json: batch.json,
+        firstIndex: batch.firstIndex,
+      });
       for (const o of r.orphans) ids.push(o.id);
     }
     expect(ids).toEqual(['#1', '#2', '#3']);

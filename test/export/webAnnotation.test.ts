@@ -184,10 +184,12 @@ describe('import.annotations', () => {
     });
     const renamed = JSON.parse(json) as Json;
     for (const item of items(renamed)) item.id = `urn:uuid:${crypto.randomUUID()}`;
-    expect(await b.call<AnnotationImportResult>('import.annotations', { json: JSON.stringify(renamed) })).toMatchObject({
-      imported: 0,
-      alreadyPresent: 6,
-    });
+    expect(await b.call<AnnotationImportResult>('import.annotations', { json: JSON.stringify(renamed) })).toMatchObject(
+      {
+        imported: 0,
+        alreadyPresent: 6,
+      },
+    );
     expect(await b.call<Annotation[]>('annotations.list', { documentId: target.id })).toHaveLength(5);
   });
 
