@@ -1,10 +1,40 @@
 /**
- * The interface's words in English and Arabic. Switching to Arabic mirrors the whole chrome
- * (html dir="rtl"); the layout uses logical CSS properties so nothing else has to change.
+ * The interface's words in English and Arabic, and the one way every part of the page defines
+ * its own: `defineStrings({ en, ar })` (here for the app's shared words, in each feature's
+ * strings.ts for its own) returns a `useXStrings()` hook that gives the table of the interface
+ * language, as an object (`s.save`), and `.for(lang)` for code outside components. The type
+ * checker refuses an `ar` table that lacks a key of `en` or has one `en` does not.
+ * Switching to Arabic mirrors the whole chrome (html dir="rtl"); the layout uses logical CSS
+ * properties so nothing else has to change.
  */
 import { createContext, useContext } from 'react';
 
 export type Lang = 'en' | 'ar';
+
+/** One entry of a table: words, or a function that puts values into them (`holds(n)`). */
+export type Message = string | ((...args: never[]) => string);
+
+/** A table of words as a view reads it: every key of the English table (words as plain strings). */
+export type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] };
+
+export interface StringsHook<T> {
+  /** the table of the interface language (a hook: call it in a component) */
+  (): Strings<T>;
+  /** the table of `lang`, for code outside components */
+  for(lang: Lang): Strings<T>;
+}
+
+export function defineStrings<const T extends Record<string, Message>, A extends Strings<T>>(tables: {
+  en: T;
+  ar: A & Record<Exclude<keyof A, keyof T>, never>;
+}): StringsHook<T> {
+  // en is its own table; the type parameters above are what check ar against it
+  const byLang = { en: tables.en as Strings<T>, ar: tables.ar as Strings<T> };
+  function useStrings(): Strings<T> {
+    return byLang[useContext(I18nContext).lang];
+  }
+  return Object.assign(useStrings, { for: (lang: Lang) => byLang[lang] });
+}
 
 const en = {
   appName: 'Hashiya',
@@ -79,7 +109,7 @@ const en = {
 
 export type MessageKey = keyof typeof en;
 
-const ar: Record<MessageKey, string> = {
+const ar = {
   appName: 'حاشية',
   library: 'المكتبة',
   documents: 'الوثائق',
@@ -150,12 +180,14 @@ const ar: Record<MessageKey, string> = {
   deleteDocumentConfirm: 'تُحذف تعليقاتها معها (يبقى الملف في مجلد المهملات في المشروع).',
 };
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { en, ar };
+/** The app's shared words (views of their own keep theirs in their strings.ts). */
+export const useAppStrings = defineStrings({ en, ar });
 
+/** `t(key)`: the shared words as a function, kept for the reader's views until they read `useAppStrings()`. */
 export type Translate = (key: MessageKey) => string;
 
 export function translator(lang: Lang): Translate {
-  const dict = dictionaries[lang];
+  const dict = useAppStrings.for(lang);
   return (key) => dict[key];
 }
 

@@ -4,7 +4,7 @@ import { api, errorMessage } from '../api/client';
 import { Modal } from '../app/Modal';
 import { parseDate } from '@shared/text/dates';
 import { useI18n } from '../i18n';
-import { longDate, useDateText } from './dateStrings';
+import { longDate, useDateStrings } from './dateStrings';
 
 /** Edit a document's title, source, URL, date, direction and language; or delete it. */
 export function DocumentDetailsDialog({
@@ -17,7 +17,8 @@ export function DocumentDetailsDialog({
   onChanged: () => void;
 }) {
   const { t } = useI18n();
-  const { dt, lang } = useDateText();
+  const dt = useDateStrings();
+  const { lang } = useI18n();
   // a date an older project could not read is shown as it was written, to be corrected
   const initialDate = doc.publishedAt ?? doc.publishedAtText ?? '';
   const [form, setForm] = useState({
@@ -40,7 +41,7 @@ export function DocumentDetailsDialog({
   const save = async () => {
     const { publishedAt: _typed, ...rest } = form;
     if (typedDate && !parsedDate && !keptAsWritten) {
-      setError(dt('dateRefused'));
+      setError(dt.dateRefused);
       return;
     }
     try {
@@ -89,7 +90,7 @@ export function DocumentDetailsDialog({
             value={form.publishedAt}
             onChange={set('publishedAt')}
             placeholder="2019-05-22"
-            title={dt('dateHint')}
+            title={dt.dateHint}
             maxLength={200}
             aria-describedby="published-read-as"
             aria-invalid={typedDate !== '' && !parsedDate}
@@ -97,12 +98,12 @@ export function DocumentDetailsDialog({
         </label>
         <p id="published-read-as" className="hint" aria-live="polite" data-testid="published-read-as">
           {keptAsWritten
-            ? dt('dateKeptAsWritten')
+            ? dt.dateKeptAsWritten
             : typedDate === ''
               ? ''
               : parsedDate
-                ? `${dt('dateReadAs')} ${longDate(parsedDate, lang)} (${parsedDate})`
-                : dt('dateUnreadable')}
+                ? `${dt.dateReadAs} ${longDate(parsedDate, lang)} (${parsedDate})`
+                : dt.dateUnreadable}
         </p>
         <label>
           {t('direction')}

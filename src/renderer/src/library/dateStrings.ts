@@ -1,5 +1,5 @@
 /** The words of the Details dialog's date field, in English and Arabic (the interface language decides). */
-import { useI18n } from '../i18n';
+import { defineStrings } from '../i18n';
 
 const en = {
   dateReadAs: 'Saved as',
@@ -12,9 +12,7 @@ const en = {
   dateHint: 'Any form: 2019-05-22, 22/05/2019 (day first), 22 مايو 2019, ٢٢ أيار ٢٠١٩',
 };
 
-export type DateTextKey = keyof typeof en;
-
-const ar: Record<DateTextKey, string> = {
+const ar = {
   dateReadAs: 'سيُحفظ بتاريخ',
   dateUnreadable: 'تاريخ لا تستطيع حاشية قراءته. اكتبه هكذا: 2019-05-22 أو 22/05/2019 (اليوم أولًا) أو 22 مايو 2019.',
   dateRefused:
@@ -23,13 +21,7 @@ const ar: Record<DateTextKey, string> = {
   dateHint: 'بأي صيغة: 2019-05-22 أو 22/05/2019 (اليوم أولًا) أو 22 مايو 2019 أو ٢٢ أيار ٢٠١٩',
 };
 
-const dictionaries = { en, ar } as const;
-
-export function useDateText(): { dt: (key: DateTextKey) => string; lang: 'en' | 'ar' } {
-  const { lang } = useI18n();
-  const dict: Record<DateTextKey, string> = dictionaries[lang];
-  return { dt: (key) => dict[key], lang };
-}
+export const useDateStrings = defineStrings({ en, ar });
 
 /** An ISO date as people read it in the interface language: 22 May 2019, ٢٢ مايو ٢٠١٩. */
 export function longDate(iso: string, lang: 'en' | 'ar'): string {

@@ -1,5 +1,5 @@
 /** Words of the reader's keyboard helpers (code-key bar, palette, editor hints), in both languages. */
-import { useI18n, type Lang } from '../i18n';
+import { defineStrings, type Lang, type Strings } from '../i18n';
 
 const en = {
   codeKeys: 'Code keys for the selection',
@@ -9,9 +9,7 @@ const en = {
   codesHint: 'Arrow keys move between codes, Space turns one on or off.',
 };
 
-export type KeyStrings = typeof en;
-
-const ar: KeyStrings = {
+const ar = {
   codeKeys: 'مفاتيح الرموز للنص المحدد',
   keyHint: 'اضغط مفتاحًا لترميز النص المحدد',
   morePalette: 'رموز أخرى…',
@@ -19,10 +17,9 @@ const ar: KeyStrings = {
   codesHint: 'تنقّل بين الرموز بالأسهم، واضغط المسافة لتفعيل رمز أو إلغائه.',
 };
 
-export function keyStrings(lang: Lang): KeyStrings {
-  return lang === 'ar' ? ar : en;
-}
+export const useKeyStrings = defineStrings({ en, ar });
+export type KeyStrings = Strings<typeof en>;
 
-export function useKeyStrings(): KeyStrings {
-  return keyStrings(useI18n().lang);
+export function keyStrings(lang: Lang): KeyStrings {
+  return useKeyStrings.for(lang);
 }

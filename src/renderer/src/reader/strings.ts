@@ -1,5 +1,5 @@
 /** The reader's own words (pending saves, span handles), in English and Arabic. */
-import { useI18n } from '../i18n';
+import { defineStrings, type Strings } from '../i18n';
 
 const en = {
   notOnDisk: 'not yet on disk',
@@ -10,9 +10,7 @@ const en = {
   spanRefused: 'The span cannot move there',
 };
 
-export type ReaderStrings = typeof en;
-
-const ar: ReaderStrings = {
+const ar = {
   notOnDisk: 'لم يُكتب على القرص بعد',
   notOnDiskTitle: 'محفوظ في الذاكرة: رفض القرص الحفظ. تواصل حاشية المحاولة وتُظهره محفوظًا حين يُكتب على القرص.',
   reconciled: 'حُفظ على القرص',
@@ -20,6 +18,5 @@ const ar: ReaderStrings = {
   spanRefused: 'لا يمكن نقل حدّ المقطع إلى هناك',
 };
 
-export function useReaderStrings(): ReaderStrings {
-  return useI18n().lang === 'ar' ? ar : en;
-}
+export const useReaderStrings = defineStrings({ en, ar });
+export type ReaderStrings = Strings<typeof en>;

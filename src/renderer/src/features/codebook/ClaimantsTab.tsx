@@ -7,9 +7,9 @@ import { spellingGroups } from '@shared/codebook/claimants';
 import { api, errorMessage } from '../../api/client';
 import { notifyAnnotationsChanged, offerUndoStep } from './events';
 import { mergeStep, type MergeStep } from './mergeSteps';
-import { useCbText } from './strings';
+import { useCodebookStrings } from './strings';
 import { ConfirmMerge, UndoNotice } from './MergeConfirm';
-import { fill, useMergeText } from './mergeStrings';
+import { fill, useMergeStrings } from './mergeStrings';
 
 /** Renames to do as one step: each `from` becomes `to`. */
 interface Merge {
@@ -20,13 +20,13 @@ interface Merge {
 import { noProto } from './noProto';
 
 export function ClaimantsTab({ announce }: { announce: (message: string) => void }) {
-  const { c } = useCbText();
+  const c = useCodebookStrings();
   const listId = useId();
   const [claimants, setClaimants] = useState<{ name: string; count: number }[]>([]);
   // keyed by names from data (a claimant may be called “constructor”): a null-prototype object
   const [drafts, setDrafts] = useState<Record<string, string>>(() => noProto({}));
   const [error, setError] = useState<string | null>(null);
-  const m = useMergeText();
+  const m = useMergeStrings();
   const [confirming, setConfirming] = useState<Merge | null>(null);
   const [lastMerge, setLastMerge] = useState<{ step: MergeStep; affected: number; message: string } | null>(null);
 
@@ -117,7 +117,7 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
   const notice = lastMerge && (
     <UndoNotice message={lastMerge.message} onUndo={() => undoMerge(lastMerge)} onDismiss={() => setLastMerge(null)} />
   );
-  if (claimants.length === 0) return notice || <p className="cb-hint">{c('noClaimants')}</p>;
+  if (claimants.length === 0) return notice || <p className="cb-hint">{c.noClaimants}</p>;
   return (
     <div className="cb-claimants">
       {notice}
@@ -136,7 +136,7 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
       )}
       {groups.length > 0 && (
         <section className="cb-spellings" aria-labelledby={`${listId}-sp`}>
-          <h3 id={`${listId}-sp`}>{c('sameActor')}</h3>
+          <h3 id={`${listId}-sp`}>{c.sameActor}</h3>
           <ul>
             {groups.map((g) => (
               <li key={g.keep.name} data-testid="spelling-group">
@@ -160,7 +160,7 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
                     })
                   }
                 >
-                  {c('mergeAs')} <bdi>{g.keep.name}</bdi>
+                  {c.mergeAs} <bdi>{g.keep.name}</bdi>
                 </button>
               </li>
             ))}
@@ -175,11 +175,11 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
       <table>
         <thead>
           <tr>
-            <th scope="col">{c('claimant')}</th>
+            <th scope="col">{c.claimant}</th>
             <th scope="col" className="num">
-              {c('count')}
+              {c.count}
             </th>
-            <th scope="col">{c('renameTo')}</th>
+            <th scope="col">{c.renameTo}</th>
           </tr>
         </thead>
         <tbody>
@@ -202,10 +202,10 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
                     dir="auto"
                     value={drafts[x.name] ?? ''}
                     onChange={(e) => setDrafts((d) => noProto(d, { [x.name]: e.target.value }))}
-                    aria-label={`${c('renameTo')}: ${x.name}`}
+                    aria-label={`${c.renameTo}: ${x.name}`}
                   />
                   <button type="submit" disabled={!(drafts[x.name] ?? '').trim()}>
-                    {c('rename')}
+                    {c.rename}
                   </button>
                 </form>
               </td>

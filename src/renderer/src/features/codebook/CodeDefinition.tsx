@@ -7,11 +7,11 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { Code } from '@shared/model';
 import { BilingualName } from '../../app/BilingualName';
-import { useCbText } from './strings';
+import { useCodebookStrings } from './strings';
 import './codebook.css';
 
 export function CodeDefinition({ code, compact = false }: { code: Code; compact?: boolean }) {
-  const { c } = useCbText();
+  const c = useCodebookStrings();
   return (
     <div className={`code-definition${compact ? ' compact' : ''}`}>
       <div className="code-definition-names">
@@ -19,7 +19,7 @@ export function CodeDefinition({ code, compact = false }: { code: Code; compact?
         <strong>
           <BilingualName name={code.name} nameAr={code.nameAr} />
         </strong>
-        {code.key && <kbd aria-label={`${c('key')} ${code.key}`}>{code.key}</kbd>}
+        {code.key && <kbd aria-label={`${c.key} ${code.key}`}>{code.key}</kbd>}
       </div>
       {code.description && (
         <p className="code-definition-text" lang="en" dir="auto">

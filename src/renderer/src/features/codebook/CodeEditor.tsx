@@ -8,9 +8,9 @@ import type { Code, Codebook } from '@shared/model';
 import { describeCode, moveCode, recolourCode, rekeyCode, renameCode } from '@shared/codebook/ops';
 import { CODE_COLOURS } from '@shared/codebook/palette';
 import { descendantIds, treeRows } from '@shared/codebook/tree';
-import { codeLabel } from '../../i18n';
+import { codeLabel, useI18n } from '../../i18n';
 import { BilingualName } from '../../app/BilingualName';
-import { useCbText } from './strings';
+import { useCodebookStrings } from './strings';
 
 export interface CodeEditorProps {
   codebook: Codebook;
@@ -24,7 +24,8 @@ export interface CodeEditorProps {
 }
 
 export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, onDelete }: CodeEditorProps) {
-  const { c, lang } = useCbText();
+  const c = useCodebookStrings();
+  const { lang } = useI18n();
   const id = useId();
   const [name, setName] = useState(code.name);
   const [nameAr, setNameAr] = useState(code.nameAr);
@@ -98,26 +99,26 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
       <h3 id={`${id}-title`}>
         <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />{' '}
         <BilingualName name={code.name} nameAr={code.nameAr} />
-        <span className="cb-usage-note">{n > 0 ? `${c('used')} ${n} ${c('annotationsWord')}` : c('unused')}</span>
+        <span className="cb-usage-note">{n > 0 ? `${c.used} ${n} ${c.annotationsWord}` : c.unused}</span>
       </h3>
       <div className="cb-grid">
         <label>
-          {c('name')}
+          {c.name}
           <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} lang="en" />
         </label>
         <label>
-          {c('nameAr')}
+          {c.nameAr}
           <input value={nameAr} onChange={(e) => setNameAr(e.target.value)} maxLength={200} lang="ar" dir="rtl" />
         </label>
       </div>
       {errorFor('name')}
       <fieldset className="cb-colours">
-        <legend>{c('colour')}</legend>
+        <legend>{c.colour}</legend>
         <input
           type="color"
           value={colour.toLowerCase()}
           onChange={(e) => setColour(e.target.value.toUpperCase())}
-          aria-label={c('colour')}
+          aria-label={c.colour}
         />
         {CODE_COLOURS.map((col) => (
           <button
@@ -134,14 +135,14 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
       {errorFor('colour')}
       <div className="cb-grid">
         <label>
-          {c('key')}
+          {c.key}
           <select
             value={key}
             onChange={(e) => setKey(e.target.value)}
             data-testid="code-key"
             aria-describedby={error?.field === 'key' ? `${id}-key-error` : undefined}
           >
-            <option value="">{c('noKey')}</option>
+            <option value="">{c.noKey}</option>
             {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((k) => {
               const h = holder(k);
               return (
@@ -153,9 +154,9 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
           </select>
         </label>
         <label>
-          {c('parent')}
+          {c.parent}
           <select value={parentId} onChange={(e) => setParentId(e.target.value)}>
-            <option value="">{c('topLevel')}</option>
+            <option value="">{c.topLevel}</option>
             {parents.map((r) => (
               <option key={r.code.id} value={r.code.id}>
                 {'\u00A0\u00A0'.repeat(r.depth)}
@@ -168,7 +169,7 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
       {errorFor('key')}
       {errorFor('parent')}
       <label>
-        {c('definition')}
+        {c.definition}
         <textarea
           value={description}
           onChange={(e) => setDescription(e.target.value)}
@@ -178,7 +179,7 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
         />
       </label>
       <label>
-        {c('example')}
+        {c.example}
         <textarea
           value={example}
           onChange={(e) => setExample(e.target.value)}
@@ -192,31 +193,31 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
       {errorFor('save')}
       <div className="cb-actions">
         <button type="submit" className="primary">
-          {c('save')}
+          {c.save}
         </button>
         <span role="status" className="cb-done">
-          {done ? c('saved') : ''}
+          {done ? c.saved : ''}
         </span>
         <button type="button" onClick={() => onReorder(-1)}>
-          {c('moveUp')}
+          {c.moveUp}
         </button>
         <button type="button" onClick={() => onReorder(1)}>
-          {c('moveDown')}
+          {c.moveDown}
         </button>
         <button type="button" className="danger" onClick={onDelete}>
-          {c('delete')}
+          {c.delete}
         </button>
       </div>
       <fieldset className="cb-merge">
-        <legend>{c('mergeInto')}</legend>
-        <p className="cb-hint">{c('mergeExplain')}</p>
+        <legend>{c.mergeInto}</legend>
+        <p className="cb-hint">{c.mergeExplain}</p>
         <select
           value={mergeTarget}
           onChange={(e) => setMergeTarget(e.target.value)}
-          aria-label={c('mergeInto')}
+          aria-label={c.mergeInto}
           data-testid="merge-target"
         >
-          <option value="">{c('chooseCode')}</option>
+          <option value="">{c.chooseCode}</option>
           {others.map((r) => (
             <option key={r.code.id} value={r.code.id}>
               {'\u00A0\u00A0'.repeat(r.depth)}
@@ -225,8 +226,8 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
           ))}
         </select>
         <button type="button" disabled={!mergeTarget} onClick={() => void onMerge(mergeTarget)}>
-          {c('merge')}
-          {n > 0 ? ` (${n} ${c('annotationsWord')})` : ''}
+          {c.merge}
+          {n > 0 ? ` (${n} ${c.annotationsWord})` : ''}
         </button>
       </fieldset>
     </form>

@@ -8,7 +8,7 @@ import type { Codebook } from '@shared/model';
 import { treeRows } from '@shared/codebook/tree';
 import { BilingualName } from '../../app/BilingualName';
 import { CodeDefinitionTip } from './CodeDefinition';
-import { useCbText } from './strings';
+import { useCodebookStrings } from './strings';
 
 export function CodeTree({
   codebook,
@@ -25,7 +25,7 @@ export function CodeTree({
   onReorder: (id: string, delta: -1 | 1) => void;
   onDelete: (id: string) => void;
 }) {
-  const { c } = useCbText();
+  const c = useCodebookStrings();
   const rows = treeRows(codebook);
   const list = useRef<HTMLUListElement>(null);
   const current = rows.findIndex((r) => r.code.id === selectedId);
@@ -73,12 +73,12 @@ export function CodeTree({
   return (
     <>
       <p className="cb-hint" id="cb-tree-help">
-        {c('keyboardHelp')}
+        {c.keyboardHelp}
       </p>
       <ul
         ref={list}
         role="tree"
-        aria-label={c('codeTree')}
+        aria-label={c.codeTree}
         aria-describedby="cb-tree-help"
         className="cb-tree"
         onKeyDown={onKeyDown}
@@ -108,15 +108,11 @@ export function CodeTree({
                 </span>
               </CodeDefinitionTip>
               <span className="cb-row-end">
-                <span
-                  className="cb-usage"
-                  aria-label={`${n} ${c('annotationsWord')}`}
-                  title={`${n} ${c('annotationsWord')}`}
-                >
+                <span className="cb-usage" aria-label={`${n} ${c.annotationsWord}`} title={`${n} ${c.annotationsWord}`}>
                   {n}
                 </span>
                 {r.code.key ? (
-                  <kbd aria-label={`${c('key')} ${r.code.key}`}>{r.code.key}</kbd>
+                  <kbd aria-label={`${c.key} ${r.code.key}`}>{r.code.key}</kbd>
                 ) : (
                   <span className="cb-nokey" aria-hidden="true" />
                 )}

@@ -7,7 +7,7 @@ import { Modal } from '../../app/Modal';
 import { ClaimantsTab } from './ClaimantsTab';
 import { CodesTab } from './CodesTab';
 import { ListsTab } from './ListsTab';
-import { useCbText } from './strings';
+import { useCodebookStrings } from './strings';
 import { SummaryTab } from './SummaryView';
 import './codebook.css';
 
@@ -15,7 +15,7 @@ const TABS = ['codes', 'claimants', 'lists', 'summary'] as const;
 type Tab = (typeof TABS)[number];
 
 export function CodebookDialog({ onClose, initialTab = 'codes' }: { onClose: () => void; initialTab?: Tab }) {
-  const { c } = useCbText();
+  const c = useCodebookStrings();
   const [tab, setTab] = useState<Tab>(initialTab);
   const [message, setMessage] = useState('');
   const announce = (m: string) => {
@@ -23,10 +23,10 @@ export function CodebookDialog({ onClose, initialTab = 'codes' }: { onClose: () 
     requestAnimationFrame(() => setMessage(m));
   };
   const label: Record<Tab, string> = {
-    codes: c('codesTab'),
-    claimants: c('claimantsTab'),
-    lists: c('listsTab'),
-    summary: c('summaryTab'),
+    codes: c.codesTab,
+    claimants: c.claimantsTab,
+    lists: c.listsTab,
+    summary: c.summaryTab,
   };
 
   const onTabKey = (e: KeyboardEvent) => {
@@ -45,14 +45,14 @@ export function CodebookDialog({ onClose, initialTab = 'codes' }: { onClose: () 
   };
 
   return (
-    <Modal label={c('codebookTitle')} onClose={onClose} className="codebook-dialog">
+    <Modal label={c.codebookTitle} onClose={onClose} className="codebook-dialog">
       <div className="cb-head">
-        <h2>{c('codebookTitle')}</h2>
-        <button type="button" onClick={onClose} aria-label={c('close')}>
+        <h2>{c.codebookTitle}</h2>
+        <button type="button" onClick={onClose} aria-label={c.close}>
           ×
         </button>
       </div>
-      <div role="tablist" aria-label={c('codebookTitle')} className="cb-tabs" onKeyDown={onTabKey}>
+      <div role="tablist" aria-label={c.codebookTitle} className="cb-tabs" onKeyDown={onTabKey}>
         {TABS.map((t) => (
           <button
             key={t}

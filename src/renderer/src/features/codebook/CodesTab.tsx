@@ -11,16 +11,17 @@ import { DeleteCodeDialog, type DeleteChoice } from './DeleteCodeDialog';
 import { newCodeId, notifyAnnotationsChanged, offerUndoStep } from './events';
 import { mergeStep, type MergeStep } from './mergeSteps';
 import { ExchangeButtons } from './ExchangeButtons';
-import { useCbText } from './strings';
+import { useCodebookStrings } from './strings';
 import { ConfirmMerge, UndoNotice } from './MergeConfirm';
-import { fill, useMergeText } from './mergeStrings';
-import { codeLabel } from '../../i18n';
+import { fill, useMergeStrings } from './mergeStrings';
+import { codeLabel, useI18n } from '../../i18n';
 import { noProto } from './noProto';
 
 export function CodesTab({ announce }: { announce: (message: string) => void }) {
   const app = useApp();
-  const { c, lang } = useCbText();
-  const m = useMergeText();
+  const c = useCodebookStrings();
+  const { lang } = useI18n();
+  const m = useMergeStrings();
   /** a merge waiting for confirmation, and the last one done (it can be undone) */
   const [confirming, setConfirming] = useState<{ sourceId: string; targetId: string } | null>(null);
   const [confirmError, setConfirmError] = useState<string | null>(null);
@@ -80,7 +81,7 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
       if (failed) return setError(failed);
       setNewName('');
       setSelectedId(code.id);
-      announce(`${c('addCode')}: ${code.name}`);
+      announce(`${c.addCode}: ${code.name}`);
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -137,7 +138,7 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
       setDeleteError(null);
       setSelectedId(r.codebook.codes[0]?.id ?? null);
       if (r.affected > 0) notifyAnnotationsChanged();
-      announce(`${c('confirmDelete')}: ${r.removed.length}`);
+      announce(`${c.confirmDelete}: ${r.removed.length}`);
     } catch (err) {
       setDeleteError(errorMessage(err));
     }
@@ -156,7 +157,7 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
       <div className="cb-side">
         <form className="cb-add" onSubmit={(e) => void add(e)}>
           <label>
-            {c('newCodeName')}
+            {c.newCodeName}
             <input
               value={newName}
               onChange={(e) => setNewName(e.target.value)}
@@ -165,7 +166,7 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
             />
           </label>
           <button type="submit" disabled={newName.trim() === ''}>
-            {c('addCode')}
+            {c.addCode}
           </button>
         </form>
         {error && (
@@ -210,7 +211,7 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
             onDelete={() => setDeleting(selected.id)}
           />
         ) : (
-          <p className="cb-hint">{c('selectCode')}</p>
+          <p className="cb-hint">{c.selectCode}</p>
         )}
       </div>
       {confirming && (

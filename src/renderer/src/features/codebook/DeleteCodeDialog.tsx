@@ -6,8 +6,8 @@ import { useState } from 'react';
 import type { Code, Codebook } from '@shared/model';
 import { descendantIds, treeRows } from '@shared/codebook/tree';
 import { Modal } from '../../app/Modal';
-import { codeLabel } from '../../i18n';
-import { useCbText } from './strings';
+import { codeLabel, useI18n } from '../../i18n';
+import { useCodebookStrings } from './strings';
 
 export interface DeleteChoice {
   mode?: 'reassign' | 'remove';
@@ -30,7 +30,8 @@ export function DeleteCodeDialog({
   onConfirm: (choice: DeleteChoice) => void;
   onClose: () => void;
 }) {
-  const { c, lang } = useCbText();
+  const c = useCodebookStrings();
+  const { lang } = useI18n();
   const below = descendantIds(codebook, code.id);
   const [children, setChildren] = useState<'moveUp' | 'delete'>('moveUp');
   const [mode, setMode] = useState<'reassign' | 'remove'>('reassign');
@@ -41,7 +42,7 @@ export function DeleteCodeDialog({
   const ready = count === 0 || mode === 'remove' || target !== '';
 
   return (
-    <Modal label={`${c('deleteTitle')}: ${codeLabel(code, lang)}`} onClose={onClose} className="cb-delete">
+    <Modal label={`${c.deleteTitle}: ${codeLabel(code, lang)}`} onClose={onClose} className="cb-delete">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -52,11 +53,9 @@ export function DeleteCodeDialog({
         }}
       >
         <h2>
-          {c('deleteTitle')}: “<bdi>{codeLabel(code, lang)}</bdi>”
+          {c.deleteTitle}: “<bdi>{codeLabel(code, lang)}</bdi>”
         </h2>
-        <p data-testid="delete-count">
-          {count > 0 ? `${c('used')} ${count} ${c('annotationsWord')}.` : `${c('unused')}.`}
-        </p>
+        <p data-testid="delete-count">{count > 0 ? `${c.used} ${count} ${c.annotationsWord}.` : `${c.unused}.`}</p>
         {below.size > 0 && (
           <fieldset>
             <legend>{below.size} ⟶</legend>
@@ -67,7 +66,7 @@ export function DeleteCodeDialog({
                 checked={children === 'moveUp'}
                 onChange={() => setChildren('moveUp')}
               />{' '}
-              {c('childrenUp')}
+              {c.childrenUp}
             </label>
             <label>
               <input
@@ -76,18 +75,18 @@ export function DeleteCodeDialog({
                 checked={children === 'delete'}
                 onChange={() => setChildren('delete')}
               />{' '}
-              {c('childrenDelete')}
+              {c.childrenDelete}
             </label>
           </fieldset>
         )}
         {count > 0 && (
           <fieldset>
             <legend>
-              {count} {c('annotationsWord')}
+              {count} {c.annotationsWord}
             </legend>
             <label>
               <input type="radio" name="mode" checked={mode === 'reassign'} onChange={() => setMode('reassign')} />{' '}
-              {c('reassign')}
+              {c.reassign}
             </label>
             <select
               value={target}
@@ -95,10 +94,10 @@ export function DeleteCodeDialog({
                 setTarget(e.target.value);
                 setMode('reassign');
               }}
-              aria-label={c('reassign')}
+              aria-label={c.reassign}
               disabled={mode !== 'reassign'}
             >
-              <option value="">{c('chooseCode')}</option>
+              <option value="">{c.chooseCode}</option>
               {targets.map((r) => (
                 <option key={r.code.id} value={r.code.id}>
                   {'\u00A0\u00A0'.repeat(r.depth)}
@@ -108,7 +107,7 @@ export function DeleteCodeDialog({
             </select>
             <label>
               <input type="radio" name="mode" checked={mode === 'remove'} onChange={() => setMode('remove')} />{' '}
-              {c('remove')}
+              {c.remove}
             </label>
           </fieldset>
         )}
@@ -119,10 +118,10 @@ export function DeleteCodeDialog({
         )}
         <div className="cb-actions">
           <button type="submit" className="danger" disabled={!ready}>
-            {c('confirmDelete')}
+            {c.confirmDelete}
           </button>
           <button type="button" onClick={onClose}>
-            {c('cancel')}
+            {c.cancel}
           </button>
         </div>
       </form>

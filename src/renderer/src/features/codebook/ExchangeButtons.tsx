@@ -7,12 +7,12 @@ import type { Output } from '@shared/api';
 import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { downloadFile } from '../../app/download';
-import { useCbText } from './strings';
+import { useCodebookStrings } from './strings';
 
 type Preview = Output<'codebook.import'>;
 
 export function ExchangeButtons({ onImported }: { onImported: () => Promise<void> }) {
-  const { c } = useCbText();
+  const c = useCodebookStrings();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<{ fileName: string; content: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -52,25 +52,25 @@ export function ExchangeButtons({ onImported }: { onImported: () => Promise<void
     }
   };
 
-  const list = (items: string[]) => (items.length === 0 ? c('nothing') : items.join(', '));
+  const list = (items: string[]) => (items.length === 0 ? c.nothing : items.join(', '));
 
   return (
     <div className="cb-exchange">
       <button type="button" onClick={() => void exportAs('json')}>
-        {c('exportJson')}
+        {c.exportJson}
       </button>
       <button type="button" onClick={() => void exportAs('qdc')}>
-        {c('exportQdc')}
+        {c.exportQdc}
       </button>
       <button type="button" onClick={() => input.current?.click()}>
-        {c('importFile')}
+        {c.importFile}
       </button>
       <input
         ref={input}
         type="file"
         accept=".qdc,.xml,.json,application/json,application/xml"
         hidden
-        aria-label={c('importFile')}
+        aria-label={c.importFile}
         data-testid="codebook-import-file"
         onChange={(e) => {
           const f = e.target.files?.[0];
@@ -84,25 +84,25 @@ export function ExchangeButtons({ onImported }: { onImported: () => Promise<void
         </p>
       )}
       {preview && file && (
-        <Modal label={`${c('importPreview')} ${file.fileName}`} onClose={() => setPreview(null)} className="cb-import">
+        <Modal label={`${c.importPreview} ${file.fileName}`} onClose={() => setPreview(null)} className="cb-import">
           <h2>
-            {c('importPreview')} “{file.fileName}”
+            {c.importPreview} “{file.fileName}”
           </h2>
           <dl>
             <dt>
-              {c('added')} ({preview.added.length})
+              {c.added} ({preview.added.length})
             </dt>
             <dd>{list(preview.added)}</dd>
             <dt>
-              {c('merged')} ({preview.merged.length})
+              {c.merged} ({preview.merged.length})
             </dt>
             <dd>{list(preview.merged)}</dd>
             <dt>
-              {c('conflicts')} ({preview.conflicts.length})
+              {c.conflicts} ({preview.conflicts.length})
             </dt>
             <dd>
               {preview.conflicts.length === 0 ? (
-                c('nothing')
+                c.nothing
               ) : (
                 <ul>
                   {preview.conflicts.map((x, i) => (
@@ -123,7 +123,7 @@ export function ExchangeButtons({ onImported }: { onImported: () => Promise<void
                   checked={prefer === 'current'}
                   onChange={() => setPrefer('current')}
                 />{' '}
-                {c('keepOurs')}
+                {c.keepOurs}
               </label>
               <label>
                 <input
@@ -132,16 +132,16 @@ export function ExchangeButtons({ onImported }: { onImported: () => Promise<void
                   checked={prefer === 'incoming'}
                   onChange={() => setPrefer('incoming')}
                 />{' '}
-                {c('takeTheirs')}
+                {c.takeTheirs}
               </label>
             </fieldset>
           )}
           <div className="cb-actions">
             <button type="button" className="primary" onClick={() => void apply()}>
-              {c('apply')}
+              {c.apply}
             </button>
             <button type="button" onClick={() => setPreview(null)}>
-              {c('cancel')}
+              {c.cancel}
             </button>
           </div>
         </Modal>

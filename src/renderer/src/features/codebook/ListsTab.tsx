@@ -10,7 +10,7 @@ import { useApp } from '../../app/AppContext';
 import { setValueName, valueNameAr } from '@shared/codebook/valueNames';
 import { BilingualName } from '../../app/BilingualName';
 import { notifyAnnotationsChanged } from './events';
-import { useCbText } from './strings';
+import { useCodebookStrings } from './strings';
 import { noProto } from './noProto';
 import { MAX_VALUE_LENGTH } from '@shared/limits';
 
@@ -18,7 +18,7 @@ type ListName = 'stances' | 'certainties';
 
 function ValueList({ list, title, announce }: { list: ListName; title: string; announce: (m: string) => void }) {
   const app = useApp();
-  const { c } = useCbText();
+  const c = useCodebookStrings();
   const values = app.codebook[list];
   const [added, setAdded] = useState('');
   // keyed by names from data (a claimant may be called “constructor”): a null-prototype object
@@ -87,8 +87,8 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
       )}
       <div className="cb-values-head" aria-hidden="true">
         <span />
-        <span>{c('valueNameAr')}</span>
-        <span>{c('rename')}</span>
+        <span>{c.valueNameAr}</span>
+        <span>{c.rename}</span>
       </div>
       <ul>
         {values.map((v, i) => (
@@ -110,8 +110,8 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
                   void saveName(v);
                 }
               }}
-              aria-label={`${c('valueNameAr')}: ${v}`}
-              placeholder={c('valueNameAr')}
+              aria-label={`${c.valueNameAr}: ${v}`}
+              placeholder={c.valueNameAr}
               lang="ar"
               dir="rtl"
               maxLength={MAX_VALUE_LENGTH}
@@ -119,27 +119,27 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
             <input
               value={drafts[v] ?? ''}
               onChange={(e) => setDrafts((d) => noProto(d, { [v]: e.target.value }))}
-              aria-label={`${c('rename')}: ${v}`}
-              placeholder={c('rename')}
+              aria-label={`${c.rename}: ${v}`}
+              placeholder={c.rename}
               dir="auto"
               maxLength={MAX_VALUE_LENGTH}
             />
             <button type="button" onClick={() => void rename(v)} disabled={!(drafts[v] ?? '').trim()}>
-              {c('rename')}
+              {c.rename}
             </button>
-            <button type="button" onClick={() => move(i, -1)} aria-label={`${c('moveUp')}: ${v}`}>
+            <button type="button" onClick={() => move(i, -1)} aria-label={`${c.moveUp}: ${v}`}>
               ↑
             </button>
-            <button type="button" onClick={() => move(i, 1)} aria-label={`${c('moveDown')}: ${v}`}>
+            <button type="button" onClick={() => move(i, 1)} aria-label={`${c.moveDown}: ${v}`}>
               ↓
             </button>
             <button
               type="button"
               className="danger"
               onClick={() => void setValues(values.filter((x) => x !== v))}
-              aria-label={`${c('removeValue')}: ${v}`}
+              aria-label={`${c.removeValue}: ${v}`}
             >
-              {c('removeValue')}
+              {c.removeValue}
             </button>
           </li>
         ))}
@@ -155,13 +155,13 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
         <input
           value={added}
           onChange={(e) => setAdded(e.target.value)}
-          aria-label={`${c('newValue')} (${title})`}
-          placeholder={c('newValue')}
+          aria-label={`${c.newValue} (${title})`}
+          placeholder={c.newValue}
           dir="auto"
           maxLength={MAX_VALUE_LENGTH}
         />
         <button type="submit" disabled={!added.trim()}>
-          {c('addValue')}
+          {c.addValue}
         </button>
       </form>
     </section>
@@ -169,11 +169,11 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
 }
 
 export function ListsTab({ announce }: { announce: (message: string) => void }) {
-  const { c } = useCbText();
+  const c = useCodebookStrings();
   return (
     <div className="cb-lists">
-      <ValueList list="stances" title={c('stances')} announce={announce} />
-      <ValueList list="certainties" title={c('certainties')} announce={announce} />
+      <ValueList list="stances" title={c.stances} announce={announce} />
+      <ValueList list="certainties" title={c.certainties} announce={announce} />
     </div>
   );
 }

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Modal } from '../../app/Modal';
 import { ErrorAlert } from '../../app/ErrorAlert';
-import { useMergeText } from './mergeStrings';
+import { useMergeStrings } from './mergeStrings';
 import './merge.css';
 
 export function ConfirmMerge({
@@ -21,7 +21,7 @@ export function ConfirmMerge({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const m = useMergeText();
+  const m = useMergeStrings();
   return (
     <Modal label={title} onClose={onCancel} className="cb-confirm">
       <form
@@ -57,7 +57,7 @@ export function UndoNotice({
   onUndo: () => Promise<string | null>;
   onDismiss: () => void;
 }) {
-  const m = useMergeText();
+  const m = useMergeStrings();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (

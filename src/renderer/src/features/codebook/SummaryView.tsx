@@ -11,7 +11,7 @@ import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { BilingualName } from '../../app/BilingualName';
 import { onAnnotationsChanged } from './events';
-import { useCbText } from './strings';
+import { useCodebookStrings } from './strings';
 
 type Summary = Output<'stats.summary'>;
 
@@ -86,7 +86,7 @@ function Bars({
 /** The summary of one document (documentId) or of the project (no documentId). */
 export function CodeSummary({ documentId }: { documentId?: string | undefined }) {
   const app = useApp();
-  const { c } = useCbText();
+  const c = useCodebookStrings();
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -130,44 +130,44 @@ export function CodeSummary({ documentId }: { documentId?: string | undefined })
     count: x.count,
   }));
   if (summary.noClaimant > 0)
-    claimantRows.push({ key: '', label: `(${c('noClaimant')})`, color: 'var(--muted)', count: summary.noClaimant });
+    claimantRows.push({ key: '', label: `(${c.noClaimant})`, color: 'var(--muted)', count: summary.noClaimant });
 
   return (
     <div className="cb-summary" data-testid="code-summary">
       <p className="cb-totals">
         <span>
-          {c('total')}: <strong data-testid="summary-total">{summary.annotations}</strong>
+          {c.total}: <strong data-testid="summary-total">{summary.annotations}</strong>
         </span>{' '}
         <span>
-          {c('csvRows')}: <strong data-testid="summary-csv-rows">{summary.csvRows}</strong>
+          {c.csvRows}: <strong data-testid="summary-csv-rows">{summary.csvRows}</strong>
         </span>
         {summary.uncoded > 0 && (
           <span>
             {' '}
-            · {summary.uncoded} {c('uncoded')}
+            · {summary.uncoded} {c.uncoded}
           </span>
         )}
       </p>
-      <h3>{c('perCode')}</h3>
+      <h3>{c.perCode}</h3>
       <Bars
         rows={codeRows}
-        label={c('perCode')}
+        label={c.perCode}
         columns={{
-          label: c('summaryCode'),
-          own: c('ownCount'),
-          total: c('withSubcodes'),
-          totalHint: c('withSubcodesHint'),
+          label: c.summaryCode,
+          own: c.ownCount,
+          total: c.withSubcodes,
+          totalHint: c.withSubcodesHint,
         }}
       />
-      <h3>{c('perClaimant')}</h3>
-      <Bars rows={claimantRows} label={c('perClaimant')} />
+      <h3>{c.perClaimant}</h3>
+      <Bars rows={claimantRows} label={c.perClaimant} />
     </div>
   );
 }
 
 /** The summary tab: choose the whole project or one document. */
 export function SummaryTab() {
-  const { c } = useCbText();
+  const c = useCodebookStrings();
   const [docs, setDocs] = useState<{ id: string; title: string }[]>([]);
   const [scope, setScope] = useState('');
   useEffect(() => {
@@ -178,9 +178,9 @@ export function SummaryTab() {
   return (
     <div>
       <label className="cb-scope">
-        {c('scope')}{' '}
+        {c.scope}{' '}
         <select value={scope} onChange={(e) => setScope(e.target.value)} data-testid="summary-scope">
-          <option value="">{c('wholeProject')}</option>
+          <option value="">{c.wholeProject}</option>
           {docs.map((d) => (
             <option key={d.id} value={d.id} dir="auto">
               {d.title}

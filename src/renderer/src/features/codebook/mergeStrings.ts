@@ -1,5 +1,5 @@
 /** The words of merge confirmation and undo, in English and Arabic. `{…}` are filled in by `fill`. */
-import { useI18n } from '../../i18n';
+import { defineStrings } from '../../i18n';
 
 const en = {
   confirmCodeTitle: 'Merge codes',
@@ -18,9 +18,7 @@ const en = {
   dismiss: 'Dismiss',
 };
 
-export type MergeText = typeof en;
-
-const ar: MergeText = {
+const ar = {
   confirmCodeTitle: 'دمج الرموز',
   confirmCode:
     'هل تدمج «{source}» في «{target}»؟ سيحمل {n} من التعليقات «{target}» بدلًا منه، ويُحذف «{source}» من دليل الترميز.',
@@ -37,9 +35,7 @@ const ar: MergeText = {
   dismiss: 'إخفاء',
 };
 
-export function useMergeText(): MergeText {
-  return useI18n().lang === 'ar' ? ar : en;
-}
+export const useMergeStrings = defineStrings({ en, ar });
 
 /** Put values in a message's `{name}` places. */
 export function fill(message: string, values: Record<string, string | number>): string {

@@ -1,5 +1,5 @@
 /** The codebook feature's words, in English and Arabic (the interface language decides). */
-import { useI18n } from '../../i18n';
+import { defineStrings } from '../../i18n';
 
 const en = {
   codebook: 'Codebook',
@@ -81,9 +81,7 @@ const en = {
   keyboardHelp: 'Arrow keys move through the codes; Alt+Arrow up/down reorders; Delete deletes.',
 } as const;
 
-type Key = keyof typeof en;
-
-const ar: Record<Key, string> = {
+const ar = {
   codebook: 'دليل الترميز',
   codebookTitle: 'دليل الترميز',
   codesTab: 'الرموز',
@@ -163,10 +161,4 @@ const ar: Record<Key, string> = {
   keyboardHelp: 'تتنقل مفاتيح الأسهم بين الرموز؛ Alt مع السهم لأعلى/لأسفل يغيّر الترتيب؛ Delete يحذف.',
 };
 
-export type CbText = (key: Key) => string;
-
-export function useCbText(): { c: CbText; lang: 'en' | 'ar' } {
-  const { lang } = useI18n();
-  const table = lang === 'ar' ? ar : en;
-  return { c: (key) => table[key], lang };
-}
+export const useCodebookStrings = defineStrings({ en, ar });

@@ -4,7 +4,7 @@ import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { DocumentScope, documentIdsFor, type ScopeValue } from './DocumentScope';
 import { downloadFile, fromBase64 } from '../../app/download';
-import { useExportText } from './strings';
+import { useExportStrings } from './strings';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { CsvColumnGuide } from './CsvColumnGuide';
 
@@ -15,7 +15,7 @@ export function CsvExportDialog({
   currentDocumentId: string | undefined;
   onClose: () => void;
 }) {
-  const { x } = useExportText();
+  const x = useExportStrings();
   const [scope, setScope] = useState<ScopeValue>({ scope: currentDocumentId ? 'current' : 'all', selected: new Set() });
   const [rowPer, setRowPer] = useState<'code' | 'annotation'>('code');
   const [texts, setTexts] = useState(false);
@@ -26,7 +26,7 @@ export function CsvExportDialog({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const documentIds = documentIdsFor(scope, currentDocumentId);
-    if (documentIds === null) return setError(x('chooseAtLeastOne'));
+    if (documentIds === null) return setError(x.chooseAtLeastOne);
     setBusy(true);
     setError(null);
     setDone(null);
@@ -50,17 +50,17 @@ export function CsvExportDialog({
   };
 
   return (
-    <Modal label={x('csvTitle')} onClose={onClose} className="export-dialog">
+    <Modal label={x.csvTitle} onClose={onClose} className="export-dialog">
       <form className="export-form" onSubmit={(e) => void submit(e)}>
-        <h2>{x('csvTitle')}</h2>
-        <p className="meta">{x('csvHint')}</p>
+        <h2>{x.csvTitle}</h2>
+        <p className="meta">{x.csvHint}</p>
         <CsvColumnGuide />
         <DocumentScope name="csv-scope" value={scope} onChange={setScope} currentDocumentId={currentDocumentId} />
         <fieldset className="export-fieldset">
-          <legend>{x('rows')}</legend>
+          <legend>{x.rows}</legend>
           <label className="export-choice">
             <input type="radio" name="csv-rows" checked={rowPer === 'code'} onChange={() => setRowPer('code')} />
-            {x('rowPerCode')}
+            {x.rowPerCode}
           </label>
           <label className="export-choice">
             <input
@@ -69,25 +69,25 @@ export function CsvExportDialog({
               checked={rowPer === 'annotation'}
               onChange={() => setRowPer('annotation')}
             />
-            {x('rowPerAnnotation')}
+            {x.rowPerAnnotation}
           </label>
         </fieldset>
         <label className="export-choice">
           <input type="checkbox" checked={texts} onChange={(e) => setTexts(e.target.checked)} />
-          {x('includeTexts')}
+          {x.includeTexts}
         </label>
         <ErrorAlert message={error} />
         {done && (
           <p role="status" data-testid="csv-export-done">
-            {done.rows} {x('exportedRows')} <span dir="ltr">{done.fileName}</span>
+            {done.rows} {x.exportedRows} <span dir="ltr">{done.fileName}</span>
           </p>
         )}
         <div className="actions">
           <button type="button" onClick={onClose}>
-            {x('close')}
+            {x.close}
           </button>
           <button type="submit" className="primary" disabled={busy} data-testid="csv-export-submit">
-            {busy ? x('exporting') : x('exportCsv')}
+            {busy ? x.exporting : x.exportCsv}
           </button>
         </div>
       </form>

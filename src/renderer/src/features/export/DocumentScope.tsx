@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { DocumentSummary } from '@shared/model';
 import { api, errorMessage } from '../../api/client';
-import { useExportText } from './strings';
+import { useExportStrings } from './strings';
 
 export type Scope = 'current' | 'selected' | 'all';
 
@@ -29,7 +29,7 @@ export function DocumentScope({
   onChange: (next: ScopeValue) => void;
   currentDocumentId: string | undefined;
 }) {
-  const { x } = useExportText();
+  const x = useExportStrings();
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -60,13 +60,13 @@ export function DocumentScope({
 
   return (
     <fieldset className="export-fieldset">
-      <legend>{x('scope')}</legend>
-      {radio('current', x('scopeCurrent'), !currentDocumentId)}
-      {radio('selected', x('scopeSelected'))}
+      <legend>{x.scope}</legend>
+      {radio('current', x.scopeCurrent, !currentDocumentId)}
+      {radio('selected', x.scopeSelected)}
       {value.scope === 'selected' && (
-        <div className="export-doc-list" role="group" aria-label={x('scopeSelected')}>
+        <div className="export-doc-list" role="group" aria-label={x.scopeSelected}>
           {error && <p className="error">{error}</p>}
-          {docs && docs.length === 0 && <p>{x('noDocuments')}</p>}
+          {docs && docs.length === 0 && <p>{x.noDocuments}</p>}
           {docs?.map((d) => (
             <label key={d.id} className="export-choice">
               <input
@@ -83,7 +83,7 @@ export function DocumentScope({
           ))}
         </div>
       )}
-      {radio('all', x('scopeAll'))}
+      {radio('all', x.scopeAll)}
     </fieldset>
   );
 }

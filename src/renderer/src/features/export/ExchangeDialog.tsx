@@ -6,7 +6,7 @@ import { Modal } from '../../app/Modal';
 import { DocumentScope, documentIdsFor, type ScopeValue } from './DocumentScope';
 import { downloadFile } from '../../app/download';
 import { AnnotationImportSummary } from './AnnotationImportSummary';
-import { useExportText } from './strings';
+import { useExportStrings } from './strings';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { BatchedImportError, importInBatches } from '@shared/exchange/batchedImport';
 
@@ -19,7 +19,7 @@ export function ExchangeDialog({
   onImported: (documentIds: string[]) => void;
   onClose: () => void;
 }) {
-  const { x } = useExportText();
+  const x = useExportStrings();
   const input = useRef<HTMLInputElement>(null);
   const [scope, setScope] = useState<ScopeValue>({ scope: 'all', selected: new Set() });
   const [unknownCodes, setUnknownCodes] = useState<'create' | 'orphan'>('create');
@@ -31,7 +31,7 @@ export function ExchangeDialog({
 
   const exportW3c = async () => {
     const documentIds = documentIdsFor(scope, currentDocumentId);
-    if (documentIds === null) return setError(x('chooseAtLeastOne'));
+    if (documentIds === null) return setError(x.chooseAtLeastOne);
     setBusy('export');
     setError(null);
     try {
@@ -63,7 +63,7 @@ export function ExchangeDialog({
     } catch (err) {
       if (err instanceof BatchedImportError) {
         setError(
-          `${errorMessage(err.reason)} ${x('importStopped')} (${err.done.toLocaleString()} / ${err.total.toLocaleString()})`,
+          `${errorMessage(err.reason)} ${x.importStopped} (${err.done.toLocaleString()} / ${err.total.toLocaleString()})`,
         );
         setResult(err.partial);
         if (err.partial.imported > 0) onImported(err.partial.documents.map((d) => d.id));
@@ -76,24 +76,24 @@ export function ExchangeDialog({
   };
 
   return (
-    <Modal label={x('exchangeTitle')} onClose={onClose} className="export-dialog">
+    <Modal label={x.exchangeTitle} onClose={onClose} className="export-dialog">
       <div className="export-form">
-        <h2>{x('exchangeTitle')}</h2>
-        <p className="meta">{x('exchangeHint')}</p>
+        <h2>{x.exchangeTitle}</h2>
+        <p className="meta">{x.exchangeHint}</p>
         <DocumentScope name="w3c-scope" value={scope} onChange={setScope} currentDocumentId={currentDocumentId} />
         <div className="actions export-start">
           <button type="button" onClick={() => void exportW3c()} disabled={busy !== null} data-testid="w3c-export">
-            {busy === 'export' ? x('exporting') : x('exportW3c')}
+            {busy === 'export' ? x.exporting : x.exportW3c}
           </button>
         </div>
         {exported && (
           <p role="status">
-            {exported.count} {x('exportedAnnotations')} <span dir="ltr">{exported.fileName}</span>
+            {exported.count} {x.exportedAnnotations} <span dir="ltr">{exported.fileName}</span>
           </p>
         )}
         <hr />
         <fieldset className="export-fieldset">
-          <legend>{x('unknownCodes')}</legend>
+          <legend>{x.unknownCodes}</legend>
           <label className="export-choice">
             <input
               type="radio"
@@ -101,7 +101,7 @@ export function ExchangeDialog({
               checked={unknownCodes === 'create'}
               onChange={() => setUnknownCodes('create')}
             />
-            {x('unknownCreate')}
+            {x.unknownCreate}
           </label>
           <label className="export-choice">
             <input
@@ -110,7 +110,7 @@ export function ExchangeDialog({
               checked={unknownCodes === 'orphan'}
               onChange={() => setUnknownCodes('orphan')}
             />
-            {x('unknownOrphan')}
+            {x.unknownOrphan}
           </label>
         </fieldset>
         <input
@@ -131,13 +131,13 @@ export function ExchangeDialog({
             disabled={busy !== null}
             data-testid="w3c-import"
           >
-            {busy === 'import' ? x('importing') : x('importW3c')}
+            {busy === 'import' ? x.importing : x.importW3c}
           </button>
         </div>
         {progress && (
           <p role="status" data-testid="w3c-import-progress">
             <label>
-              {x('importProgress')} <progress max={progress.total} value={progress.done} />{' '}
+              {x.importProgress} <progress max={progress.total} value={progress.done} />{' '}
               <span dir="ltr">
                 {progress.done.toLocaleString()} / {progress.total.toLocaleString()}
               </span>
@@ -148,7 +148,7 @@ export function ExchangeDialog({
         {result && <AnnotationImportSummary result={result} />}
         <div className="actions">
           <button type="button" onClick={onClose}>
-            {x('close')}
+            {x.close}
           </button>
         </div>
       </div>

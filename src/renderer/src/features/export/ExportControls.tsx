@@ -8,12 +8,12 @@ import { notifyDocumentsChanged } from '../import';
 import { CsvExportDialog } from './CsvExportDialog';
 import { ExchangeDialog } from './ExchangeDialog';
 import { notifyAnnotationsImported } from './events';
-import { useExportText } from './strings';
+import { useExportStrings } from './strings';
 import './export.css';
 
 export function ExportControls({ currentDocumentId }: { currentDocumentId?: string | undefined }) {
   const app = useApp();
-  const { x } = useExportText();
+  const x = useExportStrings();
   const [dialog, setDialog] = useState<'none' | 'csv' | 'exchange'>('none');
   // File ▸ Export CSV… (Ctrl/Cmd+E) in the desktop app's menu
   useEffect(() => {
@@ -33,10 +33,10 @@ export function ExportControls({ currentDocumentId }: { currentDocumentId?: stri
     <>
       <span className="export-controls">
         <button type="button" onClick={() => setDialog('csv')} data-testid="export-csv-button">
-          {x('exportCsvButton')}
+          {x.exportCsvButton}
         </button>
         <button type="button" onClick={() => setDialog('exchange')} data-testid="exchange-button">
-          {x('exchangeButton')}
+          {x.exchangeButton}
         </button>
       </span>
       {dialog === 'csv' && <CsvExportDialog currentDocumentId={currentDocumentId} onClose={() => setDialog('none')} />}

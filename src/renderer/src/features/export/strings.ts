@@ -1,5 +1,5 @@
 /** The export feature's words, in English and Arabic (the interface language decides). */
-import { useI18n } from '../../i18n';
+import { defineStrings } from '../../i18n';
 
 const en = {
   exportCsvButton: 'Export CSV…',
@@ -48,9 +48,7 @@ const en = {
   close: 'Close',
 };
 
-type ExportTextKey = keyof typeof en;
-
-const ar: Record<ExportTextKey, string> = {
+const ar = {
   exportCsvButton: 'تصدير CSV…',
   exchangeButton: 'تبادل…',
   csvTitle: 'تصدير CSV',
@@ -95,10 +93,4 @@ const ar: Record<ExportTextKey, string> = {
   close: 'إغلاق',
 };
 
-const dictionaries = { en, ar } as const;
-
-export function useExportText(): { x: (key: ExportTextKey) => string; lang: 'en' | 'ar' } {
-  const { lang } = useI18n();
-  const dict: Record<ExportTextKey, string> = dictionaries[lang];
-  return { x: (key) => dict[key], lang };
-}
+export const useExportStrings = defineStrings({ en, ar });

@@ -11,7 +11,7 @@ import { notifyDocumentsChanged } from './events';
 import { ImportDialog } from './ImportDialog';
 import { importAll, type ImportOutcome, type Progress } from './importQueue';
 import { PasteTextDialog } from './PasteTextDialog';
-import { useImportText } from './strings';
+import { useImportStrings } from './strings';
 import { useFileDrop } from './useFileDrop';
 import './import.css';
 
@@ -30,7 +30,7 @@ export interface ImportControlsProps {
 
 export function ImportControls({ onImported }: ImportControlsProps) {
   const app = useApp();
-  const { it } = useImportText();
+  const it = useImportStrings();
   const [dialog, setDialog] = useState<'none' | 'files' | 'paste'>('none');
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -121,12 +121,12 @@ export function ImportControls({ onImported }: ImportControlsProps) {
           data-testid="import-button"
           aria-keyshortcuts="Control+O"
         >
-          {it('importButton')}
+          {it.importButton}
         </button>
       </span>
       {dragging && (
         <div className="import-drop-overlay" aria-hidden="true">
-          <p>{it('dropHere')}</p>
+          <p>{it.dropHere}</p>
         </div>
       )}
       {dialog === 'files' && (

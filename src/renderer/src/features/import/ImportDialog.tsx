@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { Modal } from '../../app/Modal';
 import { ImportSummary } from './ImportSummary';
 import type { ImportOutcome, Progress } from './importQueue';
-import { useImportText } from './strings';
+import { useImportStrings } from './strings';
 
 export const ACCEPT =
   '.txt,.text,.md,.html,.htm,.xhtml,.docx,.pdf,.mhtml,.mht,.rtf,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,multipart/related,application/rtf,text/rtf';
@@ -25,13 +25,13 @@ export interface ImportDialogProps {
 }
 
 export function ImportDialog(props: ImportDialogProps) {
-  const { it } = useImportText();
+  const it = useImportStrings();
   const input = useRef<HTMLInputElement>(null);
   const { running, progress, outcomes } = props;
   return (
-    <Modal label={it('importTitle')} onClose={running ? props.onStop : props.onClose} className="import-dialog">
-      <h2>{it('importTitle')}</h2>
-      <p className="meta">{it('importHint')}</p>
+    <Modal label={it.importTitle} onClose={running ? props.onStop : props.onClose} className="import-dialog">
+      <h2>{it.importTitle}</h2>
+      <p className="meta">{it.importHint}</p>
       <input
         ref={input}
         type="file"
@@ -47,10 +47,10 @@ export function ImportDialog(props: ImportDialogProps) {
       />
       <div className="actions import-pick">
         <button type="button" className="primary" disabled={running} onClick={() => input.current?.click()}>
-          {it('chooseFiles')}
+          {it.chooseFiles}
         </button>
         <button type="button" disabled={running} onClick={props.onPaste} data-testid="paste-button">
-          {it('pasteButton')}
+          {it.pasteButton}
         </button>
       </div>
       <label className="import-review-option">
@@ -61,13 +61,13 @@ export function ImportDialog(props: ImportDialogProps) {
           onChange={(e) => props.onReviewAll(e.currentTarget.checked)}
           data-testid="review-all"
         />{' '}
-        {it('reviewOption')}
+        {it.reviewOption}
       </label>
       {progress && running && (
         <div className="import-progress" role="status" aria-live="polite">
-          <progress max={progress.total} value={progress.done} aria-label={it('importing')} />
+          <progress max={progress.total} value={progress.done} aria-label={it.importing} />
           <span>
-            {it('importing')} {Math.min(progress.done + 1, progress.total)} {it('of')} {progress.total}
+            {it.importing} {Math.min(progress.done + 1, progress.total)} {it.of} {progress.total}
             {progress.current && (
               <>
                 : <bdi>{progress.current}</bdi>
@@ -77,15 +77,15 @@ export function ImportDialog(props: ImportDialogProps) {
         </div>
       )}
       {outcomes.length > 0 && <ImportSummary outcomes={outcomes} onOpen={props.onOpen} onResolve={props.onResolve} />}
-      {props.stopped && !running && <p className="meta">{it('stopped')}</p>}
+      {props.stopped && !running && <p className="meta">{it.stopped}</p>}
       <div className="actions">
         {running ? (
           <button type="button" onClick={props.onStop}>
-            {it('stop')}
+            {it.stop}
           </button>
         ) : (
           <button type="button" onClick={props.onClose}>
-            {it('close')}
+            {it.close}
           </button>
         )}
       </div>

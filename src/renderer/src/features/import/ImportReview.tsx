@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import type { ArticlePreview, ImportPreview } from '@shared/api/documents';
 import type { ImportChoice } from './importQueue';
-import { useImportText } from './strings';
+import { useImportStrings } from './strings';
 
 export interface ImportReviewProps {
   fileName: string;
@@ -36,7 +36,7 @@ function Paragraphs({
   dropped: ReadonlySet<number>;
   onToggle: (p: number) => void;
 }) {
-  const { it } = useImportText();
+  const it = useImportStrings();
   return (
     <ol className="import-paragraphs">
       {article.paragraphs.map((p, j) => (
@@ -46,7 +46,7 @@ function Paragraphs({
               type="checkbox"
               checked={!dropped.has(j)}
               onChange={() => onToggle(j)}
-              aria-label={`${it('keepParagraph')} ${j + 1}`}
+              aria-label={`${it.keepParagraph} ${j + 1}`}
               data-testid={`keep-${index}-${j}`}
             />
             <span dir="auto">{p}</span>
@@ -58,7 +58,7 @@ function Paragraphs({
 }
 
 export function ImportReview({ fileName, preview, onCommit, onSkip, busy }: ImportReviewProps) {
-  const { it } = useImportText();
+  const it = useImportStrings();
   const { articles } = preview;
   const several = articles.length > 1;
   // an article repeated in the file, or already in the project, starts unticked
@@ -95,7 +95,7 @@ export function ImportReview({ fileName, preview, onCommit, onSkip, busy }: Impo
 
   return (
     <section className="import-review" aria-label={fileName} data-testid="import-review">
-      <p className="meta">{several ? `${articles.length} ${it('articlesFound')}` : it('reviewSingle')}</p>
+      <p className="meta">{several ? `${articles.length} ${it.articlesFound}` : it.reviewSingle}</p>
       <ul className="import-articles">
         {articles.map((a, i) => (
           <li key={i} className="import-article" data-testid="import-article">
@@ -105,22 +105,21 @@ export function ImportReview({ fileName, preview, onCommit, onSkip, busy }: Impo
                   type="checkbox"
                   checked={chosen[i] ?? false}
                   onChange={() => setChosen((prev) => prev.map((c, k) => (k === i ? !c : c)))}
-                  aria-label={`${it('chooseArticle')}: ${a.title}`}
+                  aria-label={`${it.chooseArticle}: ${a.title}`}
                 />
               )}
               <bdi dir="auto">{a.title}</bdi>
             </label>
             <span className="meta">
-              <bdi>{a.publishedAt ?? it('noDate')}</bdi> · <bdi dir="auto">{a.source || it('noSource')}</bdi> ·{' '}
-              {a.charCount.toLocaleString()} {it('characters')}
+              <bdi>{a.publishedAt ?? it.noDate}</bdi> · <bdi dir="auto">{a.source || it.noSource}</bdi> ·{' '}
+              {a.charCount.toLocaleString()} {it.characters}
             </span>
             <span className="import-first-words" dir="auto">
               {firstWords(a)}
             </span>
             {a.duplicate && (
               <span className="import-near" role="note">
-                {it('alreadyIn')}{' '}
-                {a.duplicate.exact ? '' : `${Math.floor(a.duplicate.similarity * 100)}% ${it('sameAs')} `}
+                {it.alreadyIn} {a.duplicate.exact ? '' : `${Math.floor(a.duplicate.similarity * 100)}% ${it.sameAs} `}
                 <bdi dir="auto">“{a.duplicate.title}”</bdi>
               </span>
             )}
@@ -132,7 +131,7 @@ export function ImportReview({ fileName, preview, onCommit, onSkip, busy }: Impo
               }}
             >
               <summary>
-                {it('paragraphs')} ({a.paragraphs.length - (dropped[i]?.size ?? 0)}/{a.paragraphs.length})
+                {it.paragraphs} ({a.paragraphs.length - (dropped[i]?.size ?? 0)}/{a.paragraphs.length})
               </summary>
               {open[i] && (
                 <Paragraphs
@@ -148,15 +147,15 @@ export function ImportReview({ fileName, preview, onCommit, onSkip, busy }: Impo
       </ul>
       <span className="import-actions">
         <button type="button" className="primary" disabled={busy || count === 0 || nothingLeft} onClick={commit}>
-          {it('importChosen')} ({count})
+          {it.importChosen} ({count})
         </button>
         {several && (
           <button type="button" disabled={busy} onClick={() => onCommit({ split: 'none' })}>
-            {it('importAsOne')}
+            {it.importAsOne}
           </button>
         )}
         <button type="button" disabled={busy} onClick={onSkip}>
-          {it('skip')}
+          {it.skip}
         </button>
       </span>
     </section>

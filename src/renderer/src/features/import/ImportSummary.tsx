@@ -7,7 +7,7 @@ import type { ImportOutcome } from './importQueue';
 import { tally } from './importQueue';
 import { ImportReview } from './ImportReview';
 import { QuotedText } from './QuotedText';
-import { useImportText } from './strings';
+import { useImportStrings } from './strings';
 
 export interface ImportSummaryProps {
   outcomes: ImportOutcome[];
@@ -38,14 +38,14 @@ function Review({
 }
 
 export function ImportSummary({ outcomes, onOpen, onResolve }: ImportSummaryProps) {
-  const { it } = useImportText();
+  const it = useImportStrings();
   const counts = tally(outcomes);
   return (
-    <section className="import-summary" aria-label={it('summary')}>
+    <section className="import-summary" aria-label={it.summary}>
       <p className="import-counts" data-testid="import-counts">
-        {counts.imported} {it('importedCount')} · {counts.refused} {it('refusedCount')}
-        {counts.duplicate > 0 && ` · ${counts.duplicate} ${it('duplicateCount')}`}
-        {counts.review > 0 && ` · ${counts.review} ${it('reviewCount')}`}
+        {counts.imported} {it.importedCount} · {counts.refused} {it.refusedCount}
+        {counts.duplicate > 0 && ` · ${counts.duplicate} ${it.duplicateCount}`}
+        {counts.review > 0 && ` · ${counts.review} ${it.reviewCount}`}
       </p>
       <ul className="import-outcomes">
         {outcomes.map((o, i) => (
@@ -55,13 +55,13 @@ export function ImportSummary({ outcomes, onOpen, onResolve }: ImportSummaryProp
               <>
                 {o.documents.length <= 1 ? (
                   <span className="import-state">
-                    {it('imported')}:{' '}
+                    {it.imported}:{' '}
                     <button type="button" className="link" dir="auto" onClick={() => onOpen(o.document.id)}>
                       {o.document.title}
                     </button>
                   </span>
                 ) : (
-                  <ul className="import-documents" aria-label={it('importedDocuments')}>
+                  <ul className="import-documents" aria-label={it.importedDocuments}>
                     {o.documents.map((d) => (
                       <li key={d.id}>
                         <button type="button" className="link" dir="auto" onClick={() => onOpen(d.id)}>
@@ -85,7 +85,7 @@ export function ImportSummary({ outcomes, onOpen, onResolve }: ImportSummaryProp
             )}
             {o.kind === 'refused' && (
               <span className="import-state" role="alert">
-                {it('refused')}: <QuotedText text={o.message} />
+                {it.refused}: <QuotedText text={o.message} />
               </span>
             )}
             {o.kind === 'duplicate' && (
@@ -95,16 +95,16 @@ export function ImportSummary({ outcomes, onOpen, onResolve }: ImportSummaryProp
                 </span>
                 <span className="import-actions">
                   <button type="button" onClick={() => void o.retry().then((next) => onResolve(i, next))}>
-                    {it('importAnyway')}
+                    {it.importAnyway}
                   </button>
                   <button type="button" onClick={() => onResolve(i, { kind: 'skipped', fileName: o.fileName })}>
-                    {it('skip')}
+                    {it.skip}
                   </button>
                 </span>
               </>
             )}
             {o.kind === 'review' && <Review outcome={o} onResolve={(next) => onResolve(i, next)} />}
-            {o.kind === 'skipped' && <span className="import-state">{it('skipped')}</span>}
+            {o.kind === 'skipped' && <span className="import-state">{it.skipped}</span>}
           </li>
         ))}
       </ul>

@@ -5,7 +5,7 @@ import { AppError } from '@shared/errors';
 import { api, errorMessage } from '../../api/client';
 import { Modal } from '../../app/Modal';
 import { QuotedText } from './QuotedText';
-import { useImportText } from './strings';
+import { useImportStrings } from './strings';
 import { ErrorAlert } from '../../app/ErrorAlert';
 
 export interface PasteTextDialogProps {
@@ -15,7 +15,7 @@ export interface PasteTextDialogProps {
 }
 
 export function PasteTextDialog({ onImported, onOpen, onClose }: PasteTextDialogProps) {
-  const { it } = useImportText();
+  const it = useImportStrings();
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
@@ -24,7 +24,7 @@ export function PasteTextDialog({ onImported, onOpen, onClose }: PasteTextDialog
   const [result, setResult] = useState<DocumentImportResult | null>(null);
 
   const send = async (allowDuplicate: boolean) => {
-    if (text.trim() === '') return setError(it('empty'));
+    if (text.trim() === '') return setError(it.empty);
     setBusy(true);
     setError(null);
     setDuplicate(null);
@@ -50,12 +50,12 @@ export function PasteTextDialog({ onImported, onOpen, onClose }: PasteTextDialog
   };
 
   return (
-    <Modal label={it('pasteTitle')} onClose={onClose} className="import-dialog">
-      <h2>{it('pasteTitle')}</h2>
+    <Modal label={it.pasteTitle} onClose={onClose} className="import-dialog">
+      <h2>{it.pasteTitle}</h2>
       {result ? (
         <>
           <p>
-            {it('imported')}:{' '}
+            {it.imported}:{' '}
             <button type="button" className="link" dir="auto" onClick={() => onOpen(result.document.id)}>
               {result.document.title}
             </button>
@@ -71,18 +71,18 @@ export function PasteTextDialog({ onImported, onOpen, onClose }: PasteTextDialog
           )}
           <div className="actions">
             <button type="button" onClick={onClose}>
-              {it('close')}
+              {it.close}
             </button>
           </div>
         </>
       ) : (
         <form className="name-form" onSubmit={submit}>
           <label>
-            {it('pasteTitleField')}
+            {it.pasteTitleField}
             <input value={title} dir="auto" maxLength={1000} onChange={(e) => setTitle(e.target.value)} />
           </label>
           <label>
-            {it('pasteText')}
+            {it.pasteText}
             <textarea
               value={text}
               dir="auto"
@@ -100,17 +100,17 @@ export function PasteTextDialog({ onImported, onOpen, onClose }: PasteTextDialog
               </p>
               <div className="actions">
                 <button type="button" onClick={() => void send(true)} disabled={busy}>
-                  {it('importAnyway')}
+                  {it.importAnyway}
                 </button>
               </div>
             </div>
           )}
           <div className="actions">
             <button type="button" onClick={onClose}>
-              {it('cancel')}
+              {it.cancel}
             </button>
             <button type="submit" className="primary" disabled={busy || text.trim() === ''}>
-              {it('pasteSubmit')}
+              {it.pasteSubmit}
             </button>
           </div>
         </form>

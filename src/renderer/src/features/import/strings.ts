@@ -1,5 +1,5 @@
 /** The import feature's words, in English and Arabic (the interface language decides). */
-import { useI18n } from '../../i18n';
+import { defineStrings } from '../../i18n';
 
 const en = {
   importButton: 'Import…',
@@ -51,9 +51,7 @@ const en = {
   repeatOf: 'The same text as article',
 } as const;
 
-export type ImportTextKey = keyof typeof en;
-
-const ar: Record<ImportTextKey, string> = {
+const ar = {
   importButton: 'استيراد…',
   importTitle: 'استيراد مقالات',
   importHint:
@@ -102,10 +100,4 @@ const ar: Record<ImportTextKey, string> = {
   repeatOf: 'النص نفسه في المقال رقم',
 };
 
-const dictionaries = { en, ar } as const;
-
-export function useImportText(): { it: (key: ImportTextKey) => string; lang: 'en' | 'ar' } {
-  const { lang } = useI18n();
-  const dict: Record<ImportTextKey, string> = dictionaries[lang];
-  return { it: (key) => dict[key], lang };
-}
+export const useImportStrings = defineStrings({ en, ar });

@@ -1,5 +1,5 @@
 /** The words of the project features, in English and Arabic (follows the interface language). */
-import { useI18n, type Lang } from '../../i18n';
+import { defineStrings, type Strings } from '../../i18n';
 
 const en = {
   projectButton: 'Project…',
@@ -52,9 +52,7 @@ const en = {
   dismiss: 'Dismiss',
 };
 
-export type ProjectStrings = typeof en;
-
-const ar: ProjectStrings = {
+const ar = {
   projectButton: 'المشروع…',
   project: 'المشروع',
   openNow: 'المفتوح الآن:',
@@ -105,10 +103,5 @@ const ar: ProjectStrings = {
   dismiss: 'إخفاء',
 };
 
-export function projectStrings(lang: Lang): ProjectStrings {
-  return lang === 'ar' ? ar : en;
-}
-
-export function useProjectStrings(): ProjectStrings {
-  return projectStrings(useI18n().lang);
-}
+export const useProjectStrings = defineStrings({ en, ar });
+export type ProjectStrings = Strings<typeof en>;

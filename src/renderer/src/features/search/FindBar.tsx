@@ -154,24 +154,23 @@ export function FindBar() {
       (h) => !reader.annotations.some((a) => a.start === h.start && a.end === h.end && a.codes.includes(codeId)),
     );
     if (fresh.length === 0) {
-      reader.announce(s('alreadyTagged'));
+      reader.announce(s.alreadyTagged);
       return;
     }
     const created = await reader.tagSpans(fresh, [codeId]);
-    if (created.length > 0) reader.announce(`${s('tagged')}: ${created.length}`);
+    if (created.length > 0) reader.announce(`${s.tagged}: ${created.length}`);
   };
 
   if (!open) return null;
 
   const codes = app.codebook.codes;
-  const count =
-    hits.length === 0 ? s('noHits') : `${current + 1} ${s('of')} ${hits.length}${result?.truncated ? '+' : ''}`;
+  const count = hits.length === 0 ? s.noHits : `${current + 1} ${s.of} ${hits.length}${result?.truncated ? '+' : ''}`;
 
   return (
     <div
       className="find-bar"
       role="search"
-      aria-label={s('find')}
+      aria-label={s.find}
       onKeyDown={(e) => {
         // Esc anywhere in the bar (its field, buttons, code list) closes it
         if (e.key !== 'Escape' || e.defaultPrevented) return;
@@ -185,8 +184,8 @@ export function FindBar() {
           ref={input}
           type="search"
           dir="auto"
-          aria-label={s('find')}
-          placeholder={s('findPlaceholder')}
+          aria-label={s.find}
+          placeholder={s.findPlaceholder}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -197,13 +196,13 @@ export function FindBar() {
           }}
         />
         <span className="find-count" aria-live="polite" data-testid="find-count">
-          {query.trim() === '' ? '' : busy && !result ? s('searching') : count}
+          {query.trim() === '' ? '' : busy && !result ? s.searching : count}
         </span>
         <button
           type="button"
           className="icon"
-          aria-label={s('previous')}
-          title={`${s('previous')} (Shift+Enter)`}
+          aria-label={s.previous}
+          title={`${s.previous} (Shift+Enter)`}
           disabled={hits.length === 0}
           onClick={() => step(-1)}
         >
@@ -212,25 +211,25 @@ export function FindBar() {
         <button
           type="button"
           className="icon"
-          aria-label={s('next')}
-          title={`${s('next')} (Enter)`}
+          aria-label={s.next}
+          title={`${s.next} (Enter)`}
           disabled={hits.length === 0}
           onClick={() => step(1)}
         >
           ↓
         </button>
         <OptionsMenu options={options} onChange={setOptions} />
-        <button type="button" className="icon" aria-label={s('close')} title={`${s('close')} (Esc)`} onClick={close}>
+        <button type="button" className="icon" aria-label={s.close} title={`${s.close} (Esc)`} onClick={close}>
           ×
         </button>
       </div>
       <ErrorAlert message={error} />
-      {result && result.folded === '' && <p className="find-note">{s('nothingToFind')}</p>}
-      {result?.truncated && <p className="find-note">{s('truncated')}</p>}
+      {result && result.folded === '' && <p className="find-note">{s.nothingToFind}</p>}
+      {result?.truncated && <p className="find-note">{s.truncated}</p>}
       {hits.length > 0 && (
         <div className="find-row find-tag">
-          <select aria-label={s('withCode')} value={codeId} onChange={(e) => setCodeId(e.target.value)}>
-            <option value="">{s('chooseCode')}</option>
+          <select aria-label={s.withCode} value={codeId} onChange={(e) => setCodeId(e.target.value)}>
+            <option value="">{s.chooseCode}</option>
             {codes.map((c) => (
               <option key={c.id} value={c.id}>
                 {codeLabel(c, lang)}
@@ -238,10 +237,10 @@ export function FindBar() {
             ))}
           </select>
           <button type="button" disabled={!codeId || !currentHit} onClick={() => currentHit && void tag([currentHit])}>
-            {s('tagThis')}
+            {s.tagThis}
           </button>
           <button type="button" disabled={!codeId} onClick={() => void tag(hits)}>
-            {s('tagAll')} ({hits.length})
+            {s.tagAll} ({hits.length})
           </button>
         </div>
       )}

@@ -18,12 +18,12 @@ export function OptionsMenu({
   return (
     <div className="search-options">
       <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
-        {s('options')}
+        {s.options}
       </button>
       {open && (
         <div id={id} className="search-options-panel">
           <fieldset>
-            <legend>{s('matchLegend')}</legend>
+            <legend>{s.matchLegend}</legend>
             {MATCH_ROWS.map((row) => (
               <label key={row.mode} className="check">
                 <input
@@ -32,12 +32,12 @@ export function OptionsMenu({
                   checked={mode === row.mode}
                   onChange={() => onChange(withMatch(options, row.mode))}
                 />
-                <span dir="auto">{s(row.label)}</span>
+                <span dir="auto">{s[row.label]}</span>
               </label>
             ))}
           </fieldset>
           <fieldset>
-            <legend>{s('rulesLegend')}</legend>
+            <legend>{s.rulesLegend}</legend>
             {OPTION_ROWS.map((row) => (
               <label key={row.key} className="check">
                 <input
@@ -45,7 +45,7 @@ export function OptionsMenu({
                   checked={isTicked(options, row)}
                   onChange={(e) => onChange(withTicked(options, row, e.target.checked))}
                 />
-                <span dir="auto">{s(row.label)}</span>
+                <span dir="auto">{s[row.label]}</span>
               </label>
             ))}
           </fieldset>

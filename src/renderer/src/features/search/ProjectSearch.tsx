@@ -96,7 +96,7 @@ export function ProjectSearch() {
     <div className="project-search" ref={root}>
       <form
         role="search"
-        aria-label={s('searchAll')}
+        aria-label={s.searchAll}
         onSubmit={(e) => {
           e.preventDefault();
           void run();
@@ -107,8 +107,8 @@ export function ProjectSearch() {
           type="search"
           dir="auto"
           title="Ctrl+Shift+F"
-          aria-label={s('searchAll')}
-          placeholder={s('searchAllPlaceholder')}
+          aria-label={s.searchAll}
+          placeholder={s.searchAllPlaceholder}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -117,13 +117,13 @@ export function ProjectSearch() {
         />
       </form>
       {open && (
-        <div className="project-search-panel" role="region" aria-label={s('searchAll')}>
+        <div className="project-search-panel" role="region" aria-label={s.searchAll}>
           <div className="find-row">
             <span aria-live="polite" data-testid="project-search-count">
               {busy
-                ? s('searching')
+                ? s.searching
                 : result
-                  ? `${result.hits.length}${result.truncated ? '+' : ''} ${s('hitsIn')} ${groups.length} ${groups.length === 1 ? s('document') : s('documents')}`
+                  ? `${result.hits.length}${result.truncated ? '+' : ''} ${s.hitsIn} ${groups.length} ${groups.length === 1 ? s.document : s.documents}`
                   : ''}
             </span>
             <span className="spacer" />
@@ -134,13 +134,13 @@ export function ProjectSearch() {
                 void run(query, next);
               }}
             />
-            <button type="button" className="icon" aria-label={s('close')} onClick={() => setOpen(false)}>
+            <button type="button" className="icon" aria-label={s.close} onClick={() => setOpen(false)}>
               ×
             </button>
           </div>
           <ErrorAlert message={error} />
-          {result?.truncated && <p className="find-note">{s('truncated')}</p>}
-          {result && result.hits.length === 0 && !busy && <p className="empty">{s('noHits')}</p>}
+          {result?.truncated && <p className="find-note">{s.truncated}</p>}
+          {result && result.hits.length === 0 && !busy && <p className="empty">{s.noHits}</p>}
           {result && !busy && <ProjectTagAll groups={groups} truncated={result.truncated} />}
           <ol className="search-results">
             {groups.map((g) => (
@@ -153,7 +153,7 @@ export function ProjectSearch() {
                     <li key={`${h.start}-${h.end}`}>
                       <button type="button" className="search-result" onClick={() => choose(h)}>
                         <span className="muted">
-                          {s('paragraph')}
+                          {s.paragraph}
                           {h.paragraph}
                         </span>{' '}
                         <span dir="auto">

@@ -65,7 +65,7 @@ export function ProjectTagAll({ groups, truncated }: { groups: readonly HitGroup
       }
       setConfirming(false);
       setDone(made.count > 0 ? made : null);
-      setMessage(made.count > 0 ? `${s('tagged')}: ${made.count}` : s('alreadyTagged'));
+      setMessage(made.count > 0 ? `${s.tagged}: ${made.count}` : s.alreadyTagged);
     } catch (err) {
       // what was made before the failure can still be undone
       setDone(made.count > 0 ? made : null);
@@ -87,7 +87,7 @@ export function ProjectTagAll({ groups, truncated }: { groups: readonly HitGroup
     try {
       for (const d of done.byDocument) await api['annotations.deleteMany']({ documentId: d.documentId, ids: d.ids });
       setDone(null);
-      setMessage(s('tagAllUndone'));
+      setMessage(s.tagAllUndone);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -101,14 +101,14 @@ export function ProjectTagAll({ groups, truncated }: { groups: readonly HitGroup
     <div className="project-tag-all">
       <div className="find-row find-tag">
         <select
-          aria-label={s('withCode')}
+          aria-label={s.withCode}
           value={codeId}
           onChange={(e) => {
             setCodeId(e.target.value);
             setConfirming(false);
           }}
         >
-          <option value="">{s('chooseCode')}</option>
+          <option value="">{s.chooseCode}</option>
           {app.codebook.codes.map((c) => (
             <option key={c.id} value={c.id}>
               {codeLabel(c, lang)}
@@ -116,11 +116,11 @@ export function ProjectTagAll({ groups, truncated }: { groups: readonly HitGroup
           ))}
         </select>
         <button type="button" disabled={!codeId || busy} aria-expanded={confirming} onClick={() => setConfirming(true)}>
-          {s('tagAll')} ({total})…
+          {s.tagAll} ({total})…
         </button>
         {done && (
           <button type="button" disabled={busy} onClick={() => void undo()}>
-            {s('undo')}
+            {s.undo}
           </button>
         )}
       </div>
@@ -129,8 +129,8 @@ export function ProjectTagAll({ groups, truncated }: { groups: readonly HitGroup
       </p>
       <ErrorAlert message={error} />
       {confirming && (
-        <div className="tag-all-confirm" role="group" aria-label={s('tagAll')}>
-          <p>{s('tagAllPerDocument')}</p>
+        <div className="tag-all-confirm" role="group" aria-label={s.tagAll}>
+          <p>{s.tagAllPerDocument}</p>
           <ul data-testid="tag-all-counts">
             {groups.map((g) => (
               <li key={g.documentId}>
@@ -138,13 +138,13 @@ export function ProjectTagAll({ groups, truncated }: { groups: readonly HitGroup
               </li>
             ))}
           </ul>
-          {truncated && <p className="find-note">{s('tagAllTruncated')}</p>}
+          {truncated && <p className="find-note">{s.tagAllTruncated}</p>}
           <div className="find-row">
             <button type="button" className="primary" disabled={busy} onClick={start}>
-              {s('tagAllConfirm').replace('{hits}', String(total)).replace('{documents}', String(groups.length))}
+              {s.tagAllConfirm.replace('{hits}', String(total)).replace('{documents}', String(groups.length))}
             </button>
             <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
-              {s('cancel')}
+              {s.cancel}
             </button>
           </div>
         </div>

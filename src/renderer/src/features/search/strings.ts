@@ -1,5 +1,5 @@
 /** The search feature's words in English and Arabic (kept here so the feature is self-contained). */
-import { useI18n, type Lang } from '../../i18n';
+import { defineStrings } from '../../i18n';
 
 const en = {
   find: 'Find in document',
@@ -49,9 +49,7 @@ const en = {
   nothingToFind: 'The search holds only marks that are ignored; switch off “Ignore diacritics” to find them.',
 } as const;
 
-type Key = keyof typeof en;
-
-const ar: Record<Key, string> = {
+const ar = {
   find: 'البحث في الوثيقة',
   findPlaceholder: 'ابحث…',
   searchAll: 'البحث في كل الوثائق',
@@ -99,10 +97,4 @@ const ar: Record<Key, string> = {
   nothingToFind: 'البحث لا يحوي إلا علامات مُتجاهَلة؛ أوقف «تجاهل الحركات» للعثور عليها.',
 };
 
-const dictionaries: Record<Lang, Record<Key, string>> = { en, ar };
-
-export function useSearchStrings(): (key: Key) => string {
-  const { lang } = useI18n();
-  const dict = dictionaries[lang];
-  return (key) => dict[key];
-}
+export const useSearchStrings = defineStrings({ en, ar });

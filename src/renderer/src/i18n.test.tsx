@@ -1,0 +1,50 @@
+/**
+ * One way to define a view's words: defineStrings({ en, ar }) gives a hook returning the table
+ * of the interface language, and refuses (at type-check time) an Arabic table that is not the
+ * English one's twin.
+ */
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { defineStrings, I18nContext, translator, type Lang } from './i18n';
+import { useSearchStrings } from './features/search/strings';
+import { useProjectStrings } from './features/project/strings';
+
+const useGreeting = defineStrings({
+  en: { hello: 'Hello', count: (n: number) => `${n} documents` },
+  ar: { hello: 'مرحبًا', count: (n: number) => `${n} وثائق` },
+});
+
+function Greeting() {
+  const s = useGreeting();
+  return <p>{`${s.hello} · ${s.count(3)}`}</p>;
+}
+
+function inLanguage(lang: Lang, element: React.ReactElement): string {
+  return renderToString(<I18nContext.Provider value={{ lang, t: translator(lang) }}>{element}</I18nContext.Provider>);
+}
+
+describe('defineStrings', () => {
+  it('gives each view the table of the interface language, words and messages with values alike', () => {
+    expect(inLanguage('en', <Greeting />)).toContain('Hello · 3 documents');
+    expect(inLanguage('ar', <Greeting />)).toContain('مرحبًا · 3 وثائق');
+    expect(useGreeting.for('ar').hello).toBe('مرحبًا');
+  });
+
+  it('is the one shape of every strings file (a feature that used to return a function now returns the table)', () => {
+    function Find() {
+      return <span>{useSearchStrings().find}</span>;
+    }
+    expect(inLanguage('ar', <Find />)).toContain('البحث في الوثيقة');
+    expect(typeof useProjectStrings.for('ar').holds).toBe('function');
+  });
+
+  it('refuses an Arabic table that lacks an English key, adds one, or changes a message’s shape', () => {
+    // @ts-expect-error: ar has no "bye"
+    defineStrings({ en: { hi: 'Hi', bye: 'Bye' }, ar: { hi: 'أهلًا' } });
+    // @ts-expect-error: ar has "extra", which en lacks
+    defineStrings({ en: { hi: 'Hi' }, ar: { hi: 'أهلًا', extra: 'زائد' } });
+    // @ts-expect-error: en's count is a function of a number, ar's a plain string
+    defineStrings({ en: { count: (n: number) => `${n}` }, ar: { count: 'عدد' } });
+    expect(true).toBe(true); // the checks above are the type checker's (npm run typecheck)
+  });
+});
