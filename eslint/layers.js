@@ -4,6 +4,10 @@
 // `../store/x` and `../../main/store/x` are the same import. Packages (react, zod, …) are not
 // layers; other rules restrict them.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** the repository: paths in the table are relative to it, wherever ESLint is started from */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const EXTENSIONS = /\.(d\.ts|tsx?|jsx?|mjs|cjs)$/;
 const ALIASES = { '@shared/': 'src/shared/' };
@@ -103,8 +107,8 @@ export function layersPlugin(rows, exceptions = []) {
       },
     },
     create(context) {
-      const cwd = context.cwd;
-      const fileName = context.filename;
+      const cwd = ROOT;
+      const fileName = path.resolve(context.cwd, context.filename);
       const fromPath = path.relative(cwd, fileName).split(path.sep).join('/');
       const from = locate(table, fromPath);
       if (!from) return {};
