@@ -4,7 +4,10 @@
  * `npm run lint`.)
  */
 import { ESLint, type Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// the first lint loads ESLint and the TypeScript parser: slow on a busy machine
+vi.setConfig({ testTimeout: 120_000 });
 
 const eslint = new ESLint({ cwd: process.cwd() });
 const LAYER_RULES = new Set(['layers/allowed-imports', 'no-restricted-imports', 'no-restricted-globals']);
