@@ -40,7 +40,8 @@ export function openMainWindow(
     backgroundColor: '#fbf8f1',
     webPreferences: secureWebPreferences(opts.preload, opts.devTools),
   };
-  const win = new api.BrowserWindow(options); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- set in secureWebPreferences() (policy.ts), asserted by policy.test.ts and window.test.ts
+  const { BrowserWindow } = api; // so that Electronegativity sees the construction below
+  const win = new BrowserWindow(options); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- set in secureWebPreferences() (policy.ts), asserted by policy.test.ts and window.test.ts
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   guardWindowContents(api, win);
