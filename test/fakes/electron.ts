@@ -108,6 +108,7 @@ export function createFakeElectron(options: { userData?: string; documents?: str
     quitRequests = 0;
     /** set once a quit went through (nothing prevented it) */
     quitted = false;
+    closingForQuit = false;
     exitCode: number | null = null;
     readonly paths = new Map<string, string>([
       ['userData', options.userData ?? '/fake/userData'],
@@ -156,7 +157,10 @@ export function createFakeElectron(options: { userData?: string; documents?: str
       const event = fakeEvent();
       this.emit('before-quit', event);
       if (event.defaultPrevented) return;
+      // windows closed by a quit do not emit window-all-closed (as in Electron)
+      this.closingForQuit = true;
       for (const win of FakeBrowserWindow.getAllWindows()) win.close();
+      this.closingForQuit = false;
       this.quitted = true;
       this.emit('will-quit', fakeEvent());
     }
@@ -321,7 +325,8 @@ export function createFakeElectron(options: { userData?: string; documents?: str
       this.webContents.destroyed = true;
       if (FakeBrowserWindow.focused === this) FakeBrowserWindow.focused = null;
       this.emit('closed');
-      if (FakeBrowserWindow.getAllWindows().length === 0) app.emit('window-all-closed', fakeEvent());
+      if (FakeBrowserWindow.getAllWindows().length === 0 && !app.closingForQuit)
+        app.emit('window-all-closed', fakeEvent());
     }
 
     /** Electron's part: the first paint is ready. */

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { expect, vi } from 'vitest';
 import type * as App from '../../src/main/app';
 import { createFakeElectron, type FakeElectron } from './electron';
+import { eventually } from './eventually';
 
 type OpenProject = typeof App.openProject;
 
@@ -24,6 +25,8 @@ export interface ShellMocks {
   fake: FakeElectron;
   /** every project the entry opened (closed again by stopShell) */
   opened: App.OpenedProject[];
+  /** the openProject calls of this start, finished or not (stopShell waits for them) */
+  opening: Array<Promise<unknown>>;
   /** stands in for openProject when set */
   openProject?: OpenProject;
   restore?: () => void;
@@ -36,10 +39,16 @@ export function mockApp(real: typeof App, held: ShellMocks): typeof App {
     // The mock is made once per file, but each test imports the entry afresh (vi.resetModules):
     // the real openProject is taken from the same fresh module graph, so that its errors are
     // instances of the AppError the entry's IPC bridge knows.
-    const fresh = await vi.importActual<typeof App>(path.join(root, 'src/main/app.ts'));
-    const project = await (held.openProject ?? fresh.openProject)(...args);
-    held.opened.push(project);
-    return project;
+    const { opened, opening } = held;
+    const open = async () => {
+      const fresh = await vi.importActual<typeof App>(path.join(root, 'src/main/app.ts'));
+      const project = await (held.openProject ?? fresh.openProject)(...args);
+      opened.push(project);
+      return project;
+    };
+    const result = open();
+    opening.push(result);
+    return result;
   };
   return { ...real, openProject };
 }
@@ -59,6 +68,7 @@ export async function startShell(held: ShellMocks, options: StartOptions = {}) {
   const userData = mkdtempSync(path.join(os.tmpdir(), 'hashiya-shell-'));
   held.fake = createFakeElectron({ userData: path.join(userData, 'electron-default') });
   held.opened = [];
+  held.opening = [];
   held.fake.app.isPackaged = options.packaged ?? false;
   held.fake.app.singleInstanceLockFree = options.singleInstanceLockFree ?? true;
 
@@ -93,7 +103,7 @@ export async function startShell(held: ShellMocks, options: StartOptions = {}) {
   if (options.ready !== false) {
     await fake.app.ready();
     // started: a window is open, or the start failed and said so
-    await vi.waitFor(() => expect(fake.windows.length + fake.dialog.errorBoxes.length).toBeGreaterThan(0));
+    await eventually(() => expect(fake.windows.length + fake.dialog.errorBoxes.length).toBeGreaterThan(0));
   }
   return { fake, userData, project: held.opened[0] };
 }
@@ -103,5 +113,6 @@ export async function stopShell(held: ShellMocks): Promise<void> {
   held.restore?.();
   held.restore = undefined;
   held.openProject = undefined;
+  await Promise.allSettled(held.opening ?? []);
   for (const project of held.opened ?? []) await project.close().catch(() => undefined);
 }

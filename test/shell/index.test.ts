@@ -15,6 +15,7 @@ import { EventHub } from '../../src/main/events';
 import { APP_ENTRY, CONTENT_SECURITY_POLICY, secureWebPreferences } from '../../src/main/shell/policy';
 import { LOCK_FILE } from '../../src/main/store/projectLock';
 import type { FakeElectron } from '../fakes/electron';
+import { eventually } from '../fakes/eventually';
 import { startShell, stopShell, type ShellMocks } from '../fakes/shell';
 
 const held = vi.hoisted(() => ({}) as ShellMocks);
@@ -214,7 +215,7 @@ describe('quitting', () => {
     expect(existsSync(path.join(dir, LOCK_FILE))).toBe(true);
     const renamed = call(fake, 'documents.update', { id: doc!.id, title: 'محادثات ليبيا' });
     mainWindow(fake).close();
-    await vi.waitFor(() => expect(fake.app.hasQuit).toBe(true));
+    await eventually(() => expect(fake.app.hasQuit).toBe(true));
     await expect(renamed).resolves.toMatchObject({ ok: true });
     expect(existsSync(path.join(dir, LOCK_FILE))).toBe(false);
     expect(fake.app.exitCode).toBeNull();
@@ -227,6 +228,16 @@ describe('quitting', () => {
     ]);
   });
 
+  it('Quit with the window open saves and gives up the project before the window closes', async () => {
+    const { fake, project } = await startShell(held);
+    const win = mainWindow(fake);
+    fake.app.quit();
+    expect(win.destroyed).toBe(false); // held until saved
+    await eventually(() => expect(fake.app.hasQuit).toBe(true));
+    expect(win.destroyed).toBe(true);
+    expect(existsSync(path.join(project!.store.dir, LOCK_FILE))).toBe(false);
+  });
+
   it('asks when a change cannot be saved, and quitting anyway keeps it in recovery/', async () => {
     const { project, steps } = recordingProject({
       close: async () => {
@@ -237,10 +248,10 @@ describe('quitting', () => {
     held.openProject = async () => project;
     const { fake } = await startShell(held);
     fake.app.quit();
-    await vi.waitFor(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
+    await eventually(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
     expect(fake.dialog.messageBoxes[0]?.options.detail).toMatch(/The disk is full\.[\s\S]*“Libya talks”/);
     fake.dialog.messageBoxes[0]?.answer(1);
-    await vi.waitFor(() => expect(fake.app.exitCode).toBe(0));
+    await eventually(() => expect(fake.app.exitCode).toBe(0));
     expect(steps).toEqual(['flush', 'close', 'writeRecovery']);
   });
 

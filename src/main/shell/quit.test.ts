@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createFakeElectron } from '../../../test/fakes/electron';
+import { eventually } from '../../../test/fakes/eventually';
 import { setupQuit, unsavedList, type QuittingProject } from './quit';
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -32,7 +33,7 @@ describe('quitting', () => {
     fake.app.quit();
     expect(fake.app.hasQuit).toBe(false); // held until the project is saved
     expect(started).toHaveBeenCalledOnce();
-    await vi.waitFor(() => expect(fake.app.hasQuit).toBe(true));
+    await eventually(() => expect(fake.app.hasQuit).toBe(true));
     expect(steps).toEqual(['flush', 'close']);
     expect(fake.app.exitCode).toBeNull();
     expect(fake.dialog.messageBoxes).toEqual([]);
@@ -45,7 +46,7 @@ describe('quitting', () => {
     });
     const { fake } = quitting(p);
     fake.app.quit();
-    await vi.waitFor(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
+    await eventually(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
     const box = fake.dialog.messageBoxes[0]!;
     expect(box.options).toMatchObject({
       type: 'warning',
@@ -61,7 +62,7 @@ describe('quitting', () => {
 
     // the space was freed: the next quit tries again and goes through
     fake.app.quit();
-    await vi.waitFor(() => expect(fake.app.hasQuit).toBe(true));
+    await eventually(() => expect(fake.app.hasQuit).toBe(true));
     expect(p.close).toHaveBeenCalledTimes(2);
     expect(p.writeRecovery).not.toHaveBeenCalled();
   });
@@ -70,10 +71,10 @@ describe('quitting', () => {
     const { p, steps } = project({ flush: vi.fn().mockRejectedValue('folder gone') });
     const { fake } = quitting(p);
     fake.app.quit();
-    await vi.waitFor(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
+    await eventually(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
     expect(fake.dialog.messageBoxes[0]?.options.detail).toMatch(/^folder gone\n\nStay, free some space/);
     fake.dialog.messageBoxes[0]?.answer(1);
-    await vi.waitFor(() => expect(fake.app.exitCode).toBe(0));
+    await eventually(() => expect(fake.app.exitCode).toBe(0));
     expect(steps).toEqual(['writeRecovery']);
   });
 
@@ -84,9 +85,9 @@ describe('quitting', () => {
     });
     const { fake } = quitting(p);
     fake.app.quit();
-    await vi.waitFor(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
+    await eventually(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
     fake.dialog.messageBoxes[0]?.answer(1);
-    await vi.waitFor(() => expect(fake.app.exitCode).toBe(0));
+    await eventually(() => expect(fake.app.exitCode).toBe(0));
     expect(p.writeRecovery).toHaveBeenCalledOnce();
   });
 
