@@ -125,7 +125,7 @@ export interface DownloadItemLike {
  */
 export function downloadHandler(
   defaultFolder: () => string,
-  report: (outcome: { state: 'completed' | 'cancelled' | 'interrupted'; path: string }) => void = () => undefined,
+  report: (outcome: { state: 'completed' | 'cancelled' | 'interrupted'; path: string }) => void,
 ): (item: DownloadItemLike) => void {
   let lastFolder: string | null = null;
   return (item) => {

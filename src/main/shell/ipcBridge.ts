@@ -20,7 +20,7 @@ export function registerApiHandlers(
   ipcMain: IpcMainLike,
   dispatch: (name: string, input: unknown) => Promise<unknown>,
   origins: readonly string[],
-  onInternalError: (err: unknown) => void = () => undefined,
+  onInternalError: (err: unknown) => void,
 ): string[] {
   const channels: string[] = [];
   for (const name of methodNames) {

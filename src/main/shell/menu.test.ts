@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { MENU_COMMANDS, menuTemplate } from './menu';
+import { EVENT_CHANNEL } from '@shared/api/events';
+import { asWindow, createFakeElectron } from '../../../test/fakes/electron';
+import { MENU_COMMANDS, menuTemplate, setupMenu } from './menu';
 
 type Item = MenuItemConstructorOptions;
 const items = (t: Item[]): Item[] => t.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? items(i.submenu) : [])]);
@@ -69,5 +71,42 @@ describe('the native menu', () => {
       if (typeof item.click === 'function' && item.label !== 'About Hashiya') (item.click as () => void)();
     expect(sent.length).toBeGreaterThan(0);
     for (const c of sent) expect(MENU_COMMANDS).toContain(c);
+  });
+});
+
+describe('the application menu', () => {
+  function installed(isMac = false) {
+    const fake = createFakeElectron();
+    const win = new fake.BrowserWindow({});
+    setupMenu(fake.api, asWindow(win), isMac);
+    return { fake, win };
+  }
+
+  it('sends each command to the window as the contract event menu.command, running no script in the page', () => {
+    const { fake, win } = installed();
+    fake.Menu.click('Edit', 'Undo');
+    fake.Menu.click('File', 'Export CSV…');
+    expect(win.webContents.sent).toEqual([
+      { channel: EVENT_CHANNEL, args: [{ name: 'menu.command', data: { command: 'undo' } }] },
+      { channel: EVENT_CHANNEL, args: [{ name: 'menu.command', data: { command: 'export-csv' } }] },
+    ]);
+    expect(win.webContents.executedJavaScript).toEqual([]);
+  });
+
+  it('has an item for every command of the contract', () => {
+    const { fake, win } = installed(true);
+    for (const item of items(fake.Menu.application?.template as Item[]))
+      if (typeof item.click === 'function' && !item.label?.startsWith('About')) (item.click as () => void)();
+    const commands = win.webContents.sent.map((s) => (s.args[0] as { data: { command: string } }).data.command);
+    expect([...commands].sort()).toEqual([...MENU_COMMANDS].sort());
+  });
+
+  it('shows the version in About, attached to the window', () => {
+    const { fake, win } = installed();
+    fake.Menu.click('Help', 'About Hashiya');
+    expect(fake.dialog.messageBoxes).toHaveLength(1);
+    expect(fake.dialog.messageBoxes[0]?.window).toBe(win);
+    expect(fake.dialog.messageBoxes[0]?.options).toMatchObject({ message: 'Hashiya 0.1.0-test' });
+    expect(win.webContents.sent).toEqual([]);
   });
 });

@@ -1,7 +1,12 @@
-/** The native menu as a template (pure data plus callbacks), with the platform's usual roles. */
+/**
+ * The native menu as a template (pure data plus callbacks), with the platform's usual roles; its
+ * commands go to the window as the contract event `menu.command` (windowEvents.ts).
+ */
 import type { MenuItemConstructorOptions } from 'electron';
 
 import type { MenuCommand } from '@shared/api/events';
+import type { BrowserWindow, ElectronApi } from './electronApi';
+import { sendMenuCommand } from './windowEvents';
 
 export { MENU_COMMANDS, type MenuCommand } from '@shared/api/events';
 
@@ -72,4 +77,28 @@ export function menuTemplate(opts: {
     { label: 'Help', submenu: [{ label: `About ${opts.appName}`, click: opts.about }] },
   );
   return template;
+}
+
+/** The application menu, its commands sent to `win`. */
+export function setupMenu(
+  { app, dialog, Menu }: Pick<ElectronApi, 'app' | 'dialog' | 'Menu'>,
+  win: BrowserWindow,
+  isMac: boolean,
+): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        isMac,
+        appName: 'Hashiya',
+        send: (command) => sendMenuCommand(win, command),
+        about: () =>
+          void dialog.showMessageBox(win, {
+            type: 'info',
+            title: 'About Hashiya',
+            message: `Hashiya ${app.getVersion()}`,
+            detail: 'حاشية — offline annotation of Arabic news.',
+          }),
+      }),
+    ),
+  );
 }

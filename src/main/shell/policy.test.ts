@@ -200,6 +200,7 @@ describe('trusted senders', () => {
     expect(isTrustedUrl('about:blank', origins)).toBe(false);
     expect(isTrustedUrl('', origins)).toBe(false);
     expect(isTrustedUrl(null, origins)).toBe(false);
+    expect(isTrustedUrl('not a url', origins)).toBe(false);
   });
 
   it('adds the dev server only when one is given', () => {
