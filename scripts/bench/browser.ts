@@ -122,7 +122,11 @@ export async function startupMs(page: Page, server: Server): Promise<number> {
   return at - server.spawnedAt;
 }
 
-/** Click a document in the library; ms until its text and `ranges` highlight ranges are painted. */
+/**
+ * Click a document in the library; ms until its text and highlights (when `ranges` > 0) are in the
+ * page. The reader registers its highlights in one step (all of them, or those near the screen),
+ * so the first registered range means the step is done.
+ */
 export async function openDocumentMs(page: Page, title: string, paragraphs: number, ranges: number): Promise<number> {
   return page.evaluate(
     async ({ title, paragraphs, ranges }) => {
@@ -136,7 +140,8 @@ export async function openDocumentMs(page: Page, title: string, paragraphs: numb
       button.click();
       await b.until(
         () =>
-          document.querySelectorAll('[data-testid=article] p[data-para]').length === paragraphs && b.ranges() >= ranges,
+          document.querySelectorAll('[data-testid=article] p[data-para]').length === paragraphs &&
+          b.ranges() >= Math.min(ranges, 1),
         'the article and its highlights',
       );
       await b.frame();
@@ -168,6 +173,9 @@ export async function tagMs(page: Page, para: number, key: string): Promise<numb
       const p = document.querySelectorAll('[data-testid=article] p[data-para]')[para];
       const node = p ? document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode() : null;
       if (!node || !(node instanceof Text)) throw new Error(`no text in paragraph ${para}`);
+      (p as Element).scrollIntoView({ block: 'center' });
+      await b.frame();
+      await b.frame();
       const s = node.data.indexOf(' ', 5) + 1;
       const e = node.data.indexOf(' ', s + 15);
       const range = document.createRange();
@@ -220,7 +228,8 @@ export async function openBothMs(
       );
       if (!button) throw new Error(`no library row titled ${title}`);
       const shown = () =>
-        document.querySelectorAll('[data-testid=article] p[data-para]').length === paragraphs && b.ranges() >= ranges;
+        document.querySelectorAll('[data-testid=article] p[data-para]').length === paragraphs &&
+        b.ranges() >= Math.min(ranges, 1);
       await b.frame();
       const t0 = performance.now();
       button.click();
@@ -240,6 +249,8 @@ async function selectWords(page: Page, para: number): Promise<void> {
     const p = document.querySelectorAll('[data-testid=article] p[data-para]')[para];
     const node = p ? document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode() : null;
     if (!node || !(node instanceof Text)) throw new Error(`no text in paragraph ${para}`);
+    // on screen, as what a researcher selects is
+    (p as Element).scrollIntoView({ block: 'center' });
     const s = node.data.indexOf(' ', 5) + 1;
     const e = node.data.indexOf(' ', s + 15);
     const range = document.createRange();
@@ -293,6 +304,7 @@ export async function keyToPaint(
   await page.evaluate(
     async ({ shows }) => {
       const b = (window as unknown as { __bench: BenchHelpers }).__bench;
+      await b.settle(); // the scroll to the selection has been seen
       const before = b.ranges();
       b.armInput('keydown', shows === 'range' ? () => b.ranges() > before : () => true, 'the new highlight');
       await b.settle();

@@ -45,7 +45,7 @@ import {
   type WrittenProject,
 } from './corpus';
 import { cleanupFloor, durableWriteMs } from './floors';
-import { machine, markdown, median, percentile, table, type Scenario } from './report';
+import { machine, markdown, median, percentile, table, type Base, type Scenario } from './report';
 import { startBrowserMode, type BrowserMode as Server } from '../browserMode';
 import { deflateRawSync } from 'node:zlib';
 import { importFile } from '../../src/main/import/index';
@@ -142,7 +142,7 @@ async function readerScenarios(browser: Browser, corpus: Corpus, tmp: string): P
       floor: median(plain.map((o) => o.paint)),
       target: 'ratio ≤ 2',
       check: (s) => (s.ratio ?? Infinity) <= 2,
-      how: `click the title in the library until the first frame holding all ${paragraphs} paragraphs of the 200,000-character article and its ${ranges} highlight ranges has rendered (checked in every frame's requestAnimationFrame callback, stopped by a MessageChannel message posted from it, which runs after that frame's style, layout and paint). Floor: the same text with no annotations, opened the same way.`,
+      how: `click the title in the library until the first frame holding all ${paragraphs} paragraphs of the 200,000-character article and its highlights (its ${ranges} ranges, or those near the screen, registered in one step) has rendered (checked in every frame's requestAnimationFrame callback, stopped by a MessageChannel message posted from it, which runs after that frame's style, layout and paint). Floor: the same text with no annotations, opened the same way.`,
       runs: RUNS.open,
     });
     record({
@@ -597,7 +597,14 @@ async function finish(chromiumVersion: string): Promise<void> {
     'rss_peak_mb',
   ];
   scenarios.sort((a, b) => (order.indexOf(a.name) + 1 || 99) - (order.indexOf(b.name) + 1 || 99));
-  const result = { scenarios, machine: machine(chromiumVersion, loadAtStart) };
+  // BENCH_BASE=file: the JSON of a run on the base tree in the same window, compared in the docs
+  const base = process.env.BENCH_BASE
+    ? {
+        label: process.env.BENCH_BASE_LABEL ?? 'the base tree',
+        ...(JSON.parse(await readFile(process.env.BENCH_BASE, 'utf8')) as Omit<Base, 'label'>),
+      }
+    : undefined;
+  const result = { scenarios, machine: machine(chromiumVersion, loadAtStart), ...(base ? { base } : {}) };
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   process.stderr.write('\n' + table(scenarios) + '\n');
   if (writeDocs) {

@@ -89,7 +89,36 @@ export function table(scenarios: readonly Scenario[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export function markdown(result: { scenarios: readonly Scenario[]; machine: Machine }): string {
+/** The same scenarios measured on another tree (the base) in the same run window. */
+export interface Base {
+  /** what the base is, e.g. "main at a2feb1c (painter registering every range)" */
+  label: string;
+  scenarios: readonly Scenario[];
+  machine: Machine;
+}
+
+function comparisonSection(base: Base | undefined, scenarios: readonly Scenario[]): string[] {
+  if (!base) return [];
+  const rows = scenarios.flatMap((s) => {
+    const b = base.scenarios.find((x) => x.name === s.name);
+    return b
+      ? [`| \`${s.name}\` | ${fmt(b.value)} | ${fmt(s.value)} | ${fmt(s.value / b.value, '×')} | ${s.unit} |`]
+      : [];
+  });
+  return [
+    '## Against the base, same run window',
+    '',
+    `Base: ${base.label}, measured ${base.machine.date} (load ${base.machine.load}), just before the`,
+    'figures above. The machine is shared, so read the ratio rather than the milliseconds.',
+    '',
+    '| scenario | base | this tree | this / base | unit |',
+    '|---|---:|---:|---:|---|',
+    ...rows,
+    '',
+  ];
+}
+
+export function markdown(result: { scenarios: readonly Scenario[]; machine: Machine; base?: Base }): string {
   const m = result.machine;
   const out: string[] = [
     '# Performance',
@@ -115,11 +144,38 @@ export function markdown(result: { scenarios: readonly Scenario[]; machine: Mach
           '',
         ]
       : []),
+    ...comparisonSection(result.base, result.scenarios),
     '## How to read it',
     '',
     '- A tag is painted before its save returns (the reader shows a provisional annotation and swaps in the',
-    "  server's when it answers; a failed save removes it). `tag_latency_ms` is what the researcher sees;",
+    "  server's when it answers; a failed save removes it). `tag_to_paint_ms` is what the researcher sees;",
     '  the save itself is `save_latency_*`, and the bench checks that every tag reached the server.',
+    '',
+    '## End points: which figure stops the clock where, and why',
+    '',
+    '- **Painted frame** (`tag_to_paint_ms`, `open_to_paint_ms`, `hover_to_paint_ms`): a',
+    '  `requestAnimationFrame` callback checks in every frame whether the result is in the page; in the',
+    "  first frame where it is, it posts a `MessageChannel` message, which runs once that frame's style,",
+    '  layout and paint are done on the main thread. Every frame is checked, so the frame that shows the',
+    '  result is the one counted, to the sub-millisecond. Input is trusted (Playwright through the',
+    "  DevTools protocol, into Chromium's input pipeline) and timed from the event's own time stamp, so",
+    '  time the event waited in the queue counts. Not counted: raster and presentation after the main',
+    '  thread (the compositor and GPU).',
+    "- **Event Timing** (`tag_event_timing_ms`, `PerformanceEventTiming`, what Chromium's INP uses): from",
+    "  the key's time stamp to the presentation of the next frame after its handlers, so it adds the",
+    '  compositor, but in 8 ms steps and only from 16 ms on (`durationThreshold: 16`; an empty key is',
+    '  faster, so it cannot be the floor). It is exact for a tag because the provisional highlight is',
+    "  registered in the key's own task; the painted-frame figure says how many tags were in the next",
+    '  frame. Opening (a click, then requests) and hover (`mousemove` has no `interactionId` and is not',
+    '  timed by Event Timing) show their result frames later, so they use the painted frame.',
+    '- **Scrolling** (`scroll_frame_ms`): each frame from its begin time (the `requestAnimationFrame`',
+    '  time stamp) to the end of its rendering, the p95 over all frames; its floor is the same text with',
+    '  no annotations.',
+    '- **Old end points** (`tag_latency_ms`, `open_document_ms`, kept beside the new ones for one',
+    '  release): the condition polled one task at a time, then one `requestAnimationFrame` callback, which',
+    '  runs *before* that frame renders. They miss the style, layout and paint of the frame that shows the',
+    "  result, which is where the highlight registry's cost lands (Chromium re-validates every",
+    '  registered range when any highlight or anything in the page changes).',
     '- Save latency is measured through the services in-process, against a durable write of the same',
     '  bytes; the HTTP round trip of browser mode (Node fetch to the local server) is reported beside it.',
     '- `export_csv_per_s` exports documents already open (the CSV writer itself); `export_csv_cold_per_s`',
