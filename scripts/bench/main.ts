@@ -169,7 +169,7 @@ async function readerScenarios(browser: Browser, corpus: Corpus, tmp: string): P
       await profile.send('Profiler.enable');
       await profile.send('Profiler.start');
     }
-    // BENCH_TRACE=file: a Chromium trace (chrome://tracing, DevTools) of the tag rounds
+    // BENCH_TRACE=file: a Chromium trace (chrome://tracing, DevTools) of tagging, hover and scrolling
     if (process.env.BENCH_TRACE)
       await browser.startTracing(page, { path: process.env.BENCH_TRACE, screenshots: false });
     const rounds = RUNS.tag + 2;
@@ -187,7 +187,6 @@ async function readerScenarios(browser: Browser, corpus: Corpus, tmp: string): P
       olds.push(old);
       frames.push(frame);
     }
-    if (process.env.BENCH_TRACE) await browser.stopTracing();
     if (profile) {
       const { profile: data } = await profile.send('Profiler.stop');
       await writeFile(process.env.BENCH_PROFILE as string, JSON.stringify(data));
@@ -245,6 +244,7 @@ async function readerScenarios(browser: Browser, corpus: Corpus, tmp: string): P
       runs: RUNS.tag,
     });
     const scrolled = await scrollRuns(page, on);
+    if (process.env.BENCH_TRACE) await browser.stopTracing();
     await closePage(page);
     const plainPage = await newPage(browser);
     await openLibrary(plainPage, server);
