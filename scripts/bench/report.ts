@@ -102,17 +102,21 @@ function comparisonSection(base: Base | undefined, scenarios: readonly Scenario[
   const rows = scenarios.flatMap((s) => {
     const b = base.scenarios.find((x) => x.name === s.name);
     return b
-      ? [`| \`${s.name}\` | ${fmt(b.value)} | ${fmt(s.value)} | ${fmt(s.value / b.value, '×')} | ${s.unit} |`]
+      ? [
+          `| \`${s.name}\` | ${fmt(b.value)} | ${fmt(s.value)} | ${s.unit} | ${fmt(s.value / b.value, '×')} | ${fmt(b.ratio, b.ratio === null ? '' : '×')} | ${fmt(s.ratio, s.ratio === null ? '' : '×')} |`,
+        ]
       : [];
   });
   return [
     '## Against the base, same run window',
     '',
     `Base: ${base.label}, measured ${base.machine.date} (load ${base.machine.load}), just before the`,
-    'figures above. The machine is shared, so read the ratio rather than the milliseconds.',
+    'figures above. The machine is shared and its load moves between runs, so read the ratios rather',
+    'than the milliseconds, above all each run against its own floor (measured beside it, in the same',
+    'minutes).',
     '',
-    '| scenario | base | this tree | this / base | unit |',
-    '|---|---:|---:|---:|---|',
+    '| scenario | base | this tree | unit | this / base | base / its floor | this / its floor |',
+    '|---|---:|---:|---|---:|---:|---:|',
     ...rows,
     '',
   ];
@@ -150,6 +154,13 @@ export function markdown(result: { scenarios: readonly Scenario[]; machine: Mach
     '- A tag is painted before its save returns (the reader shows a provisional annotation and swaps in the',
     "  server's when it answers; a failed save removes it). `tag_to_paint_ms` is what the researcher sees;",
     '  the save itself is `save_latency_*`, and the bench checks that every tag reached the server.',
+    '- Save latency is measured through the services in-process, against a durable write of the same',
+    '  bytes; the HTTP round trip of browser mode (Node fetch to the local server) is reported beside it.',
+    '- `export_csv_per_s` exports documents already open (the CSV writer itself); `export_csv_cold_per_s`',
+    '  includes reading and validating every document file.',
+    '- Search figures are warm: the first search of a session builds or reads the index (its time is in',
+    '  the notes below). Absolute targets (search, startup) depend on the machine and its load; the',
+    '  load average is recorded with the machine.',
     '',
     '## End points: which figure stops the clock where, and why',
     '',
@@ -176,13 +187,21 @@ export function markdown(result: { scenarios: readonly Scenario[]; machine: Mach
     '  runs *before* that frame renders. They miss the style, layout and paint of the frame that shows the',
     "  result, which is where the highlight registry's cost lands (Chromium re-validates every",
     '  registered range when any highlight or anything in the page changes).',
-    '- Save latency is measured through the services in-process, against a durable write of the same',
-    '  bytes; the HTTP round trip of browser mode (Node fetch to the local server) is reported beside it.',
-    '- `export_csv_per_s` exports documents already open (the CSV writer itself); `export_csv_cold_per_s`',
-    '  includes reading and validating every document file.',
-    '- Search figures are warm: the first search of a session builds or reads the index (its time is in',
-    '  the notes below). Absolute targets (search, startup) depend on the machine and its load; the',
-    '  load average is recorded with the machine.',
+    '',
+    '## Tag to pixels: where the time went (traced 2026-12-01 with `BENCH_TRACE`; trace again after changes)',
+    '',
+    "- Registering all 5,762 ranges, each tag cost the key's script, then 27–260 ms of PrePaint and",
+    '  7–52 ms of Paint (machine load 14–20): Chromium drops and rebuilds the markers of every registered',
+    '  range whenever any highlight changes and whenever anything in the DOM or style changes (the',
+    '  status line, the panel, a hover card). The same rebuild made every hover and many scroll frames',
+    '  slow. A small highlight for recent tags merged when idle would not avoid it (the rebuild covers',
+    '  every highlight), so the painter registers only the ranges of the paragraphs near the screen',
+    '  (src/renderer/src/reader/highlightWindow.ts): PrePaint 2–4 ms and Paint 4–6 ms per tag.',
+    "- What is left of a tag is the key's own script (10–50 ms under that load): the reader's React",
+    '  re-render of the panel (counts per code over all annotations), two layout reads in layout effects',
+    "  that force a synchronous layout (the code counts' `offsetTop`, the selection bar's",
+    '  `getBoundingClientRect`) and re-sorting all annotations per change. Hover re-renders the whole',
+    '  reader on every pointer frame.',
     '',
     '## What each scenario measures',
     '',
