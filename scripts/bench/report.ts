@@ -36,6 +36,13 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** The p-th percentile (0..100), nearest rank. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
 export function machine(chromiumVersion: string, loadAtStart: number): Machine {
   const cpus = os.cpus();
   let osName = `${os.type()} ${os.release()}`;
@@ -82,7 +89,40 @@ export function table(scenarios: readonly Scenario[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export function markdown(result: { scenarios: readonly Scenario[]; machine: Machine }): string {
+/** The same scenarios measured on another tree (the base) in the same run window. */
+export interface Base {
+  /** what the base is, e.g. "main at a2feb1c (painter registering every range)" */
+  label: string;
+  scenarios: readonly Scenario[];
+  machine: Machine;
+}
+
+function comparisonSection(base: Base | undefined, scenarios: readonly Scenario[]): string[] {
+  if (!base) return [];
+  const rows = scenarios.flatMap((s) => {
+    const b = base.scenarios.find((x) => x.name === s.name);
+    return b
+      ? [
+          `| \`${s.name}\` | ${fmt(b.value)} | ${fmt(s.value)} | ${s.unit} | ${fmt(s.value / b.value, '×')} | ${fmt(b.ratio, b.ratio === null ? '' : '×')} | ${fmt(s.ratio, s.ratio === null ? '' : '×')} |`,
+        ]
+      : [];
+  });
+  return [
+    '## Against the base, same run window',
+    '',
+    `Base: ${base.label}, measured ${base.machine.date} (load ${base.machine.load}), just before the`,
+    'figures above. The machine is shared and its load moves between runs, so read the ratios rather',
+    'than the milliseconds, above all each run against its own floor (measured beside it, in the same',
+    'minutes).',
+    '',
+    '| scenario | base | this tree | unit | this / base | base / its floor | this / its floor |',
+    '|---|---:|---:|---|---:|---:|---:|',
+    ...rows,
+    '',
+  ];
+}
+
+export function markdown(result: { scenarios: readonly Scenario[]; machine: Machine; base?: Base }): string {
   const m = result.machine;
   const out: string[] = [
     '# Performance',
@@ -108,10 +148,11 @@ export function markdown(result: { scenarios: readonly Scenario[]; machine: Mach
           '',
         ]
       : []),
+    ...comparisonSection(result.base, result.scenarios),
     '## How to read it',
     '',
     '- A tag is painted before its save returns (the reader shows a provisional annotation and swaps in the',
-    "  server's when it answers; a failed save removes it). `tag_latency_ms` is what the researcher sees;",
+    "  server's when it answers; a failed save removes it). `tag_to_paint_ms` is what the researcher sees;",
     '  the save itself is `save_latency_*`, and the bench checks that every tag reached the server.',
     '- Save latency is measured through the services in-process, against a durable write of the same',
     '  bytes; the HTTP round trip of browser mode (Node fetch to the local server) is reported beside it.',
@@ -120,6 +161,47 @@ export function markdown(result: { scenarios: readonly Scenario[]; machine: Mach
     '- Search figures are warm: the first search of a session builds or reads the index (its time is in',
     '  the notes below). Absolute targets (search, startup) depend on the machine and its load; the',
     '  load average is recorded with the machine.',
+    '',
+    '## End points: which figure stops the clock where, and why',
+    '',
+    '- **Painted frame** (`tag_to_paint_ms`, `open_to_paint_ms`, `hover_to_paint_ms`): a',
+    '  `requestAnimationFrame` callback checks in every frame whether the result is in the page; in the',
+    "  first frame where it is, it posts a `MessageChannel` message, which runs once that frame's style,",
+    '  layout and paint are done on the main thread. Every frame is checked, so the frame that shows the',
+    '  result is the one counted, to the sub-millisecond. Input is trusted (Playwright through the',
+    "  DevTools protocol, into Chromium's input pipeline) and timed from the event's own time stamp, so",
+    '  time the event waited in the queue counts. Not counted: raster and presentation after the main',
+    '  thread (the compositor and GPU).',
+    "- **Event Timing** (`tag_event_timing_ms`, `PerformanceEventTiming`, what Chromium's INP uses): from",
+    "  the key's time stamp to the presentation of the next frame after its handlers, so it adds the",
+    '  compositor, but in 8 ms steps and only from 16 ms on (`durationThreshold: 16`; an empty key is',
+    '  faster, so it cannot be the floor). It is exact for a tag because the provisional highlight is',
+    "  registered in the key's own task; the painted-frame figure says how many tags were in the next",
+    '  frame. Opening (a click, then requests) and hover (`mousemove` has no `interactionId` and is not',
+    '  timed by Event Timing) show their result frames later, so they use the painted frame.',
+    '- **Scrolling** (`scroll_frame_ms`): each frame from its begin time (the `requestAnimationFrame`',
+    '  time stamp) to the end of its rendering, the p95 over all frames; its floor is the same text with',
+    '  no annotations.',
+    '- **Old end points** (`tag_latency_ms`, `open_document_ms`, kept beside the new ones for one',
+    '  release): the condition polled one task at a time, then one `requestAnimationFrame` callback, which',
+    '  runs *before* that frame renders. They miss the style, layout and paint of the frame that shows the',
+    "  result, which is where the highlight registry's cost lands (Chromium re-validates every",
+    '  registered range when any highlight or anything in the page changes).',
+    '',
+    '## Tag to pixels: where the time went (traced 2026-12-01 with `BENCH_TRACE`; trace again after changes)',
+    '',
+    "- Registering all 5,762 ranges, each tag cost the key's script, then 27–260 ms of PrePaint and",
+    '  7–52 ms of Paint (machine load 14–20): Chromium drops and rebuilds the markers of every registered',
+    '  range whenever any highlight changes and whenever anything in the DOM or style changes (the',
+    '  status line, the panel, a hover card). The same rebuild made every hover and many scroll frames',
+    '  slow. A small highlight for recent tags merged when idle would not avoid it (the rebuild covers',
+    '  every highlight), so the painter registers only the ranges of the paragraphs near the screen',
+    '  (src/renderer/src/reader/highlightWindow.ts): PrePaint 2–4 ms and Paint 4–6 ms per tag.',
+    "- What is left of a tag is the key's own script (10–50 ms under that load): the reader's React",
+    '  re-render of the panel (counts per code over all annotations), two layout reads in layout effects',
+    "  that force a synchronous layout (the code counts' `offsetTop`, the selection bar's",
+    '  `getBoundingClientRect`) and re-sorting all annotations per change. Hover re-renders the whole',
+    '  reader on every pointer frame.',
     '',
     '## What each scenario measures',
     '',

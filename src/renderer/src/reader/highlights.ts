@@ -3,9 +3,11 @@
  * Arabic letters keep joining across a highlight's edge and stored ranges stay valid. One
  * Highlight per code (translucent, so overlaps blend), one for the active annotation, one for
  * a flash after jumping. Colours live in a constructed stylesheet (allowed under our CSP).
+ * Only the ranges near the screen are registered (highlightWindow.ts says why).
  */
 import type { Annotation, Code } from '@shared/model';
-import { staticRangeForSpan, type TextModel } from './textModel';
+import { nextWindow, touches, type ParagraphWindow } from './highlightWindow';
+import { paragraphAt, staticRangeForSpan, type TextModel } from './textModel';
 
 export const ACTIVE_HIGHLIGHT = 'hx-active';
 export const FLASH_HIGHLIGHT = 'hx-flash';
@@ -46,7 +48,103 @@ export function installHighlightStyles(codes: readonly Code[]): void {
   sheet.replaceSync(rules.join('\n'));
 }
 
-/** Paint every annotation: one Highlight per code, ranges built from code-point spans. */
+/** What painting needs of one annotation, computed once per annotation object. */
+interface Placed {
+  range: StaticRange;
+  firstPara: number;
+  lastPara: number;
+}
+
+/** The painter of one article: the last inputs, and the paragraphs its highlights cover. */
+interface Painter {
+  article: Element;
+  model: TextModel;
+  paragraphs: Element[];
+  placed: WeakMap<Annotation, Placed | null>;
+  window: ParagraphWindow | null;
+  input: {
+    annotations: readonly Annotation[];
+    codes: readonly Code[];
+    activeId: string | null;
+    pendingIds: ReadonlySet<string>;
+  };
+  stop: () => void;
+}
+
+let painter: Painter | null = null;
+
+function place(p: Painter, a: Annotation): Placed | null {
+  if (p.placed.has(a)) return p.placed.get(a) ?? null;
+  const range = staticRangeForSpan(p.model, p.article, a.start, a.end);
+  const u = p.model.map.toUtf16(a.start);
+  const placed = range
+    ? {
+        range,
+        firstPara: paragraphAt(p.model, u),
+        lastPara: paragraphAt(p.model, Math.max(u, p.model.map.toUtf16(a.end) - 1)),
+      }
+    : null;
+  p.placed.set(a, placed);
+  return placed;
+}
+
+/** The paragraphs near the screen now, if the registered ones no longer cover them (else null). */
+function windowNeeded(p: Painter): ParagraphWindow | null {
+  const height = window.innerHeight;
+  // not laid out (hidden, or no layout at all): register every paragraph
+  if (!(height > 0) || p.paragraphs.length === 0 || !p.article.getClientRects().length) {
+    const all = { first: 0, last: p.paragraphs.length - 1 };
+    return p.window && p.window.first === all.first && p.window.last === all.last ? null : all;
+  }
+  const box = (i: number) => (p.paragraphs[i] as Element).getBoundingClientRect();
+  return nextWindow(p.window, p.paragraphs.length, box, height);
+}
+
+function painterFor(model: TextModel, article: Element): Painter {
+  if (painter && painter.article === article && painter.model === model) return painter;
+  painter?.stop();
+  const paragraphs: Element[] = [];
+  for (const el of article.querySelectorAll('p[data-para]')) paragraphs[Number((el as HTMLElement).dataset.para)] = el;
+  const p: Painter = {
+    article,
+    model,
+    paragraphs,
+    placed: new WeakMap(),
+    window: null,
+    input: { annotations: [], codes: [], activeId: null, pendingIds: new Set() },
+    stop: () => undefined,
+  };
+  // a scroll of the article or anything holding it, or a change of size (window, panel, font
+  // size), can bring other paragraphs on screen: both are seen before the frame is painted
+  const recheck = () => {
+    const next = windowNeeded(p);
+    if (next) {
+      p.window = next;
+      register(p);
+    }
+  };
+  const onScroll = (e: Event) => {
+    const target = e.target;
+    if (target === document || (target instanceof Node && target.contains(article))) recheck();
+  };
+  window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  window.addEventListener('resize', recheck);
+  const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(recheck);
+  resized?.observe(article);
+  p.stop = () => {
+    window.removeEventListener('scroll', onScroll, { capture: true });
+    window.removeEventListener('resize', recheck);
+    resized?.disconnect();
+  };
+  painter = p;
+  return p;
+}
+
+/**
+ * Paint every annotation: one Highlight per code, ranges built from code-point spans. Only the
+ * ranges of annotations touching the paragraphs on screen (and a screen and a half either side)
+ * are registered; scrolling and resizing register the others as they come near.
+ */
 export function paintAnnotations(
   model: TextModel,
   article: Element,
@@ -56,6 +154,17 @@ export function paintAnnotations(
   pendingIds: ReadonlySet<string> = new Set(),
 ): void {
   if (!supportsHighlights()) return;
+  const p = painterFor(model, article);
+  p.input = { annotations, codes, activeId, pendingIds };
+  // afterwards scrolling and resizing keep the window current: a tag reads no layout
+  if (!p.window) p.window = windowNeeded(p);
+  register(p);
+}
+
+/** Bring the registry in line with the painter's inputs and window. */
+function register(p: Painter): void {
+  const { annotations, codes, activeId, pendingIds } = p.input;
+  const visible = p.window;
   const index = new Map(codes.map((c, i) => [c.id, i]));
   const byName = new Map<string, AbstractRange[]>();
   const add = (name: string, range: AbstractRange) => {
@@ -64,16 +173,22 @@ export function paintAnnotations(
     list.push(range);
   };
   for (const a of annotations) {
-    const range = staticRangeForSpan(model, article, a.start, a.end);
-    if (!range) continue;
-    const known = a.codes.filter((c) => index.has(c));
-    if (known.length === 0) add(UNCODED_HIGHLIGHT, range);
-    for (const c of known) add(highlightName(index.get(c) as number), range);
+    const placed = place(p, a);
+    if (!placed || (visible && !touches(visible, placed.firstPara, placed.lastPara))) continue;
+    const range = placed.range;
+    let known = 0;
+    for (const c of a.codes) {
+      const i = index.get(c);
+      if (i === undefined) continue;
+      known++;
+      add(highlightName(i), range);
+    }
+    if (known === 0) add(UNCODED_HIGHLIGHT, range);
     if (a.id === activeId) add(ACTIVE_HIGHLIGHT, range);
     if (pendingIds.has(a.id)) add(PENDING_HIGHLIGHT, range);
   }
   // Update the registered Highlights in place (ranges are cached per span, so a tag adds one
-  // range instead of re-registering thousands); drop the names no longer used.
+  // range instead of re-registering hundreds); drop the names no longer used.
   for (const name of [...CSS.highlights.keys()]) {
     if (name.startsWith('hx-') && name !== FLASH_HIGHLIGHT && !byName.has(name)) CSS.highlights.delete(name);
   }
@@ -91,6 +206,8 @@ export function paintAnnotations(
 
 export function clearAnnotationHighlights(): void {
   if (!supportsHighlights()) return;
+  painter?.stop();
+  painter = null;
   for (const name of [...CSS.highlights.keys()]) {
     if (name.startsWith('hx-') && name !== FLASH_HIGHLIGHT) CSS.highlights.delete(name);
   }
