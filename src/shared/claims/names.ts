@@ -17,8 +17,8 @@ export const MAX_LONG_TEXT_VALUE = 20000;
 export const MAX_ENTITIES = 100_000;
 /** aliases of one entity */
 export const MAX_ALIASES = 100;
-/** characters of a name or an alias */
-export const MAX_NAME = 200;
+/** characters of a name or an alias (as many as a claimant of format 2 could have) */
+export const MAX_NAME = 500;
 
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/; // eslint-disable-line no-control-regex -- refusing them is the point
 
