@@ -5,7 +5,7 @@ import { canonicalizeText } from '@shared/text/canonical';
 import { Entity } from '@shared/claims/registry';
 import { buildActorIndex } from '@shared/claims/typeahead';
 import { buildMentionIndex, nearestMention } from '@shared/claims/mentions';
-import { editDistance, withoutClitics } from '@shared/claims/fold';
+import { editDistance, foldName, foldNames, withoutClitics } from '@shared/claims/fold';
 
 const SAMPLE = canonicalizeText(
   readFileSync(path.resolve(__dirname, '../../resources/sample/libya-ceasefire-2019.ar.txt'), 'utf8'),
@@ -93,6 +93,22 @@ describe('actor type-ahead', () => {
     expect(index.search('سراج')[0]?.rank).toBe('word');
     expect(ids('بطرابلس', 'place')).toEqual(['tripoli']);
     expect(ids('طرابلس', 'actor')).toEqual([]);
+  });
+
+  it('keeps the best `limit` hits in the order of the full ranking', () => {
+    const many = Array.from({ length: 600 }, (_, i) =>
+      entity({ id: `e${i}`, nameAr: `${['حفتر', 'قوات حفتر', 'حفترية', 'آل حفتر'][i % 4]} ${i % 7 === 0 ? '' : i}` }),
+    );
+    const big = buildActorIndex(many);
+    const all = big.search('حفتر', { limit: 1000 }).map((h) => h.entity.id);
+    expect(all).toHaveLength(600);
+    expect(big.search('حفتر', { limit: 7 }).map((h) => h.entity.id)).toEqual(all.slice(0, 7));
+    expect(big.search('حفتر', { limit: 150 }).map((h) => h.entity.id)).toEqual(all.slice(0, 150));
+  });
+
+  it('folds many names at once exactly as one by one', () => {
+    const names = ['خَليفة  حفـتر', 'Emmanuel MACRON', '\u200fفائز', 'أمانويل', ''];
+    expect(foldNames(names)).toEqual(names.map(foldName));
   });
 
   it('answers nothing for a query that folds to nothing, and at most `limit` hits', () => {

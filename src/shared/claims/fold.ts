@@ -10,6 +10,17 @@ export function foldName(name: string): string {
   return normalizeQuery(name);
 }
 
+/**
+ * Many names folded at once: one pass of the normaliser over all of them (a name holds no line
+ * break, and a line break survives folding), several times faster than one call per name.
+ */
+export function foldNames(names: readonly string[]): string[] {
+  if (names.length === 0) return [];
+  const folded = normalizeQuery(names.join('\n')).split('\n');
+  if (folded.length !== names.length) return names.map(foldName); // a name with a line break after all
+  return folded.map((f) => f.trim());
+}
+
 export function tokensOf(folded: string): string[] {
   return folded.split(/\s+/).filter((t) => t.length > 0);
 }

@@ -20,7 +20,7 @@
  * slip, then a family name.
  */
 import { normalize, originalSpan } from '../search/normalize';
-import { editDistance, foldName, tokensOf, withoutClitics } from './fold';
+import { editDistance, foldNames, tokensOf, withoutClitics } from './fold';
 import { displayName, spellings, type Entity, type EntityKind } from './registry';
 
 export type MentionRule = 'name' | 'alias' | 'slip' | 'familyName';
@@ -77,26 +77,27 @@ export function buildMentionIndex(
   /** which entities a final word (or a one-word spelling) belongs to, for the family-name rule */
   const endings = new Map<string, Set<string>>();
   const families: { entity: Entity; words: string[] }[] = [];
-  for (const entity of entities) {
-    for (const s of spellings(entity)) {
-      const words = tokensOf(foldName(s.text));
-      if (words.length === 0) continue;
-      const p: Pattern = { entity, words, rule: s.isName ? 'name' : 'alias' };
-      push(exact, words[0] as string, p);
-      longest = Math.max(longest, words.length);
-      if (words.length >= 2 && words.join('').length >= SLIP_MIN_LETTERS) {
-        const slip: Pattern = { ...p, rule: 'slip' };
-        push(slipByFirst, words[0] as string, slip);
-        push(slipByLast, words[words.length - 1] as string, slip);
-      }
-      const end = words.slice(-1).join(' ');
-      const owners = endings.get(end) ?? new Set<string>();
-      owners.add(entity.id);
-      endings.set(end, owners);
-      if (s.isName && entity.kind === 'actor' && entity.type === (options.personType ?? 'person')) {
-        const family = familyName(words);
-        if (family) families.push({ entity, words: family });
-      }
+  const all = entities.flatMap((entity) => spellings(entity).map((s) => ({ entity, s })));
+  const foldedAll = foldNames(all.map((x) => x.s.text));
+  for (let n = 0; n < all.length; n++) {
+    const { entity, s } = all[n] as (typeof all)[number];
+    const words = tokensOf(foldedAll[n] as string);
+    if (words.length === 0) continue;
+    const p: Pattern = { entity, words, rule: s.isName ? 'name' : 'alias' };
+    push(exact, words[0] as string, p);
+    longest = Math.max(longest, words.length);
+    if (words.length >= 2 && words.join('').length >= SLIP_MIN_LETTERS) {
+      const slip: Pattern = { ...p, rule: 'slip' };
+      push(slipByFirst, words[0] as string, slip);
+      push(slipByLast, words[words.length - 1] as string, slip);
+    }
+    const end = words.slice(-1).join(' ');
+    const owners = endings.get(end) ?? new Set<string>();
+    owners.add(entity.id);
+    endings.set(end, owners);
+    if (s.isName && entity.kind === 'actor' && entity.type === (options.personType ?? 'person')) {
+      const family = familyName(words);
+      if (family) families.push({ entity, words: family });
     }
   }
   if (options.familyNames !== false) {
