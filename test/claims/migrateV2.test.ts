@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { csvRow } from '@shared/csv';
 import type { Annotation } from '@shared/model';
 import { DocumentFile, ProjectFile } from '../../src/main/store/schema';
-import { claimantActorId, migrateProjectV2toV3 } from '@shared/claims/migrateV2';
+import { claimantActorId, migrateDocumentV2toV3, migrateProjectV2toV3 } from '@shared/claims/migrateV2';
 import { displayName, registryProblems } from '@shared/claims/registry';
 import { checkClaimValues, valueOf } from '@shared/claims/values';
 import type { AnnotationV3, ProjectFileV3 } from '@shared/claims/formatV3';
@@ -134,6 +134,29 @@ describe('migrating a format-2 project to claim records', () => {
   it('changes neither input, and gives the same result twice', () => {
     expect(JSON.stringify([projectJson, documentFiles])).toBe(inputs);
     expect(migrateProjectV2toV3(projectJson, [...documentFiles].reverse()).project).toEqual(project);
+  });
+
+  it('gives the same claims when project.json is migrated first and each document later, one by one', () => {
+    let lazy = migrateProjectV2toV3(projectJson, []).project;
+    expect(lazy.registry.entities).toEqual([]);
+    const docs = documentFiles.map((f) => {
+      const r = migrateDocumentV2toV3(f, lazy);
+      expect(r.projectChanged).toBe(true);
+      lazy = r.project;
+      return r.document;
+    });
+    expect(docs).toEqual(documents);
+    const byId = (p: ProjectFileV3) => [...p.registry.entities].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(lazy)).toEqual(byId(project));
+    const names = (p: ProjectFileV3, key: string) =>
+      p.codebook.fields
+        .find((f) => f.key === key)!
+        .choices.map((c) => [c.id, c.name, c.value])
+        .sort();
+    expect(names(lazy, 'position')).toEqual(names(project, 'position'));
+    expect(names(lazy, 'certainty')).toEqual(names(project, 'certainty'));
+    // a document migrated again against the complete project adds nothing
+    expect(migrateDocumentV2toV3(documentFiles[0], project).projectChanged).toBe(false);
   });
 
   it('refuses a file that is not format 2, a newer one included, with a sentence', () => {

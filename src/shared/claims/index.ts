@@ -9,6 +9,12 @@ export * from './typeahead';
 export * from './mentions';
 export * from './claimCsv';
 export * from './formatV3';
-export { migrateProjectV2toV3, claimantActorId, type MigratedProject } from './migrateV2';
+export {
+  migrateProjectV2toV3,
+  migrateDocumentV2toV3,
+  claimantActorId,
+  type MigratedProject,
+  type MigratedDocument,
+} from './migrateV2';
 export { foldName, withoutClitics } from './fold';
 export { MAX_FIELDS, MAX_CHOICES, MAX_ENTITIES, MAX_ALIASES, MAX_NAME } from './names';

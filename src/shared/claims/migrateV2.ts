@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { Annotation, Codebook, Document, DocumentSummary, IsoTime, Settings, Warning } from '../model';
-import { valueNameAr, type ValueList } from '../codebook/valueNames';
+import { DEFAULT_VALUE_NAMES_AR, valueNameAr, type ValueList } from '../codebook/valueNames';
 import { nameKey } from '../codebook/validate';
 import { cleanLabel } from '../text/canonical';
 import type { ChoiceItem, ClaimField } from './fields';
@@ -156,21 +156,9 @@ export function migrateProjectV2toV3(projectJson: unknown, documentFiles: readon
       continue;
     }
     if (name !== a.claimant) tidied++;
-    const id = claimantActorId(a.claimant);
-    actors.set(a.claimant, id);
-    const arabic = /\p{Script=Arabic}/u.test(name);
-    entities.push({
-      id,
-      kind: 'actor',
-      nameAr: arabic ? name : '',
-      nameLatin: arabic ? '' : name,
-      aliases: [],
-      type: null,
-      affiliation: null,
-      country: '',
-      color: null,
-      notes: '',
-    });
+    const entity = actorFor(a.claimant) as Entity;
+    actors.set(a.claimant, entity.id);
+    entities.push(entity);
   }
 
   const stances = itemsFor(project.codebook, 'stances', all.map((a) => a.stance).filter(Boolean), POSITION_VALUES);
@@ -181,24 +169,6 @@ export function migrateProjectV2toV3(projectJson: unknown, documentFiles: readon
       : f.key === 'certainty'
         ? { ...f, choices: certainties.items }
         : f,
-  );
-
-  const migrateAnnotation = (a: AnnotationV2): AnnotationV3 => {
-    const { claimant, stance, certainty, note, ...rest } = a;
-    const values: ClaimValues = {};
-    const claimantId = actors.get(claimant);
-    if (claimantId) values.claimant = claimantId;
-    if (stance) values.position = stances.idOf.get(stance) as string;
-    if (certainty) values.certainty = certainties.idOf.get(certainty) as string;
-    if (note) values.note = note;
-    return { ...rest, values };
-  };
-  const documents = files.map((f) =>
-    DocumentFileV3.parse({
-      schemaVersion: CLAIMS_SCHEMA_VERSION,
-      document: f.document,
-      annotations: f.annotations.map(migrateAnnotation),
-    }),
   );
 
   const registry = { ...emptyRegistry(), entities };
@@ -212,7 +182,7 @@ export function migrateProjectV2toV3(projectJson: unknown, documentFiles: readon
   if (blank.size > 0)
     parts.push(`${blank.size} claimant value(s) held only spaces or control characters and name no actor.`);
   const notices = [...project.notices, { code: 'claims_migrated', message: parts.join(' '), count: all.length }];
-  const out = ProjectFileV3.safeParse({
+  const migrated = ProjectFileV3.safeParse({
     schemaVersion: CLAIMS_SCHEMA_VERSION,
     name: project.name,
     createdAt: project.createdAt,
@@ -222,10 +192,116 @@ export function migrateProjectV2toV3(projectJson: unknown, documentFiles: readon
     documents: project.documents,
     notices,
   });
-  if (!out.success)
+  if (!migrated.success)
     throw new AppError(
       'unprocessable',
-      `The project could not be converted to claim records: ${out.error.issues[0]?.message ?? 'invalid'}. Nothing was changed.`,
+      `The project could not be converted to claim records: ${migrated.error.issues[0]?.message ?? 'invalid'}. Nothing was changed.`,
     );
-  return { project: out.data, documents, actors };
+  // every spelling and value is in the project now: the documents add nothing to it
+  let out = migrated.data;
+  const documents = files.map((f) => {
+    const r = migrateDocument(f, out);
+    out = r.project;
+    return r.document;
+  });
+  return { project: out, documents, actors };
+}
+
+/** The actor a claimant spelling becomes (null when it holds nothing but spaces and controls). */
+function actorFor(spelling: string): Entity | null {
+  const name = cleanLabel(spelling);
+  if (name === '') return null;
+  const arabic = /\p{Script=Arabic}/u.test(name);
+  return {
+    id: claimantActorId(spelling),
+    kind: 'actor',
+    nameAr: arabic ? name : '',
+    nameLatin: arabic ? '' : name,
+    aliases: [],
+    type: null,
+    affiliation: null,
+    country: '',
+    color: null,
+    notes: '',
+  };
+}
+
+export interface MigratedDocument {
+  document: DocumentFileV3T;
+  /** the project, with the actors and choices this document brought that it did not have */
+  project: ProjectFileV3T;
+  /** whether the project changed (then it must be saved with the document) */
+  projectChanged: boolean;
+}
+
+/**
+ * Format 2 → 3 for one document file of a project already at format 3: for a store that migrates
+ * project.json first and each document when it is read (a crash between them leaves documents
+ * at format 2). A spelling or a value the project does not have yet is added to it, with the id
+ * and the item the whole-project migration would have given.
+ */
+export function migrateDocumentV2toV3(documentJson: unknown, projectV3: ProjectFileV3T): MigratedDocument {
+  const id = (documentJson as { document?: { id?: unknown } } | null)?.document?.id;
+  const file = parse(DocumentFileV2, documentJson, `The document file ${typeof id === 'string' ? id : ''}`.trim());
+  return migrateDocument(file, projectV3);
+}
+
+function migrateDocument(file: z.infer<typeof DocumentFileV2>, projectV3: ProjectFileV3T): MigratedDocument {
+  const fields = projectV3.codebook.fields.map((f) => ({ ...f, choices: [...f.choices] }));
+  const field = (key: string) => {
+    const f = fields.find((x) => x.key === key);
+    if (!f)
+      throw new AppError('unprocessable', `The project has no “${key}” field to receive the document's ${key} values.`);
+    return f;
+  };
+  const entities = [...projectV3.registry.entities];
+  const known = new Set(entities.map((e) => e.id));
+  let changed = false;
+  const choiceId = (key: string, value: string): string => {
+    const f = field(key);
+    const wanted = nameKey(cleanLabel(value));
+    const found = f.choices.find((c) => nameKey(c.name) === wanted);
+    if (found) return found.id;
+    const base = slug(value) || key;
+    let itemId = slug(value) || `${key}-${f.choices.length + 1}`;
+    for (let n = 2; f.choices.some((c) => c.id === itemId); n++) itemId = `${base}-${n}`;
+    const list: ValueList = key === 'position' ? 'stances' : 'certainties';
+    const numeric =
+      key === 'position' && Object.hasOwn(POSITION_VALUES, value) ? (POSITION_VALUES[value] as number) : null;
+    f.choices.push({
+      id: itemId,
+      name: cleanLabel(value),
+      nameAr: DEFAULT_VALUE_NAMES_AR[list].get(value) ?? '',
+      value: numeric,
+    });
+    changed = true;
+    return itemId;
+  };
+  const annotations = file.annotations.map((a): AnnotationV3 => {
+    const { claimant, stance, certainty, note, ...rest } = a;
+    const values: ClaimValues = {};
+    if (claimant) {
+      const actor = actorFor(claimant);
+      if (actor) {
+        if (!known.has(actor.id)) {
+          entities.push(actor);
+          known.add(actor.id);
+          changed = true;
+        }
+        values[field('claimant').key] = actor.id;
+      }
+    }
+    if (stance) values.position = choiceId('position', stance);
+    if (certainty) values.certainty = choiceId('certainty', certainty);
+    if (note) values[field('note').key] = note;
+    return { ...rest, values };
+  });
+  const document = DocumentFileV3.parse({ schemaVersion: CLAIMS_SCHEMA_VERSION, document: file.document, annotations });
+  if (!changed) return { document, project: projectV3, projectChanged: false };
+  const project = ProjectFileV3.parse({
+    ...projectV3,
+    codebook: { ...projectV3.codebook, fields },
+    registry: { ...projectV3.registry, entities },
+  });
+  return { document, project, projectChanged: true };
 }
