@@ -30,6 +30,7 @@ const PREPOSITIONS = ['', 'ب', 'ل', 'ك'];
 const ARTICLES = ['', 'ال'];
 /** what must remain of a word once its clitics are taken off */
 const MIN_STEM = 2;
+const CLITIC_START = new Set([0x0648, 0x0641, 0x0628, 0x0644, 0x0643, 0x0627]);
 
 /**
  * The words `token` may be with clitics in front taken off (itself not included), longest first:
@@ -37,6 +38,8 @@ const MIN_STEM = 2;
  * offered.
  */
 export function withoutClitics(token: string): string[] {
+  // most words start with no clitic letter at all: و ف ب ل ك, or the ا of ال
+  if (token.length <= MIN_STEM || !CLITIC_START.has(token.charCodeAt(0))) return [];
   const out = new Set<string>();
   for (const c of CONJUNCTIONS) {
     for (const p of PREPOSITIONS) {
