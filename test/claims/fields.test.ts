@@ -3,6 +3,8 @@ import { CSV_COLUMNS } from '../../src/main/exchange/csvRows';
 import { ClaimField, ClaimFields, fieldColumns, RESERVED_COLUMNS } from '@shared/claims/fields';
 import { checkClaimValues, missingRequired, parseNumber, valueOf, type ValueContext } from '@shared/claims/values';
 import { politicalClaimsTemplate, addTemplateFields } from '@shared/claims/template';
+import { CodebookV3 } from '@shared/claims/formatV3';
+import { defaultCodebook } from '@shared/defaultCodebook';
 
 const field = (f: Record<string, unknown>) => ClaimField.parse({ label: 'Field', ...f });
 const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
@@ -222,5 +224,17 @@ describe('claim values', () => {
     expect(missingRequired(fields, { claimant: 'macron' }, [])).toEqual([]);
     expect(valueOf({}, 'constructor')).toBeUndefined();
     expect(valueOf({}, 'tostring')).toBeUndefined();
+  });
+});
+
+describe('a format-3 codebook', () => {
+  it('refuses a field limited to a code it does not have', () => {
+    const codes = defaultCodebook().codes;
+    const fatalities = { key: 'fatalities', label: 'Fatalities', type: 'number', codes: ['casualties-displacement'] };
+    expect(CodebookV3.safeParse({ codes, fields: [...politicalClaimsTemplate(), fatalities] }).success).toBe(true);
+    const r = CodebookV3.safeParse({ codes, fields: [{ ...fatalities, codes: ['no-such-code'] }] });
+    expect(r.error?.issues[0]?.message).toBe(
+      'The field “Fatalities” is limited to the code “no-such-code”, which the codebook does not have.',
+    );
   });
 });

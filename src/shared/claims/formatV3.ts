@@ -12,10 +12,23 @@ import { ClaimValues } from './values';
 
 export const CLAIMS_SCHEMA_VERSION = 3;
 
-export const CodebookV3 = z.object({
-  codes: z.array(Code).max(MAX_CODES),
-  fields: ClaimFields,
-});
+export const CodebookV3 = z
+  .object({
+    codes: z.array(Code).max(MAX_CODES),
+    fields: ClaimFields,
+  })
+  .superRefine((codebook, ctx) => {
+    const ids = new Set(codebook.codes.map((c) => c.id));
+    codebook.fields.forEach((f, i) => {
+      const unknown = f.codes?.find((id) => !ids.has(id));
+      if (unknown !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', i, 'codes'],
+          message: `The field “${f.label}” is limited to the code “${unknown}”, which the codebook does not have.`,
+        });
+    });
+  });
 export type CodebookV3 = z.infer<typeof CodebookV3>;
 
 export const AnnotationV3 = Annotation.omit({ claimant: true, stance: true, certainty: true, note: true }).extend({
