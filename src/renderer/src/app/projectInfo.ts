@@ -28,6 +28,8 @@ function publish(next: ProjectInfoSnapshot): void {
 
 /** Take this info as the project's; a different path means another project is open. */
 export function setProjectInfo(info: ProjectInfo): void {
+  // the same info again (a poll, main's echo of this page's change) re-renders nothing
+  if (snapshot.info && JSON.stringify(snapshot.info) === JSON.stringify(info)) return;
   const switched = snapshot.info !== null && snapshot.info.path !== info.path;
   publish({ info, generation: snapshot.generation + (switched ? 1 : 0) });
 }
