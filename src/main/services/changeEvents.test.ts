@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { methodNames, type MethodName } from '@shared/api';
 import type { EventEnvelope } from '@shared/api/events';
 import type { ProjectInfo } from '@shared/api/project';
@@ -162,6 +162,13 @@ describe('the events each method’s success sends', () => {
 
   it.each(READ_ONLY)('%s sends nothing', (name) => {
     expect(changeEventsFor(name, {}, {}, ctx)).toEqual([]);
+  });
+
+  it('a rule that cannot read the answer sends nothing rather than failing the call', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(changeEventsFor('documents.import', {}, {}, ctx)).toEqual([]);
+    expect(error).toHaveBeenCalledOnce();
+    error.mockRestore();
   });
 
   it.each(Object.entries(MUTATING) as [MethodName, Case[]][])('%s sends what it changed', (name, cases) => {

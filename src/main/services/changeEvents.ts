@@ -117,5 +117,11 @@ export function changeEventsFor(
   ctx: ChangeContext,
 ): EventEnvelope[] {
   const rule = changeRules[name] as Rule<MethodName>;
-  return rule(input as ParsedInput<MethodName>, output as Output<MethodName>, ctx);
+  try {
+    return rule(input as ParsedInput<MethodName>, output as Output<MethodName>, ctx);
+  } catch (err) {
+    // the call itself succeeded: its answer must not turn into an error because of an event
+    console.error(`Hashiya: the events of ${name} could not be worked out:`, err);
+    return [];
+  }
 }
