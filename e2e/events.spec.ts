@@ -56,3 +56,35 @@ test('Edit ▸ Undo and Redo in a text field outside the reader undo the typing,
   const annotations = await hashiya.ok<unknown[]>('annotations.list', { documentId: sample.id });
   expect(annotations).toHaveLength(1);
 });
+
+test('restoring a backup of the project’s settings shows them at once, without reloading the page', async ({
+  page,
+  hashiya,
+}) => {
+  // a backup of project.json is taken soon after the first save of a session, then not for minutes
+  await hashiya.ok('settings.update', { annotator: 'Salma' });
+  await expect
+    .poll(async () => (await hashiya.ok<unknown[]>('backups.list', { documentId: null })).length, { timeout: 20_000 })
+    .toBeGreaterThan(0);
+  await hashiya.ok('settings.update', { annotator: 'Mona' });
+  await hashiya.open(page);
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+  await page.getByRole('button', { name: 'Project…' }).click();
+  let panel = page.getByRole('dialog', { name: 'Project' });
+  await expect(panel.getByTestId('coder-now')).toContainText('Mona');
+  await panel.getByRole('button', { name: 'Restore from backup…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
+  await dialog
+    .getByRole('row', { name: /Project settings and codebook/ })
+    .last()
+    .getByRole('button')
+    .click();
+  await dialog.getByRole('button', { name: 'Restore this copy' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Project…' }).click();
+  panel = page.getByRole('dialog', { name: 'Project' });
+  await expect(panel.getByTestId('coder-now')).toContainText('Salma');
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+});
