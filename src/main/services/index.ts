@@ -62,7 +62,8 @@ export function createServices(store: ProjectStore, overrides: Partial<ServiceCo
       ? stage(parsed.data).then(enqueue)
       : enqueue(() => (handlers[name] as (input: unknown) => Promise<Output<MethodName>>)(parsed.data));
     return result.then((output) => {
-      for (const event of changeEventsFor(name, parsed.data, output, changeContext)) events.emit(event.name, event.data as never);
+      for (const event of changeEventsFor(name, parsed.data, output, changeContext))
+        events.emit(event.name, event.data as never);
       return output;
     });
   };

@@ -21,7 +21,10 @@ export function App() {
   const { info, generation } = useProjectInfo();
   const [codebook, setCodebook] = useState<Codebook | null>(null);
   // a route belongs to the views of one generation: when they start over, so does it (library)
-  const [routed, setRouted] = useState<{ generation: number; route: Route }>({ generation, route: { view: 'library' } });
+  const [routed, setRouted] = useState<{ generation: number; route: Route }>({
+    generation,
+    route: { view: 'library' },
+  });
   const route: Route = routed.generation === generation ? routed.route : { view: 'library' };
   const setRoute = useCallback((next: Route) => setRouted({ generation, route: next }), [generation]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
