@@ -88,18 +88,18 @@ describe('browser mode’s event transport (GET /api/events read with fetch)', (
   });
 });
 
-describe('the page’s one copy of project.info', () => {
-  const info = (path: string, name = 'P') => ({
-    name,
-    path,
-    schemaVersion: 1,
-    documentCount: 0,
-    annotationCount: 0,
-    settings: { annotator: null, snapToWords: true, uiLanguage: 'en' as const, textSize: 20 },
-    notices: [],
-    unsaved: [],
-  });
+const info = (path: string, name = 'P') => ({
+  name,
+  path,
+  schemaVersion: 1,
+  documentCount: 0,
+  annotationCount: 0,
+  settings: { annotator: null, snapToWords: true, uiLanguage: 'en' as const, textSize: 20 },
+  notices: [],
+  unsaved: [],
+});
 
+describe('the page’s one copy of project.info', () => {
   it('follows project.changed and unsaved.changed; another project (a new path) starts the views over', async () => {
     vi.resetModules();
     const { emitAppEvent } = await import('../app/appEvents');
@@ -117,6 +117,31 @@ describe('the page’s one copy of project.info', () => {
     expect(store.getProjectInfo().info?.unsaved).toEqual(unsaved);
     emitAppEvent('project.changed', { info: info('/b') });
     expect(store.getProjectInfo()).toEqual({ info: info('/b'), generation: 1 });
+  });
+});
+
+describe('a late answer of project.info', () => {
+  it('does not replace the newer info an event brought meanwhile (no flicker back to the old project)', async () => {
+    let answer: (body: unknown) => void = () => undefined;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        () =>
+          new Promise<Response>((resolve) => {
+            answer = (body) => resolve(new Response(JSON.stringify(body), { status: 200 }));
+          }),
+      ),
+    );
+    vi.resetModules();
+    const { emitAppEvent } = await import('../app/appEvents');
+    const store = await import('../app/projectInfo');
+    const old = { ...info('/old'), name: 'old' };
+    emitAppEvent('project.changed', { info: old });
+    const refreshing = store.refreshProjectInfo();
+    emitAppEvent('project.changed', { info: info('/new') });
+    answer(old);
+    await refreshing;
+    expect(store.getProjectInfo().info?.path).toBe('/new');
   });
 });
 

@@ -21,7 +21,11 @@ export interface ProjectInfoSnapshot {
 let snapshot: ProjectInfoSnapshot = { info: null, generation: 0 };
 const listeners = new Set<() => void>();
 
+/** counts every change of the snapshot, so that a late answer cannot undo a newer one */
+let version = 0;
+
 function publish(next: ProjectInfoSnapshot): void {
+  version++;
   snapshot = next;
   for (const listener of [...listeners]) listener();
 }
@@ -44,8 +48,10 @@ export function setProjectSettings(settings: Settings): void {
 }
 
 export async function refreshProjectInfo(): Promise<ProjectInfo> {
+  const asked = version;
   const info = await api['project.info']({});
-  setProjectInfo(info);
+  // an event (or another answer) that came meanwhile is at least as new as this answer
+  if (version === asked) setProjectInfo(info);
   return info;
 }
 
