@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, type Hashiya } from './fixtures';
+import { installDesktopBridge, menuCommand } from './helpers/desktopBridge';
 
 async function openProjectPanel(page: Page) {
   await page.getByRole('button', { name: 'Project…' }).click();
@@ -53,30 +54,7 @@ test('Project…: start a new project in a typed folder, then go back to the fir
  * as the shell would: this runs the renderer's IPC path and its "choose a folder" flow.
  */
 async function withDesktopBridge(page: Page, hashiya: Hashiya, chosen: string | null) {
-  await page.addInitScript(
-    ({ token, chosenPath }) => {
-      // kept in sessionStorage: opening a project reloads the page
-      const picks = () => JSON.parse(sessionStorage.getItem('picks') ?? '[]') as unknown[];
-      const call = (name: string) => async (input: unknown) => {
-        if (name === 'project.pickFolder') {
-          sessionStorage.setItem('picks', JSON.stringify([...picks(), input]));
-          return { ok: true, value: { path: chosenPath } };
-        }
-        const res = await fetch(`/api/${name}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input),
-        });
-        const body = (await res.json()) as { error?: unknown };
-        return res.ok ? { ok: true, value: body } : { ok: false, error: body.error };
-      };
-      (window as unknown as { hashiya: unknown }).hashiya = new Proxy(
-        {},
-        { get: (_t, name) => (typeof name === 'string' ? call(name) : undefined) },
-      );
-    },
-    { token: hashiya.token, chosenPath: chosen },
-  );
+  await installDesktopBridge(page, hashiya.token, chosen);
 }
 
 test('desktop app: with no path typed, New project asks for the folder in the system dialog', async ({
@@ -124,8 +102,7 @@ test('desktop app: File ▸ Open Project… asks for the folder at once and open
   await withDesktopBridge(page, hashiya, other);
   await page.goto(hashiya.origin);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const menu = (command: string) =>
-    page.evaluate((c) => window.dispatchEvent(new CustomEvent('hashiya-menu', { detail: c })), command);
+  const menu = (command: string) => menuCommand(page, command);
 
   await menu('restore-backup');
   await expect(page.getByRole('dialog', { name: 'Restore from backup' })).toBeVisible();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { installDesktopBridge, menuCommand } from './helpers/desktopBridge';
 
 const require = createRequire(import.meta.url);
 
@@ -97,10 +98,12 @@ test('the project-wide results list shows each hit in context and opens the docu
   hashiya,
 }) => {
   const sample = await hashiya.sample();
+  // the desktop app's menu: Edit ▸ Find…
+  await installDesktopBridge(page, hashiya.token);
   await hashiya.open(page);
   const box = page.getByRole('searchbox', { name: 'Search all documents' });
   // outside the reader, Edit ▸ Find… (the Electron menu's event) goes to the project search
-  await page.evaluate(() => window.dispatchEvent(new CustomEvent('hashiya-menu', { detail: 'find' })));
+  await menuCommand(page, 'find');
   await expect(box).toBeFocused();
   await box.fill('خليفة');
   await box.press('Enter');
@@ -123,10 +126,12 @@ test('the options change what matches: whole words skip لخليفه, anywhere f
   hashiya,
 }) => {
   const sample = await hashiya.sample();
+  // the desktop app's menu: Edit ▸ Find…
+  await installDesktopBridge(page, hashiya.token);
   await hashiya.open(page);
   await hashiya.openDocument(page, sample.title);
   // in the reader, Edit ▸ Find… (the Electron menu's event) opens the find bar
-  await page.evaluate(() => window.dispatchEvent(new CustomEvent('hashiya-menu', { detail: 'find' })));
+  await menuCommand(page, 'find');
   const find = page.getByRole('searchbox', { name: 'Find in document' });
   await expect(find).toBeFocused();
   await find.fill('خليفة');

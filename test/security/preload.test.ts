@@ -1,7 +1,8 @@
 /**
  * The BUILT preload (out/preload/index.cjs), run the way a sandboxed Electron preload runs: a
  * CommonJS script whose only module is `electron`. It must expose exactly one function per API
- * method, each invoking that method's fixed channel, and nothing else (no ipcRenderer, no Node).
+ * method, each invoking that method's fixed channel, and `on(name, fn)` for the contract's events
+ * (one listener on the one event channel), and nothing else (no ipcRenderer, no Node).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { channelFor, methodNames } from '@shared/api';
+import { EVENT_CHANNEL } from '@shared/api/events';
 
 const root = path.resolve(__dirname, '../..');
 const built = path.join(root, 'out/preload/index.cjs');
@@ -42,12 +44,15 @@ interface Loaded {
   exposed: Map<string, unknown>;
   invocations: Array<{ channel: string; args: unknown[] }>;
   required: string[];
+  /** what the preload listens to on ipcRenderer */
+  listeners: Array<{ channel: string; fn: (event: unknown, ...args: unknown[]) => void }>;
 }
 
 function runPreload(source: string): Loaded {
   const exposed = new Map<string, unknown>();
   const invocations: Loaded['invocations'] = [];
   const required: string[] = [];
+  const listeners: Loaded['listeners'] = [];
   const electron = {
     contextBridge: {
       exposeInMainWorld(key: string, api: unknown) {
@@ -60,8 +65,9 @@ function runPreload(source: string): Loaded {
         invocations.push({ channel, args });
         return Promise.resolve({ ok: true, value: channel });
       },
-      on() {
-        throw new Error('the preload must not listen to raw IPC');
+      on(channel: string, fn: (event: unknown, ...args: unknown[]) => void) {
+        if (channel !== EVENT_CHANNEL) throw new Error(`the preload must not listen to ${channel}`);
+        listeners.push({ channel, fn });
       },
       send() {
         throw new Error('the preload must not send raw IPC');
@@ -76,7 +82,7 @@ function runPreload(source: string): Loaded {
   };
   const context = vm.createContext({ require: sandboxRequire, module, exports: module.exports, console });
   vm.runInContext(source, context, { filename: 'index.cjs' });
-  return { exposed, invocations, required };
+  return { exposed, invocations, required, listeners };
 }
 
 describe('the built preload', () => {
@@ -101,11 +107,11 @@ describe('the built preload', () => {
     expect(runPreload(source).required).toEqual(['electron']);
   });
 
-  it('exposes one object, `hashiya`, with exactly the contract’s methods', () => {
+  it('exposes one object, `hashiya`, with exactly the contract’s methods and on()', () => {
     const { exposed } = runPreload(source);
     expect([...exposed.keys()]).toEqual(['hashiya']);
     const api = exposed.get('hashiya') as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...methodNames].sort());
+    expect(Object.keys(api).sort()).toEqual([...methodNames, 'on'].sort());
     for (const name of methodNames) expect(typeof api[name], name).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
     // no raw Electron or Node object is reachable from what the page gets
@@ -124,5 +130,27 @@ describe('the built preload', () => {
       expect(last.args).toEqual([input]);
     }
     expect(invocations).toHaveLength(methodNames.length);
+  });
+
+  it('listens once, on the event channel, and hands subscribers only events that pass their schema', () => {
+    const { exposed, listeners } = runPreload(source);
+    expect(listeners.map((l) => l.channel)).toEqual([EVENT_CHANNEL]);
+    const api = exposed.get('hashiya') as { on(name: string, fn: (data: unknown) => void): () => void };
+    const seen: unknown[] = [];
+    const off = api.on('menu.command', (data) => seen.push(data));
+    const send = (envelope: unknown) => listeners[0]?.fn({}, envelope);
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      send({ name: 'menu.command', data: { command: 'undo' } });
+      send({ name: 'menu.command', data: { command: 'shell:rm -rf ~' } });
+      send({ name: 'constructor', data: {} });
+      off();
+      send({ name: 'menu.command', data: { command: 'redo' } });
+    } finally {
+      console.warn = warn;
+    }
+    expect(seen).toEqual([{ command: 'undo' }]);
+    expect(() => api.on('hashiya-menu', () => undefined)).toThrow();
   });
 });

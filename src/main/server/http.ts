@@ -1,7 +1,8 @@
 /**
  * Browser mode's HTTP host: the built renderer as static files, and every API method as
- * POST /api/<method>. 127.0.0.1 only, bearer token on every call, Host and Origin checked
- * against DNS rebinding, no CORS, bodies limited in size, every error a JSON sentence.
+ * POST /api/<method>, and the contract's events as one stream, GET /api/events (eventStream.ts).
+ * 127.0.0.1 only, bearer token on every call, Host and Origin checked against DNS rebinding, no
+ * CORS, bodies limited in size, every error a JSON sentence.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -10,18 +11,25 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { isMethodName, maxBodyBytesFor } from '@shared/api';
+import { EVENTS_PATH } from '@shared/api/events';
 import { AppError, toAppError } from '@shared/errors';
+import type { EventHub } from '../events';
 import type { Services } from '../services';
 import { allowedHosts, allowedOrigins, SECURITY_HEADERS, tokenMatches } from './security';
 import { BodyTooLarge, discardBoundFor, discardRest, readBody, REFUSED_BODY_BOUND } from './body';
 import { capConnections } from './connections';
 import { contentTypeOf } from '@shared/pageDelivery';
+import { eventStreams } from './eventStream';
 
 export interface WebServerOptions {
   services: Services;
   token: string;
   rendererDir: string;
   port?: number;
+  /** the events GET /api/events streams (default: the services' own hub) */
+  events?: Pick<EventHub, 'subscribe'>;
+  /** how often an idle event stream gets a comment line, in ms */
+  heartbeatMs?: number;
   /** called for errors that are ours, not the caller's (logged, never sent) */
   onInternalError?: (err: unknown) => void;
 }
@@ -36,6 +44,7 @@ export interface WebServer {
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { services, token, rendererDir } = options;
   let port = 0;
+  const streams = eventStreams(options.events ?? services.events, { heartbeatMs: options.heartbeatMs });
 
   const sendJson = (res: http.ServerResponse, status: number, body: unknown) => {
     const data = Buffer.from(JSON.stringify(body), 'utf8');
@@ -52,6 +61,24 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sendJson(res, err.status, err.toBody());
   };
 
+  const requireToken = (req: http.IncomingMessage) => {
+    if (!tokenMatches(req.headers.authorization, token)) {
+      throw new AppError(
+        'unauthorized',
+        'This call needs the session token (Authorization: Bearer …) printed when Hashiya started.',
+      );
+    }
+  };
+
+  const handleEvents = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.method !== 'GET') {
+      res.setHeader('Allow', 'GET');
+      throw new AppError('invalid_input', 'The event stream is read with GET.');
+    }
+    requireToken(req);
+    streams.open(req, res);
+  };
+
   const handleApi = async (
     req: http.IncomingMessage,
     res: http.ServerResponse,
@@ -62,12 +89,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.setHeader('Allow', 'POST');
       throw new AppError('invalid_input', 'API methods are called with POST.');
     }
-    if (!tokenMatches(req.headers.authorization, token)) {
-      throw new AppError(
-        'unauthorized',
-        'This call needs the session token (Authorization: Bearer …) printed when Hashiya started.',
-      );
-    }
+    requireToken(req);
     if (!isMethodName(name)) throw new AppError('not_found', `There is no API method “${name}”.`);
     const type = req.headers['content-type'] ?? '';
     if (!/^application\/json\b/i.test(type)) {
@@ -129,7 +151,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const pathname = pathnameOf(req.url ?? '/', req.headers.host);
     const apiMatch = /^\/api\/([A-Za-z.]+)$/.exec(pathname);
-    if (pathname.startsWith('/api/')) await handleApi(req, res, apiMatch?.[1] ?? '', continueAsked);
+    if (pathname === EVENTS_PATH) handleEvents(req, res);
+    else if (pathname.startsWith('/api/')) await handleApi(req, res, apiMatch?.[1] ?? '', continueAsked);
     else await handleStatic(req, res, pathname);
   };
 
@@ -185,6 +208,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: `http://127.0.0.1:${port}/#token=${token}`,
     close: () =>
       new Promise<void>((resolve) => {
+        streams.closeAll(); // ended cleanly, so the page sees the end of the stream, not an error
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -2,10 +2,126 @@
  * Which contract events a successful call causes (src/shared/api/events.ts). The services'
  * dispatch emits them once the call has answered, so every page hears of changes made by another
  * window, another tab or the HTTP API.
+ *
+ * Every method of the contract is listed, the read-only ones too (with no events): a new method
+ * without an entry fails changeEvents.test.ts, so nobody forgets to say what it changes.
  */
-import type { MethodName } from '@shared/api';
+import type { MethodName, Output, ParsedInput } from '@shared/api';
 import type { EventEnvelope } from '@shared/api/events';
+import type { ProjectInfo } from '@shared/api/project';
 
-export function changeEventsFor(_name: MethodName, _input: unknown, _output: unknown): EventEnvelope[] {
-  return []; // filled in by the events work of issue #14
+/** What a rule may read besides the call's input and output. */
+export interface ChangeContext {
+  /** the open project's info as it is now (after the call) */
+  projectInfo(): ProjectInfo;
+}
+
+type Rule<M extends MethodName> = (input: ParsedInput<M>, output: Output<M>, ctx: ChangeContext) => EventEnvelope[];
+
+const none = (): EventEnvelope[] => [];
+
+const annotations = (documentIds: string[] | null): EventEnvelope => ({
+  name: 'annotations.changed',
+  data: { documentIds },
+});
+const documents = (documentIds: string[] | null): EventEnvelope => ({
+  name: 'documents.changed',
+  data: { documentIds },
+});
+const project = (info: ProjectInfo): EventEnvelope => ({ name: 'project.changed', data: { info } });
+const unsaved = (info: ProjectInfo): EventEnvelope => ({ name: 'unsaved.changed', data: { unsaved: info.unsaved } });
+
+/** The project's settings, notices, document count or codebook changed. */
+const projectNow = (ctx: ChangeContext): EventEnvelope => project(ctx.projectInfo());
+/** A call that answers the project's info: it changed, and that info says what is unsaved. */
+const answeredInfo = (info: ProjectInfo): EventEnvelope[] => [project(info), unsaved(info)];
+/** Another project is open: everything the page holds is stale. */
+const switched = (info: ProjectInfo): EventEnvelope[] => [...answeredInfo(info), documents(null), annotations(null)];
+/** A codebook-wide change (merge, delete, rename): annotations of any document, when it touched any. */
+const codebookWide = (output: { affected: number }, ctx: ChangeContext, codebookChanged = true): EventEnvelope[] => [
+  ...(codebookChanged ? [projectNow(ctx)] : []),
+  ...(output.affected > 0 ? [annotations(null)] : []),
+];
+const importedIds = (output: Output<'documents.import'>): string[] =>
+  (output.documents ?? [output.document]).map((d) => d.id);
+
+export const changeRules: { [M in MethodName]: Rule<M> } = {
+  // read-only: answering them changes nothing a page shows
+  'project.info': none,
+  'project.recent': none,
+  'project.pickFolder': none,
+  'backups.list': none,
+  'documents.list': none,
+  'documents.get': none,
+  'documents.preview': none,
+  'annotations.list': none,
+  'claimants.list': none,
+  'codebook.get': none,
+  'codebook.usage': none,
+  'codebook.export': none,
+  'stats.summary': none,
+  'export.csv': none,
+  'export.texts': none,
+  'export.bundle': none,
+  'export.annotations': none,
+  search: none,
+  'search.rebuildIndex': none, // the index is rebuilt from the same texts: no hit changes
+  'agreement.report': none,
+
+  // the project
+  'settings.update': (_in, _out, ctx) => [projectNow(ctx)],
+  'project.dismissNotices': (_in, _out, ctx) => [projectNow(ctx)],
+  'project.save': (_in, out) => answeredInfo(out),
+  'project.open': (_in, out) => switched(out),
+  'project.create': (_in, out) => switched(out),
+  'backups.restore': (input, out) =>
+    input.documentId === null
+      ? // project.json: the document list and the codebook may both be older
+        switched(out)
+      : [...answeredInfo(out), documents([input.documentId]), annotations([input.documentId])],
+
+  // documents
+  'documents.import': (_in, out, ctx) => [documents(importedIds(out)), projectNow(ctx)],
+  'documents.importText': (_in, out, ctx) => [documents(importedIds(out)), projectNow(ctx)],
+  'documents.update': (input) => [documents([input.id])],
+  'documents.delete': (input, _out, ctx) => [documents([input.id]), annotations([input.id]), projectNow(ctx)],
+
+  // annotations
+  'annotations.create': (_in, out) => [annotations([out.documentId])],
+  'annotations.createMany': (input) => [annotations([input.documentId])],
+  'annotations.update': (_in, out) => [annotations([out.documentId])],
+  'annotations.delete': (input) => [annotations(input.documentId ? [input.documentId] : null)],
+  'annotations.deleteMany': (input) => [annotations([input.documentId])],
+  'annotations.restore': (input) => [annotations([input.documentId])],
+
+  // the codebook
+  'codebook.save': (_in, _out, ctx) => [projectNow(ctx)],
+  'codebook.mergeCodes': (_in, out, ctx) => codebookWide(out, ctx),
+  'codebook.undoMerge': (_in, out, ctx) => codebookWide(out, ctx),
+  'codebook.deleteCode': (_in, out, ctx) => codebookWide(out, ctx),
+  'codebook.renameValue': (_in, out, ctx) => codebookWide(out, ctx),
+  'codebook.import': (_in, out, ctx) => (out.applied ? [projectNow(ctx)] : []),
+  'claimants.rename': (_in, out, ctx) => codebookWide(out, ctx, false),
+
+  // exchange
+  'import.annotations': (_in, out, ctx) => [
+    ...(out.documents.length > 0 ? [annotations(out.documents.map((d) => d.id))] : []),
+    ...(out.createdCodes.length > 0 ? [projectNow(ctx)] : []),
+  ],
+};
+
+export function changeEventsFor(
+  name: MethodName,
+  input: unknown,
+  output: unknown,
+  ctx: ChangeContext,
+): EventEnvelope[] {
+  const rule = changeRules[name] as Rule<MethodName>;
+  try {
+    return rule(input as ParsedInput<MethodName>, output as Output<MethodName>, ctx);
+  } catch (err) {
+    // the call itself succeeded: its answer must not turn into an error because of an event
+    console.error(`Hashiya: the events of ${name} could not be worked out:`, err);
+    return [];
+  }
 }

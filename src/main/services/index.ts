@@ -14,7 +14,7 @@ import { codebookHandlers } from './codebook';
 import { createContext, type ServiceContext, type Stages } from './context';
 import { documentHandlers, documentStages } from './documents';
 import { exchangeHandlers } from './exchange';
-import { projectHandlers } from './project';
+import { projectHandlers, projectInfo } from './project';
 import { searchHandlers } from './search';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -46,6 +46,7 @@ export function createServices(store: ProjectStore, overrides: Partial<ServiceCo
   const events = new EventHub();
   const queue = new SerialQueue();
   const enqueue = (run: () => Promise<unknown>): Promise<unknown> => queue.run(run);
+  const changeContext = { projectInfo: () => projectInfo(ctx.store) };
   const dispatch = (name: string, rawInput: unknown): Promise<unknown> => {
     if (!isMethodName(name)) return Promise.reject(new AppError('not_found', `There is no API method “${name}”.`));
     const parsed = api[name].input.safeParse(rawInput ?? {});
@@ -61,7 +62,8 @@ export function createServices(store: ProjectStore, overrides: Partial<ServiceCo
       ? stage(parsed.data).then(enqueue)
       : enqueue(() => (handlers[name] as (input: unknown) => Promise<Output<MethodName>>)(parsed.data));
     return result.then((output) => {
-      for (const event of changeEventsFor(name, parsed.data, output)) events.emit(event.name, event.data as never);
+      for (const event of changeEventsFor(name, parsed.data, output, changeContext))
+        events.emit(event.name, event.data as never);
       return output;
     });
   };

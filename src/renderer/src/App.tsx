@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ProjectInfo } from '@shared/api/project';
 import type { Codebook, Settings } from '@shared/model';
 import { api, errorMessage } from './api/client';
 import { AppContext, type AppState, type Status } from './app/AppContext';
+import { useAppEvent } from './app/appEvents';
+import { refreshProjectInfo, setProjectSettings, useProjectInfo } from './app/projectInfo';
+import { useTextFieldUndo } from './app/textFieldUndo';
 import { I18nContext, translator } from './i18n';
 import { LibraryView } from './library/LibraryView';
 import { ReaderView } from './reader/ReaderView';
@@ -16,18 +18,28 @@ import { ExportControls } from './features/export';
 type Route = { view: 'library' } | { view: 'reader'; documentId: string; focus?: { start: number; end: number } };
 
 export function App() {
-  const [info, setInfo] = useState<ProjectInfo | null>(null);
+  const { info, generation } = useProjectInfo();
   const [codebook, setCodebook] = useState<Codebook | null>(null);
-  const [route, setRoute] = useState<Route>({ view: 'library' });
+  // a route belongs to the views of one generation: when they start over, so does it (library)
+  const [routed, setRouted] = useState<{ generation: number; route: Route }>({
+    generation,
+    route: { view: 'library' },
+  });
+  const route: Route = routed.generation === generation ? routed.route : { view: 'library' };
+  const setRoute = useCallback((next: Route) => setRouted({ generation, route: next }), [generation]);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [fatal, setFatal] = useState<string | null>(null);
 
-  const reloadInfo = useCallback(async () => setInfo(await api['project.info']({})), []);
+  const reloadInfo = useCallback(async () => void (await refreshProjectInfo()), []);
   const reloadCodebook = useCallback(async () => setCodebook(await api['codebook.get']({})), []);
 
   useEffect(() => {
     Promise.all([reloadInfo(), reloadCodebook()]).catch((err: unknown) => setFatal(errorMessage(err)));
   }, [reloadInfo, reloadCodebook]);
+  // the codebook is the project's: it may have changed with the project (here or in another window)
+  useAppEvent('project.changed', () => void reloadCodebook().catch(() => undefined));
+  // Edit ▸ Undo / Redo in a text field outside the reader undoes the typing
+  useTextFieldUndo();
 
   const lang = info?.settings.uiLanguage ?? 'en';
   useEffect(() => {
@@ -38,7 +50,7 @@ export function App() {
 
   const updateSettings = useCallback(async (patch: Partial<Settings>) => {
     const settings = await api['settings.update'](patch);
-    setInfo((prev) => (prev ? { ...prev, settings } : prev));
+    setProjectSettings(settings);
     return settings;
   }, []);
 
@@ -57,7 +69,7 @@ export function App() {
             goToLibrary: () => setRoute({ view: 'library' }),
           }
         : null,
-    [info, codebook, updateSettings, reloadCodebook, reloadInfo],
+    [info, codebook, updateSettings, reloadCodebook, reloadInfo, setRoute],
   );
 
   const t = i18n.t;
@@ -74,7 +86,7 @@ export function App() {
   return (
     <I18nContext.Provider value={i18n}>
       <AppContext.Provider value={state}>
-        <div className="app">
+        <div className="app" key={generation}>
           <header className="topbar">
             <button type="button" className="brand" onClick={state.goToLibrary}>
               <span lang="en">Hashiya</span> <span lang="ar">حاشية</span>

@@ -8,6 +8,10 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startEventTransport } from './api/events';
+
+// main's events (menu commands, changes made elsewhere) reach the page from here on
+startEventTransport();
 
 const root = document.getElementById('root');
 if (root) {

@@ -50,3 +50,18 @@ export const EVENT_CHANNEL = 'hashiya:event';
 export const EVENTS_PATH = '/api/events';
 
 export type EventEnvelope = { [E in EventName]: { name: E; data: EventData<E> } }[EventName];
+
+/**
+ * An envelope as it crossed a boundary (IPC, the event stream), checked against its event's
+ * schema: the event, or null for anything else (an unknown name, data of the wrong shape).
+ */
+export function parseEventEnvelope(raw: unknown): EventEnvelope | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { name, data } = raw as { name?: unknown; data?: unknown };
+  if (typeof name !== 'string' || !isEventName(name)) return null;
+  const parsed = events[name].safeParse(data);
+  return parsed.success ? ({ name, data: parsed.data } as EventEnvelope) : null;
+}
+
+/** What the preload exposes next to the methods: `on(name, fn)` returns the unsubscribe function. */
+export type SubscribeToEvent = <E extends EventName>(name: E, fn: (data: EventData<E>) => void) => () => void;

@@ -5,10 +5,13 @@
  * class the services throw) with its code, readable message and details.
  */
 import type { ApiClient, Input, MethodName, Output } from '@shared/api';
+import type { SubscribeToEvent } from '@shared/api/events';
 import type { IpcResult } from '@shared/api/ipc';
 import { AppError, appErrorFrom } from '@shared/errors';
 
-type Bridge = Record<string, (input: unknown) => Promise<IpcResult<unknown>>>;
+type Method = (input: unknown) => Promise<IpcResult<unknown>>;
+/** What the preload exposes: one function per method, and on(name, fn) for events. */
+type Bridge = { on?: SubscribeToEvent } & Record<string, Method | SubscribeToEvent | undefined>;
 
 declare global {
   interface Window {
@@ -55,7 +58,7 @@ async function callHttp(token: string, name: string, input: unknown): Promise<un
 }
 
 async function callIpc(bridge: Bridge, name: string, input: unknown): Promise<unknown> {
-  const fn = bridge[name];
+  const fn = name === 'on' ? undefined : (bridge[name] as Method | undefined);
   if (!fn) throw new AppError('not_found', `The app does not offer “${name}”.`);
   const result = await fn(input ?? {});
   if (result.ok) return result.value;
@@ -65,6 +68,9 @@ async function callIpc(bridge: Bridge, name: string, input: unknown): Promise<un
 export const transport: 'ipc' | 'http' = window.hashiya ? 'ipc' : 'http';
 
 const token = transport === 'http' ? sessionToken() : '';
+
+/** Browser mode: the header every request to the server carries (the event stream's too). */
+export const authorization = (): string => `Bearer ${token}`;
 
 function call<M extends MethodName>(name: M, input: Input<M>): Promise<Output<M>> {
   const bridge = window.hashiya;

@@ -3,7 +3,7 @@ import type { DocumentSummary } from '@shared/model';
 import { api, errorMessage } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { useWindowedRows } from '../app/useWindowedRows';
-import { onDocumentsChanged } from '../features/import';
+import { onAppEvent } from '../app/appEvents';
 import { useI18n, type MessageKey } from '../i18n';
 import { DocumentDetailsDialog } from './DocumentDetailsDialog';
 import { filterIndex, filterRows, sortRows, type Sort, type SortKey } from './libraryRows';
@@ -43,14 +43,23 @@ export function LibraryView() {
   const [query, setQuery] = useState('');
   const scroller = useRef<HTMLDivElement>(null);
 
+  const loads = useRef(0);
   const load = useCallback(() => {
     const request = prefetched ?? api['documents.list']({});
     prefetched = null;
-    request.then((list) => setDocs(list)).catch((err: unknown) => setError(errorMessage(err)));
+    // events can come in a burst: only the newest answer is shown
+    const mine = ++loads.current;
+    request
+      .then((list) => mine === loads.current && setDocs(list))
+      .catch((err: unknown) => mine === loads.current && setError(errorMessage(err)));
   }, []);
   useEffect(() => {
     load();
-    return onDocumentsChanged(load);
+    // documents added, removed or edited, or their annotation counts changed (here or elsewhere)
+    const offs = [onAppEvent('documents.changed', load), onAppEvent('annotations.changed', load)];
+    return () => {
+      for (const off of offs) off();
+    };
   }, [load]);
 
   const index = useMemo(() => filterIndex(docs ?? []), [docs]);

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { spellingGroups } from '@shared/codebook/claimants';
 import { api, errorMessage } from '../../api/client';
-import { notifyAnnotationsChanged, offerUndoStep } from './events';
+import { announceCodebookWideChange, offerUndoStep } from './events';
 import { mergeStep, type MergeStep } from './mergeSteps';
 import { useCodebookStrings } from './strings';
 import { ConfirmMerge, UndoNotice } from './MergeConfirm';
@@ -69,7 +69,7 @@ export function ClaimantsTab({ announce }: { announce: (message: string) => void
     setConfirming(null);
     await reload();
     if (undoIds.length === 0) return;
-    notifyAnnotationsChanged();
+    announceCodebookWideChange();
     const message = fill(m.mergedClaimants, { source: from.join(' / '), target: to, n: affected });
     // undone from the notice or with Ctrl/Cmd+Z in the reader, whichever comes first
     const step = mergeStep(

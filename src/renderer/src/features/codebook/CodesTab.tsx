@@ -8,7 +8,7 @@ import { useApp } from '../../app/AppContext';
 import { CodeEditor } from './CodeEditor';
 import { CodeTree } from './CodeTree';
 import { DeleteCodeDialog, type DeleteChoice } from './DeleteCodeDialog';
-import { newCodeId, notifyAnnotationsChanged, offerUndoStep } from './events';
+import { newCodeId, announceCodebookWideChange, offerUndoStep } from './events';
 import { mergeStep, type MergeStep } from './mergeSteps';
 import { ExchangeButtons } from './ExchangeButtons';
 import { useCodebookStrings } from './strings';
@@ -97,7 +97,7 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
       setError(null);
       setConfirming(null);
       setConfirmError(null);
-      notifyAnnotationsChanged();
+      announceCodebookWideChange();
       const message = fill(m.mergedCodes, { ...names, n: r.affected });
       // undone from the notice below or with Ctrl/Cmd+Z in the reader, whichever comes first
       const step = mergeStep(
@@ -137,7 +137,7 @@ export function CodesTab({ announce }: { announce: (message: string) => void }) 
       setDeleting(null);
       setDeleteError(null);
       setSelectedId(r.codebook.codes[0]?.id ?? null);
-      if (r.affected > 0) notifyAnnotationsChanged();
+      if (r.affected > 0) announceCodebookWideChange();
       announce(`${c.confirmDelete}: ${r.removed.length}`);
     } catch (err) {
       setDeleteError(errorMessage(err));

@@ -9,7 +9,7 @@ import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { setValueName, valueNameAr } from '@shared/codebook/valueNames';
 import { BilingualName } from '../../app/BilingualName';
-import { notifyAnnotationsChanged } from './events';
+import { announceCodebookWideChange } from './events';
 import { useCodebookStrings } from './strings';
 import { noProto } from './noProto';
 import { MAX_VALUE_LENGTH } from '@shared/limits';
@@ -70,7 +70,7 @@ function ValueList({ list, title, announce }: { list: ListName; title: string; a
       await app.reloadCodebook();
       setDrafts((d) => noProto(d, { [from]: '' }));
       setError(null);
-      if (r.affected > 0) notifyAnnotationsChanged();
+      if (r.affected > 0) announceCodebookWideChange();
       announce(`${from} → ${to}`);
     } catch (err) {
       setError(errorMessage(err));

@@ -10,7 +10,7 @@ import { treeRows } from '@shared/codebook/tree';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { BilingualName } from '../../app/BilingualName';
-import { onAnnotationsChanged } from './events';
+import { onAppEvent } from '../../app/appEvents';
 import { useCodebookStrings } from './strings';
 
 type Summary = Output<'stats.summary'>;
@@ -100,8 +100,11 @@ export function CodeSummary({ documentId }: { documentId?: string | undefined })
   }, [documentId]);
   useEffect(() => {
     void load();
-    return onAnnotationsChanged(() => void load());
-  }, [load, app.codebook]);
+    // the counts change with the annotations: a merge or rename here, a tag anywhere
+    return onAppEvent('annotations.changed', ({ documentIds }) => {
+      if (documentIds === null || !documentId || documentIds.includes(documentId)) void load();
+    });
+  }, [load, app.codebook, documentId]);
 
   if (error)
     return (

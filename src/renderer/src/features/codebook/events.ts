@@ -1,17 +1,23 @@
 /**
- * Codebook operations can change annotations of any document (merge, delete, claimant and
- * stance renames). Views that hold annotations listen for this event and reload them.
+ * What the codebook's operations tell the rest of the page. Changes of annotations go through
+ * the page's one door to events (app/appEvents.ts): `annotations.changed` with documentIds null
+ * after a merge, a delete or a rename, since those change annotations of any document.
  */
-export const ANNOTATIONS_CHANGED_EVENT = 'hashiya:annotations-changed';
+import { emitAppEvent, onAppEvent } from '../../app/appEvents';
 
-export function notifyAnnotationsChanged(): void {
-  window.dispatchEvent(new CustomEvent(ANNOTATIONS_CHANGED_EVENT));
+/** Merges, deletes and renames changed annotations of any document: say so at once. */
+export function announceCodebookWideChange(): void {
+  emitAppEvent('annotations.changed', { documentIds: null });
 }
 
-/** Subscribe; returns the unsubscribe function (for a useEffect). */
+/**
+ * For the reader until it subscribes with useAppEvent itself: a codebook-wide change of
+ * annotations (documentIds null), from this page or from elsewhere.
+ */
 export function onAnnotationsChanged(listener: () => void): () => void {
-  window.addEventListener(ANNOTATIONS_CHANGED_EVENT, listener);
-  return () => window.removeEventListener(ANNOTATIONS_CHANGED_EVENT, listener);
+  return onAppEvent('annotations.changed', ({ documentIds }) => {
+    if (documentIds === null) listener();
+  });
 }
 
 /** A new code id (the same form the services use: a random UUID). */
@@ -23,22 +29,24 @@ export function newCodeId(): string {
 
 /**
  * A codebook change that the reader's undo stack should hold too (a merge): Ctrl/Cmd+Z in the
- * reader undoes it like a tag. The reader pushes every step offered while it is open.
+ * reader undoes it like a tag. The reader takes every step offered while it is open. A step holds
+ * functions, so it is no event of the contract: it is handed over here, inside the page.
  */
-export const UNDOABLE_EVENT = 'hashiya:undoable';
-
 export interface OfferedStep {
   label: string;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
 
+const takers = new Set<(step: OfferedStep) => void>();
+
 export function offerUndoStep(step: OfferedStep): void {
-  window.dispatchEvent(new CustomEvent<OfferedStep>(UNDOABLE_EVENT, { detail: step }));
+  for (const take of [...takers]) take(step);
 }
 
 export function onUndoStepOffered(listener: (step: OfferedStep) => void): () => void {
-  const handle = (e: Event) => listener((e as CustomEvent<OfferedStep>).detail);
-  window.addEventListener(UNDOABLE_EVENT, handle);
-  return () => window.removeEventListener(UNDOABLE_EVENT, handle);
+  takers.add(listener);
+  return () => {
+    takers.delete(listener);
+  };
 }

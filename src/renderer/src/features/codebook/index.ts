@@ -5,10 +5,9 @@
  *  - <CodeDefinition code/> and <CodeDefinitionTip code>label</CodeDefinitionTip>: a code's
  *    definition, for the tagging palette and code lists;
  *  - <CodeSummary documentId?/>: annotations per code and per claimant;
- *  - onAnnotationsChanged(listener): merge, delete and renames change annotations of any
- *    document; a view holding annotations reloads them on this event.
+ * Merges, deletes and renames change annotations of any document: they are announced as
+ * `annotations.changed` (documentIds null) through app/appEvents.ts.
  */
 export { CodebookButton } from './CodebookButton';
 export { CodeDefinition, CodeDefinitionTip } from './CodeDefinition';
 export { CodeSummary } from './SummaryView';
-export { ANNOTATIONS_CHANGED_EVENT, onAnnotationsChanged } from './events';

@@ -4,7 +4,7 @@
  * again (and remembers the new merge, so it can be undone once more).
  */
 import { api } from '../../api/client';
-import { notifyAnnotationsChanged, type OfferedStep } from './events';
+import { announceCodebookWideChange, type OfferedStep } from './events';
 
 export interface MergeStep extends OfferedStep {
   readonly done: boolean;
@@ -34,14 +34,14 @@ export function mergeStep(
         ids = ids.slice(0, -1);
       }
       done = false;
-      notifyAnnotationsChanged();
+      announceCodebookWideChange();
       await after();
     },
     async redo() {
       if (done) return;
       ids = await again();
       done = true;
-      notifyAnnotationsChanged();
+      announceCodebookWideChange();
       await after();
     },
   };

@@ -2,12 +2,12 @@
  * Export for the top bar: Export CSV… and Exchange… (W3C Web Annotation export and import).
  * Mount once: <ExportControls currentDocumentId={route.view === 'reader' ? route.documentId : undefined} />
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useApp } from '../../app/AppContext';
-import { notifyDocumentsChanged } from '../import';
+import { emitAppEvent, useAppEvent } from '../../app/appEvents';
 import { CsvExportDialog } from './CsvExportDialog';
 import { ExchangeDialog } from './ExchangeDialog';
-import { notifyAnnotationsImported } from './events';
+import { announceAnnotationsImported } from './events';
 import { useExportStrings } from './strings';
 import './export.css';
 
@@ -16,16 +16,12 @@ export function ExportControls({ currentDocumentId }: { currentDocumentId?: stri
   const x = useExportStrings();
   const [dialog, setDialog] = useState<'none' | 'csv' | 'exchange'>('none');
   // File ▸ Export CSV… (Ctrl/Cmd+E) in the desktop app's menu
-  useEffect(() => {
-    const onMenu = (e: Event) => {
-      if ((e as CustomEvent<string>).detail === 'export-csv') setDialog('csv');
-    };
-    window.addEventListener('hashiya-menu', onMenu);
-    return () => window.removeEventListener('hashiya-menu', onMenu);
-  }, []);
+  useAppEvent('menu.command', ({ command }) => {
+    if (command === 'export-csv') setDialog('csv');
+  });
   const imported = (documentIds: string[]) => {
-    notifyDocumentsChanged();
-    notifyAnnotationsImported(documentIds);
+    emitAppEvent('documents.changed', { documentIds });
+    announceAnnotationsImported(documentIds);
     void app.reloadInfo().catch(() => undefined);
     void app.reloadCodebook().catch(() => undefined);
   };

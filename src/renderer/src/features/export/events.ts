@@ -1,16 +1,19 @@
 /**
- * After annotations were imported, views that show annotations (the reader) may reload. The
- * detail lists the documents that received annotations.
+ * After a W3C import the documents that received annotations are announced through the page's
+ * one door to events (app/appEvents.ts), as `annotations.changed` with their ids.
  */
-export const ANNOTATIONS_IMPORTED_EVENT = 'hashiya:annotations-imported';
+import { emitAppEvent, onAppEvent } from '../../app/appEvents';
 
-export function notifyAnnotationsImported(documentIds: string[]): void {
-  window.dispatchEvent(new CustomEvent(ANNOTATIONS_IMPORTED_EVENT, { detail: { documentIds } }));
+export function announceAnnotationsImported(documentIds: string[]): void {
+  emitAppEvent('annotations.changed', { documentIds });
 }
 
-/** Subscribe; returns the unsubscribe function (for a useEffect). */
+/**
+ * For the reader until it subscribes with useAppEvent itself: annotations this page merged in
+ * (not main's echo of every change, which the reader's own edits cause too).
+ */
 export function onAnnotationsImported(listener: (documentIds: string[]) => void): () => void {
-  const handler = (e: Event) => listener((e as CustomEvent<{ documentIds: string[] }>).detail.documentIds);
-  window.addEventListener(ANNOTATIONS_IMPORTED_EVENT, handler);
-  return () => window.removeEventListener(ANNOTATIONS_IMPORTED_EVENT, handler);
+  return onAppEvent('annotations.changed', ({ documentIds }, source) => {
+    if (source === 'page' && documentIds) listener(documentIds);
+  });
 }

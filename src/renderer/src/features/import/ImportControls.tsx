@@ -2,26 +2,18 @@
  * Everything import in one element for the top bar: the Import… button (Ctrl+O, File ▸ Import…),
  * its dialog with "Paste text…" inside, and drag-and-drop of files anywhere on the window (an
  * overlay says where they go).
- * Other code can open the dialog with `requestImportDialog()` (e.g. an Electron menu item).
+ * File ▸ Import… of the desktop app's menu opens it too (`menu.command` import).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';
-import { notifyDocumentsChanged } from './events';
+import { emitAppEvent, useAppEvent } from '../../app/appEvents';
 import { ImportDialog } from './ImportDialog';
 import { importAll, type ImportOutcome, type Progress } from './importQueue';
 import { PasteTextDialog } from './PasteTextDialog';
 import { useImportStrings } from './strings';
 import { useFileDrop } from './useFileDrop';
 import './import.css';
-
-const OPEN_IMPORT_EVENT = 'hashiya:open-import';
-const OPEN_PASTE_EVENT = 'hashiya:open-paste';
-
-/** Open the Import… dialog from anywhere (a menu, a shortcut, the empty library). */
-export function requestImportDialog(which: 'files' | 'paste' = 'files'): void {
-  window.dispatchEvent(new CustomEvent(which === 'files' ? OPEN_IMPORT_EVENT : OPEN_PASTE_EVENT));
-}
 
 export interface ImportControlsProps {
   /** called after documents were added (the library reloads its list) */
@@ -41,7 +33,8 @@ export function ImportControls({ onImported }: ImportControlsProps) {
   const runningRef = useRef(false);
 
   const changed = useCallback(() => {
-    notifyDocumentsChanged();
+    // the library shows them at once (main's documents.changed follows)
+    emitAppEvent('documents.changed', { documentIds: null });
     onImported?.();
     void app.reloadInfo().catch(() => undefined);
   }, [app, onImported]);
@@ -76,30 +69,20 @@ export function ImportControls({ onImported }: ImportControlsProps) {
 
   const { dragging } = useFileDrop(start);
 
+  // File ▸ Import… in the desktop app's menu (CmdOrCtrl+O)
+  useAppEvent('menu.command', ({ command }) => {
+    if (command === 'import') setDialog('files');
+  });
   useEffect(() => {
-    const files = () => setDialog('files');
-    const paste = () => setDialog('paste');
-    // File ▸ Import… in the Electron menu (CmdOrCtrl+O) arrives as a 'hashiya-menu' event
-    const menu = (e: Event) => {
-      if ((e as CustomEvent<unknown>).detail === 'import') files();
-    };
     // browser mode: the same shortcut, instead of the browser's own "open file"
     const key = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'o') {
         e.preventDefault();
-        files();
+        setDialog('files');
       }
     };
-    window.addEventListener(OPEN_IMPORT_EVENT, files);
-    window.addEventListener(OPEN_PASTE_EVENT, paste);
-    window.addEventListener('hashiya-menu', menu);
     window.addEventListener('keydown', key);
-    return () => {
-      window.removeEventListener(OPEN_IMPORT_EVENT, files);
-      window.removeEventListener(OPEN_PASTE_EVENT, paste);
-      window.removeEventListener('hashiya-menu', menu);
-      window.removeEventListener('keydown', key);
-    };
+    return () => window.removeEventListener('keydown', key);
   }, []);
 
   const open = (documentId: string) => {

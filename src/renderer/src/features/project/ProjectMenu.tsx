@@ -13,12 +13,14 @@ import './projectUi.css';
 import { useProjectStrings } from './strings';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useApp } from '../../app/AppContext';
+import { useAppEvent } from '../../app/appEvents';
+import { backupRestored, projectOpened, useProjectInfo } from '../../app/projectInfo';
 import { NameDialog } from '../../reader';
 
 export interface ProjectMenuProps {
-  /** after another project was opened or created (default: reload the page to show it) */
+  /** after another project was opened or created (default: every view starts over with it) */
   onProjectChanged?: (info: ProjectInfo) => void;
-  /** after a backup was restored (default: reload the page) */
+  /** after a backup was restored (default: every view starts over) */
   onRestored?: () => void;
 }
 
@@ -29,18 +31,13 @@ export function ProjectMenu({ onProjectChanged, onRestored }: ProjectMenuProps) 
   const [start, setStart] = useState<'open' | 'create' | undefined>(undefined);
   const t = useProjectStrings();
   // File ▸ Open Project… / New Project… / Restore from Backup… in the desktop app's menu
-  useEffect(() => {
-    const onMenu = (e: Event) => {
-      const command = (e as CustomEvent<string>).detail;
-      if (command === 'open-project' || command === 'new-project') {
-        setStart(command === 'open-project' ? 'open' : 'create');
-        setOpen('project');
-      } else if (command === 'restore-backup') setOpen('backups');
-      else if (command === 'coder-name') setOpen('coder');
-    };
-    window.addEventListener('hashiya-menu', onMenu);
-    return () => window.removeEventListener('hashiya-menu', onMenu);
-  }, []);
+  useAppEvent('menu.command', ({ command }) => {
+    if (command === 'open-project' || command === 'new-project') {
+      setStart(command === 'open-project' ? 'open' : 'create');
+      setOpen('project');
+    } else if (command === 'restore-backup') setOpen('backups');
+    else if (command === 'coder-name') setOpen('coder');
+  });
   return (
     <>
       <button
@@ -66,7 +63,7 @@ export function ProjectMenu({ onProjectChanged, onRestored }: ProjectMenuProps) 
           onChanged={(info) => {
             setOpen(null);
             if (onProjectChanged) onProjectChanged(info);
-            else window.location.reload();
+            else projectOpened(info);
           }}
         />
       )}
@@ -91,7 +88,7 @@ export function ProjectMenu({ onProjectChanged, onRestored }: ProjectMenuProps) 
           onRestored={() => {
             setOpen(null);
             if (onRestored) onRestored();
-            else window.location.reload();
+            else void backupRestored().catch(() => undefined);
           }}
         />
       )}
@@ -120,7 +117,7 @@ export function ProjectPanel({
   coderError,
   onCoderName,
 }: ProjectPanelProps) {
-  const [current, setCurrent] = useState<ProjectInfo | null>(null);
+  const { info: current } = useProjectInfo();
   const [recent, setRecent] = useState<RecentProject[]>([]);
   const [folder, setFolder] = useState('');
   const [name, setName] = useState('');
@@ -130,11 +127,9 @@ export function ProjectPanel({
 
   useEffect(() => {
     let live = true;
-    Promise.all([api['project.info']({}), api['project.recent']({})])
-      .then(([info, list]) => {
-        if (!live) return;
-        setCurrent(info);
-        setRecent(list);
+    api['project.recent']({})
+      .then((list) => {
+        if (live) setRecent(list);
       })
       .catch((err: unknown) => live && setError(errorMessage(err)));
     return () => {

@@ -1,11 +1,13 @@
 /**
  * A banner under the top bar: what the storage layer must tell the researcher (a damaged file
  * moved to quarantine/, a backup restored) and changes that are not saved yet, with "Save again".
- * It reads project.info itself, every few seconds and when the window regains focus.
+ * It shows the page's one copy of project.info (app/projectInfo.ts), which the project.changed
+ * and unsaved.changed events keep current; it also refreshes it every few seconds and when the
+ * window regains focus, for a save retried in the background.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ProjectInfo } from '@shared/api/project';
 import { api, errorMessage } from '../../api/client';
+import { backupRestored, refreshProjectInfo, setProjectInfo, useProjectInfo } from '../../app/projectInfo';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
 import { useProjectStrings } from './strings';
 import './projectUi.css';
@@ -14,12 +16,12 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 export interface ProjectNoticesProps {
   /** how often to look for new notices (ms) */
   pollMs?: number;
-  /** after a backup was restored from the banner (default: reload the page) */
+  /** after a backup was restored from the banner (default: every view starts over) */
   onRestored?: () => void;
 }
 
 export function ProjectNotices({ pollMs = 4000, onRestored }: ProjectNoticesProps) {
-  const [info, setInfo] = useState<ProjectInfo | null>(null);
+  const { info } = useProjectInfo();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(false);
@@ -27,7 +29,7 @@ export function ProjectNotices({ pollMs = 4000, onRestored }: ProjectNoticesProp
 
   const refresh = useCallback(async () => {
     try {
-      setInfo(await api['project.info']({}));
+      await refreshProjectInfo();
     } catch {
       // the status line reports a server that is gone; the banner just keeps what it had
     }
@@ -68,7 +70,11 @@ export function ProjectNotices({ pollMs = 4000, onRestored }: ProjectNoticesProp
             <span lang="en">{info.unsaved[0]?.reason}</span> {t.keptWhileOpen}
           </p>
           <div className="notice-actions">
-            <button type="button" disabled={busy} onClick={() => void run(() => api['project.save']({}))}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void run(async () => setProjectInfo(await api['project.save']({})))}
+            >
               {t.saveAgain}
             </button>
           </div>
@@ -96,7 +102,7 @@ export function ProjectNotices({ pollMs = 4000, onRestored }: ProjectNoticesProp
           onRestored={() => {
             setRestoring(false);
             if (onRestored) onRestored();
-            else window.location.reload();
+            else void backupRestored().catch(() => undefined);
           }}
         />
       )}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { SearchHit } from '@shared/api/search';
 import type { Annotation } from '@shared/model';
 import { api, errorMessage } from '../../api/client';
+import { emitAppEvent } from '../../app/appEvents';
 import { useApp } from '../../app/AppContext';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { codeLabel, useI18n } from '../../i18n';
@@ -73,6 +74,9 @@ export function ProjectTagAll({ groups, truncated }: { groups: readonly HitGroup
     } finally {
       setBusy(false);
       void app.reloadInfo();
+      // an open reader shows the new tags at once (main's echo follows)
+      if (made.count > 0)
+        emitAppEvent('annotations.changed', { documentIds: made.byDocument.map((d) => d.documentId) });
     }
   };
 
@@ -86,6 +90,7 @@ export function ProjectTagAll({ groups, truncated }: { groups: readonly HitGroup
     setBusy(true);
     try {
       for (const d of done.byDocument) await api['annotations.deleteMany']({ documentId: d.documentId, ids: d.ids });
+      emitAppEvent('annotations.changed', { documentIds: done.byDocument.map((d) => d.documentId) });
       setDone(null);
       setMessage(s.tagAllUndone);
     } catch (err) {

@@ -3,6 +3,7 @@
  * hit that was chosen, so the reader opens with the find bar showing the same hits.
  */
 import type { SearchOptions } from '@shared/api/search';
+import { onAppEvent } from '../../app/appEvents';
 
 export interface Handoff {
   documentId: string;
@@ -44,9 +45,7 @@ export const hasFindBar = (): boolean => findBars > 0;
 
 /** Edit ▸ Find… of the Electron menu (its CmdOrCtrl+F accelerator never reaches the page as a key). */
 export function onMenuFind(listener: () => void): () => void {
-  const handler = (e: Event) => {
-    if ((e as CustomEvent<string>).detail === 'find') listener();
-  };
-  window.addEventListener('hashiya-menu', handler);
-  return () => window.removeEventListener('hashiya-menu', handler);
+  return onAppEvent('menu.command', ({ command }) => {
+    if (command === 'find') listener();
+  });
 }

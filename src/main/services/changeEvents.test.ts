@@ -1,0 +1,216 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { methodNames, type MethodName } from '@shared/api';
+import type { EventEnvelope } from '@shared/api/events';
+import type { ProjectInfo } from '@shared/api/project';
+import type { Annotation, DocumentSummary } from '@shared/model';
+import { ProjectStore } from '../store/projectStore';
+import { changeEventsFor } from './changeEvents';
+import { createServices } from './index';
+
+const info = (over: Partial<ProjectInfo> = {}): ProjectInfo => ({
+  name: 'P',
+  path: '/p',
+  schemaVersion: 1,
+  documentCount: 0,
+  annotationCount: 0,
+  settings: { annotator: null, snapToWords: true, uiLanguage: 'en', textSize: 20 },
+  notices: [],
+  unsaved: [],
+  ...over,
+});
+const now = info({ name: 'now' });
+const ctx = { projectInfo: () => now };
+const D = 'doc-1';
+const summary = { id: D } as DocumentSummary;
+const annotation = { id: 'a-1', documentId: D } as Annotation;
+const changed = (affected: number) => ({ codebook: {}, affected, documents: affected > 0 ? 1 : 0 });
+
+/** Methods that change nothing: answering them must send no event. */
+const READ_ONLY: MethodName[] = [
+  'project.info',
+  'project.recent',
+  'project.pickFolder',
+  'backups.list',
+  'documents.list',
+  'documents.get',
+  'documents.preview',
+  'annotations.list',
+  'claimants.list',
+  'codebook.get',
+  'codebook.usage',
+  'codebook.export',
+  'stats.summary',
+  'export.csv',
+  'export.texts',
+  'export.bundle',
+  'export.annotations',
+  'search',
+  'search.rebuildIndex',
+  'agreement.report',
+];
+
+type Case = { input: unknown; output: unknown; events: EventEnvelope[] };
+const annotationsOf = (documentIds: string[] | null): EventEnvelope => ({
+  name: 'annotations.changed',
+  data: { documentIds },
+});
+const documentsOf = (documentIds: string[] | null): EventEnvelope => ({
+  name: 'documents.changed',
+  data: { documentIds },
+});
+const projectIs = (i: ProjectInfo): EventEnvelope => ({ name: 'project.changed', data: { info: i } });
+const unsavedIs = (i: ProjectInfo): EventEnvelope => ({ name: 'unsaved.changed', data: { unsaved: i.unsaved } });
+const opened = info({ name: 'other', unsaved: [{ documentId: null, title: 'project.json', reason: 'disk full' }] });
+
+/** Every mutating method, with a call's input and output and the events its success sends. */
+const MUTATING: Partial<Record<MethodName, Case[]>> = {
+  'settings.update': [{ input: { annotator: 'S' }, output: {}, events: [projectIs(now)] }],
+  'project.dismissNotices': [{ input: {}, output: {}, events: [projectIs(now)] }],
+  'project.save': [{ input: {}, output: opened, events: [projectIs(opened), unsavedIs(opened)] }],
+  'project.open': [
+    {
+      input: { path: '/x' },
+      output: opened,
+      events: [projectIs(opened), unsavedIs(opened), documentsOf(null), annotationsOf(null)],
+    },
+  ],
+  'project.create': [
+    {
+      input: { path: '/x' },
+      output: opened,
+      events: [projectIs(opened), unsavedIs(opened), documentsOf(null), annotationsOf(null)],
+    },
+  ],
+  'backups.restore': [
+    {
+      input: { documentId: D, name: 'n' },
+      output: opened,
+      events: [projectIs(opened), unsavedIs(opened), documentsOf([D]), annotationsOf([D])],
+    },
+    {
+      input: { documentId: null, name: 'n' },
+      output: opened,
+      events: [projectIs(opened), unsavedIs(opened), documentsOf(null), annotationsOf(null)],
+    },
+  ],
+  'documents.import': [
+    { input: {}, output: { document: summary, warnings: [] }, events: [documentsOf([D]), projectIs(now)] },
+    {
+      input: {},
+      output: { document: summary, warnings: [], documents: [summary, { id: 'doc-2' }] },
+      events: [documentsOf([D, 'doc-2']), projectIs(now)],
+    },
+  ],
+  'documents.importText': [
+    { input: {}, output: { document: summary, warnings: [] }, events: [documentsOf([D]), projectIs(now)] },
+  ],
+  'documents.update': [{ input: { id: D }, output: summary, events: [documentsOf([D])] }],
+  'documents.delete': [
+    { input: { id: D }, output: {}, events: [documentsOf([D]), annotationsOf([D]), projectIs(now)] },
+  ],
+  'annotations.create': [{ input: { documentId: D }, output: annotation, events: [annotationsOf([D])] }],
+  'annotations.createMany': [{ input: { documentId: D }, output: [annotation], events: [annotationsOf([D])] }],
+  'annotations.update': [
+    // the document comes from the answer when the caller did not name it
+    { input: { id: 'a-1' }, output: annotation, events: [annotationsOf([D])] },
+  ],
+  'annotations.delete': [
+    { input: { id: 'a-1', documentId: D }, output: {}, events: [annotationsOf([D])] },
+    { input: { id: 'a-1' }, output: {}, events: [annotationsOf(null)] },
+  ],
+  'annotations.deleteMany': [{ input: { documentId: D, ids: ['a-1'] }, output: {}, events: [annotationsOf([D])] }],
+  'annotations.restore': [{ input: { documentId: D }, output: [annotation], events: [annotationsOf([D])] }],
+  'codebook.save': [{ input: {}, output: {}, events: [projectIs(now)] }],
+  'codebook.mergeCodes': [
+    { input: {}, output: changed(3), events: [projectIs(now), annotationsOf(null)] },
+    { input: {}, output: changed(0), events: [projectIs(now)] },
+  ],
+  'codebook.undoMerge': [{ input: {}, output: changed(3), events: [projectIs(now), annotationsOf(null)] }],
+  'codebook.deleteCode': [{ input: {}, output: changed(1), events: [projectIs(now), annotationsOf(null)] }],
+  'codebook.renameValue': [{ input: {}, output: changed(2), events: [projectIs(now), annotationsOf(null)] }],
+  'codebook.import': [
+    { input: {}, output: { applied: true }, events: [projectIs(now)] },
+    { input: { dryRun: true }, output: { applied: false }, events: [] },
+  ],
+  'claimants.rename': [
+    { input: {}, output: { affected: 4, documents: 2 }, events: [annotationsOf(null)] },
+    { input: {}, output: { affected: 0, documents: 0 }, events: [] },
+  ],
+  'import.annotations': [
+    {
+      input: {},
+      output: { documents: [{ id: D, title: 't', imported: 2 }], createdCodes: [] },
+      events: [annotationsOf([D])],
+    },
+    {
+      input: {},
+      output: { documents: [{ id: D, title: 't', imported: 1 }], createdCodes: [{ id: 'c', name: 'c' }] },
+      events: [annotationsOf([D]), projectIs(now)],
+    },
+    { input: {}, output: { documents: [], createdCodes: [] }, events: [] },
+  ],
+};
+
+describe('the events each method’s success sends', () => {
+  it('every method of the contract is listed, as read-only or with the events it sends', () => {
+    const listed = [...READ_ONLY, ...Object.keys(MUTATING)].sort();
+    expect(listed).toEqual([...methodNames].sort());
+  });
+
+  it.each(READ_ONLY)('%s sends nothing', (name) => {
+    expect(changeEventsFor(name, {}, {}, ctx)).toEqual([]);
+  });
+
+  it('a rule that cannot read the answer sends nothing rather than failing the call', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(changeEventsFor('documents.import', {}, {}, ctx)).toEqual([]);
+    expect(error).toHaveBeenCalledOnce();
+    error.mockRestore();
+  });
+
+  it.each(Object.entries(MUTATING) as [MethodName, Case[]][])('%s sends what it changed', (name, cases) => {
+    for (const c of cases) expect(changeEventsFor(name, c.input, c.output, ctx)).toEqual(c.events);
+  });
+});
+
+describe('the services’ dispatch', () => {
+  let dir = '';
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('emits, in order, what each successful call changed, and nothing for a refused one', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-events-'));
+    const store = await ProjectStore.open(dir);
+    const services = createServices(store);
+    const seen: EventEnvelope[] = [];
+    services.events.subscribe((e) => seen.push(e));
+
+    await services.dispatch('settings.update', { annotator: 'Salma' });
+    const { document } = (await services.dispatch('documents.importText', {
+      text: 'قال المشير: نقترح وقف إطلاق النار.',
+      title: 'T',
+    })) as { document: DocumentSummary };
+    await services.dispatch('annotations.create', { documentId: document.id, start: 0, end: 3, codes: [] });
+    await expect(
+      services.dispatch('annotations.create', { documentId: document.id, start: 3, end: 1 }),
+    ).rejects.toThrow();
+    await services.dispatch('documents.list', {});
+
+    expect(seen.map((e) => e.name)).toEqual([
+      'project.changed',
+      'documents.changed',
+      'project.changed',
+      'annotations.changed',
+    ]);
+    const [settings, imported, counted, annotated] = seen;
+    expect(settings?.name === 'project.changed' && settings.data.info.settings.annotator).toBe('Salma');
+    expect(imported?.data).toEqual({ documentIds: [document.id] });
+    expect(counted?.name === 'project.changed' && counted.data.info.documentCount).toBe(store.summaries().length);
+    expect(annotated?.data).toEqual({ documentIds: [document.id] });
+    await store.close();
+  });
+});
