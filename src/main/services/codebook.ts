@@ -21,7 +21,7 @@ import { mergeCodebooks } from '@shared/codebook/importMerge';
 import { pruneValueNames } from '@shared/codebook/valueNames';
 import { readCodebookJson, writeCodebookJson } from '@shared/codebook/jsonFormat';
 import { defaultCodebook } from '@shared/defaultCodebook';
-import { countOf, usageIndex, type DocStats } from '../codebook/usageIndex';
+import { countOf, type DocStats } from '../codebook/usageIndex';
 import { buildQdc, readQdc } from '../codebook/qdc';
 import type { ServiceContext } from './context';
 import { byDocument, MergeJournal, type FieldChange } from './mergeJournal';
@@ -93,7 +93,7 @@ export function totalsWithSubcodes(codebook: Codebook, counts: ReadonlyMap<strin
 }
 
 export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
-  const usage = () => usageIndex(ctx.store);
+  const usage = () => ctx.project.usage;
   const journal = new MergeJournal();
 
   /**
@@ -108,20 +108,19 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
     let affected = 0;
     let documents = 0;
     for (const id of documentIds) {
-      const db = await ctx.store.document(id);
-      let touched = false;
-      db.data.annotations = db.data.annotations.map((a) => {
-        const next = change(a);
-        if (!next) return a;
-        touched = true;
-        affected++;
-        changed?.(id, a, next);
-        return { ...next, updatedAt: ctx.now() };
+      const { annotations } = (await ctx.store.document(id)).data;
+      const after = annotations.map((a) => change(a));
+      if (after.every((next) => next === null)) continue;
+      documents++;
+      await ctx.store.updateDocument(id, (file) => {
+        file.annotations = file.annotations.map((a, i) => {
+          const next = after[i];
+          if (!next) return a;
+          affected++;
+          changed?.(id, a, next);
+          return { ...next, updatedAt: ctx.now() };
+        });
       });
-      if (touched) {
-        documents++;
-        await ctx.store.saveDocument(id);
-      }
     }
     return { affected, documents };
   };
@@ -190,8 +189,9 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         `The codebook cannot be saved: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
       );
     }
-    ctx.store.data.codebook = codebook;
-    await ctx.store.saveProject();
+    await ctx.store.updateProject((data) => {
+      data.codebook = codebook;
+    });
     return codebook;
   };
 

@@ -8,7 +8,7 @@
  * notice tells the user. A save that fails keeps the change in memory, marks the file unsaved
  * and is retried; the caller gets AppError('storage').
  */
-import { access, mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '@shared/errors';
@@ -77,6 +77,8 @@ function newProjectData(name: string): ProjectFile {
   };
 }
 
+const readText = (filePath: string): Promise<string> => readFile(filePath, 'utf8');
+
 function readableTime(iso: string): string {
   return iso.replace('T', ' ').slice(0, 19) + ' UTC';
 }
@@ -96,9 +98,7 @@ export class ProjectStore {
   private readonly projectFormat: FormatHistory;
   private readonly documentFormat: FormatHistory;
   private closed = false;
-  /** the store that took over when this one was closed by a project switch */
-  private replacedBy: ProjectStore | null = null;
-  private flushBarrier: (() => Promise<void>) | null = null;
+  private readonly unsavedListeners = new Set<() => void>();
   private lock: ProjectLock | null = null;
   /** true: project.json may be behind the document files (and the marker file says so) */
   private unsyncedMarked = false;
@@ -228,7 +228,69 @@ export class ProjectStore {
     }));
   }
 
+  /**
+   * Hear when the set of unsaved files changes (a save failed, or a retry succeeded); returns
+   * the function that stops listening.
+   */
+  onUnsavedChange(listener: () => void): () => void {
+    this.unsavedListeners.add(listener);
+    return () => {
+      this.unsavedListeners.delete(listener);
+    };
+  }
+
+  private setUnsaved(key: string | null, reason: string): void {
+    const added = !this.unsaved.has(key);
+    this.unsaved.set(key, reason);
+    if (added) this.unsavedChanged();
+  }
+
+  private setSaved(key: string | null): void {
+    if (this.unsaved.delete(key)) this.unsavedChanged();
+  }
+
+  private unsavedChanged(): void {
+    for (const listener of [...this.unsavedListeners]) listener();
+  }
+
+  /** A closed project (quit, or another project opened) takes no more changes. */
+  private assertOpen(): void {
+    if (this.closed) {
+      throw new AppError(
+        'conflict',
+        `The project “${this.project.data.name}” was closed (another project was opened, or Hashiya is quitting); the change was not made.`,
+      );
+    }
+  }
+
+  /**
+   * Change the project file (settings, codebook, notices) and save it; resolves once it is on
+   * disk. `change` must check before it changes anything: what it throws leaves the data as it
+   * was. A save that fails keeps the change in memory, marked unsaved (AppError 'storage').
+   */
+  async updateProject<T>(change: (data: ProjectFile) => T): Promise<T> {
+    this.assertOpen();
+    const result = change(this.project.data);
+    await this.saveProject();
+    return result;
+  }
+
+  /**
+   * Change one document (its details or its annotations) and save its file; resolves once it is
+   * on disk, with what `change` returned. As with updateProject, `change` checks first and then
+   * changes; the document list follows the file.
+   */
+  async updateDocument<T>(id: string, change: (file: DocumentFile) => T): Promise<T> {
+    this.assertOpen();
+    const db = await this.document(id);
+    const result = change(db.data);
+    this.syncSummary(id, db.data);
+    await this.saveDocument(id);
+    return result;
+  }
+
   async saveProject(): Promise<void> {
+    this.assertOpen();
     if (this.indexTimer) {
       clearTimeout(this.indexTimer);
       this.indexTimer = null;
@@ -267,6 +329,7 @@ export class ProjectStore {
   }
 
   async document(id: string): Promise<DocDb> {
+    this.assertOpen();
     const cached = this.docs.get(id);
     if (cached) return cached;
     this.summary(id);
@@ -276,6 +339,25 @@ export class ProjectStore {
       this.loading.set(id, pending);
     }
     return pending;
+  }
+
+  /**
+   * One document as it is now, without keeping it: the loaded copy when there is one (it may hold
+   * changes not yet on disk), else its file read and checked against the document schema (an
+   * older format is migrated in memory). A file that does not pass goes through document(), which
+   * quarantines a damaged one and restores its backup, and says so. Every reader of document
+   * files (exports, search, usage counts) comes through here, so all of them see one truth.
+   */
+  async peekDocument(id: string, read: (filePath: string) => Promise<string> = readText): Promise<DocumentFile> {
+    this.assertOpen();
+    const loaded = this.docs.get(id);
+    if (loaded) return loaded.data;
+    try {
+      return this.parseDocument(id, await read(this.documentPath(id)));
+    } catch {
+      // fall through: the store knows how to report, quarantine and restore
+    }
+    return (await this.document(id)).data;
   }
 
   private documentFile(id: string): ValidatedJsonFile<DocumentFile> {
@@ -360,6 +442,7 @@ export class ProjectStore {
 
   /** Write a document file after mutating it; resolves once it is on disk. */
   async saveDocument(id: string): Promise<void> {
+    this.assertOpen();
     const db = await this.document(id);
     await this.markUnsynced();
     this.syncCount(id, db.data.annotations.length);
@@ -396,12 +479,12 @@ export class ProjectStore {
   private async guardedWrite(key: string | null, write: () => Promise<void>): Promise<void> {
     try {
       await write();
-      this.unsaved.delete(key);
+      this.setSaved(key);
     } catch (err) {
       // data that can never be stored is not retried (the callers put back what is on disk)
       if (err instanceof UnstorableDataError) throw err;
       const reason = err instanceof Error ? err.message : String(err);
-      this.unsaved.set(key, reason);
+      this.setUnsaved(key, reason);
       this.scheduleRetry();
       throw new AppError(
         'storage',
@@ -427,7 +510,7 @@ export class ProjectStore {
       if (key === null) await this.saveProject().catch(() => undefined);
       else {
         const db = this.docs.get(key);
-        if (!db) this.unsaved.delete(key);
+        if (!db) this.setSaved(key);
         else await this.guardedWrite(key, () => db.write()).catch(() => undefined);
       }
     }
@@ -465,6 +548,7 @@ export class ProjectStore {
   }
 
   async addDocument(file: DocumentFile): Promise<DocumentSummary> {
+    this.assertOpen();
     await this.writeNewDocument(file);
     const summary = summaryOf(file);
     this.project.data.documents.push(summary);
@@ -485,13 +569,14 @@ export class ProjectStore {
 
   /** Remove a document from the project; its file is moved to trash/, not deleted. */
   async deleteDocument(id: string): Promise<void> {
+    this.assertOpen();
     this.summary(id);
     this.project.data.documents = this.project.data.documents.filter((d) => d.id !== id);
     await this.saveProject();
     const db = this.docs.get(id);
     if (db) await adapterOf(db).file.flush();
     this.docs.delete(id);
-    this.unsaved.delete(id);
+    this.setSaved(id);
     await mkdir(path.join(this.dir, TRASH_DIR), { recursive: true });
     await rename(this.documentPath(id), path.join(this.dir, TRASH_DIR, `${id}.${Date.now()}.json`)).catch((err) => {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
@@ -513,26 +598,12 @@ export class ProjectStore {
   }
 
   /**
-   * Wait for work in progress, then finish every pending write: the index save, document writes,
-   * failed saves, backups. This is what quitting calls; after a project switch it reaches the
-   * project open now.
+   * Finish every write already requested: the index save, document writes, failed saves,
+   * backups (safe to call from inside a service call). The calls still on their way are the
+   * host's to wait for (ProjectHost.flush); a closed store has nothing left to write.
    */
   async flush(): Promise<void> {
-    if (this.closed) {
-      await this.replacedBy?.flush();
-      return;
-    }
-    await this.flushBarrier?.();
-    await this.flushWrites();
-  }
-
-  /** Called by flush() first: resolves when the service calls already accepted have finished. */
-  setFlushBarrier(barrier: (() => Promise<void>) | null): void {
-    this.flushBarrier = barrier;
-  }
-
-  /** Finish the writes already requested (safe to call from inside a service call). */
-  async flushWrites(): Promise<void> {
+    if (this.closed) return;
     if (this.indexTimer) await this.saveProject().catch(() => undefined);
     if (this.indexWrite) await this.indexWrite;
     if (this.unsaved.size > 0) await this.retryUnsaved();
@@ -544,9 +615,9 @@ export class ProjectStore {
   }
 
   /** Flush and let go of the folder (switching projects or quitting). */
-  async close(replacement: ProjectStore | null = null): Promise<void> {
+  async close(): Promise<void> {
     if (this.closed) return;
-    await this.flushWrites();
+    await this.flush();
     if (this.unsaved.size > 0) {
       throw new AppError(
         'storage',
@@ -557,7 +628,6 @@ export class ProjectStore {
     }
     await this.markSyncedIfIdle();
     this.closed = true;
-    this.replacedBy = replacement;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.docs.clear();
     await this.lock?.release();
@@ -647,7 +717,7 @@ export class ProjectStore {
     if (current !== null) await this.backups.write(key, current);
     await writeFileDurably(this.documentPath(id), raw, this.options.durable);
     this.docs.delete(id);
-    this.unsaved.delete(id);
+    this.setSaved(id);
     const summary = summaryOf(data);
     const index = this.project.data.documents.findIndex((d) => d.id === id);
     if (index === -1) this.project.data.documents.push(summary);
@@ -674,7 +744,7 @@ export class ProjectStore {
         `That backup cannot be used: ${err instanceof CorruptFileError ? err.reason : 'it cannot be read'}.`,
       );
     }
-    await this.flushWrites();
+    await this.flush();
     const current = await this.projectFile.file.read().catch(() => null);
     if (current !== null) await this.backups.write(PROJECT_KEY, current);
     this.project.data.codebook = data.codebook;
