@@ -5,6 +5,7 @@ import { UsageIndex } from '../codebook/usageIndex';
 import { NearDuplicateIndex } from '../import/nearDuplicateIndex';
 import { SearchIndex } from '../search/searchIndex';
 import { storeSource } from '../search/storeSource';
+import { MergeJournal } from './mergeJournal';
 import type { ProjectStore } from '../store/projectStore';
 import type { RecentProjects } from '../store/recentProjects';
 
@@ -27,6 +28,8 @@ export interface OpenProject {
   readonly usage: UsageIndex;
   /** creates by requestId in this project, oldest first (annotations.ts bounds it) */
   readonly createKeys: Map<string, KeptCreate>;
+  /** the last merges, so that each can be undone exactly */
+  readonly merges: MergeJournal;
 }
 
 export function openProjectOf(store: ProjectStore): OpenProject {
@@ -37,6 +40,7 @@ export function openProjectOf(store: ProjectStore): OpenProject {
     nearDuplicates: new NearDuplicateIndex(source),
     usage: new UsageIndex(store),
     createKeys: new Map(),
+    merges: new MergeJournal(),
   };
 }
 
