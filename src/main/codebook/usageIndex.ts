@@ -219,7 +219,7 @@ export class UsageIndex {
     let stats: DocStats;
     try {
       // the store's one reader of document files: a damaged file is moved aside (and said so)
-      stats = statsOf((await this.store.peekDocument(id, (p) => this.fs.readFile(p))).annotations);
+      stats = statsOf((await this.store.peekDocument(id, 'annotations', (p) => this.fs.readFile(p))).annotations);
     } catch {
       return null; // the store has reported the problem and dropped the document from the index
     }

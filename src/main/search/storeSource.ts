@@ -14,7 +14,7 @@ export function storeSource(store: ProjectStore): DocumentSource {
     summaries: () => store.summaries(),
     text: async (id) => {
       const expected = store.summaries().find((s) => s.id === id)?.sha256;
-      const { text } = (await store.peekDocument(id)).document;
+      const { text } = (await store.peekDocument(id, 'text')).document;
       if (sha256(text) === expected) return text;
       return (await store.document(id)).data.document.text;
     },

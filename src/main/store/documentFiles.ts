@@ -11,6 +11,7 @@ import type { DocumentSummary, Warning } from '@shared/model';
 import { documentKey, type BackupStore } from './backups';
 import { writeFileDurably, type DurableFileOptions } from './durableFile';
 import { summaryOf } from './documentIndex';
+import { parsePeek, type PeekPart, type PeekParts } from './documentPeek';
 import { DOCUMENTS_DIR, newerMessage, quarantine, readableTime, TRASH_DIR } from './folder';
 import { CorruptFileError, parseJsonFile, ValidatedJsonFile } from './jsonFile';
 import { NewerFormatError, type FormatHistory } from './migrations';
@@ -115,14 +116,18 @@ export class DocumentFiles {
   }
 
   /**
-   * The loaded copy of a document, else its file read and checked (not kept); null when that
-   * fails (the caller loads it the full way, which reports and repairs).
+   * The loaded copy of a document, else `part` of its file read and checked (not kept); null
+   * when that fails (the caller loads it the full way, which reports and repairs).
    */
-  async peek(id: string, read: (filePath: string) => Promise<string> = readText): Promise<DocumentFile | null> {
+  async peek<P extends PeekPart>(
+    id: string,
+    part: P,
+    read: (filePath: string) => Promise<string> = readText,
+  ): Promise<PeekParts[P] | null> {
     const loaded = this.docs.get(id);
     if (loaded) return loaded.data;
     try {
-      return this.parse(id, await read(this.path(id)));
+      return parsePeek(this.path(id), id, await read(this.path(id)), part, this.options.format);
     } catch {
       return null;
     }

@@ -18,6 +18,7 @@ import type { DocumentSummary, Warning } from '@shared/model';
 import { BackupStore, documentKey, PROJECT_KEY, type BackupPolicy } from './backups';
 import { DamagedDocument, DocumentFiles, type DocDb } from './documentFiles';
 import { DocumentIndex, summaryOf } from './documentIndex';
+import type { PeekPart, PeekParts } from './documentPeek';
 import type { DurableFileOptions } from './durableFile';
 import { newProjectData, readProjectFile, SyncMarker, unstorable, unusableBackup, withFolder } from './folder';
 import { parseJsonFile, UnstorableDataError, type ValidatedJsonFile } from './jsonFile';
@@ -251,14 +252,19 @@ export class ProjectStore {
 
   /**
    * One document as it is now, without keeping it: the loaded copy when there is one (it may hold
-   * changes not yet on disk), else its file read and checked against the document schema (an
-   * older format is migrated in memory). A file that does not pass goes through document(), which
-   * quarantines a damaged one and restores its backup, and says so. Every reader of document
-   * files (exports, search, usage counts) comes through here, so all of them see one truth.
+   * changes not yet on disk), else `part` of its file read and checked (documentPeek.ts: the
+   * whole file, or only its text or its annotations' values). A file that does not pass goes
+   * through document(), which migrates an older one, or quarantines a damaged one and restores
+   * its backup, and says so. Every reader of document files (exports, search, usage counts)
+   * comes through here, so all of them see one truth.
    */
-  async peekDocument(id: string, read?: (filePath: string) => Promise<string>): Promise<DocumentFile> {
+  async peekDocument<P extends PeekPart = 'file'>(
+    id: string,
+    part: P = 'file' as P,
+    read?: (filePath: string) => Promise<string>,
+  ): Promise<PeekParts[P]> {
     this.assertOpen();
-    return (await this.files.peek(id, read)) ?? (await this.document(id)).data;
+    return (await this.files.peek(id, part, read)) ?? (await this.document(id)).data;
   }
 
   private async loadDocument(id: string): Promise<DocDb> {
