@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { SearchResult } from '@shared/api/search';
-import { createServices } from '../src/main/services/index';
+import { hostProject } from '../src/main/app';
 import { buildDocumentFile } from '../src/main/services/documentFactory';
 import { ProjectStore } from '../src/main/store/projectStore';
 
@@ -93,7 +93,7 @@ async function main() {
     );
 
     let store = await ProjectStore.open(dir);
-    let services = createServices(store);
+    let { services } = await hostProject(store);
     const search = (input: Record<string, unknown>) => services.dispatch('search', input) as Promise<SearchResult>;
 
     const first = await time(() => search({ query: 'خليفة' }));
@@ -103,7 +103,7 @@ async function main() {
     await store.close();
 
     store = await ProjectStore.open(dir);
-    services = createServices(store);
+    ({ services } = await hostProject(store));
     globalThis.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
     const reopened = await time(() => search({ query: 'كلمة نادرة' }));

@@ -17,7 +17,7 @@ import type { Browser, Page } from '@playwright/test';
 import type { Annotation } from '@shared/model';
 import type { SearchResult } from '@shared/api/search';
 import { createOffsetMap } from '@shared/text/codepoints';
-import { createServices } from '../../src/main/services/index';
+import { hostProject } from '../../src/main/app';
 import { ProjectStore } from '../../src/main/store/projectStore';
 import {
   closePage,
@@ -383,7 +383,7 @@ async function saveInProcess(
 ): Promise<{ save: number; floor: number; bytes: number }> {
   const store = await ProjectStore.open(project.dir);
   try {
-    const services = createServices(store);
+    const { services } = await hostProject(store);
     await services.dispatch('annotations.list', { documentId });
     const docFile = store.documentPath(documentId);
     const spans = wordSpans(
@@ -477,7 +477,7 @@ async function heldMemory(project: WrittenProject): Promise<{ project: number; p
   const before = heapMb();
   const store = await ProjectStore.open(project.dir);
   try {
-    const services = createServices(store);
+    const { services } = await hostProject(store);
     await services.dispatch('documents.list', {});
     const listed = heapMb();
     const opened = project.summaries.slice(0, 10);
@@ -498,7 +498,7 @@ async function heldMemory(project: WrittenProject): Promise<{ project: number; p
 async function exportScenario(project: WrittenProject): Promise<void> {
   const store = await ProjectStore.open(project.dir);
   try {
-    const services = createServices(store);
+    const { services } = await hostProject(store);
     const exportCsv = () => services.dispatch('export.csv', {}) as Promise<{ csv: string; rows: number }>;
     // cold: documents read from disk one at a time (what a fresh session does)
     const [cold, coldResult] = await time(exportCsv);

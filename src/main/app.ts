@@ -1,38 +1,25 @@
 /**
- * Opening a project: the store plus the services, shared by the Electron shell and browser mode.
- * A first start creates the default project with the bundled sample article. The services can
- * switch to another project folder later (project.open / project.create); `flush()` and
- * `store.flush()` always reach the project that is open at that moment.
+ * Opening a project: the store in a ProjectHost (which owns it, its indexes, the services and
+ * quitting), shared by the Electron shell and browser mode. A first start creates the default
+ * project with the bundled sample article. The services can switch to another project folder
+ * later (project.open / project.create); the host's flush() and close() reach the project open
+ * at that moment.
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { ProjectHost } from './host/projectHost';
 import { importPlainBytes } from './import';
-import { restoreRecovery, writeRecovery, type RecoveryRestored, type RecoveryWritten } from './recovery';
-import { createServices, type Services } from './services';
-import type { ProjectOpener } from './services/context';
+import { restoreRecovery } from './recovery';
 import { buildDocumentFile } from './services/documentFactory';
-import { ProjectStore } from './store/projectStore';
+import { ProjectStore, type OpenOptions } from './store/projectStore';
 import { RECENT_FILE, RecentProjects } from './store/recentProjects';
 
 export const SAMPLE_FILE = path.join('sample', 'libya-ceasefire-2019.ar.txt');
 
-export interface OpenedProject {
-  /** the project opened at start; after a switch, its flush() forwards to the open one */
-  store: ProjectStore;
-  services: Services;
-  /** Save everything pending in the project open now (before quitting). */
-  flush(): Promise<void>;
-  /** Save and close the project open now, giving up its lock (quitting). */
-  close(): Promise<void>;
-  /** Files of the project open now whose latest change is only in memory. */
-  unsavedTitles(): string[];
-  /** Before a forced quit: write what is unsaved to recovery/ (null when nothing is unsaved). */
-  writeRecovery(): Promise<RecoveryWritten | null>;
-  /** What the start restored from a forced quit's recovery/ (null when there was nothing). */
-  recovered: RecoveryRestored | null;
-}
+/** The open project as the shell and browser mode hold it. */
+export type OpenedProject = ProjectHost;
 
 export interface OpenProjectOptions {
   /** where the recent-projects list lives (default: HASHIYA_USER_DATA, else the per-user folder) */
@@ -43,6 +30,27 @@ export interface OpenProjectOptions {
    * come back to where the researcher was). An explicit folder (--data) is always honoured.
    */
   reopenLast?: boolean;
+}
+
+export interface HostProjectOptions {
+  recent?: RecentProjects | null;
+  /** options for the projects opened or created from the UI (tests make their timers short) */
+  storeOptions?: OpenOptions;
+}
+
+/**
+ * The production composition: an open store becomes the host's open project, after what a
+ * forced quit left in recovery/ is put back. A project opened or created from the UI starts
+ * empty (no sample article). The test harness (test/harness/) builds its projects with this too.
+ */
+export async function hostProject(store: ProjectStore, options: HostProjectOptions = {}): Promise<ProjectHost> {
+  // what a forced quit could not save is put back before anything else happens
+  const recovered = await restoreRecovery(store);
+  return new ProjectHost(store, {
+    open: (dir, { name }) => ProjectStore.open(dir, { ...options.storeOptions, name: name ?? path.basename(dir) }),
+    recent: options.recent ?? null,
+    recovered,
+  });
 }
 
 export async function openProject(
@@ -70,56 +78,10 @@ export async function openProject(
       return [file];
     },
   });
-  let barrier: (() => Promise<void>) | null = null;
-  const projects: ProjectOpener = {
-    // a project opened or created from the UI starts empty (no sample article)
-    open: async (projectDir, { name }) => {
-      const opened = await ProjectStore.open(projectDir, { name: name ?? path.basename(projectDir) });
-      opened.setFlushBarrier(barrier);
-      return opened;
-    },
-    recent,
-  };
   // throw-away folders (test runs with --data in the temp folder) are not worth coming back to
   const inTemp = path.resolve(store.dir).startsWith(path.resolve(os.tmpdir()) + path.sep);
   if (options.userData !== undefined || !inTemp) await recent.add(store.dir, store.data.name).catch(() => undefined);
-  // what a forced quit could not save is put back before anything else happens
-  const recovered = await restoreRecovery(store);
-  const services = createServices(store, { projects });
-  barrier = attachFlushBarrier(services);
-  store.setFlushBarrier(barrier);
-  return {
-    store,
-    services,
-    recovered,
-    flush: () => services.ctx.store.flush(),
-    close: () => services.ctx.store.close(),
-    unsavedTitles: () => services.ctx.store.unsavedFiles().map((f) => f.title),
-    writeRecovery: () => writeRecovery(services.ctx.store),
-  };
-}
-
-/**
- * Make `services.dispatch` count the calls it has accepted, and return a function that resolves
- * once none is left. A store's flush() awaits it, so quitting saves the tag whose request
- * arrived just before the quit, not only the writes already started.
- */
-export function attachFlushBarrier(services: Services): () => Promise<void> {
-  const inFlight = new Set<Promise<void>>();
-  const dispatch = services.dispatch;
-  services.dispatch = (name, rawInput) => {
-    const result = dispatch(name, rawInput);
-    const settled = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    inFlight.add(settled);
-    void settled.then(() => inFlight.delete(settled));
-    return result;
-  };
-  return async () => {
-    while (inFlight.size > 0) await Promise.all([...inFlight]);
-  };
+  return hostProject(store, { recent });
 }
 
 /** The per-user folder Electron calls userData; browser mode uses the same one. */

@@ -7,7 +7,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ARTICLE_A, openTestProject, removeDir, tempDir } from '../../test/storage/helpers';
-import { RECOVERY_DIR, restoreRecovery, writeRecovery } from './recovery';
+import { RECOVERY_DIR, writeRecovery } from './recovery';
 
 describe('recovery/', () => {
   let dir = '';
@@ -38,8 +38,9 @@ describe('recovery/', () => {
     await p.call('settings.update', { annotator: 'Someone else' });
     await p.store.close();
 
+    // opening puts recovery/ back, as the app's start does
     const again = await openTestProject(dir);
-    const restored = await restoreRecovery(again.store);
+    const restored = again.host.recovered;
     expect(restored?.problems).toEqual([]);
     expect(restored?.restored).toEqual(['Project settings and codebook', '“Article A” (1 annotation)']);
     expect((await again.call('annotations.list', { documentId: id })).map((a) => a.id)).toEqual([created.id]);
@@ -63,8 +64,9 @@ describe('recovery/', () => {
     await mkdir(path.dirname(bad), { recursive: true });
     await writeFile(bad, '{"document": {"id": "x"}');
 
+    // opening puts recovery/ back, as the app's start does
     const again = await openTestProject(dir);
-    const restored = await restoreRecovery(again.store);
+    const restored = again.host.recovered;
     expect(restored?.restored).toEqual([]);
     expect(restored?.problems).toHaveLength(1);
     expect(again.store.data.notices.at(-1)?.message).toContain(

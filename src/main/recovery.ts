@@ -85,11 +85,10 @@ export async function restoreRecovery(store: ProjectStore): Promise<RecoveryRest
   if (docNames.length === 0 && projectRaw === null) return null;
   const result: RecoveryRestored = { restored: [], problems: [] };
 
+  let recoveredProject: ProjectFile | null = null;
   if (projectRaw !== null) {
     try {
-      const data = parseJsonFile(projectFile, projectRaw, ProjectFile, PROJECT_FORMAT);
-      store.data.settings = data.settings;
-      store.data.codebook = data.codebook;
+      recoveredProject = parseJsonFile(projectFile, projectRaw, ProjectFile, PROJECT_FORMAT);
       await rm(projectFile, { force: true });
       result.restored.push('Project settings and codebook');
     } catch (err) {
@@ -102,14 +101,10 @@ export async function restoreRecovery(store: ProjectStore): Promise<RecoveryRest
     try {
       const data = parseJsonFile(file, await readFile(file, 'utf8'), DocumentFile, DOCUMENT_FORMAT);
       if (data.document.id !== id) throw new Error(`it holds another document (${data.document.id})`);
-      const summary = store.summaries().find((d) => d.id === id);
-      if (!summary) throw new Error('that document is no longer in the project');
-      const db = await store.document(id);
-      db.data = data;
-      const { text: _text, ...fields } = data.document;
-      Object.assign(summary, fields, { annotationCount: data.annotations.length });
+      if (!store.summaries().some((d) => d.id === id)) throw new Error('that document is no longer in the project');
+      await store.document(id);
       // a failed save keeps the change in memory, marked unsaved, like any other change
-      await store.saveDocument(id).catch(() => undefined);
+      await store.updateDocument(id, (file) => Object.assign(file, data)).catch(() => undefined);
       await rm(file, { force: true });
       result.restored.push(
         `“${data.document.title}” (${data.annotations.length} ${data.annotations.length === 1 ? 'annotation' : 'annotations'})`,
@@ -128,8 +123,15 @@ export async function restoreRecovery(store: ProjectStore): Promise<RecoveryRest
   }
   if (result.problems.length > 0)
     parts.push(`These recovery files could not be used and were left in place: ${result.problems.join('; ')}.`);
-  store.addNotice({ code: 'recovery_restored', message: parts.join(' ') });
-  await store.saveProject().catch(() => undefined);
+  await store
+    .updateProject((project) => {
+      if (recoveredProject) {
+        project.settings = recoveredProject.settings;
+        project.codebook = recoveredProject.codebook;
+      }
+      project.notices.push({ code: 'recovery_restored', message: parts.join(' ') });
+    })
+    .catch(() => undefined);
   return result;
 }
 

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultProjectDir, openProject, userDataDir } from './app';
 import { closeReaderWorker } from './import/readerWorker';
-import { RECOVERY_DIR } from './recovery';
 import { startWebServer } from './server/http';
 import { ArgsError, parseWebArgs, resolveToken } from './web/args';
 
@@ -60,7 +59,7 @@ async function main(): Promise<void> {
   if (args.open) openBrowser(web.url);
 
   if (opened.recovered) {
-    for (const notice of opened.services.ctx.store.data.notices.filter((n) => n.code === 'recovery_restored'))
+    for (const notice of opened.store.data.notices.filter((n) => n.code === 'recovery_restored'))
       console.log(notice.message);
   }
   // One Ctrl+C can arrive twice within milliseconds (from the terminal, and forwarded by npm or
@@ -76,55 +75,47 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => onSignal('SIGTERM'));
 
   /**
-   * Stopping: save what is pending and exit. A change that still cannot be saved (disk full, a
-   * folder that takes no writes) stops the stop: the server keeps running and says how to quit
-   * anyway. The next signal tries again and, if the changes still cannot be saved, writes them to
-   * recovery/ in the project folder (restored at the next start) before it exits.
+   * Stopping (ProjectHost.shutdown, as in the desktop app): save what is pending and exit. A
+   * change that still cannot be saved (disk full, a folder that takes no writes) stops the stop:
+   * the server keeps running and says how to quit anyway. The next signal tries again and, if the
+   * changes still cannot be saved, writes them to recovery/ in the project folder (restored at the
+   * next start) before it exits.
    */
   let stopping = false;
   let refused = false;
   async function stop(signal: string): Promise<void> {
     if (stopping) return void console.error('Still saving; Hashiya stops as soon as that is done.');
     stopping = true;
-    const forced = refused;
     console.error(`Received ${signal}: saving pending changes…`);
-    await opened.flush();
-    const unsaved = opened.unsavedTitles();
-    if (unsaved.length > 0) {
-      if (forced) return forceExit();
+    const result = await opened.shutdown({
+      force: refused,
+      beforeClose: async () => {
+        // a file still being read is refused at once rather than holding up the stop
+        void closeReaderWorker();
+        await web.close();
+      },
+    });
+    if (result.outcome === 'closed') process.exit(0);
+    if (result.outcome === 'refused') {
       refused = true;
       stopping = false;
-      console.error(refusal(unsaved, path.join(opened.services.ctx.store.dir, RECOVERY_DIR)));
+      console.error(refusal(result.unsaved, result.recoveryDir));
       return;
     }
-    // a file still being read is refused at once rather than holding up the stop
-    void closeReaderWorker();
-    await web.close();
-    try {
-      // closing gives the project's lock up, so the folder opens again at once (even read-only)
-      await opened.close();
-    } catch (err) {
-      console.error(err instanceof Error ? err.message : String(err));
-      return forceExit();
-    }
-    process.exit(0);
-  }
-
-  async function forceExit(): Promise<void> {
-    try {
-      const written = await opened.writeRecovery();
+    if (result.closeError !== null) console.error(result.closeError);
+    if (result.outcome === 'forced') {
+      const { written, projectDir } = result;
       if (written) {
         console.error(
-          `Quitting without saving ${written.titles.map((t) => `“${t}”`).join(', ')}: the unsaved changes were written to ${written.dir}${written.dir.startsWith(opened.services.ctx.store.dir) ? '; the next start restores them.' : ' (the project folder took nothing); copy that folder to recovery/ in the project folder and the next start restores them.'}`,
+          `Quitting without saving ${written.titles.map((t) => `“${t}”`).join(', ')}: the unsaved changes were written to ${written.dir}${written.dir.startsWith(projectDir) ? '; the next start restores them.' : ' (the project folder took nothing); copy that folder to recovery/ in the project folder and the next start restores them.'}`,
         );
       }
       process.exit(0);
-    } catch (err) {
-      console.error(
-        `Quitting without saving: the unsaved changes could not be written anywhere (${err instanceof Error ? err.message : String(err)}) and are lost.`,
-      );
-      process.exit(1);
     }
+    console.error(
+      `Quitting without saving: the unsaved changes could not be written anywhere (${result.reason}) and are lost.`,
+    );
+    process.exit(1);
   }
 }
 

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Input, MethodName, Output } from '@shared/api';
-import { createServices, type Services } from '../../src/main/services';
+import type { Services } from '../../src/main/services';
+import { hostTestProject } from '../harness/project';
 import { buildDocumentFile } from '../../src/main/services/documentFactory';
 import { ProjectStore } from '../../src/main/store/projectStore';
 import { canonicalizeText } from '@shared/text/canonical';
@@ -30,7 +31,7 @@ let counter = 0;
 
 export async function openProject(dir: string): Promise<Project> {
   const store = await ProjectStore.open(dir, { indexSaveDelayMs: 10 });
-  const services = createServices(store);
+  const { services } = await hostTestProject(store);
   return {
     store,
     services,

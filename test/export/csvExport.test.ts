@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../src/main/store/projectStore';
-import { createServices } from '../../src/main/services';
+import { hostTestProject } from '../harness/project';
 import type { TextFile } from '@shared/api/exchange';
 import type { Annotation, Document, DocumentSummary } from '@shared/model';
 import { openProject, type TestProject } from './project';
@@ -245,7 +245,7 @@ describe('export.csv on a project read from disk', () => {
       }
       await q.store.close();
       const reopened = await ProjectStore.open(q.store.dir);
-      const services = createServices(reopened);
+      const { services } = await hostTestProject(reopened);
       const out = (await services.dispatch('export.csv', {})) as { csv: string; rows: number };
       expect(out.rows).toBe(5);
       expect([...reopened.loadedDocuments()]).toHaveLength(0);

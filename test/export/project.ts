@@ -2,7 +2,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices, type Services } from '../../src/main/services';
+import type { Services } from '../../src/main/services';
+import { hostTestProject } from '../harness/project';
 import { ProjectStore } from '../../src/main/store/projectStore';
 import type { Annotation, DocumentSummary } from '@shared/model';
 
@@ -35,7 +36,7 @@ export function cpOffset(text: string, quote: string, occurrence = 0): number {
 export async function openProject(name = 'Libya 2019', annotator = 'Salma'): Promise<TestProject> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-export-'));
   const store = await ProjectStore.open(path.join(dir, 'project'), { name });
-  const services = createServices(store);
+  const { services } = await hostTestProject(store);
   const call = <T>(method: string, input: unknown) => services.dispatch(method, input) as Promise<T>;
   await call('settings.update', { annotator });
   return {

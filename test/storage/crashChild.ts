@@ -4,8 +4,7 @@
  * is, after the write is on disk). The parent kills it with SIGKILL at random moments.
  * Usage: node crashChild.mjs <projectDir>
  */
-import { attachFlushBarrier } from '../../src/main/app';
-import { createServices } from '../../src/main/services';
+import { hostTestProject } from '../harness/project';
 import { ProjectStore } from '../../src/main/store/projectStore';
 import type { Annotation, DocumentSummary } from '@shared/model';
 
@@ -15,8 +14,7 @@ async function main(): Promise<void> {
   const dir = process.argv[2];
   if (!dir) throw new Error('usage: crashChild <projectDir>');
   const store = await ProjectStore.open(dir, { indexSaveDelayMs: 30, backupPolicy: { minIntervalMs: 150 } });
-  const services = createServices(store);
-  store.setFlushBarrier(attachFlushBarrier(services));
+  const { services } = await hostTestProject(store);
   const call = services.dispatch as (name: string, input: unknown) => Promise<unknown>;
 
   let docs = (await call('documents.list', {})) as DocumentSummary[];

@@ -2,10 +2,8 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Input, MethodName, Output } from '@shared/api';
-import { attachFlushBarrier } from '../../src/main/app';
-import { createServices, type Services } from '../../src/main/services';
-import { ProjectStore, type OpenOptions } from '../../src/main/store/projectStore';
+import type { OpenOptions } from '../../src/main/store/projectStore';
+import { openTestProject as openHarnessProject, type TestProject } from '../harness/project';
 
 export const ARTICLE_A = 'أعلن المبعوث الأممي 🙂 اقتراحا لوقف إطلاق النار في طرابلس.\nورفضت الحكومة الشرط المسبق.';
 export const ARTICLE_B = 'قالت الأمم المتحدة إن شحنة أسلحة وصلت إلى ميناء مصراتة في خرق لحظر السلاح.';
@@ -18,26 +16,11 @@ export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-export interface Project {
-  store: ProjectStore;
-  services: Services;
-  call<M extends MethodName>(name: M, input: Input<M>): Promise<Output<M>>;
-}
+export type Project = TestProject;
 
-export async function openTestProject(dir: string, options: OpenOptions = {}): Promise<Project> {
-  // snapshots start at once in tests (the app waits a little so they never compete with the user)
-  const store = await ProjectStore.open(dir, {
-    indexSaveDelayMs: 20,
-    ...options,
-    backupPolicy: { startDelayMs: 0, ...options.backupPolicy },
-  });
-  const services = createServices(store);
-  store.setFlushBarrier(attachFlushBarrier(services));
-  return {
-    store,
-    services,
-    call: (name, input) => services.dispatch(name, input) as Promise<never>,
-  };
+/** A storage test's project: the harness (test/harness/) with the storage tests' short timers. */
+export function openTestProject(dir: string, options: OpenOptions = {}): Promise<Project> {
+  return openHarnessProject(dir, options);
 }
 
 /** Two documents with annotations; returns their ids. The project is closed cleanly. */

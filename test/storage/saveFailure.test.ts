@@ -209,7 +209,8 @@ describe('flush', () => {
     const pending = [1, 2, 3].map((i) =>
       p.call('annotations.create', { documentId: a, start: i, end: i + 3, codes: [codeId] }),
     );
-    await p.store.flush();
+    // the host's flush waits for the calls accepted before it, then for their writes
+    await p.host.flush();
     await Promise.all(pending);
     const index = JSON.parse(await fs.readFile(path.join(dir, 'project.json'), 'utf8')) as {
       documents: Array<{ id: string; annotationCount: number }>;

@@ -127,17 +127,6 @@ export interface UsageFs {
 }
 const nodeFs: UsageFs = { stat: (p) => stat(p), readFile: (p) => readFile(p, 'utf8') };
 
-const AnnotationsOnly = z.object({
-  annotations: z.array(
-    z.object({
-      codes: z.array(z.string()),
-      claimant: z.string().default(''),
-      stance: z.string().default(''),
-      certainty: z.string().default(''),
-    }),
-  ),
-});
-
 export class UsageIndex {
   private readonly store: ProjectStore;
   private readonly fs: UsageFs;
@@ -227,16 +216,13 @@ export class UsageIndex {
       this.verified.set(id, summary);
       return cached.stats;
     }
-    let stats: DocStats | null = null;
+    let stats: DocStats;
     try {
-      const parsed = AnnotationsOnly.safeParse(JSON.parse(await this.fs.readFile(file)));
-      if (parsed.success) stats = statsOf(parsed.data.annotations);
+      // the store's one reader of document files: a damaged file is moved aside (and said so)
+      stats = statsOf((await this.store.peekDocument(id, 'annotations', (p) => this.fs.readFile(p))).annotations);
     } catch {
-      stats = null;
+      return null; // the store has reported the problem and dropped the document from the index
     }
-    // A file this quick reading cannot count (damaged, or an older format) goes through the
-    // store, which migrates it, or moves a damaged one aside and says so.
-    if (!stats) return this.countThroughStore(id);
     cache.docs.set(id, { stamp, stats });
     this.verified.set(id, summary);
     this.dirty = true;
@@ -285,14 +271,3 @@ export class UsageIndex {
   }
 }
 
-const indexes = new WeakMap<ProjectStore, UsageIndex>();
-
-/** The usage index of an open project (one per store). */
-export function usageIndex(store: ProjectStore): UsageIndex {
-  let index = indexes.get(store);
-  if (!index) {
-    index = new UsageIndex(store);
-    indexes.set(store, index);
-  }
-  return index;
-}

@@ -257,14 +257,15 @@ export async function importAnnotations(
         'too_large',
         `The codebook would exceed ${MAX_CODES.toLocaleString('en')} codes with the codes of this file. Nothing was imported.`,
       );
-    ctx.store.data.codebook = next;
-    await ctx.store.saveProject();
+    await ctx.store.updateProject((data) => {
+      data.codebook = next;
+    });
   }
   for (const { documentId, annotations } of additions) {
-    const db = await ctx.store.document(documentId);
-    appendAll(db.data.annotations, annotations);
-    db.data.annotations.sort((a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt));
-    await ctx.store.saveDocument(documentId);
+    await ctx.store.updateDocument(documentId, (file) => {
+      appendAll(file.annotations, annotations);
+      file.annotations.sort((a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt));
+    });
   }
 
   return {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SearchResult } from '@shared/api/search';
 import type { Annotation, DocumentSummary } from '@shared/model';
-import { createServices, type Services } from '../services/index';
+import type { Services } from '../services/index';
+import { hostTestProject } from '../../../test/harness/project';
 import { ProjectStore } from '../store/projectStore';
 
 const SAMPLE = path.resolve(__dirname, '../../../resources/sample/libya-ceasefire-2019.ar.txt');
@@ -18,7 +19,7 @@ const search = (input: Record<string, unknown>) => call<SearchResult>('search', 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-search-'));
   store = await ProjectStore.open(dir);
-  services = createServices(store);
+  services = (await hostTestProject(store)).services;
   await call('settings.update', { annotator: 'Salma' });
 });
 afterEach(async () => {
@@ -118,7 +119,7 @@ describe('search over the project', () => {
     await search({ query: 'حفتر' });
     await store.close();
     store = await ProjectStore.open(dir);
-    services = createServices(store);
+    services = (await hostTestProject(store)).services;
     expect([...store.loadedDocuments()]).toHaveLength(0);
     // a file the index cannot trust is rebuilt, not believed; leftovers are cleared
     await writeFile(path.join(dir, 'index', `${a.id}.json`), '{"format":"hashiya-search-index"');
@@ -188,7 +189,7 @@ describe('a damaged document', () => {
     await store.close();
     await writeFile(path.join(dir, 'documents', `${bad.id}.json`), '{"schemaVersion": 1, "document": ');
     store = await ProjectStore.open(dir);
-    services = createServices(store);
+    services = (await hostTestProject(store)).services;
     const result = await search({ query: 'حفتر' });
     expect(result.hits.map((h) => h.documentId)).toContain(good.id);
   });

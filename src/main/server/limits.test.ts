@@ -10,8 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BODY_BYTES } from '@shared/api';
-import { attachFlushBarrier } from '../app';
-import { createServices } from '../services';
+import { hostTestProject } from '../../../test/harness/project';
 import { ProjectStore } from '../store/projectStore';
 import { MAX_CONNECTIONS } from './connections';
 import { startWebServer, type WebServer } from './http';
@@ -28,8 +27,7 @@ describe('browser mode’s limits', () => {
     const rendererDir = path.join(dir, 'renderer');
     const projectDir = path.join(dir, 'project');
     store = await ProjectStore.open(projectDir, { name: 'Limits' });
-    const services = createServices(store);
-    store.setFlushBarrier(attachFlushBarrier(services));
+    const { services } = await hostTestProject(store);
     web = await startWebServer({ services, token: TOKEN, rendererDir, port: 0 });
   });
   afterAll(async () => {

@@ -8,7 +8,8 @@ import { krippendorffAlpha, type Value } from '@shared/reliability/codingAlpha';
 import { cohenKappa, fleissKappa, percentAgreement } from '@shared/reliability/kappa';
 import { unitizingAlpha, type Unit } from '@shared/reliability/unitizingAlpha';
 import { ProjectStore } from '../store/projectStore';
-import { createServices, type Services } from './index';
+import type { Services } from './index';
+import { hostTestProject } from '../../../test/harness/project';
 
 const C1 = 'ceasefire';
 const C2 = 'arms-embargo';
@@ -22,7 +23,7 @@ const report = (input: Record<string, unknown> = {}) => call<AgreementReport>('a
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-agreement-'));
   store = await ProjectStore.open(dir);
-  services = createServices(store);
+  services = (await hostTestProject(store)).services;
 });
 afterEach(async () => {
   await store.flush();

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation, DocumentSummary } from '@shared/model';
-import { createServices, type Services } from './index';
+import type { Services } from './index';
+import { hostTestProject } from '../../../test/harness/project';
 import { ProjectStore } from '../store/projectStore';
 
 let dir: string;
@@ -16,7 +17,7 @@ const TEXT = 'قال 😀 المشير خليفه حفتر: نقترح وقف إ
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-ann-'));
   store = await ProjectStore.open(dir);
-  services = createServices(store);
+  services = (await hostTestProject(store)).services;
   await call('settings.update', { annotator: 'Salma' });
 });
 afterEach(async () => {

@@ -5,7 +5,6 @@ import { AppError } from '@shared/errors';
 import type { Annotation } from '@shared/model';
 import { anchorSpan, isGraphemeBoundary } from '@shared/text/anchor';
 import { createOffsetMap, type OffsetMap } from '@shared/text/codepoints';
-import { usageIndex } from '../codebook/usageIndex';
 import type { DocumentFile } from '../store/schema';
 import type { ServiceContext } from './context';
 
@@ -59,22 +58,11 @@ function checkCodes(ctx: ServiceContext, codes: readonly string[]): string[] {
 }
 
 /**
- * Creates by client key (requestId), per open project: what the first call made, so that a retry
- * returns it instead of adding a second one. Bounded: the oldest keys are forgotten first.
+ * Creates by client key (requestId) are kept per open project (ctx.project.createKeys): what the
+ * first call made, so that a retry returns it instead of adding a second one. Bounded: the
+ * oldest keys are forgotten first.
  */
-interface KeptCreate {
-  documentId: string;
-  /** the request without its key: one key may not stand for two different creates */
-  fingerprint: string;
-  ids: string[];
-}
 const MAX_KEYS = 1000;
-const keysByStore = new WeakMap<object, Map<string, KeptCreate>>();
-function createKeys(store: object): Map<string, KeptCreate> {
-  let keys = keysByStore.get(store);
-  if (!keys) keysByStore.set(store, (keys = new Map()));
-  return keys;
-}
 const fingerprint = (drafts: readonly AnnotationDraft[]) =>
   JSON.stringify(
     drafts.map(({ requestId: _key, documentId, start, end, codes, claimant, stance, certainty, note }) => [
@@ -90,15 +78,21 @@ const fingerprint = (drafts: readonly AnnotationDraft[]) =>
   );
 
 /**
- * Save a document after a change; a write that fails keeps the change in memory (the store marks
- * it unsaved and retries), and the error says so in its details, with the annotations as kept,
- * so a client shows them as pending instead of dropping them or creating them again.
+ * Change a document's annotations and save it (`change` checks first, then changes, and returns
+ * the annotations it made or changed). A write that fails keeps the change in memory (the store
+ * marks it unsaved and retries), and the error says so in its details, with the annotations as
+ * kept, so a client shows them as pending instead of dropping them or creating them again.
  */
-async function saveKept(ctx: ServiceContext, documentId: string, kept: readonly Annotation[]): Promise<void> {
+async function updateKept(
+  ctx: ServiceContext,
+  documentId: string,
+  change: (file: DocumentFile) => Annotation[],
+): Promise<Annotation[]> {
+  let kept: Annotation[] | null = null;
   try {
-    await ctx.store.saveDocument(documentId);
+    return await ctx.store.updateDocument(documentId, (file) => (kept = change(file)));
   } catch (err) {
-    if (err instanceof AppError && err.code === 'storage')
+    if (kept && err instanceof AppError && err.code === 'storage')
       throw new AppError('storage', err.message, { unsaved: true, annotations: kept });
     throw err;
   }
@@ -159,7 +153,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
     drafts: readonly AnnotationDraft[],
   ): Promise<Annotation[]> => {
     const db = await ctx.store.document(documentId);
-    const keys = createKeys(ctx.store);
+    const keys = ctx.project.createKeys;
     const print = fingerprint(drafts);
     const earlier = requestId === undefined ? undefined : keys.get(requestId);
     if (earlier) {
@@ -173,17 +167,19 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       if (found.some((a) => !a))
         throw new AppError('conflict', 'The annotation made under that requestId has since been deleted.');
       const kept = found as Annotation[];
-      if (ctx.store.unsavedFiles().some((f) => f.documentId === documentId)) await saveKept(ctx, documentId, kept);
+      // not on disk yet: save again (nothing changes)
+      if (ctx.store.unsavedFiles().some((f) => f.documentId === documentId)) await updateKept(ctx, documentId, () => kept);
       return kept;
     }
     const created = drafts.map((d) => build(db.data, d));
-    insertSorted(db.data.annotations, created);
     if (requestId !== undefined) {
       keys.set(requestId, { documentId, fingerprint: print, ids: created.map((a) => a.id) });
       if (keys.size > MAX_KEYS) keys.delete(keys.keys().next().value as string);
     }
-    await saveKept(ctx, documentId, created);
-    return created;
+    return updateKept(ctx, documentId, (file) => {
+      insertSorted(file.annotations, created);
+      return created;
+    });
   };
 
   return {
@@ -213,16 +209,20 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         ...(patch.claimant !== undefined ? { claimant: patch.claimant.trim() } : {}),
         updatedAt: ctx.now(),
       };
-      db.data.annotations[index] = next;
-      // a moved span keeps the list in reading order
-      if (moved) insertSorted(db.data.annotations, db.data.annotations.splice(index, 1));
-      await saveKept(ctx, db.data.document.id, [next]);
+      await updateKept(ctx, db.data.document.id, (file) => {
+        file.annotations[index] = next;
+        // a moved span keeps the list in reading order
+        if (moved) insertSorted(file.annotations, file.annotations.splice(index, 1));
+        return [next];
+      });
       return next;
     },
     'annotations.delete': async ({ id, documentId }) => {
       const { db, index } = await locate(id, documentId);
-      db.data.annotations.splice(index, 1);
-      await saveKept(ctx, db.data.document.id, []);
+      await updateKept(ctx, db.data.document.id, (file) => {
+        file.annotations.splice(index, 1);
+        return [];
+      });
       return {};
     },
     'annotations.deleteMany': async ({ documentId, ids }) => {
@@ -231,8 +231,10 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       const missing = ids.filter((id) => !db.data.annotations.some((a) => a.id === id));
       if (missing.length > 0)
         throw new AppError('not_found', `${missing.length} of those annotations are not in this document.`);
-      db.data.annotations = db.data.annotations.filter((a) => !drop.has(a.id));
-      await saveKept(ctx, documentId, []);
+      await updateKept(ctx, documentId, (file) => {
+        file.annotations = file.annotations.filter((a) => !drop.has(a.id));
+        return [];
+      });
       return {};
     },
     'annotations.restore': async ({ documentId, annotations }) => {
@@ -269,13 +271,14 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         ...checkedAnchor(db.data, a.start, a.end),
         codes: checkCodes(ctx, a.codes),
       }));
-      insertSorted(db.data.annotations, restored);
-      await saveKept(ctx, documentId, restored);
-      return restored;
+      return updateKept(ctx, documentId, (file) => {
+        insertSorted(file.annotations, restored);
+        return restored;
+      });
     },
     'claimants.list': async () => {
       // project-wide, from the usage index (cached per document file, so this stays cheap)
-      const totals = await usageIndex(ctx.store).totals();
+      const totals = await ctx.project.usage.totals();
       return [...totals.claimants]
         .map(([name, count]) => ({ name, count }))
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));

@@ -6,9 +6,8 @@ import { methodNames, type MethodName } from '@shared/api';
 import type { EventEnvelope } from '@shared/api/events';
 import type { ProjectInfo } from '@shared/api/project';
 import type { Annotation, DocumentSummary } from '@shared/model';
-import { ProjectStore } from '../store/projectStore';
+import { openTestProject } from '../../../test/harness/project';
 import { changeEventsFor } from './changeEvents';
-import { createServices } from './index';
 
 const info = (over: Partial<ProjectInfo> = {}): ProjectInfo => ({
   name: 'P',
@@ -184,8 +183,8 @@ describe('the services’ dispatch', () => {
 
   it('emits, in order, what each successful call changed, and nothing for a refused one', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-events-'));
-    const store = await ProjectStore.open(dir);
-    const services = createServices(store);
+    const project = await openTestProject(dir);
+    const { services } = project;
     const seen: EventEnvelope[] = [];
     services.events.subscribe((e) => seen.push(e));
 
@@ -209,8 +208,8 @@ describe('the services’ dispatch', () => {
     const [settings, imported, counted, annotated] = seen;
     expect(settings?.name === 'project.changed' && settings.data.info.settings.annotator).toBe('Salma');
     expect(imported?.data).toEqual({ documentIds: [document.id] });
-    expect(counted?.name === 'project.changed' && counted.data.info.documentCount).toBe(store.summaries().length);
+    expect(counted?.name === 'project.changed' && counted.data.info.documentCount).toBe(project.store.summaries().length);
     expect(annotated?.data).toEqual({ documentIds: [document.id] });
-    await store.close();
+    await project.close();
   });
 });

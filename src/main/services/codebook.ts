@@ -21,10 +21,10 @@ import { mergeCodebooks } from '@shared/codebook/importMerge';
 import { pruneValueNames } from '@shared/codebook/valueNames';
 import { readCodebookJson, writeCodebookJson } from '@shared/codebook/jsonFormat';
 import { defaultCodebook } from '@shared/defaultCodebook';
-import { countOf, usageIndex, type DocStats } from '../codebook/usageIndex';
+import { countOf, type DocStats } from '../codebook/usageIndex';
 import { buildQdc, readQdc } from '../codebook/qdc';
 import type { ServiceContext } from './context';
-import { byDocument, MergeJournal, type FieldChange } from './mergeJournal';
+import { byDocument, type FieldChange } from './mergeJournal';
 
 export { validateCodebook } from '@shared/codebook/validate';
 
@@ -93,8 +93,9 @@ export function totalsWithSubcodes(codebook: Codebook, counts: ReadonlyMap<strin
 }
 
 export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
-  const usage = () => usageIndex(ctx.store);
-  const journal = new MergeJournal();
+  const usage = () => ctx.project.usage;
+  // the last merges of the open project (another project's cannot be undone here)
+  const journal = () => ctx.project.merges;
 
   /**
    * Apply `change` to every annotation of the given documents; save each changed document.
@@ -108,20 +109,19 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
     let affected = 0;
     let documents = 0;
     for (const id of documentIds) {
-      const db = await ctx.store.document(id);
-      let touched = false;
-      db.data.annotations = db.data.annotations.map((a) => {
-        const next = change(a);
-        if (!next) return a;
-        touched = true;
-        affected++;
-        changed?.(id, a, next);
-        return { ...next, updatedAt: ctx.now() };
+      const { annotations } = (await ctx.store.document(id)).data;
+      const after = annotations.map((a) => change(a));
+      if (after.every((next) => next === null)) continue;
+      documents++;
+      await ctx.store.updateDocument(id, (file) => {
+        file.annotations = file.annotations.map((a, i) => {
+          const next = after[i];
+          if (!next) return a;
+          affected++;
+          changed?.(id, a, next);
+          return { ...next, updatedAt: ctx.now() };
+        });
       });
-      if (touched) {
-        documents++;
-        await ctx.store.saveDocument(id);
-      }
     }
     return { affected, documents };
   };
@@ -190,8 +190,9 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         `The codebook cannot be saved: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
       );
     }
-    ctx.store.data.codebook = codebook;
-    await ctx.store.saveProject();
+    await ctx.store.updateProject((data) => {
+      data.codebook = codebook;
+    });
     return codebook;
   };
 
@@ -224,9 +225,8 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       const changes: FieldChange<string[]>[] = [];
       const changed = await remapEverywhere(mapping, changes);
       const codebookAfter = await commit(codebook);
-      const undoId = journal.add(ctx.newId(), {
+      const undoId = journal().add(ctx.newId(), {
         kind: 'codes',
-        store: ctx.store,
         codebookBefore,
         codebookAfter,
         changes,
@@ -235,7 +235,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
     },
 
     'codebook.undoMerge': async ({ undoId }) => {
-      const record = journal.get(undoId, ctx.store);
+      const record = journal().get(undoId);
       if (!record) {
         throw new AppError(
           'not_found',
@@ -245,7 +245,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       if (record.kind === 'claimant') {
         await checkUnchanged(record.changes, (a) => a.claimant);
         const changed = await putBack(record.changes, (a, claimant) => ({ ...a, claimant }));
-        journal.delete(undoId);
+        journal().delete(undoId);
         return { codebook: ctx.store.data.codebook, ...changed };
       }
       if (JSON.stringify(ctx.store.data.codebook) !== JSON.stringify(record.codebookAfter)) {
@@ -258,7 +258,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       // the codebook first: it holds every code the merged one does, so no annotation ever names a missing code
       const codebook = await commit(record.codebookBefore);
       const changed = await putBack(record.changes, (a, codes) => ({ ...a, codes: [...codes] }));
-      journal.delete(undoId);
+      journal().delete(undoId);
       return { codebook, ...changed };
     },
 
@@ -351,7 +351,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         (documentId, before, after) =>
           changes.push({ documentId, id: before.id, before: before.claimant, after: after.claimant }),
       );
-      const undoId = journal.add(ctx.newId(), { kind: 'claimant', store: ctx.store, changes });
+      const undoId = journal().add(ctx.newId(), { kind: 'claimant', changes });
       return { ...changed, undoId };
     },
 

@@ -1,40 +1,91 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { MethodName, Output, ParsedInput } from '@shared/api';
+import type { ProjectInfo } from '@shared/api/project';
+import { UsageIndex } from '../codebook/usageIndex';
+import { NearDuplicateIndex } from '../import/nearDuplicateIndex';
+import { SearchIndex } from '../search/searchIndex';
+import { storeSource } from '../search/storeSource';
+import { MergeJournal } from './mergeJournal';
+import type { ProjectStore } from '../store/projectStore';
 import type { RecentProjects } from '../store/recentProjects';
-import { ProjectStore } from '../store/projectStore';
 
-/** How the services open another project folder (app.ts supplies the real one). */
-export interface ProjectOpener {
-  open(dir: string, options: { create: boolean; name?: string }): Promise<ProjectStore>;
-  /** the recent-projects list, when the host keeps one */
-  recent: RecentProjects | null;
+/** A create kept by its client key (requestId), so that a retry returns it instead of adding another. */
+export interface KeptCreate {
+  documentId: string;
+  /** the request without its key: one key may not stand for two different creates */
+  fingerprint: string;
+  ids: string[];
 }
 
 /**
- * What every service needs: the open project, a clock and an id source (both replaceable in
- * tests). `store` changes when the user opens another project: read `ctx.store` on every call,
- * never keep it.
+ * The open project: its store and what is derived from it. All of it belongs to one project
+ * and is replaced as a whole when another project is opened.
  */
-export interface ServiceContext {
-  store: ProjectStore;
-  now: () => string;
-  newId: () => string;
-  projects: ProjectOpener;
+export interface OpenProject {
+  readonly store: ProjectStore;
+  readonly search: SearchIndex;
+  readonly nearDuplicates: NearDuplicateIndex;
+  readonly usage: UsageIndex;
+  /** creates by requestId in this project, oldest first (annotations.ts bounds it) */
+  readonly createKeys: Map<string, KeptCreate>;
+  /** the last merges, so that each can be undone exactly */
+  readonly merges: MergeJournal;
 }
 
-export const plainOpener: ProjectOpener = {
-  open: (dir, { name }) => ProjectStore.open(dir, { name: name ?? path.basename(dir) }),
-  recent: null,
-};
-
-export function createContext(store: ProjectStore, overrides: Partial<ServiceContext> = {}): ServiceContext {
+export function openProjectOf(store: ProjectStore): OpenProject {
+  const source = storeSource(store);
   return {
     store,
-    now: () => new Date().toISOString(),
-    newId: () => randomUUID(),
-    projects: plainOpener,
-    ...overrides,
+    search: new SearchIndex(source),
+    nearDuplicates: new NearDuplicateIndex(source),
+    usage: new UsageIndex(store),
+    createKeys: new Map(),
+    merges: new MergeJournal(),
+  };
+}
+
+/** Who holds the open project (the ProjectHost): the services read it and ask it to switch. */
+export interface ProjectAccess {
+  /** the project open now (a switch replaces it: read it on every call, never keep it) */
+  readonly current: OpenProject;
+  /** Open (or create) the project in `dir` and make it the open one; the old one is closed first. */
+  switchTo(dir: string, options: { create: boolean; name?: string }): Promise<ProjectInfo>;
+  /** the recent-projects list, when the host keeps one */
+  readonly recent: RecentProjects | null;
+}
+
+/**
+ * What every service needs: the open project (read-only here: only its host replaces it), a
+ * clock and an id source (both replaceable in tests).
+ */
+export interface ServiceContext {
+  /** the open project's store (the host's current one) */
+  readonly store: ProjectStore;
+  /** the open project with its indexes */
+  readonly project: OpenProject;
+  readonly host: ProjectAccess;
+  readonly now: () => string;
+  readonly newId: () => string;
+}
+
+export interface Clock {
+  now: () => string;
+  newId: () => string;
+}
+
+export function createContext(host: ProjectAccess, overrides: Partial<Clock> = {}): ServiceContext {
+  const now = overrides.now ?? (() => new Date().toISOString());
+  const newId = overrides.newId ?? (() => randomUUID());
+  return {
+    get store() {
+      return host.current.store;
+    },
+    get project() {
+      return host.current;
+    },
+    host,
+    now,
+    newId,
   };
 }
 

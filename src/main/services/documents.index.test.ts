@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { ProjectStore } from '../store/projectStore';
-import { createServices } from './index';
+import { hostTestProject } from '../../../test/harness/project';
 
 let dir = '';
 afterEach(async () => {
@@ -14,7 +14,7 @@ afterEach(async () => {
 it('builds a document’s search index when it is imported, not at the first search', async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-index-'));
   const store = await ProjectStore.open(dir);
-  const services = createServices(store);
+  const { services } = await hostTestProject(store);
   const { document } = (await services.dispatch('documents.importText', { text: 'قال المشير خليفه حفتر' })) as {
     document: { id: string };
   };

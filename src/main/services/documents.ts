@@ -4,13 +4,9 @@ import type { Warning } from '@shared/model';
 import { AppError } from '@shared/errors';
 import { importFile, importPlainText, type ImportedText } from '../import';
 import { repeatsWithin } from '../import/nearDuplicate';
-import { NearDuplicateIndex } from '../import/nearDuplicateIndex';
 import { chooseArticles } from '../import/splitChoice';
 import { importArticles } from '../import/splitImport';
-import { storeSource } from '../search/storeSource';
-import type { ProjectStore } from '../store/projectStore';
 import type { ServiceContext, Stages } from './context';
-import { searchIndexOf } from './search';
 import { buildDocumentFile } from './documentFactory';
 
 type DocumentHandlers = Pick<
@@ -24,23 +20,11 @@ type DocumentHandlers = Pick<
   | 'documents.delete'
 >;
 
-/** One near-duplicate index per open project (a project switch gives a new store). */
-const nearIndexes = new WeakMap<ProjectStore, NearDuplicateIndex>();
-
-function nearIndexOf(store: ProjectStore): NearDuplicateIndex {
-  let index = nearIndexes.get(store);
-  if (!index) {
-    index = new NearDuplicateIndex(storeSource(store));
-    nearIndexes.set(store, index);
-  }
-  return index;
-}
-
 /** The project's document with the same text, or nearly the same (≥ 95% of shingles shared). */
 async function duplicateOf(ctx: ServiceContext, text: string, sha: string): Promise<DuplicateReport | null> {
   const same = ctx.store.summaries().find((d) => d.sha256 === sha);
   if (same) return { documentId: same.id, title: same.title, similarity: 1, exact: true };
-  const near = await nearIndexOf(ctx.store).find(text);
+  const near = await ctx.project.nearDuplicates.find(text);
   return near ? { ...near, exact: false } : null;
 }
 
@@ -138,12 +122,8 @@ async function addImported(
   }
   // build their search index now (DESIGN: the normalised index is made at import), not at the
   // first search; a failure here only means the first search builds it
-  await searchIndexOf(ctx.store)
-    .sync()
-    .catch(() => undefined);
-  await nearIndexOf(ctx.store)
-    .sync()
-    .catch(() => undefined);
+  await ctx.project.search.sync().catch(() => undefined);
+  await ctx.project.nearDuplicates.sync().catch(() => undefined);
   const head = results[0];
   if (!head) throw new AppError('invalid_input', 'No article was chosen to import.');
   return {
@@ -167,16 +147,15 @@ export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
       return addImported(ctx, [importPlainText(text)], allowDuplicate, title?.trim() || undefined);
     },
     'documents.update': async ({ id, ...patch }) => {
-      const summary = ctx.store.summary(id);
-      const db = await ctx.store.document(id);
-      Object.assign(db.data.document, patch);
-      // a date set in Details replaces one an older project kept as written
-      if (patch.publishedAt !== undefined) delete db.data.document.publishedAtText;
-      await ctx.store.saveDocument(id);
-      Object.assign(summary, patch);
-      if (patch.publishedAt !== undefined) delete summary.publishedAtText;
+      ctx.store.summary(id);
+      await ctx.store.updateDocument(id, ({ document }) => {
+        Object.assign(document, patch);
+        // a date set in Details replaces one an older project kept as written
+        if (patch.publishedAt !== undefined) delete document.publishedAtText;
+      });
+      // the document list follows the file; saved now, since it shows the new details
       await ctx.store.saveProject();
-      return summary;
+      return ctx.store.summary(id);
     },
     'documents.delete': async ({ id }) => {
       await ctx.store.deleteDocument(id);

@@ -6,12 +6,11 @@ import { api, isMethodName, type Handlers, type MethodName, type Output } from '
 import { AppError } from '@shared/errors';
 import { SerialQueue } from '@shared/serialQueue';
 import { EventHub } from '../events';
-import type { ProjectStore } from '../store/projectStore';
 import { changeEventsFor } from './changeEvents';
 import { agreementHandlers } from './agreement';
 import { annotationHandlers } from './annotations';
 import { codebookHandlers } from './codebook';
-import { createContext, type ServiceContext, type Stages } from './context';
+import { createContext, type Clock, type ProjectAccess, type ServiceContext, type Stages } from './context';
 import { documentHandlers, documentStages } from './documents';
 import { exchangeHandlers } from './exchange';
 import { projectHandlers, projectInfo } from './project';
@@ -36,18 +35,40 @@ export interface Services {
   handlers: Handlers;
   /** Validate raw input and run a method; throws AppError for anything a caller did wrong. */
   dispatch(name: string, rawInput: unknown): Promise<unknown>;
+  /**
+   * The flush barrier: resolves once every call dispatch has accepted so far (and any accepted
+   * meanwhile) has answered, including one still reading its file before its turn in the queue.
+   * Quitting waits for it, so the tag whose request arrived just before the quit is saved too.
+   */
+  settled(): Promise<void>;
 }
 
-export function createServices(store: ProjectStore, overrides: Partial<ServiceContext> = {}): Services {
-  const ctx = createContext(store, overrides);
+export interface ServiceOptions extends Partial<Clock> {
+  /** where change events go (the host's hub; a new one when not given) */
+  events?: EventHub;
+}
+
+export function createServices(host: ProjectAccess, options: ServiceOptions = {}): Services {
+  const ctx = createContext(host, options);
   const handlers = createHandlers(ctx);
   const stages: Stages = { ...documentStages(ctx) };
   // One operation at a time: every service sees a consistent project and writes land in order.
-  const events = new EventHub();
+  const events = options.events ?? new EventHub();
   const queue = new SerialQueue();
   const enqueue = (run: () => Promise<unknown>): Promise<unknown> => queue.run(run);
   const changeContext = { projectInfo: () => projectInfo(ctx.store) };
+  const accepted = new Set<Promise<unknown>>();
   const dispatch = (name: string, rawInput: unknown): Promise<unknown> => {
+    const result = run(name, rawInput);
+    const settled = result.catch(() => undefined);
+    accepted.add(settled);
+    void settled.then(() => accepted.delete(settled));
+    return result;
+  };
+  const settled = async (): Promise<void> => {
+    while (accepted.size > 0) await Promise.all([...accepted]);
+  };
+  const run = (name: string, rawInput: unknown): Promise<unknown> => {
     if (!isMethodName(name)) return Promise.reject(new AppError('not_found', `There is no API method “${name}”.`));
     const parsed = api[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
@@ -67,5 +88,5 @@ export function createServices(store: ProjectStore, overrides: Partial<ServiceCo
       return output;
     });
   };
-  return { ctx, handlers, dispatch, events };
+  return { ctx, handlers, dispatch, events, settled };
 }

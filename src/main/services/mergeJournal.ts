@@ -1,10 +1,10 @@
 /**
  * What the last merges changed, so that each can be undone exactly: which annotations had which
- * codes (or claimant) before, and the codebook before and after. Kept in memory for the open
- * project only; a merge can be undone while nothing it touched has changed since.
+ * codes (or claimant) before, and the codebook before and after. Kept in memory, one journal
+ * per open project (services/context.ts); a merge can be undone while nothing it touched has
+ * changed since.
  */
 import type { Codebook } from '@shared/model';
-import type { ProjectStore } from '../store/projectStore';
 
 /** One annotation a merge changed: its field before and after. */
 export interface FieldChange<T> {
@@ -17,12 +17,11 @@ export interface FieldChange<T> {
 export type MergeRecord =
   | {
       kind: 'codes';
-      store: ProjectStore;
       codebookBefore: Codebook;
       codebookAfter: Codebook;
       changes: FieldChange<string[]>[];
     }
-  | { kind: 'claimant'; store: ProjectStore; changes: FieldChange<string>[] };
+  | { kind: 'claimant'; changes: FieldChange<string>[] };
 
 /** how many merges can be undone at once (the oldest are forgotten first) */
 export const JOURNAL_LIMIT = 20;
@@ -42,10 +41,8 @@ export class MergeJournal {
     return id;
   }
 
-  /** The record for `id` if it belongs to `store` (another project's merges cannot be undone here). */
-  get(id: string, store: ProjectStore): MergeRecord | undefined {
-    const r = this.records.get(id);
-    return r && r.store === store ? r : undefined;
+  get(id: string): MergeRecord | undefined {
+    return this.records.get(id);
   }
 
   delete(id: string): void {

@@ -5,7 +5,7 @@ import { documentKey, PROJECT_KEY } from '../store/backups';
 import { folderToCreate, folderToOpen, sameFolder } from '../store/projectFolder';
 import type { ProjectStore } from '../store/projectStore';
 import type { Code } from '@shared/model';
-import { countOf, usageIndex } from '../codebook/usageIndex';
+import { countOf } from '../codebook/usageIndex';
 import type { ServiceContext } from './context';
 
 /**
@@ -14,25 +14,25 @@ import type { ServiceContext } from './context';
  * restore (at the top level when their parent is gone), and the user is told.
  */
 async function keepCodesInUse(ctx: ServiceContext, before: readonly Code[]): Promise<void> {
-  const codebook = ctx.store.data.codebook;
-  const present = new Set(codebook.codes.map((c) => c.id));
-  const used = (await usageIndex(ctx.store).totals()).codes;
-  const keys = new Set(codebook.codes.map((c) => c.key).filter(Boolean));
+  const present = new Set(ctx.store.data.codebook.codes.map((c) => c.id));
+  const used = (await ctx.project.usage.totals()).codes;
   const missing = before.filter((c) => !present.has(c.id) && countOf(used, c.id) > 0);
   if (missing.length === 0) return;
-  for (const c of missing) {
-    codebook.codes.push({
-      ...c,
-      parentId: c.parentId && present.has(c.parentId) ? c.parentId : null,
-      key: c.key && !keys.has(c.key) ? c.key : null,
+  await ctx.store.updateProject(({ codebook, notices }) => {
+    const keys = new Set(codebook.codes.map((c) => c.key).filter(Boolean));
+    for (const c of missing) {
+      codebook.codes.push({
+        ...c,
+        parentId: c.parentId && present.has(c.parentId) ? c.parentId : null,
+        key: c.key && !keys.has(c.key) ? c.key : null,
+      });
+      present.add(c.id);
+    }
+    notices.push({
+      code: 'codes_kept',
+      message: `The restored codebook lacked ${missing.length} code(s) that annotations use (${missing.map((c) => c.name).join(', ')}); they were kept.`,
     });
-    present.add(c.id);
-  }
-  ctx.store.addNotice({
-    code: 'codes_kept',
-    message: `The restored codebook lacked ${missing.length} code(s) that annotations use (${missing.map((c) => c.name).join(', ')}); they were kept.`,
   });
-  await ctx.store.saveProject();
 }
 
 type ProjectHandlers = Pick<
@@ -64,20 +64,6 @@ export function projectInfo(store: ProjectStore): ProjectInfo {
 }
 
 export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
-  /** Make `next` the open project; the old one is flushed and closed first (or `next` is dropped). */
-  const switchTo = async (next: ProjectStore): Promise<ProjectInfo> => {
-    const previous = ctx.store;
-    try {
-      await previous.close(next);
-    } catch (err) {
-      await next.close().catch(() => undefined);
-      throw err;
-    }
-    ctx.store = next;
-    await ctx.projects.recent?.add(next.dir, next.data.name).catch(() => undefined);
-    return projectInfo(next);
-  };
-
   const listBackups = async (documentId: string | null | undefined): Promise<BackupInfo[]> => {
     const store = ctx.store;
     const titles = new Map(store.summaries().map((d) => [d.id, d.title]));
@@ -123,10 +109,7 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
   return {
     'project.info': async () => projectInfo(ctx.store),
     'settings.update': async (patch) => {
-      const data = ctx.store.data;
-      data.settings = { ...data.settings, ...patch };
-      await ctx.store.saveProject();
-      return data.settings;
+      return ctx.store.updateProject((data) => (data.settings = { ...data.settings, ...patch }));
     },
     'project.dismissNotices': async () => {
       await ctx.store.clearNotices();
@@ -139,15 +122,15 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
     'project.open': async ({ path }) => {
       const dir = await folderToOpen(path);
       if (await sameFolder(dir, ctx.store.dir)) return projectInfo(ctx.store);
-      return switchTo(await ctx.projects.open(dir, { create: false }));
+      return ctx.host.switchTo(dir, { create: false });
     },
     'project.create': async ({ path, name }) => {
       const dir = await folderToCreate(path);
       if (await sameFolder(dir, ctx.store.dir))
         throw new AppError('conflict', 'That folder is the project already open.');
-      return switchTo(await ctx.projects.open(dir, { create: true, name }));
+      return ctx.host.switchTo(dir, { create: true, name });
     },
-    'project.recent': async () => (ctx.projects.recent ? ctx.projects.recent.list() : []),
+    'project.recent': async () => (ctx.host.recent ? ctx.host.recent.list() : []),
     // the Electron shell answers this itself with a native dialog (shell/dialogs.ts); a web page
     // cannot open a folder dialog on the server's machine
     'project.pickFolder': async () => {

@@ -2,25 +2,33 @@
  * A project folder: project.json (settings, codebook, document index) and documents/<id>.json
  * (one document's text and annotations), each a lowdb database written only from here. A tag
  * rewrites one document file; the index's annotation counts are a cache saved shortly after.
+ * The parts live next to this file: the folder (folder.ts: lock, layout, quarantine, reading
+ * project.json), the document files (documentFiles.ts), the index (documentIndex.ts) and the
+ * unsaved files (unsavedFiles.ts); this class puts them together behind methods that save.
  *
  * Nothing that cannot be read is overwritten: a damaged file is moved to quarantine/ byte for
  * byte, the newest valid snapshot from backups/ is put in its place when there is one, and a
  * notice tells the user. A save that fails keeps the change in memory, marks the file unsaved
  * and is retried; the caller gets AppError('storage').
  */
-import { access, mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '@shared/errors';
-import { defaultCodebook } from '@shared/defaultCodebook';
 import type { DocumentSummary, Warning } from '@shared/model';
-import type { UnsavedFile } from '@shared/api/project';
 import { BackupStore, documentKey, PROJECT_KEY, type BackupPolicy } from './backups';
-import { removeStaleTemps, writeFileDurably, type DurableFileOptions } from './durableFile';
-import { CorruptFileError, parseJsonFile, UnstorableDataError, ValidatedJsonFile } from './jsonFile';
-import { DOCUMENT_FORMAT, NewerFormatError, PROJECT_FORMAT, type FormatHistory } from './migrations';
-import { ProjectLock } from './projectLock';
-import { DocumentFile, ProjectFile, SCHEMA_VERSION } from './schema';
+import { DamagedDocument, DocumentFiles, type DocDb } from './documentFiles';
+import { DocumentIndex, summaryOf } from './documentIndex';
+import type { PeekPart, PeekParts } from './documentPeek';
+import type { DurableFileOptions } from './durableFile';
+import { newProjectData, readProjectFile, SyncMarker, unstorable, unusableBackup, withFolder } from './folder';
+import { parseJsonFile, UnstorableDataError, type ValidatedJsonFile } from './jsonFile';
+import { DOCUMENT_FORMAT, PROJECT_FORMAT, type FormatHistory } from './migrations';
+import type { ProjectLock } from './projectLock';
+import { ProjectFile, type DocumentFile } from './schema';
+import { UnsavedFiles, type UnsavedFile } from './unsavedFiles';
+
+export { DOCUMENTS_DIR, PROJECT_FILE, QUARANTINE_DIR, quarantine, TRASH_DIR, UNSYNCED_FILE } from './folder';
+export type { UnsavedFile } from './unsavedFiles';
 
 export interface OpenOptions {
   /** documents a brand-new project starts with (the bundled sample article) */
@@ -37,65 +45,23 @@ export interface OpenOptions {
   durable?: DurableFileOptions;
 }
 
-export const PROJECT_FILE = 'project.json';
-export const DOCUMENTS_DIR = 'documents';
-export const QUARANTINE_DIR = 'quarantine';
-export const TRASH_DIR = 'trash';
-/**
- * Present while project.json may be behind the document files (a count not yet saved, a document
- * written before its index entry). Found at start, it means the last session ended without
- * saving the index, and the index is rebuilt from the document files.
- */
-export const UNSYNCED_FILE = '.hashiya-unsynced';
-
-type DocDb = Low<DocumentFile>;
-
-function adapterOf(db: DocDb): ValidatedJsonFile<DocumentFile> {
-  return db.adapter as ValidatedJsonFile<DocumentFile>;
-}
-
-function summaryOf(file: DocumentFile): DocumentSummary {
-  const { text: _text, ...summary } = file.document;
-  return { ...summary, annotationCount: file.annotations.length };
-}
-
-function newProjectData(name: string): ProjectFile {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    name,
-    createdAt: new Date().toISOString(),
-    settings: { annotator: null, snapToWords: true, uiLanguage: 'en', textSize: 20 },
-    codebook: defaultCodebook(),
-    documents: [],
-    notices: [],
-  };
-}
-
-function readableTime(iso: string): string {
-  return iso.replace('T', ' ').slice(0, 19) + ' UTC';
-}
-
 export class ProjectStore {
   readonly dir: string;
   readonly backups: BackupStore;
   private readonly project: Low<ProjectFile>;
   private readonly projectFile: ValidatedJsonFile<ProjectFile>;
-  private readonly docs = new Map<string, DocDb>();
+  private readonly files: DocumentFiles;
+  private readonly index: DocumentIndex;
   private readonly loading = new Map<string, Promise<DocDb>>();
-  private readonly unsaved = new Map<string | null, string>();
+  private readonly unsaved = new UnsavedFiles();
+  private readonly marker: SyncMarker;
   private indexTimer: ReturnType<typeof setTimeout> | null = null;
   private indexWrite: Promise<void> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly options: OpenOptions;
   private readonly projectFormat: FormatHistory;
-  private readonly documentFormat: FormatHistory;
   private closed = false;
-  /** the store that took over when this one was closed by a project switch */
-  private replacedBy: ProjectStore | null = null;
-  private flushBarrier: (() => Promise<void>) | null = null;
   private lock: ProjectLock | null = null;
-  /** true: project.json may be behind the document files (and the marker file says so) */
-  private unsyncedMarked = false;
 
   private constructor(
     dir: string,
@@ -103,6 +69,7 @@ export class ProjectStore {
     data: ProjectFile,
     backups: BackupStore,
     options: OpenOptions,
+    uncleanShutdown: boolean,
   ) {
     this.dir = dir;
     this.projectFile = projectFile;
@@ -110,86 +77,56 @@ export class ProjectStore {
     this.backups = backups;
     this.options = options;
     this.projectFormat = options.formats?.project ?? PROJECT_FORMAT;
-    this.documentFormat = options.formats?.document ?? DOCUMENT_FORMAT;
+    this.index = new DocumentIndex(() => this.project.data);
+    this.marker = new SyncMarker(dir, uncleanShutdown);
+    this.files = new DocumentFiles(dir, backups, {
+      format: options.formats?.document ?? DOCUMENT_FORMAT,
+      durable: options.durable,
+      notice: (notice, saveSoon) => {
+        this.addNotice(notice);
+        // the notice is kept in project.json until dismissed
+        if (saveSoon) this.scheduleIndexSave();
+      },
+    });
   }
 
   /** Open (or create) the project in `dir`. Throws AppError for a folder it must not touch. */
   static async open(dir: string, options: OpenOptions = {}): Promise<ProjectStore> {
     const root = path.resolve(dir);
-    await mkdir(path.join(root, DOCUMENTS_DIR), { recursive: true });
-    const lock = await ProjectLock.acquire(root);
-    try {
+    return withFolder(root, async (lock) => {
       const store = await ProjectStore.openLocked(root, options);
       store.lock = lock;
       return store;
-    } catch (err) {
-      await lock.release();
-      throw err;
-    }
+    });
   }
 
   private static async openLocked(root: string, options: OpenOptions): Promise<ProjectStore> {
-    await removeStaleTemps(root);
-    await removeStaleTemps(path.join(root, DOCUMENTS_DIR));
     const backups = new BackupStore(root, options.backupPolicy);
-    const projectFormat = options.formats?.project ?? PROJECT_FORMAT;
-    const file = new ValidatedJsonFile(path.join(root, PROJECT_FILE), ProjectFile, {
-      ...options.durable,
-      history: projectFormat,
+    const uncleanShutdown = await SyncMarker.found(root);
+    const read = await readProjectFile(root, backups, {
+      name: options.name,
+      format: options.formats?.project ?? PROJECT_FORMAT,
+      durable: options.durable,
     });
-    const parse = (raw: string) => parseJsonFile(file.filePath, raw, ProjectFile, projectFormat);
-
-    const uncleanShutdown = await markerExists(root);
-    const notices: Warning[] = [];
-    let data: ProjectFile | null = null;
-    let rebuildIndex = uncleanShutdown;
-    let migratedRaw: string | null = null;
-    try {
-      const read = await file.readDetailed();
-      if (read) {
-        data = read.data;
-        if (read.migratedFrom !== null) migratedRaw = read.raw;
-      }
-    } catch (err) {
-      if (err instanceof NewerFormatError) throw new AppError('unsupported', newerMessage('This project', err));
-      if (!(err instanceof CorruptFileError)) throw err;
-      const moved = await quarantine(root, file.filePath);
-      const backup = await backups.newestValid(PROJECT_KEY, parse);
-      rebuildIndex = true;
-      if (backup) {
-        data = backup.data;
-        notices.push({
-          code: 'project_file_restored',
-          message: `The project file could not be read (${err.reason}). The original was moved to ${moved}. The codebook and settings were restored from the backup of ${readableTime(backup.entry.createdAt)}, and the document list was rebuilt from the documents folder.`,
-        });
-      } else {
-        data = newProjectData(options.name ?? path.basename(root));
-        notices.push({
-          code: 'project_file_quarantined',
-          message: `The project file could not be read (${err.reason}) and no backup of it exists. The original was moved to ${moved}. The document list was rebuilt from the documents folder; the codebook and settings are back to their defaults.`,
-        });
-      }
-    }
-    const fresh = data === null;
-    if (data === null) data = newProjectData(options.name ?? path.basename(root));
-    data.notices.push(...notices);
-    const store = new ProjectStore(root, file, data, backups, options);
-    store.unsyncedMarked = uncleanShutdown;
-    if (migratedRaw !== null) {
+    const fresh = read.data === null;
+    const data = read.data ?? newProjectData(options.name ?? path.basename(root));
+    data.notices.push(...read.notices);
+    const store = new ProjectStore(root, read.file, data, backups, options, uncleanShutdown);
+    if (read.migratedRaw !== null) {
       // keep the old-format file among the backups, then store the upgraded one
-      await backups.write(PROJECT_KEY, migratedRaw);
+      await backups.write(PROJECT_KEY, read.migratedRaw);
       await store.saveProject().catch(() => undefined);
     }
 
     if (fresh) {
       const existing = await store.scanDocumentFiles();
-      if (existing.length > 0) data.documents = existing;
+      if (existing.length > 0) store.index.replaceAll(existing);
       else if (options.seed) {
         for (const doc of await options.seed()) await store.writeNewDocument(doc);
-        data.documents = await store.scanDocumentFiles();
+        store.index.replaceAll(await store.scanDocumentFiles());
       }
       await store.saveProject();
-    } else if (rebuildIndex) {
+    } else if (uncleanShutdown || read.rebuildIndex) {
       await store.reconcileIndex();
     }
     await store.markSyncedIfIdle();
@@ -201,28 +138,68 @@ export class ProjectStore {
   }
 
   summaries(): DocumentSummary[] {
-    return this.project.data.documents;
+    return this.index.all();
   }
 
   summary(id: string): DocumentSummary {
-    const found = this.project.data.documents.find((d) => d.id === id);
-    if (!found) throw new AppError('not_found', 'That document is not in this project.');
-    return found;
+    return this.index.get(id);
   }
 
   /** Files whose latest change is only in memory (a save failed; it is retried). */
   unsavedFiles(): UnsavedFile[] {
-    return [...this.unsaved].map(([documentId, reason]) => ({
+    return this.unsaved.entries().map(([documentId, reason]) => ({
       documentId,
-      title:
-        documentId === null
-          ? 'Project settings and codebook'
-          : (this.project.data.documents.find((d) => d.id === documentId)?.title ?? documentId),
+      title: documentId === null ? 'Project settings and codebook' : (this.index.find(documentId)?.title ?? documentId),
       reason,
     }));
   }
 
+  /**
+   * Hear when the set of unsaved files changes (a save failed, or a retry succeeded); returns
+   * the function that stops listening.
+   */
+  onUnsavedChange(listener: () => void): () => void {
+    return this.unsaved.onChange(listener);
+  }
+
+  /** A closed project (quit, or another project opened) takes no more changes. */
+  private assertOpen(): void {
+    if (this.closed) {
+      throw new AppError(
+        'conflict',
+        `The project “${this.project.data.name}” was closed (another project was opened, or Hashiya is quitting); the change was not made.`,
+      );
+    }
+  }
+
+  /**
+   * Change the project file (settings, codebook, notices) and save it; resolves once it is on
+   * disk. `change` must check before it changes anything: what it throws leaves the data as it
+   * was. A save that fails keeps the change in memory, marked unsaved (AppError 'storage').
+   */
+  async updateProject<T>(change: (data: ProjectFile) => T): Promise<T> {
+    this.assertOpen();
+    const result = change(this.project.data);
+    await this.saveProject();
+    return result;
+  }
+
+  /**
+   * Change one document (its details or its annotations) and save its file; resolves once it is
+   * on disk, with what `change` returned. As with updateProject, `change` checks first and then
+   * changes; the document list follows the file.
+   */
+  async updateDocument<T>(id: string, change: (file: DocumentFile) => T): Promise<T> {
+    this.assertOpen();
+    const db = await this.document(id);
+    const result = change(db.data);
+    if (this.index.syncSummary(id, db.data)) this.scheduleIndexSave();
+    await this.saveDocument(id);
+    return result;
+  }
+
   async saveProject(): Promise<void> {
+    this.assertOpen();
     if (this.indexTimer) {
       clearTimeout(this.indexTimer);
       this.indexTimer = null;
@@ -257,11 +234,12 @@ export class ProjectStore {
   }
 
   documentPath(id: string): string {
-    return path.join(this.dir, DOCUMENTS_DIR, `${id}.json`);
+    return this.files.path(id);
   }
 
   async document(id: string): Promise<DocDb> {
-    const cached = this.docs.get(id);
+    this.assertOpen();
+    const cached = this.files.loaded(id);
     if (cached) return cached;
     this.summary(id);
     let pending = this.loading.get(id);
@@ -272,68 +250,31 @@ export class ProjectStore {
     return pending;
   }
 
-  private documentFile(id: string): ValidatedJsonFile<DocumentFile> {
-    return new ValidatedJsonFile(this.documentPath(id), DocumentFile, {
-      ...this.options.durable,
-      history: this.documentFormat,
-    });
-  }
-
-  private parseDocument(id: string, raw: string): DocumentFile {
-    const filePath = this.documentPath(id);
-    const data = parseJsonFile(filePath, raw, DocumentFile, this.documentFormat);
-    if (data.document.id !== id)
-      throw new CorruptFileError(filePath, `the file holds another document (${data.document.id})`);
-    return data;
-  }
-
-  /** Read one document file; a damaged one is quarantined and its newest backup restored. */
-  private async readDocumentFile(id: string, titleHint?: string): Promise<DocumentFile | null> {
-    const file = this.documentFile(id);
-    try {
-      const read = await file.readDetailed();
-      if (!read) return null;
-      if (read.data.document.id !== id)
-        throw new CorruptFileError(file.filePath, `the file holds another document (${read.data.document.id})`);
-      if (read.migratedFrom !== null) {
-        // keep the old-format file among the backups, then store the upgraded one
-        await this.backups.write(documentKey(id), read.raw);
-        await writeFileDurably(file.filePath, JSON.stringify(read.data), this.options.durable).catch(() => undefined);
-      }
-      return read.data;
-    } catch (err) {
-      if (err instanceof NewerFormatError) {
-        throw new AppError('unsupported', newerMessage(`The document “${titleHint ?? id}”`, err));
-      }
-      if (!(err instanceof CorruptFileError)) throw err;
-      const moved = await quarantine(this.dir, file.filePath);
-      const title = titleHint ?? id;
-      const backup = await this.backups.newestValid(documentKey(id), (raw) => this.parseDocument(id, raw));
-      if (backup) {
-        await writeFileDurably(file.filePath, backup.raw, this.options.durable);
-        this.addNotice({
-          code: 'document_restored',
-          message: `The file of “${backup.data.document.title}” could not be read (${err.reason}). The original was moved to ${moved}, and the backup of ${readableTime(backup.entry.createdAt)} was restored (${backup.data.annotations.length} annotations); changes made after that backup are not in it.`,
-        });
-        this.scheduleIndexSave(); // the notice is kept in project.json until dismissed
-        return backup.data;
-      }
-      this.addNotice({
-        code: 'document_quarantined',
-        message: `The file of “${title}” could not be read (${err.reason}) and no backup of it exists. The original was moved to ${moved}; the document was taken out of the list. Other documents are unaffected.`,
-      });
-      throw new DamagedDocument(title, moved);
-    }
+  /**
+   * One document as it is now, without keeping it: the loaded copy when there is one (it may hold
+   * changes not yet on disk), else `part` of its file read and checked (documentPeek.ts: the
+   * whole file, or only its text or its annotations' values). A file that does not pass goes
+   * through document(), which migrates an older one, or quarantines a damaged one and restores
+   * its backup, and says so. Every reader of document files (exports, search, usage counts)
+   * comes through here, so all of them see one truth.
+   */
+  async peekDocument<P extends PeekPart = 'file'>(
+    id: string,
+    part: P = 'file' as P,
+    read?: (filePath: string) => Promise<string>,
+  ): Promise<PeekParts[P]> {
+    this.assertOpen();
+    return (await this.files.peek(id, part, read)) ?? (await this.document(id)).data;
   }
 
   private async loadDocument(id: string): Promise<DocDb> {
     const title = this.summary(id).title;
     let data: DocumentFile | null;
     try {
-      data = await this.readDocumentFile(id, title);
+      data = await this.files.read(id, title);
     } catch (err) {
       if (!(err instanceof DamagedDocument)) throw err;
-      this.project.data.documents = this.project.data.documents.filter((d) => d.id !== id);
+      this.index.remove(id);
       await this.saveProject().catch(() => undefined);
       throw new AppError(
         'storage',
@@ -346,44 +287,35 @@ export class ProjectStore {
         `The file of “${title}” is missing from the project folder (documents/${id}.json).`,
       );
     }
-    const db = new Low(this.documentFile(id), data);
-    this.docs.set(id, db);
-    this.syncSummary(id, data);
+    const db = this.files.keep(id, data);
+    if (this.index.syncSummary(id, data)) this.scheduleIndexSave();
     return db;
   }
 
   /** Write a document file after mutating it; resolves once it is on disk. */
   async saveDocument(id: string): Promise<void> {
+    this.assertOpen();
     const db = await this.document(id);
-    await this.markUnsynced();
-    this.syncCount(id, db.data.annotations.length);
+    await this.marker.mark();
+    if (this.index.syncCount(id, db.data.annotations.length)) this.scheduleIndexSave();
     await this.backups.keepBeforeFirstSave(documentKey(id), this.documentPath(id));
     try {
       await this.guardedWrite(id, () => db.write());
     } catch (err) {
       if (!(err instanceof UnstorableDataError)) throw err;
       // never write a file the next start would have to quarantine: read the document again
-      this.docs.delete(id);
+      this.files.forget(id);
       await this.document(id).catch(() => undefined);
       throw unstorable(err, 'The document is as it was.');
     }
     this.backupSoon(id);
   }
 
-  /** Note on disk that project.json may be behind the documents (only on the clean → dirty step). */
-  private async markUnsynced(): Promise<void> {
-    if (this.unsyncedMarked) return;
-    this.unsyncedMarked = true;
-    // no fsync: this guards against a killed process; after a power cut the counts heal on load
-    await writeFile(path.join(this.dir, UNSYNCED_FILE), new Date().toISOString()).catch(() => undefined);
-  }
-
   /** Remove the marker once project.json has caught up with every document write. */
   async markSyncedIfIdle(): Promise<void> {
     if (this.indexTimer || this.indexWrite || this.unsaved.size > 0 || this.loading.size > 0) return;
-    if ([...this.docs.values()].some((db) => adapterOf(db).file.busy) || this.projectFile.file.busy) return;
-    this.unsyncedMarked = false;
-    await unlink(path.join(this.dir, UNSYNCED_FILE)).catch(() => undefined);
+    if (this.files.busy || this.projectFile.file.busy) return;
+    await this.marker.clear();
   }
 
   /** Run a write; on failure keep the in-memory change, mark it unsaved, retry later. */
@@ -417,34 +349,15 @@ export class ProjectStore {
 
   /** Try every unsaved file again; returns how many are still unsaved. */
   async retryUnsaved(): Promise<number> {
-    for (const key of [...this.unsaved.keys()]) {
+    for (const key of this.unsaved.keys()) {
       if (key === null) await this.saveProject().catch(() => undefined);
       else {
-        const db = this.docs.get(key);
+        const db = this.files.loaded(key);
         if (!db) this.unsaved.delete(key);
         else await this.guardedWrite(key, () => db.write()).catch(() => undefined);
       }
     }
     return this.unsaved.size;
-  }
-
-  private syncCount(id: string, count: number): void {
-    const entry = this.project.data.documents.find((d) => d.id === id);
-    if (entry && entry.annotationCount !== count) {
-      entry.annotationCount = count;
-      this.scheduleIndexSave();
-    }
-  }
-
-  /** Bring an index entry in line with its file (the file is the truth). */
-  private syncSummary(id: string, file: DocumentFile): void {
-    const index = this.project.data.documents.findIndex((d) => d.id === id);
-    if (index === -1) return;
-    const next = summaryOf(file);
-    if (JSON.stringify(next) !== JSON.stringify(this.project.data.documents[index])) {
-      this.project.data.documents[index] = next;
-      this.scheduleIndexSave();
-    }
   }
 
   private backupSoon(id: string | null): void {
@@ -454,42 +367,32 @@ export class ProjectStore {
         parseJsonFile(this.projectFile.filePath, raw, ProjectFile, this.projectFormat),
       );
     } else {
-      this.backups.snapshotSoon(documentKey(id), this.documentPath(id), (raw) => void this.parseDocument(id, raw));
+      this.backups.snapshotSoon(documentKey(id), this.documentPath(id), (raw) => void this.files.parse(id, raw));
     }
   }
 
   async addDocument(file: DocumentFile): Promise<DocumentSummary> {
+    this.assertOpen();
     await this.writeNewDocument(file);
     const summary = summaryOf(file);
-    this.project.data.documents.push(summary);
+    this.index.add(summary);
     await this.saveProject();
     return summary;
   }
 
   private async writeNewDocument(file: DocumentFile): Promise<void> {
-    await this.markUnsynced();
-    const db = new Low(this.documentFile(file.document.id), file);
-    try {
-      await db.write();
-    } catch (err) {
-      throw new AppError('storage', `${err instanceof Error ? err.message : String(err)} The document was not added.`);
-    }
-    this.docs.set(file.document.id, db);
+    await this.marker.mark();
+    await this.files.writeNew(file);
   }
 
   /** Remove a document from the project; its file is moved to trash/, not deleted. */
   async deleteDocument(id: string): Promise<void> {
+    this.assertOpen();
     this.summary(id);
-    this.project.data.documents = this.project.data.documents.filter((d) => d.id !== id);
+    this.index.remove(id);
     await this.saveProject();
-    const db = this.docs.get(id);
-    if (db) await adapterOf(db).file.flush();
-    this.docs.delete(id);
     this.unsaved.delete(id);
-    await mkdir(path.join(this.dir, TRASH_DIR), { recursive: true });
-    await rename(this.documentPath(id), path.join(this.dir, TRASH_DIR, `${id}.${Date.now()}.json`)).catch((err) => {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    });
+    await this.files.trash(id);
   }
 
   addNotice(notice: Warning): void {
@@ -503,44 +406,30 @@ export class ProjectStore {
 
   /** Documents already loaded (for features that look across what is open). */
   loadedDocuments(): Iterable<DocDb> {
-    return this.docs.values();
+    return this.files.all();
   }
 
   /**
-   * Wait for work in progress, then finish every pending write: the index save, document writes,
-   * failed saves, backups. This is what quitting calls; after a project switch it reaches the
-   * project open now.
+   * Finish every write already requested: the index save, document writes, failed saves,
+   * backups (safe to call from inside a service call). The calls still on their way are the
+   * host's to wait for (ProjectHost.flush); a closed store has nothing left to write.
    */
   async flush(): Promise<void> {
-    if (this.closed) {
-      await this.replacedBy?.flush();
-      return;
-    }
-    await this.flushBarrier?.();
-    await this.flushWrites();
-  }
-
-  /** Called by flush() first: resolves when the service calls already accepted have finished. */
-  setFlushBarrier(barrier: (() => Promise<void>) | null): void {
-    this.flushBarrier = barrier;
-  }
-
-  /** Finish the writes already requested (safe to call from inside a service call). */
-  async flushWrites(): Promise<void> {
+    if (this.closed) return;
     if (this.indexTimer) await this.saveProject().catch(() => undefined);
     if (this.indexWrite) await this.indexWrite;
     if (this.unsaved.size > 0) await this.retryUnsaved();
     await this.projectFile.file.flush();
-    for (const db of [...this.docs.values()]) await adapterOf(db).file.flush();
+    await this.files.flush();
     await Promise.allSettled([...this.loading.values()]);
     await this.backups.flush();
     await this.markSyncedIfIdle();
   }
 
   /** Flush and let go of the folder (switching projects or quitting). */
-  async close(replacement: ProjectStore | null = null): Promise<void> {
+  async close(): Promise<void> {
     if (this.closed) return;
-    await this.flushWrites();
+    await this.flush();
     if (this.unsaved.size > 0) {
       throw new AppError(
         'storage',
@@ -551,9 +440,8 @@ export class ProjectStore {
     }
     await this.markSyncedIfIdle();
     this.closed = true;
-    this.replacedBy = replacement;
     if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.docs.clear();
+    this.files.clear();
     await this.lock?.release();
   }
 
@@ -567,91 +455,43 @@ export class ProjectStore {
    * whose file is gone are dropped with a notice.
    */
   private async reconcileIndex(): Promise<void> {
-    const before = JSON.stringify(this.project.data.documents);
-    const scanned = new Map((await this.scanDocumentFiles()).map((s) => [s.id, s]));
+    const scanned = await this.scanDocumentFiles();
     // documents deleted by the user (moved to trash/) leave the list without a notice
-    const trash = await readdir(path.join(this.dir, TRASH_DIR)).catch(() => [] as string[]);
-    const deleted = new Set(trash.map((n) => n.split('.')[0] as string));
-    const next: DocumentSummary[] = [];
-    for (const entry of this.project.data.documents) {
-      const found = scanned.get(entry.id);
-      if (found) {
-        next.push(found);
-        scanned.delete(entry.id);
-      } else if (!deleted.has(entry.id) && !this.project.data.notices.some((n) => n.message.includes(entry.title))) {
-        this.addNotice({
-          code: 'document_missing',
-          message: `The file of “${entry.title}” is missing from the documents folder; it was taken out of the list.`,
-        });
-      }
-    }
-    next.push(...scanned.values());
-    this.project.data.documents = next;
-    if (JSON.stringify(next) !== before || this.project.data.notices.length > 0)
-      await this.saveProject().catch(() => undefined);
+    const changed = this.index.reconcile(scanned, await this.files.trashed());
+    if (changed || this.project.data.notices.length > 0) await this.saveProject().catch(() => undefined);
   }
 
   /** Index entries from the document files; damaged files are quarantined (and restored if possible). */
-  private async scanDocumentFiles(): Promise<DocumentSummary[]> {
-    const dir = path.join(this.dir, DOCUMENTS_DIR);
-    const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
-    const out: DocumentSummary[] = [];
-    for (const name of names) {
-      const id = name.slice(0, -'.json'.length);
-      const title = this.project.data.documents.find((d) => d.id === id)?.title;
-      try {
-        const data = await this.readDocumentFile(id, title);
-        if (data) out.push(summaryOf(data));
-      } catch (err) {
-        if (err instanceof DamagedDocument) continue;
-        if (err instanceof AppError && err.code === 'unsupported') {
-          this.addNotice({ code: 'document_newer', message: err.message });
-          continue;
-        }
-        throw err;
-      }
-    }
-    return out.sort((a, b) => a.importedAt.localeCompare(b.importedAt));
+  private scanDocumentFiles(): Promise<DocumentSummary[]> {
+    return this.files.scan((id) => this.index.find(id)?.title);
   }
 
   /** Replace a document's file with one of its snapshots (the current file is snapshotted first). */
   async restoreDocumentBackup(id: string, name: string): Promise<DocumentSummary> {
-    const key = documentKey(id);
+    this.assertOpen();
     let raw: string;
     try {
-      raw = await this.backups.read(key, name);
+      raw = await this.backups.read(documentKey(id), name);
     } catch {
       throw new AppError('not_found', 'That backup does not exist (it may have been rotated out).');
     }
     let data: DocumentFile;
     try {
-      data = this.parseDocument(id, raw);
+      data = this.files.parse(id, raw);
     } catch (err) {
-      if (err instanceof NewerFormatError) throw new AppError('unsupported', newerMessage('That backup', err));
-      throw new AppError(
-        'unprocessable',
-        `That backup cannot be used: ${err instanceof CorruptFileError ? err.reason : 'it cannot be read'}.`,
-      );
+      throw unusableBackup(err);
     }
-    const loaded = this.docs.get(id);
-    if (loaded) await adapterOf(loaded).file.flush();
-    const current = await this.documentFile(id)
-      .file.read()
-      .catch(() => null);
-    if (current !== null) await this.backups.write(key, current);
-    await writeFileDurably(this.documentPath(id), raw, this.options.durable);
-    this.docs.delete(id);
+    await this.files.replaceWith(id, raw);
     this.unsaved.delete(id);
     const summary = summaryOf(data);
-    const index = this.project.data.documents.findIndex((d) => d.id === id);
-    if (index === -1) this.project.data.documents.push(summary);
-    else this.project.data.documents[index] = summary;
+    this.index.put(summary);
     await this.saveProject();
     return summary;
   }
 
   /** Take the codebook and settings from a snapshot of project.json; the document list stays. */
   async restoreProjectBackup(name: string): Promise<void> {
+    this.assertOpen();
     let raw: string;
     try {
       raw = await this.backups.read(PROJECT_KEY, name);
@@ -662,13 +502,9 @@ export class ProjectStore {
     try {
       data = parseJsonFile(this.projectFile.filePath, raw, ProjectFile, this.projectFormat);
     } catch (err) {
-      if (err instanceof NewerFormatError) throw new AppError('unsupported', newerMessage('That backup', err));
-      throw new AppError(
-        'unprocessable',
-        `That backup cannot be used: ${err instanceof CorruptFileError ? err.reason : 'it cannot be read'}.`,
-      );
+      throw unusableBackup(err);
     }
-    await this.flushWrites();
+    await this.flush();
     const current = await this.projectFile.file.read().catch(() => null);
     if (current !== null) await this.backups.write(PROJECT_KEY, current);
     this.project.data.codebook = data.codebook;
@@ -679,48 +515,9 @@ export class ProjectStore {
   /** Parse a document snapshot for listing (null when it cannot be read). */
   peekDocumentBackup(id: string, raw: string): DocumentFile | null {
     try {
-      return this.parseDocument(id, raw);
+      return this.files.parse(id, raw);
     } catch {
       return null;
     }
   }
-}
-
-class DamagedDocument extends Error {
-  constructor(
-    readonly title: string,
-    readonly moved: string,
-  ) {
-    super(`${title} is damaged`);
-  }
-}
-
-function newerMessage(what: string, err: NewerFormatError): string {
-  return `${what} was saved by a newer version of Hashiya (file format ${err.found}; this version reads up to ${err.supported}). Update Hashiya to open it. Nothing was changed.`;
-}
-
-/** Move a file that cannot be trusted into quarantine/, keeping its bytes; returns its new (absolute) path. */
-export async function quarantine(root: string, filePath: string): Promise<string> {
-  const dir = path.join(root, QUARANTINE_DIR);
-  await mkdir(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const existing = new Set(await readdir(dir));
-  let name = `${path.basename(filePath)}.${stamp}`;
-  for (let n = 1; existing.has(name); n++) name = `${path.basename(filePath)}.${stamp}-${n}`;
-  const target = path.join(dir, name);
-  await rename(filePath, target);
-  return target;
-}
-
-/** True when a previous session did not close the project (crash, power cut, SIGKILL). */
-async function markerExists(root: string): Promise<boolean> {
-  return access(path.join(root, UNSYNCED_FILE)).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** A change refused because the file it would make could not be read back. */
-function unstorable(err: UnstorableDataError, after: string): AppError {
-  return new AppError('invalid_input', `This change cannot be stored: ${err.issue}. Nothing was saved. ${after}`);
 }

@@ -1,0 +1,165 @@
+/**
+ * The ProjectHost: the one owner of the open project. Switching tells the page (project.changed),
+ * a failed save and its retry tell it too (unsaved.changed), flushing waits for the call that
+ * arrived just before it, quitting refuses or forces exactly as the desktop app and browser mode
+ * promise, and a project that was closed by a switch takes no more writes.
+ */
+import * as fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EventEnvelope } from '@shared/api/events';
+import type { DurableFs } from '../store/durableFile';
+import { ARTICLE_A, ARTICLE_B, removeDir, seedTwoDocuments, tempDir } from '../../../test/storage/helpers';
+import { openTestProject, type TestProject } from '../../../test/harness/project';
+import { RECOVERY_DIR } from '../recovery';
+import { LOCK_FILE } from '../store/projectLock';
+
+let root: string;
+let p: TestProject | null = null;
+beforeEach(async () => {
+  root = await fs.realpath(await tempDir('hashiya-host-'));
+});
+afterEach(async () => {
+  await p?.store.close().catch(() => undefined);
+  p = null;
+  await removeDir(root);
+});
+
+/** Renames into documents/ fail while `failing` is true. */
+function failingFs() {
+  const state = { failing: false };
+  const fsys: DurableFs = {
+    ...fs,
+    rename: async (from, to) => {
+      if (state.failing && String(to).includes(`${path.sep}documents${path.sep}`))
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      return fs.rename(from, to);
+    },
+  };
+  return { fsys, state };
+}
+
+const onDisk = async (file: string) => JSON.parse(await fs.readFile(file, 'utf8'));
+
+describe('ProjectHost', () => {
+  it('switching projects emits project.changed with the new project, and the services work on it', async () => {
+    p = await openTestProject(path.join(root, 'first'));
+    const heard: EventEnvelope[] = [];
+    p.host.events.subscribe((e) => heard.push(e));
+    const target = path.join(root, 'second');
+    await p.call('project.create', { path: target, name: 'Second corpus' });
+    const changed = heard.filter((e) => e.name === 'project.changed');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]?.data).toMatchObject({ info: { name: 'Second corpus', path: target, documentCount: 0 } });
+    expect(p.store.dir).toBe(target);
+    expect(p.services.ctx.store).toBe(p.store);
+  });
+
+  it('flush() waits for calls accepted just before it, even one still reading its file', async () => {
+    p = await openTestProject(path.join(root, 'first'), { indexSaveDelayMs: 60_000 });
+    // documents.import reads its file before its turn in the queue; the tag goes straight in
+    const imported = p.call('documents.import', {
+      fileName: 'b.txt',
+      data: Buffer.from(ARTICLE_B, 'utf8').toString('base64'),
+    });
+    const first = (await p.call('documents.importText', { text: ARTICLE_A, title: 'A' })).document.id;
+    const codeId = p.store.data.codebook.codes[0]?.id as string;
+    const tagged = p.call('annotations.create', { documentId: first, start: 0, end: 5, codes: [codeId] });
+    await p.host.flush();
+    const index = await onDisk(path.join(p.store.dir, 'project.json'));
+    expect(index.documents).toHaveLength(2);
+    const file = await onDisk(path.join(p.store.dir, 'documents', `${first}.json`));
+    expect(file.annotations.map((a: { id: string }) => a.id)).toEqual([(await tagged).id]);
+    await imported;
+  });
+
+  it('emits unsaved.changed when a save fails and again when the retry saves it', async () => {
+    const { a, codeId } = await seedTwoDocuments(root);
+    const { fsys, state } = failingFs();
+    p = await openTestProject(root, { durable: { fs: fsys, renameDelayMs: 1 }, retryDelayMs: 60_000 });
+    const heard: EventEnvelope[] = [];
+    p.host.events.subscribe((e) => heard.push(e));
+    state.failing = true;
+    await p.call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId] }).catch(() => undefined);
+    const unsaved = () => heard.filter((e) => e.name === 'unsaved.changed').map((e) => e.data);
+    expect(unsaved()).toEqual([{ unsaved: [expect.objectContaining({ documentId: a, title: 'Article A' })] }]);
+    state.failing = false;
+    await p.call('project.save', {});
+    expect(unsaved()).toHaveLength(2);
+    expect(unsaved()[1]).toEqual({ unsaved: [] });
+  });
+
+  it('shutdown refuses while a change cannot be saved, then, forced, writes it to recovery/ for the next start', async () => {
+    const { a, codeId } = await seedTwoDocuments(root);
+    const { fsys, state } = failingFs();
+    p = await openTestProject(root, { durable: { fs: fsys, renameDelayMs: 1 }, retryDelayMs: 60_000 });
+    state.failing = true;
+    const err = await p
+      .call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], note: 'only in memory' })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'storage' });
+
+    let closedServer = false;
+    const beforeClose = async () => {
+      closedServer = true;
+    };
+    const refused = await p.host.shutdown({ force: false, beforeClose });
+    expect(refused).toEqual({
+      outcome: 'refused',
+      unsaved: ['Article A'],
+      recoveryDir: path.join(root, RECOVERY_DIR),
+    });
+    expect(closedServer).toBe(false);
+    // still open: the researcher can go on working
+    expect((await p.call('project.info', {})).unsaved).toHaveLength(1);
+
+    const forced = await p.host.shutdown({ force: true, beforeClose });
+    expect(forced).toMatchObject({
+      outcome: 'forced',
+      closeError: null,
+      written: { dir: path.join(root, RECOVERY_DIR), titles: ['Article A'] },
+    });
+    // the process quits here; its lock file goes with it (a later process would find it stale)
+    await fs.rm(path.join(root, LOCK_FILE));
+    p = null;
+
+    const again = await openTestProject(root);
+    expect(again.host.recovered?.restored).toEqual(['“Article A” (2 annotations)']);
+    const notes = (await again.call('annotations.list', { documentId: a })).map((x) => x.note);
+    expect(notes).toContain('only in memory');
+    await again.close();
+  });
+
+  it('shutdown with everything saved runs beforeClose and closes the project, giving up its folder', async () => {
+    p = await openTestProject(path.join(root, 'first'));
+    await p.call('documents.importText', { text: ARTICLE_A, title: 'A' });
+    const order: string[] = [];
+    const result = await p.host.shutdown({ force: false, beforeClose: async () => void order.push('beforeClose') });
+    expect(result).toEqual({ outcome: 'closed' });
+    expect(order).toEqual(['beforeClose']);
+    expect(p.store.isClosed).toBe(true);
+    // the lock is given up: the folder opens again at once
+    const again = await openTestProject(path.join(root, 'first'));
+    expect(again.store.summaries()).toHaveLength(1);
+    await again.close();
+  });
+
+  it('a project closed by a switch takes no more writes, and its flush() does not reach the new one', async () => {
+    p = await openTestProject(path.join(root, 'first'));
+    const id = (await p.call('documents.importText', { text: ARTICLE_A, title: 'A' })).document.id;
+    const old = p.store;
+    await p.call('project.create', { path: path.join(root, 'second') });
+    expect(old.isClosed).toBe(true);
+    await expect(
+      old.updateProject((d) => {
+        d.settings.annotator = 'ghost';
+      }),
+    ).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/was closed/) });
+    await expect(old.updateDocument(id, (f) => f.annotations.splice(0))).rejects.toMatchObject({ code: 'conflict' });
+    await expect(old.saveProject()).rejects.toMatchObject({ code: 'conflict' });
+    expect((await onDisk(path.join(root, 'first', 'project.json'))).settings.annotator).toBeNull();
+    // nothing of the old project leaks into the new one
+    expect((await p.call('project.info', {})).settings.annotator).toBeNull();
+    await old.flush();
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The document index: project.json's list of the project's documents (a summary of each: its
+ * details and annotation count, without the text). The document files are the truth; the list
+ * follows them and is rebuilt from them after a crash or a restored project.json.
+ */
+import { AppError } from '@shared/errors';
+import type { DocumentSummary } from '@shared/model';
+import type { DocumentFile, ProjectFile } from './schema';
+
+export function summaryOf(file: DocumentFile): DocumentSummary {
+  const { text: _text, ...summary } = file.document;
+  return { ...summary, annotationCount: file.annotations.length };
+}
+
+export class DocumentIndex {
+  /** `project` gives the project file in memory now (a refused save puts back the one on disk) */
+  constructor(private readonly project: () => ProjectFile) {}
+
+  all(): DocumentSummary[] {
+    return this.project().documents;
+  }
+
+  find(id: string): DocumentSummary | undefined {
+    return this.project().documents.find((d) => d.id === id);
+  }
+
+  get(id: string): DocumentSummary {
+    const found = this.find(id);
+    if (!found) throw new AppError('not_found', 'That document is not in this project.');
+    return found;
+  }
+
+  add(summary: DocumentSummary): void {
+    this.project().documents.push(summary);
+  }
+
+  /** Add or replace the entry of `summary.id`. */
+  put(summary: DocumentSummary): void {
+    const list = this.project().documents;
+    const index = list.findIndex((d) => d.id === summary.id);
+    if (index === -1) list.push(summary);
+    else list[index] = summary;
+  }
+
+  remove(id: string): void {
+    const data = this.project();
+    data.documents = data.documents.filter((d) => d.id !== id);
+  }
+
+  replaceAll(list: DocumentSummary[]): void {
+    this.project().documents = list;
+  }
+
+  /** Set a document's cached annotation count; true when it changed. */
+  syncCount(id: string, count: number): boolean {
+    const entry = this.find(id);
+    if (!entry || entry.annotationCount === count) return false;
+    entry.annotationCount = count;
+    return true;
+  }
+
+  /** Bring an entry in line with its file (the file is the truth); true when it changed. */
+  syncSummary(id: string, file: DocumentFile): boolean {
+    const list = this.project().documents;
+    const index = list.findIndex((d) => d.id === id);
+    if (index === -1) return false;
+    const next = summaryOf(file);
+    if (JSON.stringify(next) === JSON.stringify(list[index])) return false;
+    list[index] = next;
+    return true;
+  }
+
+  /**
+   * Rebuild the list from the document files found (`scanned`): entries are kept in index
+   * order, files missing from the index are added, and entries whose file is gone are dropped,
+   * with a notice (in the project's notices) unless the user deleted them (`deleted`) or one already names them.
+   */
+  reconcile(scanned: readonly DocumentSummary[], deleted: ReadonlySet<string>): boolean {
+    const data = this.project();
+    const before = JSON.stringify(data.documents);
+    const found = new Map(scanned.map((s) => [s.id, s]));
+    const next: DocumentSummary[] = [];
+    for (const entry of data.documents) {
+      const file = found.get(entry.id);
+      if (file) {
+        next.push(file);
+        found.delete(entry.id);
+      } else if (!deleted.has(entry.id) && !data.notices.some((n) => n.message.includes(entry.title))) {
+        data.notices.push({
+          code: 'document_missing',
+          message: `The file of “${entry.title}” is missing from the documents folder; it was taken out of the list.`,
+        });
+      }
+    }
+    next.push(...found.values());
+    data.documents = next;
+    return JSON.stringify(next) !== before;
+  }
+}
