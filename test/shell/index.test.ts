@@ -36,18 +36,15 @@ const mainWindow = (fake: FakeElectron) => {
 };
 
 /** A project that only records what quitting does with it. */
-function recordingProject(overrides: Partial<OpenedProject> = {}) {
+function recordingProject(outcomes: Array<{ outcome: string; unsaved?: string[] }>) {
   const steps: string[] = [];
   const project = {
     services: { dispatch: vi.fn(async () => ({})), events: new EventHub() },
-    unsavedTitles: () => ['Libya talks'],
-    flush: async () => void steps.push('flush'),
-    close: async () => void steps.push('close'),
-    writeRecovery: async () => {
-      steps.push('writeRecovery');
-      return null;
+    shutdown: async ({ force }: { force: boolean }) => {
+      steps.push(force ? 'shutdown forced' : 'shutdown');
+      return outcomes.shift();
     },
-    ...overrides,
+    close: async () => undefined, // stopShell gives up whatever a test opened
   } as unknown as OpenedProject;
   return { project, steps };
 }
@@ -239,20 +236,18 @@ describe('quitting', () => {
   });
 
   it('asks when a change cannot be saved, and quitting anyway keeps it in recovery/', async () => {
-    const { project, steps } = recordingProject({
-      close: async () => {
-        steps.push('close');
-        throw new Error('The disk is full.');
-      },
-    });
+    const { project, steps } = recordingProject([
+      { outcome: 'refused', unsaved: ['Libya talks'] },
+      { outcome: 'forced' },
+    ]);
     held.openProject = async () => project;
     const { fake } = await startShell(held);
     fake.app.quit();
     await eventually(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
-    expect(fake.dialog.messageBoxes[0]?.options.detail).toMatch(/The disk is full\.[\s\S]*“Libya talks”/);
+    expect(fake.dialog.messageBoxes[0]?.options.detail).toMatch(/^Not saved: “Libya talks”\./);
     fake.dialog.messageBoxes[0]?.answer(1);
     await eventually(() => expect(fake.app.exitCode).toBe(0));
-    expect(steps).toEqual(['flush', 'close', 'writeRecovery']);
+    expect(steps).toEqual(['shutdown', 'shutdown forced']);
   });
 
   it('a start that fails says why and ends the app', async () => {

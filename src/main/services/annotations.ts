@@ -168,7 +168,8 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         throw new AppError('conflict', 'The annotation made under that requestId has since been deleted.');
       const kept = found as Annotation[];
       // not on disk yet: save again (nothing changes)
-      if (ctx.store.unsavedFiles().some((f) => f.documentId === documentId)) await updateKept(ctx, documentId, () => kept);
+      if (ctx.store.unsavedFiles().some((f) => f.documentId === documentId))
+        await updateKept(ctx, documentId, () => kept);
       return kept;
     }
     const created = drafts.map((d) => build(db.data, d));

@@ -208,7 +208,9 @@ describe('the services’ dispatch', () => {
     const [settings, imported, counted, annotated] = seen;
     expect(settings?.name === 'project.changed' && settings.data.info.settings.annotator).toBe('Salma');
     expect(imported?.data).toEqual({ documentIds: [document.id] });
-    expect(counted?.name === 'project.changed' && counted.data.info.documentCount).toBe(project.store.summaries().length);
+    expect(counted?.name === 'project.changed' && counted.data.info.documentCount).toBe(
+      project.store.summaries().length,
+    );
     expect(annotated?.data).toEqual({ documentIds: [document.id] });
     await project.close();
   });

@@ -1,20 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createFakeElectron } from '../../../test/fakes/electron';
 import { eventually } from '../../../test/fakes/eventually';
-import { setupQuit, unsavedList, type QuittingProject } from './quit';
+import { setupQuit, unsavedList, type QuitOutcome, type QuittingProject } from './quit';
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-function project(overrides: Partial<QuittingProject> = {}) {
-  const steps: string[] = [];
+/** A project whose shutdown answers, in turn, the outcomes given (the last one repeats). */
+function project(...outcomes: Array<QuitOutcome | Error>) {
+  const calls: Array<{ force: boolean }> = [];
   const p: QuittingProject = {
-    unsavedTitles: () => [],
-    flush: vi.fn(async () => void steps.push('flush')),
-    close: vi.fn(async () => void steps.push('close')),
-    writeRecovery: vi.fn(async () => void steps.push('writeRecovery')),
-    ...overrides,
+    shutdown: vi.fn(async (options: { force: boolean }) => {
+      calls.push(options);
+      const next = outcomes.length > 1 ? outcomes.shift()! : outcomes[0]!;
+      if (next instanceof Error) throw next;
+      return next;
+    }),
   };
-  return { p, steps };
+  return { p, calls };
 }
 
 function quitting(p: QuittingProject) {
@@ -24,26 +26,23 @@ function quitting(p: QuittingProject) {
   return { fake, started };
 }
 
-const diskFull = Object.assign(new Error('The disk is full: “Libya talks” is kept in memory.'), { code: 'storage' });
+const refused: QuitOutcome = { outcome: 'refused', unsaved: ['Libya talks', 'وقف إطلاق النار'] };
 
 describe('quitting', () => {
-  it('saves everything, gives up the project, then quits', async () => {
-    const { p, steps } = project();
+  it('saves everything through the one shutdown, gives up the project, then quits', async () => {
+    const { p, calls } = project({ outcome: 'closed' });
     const { fake, started } = quitting(p);
     fake.app.quit();
     expect(fake.app.hasQuit).toBe(false); // held until the project is saved
     expect(started).toHaveBeenCalledOnce();
     await eventually(() => expect(fake.app.hasQuit).toBe(true));
-    expect(steps).toEqual(['flush', 'close']);
+    expect(calls).toEqual([{ force: false }]);
     expect(fake.app.exitCode).toBeNull();
     expect(fake.dialog.messageBoxes).toEqual([]);
   });
 
   it('with a change that cannot be saved, asks, naming the files, and stays when the researcher says so', async () => {
-    const { p, steps } = project({
-      unsavedTitles: () => ['Libya talks', 'وقف إطلاق النار'],
-      close: vi.fn().mockRejectedValueOnce(diskFull).mockResolvedValue(undefined),
-    });
+    const { p, calls } = project(refused, { outcome: 'closed' });
     const { fake } = quitting(p);
     fake.app.quit();
     await eventually(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
@@ -53,42 +52,66 @@ describe('quitting', () => {
       message: 'Some changes are not saved yet.',
       buttons: ['Stay in Hashiya', 'Quit (keep them in recovery/)'],
     });
-    expect(box.options.detail).toContain('The disk is full');
-    expect(box.options.detail).toContain('Not saved: “Libya talks”, “وقف إطلاق النار”.');
+    expect(box.options.detail).toBe(
+      'Not saved: “Libya talks”, “وقف إطلاق النار”.\n\nStay, free some space or fix the folder, and use “Save again”.',
+    );
     box.answer(0);
     await settle();
     expect(fake.app.hasQuit).toBe(false);
-    expect(steps).toEqual(['flush']);
+    expect(fake.app.exitCode).toBeNull();
+    expect(calls).toEqual([{ force: false }]);
 
     // the space was freed: the next quit tries again and goes through
     fake.app.quit();
     await eventually(() => expect(fake.app.hasQuit).toBe(true));
-    expect(p.close).toHaveBeenCalledTimes(2);
-    expect(p.writeRecovery).not.toHaveBeenCalled();
+    expect(calls).toEqual([{ force: false }, { force: false }]);
   });
 
-  it('quitting anyway keeps the unsaved changes in recovery/ and ends the app', async () => {
-    const { p, steps } = project({ flush: vi.fn().mockRejectedValue('folder gone') });
+  it('quitting anyway forces the shutdown (recovery/) and ends the app', async () => {
+    const { p, calls } = project(refused, { outcome: 'forced' });
+    const { fake } = quitting(p);
+    fake.app.quit();
+    await eventually(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
+    fake.dialog.messageBoxes[0]?.answer(1);
+    await eventually(() => expect(fake.app.exitCode).toBe(0));
+    expect(calls).toEqual([{ force: false }, { force: true }]);
+    expect(fake.dialog.errorBoxes).toEqual([]);
+  });
+
+  it('a shutdown that fails outright is put in words, and quitting anyway still tries recovery/', async () => {
+    const { p, calls } = project(new Error('folder gone'), { outcome: 'forced' });
     const { fake } = quitting(p);
     fake.app.quit();
     await eventually(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
     expect(fake.dialog.messageBoxes[0]?.options.detail).toMatch(/^folder gone\n\nStay, free some space/);
     fake.dialog.messageBoxes[0]?.answer(1);
     await eventually(() => expect(fake.app.exitCode).toBe(0));
-    expect(steps).toEqual(['writeRecovery']);
+    expect(calls).toEqual([{ force: false }, { force: true }]);
   });
 
-  it('ends the app even when recovery/ cannot be written either', async () => {
-    const { p } = project({
-      close: vi.fn().mockRejectedValue(diskFull),
-      writeRecovery: vi.fn().mockRejectedValue(new Error('read-only file system')),
-    });
+  it('ends the app even when recovery/ cannot be written either, and says so', async () => {
+    const { p } = project(refused, { outcome: 'lost', reason: 'read-only file system' });
     const { fake } = quitting(p);
     fake.app.quit();
     await eventually(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
     fake.dialog.messageBoxes[0]?.answer(1);
     await eventually(() => expect(fake.app.exitCode).toBe(0));
-    expect(p.writeRecovery).toHaveBeenCalledOnce();
+    expect(fake.dialog.errorBoxes).toEqual([
+      {
+        title: 'Some changes could not be kept',
+        content: 'read-only file system\n\nThey were not written to recovery/.',
+      },
+    ]);
+  });
+
+  it('a forced shutdown that throws is reported the same way', async () => {
+    const { p } = project(refused, new Error('EIO'));
+    const { fake } = quitting(p);
+    fake.app.quit();
+    await eventually(() => expect(fake.dialog.messageBoxes).toHaveLength(1));
+    fake.dialog.messageBoxes[0]?.answer(1);
+    await eventually(() => expect(fake.app.exitCode).toBe(0));
+    expect(fake.dialog.errorBoxes[0]?.content).toMatch(/^EIO/);
   });
 
   it('names five files and counts the rest', () => {

@@ -6,17 +6,20 @@
  */
 import type { ElectronApi } from './electronApi';
 
-/** What quitting needs of the open project (the host's ProjectHost; today app.ts's OpenedProject). */
+/**
+ * What quitting needs of the open project: the one shutdown() browser mode uses too (the
+ * host's ProjectHost). Not forced, it saves everything and closes, or refuses naming what cannot
+ * be saved; forced, it writes that to recovery/ (the next start restores it).
+ */
 export interface QuittingProject {
-  /** titles of the files whose latest change is only in memory */
-  unsavedTitles(): string[];
-  /** save everything pending */
-  flush(): Promise<void>;
-  /** save and give up the project's lock; fails while a change is still unsaved */
-  close(): Promise<void>;
-  /** put what is unsaved into recovery/ */
-  writeRecovery(): Promise<unknown>;
+  shutdown(options: { force: boolean }): Promise<QuitOutcome>;
 }
+
+export type QuitOutcome =
+  | { outcome: 'closed' }
+  | { outcome: 'refused'; unsaved: string[] }
+  | { outcome: 'forced' }
+  | { outcome: 'lost'; reason: string };
 
 export interface QuitOptions {
   /** called as the quit starts, before saving (e.g. refuse a file still being read) */
@@ -32,39 +35,55 @@ export function unsavedList(titles: readonly string[]): string {
   return more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
 }
 
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
 export function setupQuit(
   { app, dialog }: Pick<ElectronApi, 'app' | 'dialog'>,
   project: QuittingProject,
   options: QuitOptions = {},
 ): void {
   let quitting = false;
+  const ask = async (unsaved: readonly string[], why: string | null): Promise<boolean> => {
+    const files = unsaved.length > 0 ? `Not saved: ${unsavedList(unsaved)}.\n\n` : '';
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      buttons: ['Stay in Hashiya', 'Quit (keep them in recovery/)'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Some changes are not saved yet.',
+      detail: `${why ? `${why}\n\n` : ''}${files}Stay, free some space or fix the folder, and use “Save again”.`,
+    });
+    return response === 1;
+  };
+  const quit = async (): Promise<void> => {
+    let result: QuitOutcome = await project
+      .shutdown({ force: false })
+      .catch((err: unknown): QuitOutcome => ({ outcome: 'lost', reason: messageOf(err) }));
+    if (result.outcome === 'closed') return app.quit();
+    if (result.outcome === 'refused' || result.outcome === 'lost') {
+      const unsaved = result.outcome === 'refused' ? result.unsaved : [];
+      const why = result.outcome === 'lost' ? result.reason : null;
+      if (!(await ask(unsaved, why))) {
+        quitting = false;
+        return;
+      }
+      // quitting anyway: the unsaved changes go to recovery/, which the next start restores
+      result = await project
+        .shutdown({ force: true })
+        .catch((err: unknown): QuitOutcome => ({ outcome: 'lost', reason: messageOf(err) }));
+      if (result.outcome === 'lost')
+        dialog.showErrorBox(
+          'Some changes could not be kept',
+          `${result.reason}\n\nThey were not written to recovery/.`,
+        );
+    }
+    app.exit(0);
+  };
   app.on('before-quit', (event) => {
     if (quitting) return;
     event.preventDefault();
     quitting = true;
     options.onQuitStarted?.();
-    project
-      .flush()
-      .then(() => project.close()) // gives up the project's lock
-      .then(
-        () => app.quit(),
-        async (err: unknown) => {
-          const titles = project.unsavedTitles();
-          const files = titles.length > 0 ? `Not saved: ${unsavedList(titles)}.\n\n` : '';
-          const { response } = await dialog.showMessageBox({
-            type: 'warning',
-            buttons: ['Stay in Hashiya', 'Quit (keep them in recovery/)'],
-            defaultId: 0,
-            cancelId: 0,
-            message: 'Some changes are not saved yet.',
-            detail: `${err instanceof Error ? err.message : String(err)}\n\n${files}Stay, free some space or fix the folder, and use “Save again”.`,
-          });
-          if (response === 1) {
-            // quitting anyway: the unsaved changes go to recovery/, which the next start restores
-            await project.writeRecovery().catch(() => undefined);
-            app.exit(0);
-          } else quitting = false;
-        },
-      );
+    void quit();
   });
 }
