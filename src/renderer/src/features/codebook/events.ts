@@ -2,10 +2,13 @@
  * Codebook operations can change annotations of any document (merge, delete, claimant and
  * stance renames). Views that hold annotations listen for this event and reload them.
  */
+import { emitAppEvent } from '../../app/appEvents';
+
 export const ANNOTATIONS_CHANGED_EVENT = 'hashiya:annotations-changed';
 
 export function notifyAnnotationsChanged(): void {
   window.dispatchEvent(new CustomEvent(ANNOTATIONS_CHANGED_EVENT));
+  emitAppEvent('annotations.changed', { documentIds: null });
 }
 
 /** Subscribe; returns the unsubscribe function (for a useEffect). */

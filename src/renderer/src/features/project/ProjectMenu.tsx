@@ -13,7 +13,7 @@ import './projectUi.css';
 import { useProjectStrings } from './strings';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useApp } from '../../app/AppContext';
-import { NameDialog } from '../../reader/NameDialog';
+import { NameDialog } from '../../reader';
 
 export interface ProjectMenuProps {
   /** after another project was opened or created (default: reload the page to show it) */

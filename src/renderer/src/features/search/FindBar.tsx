@@ -8,7 +8,7 @@ import type { SearchResult } from '@shared/api/search';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { codeLabel, useI18n } from '../../i18n';
-import { useReader } from '../../reader/ReaderContext';
+import { useReader } from '../../reader';
 import { onHandoff, onMenuFind, registerFindBar, takeHandoff } from './handoff';
 import { useSearchOptions } from './options';
 import { OptionsMenu } from './OptionsMenu';
@@ -151,13 +151,13 @@ export function FindBar() {
     if (!codeId) return;
     // a hit that already carries this code exactly is left alone
     const fresh = spans.filter(
-      (h) => !reader.annotations.some((a) => a.start === h.start && a.end === h.end && a.codes.includes(codeId)),
+      (h) => !reader.session.getSnapshot().annotations.some((a) => a.start === h.start && a.end === h.end && a.codes.includes(codeId)),
     );
     if (fresh.length === 0) {
       reader.announce(s('alreadyTagged'));
       return;
     }
-    const created = await reader.tagSpans(fresh, [codeId]);
+    const created = await reader.session.tag(fresh, [codeId]);
     if (created.length > 0) reader.announce(`${s('tagged')}: ${created.length}`);
   };
 

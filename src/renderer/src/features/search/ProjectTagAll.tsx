@@ -10,7 +10,7 @@ import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { codeLabel, useI18n } from '../../i18n';
-import { NameDialog } from '../../reader/NameDialog';
+import { NameDialog } from '../../reader';
 import { useSearchStrings } from './strings';
 
 export interface HitGroup {

@@ -3,7 +3,7 @@
  * "search-current" for the one the find bar is on), separate from the annotation layers, so
  * painting or clearing hits never touches annotations or the article's DOM.
  */
-import { rangeForSpan, type TextModel } from '../../reader/textModel';
+import { rangeForSpan, type TextModel } from '../../reader';
 
 export const HIT_LAYER = 'search-hit';
 export const CURRENT_LAYER = 'search-current';

@@ -31,7 +31,6 @@ export class AnnotationSession {
   private pendingIds: ReadonlySet<string> = new Set();
   private waitingForSave = false;
   private checking = false;
-  private disposed = false;
   private readonly queue = new SerialQueue();
   private readonly undoStack = new UndoStack();
   /** Annotations shown before the server answered, by provisional id: what they became. */
@@ -63,12 +62,6 @@ export class AnnotationSession {
   };
 
   getSnapshot = (): SessionSnapshot => this.snapshot;
-
-  /** The session's view is gone: answers still arriving change nothing anyone sees. */
-  dispose(): void {
-    this.disposed = true;
-    this.listeners.clear();
-  }
 
   /** Where provisional annotations get their quote from (the loaded document's text). */
   setText(quote: (start: number, end: number) => string): void {
@@ -294,15 +287,14 @@ export class AnnotationSession {
    * Failures (the server away, the reload refused) are left for the next check.
    */
   async checkSaved(): Promise<void> {
-    if (!this.waitingForSave || this.checking || this.disposed) return;
+    if (!this.waitingForSave || this.checking) return;
     this.checking = true;
     try {
       const info = await this.api['project.info']({});
-      if (this.disposed || info.unsaved.some((u) => u.documentId === this.documentId)) return;
+      if (info.unsaved.some((u) => u.documentId === this.documentId)) return;
       await this.reloadQueued();
       this.host.status({ kind: 'saved' });
       this.host.notice({ kind: 'reconciled' });
-      if (this.disposed) return;
       this.pendingIds = new Set();
       this.waitingForSave = false;
       this.emit();
@@ -330,7 +322,6 @@ export class AnnotationSession {
   }
 
   private emit(): void {
-    if (this.disposed) return;
     this.snapshot = this.makeSnapshot();
     for (const fn of [...this.listeners]) fn();
   }
