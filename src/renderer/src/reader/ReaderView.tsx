@@ -2,7 +2,7 @@
  * The reader's layout and wiring: the session (session/) holds the state, pure helpers (dom/)
  * read the selection and the pointer, the command table (commands.ts) routes keys and menu commands.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Code } from '@shared/model';
 import { useApp } from '../app/AppContext';
 import { useAppEvent } from '../app/appEvents';
@@ -33,7 +33,14 @@ import { useReaderKeys } from './useReaderKeys';
 import { FindBar } from '../features/search/FindBar';
 import { onUndoStepOffered } from '../features/codebook/events';
 
-export function ReaderView({ documentId, focus }: { documentId: string; focus?: Span | undefined }) {
+// memo: the status line changing (saving, saved) does not render the reader again
+export const ReaderView = memo(function ReaderView({
+  documentId,
+  focus,
+}: {
+  documentId: string;
+  focus?: Span | undefined;
+}) {
   const app = useApp();
   const { t } = useI18n();
   const rs = useReaderStrings();
@@ -244,4 +251,4 @@ export function ReaderView({ documentId, focus }: { documentId: string; focus?: 
       </main>
     </ReaderContext.Provider>
   );
-}
+});
