@@ -86,7 +86,7 @@ export class AnnotationSession {
   }
 
   /** The same, after every action already asked for. */
-  reloadQueued(): Promise<void> {
+  private reloadQueued(): Promise<void> {
     return this.queue.run(() => this.reload());
   }
 
@@ -99,7 +99,7 @@ export class AnnotationSession {
   // ---- actions ----
 
   /** Run after every action already asked for (a tag still saving, a code key), in order. */
-  enqueue<T>(work: () => Promise<T>): Promise<T> {
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
     return this.queue.run(work);
   }
 

@@ -65,7 +65,3 @@ export function provisionalAnnotations(
     updatedAt: now,
   }));
 }
-
-export function isProvisional(id: string): boolean {
-  return id.startsWith('pending-');
-}
