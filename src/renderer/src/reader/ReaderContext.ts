@@ -3,7 +3,7 @@
  * annotation session (annotations, tagging, undo) and the view things it cannot hold — the
  * document, its text model, the article element, reveal and announce.
  */
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import type { Document } from '@shared/model';
 import type { AnnotationSession } from './session/AnnotationSession';
 import type { SessionSnapshot } from './session/types';
@@ -28,7 +28,17 @@ export function useReader(): ReaderDoor {
   return ctx;
 }
 
-/** The session's snapshot; the component renders again when it changes. */
+/**
+ * The session's snapshot; the component renders again when it changes. Not useSyncExternalStore:
+ * its updates render synchronously in a microtask, apart from the app's other updates (the status
+ * line), and before the browser's frame; a state update keeps React's usual batching, as the
+ * reader had before the session.
+ */
 export function useSessionSnapshot(session: AnnotationSession): SessionSnapshot {
-  return useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const [snapshot, setSnapshot] = useState(session.getSnapshot);
+  useEffect(() => {
+    setSnapshot(session.getSnapshot());
+    return session.subscribe(() => setSnapshot(session.getSnapshot()));
+  }, [session]);
+  return snapshot;
 }

@@ -308,7 +308,8 @@ export class AnnotationSession {
   // ---- internals ----
 
   private makeSnapshot(): SessionSnapshot {
-    const annotations = Object.freeze([...this.annotations]);
+    // the same array while the annotations are the same: the view repaints only when they change
+    const annotations = this.annotations;
     const active = annotations.find((a) => a.id === this.activeId) ?? null;
     return Object.freeze({
       annotations,
@@ -327,7 +328,7 @@ export class AnnotationSession {
   }
 
   private setAll(list: Annotation[]): void {
-    this.annotations = list;
+    this.annotations = Object.freeze(list);
     this.emit();
   }
 

@@ -56,5 +56,7 @@ describe('AnnotationSession: snapshot', () => {
     expect(s2).not.toBe(s1);
     expect(s1.activeId).toBeNull();
     expect(s2.active).toEqual(a);
+    // the annotations did not change: the same array, so the view does not repaint them
+    expect(s2.annotations).toBe(s1.annotations);
   });
 });
