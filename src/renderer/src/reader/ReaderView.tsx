@@ -33,14 +33,13 @@ import { useReaderKeys } from './useReaderKeys';
 import { FindBar } from '../features/search/FindBar';
 import { onUndoStepOffered } from '../features/codebook/events';
 
-// memo: the status line changing (saving, saved) does not render the reader again
-export const ReaderView = memo(function ReaderView({
-  documentId,
-  focus,
-}: {
+interface Props {
   documentId: string;
   focus?: Span | undefined;
-}) {
+}
+
+// memo: the status line changing (saving, saved) does not render the reader again
+export const ReaderView = memo(function ReaderView({ documentId, focus }: Props) {
   const app = useApp();
   const { t } = useI18n();
   const rs = useReaderStrings();
@@ -50,9 +49,7 @@ export const ReaderView = memo(function ReaderView({
   const { annotations, active, activeId, pendingIds } = snap;
   const { doc, claimants, addClaimant, error } = useReaderDocument(session);
   const model = useMemo(() => (doc ? buildTextModel(doc.text) : null), [doc]);
-  useEffect(() => {
-    if (model) session.setText((s, e) => model.map.slice(s, e));
-  }, [session, model]);
+  useEffect(() => void (model && session.setText((s, e) => model.map.slice(s, e))), [session, model]);
   const [filter, setFilter] = useState<PanelFilter>({ code: '', annotator: '' });
   const [sideWidth, setSideWidth] = useSidePanelWidth();
   const [palette, setPaletteOpen] = useState<false | PalettePlace>(false);
@@ -61,7 +58,6 @@ export const ReaderView = memo(function ReaderView({
   const articleRef = useRef<HTMLElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rtl = doc?.direction === 'rtl';
-
   useSavedCheck(session, snap.waitingForSave);
   useEffect(() => installHighlightStyles(codes), [codes]);
   // paint before the browser's next frame so a tag shows at once
@@ -69,7 +65,6 @@ export const ReaderView = memo(function ReaderView({
     const article = articleRef.current;
     if (model && article) paintAnnotations(model, article, annotations, codes, activeId, pendingIds);
   }, [model, annotations, codes, activeId, pendingIds]);
-
   const reveal = useCallback(
     (start: number, end: number) => {
       const article = articleRef.current;
