@@ -15,6 +15,9 @@ import { FindBar, ProjectSearch } from './features/search';
 import { ImportControls } from './features/import';
 import { ExportControls } from './features/export';
 
+// one element for every render, so the memoised reader is not rendered again for it
+const findBar = <FindBar />;
+
 type Route = { view: 'library' } | { view: 'reader'; documentId: string; focus?: { start: number; end: number } };
 
 export function App() {
@@ -121,12 +124,7 @@ export function App() {
           {route.view === 'library' ? (
             <LibraryView />
           ) : (
-            <ReaderView
-              key={route.documentId}
-              documentId={route.documentId}
-              focus={route.focus}
-              findBar={<FindBar />}
-            />
+            <ReaderView key={route.documentId} documentId={route.documentId} focus={route.focus} findBar={findBar} />
           )}
           <ProjectNotices />
         </div>

@@ -1,32 +1,44 @@
 /**
- * What the reader offers to features that work inside it (find bar, codebook tools): the text
- * model, the article element, the annotations, and the same create/undo path the reader uses.
+ * The one door for features that work inside the reader (find bar, codebook tools): the
+ * annotation session (annotations, tagging, undo) and the view things it cannot hold — the
+ * document, its text model, the article element, reveal and announce.
  */
-import { createContext, useContext } from 'react';
-import type { Annotation, Document } from '@shared/model';
-import type { UndoStep } from '../app/undo';
+import { createContext, useContext, useEffect, useState } from 'react';
+import type { Document } from '@shared/model';
+import type { AnnotationSession } from './session/AnnotationSession';
+import type { SessionSnapshot } from './session/types';
 import type { TextModel } from './textModel';
 
-export interface ReaderApi {
+export interface ReaderDoor {
+  session: AnnotationSession;
   document: Document;
   model: TextModel;
   /** the <article> holding the paragraphs; null before first render */
   article(): HTMLElement | null;
-  annotations: readonly Annotation[];
-  /** create annotations for code-point spans with the given codes, as ONE undo step */
-  tagSpans(spans: ReadonlyArray<{ start: number; end: number }>, codes: string[]): Promise<Annotation[]>;
-  pushUndo(step: UndoStep): void;
-  /** re-read the document's annotations from the API */
-  reloadAnnotations(): Promise<void>;
   /** scroll to a code-point span and flash it */
   reveal(start: number, end: number): void;
   announce(message: string): void;
 }
 
-export const ReaderContext = createContext<ReaderApi | null>(null);
+export const ReaderContext = createContext<ReaderDoor | null>(null);
 
-export function useReader(): ReaderApi {
+export function useReader(): ReaderDoor {
   const ctx = useContext(ReaderContext);
   if (!ctx) throw new Error('useReader outside the reader');
   return ctx;
+}
+
+/**
+ * The session's snapshot; the component renders again when it changes. Not useSyncExternalStore:
+ * its updates render synchronously in a microtask, apart from the app's other updates (the status
+ * line), and before the browser's frame; a state update keeps React's usual batching, as the
+ * reader had before the session.
+ */
+export function useSessionSnapshot(session: AnnotationSession): SessionSnapshot {
+  const [snapshot, setSnapshot] = useState(session.getSnapshot);
+  useEffect(() => {
+    setSnapshot(session.getSnapshot());
+    return session.subscribe(() => setSnapshot(session.getSnapshot()));
+  }, [session]);
+  return snapshot;
 }

@@ -27,26 +27,4 @@ export function newCodeId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/**
- * A codebook change that the reader's undo stack should hold too (a merge): Ctrl/Cmd+Z in the
- * reader undoes it like a tag. The reader takes every step offered while it is open. A step holds
- * functions, so it is no event of the contract: it is handed over here, inside the page.
- */
-export interface OfferedStep {
-  label: string;
-  undo(): Promise<void>;
-  redo(): Promise<void>;
-}
-
-const takers = new Set<(step: OfferedStep) => void>();
-
-export function offerUndoStep(step: OfferedStep): void {
-  for (const take of [...takers]) take(step);
-}
-
-export function onUndoStepOffered(listener: (step: OfferedStep) => void): () => void {
-  takers.add(listener);
-  return () => {
-    takers.delete(listener);
-  };
-}
+export { offerUndoStep, onUndoStepOffered, type OfferedStep } from '../../app/undoOffers';

@@ -150,14 +150,15 @@ export function FindBar() {
   const tag = async (spans: ReadonlyArray<{ start: number; end: number }>) => {
     if (!codeId) return;
     // a hit that already carries this code exactly is left alone
+    const existing = reader.session.getSnapshot().annotations;
     const fresh = spans.filter(
-      (h) => !reader.annotations.some((a) => a.start === h.start && a.end === h.end && a.codes.includes(codeId)),
+      (h) => !existing.some((a) => a.start === h.start && a.end === h.end && a.codes.includes(codeId)),
     );
     if (fresh.length === 0) {
       reader.announce(s.alreadyTagged);
       return;
     }
-    const created = await reader.tagSpans(fresh, [codeId]);
+    const created = await reader.session.tag(fresh, [codeId]);
     if (created.length > 0) reader.announce(`${s.tagged}: ${created.length}`);
   };
 

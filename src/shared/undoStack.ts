@@ -3,7 +3,7 @@
  * so undone work is persisted like any other change. Requests queue: pressing Ctrl+Z three times
  * quickly undoes three steps, in order.
  */
-import { SerialQueue } from '@shared/serialQueue';
+import { SerialQueue } from './serialQueue';
 
 export interface UndoStep {
   label: string;

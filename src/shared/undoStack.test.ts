@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UndoStack } from './undo';
+import { UndoStack } from './undoStack';
 
 describe('UndoStack', () => {
   const log: string[] = [];

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { Code } from '@shared/model';
+import { keyCommand, menuCommand, runCommand, type CommandHandlers, type KeyLike } from './commands';
+
+const codes = [{ id: 'c1', key: '1' } as Code, { id: 'c2', key: '2' } as Code];
+const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
+const idle = { typing: false, active: false, rtl: true, codes };
+
+describe('the reader command table', () => {
+  it('maps the reader keys to their commands', () => {
+    expect(keyCommand(key('z', { ctrlKey: true }), idle)).toEqual({ name: 'undo' });
+    expect(keyCommand(key('Z', { metaKey: true, shiftKey: true }), idle)).toEqual({ name: 'redo' });
+    expect(keyCommand(key('y', { ctrlKey: true }), idle)).toEqual({ name: 'redo' });
+    expect(keyCommand(key('k', { ctrlKey: true }), idle)).toEqual({ name: 'palette' });
+    expect(keyCommand(key('2'), idle)).toEqual({ name: 'code', code: codes[1] });
+    expect(keyCommand(key('n'), idle)).toEqual({ name: 'next' });
+    expect(keyCommand(key('p'), idle)).toEqual({ name: 'previous' });
+    expect(keyCommand(key('Escape'), idle)).toEqual({ name: 'close' });
+  });
+
+  it('leaves keys typed in a field alone, except Ctrl+K for the palette', () => {
+    const typing = { ...idle, typing: true, active: true };
+    for (const k of [key('1'), key('n'), key('Delete'), key('z', { ctrlKey: true })])
+      expect(keyCommand(k, typing)).toBeNull();
+    expect(keyCommand(key('k', { ctrlKey: true }), typing)).toEqual({ name: 'palette' });
+  });
+
+  it('deletes and moves edges only with an active annotation, and arrows follow the text direction', () => {
+    expect(keyCommand(key('Delete'), idle)).toBeNull();
+    expect(keyCommand(key('Backspace'), { ...idle, active: true })).toEqual({ name: 'delete' });
+    const left = key('ArrowLeft', { shiftKey: true, altKey: true });
+    expect(keyCommand(left, idle)).toBeNull();
+    // in right-to-left text the left arrow goes forward
+    expect(keyCommand(left, { ...idle, active: true })).toEqual({ name: 'edge', edge: 'end', step: 1 });
+    expect(keyCommand(left, { ...idle, active: true, rtl: false })).toEqual({ name: 'edge', edge: 'end', step: -1 });
+    expect(keyCommand({ ...left, ctrlKey: true }, { ...idle, active: true })).toEqual({
+      name: 'edge',
+      edge: 'start',
+      step: 1,
+    });
+  });
+
+  it('a digit with no code on it, or with a modifier, does nothing', () => {
+    expect(keyCommand(key('7'), idle)).toBeNull();
+    expect(keyCommand(key('1', { altKey: true }), idle)).toBeNull();
+    expect(keyCommand(key('1', { ctrlKey: true }), idle)).toBeNull();
+  });
+
+  it('takes undo, redo and palette from the menu and leaves the other menu commands to their views', () => {
+    expect(menuCommand('undo')).toEqual({ name: 'undo' });
+    expect(menuCommand('redo')).toEqual({ name: 'redo' });
+    expect(menuCommand('palette')).toEqual({ name: 'palette' });
+    expect(menuCommand('import')).toBeNull();
+    expect(menuCommand('find')).toBeNull();
+  });
+
+  it('runs each command through its handler', () => {
+    const log: string[] = [];
+    const h: CommandHandlers = {
+      undo: () => log.push('undo'),
+      redo: () => log.push('redo'),
+      palette: () => log.push('palette'),
+      code: (c) => log.push(`code ${c.id}`),
+      step: (d) => log.push(`step ${d}`),
+      close: () => log.push('close'),
+      delete: () => log.push('delete'),
+      edge: (e, s) => log.push(`edge ${e} ${s}`),
+    };
+    runCommand({ name: 'code', code: codes[0] as Code }, h);
+    runCommand({ name: 'previous' }, h);
+    runCommand({ name: 'edge', edge: 'start', step: -1 }, h);
+    runCommand({ name: 'redo' }, h);
+    expect(log).toEqual(['code c1', 'step -1', 'edge start -1', 'redo']);
+  });
+});

@@ -1,0 +1,67 @@
+/** Small pure helpers over annotations: their fields, reading order, provisional stand-ins. */
+import type { Annotation, AnnotationFields } from '@shared/model';
+import type { Span } from './types';
+
+/** What a researcher sets on an annotation (every field of AnnotationFields; checked below). */
+export const FIELD_NAMES = ['codes', 'claimant', 'stance', 'certainty', 'note'] as const satisfies ReadonlyArray<
+  keyof AnnotationFields
+>;
+// a field added to AnnotationFields and not listed above fails to compile here
+const allFieldsListed: Exclude<keyof AnnotationFields, (typeof FIELD_NAMES)[number]> extends never ? true : never =
+  true;
+void allFieldsListed;
+
+export function pickFields(a: Annotation): AnnotationFields {
+  const out: Record<string, unknown> = {};
+  for (const k of FIELD_NAMES) out[k] = a[k];
+  return out as AnnotationFields;
+}
+
+/** The fields of `patch` as `a` has them now. */
+export function fieldsOf(a: Annotation, patch: Partial<AnnotationFields>): Partial<AnnotationFields> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(patch) as (keyof AnnotationFields)[]) out[k] = a[k];
+  return out as Partial<AnnotationFields>;
+}
+
+/** Whether `a` shows every field of `patch` with the patch's value. */
+export function shows(a: Annotation, patch: Partial<AnnotationFields>): boolean {
+  return (Object.keys(patch) as (keyof AnnotationFields)[]).every(
+    (k) => JSON.stringify(a[k]) === JSON.stringify(patch[k]),
+  );
+}
+
+/** Reading order: by start, then end, then creation. Sorts a copy. */
+export function inReadingOrder(list: readonly Annotation[]): Annotation[] {
+  return [...list].sort((a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt));
+}
+
+let provisionalCounter = 0;
+
+/** Local stand-ins for annotations being created (`pending-N`), shown until the server answers. */
+export function provisionalAnnotations(
+  documentId: string,
+  spans: readonly Span[],
+  codes: readonly string[],
+  annotator: string,
+  quote: (start: number, end: number) => string,
+): Annotation[] {
+  const now = new Date().toISOString();
+  return spans.map((s) => ({
+    documentId,
+    start: s.start,
+    end: s.end,
+    codes: [...codes],
+    id: `pending-${++provisionalCounter}`,
+    quote: quote(s.start, s.end),
+    prefix: '',
+    suffix: '',
+    claimant: '',
+    stance: '',
+    certainty: '',
+    note: '',
+    annotator,
+    createdAt: now,
+    updatedAt: now,
+  }));
+}

@@ -1,0 +1,57 @@
+/**
+ * The reader's AnnotationSession for one document, wired to the app: the status line, the live
+ * region (announce), and the annotator-name dialog asked for before the first tag.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api/client';
+import { useApp } from '../app/AppContext';
+import { useI18n } from '../i18n';
+import { noticeText } from './notices';
+import { AnnotationSession } from './session/AnnotationSession';
+import { useReaderStrings } from './strings';
+
+export interface SessionWiring {
+  session: AnnotationSession;
+  /** answer the name dialog (null: cancelled); null while no name is being asked for */
+  askName: null | ((name: string | null) => void);
+  announcement: string;
+  announce(message: string): void;
+}
+
+export function useAnnotationSession(documentId: string): SessionWiring {
+  const app = useApp();
+  const { t, lang } = useI18n();
+  const rs = useReaderStrings();
+  const [askName, setAskName] = useState<null | ((name: string | null) => void)>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const announce = useCallback((message: string) => {
+    setAnnouncement('');
+    requestAnimationFrame(() => setAnnouncement(message));
+  }, []);
+  // the host reads the newest app state and words when the session calls it
+  const latest = useRef({ app, t, lang, rs, announce });
+  useEffect(() => {
+    latest.current = { app, t, lang, rs, announce };
+  });
+  const [session] = useState(
+    () =>
+      new AnnotationSession(api, documentId, {
+        annotator: () => latest.current.app.settings.annotator ?? '',
+        ensureAnnotator: async () => {
+          const { app } = latest.current;
+          if (app.settings.annotator) return true;
+          const name = await new Promise<string | null>((resolve) => setAskName(() => resolve));
+          setAskName(null);
+          if (!name) return false;
+          await app.updateSettings({ annotator: name });
+          return true;
+        },
+        status: (s) => latest.current.app.setStatus(s),
+        notice: (n) => {
+          const { t, rs, app, lang, announce } = latest.current;
+          announce(noticeText(n, t, rs, app.codebook.codes, lang));
+        },
+      }),
+  );
+  return { session, askName, announcement, announce };
+}
