@@ -24,7 +24,9 @@ const now = info({ name: 'now' });
 const ctx = { projectInfo: () => now };
 const D = 'doc-1';
 const summary = { id: D } as DocumentSummary;
-const annotation = { id: 'a-1', documentId: D } as Annotation;
+const annotation = { id: 'a-1', documentId: D, updatedAt: '2026-12-01T10:00:00.000Z' } as Annotation;
+const savedA1 = [{ id: 'a-1', updatedAt: '2026-12-01T10:00:00.000Z' }];
+const deletedA1 = [{ id: 'a-1', updatedAt: null }];
 const changed = (affected: number) => ({ codebook: {}, affected, documents: affected > 0 ? 1 : 0 });
 
 /** Methods that change nothing: answering them must send no event. */
@@ -52,9 +54,12 @@ const READ_ONLY: MethodName[] = [
 ];
 
 type Case = { input: unknown; output: unknown; events: EventEnvelope[] };
-const annotationsOf = (documentIds: string[] | null): EventEnvelope => ({
+const annotationsOf = (
+  documentIds: string[] | null,
+  changes?: Array<{ id: string; updatedAt: string | null }>,
+): EventEnvelope => ({
   name: 'annotations.changed',
-  data: { documentIds },
+  data: changes ? { documentIds, changes } : { documentIds },
 });
 const documentsOf = (documentIds: string[] | null): EventEnvelope => ({
   name: 'documents.changed',
@@ -110,18 +115,20 @@ const MUTATING: Partial<Record<MethodName, Case[]>> = {
   'documents.delete': [
     { input: { id: D }, output: {}, events: [documentsOf([D]), annotationsOf([D]), projectIs(now)] },
   ],
-  'annotations.create': [{ input: { documentId: D }, output: annotation, events: [annotationsOf([D])] }],
-  'annotations.createMany': [{ input: { documentId: D }, output: [annotation], events: [annotationsOf([D])] }],
+  'annotations.create': [{ input: { documentId: D }, output: annotation, events: [annotationsOf([D], savedA1)] }],
+  'annotations.createMany': [{ input: { documentId: D }, output: [annotation], events: [annotationsOf([D], savedA1)] }],
   'annotations.update': [
     // the document comes from the answer when the caller did not name it
-    { input: { id: 'a-1' }, output: annotation, events: [annotationsOf([D])] },
+    { input: { id: 'a-1' }, output: annotation, events: [annotationsOf([D], savedA1)] },
   ],
   'annotations.delete': [
-    { input: { id: 'a-1', documentId: D }, output: {}, events: [annotationsOf([D])] },
-    { input: { id: 'a-1' }, output: {}, events: [annotationsOf(null)] },
+    { input: { id: 'a-1', documentId: D }, output: {}, events: [annotationsOf([D], deletedA1)] },
+    { input: { id: 'a-1' }, output: {}, events: [annotationsOf(null, deletedA1)] },
   ],
-  'annotations.deleteMany': [{ input: { documentId: D, ids: ['a-1'] }, output: {}, events: [annotationsOf([D])] }],
-  'annotations.restore': [{ input: { documentId: D }, output: [annotation], events: [annotationsOf([D])] }],
+  'annotations.deleteMany': [
+    { input: { documentId: D, ids: ['a-1'] }, output: {}, events: [annotationsOf([D], deletedA1)] },
+  ],
+  'annotations.restore': [{ input: { documentId: D }, output: [annotation], events: [annotationsOf([D], savedA1)] }],
   'codebook.save': [{ input: {}, output: {}, events: [projectIs(now)] }],
   'codebook.mergeCodes': [
     { input: {}, output: changed(3), events: [projectIs(now), annotationsOf(null)] },
@@ -211,7 +218,12 @@ describe('the services’ dispatch', () => {
     expect(counted?.name === 'project.changed' && counted.data.info.documentCount).toBe(
       project.store.summaries().length,
     );
-    expect(annotated?.data).toEqual({ documentIds: [document.id] });
+    const tag = (await services.dispatch('annotations.list', { documentId: document.id })) as Annotation[];
+    // the versions it left, so the page that made the tag need not read the annotations again
+    expect(annotated?.data).toEqual({
+      documentIds: [document.id],
+      changes: [{ id: tag[0]!.id, updatedAt: tag[0]!.updatedAt }],
+    });
     await project.close();
   });
 });

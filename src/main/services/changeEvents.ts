@@ -7,7 +7,7 @@
  * without an entry fails changeEvents.test.ts, so nobody forgets to say what it changes.
  */
 import type { MethodName, Output, ParsedInput } from '@shared/api';
-import type { EventEnvelope } from '@shared/api/events';
+import type { AnnotationVersion, EventEnvelope } from '@shared/api/events';
 import type { ProjectInfo } from '@shared/api/project';
 
 /** What a rule may read besides the call's input and output. */
@@ -20,10 +20,13 @@ type Rule<M extends MethodName> = (input: ParsedInput<M>, output: Output<M>, ctx
 
 const none = (): EventEnvelope[] => [];
 
-const annotations = (documentIds: string[] | null): EventEnvelope => ({
+const annotations = (documentIds: string[] | null, changes?: AnnotationVersion[]): EventEnvelope => ({
   name: 'annotations.changed',
-  data: { documentIds },
+  data: changes && changes.length <= 5000 ? { documentIds, changes } : { documentIds },
 });
+const saved = (list: ReadonlyArray<{ id: string; updatedAt: string }>): AnnotationVersion[] =>
+  list.map(({ id, updatedAt }) => ({ id, updatedAt }));
+const deleted = (ids: readonly string[]): AnnotationVersion[] => ids.map((id) => ({ id, updatedAt: null }));
 const documents = (documentIds: string[] | null): EventEnvelope => ({
   name: 'documents.changed',
   data: { documentIds },
@@ -87,12 +90,12 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'documents.delete': (input, _out, ctx) => [documents([input.id]), annotations([input.id]), projectNow(ctx)],
 
   // annotations
-  'annotations.create': (_in, out) => [annotations([out.documentId])],
-  'annotations.createMany': (input) => [annotations([input.documentId])],
-  'annotations.update': (_in, out) => [annotations([out.documentId])],
-  'annotations.delete': (input) => [annotations(input.documentId ? [input.documentId] : null)],
-  'annotations.deleteMany': (input) => [annotations([input.documentId])],
-  'annotations.restore': (input) => [annotations([input.documentId])],
+  'annotations.create': (_in, out) => [annotations([out.documentId], saved([out]))],
+  'annotations.createMany': (input, out) => [annotations([input.documentId], saved(out))],
+  'annotations.update': (_in, out) => [annotations([out.documentId], saved([out]))],
+  'annotations.delete': (input) => [annotations(input.documentId ? [input.documentId] : null, deleted([input.id]))],
+  'annotations.deleteMany': (input) => [annotations([input.documentId], deleted(input.ids))],
+  'annotations.restore': (input, out) => [annotations([input.documentId], saved(out))],
 
   // the codebook
   'codebook.save': (_in, _out, ctx) => [projectNow(ctx)],

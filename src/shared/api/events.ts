@@ -4,7 +4,7 @@
  * mode through one server-sent-events stream (`GET /api/events`, guarded like every API route).
  */
 import { z } from 'zod';
-import { Id } from '../model';
+import { Id, IsoTime } from '../model';
 import { ProjectInfo, UnsavedFile } from './project';
 
 /** Commands the native menu sends to the page; the page acts on these names only. */
@@ -23,11 +23,24 @@ export const MENU_COMMANDS = [
 export const MenuCommand = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
+/** One annotation as a change left it: its id and updatedAt, or null when it was deleted. */
+export const AnnotationVersion = z.object({ id: Id, updatedAt: IsoTime.nullable() }).strict();
+export type AnnotationVersion = z.infer<typeof AnnotationVersion>;
+
 export const events = {
   /** a menu item or its accelerator was chosen */
   'menu.command': z.object({ command: MenuCommand }).strict(),
   /** annotations of these documents changed (null: of any document, e.g. a codebook merge) */
-  'annotations.changed': z.object({ documentIds: z.array(Id).nullable() }).strict(),
+  'annotations.changed': z
+    .object({
+      documentIds: z.array(Id).nullable(),
+      /**
+       * the annotations this change leaves, with their updatedAt (null: deleted), when the call
+       * names them: a page that already shows exactly these (its own edit) need not read again
+       */
+      changes: z.array(AnnotationVersion).max(5000).optional(),
+    })
+    .strict(),
   /** documents were added, removed or their details changed */
   'documents.changed': z.object({ documentIds: z.array(Id).nullable() }).strict(),
   /** another project was opened, or this one's settings, codebook or notices changed */

@@ -79,8 +79,9 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
   }, [doc, focus, reveal]);
 
   // changes made elsewhere (a codebook merge or rename, imported annotations) are read again
-  useAppEvent('annotations.changed', ({ documentIds }) => {
-    if (documentIds === null || documentIds.includes(documentId)) void session.reload().catch(() => undefined);
+  useAppEvent('annotations.changed', ({ documentIds, changes }) => {
+    if (documentIds === null || documentIds.includes(documentId))
+      void session.changedElsewhere(changes).catch(() => undefined);
   });
   // a merge in the codebook window: Ctrl/Cmd+Z here undoes it too
   useEffect(() => onUndoStepOffered((step) => session.pushUndo(step)), [session]);

@@ -85,6 +85,21 @@ export class AnnotationSession {
     this.setAll(inReadingOrder(list));
   }
 
+  /**
+   * A change of this document's annotations was announced (by main, or by another feature of the
+   * page). Once every action already asked for has settled, read the annotations again — unless
+   * the change names the versions it left and the session shows exactly those (its own edit,
+   * echoed back), so a tag costs no second read of 5,000 annotations.
+   */
+  changedElsewhere(changes?: ReadonlyArray<{ id: string; updatedAt: string | null }>): Promise<void> {
+    return this.queue.run(() => (changes && this.shows(changes) ? undefined : this.reload()));
+  }
+
+  private shows(changes: ReadonlyArray<{ id: string; updatedAt: string | null }>): boolean {
+    const byId = new Map(this.annotations.map((a) => [a.id, a.updatedAt]));
+    return changes.every((c) => (c.updatedAt === null ? !byId.has(c.id) : byId.get(c.id) === c.updatedAt));
+  }
+
   /** The same, after every action already asked for. */
   private reloadQueued(): Promise<void> {
     return this.queue.run(() => this.reload());

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { annotation, settle, setup, updated } from './fakeApi.testing';
+
+const span = { start: 24, end: 33 };
+
+describe('AnnotationSession: changes announced from elsewhere', () => {
+  it('the echo of its own tag (arriving before the create answers) reads nothing again', async () => {
+    const t = setup();
+    await t.load();
+    const tagging = t.session.applyCode('c1', span);
+    await settle();
+    const saved = annotation({ ...span, codes: ['c1'] });
+    // main's event can overtake the call's answer: it waits for the queued create, then checks
+    const echo = t.session.changedElsewhere([{ id: saved.id, updatedAt: saved.updatedAt }]);
+    await t.answer('annotations.create', saved);
+    await tagging;
+    await echo;
+    expect(t.open('annotations.list')).toEqual([]);
+    expect(t.snap().annotations.map((a) => a.id)).toEqual([saved.id]);
+  });
+
+  it('a change it does not show (another window edited the note) is read again, after its own queued edit', async () => {
+    const a = annotation({ ...span, codes: ['c1'] });
+    const t = setup([a]);
+    await t.load();
+    const editing = t.session.edit(a, { note: 'mine' });
+    const elsewhere = t.session.changedElsewhere([{ id: a.id, updatedAt: '2026-03-01T00:00:00.000Z' }]);
+    await settle();
+    expect(t.open('annotations.list')).toEqual([]); // not before the edit has its answer
+    await t.answer('annotations.update', updated(a, { note: 'mine' }));
+    await editing;
+    const theirs = { ...updated(a, { note: 'theirs' }, '2026-03-01T00:00:00.000Z') };
+    await t.answer('annotations.list', [theirs]);
+    await elsewhere;
+    expect(t.snap().annotations[0]?.note).toBe('theirs');
+  });
+
+  it('a deletion it already shows, and a change naming no versions, are told apart', async () => {
+    const a = annotation({ ...span, codes: ['c1'] });
+    const t = setup([a]);
+    await t.load();
+    // a deletion of an annotation it never had: nothing to read
+    await t.session.changedElsewhere([{ id: 'gone-elsewhere', updatedAt: null }]);
+    expect(t.open('annotations.list')).toEqual([]);
+    // no versions named (a codebook merge): read again
+    const again = t.session.changedElsewhere();
+    await t.answer('annotations.list', []);
+    await again;
+    expect(t.snap().annotations).toEqual([]);
+  });
+});
