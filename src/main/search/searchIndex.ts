@@ -11,6 +11,7 @@
  * set; documents that pass it are folded again with the chosen options when those differ.
  */
 import { readdir, unlink } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import path from 'node:path';
 import { matchModeOf, type MatchMode, type SearchHit, type SearchOptions, type SearchResult } from '@shared/api/search';
 import { findAll, type FoldedMatch } from '@shared/search/match';
@@ -24,7 +25,7 @@ import {
 } from '@shared/search/normalize';
 import { hitContext, snapToGraphemes, textView, trimInvisibleEdges, type TextView } from './hitContext';
 import { readFilters, shardOf, SHARDS, squeeze, writeFilters, type Filter } from './filterStore';
-import { buildEntry, INDEX_DIR, readEntry, removeEntry, writeEntry, type IndexEntry } from './indexFile';
+import { buildEntry, entryBytes, INDEX_DIR, readEntry, removeEntry, writeEntry, type IndexEntry } from './indexFile';
 
 /** What the index needs from a project: its folder, its document list, and a document's text. */
 export interface DocumentSource {
@@ -32,6 +33,18 @@ export interface DocumentSource {
   summaries(): ReadonlyArray<{ id: string; sha256: string; title: string }>;
   /** the canonical text of a document, as stored */
   text(id: string): Promise<string>;
+  /** tell the researcher something (the project's notices); optional */
+  notice?(message: string): void;
+}
+
+/** What the index did since it was made (tests and the benchmark read it). */
+export interface IndexCounters {
+  /** entries built from a document's text (a rebuild, a new or changed document) */
+  built: number;
+  /** entries read from their file under index/ */
+  read: number;
+  /** index files found damaged (and rebuilt) */
+  corrupt: number;
 }
 
 interface Full {
@@ -39,7 +52,12 @@ interface Full {
   view: TextView | null;
 }
 
-const FULL_CACHE = 48;
+/**
+ * The full entries of the documents searched last are kept up to this many bytes (about 1,300
+ * articles of 3,000 characters): a query refined or repeated reads no file again, and the
+ * memory stays the same whatever the size of the project.
+ */
+const FULL_CACHE_BYTES = 32 * 1024 * 1024;
 const PARALLEL_READS = 16;
 
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -97,9 +115,16 @@ function isDefault(rules: NormalizeOptions): boolean {
 export class SearchIndex {
   private readonly filters = new Map<string, Filter>();
   private readonly full = new Map<string, Full>();
+  private fullBytes = 0;
+  /** the sync running now, and whether another was asked for meanwhile */
+  private syncing: Promise<void> | null = null;
+  private again = false;
+  readonly counters: IndexCounters = { built: 0, read: 0, corrupt: 0 };
   /** shards of the filter changed since they were last written */
   private readonly dirty = new Set<number>();
   private loaded = false;
+  /** documents whose index file was found damaged since the last notice */
+  private damaged: string[] = [];
 
   constructor(private readonly source: DocumentSource) {}
 
@@ -114,10 +139,18 @@ export class SearchIndex {
       this.dirty.add(shardOf(entry.id));
     }
     const full = { entry, view: null };
-    this.full.delete(entry.id);
+    this.forget(entry.id);
     this.full.set(entry.id, full);
-    while (this.full.size > FULL_CACHE) this.full.delete(this.full.keys().next().value as string);
+    this.fullBytes += entryBytes(entry);
+    while (this.fullBytes > FULL_CACHE_BYTES && this.full.size > 1) this.forget(this.full.keys().next().value as string);
     return full;
+  }
+
+  private forget(id: string): void {
+    const old = this.full.get(id);
+    if (!old) return;
+    this.full.delete(id);
+    this.fullBytes -= entryBytes(old.entry);
   }
 
   /** The index of one document: cached, else from its file, else built (and written). */
@@ -129,9 +162,14 @@ export class SearchIndex {
       return cached;
     }
     const stored = await readEntry(this.source.dir, id, sha);
-    if (stored) return this.remember(stored);
+    if ('entry' in stored) {
+      this.counters.read++;
+      return this.remember(stored.entry);
+    }
+    if ('corrupt' in stored) this.damaged.push(id);
     // keyed by the document list's sha256, so a disagreement cannot make it rebuild on every search
     const built = buildEntry(id, await this.source.text(id), sha);
+    this.counters.built++;
     await writeEntry(this.source.dir, built).catch(() => undefined);
     return this.remember(built);
   }
@@ -153,8 +191,45 @@ export class SearchIndex {
     this.loaded = true;
   }
 
-  /** Bring the filter in step with the document list: read or build what is new, drop what is gone. */
-  async sync(): Promise<void> {
+  /**
+   * Bring the filter in step with the document list: read or build what is new, drop what is
+   * gone. One sync runs at a time; a call made while one runs waits for it and then for one more
+   * (the list may have changed meanwhile). Building yields to the event loop between documents,
+   * so other calls are answered while a large project is indexed.
+   */
+  sync(): Promise<void> {
+    if (this.syncing) {
+      this.again = true;
+      return this.syncing;
+    }
+    const run = async (): Promise<void> => {
+      try {
+        do {
+          this.again = false;
+          await this.syncOnce();
+        } while (this.again);
+      } finally {
+        this.syncing = null;
+      }
+    };
+    this.syncing = run();
+    return this.syncing;
+  }
+
+  /** Tell the researcher once per sync which index files were damaged (they were rebuilt). */
+  private reportDamage(): void {
+    if (this.damaged.length === 0) return;
+    const count = this.damaged.length;
+    this.counters.corrupt += count;
+    this.damaged = [];
+    this.source.notice?.(
+      count === 1
+        ? 'One document’s search index file was damaged; it was rebuilt from the document.'
+        : `${count} documents’ search index files were damaged; they were rebuilt from the documents.`,
+    );
+  }
+
+  private async syncOnce(): Promise<void> {
     await this.load();
     const summaries = this.source.summaries();
     const live = new Set(summaries.map((s) => s.id));
@@ -162,11 +237,13 @@ export class SearchIndex {
     await inParallel(stale, PARALLEL_READS, async (s) => {
       // a document that cannot be read (the store says why, in a notice) does not stop the search
       await this.entry(s.id, s.sha256).catch(() => undefined);
+      await nextTurn();
     });
+    this.reportDamage();
     for (const id of [...this.filters.keys()]) {
       if (!live.has(id)) {
         this.filters.delete(id);
-        this.full.delete(id);
+        this.forget(id);
         this.dirty.add(shardOf(id));
         await removeEntry(this.source.dir, id);
       }
@@ -180,12 +257,15 @@ export class SearchIndex {
   async rebuild(): Promise<number> {
     this.filters.clear();
     this.full.clear();
+    this.fullBytes = 0;
     this.loaded = true;
     const summaries = this.source.summaries();
     await inParallel(summaries, PARALLEL_READS, async (s) => {
       const entry = buildEntry(s.id, await this.source.text(s.id), s.sha256);
+      this.counters.built++;
       await writeEntry(this.source.dir, entry).catch(() => undefined);
       this.filters.set(s.id, { sha256: s.sha256, text: squeeze(entry.folded.text) });
+      await nextTurn();
     });
     this.dirty.clear();
     await writeFilters(
@@ -253,6 +333,7 @@ export class SearchIndex {
         }
       }
     }
+    this.reportDamage();
     return { hits, truncated, documentCount: docs.length, folded };
   }
 }
