@@ -21,6 +21,7 @@ import {
   normalize,
   normalizeQuery,
   originalSpan,
+  type NormalizedText,
   type NormalizeOptions,
 } from '@shared/search/normalize';
 import { hitContext, snapToGraphemes, textView, trimInvisibleEdges, type TextView } from './hitContext';
@@ -50,7 +51,11 @@ export interface IndexCounters {
 interface Full {
   entry: IndexEntry;
   view: TextView | null;
+  /** the text folded with the last other rule set searched for (key: those rules) */
+  custom: { key: string; text: NormalizedText } | null;
 }
+
+const foldedBytes = (text: NormalizedText) => 2 * text.text.length + 4 * text.origin.length;
 
 /**
  * The full entries of the documents searched last are kept up to this many bytes (about 1,300
@@ -126,7 +131,14 @@ export class SearchIndex {
   /** documents whose index file was found damaged since the last notice */
   private damaged: string[] = [];
 
-  constructor(private readonly source: DocumentSource) {}
+  /**
+   * `prefilter: false` scans every document's full entry instead of only those the in-memory
+   * filter lets through (tests compare the two; the results must be the same).
+   */
+  constructor(
+    private readonly source: DocumentSource,
+    private readonly options: { prefilter?: boolean } = {},
+  ) {}
 
   /** How many documents the in-memory filter holds (for tests and the benchmark). */
   get size(): number {
@@ -138,7 +150,7 @@ export class SearchIndex {
       this.filters.set(entry.id, { sha256: entry.sha256, text: squeeze(entry.folded.text) });
       this.dirty.add(shardOf(entry.id));
     }
-    const full = { entry, view: null };
+    const full: Full = { entry, view: null, custom: null };
     this.forget(entry.id);
     this.full.set(entry.id, full);
     this.fullBytes += entryBytes(entry);
@@ -150,7 +162,7 @@ export class SearchIndex {
     const old = this.full.get(id);
     if (!old) return;
     this.full.delete(id);
-    this.fullBytes -= entryBytes(old.entry);
+    this.fullBytes -= entryBytes(old.entry) + (old.custom ? foldedBytes(old.custom.text) : 0);
   }
 
   /** The index of one document: cached, else from its file, else built (and written). */
@@ -232,8 +244,10 @@ export class SearchIndex {
   private async syncOnce(): Promise<void> {
     await this.load();
     const summaries = this.source.summaries();
-    const live = new Set(summaries.map((s) => s.id));
     const stale = summaries.filter((s) => this.filters.get(s.id)?.sha256 !== s.sha256);
+    // every document indexed and as many filters as documents: nothing was added or removed
+    if (stale.length === 0 && this.filters.size === summaries.length && this.dirty.size === 0) return;
+    const live = new Set(summaries.map((s) => s.id));
     await inParallel(stale, PARALLEL_READS, async (s) => {
       // a document that cannot be read (the store says why, in a notice) does not stop the search
       await this.entry(s.id, s.sha256).catch(() => undefined);
@@ -276,6 +290,17 @@ export class SearchIndex {
     return summaries.length;
   }
 
+  /** A document's text folded with other rules than the default, kept for the next query. */
+  private customFolded(full: Full, rules: NormalizeOptions): NormalizedText {
+    const key = JSON.stringify(rules);
+    if (full.custom?.key === key) return full.custom.text;
+    const text = normalize(full.entry.text, rules);
+    if (full.custom) this.fullBytes -= foldedBytes(full.custom.text);
+    full.custom = { key, text };
+    this.fullBytes += foldedBytes(text);
+    return text;
+  }
+
   async search(
     query: string,
     opts: { documentId?: string; options?: SearchOptions; limit: number },
@@ -299,7 +324,7 @@ export class SearchIndex {
     let truncated = false;
     const candidates = docs.filter((doc) => {
       const filter = this.filters.get(doc.id);
-      return !filter || mayHold(filter.text);
+      return !filter || this.options.prefilter === false || mayHold(filter.text);
     });
     // read the candidates' full entries a batch at a time (overlapping the file reads), in order
     scan: for (let k = 0; k < candidates.length; k += PARALLEL_READS) {
@@ -312,7 +337,7 @@ export class SearchIndex {
       for (const [i, doc] of batch.entries()) {
         const full = fulls[i];
         if (!full) continue;
-        const text = custom ? normalize(full.entry.text, rules) : full.entry.folded;
+        const text = custom ? this.customFolded(full, rules) : full.entry.folded;
         const left = opts.limit - hits.length;
         const matches = matchIn(text.text, left + 1);
         if (matches.length === 0) continue;
