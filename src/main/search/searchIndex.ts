@@ -322,13 +322,20 @@ export class SearchIndex {
     const custom = !isDefault(rules);
     const hits: SearchHit[] = [];
     let truncated = false;
-    const candidates = docs.filter((doc) => {
+    const mayMatch = (doc: (typeof docs)[number]) => {
       const filter = this.filters.get(doc.id);
       return !filter || this.options.prefilter === false || mayHold(filter.text);
-    });
-    // read the candidates' full entries a batch at a time (overlapping the file reads), in order
-    scan: for (let k = 0; k < candidates.length; k += PARALLEL_READS) {
-      const batch = candidates.slice(k, k + PARALLEL_READS);
+    };
+    // the candidates are picked a batch at a time, so a query that reaches its limit early
+    // never runs the filter over the rest of the project; their full entries are read a batch
+    // at a time too (overlapping the file reads), in order
+    let next = 0;
+    scan: while (next < docs.length) {
+      const batch: Array<(typeof docs)[number]> = [];
+      while (next < docs.length && batch.length < PARALLEL_READS) {
+        const doc = docs[next++] as (typeof docs)[number];
+        if (mayMatch(doc)) batch.push(doc);
+      }
       const fulls = await Promise.all(
         batch.map((doc) =>
           opts.documentId ? this.entry(doc.id, doc.sha256) : this.entry(doc.id, doc.sha256).catch(() => null),
