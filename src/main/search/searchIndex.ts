@@ -100,7 +100,12 @@ function filterFor(query: string, mode: MatchMode, rules: NormalizeOptions): (sq
   if (folded === '') return () => true;
   if (mode === 'words') {
     const matcher = compileWords(folded, { squeezed: true });
-    return (text) => matcher(text, 1).length > 0;
+    // the cores of the query's words are looked for first: a plain substring test is far
+    // cheaper than the word matcher, and most documents lack one of them
+    const cores = requiredFragments(folded)
+      .filter((p) => p !== '')
+      .map(squeeze);
+    return (text) => cores.every((p) => text.includes(p)) && matcher(text, 1).length > 0;
   }
   const piece = squeeze(folded);
   return (text) => text.includes(piece);
