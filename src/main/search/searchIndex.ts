@@ -274,6 +274,22 @@ export class SearchIndex {
 
   /** Forget everything and build every document's index again from the documents. */
   async rebuild(): Promise<number> {
+    // a sync started outside the queue (a search's stage) finishes first; syncs asked for
+    // meanwhile wait for the rebuild
+    while (this.syncing) await this.syncing.catch(() => undefined);
+    const rebuilt = this.rebuildAll();
+    this.syncing = rebuilt.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      return await rebuilt;
+    } finally {
+      this.syncing = null;
+    }
+  }
+
+  private async rebuildAll(): Promise<number> {
     this.filters.clear();
     this.full.clear();
     this.fullBytes = 0;
