@@ -159,7 +159,8 @@ export class SearchIndex {
     this.forget(entry.id);
     this.full.set(entry.id, full);
     this.fullBytes += entryBytes(entry);
-    while (this.fullBytes > FULL_CACHE_BYTES && this.full.size > 1) this.forget(this.full.keys().next().value as string);
+    while (this.fullBytes > FULL_CACHE_BYTES && this.full.size > 1)
+      this.forget(this.full.keys().next().value as string);
     return full;
   }
 
