@@ -16,7 +16,8 @@ try {
   await build({
     input: path.join(here, 'bench-search.ts'),
     platform: 'node',
-    external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
+    resolve: { alias: { '@shared': path.join(here, '..', 'src', 'shared') } },
+    external: (id) => !id.startsWith('.') && !id.startsWith('@shared/') && !path.isAbsolute(id),
     output: { dir: outDir, entryFileNames: 'bench-search.mjs', format: 'esm' },
     logLevel: 'warn',
   });

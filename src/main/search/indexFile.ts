@@ -28,9 +28,24 @@ const IndexFileSchema = z.object({
   text: z.string(),
   folded: z.string(),
   cpLength: z.number().int().nonnegative(),
-  runs: z.array(z.number().int()),
+  // checked by validRuns (a schema per number costs more than the rest of the read)
+  runs: z.array(z.unknown()),
 });
 type IndexFile = z.infer<typeof IndexFileSchema>;
+
+/** The offset map's runs: pairs of (start, delta), integers, starts increasing from 0. */
+function validRuns(runs: readonly unknown[], length: number): runs is number[] {
+  if (runs.length % 2 !== 0) return false;
+  let last = -1;
+  for (let r = 0; r < runs.length; r += 2) {
+    const from = runs[r];
+    const delta = runs[r + 1];
+    if (!Number.isInteger(from) || !Number.isInteger(delta) || (from as number) <= last || (from as number) >= length)
+      return false;
+    last = from as number;
+  }
+  return true;
+}
 
 /** A document's index in memory. */
 export interface IndexEntry {
@@ -54,26 +69,40 @@ export function buildEntry(id: string, text: string, sha = sha256(text)): IndexE
   return { id, sha256: sha, text, folded: normalize(text) };
 }
 
-/** Read an index file; null when missing, unreadable, of another version or for other text. */
-export async function readEntry(projectDir: string, id: string, expectedSha: string): Promise<IndexEntry | null> {
+/**
+ * What reading an index file gives: the entry, or why not. `stale` (another sha256 or normaliser
+ * version) is the normal fate of a cache; `corrupt` (not JSON, wrong shape, an offset map that
+ * does not add up) means the file was damaged, and the caller says so.
+ */
+export type ReadEntry = { entry: IndexEntry } | { missing: true } | { stale: true } | { corrupt: true };
+
+export async function readEntry(projectDir: string, id: string, expectedSha: string): Promise<ReadEntry> {
   let raw: string;
   try {
     raw = await readFile(indexPath(projectDir, id), 'utf8');
   } catch {
-    return null;
+    return { missing: true };
   }
   let file: IndexFile;
   try {
     const parsed = IndexFileSchema.safeParse(JSON.parse(raw));
-    if (!parsed.success) return null;
+    if (!parsed.success) return { corrupt: true };
     file = parsed.data;
   } catch {
-    return null;
+    return { corrupt: true };
   }
-  if (file.version !== NORMALIZER_VERSION || file.id !== id || file.sha256 !== expectedSha) return null;
+  if (file.version !== NORMALIZER_VERSION || file.sha256 !== expectedSha) return { stale: true };
+  if (file.id !== id || !validRuns(file.runs, file.folded.length + 1)) return { corrupt: true };
   const origin = decodeOrigin(file.runs, file.folded.length + 1);
-  if (origin[file.folded.length] !== file.cpLength) return null;
-  return { id, sha256: file.sha256, text: file.text, folded: { text: file.folded, origin, cpLength: file.cpLength } };
+  if (origin[file.folded.length] !== file.cpLength) return { corrupt: true };
+  return {
+    entry: { id, sha256: file.sha256, text: file.text, folded: { text: file.folded, origin, cpLength: file.cpLength } },
+  };
+}
+
+/** Roughly how many bytes an entry holds in memory (two per UTF-16 unit, four per offset). */
+export function entryBytes(entry: IndexEntry): number {
+  return 2 * (entry.text.length + entry.folded.text.length) + 4 * entry.folded.origin.length;
 }
 
 /** index folders known to exist (a first search writes thousands of files into one) */

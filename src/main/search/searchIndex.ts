@@ -11,6 +11,7 @@
  * set; documents that pass it are folded again with the chosen options when those differ.
  */
 import { readdir, unlink } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import path from 'node:path';
 import { matchModeOf, type MatchMode, type SearchHit, type SearchOptions, type SearchResult } from '@shared/api/search';
 import { findAll, type FoldedMatch } from '@shared/search/match';
@@ -20,11 +21,12 @@ import {
   normalize,
   normalizeQuery,
   originalSpan,
+  type NormalizedText,
   type NormalizeOptions,
 } from '@shared/search/normalize';
 import { hitContext, snapToGraphemes, textView, trimInvisibleEdges, type TextView } from './hitContext';
 import { readFilters, shardOf, SHARDS, squeeze, writeFilters, type Filter } from './filterStore';
-import { buildEntry, INDEX_DIR, readEntry, removeEntry, writeEntry, type IndexEntry } from './indexFile';
+import { buildEntry, entryBytes, INDEX_DIR, readEntry, removeEntry, writeEntry, type IndexEntry } from './indexFile';
 
 /** What the index needs from a project: its folder, its document list, and a document's text. */
 export interface DocumentSource {
@@ -32,14 +34,35 @@ export interface DocumentSource {
   summaries(): ReadonlyArray<{ id: string; sha256: string; title: string }>;
   /** the canonical text of a document, as stored */
   text(id: string): Promise<string>;
+  /** tell the researcher something (the project's notices); optional */
+  notice?(message: string): void;
+}
+
+/** What the index did since it was made (tests and the benchmark read it). */
+export interface IndexCounters {
+  /** entries built from a document's text (a rebuild, a new or changed document) */
+  built: number;
+  /** entries read from their file under index/ */
+  read: number;
+  /** index files found damaged (and rebuilt) */
+  corrupt: number;
 }
 
 interface Full {
   entry: IndexEntry;
   view: TextView | null;
+  /** the text folded with the last other rule set searched for (key: those rules) */
+  custom: { key: string; text: NormalizedText } | null;
 }
 
-const FULL_CACHE = 48;
+const foldedBytes = (text: NormalizedText) => 2 * text.text.length + 4 * text.origin.length;
+
+/**
+ * The full entries of the documents searched last are kept up to this many bytes (about 1,300
+ * articles of 3,000 characters): a query refined or repeated reads no file again, and the
+ * memory stays the same whatever the size of the project.
+ */
+const FULL_CACHE_BYTES = 32 * 1024 * 1024;
 const PARALLEL_READS = 16;
 
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -77,7 +100,12 @@ function filterFor(query: string, mode: MatchMode, rules: NormalizeOptions): (sq
   if (folded === '') return () => true;
   if (mode === 'words') {
     const matcher = compileWords(folded, { squeezed: true });
-    return (text) => matcher(text, 1).length > 0;
+    // the cores of the query's words are looked for first: a plain substring test is far
+    // cheaper than the word matcher, and most documents lack one of them
+    const cores = requiredFragments(folded)
+      .filter((p) => p !== '')
+      .map(squeeze);
+    return (text) => cores.every((p) => text.includes(p)) && matcher(text, 1).length > 0;
   }
   const piece = squeeze(folded);
   return (text) => text.includes(piece);
@@ -97,11 +125,25 @@ function isDefault(rules: NormalizeOptions): boolean {
 export class SearchIndex {
   private readonly filters = new Map<string, Filter>();
   private readonly full = new Map<string, Full>();
+  private fullBytes = 0;
+  /** the sync running now, and whether another was asked for meanwhile */
+  private syncing: Promise<void> | null = null;
+  private again = false;
+  readonly counters: IndexCounters = { built: 0, read: 0, corrupt: 0 };
   /** shards of the filter changed since they were last written */
   private readonly dirty = new Set<number>();
   private loaded = false;
+  /** documents whose index file was found damaged since the last notice */
+  private damaged: string[] = [];
 
-  constructor(private readonly source: DocumentSource) {}
+  /**
+   * `prefilter: false` scans every document's full entry instead of only those the in-memory
+   * filter lets through (tests compare the two; the results must be the same).
+   */
+  constructor(
+    private readonly source: DocumentSource,
+    private readonly options: { prefilter?: boolean } = {},
+  ) {}
 
   /** How many documents the in-memory filter holds (for tests and the benchmark). */
   get size(): number {
@@ -113,11 +155,20 @@ export class SearchIndex {
       this.filters.set(entry.id, { sha256: entry.sha256, text: squeeze(entry.folded.text) });
       this.dirty.add(shardOf(entry.id));
     }
-    const full = { entry, view: null };
-    this.full.delete(entry.id);
+    const full: Full = { entry, view: null, custom: null };
+    this.forget(entry.id);
     this.full.set(entry.id, full);
-    while (this.full.size > FULL_CACHE) this.full.delete(this.full.keys().next().value as string);
+    this.fullBytes += entryBytes(entry);
+    while (this.fullBytes > FULL_CACHE_BYTES && this.full.size > 1)
+      this.forget(this.full.keys().next().value as string);
     return full;
+  }
+
+  private forget(id: string): void {
+    const old = this.full.get(id);
+    if (!old) return;
+    this.full.delete(id);
+    this.fullBytes -= entryBytes(old.entry) + (old.custom ? foldedBytes(old.custom.text) : 0);
   }
 
   /** The index of one document: cached, else from its file, else built (and written). */
@@ -129,9 +180,14 @@ export class SearchIndex {
       return cached;
     }
     const stored = await readEntry(this.source.dir, id, sha);
-    if (stored) return this.remember(stored);
+    if ('entry' in stored) {
+      this.counters.read++;
+      return this.remember(stored.entry);
+    }
+    if ('corrupt' in stored) this.damaged.push(id);
     // keyed by the document list's sha256, so a disagreement cannot make it rebuild on every search
     const built = buildEntry(id, await this.source.text(id), sha);
+    this.counters.built++;
     await writeEntry(this.source.dir, built).catch(() => undefined);
     return this.remember(built);
   }
@@ -153,20 +209,61 @@ export class SearchIndex {
     this.loaded = true;
   }
 
-  /** Bring the filter in step with the document list: read or build what is new, drop what is gone. */
-  async sync(): Promise<void> {
+  /**
+   * Bring the filter in step with the document list: read or build what is new, drop what is
+   * gone. One sync runs at a time; a call made while one runs waits for it and then for one more
+   * (the list may have changed meanwhile). Building yields to the event loop between documents,
+   * so other calls are answered while a large project is indexed.
+   */
+  sync(): Promise<void> {
+    if (this.syncing) {
+      this.again = true;
+      return this.syncing;
+    }
+    const run = async (): Promise<void> => {
+      try {
+        do {
+          this.again = false;
+          await this.syncOnce();
+        } while (this.again);
+      } finally {
+        this.syncing = null;
+      }
+    };
+    this.syncing = run();
+    return this.syncing;
+  }
+
+  /** Tell the researcher once per sync which index files were damaged (they were rebuilt). */
+  private reportDamage(): void {
+    if (this.damaged.length === 0) return;
+    const count = this.damaged.length;
+    this.counters.corrupt += count;
+    this.damaged = [];
+    this.source.notice?.(
+      count === 1
+        ? 'One document’s search index file was damaged; it was rebuilt from the document.'
+        : `${count} documents’ search index files were damaged; they were rebuilt from the documents.`,
+    );
+  }
+
+  private async syncOnce(): Promise<void> {
     await this.load();
     const summaries = this.source.summaries();
-    const live = new Set(summaries.map((s) => s.id));
     const stale = summaries.filter((s) => this.filters.get(s.id)?.sha256 !== s.sha256);
+    // every document indexed and as many filters as documents: nothing was added or removed
+    if (stale.length === 0 && this.filters.size === summaries.length && this.dirty.size === 0) return;
+    const live = new Set(summaries.map((s) => s.id));
     await inParallel(stale, PARALLEL_READS, async (s) => {
       // a document that cannot be read (the store says why, in a notice) does not stop the search
       await this.entry(s.id, s.sha256).catch(() => undefined);
+      await nextTurn();
     });
+    this.reportDamage();
     for (const id of [...this.filters.keys()]) {
       if (!live.has(id)) {
         this.filters.delete(id);
-        this.full.delete(id);
+        this.forget(id);
         this.dirty.add(shardOf(id));
         await removeEntry(this.source.dir, id);
       }
@@ -178,14 +275,33 @@ export class SearchIndex {
 
   /** Forget everything and build every document's index again from the documents. */
   async rebuild(): Promise<number> {
+    // a sync started outside the queue (a search's stage) finishes first; syncs asked for
+    // meanwhile wait for the rebuild
+    while (this.syncing) await this.syncing.catch(() => undefined);
+    const rebuilt = this.rebuildAll();
+    this.syncing = rebuilt.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      return await rebuilt;
+    } finally {
+      this.syncing = null;
+    }
+  }
+
+  private async rebuildAll(): Promise<number> {
     this.filters.clear();
     this.full.clear();
+    this.fullBytes = 0;
     this.loaded = true;
     const summaries = this.source.summaries();
     await inParallel(summaries, PARALLEL_READS, async (s) => {
       const entry = buildEntry(s.id, await this.source.text(s.id), s.sha256);
+      this.counters.built++;
       await writeEntry(this.source.dir, entry).catch(() => undefined);
       this.filters.set(s.id, { sha256: s.sha256, text: squeeze(entry.folded.text) });
+      await nextTurn();
     });
     this.dirty.clear();
     await writeFilters(
@@ -194,6 +310,17 @@ export class SearchIndex {
       Array.from({ length: SHARDS }, (_, k) => k),
     ).catch(() => undefined);
     return summaries.length;
+  }
+
+  /** A document's text folded with other rules than the default, kept for the next query. */
+  private customFolded(full: Full, rules: NormalizeOptions): NormalizedText {
+    const key = JSON.stringify(rules);
+    if (full.custom?.key === key) return full.custom.text;
+    const text = normalize(full.entry.text, rules);
+    if (full.custom) this.fullBytes -= foldedBytes(full.custom.text);
+    full.custom = { key, text };
+    this.fullBytes += foldedBytes(text);
+    return text;
   }
 
   async search(
@@ -217,13 +344,20 @@ export class SearchIndex {
     const custom = !isDefault(rules);
     const hits: SearchHit[] = [];
     let truncated = false;
-    const candidates = docs.filter((doc) => {
+    const mayMatch = (doc: (typeof docs)[number]) => {
       const filter = this.filters.get(doc.id);
-      return !filter || mayHold(filter.text);
-    });
-    // read the candidates' full entries a batch at a time (overlapping the file reads), in order
-    scan: for (let k = 0; k < candidates.length; k += PARALLEL_READS) {
-      const batch = candidates.slice(k, k + PARALLEL_READS);
+      return !filter || this.options.prefilter === false || mayHold(filter.text);
+    };
+    // the candidates are picked a batch at a time, so a query that reaches its limit early
+    // never runs the filter over the rest of the project; their full entries are read a batch
+    // at a time too (overlapping the file reads), in order
+    let next = 0;
+    scan: while (next < docs.length) {
+      const batch: Array<(typeof docs)[number]> = [];
+      while (next < docs.length && batch.length < PARALLEL_READS) {
+        const doc = docs[next++] as (typeof docs)[number];
+        if (mayMatch(doc)) batch.push(doc);
+      }
       const fulls = await Promise.all(
         batch.map((doc) =>
           opts.documentId ? this.entry(doc.id, doc.sha256) : this.entry(doc.id, doc.sha256).catch(() => null),
@@ -232,7 +366,7 @@ export class SearchIndex {
       for (const [i, doc] of batch.entries()) {
         const full = fulls[i];
         if (!full) continue;
-        const text = custom ? normalize(full.entry.text, rules) : full.entry.folded;
+        const text = custom ? this.customFolded(full, rules) : full.entry.folded;
         const left = opts.limit - hits.length;
         const matches = matchIn(text.text, left + 1);
         if (matches.length === 0) continue;
@@ -253,6 +387,7 @@ export class SearchIndex {
         }
       }
     }
+    this.reportDamage();
     return { hits, truncated, documentCount: docs.length, folded };
   }
 }

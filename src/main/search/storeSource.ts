@@ -18,5 +18,6 @@ export function storeSource(store: ProjectStore): DocumentSource {
       if (sha256(text) === expected) return text;
       return (await store.document(id)).data.document.text;
     },
+    notice: (message) => store.addNotice({ code: 'search_index_rebuilt', message }),
   };
 }

@@ -14,7 +14,7 @@ import { createContext, type Clock, type ProjectAccess, type ServiceContext, typ
 import { documentHandlers, documentStages } from './documents';
 import { exchangeHandlers } from './exchange';
 import { projectHandlers, projectInfo } from './project';
-import { searchHandlers } from './search';
+import { searchHandlers, searchStages } from './search';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   return {
@@ -51,7 +51,7 @@ export interface ServiceOptions extends Partial<Clock> {
 export function createServices(host: ProjectAccess, options: ServiceOptions = {}): Services {
   const ctx = createContext(host, options);
   const handlers = createHandlers(ctx);
-  const stages: Stages = { ...documentStages(ctx) };
+  const stages: Stages = { ...documentStages(ctx), ...searchStages(ctx) };
   // One operation at a time: every service sees a consistent project and writes land in order.
   const events = options.events ?? new EventHub();
   const queue = new SerialQueue();
