@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { toGexf } from './gexf';
-import { toGraphml } from './graphml';
-import { buildNetwork } from './network';
-import { edgesCsv, eventsCsv, nodesCsv } from './tables';
-import { actor, claim } from './testRecords';
+import { toGexf } from '@shared/analysis/gexf';
+import { toGraphml } from '@shared/analysis/graphml';
+import { buildNetwork } from '@shared/analysis/network';
+import { edgesCsv, eventsCsv, nodesCsv } from '@shared/analysis/tables';
+import { actor, claim } from '@shared/analysis/testRecords';
 
 const lna = { id: 'lna', name: 'الجيش الوطني الليبي' };
 const haftar = actor('haftar', {
