@@ -9,6 +9,7 @@ import { EventHub } from '../events';
 import type { ProjectStore } from '../store/projectStore';
 import { changeEventsFor } from './changeEvents';
 import { agreementHandlers } from './agreement';
+import { analysisHandlers } from './analysis';
 import { annotationHandlers } from './annotations';
 import { codebookHandlers } from './codebook';
 import { createContext, type ServiceContext, type Stages } from './context';
@@ -26,6 +27,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...exchangeHandlers(ctx),
     ...searchHandlers(ctx),
     ...agreementHandlers(ctx),
+    ...analysisHandlers(ctx),
   };
 }
 
