@@ -10,40 +10,53 @@ import type { ClaimRecord } from './records';
 export const DATE_FIELDS = ['document', 'claim'] as const;
 export type DateField = (typeof DATE_FIELDS)[number];
 
-export const ClaimFilter = z
-  .object({
-    documentIds: z.array(Id).min(1).max(100000).optional(),
-    /** code ids; a claim passes with any of them (or, with includeChildren, any of their sub-codes) */
-    codes: z.array(Id).max(1000).optional(),
-    /** default true: choosing a code chooses its children too */
-    includeChildren: z.boolean().optional(),
-    /**
-     * actor ids; a claim passes when its claimant, addressee or object actor is one of them or is
-     * affiliated with one of them (choosing الجيش الوطني الليبي finds Haftar's claims too)
-     */
-    actors: z.array(z.string().min(1).max(500)).max(10000).optional(),
-    /** positions −1, 0, +1, and null for claims without one */
-    positions: z
-      .array(z.union([z.literal(-1), z.literal(0), z.literal(1), z.null()]))
-      .max(4)
-      .optional(),
-    forms: z.array(z.string().max(500)).max(1000).optional(),
-    stances: z.array(z.string().max(500)).max(1000).optional(),
-    /** inclusive; by dateField; a claim without a date fails a date range */
-    from: IsoDate.optional(),
-    to: IsoDate.optional(),
-    dateField: z.enum(DATE_FIELDS).optional(),
-    sources: z.array(z.string().max(2000)).max(10000).optional(),
-    coders: z.array(z.string().max(200)).max(1000).optional(),
-    /** true: only incomplete claims (a needed field empty); false: only complete ones */
-    incomplete: z.boolean().optional(),
-  })
-  .strict()
-  .refine((f) => !f.from || !f.to || f.from <= f.to, {
-    message: 'The start of the date range must not be after its end.',
-    path: ['from'],
-  });
-export type ClaimFilter = z.infer<typeof ClaimFilter>;
+const FilterFields = z.object({
+  documentIds: z.array(Id).min(1).max(100000).optional(),
+  /** code ids; a claim passes with any of them (or, with includeChildren, any of their sub-codes) */
+  codes: z.array(Id).max(1000).optional(),
+  /** default true: choosing a code chooses its children too */
+  includeChildren: z.boolean().optional(),
+  /**
+   * actor ids; a claim passes when its claimant, addressee or object actor is one of them or is
+   * affiliated with one of them (choosing الجيش الوطني الليبي finds Haftar's claims too)
+   */
+  actors: z.array(z.string().min(1).max(500)).max(10000).optional(),
+  /** positions −1, 0, +1, and null for claims without one */
+  positions: z
+    .array(z.union([z.literal(-1), z.literal(0), z.literal(1), z.null()]))
+    .max(4)
+    .optional(),
+  forms: z.array(z.string().max(500)).max(1000).optional(),
+  stances: z.array(z.string().max(500)).max(1000).optional(),
+  /** inclusive; by dateField; a claim without a date fails a date range */
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  dateField: z.enum(DATE_FIELDS).optional(),
+  sources: z.array(z.string().max(2000)).max(10000).optional(),
+  coders: z.array(z.string().max(200)).max(1000).optional(),
+  /** true: only incomplete claims (a needed field empty); false: only complete ones */
+  incomplete: z.boolean().optional(),
+});
+const FILTER_KEYS: ReadonlySet<string> = new Set(Object.keys(FilterFields.shape));
+
+/**
+ * A field the filter does not know is refused (a misspelt field would otherwise filter nothing,
+ * silently). Only the object's own keys count, as they do once the object has crossed the wire:
+ * zod's strict mode would also refuse inherited ones, which JSON cannot carry.
+ */
+const OwnKeysKnown = z.unknown().superRefine((value, ctx) => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return; // the object schema says what is wrong
+  for (const key of Object.keys(value))
+    if (!FILTER_KEYS.has(key))
+      ctx.addIssue({ code: 'custom', message: `A filter has no field “${key.slice(0, 40)}”`, path: [key] });
+});
+
+type FilterOut = z.output<typeof FilterFields>;
+export const ClaimFilter = OwnKeysKnown.pipe(FilterFields).refine((f) => !f.from || !f.to || f.from <= f.to, {
+  message: 'The start of the date range must not be after its end.',
+  path: ['from'],
+}) as unknown as z.ZodType<FilterOut, z.input<typeof FilterFields>>;
+export type ClaimFilter = FilterOut;
 
 export interface CodeNode {
   id: string;
