@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -154,5 +155,59 @@ describe('analysis over a project', () => {
       network: { type: 'twoMode', from: '2000-01-01', to: '2019-12-31', window: { size: 1, step: 1 } },
     }).catch((e: unknown) => e);
     expect((error as AppError).message).toMatch(/would make 7305 networks/);
+  });
+});
+
+const networkx = spawnSync('python3', ['-c', 'import networkx'], { encoding: 'utf8' });
+const noNetworkx =
+  networkx.error !== undefined
+    ? 'python3 is not installed'
+    : networkx.status !== 0
+      ? 'networkx is not installed'
+      : null;
+if (noNetworkx) console.warn(`Skipping the sample project's networkx round trip: ${noNetworkx}.`);
+
+describe.skipIf(noNetworkx !== null)('the sample project’s exports, read by networkx', () => {
+  it('GraphML and GEXF of the two-mode and congruence networks: counts, weights and Arabic names', async () => {
+    await project();
+    const files: Record<string, unknown> = {
+      'two.graphml': { format: 'graphml', network: { type: 'twoMode' } },
+      'two.gexf': { format: 'gexf', network: { type: 'twoMode' } },
+      'one.gexf': { format: 'gexf', network: { type: 'congruence' } },
+    };
+    for (const [file, input] of Object.entries(files))
+      writeFileSync(path.join(dir, file), (await call<Output<'analysis.export'>>('analysis.export', input)).text);
+    const script = String.raw`
+import json, sys, os, networkx as nx
+out = {}
+for f in ['two.graphml', 'two.gexf', 'one.gexf']:
+    p = os.path.join(sys.argv[1], f)
+    g = nx.read_graphml(p) if f.endswith('graphml') else nx.read_gexf(p)
+    out[f] = {'nodes': g.number_of_nodes(), 'edges': g.number_of_edges(),
+              'labels': sorted(a['label'] for _, a in g.nodes(data=True)),
+              'weights': sorted([g.nodes[u]['label'], g.nodes[v]['label'], a['weight']] for u, v, a in g.edges(data=True))}
+print(json.dumps(out, ensure_ascii=False))
+`;
+    const result = spawnSync('python3', ['-c', script, dir], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    const read = JSON.parse(result.stdout) as Record<
+      string,
+      { nodes: number; edges: number; labels: string[]; weights: unknown[] }
+    >;
+    const labels = ['Ceasefire proposal', 'Political process', 'إيمانويل ماكرون', 'خليفه حفتر', 'فائز السراج'];
+    for (const f of ['two.graphml', 'two.gexf']) {
+      expect(read[f]).toMatchObject({ nodes: 5, edges: 5, labels });
+      // Haftar (both spellings) has two claims, one per code; Macron one on each code
+      expect(read[f]?.weights.map((w) => (w as unknown[])[2])).toEqual([1, 1, 1, 1, 1]);
+    }
+    // congruence: Haftar and Sarraj both reject the ceasefire proposal; Haftar and Macron both support the process
+    expect(read['one.gexf']).toMatchObject({
+      nodes: 3,
+      edges: 2,
+      weights: [
+        ['إيمانويل ماكرون', 'خليفه حفتر', 1],
+        ['خليفه حفتر', 'فائز السراج', 1],
+      ],
+    });
   });
 });
