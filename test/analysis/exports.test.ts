@@ -42,6 +42,10 @@ const codes = new Map([
 ]);
 const twoMode = buildNetwork(records, { type: 'twoMode', aggregation: 'combine' }, [...codes.values()]);
 const congruence = buildNetwork(records, { type: 'congruence' });
+const addressed = buildNetwork(
+  [claim(macron, ['ceasefire'], 1, { addressee: haftar }), claim(macron, ['talks'], 1, { addressee: haftar })],
+  { type: 'addressee' },
+);
 
 describe('GraphML and GEXF as written', () => {
   it('declare every attribute with its type and keep Arabic names', () => {
@@ -98,11 +102,12 @@ describe.skipIf(networkxMissing !== null)('read by networkx and Python’s csv m
     writeFileSync(join(dir, 'two.graphml'), toGraphml(twoMode));
     writeFileSync(join(dir, 'two.gexf'), toGexf(twoMode));
     writeFileSync(join(dir, 'one.graphml'), toGraphml(congruence));
+    writeFileSync(join(dir, 'dir.graphml'), toGraphml(addressed));
     const out = run(String.raw`
 import json, sys, os, networkx as nx
 d = sys.argv[1]
 res = {}
-for name in ['two.graphml', 'two.gexf', 'one.graphml']:
+for name in ['two.graphml', 'two.gexf', 'one.graphml', 'dir.graphml']:
     p = os.path.join(d, name)
     g = nx.read_graphml(p) if name.endswith('graphml') else nx.read_gexf(p)
     res[name] = {
@@ -160,6 +165,15 @@ print(json.dumps(res, ensure_ascii=False))
       combination: 'disagreement',
       claims: 1,
     });
+
+    // directed: Macron addressed Haftar twice, nobody addressed Macron
+    const addressee = out['dir.graphml']!;
+    expect([addressee.nodes, addressee.edges, addressee.directed]).toEqual([2, 1, true]);
+    expect(addressee.edgeData[0]).toMatchObject([
+      'actor:macron',
+      'actor:haftar',
+      { weight: 2, position: 1, claims: 2 },
+    ]);
 
     // congruence: Haftar and Sarraj both reject a ceasefire (1), Haftar and Macron support talks (1)
     const one = out['one.graphml']!;
