@@ -137,6 +137,11 @@ describe('analysis over a project', () => {
       ['analysis.network', { network: { type: 'twoMode', normalization: 'jaccard' } }, /one-mode networks only/],
       ['analysis.timeline', { filter: { from: '2019-06-01', to: '2019-05-01' } }, /must not be after/],
       ['analysis.export', { format: 'pdf' }, /format/],
+      [
+        'analysis.export',
+        { format: 'gexf', network: { type: 'twoMode', window: { size: 7, step: 7 } } },
+        /one network/,
+      ],
       ['analysis.export', { format: 'graphml', filter: { codes: ['no-such-code'] } }, /no code/],
     ];
     for (const [name, input, message] of refusals) {

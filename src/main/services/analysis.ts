@@ -118,6 +118,11 @@ export function analysisHandlers(
         });
         return { fileName: name('csv', 'events'), mediaType: 'text/csv; charset=utf-8', text, claims: records.length };
       }
+      if (input.network?.window)
+        throw new AppError(
+          'invalid_input',
+          'An export holds one network: leave out `window` and choose the time span with `from` and `to`.',
+        );
       const spec = input.network ?? { type: 'twoMode' as const };
       const { records, network: built } = await network(filter, spec);
       const what = `network-${spec.type}`;

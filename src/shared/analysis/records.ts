@@ -34,7 +34,7 @@ export interface ClaimRecord {
   claimant: ActorRef | null;
   addressee: ActorRef | null;
   objectActor: ActorRef | null;
-  /** −1, 0 or +1; null when the claim has no position */
+  /** −1, 0 or +1; null when the claim has no position (networks round other numbers onto −1…+1) */
   position: number | null;
   /** the stance as written (today's field; issue 15's position choice) */
   stance: string;
