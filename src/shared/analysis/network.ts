@@ -136,20 +136,22 @@ const level = (p: number): number => Math.max(0, Math.min(2, Math.round(p) + 1))
 
 class Nodes {
   readonly byId = new Map<string, NetworkNode>();
-  private readonly seen = new Map<string, Set<string>>();
-  add(node: NetworkNode, claim: string): NetworkNode {
-    let n = this.byId.get(node.id);
+  /** the claim each node last counted: a record's statements come together, so this counts claims */
+  private readonly last = new Map<string, string>();
+  add(id: string, make: () => NetworkNode, claim: string): NetworkNode {
+    let n = this.byId.get(id);
     if (!n) {
-      n = node;
-      this.byId.set(node.id, n);
-      this.seen.set(node.id, new Set());
+      n = make();
+      this.byId.set(id, n);
     }
-    const s = this.seen.get(node.id) as Set<string>;
-    if (!s.has(claim)) {
-      s.add(claim);
+    if (this.last.get(id) !== claim) {
+      this.last.set(id, claim);
       n.claims++;
     }
     return n;
+  }
+  actor(a: ActorRef, claim: string): NetworkNode {
+    return this.add(actorNodeId(a.id), () => actorNode(a), claim);
   }
   list(): NetworkNode[] {
     return [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -233,10 +235,11 @@ function twoMode(records: readonly ClaimRecord[], options: NetworkOptions, codes
   for (const r of records) {
     if (!r.claimant) continue;
     for (const c of conceptsOf(r, options.codes)) {
-      const actor = nodes.add(actorNode(r.claimant), r.annotationId);
+      const actor = nodes.actor(r.claimant, r.annotationId);
       const info = codes.get(c);
       const code = nodes.add(
-        {
+        codeNodeId(c),
+        () => ({
           id: codeNodeId(c),
           kind: 'code',
           name: info?.name ?? c,
@@ -246,7 +249,7 @@ function twoMode(records: readonly ClaimRecord[], options: NetworkOptions, codes
           affiliation: '',
           country: '',
           claims: 0,
-        },
+        }),
         r.annotationId,
       );
       sums.add(actor.id, code.id, r.position);
@@ -269,7 +272,7 @@ function oneMode(records: readonly ClaimRecord[], options: NetworkOptions) {
     if (!r.claimant || r.position === null) continue;
     const concepts = conceptsOf(r, options.codes);
     if (concepts.length === 0) continue;
-    const node = nodes.add(actorNode(r.claimant), r.annotationId);
+    const node = nodes.actor(r.claimant, r.annotationId);
     let i = actorIndex.get(node.id);
     if (i === undefined) {
       i = cells.length;
@@ -350,8 +353,8 @@ function directed(records: readonly ClaimRecord[], options: NetworkOptions) {
     const other = options.type === 'addressee' ? r.addressee : r.objectActor;
     if (!r.claimant || !other) continue;
     if (options.codes && conceptsOf(r, options.codes).length === 0) continue;
-    const from = nodes.add(actorNode(r.claimant), r.annotationId);
-    const to = nodes.add(actorNode(other), r.annotationId);
+    const from = nodes.actor(r.claimant, r.annotationId);
+    const to = nodes.actor(other, r.annotationId);
     sums.add(from.id, to.id, r.position);
   }
   return { nodes: nodes.list(), edges: sums.list((e) => e.claims, false) };

@@ -10,7 +10,7 @@
  *   with DNA's column names where a column means the same: `time`, `actor`, `concept`,
  *   `agreement` (here the position −1/0/+1, empty when the claim has none).
  */
-import { csvDocument, type CsvValue } from '../csv';
+import { CSV_BOM, csvDocument, CsvBuilder, csvRow, type CsvValue } from '../csv';
 import { claimDateOf, type DateField } from './filter';
 import type { Network } from './network';
 import type { ActorRef, ClaimRecord } from './records';
@@ -97,14 +97,22 @@ export function eventsCsv(
   codes: ReadonlyMap<string, EventCode>,
   options: { dateField?: DateField; codeScope?: ReadonlySet<string> | null } = {},
 ): string {
-  const rows: CsvValue[][] = [];
+  const out = new CsvBuilder({ capacity: 1024 + records.length * 256 });
+  out.raw(CSV_BOM).raw(csvRow(EVENT_COLUMNS));
+  const row = (values: readonly CsvValue[]) => {
+    for (const v of values) {
+      if (typeof v === 'number') out.number(v);
+      else out.text(v);
+    }
+    out.endRow();
+  };
   for (const r of records) {
     const unique = [...new Set(r.codes)];
     const inScope = options.codeScope ? unique.filter((c) => options.codeScope!.has(c)) : unique;
     const concepts: Array<string | null> = inScope.length > 0 ? inScope : [null];
     for (const c of concepts) {
       const code = c === null ? null : codes.get(c);
-      rows.push([
+      row([
         claimDateOf(r, options.dateField) ?? '',
         name(r.claimant),
         id(r.claimant),
@@ -136,5 +144,5 @@ export function eventsCsv(
       ]);
     }
   }
-  return csvDocument(EVENT_COLUMNS, rows);
+  return out.toString();
 }
