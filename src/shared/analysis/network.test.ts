@@ -26,6 +26,8 @@ const weights = (n: Network): Record<string, number> =>
  *     A–C: no shared cell: m10 = 3, m01 = 2 → 0.5/5 = 0.1
  *     B–C: m10 = 2, m01 = 2 → 0.5/4 = 0.125
  *   cosine c1·c2:  A–B 2/6 = 1/3,  A–C 0.5/6 = 1/12,  B–C 0.5/4 = 0.125
+ * the same denominators for conflict and subtract, e.g. conflict A–C: average 2.5/2.5 = 1,
+ *   jaccard 2.5/5 = 0.5, cosine 2.5/6; subtract A–B: average 1/2.5 = 0.4, jaccard 1/4, cosine 1/6
  */
 function handExample(): ClaimRecord[] {
   return [
@@ -68,6 +70,14 @@ describe('one-mode networks, by DNA’s definitions (hand example)', () => {
     expect(w['actor:A|actor:B']).toBeCloseTo(1 / 3, 12);
     expect(w['actor:A|actor:C']).toBeCloseTo(1 / 12, 12);
     expect(w['actor:B|actor:C']).toBeCloseTo(0.125, 12);
+  });
+  it('normalises conflict and subtract with the same denominators', () => {
+    expect(one('conflict', 'average')['actor:A|actor:C']).toBeCloseTo(1, 12);
+    expect(one('conflict', 'jaccard')['actor:A|actor:C']).toBeCloseTo(0.5, 12);
+    expect(one('conflict', 'cosine')['actor:A|actor:C']).toBeCloseTo(2.5 / 6, 12);
+    expect(one('subtract', 'average')['actor:A|actor:B']).toBeCloseTo(0.4, 12);
+    expect(one('subtract', 'jaccard')['actor:A|actor:B']).toBeCloseTo(0.25, 12);
+    expect(one('subtract', 'cosine')['actor:A|actor:B']).toBeCloseTo(1 / 6, 12);
   });
   it('leaves out claims without a claimant or a position, and codes outside the scope', () => {
     const records = [...handExample(), claim(null, ['X'], 1), claim('D', ['X'], null), claim('E', ['Z'], 1)];
