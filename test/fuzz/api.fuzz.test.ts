@@ -238,6 +238,11 @@ function semanticCases(): Array<[string, unknown]> {
     ['annotations.create', { documentId: docId, start: 0.5, end: 3, codes: [codeId] }],
     ['annotations.create', { documentId: docId, start: '0', end: '3', codes: [codeId] }],
     ['annotations.create', { documentId: docId, start: 0, end: 3, codes: ['no-such-code'] }],
+    ['analysis.network', { network: { type: 'congruence', from: '2019-06-01', to: '2019-05-01' } }],
+    ['analysis.network', { network: { type: 'twoMode', window: { size: 7, step: 0 } } }],
+    ['analysis.network', { filter: { from: '2019-06-01', to: '2019-05-01' }, network: { type: 'twoMode' } }],
+    ['analysis.timeline', { filter: { codes: ['no-such-code'] } }],
+    ['analysis.export', { format: 'graphml', filter: { documentIds: ['no-such-document'] } }],
     ['annotations.create', { documentId: docId, start: 0, end: 3, codes: ['../x'] }],
     ['annotations.create', { documentId: docId, start: 0, end: 3, codes: [codeId], stance: 's'.repeat(101) }],
     [

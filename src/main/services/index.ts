@@ -8,6 +8,7 @@ import { SerialQueue } from '@shared/serialQueue';
 import { EventHub } from '../events';
 import { changeEventsFor } from './changeEvents';
 import { agreementHandlers } from './agreement';
+import { analysisHandlers } from './analysis';
 import { annotationHandlers } from './annotations';
 import { codebookHandlers } from './codebook';
 import { createContext, type Clock, type ProjectAccess, type ServiceContext, type Stages } from './context';
@@ -25,6 +26,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...exchangeHandlers(ctx),
     ...searchHandlers(ctx),
     ...agreementHandlers(ctx),
+    ...analysisHandlers(ctx),
   };
 }
 

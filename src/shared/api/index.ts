@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { agreementApi } from './agreement';
+import { analysisApi } from './analysis';
 import { annotationsApi } from './annotations';
 import { codebookApi } from './codebook';
 import { documentsApi } from './documents';
@@ -22,6 +23,7 @@ export const api = {
   ...exchangeApi,
   ...searchApi,
   ...agreementApi,
+  ...analysisApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

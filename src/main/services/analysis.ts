@@ -1,0 +1,161 @@
+/**
+ * analysis.network, analysis.timeline and analysis.export (issue 16): the claims of the chosen
+ * documents as claim records (src/shared/analysis/records.ts), through the one claims filter,
+ * into DNA's networks, the timeline, or an export file. Documents are read one at a time as an
+ * export reads them (documentSource.ts); only the records that pass the filter are kept.
+ */
+import type { Handlers } from '@shared/api';
+import { MAX_WINDOWS, type NetworkSpec } from '@shared/api/analysis';
+import { dayNumber } from '@shared/analysis/dates';
+import { claimDateOf, claimPredicate, codeScope, type ClaimFilter } from '@shared/analysis/filter';
+import { toGexf } from '@shared/analysis/gexf';
+import { toGraphml } from '@shared/analysis/graphml';
+import { buildNetwork, buildNetworkSeries, type Network, type NetworkOptions } from '@shared/analysis/network';
+import { recordFromAnnotation, type ClaimRecord } from '@shared/analysis/records';
+import { edgesCsv, eventsCsv, nodesCsv } from '@shared/analysis/tables';
+import { buildTimeline } from '@shared/analysis/timeline';
+import { AppError } from '@shared/errors';
+import { forEachDocument, selectDocuments } from '../exchange/documentSource';
+import { exportFileName } from '../exchange/fileNames';
+import type { ServiceContext } from './context';
+
+async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promise<ClaimRecord[]> {
+  const codebook = ctx.store.data.codebook.codes;
+  if (filter.codes) {
+    const known = new Set(codebook.map((c) => c.id));
+    const unknown = [...new Set(filter.codes)].filter((id) => !known.has(id));
+    if (unknown.length > 0)
+      throw new AppError('not_found', `The codebook has no code ${unknown.map((id) => `“${id}”`).join(', ')}.`);
+  }
+  const keep = claimPredicate(filter, codebook);
+  const records: ClaimRecord[] = [];
+  await forEachDocument(ctx.store, selectDocuments(ctx.store, filter.documentIds), (file) => {
+    for (const a of file.annotations) {
+      const r = recordFromAnnotation(a, file.document);
+      if (keep(r)) records.push(r);
+    }
+  });
+  return records;
+}
+
+function networkOptions(spec: NetworkSpec, filter: ClaimFilter, scope: ReadonlySet<string> | null): NetworkOptions {
+  return {
+    type: spec.type,
+    normalization: spec.normalization,
+    aggregation: spec.aggregation,
+    from: spec.from,
+    to: spec.to,
+    dateField: filter.dateField,
+    codes: scope,
+  };
+}
+
+/** Refuse a sliding window that would make more than MAX_WINDOWS networks, before building any. */
+function checkWindowCount(records: readonly ClaimRecord[], options: NetworkOptions, step: number): void {
+  let first = options.from ?? null;
+  let last = options.to ?? null;
+  for (const r of records) {
+    const d = claimDateOf(r, options.dateField);
+    if (d === null) continue;
+    if (!options.from && (first === null || d < first)) first = d;
+    if (!options.to && (last === null || d > last)) last = d;
+  }
+  if (first === null || last === null) return;
+  const count = Math.floor((dayNumber(last) - dayNumber(first)) / step) + 1;
+  if (count > MAX_WINDOWS)
+    throw new AppError(
+      'invalid_input',
+      `These windows would make ${count} networks; choose a longer step or a shorter time span (at most ${MAX_WINDOWS}).`,
+    );
+}
+
+export function analysisHandlers(
+  ctx: ServiceContext,
+): Pick<Handlers, 'analysis.network' | 'analysis.timeline' | 'analysis.export'> {
+  const codebook = () => ctx.store.data.codebook.codes;
+  const network = async (filter: ClaimFilter, spec: NetworkSpec) => {
+    const records = await filteredRecords(ctx, filter);
+    const options = networkOptions(spec, filter, codeScope(filter, codebook()));
+    return { records, options, network: buildNetwork(records, options, codebook()) };
+  };
+  return {
+    'analysis.network': async (input) => {
+      const filter = input.filter ?? {};
+      const { records, options, network: whole } = await network(filter, input.network);
+      let windows: Network[] = [];
+      if (input.network.window) {
+        checkWindowCount(records, options, input.network.window.step);
+        windows = buildNetworkSeries(records, options, input.network.window, codebook());
+      }
+      return { claims: records.length, network: whole, windows };
+    },
+    'analysis.timeline': async (input) => {
+      const filter = input.filter ?? {};
+      const records = await filteredRecords(ctx, filter);
+      const names = new Map(codebook().map((c) => [c.id, c.name]));
+      const timeline = buildTimeline(
+        records,
+        {
+          interval: input.interval,
+          stackBy: input.stackBy,
+          dateField: input.dateField ?? filter.dateField,
+          codes: codeScope(filter, codebook()),
+        },
+        names,
+      );
+      return { claims: records.length, ...timeline };
+    },
+    'analysis.export': async (input) => {
+      const filter = input.filter ?? {};
+      const name = (ext: string, what: string) =>
+        exportFileName(ctx.store.data.name, ctx.now(), ext).replace(/^hashiya-/, `hashiya-${what}-`);
+      if (input.format === 'eventsCsv') {
+        const records = await filteredRecords(ctx, filter);
+        const codes = new Map(codebook().map((c) => [c.id, c]));
+        const text = eventsCsv(records, codes, {
+          dateField: filter.dateField,
+          codeScope: codeScope(filter, codebook()),
+        });
+        return { fileName: name('csv', 'events'), mediaType: 'text/csv; charset=utf-8', text, claims: records.length };
+      }
+      if (input.network?.window)
+        throw new AppError(
+          'invalid_input',
+          'An export holds one network: leave out `window` and choose the time span with `from` and `to`.',
+        );
+      const spec = input.network ?? { type: 'twoMode' as const };
+      const { records, network: built } = await network(filter, spec);
+      const what = `network-${spec.type}`;
+      switch (input.format) {
+        case 'graphml':
+          return {
+            fileName: name('graphml', what),
+            mediaType: 'application/graphml+xml',
+            text: toGraphml(built),
+            claims: records.length,
+          };
+        case 'gexf':
+          return {
+            fileName: name('gexf', what),
+            mediaType: 'application/gexf+xml',
+            text: toGexf(built),
+            claims: records.length,
+          };
+        case 'nodesCsv':
+          return {
+            fileName: name('csv', `${what}-nodes`),
+            mediaType: 'text/csv; charset=utf-8',
+            text: nodesCsv(built),
+            claims: records.length,
+          };
+        case 'edgesCsv':
+          return {
+            fileName: name('csv', `${what}-edges`),
+            mediaType: 'text/csv; charset=utf-8',
+            text: edgesCsv(built),
+            claims: records.length,
+          };
+      }
+    },
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Analysis of the claims (issue 16): networks as DNA defines them, the timeline, and the exports
+ * of both, each over the claims the one claims filter lets through (src/shared/analysis/filter.ts),
+ * so a script calling browser mode gets the numbers the claims view shows. The definitions of
+ * each network and normalisation are written out in src/shared/analysis/network.ts.
+ */
+import { z } from 'zod';
+import { ClaimFilter, DATE_FIELDS } from '../analysis/filter';
+import { NETWORK_TYPES, NORMALIZATIONS, ONE_MODE_TYPES, TWO_MODE_AGGREGATIONS } from '../analysis/network';
+import { INTERVALS, STACKS } from '../analysis/timeline';
+import { IsoDate } from '../model';
+import { method } from './method';
+
+/** at most this many sliding windows in one call */
+export const MAX_WINDOWS = 1000;
+/** a window or a step of at most 100 years, in days */
+const Days = z
+  .number()
+  .int('A window and its step are whole days.')
+  .min(1, 'A window and its step are at least one day.')
+  .max(36600);
+
+export const NetworkSpec = z
+  .object({
+    type: z.enum(NETWORK_TYPES),
+    /** one-mode networks only (congruence, conflict, subtract); default none */
+    normalization: z.enum(NORMALIZATIONS).optional(),
+    /** the two-mode network only; default ignore */
+    aggregation: z.enum(TWO_MODE_AGGREGATIONS).optional(),
+    /** the time window, inclusive, by the filter's dateField */
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    /** sliding windows of `size` days, each `step` days after the one before, within from–to */
+    window: z.object({ size: Days, step: Days }).strict().optional(),
+  })
+  .strict()
+  .refine((n) => !n.from || !n.to || n.from <= n.to, {
+    message: 'The time window must not end before it starts.',
+    path: ['from'],
+  })
+  .refine((n) => !n.normalization || n.normalization === 'none' || ONE_MODE_TYPES.includes(n.type), {
+    message: 'Normalisation applies to the one-mode networks only (congruence, conflict, subtract).',
+    path: ['normalization'],
+  })
+  .refine((n) => !n.aggregation || n.type === 'twoMode', {
+    message: 'Aggregation (ignore, combine, subtract) applies to the two-mode network only.',
+    path: ['aggregation'],
+  });
+export type NetworkSpec = z.infer<typeof NetworkSpec>;
+
+const Node = z.object({
+  id: z.string(),
+  kind: z.enum(['actor', 'code']),
+  name: z.string(),
+  nameAr: z.string(),
+  nameLatin: z.string(),
+  type: z.string(),
+  affiliation: z.string(),
+  country: z.string(),
+  claims: z.number().int().nonnegative(),
+});
+
+const Edge = z.object({
+  source: z.string(),
+  target: z.string(),
+  weight: z.number(),
+  position: z.number().nullable(),
+  combination: z.enum(['agreement', 'disagreement', 'neutral', 'mixed', 'none']).nullable(),
+  claims: z.number().nonnegative(),
+});
+
+export const NetworkResult = z.object({
+  type: z.enum(NETWORK_TYPES),
+  directed: z.boolean(),
+  normalization: z.enum(NORMALIZATIONS),
+  aggregation: z.enum(TWO_MODE_AGGREGATIONS).nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  nodes: z.array(Node),
+  edges: z.array(Edge),
+});
+
+export const NetworkInput = z.object({ filter: ClaimFilter.optional(), network: NetworkSpec }).strict();
+
+export const NetworkOutput = z.object({
+  /** claims the filter let through (before the time window) */
+  claims: z.number().int().nonnegative(),
+  /** the network over from–to (or every claim) */
+  network: NetworkResult,
+  /** with `window`: one network per sliding window, in time order; else empty */
+  windows: z.array(NetworkResult),
+});
+
+export const TimelineInput = z
+  .object({
+    filter: ClaimFilter.optional(),
+    interval: z.enum(INTERVALS).optional(),
+    stackBy: z.enum(STACKS).optional(),
+    /** the article's date or the claim's; default the filter's dateField, else the article's */
+    dateField: z.enum(DATE_FIELDS).optional(),
+  })
+  .strict();
+
+export const TimelineOutput = z.object({
+  claims: z.number().int().nonnegative(),
+  interval: z.enum(['day', 'week', 'month']),
+  stackBy: z.enum(STACKS),
+  dateField: z.enum(DATE_FIELDS),
+  series: z.array(z.object({ key: z.string(), name: z.string() })),
+  bins: z.array(
+    z.object({
+      start: z.string(),
+      end: z.string(),
+      label: z.string(),
+      total: z.number().int().nonnegative(),
+      counts: z.array(z.number().int().nonnegative()),
+    }),
+  ),
+  undated: z.number().int().nonnegative(),
+});
+
+export const EXPORT_FORMATS = ['graphml', 'gexf', 'nodesCsv', 'edgesCsv', 'eventsCsv'] as const;
+
+export const ExportInput = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    filter: ClaimFilter.optional(),
+    /** the network to export (graph formats; default the two-mode network); a window is not exported */
+    network: NetworkSpec.optional(),
+  })
+  .strict();
+
+export const ExportOutput = z.object({
+  fileName: z.string(),
+  mediaType: z.string(),
+  /** the file's text (CSV files begin with a byte-order mark) */
+  text: z.string(),
+  claims: z.number().int().nonnegative(),
+});
+
+export const analysisApi = {
+  'analysis.network': method(NetworkInput, NetworkOutput),
+  'analysis.timeline': method(TimelineInput, TimelineOutput),
+  'analysis.export': method(ExportInput, ExportOutput),
+};
