@@ -7,23 +7,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Output } from '@shared/api';
 import type { DocumentSummary } from '@shared/model';
 import { AppError } from '@shared/errors';
-import { ProjectStore } from '../store/projectStore';
-import { createServices, type Services } from './index';
+import { openTestProject, type TestProject } from '../../../test/harness/project';
+import type { Services } from './index';
 
 let dir: string;
 let services: Services;
-let store: ProjectStore;
+let testProject: TestProject;
 const call = <T>(name: string, input: unknown) => services.dispatch(name, input) as Promise<T>;
 
 const SAMPLE = readFileSync(path.resolve('resources/sample/libya-ceasefire-2019.ar.txt'), 'utf8');
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-analysis-'));
-  store = await ProjectStore.open(dir);
-  services = createServices(store);
+  testProject = await openTestProject(dir);
+  services = testProject.services;
 });
 afterEach(async () => {
-  await store.flush();
+  await testProject.close();
   await rm(dir, { recursive: true, force: true });
 });
 

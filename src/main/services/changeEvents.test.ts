@@ -31,6 +31,9 @@ const changed = (affected: number) => ({ codebook: {}, affected, documents: affe
 
 /** Methods that change nothing: answering them must send no event. */
 const READ_ONLY: MethodName[] = [
+  'analysis.network',
+  'analysis.timeline',
+  'analysis.export',
   'project.info',
   'project.recent',
   'project.pickFolder',

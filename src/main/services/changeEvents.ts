@@ -68,6 +68,9 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'export.bundle': none,
   'export.annotations': none,
   search: none,
+  'analysis.network': none,
+  'analysis.timeline': none,
+  'analysis.export': none,
   'search.rebuildIndex': none, // the index is rebuilt from the same texts: no hit changes
   'agreement.report': none,
 
