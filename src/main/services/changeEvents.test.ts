@@ -76,19 +76,19 @@ const opened = info({ name: 'other', unsaved: [{ documentId: null, title: 'proje
 const MUTATING: Partial<Record<MethodName, Case[]>> = {
   'settings.update': [{ input: { annotator: 'S' }, output: {}, events: [projectIs(now)] }],
   'project.dismissNotices': [{ input: {}, output: {}, events: [projectIs(now)] }],
-  'project.save': [{ input: {}, output: opened, events: [projectIs(opened), unsavedIs(opened)] }],
+  'project.save': [{ input: {}, output: opened, events: [projectIs(opened)] }],
   'project.open': [
     {
       input: { path: '/x' },
       output: opened,
-      events: [projectIs(opened), unsavedIs(opened), documentsOf(null), annotationsOf(null)],
+      events: [documentsOf(null), annotationsOf(null)],
     },
   ],
   'project.create': [
     {
       input: { path: '/x' },
       output: opened,
-      events: [projectIs(opened), unsavedIs(opened), documentsOf(null), annotationsOf(null)],
+      events: [documentsOf(null), annotationsOf(null)],
     },
   ],
   'backups.restore': [

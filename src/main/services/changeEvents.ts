@@ -38,8 +38,11 @@ const unsaved = (info: ProjectInfo): EventEnvelope => ({ name: 'unsaved.changed'
 const projectNow = (ctx: ChangeContext): EventEnvelope => project(ctx.projectInfo());
 /** A call that answers the project's info: it changed, and that info says what is unsaved. */
 const answeredInfo = (info: ProjectInfo): EventEnvelope[] => [project(info), unsaved(info)];
-/** Another project is open: everything the page holds is stale. */
-const switched = (info: ProjectInfo): EventEnvelope[] => [...answeredInfo(info), documents(null), annotations(null)];
+/**
+ * Another project is open: everything the page holds is stale. The host announces the new
+ * project itself (project.changed on switchTo), so only the rest is said here.
+ */
+const switched = (): EventEnvelope[] => [documents(null), annotations(null)];
 /** A codebook-wide change (merge, delete, rename): annotations of any document, when it touched any. */
 const codebookWide = (output: { affected: number }, ctx: ChangeContext, codebookChanged = true): EventEnvelope[] => [
   ...(codebookChanged ? [projectNow(ctx)] : []),
@@ -77,13 +80,14 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   // the project
   'settings.update': (_in, _out, ctx) => [projectNow(ctx)],
   'project.dismissNotices': (_in, _out, ctx) => [projectNow(ctx)],
-  'project.save': (_in, out) => answeredInfo(out),
-  'project.open': (_in, out) => switched(out),
-  'project.create': (_in, out) => switched(out),
+  // what is unsaved is the host's to announce (it hears every change of the set), not the call's
+  'project.save': (_in, out) => [project(out)],
+  'project.open': () => switched(),
+  'project.create': () => switched(),
   'backups.restore': (input, out) =>
     input.documentId === null
       ? // project.json: the document list and the codebook may both be older
-        switched(out)
+        [...answeredInfo(out), ...switched()]
       : [...answeredInfo(out), documents([input.documentId]), annotations([input.documentId])],
 
   // documents
