@@ -5,7 +5,7 @@ import { AppContext, type AppState, type Status } from './app/AppContext';
 import { useAppEvent } from './app/appEvents';
 import { refreshProjectInfo, setProjectSettings, useProjectInfo } from './app/projectInfo';
 import { useTextFieldUndo } from './app/textFieldUndo';
-import { I18nContext, translator } from './i18n';
+import { I18nContext, useAppStrings } from './i18n';
 import { LibraryView } from './library/LibraryView';
 import { ReaderView } from './reader/ReaderView';
 import { StatusLine } from './app/StatusLine';
@@ -49,7 +49,7 @@ export function App() {
     document.documentElement.lang = lang;
     document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
   }, [lang]);
-  const i18n = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
+  const i18n = useMemo(() => ({ lang }), [lang]);
 
   const updateSettings = useCallback(async (patch: Partial<Settings>) => {
     const settings = await api['settings.update'](patch);
@@ -75,7 +75,7 @@ export function App() {
     [info, codebook, updateSettings, reloadCodebook, reloadInfo, setRoute],
   );
 
-  const t = i18n.t;
+  const words = useAppStrings.for(lang);
   if (fatal) {
     return (
       <main className="fatal" role="alert">
@@ -84,7 +84,7 @@ export function App() {
       </main>
     );
   }
-  if (!state) return <p className="loading">{t('loading')}</p>;
+  if (!state) return <p className="loading">{words.loading}</p>;
 
   return (
     <I18nContext.Provider value={i18n}>
@@ -94,13 +94,13 @@ export function App() {
             <button type="button" className="brand" onClick={state.goToLibrary}>
               <span lang="en">Hashiya</span> <span lang="ar">حاشية</span>
             </button>
-            <nav className="topnav" aria-label={t('mainNav')}>
+            <nav className="topnav" aria-label={words.mainNav}>
               <button
                 type="button"
                 aria-current={route.view === 'library' ? 'page' : undefined}
                 onClick={state.goToLibrary}
               >
-                {t('library')}
+                {words.library}
               </button>
             </nav>
             <ProjectSearch />
@@ -114,10 +114,10 @@ export function App() {
                 type="button"
                 className="lang-toggle"
                 lang={lang === 'en' ? 'ar' : 'en'}
-                title={t('switchLanguage')}
+                title={words.switchLanguage}
                 onClick={() => void updateSettings({ uiLanguage: lang === 'en' ? 'ar' : 'en' })}
               >
-                {t('interfaceLanguage')}
+                {words.interfaceLanguage}
               </button>
             </div>
           </header>

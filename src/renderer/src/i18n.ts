@@ -183,17 +183,13 @@ const ar = {
 /** The app's shared words (views of their own keep theirs in their strings.ts). */
 export const useAppStrings = defineStrings({ en, ar });
 
-/** `t(key)`: the shared words as a function, kept for the reader's views until they read `useAppStrings()`. */
-export type Translate = (key: MessageKey) => string;
+/** The app's shared words as a view reads them (`useAppStrings()`). */
+export type AppStrings = Strings<typeof en>;
 
-export function translator(lang: Lang): Translate {
-  const dict = useAppStrings.for(lang);
-  return (key) => dict[key];
-}
+/** The interface language; every table of words is read through it (defineStrings). */
+export const I18nContext = createContext<{ lang: Lang }>({ lang: 'en' });
 
-export const I18nContext = createContext<{ lang: Lang; t: Translate }>({ lang: 'en', t: translator('en') });
-
-export function useI18n(): { lang: Lang; t: Translate } {
+export function useI18n(): { lang: Lang } {
   return useContext(I18nContext);
 }
 

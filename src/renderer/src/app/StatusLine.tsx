@@ -1,16 +1,16 @@
-import { useI18n } from '../i18n';
+import { useAppStrings } from '../i18n';
 import type { Status } from './AppContext';
 
 /** Saving / saved / not saved, always visible; an error stays until the next success. */
 export function StatusLine({ status }: { status: Status }) {
-  const { t } = useI18n();
+  const words = useAppStrings();
   const text =
     status.kind === 'saving'
-      ? t('saving')
+      ? words.saving
       : status.kind === 'saved'
-        ? t('saved')
+        ? words.saved
         : status.kind === 'error'
-          ? `${t('saveFailed')}: ${status.message}`
+          ? `${words.saveFailed}: ${status.message}`
           : '';
   return (
     <span

@@ -3,7 +3,7 @@ import type { DocumentSummary } from '@shared/model';
 import { api, errorMessage } from '../api/client';
 import { Modal } from '../app/Modal';
 import { parseDate } from '@shared/text/dates';
-import { useI18n } from '../i18n';
+import { useI18n, useAppStrings } from '../i18n';
 import { longDate, useDateStrings } from './dateStrings';
 
 /** Edit a document's title, source, URL, date, direction and language; or delete it. */
@@ -16,7 +16,7 @@ export function DocumentDetailsDialog({
   onClose: () => void;
   onChanged: () => void;
 }) {
-  const { t } = useI18n();
+  const words = useAppStrings();
   const dt = useDateStrings();
   const { lang } = useI18n();
   // a date an older project could not read is shown as it was written, to be corrected
@@ -62,7 +62,7 @@ export function DocumentDetailsDialog({
   };
 
   return (
-    <Modal label={t('details')} onClose={onClose}>
+    <Modal label={words.details} onClose={onClose}>
       <form
         className="details-form"
         onSubmit={(e) => {
@@ -70,13 +70,13 @@ export function DocumentDetailsDialog({
           void save();
         }}
       >
-        <h2>{t('details')}</h2>
+        <h2>{words.details}</h2>
         <label>
-          {t('title')}
+          {words.title}
           <input dir="auto" value={form.title} onChange={set('title')} required maxLength={1000} />
         </label>
         <label>
-          {t('source')}
+          {words.source}
           <input dir="auto" value={form.source} onChange={set('source')} maxLength={2000} />
         </label>
         <label>
@@ -84,7 +84,7 @@ export function DocumentDetailsDialog({
           <input dir="ltr" value={form.url} onChange={set('url')} maxLength={2000} />
         </label>
         <label>
-          {t('published')}
+          {words.published}
           <input
             dir="auto"
             value={form.publishedAt}
@@ -106,14 +106,14 @@ export function DocumentDetailsDialog({
                 : dt.dateUnreadable}
         </p>
         <label>
-          {t('direction')}
+          {words.direction}
           <select value={form.direction} onChange={set('direction')}>
-            <option value="rtl">{t('rtl')}</option>
-            <option value="ltr">{t('ltr')}</option>
+            <option value="rtl">{words.rtl}</option>
+            <option value="ltr">{words.ltr}</option>
           </select>
         </label>
         <label>
-          {t('language')}
+          {words.language}
           <input dir="ltr" value={form.language} onChange={set('language')} maxLength={35} />
         </label>
         {error && (
@@ -124,22 +124,22 @@ export function DocumentDetailsDialog({
         <div className="actions">
           {confirmDelete ? (
             <>
-              <span className="warn">{t('deleteDocumentConfirm')}</span>
+              <span className="warn">{words.deleteDocumentConfirm}</span>
               <button type="button" className="danger" onClick={() => void remove()}>
-                {t('delete')}
+                {words.delete}
               </button>
             </>
           ) : (
             <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-              {t('deleteDocument')}
+              {words.deleteDocument}
             </button>
           )}
           <span className="spacer" />
           <button type="button" onClick={onClose}>
-            {t('cancel')}
+            {words.cancel}
           </button>
           <button type="submit" className="primary">
-            {t('save')}
+            {words.save}
           </button>
         </div>
       </form>

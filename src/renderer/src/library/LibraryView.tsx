@@ -4,7 +4,7 @@ import { api, errorMessage } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { useWindowedRows } from '../app/useWindowedRows';
 import { onAppEvent } from '../app/appEvents';
-import { useI18n, type MessageKey } from '../i18n';
+import { useI18n, type MessageKey, useAppStrings } from '../i18n';
 import { DocumentDetailsDialog } from './DocumentDetailsDialog';
 import { filterIndex, filterRows, sortRows, type Sort, type SortKey } from './libraryRows';
 
@@ -35,7 +35,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  */
 export function LibraryView() {
   const app = useApp();
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const words = useAppStrings();
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<DocumentSummary | null>(null);
@@ -84,7 +85,7 @@ export function LibraryView() {
   return (
     <main className="library" aria-labelledby="library-title">
       <div className="view-head">
-        <h1 id="library-title">{t('documents')}</h1>
+        <h1 id="library-title">{words.documents}</h1>
         {docs && (
           <span className="count" data-testid="library-count">
             {shown.length === docs.length
@@ -101,8 +102,8 @@ export function LibraryView() {
               setQuery(e.target.value);
               scroller.current?.scrollTo({ top: 0 });
             }}
-            aria-label={t('filterDocuments')}
-            placeholder={t('filterDocuments')}
+            aria-label={words.filterDocuments}
+            placeholder={words.filterDocuments}
             dir="auto"
             maxLength={200}
           />
@@ -113,8 +114,8 @@ export function LibraryView() {
           {error}
         </p>
       )}
-      {docs === null && !error && <p>{t('loading')}</p>}
-      {docs && docs.length === 0 && <p className="empty">{t('noDocuments')}</p>}
+      {docs === null && !error && <p>{words.loading}</p>}
+      {docs && docs.length === 0 && <p className="empty">{words.noDocuments}</p>}
       {/* always there, so the windowing can follow its scrolling from the first render */}
       <div className="doc-table-wrap" ref={scroller} tabIndex={-1}>
         {docs && docs.length > 0 && (
@@ -138,7 +139,7 @@ export function LibraryView() {
                         aria-sort={sorted ?? 'none'}
                       >
                         <button type="button" className="sort-button" onClick={() => sortBy(c.key)}>
-                          {t(c.label)}
+                          {words[c.label]}
                           <span className="sort-mark" aria-hidden="true">
                             {sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}
                           </span>
@@ -147,7 +148,7 @@ export function LibraryView() {
                     );
                   })}
                   <th scope="col" className="c-actions">
-                    <span className="sr-only">{t('actions')}</span>
+                    <span className="sr-only">{words.actions}</span>
                   </th>
                 </tr>
               </thead>
@@ -173,9 +174,9 @@ export function LibraryView() {
                     <td className="c-publishedAt clip" dir="auto" data-testid="published">
                       {published(d.publishedAt)}
                     </td>
-                    <td className="c-language clip" title={d.direction === 'rtl' ? t('rtl') : t('ltr')}>
+                    <td className="c-language clip" title={d.direction === 'rtl' ? words.rtl : words.ltr}>
                       {d.language} <span aria-hidden="true">{d.direction === 'rtl' ? '←' : '→'}</span>
-                      <span className="sr-only">{d.direction === 'rtl' ? t('rtl') : t('ltr')}</span>
+                      <span className="sr-only">{d.direction === 'rtl' ? words.rtl : words.ltr}</span>
                     </td>
                     <td className="num c-charCount">{numberFormat.format(d.charCount)}</td>
                     <td className="num c-annotationCount">{numberFormat.format(d.annotationCount)}</td>
@@ -185,9 +186,9 @@ export function LibraryView() {
                         type="button"
                         className="small"
                         onClick={() => setEditing(d)}
-                        aria-label={`${t('details')}: ${d.title}`}
+                        aria-label={`${words.details}: ${d.title}`}
                       >
-                        {t('details')}
+                        {words.details}
                       </button>
                     </td>
                   </tr>
@@ -195,7 +196,7 @@ export function LibraryView() {
                 {rows.padAfter > 0 && <tr aria-hidden="true" style={{ height: rows.padAfter }} />}
               </tbody>
             </table>
-            {shown.length === 0 && <p className="empty">{t('noDocumentMatches')}</p>}
+            {shown.length === 0 && <p className="empty">{words.noDocumentMatches}</p>}
           </>
         )}
       </div>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { MAX_CLAIMANT_LENGTH, MAX_NOTE_LENGTH } from '@shared/limits';
 import type { Annotation, AnnotationFields, Codebook } from '@shared/model';
 import { valueOptionText } from '../app/BilingualName';
-import { codeLabel, useI18n } from '../i18n';
+import { codeLabel, useI18n, useAppStrings } from '../i18n';
 import { useKeyStrings } from './keyStrings';
 
 /** A choice from one of the codebook's value lists (stance, certainty); a value no longer listed still shows. */
@@ -59,7 +59,8 @@ export function AnnotationEditor({
   /** Esc in one of the editor's fields: the field is left (its text saved), the annotation stays active */
   onEscape?: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const words = useAppStrings();
   const k = useKeyStrings();
   // the code checkboxes are one Tab stop (arrow keys move between them), so the claimant and
   // the other fields are a few Tabs away from the article, not one per code
@@ -120,8 +121,8 @@ export function AnnotationEditor({
       }}
     >
       <div className="editor-head">
-        <h2 id="editor-title">{t('editAnnotation')}</h2>
-        <button type="button" className="icon" onClick={onClose} aria-label={t('close')}>
+        <h2 id="editor-title">{words.editAnnotation}</h2>
+        <button type="button" className="icon" onClick={onClose} aria-label={words.close}>
           ×
         </button>
       </div>
@@ -129,7 +130,7 @@ export function AnnotationEditor({
         {annotation.quote}
       </blockquote>
       <fieldset className="code-toggles" ref={toggles} aria-describedby="editor-codes-hint">
-        <legend>{t('codes')}</legend>
+        <legend>{words.codes}</legend>
         <span id="editor-codes-hint" className="sr-only">
           {k.codesHint}
         </span>
@@ -150,7 +151,7 @@ export function AnnotationEditor({
         ))}
       </fieldset>
       <label>
-        {t('claimant')}
+        {words.claimant}
         <input
           dir="auto"
           list="claimant-suggestions"
@@ -167,23 +168,23 @@ export function AnnotationEditor({
         </datalist>
       </label>
       <ValueSelect
-        label={t('stance')}
+        label={words.stance}
         value={annotation.stance}
         values={codebook.stances}
-        none={t('none')}
+        none={words.none}
         onChange={(stance) => onChange({ stance })}
         display={(v) => valueOptionText(codebook, 'stances', v, lang)}
       />
       <ValueSelect
-        label={t('certainty')}
+        label={words.certainty}
         value={annotation.certainty}
         values={codebook.certainties}
-        none={t('none')}
+        none={words.none}
         onChange={(certainty) => onChange({ certainty })}
         display={(v) => valueOptionText(codebook, 'certainties', v, lang)}
       />
       <label>
-        {t('note')}
+        {words.note}
         <textarea
           dir="auto"
           rows={3}
@@ -194,10 +195,10 @@ export function AnnotationEditor({
         />
       </label>
       <p className="meta">
-        {t('annotator')}: <span dir="auto">{annotation.annotator || t('none')}</span>
+        {words.annotator}: <span dir="auto">{annotation.annotator || words.none}</span>
       </p>
       <button type="button" className="danger" onClick={onDelete}>
-        {t('delete')}
+        {words.delete}
       </button>
     </section>
   );

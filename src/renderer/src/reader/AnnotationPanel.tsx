@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { useWindowedRows } from '../app/useWindowedRows';
 import type { Annotation, Code } from '@shared/model';
-import { codeLabel, useI18n } from '../i18n';
+import { codeLabel, useI18n, useAppStrings } from '../i18n';
 import { CodeCounts } from './CodeCounts';
 import { useReaderStrings } from './strings';
 
@@ -96,7 +96,8 @@ export function AnnotationPanel({
   onSelect: (a: Annotation) => void;
   onStep: (delta: 1 | -1) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const words = useAppStrings();
   const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const counts = useMemo(() => {
     const m = new Map<string, number>();
@@ -126,29 +127,29 @@ export function AnnotationPanel({
     <section className="panel" aria-labelledby="panel-title">
       <div className="panel-head">
         <h2 id="panel-title">
-          {t('annotationsPanel')}{' '}
+          {words.annotationsPanel}{' '}
           <span className="count" data-testid="annotation-count">
             {shown.length}
           </span>
         </h2>
         <div className="panel-nav">
-          <button type="button" onClick={() => onStep(-1)} aria-label={t('previous')} title={`${t('previous')} (p)`}>
+          <button type="button" onClick={() => onStep(-1)} aria-label={words.previous} title={`${words.previous} (p)`}>
             ↑
           </button>
-          <button type="button" onClick={() => onStep(1)} aria-label={t('next')} title={`${t('next')} (n)`}>
+          <button type="button" onClick={() => onStep(1)} aria-label={words.next} title={`${words.next} (n)`}>
             ↓
           </button>
         </div>
       </div>
       <div className="filters">
         <label>
-          {t('filterCode')}
+          {words.filterCode}
           <select
             value={filter.code}
             onChange={(e) => onFilter({ ...filter, code: e.target.value })}
             data-testid="filter-code"
           >
-            <option value="">{t('all')}</option>
+            <option value="">{words.all}</option>
             {codes.map((c) => (
               <option key={c.id} value={c.id}>
                 {codeLabel(c, lang)} ({counts.get(c.id) ?? 0})
@@ -157,13 +158,13 @@ export function AnnotationPanel({
           </select>
         </label>
         <label>
-          {t('filterAnnotator')}
+          {words.filterAnnotator}
           <select
             value={filter.annotator}
             onChange={(e) => onFilter({ ...filter, annotator: e.target.value })}
             data-testid="filter-annotator"
           >
-            <option value="">{t('all')}</option>
+            <option value="">{words.all}</option>
             {annotators.map((a) => (
               <option key={a} value={a}>
                 {a}
@@ -173,8 +174,8 @@ export function AnnotationPanel({
         </label>
       </div>
       <CodeCounts codes={codes} counts={counts} />
-      {annotations.length === 0 && <p className="empty">{t('noAnnotations')}</p>}
-      <ol className="annotation-list" data-testid="annotation-list" ref={listRef} aria-label={t('annotationsPanel')}>
+      {annotations.length === 0 && <p className="empty">{words.noAnnotations}</p>}
+      <ol className="annotation-list" data-testid="annotation-list" ref={listRef} aria-label={words.annotationsPanel}>
         {rows.padBefore > 0 && <li aria-hidden="true" className="spacer" style={{ height: rows.padBefore }} />}
         {shown.slice(rows.start, rows.end).map((a) => (
           <AnnotationItem

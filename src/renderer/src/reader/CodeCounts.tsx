@@ -4,10 +4,11 @@
  */
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { Code } from '@shared/model';
-import { codeLabel, useI18n } from '../i18n';
+import { codeLabel, useI18n, useAppStrings } from '../i18n';
 
 export function CodeCounts({ codes, counts }: { codes: readonly Code[]; counts: ReadonlyMap<string, number> }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const words = useAppStrings();
   const [open, setOpen] = useState(false);
   const [overflowing, setOverflowing] = useState(0);
   const list = useRef<HTMLUListElement>(null);
@@ -31,7 +32,7 @@ export function CodeCounts({ codes, counts }: { codes: readonly Code[]; counts: 
   if (shown.length === 0) return null;
   return (
     <div className={`code-counts-wrap${open ? ' open' : ''}`}>
-      <ul className="code-counts" id="code-counts" ref={list} aria-label={t('countPerCode')}>
+      <ul className="code-counts" id="code-counts" ref={list} aria-label={words.countPerCode}>
         {shown.map((c) => (
           <li key={c.id} data-code-id={c.id}>
             <span className="swatch" style={{ backgroundColor: c.color }} aria-hidden="true" />
@@ -47,7 +48,7 @@ export function CodeCounts({ codes, counts }: { codes: readonly Code[]; counts: 
           aria-controls="code-counts"
           onClick={() => setOpen((o) => !o)}
         >
-          {open ? t('fewerCodes') : t('moreCodes').replace('{n}', String(overflowing))}
+          {open ? words.fewerCodes : words.moreCodes.replace('{n}', String(overflowing))}
         </button>
       )}
     </div>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Code } from '@shared/model';
 import { rankCodes } from '@shared/codebook/paletteSearch';
-import { codeLabel, useI18n } from '../i18n';
+import { codeLabel, useI18n, useAppStrings } from '../i18n';
 import { Modal } from '../app/Modal';
 import { useKeyStrings } from './keyStrings';
 import './codeKeys.css';
@@ -27,7 +27,8 @@ export function CodePalette({
   onChoose: (code: Code) => void;
   onClose: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const words = useAppStrings();
   const k = useKeyStrings();
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
@@ -38,7 +39,7 @@ export function CodePalette({
   const current = matches[Math.min(index, matches.length - 1)];
 
   return (
-    <Modal label={t('tagWith')} onClose={onClose} className={`palette palette-${place}`}>
+    <Modal label={words.tagWith} onClose={onClose} className={`palette palette-${place}`}>
       {passage && (
         <figure className="palette-passage">
           <figcaption>{k.selectedPassage}</figcaption>
@@ -54,8 +55,8 @@ export function CodePalette({
         aria-expanded="true"
         aria-controls="palette-list"
         aria-activedescendant={current ? `palette-${current.id}` : undefined}
-        aria-label={t('searchCodes')}
-        placeholder={t('searchCodes')}
+        aria-label={words.searchCodes}
+        placeholder={words.searchCodes}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
@@ -78,8 +79,8 @@ export function CodePalette({
           }
         }}
       />
-      <ul id="palette-list" role="listbox" aria-label={t('codes')}>
-        {matches.length === 0 && <li className="empty">{t('noCodeMatches')}</li>}
+      <ul id="palette-list" role="listbox" aria-label={words.codes}>
+        {matches.length === 0 && <li className="empty">{words.noCodeMatches}</li>}
         {matches.map((c) => (
           <li
             key={c.id}

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import type { Annotation, Code } from '@shared/model';
-import { codeLabel, useI18n } from '../i18n';
+import { codeLabel, useI18n, useAppStrings } from '../i18n';
 
 /**
  * What the annotations under the pointer are: their codes and claimant. Each name is isolated
@@ -18,7 +18,8 @@ export function HoverCard({
   items: readonly Annotation[];
   codes: readonly Code[];
 }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const words = useAppStrings();
   const byId = new Map(codes.map((c) => [c.id, c]));
   return (
     <div
@@ -28,7 +29,7 @@ export function HoverCard({
     >
       {items.slice(0, 4).map((a) => (
         <div key={a.id} data-annotation-id={a.id}>
-          {a.codes.length === 0 && <bdi>{t('none')}</bdi>}
+          {a.codes.length === 0 && <bdi>{words.none}</bdi>}
           {a.codes.map((id, i) => {
             const code = byId.get(id);
             return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useI18n } from '../i18n';
+import { useAppStrings } from '../i18n';
 import { Modal } from '../app/Modal';
 
 /**
@@ -18,11 +18,11 @@ export function NameDialog({
   onSave: (name: string) => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const words = useAppStrings();
   const [name, setName] = useState(initial);
   const unchanged = name.trim() === '' || name.trim() === initial.trim();
   return (
-    <Modal label={t('yourName')} onClose={onCancel}>
+    <Modal label={words.yourName} onClose={onCancel}>
       <form
         className="name-form"
         onSubmit={(e) => {
@@ -30,17 +30,17 @@ export function NameDialog({
           if (!unchanged) onSave(name.trim());
         }}
       >
-        <p>{prompt ?? t('askName')}</p>
+        <p>{prompt ?? words.askName}</p>
         <label>
-          {t('yourName')}
+          {words.yourName}
           <input autoFocus dir="auto" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
         </label>
         <div className="actions">
           <button type="button" onClick={onCancel}>
-            {t('cancel')}
+            {words.cancel}
           </button>
           <button type="submit" className="primary" disabled={unchanged}>
-            {t('save')}
+            {words.save}
           </button>
         </div>
       </form>

@@ -5,7 +5,7 @@
  * localStorage, so each reader window opens with the researcher's last choice.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { useI18n } from '../i18n';
+import { useAppStrings } from '../i18n';
 
 const KEY = 'hashiya.sidePanelWidth';
 export const MIN_SIDE_WIDTH = 224;
@@ -50,7 +50,7 @@ export function useSidePanelWidth(): [number, (w: number) => void] {
 }
 
 export function PanelSplitter({ width, onWidth }: { width: number; onWidth: (w: number) => void }) {
-  const { t } = useI18n();
+  const words = useAppStrings();
   const drag = useRef<{ x: number; width: number } | null>(null);
   const rtl = () => document.documentElement.dir === 'rtl';
 
@@ -89,7 +89,7 @@ export function PanelSplitter({ width, onWidth }: { width: number; onWidth: (w: 
       className="panel-splitter"
       role="separator"
       aria-orientation="vertical"
-      aria-label={t('resizePanel')}
+      aria-label={words.resizePanel}
       aria-valuenow={width}
       aria-valuemin={MIN_SIDE_WIDTH}
       aria-valuemax={maxSideWidth()}

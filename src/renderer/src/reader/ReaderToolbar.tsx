@@ -1,6 +1,6 @@
 /** The reader's toolbar: undo, redo, the palette, snap to words, and the text size. */
 import { useApp } from '../app/AppContext';
-import { useI18n } from '../i18n';
+import { useAppStrings } from '../i18n';
 
 export function ReaderToolbar({
   canUndo,
@@ -16,18 +16,18 @@ export function ReaderToolbar({
   onPalette(): void;
 }) {
   const app = useApp();
-  const { t } = useI18n();
+  const words = useAppStrings();
   const size = app.settings.textSize;
   return (
-    <div className="reader-toolbar" role="toolbar" aria-label={t('readerToolbar')}>
-      <button type="button" onClick={onUndo} disabled={!canUndo} title={`${t('undo')} (Ctrl+Z)`}>
-        {t('undo')}
+    <div className="reader-toolbar" role="toolbar" aria-label={words.readerToolbar}>
+      <button type="button" onClick={onUndo} disabled={!canUndo} title={`${words.undo} (Ctrl+Z)`}>
+        {words.undo}
       </button>
-      <button type="button" onClick={onRedo} disabled={!canRedo} title={`${t('redo')} (Ctrl+Shift+Z)`}>
-        {t('redo')}
+      <button type="button" onClick={onRedo} disabled={!canRedo} title={`${words.redo} (Ctrl+Shift+Z)`}>
+        {words.redo}
       </button>
       <button type="button" onClick={onPalette} title="Ctrl+K">
-        {t('tagWith')}
+        {words.tagWith}
       </button>
       <span className="spacer" />
       <label className="check">
@@ -36,24 +36,24 @@ export function ReaderToolbar({
           checked={app.settings.snapToWords}
           onChange={(e) => void app.updateSettings({ snapToWords: e.target.checked })}
         />
-        {t('snapToWords')}
+        {words.snapToWords}
       </label>
-      <span className="text-size" role="group" aria-label={t('textSize')}>
+      <span className="text-size" role="group" aria-label={words.textSize}>
         <button
           type="button"
-          title={t('smaller')}
+          title={words.smaller}
           onClick={() => void app.updateSettings({ textSize: Math.max(12, size - 2) })}
         >
           <span aria-hidden="true">A−</span>
-          <span className="sr-only">{t('smaller')}</span>
+          <span className="sr-only">{words.smaller}</span>
         </button>
         <button
           type="button"
-          title={t('larger')}
+          title={words.larger}
           onClick={() => void app.updateSettings({ textSize: Math.min(40, size + 2) })}
         >
           <span aria-hidden="true">A+</span>
-          <span className="sr-only">{t('larger')}</span>
+          <span className="sr-only">{words.larger}</span>
         </button>
       </span>
     </div>

@@ -6,7 +6,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { Code } from '@shared/model';
 import { useApp } from '../app/AppContext';
 import { useAppEvent } from '../app/appEvents';
-import { useI18n } from '../i18n';
+import { useAppStrings } from '../i18n';
 import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationPanel, type PanelFilter } from './AnnotationPanel';
 import { ArticleText } from './ArticleText';
@@ -42,7 +42,7 @@ interface Props {
 // memo: the status line changing (saving, saved) does not render the reader again
 export const ReaderView = memo(function ReaderView({ documentId, focus, findBar }: Props) {
   const app = useApp();
-  const { t } = useI18n();
+  const words = useAppStrings();
   const rs = useReaderStrings();
   const codes = app.codebook.codes;
   const { session, askName, announcement, announce } = useAnnotationSession(documentId);
@@ -135,12 +135,12 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
           {error}
         </p>
         <button type="button" onClick={app.goToLibrary}>
-          {t('backToLibrary')}
+          {words.backToLibrary}
         </button>
       </main>
     );
   }
-  if (!doc || !model || !door) return <main className="reader">{t('loading')}</main>;
+  if (!doc || !model || !door) return <main className="reader">{words.loading}</main>;
 
   return (
     <ReaderContext.Provider value={door}>
@@ -196,7 +196,7 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
             onMore={() => setPalette(true)}
           />
         )}
-        <aside className="reader-side" aria-label={t('annotationsPanel')}>
+        <aside className="reader-side" aria-label={words.annotationsPanel}>
           {active && (
             <AnnotationEditor
               annotation={active}

@@ -1,12 +1,12 @@
 /** The session's notices in words, in the interface language (for the live region). */
 import type { Code } from '@shared/model';
-import { codeLabel, type Lang, type Translate } from '../i18n';
+import { codeLabel, type AppStrings, type Lang } from '../i18n';
 import type { SessionNotice } from './session/types';
 import type { ReaderStrings } from './strings';
 
 export function noticeText(
   n: SessionNotice,
-  t: Translate,
+  words: AppStrings,
   rs: ReaderStrings,
   codes: readonly Code[],
   lang: Lang,
@@ -17,22 +17,22 @@ export function noticeText(
         .map((id) => codes.find((c) => c.id === id))
         .filter((c): c is Code => !!c)
         .map((c) => codeLabel(c, lang));
-      return `${t('created')}: ${names.join(', ')} — ${n.quote}${n.count > 1 ? ` (+${n.count - 1})` : ''}`;
+      return `${words.created}: ${names.join(', ')} — ${n.quote}${n.count > 1 ? ` (+${n.count - 1})` : ''}`;
     }
     case 'updated':
-      return t('updated');
+      return words.updated;
     case 'deleted':
-      return `${t('deleted')}: ${n.quote}`;
+      return `${words.deleted}: ${n.quote}`;
     case 'spanMoved':
       return `${rs.spanMoved}: ${n.quote}`;
     case 'spanRefused':
       return rs.spanRefused;
     case 'undone':
-      return t('undo');
+      return words.undo;
     case 'redone':
-      return t('redo');
+      return words.redo;
     case 'selectFirst':
-      return t('selectFirst');
+      return words.selectFirst;
     case 'reconciled':
       return rs.reconciled;
   }

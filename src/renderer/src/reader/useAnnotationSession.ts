@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useApp } from '../app/AppContext';
-import { useI18n } from '../i18n';
+import { useI18n, useAppStrings } from '../i18n';
 import { noticeText } from './notices';
 import { AnnotationSession } from './session/AnnotationSession';
 import { useReaderStrings } from './strings';
@@ -20,7 +20,8 @@ export interface SessionWiring {
 
 export function useAnnotationSession(documentId: string): SessionWiring {
   const app = useApp();
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
+  const words = useAppStrings();
   const rs = useReaderStrings();
   const [askName, setAskName] = useState<null | ((name: string | null) => void)>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -29,9 +30,9 @@ export function useAnnotationSession(documentId: string): SessionWiring {
     requestAnimationFrame(() => setAnnouncement(message));
   }, []);
   // the host reads the newest app state and words when the session calls it
-  const latest = useRef({ app, t, lang, rs, announce });
+  const latest = useRef({ app, words, lang, rs, announce });
   useEffect(() => {
-    latest.current = { app, t, lang, rs, announce };
+    latest.current = { app, words, lang, rs, announce };
   });
   const [session] = useState(
     () =>
@@ -48,8 +49,8 @@ export function useAnnotationSession(documentId: string): SessionWiring {
         },
         status: (s) => latest.current.app.setStatus(s),
         notice: (n) => {
-          const { t, rs, app, lang, announce } = latest.current;
-          announce(noticeText(n, t, rs, app.codebook.codes, lang));
+          const { words, rs, app, lang, announce } = latest.current;
+          announce(noticeText(n, words, rs, app.codebook.codes, lang));
         },
       }),
   );
