@@ -9,28 +9,8 @@ import type { Annotation, Document } from '@shared/model';
 import type { CodeLabel } from './codeLabels';
 import { paragraphLocator } from './paragraphs';
 
-export const CSV_COLUMNS = [
-  'document_id',
-  'document_title',
-  'document_source',
-  'document_date',
-  'annotation_id',
-  'code',
-  'code_path',
-  'quote',
-  'prefix',
-  'suffix',
-  'start',
-  'end',
-  'paragraph',
-  'claimant',
-  'stance',
-  'certainty',
-  'note',
-  'annotator',
-  'created_at',
-  'updated_at',
-] as const;
+export { CSV_COLUMNS } from '@shared/exchange/csvColumns';
+import { CSV_COLUMNS } from '@shared/exchange/csvColumns';
 
 export type RowPer = 'code' | 'annotation';
 

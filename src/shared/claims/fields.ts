@@ -3,6 +3,7 @@
  * editor shows them (docs/claims.md). A field's `key` is stable: it names the value on every
  * annotation and becomes a CSV column, so it is a safe identifier that no fixed column uses.
  */
+import { CSV_COLUMNS } from '../exchange/csvColumns';
 import { z } from 'zod';
 import { Id } from '../model';
 import { freeText, label, MAX_CHOICES, MAX_FIELDS } from './names';
@@ -25,29 +26,11 @@ export type FieldType = z.infer<typeof FieldType>;
 export const ENTITY_FIELD_TYPES: readonly FieldType[] = ['actor', 'place'];
 export const CHOICE_FIELD_TYPES: readonly FieldType[] = ['choice', 'choices'];
 
-/**
- * The CSV export's own columns (src/main/exchange/csvRows.ts CSV_COLUMNS without the four claim
- * columns of today — claimant, stance, certainty, note — which the fields replace). A test keeps
- * this list in step with the export.
- */
-export const RESERVED_COLUMNS: readonly string[] = [
-  'document_id',
-  'document_title',
-  'document_source',
-  'document_date',
-  'annotation_id',
-  'code',
-  'code_path',
-  'quote',
-  'prefix',
-  'suffix',
-  'start',
-  'end',
-  'paragraph',
-  'annotator',
-  'created_at',
-  'updated_at',
-];
+/** Today's four claim columns, which the fields replace (so a field may take their names). */
+const CLAIM_COLUMNS: readonly string[] = ['claimant', 'stance', 'certainty', 'note'];
+
+/** The CSV export's own columns, which a field key may not take. */
+export const RESERVED_COLUMNS: readonly string[] = CSV_COLUMNS.filter((c) => !CLAIM_COLUMNS.includes(c));
 /** Keys that name a property of every JavaScript object: refused so a key can never reach one. */
 const OBJECT_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
