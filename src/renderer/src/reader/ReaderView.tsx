@@ -78,10 +78,9 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
     if (doc && focus) requestAnimationFrame(() => reveal(focus.start, focus.end));
   }, [doc, focus, reveal]);
 
-  // changes made elsewhere (a codebook merge or rename, imported annotations) are read again
+  // changes made elsewhere (a merge, imported annotations) are read again; this reader's own echo is not
   useAppEvent('annotations.changed', ({ documentIds, changes }) => {
-    if (documentIds === null || documentIds.includes(documentId))
-      void session.changedElsewhere(changes).catch(() => undefined);
+    if (!documentIds || documentIds.includes(documentId)) void session.changedElsewhere(changes).catch(() => null);
   });
   // a merge in the codebook window: Ctrl/Cmd+Z here undoes it too
   useEffect(() => onUndoStepOffered((step) => session.pushUndo(step)), [session]);
