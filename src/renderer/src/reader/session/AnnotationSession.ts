@@ -37,6 +37,13 @@ export class AnnotationSession {
   private readonly creating = new Map<string, Promise<Annotation | null>>();
   /** Which span move is the newest: an older answer must not undo a newer move on screen. */
   private spanMoves = 0;
+  /**
+   * Edits and span moves shown on screen before their turn in the queue, oldest first: a reload
+   * queued ahead of them (an echo, a change elsewhere) answers without them, and must not put
+   * the old values back while they are still on their way.
+   */
+  private readonly shownAhead = new Map<number, { id: string; patch: Partial<Annotation> }>();
+  private aheadSerial = 0;
   /** A kept change met inside an undo step: the step counts as done, the status stays "not saved". */
   private keptDuringUndo: string | null = null;
   /** The document's text between two code-point offsets (for provisional quotes); null: not loaded. */
@@ -82,7 +89,29 @@ export class AnnotationSession {
   /** Re-read the document's annotations from the API (a change made elsewhere). */
   async reload(): Promise<void> {
     const list = await this.api['annotations.list']({ documentId: this.documentId });
-    this.setAll(inReadingOrder(list));
+    this.setAll(inReadingOrder(this.withShownAhead(list)));
+  }
+
+  /** The loaded annotations with the changes still on their way laid over them, in order. */
+  private withShownAhead(list: readonly Annotation[]): Annotation[] {
+    if (this.shownAhead.size === 0) return [...list];
+    return list.map((a) => {
+      let shown = a;
+      for (const { id, patch } of this.shownAhead.values()) if (id === a.id) shown = { ...shown, ...patch };
+      return shown;
+    });
+  }
+
+  /** Remember a change shown before its turn; the answer is a function that forgets it. */
+  private showAhead(id: string, patch: Partial<Annotation>): () => void {
+    const key = ++this.aheadSerial;
+    this.shownAhead.set(key, { id, patch });
+    return () => this.shownAhead.delete(key);
+  }
+
+  /** A provisional annotation became a saved one: the changes shown on it now belong to that. */
+  private carryShownAhead(fromId: string, toId: string): void {
+    for (const entry of this.shownAhead.values()) if (entry.id === fromId) entry.id = toId;
   }
 
   /**
@@ -193,6 +222,7 @@ export class AnnotationSession {
     }
     // edits the researcher made while the save was on its way were shown on the provisional copy
     // (and are queued to be saved): the saved annotation takes them over
+    created.forEach((c, i) => this.carryShownAhead(pending[i]?.id ?? '', c.id));
     const carried = created.map((c, i) => {
       const shown = this.find(pending[i]?.id ?? null);
       return shown ? { ...c, ...pickFields(shown) } : c;
@@ -223,7 +253,8 @@ export class AnnotationSession {
   /** Change fields of an annotation: shown at once, saved in the action queue. */
   edit(shown: Annotation, patch: Fields): Promise<void> {
     const before = this.showEdit(shown, patch);
-    return this.enqueue(() => this.saveEdit(shown, patch, before));
+    const forget = this.showAhead(shown.id, patch);
+    return this.enqueue(() => this.saveEdit(shown, patch, before).finally(forget));
   }
 
   /** Delete an annotation, after every action already asked for. */
@@ -243,9 +274,11 @@ export class AnnotationSession {
     const local = this.find(shown.id) ?? shown;
     const before = { start: local.start, end: local.end };
     const showSpan = (x: Annotation, span: Span): Annotation => ({ ...x, ...span, quote: quote(span.start, span.end) });
-    this.replace([showSpan(local, next)]);
+    const moved = showSpan(local, next);
+    this.replace([moved]);
+    const forget = this.showAhead(shown.id, { start: moved.start, end: moved.end, quote: moved.quote });
     const seq = ++this.spanMoves;
-    return this.enqueue(async () => {
+    const save = async (): Promise<void> => {
       const a = await this.settle(shown);
       if (!a) return;
       const updated = await this.persist(
@@ -269,7 +302,8 @@ export class AnnotationSession {
       };
       this.pushUndo({ label: 'span', undo: () => apply(before), redo: () => apply(next) });
       this.host.notice({ kind: 'spanMoved', quote: updated.quote });
-    });
+    };
+    return this.enqueue(() => save().finally(forget));
   }
 
   /** Undo (or redo) the last step, after every action already asked for. */

@@ -48,4 +48,44 @@ describe('AnnotationSession: changes announced from elsewhere', () => {
     await again;
     expect(t.snap().annotations).toEqual([]);
   });
+
+  it('a reload queued before a span move answers without it, and the moved span stays on screen (and is what the next move builds on)', async () => {
+    const a = annotation({ start: 24, end: 33, codes: ['c1'] });
+    const t = setup([a]);
+    await t.load();
+    const reading = t.session.changedElsewhere(); // a change naming no versions: read again
+    const moving = t.session.moveSpan(a, { start: 24, end: 43 });
+    expect(t.byId(a.id)?.end).toBe(43);
+    await t.answer('annotations.list', [a]); // the server answers the read before the move is sent
+    await reading;
+    expect(t.byId(a.id)).toMatchObject({ start: 24, end: 43, quote: 'ceasefire on Monday' });
+    // the next move, pressed before the first one answers, starts from what is on screen
+    const shown = t.byId(a.id) as typeof a;
+    const again = t.session.moveSpan(shown, { start: 15, end: shown.end });
+    await t.answer('annotations.update', updated(a, { start: 24, end: 43, quote: 'ceasefire on Monday' }));
+    await moving;
+    const second = await t.answer('annotations.update', updated(a, { start: 15, end: 43 }));
+    await again;
+    expect(second.input).toMatchObject({ start: 15, end: 43 });
+    expect(t.byId(a.id)).toMatchObject({ start: 15, end: 43 });
+  });
+
+  it('a reload queued before an edit answers without it, and the edited note stays until the edit is saved', async () => {
+    const a = annotation({ ...span, codes: ['c1'] });
+    const t = setup([a]);
+    await t.load();
+    const reading = t.session.changedElsewhere([{ id: a.id, updatedAt: '2026-03-01T00:00:00.000Z' }]);
+    const editing = t.session.edit(a, { note: 'mine' });
+    await t.answer('annotations.list', [updated(a, { claimant: 'theirs' }, '2026-03-01T00:00:00.000Z')]);
+    await reading;
+    // their claimant comes in, my note is not taken away
+    expect(t.byId(a.id)).toMatchObject({ note: 'mine', claimant: 'theirs' });
+    await t.answer('annotations.update', updated(a, { note: 'mine', claimant: 'theirs' }, '2026-03-02T00:00:00.000Z'));
+    await editing;
+    // once saved, a later reload shows the server's values alone
+    const later = t.session.changedElsewhere();
+    await t.answer('annotations.list', [updated(a, { note: 'edited again' }, '2026-03-03T00:00:00.000Z')]);
+    await later;
+    expect(t.byId(a.id)?.note).toBe('edited again');
+  });
 });
