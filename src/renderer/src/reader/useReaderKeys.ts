@@ -3,7 +3,7 @@
  * keydown while the reader is open, and `menu.command` from the app's events. Undo and Redo from
  * the menu act on the field being typed in when there is one.
  */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { Code } from '@shared/model';
 import { useAppEvent } from '../app/appEvents';
 import { keyCommand, menuCommand, runCommand, type CommandHandlers, type ReaderCommand } from './commands';
@@ -17,10 +17,10 @@ export function useReaderKeys(
   handlers: CommandHandlers,
 ): void {
   const latest = useRef({ state, handlers });
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = { state, handlers };
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const { state, handlers } = latest.current;
       if (state.paused) return;

@@ -4,7 +4,7 @@
  * overlay says where they go).
  * File ▸ Import… of the desktop app's menu opens it too (`menu.command` import).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { emitAppEvent, useAppEvent } from '../../app/appEvents';
@@ -73,7 +73,7 @@ export function ImportControls({ onImported }: ImportControlsProps) {
   useAppEvent('menu.command', ({ command }) => {
     if (command === 'import') setDialog('files');
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     // browser mode: the same shortcut, instead of the browser's own "open file"
     const key = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'o') {

@@ -73,7 +73,7 @@ export function FindBar() {
   }, [documentId, setOptions]);
 
   // Ctrl/Cmd+F opens (or refocuses) the bar; F3 / Ctrl+G step through hits
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (document.querySelector('dialog[open]')) return;
       const mod = e.ctrlKey || e.metaKey;

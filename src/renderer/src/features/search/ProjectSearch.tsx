@@ -3,7 +3,7 @@
  * with its paragraph number and the words around it; choosing one opens the document at the hit
  * with the find bar showing the same search.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit, SearchResult } from '@shared/api/search';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
@@ -38,7 +38,7 @@ export function ProjectSearch() {
   const box = useRef<HTMLInputElement>(null);
 
   // Ctrl/Cmd+Shift+F (and Find… outside the reader): search all documents
-  useEffect(() => {
+  useLayoutEffect(() => {
     const focus = () => {
       box.current?.focus();
       box.current?.select();

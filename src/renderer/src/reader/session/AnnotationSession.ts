@@ -117,8 +117,9 @@ export class AnnotationSession {
   /**
    * A change of this document's annotations was announced (by main, or by another feature of the
    * page). Once every action already asked for has settled, read the annotations again — unless
-   * the change names the versions it left and the session shows exactly those (its own edit,
-   * echoed back), so a tag costs no second read of 5,000 annotations.
+   * the change names the versions it left and the session shows those or newer ones (its own
+   * edit, echoed back), so a tag costs no second read of 5,000 annotations. Versions are the
+   * server's ISO times, which compare as strings.
    */
   changedElsewhere(changes?: ReadonlyArray<{ id: string; updatedAt: string | null }>): Promise<void> {
     return this.queue.run(() => (changes && this.shows(changes) ? undefined : this.reload()));
@@ -126,7 +127,9 @@ export class AnnotationSession {
 
   private shows(changes: ReadonlyArray<{ id: string; updatedAt: string | null }>): boolean {
     const byId = new Map(this.annotations.map((a) => [a.id, a.updatedAt]));
-    return changes.every((c) => (c.updatedAt === null ? !byId.has(c.id) : byId.get(c.id) === c.updatedAt));
+    // the version named, or a newer one this session saved since (an echo overtaken by the next edit)
+    const atLeast = (shown: string | undefined, named: string) => shown !== undefined && shown >= named;
+    return changes.every((c) => (c.updatedAt === null ? !byId.has(c.id) : atLeast(byId.get(c.id), c.updatedAt)));
   }
 
   /** The same, after every action already asked for. */

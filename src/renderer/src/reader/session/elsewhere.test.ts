@@ -88,4 +88,20 @@ describe('AnnotationSession: changes announced from elsewhere', () => {
     await later;
     expect(t.byId(a.id)?.note).toBe('edited again');
   });
+
+  it('the echo of its own tag arriving after its next edit was saved reads nothing again', async () => {
+    const t = setup();
+    await t.load();
+    const tagging = t.session.applyCode('c1', span);
+    const saved = annotation({ ...span, codes: ['c1'] });
+    await t.answer('annotations.create', saved);
+    await tagging;
+    const editing = t.session.edit(saved, { note: 'mine' });
+    await t.answer('annotations.update', updated(saved, { note: 'mine' }));
+    await editing;
+    // main's event for the create comes late: the session shows a newer version than it names
+    await t.session.changedElsewhere([{ id: saved.id, updatedAt: saved.updatedAt }]);
+    expect(t.open('annotations.list')).toEqual([]);
+    expect(t.byId(saved.id)?.note).toBe('mine');
+  });
 });
