@@ -15,7 +15,7 @@ import { decodeHtml } from './decode';
 import { isBoilerplateLine, removeMarkedBlocks, sameLine } from './htmlBoilerplate';
 import { flattenDeepNesting } from './htmlDepth';
 import { readHtmlMeta } from './htmlMeta';
-import { htmlParagraphs } from './htmlText';
+import { htmlParagraphs, NON_TEXT_ELEMENTS } from './htmlText';
 import { MAX_TITLE_CHARS } from './limits';
 import type { ImportedText } from './types';
 
@@ -25,41 +25,13 @@ import type { ImportedText } from './types';
  * included, in one; only its controls go.
  */
 const DROP_WITH_CONTENT = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
+  ...NON_TEXT_ELEMENTS,
+  // the page's chrome around the article
   'nav',
   'footer',
   'aside',
-  'button',
-  'select',
-  'textarea',
-  'input',
-  'option',
-  'optgroup',
-  'datalist',
   'dialog',
   'menu',
-  'svg',
-  'math',
-  'canvas',
-  'audio',
-  'video',
-  'picture',
-  'img',
-  'source',
-  'link',
-  'meta',
-  'base',
-  'title',
-  'head',
 ];
 
 /** A jsdom that cannot run or fetch anything, with the page's console complaints swallowed. */

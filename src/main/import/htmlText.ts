@@ -49,7 +49,12 @@ export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'ul',
 ]);
 
-const SKIP = new Set([
+/**
+ * Elements that never hold article text: scripts and styles, embedded and media content, form
+ * controls and what the document head holds. The text walk skips them; the sanitiser in html.ts
+ * removes them with everything inside, together with the page's chrome.
+ */
+export const NON_TEXT_ELEMENTS: readonly string[] = [
   'script',
   'style',
   'noscript',
@@ -59,6 +64,7 @@ const SKIP = new Set([
   'frameset',
   'object',
   'embed',
+  'applet',
   'svg',
   'math',
   'canvas',
@@ -75,12 +81,16 @@ const SKIP = new Set([
   'select',
   'textarea',
   'option',
+  'optgroup',
+  'datalist',
   'head',
   'title',
   'meta',
   'link',
   'base',
-]);
+];
+
+const SKIP = new Set(NON_TEXT_ELEMENTS);
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
