@@ -87,3 +87,10 @@ export const test = base.extend<{ hashiya: Hashiya }>({
 });
 
 export { expect };
+
+/**
+ * How long to wait for an import of several files (a PDF parsed in a worker among them) to report
+ * every outcome: on a loaded two-core machine it takes longer than the default 10 s wait.
+ * A wait, not a speed goal (those are in npm run bench).
+ */
+export const IMPORT_WAIT = { timeout: 30_000 };

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeDocx } from '../test/fixtures/import/docx';
-import { expect, test } from './fixtures';
+import { expect, test, IMPORT_WAIT } from './fixtures';
 import { screenshotPath } from './helpers/screenshots';
 import { NEXIS_THREE } from '../test/fixtures/import/nexis';
 
@@ -95,14 +95,17 @@ test('many files: a summary of what came in, what was refused and why, and Impor
     'shortcut',
   );
   const dialog = page.getByRole('dialog', { name: 'Import articles' });
-  await expect(dialog.getByTestId('import-counts')).toHaveText('2 imported · 1 refused · 1 already in the project');
+  await expect(dialog.getByTestId('import-counts')).toHaveText(
+    '2 imported · 1 refused · 1 already in the project',
+    IMPORT_WAIT,
+  );
   await expect(dialog.locator('[data-kind="refused"]')).toContainText('“photo.txt” is a PNG image, not text');
   await expect(dialog.locator('[data-kind="duplicate"]')).toContainText('already in the project as');
   await expect(dialog.locator('[data-kind="imported"]').nth(1)).toContainText('تقرير البعثة');
   expect(await hashiya.ok<unknown[]>('documents.list')).toHaveLength(before.length + 2);
 
   await dialog.getByRole('button', { name: 'Import anyway' }).click();
-  await expect(dialog.getByTestId('import-counts')).toHaveText('3 imported · 1 refused');
+  await expect(dialog.getByTestId('import-counts')).toHaveText('3 imported · 1 refused', IMPORT_WAIT);
   await expect(dialog.locator('[data-kind="imported"]').last()).toContainText(
     'The file is not UTF-8; it was read as Windows-1256',
   );

@@ -2,7 +2,7 @@
  * PDF, RTF and MHTML through the real UI in browser mode: chosen in the file picker, read in the
  * built import worker, and stored as logical-order Arabic; a scanned PDF is refused with its sentence.
  */
-import { expect, test } from './fixtures';
+import { expect, test, IMPORT_WAIT } from './fixtures';
 import { makePdf, rtlItems } from '../test/fixtures/import/pdf';
 
 const HEADLINE = 'هدنة في طرابلس';
@@ -53,7 +53,7 @@ test('a PDF, an RTF and a saved web page come in as text; a scanned PDF is refus
     { name: 'scan.pdf', mimeType: 'application/pdf', buffer: makePdf([{ image: true }]) },
   ]);
   const dialog = page.getByRole('dialog', { name: 'Import articles' });
-  await expect(dialog.getByTestId('import-counts')).toHaveText('3 imported · 1 refused');
+  await expect(dialog.getByTestId('import-counts')).toHaveText('3 imported · 1 refused', IMPORT_WAIT);
   await expect(dialog.locator('[data-kind="refused"]')).toContainText('“scan.pdf”: The PDF has no text layer');
   const added = (await hashiya.ok<{ id: string; title: string }[]>('documents.list')).filter(
     (d) => !before.some((b) => b.id === d.id),
