@@ -1,0 +1,359 @@
+/**
+ * The actor network (issue 16): analysis.network over the view's filter with DNA's options
+ * (type, normalisation, position aggregation, a time window), laid out by ForceAtlas2
+ * (networkLayout.ts) and drawn as SVG. Pan by dragging or with the arrow keys, zoom with the
+ * wheel or + and −; a click (or Enter) on an actor filters the view to that actor, on a code to
+ * that code. The export buttons send the same filter and network to analysis.export.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { ClaimFilter } from '@shared/analysis/filter';
+import type { NetworkType, Normalization, TwoModeAggregation } from '@shared/analysis/network';
+import type { EXPORT_FORMATS, NetworkSpec } from '@shared/api/analysis';
+import { api, errorMessage } from '../../api/client';
+import { downloadFile } from '../../app/download';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { useI18n } from '../../i18n';
+import type { ActorOption } from './FilterBar';
+import { layoutNetwork, type SizeBy } from './networkLayout';
+import { CODE_COLOUR, edgeColour, labelDirection, nodeLabel, typeColours } from './networkPicture';
+import { Field } from './Field';
+import { useAnalysisStrings } from './strings';
+import { useLatest } from './useAnalysisData';
+
+const BOX = { width: 800, height: 480, margin: 40 };
+const TYPES: NetworkType[] = ['twoMode', 'congruence', 'conflict', 'subtract', 'addressee', 'objectActor'];
+const ONE_MODE: NetworkType[] = ['congruence', 'conflict', 'subtract'];
+type View = { x: number; y: number; k: number };
+const HOME: View = { x: 0, y: 0, k: 1 };
+type Format = (typeof EXPORT_FORMATS)[number];
+
+export function NetworkView({
+  filter,
+  revision,
+  onPickActor,
+  onPickCode,
+  onActors,
+}: {
+  filter: ClaimFilter;
+  revision: number;
+  onPickActor: (id: string) => void;
+  onPickCode: (id: string) => void;
+  onActors: (actors: ActorOption[]) => void;
+}) {
+  const s = useAnalysisStrings();
+  const { lang } = useI18n();
+  const [type, setType] = useState<NetworkType>('twoMode');
+  const [normalization, setNormalization] = useState<Normalization>('none');
+  const [aggregation, setAggregation] = useState<TwoModeAggregation>('ignore');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [sizeBy, setSizeBy] = useState<SizeBy>('degree');
+  const [view, setView] = useState<View>(HOME);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const drag = useRef<{ x: number; y: number; view: View } | null>(null);
+
+  const spec: NetworkSpec = {
+    type,
+    ...(ONE_MODE.includes(type) ? { normalization } : {}),
+    ...(type === 'twoMode' ? { aggregation } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
+  const { data, error } = useLatest(JSON.stringify({ filter, spec, revision }), () =>
+    api['analysis.network']({ filter, network: spec }),
+  );
+  const network = data?.network ?? null;
+
+  const placed = useMemo(
+    () => (network ? layoutNetwork(network.nodes, network.edges, BOX, sizeBy) : new Map()),
+    [network, sizeBy],
+  );
+  const colours = useMemo(() => typeColours(network?.nodes ?? []), [network]);
+  const maxWeight = Math.max(1e-9, ...(network?.edges ?? []).map((e) => Math.abs(e.weight)));
+
+  useEffect(() => {
+    if (!network) return;
+    onActors(
+      network.nodes
+        .filter((n) => n.kind === 'actor')
+        .map((n) => ({ id: n.id.slice('actor:'.length), name: nodeLabel(n, lang) })),
+    );
+  }, [network, lang, onActors]);
+
+  // the wheel zooms the picture, not the page (a passive React listener could not stop the page)
+  useEffect(() => {
+    const el = svg.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      setView((v) => ({ ...v, k: clampZoom(v.k * (e.deltaY < 0 ? 1.15 : 1 / 1.15)) }));
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [network]);
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.target !== e.currentTarget) return;
+    const step = 40;
+    const moves: Record<string, (v: View) => View> = {
+      ArrowLeft: (v) => ({ ...v, x: v.x + step }),
+      ArrowRight: (v) => ({ ...v, x: v.x - step }),
+      ArrowUp: (v) => ({ ...v, y: v.y + step }),
+      ArrowDown: (v) => ({ ...v, y: v.y - step }),
+      '+': (v) => ({ ...v, k: clampZoom(v.k * 1.25) }),
+      '=': (v) => ({ ...v, k: clampZoom(v.k * 1.25) }),
+      '-': (v) => ({ ...v, k: clampZoom(v.k / 1.25) }),
+      '0': () => HOME,
+    };
+    const move = moves[e.key];
+    if (move) {
+      e.preventDefault();
+      setView(move);
+    }
+  };
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    if ((e.target as Element).closest('.network-node')) return;
+    drag.current = { x: e.clientX, y: e.clientY, view };
+    e.currentTarget.setPointerCapture(e.pointerId);
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    if (!d) return;
+    const scale = BOX.width / e.currentTarget.getBoundingClientRect().width;
+    setView({ ...d.view, x: d.view.x + (e.clientX - d.x) * scale, y: d.view.y + (e.clientY - d.y) * scale });
+  };
+  const pick = (id: string) => {
+    if (id.startsWith('actor:')) onPickActor(id.slice('actor:'.length));
+    else if (id.startsWith('code:')) onPickCode(id.slice('code:'.length));
+  };
+  const exportAs = async (format: Format) => {
+    setSaved(null);
+    setExportError(null);
+    try {
+      const out = await api['analysis.export'](
+        format === 'eventsCsv' ? { format, filter } : { format, filter, network: spec },
+      );
+      const mime = out.mediaType.split(';')[0] ?? out.mediaType;
+      downloadFile(out.fileName, out.text, mime);
+      setSaved(s.exported(out.fileName));
+    } catch (err) {
+      setExportError(errorMessage(err));
+    }
+  };
+  const cx = BOX.width / 2;
+  const cy = BOX.height / 2;
+  const transform = `translate(${view.x + cx * (1 - view.k)} ${view.y + cy * (1 - view.k)}) scale(${view.k})`;
+
+  return (
+    <section className="claims-network" aria-labelledby="network-heading">
+      <h2 id="network-heading">{s.network}</h2>
+      <div className="chart-controls">
+        <Field label={s.networkType}>
+          {(id) => (
+            <select id={id} value={type} onChange={(e) => setType(e.target.value as NetworkType)}>
+              {TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {s[t]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {ONE_MODE.includes(type) ? (
+          <Field label={s.normalization}>
+            {(id) => (
+              <select id={id} value={normalization} onChange={(e) => setNormalization(e.target.value as Normalization)}>
+                {(['none', 'average', 'jaccard', 'cosine'] as const).map((n) => (
+                  <option key={n} value={n}>
+                    {s[n]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        {type === 'twoMode' ? (
+          <Field label={s.aggregation}>
+            {(id) => (
+              <select
+                id={id}
+                value={aggregation}
+                onChange={(e) => setAggregation(e.target.value as TwoModeAggregation)}
+              >
+                <option value="ignore">{s.ignore}</option>
+                <option value="combine">{s.combine}</option>
+                <option value="subtract">{s.aggSubtract}</option>
+              </select>
+            )}
+          </Field>
+        ) : null}
+        <Field label={s.windowFrom}>
+          {(id) => (
+            <input id={id} type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+          )}
+        </Field>
+        <Field label={s.windowTo}>
+          {(id) => (
+            <input id={id} type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+          )}
+        </Field>
+        <Field label={s.sizeBy}>
+          {(id) => (
+            <select id={id} value={sizeBy} onChange={(e) => setSizeBy(e.target.value as SizeBy)}>
+              <option value="degree">{s.degree}</option>
+              <option value="claims">{s.claims}</option>
+            </select>
+          )}
+        </Field>
+        <button type="button" onClick={() => setView((v) => ({ ...v, k: clampZoom(v.k * 1.25) }))}>
+          {s.zoomIn}
+        </button>
+        <button type="button" onClick={() => setView((v) => ({ ...v, k: clampZoom(v.k / 1.25) }))}>
+          {s.zoomOut}
+        </button>
+        <button type="button" onClick={() => setView(HOME)}>
+          {s.resetView}
+        </button>
+      </div>
+      <div className="chart-controls" role="group" aria-label={s.exports}>
+        {(
+          [
+            ['graphml', s.exportGraphml],
+            ['gexf', s.exportGexf],
+            ['nodesCsv', s.exportNodes],
+            ['edgesCsv', s.exportEdges],
+            ['eventsCsv', s.exportEvents],
+          ] as const
+        ).map(([format, label]) => (
+          <button key={format} type="button" onClick={() => void exportAs(format)}>
+            {label}
+          </button>
+        ))}
+        <span role="status" className="export-status">
+          {saved}
+        </span>
+      </div>
+      <ErrorAlert message={error ?? exportError} />
+      {network && network.nodes.length === 0 ? <p className="claims-empty">{s.noClaims}</p> : null}
+      {network && network.nodes.length > 0 ? (
+        <>
+          <p className="network-hint" id="network-hint">
+            {s.networkHint}
+            {network.edges.length === 0 ? ` ${s.noEdges}` : ''}
+          </p>
+          <svg
+            ref={svg}
+            className="network-svg"
+            viewBox={`0 0 ${BOX.width} ${BOX.height}`}
+            role="group"
+            aria-label={s.network}
+            aria-describedby="network-hint"
+            tabIndex={0}
+            data-testid="network"
+            onKeyDown={onKey}
+            onPointerDown={onPointerDown}
+            onPointerMove={onPointerMove}
+            onPointerUp={() => (drag.current = null)}
+            onPointerCancel={() => (drag.current = null)}
+          >
+            <defs>
+              <marker
+                id="network-arrow"
+                viewBox="0 0 10 10"
+                refX={10}
+                refY={5}
+                markerWidth={6}
+                markerHeight={6}
+                orient="auto"
+              >
+                <path d="M0,0 L10,5 L0,10 z" fill="#607d8b" />
+              </marker>
+            </defs>
+            <rect x={0} y={0} width={BOX.width} height={BOX.height} fill="#ffffff" />
+            <g transform={transform}>
+              {network.edges.map((e) => {
+                const a = placed.get(e.source);
+                const b = placed.get(e.target);
+                if (!a || !b) return null;
+                // directed ties end at the target's rim, where the arrow can be seen
+                const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+                const x2 = network.directed ? b.x - ((b.x - a.x) / len) * b.r : b.x;
+                const y2 = network.directed ? b.y - ((b.y - a.y) / len) * b.r : b.y;
+                return (
+                  <line
+                    key={`${e.source}|${e.target}`}
+                    x1={a.x}
+                    y1={a.y}
+                    x2={x2}
+                    y2={y2}
+                    stroke={edgeColour(e, network.type)}
+                    strokeWidth={1 + 4 * (Math.abs(e.weight) / maxWeight)}
+                    strokeOpacity={0.75}
+                    markerEnd={network.directed ? 'url(#network-arrow)' : undefined}
+                  />
+                );
+              })}
+              {network.nodes.map((n) => {
+                const p = placed.get(n.id);
+                if (!p) return null;
+                const label = nodeLabel(n, lang);
+                const fill = n.kind === 'code' ? CODE_COLOUR : (colours.get(n.type) ?? '#1565c0');
+                return (
+                  <g
+                    key={n.id}
+                    className="network-node"
+                    role="button"
+                    tabIndex={0}
+                    data-testid="network-node"
+                    data-node-id={n.id}
+                    aria-label={s.nodeLabel(label, n.claims)}
+                    onClick={() => pick(n.id)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault();
+                        pick(n.id);
+                      }
+                    }}
+                  >
+                    {n.kind === 'code' ? (
+                      <rect x={p.x - p.r} y={p.y - p.r} width={2 * p.r} height={2 * p.r} fill={fill} stroke="#fff" />
+                    ) : (
+                      <circle cx={p.x} cy={p.y} r={p.r} fill={fill} stroke="#fff" />
+                    )}
+                    <text
+                      x={p.x}
+                      y={p.y + p.r + 13}
+                      textAnchor="middle"
+                      direction={labelDirection(label)}
+                      fontSize={12}
+                      fill="#212121"
+                      stroke="#ffffff"
+                      strokeWidth={3}
+                      paintOrder="stroke"
+                    >
+                      {label}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+          </svg>
+          {colours.size > 0 ? (
+            <ul className="chart-legend">
+              {[...colours].map(([t, c]) => (
+                <li key={t}>
+                  <span className="swatch" style={{ background: c }} aria-hidden="true" />
+                  <bdi>{t || '—'}</bdi>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+const clampZoom = (k: number): number => Math.min(8, Math.max(0.2, k));

@@ -1,0 +1,76 @@
+/**
+ * Where the network's nodes go (issue 16): a graphology graph of the analysis.network answer laid
+ * out by ForceAtlas2, started from the same circle every time (nodes in their answer's order), so
+ * the same data gives the same picture. Positions are fitted into a width × height box; a node's
+ * radius grows with the square root of its degree or its claim count.
+ */
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+
+export interface LayoutNode {
+  id: string;
+  claims: number;
+}
+export interface LayoutEdge {
+  source: string;
+  target: string;
+  weight: number;
+}
+export type SizeBy = 'degree' | 'claims';
+
+export interface PlacedNode {
+  id: string;
+  x: number;
+  y: number;
+  r: number;
+  degree: number;
+}
+
+export const MIN_RADIUS = 5;
+export const MAX_RADIUS = 22;
+
+export function layoutNetwork(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+  box: { width: number; height: number; margin: number },
+  sizeBy: SizeBy,
+): Map<string, PlacedNode> {
+  const graph = new Graph({ multi: false, type: 'mixed' });
+  nodes.forEach((n, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(1, nodes.length);
+    graph.addNode(n.id, { x: 100 * Math.cos(angle), y: 100 * Math.sin(angle) });
+  });
+  for (const e of edges) {
+    if (!graph.hasNode(e.source) || !graph.hasNode(e.target) || e.source === e.target) continue;
+    if (graph.hasEdge(e.source, e.target) || graph.hasEdge(e.target, e.source)) continue;
+    graph.addUndirectedEdge(e.source, e.target, { weight: Math.abs(e.weight) });
+  }
+  if (nodes.length > 1) {
+    forceAtlas2.assign(graph, {
+      iterations: 300,
+      getEdgeWeight: 'weight',
+      settings: { ...forceAtlas2.inferSettings(graph), adjustSizes: false },
+    });
+  }
+  const xs = nodes.map((n) => graph.getNodeAttribute(n.id, 'x') as number);
+  const ys = nodes.map((n) => graph.getNodeAttribute(n.id, 'y') as number);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const spanX = maxX - minX || 1;
+  const spanY = maxY - minY || 1;
+  const innerW = box.width - 2 * box.margin;
+  const innerH = box.height - 2 * box.margin;
+  const measure = (n: LayoutNode) => (sizeBy === 'degree' ? graph.degree(n.id) : n.claims);
+  const biggest = Math.max(1, ...nodes.map(measure));
+  const placed = new Map<string, PlacedNode>();
+  nodes.forEach((n, i) => {
+    const single = nodes.length === 1;
+    placed.set(n.id, {
+      id: n.id,
+      x: single ? box.width / 2 : box.margin + ((xs[i]! - minX) / spanX) * innerW,
+      y: single ? box.height / 2 : box.margin + ((ys[i]! - minY) / spanY) * innerH,
+      r: MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(measure(n) / biggest),
+      degree: graph.degree(n.id),
+    });
+  });
+  return placed;
+}
