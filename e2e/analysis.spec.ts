@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test, type Hashiya } from './fixtures';
+import { saveScreenshot } from './helpers/screenshots';
 
 const require = createRequire(import.meta.url);
 
@@ -119,6 +120,12 @@ test('the claims table shows the tagged claims and sorting by date reverses them
   expect(await column(page, 'documentDate')).toEqual(['2019-04-10', '2019-04-10', '2019-05-22']);
   const header = page.getByRole('columnheader', { name: 'Date', exact: true });
   await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByTestId('network-node')).toHaveCount(5);
+  saveScreenshot('claims-network.png', await page.locator('.claims-network').screenshot());
+  await page.getByLabel('Stack by').selectOption({ label: 'Actor' });
+  await expect(page.locator('.claims-timeline .chart-legend')).toContainText('إيمانويل ماكرون');
+  saveScreenshot('claims-timeline.png', await page.locator('.claims-timeline').screenshot());
+  saveScreenshot('claims-view.png', await page.screenshot({ fullPage: true }));
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   await expect(rows(page).first().locator('.col-documentDate')).toHaveText('2019-05-22');
@@ -176,4 +183,39 @@ test('a filter nothing matches says so', async ({ page, hashiya }) => {
   await page.getByLabel('Position', { exact: true }).selectOption({ label: 'No position' });
   await expect(page.getByText('No claims match this filter.').first()).toBeVisible();
   await expect(rows(page)).toHaveCount(0);
+});
+
+test('a click on a timeline bar shows that day’s claims; the timeline saves as SVG and PNG', async ({
+  page,
+  hashiya,
+}) => {
+  await seed(hashiya);
+  await openClaims(page, hashiya);
+  await expect(rows(page)).toHaveCount(3);
+  const may = page
+    .getByTestId('timeline-bar')
+    .filter({ has: page.locator('rect') })
+    .last();
+  await expect(may).toHaveAttribute('aria-label', /^2019-05-22: 1 claims/);
+  await may.focus();
+  await expect(page.getByTestId('timeline-shown')).toContainText('2019-05-22: 1 claims');
+  await page.keyboard.press('Enter');
+  await expect(rows(page)).toHaveCount(1);
+  expect(await column(page, 'claimant')).toEqual(['إيمانويل ماكرون']);
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2019-05-22');
+
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save as SVG' }).click(),
+  ]);
+  expect(svg.suggestedFilename()).toMatch(/^hashiya-timeline-.*\.svg$/);
+  const markup = readFileSync(await svg.path(), 'utf8');
+  expect(markup).toContain('xmlns="http://www.w3.org/2000/svg"');
+  expect(markup).toContain('font-family="');
+  expect(markup).toContain('2019-05-22');
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save as PNG' }).click(),
+  ]);
+  expect([...readFileSync(await png.path()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 });

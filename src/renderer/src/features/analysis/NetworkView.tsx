@@ -20,7 +20,7 @@ import { Field } from './Field';
 import { useAnalysisStrings } from './strings';
 import { useLatest } from './useAnalysisData';
 
-const BOX = { width: 800, height: 480, margin: 40 };
+const BOX = { width: 800, height: 480, margin: 70 };
 const TYPES: NetworkType[] = ['twoMode', 'congruence', 'conflict', 'subtract', 'addressee', 'objectActor'];
 const ONE_MODE: NetworkType[] = ['congruence', 'conflict', 'subtract'];
 type View = { x: number; y: number; k: number };
@@ -324,10 +324,10 @@ export function NetworkView({
                     )}
                     <text
                       x={p.x}
-                      y={p.y + p.r + 13}
+                      y={p.y + p.r + 16}
                       textAnchor="middle"
                       direction={labelDirection(label)}
-                      fontSize={12}
+                      fontSize={15}
                       fill="#212121"
                       stroke="#ffffff"
                       strokeWidth={3}
@@ -342,10 +342,16 @@ export function NetworkView({
           </svg>
           {colours.size > 0 ? (
             <ul className="chart-legend">
+              {network.nodes.some((n) => n.kind === 'code') ? (
+                <li>
+                  <span className="swatch" style={{ background: CODE_COLOUR }} aria-hidden="true" />
+                  {s.code}
+                </li>
+              ) : null}
               {[...colours].map(([t, c]) => (
                 <li key={t}>
                   <span className="swatch" style={{ background: c }} aria-hidden="true" />
-                  <bdi>{t || '—'}</bdi>
+                  <bdi>{t || s.actor}</bdi>
                 </li>
               ))}
             </ul>

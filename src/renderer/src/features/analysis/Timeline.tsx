@@ -17,7 +17,7 @@ import { useAnalysisStrings } from './strings';
 import { timelineGeometry } from './timelineGeometry';
 import { useLatest } from './useAnalysisData';
 
-const FRAME = { width: 800, height: 240, left: 40, right: 12, top: 12, bottom: 36 };
+const FRAME = { width: 800, height: 260, left: 44, right: 16, top: 12, bottom: 40 };
 export const PALETTE = [
   '#1f77b4',
   '#ff7f0e',
@@ -140,7 +140,7 @@ export function Timeline({
             {geometry.ticks.map((t) => (
               <g key={t.value}>
                 <line x1={FRAME.left} x2={FRAME.width - FRAME.right} y1={t.y} y2={t.y} stroke="#e0e0e0" />
-                <text x={FRAME.left - 6} y={t.y + 4} textAnchor="end" fontSize={11} fill="#333">
+                <text x={FRAME.left - 6} y={t.y + 4} textAnchor="end" fontSize={13} fill="#333">
                   {t.value}
                 </text>
               </g>
@@ -191,21 +191,18 @@ export function Timeline({
               y2={FRAME.height - FRAME.bottom}
               stroke="#333"
             />
-            {geometry.labelled.map((i) => {
-              const c = geometry.columns[i]!;
-              return (
-                <text
-                  key={i}
-                  x={c.x + c.width / 2}
-                  y={FRAME.height - FRAME.bottom + 16}
-                  textAnchor="middle"
-                  fontSize={11}
-                  fill="#333"
-                >
-                  {c.bin.label}
-                </text>
-              );
-            })}
+            {geometry.labels.map((l) => (
+              <text
+                key={l.index}
+                x={l.x}
+                y={FRAME.height - FRAME.bottom + 16}
+                textAnchor={l.anchor}
+                fontSize={13}
+                fill="#333"
+              >
+                {geometry.columns[l.index]!.bin.label}
+              </text>
+            ))}
           </svg>
           <p className="timeline-shown" data-testid="timeline-shown">
             {shown !== null && data.bins[shown] ? describe(shown) : s.barHint}

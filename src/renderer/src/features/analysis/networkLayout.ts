@@ -49,7 +49,8 @@ export function layoutNetwork(
     forceAtlas2.assign(graph, {
       iterations: 300,
       getEdgeWeight: 'weight',
-      settings: { ...forceAtlas2.inferSettings(graph), adjustSizes: false },
+      // strong gravity keeps separate components in one picture instead of drifting apart
+      settings: { ...forceAtlas2.inferSettings(graph), strongGravityMode: true, gravity: 0.5, adjustSizes: false },
     });
   }
   const xs = nodes.map((n) => graph.getNodeAttribute(n.id, 'x') as number);

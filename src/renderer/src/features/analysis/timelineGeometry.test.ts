@@ -32,7 +32,15 @@ describe('the timeline’s geometry', () => {
   it('labels only as many bins as there is room for', () => {
     const bins = Array.from({ length: 100 }, (_, i) => bin(`d${i}`, [1]));
     const g = timelineGeometry(bins, frame);
-    expect(g.labelled.length).toBeLessThanOrEqual(Math.ceil(350 / 72));
-    expect(g.labelled[0]).toBe(0);
+    expect(g.labels.length).toBeLessThanOrEqual(Math.ceil(350 / 96));
+    expect(g.labels[0]!.index).toBe(0);
+  });
+
+  it('anchors the labels at the chart’s edges inwards, so they stay on the chart', () => {
+    const bins = Array.from({ length: 100 }, (_, i) => bin(`d${i}`, [1]));
+    const g = timelineGeometry(bins, { ...frame, left: 0, right: 0 });
+    expect(g.labels[0]!.anchor).toBe('start');
+    expect(g.labels.at(-1)!.anchor).toBe('end');
+    expect(g.labels.slice(1, -1).every((l) => l.anchor === 'middle')).toBe(true);
   });
 });

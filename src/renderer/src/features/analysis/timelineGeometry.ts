@@ -32,8 +32,8 @@ export interface Column {
 export interface TimelineGeometry {
   columns: Column[];
   ticks: Array<{ value: number; y: number }>;
-  /** indexes of the columns whose label is drawn */
-  labelled: number[];
+  /** the columns whose label is drawn: where, and anchored so that none runs off the chart */
+  labels: Array<{ index: number; x: number; anchor: 'start' | 'middle' | 'end' }>;
 }
 
 export interface Frame {
@@ -47,7 +47,7 @@ export interface Frame {
 }
 
 /** about this many pixels per x label */
-const LABEL_PX = 72;
+const LABEL_PX = 96;
 
 export function timelineGeometry(bins: readonly Bin[], frame: Frame): TimelineGeometry {
   const innerBottom = frame.height - frame.bottom;
@@ -72,6 +72,14 @@ export function timelineGeometry(bins: readonly Bin[], frame: Frame): TimelineGe
     .filter((v) => Number.isInteger(v))
     .map((value) => ({ value, y: y(value) }));
   const every = Math.max(1, Math.ceil((bins.length * LABEL_PX) / Math.max(1, frame.width - frame.left - frame.right)));
-  const labelled = bins.map((_, i) => i).filter((i) => i % every === 0);
-  return { columns, ticks, labelled };
+  const half = LABEL_PX / 2;
+  const labels = columns
+    .map((c, index) => ({ index, x: c.x + c.width / 2 }))
+    .filter(({ index }) => index % every === 0)
+    .map(({ index, x }) => ({
+      index,
+      x,
+      anchor: x - half < 0 ? ('start' as const) : x + half > frame.width ? ('end' as const) : ('middle' as const),
+    }));
+  return { columns, ticks, labels };
 }
