@@ -131,7 +131,6 @@ test('the claims table shows the tagged claims and sorting by date reverses them
   await page.getByLabel('Stack by').selectOption({ label: 'Actor' });
   await expect(page.locator('.claims-timeline .chart-legend')).toContainText('إيمانويل ماكرون');
   saveScreenshot('claims-timeline.png', await page.locator('.claims-timeline').screenshot());
-  saveScreenshot('claims-view.png', await page.screenshot({ fullPage: true }));
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   await expect(rows(page).first().locator('.col-documentDate')).toHaveText('2019-05-22');
