@@ -128,6 +128,17 @@ test('the claims table shows the tagged claims and sorting by date reverses them
   await expect(header).toHaveAttribute('aria-sort', 'ascending');
   await expect(page.getByTestId('network-node')).toHaveCount(5);
   saveScreenshot('claims-network.png', await page.locator('.claims-network').screenshot());
+  // the network pans and zooms from the keyboard, and 0 puts it back
+  const picture = page.getByTestId('network').locator(':scope > g');
+  const home = await picture.getAttribute('transform');
+  await page.getByTestId('network').focus();
+  await page.keyboard.press('+');
+  await expect(picture).toHaveAttribute('transform', /scale\(1\.25\)/);
+  const zoomed = await picture.getAttribute('transform');
+  await page.keyboard.press('ArrowLeft');
+  await expect(picture).not.toHaveAttribute('transform', zoomed!);
+  await page.keyboard.press('0');
+  await expect(picture).toHaveAttribute('transform', home!);
   await page.getByLabel('Stack by').selectOption({ label: 'Actor' });
   await expect(page.locator('.claims-timeline .chart-legend')).toContainText('إيمانويل ماكرون');
   saveScreenshot('claims-timeline.png', await page.locator('.claims-timeline').screenshot());
@@ -201,9 +212,9 @@ test('a click on a timeline bar shows that day’s claims; the timeline saves as
     .getByTestId('timeline-bar')
     .filter({ has: page.locator('rect') })
     .last();
-  await expect(may).toHaveAttribute('aria-label', /^2019-05-22: 1 claims/);
+  await expect(may).toHaveAttribute('aria-label', /^2019-05-22: 1 claim\b/);
   await may.focus();
-  await expect(page.getByTestId('timeline-shown')).toContainText('2019-05-22: 1 claims');
+  await expect(page.getByTestId('timeline-shown')).toContainText('2019-05-22: 1 claim');
   await page.keyboard.press('Enter');
   await expect(rows(page)).toHaveCount(1);
   expect(await column(page, 'claimant')).toEqual(['إيمانويل ماكرون']);
@@ -223,4 +234,22 @@ test('a click on a timeline bar shows that day’s claims; the timeline saves as
     page.getByRole('button', { name: 'Save as PNG' }).click(),
   ]);
   expect([...readFileSync(await png.path()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+});
+
+test('in Arabic: the view’s words, right-to-left chrome, Arabic names in the network, and axe is content', async ({
+  page,
+  hashiya,
+}) => {
+  await seed(hashiya);
+  await hashiya.ok('settings.update', { uiLanguage: 'ar' });
+  await hashiya.open(page);
+  await page.getByRole('navigation', { name: 'الرئيسية' }).getByRole('button', { name: 'الادعاءات' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'الادعاءات' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(rows(page)).toHaveCount(3);
+  await expect(page.getByRole('columnheader', { name: 'صاحب الادعاء' })).toBeVisible();
+  await expect(page.getByTestId('network-node').filter({ hasText: 'خليفة حفتر' })).toHaveCount(1);
+  // codes are named in Arabic too
+  await expect(page.getByTestId('network-node').filter({ hasText: 'اقتراح وقف إطلاق النار' })).toHaveCount(1);
+  expect(await audit(page)).toEqual([]);
 });

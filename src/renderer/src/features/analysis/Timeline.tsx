@@ -57,6 +57,7 @@ export function Timeline({
 
   const codes = new Map(app.codebook.codes.map((c) => [c.id, c]));
   const seriesName = (key: string, name: string) => {
+    if (stackBy === 'position') return key === 'none' ? s.noPosition : name;
     const code = stackBy === 'code' ? codes.get(key) : undefined;
     return code ? codeLabel(code, lang) : name;
   };
