@@ -253,3 +253,14 @@ test('in Arabic: the view’s words, right-to-left chrome, Arabic names in the n
   await expect(page.getByTestId('network-node').filter({ hasText: 'اقتراح وقف إطلاق النار' })).toHaveCount(1);
   expect(await audit(page)).toEqual([]);
 });
+
+test('a claim tagged elsewhere appears in the open view', async ({ page, hashiya }) => {
+  const { may } = await seed(hashiya);
+  await openClaims(page, hashiya);
+  await expect(rows(page)).toHaveCount(3);
+  await expect.poll(() => timelineTotal(page)).toBe(3);
+  await tag(hashiya, may.id, 'رقابة دولية', ['ceasefire-condition'], 'فائز السراج', 'rejects');
+  await expect(rows(page)).toHaveCount(4);
+  await expect.poll(() => timelineTotal(page)).toBe(4);
+  await expect(page.getByTestId('network-node').filter({ hasText: 'فائز السراج' })).toHaveCount(1);
+});

@@ -53,8 +53,9 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
-  // a new filter, order or revision starts a new set of pages (React renders again at once)
-  if (loaded.key !== key) setLoaded({ key, pages: new RowPages<ClaimRow>(), total: null });
+  // a new filter, order or revision starts a new set of pages (React renders again at once); the
+  // old total stands until the new one comes, so an edit elsewhere does not lose the scroll place
+  if (loaded.key !== key) setLoaded({ key, pages: new RowPages<ClaimRow>(), total: loaded.total });
   const state = loaded;
   const total = state.total ?? 0;
 
@@ -70,9 +71,10 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
 
   const codeNames = useMemo(() => new Map(app.codebook.codes.map((c) => [c.id, codeLabel(c, lang)])), [app, lang]);
 
-  // fetch the pages the visible rows need (the first page also tells the total)
+  // fetch the pages the visible rows need
   useEffect(() => {
-    const wanted = state.total === null ? state.pages.take(0, PAGE_SIZE - 1, 1) : state.pages.take(first, last, total);
+    // with no rows known yet, the first page (which also tells the total)
+    const wanted = state.pages.take(first, last, Math.max(total, 1));
     for (const page of wanted) {
       api['analysis.claims']({ filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
         (out) => {
