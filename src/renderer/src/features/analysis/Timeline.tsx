@@ -131,6 +131,8 @@ export function Timeline({
           <svg
             ref={svg}
             className="timeline-svg"
+            // dates and counts read left to right in both interfaces; text-anchor follows this
+            direction="ltr"
             viewBox={`0 0 ${FRAME.width} ${FRAME.height}`}
             role="group"
             aria-label={s.timeline}

@@ -42,5 +42,10 @@ describe('the timeline’s geometry', () => {
     expect(g.labels[0]!.anchor).toBe('start');
     expect(g.labels.at(-1)!.anchor).toBe('end');
     expect(g.labels.slice(1, -1).every((l) => l.anchor === 'middle')).toBe(true);
+    // no two labels (about 96 px each) overlap, the last one pushed inwards included
+    const span = (l: (typeof g.labels)[number]) =>
+      l.anchor === 'start' ? [l.x, l.x + 96] : l.anchor === 'end' ? [l.x - 96, l.x] : [l.x - 48, l.x + 48];
+    for (let i = 1; i < g.labels.length; i++)
+      expect(span(g.labels[i]!)[0]).toBeGreaterThanOrEqual(span(g.labels[i - 1]!)[1]! - 1e-9);
   });
 });

@@ -73,7 +73,7 @@ export function timelineGeometry(bins: readonly Bin[], frame: Frame): TimelineGe
     .map((value) => ({ value, y: y(value) }));
   const every = Math.max(1, Math.ceil((bins.length * LABEL_PX) / Math.max(1, frame.width - frame.left - frame.right)));
   const half = LABEL_PX / 2;
-  const labels = columns
+  const candidates = columns
     .map((c, index) => ({ index, x: c.x + c.width / 2 }))
     .filter(({ index }) => index % every === 0)
     .map(({ index, x }) => ({
@@ -81,5 +81,20 @@ export function timelineGeometry(bins: readonly Bin[], frame: Frame): TimelineGe
       x,
       anchor: x - half < 0 ? ('start' as const) : x + half > frame.width ? ('end' as const) : ('middle' as const),
     }));
+  // a label pushed inwards at an edge may cover its neighbour: keep labels that do not overlap
+  // (from the first), and the last one, which dates the end of the chart
+  const extent = (l: (typeof candidates)[number]) =>
+    l.anchor === 'start'
+      ? [l.x, l.x + LABEL_PX]
+      : l.anchor === 'end'
+        ? [l.x - LABEL_PX, l.x]
+        : [l.x - half, l.x + half];
+  const labels: typeof candidates = [];
+  for (const l of candidates) if (labels.length === 0 || extent(l)[0]! >= extent(labels.at(-1)!)[1]!) labels.push(l);
+  const last = candidates.at(-1);
+  if (last && labels.at(-1) !== last) {
+    while (labels.length > 0 && extent(labels.at(-1)!)[1]! > extent(last)[0]!) labels.pop();
+    labels.push(last);
+  }
   return { columns, ticks, labels };
 }
