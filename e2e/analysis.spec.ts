@@ -264,3 +264,46 @@ test('a claim tagged elsewhere appears in the open view', async ({ page, hashiya
   await expect.poll(() => timelineTotal(page)).toBe(4);
   await expect(page.getByTestId('network-node').filter({ hasText: 'فائز السراج' })).toHaveCount(1);
 });
+
+test('1,200 claims: the table fetches only the windows it shows, and End reaches the last claim', async ({
+  page,
+  hashiya,
+}) => {
+  const doc = await hashiya.sample();
+  await hashiya.ok('settings.update', { annotator: 'Salma' });
+  // whole words of the sample, so no span splits a letter from its marks
+  const chars = [...doc.text];
+  const words: Array<[number, number]> = [];
+  for (let i = 1; i < chars.length; i++) {
+    if (chars[i - 1] !== ' ' || chars[i] === ' ') continue;
+    const end = chars.indexOf(' ', i);
+    if (end > i) words.push([i, end]);
+  }
+  const drafts = Array.from({ length: 1200 }, (_, i) => ({
+    documentId: doc.id,
+    start: words[i % words.length]![0],
+    end: words[i % words.length]![1],
+    codes: ['ceasefire-proposal'],
+    claimant: `actor ${String(i).padStart(4, '0')}`,
+    stance: 'proposes',
+  }));
+  await hashiya.ok('annotations.createMany', { documentId: doc.id, drafts });
+  const asked: Array<{ offset: number; limit: number }> = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/analysis.claims')) asked.push(JSON.parse(r.postData() ?? '{}'));
+  });
+  await openClaims(page, hashiya);
+  await expect(page.getByRole('heading', { name: /Claims table/ })).toContainText('1,200 claims');
+  await expect(page.getByRole('table', { name: 'Claims table' })).toHaveAttribute('aria-rowcount', '1201');
+  // a window of rows is drawn, not 1,200
+  expect(await rows(page).count()).toBeLessThan(100);
+  await page.getByRole('columnheader', { name: 'Claimant' }).getByRole('button').click();
+  await expect(rows(page).first().locator('.col-claimant')).toHaveText('actor 0000');
+  await rows(page).first().focus();
+  await page.keyboard.press('End');
+  await expect(page.locator('[data-index="1199"] .col-claimant')).toHaveText('actor 1199');
+  await expect(page.locator('[data-index="1199"]')).toBeFocused();
+  expect(asked.every((a) => a.limit <= 200)).toBe(true);
+  // the first page and the last, in each order: never the pages in between
+  expect(asked.length).toBeLessThan(8);
+});

@@ -14,7 +14,7 @@ import { downloadFile } from '../../app/download';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useI18n } from '../../i18n';
 import type { ActorOption } from './FilterBar';
-import { layoutNetwork, type SizeBy } from './networkLayout';
+import { labelledNodes, layoutNetwork, type SizeBy } from './networkLayout';
 import { CODE_COLOUR, edgeColour, labelDirection, nodeLabel, typeColours } from './networkPicture';
 import { Field } from './Field';
 import { useAnalysisStrings } from './strings';
@@ -71,6 +71,7 @@ export function NetworkView({
     [network, sizeBy],
   );
   const colours = useMemo(() => typeColours(network?.nodes ?? []), [network]);
+  const labelled = useMemo(() => labelledNodes(placed), [placed]);
   const maxWeight = Math.max(1e-9, ...(network?.edges ?? []).map((e) => Math.abs(e.weight)));
 
   useEffect(() => {
@@ -323,6 +324,8 @@ export function NetworkView({
                       <circle cx={p.x} cy={p.y} r={p.r} fill={fill} stroke="#fff" />
                     )}
                     <text
+                      // a large network shows its biggest nodes' names, and any other's on hover or focus
+                      className={labelled.has(n.id) ? undefined : 'network-label-extra'}
                       x={p.x}
                       y={p.y + p.r + 16}
                       textAnchor="middle"

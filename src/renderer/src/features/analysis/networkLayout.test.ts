@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutNetwork, MAX_RADIUS, MIN_RADIUS } from './networkLayout';
+import { labelledNodes, layoutNetwork, MAX_RADIUS, MIN_RADIUS } from './networkLayout';
 
 const nodes = [
   { id: 'actor:a', claims: 4 },
@@ -39,5 +39,11 @@ describe('the network’s layout', () => {
 
   it('puts a lone node in the middle', () => {
     expect(layoutNetwork([{ id: 'x', claims: 1 }], [], box, 'claims').get('x')).toMatchObject({ x: 300, y: 200 });
+  });
+
+  it('labels every node of a small network and only the biggest of a large one', () => {
+    const placed = layoutNetwork(nodes, edges, box, 'claims');
+    expect(labelledNodes(placed).size).toBe(4);
+    expect([...labelledNodes(placed, 2)].sort()).toEqual(['actor:a', 'code:c']);
   });
 });

@@ -27,6 +27,20 @@ export interface PlacedNode {
 }
 
 export const MIN_RADIUS = 5;
+/** at most this many labels are drawn (the biggest nodes'); every node keeps its name for screen readers */
+export const MAX_LABELS = 60;
+
+/** The ids of the nodes whose label is drawn: all of them, or the MAX_LABELS biggest. */
+export function labelledNodes(placed: ReadonlyMap<string, PlacedNode>, max = MAX_LABELS): Set<string> {
+  const all = [...placed.values()];
+  if (all.length <= max) return new Set(all.map((p) => p.id));
+  return new Set(
+    all
+      .sort((a, b) => b.r - a.r || a.id.localeCompare(b.id))
+      .slice(0, max)
+      .map((p) => p.id),
+  );
+}
 export const MAX_RADIUS = 22;
 
 export function layoutNetwork(
@@ -47,7 +61,8 @@ export function layoutNetwork(
   }
   if (nodes.length > 1) {
     forceAtlas2.assign(graph, {
-      iterations: 300,
+      // fewer rounds for large networks (Barnes–Hut is on above 2,000 nodes: inferSettings)
+      iterations: nodes.length > 1000 ? 80 : nodes.length > 300 ? 150 : 300,
       getEdgeWeight: 'weight',
       // strong gravity keeps separate components in one picture instead of drifting apart
       settings: { ...forceAtlas2.inferSettings(graph), strongGravityMode: true, gravity: 0.5, adjustSizes: false },
