@@ -124,7 +124,7 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
     if (e.key === 'Enter') {
       e.preventDefault();
       open(state.pages.row(index));
-    } else if (e.key in moves) {
+    } else if (Object.hasOwn(moves, e.key)) {
       e.preventDefault();
       moveTo(moves[e.key]!);
     }

@@ -16,7 +16,12 @@ export interface ActorOption {
 }
 
 type Position = -1 | 0 | 1 | null;
-const POSITION_VALUES: Record<string, Position> = { '1': 1, '0': 0, '-1': -1, none: null };
+const POSITION_VALUES: ReadonlyMap<string, Position> = new Map([
+  ['1', 1],
+  ['0', 0],
+  ['-1', -1],
+  ['none', null],
+]);
 
 function positionKey(filter: ClaimFilter): string {
   const p = filter.positions?.[0];
@@ -107,7 +112,7 @@ export function FilterBar({
         id={field('position')}
         value={positionKey(filter)}
         onChange={(e) =>
-          set('positions', e.target.value === '' ? undefined : [POSITION_VALUES[e.target.value] ?? null])
+          set('positions', e.target.value === '' ? undefined : [POSITION_VALUES.get(e.target.value) ?? null])
         }
       >
         <option value="">{s.any}</option>

@@ -108,7 +108,7 @@ export function NetworkView({
       '-': (v) => ({ ...v, k: clampZoom(v.k / 1.25) }),
       '0': () => HOME,
     };
-    const move = moves[e.key];
+    const move = Object.hasOwn(moves, e.key) ? moves[e.key] : undefined;
     if (move) {
       e.preventDefault();
       setView(move);
