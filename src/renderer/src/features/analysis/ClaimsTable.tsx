@@ -137,7 +137,7 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
     row.documentDate ?? '',
     row.claimDate ?? '',
     row.quote,
-    row.codes.map((c) => codeNames.get(c) ?? c).join('، '),
+    row.codes.map((c) => codeNames.get(c) ?? c).join(lang === 'ar' ? '، ' : ', '),
     row.claimant ?? '',
     row.addressee ?? '',
     row.objectActor ?? '',
