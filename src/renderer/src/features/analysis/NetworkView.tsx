@@ -3,29 +3,27 @@
  * (type, normalisation, position aggregation, a time window), laid out by ForceAtlas2
  * (networkLayout.ts) and drawn as SVG. Pan by dragging or with the arrow keys, zoom with the
  * wheel or + and −; a click (or Enter) on an actor filters the view to that actor, on a code to
- * that code. The export buttons send the same filter and network to analysis.export.
+ * that code (panning and zooming: panZoom.ts; the export buttons: NetworkExports.tsx).
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimFilter } from '@shared/analysis/filter';
 import type { NetworkType, Normalization, TwoModeAggregation } from '@shared/analysis/network';
-import type { EXPORT_FORMATS, NetworkSpec } from '@shared/api/analysis';
-import { api, errorMessage } from '../../api/client';
-import { downloadFile } from '../../app/download';
+import type { NetworkSpec } from '@shared/api/analysis';
+import { api } from '../../api/client';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useI18n } from '../../i18n';
 import type { ActorOption } from './FilterBar';
 import { labelledNodes, layoutNetwork, type SizeBy } from './networkLayout';
 import { CODE_COLOUR, edgeColour, labelDirection, nodeLabel, typeColours } from './networkPicture';
 import { Field } from './Field';
+import { NetworkExports } from './NetworkExports';
+import { usePanZoom } from './panZoom';
 import { useAnalysisStrings } from './strings';
 import { useLatest } from './useAnalysisData';
 
 const BOX = { width: 800, height: 480, margin: 70 };
 const TYPES: NetworkType[] = ['twoMode', 'congruence', 'conflict', 'subtract', 'addressee', 'objectActor'];
 const ONE_MODE: NetworkType[] = ['congruence', 'conflict', 'subtract'];
-type View = { x: number; y: number; k: number };
-const HOME: View = { x: 0, y: 0, k: 1 };
-type Format = (typeof EXPORT_FORMATS)[number];
 
 export function NetworkView({
   filter,
@@ -48,11 +46,7 @@ export function NetworkView({
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [sizeBy, setSizeBy] = useState<SizeBy>('degree');
-  const [view, setView] = useState<View>(HOME);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
   const svg = useRef<SVGSVGElement>(null);
-  const drag = useRef<{ x: number; y: number; view: View } | null>(null);
 
   const spec: NetworkSpec = {
     type,
@@ -72,6 +66,7 @@ export function NetworkView({
   );
   const colours = useMemo(() => typeColours(network?.nodes ?? []), [network]);
   const labelled = useMemo(() => labelledNodes(placed), [placed]);
+  const panZoom = usePanZoom(svg, BOX, network);
   const maxWeight = Math.max(1e-9, ...(network?.edges ?? []).map((e) => Math.abs(e.weight)));
 
   useEffect(() => {
@@ -83,70 +78,10 @@ export function NetworkView({
     );
   }, [network, lang, onActors]);
 
-  // the wheel zooms the picture, not the page (a passive React listener could not stop the page)
-  useEffect(() => {
-    const el = svg.current;
-    if (!el) return;
-    const onWheel = (e: WheelEvent) => {
-      e.preventDefault();
-      setView((v) => ({ ...v, k: clampZoom(v.k * (e.deltaY < 0 ? 1.15 : 1 / 1.15)) }));
-    };
-    el.addEventListener('wheel', onWheel, { passive: false });
-    return () => el.removeEventListener('wheel', onWheel);
-  }, [network]);
-
-  const onKey = (e: KeyboardEvent) => {
-    if (e.target !== e.currentTarget) return;
-    const step = 40;
-    const moves: Record<string, (v: View) => View> = {
-      ArrowLeft: (v) => ({ ...v, x: v.x + step }),
-      ArrowRight: (v) => ({ ...v, x: v.x - step }),
-      ArrowUp: (v) => ({ ...v, y: v.y + step }),
-      ArrowDown: (v) => ({ ...v, y: v.y - step }),
-      '+': (v) => ({ ...v, k: clampZoom(v.k * 1.25) }),
-      '=': (v) => ({ ...v, k: clampZoom(v.k * 1.25) }),
-      '-': (v) => ({ ...v, k: clampZoom(v.k / 1.25) }),
-      '0': () => HOME,
-    };
-    const move = Object.hasOwn(moves, e.key) ? moves[e.key] : undefined;
-    if (move) {
-      e.preventDefault();
-      setView(move);
-    }
-  };
-  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
-    if ((e.target as Element).closest('.network-node')) return;
-    drag.current = { x: e.clientX, y: e.clientY, view };
-    e.currentTarget.setPointerCapture(e.pointerId);
-  };
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
-    const d = drag.current;
-    if (!d) return;
-    const scale = BOX.width / e.currentTarget.getBoundingClientRect().width;
-    setView({ ...d.view, x: d.view.x + (e.clientX - d.x) * scale, y: d.view.y + (e.clientY - d.y) * scale });
-  };
   const pick = (id: string) => {
     if (id.startsWith('actor:')) onPickActor(id.slice('actor:'.length));
     else if (id.startsWith('code:')) onPickCode(id.slice('code:'.length));
   };
-  const exportAs = async (format: Format) => {
-    setSaved(null);
-    setExportError(null);
-    try {
-      const out = await api['analysis.export'](
-        format === 'eventsCsv' ? { format, filter } : { format, filter, network: spec },
-      );
-      const mime = out.mediaType.split(';')[0] ?? out.mediaType;
-      downloadFile(out.fileName, out.text, mime);
-      setSaved(s.exported(out.fileName));
-    } catch (err) {
-      setExportError(errorMessage(err));
-    }
-  };
-  const cx = BOX.width / 2;
-  const cy = BOX.height / 2;
-  const transform = `translate(${view.x + cx * (1 - view.k)} ${view.y + cy * (1 - view.k)}) scale(${view.k})`;
-
   return (
     <section className="claims-network" aria-labelledby="network-heading">
       <h2 id="network-heading">{s.network}</h2>
@@ -208,35 +143,18 @@ export function NetworkView({
             </select>
           )}
         </Field>
-        <button type="button" onClick={() => setView((v) => ({ ...v, k: clampZoom(v.k * 1.25) }))}>
+        <button type="button" onClick={panZoom.zoomIn}>
           {s.zoomIn}
         </button>
-        <button type="button" onClick={() => setView((v) => ({ ...v, k: clampZoom(v.k / 1.25) }))}>
+        <button type="button" onClick={panZoom.zoomOut}>
           {s.zoomOut}
         </button>
-        <button type="button" onClick={() => setView(HOME)}>
+        <button type="button" onClick={panZoom.reset}>
           {s.resetView}
         </button>
       </div>
-      <div className="chart-controls" role="group" aria-label={s.exports}>
-        {(
-          [
-            ['graphml', s.exportGraphml],
-            ['gexf', s.exportGexf],
-            ['nodesCsv', s.exportNodes],
-            ['edgesCsv', s.exportEdges],
-            ['eventsCsv', s.exportEvents],
-          ] as const
-        ).map(([format, label]) => (
-          <button key={format} type="button" onClick={() => void exportAs(format)}>
-            {label}
-          </button>
-        ))}
-        <span role="status" className="export-status">
-          {saved}
-        </span>
-      </div>
-      <ErrorAlert message={error ?? exportError} />
+      <NetworkExports filter={filter} spec={spec} />
+      <ErrorAlert message={error} />
       {network && network.nodes.length === 0 ? <p className="claims-empty">{s.noClaims}</p> : null}
       {network && network.nodes.length > 0 ? (
         <>
@@ -253,11 +171,7 @@ export function NetworkView({
             aria-describedby="network-hint"
             tabIndex={0}
             data-testid="network"
-            onKeyDown={onKey}
-            onPointerDown={onPointerDown}
-            onPointerMove={onPointerMove}
-            onPointerUp={() => (drag.current = null)}
-            onPointerCancel={() => (drag.current = null)}
+            {...panZoom.handlers}
           >
             <defs>
               <marker
@@ -273,7 +187,7 @@ export function NetworkView({
               </marker>
             </defs>
             <rect x={0} y={0} width={BOX.width} height={BOX.height} fill="#ffffff" />
-            <g transform={transform}>
+            <g transform={panZoom.transform}>
               {network.edges.map((e) => {
                 const a = placed.get(e.source);
                 const b = placed.get(e.target);
@@ -364,5 +278,3 @@ export function NetworkView({
     </section>
   );
 }
-
-const clampZoom = (k: number): number => Math.min(8, Math.max(0.2, k));
