@@ -94,6 +94,36 @@ describe('analysis over a project', () => {
     ]);
   });
 
+  it('the claims table: a window of the sorted rows and the total the filter lets through', async () => {
+    await project();
+    type Claims = Output<'analysis.claims'>;
+    const all = await call<Claims>('analysis.claims', { offset: 0, limit: 10 });
+    expect(all.total).toBe(4);
+    expect(all.rows.map((r) => r.documentDate)).toEqual(['2019-04-10', '2019-04-10', '2019-05-22', '2019-05-22']);
+    const sort = { column: 'documentDate', dir: 'desc' };
+    const newest = await call<Claims>('analysis.claims', { sort, offset: 0, limit: 10 });
+    expect(newest.rows.map((r) => r.documentDate)).toEqual(['2019-05-22', '2019-05-22', '2019-04-10', '2019-04-10']);
+    const window = await call<Claims>('analysis.claims', { sort, offset: 1, limit: 2 });
+    expect(window.total).toBe(4);
+    expect(window.rows).toEqual(newest.rows.slice(1, 3));
+    const ceasefire = await call<Claims>('analysis.claims', {
+      filter: { codes: ['ceasefire'], actors: [all.rows[0]!.claimantId!] },
+      offset: 0,
+      limit: 10,
+    });
+    // Haftar, in either spelling, on a ceasefire code
+    expect(ceasefire.rows.map((r) => r.claimant)).toEqual(['خليفه حفتر']);
+    expect(ceasefire.rows[0]!.quote).toBe('وقف إطلاق النار');
+    for (const bad of [
+      { offset: 0, limit: 2001 },
+      { offset: -1, limit: 5 },
+      { offset: 0, limit: 5, sort: { column: 'constructor', dir: 'asc' } },
+    ]) {
+      const error = await call('analysis.claims', bad).catch((e: unknown) => e);
+      expect((error as AppError).code, JSON.stringify(bad)).toBe('invalid_input');
+    }
+  });
+
   it('the timeline per day, stacked by position', async () => {
     await project();
     const t = await call<Output<'analysis.timeline'>>('analysis.timeline', { stackBy: 'position' });

@@ -1,5 +1,5 @@
 /**
- * analysis.network, analysis.timeline and analysis.export (issue 16): the claims of the chosen
+ * analysis.claims, analysis.network, analysis.timeline and analysis.export (issue 16): the claims of the chosen
  * documents as claim records (src/shared/analysis/records.ts), through the one claims filter,
  * into DNA's networks, the timeline, or an export file. Documents are read one at a time as an
  * export reads them (documentSource.ts); only the records that pass the filter are kept.
@@ -17,6 +17,7 @@ import { buildTimeline } from '@shared/analysis/timeline';
 import { AppError } from '@shared/errors';
 import { forEachDocument, selectDocuments } from '../exchange/documentSource';
 import { exportFileName } from '../exchange/fileNames';
+import { claimRow, sortClaimRows } from './claimRows';
 import type { ServiceContext } from './context';
 
 async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promise<ClaimRecord[]> {
@@ -71,7 +72,7 @@ function checkWindowCount(records: readonly ClaimRecord[], options: NetworkOptio
 
 export function analysisHandlers(
   ctx: ServiceContext,
-): Pick<Handlers, 'analysis.network' | 'analysis.timeline' | 'analysis.export'> {
+): Pick<Handlers, 'analysis.claims' | 'analysis.network' | 'analysis.timeline' | 'analysis.export'> {
   const codebook = () => ctx.store.data.codebook.codes;
   const network = async (filter: ClaimFilter, spec: NetworkSpec) => {
     const records = await filteredRecords(ctx, filter);
@@ -79,6 +80,16 @@ export function analysisHandlers(
     return { records, options, network: buildNetwork(records, options, codebook()) };
   };
   return {
+    'analysis.claims': async (input) => {
+      const records = await filteredRecords(ctx, input.filter ?? {});
+      const names = new Map(codebook().map((c) => [c.id, c.name || c.nameAr]));
+      const sorted = sortClaimRows(
+        records.map(claimRow),
+        input.sort ?? { column: 'documentDate', dir: 'asc' },
+        (id) => names.get(id) ?? id,
+      );
+      return { total: sorted.length, rows: sorted.slice(input.offset, input.offset + input.limit) };
+    },
     'analysis.network': async (input) => {
       const filter = input.filter ?? {};
       const { records, options, network: whole } = await network(filter, input.network);

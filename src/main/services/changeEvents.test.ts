@@ -31,6 +31,7 @@ const changed = (affected: number) => ({ codebook: {}, affected, documents: affe
 
 /** Methods that change nothing: answering them must send no event. */
 const READ_ONLY: MethodName[] = [
+  'analysis.claims',
   'analysis.network',
   'analysis.timeline',
   'analysis.export',

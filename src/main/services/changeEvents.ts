@@ -71,6 +71,7 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'export.bundle': none,
   'export.annotations': none,
   search: none,
+  'analysis.claims': none,
   'analysis.network': none,
   'analysis.timeline': none,
   'analysis.export': none,

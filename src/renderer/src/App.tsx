@@ -14,11 +14,15 @@ import { CodebookButton } from './features/codebook';
 import { FindBar, ProjectSearch } from './features/search';
 import { ImportControls } from './features/import';
 import { ExportControls } from './features/export';
+import { AnalysisView, useAnalysisStrings } from './features/analysis';
 
 // one element for every render, so the memoised reader is not rendered again for it
 const findBar = <FindBar />;
 
-type Route = { view: 'library' } | { view: 'reader'; documentId: string; focus?: { start: number; end: number } };
+type Route =
+  | { view: 'library' }
+  | { view: 'analysis' }
+  | { view: 'reader'; documentId: string; focus?: { start: number; end: number } };
 
 export function App() {
   const { info, generation } = useProjectInfo();
@@ -76,6 +80,7 @@ export function App() {
   );
 
   const words = useAppStrings.for(lang);
+  const analysisWords = useAnalysisStrings.for(lang);
   if (fatal) {
     return (
       <main className="fatal" role="alert">
@@ -102,6 +107,13 @@ export function App() {
               >
                 {words.library}
               </button>
+              <button
+                type="button"
+                aria-current={route.view === 'analysis' ? 'page' : undefined}
+                onClick={() => setRoute({ view: 'analysis' })}
+              >
+                {analysisWords.nav}
+              </button>
             </nav>
             <ProjectSearch />
             <div className="topbar-end">
@@ -123,6 +135,8 @@ export function App() {
           </header>
           {route.view === 'library' ? (
             <LibraryView />
+          ) : route.view === 'analysis' ? (
+            <AnalysisView />
           ) : (
             <ReaderView key={route.documentId} documentId={route.documentId} focus={route.focus} findBar={findBar} />
           )}

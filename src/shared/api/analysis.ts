@@ -138,7 +138,74 @@ export const ExportOutput = z.object({
   claims: z.number().int().nonnegative(),
 });
 
+/** the columns the claims table sorts by (analysis.claims) */
+export const CLAIM_COLUMNS = [
+  'title',
+  'documentDate',
+  'claimDate',
+  'quote',
+  'codes',
+  'claimant',
+  'addressee',
+  'objectActor',
+  'position',
+  'form',
+  'coder',
+  'incomplete',
+] as const;
+export type ClaimColumn = (typeof CLAIM_COLUMNS)[number];
+/** at most this many rows in one answer: a page fetches the window it shows, never all claims */
+export const MAX_CLAIM_ROWS = 2000;
+
+export const ClaimsInput = z
+  .object({
+    filter: ClaimFilter.optional(),
+    /** default: by the article's date, oldest first; ties keep project order (document, then place) */
+    sort: z
+      .object({ column: z.enum(CLAIM_COLUMNS), dir: z.enum(['asc', 'desc']) })
+      .strict()
+      .optional(),
+    offset: z.number().int('The offset is a whole number.').min(0, 'The offset is 0 or more.').max(100_000_000),
+    limit: z
+      .number()
+      .int('The limit is a whole number.')
+      .min(1, 'The limit is at least 1.')
+      .max(MAX_CLAIM_ROWS, `At most ${MAX_CLAIM_ROWS} rows come in one call; page with offset.`),
+  })
+  .strict();
+
+export const ClaimRow = z.object({
+  annotationId: z.string(),
+  documentId: z.string(),
+  title: z.string(),
+  documentDate: z.string().nullable(),
+  claimDate: z.string().nullable(),
+  quote: z.string(),
+  /** code-point offsets of the passage in the document's text */
+  start: z.number().int(),
+  end: z.number().int(),
+  codes: z.array(z.string()),
+  claimant: z.string().nullable(),
+  /** the claimant's actor id (what the filter's `actors` takes) */
+  claimantId: z.string().nullable(),
+  addressee: z.string().nullable(),
+  objectActor: z.string().nullable(),
+  position: z.number().nullable(),
+  form: z.string(),
+  coder: z.string(),
+  incomplete: z.boolean(),
+});
+export type ClaimRow = z.infer<typeof ClaimRow>;
+
+export const ClaimsOutput = z.object({
+  /** every claim the filter lets through */
+  total: z.number().int().nonnegative(),
+  /** rows offset … offset + limit − 1 of them, in the sort's order */
+  rows: z.array(ClaimRow),
+});
+
 export const analysisApi = {
+  'analysis.claims': method(ClaimsInput, ClaimsOutput),
   'analysis.network': method(NetworkInput, NetworkOutput),
   'analysis.timeline': method(TimelineInput, TimelineOutput),
   'analysis.export': method(ExportInput, ExportOutput),

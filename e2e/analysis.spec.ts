@@ -1,0 +1,309 @@
+/**
+ * The claims view (issue 16) on the sample project: the table shows the tagged claims and sorts
+ * them, the one filter narrows the table and the timeline alike, a network node filters the table
+ * to its actor, the events CSV holds the rows the table shows, a row opens its passage, and axe
+ * finds nothing serious.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test, type Hashiya } from './fixtures';
+import { saveScreenshot } from './helpers/screenshots';
+
+const require = createRequire(import.meta.url);
+
+async function audit(page: Page): Promise<string[]> {
+  // CDP evaluation is not subject to the page's CSP
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
+        };
+      }
+    ).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+}
+
+const MAY_TEXT = 'قال الرئيس الفرنسي إيمانويل ماكرون إنه يقترح وقفا للقتال دون شرط مع رقابة دولية على خط الجبهة.';
+
+/** Tag the first occurrence of `words` in a document (offsets in code points). */
+async function tag(
+  hashiya: Hashiya,
+  documentId: string,
+  words: string,
+  codes: string[],
+  claimant: string,
+  stance: string,
+) {
+  const { text } = await hashiya.ok<{ text: string }>('documents.get', { id: documentId });
+  const at = text.indexOf(words);
+  expect(at, words).toBeGreaterThanOrEqual(0);
+  const start = [...text.slice(0, at)].length;
+  await hashiya.ok('annotations.create', {
+    documentId,
+    start,
+    end: start + [...words].length,
+    codes,
+    claimant,
+    stance,
+  });
+}
+
+/** Three claims: two in April (a ceasefire proposal rejected, an arms-embargo claim), one in May (Macron's proposal). */
+async function seed(hashiya: Hashiya) {
+  await hashiya.ok('settings.update', { annotator: 'Salma' });
+  const sample = await hashiya.sample();
+  await hashiya.ok('documents.update', { id: sample.id, publishedAt: '2019-04-10' });
+  const { document: may } = await hashiya.ok<{ document: { id: string } }>('documents.importText', {
+    text: MAY_TEXT,
+    title: 'Macron in May',
+  });
+  await hashiya.ok('documents.update', { id: may.id, publishedAt: '2019-05-22' });
+  await tag(hashiya, sample.id, 'وقف إطلاق النار', ['ceasefire-proposal'], 'خليفة حفتر', 'rejects');
+  await tag(hashiya, sample.id, 'المشير حفتر', ['arms-embargo'], 'غسان سلامة', 'supports');
+  await tag(hashiya, may.id, 'يقترح وقفا للقتال', ['ceasefire-proposal'], 'إيمانويل ماكرون', 'proposes');
+  return { sample, may };
+}
+
+async function openClaims(page: Page, hashiya: Hashiya) {
+  await hashiya.open(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Claims' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Claims' })).toBeVisible();
+}
+
+const rows = (page: Page) => page.getByTestId('claim-row');
+const column = (page: Page, name: string) => rows(page).locator(`.col-${name}`).allTextContents();
+const timelineTotal = async (page: Page) =>
+  (
+    await page.getByTestId('timeline-bar').evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('data-total'))))
+  ).reduce((a, b) => a + b, 0);
+
+/** RFC 4180 rows of a CSV text (quoted cells may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const out: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      out.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else {
+      cell += c;
+    }
+  }
+  if (cell !== '' || row.length > 0) out.push([...row, cell]);
+  return out;
+}
+
+test('the claims table shows the tagged claims and sorting by date reverses them', async ({ page, hashiya }) => {
+  await seed(hashiya);
+  await openClaims(page, hashiya);
+  await expect(rows(page)).toHaveCount(3);
+  await expect(page.getByRole('heading', { name: /Claims table/ })).toContainText('3 claims');
+  expect(await column(page, 'quote')).toContain('يقترح وقفا للقتال');
+  expect(await column(page, 'documentDate')).toEqual(['2019-04-10', '2019-04-10', '2019-05-22']);
+  const header = page.getByRole('columnheader', { name: 'Date', exact: true });
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByTestId('network-node')).toHaveCount(5);
+  saveScreenshot('claims-network.png', await page.locator('.claims-network').screenshot());
+  // the network pans and zooms from the keyboard, and 0 puts it back
+  const picture = page.getByTestId('network').locator(':scope > g');
+  const home = await picture.getAttribute('transform');
+  await page.getByTestId('network').focus();
+  await page.keyboard.press('+');
+  await expect(picture).toHaveAttribute('transform', /scale\(1\.25\)/);
+  const zoomed = await picture.getAttribute('transform');
+  await page.keyboard.press('ArrowLeft');
+  await expect(picture).not.toHaveAttribute('transform', zoomed!);
+  await page.keyboard.press('0');
+  await expect(picture).toHaveAttribute('transform', home!);
+  await page.getByLabel('Stack by').selectOption({ label: 'Actor' });
+  await expect(page.locator('.claims-timeline .chart-legend')).toContainText('إيمانويل ماكرون');
+  saveScreenshot('claims-timeline.png', await page.locator('.claims-timeline').screenshot());
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  await expect(rows(page).first().locator('.col-documentDate')).toHaveText('2019-05-22');
+  expect(await column(page, 'documentDate')).toEqual(['2019-05-22', '2019-04-10', '2019-04-10']);
+  expect(await audit(page)).toEqual([]);
+});
+
+test('one filter: a code narrows the table and the timeline alike; a network node filters to its actor', async ({
+  page,
+  hashiya,
+}) => {
+  await seed(hashiya);
+  await openClaims(page, hashiya);
+  await expect(rows(page)).toHaveCount(3);
+  await expect.poll(() => timelineTotal(page)).toBe(3);
+
+  await page.getByLabel('Code', { exact: true }).selectOption({ label: 'Ceasefire proposal' });
+  await expect(rows(page)).toHaveCount(2);
+  await expect.poll(() => timelineTotal(page)).toBe(2);
+  expect(await column(page, 'claimant')).toEqual(['خليفة حفتر', 'إيمانويل ماكرون']);
+
+  const macron = page.getByTestId('network-node').filter({ hasText: 'إيمانويل ماكرون' });
+  await macron.locator('circle').click();
+  await expect(rows(page)).toHaveCount(1);
+  expect(await column(page, 'claimant')).toEqual(['إيمانويل ماكرون']);
+  await expect.poll(() => timelineTotal(page)).toBe(1);
+
+  // the events CSV has the rows the table shows
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Events CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^hashiya-events-.*\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const [head, ...lines] = parseCsv(csv.replace(/^\uFEFF/, ''));
+  const quote = head!.indexOf('quote');
+  expect(lines.map((l) => l[quote])).toEqual(await column(page, 'quote'));
+  expect(await audit(page)).toEqual([]);
+});
+
+test('a row opens its passage in the reader, with the keyboard too', async ({ page, hashiya }) => {
+  await seed(hashiya);
+  await openClaims(page, hashiya);
+  await page.getByLabel('Code', { exact: true }).selectOption({ label: 'Arms embargo' });
+  await expect(rows(page)).toHaveCount(1);
+  await rows(page).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('article')).toBeVisible();
+  await expect(page.getByTestId('article')).toContainText('المشير حفتر');
+});
+
+test('a filter nothing matches says so', async ({ page, hashiya }) => {
+  await seed(hashiya);
+  await openClaims(page, hashiya);
+  await page.getByLabel('Position', { exact: true }).selectOption({ label: 'No position' });
+  await expect(page.getByText('No claims match this filter.').first()).toBeVisible();
+  await expect(rows(page)).toHaveCount(0);
+});
+
+test('a click on a timeline bar shows that day’s claims; the timeline saves as SVG and PNG', async ({
+  page,
+  hashiya,
+}) => {
+  await seed(hashiya);
+  await openClaims(page, hashiya);
+  await expect(rows(page)).toHaveCount(3);
+  const may = page
+    .getByTestId('timeline-bar')
+    .filter({ has: page.locator('rect') })
+    .last();
+  await expect(may).toHaveAttribute('aria-label', /^2019-05-22: 1 claim\b/);
+  await may.focus();
+  await expect(page.getByTestId('timeline-shown')).toContainText('2019-05-22: 1 claim');
+  await page.keyboard.press('Enter');
+  await expect(rows(page)).toHaveCount(1);
+  expect(await column(page, 'claimant')).toEqual(['إيمانويل ماكرون']);
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2019-05-22');
+
+  const [svg] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save as SVG' }).click(),
+  ]);
+  expect(svg.suggestedFilename()).toMatch(/^hashiya-timeline-.*\.svg$/);
+  const markup = readFileSync(await svg.path(), 'utf8');
+  expect(markup).toContain('xmlns="http://www.w3.org/2000/svg"');
+  expect(markup).toContain('font-family="');
+  expect(markup).toContain('2019-05-22');
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save as PNG' }).click(),
+  ]);
+  expect([...readFileSync(await png.path()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+});
+
+test('in Arabic: the view’s words, right-to-left chrome, Arabic names in the network, and axe is content', async ({
+  page,
+  hashiya,
+}) => {
+  await seed(hashiya);
+  await hashiya.ok('settings.update', { uiLanguage: 'ar' });
+  await hashiya.open(page);
+  await page.getByRole('navigation', { name: 'الرئيسية' }).getByRole('button', { name: 'الادعاءات' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'الادعاءات' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(rows(page)).toHaveCount(3);
+  await expect(page.getByRole('columnheader', { name: 'صاحب الادعاء' })).toBeVisible();
+  await expect(page.getByTestId('network-node').filter({ hasText: 'خليفة حفتر' })).toHaveCount(1);
+  // codes are named in Arabic too
+  await expect(page.getByTestId('network-node').filter({ hasText: 'اقتراح وقف إطلاق النار' })).toHaveCount(1);
+  expect(await audit(page)).toEqual([]);
+});
+
+test('a claim tagged elsewhere appears in the open view', async ({ page, hashiya }) => {
+  const { may } = await seed(hashiya);
+  await openClaims(page, hashiya);
+  await expect(rows(page)).toHaveCount(3);
+  await expect.poll(() => timelineTotal(page)).toBe(3);
+  await tag(hashiya, may.id, 'رقابة دولية', ['ceasefire-condition'], 'فائز السراج', 'rejects');
+  await expect(rows(page)).toHaveCount(4);
+  await expect.poll(() => timelineTotal(page)).toBe(4);
+  await expect(page.getByTestId('network-node').filter({ hasText: 'فائز السراج' })).toHaveCount(1);
+});
+
+test('1,200 claims: the table fetches only the windows it shows, and End reaches the last claim', async ({
+  page,
+  hashiya,
+}) => {
+  const doc = await hashiya.sample();
+  await hashiya.ok('settings.update', { annotator: 'Salma' });
+  // whole words of the sample, so no span splits a letter from its marks
+  const chars = [...doc.text];
+  const words: Array<[number, number]> = [];
+  for (let i = 1; i < chars.length; i++) {
+    if (chars[i - 1] !== ' ' || chars[i] === ' ') continue;
+    const end = chars.indexOf(' ', i);
+    if (end > i) words.push([i, end]);
+  }
+  const drafts = Array.from({ length: 1200 }, (_, i) => ({
+    documentId: doc.id,
+    start: words[i % words.length]![0],
+    end: words[i % words.length]![1],
+    codes: ['ceasefire-proposal'],
+    claimant: `actor ${String(i).padStart(4, '0')}`,
+    stance: 'proposes',
+  }));
+  await hashiya.ok('annotations.createMany', { documentId: doc.id, drafts });
+  const asked: Array<{ offset: number; limit: number }> = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('/api/analysis.claims')) asked.push(JSON.parse(r.postData() ?? '{}'));
+  });
+  await openClaims(page, hashiya);
+  await expect(page.getByRole('heading', { name: /Claims table/ })).toContainText('1,200 claims');
+  await expect(page.getByRole('table', { name: 'Claims table' })).toHaveAttribute('aria-rowcount', '1201');
+  // a window of rows is drawn, not 1,200
+  expect(await rows(page).count()).toBeLessThan(100);
+  await page.getByRole('columnheader', { name: 'Claimant' }).getByRole('button').click();
+  await expect(rows(page).first().locator('.col-claimant')).toHaveText('actor 0000');
+  await rows(page).first().focus();
+  await page.keyboard.press('End');
+  await expect(page.locator('[data-index="1199"] .col-claimant')).toHaveText('actor 1199');
+  await expect(page.locator('[data-index="1199"]')).toBeFocused();
+  expect(asked.every((a) => a.limit <= 200)).toBe(true);
+  // the first page and the last, in each order: never the pages in between
+  expect(asked.length).toBeLessThan(8);
+});

@@ -1,0 +1,61 @@
+/**
+ * The claims view (issue 16): one filter (FilterBar) over the claims table, the timeline and the
+ * actor network; a bar of the timeline or a node of the network narrows the same filter, and every
+ * export from the view uses it, so what is seen is what is exported.
+ */
+import { useCallback, useState } from 'react';
+import type { ClaimFilter } from '@shared/analysis/filter';
+import { ClaimsTable } from './ClaimsTable';
+import { FilterBar, withField, type ActorOption } from './FilterBar';
+import { NetworkView } from './NetworkView';
+import { Timeline } from './Timeline';
+import { useAnalysisStrings } from './strings';
+import { useDataRevision } from './useAnalysisData';
+import './analysis.css';
+
+export function AnalysisView() {
+  const s = useAnalysisStrings();
+  const [filter, setFilter] = useState<ClaimFilter>({});
+  const [actors, setActors] = useState<ActorOption[]>([]);
+  const revision = useDataRevision();
+  const onActors = useCallback(
+    (list: ActorOption[]) =>
+      setActors((old) => {
+        // keep what is known: a narrower filter shows fewer actors, the choice stays offered
+        const known = new Map(old.map((a) => [a.id, a]));
+        for (const a of list) known.set(a.id, a);
+        return [...known.values()].sort((x, y) => x.name.localeCompare(y.name));
+      }),
+    [],
+  );
+
+  return (
+    <main className="analysis-view" aria-labelledby="analysis-heading">
+      <h1 id="analysis-heading">{s.heading}</h1>
+      <FilterBar filter={filter} onChange={setFilter} actors={actors} />
+      <div className="analysis-charts">
+        <Timeline
+          filter={filter}
+          revision={revision}
+          onPickDates={(from, to, dateField) =>
+            setFilter((f) =>
+              withField(
+                { ...withField(f, 'from', from), to },
+                'dateField',
+                dateField === 'claim' ? 'claim' : undefined,
+              ),
+            )
+          }
+        />
+        <NetworkView
+          filter={filter}
+          revision={revision}
+          onPickActor={(id) => setFilter((f) => withField(f, 'actors', [id]))}
+          onPickCode={(id) => setFilter((f) => withField(f, 'codes', [id]))}
+          onActors={onActors}
+        />
+      </div>
+      <ClaimsTable filter={filter} revision={revision} />
+    </main>
+  );
+}

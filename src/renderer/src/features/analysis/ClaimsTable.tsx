@@ -1,0 +1,220 @@
+/**
+ * The claims table (issue 16): every claim the filter lets through, virtualised with
+ * @tanstack/react-virtual and fetched from analysis.claims a page at a time as it scrolls, so
+ * 100,000 claims never come to the page at once. A header sorts (on the server; aria-sort says
+ * how); a row opens its passage in the reader (click, or Enter on the focused row; the arrow keys,
+ * Page Up/Down, Home and End move between rows).
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ClaimFilter } from '@shared/analysis/filter';
+import type { ClaimColumn, ClaimRow } from '@shared/api/analysis';
+import { api, errorMessage } from '../../api/client';
+import { useApp } from '../../app/AppContext';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { codeLabel, useI18n } from '../../i18n';
+import { PAGE_SIZE, RowPages } from './rowPages';
+import { useAnalysisStrings } from './strings';
+
+const ROW_HEIGHT = 34;
+type Sort = { column: ClaimColumn; dir: 'asc' | 'desc' };
+type Words = ReturnType<typeof useAnalysisStrings>;
+
+const COLUMNS: Array<{ column: ClaimColumn; label: (s: Words) => string }> = [
+  { column: 'title', label: (s) => s.colTitle },
+  { column: 'documentDate', label: (s) => s.colDocumentDate },
+  { column: 'claimDate', label: (s) => s.colClaimDate },
+  { column: 'quote', label: (s) => s.colQuote },
+  { column: 'codes', label: (s) => s.colCodes },
+  { column: 'claimant', label: (s) => s.colClaimant },
+  { column: 'addressee', label: (s) => s.colAddressee },
+  { column: 'objectActor', label: (s) => s.colObjectActor },
+  { column: 'position', label: (s) => s.colPosition },
+  { column: 'form', label: (s) => s.colForm },
+  { column: 'coder', label: (s) => s.colCoder },
+  { column: 'incomplete', label: (s) => s.colIncomplete },
+];
+
+export const formatPosition = (p: number | null): string =>
+  p === null ? '' : p > 0 ? `+${p}` : p < 0 ? `−${-p}` : '0';
+
+export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revision: number }) {
+  const s = useAnalysisStrings();
+  const app = useApp();
+  const { lang } = useI18n();
+  const [sort, setSort] = useState<Sort>({ column: 'documentDate', dir: 'asc' });
+  const key = JSON.stringify({ filter, sort, revision });
+  const [loaded, setLoaded] = useState<{ key: string; pages: RowPages<ClaimRow>; total: number | null }>(() => ({
+    key,
+    pages: new RowPages<ClaimRow>(),
+    total: null,
+  }));
+  const [, setArrivals] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  // a new filter, order or revision starts a new set of pages (React renders again at once); the
+  // old total stands until the new one comes, so an edit elsewhere does not lose the scroll place
+  if (loaded.key !== key) setLoaded({ key, pages: new RowPages<ClaimRow>(), total: loaded.total });
+  const state = loaded;
+  const total = state.total ?? 0;
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? PAGE_SIZE - 1;
+
+  const codeNames = useMemo(() => new Map(app.codebook.codes.map((c) => [c.id, codeLabel(c, lang)])), [app, lang]);
+
+  // fetch the pages the visible rows need
+  useEffect(() => {
+    // with no rows known yet, the first page (which also tells the total)
+    const wanted = state.pages.take(first, last, Math.max(total, 1));
+    for (const page of wanted) {
+      api['analysis.claims']({ filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+        (out) => {
+          state.pages.put(page, out.rows);
+          // an answer for an older filter or order changes nothing
+          setLoaded((cur) =>
+            cur.pages === state.pages && cur.total !== out.total ? { ...cur, total: out.total } : cur,
+          );
+          setArrivals((n) => n + 1);
+          setError(null);
+        },
+        (err: unknown) => {
+          state.pages.forget(page);
+          setError(errorMessage(err));
+        },
+      );
+    }
+  }, [state, first, last, total, filter, sort]);
+
+  // a new filter or order starts at the top
+  useEffect(() => {
+    setActive(0);
+    scroller.current?.scrollTo({ top: 0 });
+  }, [filter, sort]);
+
+  const open = (row: ClaimRow | undefined) => {
+    if (row) app.openDocument(row.documentId, { start: row.start, end: row.end });
+  };
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(total - 1, index));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    requestAnimationFrame(() =>
+      scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus({ preventScroll: true }),
+    );
+  };
+  const onKey = (e: KeyboardEvent, index: number) => {
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: total - 1,
+    };
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      open(state.pages.row(index));
+    } else if (Object.hasOwn(moves, e.key)) {
+      e.preventDefault();
+      moveTo(moves[e.key]!);
+    }
+  };
+  const toggleSort = (column: ClaimColumn) =>
+    setSort((old) => ({ column, dir: old.column === column && old.dir === 'asc' ? 'desc' : 'asc' }));
+
+  const cells = (row: ClaimRow): string[] => [
+    row.title,
+    row.documentDate ?? '',
+    row.claimDate ?? '',
+    row.quote,
+    row.codes.map((c) => codeNames.get(c) ?? c).join(lang === 'ar' ? '، ' : ', '),
+    row.claimant ?? '',
+    row.addressee ?? '',
+    row.objectActor ?? '',
+    formatPosition(row.position),
+    row.form,
+    row.coder,
+    row.incomplete ? s.yes : '',
+  ];
+
+  return (
+    <section className="claims-table-section" aria-labelledby="claims-table-heading">
+      <h2 id="claims-table-heading">
+        {s.table} <span className="claims-count">{state.total === null ? '' : s.claimsCount(total)}</span>
+      </h2>
+      <ErrorAlert message={error} />
+      {state.total === 0 ? (
+        <p className="claims-empty" role="status">
+          {s.noClaims}
+        </p>
+      ) : (
+        <div className="claims-table" role="table" aria-label={s.table} aria-rowcount={total + 1}>
+          <div role="rowgroup" className="claims-head">
+            <div role="row" className="claims-row" aria-rowindex={1}>
+              {COLUMNS.map(({ column, label }) => (
+                <div
+                  key={column}
+                  role="columnheader"
+                  className={`claims-cell col-${column}`}
+                  aria-sort={sort.column === column ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button type="button" onClick={() => toggleSort(column)}>
+                    {label(s)}
+                    <span aria-hidden="true">{sort.column === column ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                  </button>
+                </div>
+              ))}
+            </div>
+          </div>
+          <div role="rowgroup" className="claims-body" ref={scroller}>
+            <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((item) => {
+                const row = state.pages.row(item.index);
+                return (
+                  <div
+                    key={item.index}
+                    role="row"
+                    className="claims-row"
+                    aria-rowindex={item.index + 2}
+                    data-index={item.index}
+                    data-testid="claim-row"
+                    tabIndex={item.index === active ? 0 : -1}
+                    style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                    onClick={() => {
+                      setActive(item.index);
+                      open(row);
+                    }}
+                    onFocus={() => setActive(item.index)}
+                    onKeyDown={(e) => onKey(e, item.index)}
+                  >
+                    {row ? (
+                      cells(row).map((text, i) => (
+                        <div key={COLUMNS[i]!.column} role="cell" className={`claims-cell col-${COLUMNS[i]!.column}`}>
+                          <bdi>{text}</bdi>
+                        </div>
+                      ))
+                    ) : (
+                      <div role="cell" className="claims-cell claims-loading">
+                        {s.loadingRow}
+                      </div>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,280 @@
+/**
+ * The actor network (issue 16): analysis.network over the view's filter with DNA's options
+ * (type, normalisation, position aggregation, a time window), laid out by ForceAtlas2
+ * (networkLayout.ts) and drawn as SVG. Pan by dragging or with the arrow keys, zoom with the
+ * wheel or + and −; a click (or Enter) on an actor filters the view to that actor, on a code to
+ * that code (panning and zooming: panZoom.ts; the export buttons: NetworkExports.tsx).
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ClaimFilter } from '@shared/analysis/filter';
+import type { NetworkType, Normalization, TwoModeAggregation } from '@shared/analysis/network';
+import type { NetworkSpec } from '@shared/api/analysis';
+import { api } from '../../api/client';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { useI18n } from '../../i18n';
+import type { ActorOption } from './FilterBar';
+import { labelledNodes, layoutNetwork, type SizeBy } from './networkLayout';
+import { CODE_COLOUR, edgeColour, labelDirection, nodeLabel, typeColours } from './networkPicture';
+import { Field } from './Field';
+import { NetworkExports } from './NetworkExports';
+import { usePanZoom } from './panZoom';
+import { useAnalysisStrings } from './strings';
+import { useLatest } from './useAnalysisData';
+
+const BOX = { width: 800, height: 480, margin: 70 };
+const TYPES: NetworkType[] = ['twoMode', 'congruence', 'conflict', 'subtract', 'addressee', 'objectActor'];
+const ONE_MODE: NetworkType[] = ['congruence', 'conflict', 'subtract'];
+
+export function NetworkView({
+  filter,
+  revision,
+  onPickActor,
+  onPickCode,
+  onActors,
+}: {
+  filter: ClaimFilter;
+  revision: number;
+  onPickActor: (id: string) => void;
+  onPickCode: (id: string) => void;
+  onActors: (actors: ActorOption[]) => void;
+}) {
+  const s = useAnalysisStrings();
+  const { lang } = useI18n();
+  const [type, setType] = useState<NetworkType>('twoMode');
+  const [normalization, setNormalization] = useState<Normalization>('none');
+  const [aggregation, setAggregation] = useState<TwoModeAggregation>('ignore');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [sizeBy, setSizeBy] = useState<SizeBy>('degree');
+  const svg = useRef<SVGSVGElement>(null);
+
+  const spec: NetworkSpec = {
+    type,
+    ...(ONE_MODE.includes(type) ? { normalization } : {}),
+    ...(type === 'twoMode' ? { aggregation } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
+  const { data, error } = useLatest(JSON.stringify({ filter, spec, revision }), () =>
+    api['analysis.network']({ filter, network: spec }),
+  );
+  const network = data?.network ?? null;
+
+  const placed = useMemo(
+    () => (network ? layoutNetwork(network.nodes, network.edges, BOX, sizeBy) : new Map()),
+    [network, sizeBy],
+  );
+  const colours = useMemo(() => typeColours(network?.nodes ?? []), [network]);
+  const labelled = useMemo(() => labelledNodes(placed), [placed]);
+  const panZoom = usePanZoom(svg, BOX, network);
+  const maxWeight = Math.max(1e-9, ...(network?.edges ?? []).map((e) => Math.abs(e.weight)));
+
+  useEffect(() => {
+    if (!network) return;
+    onActors(
+      network.nodes
+        .filter((n) => n.kind === 'actor')
+        .map((n) => ({ id: n.id.slice('actor:'.length), name: nodeLabel(n, lang) })),
+    );
+  }, [network, lang, onActors]);
+
+  const pick = (id: string) => {
+    if (id.startsWith('actor:')) onPickActor(id.slice('actor:'.length));
+    else if (id.startsWith('code:')) onPickCode(id.slice('code:'.length));
+  };
+  return (
+    <section className="claims-network" aria-labelledby="network-heading">
+      <h2 id="network-heading">{s.network}</h2>
+      <div className="chart-controls">
+        <Field label={s.networkType}>
+          {(id) => (
+            <select id={id} value={type} onChange={(e) => setType(e.target.value as NetworkType)}>
+              {TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {s[t]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {ONE_MODE.includes(type) ? (
+          <Field label={s.normalization}>
+            {(id) => (
+              <select id={id} value={normalization} onChange={(e) => setNormalization(e.target.value as Normalization)}>
+                {(['none', 'average', 'jaccard', 'cosine'] as const).map((n) => (
+                  <option key={n} value={n}>
+                    {s[n]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        {type === 'twoMode' ? (
+          <Field label={s.aggregation}>
+            {(id) => (
+              <select
+                id={id}
+                value={aggregation}
+                onChange={(e) => setAggregation(e.target.value as TwoModeAggregation)}
+              >
+                <option value="ignore">{s.ignore}</option>
+                <option value="combine">{s.combine}</option>
+                <option value="subtract">{s.aggSubtract}</option>
+              </select>
+            )}
+          </Field>
+        ) : null}
+        <Field label={s.windowFrom}>
+          {(id) => (
+            <input id={id} type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+          )}
+        </Field>
+        <Field label={s.windowTo}>
+          {(id) => (
+            <input id={id} type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+          )}
+        </Field>
+        <Field label={s.sizeBy}>
+          {(id) => (
+            <select id={id} value={sizeBy} onChange={(e) => setSizeBy(e.target.value as SizeBy)}>
+              <option value="degree">{s.degree}</option>
+              <option value="claims">{s.claims}</option>
+            </select>
+          )}
+        </Field>
+        <button type="button" onClick={panZoom.zoomIn}>
+          {s.zoomIn}
+        </button>
+        <button type="button" onClick={panZoom.zoomOut}>
+          {s.zoomOut}
+        </button>
+        <button type="button" onClick={panZoom.reset}>
+          {s.resetView}
+        </button>
+      </div>
+      <NetworkExports filter={filter} spec={spec} />
+      <ErrorAlert message={error} />
+      {network && network.nodes.length === 0 ? <p className="claims-empty">{s.noClaims}</p> : null}
+      {network && network.nodes.length > 0 ? (
+        <>
+          <p className="network-hint" id="network-hint">
+            {s.networkHint}
+            {network.edges.length === 0 ? ` ${s.noEdges}` : ''}
+          </p>
+          <svg
+            ref={svg}
+            className="network-svg"
+            viewBox={`0 0 ${BOX.width} ${BOX.height}`}
+            role="group"
+            aria-label={s.network}
+            aria-describedby="network-hint"
+            tabIndex={0}
+            data-testid="network"
+            {...panZoom.handlers}
+          >
+            <defs>
+              <marker
+                id="network-arrow"
+                viewBox="0 0 10 10"
+                refX={10}
+                refY={5}
+                markerWidth={6}
+                markerHeight={6}
+                orient="auto"
+              >
+                <path d="M0,0 L10,5 L0,10 z" fill="#607d8b" />
+              </marker>
+            </defs>
+            <rect x={0} y={0} width={BOX.width} height={BOX.height} fill="#ffffff" />
+            <g transform={panZoom.transform}>
+              {network.edges.map((e) => {
+                const a = placed.get(e.source);
+                const b = placed.get(e.target);
+                if (!a || !b) return null;
+                // directed ties end at the target's rim, where the arrow can be seen
+                const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+                const x2 = network.directed ? b.x - ((b.x - a.x) / len) * b.r : b.x;
+                const y2 = network.directed ? b.y - ((b.y - a.y) / len) * b.r : b.y;
+                return (
+                  <line
+                    key={`${e.source}|${e.target}`}
+                    x1={a.x}
+                    y1={a.y}
+                    x2={x2}
+                    y2={y2}
+                    stroke={edgeColour(e, network.type)}
+                    strokeWidth={1 + 4 * (Math.abs(e.weight) / maxWeight)}
+                    strokeOpacity={0.75}
+                    markerEnd={network.directed ? 'url(#network-arrow)' : undefined}
+                  />
+                );
+              })}
+              {network.nodes.map((n) => {
+                const p = placed.get(n.id);
+                if (!p) return null;
+                const label = nodeLabel(n, lang);
+                const fill = n.kind === 'code' ? CODE_COLOUR : (colours.get(n.type) ?? '#1565c0');
+                return (
+                  <g
+                    key={n.id}
+                    className="network-node"
+                    role="button"
+                    tabIndex={0}
+                    data-testid="network-node"
+                    data-node-id={n.id}
+                    aria-label={s.nodeLabel(label, n.claims)}
+                    onClick={() => pick(n.id)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault();
+                        pick(n.id);
+                      }
+                    }}
+                  >
+                    {n.kind === 'code' ? (
+                      <rect x={p.x - p.r} y={p.y - p.r} width={2 * p.r} height={2 * p.r} fill={fill} stroke="#fff" />
+                    ) : (
+                      <circle cx={p.x} cy={p.y} r={p.r} fill={fill} stroke="#fff" />
+                    )}
+                    <text
+                      // a large network shows its biggest nodes' names, and any other's on hover or focus
+                      className={labelled.has(n.id) ? undefined : 'network-label-extra'}
+                      x={p.x}
+                      y={p.y + p.r + 16}
+                      textAnchor="middle"
+                      direction={labelDirection(label)}
+                      fontSize={15}
+                      fill="#212121"
+                      stroke="#ffffff"
+                      strokeWidth={3}
+                      paintOrder="stroke"
+                    >
+                      {label}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+          </svg>
+          {colours.size > 0 ? (
+            <ul className="chart-legend">
+              {network.nodes.some((n) => n.kind === 'code') ? (
+                <li>
+                  <span className="swatch" style={{ background: CODE_COLOUR }} aria-hidden="true" />
+                  {s.code}
+                </li>
+              ) : null}
+              {[...colours].map(([t, c]) => (
+                <li key={t}>
+                  <span className="swatch" style={{ background: c }} aria-hidden="true" />
+                  <bdi>{t || s.actor}</bdi>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
