@@ -3,6 +3,7 @@ import { MAX_CLAIMANT_LENGTH, MAX_NOTE_LENGTH } from '@shared/limits';
 import type { Annotation, AnnotationFields, Codebook } from '@shared/model';
 import { valueOptionText } from '../app/BilingualName';
 import { codeLabel, useI18n, useAppStrings } from '../i18n';
+import { useFocusFirstField, type FocusHandle } from './cursor/useFocusFirstField';
 import { useKeyStrings } from './keyStrings';
 
 /** A choice from one of the codebook's value lists (stance, certainty); a value no longer listed still shows. */
@@ -49,6 +50,7 @@ export function AnnotationEditor({
   onDelete,
   onClose,
   onEscape,
+  focusHandle,
 }: {
   annotation: Annotation;
   codebook: Codebook;
@@ -58,10 +60,13 @@ export function AnnotationEditor({
   onClose: () => void;
   /** Esc in one of the editor's fields: the field is left (its text saved), the annotation stays active */
   onEscape?: () => void;
+  /** the reader's handle to focus the first field (cursor/useFocusFirstField.ts) */
+  focusHandle?: FocusHandle;
 }) {
   const { lang } = useI18n();
   const words = useAppStrings();
   const k = useKeyStrings();
+  const root = useFocusFirstField<HTMLElement>(focusHandle);
   // the code checkboxes are one Tab stop (arrow keys move between them), so the claimant and
   // the other fields are a few Tabs away from the article, not one per code
   const [rover, setRover] = useState<number | null>(null);
@@ -107,6 +112,7 @@ export function AnnotationEditor({
 
   return (
     <section
+      ref={root}
       className="editor"
       aria-labelledby="editor-title"
       data-testid="annotation-editor"
