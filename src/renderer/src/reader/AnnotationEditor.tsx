@@ -4,6 +4,7 @@ import type { Annotation, AnnotationFields, Codebook } from '@shared/model';
 import { valueOptionText } from '../app/BilingualName';
 import { codeLabel, useI18n, useAppStrings } from '../i18n';
 import { useFocusFirstField, type FocusHandle } from './cursor/useFocusFirstField';
+import { isProvisionalId } from './session/annotations';
 import { useKeyStrings } from './keyStrings';
 
 /** A choice from one of the codebook's value lists (stance, certainty); a value no longer listed still shows. */
@@ -96,7 +97,8 @@ export function AnnotationEditor({
   const shown = useRef({ id: annotation.id, claimant: annotation.claimant, note: annotation.note });
   useEffect(() => {
     const prev = shown.current;
-    const other = prev.id !== annotation.id;
+    // a provisional annotation replaced by its saved self is the same one: a claimant typed at once is kept
+    const other = prev.id !== annotation.id && !isProvisionalId(prev.id);
     setClaimant((draft) => (other || draft === prev.claimant ? annotation.claimant : draft));
     setNote((draft) => (other || draft === prev.note ? annotation.note : draft));
     shown.current = { id: annotation.id, claimant: annotation.claimant, note: annotation.note };

@@ -99,7 +99,10 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
     snapToWords: app.settings.snapToWords,
   });
   const { applyCode, step } = actions;
-  useReaderKeys({ paused: !!palette || !!askName || actions.help, active: activeId !== null, rtl, codes }, actions.handlers);
+  useReaderKeys(
+    { paused: !!palette || !!askName || actions.help, active: activeId !== null, rtl, codes },
+    actions.handlers,
+  );
 
   const { hover, onMouseMove, onMouseLeave, onScroll } = useHover(model, articleRef, session);
 

@@ -127,7 +127,20 @@ describe('the reader command table', () => {
     }
     // every command a key can give is on the list
     const listed = new Set(READER_KEYS.filter((b) => b.command).map((b) => b.id));
-    for (const id of ['code', 'palette', 'open', 'cycle', 'next', 'previous', 'edgeEnd', 'delete', 'close_', 'undo', 'redo', 'help'])
+    for (const id of [
+      'code',
+      'palette',
+      'open',
+      'cycle',
+      'next',
+      'previous',
+      'edgeEnd',
+      'delete',
+      'close_',
+      'undo',
+      'redo',
+      'help',
+    ])
       expect(listed.has(id as never), id).toBe(true);
   });
 });

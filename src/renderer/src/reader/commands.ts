@@ -69,11 +69,16 @@ export const READER_KEYS: readonly KeyBinding[] = [
       return code ? { name: 'code', code } : null;
     },
   },
-  { id: 'palette', keys: ['Ctrl+K'], command: (e, _s, mod) => (mod && e.key.toLowerCase() === 'k' ? { name: 'palette' } : null) },
+  {
+    id: 'palette',
+    keys: ['Ctrl+K'],
+    command: (e, _s, mod) => (mod && e.key.toLowerCase() === 'k' ? { name: 'palette' } : null),
+  },
   {
     id: 'open',
     keys: ['Enter'],
-    command: (e, s, mod) => (plain(e, mod) && !e.shiftKey && s.inArticle && e.key === 'Enter' ? { name: 'open' } : null),
+    command: (e, s, mod) =>
+      plain(e, mod) && !e.shiftKey && s.inArticle && e.key === 'Enter' ? { name: 'open' } : null,
   },
   {
     id: 'cycle',
@@ -81,7 +86,11 @@ export const READER_KEYS: readonly KeyBinding[] = [
     command: (e, s, mod) => (plain(e, mod) && s.inArticle && e.key === 'o' ? { name: 'cycle' } : null),
   },
   { id: 'next', keys: ['n'], command: (e, _s, mod) => (plain(e, mod) && e.key === 'n' ? { name: 'next' } : null) },
-  { id: 'previous', keys: ['p'], command: (e, _s, mod) => (plain(e, mod) && e.key === 'p' ? { name: 'previous' } : null) },
+  {
+    id: 'previous',
+    keys: ['p'],
+    command: (e, _s, mod) => (plain(e, mod) && e.key === 'p' ? { name: 'previous' } : null),
+  },
   {
     id: 'edgeEnd',
     keys: ['Shift+Alt+←', 'Shift+Alt+→'],
@@ -98,7 +107,11 @@ export const READER_KEYS: readonly KeyBinding[] = [
     command: (e, s, mod) =>
       plain(e, mod) && s.active && (e.key === 'Delete' || e.key === 'Backspace') ? { name: 'delete' } : null,
   },
-  { id: 'close_', keys: ['Esc'], command: (e, _s, mod) => (plain(e, mod) && e.key === 'Escape' ? { name: 'close' } : null) },
+  {
+    id: 'close_',
+    keys: ['Esc'],
+    command: (e, _s, mod) => (plain(e, mod) && e.key === 'Escape' ? { name: 'close' } : null),
+  },
   {
     id: 'undo',
     keys: ['Ctrl+Z'],

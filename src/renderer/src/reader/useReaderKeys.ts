@@ -10,7 +10,17 @@ import { keyCommand, menuCommand, runCommand, type CommandHandlers, type ReaderC
 import { isReadingCaret, isTypingTarget } from './dom/typing';
 
 /** Commands whose key the reader takes (the browser does nothing else with it). */
-const TAKES_KEY = new Set<ReaderCommand['name']>(['palette', 'edge', 'undo', 'redo', 'code', 'delete', 'open', 'cycle', 'help']);
+const TAKES_KEY = new Set<ReaderCommand['name']>([
+  'palette',
+  'edge',
+  'undo',
+  'redo',
+  'code',
+  'delete',
+  'open',
+  'cycle',
+  'help',
+]);
 
 export function useReaderKeys(
   state: { paused: boolean; active: boolean; rtl: boolean; codes: readonly Code[] },
@@ -24,7 +34,11 @@ export function useReaderKeys(
     const onKey = (e: KeyboardEvent) => {
       const { state, handlers } = latest.current;
       if (state.paused) return;
-      const command = keyCommand(e, { ...state, typing: isTypingTarget(e.target), inArticle: isReadingCaret(e.target) });
+      const command = keyCommand(e, {
+        ...state,
+        typing: isTypingTarget(e.target),
+        inArticle: isReadingCaret(e.target),
+      });
       if (!command) return;
       if (TAKES_KEY.has(command.name)) e.preventDefault();
       runCommand(command, handlers);

@@ -3,7 +3,7 @@
  * selection, Enter on an annotation), the editor answers by focusing its first claim field.
  * The editor calls useFocusFirstField(handle) and puts the returned ref on its root.
  */
-import { useEffect, useRef, type MutableRefObject } from 'react';
+import { useLayoutEffect, useRef, type MutableRefObject } from 'react';
 
 /** Set by the open editor: focuses its first field. Null while no editor is open. */
 export type FocusHandle = MutableRefObject<(() => void) | null>;
@@ -18,7 +18,8 @@ export function firstField(root: ParentNode): HTMLElement | null {
 
 export function useFocusFirstField<T extends HTMLElement>(handle: FocusHandle | undefined) {
   const root = useRef<T>(null);
-  useEffect(() => {
+  // a layout effect: set before the reader's own layout effect asks for focus in the same commit
+  useLayoutEffect(() => {
     if (!handle) return;
     handle.current = () => {
       const el = root.current && firstField(root.current);
