@@ -212,9 +212,12 @@ test('from the article the claimant field of a new annotation is three Tabs away
   await page.keyboard.press('1');
   const editor = page.getByTestId('annotation-editor');
   await expect(editor.locator('blockquote')).toHaveText('فائز السراج');
-  const scroller = page.locator('.reader-scroll');
-  await expect(scroller).toBeFocused();
+  // the new annotation's editor has the keyboard at once, on its first claim field; Esc gives it back
   const claimant = editor.getByRole('combobox', { name: 'Claimant' });
+  await expect(claimant).toBeFocused();
+  const article = page.getByTestId('article');
+  await page.keyboard.press('Escape');
+  await expect(article).toBeFocused();
   let tabs = 0;
   while (tabs < 20 && !(await claimant.evaluate((el) => el === document.activeElement))) {
     await page.keyboard.press('Tab');
@@ -233,7 +236,7 @@ test('from the article the claimant field of a new annotation is three Tabs away
   // Esc leaves the field (saving what was typed), keeps the annotation active, and the article has the keyboard
   await claimant.fill('فائز السراج');
   await page.keyboard.press('Escape');
-  await expect(scroller).toBeFocused();
+  await expect(article).toBeFocused();
   await expect(editor).toBeVisible();
   await expect
     .poll(async () => (await list(hashiya, doc.id)).map((a) => [a.codes, a.claimant]))
@@ -241,10 +244,10 @@ test('from the article the claimant field of a new annotation is three Tabs away
   // the same from the stance list and the note
   await editor.getByRole('combobox', { name: 'Stance' }).focus();
   await page.keyboard.press('Escape');
-  await expect(scroller).toBeFocused();
+  await expect(article).toBeFocused();
   await editor.getByRole('textbox', { name: 'Note' }).fill('said in Paris');
   await page.keyboard.press('Escape');
-  await expect(scroller).toBeFocused();
+  await expect(article).toBeFocused();
   await expect(editor).toBeVisible();
   await expect.poll(async () => (await list(hashiya, doc.id))[0]?.note).toBe('said in Paris');
   // a second Esc, now in the article, closes the editor as before
@@ -300,6 +303,9 @@ test('Shift+Alt+arrows move the active annotation’s end and Ctrl+Shift+Alt+arr
   await dragSelect(page, 'وقف إطلاق');
   await page.keyboard.press('1');
   await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => a.quote)).toEqual(['وقف إطلاق']);
+  // the new annotation's editor has the keyboard: Esc gives it back to the article
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('article')).toBeFocused();
   const stored = async () => (await list(hashiya, doc.id)).map((a) => ({ quote: a.quote, start: a.start, end: a.end }));
   const at = (phrase: string) => ({
     quote: phrase,
