@@ -59,7 +59,7 @@ async function setClaimFromKeyboard(page: Page, claimant: string, stance: string
   await expect(stanceField).toHaveValue(stance);
 }
 
-async function openSample(hashiya: Hashiya, page: Page) {
+async function openSample(hashiya: Hashiya, page: Page, more: ReadonlyArray<readonly [string, string]> = []) {
   await hashiya.ok('settings.update', { annotator: 'Salma' });
   const doc = await hashiya.sample();
   const span = (phrase: string) => {
@@ -70,6 +70,7 @@ async function openSample(hashiya: Hashiya, page: Page) {
   for (const [phrase, code] of [
     ['غسان سلامه', 'political-process'],
     ['انسحاب قوات حفتر', 'ceasefire-condition'],
+    ...more,
   ] as const)
     await hashiya.ok('annotations.create', { documentId: doc.id, ...span(phrase), codes: [code] });
   await hashiya.open(page);
@@ -160,3 +161,146 @@ test('a claim coded from the keyboard alone: caret, Shift+Ctrl+arrows, code key,
   await expect(article).toBeFocused();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+/** Tab into the article and put the caret, word by word, at the start of `word` (where `following` comes after it). */
+async function caretTo(page: Page, word: string, following = '') {
+  await pressUntil(page, 'Tab', async () => (await caretState(page)).focused === 'article', 30);
+  await pressUntil(page, 'Control+ArrowLeft', async () => {
+    const c = await caretState(page);
+    return c.after.startsWith(word + following) || (c.before.endsWith(word) && c.after.startsWith(following));
+  });
+  if (!(await caretState(page)).after.startsWith(word)) await page.keyboard.press('Control+ArrowRight');
+  expect((await caretState(page)).after.startsWith(word + following)).toBe(true);
+}
+
+/** The article's text and its text nodes' identity, to tell that nothing in it changed. */
+function articleSnapshot(page: Page) {
+  return page.evaluate(() => {
+    const article = document.querySelector('[data-testid="article"]') as HTMLElement;
+    const w = window as unknown as { __nodes?: Node[] };
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_ALL);
+    const nodes: Node[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    const same = !!w.__nodes && w.__nodes.length === nodes.length && w.__nodes.every((n, i) => n === nodes[i]);
+    w.__nodes = nodes;
+    return { html: article.innerHTML, same };
+  });
+}
+
+test('the article takes no edit: typing, Enter, Backspace, Delete, cut, paste, an IME, a drop and a script change nothing', async ({
+  page,
+  hashiya,
+}) => {
+  const doc = await openSample(hashiya, page);
+  const before = await articleSnapshot(page);
+  await caretTo(page, 'اقترح');
+  await page.keyboard.type('abc كلمة');
+  for (const key of ['Enter', 'Backspace', 'Delete', 'Tab']) await page.keyboard.press(key);
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByTestId('article')).toBeFocused();
+  // a selection, no active annotation: Delete, Backspace and cut leave the text and the annotations alone
+  await page.keyboard.press('Shift+Control+ArrowLeft');
+  expect((await caretState(page)).selected).not.toBe('');
+  for (const key of ['Delete', 'Backspace', 'Control+x', 'Control+v', 'Control+Shift+v'])
+    await page.keyboard.press(key);
+  // an input method's composition (cannot be cancelled), then what a script or extension might do
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'ك', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.insertText', { text: 'كت' });
+  await page.evaluate(() => document.execCommand('insertText', false, 'مكتوب'));
+  await page.evaluate(() => document.execCommand('delete'));
+  // a drag of the selection to another place (the mouse here, to try the drop)
+  const box = await page.evaluate(() => {
+    const r = window.getSelection()?.getRangeAt(0).getClientRects()[0];
+    return r ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;
+  });
+  if (box) {
+    await page.mouse.move(box.x, box.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x - 150, box.y + 40, { steps: 5 });
+    await page.mouse.up();
+  }
+  await expect.poll(async () => (await articleSnapshot(page)).html).toBe(before.html);
+  // the very same nodes (offsets and painted highlights stay valid)
+  expect((await articleSnapshot(page)).same).toBe(true);
+  expect(await page.getByTestId('article').textContent()).toBe(doc.text.split('\n').join(''));
+  expect((await list(hashiya, doc.id)).length).toBe(2);
+});
+
+test('overlapping annotations at the caret: o cycles them, Enter opens the active one in its first field, Esc comes back', async ({
+  page,
+  hashiya,
+}) => {
+  await openSample(hashiya, page, [
+    ['على وقف إطلاق النار', 'ceasefire'],
+    ['وقف إطلاق النار', 'ceasefire-proposal'],
+  ]);
+  await expect(page.getByTestId('annotation-list').locator('.item-quote')).toHaveCount(4);
+  await caretTo(page, 'وقف', ' إطلاق النار في التصعيد');
+  const editor = page.getByTestId('annotation-editor');
+  const live = page.getByTestId('live-region');
+  await page.keyboard.press('o');
+  await expect(editor.locator('blockquote')).toHaveText('وقف إطلاق النار');
+  await expect(live).toHaveText('وقف إطلاق النار');
+  await page.keyboard.press('o');
+  await expect(editor.locator('blockquote')).toHaveText('على وقف إطلاق النار');
+  await page.keyboard.press('o');
+  await expect(editor.locator('blockquote')).toHaveText('وقف إطلاق النار');
+  await expect(page.getByTestId('article')).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('combobox', { name: 'Claimant' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('article')).toBeFocused();
+  expect((await caretState(page)).after.startsWith('وقف إطلاق النار في التصعيد')).toBe(true);
+  // off any annotation: o and Enter say so and change nothing
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('o');
+  await expect(live).toHaveText('No annotation at the caret');
+  await expect(editor.locator('blockquote')).toHaveText('وقف إطلاق النار');
+});
+
+test('the palette tags a keyboard selection, showing the passage, and the editor then has the keyboard', async ({
+  page,
+  hashiya,
+}) => {
+  const doc = await openSample(hashiya, page);
+  await caretTo(page, 'انسحاب');
+  await page.keyboard.press('Shift+Control+ArrowLeft');
+  await page.keyboard.press('Shift+Control+ArrowLeft');
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog');
+  await expect(palette).toContainText('انسحاب قوات');
+  await page.keyboard.type('embargo');
+  await page.keyboard.press('Enter');
+  const editor = page.getByTestId('annotation-editor');
+  await expect(editor.locator('blockquote')).toHaveText('انسحاب قوات');
+  await expect(editor.getByRole('combobox', { name: 'Claimant' })).toBeFocused();
+  await expect.poll(async () => (await list(hashiya, doc.id)).filter((a) => a.quote === 'انسحاب قوات').length).toBe(1);
+});
+
+for (const [lang, title, line] of [
+  ['en', 'Keyboard keys', 'Search all codes for the selection'],
+  ['ar', 'مفاتيح لوحة المفاتيح', 'البحث في كل الرموز لترميز النص المحدد'],
+] as const) {
+  test(`? lists every reader key in the interface language (${lang}); Esc closes it and the caret is back`, async ({
+    page,
+    hashiya,
+  }) => {
+    await hashiya.ok('settings.update', { uiLanguage: lang });
+    await openSample(hashiya, page);
+    await caretTo(page, 'اقترح');
+    await page.keyboard.press('Shift+?');
+    const dialog = page.getByRole('dialog', { name: title });
+    await expect(dialog).toBeVisible();
+    const rows = dialog.getByTestId('keys-table').locator('tbody tr');
+    await expect(rows.filter({ hasText: 'Ctrl+K' })).toContainText(line);
+    await expect(rows.filter({ hasText: 'Shift+Alt+←' }).first()).toBeVisible();
+    expect(await rows.count()).toBeGreaterThanOrEqual(18);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('article')).toBeFocused();
+    expect((await caretState(page)).after.startsWith('اقترح')).toBe(true);
+  });
+}

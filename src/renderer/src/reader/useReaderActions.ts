@@ -1,6 +1,6 @@
 /**
- * What the reader's keys do that needs the view: tagging the selection (the new annotation's
- * editor then takes the keyboard), Enter and the cycling key on the annotations at the caret,
+ * What the reader's keys do that needs the view: tagging the selection (after a keyboard
+ * selection the new annotation's editor takes the keyboard), Enter and the cycling key on the annotations at the caret,
  * the palette's remembered passage. The keys themselves are in commands.ts.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
@@ -54,7 +54,9 @@ export function useReaderActions(d: Deps) {
       window.getSelection()?.removeAllRanges();
       // Esc from the editor comes back with the caret just after what was tagged
       d.caret.remember(d.model.map.toUtf16(span.end));
-      focusOnActive.current = true;
+      // a selection made with the keyboard goes on to the claim fields; after a mouse selection
+      // the keyboard stays in the article (n, p, Delete and the code keys act on the new annotation)
+      focusOnActive.current = d.caret.byKeys();
     }
     void d.session.applyCode(code.id, span).finally(() => void (focusOnActive.current = false));
   };

@@ -16,6 +16,8 @@ export interface ReadingCaret {
   remember(u: number): void;
   /** the caret's UTF-16 offset: the selection's focus in the article, else the remembered one */
   caret(): number | null;
+  /** whether the selection was last moved by the caret keys (not the mouse) */
+  byKeys(): boolean;
 }
 
 /** How long the caret keys must rest before the live region speaks (a held arrow says nothing until it stops). */
@@ -42,6 +44,7 @@ export function useReadingCaret(
   selected: (text: string) => string,
 ): ReadingCaret {
   const saved = useRef<Place | null>(null);
+  const keys = useRef(false);
   const said = useRef({ announce, selected });
   said.current = { announce, selected };
 
@@ -64,7 +67,10 @@ export function useReadingCaret(
     let pointer = false;
     let keyMoved = false;
     let timer = 0;
-    const down = () => void (pointer = true);
+    const down = () => {
+      pointer = true;
+      keys.current = false;
+    };
     const up = () => void (pointer = false);
     const focus = () => {
       if (pointer || placeIn(model, article, window.getSelection())) return;
@@ -76,7 +82,7 @@ export function useReadingCaret(
       if (place) saved.current = place;
     };
     const key = (e: KeyboardEvent) => {
-      if (MOVE_KEYS.has(e.key) && !e.altKey) keyMoved = true;
+      if (MOVE_KEYS.has(e.key) && !e.altKey) keyMoved = keys.current = true;
     };
     const moved = () => {
       const place = placeIn(model, article, window.getSelection());
@@ -124,5 +130,6 @@ export function useReadingCaret(
       const place = model && article ? placeIn(model, article, window.getSelection()) : null;
       return place?.focus ?? saved.current?.focus ?? null;
     }, [articleRef, model]),
+    byKeys: useCallback(() => keys.current, []),
   };
 }
