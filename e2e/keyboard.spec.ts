@@ -304,3 +304,18 @@ for (const [lang, title, line] of [
     expect((await caretState(page)).after.startsWith('اقترح')).toBe(true);
   });
 }
+
+test('a keyboard selection of part of a word snaps to the whole word when tagged, as a mouse one does', async ({
+  page,
+  hashiya,
+}) => {
+  const doc = await openSample(hashiya, page);
+  await caretTo(page, 'اقترح');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowLeft');
+  expect((await caretState(page)).selected).toBe('اقت');
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('annotation-editor').locator('blockquote')).toHaveText('اقترح');
+  await expect
+    .poll(async () => (await list(hashiya, doc.id)).find((a) => a.quote === 'اقترح')?.start)
+    .toBe(cp(doc.text, doc.text.indexOf('اقترح')));
+});

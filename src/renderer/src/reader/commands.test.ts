@@ -143,4 +143,16 @@ describe('the reader command table', () => {
     ])
       expect(listed.has(id as never), id).toBe(true);
   });
+
+  it('on an Arabic keyboard layout the physical keys of n, p, o and the digits do what they do on a Latin one', () => {
+    const article = { ...idle, inArticle: true };
+    expect(keyCommand(key('ى', { code: 'KeyN' }), article)).toEqual({ name: 'next' });
+    expect(keyCommand(key('ح', { code: 'KeyP' }), article)).toEqual({ name: 'previous' });
+    expect(keyCommand(key('خ', { code: 'KeyO' }), article)).toEqual({ name: 'cycle' });
+    expect(keyCommand(key('١', { code: 'Digit1' }), article)).toEqual({ name: 'code', code: codes[0] });
+    expect(keyCommand(key('٢', { code: 'Numpad2' }), article)).toEqual({ name: 'code', code: codes[1] });
+    // a Latin layout's own letters win over the physical key (AZERTY: the A key gives q)
+    expect(keyCommand(key('q', { code: 'KeyA' }), article)).toBeNull();
+    expect(keyCommand(key('ى', { code: 'KeyN' }), { ...article, typing: true })).toBeNull();
+  });
 });

@@ -26,6 +26,8 @@ export type ReaderCommand =
 
 export interface KeyLike {
   key: string;
+  /** the physical key (KeyboardEvent.code), for layouts whose letters are not Latin */
+  code?: string;
   ctrlKey: boolean;
   metaKey: boolean;
   shiftKey: boolean;
@@ -131,8 +133,23 @@ export const READER_KEYS: readonly KeyBinding[] = [
   },
 ];
 
+/**
+ * The key as the table names it: on a layout whose letters or digits are not Latin (Arabic:
+ * ى on the N key, ١ on the 1 key) the physical key's Latin letter or digit, so n, p, o and the
+ * code keys work without switching layouts.
+ */
+export function latinKey(e: KeyLike): string {
+  if (e.key.length !== 1 || /[\x20-\x7e]/.test(e.key)) return e.key;
+  const m = /^(?:Key([A-Z])|Digit([0-9])|Numpad([0-9]))$/.exec(e.code ?? '');
+  if (!m) return e.key;
+  return m[1] ? m[1].toLowerCase() : (m[2] ?? m[3] ?? e.key);
+}
+
 /** The command of a key press, or null when the reader leaves the key alone. */
-export function keyCommand(e: KeyLike, s: KeyState): ReaderCommand | null {
+export function keyCommand(pressed: KeyLike, s: KeyState): ReaderCommand | null {
+  // field by field: a KeyboardEvent's fields are getters, which a spread would not copy
+  const { ctrlKey, metaKey, shiftKey, altKey } = pressed;
+  const e: KeyLike = { key: latinKey(pressed), ctrlKey, metaKey, shiftKey, altKey };
   const mod = e.ctrlKey || e.metaKey;
   if (mod && e.key.toLowerCase() === 'k') return { name: 'palette' };
   if (s.typing) return null;
