@@ -253,11 +253,20 @@ test('overlapping annotations at the caret: o cycles them, Enter opens the activ
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('article')).toBeFocused();
   expect((await caretState(page)).after.startsWith('وقف إطلاق النار في التصعيد')).toBe(true);
+  // n takes the caret along: Enter then opens the annotation stepped to, not the one the caret was on
+  await page.keyboard.press('n');
+  await expect(editor.locator('blockquote')).toHaveText('غسان سلامه');
+  expect((await caretState(page)).after.startsWith('غسان سلامه')).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(editor.getByRole('combobox', { name: 'Claimant' })).toBeFocused();
+  await expect(editor.locator('blockquote')).toHaveText('غسان سلامه');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('article')).toBeFocused();
   // off any annotation: o and Enter say so and change nothing
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('o');
   await expect(live).toHaveText('No annotation at the caret');
-  await expect(editor.locator('blockquote')).toHaveText('وقف إطلاق النار');
+  await expect(editor.locator('blockquote')).toHaveText('غسان سلامه');
 });
 
 test('the palette tags a keyboard selection, showing the passage, and the editor then has the keyboard', async ({

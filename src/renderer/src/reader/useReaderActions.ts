@@ -65,7 +65,12 @@ export function useReaderActions(d: Deps) {
     if (u === null || !d.model) return [];
     return annotationsAtCaret(d.session.getSnapshot().annotations, d.model.map.toCp(u));
   };
-  const step = (delta: 1 | -1) => stepActive(d.session, d.filter, delta, d.reveal);
+  // the caret goes along to the annotation stepped to, so Enter, o and Shift+arrows act there
+  const step = (delta: 1 | -1) =>
+    stepActive(d.session, d.filter, delta, (start, end) => {
+      d.reveal(start, end);
+      if (d.model) d.caret.moveTo(d.model.map.toUtf16(start));
+    });
   const handlers: CommandHandlers = {
     undo: () => void d.session.undo(),
     redo: () => void d.session.redo(),

@@ -14,6 +14,8 @@ export interface ReadingCaret {
   restore(): void;
   /** remember a caret (UTF-16 offset) for the next restore, e.g. the end of what was just tagged */
   remember(u: number): void;
+  /** the caret to UTF-16 offset `u`: at once when the article has the keyboard, else at the next restore */
+  moveTo(u: number): void;
   /** the caret's UTF-16 offset: the selection's focus in the article, else the remembered one */
   caret(): number | null;
   /** whether the selection was last moved by the caret keys (not the mouse) */
@@ -125,6 +127,13 @@ export function useReadingCaret(
       if (saved.current) put(saved.current);
     }, [articleRef, put]),
     remember: useCallback((u: number) => void (saved.current = { anchor: u, focus: u }), []),
+    moveTo: useCallback(
+      (u: number) => {
+        saved.current = { anchor: u, focus: u };
+        if (articleRef.current && document.activeElement === articleRef.current) put(saved.current);
+      },
+      [articleRef, put],
+    ),
     caret: useCallback(() => {
       const article = articleRef.current;
       const place = model && article ? placeIn(model, article, window.getSelection()) : null;
