@@ -154,6 +154,7 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
             <article
               ref={articleRef}
               className="article-text"
+              aria-labelledby="doc-title"
               dir={doc.direction}
               lang={doc.language}
               style={{ fontSize: `${app.settings.textSize}px` }}
