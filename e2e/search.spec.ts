@@ -202,9 +202,9 @@ test('Esc closes the find bar from its field or any of its buttons and gives the
   const sample = await hashiya.sample();
   await hashiya.open(page);
   await hashiya.openDocument(page, sample.title);
-  const scroller = page.locator('.reader-scroll');
-  await page.getByTestId('article').click();
-  await expect(scroller).toBeFocused();
+  const article = page.getByTestId('article');
+  await article.click();
+  await expect(article).toBeFocused();
 
   await page.keyboard.press('Control+f');
   const find = page.getByRole('searchbox', { name: 'Find in document' });
@@ -212,7 +212,7 @@ test('Esc closes the find bar from its field or any of its buttons and gives the
   await expect(page.getByTestId('find-count')).toHaveText('1 of 2');
   await page.keyboard.press('Escape');
   await expect(find).toBeHidden();
-  await expect(scroller).toBeFocused();
+  await expect(article).toBeFocused();
 
   // from a button of the bar
   await page.keyboard.press('Control+f');
@@ -220,7 +220,7 @@ test('Esc closes the find bar from its field or any of its buttons and gives the
   await page.getByRole('search', { name: 'Find in document' }).getByRole('button', { name: 'Options' }).focus();
   await page.keyboard.press('Escape');
   await expect(find).toBeHidden();
-  await expect(scroller).toBeFocused();
+  await expect(article).toBeFocused();
   // the reader's keys work again at once: a selection and a code key tag it
   await page.evaluate(() => {
     const p = document.querySelectorAll('[data-testid="article"] p')[0] as HTMLElement;

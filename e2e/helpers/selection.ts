@@ -64,7 +64,15 @@ export async function phraseEdges(
 
 /** Drag with the real mouse from the phrase's first character to its last. */
 export async function dragSelect(page: Page, phrase: string, occurrence = 0): Promise<void> {
-  const { first, last } = await phraseEdges(page, phrase, occurrence);
+  let edges = await phraseEdges(page, phrase, occurrence);
+  // a person scrolls the phrase into sight first (a press below the window selects nothing in
+  // the article, which is a caret host)
+  const height = page.viewportSize()?.height ?? 0;
+  if (edges.first.y < 0 || edges.last.y + edges.last.height > height) {
+    await page.locator('.reader-scroll').evaluate((el, dy) => el.scrollBy(0, dy), edges.first.y - height / 3);
+    edges = await phraseEdges(page, phrase, occurrence);
+  }
+  const { first, last } = edges;
   // a quarter into the character: on its start or end half, never on a bidi run boundary
   const startX = first.rtl ? first.x + first.width * 0.75 : first.x + first.width * 0.25;
   const endX = last.rtl ? last.x + last.width * 0.25 : last.x + last.width * 0.75;

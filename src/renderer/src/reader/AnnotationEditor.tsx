@@ -3,6 +3,8 @@ import { MAX_CLAIMANT_LENGTH, MAX_NOTE_LENGTH } from '@shared/limits';
 import type { Annotation, AnnotationFields, Codebook } from '@shared/model';
 import { valueOptionText } from '../app/BilingualName';
 import { codeLabel, useI18n, useAppStrings } from '../i18n';
+import { useFocusFirstField, type FocusHandle } from './cursor/useFocusFirstField';
+import { isProvisionalId } from './session/annotations';
 import { useKeyStrings } from './keyStrings';
 
 /** A choice from one of the codebook's value lists (stance, certainty); a value no longer listed still shows. */
@@ -49,6 +51,7 @@ export function AnnotationEditor({
   onDelete,
   onClose,
   onEscape,
+  focusHandle,
 }: {
   annotation: Annotation;
   codebook: Codebook;
@@ -58,10 +61,13 @@ export function AnnotationEditor({
   onClose: () => void;
   /** Esc in one of the editor's fields: the field is left (its text saved), the annotation stays active */
   onEscape?: () => void;
+  /** the reader's handle to focus the first field (cursor/useFocusFirstField.ts) */
+  focusHandle?: FocusHandle;
 }) {
   const { lang } = useI18n();
   const words = useAppStrings();
   const k = useKeyStrings();
+  const root = useFocusFirstField<HTMLElement>(focusHandle);
   // the code checkboxes are one Tab stop (arrow keys move between them), so the claimant and
   // the other fields are a few Tabs away from the article, not one per code
   const [rover, setRover] = useState<number | null>(null);
@@ -91,7 +97,8 @@ export function AnnotationEditor({
   const shown = useRef({ id: annotation.id, claimant: annotation.claimant, note: annotation.note });
   useEffect(() => {
     const prev = shown.current;
-    const other = prev.id !== annotation.id;
+    // a provisional annotation replaced by its saved self is the same one: a claimant typed at once is kept
+    const other = prev.id !== annotation.id && !isProvisionalId(prev.id);
     setClaimant((draft) => (other || draft === prev.claimant ? annotation.claimant : draft));
     setNote((draft) => (other || draft === prev.note ? annotation.note : draft));
     shown.current = { id: annotation.id, claimant: annotation.claimant, note: annotation.note };
@@ -107,6 +114,7 @@ export function AnnotationEditor({
 
   return (
     <section
+      ref={root}
       className="editor"
       aria-labelledby="editor-title"
       data-testid="annotation-editor"

@@ -3,7 +3,6 @@
  * read the selection and the pointer, the command table (commands.ts) routes keys and menu commands.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Code } from '@shared/model';
 import { useApp } from '../app/AppContext';
 import { useAppEvent } from '../app/appEvents';
 import { useAppStrings } from '../i18n';
@@ -13,10 +12,10 @@ import { ArticleText } from './ArticleText';
 import { CodePalette } from './CodePalette';
 import { annotationsAt } from './dom/hitTest';
 import { revealSpan } from './dom/reveal';
-import { selectionSpan, type Span } from './dom/selection';
+import type { Span } from './dom/selection';
 import { installHighlightStyles, paintAnnotations } from './highlights';
 import { HoverCard } from './HoverCard';
-import { moveActiveEdge, stepActive } from './navigation';
+import { KeysDialog } from './KeysDialog';
 import { NameDialog } from './NameDialog';
 import { placePalette, type PalettePlace } from './palettePlace';
 import { PanelSplitter, useSidePanelWidth } from './PanelSplitter';
@@ -29,7 +28,10 @@ import { buildTextModel } from './textModel';
 import { useAnnotationSession } from './useAnnotationSession';
 import { useHover } from './useHover';
 import { useReaderDocument } from './useReaderDocument';
+import { useReaderActions } from './useReaderActions';
 import { useReaderKeys } from './useReaderKeys';
+import { useKeyHelpStrings } from './cursor/keyHelpStrings';
+import { useReadingCaret } from './cursor/useReadingCaret';
 import { onUndoStepOffered } from '../app/undoOffers';
 
 interface Props {
@@ -44,6 +46,7 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
   const app = useApp();
   const words = useAppStrings();
   const rs = useReaderStrings();
+  const kh = useKeyHelpStrings();
   const codes = app.codebook.codes;
   const { session, askName, announcement, announce } = useAnnotationSession(documentId);
   const snap = useSessionSnapshot(session);
@@ -85,38 +88,20 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
   // a merge in the codebook window: Ctrl/Cmd+Z here undoes it too
   useEffect(() => onUndoStepOffered((step) => session.pushUndo(step)), [session]);
 
-  /** The current selection inside the article as a snapped code-point span. */
-  const currentSpan = (): Span | null => {
-    const article = articleRef.current;
-    if (!model || !article) return null;
-    return selectionSpan(model, article, window.getSelection(), app.settings.snapToWords, rtl);
+  const caret = useReadingCaret(articleRef, model, announce, kh.selected);
+  const openPalette = () => {
+    paletteSpan.current = actions.currentSpan();
+    setPaletteOpen(placePalette());
   };
-  const setPalette = (open: boolean) => {
-    if (open) paletteSpan.current = currentSpan();
-    setPaletteOpen(open && placePalette());
-  };
-  /** A code key or palette choice: the selection is read and cleared now, the work is queued. */
-  const applyCode = (code: Code, saved?: Span | null) => {
-    const span = saved !== undefined ? saved : currentSpan();
-    if (span) window.getSelection()?.removeAllRanges();
-    void session.applyCode(code.id, span);
-  };
-  const step = (delta: 1 | -1) => stepActive(session, filter, delta, reveal);
+  const actions = useReaderActions({
+    ...{ session, model, caret, activeId, rtl, filter, reveal, announce, openPalette, words: rs },
+    article: () => articleRef.current,
+    snapToWords: app.settings.snapToWords,
+  });
+  const { applyCode, step } = actions;
   useReaderKeys(
-    { paused: !!palette || !!askName, active: activeId !== null, rtl, codes },
-    {
-      undo: () => void session.undo(),
-      redo: () => void session.redo(),
-      palette: () => setPalette(true),
-      code: applyCode,
-      step,
-      close: () => session.setActive(null),
-      delete: () => {
-        const a = session.getSnapshot().active;
-        if (a) void session.remove(a);
-      },
-      edge: (edge, by) => moveActiveEdge(session, model, edge, by, () => announce(rs.spanRefused)),
-    },
+    { paused: !!palette || !!askName || actions.help, active: activeId !== null, rtl, codes },
+    actions.handlers,
   );
 
   const { hover, onMouseMove, onMouseLeave, onScroll } = useHover(model, articleRef, session);
@@ -155,9 +140,9 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
             canRedo={snap.canRedo}
             onUndo={() => void session.undo()}
             onRedo={() => void session.redo()}
-            onPalette={() => setPalette(true)}
+            onPalette={openPalette}
           />
-          <div className="reader-scroll" ref={scrollRef} tabIndex={0} aria-labelledby="doc-title" onScroll={onScroll}>
+          <div className="reader-scroll" ref={scrollRef} onScroll={onScroll}>
             <h1 id="doc-title" dir="auto" lang={doc.language} className="doc-title">
               {doc.title}
             </h1>
@@ -169,6 +154,7 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
             <article
               ref={articleRef}
               className="article-text"
+              aria-labelledby="doc-title"
               dir={doc.direction}
               lang={doc.language}
               style={{ fontSize: `${app.settings.textSize}px` }}
@@ -192,7 +178,7 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
             codes={codes}
             article={() => articleRef.current}
             onChoose={(c) => applyCode(c)}
-            onMore={() => setPalette(true)}
+            onMore={openPalette}
           />
         )}
         <aside className="reader-side" aria-label={words.annotationsPanel}>
@@ -207,7 +193,8 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
               }}
               onDelete={() => void session.remove(active)}
               onClose={() => session.setActive(null)}
-              onEscape={() => scrollRef.current?.focus({ preventScroll: true })}
+              onEscape={caret.restore}
+              focusHandle={actions.editorFocus}
             />
           )}
           <AnnotationPanel
@@ -236,13 +223,14 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
             passage={
               paletteSpan.current ? model.map.slice(paletteSpan.current.start, paletteSpan.current.end) : active?.quote
             }
-            onClose={() => setPalette(false)}
+            onClose={() => setPaletteOpen(false)}
             onChoose={(c) => {
-              setPalette(false);
+              setPaletteOpen(false);
               applyCode(c, paletteSpan.current);
             }}
           />
         )}
+        {actions.help && <KeysDialog onClose={actions.closeHelp} />}
         {askName && <NameDialog onSave={(name) => askName(name)} onCancel={() => askName(null)} />}
       </main>
     </ReaderContext.Provider>

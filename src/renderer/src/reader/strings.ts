@@ -8,6 +8,7 @@ const en = {
   reconciled: 'Saved to disk',
   spanMoved: 'Span changed',
   spanRefused: 'The span cannot move there',
+  noneAtCaret: 'No annotation at the caret',
 };
 
 const ar = {
@@ -16,6 +17,7 @@ const ar = {
   reconciled: 'حُفظ على القرص',
   spanMoved: 'تغيّر المقطع',
   spanRefused: 'لا يمكن نقل حدّ المقطع إلى هناك',
+  noneAtCaret: 'لا تعليق عند المؤشر',
 };
 
 export const useReaderStrings = defineStrings({ en, ar });

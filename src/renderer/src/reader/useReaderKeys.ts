@@ -7,10 +7,20 @@ import { useLayoutEffect, useRef } from 'react';
 import type { Code } from '@shared/model';
 import { useAppEvent } from '../app/appEvents';
 import { keyCommand, menuCommand, runCommand, type CommandHandlers, type ReaderCommand } from './commands';
-import { isTypingTarget } from './dom/typing';
+import { isReadingCaret, isTypingTarget } from './dom/typing';
 
 /** Commands whose key the reader takes (the browser does nothing else with it). */
-const TAKES_KEY = new Set<ReaderCommand['name']>(['palette', 'edge', 'undo', 'redo', 'code', 'delete']);
+const TAKES_KEY = new Set<ReaderCommand['name']>([
+  'palette',
+  'edge',
+  'undo',
+  'redo',
+  'code',
+  'delete',
+  'open',
+  'cycle',
+  'help',
+]);
 
 export function useReaderKeys(
   state: { paused: boolean; active: boolean; rtl: boolean; codes: readonly Code[] },
@@ -24,7 +34,11 @@ export function useReaderKeys(
     const onKey = (e: KeyboardEvent) => {
       const { state, handlers } = latest.current;
       if (state.paused) return;
-      const command = keyCommand(e, { ...state, typing: isTypingTarget(e.target) });
+      const command = keyCommand(e, {
+        ...state,
+        typing: isTypingTarget(e.target),
+        inArticle: isReadingCaret(e.target),
+      });
       if (!command) return;
       if (TAKES_KEY.has(command.name)) e.preventDefault();
       runCommand(command, handlers);

@@ -37,6 +37,12 @@ export function inReadingOrder(list: readonly Annotation[]): Annotation[] {
 }
 
 let provisionalCounter = 0;
+const PROVISIONAL = 'pending-';
+
+/** Whether an id is a provisional stand-in's (see provisionalAnnotations). */
+export function isProvisionalId(id: string): boolean {
+  return id.startsWith(PROVISIONAL);
+}
 
 /** Local stand-ins for annotations being created (`pending-N`), shown until the server answers. */
 export function provisionalAnnotations(
@@ -52,7 +58,7 @@ export function provisionalAnnotations(
     start: s.start,
     end: s.end,
     codes: [...codes],
-    id: `pending-${++provisionalCounter}`,
+    id: `${PROVISIONAL}${++provisionalCounter}`,
     quote: quote(s.start, s.end),
     prefix: '',
     suffix: '',
