@@ -405,6 +405,26 @@ describe('agreement.report: a chain of matches', () => {
   });
 });
 
+describe('agreement.coders', () => {
+  it('lists the annotator names of the chosen documents with their counts, by name', async () => {
+    const d1 = await addText(DOC1, 'One');
+    const d2 = await addText(DOC2, 'Two');
+    await codeAs('Badr', [{ doc: d1, start: 0, end: 5, codes: [C1] }]);
+    await codeAs('__proto__', [
+      { doc: d1, start: 0, end: 5, codes: [C1] },
+      { doc: d2, start: 0, end: 5, codes: [C1] },
+    ]);
+    await codeAs('', [{ doc: d2, start: 6, end: 9, codes: [C1] }]);
+    expect(await call('agreement.coders', {})).toEqual([
+      { coder: 'Badr', annotations: 1 },
+      { coder: '__proto__', annotations: 2 },
+    ]);
+    expect(await call('agreement.coders', { documentIds: [d2.id] })).toEqual([{ coder: '__proto__', annotations: 1 }]);
+    await expect(call('agreement.coders', { documentIds: ['nope'] })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(call('agreement.coders', { extra: 1 })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});
+
 describe('agreement.report refuses what it cannot answer', () => {
   it('names unknown documents and codes, and needs two coders with annotations', async () => {
     const d = await addText(DOC1, 'One');

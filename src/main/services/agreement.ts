@@ -39,8 +39,18 @@ import type { ServiceContext } from './context';
 
 const sentences = (flags: readonly Flag[], what: string) => flags.map((f) => flagSentence(f, what));
 
-export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreement.report'> {
+export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreement.report' | 'agreement.coders'> {
   return {
+    'agreement.coders': async (input) => {
+      const counts = new Map<string, number>();
+      await forEachDocument(ctx.store, selectDocuments(ctx.store, input.documentIds), (file) => {
+        for (const a of file.annotations)
+          if (a.annotator !== '') counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
+      });
+      return [...counts]
+        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+        .map(([coder, annotations]) => ({ coder, annotations }));
+    },
     'agreement.report': async (input) => {
       const summaries = selectDocuments(ctx.store, input.documentIds);
       const codebook = ctx.store.data.codebook.codes;

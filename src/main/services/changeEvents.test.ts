@@ -54,6 +54,7 @@ const READ_ONLY: MethodName[] = [
   'search',
   'search.rebuildIndex',
   'agreement.report',
+  'agreement.coders',
 ];
 
 type Case = { input: unknown; output: unknown; events: EventEnvelope[] };

@@ -211,6 +211,11 @@ export const AgreementReport = z.object({
 });
 export type AgreementReport = z.infer<typeof AgreementReport>;
 
+/** The coders (annotator names) of the chosen documents, with their annotation counts, by name. */
+export const CodersInput = z.object({ documentIds: z.array(Id).min(1).max(100000).optional() }).strict();
+export const CoderCount = z.object({ coder: z.string(), annotations: Count });
+
 export const agreementApi = {
   'agreement.report': method(AgreementInput, AgreementReport),
+  'agreement.coders': method(CodersInput, z.array(CoderCount)),
 };
