@@ -42,7 +42,7 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 export function flagSentence(flag: ReliabilityFlag, what: string): string {
   switch (flag.kind) {
     case 'noUnits':
-      return `${what} has no units to rest on: no claim was marked by two coders.`;
+      return `${what}: no unit has values from two coders, so there is nothing to measure.`;
     case 'fewUnits':
       return `${what} rests on ${flag.units} unit${flag.units === 1 ? '' : 's'}; a figure on fewer than ${flag.least} is not reliable.`;
     case 'dominant':

@@ -49,7 +49,7 @@ const en = {
   fieldPosition: 'Position (of the stance)',
   warnings: 'Warnings',
   noWarnings: 'No warnings.',
-  noUnits: (what: string) => `${what}: no claim was marked by two coders, so there is nothing to measure.`,
+  noUnits: (what: string) => `${what}: no unit has values from two coders, so there is nothing to measure.`,
   fewUnits: (what: string, units: number, least: number) =>
     `${what} rests on ${units} unit${units === 1 ? '' : 's'}; a figure on fewer than ${least} is not reliable.`,
   dominant: (what: string, value: string, share: string) =>
@@ -127,7 +127,7 @@ const ar = {
   fieldPosition: 'الاتجاه (من الموقف)',
   warnings: 'تنبيهات',
   noWarnings: 'لا تنبيهات.',
-  noUnits: (what: string) => `${what}: لم يعلّم مرمّزان أي ادعاء معًا، فلا شيء يُقاس.`,
+  noUnits: (what: string) => `${what}: لا وحدة فيها قيمتان من مرمّزَين، فلا شيء يُقاس.`,
   fewUnits: (what: string, units: number, least: number) =>
     `${what} يقوم على ${units} وحدة؛ الرقم المبني على أقل من ${least} غير موثوق.`,
   dominant: (what: string, value: string, share: string) =>
