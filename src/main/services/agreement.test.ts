@@ -384,6 +384,13 @@ describe('agreement.report: perfect agreement, three coders, names from data', (
     expect(f?.warnings.some((w) => /dominates/.test(w))).toBe(false);
     const two = await report({ fields: ['stance'], coders: ['__proto__', 'Amal'] });
     expect(two.claims.fields[0]?.warnings.some((w) => /“supports”, holds 100%/.test(w))).toBe(true);
+    // one category only: α is undefined, flagged so, and no interval is drawn from it
+    expect(two.claims.fields[0]?.alpha.alpha).toBeNull();
+    expect(two.claims.fields[0]?.flags).toContainEqual({ kind: 'undefined' });
+    expect(two.claims.fields[0]?.warnings.some((w) => /is undefined: the coders gave one value only/.test(w))).toBe(
+      true,
+    );
+    expect(two.claims.fields[0]?.interval).toMatchObject({ low: null, high: null, defined: 0 });
     expect(two.claims.fields[0]?.cohenKappa).not.toBeNull();
   });
 });

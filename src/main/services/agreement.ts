@@ -23,12 +23,13 @@ import { cohenKappa, fleissKappa, percentAgreement } from '@shared/reliability/k
 import { matchClaims } from '@shared/reliability/matchClaims';
 import { unitizingAlpha, type Unit } from '@shared/reliability/unitizingAlpha';
 import {
-  anyCode,
-  boundaryAlpha,
-  codeOrGap,
-  codeOrOther,
+  boundaryOfSections,
+  CODE_SEPARATOR,
+  codeOrOtherOfSet,
   codeSet,
-  codingGivenUnitsAlpha,
+  codingGivenUnitsOfSections,
+  remapSections,
+  sectionsOf,
   type FamilyResult,
 } from '@shared/reliability/unitizingFamily';
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
@@ -137,6 +138,10 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const study = { begin: 0, length, coders, units };
       const unitizing = unitizingAlpha(study, codeIds);
       const family = ({ alpha, observed, expected }: FamilyResult) => ({ alpha, observed, expected });
+      // each coder's continuum cut once by the set of codes at each code point; |uα and cuα of one
+      // code revalue those sections (unitizingFamily.ts: the same as valuing the units anew)
+      const bySet = sectionsOf(study, codeSet);
+      const holds = (code: string) => (set: string) => (set.split(CODE_SEPARATOR).includes(code) ? code : null);
       const codes: CodeAgreement[] = unitizing.categories.map((r) => {
         const name = codeNames.get(r.category) ?? r.category;
         const flags = reliabilityFlags(r.units, [], r.alpha);
@@ -147,8 +152,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           observed: r.observed,
           expected: r.expected,
           units: r.units,
-          boundary: family(boundaryAlpha(study, codeOrGap(r.category))),
-          codingGivenUnits: family(codingGivenUnitsAlpha(study, codeOrOther(r.category))),
+          boundary: family(boundaryOfSections(remapSections(bySet, holds(r.category)))),
+          codingGivenUnits: family(codingGivenUnitsOfSections(remapSections(bySet, codeOrOtherOfSet(r.category)))),
           flags,
           warnings: sentences(flags, `αU of the code “${name}”`),
         };
@@ -230,8 +235,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           observed: mean(defined.map((r) => r.observed)),
           expected: mean(defined.map((r) => r.expected)),
           units: totalUnits,
-          boundary: family(boundaryAlpha(study, anyCode)),
-          codingGivenUnits: family(codingGivenUnitsAlpha(study, codeSet)),
+          boundary: family(boundaryOfSections(remapSections(bySet, () => 'unit'))),
+          codingGivenUnits: family(codingGivenUnitsOfSections(bySet)),
           codes,
         },
         claims: { matched: sets.length, unmatched: mine.length - matched.size, perCoder, fields: fieldReports },

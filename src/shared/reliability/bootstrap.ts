@@ -10,7 +10,15 @@
  * The draws come from a seeded generator (mulberry32), so the same data and seed give the same
  * interval on every machine: the figure in a paper can be reproduced.
  */
-import { alphaOfPrepared, prepareData, type AlphaOptions, type Metric, type ReliabilityData } from './codingAlpha';
+import {
+  alphaOfCoincidences,
+  prepareData,
+  unitPairs,
+  type AlphaOptions,
+  type Metric,
+  type PreparedData,
+  type ReliabilityData,
+} from './codingAlpha';
 
 export const DEFAULT_REPLICATES = 1000;
 export const DEFAULT_SEED = 20160801;
@@ -54,18 +62,87 @@ export function bootstrapAlpha(
   const replicates = options.replicates ?? DEFAULT_REPLICATES;
   const seed = options.seed ?? DEFAULT_SEED;
   const prepared = prepareData(data, metric, options);
-  const N = prepared.units.length;
+  const N = prepared.count;
   const base = { replicates, seed, method: 'percentile bootstrap over units' as const };
   if (N < 2) return { low: null, high: null, defined: 0, ...base };
+  // units with the same values contribute the same coincidences: a draw only counts how often
+  // each such pattern comes up, and a replicate's coincidences are the patterns' so weighted
+  const { patternOf, entries, cellOf, weights, rows, cols } = patterns(prepared);
+  const P = entries.length - 1;
   const random = seededRandom(seed);
-  const pick = new Int32Array(N);
+  const counts = new Float64Array(P);
+  const sums = new Float64Array(rows.length);
   const alphas: number[] = [];
   for (let r = 0; r < replicates; r++) {
-    for (let i = 0; i < N; i++) pick[i] = Math.floor(random() * N);
-    const a = alphaOfPrepared(prepared, pick).alpha;
+    counts.fill(0);
+    for (let i = 0; i < N; i++) {
+      const p = patternOf[Math.floor(random() * N)] as number;
+      counts[p] = (counts[p] as number) + 1;
+    }
+    sums.fill(0);
+    for (let p = 0; p < P; p++) {
+      const times = counts[p] as number;
+      if (times === 0) continue;
+      for (let x = entries[p] as number; x < (entries[p + 1] as number); x++) {
+        const g = cellOf[x] as number;
+        sums[g] = (sums[g] as number) + times * (weights[x] as number);
+      }
+    }
+    const a = alphaOfCoincidences(prepared, { rows, cols, weights: sums }, N).alpha;
     if (a !== null) alphas.push(a);
   }
   if (alphas.length === 0) return { low: null, high: null, defined: 0, ...base };
   alphas.sort((x, y) => x - y);
   return { low: quantile(alphas, 0.025), high: quantile(alphas, 0.975), defined: alphas.length, ...base };
+}
+
+/**
+ * The distinct value patterns of the units: which pattern each unit has, and per pattern its
+ * coincidence entries (entries[p] … entries[p + 1] − 1: the cell `cellOf` and weight), the cells
+ * numbered once over all patterns (`rows`, `cols`).
+ */
+function patterns(prepared: PreparedData) {
+  const V = prepared.categories.length;
+  const byKey = new Map<string, number>();
+  const cellIndex = new Map<number, number>();
+  const patternOf = new Int32Array(prepared.count);
+  const entries: number[] = [0];
+  const cellOf: number[] = [];
+  const weights: number[] = [];
+  const rows: number[] = [];
+  const cols: number[] = [];
+  for (let u = 0; u < prepared.count; u++) {
+    const unit = [...prepared.values.subarray(prepared.offsets[u], prepared.offsets[u + 1])].sort((x, y) => x - y);
+    const key = unit.join(',');
+    let p = byKey.get(key);
+    if (p === undefined) {
+      p = byKey.size;
+      byKey.set(key, p);
+      const mine = new Map<number, number>();
+      unitPairs(unit, (c, k, w) => {
+        let g = cellIndex.get(c * V + k);
+        if (g === undefined) {
+          g = rows.length;
+          cellIndex.set(c * V + k, g);
+          rows.push(c);
+          cols.push(k);
+        }
+        mine.set(g, (mine.get(g) ?? 0) + w);
+      });
+      for (const [g, w] of mine) {
+        cellOf.push(g);
+        weights.push(w);
+      }
+      entries.push(cellOf.length);
+    }
+    patternOf[u] = p;
+  }
+  return {
+    patternOf,
+    entries: Int32Array.from(entries),
+    cellOf: Int32Array.from(cellOf),
+    weights: Float64Array.from(weights),
+    rows: Int32Array.from(rows),
+    cols: Int32Array.from(cols),
+  };
 }

@@ -41,8 +41,12 @@ export interface AlphaOptions {
 export interface PreparedData {
   metric: Metric;
   categories: Value[];
-  /** per pairable unit, the category indices of its values */
-  units: Int32Array[];
+  /** the category indices of every pairable unit's values, unit after unit */
+  values: Int32Array;
+  /** unit u's values are values[offsets[u]] … values[offsets[u + 1] − 1] */
+  offsets: Int32Array;
+  /** pairable units */
+  count: number;
 }
 
 export function prepareData(data: ReliabilityData, metric: Metric, options: AlphaOptions = {}): PreparedData {
@@ -62,93 +66,154 @@ export function prepareData(data: ReliabilityData, metric: Metric, options: Alph
     categories = [...given].sort((a, b) => Number(a) - Number(b));
   }
   const index = new Map<Value, number>(categories.map((c, i) => [c, i]));
-  const units: Int32Array[] = [];
+  const values: number[] = [];
+  const offsets: number[] = [0];
   const unitCount = data.reduce((n, row) => Math.max(n, row.length), 0);
   for (let u = 0; u < unitCount; u++) {
-    const values: number[] = [];
+    const at = values.length;
     for (const row of data) {
       const v = row[u];
       if (v !== null && v !== undefined) values.push(index.get(v) as number);
     }
-    if (values.length >= 2) units.push(Int32Array.from(values));
+    if (values.length - at >= 2) offsets.push(values.length);
+    else values.length = at;
   }
-  return { metric, categories, units };
+  return {
+    metric,
+    categories,
+    values: Int32Array.from(values),
+    offsets: Int32Array.from(offsets),
+    count: offsets.length - 1,
+  };
+}
+
+/** Non-zero coincidences o_ck as parallel arrays (sparse: a field of a thousand names stays small). */
+export interface Coincidences {
+  rows: Int32Array;
+  cols: Int32Array;
+  weights: Float64Array;
+}
+
+/** The pairs of values of one unit's category indices, each weighted 1 / (m_u − 1). */
+export function unitPairs(values: ArrayLike<number>, add: (c: number, k: number, w: number) => void): void {
+  const m = values.length;
+  const w = 1 / (m - 1);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) add(values[i] as number, values[j] as number, w);
+}
+
+/** The coincidences of the prepared units picked by `pick` (all when absent). */
+export function coincidencesOf(prepared: PreparedData, pick?: ArrayLike<number>): Coincidences {
+  const V = prepared.categories.length;
+  const cells = new Map<number, number>();
+  const add = (c: number, k: number, w: number) => cells.set(c * V + k, (cells.get(c * V + k) ?? 0) + w);
+  const count = pick ? pick.length : prepared.count;
+  for (let p = 0; p < count; p++) {
+    const u = pick ? (pick[p] as number) : p;
+    unitPairs(prepared.values.subarray(prepared.offsets[u], prepared.offsets[u + 1]), add);
+  }
+  const rows = new Int32Array(cells.size);
+  const cols = new Int32Array(cells.size);
+  const weights = new Float64Array(cells.size);
+  let i = 0;
+  for (const [cell, w] of cells) {
+    rows[i] = Math.floor(cell / V);
+    cols[i] = cell % V;
+    weights[i++] = w;
+  }
+  return { rows, cols, weights };
 }
 
 /** Alpha of the prepared units picked by `pick` (all of them, in order, when absent). */
 export function alphaOfPrepared(prepared: PreparedData, pick?: ArrayLike<number>): AlphaResult {
+  return alphaOfCoincidences(prepared, coincidencesOf(prepared, pick), pick ? pick.length : prepared.count);
+}
+
+/**
+ * Alpha from coincidences over the prepared categories, of `units` pairable units. The expected
+ * disagreement Σ_ck n_c n_k δ²(c, k) is computed in closed form where the metric allows:
+ * nominal n² − Σ n_c², interval 2 (n Σ n_c v_c² − (Σ n_c v_c)²); ordinal sums over the pairs.
+ */
+export function alphaOfCoincidences(prepared: PreparedData, o: Coincidences, units: number): AlphaResult {
   const V = prepared.categories.length;
-  const o = new Float64Array(V * V);
-  const count = pick ? pick.length : prepared.units.length;
-  for (let p = 0; p < count; p++) {
-    const unit = prepared.units[pick ? (pick[p] as number) : p] as Int32Array;
-    const w = 1 / (unit.length - 1);
-    for (let i = 0; i < unit.length; i++)
-      for (let j = 0; j < unit.length; j++) {
-        if (i === j) continue;
-        const at = (unit[i] as number) * V + (unit[j] as number);
-        o[at] = (o[at] as number) + w;
-      }
-  }
   const totals = new Float64Array(V);
   let n = 0;
-  for (let c = 0; c < V; c++) {
-    let sum = 0;
-    for (let k = 0; k < V; k++) sum += o[c * V + k] as number;
-    totals[c] = sum;
-    n += sum;
+  for (let i = 0; i < o.weights.length; i++) {
+    const r = o.rows[i] as number;
+    totals[r] = (totals[r] as number) + (o.weights[i] as number);
+    n += o.weights[i] as number;
   }
-  const delta = deltas(prepared, totals);
+  const delta = deltaOf(prepared, totals);
   let observed = 0;
+  for (let i = 0; i < o.weights.length; i++)
+    observed += (o.weights[i] as number) * delta(o.rows[i] as number, o.cols[i] as number);
   let expected = 0;
-  for (let c = 0; c < V; c++)
-    for (let k = 0; k < V; k++) {
-      const d = delta[c * V + k] as number;
-      observed += (o[c * V + k] as number) * d;
-      expected += (totals[c] as number) * (totals[k] as number) * d;
+  // the size of the terms, to tell a closed form's rounding from real variation
+  let scale = 1;
+  if (prepared.metric === 'nominal') {
+    let squares = 0;
+    for (let c = 0; c < V; c++) squares += (totals[c] as number) ** 2;
+    expected = n * n - squares;
+    scale = n * n;
+  } else if (prepared.metric === 'interval') {
+    let sum = 0;
+    let sumSquares = 0;
+    for (let c = 0; c < V; c++) {
+      const v = Number(prepared.categories[c]);
+      sum += (totals[c] as number) * v;
+      sumSquares += (totals[c] as number) * v * v;
     }
-  if (n < 2 || expected === 0)
-    return { alpha: null, values: Math.round(n), units: count, observed: observed / Math.max(n, 1), expected: 0 };
+    expected = 2 * (n * sumSquares - sum * sum);
+    scale = 2 * n * sumSquares;
+  } else {
+    for (let c = 0; c < V; c++)
+      for (let k = 0; k < V; k++) expected += (totals[c] as number) * (totals[k] as number) * delta(c, k);
+  }
+  // no variation: 0 (allowing for the rounding of the closed forms)
+  if (n < 2 || expected <= 1e-12 * scale)
+    return { alpha: null, values: Math.round(n), units, observed: observed / Math.max(n, 1), expected: 0 };
   const rounded = (x: number) => Math.round(x * 1e12) / 1e12;
   return {
     alpha: rounded(1 - ((n - 1) * observed) / expected),
     values: Math.round(n),
-    units: count,
+    units,
     observed: observed / n,
     expected: expected / (n * (n - 1)),
   };
 }
 
-/** δ²(c, k) for every pair of categories, given the margins n_c (which the ordinal metric uses). */
-function deltas(prepared: PreparedData, totals: Float64Array): Float64Array {
-  const V = prepared.categories.length;
-  const d = new Float64Array(V * V);
-  for (let c = 0; c < V; c++)
-    for (let k = 0; k < V; k++) {
-      if (c === k) continue;
-      if (prepared.metric === 'nominal') d[c * V + k] = 1;
-      else if (prepared.metric === 'interval') {
-        d[c * V + k] = (Number(prepared.categories[c]) - Number(prepared.categories[k])) ** 2;
-      } else {
-        let sum = 0;
-        for (let g = Math.min(c, k); g <= Math.max(c, k); g++) sum += totals[g] as number;
-        d[c * V + k] = (sum - ((totals[c] as number) + (totals[k] as number)) / 2) ** 2;
-      }
-    }
-  return d;
+/** δ²(c, k), given the margins n_c (which the ordinal metric uses). */
+function deltaOf(prepared: PreparedData, totals: Float64Array): (c: number, k: number) => number {
+  if (prepared.metric === 'nominal') return (c, k) => (c === k ? 0 : 1);
+  if (prepared.metric === 'interval') {
+    const v = prepared.categories.map(Number);
+    return (c, k) => ((v[c] as number) - (v[k] as number)) ** 2;
+  }
+  // ordinal: (Σ_{g from c to k} n_g − (n_c + n_k) / 2)², from running sums of the margins
+  const cumulative = new Float64Array(totals.length + 1);
+  for (let g = 0; g < totals.length; g++) cumulative[g + 1] = (cumulative[g] as number) + (totals[g] as number);
+  return (c, k) => {
+    if (c === k) return 0;
+    const lo = Math.min(c, k);
+    const hi = Math.max(c, k);
+    const sum = (cumulative[hi + 1] as number) - (cumulative[lo] as number);
+    return (sum - ((totals[c] as number) + (totals[k] as number)) / 2) ** 2;
+  };
 }
 
 /** The coincidence matrix of reliability data (rows: coders, columns: units; null = no value). */
 export function coincidences(data: ReliabilityData): Map<Value, Map<Value, number>> {
   const prepared = prepareData(data, 'nominal');
   const o = new Map<Value, Map<Value, number>>();
-  for (const unit of prepared.units) {
-    const w = 1 / (unit.length - 1);
-    for (let i = 0; i < unit.length; i++)
-      for (let j = 0; j < unit.length; j++) {
+  const { values, offsets } = prepared;
+  for (let u = 0; u < prepared.count; u++) {
+    const from = offsets[u] as number;
+    const to = offsets[u + 1] as number;
+    const w = 1 / (to - from - 1);
+    for (let i = from; i < to; i++)
+      for (let j = from; j < to; j++) {
         if (i === j) continue;
-        const c = prepared.categories[unit[i] as number] as Value;
-        const k = prepared.categories[unit[j] as number] as Value;
+        const c = prepared.categories[values[i] as number] as Value;
+        const k = prepared.categories[values[j] as number] as Value;
         let row = o.get(c);
         if (!row) o.set(c, (row = new Map()));
         row.set(k, (row.get(k) ?? 0) + w);

@@ -9,6 +9,11 @@ import {
   codeSet,
   codingGivenUnitsAlpha,
   coderSections,
+  boundaryOfSections,
+  codeOrOtherOfSet,
+  codingGivenUnitsOfSections,
+  remapSections,
+  sectionsOf,
 } from './unitizingFamily';
 import type { Unit } from './unitizingAlpha';
 import { flagSentence, reliabilityFlags } from './warnings';
@@ -178,6 +183,34 @@ describe('|uα and cuα (Krippendorff, Mathet, Bouvry & Widlöcher 2016)', () =>
       codingGivenUnitsAlpha(three, codeSet).alpha as number,
       12,
     );
+  });
+});
+
+describe('revaluing sections', () => {
+  it('gives what valuing the units anew gives, per code and overall', () => {
+    const study = {
+      begin: 0,
+      length: 60,
+      coders: ['A', 'B', 'C'],
+      units: [
+        u('A', 'p', 0, 10),
+        u('A', 'q', 5, 20),
+        u('B', 'p', 2, 12),
+        u('B', 'q', 12, 18),
+        u('C', 'q', 4, 19),
+        u('C', 'p', 30, 40),
+        u('A', 'p', 31, 40),
+      ],
+    };
+    const bySet = sectionsOf(study, codeSet);
+    for (const code of ['p', 'q']) {
+      const holds = (set: string) => (set.split('\u0000').includes(code) ? code : null);
+      expect(boundaryOfSections(remapSections(bySet, holds))).toEqual(boundaryAlpha(study, codeOrGap(code)));
+      expect(codingGivenUnitsOfSections(remapSections(bySet, codeOrOtherOfSet(code)))).toEqual(
+        codingGivenUnitsAlpha(study, codeOrOther(code)),
+      );
+    }
+    expect(boundaryOfSections(remapSections(bySet, () => 'unit'))).toEqual(boundaryAlpha(study, anyCode));
   });
 });
 

@@ -43,7 +43,7 @@ export interface FamilyResult {
   length: number;
 }
 
-interface Section {
+export interface Section {
   start: number;
   end: number;
   value: string | null;
@@ -136,10 +136,31 @@ function offDiagonal(l: Coincidences, keep: (v: string | null) => boolean): numb
   return sum;
 }
 
-function sectionsOf(study: UnitizingStudy, valueOf: (codes: ReadonlySet<string>) => string | null): Section[][] {
+/** Every coder's sections (in the order of study.coders). */
+export function sectionsOf(study: UnitizingStudy, valueOf: (codes: ReadonlySet<string>) => string | null): Section[][] {
   if (study.length <= 0) throw new RangeError('The continuum is empty.');
   if (study.coders.length < 2) throw new RangeError('Agreement needs at least two coders.');
   return study.coders.map((c) => coderSections(study, c, valueOf));
+}
+
+/**
+ * Sections valued anew (`map` of each value; ∅ stays ∅), neighbours of one value joined: what
+ * sectionsOf would give for the composed valuation, without cutting the continuum again.
+ */
+export function remapSections(
+  perCoder: ReadonlyArray<readonly Section[]>,
+  map: (value: string) => string | null,
+): Section[][] {
+  return perCoder.map((sections) => {
+    const out: Section[] = [];
+    for (const s of sections) {
+      const value = s.value === null ? null : map(s.value);
+      const last = out[out.length - 1];
+      if (last && last.value === value) last.end = s.end;
+      else out.push({ start: s.start, end: s.end, value });
+    }
+    return out;
+  });
 }
 
 /** |uα of the sections that `valueOf` gives (two values or more, ∅ among them). */
@@ -147,7 +168,10 @@ export function boundaryAlpha(
   study: UnitizingStudy,
   valueOf: (codes: ReadonlySet<string>) => string | null,
 ): FamilyResult {
-  const perCoder = sectionsOf(study, valueOf);
+  return boundaryOfSections(sectionsOf(study, valueOf));
+}
+
+export function boundaryOfSections(perCoder: ReadonlyArray<readonly Section[]>): FamilyResult {
   const l = lengthCoincidences(perCoder);
   const all = () => true;
   const total = [...margins(l, all).values()].reduce((s, x) => s + x, 0);
@@ -171,7 +195,11 @@ export function codingGivenUnitsAlpha(
   study: UnitizingStudy,
   valueOf: (codes: ReadonlySet<string>) => string | null,
 ): FamilyResult {
-  const l = lengthCoincidences(sectionsOf(study, valueOf));
+  return codingGivenUnitsOfSections(sectionsOf(study, valueOf));
+}
+
+export function codingGivenUnitsOfSections(perCoder: ReadonlyArray<readonly Section[]>): FamilyResult {
+  const l = lengthCoincidences(perCoder);
   const coded = (v: string | null) => v !== null;
   const n_c = [...margins(l, coded).values()];
   const n = n_c.reduce((s, x) => s + x, 0);
@@ -189,8 +217,14 @@ export const codeOrGap =
   (code: string) =>
   (codes: ReadonlySet<string>): string | null =>
     codes.has(code) ? code : null;
+export const CODE_SEPARATOR = '\u0000';
 export const codeSet = (codes: ReadonlySet<string>): string | null =>
-  codes.size === 0 ? null : [...codes].sort().join('\u0000');
+  codes.size === 0 ? null : [...codes].sort().join(CODE_SEPARATOR);
+/** codeOrOther(code) for sections valued by codeSet (code ids hold no NUL) */
+export const codeOrOtherOfSet =
+  (code: string) =>
+  (set: string): string =>
+    set.split(CODE_SEPARATOR).includes(code) ? 'code' : 'other';
 export const codeOrOther =
   (code: string) =>
   (codes: ReadonlySet<string>): string | null =>
