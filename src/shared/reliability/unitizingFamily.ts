@@ -23,7 +23,7 @@
  * restricted to the code points two coders both coded, n = Σ_{c,k≠∅} l_ck, n_c its margins:
  *   cuα = 1 − (Σ_{c≠k} l_ck / n) / (Σ_{c≠k} n_c n_k / n²).
  * (Lengths are measures, not counts, so no (n − 1) small-sample term; this is our reading of the
- * paper's definitions, checked on the hand-worked examples in reliability2016.test.ts.)
+ * paper's definitions, checked on the hand-worked examples in familyAndInterval.test.ts.)
  *
  * Hashiya's coders may mark overlapping passages with several codes, which the paper's model (one
  * value per stretch of one coder) does not know. So a coder's sections are built from the codes
