@@ -87,6 +87,6 @@ describe('the rows of the agreement report', () => {
     expect(formatNumber(0.5, 'en', useAgreementStrings.for('en'))).toBe('0.500');
     expect(formatNumber(0.5, 'ar', ar)).toBe(new Intl.NumberFormat('ar', { minimumFractionDigits: 3 }).format(0.5));
     expect(formatNumber(null, 'ar', ar)).toBe('غير معرّف');
-    expect(fieldRows(report, 'ar', ar)[0]?.warnings[0]).toMatch(/^α لـالموقف: قيمة واحدة، «=1\+2»/);
+    expect(fieldRows(report, 'ar', ar)[0]?.warnings[0]).toMatch(/^α لحقل «الموقف»: قيمة واحدة، «=1\+2»/);
   });
 });

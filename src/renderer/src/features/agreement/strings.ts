@@ -137,8 +137,8 @@ const ar = {
   coderWithout: (coder: string) => `ليس للمرمّز «${coder}» تعليقات في الوثائق المختارة.`,
   doubled: (n: number) =>
     `${n} ادعاء متطابق يضم تعليقين لمرمّز واحد (سلسلة تطابقات)؛ أُخذت قيم الأول منهما بترتيب القراءة.`,
-  alphaOf: (field: string) => `α لـ${field}`,
-  alphaUOf: (code: string) => `αU لـ«${code}»`,
+  alphaOf: (field: string) => `α لحقل «${field}»`,
+  alphaUOf: (code: string) => `αU للرمز «${code}»`,
   disagreements: 'مواضع الاختلاف',
   disagreementCount: (shown: number, total: number) =>
     shown === total ? `${total} وحدة يختلف فيها المرمّزون.` : `أول ${shown} من ${total} وحدة يختلف فيها المرمّزون.`,
