@@ -4,9 +4,18 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AgreementReport } from '@shared/api/agreement';
 import type { DocumentSummary } from '@shared/model';
+import { bootstrapAlpha } from '@shared/reliability/bootstrap';
 import { krippendorffAlpha, type Value } from '@shared/reliability/codingAlpha';
 import { cohenKappa, fleissKappa, percentAgreement } from '@shared/reliability/kappa';
 import { unitizingAlpha, type Unit } from '@shared/reliability/unitizingAlpha';
+import {
+  anyCode,
+  boundaryAlpha,
+  codeOrGap,
+  codeOrOther,
+  codeSet,
+  codingGivenUnitsAlpha,
+} from '@shared/reliability/unitizingFamily';
 import { ProjectStore } from '../store/projectStore';
 import type { Services } from './index';
 import { hostTestProject } from '../../../test/harness/project';
@@ -136,17 +145,32 @@ describe('agreement.report with two coders', () => {
         ['UN', 'GNA'],
         ['UN', 'GNA'],
       ],
+      // the stance's position, as analysis reads it: supports +1, any stance not in its table 0
+      position: [
+        [1, 1],
+        [1, 0],
+      ],
     };
-    expect(got.claims.fields.map((f) => f.field)).toEqual(['claimant', 'stance', 'certainty']);
+    expect(got.claims.fields.map((f) => [f.field, f.metric])).toEqual([
+      ['claimant', 'nominal'],
+      ['stance', 'nominal'],
+      ['certainty', 'nominal'],
+      ['position', 'interval'],
+    ]);
     for (const f of got.claims.fields) {
       const data = matrices[f.field] as Value[][];
       expect(f.units).toBe(2);
-      expect(f.alpha).toEqual(krippendorffAlpha(data, 'nominal'));
+      expect(f.alpha).toEqual(krippendorffAlpha(data, f.metric));
+      expect(f.interval).toEqual(bootstrapAlpha(data, f.metric));
       expect(f.cohenKappa).toEqual(cohenKappa(data[0] as Value[], data[1] as Value[]));
       expect(f.fleissKappa).toBeNull();
       expect(f.percentAgreement).toEqual(percentAgreement(data));
       expect(f.warnings.some((w) => /fewer than 10/.test(w))).toBe(true);
+      expect(f.flags).toContainEqual({ kind: 'fewUnits', units: f.alpha.units, least: 10 });
     }
+    // interval α of the positions differs from the nominal α of the stances it comes from
+    const position = got.claims.fields.find((f) => f.field === 'position');
+    expect(position?.alpha.alpha).toBe(krippendorffAlpha(matrices.position as Value[][], 'interval').alpha);
     // by hand: stance agrees on 1 of 2 claims; claimant on both; certainty was filled together once
     const byField = new Map(got.claims.fields.map((f) => [f.field, f]));
     expect(byField.get('stance')?.percentAgreement).toEqual({ agreement: 0.5, units: 2 });
@@ -189,6 +213,101 @@ describe('agreement.report with two coders', () => {
   });
 });
 
+describe('agreement.report: |uα, cuα and the disagreements', () => {
+  it('gives |uα and cuα per code and overall, as the unit-tested functions give them', async () => {
+    const d1 = await addText(DOC1, 'One');
+    const d2 = await addText(DOC2, 'Two');
+    await codeAs('Amal', [
+      { doc: d1, start: 0, end: 10, codes: [C1] },
+      { doc: d1, start: 15, end: 25, codes: [C2] },
+      { doc: d2, start: 0, end: 8, codes: [C1] },
+    ]);
+    await codeAs('Badr', [
+      { doc: d1, start: 1, end: 10, codes: [C1] },
+      { doc: d1, start: 20, end: 30, codes: [C1, C2] },
+      { doc: d2, start: 2, end: 8, codes: [C2] },
+    ]);
+    const got = await report();
+    const study = {
+      begin: 0,
+      length: 70,
+      coders: ['Amal', 'Badr'],
+      units: [
+        u('Amal', C1, 0, 10),
+        u('Amal', C2, 15, 25),
+        u('Amal', C1, 40, 48),
+        u('Badr', C1, 1, 10),
+        u('Badr', C1, 20, 30),
+        u('Badr', C2, 20, 30),
+        u('Badr', C2, 42, 48),
+      ],
+    };
+    const pick = (r: { alpha: number | null; observed: number; expected: number }) => ({
+      alpha: r.alpha,
+      observed: r.observed,
+      expected: r.expected,
+    });
+    expect(got.unitizing.boundary).toEqual(pick(boundaryAlpha(study, anyCode)));
+    expect(got.unitizing.codingGivenUnits).toEqual(pick(codingGivenUnitsAlpha(study, codeSet)));
+    for (const code of got.unitizing.codes) {
+      expect(code.boundary).toEqual(pick(boundaryAlpha(study, codeOrGap(code.codeId))));
+      expect(code.codingGivenUnits).toEqual(pick(codingGivenUnitsAlpha(study, codeOrOther(code.codeId))));
+    }
+    // the coders agree on where claims are better than on which code they carry
+    expect(got.unitizing.boundary.alpha as number).toBeGreaterThan(got.unitizing.codingGivenUnits.alpha as number);
+  });
+
+  it('lists each unit where the coders differ, in reading order, with what differs', async () => {
+    const d1 = await addText(DOC1, 'One');
+    const d2 = await addText(DOC2, 'Two');
+    await codeAs('Amal', [
+      { doc: d1, start: 0, end: 10, codes: [C1], stance: 'supports', certainty: 'certain' },
+      { doc: d1, start: 15, end: 25, codes: [C2] },
+      { doc: d2, start: 0, end: 8, codes: [C1], stance: 'supports' },
+      { doc: d2, start: 20, end: 28, codes: [C1], stance: 'supports' },
+    ]);
+    await codeAs('Badr', [
+      { doc: d1, start: 1, end: 10, codes: [C1], stance: 'supports', certainty: 'uncertain' },
+      { doc: d2, start: 0, end: 8, codes: [C1, C2], stance: 'opposes' },
+      { doc: d2, start: 20, end: 28, codes: [C1], stance: 'supports' },
+    ]);
+    const got = await report({ fields: ['stance', 'certainty', 'position'] });
+    expect(got.disagreementCount).toBe(3);
+    expect(
+      got.disagreements.map((d) => [d.documentTitle, d.differences, d.fields, d.marks.map((m) => [m.coder, m.start])]),
+    ).toEqual([
+      [
+        'One',
+        ['boundaries', 'values'],
+        ['certainty'],
+        [
+          ['Amal', 0],
+          ['Badr', 1],
+        ],
+      ],
+      ['One', ['onlyOne'], [], [['Amal', 15]]],
+      [
+        'Two',
+        ['codes', 'values'],
+        ['stance', 'position'],
+        [
+          ['Amal', 0],
+          ['Badr', 0],
+        ],
+      ],
+    ]);
+    const codes = got.disagreements[2]?.marks.map((m) => m.codes);
+    expect(codes).toEqual([[C1], [C1, C2]]);
+    expect(got.disagreements[2]?.documentId).toBe(d2.id);
+    expect(got.disagreements[2]?.marks[1]?.values).toEqual([
+      { field: 'stance', value: 'opposes' },
+      { field: 'certainty', value: '' },
+      { field: 'position', value: '0' },
+    ]);
+    expect(got.disagreements[0]?.marks[0]?.quote).toBe('x'.repeat(10));
+  });
+});
+
 describe('agreement.report: perfect agreement, three coders, names from data', () => {
   it('gives α = 1 everywhere when two coders mark the same spans with the same values', async () => {
     const d = await addText(DOC1, 'One');
@@ -205,8 +324,12 @@ describe('agreement.report: perfect agreement, three coders, names from data', (
     expect(got.unitizing.observed).toBe(0);
     expect(got.claims.matched).toBe(3);
     expect(got.claims.unmatched).toBe(0);
+    expect(got.unitizing.boundary.alpha).toBe(1);
+    expect(got.unitizing.codingGivenUnits.alpha).toBe(1);
+    expect(got.disagreements).toEqual([]);
     for (const f of got.claims.fields) {
       expect(f.alpha.alpha).toBe(1);
+      expect([f.interval.low, f.interval.high]).toEqual([1, 1]);
       expect(f.alpha.units).toBe(3);
       expect(f.cohenKappa?.kappa).toBe(1);
       expect(f.percentAgreement).toEqual({ agreement: 1, units: 3 });
@@ -261,6 +384,13 @@ describe('agreement.report: perfect agreement, three coders, names from data', (
     expect(f?.warnings.some((w) => /dominates/.test(w))).toBe(false);
     const two = await report({ fields: ['stance'], coders: ['__proto__', 'Amal'] });
     expect(two.claims.fields[0]?.warnings.some((w) => /“supports”, holds 100%/.test(w))).toBe(true);
+    // one category only: α is undefined, flagged so, and no interval is drawn from it
+    expect(two.claims.fields[0]?.alpha.alpha).toBeNull();
+    expect(two.claims.fields[0]?.flags).toContainEqual({ kind: 'undefined' });
+    expect(two.claims.fields[0]?.warnings.some((w) => /is undefined: the coders gave one value only/.test(w))).toBe(
+      true,
+    );
+    expect(two.claims.fields[0]?.interval).toMatchObject({ low: null, high: null, defined: 0 });
     expect(two.claims.fields[0]?.cohenKappa).not.toBeNull();
   });
 });
@@ -279,6 +409,26 @@ describe('agreement.report: a chain of matches', () => {
     expect(got.claims.unmatched).toBe(0);
     expect(got.warnings.some((w) => /1 matched claim holds two annotations of one coder/.test(w))).toBe(true);
     expect(got.claims.fields[0]?.percentAgreement).toEqual({ agreement: 1, units: 1 });
+  });
+});
+
+describe('agreement.coders', () => {
+  it('lists the annotator names of the chosen documents with their counts, by name', async () => {
+    const d1 = await addText(DOC1, 'One');
+    const d2 = await addText(DOC2, 'Two');
+    await codeAs('Badr', [{ doc: d1, start: 0, end: 5, codes: [C1] }]);
+    await codeAs('__proto__', [
+      { doc: d1, start: 0, end: 5, codes: [C1] },
+      { doc: d2, start: 0, end: 5, codes: [C1] },
+    ]);
+    await codeAs('', [{ doc: d2, start: 6, end: 9, codes: [C1] }]);
+    expect(await call('agreement.coders', {})).toEqual([
+      { coder: 'Badr', annotations: 1 },
+      { coder: '__proto__', annotations: 2 },
+    ]);
+    expect(await call('agreement.coders', { documentIds: [d2.id] })).toEqual([{ coder: '__proto__', annotations: 1 }]);
+    await expect(call('agreement.coders', { documentIds: ['nope'] })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(call('agreement.coders', { extra: 1 })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });
 
@@ -302,6 +452,11 @@ describe('agreement.report refuses what it cannot answer', () => {
     await expect(report({ codes: [C2] })).rejects.toMatchObject({ code: 'invalid_input' });
     const ok = await report({ coders: ['Amal', 'Badr', 'Nobody'] });
     expect(ok.warnings).toContain('The coder “Nobody” has no annotations in the chosen documents.');
+    expect(ok.notes).toEqual([{ kind: 'coderWithout', coder: 'Nobody' }]);
+    // one category only: α is undefined, and the report says so rather than showing a number
+    const stance = ok.claims.fields.find((f) => f.field === 'stance');
+    expect(stance?.alpha.alpha).toBeNull();
+    expect(stance?.flags).toContainEqual({ kind: 'noUnits' });
   });
 
   it('validates its input', async () => {

@@ -8,61 +8,50 @@ import type { Handlers } from '@shared/api';
 import {
   AGREEMENT_FIELDS,
   DEFAULT_OVERLAP,
-  DOMINANT_SHARE,
-  FEW_UNITS,
+  FIELD_METRICS,
   type AgreementField,
   type AgreementReport,
   type CodeAgreement,
   type FieldAgreement,
+  type Flag,
+  type ReportNote,
 } from '@shared/api/agreement';
 import { AppError } from '@shared/errors';
-import { krippendorffAlpha } from '@shared/reliability/codingAlpha';
+import { bootstrapAlpha } from '@shared/reliability/bootstrap';
+import { krippendorffAlpha, type Value } from '@shared/reliability/codingAlpha';
 import { cohenKappa, fleissKappa, percentAgreement } from '@shared/reliability/kappa';
 import { matchClaims } from '@shared/reliability/matchClaims';
 import { unitizingAlpha, type Unit } from '@shared/reliability/unitizingAlpha';
+import {
+  boundaryOfSections,
+  CODE_SEPARATOR,
+  codeOrOtherOfSet,
+  codeSet,
+  codingGivenUnitsOfSections,
+  remapSections,
+  sectionsOf,
+  type FamilyResult,
+} from '@shared/reliability/unitizingFamily';
+import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
 import { cpLength } from '@shared/text/codepoints';
 import { forEachDocument, selectDocuments } from '../exchange/documentSource';
+import { fieldValue, listDisagreements, type Coded } from './agreementDisagreements';
 import type { ServiceContext } from './context';
 
-interface Coded {
-  document: number;
-  /** offset of the document on the continuum */
-  offset: number;
-  start: number;
-  end: number;
-  codes: string[];
-  annotator: string;
-  claimant: string;
-  stance: string;
-  certainty: string;
-}
+const sentences = (flags: readonly Flag[], what: string) => flags.map((f) => flagSentence(f, what));
 
-const percent = (x: number) => `${Math.round(x * 100)}%`;
-
-function fewUnits(what: string, units: number): string[] {
-  return units < FEW_UNITS
-    ? [`${what} rests on ${units} unit${units === 1 ? '' : 's'}; a figure on fewer than ${FEW_UNITS} is not reliable.`]
-    : [];
-}
-
-/** A warning when one value holds more than DOMINANT_SHARE of the values given. */
-function dominant(what: string, values: ReadonlyArray<string>): string[] {
-  if (values.length === 0) return [];
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let top = '';
-  let most = 0;
-  for (const [v, n] of counts) if (n > most) [top, most] = [v, n];
-  const share = most / values.length;
-  return share > DOMINANT_SHARE
-    ? [
-        `One value of ${what}, “${top}”, holds ${percent(share)} of the values; agreement coefficients are unstable when one category dominates.`,
-      ]
-    : [];
-}
-
-export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreement.report'> {
+export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreement.report' | 'agreement.coders'> {
   return {
+    'agreement.coders': async (input) => {
+      const counts = new Map<string, number>();
+      await forEachDocument(ctx.store, selectDocuments(ctx.store, input.documentIds), (file) => {
+        for (const a of file.annotations)
+          if (a.annotator !== '') counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
+      });
+      return [...counts]
+        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+        .map(([coder, annotations]) => ({ coder, annotations }));
+    },
     'agreement.report': async (input) => {
       const summaries = selectDocuments(ctx.store, input.documentIds);
       const codebook = ctx.store.data.codebook.codes;
@@ -76,6 +65,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const overlap = input.overlap ?? DEFAULT_OVERLAP;
       const fields: AgreementField[] = AGREEMENT_FIELDS.filter((f) => !input.fields || input.fields.includes(f));
       const warnings: string[] = [];
+      const notes: ReportNote[] = [];
 
       // read the annotations, each document placed on the continuum after the earlier ones
       const coded: Coded[] = [];
@@ -92,8 +82,12 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
             continue;
           }
           coded.push({
+            id: a.id,
             document,
+            documentId: file.document.id,
+            documentTitle: file.document.title,
             offset,
+            quote: a.quote,
             start: a.start,
             end: a.end,
             codes,
@@ -106,6 +100,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         length += cpLength(file.document.text);
         document++;
       });
+      if (unnamed > 0) notes.push({ kind: 'unnamed', count: unnamed });
       if (unnamed > 0)
         warnings.push(
           `${unnamed} annotation${unnamed === 1 ? ' has' : 's have'} no coder name and ${unnamed === 1 ? 'is' : 'are'} left out.`,
@@ -127,7 +122,10 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       }
       if (length === 0) throw new AppError('invalid_input', 'The chosen documents hold no text.');
       for (const c of coders)
-        if (!present.has(c)) warnings.push(`The coder “${c}” has no annotations in the chosen documents.`);
+        if (!present.has(c)) {
+          notes.push({ kind: 'coderWithout', coder: c });
+          warnings.push(`The coder “${c}” has no annotations in the chosen documents.`);
+        }
       const coderIndex = new Map(coders.map((c, i) => [c, i]));
       const mine = coded.filter((a) => coderIndex.has(a.annotator));
 
@@ -137,9 +135,16 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const units: Unit[] = mine.flatMap((a) =>
         a.codes.map((category) => ({ coder: a.annotator, category, start: a.offset + a.start, end: a.offset + a.end })),
       );
-      const unitizing = unitizingAlpha({ begin: 0, length, coders, units }, codeIds);
+      const study = { begin: 0, length, coders, units };
+      const unitizing = unitizingAlpha(study, codeIds);
+      const family = ({ alpha, observed, expected }: FamilyResult) => ({ alpha, observed, expected });
+      // each coder's continuum cut once by the set of codes at each code point; |uα and cuα of one
+      // code revalue those sections (unitizingFamily.ts: the same as valuing the units anew)
+      const bySet = sectionsOf(study, codeSet);
+      const holds = (code: string) => (set: string) => (set.split(CODE_SEPARATOR).includes(code) ? code : null);
       const codes: CodeAgreement[] = unitizing.categories.map((r) => {
         const name = codeNames.get(r.category) ?? r.category;
+        const flags = reliabilityFlags(r.units, [], r.alpha);
         return {
           codeId: r.category,
           name,
@@ -147,7 +152,10 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           observed: r.observed,
           expected: r.expected,
           units: r.units,
-          warnings: fewUnits(`αU of the code “${name}”`, r.units),
+          boundary: family(boundaryOfSections(remapSections(bySet, holds(r.category)))),
+          codingGivenUnits: family(codingGivenUnitsOfSections(remapSections(bySet, codeOrOtherOfSet(r.category)))),
+          flags,
+          warnings: sentences(flags, `αU of the code “${name}”`),
         };
       });
       const defined = unitizing.categories.filter((r) => r.expected > 0);
@@ -181,6 +189,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           sets.push(perCoder);
         }
       }
+      if (doubled > 0) notes.push({ kind: 'doubled', count: doubled });
       if (doubled > 0)
         warnings.push(
           `${doubled} matched claim${doubled === 1 ? ' holds' : 's hold'} two annotations of one coder (through a chain of matches over three or more coders); the first of them in reading order gave that coder’s values.`,
@@ -194,20 +203,25 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const fieldReports: FieldAgreement[] = fields.map((field) => {
         const data = coders.map((_, c) =>
           sets.map((set) => {
-            const value = set[c]?.[0]?.[field] ?? '';
-            return value === '' ? null : value;
+            const first = set[c]?.[0];
+            return first ? fieldValue(first, field) : null;
           }),
         );
-        const alpha = krippendorffAlpha(data, 'nominal');
-        const given = data.flatMap((row) => row.filter((v): v is string => v !== null));
+        const metric = FIELD_METRICS[field];
+        const alpha = krippendorffAlpha(data, metric);
+        const given = data.flatMap((row) => row.filter((v): v is Value => v !== null));
+        const flags = reliabilityFlags(alpha.units, given, alpha.alpha);
         return {
           field,
+          metric,
           units: sets.length,
           alpha,
+          interval: bootstrapAlpha(data, metric),
           cohenKappa: coders.length === 2 ? cohenKappa(data[0] ?? [], data[1] ?? []) : null,
           fleissKappa: coders.length > 2 ? fleissKappa(data) : null,
           percentAgreement: percentAgreement(data),
-          warnings: [...fewUnits(`α of ${field}`, alpha.units), ...dominant(field, given)],
+          flags,
+          warnings: sentences(flags, `α of ${field}`),
         };
       });
 
@@ -221,9 +235,18 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           observed: mean(defined.map((r) => r.observed)),
           expected: mean(defined.map((r) => r.expected)),
           units: totalUnits,
+          boundary: family(boundaryOfSections(remapSections(bySet, () => 'unit'))),
+          codingGivenUnits: family(codingGivenUnitsOfSections(bySet)),
           codes,
         },
         claims: { matched: sets.length, unmatched: mine.length - matched.size, perCoder, fields: fieldReports },
+        ...listDisagreements(
+          coders,
+          sets,
+          mine.filter((a) => !matched.has(a)),
+          fields,
+        ),
+        notes,
         warnings: [...warnings, ...codes.flatMap((c) => c.warnings), ...fieldReports.flatMap((f) => f.warnings)],
       };
       return report;

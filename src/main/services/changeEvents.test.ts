@@ -55,6 +55,7 @@ const READ_ONLY: MethodName[] = [
   'search',
   'search.rebuildIndex',
   'agreement.report',
+  'agreement.coders',
 ];
 
 type Case = { input: unknown; output: unknown; events: EventEnvelope[] };

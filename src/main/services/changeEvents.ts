@@ -77,6 +77,7 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'analysis.export': none,
   'search.rebuildIndex': none, // the index is rebuilt from the same texts: no hit changes
   'agreement.report': none,
+  'agreement.coders': none,
 
   // the project
   'settings.update': (_in, _out, ctx) => [projectNow(ctx)],

@@ -11,6 +11,7 @@ import { ReaderView } from './reader/ReaderView';
 import { StatusLine } from './app/StatusLine';
 import { ProjectMenu, ProjectNotices } from './features/project';
 import { CodebookButton } from './features/codebook';
+import { AgreementButton } from './features/agreement';
 import { FindBar, ProjectSearch } from './features/search';
 import { ImportControls } from './features/import';
 import { ExportControls } from './features/export';
@@ -120,6 +121,7 @@ export function App() {
               <ImportControls />
               <ExportControls currentDocumentId={route.view === 'reader' ? route.documentId : undefined} />
               <CodebookButton />
+              <AgreementButton />
               <ProjectMenu />
               <StatusLine status={status} />
               <button

@@ -15,19 +15,37 @@
  * filled it (missing when the coder has no annotation in the set or left the field empty). A set
  * that holds two annotations of one coder (only possible through a chain over three or more
  * coders) takes that coder's first one in reading order, and a warning says so.
+ *
+ * Per code, next to αU: |uα (boundaries only: the code's units against the gaps) and cuα (coding
+ * given units: where two coders both marked a unit of any chosen code, do they agree on whether it
+ * is this code), both of Krippendorff, Mathet, Bouvry & Widlöcher (2016); overall, |uα of any code
+ * against the gaps and cuα of the set of codes (src/shared/reliability/unitizingFamily.ts).
+ * Per field: α nominal for choices and names, interval for `position` (the stance's −1 / 0 / +1,
+ * as analysis reads it), with a 95% percentile-bootstrap interval over the matched claims (1,000
+ * draws, a fixed seed: src/shared/reliability/bootstrap.ts).
+ *
+ * Disagreements: every matched claim whose coders differ (a coder missing, other boundaries, other
+ * codes, other field values) and every annotation no other coder's matched, in reading order,
+ * the first MAX_DISAGREEMENTS of them listed.
  */
 import { z } from 'zod';
 import { Id } from '../model';
 import { method } from './method';
 
-export const AGREEMENT_FIELDS = ['claimant', 'stance', 'certainty'] as const;
+export { DOMINANT_SHARE, FEW_UNITS } from '../reliability/warnings';
+
+export const AGREEMENT_FIELDS = ['claimant', 'stance', 'certainty', 'position'] as const;
 export type AgreementField = (typeof AGREEMENT_FIELDS)[number];
+/** how each field's values differ: names and choices are categories, a position is a number */
+export const FIELD_METRICS: Readonly<Record<AgreementField, 'nominal' | 'interval'>> = {
+  claimant: 'nominal',
+  stance: 'nominal',
+  certainty: 'nominal',
+  position: 'interval',
+};
 
 export const DEFAULT_OVERLAP = 0.5;
-/** below this many units a figure is flagged as unreliable */
-export const FEW_UNITS = 10;
-/** above this share of the values in one category a figure is flagged as unstable */
-export const DOMINANT_SHARE = 0.9;
+export const MAX_DISAGREEMENTS = 1000;
 
 export const AgreementInput = z
   .object({
@@ -37,7 +55,7 @@ export const AgreementInput = z
     coders: z.array(z.string().min(1).max(200)).min(2, 'Choose at least two coders.').max(100).optional(),
     /** code ids; absent: every code the chosen coders used in the chosen documents */
     codes: z.array(Id).min(1).max(1000).optional(),
-    /** claim fields to compare; absent: all three */
+    /** claim fields to compare; absent: all of them */
     fields: z.array(z.enum(AGREEMENT_FIELDS)).min(1).max(AGREEMENT_FIELDS.length).optional(),
     /** least intersection / union of two coders' spans for their claims to match */
     overlap: z.number().gt(0).max(1).optional(),
@@ -46,6 +64,18 @@ export const AgreementInput = z
 export type AgreementInput = z.infer<typeof AgreementInput>;
 
 const Count = z.number().int().nonnegative();
+
+/** Why a figure should not be trusted (src/shared/reliability/warnings.ts), for the view to say. */
+export const Flag = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('noUnits') }),
+  z.object({ kind: z.literal('fewUnits'), units: Count, least: Count }),
+  z.object({ kind: z.literal('dominant'), value: z.string(), share: z.number() }),
+  z.object({ kind: z.literal('undefined') }),
+]);
+export type Flag = z.infer<typeof Flag>;
+
+/** A member of the 2016 family (|uα or cuα); alpha null when undefined. */
+const FamilyAlpha = z.object({ alpha: z.number().nullable(), observed: z.number(), expected: z.number() });
 
 export const CodeAgreement = z.object({
   codeId: Id,
@@ -56,6 +86,11 @@ export const CodeAgreement = z.object({
   expected: z.number(),
   /** units of this code over all coders (a coder's overlapping units of one code joined) */
   units: Count,
+  /** |uα: this code's units against the gaps, boundaries only */
+  boundary: FamilyAlpha,
+  /** cuα: within stretches two coders both coded, this code against the other codes */
+  codingGivenUnits: FamilyAlpha,
+  flags: z.array(Flag),
   warnings: z.array(z.string()),
 });
 export type CodeAgreement = z.infer<typeof CodeAgreement>;
@@ -69,9 +104,10 @@ const Kappa = z.object({
 
 export const FieldAgreement = z.object({
   field: z.enum(AGREEMENT_FIELDS),
+  metric: z.enum(['nominal', 'interval']),
   /** matched claims (units) considered */
   units: Count,
-  /** Krippendorff's α, nominal; its `units` are the matched claims with at least two values */
+  /** Krippendorff's α (FIELD_METRICS); its `units` are the matched claims with at least two values */
   alpha: z.object({
     alpha: z.number().nullable(),
     units: Count,
@@ -79,12 +115,22 @@ export const FieldAgreement = z.object({
     observed: z.number(),
     expected: z.number(),
   }),
+  /** 95% interval of α: percentile bootstrap over the matched claims, seeded (reproducible) */
+  interval: z.object({
+    low: z.number().nullable(),
+    high: z.number().nullable(),
+    replicates: Count,
+    defined: Count,
+    seed: z.number(),
+    method: z.literal('percentile bootstrap over units'),
+  }),
   /** exactly two coders: Cohen's κ over the claims both filled; otherwise null */
   cohenKappa: Kappa.nullable(),
   /** three or more coders: Fleiss' κ over the claims every coder filled; otherwise null */
   fleissKappa: Kappa.nullable(),
   /** share of the claims every coder filled on which all gave the same value */
   percentAgreement: z.object({ agreement: z.number().nullable(), units: Count }),
+  flags: z.array(Flag),
   warnings: z.array(z.string()),
 });
 export type FieldAgreement = z.infer<typeof FieldAgreement>;
@@ -96,6 +142,38 @@ export const CoderClaims = z.object({
   matched: Count,
   unmatched: Count,
 });
+
+/** One coder's annotation in a disagreement. */
+export const DisagreementMark = z.object({
+  coder: z.string(),
+  annotationId: Id,
+  start: Count,
+  end: Count,
+  quote: z.string(),
+  codes: z.array(Id),
+  /** the compared fields as this coder filled them ('' when empty) */
+  values: z.array(z.object({ field: z.enum(AGREEMENT_FIELDS), value: z.string() })),
+});
+
+export const Disagreement = z.object({
+  documentId: Id,
+  documentTitle: z.string(),
+  /** what differs: only one coder marked it, a chosen coder has no claim here, the boundaries, the codes, field values */
+  differences: z.array(z.enum(['onlyOne', 'missing', 'boundaries', 'codes', 'values'])),
+  /** the fields whose values differ */
+  fields: z.array(z.enum(AGREEMENT_FIELDS)),
+  /** one per coder who marked it, in the order of `coders` */
+  marks: z.array(DisagreementMark),
+});
+export type Disagreement = z.infer<typeof Disagreement>;
+
+/** Notes on the report as a whole, for the view to say (the same as the first `warnings`). */
+export const ReportNote = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unnamed'), count: Count }),
+  z.object({ kind: z.literal('coderWithout'), coder: z.string() }),
+  z.object({ kind: z.literal('doubled'), count: Count }),
+]);
+export type ReportNote = z.infer<typeof ReportNote>;
 
 export const AgreementReport = z.object({
   /** the coders compared, in the order of the reliability data (sorted by name unless chosen) */
@@ -110,6 +188,10 @@ export const AgreementReport = z.object({
     observed: z.number(),
     expected: z.number(),
     units: Count,
+    /** |uα of any chosen code against the gaps */
+    boundary: FamilyAlpha,
+    /** cuα of the set of chosen codes on each stretch two coders both coded */
+    codingGivenUnits: FamilyAlpha,
     codes: z.array(CodeAgreement),
   }),
   claims: z.object({
@@ -120,11 +202,20 @@ export const AgreementReport = z.object({
     perCoder: z.array(CoderClaims),
     fields: z.array(FieldAgreement),
   }),
+  /** the units where the coders differ, in document and reading order (the first MAX_DISAGREEMENTS) */
+  disagreements: z.array(Disagreement),
+  disagreementCount: Count,
+  notes: z.array(ReportNote),
   /** warnings about the report as a whole, as sentences (each code's and field's are also there) */
   warnings: z.array(z.string()),
 });
 export type AgreementReport = z.infer<typeof AgreementReport>;
 
+/** The coders (annotator names) of the chosen documents, with their annotation counts, by name. */
+export const CodersInput = z.object({ documentIds: z.array(Id).min(1).max(100000).optional() }).strict();
+export const CoderCount = z.object({ coder: z.string(), annotations: Count });
+
 export const agreementApi = {
   'agreement.report': method(AgreementInput, AgreementReport),
+  'agreement.coders': method(CodersInput, z.array(CoderCount)),
 };

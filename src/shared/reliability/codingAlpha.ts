@@ -7,11 +7,15 @@
  *
  *   α = 1 − (n − 1) · Σ_ck o_ck δ²(c, k) / Σ_ck n_c n_k δ²(c, k)
  *
+ * with δ² nominal (0 when equal, else 1), ordinal (Σ_{g from c to k} n_g − (n_c + n_k) / 2)², on
+ * the categories in their order (numbers ascending, or the order given), or interval (c − k)².
+ *
  * Values are kept in Maps keyed by the value itself, so any string a coder typed is a category.
  */
 
-export type Metric = 'nominal' | 'interval';
+export type Metric = 'nominal' | 'ordinal' | 'interval';
 export type Value = string | number;
+export type ReliabilityData = ReadonlyArray<ReadonlyArray<Value | null | undefined>>;
 
 export interface AlphaResult {
   /** Krippendorff's alpha; null when it is undefined (no pairable values, or no variation at all) */
@@ -24,77 +28,200 @@ export interface AlphaResult {
   expected: number;
 }
 
-function delta(metric: Metric, a: Value, b: Value): number {
-  if (metric === 'nominal') return a === b ? 0 : 1;
-  const d = Number(a) - Number(b);
-  return d * d;
+export interface AlphaOptions {
+  /** ordinal: the categories from lowest to highest (default: numbers ascending) */
+  order?: readonly Value[];
 }
 
-/** The coincidence matrix of reliability data (rows: coders, columns: units; null = no value). */
-export function coincidences(
-  data: ReadonlyArray<ReadonlyArray<Value | null | undefined>>,
-): Map<Value, Map<Value, number>> {
-  const o = new Map<Value, Map<Value, number>>();
+/**
+ * The reliability data reduced to what alpha needs: the categories (in rank order for an ordinal
+ * metric) and, per pairable unit, the category index of each value given. Built once, so a
+ * bootstrap can resample units without looking at the values again.
+ */
+export interface PreparedData {
+  metric: Metric;
+  categories: Value[];
+  /** the category indices of every pairable unit's values, unit after unit */
+  values: Int32Array;
+  /** unit u's values are values[offsets[u]] … values[offsets[u + 1] − 1] */
+  offsets: Int32Array;
+  /** pairable units */
+  count: number;
+}
+
+export function prepareData(data: ReliabilityData, metric: Metric, options: AlphaOptions = {}): PreparedData {
+  const given = new Set<Value>();
+  for (const row of data) for (const v of row) if (v !== null && v !== undefined) given.add(v);
+  let categories: Value[];
+  if (metric === 'nominal') categories = [...given];
+  else if (metric === 'ordinal' && options.order) {
+    const ranked = new Set(options.order);
+    for (const v of given)
+      if (!ranked.has(v)) throw new RangeError(`An ordinal alpha needs every value ranked; “${String(v)}” is not.`);
+    categories = [...ranked];
+  } else {
+    for (const v of given)
+      if (!Number.isFinite(Number(v)) || (typeof v === 'string' && v.trim() === ''))
+        throw new RangeError(`An ${metric} alpha needs numbers; “${String(v)}” is not one.`);
+    categories = [...given].sort((a, b) => Number(a) - Number(b));
+  }
+  const index = new Map<Value, number>(categories.map((c, i) => [c, i]));
+  const values: number[] = [];
+  const offsets: number[] = [0];
   const unitCount = data.reduce((n, row) => Math.max(n, row.length), 0);
   for (let u = 0; u < unitCount; u++) {
-    const values: Value[] = [];
+    const at = values.length;
     for (const row of data) {
       const v = row[u];
-      if (v !== null && v !== undefined) values.push(v);
+      if (v !== null && v !== undefined) values.push(index.get(v) as number);
     }
-    const m = values.length;
-    if (m < 2) continue;
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < m; j++) {
-        if (i === j) continue;
-        const c = values[i] as Value;
-        const k = values[j] as Value;
-        let row = o.get(c);
-        if (!row) o.set(c, (row = new Map()));
-        row.set(k, (row.get(k) ?? 0) + 1 / (m - 1));
-      }
-    }
+    if (values.length - at >= 2) offsets.push(values.length);
+    else values.length = at;
   }
-  return o;
+  return {
+    metric,
+    categories,
+    values: Int32Array.from(values),
+    offsets: Int32Array.from(offsets),
+    count: offsets.length - 1,
+  };
 }
 
-export function krippendorffAlpha(
-  data: ReadonlyArray<ReadonlyArray<Value | null | undefined>>,
-  metric: Metric,
-): AlphaResult {
-  if (metric === 'interval') {
-    for (const row of data)
-      for (const v of row)
-        if (v !== null && v !== undefined && !Number.isFinite(Number(v)))
-          throw new RangeError(`An interval alpha needs numbers; “${String(v)}” is not one.`);
+/** Non-zero coincidences o_ck as parallel arrays (sparse: a field of a thousand names stays small). */
+export interface Coincidences {
+  rows: Int32Array;
+  cols: Int32Array;
+  weights: Float64Array;
+}
+
+/** The pairs of values of one unit's category indices, each weighted 1 / (m_u − 1). */
+export function unitPairs(values: ArrayLike<number>, add: (c: number, k: number, w: number) => void): void {
+  const m = values.length;
+  const w = 1 / (m - 1);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) if (i !== j) add(values[i] as number, values[j] as number, w);
+}
+
+/** The coincidences of the prepared units picked by `pick` (all when absent). */
+export function coincidencesOf(prepared: PreparedData, pick?: ArrayLike<number>): Coincidences {
+  const V = prepared.categories.length;
+  const cells = new Map<number, number>();
+  const add = (c: number, k: number, w: number) => cells.set(c * V + k, (cells.get(c * V + k) ?? 0) + w);
+  const count = pick ? pick.length : prepared.count;
+  for (let p = 0; p < count; p++) {
+    const u = pick ? (pick[p] as number) : p;
+    unitPairs(prepared.values.subarray(prepared.offsets[u], prepared.offsets[u + 1]), add);
   }
-  const o = coincidences(data);
-  const totals = new Map<Value, number>();
+  const rows = new Int32Array(cells.size);
+  const cols = new Int32Array(cells.size);
+  const weights = new Float64Array(cells.size);
+  let i = 0;
+  for (const [cell, w] of cells) {
+    rows[i] = Math.floor(cell / V);
+    cols[i] = cell % V;
+    weights[i++] = w;
+  }
+  return { rows, cols, weights };
+}
+
+/** Alpha of the prepared units picked by `pick` (all of them, in order, when absent). */
+export function alphaOfPrepared(prepared: PreparedData, pick?: ArrayLike<number>): AlphaResult {
+  return alphaOfCoincidences(prepared, coincidencesOf(prepared, pick), pick ? pick.length : prepared.count);
+}
+
+/**
+ * Alpha from coincidences over the prepared categories, of `units` pairable units. The expected
+ * disagreement Σ_ck n_c n_k δ²(c, k) is computed in closed form where the metric allows:
+ * nominal n² − Σ n_c², interval 2 (n Σ n_c v_c² − (Σ n_c v_c)²); ordinal sums over the pairs.
+ */
+export function alphaOfCoincidences(prepared: PreparedData, o: Coincidences, units: number): AlphaResult {
+  const V = prepared.categories.length;
+  const totals = new Float64Array(V);
   let n = 0;
-  for (const [c, row] of o) {
-    let nc = 0;
-    for (const x of row.values()) nc += x;
-    totals.set(c, nc);
-    n += nc;
+  for (let i = 0; i < o.weights.length; i++) {
+    const r = o.rows[i] as number;
+    totals[r] = (totals[r] as number) + (o.weights[i] as number);
+    n += o.weights[i] as number;
   }
-  let units = 0;
-  const unitCount = data.reduce((max, row) => Math.max(max, row.length), 0);
-  for (let u = 0; u < unitCount; u++)
-    if (data.filter((row) => row[u] !== null && row[u] !== undefined).length >= 2) units++;
+  const delta = deltaOf(prepared, totals);
   let observed = 0;
-  for (const [c, row] of o) for (const [k, x] of row) observed += x * delta(metric, c, k);
+  for (let i = 0; i < o.weights.length; i++)
+    observed += (o.weights[i] as number) * delta(o.rows[i] as number, o.cols[i] as number);
   let expected = 0;
-  const cats = [...totals.entries()];
-  for (const [c, nc] of cats) for (const [k, nk] of cats) expected += nc * nk * delta(metric, c, k);
-  const rounded = (x: number) => Math.round(x * 1e12) / 1e12;
-  if (n < 2 || expected === 0)
+  // the size of the terms, to tell a closed form's rounding from real variation
+  let scale = 1;
+  if (prepared.metric === 'nominal') {
+    let squares = 0;
+    for (let c = 0; c < V; c++) squares += (totals[c] as number) ** 2;
+    expected = n * n - squares;
+    scale = n * n;
+  } else if (prepared.metric === 'interval') {
+    let sum = 0;
+    let sumSquares = 0;
+    for (let c = 0; c < V; c++) {
+      const v = Number(prepared.categories[c]);
+      sum += (totals[c] as number) * v;
+      sumSquares += (totals[c] as number) * v * v;
+    }
+    expected = 2 * (n * sumSquares - sum * sum);
+    scale = 2 * n * sumSquares;
+  } else {
+    for (let c = 0; c < V; c++)
+      for (let k = 0; k < V; k++) expected += (totals[c] as number) * (totals[k] as number) * delta(c, k);
+  }
+  // no variation: 0 (allowing for the rounding of the closed forms)
+  if (n < 2 || expected <= 1e-12 * scale)
     return { alpha: null, values: Math.round(n), units, observed: observed / Math.max(n, 1), expected: 0 };
-  const alpha = 1 - ((n - 1) * observed) / expected;
+  const rounded = (x: number) => Math.round(x * 1e12) / 1e12;
   return {
-    alpha: rounded(alpha),
+    alpha: rounded(1 - ((n - 1) * observed) / expected),
     values: Math.round(n),
     units,
     observed: observed / n,
     expected: expected / (n * (n - 1)),
   };
+}
+
+/** δ²(c, k), given the margins n_c (which the ordinal metric uses). */
+function deltaOf(prepared: PreparedData, totals: Float64Array): (c: number, k: number) => number {
+  if (prepared.metric === 'nominal') return (c, k) => (c === k ? 0 : 1);
+  if (prepared.metric === 'interval') {
+    const v = prepared.categories.map(Number);
+    return (c, k) => ((v[c] as number) - (v[k] as number)) ** 2;
+  }
+  // ordinal: (Σ_{g from c to k} n_g − (n_c + n_k) / 2)², from running sums of the margins
+  const cumulative = new Float64Array(totals.length + 1);
+  for (let g = 0; g < totals.length; g++) cumulative[g + 1] = (cumulative[g] as number) + (totals[g] as number);
+  return (c, k) => {
+    if (c === k) return 0;
+    const lo = Math.min(c, k);
+    const hi = Math.max(c, k);
+    const sum = (cumulative[hi + 1] as number) - (cumulative[lo] as number);
+    return (sum - ((totals[c] as number) + (totals[k] as number)) / 2) ** 2;
+  };
+}
+
+/** The coincidence matrix of reliability data (rows: coders, columns: units; null = no value). */
+export function coincidences(data: ReliabilityData): Map<Value, Map<Value, number>> {
+  const prepared = prepareData(data, 'nominal');
+  const o = new Map<Value, Map<Value, number>>();
+  const { values, offsets } = prepared;
+  for (let u = 0; u < prepared.count; u++) {
+    const from = offsets[u] as number;
+    const to = offsets[u + 1] as number;
+    const w = 1 / (to - from - 1);
+    for (let i = from; i < to; i++)
+      for (let j = from; j < to; j++) {
+        if (i === j) continue;
+        const c = prepared.categories[values[i] as number] as Value;
+        const k = prepared.categories[values[j] as number] as Value;
+        let row = o.get(c);
+        if (!row) o.set(c, (row = new Map()));
+        row.set(k, (row.get(k) ?? 0) + w);
+      }
+  }
+  return o;
+}
+
+export function krippendorffAlpha(data: ReliabilityData, metric: Metric, options: AlphaOptions = {}): AlphaResult {
+  return alphaOfPrepared(prepareData(data, metric, options));
 }

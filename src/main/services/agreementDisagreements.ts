@@ -1,0 +1,98 @@
+/**
+ * The units where coders differ, for the agreement report's list (rules in
+ * src/shared/api/agreement.ts): a matched claim whose coders' annotations differ in coverage,
+ * boundaries, codes or compared field values, and an annotation matched with no other coder's.
+ */
+import { MAX_DISAGREEMENTS, type AgreementField, type Disagreement } from '@shared/api/agreement';
+import { stancePosition } from '@shared/analysis/records';
+import type { Value } from '@shared/reliability/codingAlpha';
+
+/** One annotation as the report reads it. */
+export interface Coded {
+  id: string;
+  /** index of the document among the chosen ones */
+  document: number;
+  documentId: string;
+  documentTitle: string;
+  /** offset of the document on the continuum */
+  offset: number;
+  start: number;
+  end: number;
+  quote: string;
+  codes: string[];
+  annotator: string;
+  claimant: string;
+  stance: string;
+  certainty: string;
+}
+
+/** A coder's value of a field ('' and a stance with no position are no value). */
+export function fieldValue(a: Coded, field: AgreementField): Value | null {
+  if (field === 'position') return stancePosition(a.stance);
+  const v = a[field];
+  return v === '' ? null : v;
+}
+
+function mark(a: Coded, fields: readonly AgreementField[]): Disagreement['marks'][number] {
+  return {
+    coder: a.annotator,
+    annotationId: a.id,
+    start: a.start,
+    end: a.end,
+    quote: a.quote,
+    codes: a.codes,
+    values: fields.map((field) => ({ field, value: String(fieldValue(a, field) ?? '') })),
+  };
+}
+
+const codeKey = (a: Coded) => [...a.codes].sort().join('\u0000');
+
+/**
+ * @param sets matched claims: per set, per coder (in the order of `coders`), that coder's annotations
+ * @param unmatched annotations in no set
+ */
+export function listDisagreements(
+  coders: readonly string[],
+  sets: ReadonlyArray<ReadonlyArray<readonly Coded[]>>,
+  unmatched: readonly Coded[],
+  fields: readonly AgreementField[],
+): { disagreements: Disagreement[]; disagreementCount: number } {
+  const found: Array<{ document: number; start: number; item: Disagreement }> = [];
+  for (const set of sets) {
+    const firsts = set.map((list) => list[0]).filter((a): a is Coded => a !== undefined);
+    const head = firsts[0];
+    if (!head) continue;
+    const differences: Disagreement['differences'] = [];
+    if (firsts.length < coders.length) differences.push('missing');
+    if (firsts.some((a) => a.start !== head.start || a.end !== head.end)) differences.push('boundaries');
+    if (firsts.some((a) => codeKey(a) !== codeKey(head))) differences.push('codes');
+    const differing = fields.filter((f) => firsts.some((a) => fieldValue(a, f) !== fieldValue(head, f)));
+    if (differing.length > 0) differences.push('values');
+    if (differences.length === 0) continue;
+    found.push({
+      document: head.document,
+      start: Math.min(...firsts.map((a) => a.start)),
+      item: {
+        documentId: head.documentId,
+        documentTitle: head.documentTitle,
+        differences,
+        fields: differing,
+        marks: set.flatMap((list) => list.map((a) => mark(a, fields))),
+      },
+    });
+  }
+  for (const a of unmatched)
+    found.push({
+      document: a.document,
+      start: a.start,
+      item: {
+        documentId: a.documentId,
+        documentTitle: a.documentTitle,
+        differences: ['onlyOne'],
+        fields: [],
+        marks: [mark(a, fields)],
+      },
+    });
+  found.sort((p, q) => p.document - q.document || p.start - q.start);
+  return { disagreements: found.slice(0, MAX_DISAGREEMENTS).map((f) => f.item), disagreementCount: found.length };
+}
