@@ -113,11 +113,12 @@ export function acrossHandlers(ctx: ServiceContext, maker: AnnotationMaker): Acr
         );
       if (earlier) return again(earlier);
     }
-    // every document read and every draft checked before anything changes
+    // every document read (side by side) and every draft checked before anything changes
+    const files = await Promise.all(items.map((item) => ctx.store.document(item.documentId)));
     const plans: Array<{ documentId: string; created: Annotation[] }> = [];
     let skipped = 0;
-    for (const { documentId, drafts } of items) {
-      const file = (await ctx.store.document(documentId)).data;
+    for (const [i, { documentId, drafts }] of items.entries()) {
+      const file = (files[i] as (typeof files)[number]).data;
       const taken = new Map<string, Set<string>>();
       if (skipTagged)
         for (const a of file.annotations) {
@@ -162,8 +163,9 @@ export function acrossHandlers(ctx: ServiceContext, maker: AnnotationMaker): Acr
 
   const deleteAcross = async ({ items }: ParsedInput<'annotations.deleteAcross'>): Promise<Record<string, never>> => {
     let missing = 0;
-    for (const { documentId, ids } of items) {
-      const present = new Set((await ctx.store.document(documentId)).data.annotations.map((a) => a.id));
+    const files = await Promise.all(items.map((item) => ctx.store.document(item.documentId)));
+    for (const [i, { ids }] of items.entries()) {
+      const present = new Set((files[i] as (typeof files)[number]).data.annotations.map((a) => a.id));
       missing += ids.filter((id) => !present.has(id)).length;
     }
     if (missing > 0)
