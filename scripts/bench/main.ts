@@ -546,6 +546,90 @@ async function exportScenario(project: WrittenProject): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 3b: start-up and memory at 100,000 documents (a multi-year newspaper corpus), beside 10,000
+
+const SCALE_DOCUMENTS = Number(process.env.BENCH_SCALE_DOCUMENTS ?? (quick ? 20_000 : 100_000));
+
+interface Scaled {
+  documents: number;
+  info: number;
+  paint: number;
+  rss: number;
+  rssPeak: number;
+}
+
+/** Spawn to project.info answered, spawn to the library's first painted row, and settled RSS. */
+async function startupAt(browser: Browser, project: WrittenProject, tmp: string, label: string): Promise<Scaled> {
+  const userData = path.join(tmp, 'userdata');
+  const infos: number[] = [];
+  const paints: number[] = [];
+  let server: Server | null = null;
+  try {
+    for (let r = 0; r < RUNS.startup; r++) {
+      await server?.stop();
+      const page = await newPage(browser);
+      server = await startBrowserMode({ root, dataDir: project.dir, userData, startTimeoutMs: 600_000 });
+      await server.call('project.info', {});
+      infos.push(Date.now() - server.spawnedAt);
+      paints.push(await startupMs(page, server));
+      await closePage(page);
+    }
+    if (!server) throw new Error('no server');
+    for (const d of project.summaries.slice(0, 10)) await server.call('documents.get', { id: d.id });
+    const rssPeak = server.rssMb();
+    let rss = rssPeak;
+    for (let s = 0; s < (quick ? 5 : 15); s++) {
+      await new Promise((res) => setTimeout(res, 1000));
+      rss = Math.min(rss, server.rssMb());
+    }
+    const result = { documents: project.summaries.length, info: median(infos), paint: median(paints), rss, rssPeak };
+    log(
+      `${label}: project.info ${infos.map((x) => x.toFixed(0)).join(', ')} ms; first row painted ${paints.map((x) => x.toFixed(0)).join(', ')} ms; rss ${rss.toFixed(0)} MB settled (${rssPeak.toFixed(0)} MB at first) [${elapsed()}]`,
+    );
+    return result;
+  } finally {
+    await server?.stop();
+  }
+}
+
+async function scaleScenarios(browser: Browser, corpus: Corpus, tmp: string): Promise<void> {
+  const sizes = [Math.round(SCALE_DOCUMENTS / 10), SCALE_DOCUMENTS];
+  const measured: Scaled[] = [];
+  for (const [i, size] of sizes.entries()) {
+    const dir = path.join(tmp, `scale-${size}`);
+    const [genMs, project] = await time(() =>
+      writeProject(dir, corpus, newsDocuments(seeded(20 + i), corpus, size, 2), seeded(30 + i)),
+    );
+    log(`generated ${size.toLocaleString()} documents in ${(genMs / 1000).toFixed(0)} s [${elapsed()}]`);
+    measured.push(await startupAt(browser, project, tmp, `${size.toLocaleString()} documents`));
+    await rm(dir, { recursive: true, force: true });
+  }
+  const [small, large] = measured as [Scaled, Scaled];
+  const n = large.documents.toLocaleString();
+  const of = `news-sized documents (about 3,000 characters and 2 annotations each, scripts/bench/corpus.ts)`;
+  record({
+    name: 'startup_100k_docs_ms',
+    value: large.paint,
+    unit: 'ms',
+    floor: small.paint,
+    target: '≤ 2000 ms',
+    check: (s) => s.value <= 2000,
+    how: `from spawning \`node out/main/web.js\` on a ${n}-document project of ${of} to the frame after the library's first row appeared in a new Chromium page; project.info answered ${large.info.toFixed(0)} ms after the spawn (${small.info.toFixed(0)} ms at ${small.documents.toLocaleString()}). Floor: the same at ${small.documents.toLocaleString()} documents.`,
+    runs: RUNS.startup,
+  });
+  record({
+    name: 'rss_100k_docs_mb',
+    value: Math.round(large.rss * 10) / 10,
+    unit: 'MB',
+    floor: Math.round(small.rss * 10) / 10,
+    target: 'ratio ≤ 2',
+    check: (s) => (s.ratio ?? Infinity) <= 2,
+    how: `resident memory of the server process (VmRSS) with ${n} documents, the library listed and ten documents opened, the lowest value over some seconds of idleness (${large.rssPeak.toFixed(0)} MB right after). Floor: the same with ${small.documents.toLocaleString()} documents.`,
+    runs: 1,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // 5b: search and tag-all in-process over scripts/bench/searchBench.ts's corpus (bench-search.mjs)
 
 const SEARCH_DOCUMENTS = Number(process.env.BENCH_SEARCH_DOCUMENTS ?? (quick ? 2000 : 10_000));
@@ -641,6 +725,8 @@ async function finish(chromiumVersion: string): Promise<void> {
     'search_warm_ms',
     'tag_all_1000_ms',
     'startup_ms',
+    'startup_100k_docs_ms',
+    'rss_100k_docs_mb',
     'memory_per_unopened_doc_kb',
     'rss_mb',
     'rss_peak_mb',
@@ -674,12 +760,14 @@ async function main(): Promise<void> {
     const chromiumVersion = browser.version();
     log(`Chromium ${chromiumVersion}; data in ${tmp}`);
 
-    const only = process.env.BENCH_ONLY; // import | reader | search | projects | export (for working on one part)
+    const only = process.env.BENCH_ONLY; // import | reader | scale | search | projects | export (for working on one part)
     if (!only || only === 'import') await zipBombScenario();
     if (only === 'import') return finish(chromiumVersion);
     if (!only || only === 'reader') await readerScenarios(browser, corpus, tmp);
 
     if (only === 'reader') return finish(chromiumVersion);
+    if (!only || only === 'scale') await scaleScenarios(browser, corpus, tmp);
+    if (only === 'scale') return finish(chromiumVersion);
     if (!only || only === 'search') await searchCorpusScenarios(tmp);
     if (only === 'search') return finish(chromiumVersion);
     const small = await writeProject(
