@@ -46,6 +46,7 @@ import {
 } from './corpus';
 import { cleanupFloor, durableWriteMs } from './floors';
 import { machine, markdown, median, percentile, table, type Base, type Scenario } from './report';
+import { measureSearch, writeSearchCorpus } from './searchBench';
 import { startBrowserMode, type BrowserMode as Server } from '../browserMode';
 import { deflateRawSync } from 'node:zlib';
 import { importFile } from '../../src/main/import/index';
@@ -54,7 +55,7 @@ import { makeZip } from '../../test/fixtures/import/zip';
 
 const root = process.env.BENCH_ROOT ?? process.cwd();
 const args = process.argv.slice(2);
-const quick = args.includes('--quick');
+const quick = args.includes('--quick') || process.env.BENCH_QUICK === '1';
 const writeDocs = args.includes('--write-docs');
 const LARGE = Number(process.env.BENCH_DOCUMENTS ?? 10_000);
 const RUNS = {
@@ -545,6 +546,135 @@ async function exportScenario(project: WrittenProject): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 3b: start-up and memory at 100,000 documents (a multi-year newspaper corpus), beside 10,000
+
+const SCALE_DOCUMENTS = Number(process.env.BENCH_SCALE_DOCUMENTS ?? (quick ? 20_000 : 100_000));
+
+interface Scaled {
+  documents: number;
+  info: number;
+  paint: number;
+  rss: number;
+  rssPeak: number;
+}
+
+/** Spawn to project.info answered, spawn to the library's first painted row, and settled RSS. */
+async function startupAt(browser: Browser, project: WrittenProject, tmp: string, label: string): Promise<Scaled> {
+  const userData = path.join(tmp, 'userdata');
+  const infos: number[] = [];
+  const paints: number[] = [];
+  let server: Server | null = null;
+  try {
+    for (let r = 0; r < RUNS.startup; r++) {
+      await server?.stop();
+      const page = await newPage(browser);
+      server = await startBrowserMode({ root, dataDir: project.dir, userData, startTimeoutMs: 600_000 });
+      await server.call('project.info', {});
+      infos.push(Date.now() - server.spawnedAt);
+      paints.push(await startupMs(page, server));
+      await closePage(page);
+    }
+    if (!server) throw new Error('no server');
+    for (const d of project.summaries.slice(0, 10)) await server.call('documents.get', { id: d.id });
+    const rssPeak = server.rssMb();
+    let rss = rssPeak;
+    for (let s = 0; s < (quick ? 5 : 15); s++) {
+      await new Promise((res) => setTimeout(res, 1000));
+      rss = Math.min(rss, server.rssMb());
+    }
+    const result = { documents: project.summaries.length, info: median(infos), paint: median(paints), rss, rssPeak };
+    log(
+      `${label}: project.info ${infos.map((x) => x.toFixed(0)).join(', ')} ms; first row painted ${paints.map((x) => x.toFixed(0)).join(', ')} ms; rss ${rss.toFixed(0)} MB settled (${rssPeak.toFixed(0)} MB at first) [${elapsed()}]`,
+    );
+    return result;
+  } finally {
+    await server?.stop();
+  }
+}
+
+async function scaleScenarios(browser: Browser, corpus: Corpus, tmp: string): Promise<void> {
+  const sizes = [Math.round(SCALE_DOCUMENTS / 10), SCALE_DOCUMENTS];
+  const measured: Scaled[] = [];
+  for (const [i, size] of sizes.entries()) {
+    const dir = path.join(tmp, `scale-${size}`);
+    const [genMs, project] = await time(() =>
+      writeProject(dir, corpus, newsDocuments(seeded(20 + i), corpus, size, 2), seeded(30 + i)),
+    );
+    log(`generated ${size.toLocaleString()} documents in ${(genMs / 1000).toFixed(0)} s [${elapsed()}]`);
+    measured.push(await startupAt(browser, project, tmp, `${size.toLocaleString()} documents`));
+    await rm(dir, { recursive: true, force: true });
+  }
+  const [small, large] = measured as [Scaled, Scaled];
+  const n = large.documents.toLocaleString();
+  const of = `news-sized documents (about 3,000 characters and 2 annotations each, scripts/bench/corpus.ts)`;
+  record({
+    name: 'startup_100k_docs_ms',
+    value: large.paint,
+    unit: 'ms',
+    floor: small.paint,
+    target: '≤ 2000 ms',
+    check: (s) => s.value <= 2000,
+    how: `from spawning \`node out/main/web.js\` on a ${n}-document project of ${of} to the frame after the library's first row appeared in a new Chromium page; project.info answered ${large.info.toFixed(0)} ms after the spawn (${small.info.toFixed(0)} ms at ${small.documents.toLocaleString()}). Floor: the same at ${small.documents.toLocaleString()} documents.`,
+    runs: RUNS.startup,
+  });
+  record({
+    name: 'rss_100k_docs_mb',
+    value: Math.round(large.rss * 10) / 10,
+    unit: 'MB',
+    floor: Math.round(small.rss * 10) / 10,
+    target: 'ratio ≤ 2',
+    check: (s) => (s.ratio ?? Infinity) <= 2,
+    how: `resident memory of the server process (VmRSS) with ${n} documents, the library listed and ten documents opened, the lowest value over some seconds of idleness (${large.rssPeak.toFixed(0)} MB right after). Floor: the same with ${small.documents.toLocaleString()} documents.`,
+    runs: 1,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5b: search and tag-all in-process over scripts/bench/searchBench.ts's corpus (bench-search.mjs)
+
+const SEARCH_DOCUMENTS = Number(process.env.BENCH_SEARCH_DOCUMENTS ?? (quick ? 2000 : 10_000));
+
+async function searchCorpusScenarios(tmp: string): Promise<void> {
+  const dir = path.join(tmp, 'search');
+  const [writeMs, { chars }] = await time(() => writeSearchCorpus(dir, SEARCH_DOCUMENTS));
+  log(
+    `search corpus: ${SEARCH_DOCUMENTS.toLocaleString()} documents, ${(chars / 1e6).toFixed(1)} M characters, written in ${(writeMs / 1000).toFixed(1)} s [${elapsed()}]`,
+  );
+  const { figures: f, tagged } = await measureSearch(dir, RUNS.search, log);
+  const corpus = `${SEARCH_DOCUMENTS.toLocaleString()} synthetic articles (${(chars / 1e6).toFixed(1)} M characters, scripts/bench/searchBench.ts, the corpus of scripts/bench-search.mjs), in-process services.dispatch`;
+  record({
+    name: 'search_first_ms',
+    value: f.search_first_ms,
+    unit: 'ms',
+    floor: null,
+    target: '≤ 2000 ms',
+    check: (s) => s.value <= 2000,
+    how: `the first \`search\` of a session ({"query":"كلمة نادرة"}) over ${corpus}, the project reopened with its index files on disk (they are read, not built). Building them in a project that has none took ${f.search_index_build_ms.toFixed(0)} ms, and a documents.list asked 200 ms into that build answered in ${f.call_during_build_ms.toFixed(1)} ms.`,
+    runs: 1,
+  });
+  record({
+    name: 'search_warm_ms',
+    value: f.search_warm_ms,
+    unit: 'ms',
+    floor: null,
+    target: '≤ 50 ms',
+    check: (s) => s.value <= 50,
+    how: `a warm \`search\` {"query":"خليفة"} (word-aware, every spelling; 1,000+ hits, truncated) over ${corpus}; the slowest of ten warm cases (rare phrase, no hits, whole word, substring, proclitics, ة ≠ ه, digits, a common word, one document) took ${f.search_warm_worst_ms.toFixed(0)} ms.`,
+    runs: RUNS.search,
+  });
+  record({
+    name: 'tag_all_1000_ms',
+    value: f.tag_all_1000_ms,
+    unit: 'ms',
+    floor: f.tag_all_1000_floor_ms,
+    target: '≤ 1000 ms',
+    check: (s) => s.value <= 1000,
+    how: `"Tag all hits" as ProjectTagAll.tsx does it: one \`annotations.createAcross\` (skipTagged) for the ${tagged.annotations.toLocaleString()} hits of {"query":"خليفة","options":{"match":"substring"}} in ${tagged.documents.toLocaleString()} documents of the same corpus (every draft checked, then each document written durably once, the writes side by side). This is the first save of each of those documents in the session, which also keeps its file among the backups (a hard link, its folder fsynced): the same tag-all again, after an undo, took ${f.tag_all_1000_again_ms.toFixed(0)} ms. Its undo, one \`annotations.deleteAcross\`: ${f.untag_all_1000_ms.toFixed(0)} ms. The old way, one \`annotations.createMany\` per document: ${f.tag_all_1000_per_document_ms.toFixed(0)} ms (the page also listed each document's annotations first). Floor: durable writes (temp + write + fsync + rename + fsync(dir)) of the ${tagged.documents.toLocaleString()} touched files' bytes, all side by side, in the same folder right after.`,
+    runs: 1,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** Issue 6: a zip bomb is refused in under a second, before anything is expanded. */
 async function zipBombScenario(): Promise<void> {
@@ -591,7 +721,12 @@ async function finish(chromiumVersion: string): Promise<void> {
     'export_csv_per_s',
     'export_csv_cold_per_s',
     'search_ms',
+    'search_first_ms',
+    'search_warm_ms',
+    'tag_all_1000_ms',
     'startup_ms',
+    'startup_100k_docs_ms',
+    'rss_100k_docs_mb',
     'memory_per_unopened_doc_kb',
     'rss_mb',
     'rss_peak_mb',
@@ -625,12 +760,16 @@ async function main(): Promise<void> {
     const chromiumVersion = browser.version();
     log(`Chromium ${chromiumVersion}; data in ${tmp}`);
 
-    const only = process.env.BENCH_ONLY; // import | reader | projects | export (for working on one part)
+    const only = process.env.BENCH_ONLY; // import | reader | scale | search | projects | export (for working on one part)
     if (!only || only === 'import') await zipBombScenario();
     if (only === 'import') return finish(chromiumVersion);
     if (!only || only === 'reader') await readerScenarios(browser, corpus, tmp);
 
     if (only === 'reader') return finish(chromiumVersion);
+    if (!only || only === 'scale') await scaleScenarios(browser, corpus, tmp);
+    if (only === 'scale') return finish(chromiumVersion);
+    if (!only || only === 'search') await searchCorpusScenarios(tmp);
+    if (only === 'search') return finish(chromiumVersion);
     const small = await writeProject(
       path.join(tmp, 'small'),
       corpus,

@@ -256,6 +256,50 @@ function semanticCases(): Array<[string, unknown]> {
       'annotations.createMany',
       { documentId: docId, drafts: [{ documentId: docId, start: 9, end: 3, codes: [codeId] }] },
     ],
+    // a batch across documents: one bad item refuses all of it, the good item included
+    [
+      'annotations.createAcross',
+      {
+        items: [
+          { documentId: docId, drafts: [{ documentId: docId, start: 0, end: 3, codes: [codeId] }] },
+          { documentId: docId, drafts: [{ documentId: docId, start: 9, end: 3, codes: [codeId] }] },
+        ],
+      },
+    ],
+    [
+      'annotations.createAcross',
+      {
+        items: [
+          { documentId: docId, drafts: [{ documentId: docId, start: 0, end: 3, codes: [codeId] }] },
+          {
+            documentId: 'no-such-document',
+            drafts: [{ documentId: 'no-such-document', start: 0, end: 3, codes: [codeId] }],
+          },
+        ],
+      },
+    ],
+    [
+      'annotations.createAcross',
+      {
+        items: [
+          { documentId: docId, drafts: [{ documentId: docId, start: 0, end: 3, codes: [codeId] }] },
+          { documentId: '../project', drafts: [{ documentId: '../project', start: 0, end: 3, codes: [codeId] }] },
+        ],
+      },
+    ],
+    [
+      'annotations.createAcross',
+      {
+        items: [
+          {
+            documentId: docId,
+            drafts: [{ documentId: docId, start: 0, end: textLength + 1, codes: [codeId] }],
+          },
+        ],
+      },
+    ],
+    ['annotations.deleteAcross', { items: [{ documentId: docId, ids: [annId, 'no-such-annotation'] }] }],
+    ['annotations.deleteAcross', { items: [{ documentId: '../project', ids: [annId] }] }],
     ['annotations.update', { id: 'no-such-annotation', note: 'x' }],
     ['annotations.update', { id: annId, documentId: 'no-such-document', note: 'x' }],
     ['annotations.update', { id: annId, start: -1 }],

@@ -6,6 +6,7 @@ import type { Annotation } from '@shared/model';
 import { anchorSpan, isGraphemeBoundary } from '@shared/text/anchor';
 import { createOffsetMap, type OffsetMap } from '@shared/text/codepoints';
 import type { DocumentFile } from '../store/schema';
+import { acrossHandlers } from './annotationsAcross';
 import type { ServiceContext } from './context';
 
 type AnnotationHandlers = Pick<
@@ -13,6 +14,8 @@ type AnnotationHandlers = Pick<
   | 'annotations.list'
   | 'annotations.create'
   | 'annotations.createMany'
+  | 'annotations.createAcross'
+  | 'annotations.deleteAcross'
   | 'annotations.update'
   | 'annotations.delete'
   | 'annotations.deleteMany'
@@ -184,6 +187,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
   };
 
   return {
+    ...acrossHandlers(ctx, { build, insertSorted }),
     'annotations.list': async ({ documentId }) => (await ctx.store.document(documentId)).data.annotations,
     'annotations.create': async (draft) =>
       (await createKeyed(draft.documentId, draft.requestId, [draft]))[0] as Annotation,

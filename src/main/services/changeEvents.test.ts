@@ -122,6 +122,27 @@ const MUTATING: Partial<Record<MethodName, Case[]>> = {
   ],
   'annotations.create': [{ input: { documentId: D }, output: annotation, events: [annotationsOf([D], savedA1)] }],
   'annotations.createMany': [{ input: { documentId: D }, output: [annotation], events: [annotationsOf([D], savedA1)] }],
+  'annotations.createAcross': [
+    {
+      input: {},
+      output: {
+        documents: [
+          { documentId: D, annotations: [annotation] },
+          { documentId: 'doc-2', annotations: [] },
+        ],
+      },
+      events: [annotationsOf([D, 'doc-2'], savedA1)],
+    },
+    // every draft was tagged already: nothing changed
+    { input: {}, output: { documents: [], skipped: 3 }, events: [] },
+  ],
+  'annotations.deleteAcross': [
+    {
+      input: { items: [{ documentId: D, ids: ['a-1'] }] },
+      output: {},
+      events: [annotationsOf([D], deletedA1)],
+    },
+  ],
   'annotations.update': [
     // the document comes from the answer when the caller did not name it
     { input: { id: 'a-1' }, output: annotation, events: [annotationsOf([D], savedA1)] },

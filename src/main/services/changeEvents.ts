@@ -101,6 +101,22 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   // annotations
   'annotations.create': (_in, out) => [annotations([out.documentId], saved([out]))],
   'annotations.createMany': (input, out) => [annotations([input.documentId], saved(out))],
+  // a batch whose every draft was tagged already made nothing
+  'annotations.createAcross': (_in, out) =>
+    out.documents.length === 0
+      ? []
+      : [
+          annotations(
+            out.documents.map((d) => d.documentId),
+            saved(out.documents.flatMap((d) => d.annotations)),
+          ),
+        ],
+  'annotations.deleteAcross': (input) => [
+    annotations(
+      input.items.map((d) => d.documentId),
+      deleted(input.items.flatMap((d) => d.ids)),
+    ),
+  ],
   'annotations.update': (_in, out) => [annotations([out.documentId], saved([out]))],
   'annotations.delete': (input) => [annotations(input.documentId ? [input.documentId] : null, deleted([input.id]))],
   'annotations.deleteMany': (input) => [annotations([input.documentId], deleted(input.ids))],

@@ -2,7 +2,14 @@ import * as fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DurableTextFile, DurableWriteError, removeStaleTemps, TEMP_SUFFIX, type DurableFs } from './durableFile';
+import {
+  DurableTextFile,
+  DurableWriteError,
+  InvalidTextError,
+  removeStaleTemps,
+  TEMP_SUFFIX,
+  type DurableFs,
+} from './durableFile';
 
 let dir: string;
 beforeEach(async () => {
@@ -43,6 +50,14 @@ describe('DurableTextFile', () => {
     expect(await fs.readFile(path.join(dir, 'a.json'), 'utf8')).toBe('{"v":1}');
     expect(await file.read()).toBe('{"v":1}');
     expect(await temps()).toEqual([]);
+  });
+
+  it('reads UTF-8 without its byte-order mark, and refuses bytes that are not UTF-8', async () => {
+    const file = path.join(dir, 'bom.json');
+    await fs.writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"t":"وقف"}')]));
+    expect(await new DurableTextFile(file).read()).toBe('{"t":"وقف"}');
+    await fs.writeFile(file, Buffer.from([0x7b, 0x22, 0xd9, 0x22, 0x7d]));
+    await expect(new DurableTextFile(file).read()).rejects.toBeInstanceOf(InvalidTextError);
   });
 
   it('reads a missing file as null', async () => {

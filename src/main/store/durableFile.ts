@@ -6,6 +6,7 @@
  * are coalesced into the next, and each write() resolves only once data at least as new as its
  * own is on disk. A failed write removes its temp file and rejects with a DurableWriteError.
  */
+import { isUtf8 } from 'node:buffer';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -110,12 +111,12 @@ export class DurableTextFile implements Adapter<string> {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
     }
-    try {
-      // fatal: a damaged byte must not turn into U+FFFD and be saved back over the original
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new InvalidTextError(this.filePath);
-    }
+    // a damaged byte must not turn into U+FFFD and be saved back over the original; isUtf8 checks
+    // a 35 MB project.json (100,000 documents) in a fraction of a fatal TextDecoder's time
+    if (!isUtf8(bytes)) throw new InvalidTextError(this.filePath);
+    const text = bytes.toString('utf8');
+    // as TextDecoder did: a byte-order mark is not part of the text
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
   write(text: string): Promise<void> {

@@ -31,6 +31,41 @@ export const AnnotationDraft = z
   });
 export type AnnotationDraft = z.infer<typeof AnnotationDraft>;
 
+/** The most drafts one cross-document batch takes (all documents together), as createMany. */
+export const MAX_ACROSS_DRAFTS = 5000;
+/** The most documents one batch touches: one draft each at the most (a search answers ≤ 5,000 hits). */
+const MAX_ACROSS_DOCUMENTS = MAX_ACROSS_DRAFTS;
+
+const AcrossItem = z
+  .object({ documentId: Id, drafts: z.array(AnnotationDraft).min(1).max(MAX_ACROSS_DRAFTS) })
+  .strict();
+const AcrossDeletion = z.object({ documentId: Id, ids: z.array(Id).min(1).max(MAX_ACROSS_DRAFTS) }).strict();
+
+/** Each document named once, and no more than the batch limit of annotations in all of them. */
+function batchLimits<T extends { documentId: string }>(count: (item: T) => number, what: string) {
+  return (items: T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    for (const [i, item] of items.entries()) {
+      if (seen.has(item.documentId))
+        ctx.addIssue({ code: 'custom', path: [i, 'documentId'], message: 'A document is named once in a batch.' });
+      seen.add(item.documentId);
+    }
+    const total = items.reduce((n, item) => n + count(item), 0);
+    if (total > MAX_ACROSS_DRAFTS)
+      ctx.addIssue({
+        code: 'custom',
+        message: `A batch takes at most ${MAX_ACROSS_DRAFTS} ${what} in all (this one has ${total}).`,
+      });
+  };
+}
+
+export const AcrossResult = z.object({
+  documents: z.array(z.object({ documentId: Id, annotations: z.array(Annotation) })),
+  /** drafts left out because their span already carries all their codes (`skipTagged`) */
+  skipped: z.number().int().nonnegative(),
+});
+export type AcrossResult = z.infer<typeof AcrossResult>;
+
 export const annotationsApi = {
   'annotations.list': method(z.object({ documentId: Id }).strict(), z.array(Annotation)),
   'annotations.create': method(AnnotationDraft, Annotation),
@@ -40,6 +75,39 @@ export const annotationsApi = {
       .object({ documentId: Id, drafts: z.array(AnnotationDraft).min(1).max(5000), requestId: RequestId.optional() })
       .strict(),
     z.array(Annotation),
+  ),
+  /**
+   * Annotations in several documents as one step (e.g. "tag all hits" of a project-wide search):
+   * every draft is checked before anything changes (one bad draft refuses the whole batch), then
+   * each touched document is written once. `skipTagged` leaves out a draft whose exact span
+   * already carries all its codes. One requestId for the whole batch, as createMany.
+   */
+  'annotations.createAcross': method(
+    z
+      .object({
+        items: z
+          .array(AcrossItem)
+          .min(1)
+          .max(MAX_ACROSS_DOCUMENTS)
+          .superRefine(batchLimits((item) => item.drafts.length, 'annotations')),
+        skipTagged: z.boolean().optional(),
+        requestId: RequestId.optional(),
+      })
+      .strict(),
+    AcrossResult,
+  ),
+  /** Delete annotations of several documents as one step (the undo of createAcross). */
+  'annotations.deleteAcross': method(
+    z
+      .object({
+        items: z
+          .array(AcrossDeletion)
+          .min(1)
+          .max(MAX_ACROSS_DOCUMENTS)
+          .superRefine(batchLimits((item) => item.ids.length, 'annotations')),
+      })
+      .strict(),
+    z.object({}).strict(),
   ),
   'annotations.update': method(
     z

@@ -1,11 +1,13 @@
 /**
  * "Tag all hits" of a project-wide search: choose a code, see how many hits each document holds,
- * then tag them all; one Undo takes every annotation it made away again. Hits that already carry
- * the code on exactly their span are left alone.
+ * then tag them all in one call (annotations.createAcross); one Undo takes every annotation it made
+ * away again (annotations.deleteAcross). Hits that already carry the code on exactly their span
+ * are left alone.
  */
 import { useState } from 'react';
+import type { AcrossResult } from '@shared/api/annotations';
 import type { SearchHit } from '@shared/api/search';
-import type { Annotation } from '@shared/model';
+import { AppError } from '@shared/errors';
 import { api, errorMessage } from '../../api/client';
 import { emitAppEvent } from '../../app/appEvents';
 import { useApp } from '../../app/AppContext';
@@ -25,19 +27,18 @@ interface Tagged {
   count: number;
 }
 
-/** The hits of each group that do not yet carry the code on exactly their span. */
-async function freshSpans(
-  groups: readonly HitGroup[],
-  codeId: string,
-): Promise<Array<{ documentId: string; spans: SearchHit[] }>> {
-  const out: Array<{ documentId: string; spans: SearchHit[] }> = [];
-  for (const g of groups) {
-    const existing = await api['annotations.list']({ documentId: g.documentId });
-    const taken = new Set(existing.filter((a) => a.codes.includes(codeId)).map((a) => `${a.start}:${a.end}`));
-    const spans = g.hits.filter((h) => !taken.has(`${h.start}:${h.end}`));
-    if (spans.length > 0) out.push({ documentId: g.documentId, spans });
-  }
-  return out;
+type Made = AcrossResult['documents'];
+
+const tallied = (documents: Made): Tagged => ({
+  byDocument: documents.map((d) => ({ documentId: d.documentId, ids: d.annotations.map((a) => a.id) })),
+  count: documents.reduce((n, d) => n + d.annotations.length, 0),
+});
+
+/** What a failed batch kept in memory (the disk refused it; the server saves it later), else none. */
+function keptAfter(err: unknown): Made {
+  if (!(err instanceof AppError) || err.code !== 'storage') return [];
+  const details = err.details as { unsaved?: unknown; documents?: unknown } | undefined;
+  return details?.unsaved === true && Array.isArray(details.documents) ? (details.documents as Made) : [];
 }
 
 export function ProjectTagAll({ groups, truncated }: { groups: readonly HitGroup[]; truncated: boolean }) {
@@ -56,19 +57,24 @@ export function ProjectTagAll({ groups, truncated }: { groups: readonly HitGroup
   const tagAll = async () => {
     setBusy(true);
     setError(null);
-    const made: Tagged = { byDocument: [], count: 0 };
+    let made: Tagged = { byDocument: [], count: 0 };
     try {
-      for (const { documentId, spans } of await freshSpans(groups, codeId)) {
-        const drafts = spans.map((h) => ({ documentId, start: h.start, end: h.end, codes: [codeId] }));
-        const created: Annotation[] = await api['annotations.createMany']({ documentId, drafts });
-        made.byDocument.push({ documentId, ids: created.map((a) => a.id) });
-        made.count += created.length;
-      }
+      // one call for every document: checked as a whole, one write per document, the hits that
+      // already carry the code on exactly their span left out by the server
+      const result = await api['annotations.createAcross']({
+        items: groups.map((g) => ({
+          documentId: g.documentId,
+          drafts: g.hits.map((h) => ({ documentId: g.documentId, start: h.start, end: h.end, codes: [codeId] })),
+        })),
+        skipTagged: true,
+      });
+      made = tallied(result.documents);
       setConfirming(false);
       setDone(made.count > 0 ? made : null);
       setMessage(made.count > 0 ? `${s.tagged}: ${made.count}` : s.alreadyTagged);
     } catch (err) {
-      // what was made before the failure can still be undone
+      // kept in memory after a failed write: still shown and still undoable
+      made = tallied(keptAfter(err));
       setDone(made.count > 0 ? made : null);
       setError(errorMessage(err));
     } finally {
@@ -89,7 +95,7 @@ export function ProjectTagAll({ groups, truncated }: { groups: readonly HitGroup
     if (!done) return;
     setBusy(true);
     try {
-      for (const d of done.byDocument) await api['annotations.deleteMany']({ documentId: d.documentId, ids: d.ids });
+      await api['annotations.deleteAcross']({ items: done.byDocument });
       emitAppEvent('annotations.changed', { documentIds: done.byDocument.map((d) => d.documentId) });
       setDone(null);
       setMessage(s.tagAllUndone);

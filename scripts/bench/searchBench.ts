@@ -1,0 +1,235 @@
+/**
+ * Search and tag-all at scale, in-process: a synthetic corpus of Arabic articles (about 3,000
+ * characters each, with the spelling variants the normaliser folds: taa marbuta/haa, diacritics,
+ * tatweel, Arabic-Indic digits) written as a real project folder, opened with the real
+ * ProjectStore and driven through the services' dispatch, as the app does.
+ *
+ * Used by `npm run bench` (scripts/bench/main.ts) and `node scripts/bench-search.mjs [documents]`.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AcrossResult } from '@shared/api/annotations';
+import type { SearchResult } from '@shared/api/search';
+import { hostProject } from '../../src/main/app';
+import { buildDocumentFile } from '../../src/main/services/documentFactory';
+import { ProjectStore } from '../../src/main/store/projectStore';
+import { durableWritesMs } from './floors';
+
+const WORDS = (
+  'قال قائد الجيش الوطني الليبي المشير حفتر اليوم الأربعاء في قصر الأليزي محادثات مع الرئيس الفرنسي ماكرون بعد أسبوعين من الزيارة ' +
+  'التي أداها لباريس رئيس المجلس الرئاسي فائز السراج بينما لا يزال الهدف الرئيسي الحصول على وقف إطلاق النار في التصعيد العسكري ' +
+  'المستمر منذ أن أطلق هجوما للسيطرة على طرابلس وأجلت زيارة هذا الأسبوع وفقا لمصدر أشار إلى إصرار فرنسا الداعمة الرد اتهامات ' +
+  'وتوضيح موقفها مجددة دعمها للعملية السياسية برعاية المبعوث الأممي ليبيا غسان الحكومة الأمم المتحدة القوات المسلحة المدنيين النازحين ' +
+  'الهدنة المفاوضات الاتفاق الطرفين العاصمة الجنوب الشرق الغرب مجلس الأمن الدولي حظر السلاح الأسلحة الدعم العسكري الأجنبي'
+).split(' ');
+
+const toIndic = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+
+/** A deterministic article generator: every run measures the same corpus. */
+function articles(): (i: number) => string {
+  let seed = 42;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
+  return (i) => {
+    const paragraphs: string[] = [];
+    let length = 0;
+    while (length < 3000) {
+      const words: string[] = [];
+      for (let w = 0; w < 40; w++) {
+        const r = rand();
+        if (r < 0.004) words.push(rand() < 0.5 ? 'خليفة' : 'خليفه');
+        else if (r < 0.006) words.push(rand() < 0.5 ? 'سلامة' : 'سلامه');
+        else if (r < 0.008) words.push(rand() < 0.5 ? 'اضطُرت' : 'اضطرت');
+        else if (r < 0.01) words.push('المقبلــة');
+        else if (r < 0.014) words.push(rand() < 0.5 ? toIndic(2019) : '2019');
+        else words.push(pick(WORDS));
+      }
+      const p = words.join(' ') + '.';
+      paragraphs.push(p);
+      length += p.length + 1;
+    }
+    if (i % 1000 === 0) paragraphs.push('كلمة نادرة جدا تظهر مرة في كل ألف مقالة');
+    return paragraphs.join('\n');
+  };
+}
+
+/** Write `count` articles as documents/<id>.json of a project folder (project.json is made on open). */
+export async function writeSearchCorpus(dir: string, count: number): Promise<{ chars: number }> {
+  await mkdir(path.join(dir, 'documents'), { recursive: true });
+  const article = articles();
+  let chars = 0;
+  for (let i = 0; i < count; i++) {
+    const text = article(i);
+    chars += text.length;
+    const id = `doc-${String(i).padStart(5, '0')}`;
+    const file = buildDocumentFile(
+      id,
+      { text, title: `Article ${i}`, warnings: [], meta: {} },
+      new Date(Date.UTC(2020, 0, 1, 0, 0, i)).toISOString(),
+    );
+    await writeFile(path.join(dir, 'documents', `${id}.json`), JSON.stringify(file));
+  }
+  return { chars };
+}
+
+async function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+export interface SearchFigures {
+  /** the first search with no index files: builds every document's index */
+  search_index_build_ms: number;
+  /** documents.list asked 200 ms into that build (answered at once, or after it?) */
+  call_during_build_ms: number;
+  /** the first search of a session, the index files on disk */
+  search_first_ms: number;
+  /** median warm search for the name in all its spellings */
+  search_warm_ms: number;
+  /** the slowest of the warm cases' medians */
+  search_warm_worst_ms: number;
+  /** tag-all of 1,000 hits in one annotations.createAcross */
+  tag_all_1000_ms: number;
+  /** the floor of that: durable writes of the touched files' bytes, all side by side */
+  tag_all_1000_floor_ms: number;
+  /** the same tag-all again in the session, the documents' first-save backups kept already */
+  tag_all_1000_again_ms: number;
+  /** its undo: one annotations.deleteAcross */
+  untag_all_1000_ms: number;
+  /** the same 1,000 hits tagged the old way: one annotations.createMany per document */
+  tag_all_1000_per_document_ms: number;
+}
+
+export interface SearchRun {
+  figures: SearchFigures;
+  /** hits and documents of the tag-all */
+  tagged: { annotations: number; documents: number };
+}
+
+/**
+ * Measure search and tag-all over the corpus in `dir` (written by writeSearchCorpus). `runs`:
+ * repetitions of each warm case. `log` gets a line per measurement.
+ */
+export async function measureSearch(dir: string, runs: number, log: (line: string) => void): Promise<SearchRun> {
+  let store = await ProjectStore.open(dir);
+  let { services } = await hostProject(store);
+  const search = (input: Record<string, unknown>) => services.dispatch('search', input) as Promise<SearchResult>;
+
+  const building = time(() => search({ query: 'خليفة' }));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const during = await time(() => services.dispatch('documents.list', {}));
+  const first = await building;
+  log(
+    `first search, building every index:      ${first.ms.toFixed(0)} ms (${first.value.hits.length} hits${first.value.truncated ? ', truncated' : ''})`,
+  );
+  log(`  documents.list asked 200 ms into it:   ${during.ms.toFixed(0)} ms`);
+  await store.close();
+
+  store = await ProjectStore.open(dir);
+  ({ services } = await hostProject(store));
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const reopened = await time(() => search({ query: 'كلمة نادرة' }));
+  log(`first search after reopening (index files): ${reopened.ms.toFixed(0)} ms (${reopened.value.hits.length} hits)`);
+  globalThis.gc?.();
+  log(
+    `memory: heap ${mb(process.memoryUsage().heapUsed)} (index grew it by about ${mb(process.memoryUsage().heapUsed - heapBefore)}), rss ${mb(process.memoryUsage().rss)}`,
+  );
+
+  const docId = store.summaries()[123 % store.summaries().length]?.id as string;
+  const cases: Array<[string, Record<string, unknown>]> = [
+    ['rare phrase', { query: 'كلمة نادرة' }],
+    ['no hits', { query: 'غير موجودة إطلاقا' }],
+    ['name, all spellings', { query: 'خليفة' }],
+    ['name, whole word', { query: 'خليفة', options: { wholeWord: true } }],
+    ['name, substring (the old default)', { query: 'خليفة', options: { match: 'substring' } }],
+    ['phrase with proclitics', { query: 'وقف إطلاق النار' }],
+    ['name, taa marbuta significant', { query: 'خليفة', options: { foldTaaMarbuta: false } }],
+    ['digits ٢٠١٩ / 2019', { query: '٢٠١٩' }],
+    ['common word (truncated at 1000)', { query: 'الرئيس' }],
+    ['one document (find bar)', { query: 'الرئيس', documentId: docId }],
+  ];
+  let warm = 0;
+  let worst = 0;
+  log(`warm searches (median of ${runs}):`);
+  for (const [label, input] of cases) {
+    const times: number[] = [];
+    let last: SearchResult | null = null;
+    for (let r = 0; r < runs; r++) {
+      const t = await time(() => search(input));
+      times.push(t.ms);
+      last = t.value;
+    }
+    const hits = last ? `${last.hits.length}${last.truncated ? '+' : ''} hits` : '';
+    log(`  ${label.padEnd(34)} ${median(times).toFixed(1).padStart(7)} ms   ${hits}`);
+    if (label === 'name, all spellings') warm = median(times);
+    worst = Math.max(worst, median(times));
+  }
+
+  // tag-all as ProjectTagAll.tsx does it: the hits of a project search, every document in one call
+  const all = await search({ query: 'خليفة', options: { match: 'substring' } });
+  await services.dispatch('settings.update', { annotator: 'Bench' });
+  const byDocument = new Map<string, Array<{ start: number; end: number }>>();
+  for (const h of all.hits) byDocument.set(h.documentId, [...(byDocument.get(h.documentId) ?? []), h]);
+  const items = (code: string) =>
+    [...byDocument].map(([documentId, spans]) => ({
+      documentId,
+      drafts: spans.map((h) => ({ documentId, start: h.start, end: h.end, codes: [code] })),
+    }));
+  const tagAll = () =>
+    time(
+      () =>
+        services.dispatch('annotations.createAcross', {
+          items: items('ceasefire-proposal'),
+          skipTagged: true,
+        }) as Promise<AcrossResult>,
+    );
+  const untag = (made: AcrossResult['documents']) =>
+    time(() =>
+      services.dispatch('annotations.deleteAcross', {
+        items: made.map((d) => ({ documentId: d.documentId, ids: d.annotations.map((a) => a.id) })),
+      }),
+    );
+  // the first save of each document in a session also keeps its file among the backups (a hard link)
+  const across = await tagAll();
+  const made = across.value.documents;
+  const count = made.reduce((n, d) => n + d.annotations.length, 0);
+  log(`tag all in one call: ${count} annotations in ${made.length} documents in ${across.ms.toFixed(0)} ms`);
+  const bytes = await Promise.all(made.map((d) => readFile(store.documentPath(d.documentId))));
+  const floor = await durableWritesMs(path.join(dir, 'documents'), bytes);
+  log(`  its floor, ${bytes.length} durable writes of the same bytes side by side: ${floor.toFixed(0)} ms`);
+  const undo = await untag(made);
+  log(`its undo in one call: ${undo.ms.toFixed(0)} ms`);
+  const again = await tagAll();
+  log(`tag all again (the documents' backups kept already): ${again.ms.toFixed(0)} ms`);
+  await untag(again.value.documents);
+  // the old way, for comparison: one createMany per document (the hits are untagged again)
+  const perDocument = await time(async () => {
+    for (const item of items('ceasefire-proposal'))
+      await services.dispatch('annotations.createMany', { documentId: item.documentId, drafts: item.drafts });
+  });
+  log(`tag all, one createMany per document (the old way): ${perDocument.ms.toFixed(0)} ms`);
+  await store.close();
+  return {
+    figures: {
+      search_index_build_ms: first.ms,
+      call_during_build_ms: during.ms,
+      search_first_ms: reopened.ms,
+      search_warm_ms: warm,
+      search_warm_worst_ms: worst,
+      tag_all_1000_ms: across.ms,
+      tag_all_1000_floor_ms: floor,
+      tag_all_1000_again_ms: again.ms,
+      untag_all_1000_ms: undo.ms,
+      tag_all_1000_per_document_ms: perDocument.ms,
+    },
+    tagged: { annotations: count, documents: made.length },
+  };
+}
