@@ -39,7 +39,8 @@ session.defaultSession.setPermissionRequestHandler((_w, _p, cb) => cb(false));
 `;
 const csp = `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'self'">`;
 
-describe('the security audit (Electronegativity, offline)', () => {
+// each test runs the whole audit in a child process (5 s alone, far longer on a loaded machine)
+describe('the security audit (Electronegativity, offline)', { timeout: 120_000 }, () => {
   it('passes on src/, offline, with every suppression carrying a reason', () => {
     const { status, report } = audit();
     expect(report.blocking).toEqual([]);
