@@ -4,14 +4,13 @@
  * shows the αU the unit-tested function gives for the same spans, exports the rows it shows as
  * CSV, lists the disagreements and opens one in the reader at its passage.
  */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { unitizingAlpha, type Unit } from '../src/shared/reliability/unitizingAlpha';
 import { expect, test, type Hashiya } from './fixtures';
+import { seriousViolations } from './helpers/axe';
 
 const cp = (s: string) => [...s].length;
 
@@ -150,26 +149,7 @@ test('the report in Arabic formats its numbers and passes axe-core with no serio
   const { doc } = await seed(hashiya);
   await hashiya.open(page);
   const dialog = await openReport(page, doc.title);
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  const audit = async () => {
-    await page.evaluate(axeSource);
-    const result = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              ctx: Document,
-              o: object,
-            ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-          };
-        }
-      ).axe;
-      return axe.run(document, { resultTypes: ['violations'] });
-    });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-  };
+  const audit = () => seriousViolations(page);
   expect(await audit()).toEqual([]);
   // the keyboard reaches every choice and the buttons: Escape closes, the button takes focus back
   await dialog.getByTestId('agreement-compute').focus();

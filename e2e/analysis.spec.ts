@@ -4,34 +4,11 @@
  * to its actor, the events CSV holds the rows the table shows, a row opens its passage, and axe
  * finds nothing serious.
  */
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test, type Hashiya } from './fixtures';
+import { seriousViolations } from './helpers/axe';
 import { saveScreenshot } from './helpers/screenshots';
-
-const require = createRequire(import.meta.url);
-
-async function audit(page: Page): Promise<string[]> {
-  // CDP evaluation is not subject to the page's CSP
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            o: object,
-          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-        };
-      }
-    ).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-}
 
 const MAY_TEXT = 'قال الرئيس الفرنسي إيمانويل ماكرون إنه يقترح وقفا للقتال دون شرط مع رقابة دولية على خط الجبهة.';
 
@@ -146,7 +123,7 @@ test('the claims table shows the tagged claims and sorting by date reverses them
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   await expect(rows(page).first().locator('.col-documentDate')).toHaveText('2019-05-22');
   expect(await column(page, 'documentDate')).toEqual(['2019-05-22', '2019-04-10', '2019-04-10']);
-  expect(await audit(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('one filter: a code narrows the table and the timeline alike; a network node filters to its actor', async ({
@@ -179,7 +156,7 @@ test('one filter: a code narrows the table and the timeline alike; a network nod
   const [head, ...lines] = parseCsv(csv.replace(/^\uFEFF/, ''));
   const quote = head!.indexOf('quote');
   expect(lines.map((l) => l[quote])).toEqual(await column(page, 'quote'));
-  expect(await audit(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('a row opens its passage in the reader, with the keyboard too', async ({ page, hashiya }) => {
@@ -251,7 +228,7 @@ test('in Arabic: the view’s words, right-to-left chrome, Arabic names in the n
   await expect(page.getByTestId('network-node').filter({ hasText: 'خليفة حفتر' })).toHaveCount(1);
   // codes are named in Arabic too
   await expect(page.getByTestId('network-node').filter({ hasText: 'اقتراح وقف إطلاق النار' })).toHaveCount(1);
-  expect(await audit(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('a claim tagged elsewhere appears in the open view', async ({ page, hashiya }) => {

@@ -1,32 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './helpers/axe';
 import { installDesktopBridge, menuCommand } from './helpers/desktopBridge';
-
-const require = createRequire(import.meta.url);
-
-/** axe-core's serious and critical findings on the page as it is. */
-async function audit(page: Page): Promise<string[]> {
-  // CDP evaluation is not subject to the page's CSP
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            o: object,
-          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-        };
-      }
-    ).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-}
 
 interface Annotation {
   id: string;
@@ -113,7 +87,7 @@ test('the project-wide results list shows each hit in context and opens the docu
   await expect(results.nth(0)).toContainText('المشير خليفه حفتر');
   await expect(results.nth(1)).toContainText('الداعمة لخليفه حفتر');
   await page.getByRole('button', { name: 'Options' }).click();
-  expect(await audit(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Options' }).click();
   await results.nth(1).click();
   await expect(page.getByTestId('article')).toBeVisible();
@@ -151,7 +125,7 @@ test('the options change what matches: whole words skip لخليفه, anywhere f
   await expect(page.getByTestId('find-count')).toHaveText('No hits');
   await page.getByRole('checkbox', { name: 'ة = ه' }).check();
   await expect(page.getByTestId('find-count')).toHaveText('1 of 2');
-  expect(await audit(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('project search: word-aware hits across documents, the count per document first, tagged in one step and undone in one', async ({
