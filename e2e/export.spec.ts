@@ -39,8 +39,7 @@ test('Export CSV… downloads a UTF-8 CSV whose rows match the text in code poin
     start,
     end: start + [...'غسان سلامة 👍🏽'].length,
     codes: ['political-process', 'ceasefire-proposal'],
-    claimant: '=1+1',
-    note: '@SUM(A1)\nsecond line',
+    values: { claimant: await hashiya.actor('=1+1'), note: '@SUM(A1)\nsecond line' },
   });
   await hashiya.open(page);
   await hashiya.openDocument(page, doc.title);

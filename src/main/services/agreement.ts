@@ -6,7 +6,7 @@
  */
 import type { Handlers } from '@shared/api';
 import {
-  AGREEMENT_FIELDS,
+  AGREEMENT_FIELD_TYPES,
   DEFAULT_OVERLAP,
   DOMINANT_SHARE,
   FEW_UNITS,
@@ -16,6 +16,8 @@ import {
   type FieldAgreement,
 } from '@shared/api/agreement';
 import { AppError } from '@shared/errors';
+import type { ClaimField } from '@shared/claims/fields';
+import { valueOf, type ClaimValues } from '@shared/claims/values';
 import { krippendorffAlpha } from '@shared/reliability/codingAlpha';
 import { cohenKappa, fleissKappa, percentAgreement } from '@shared/reliability/kappa';
 import { matchClaims } from '@shared/reliability/matchClaims';
@@ -32,9 +34,7 @@ interface Coded {
   end: number;
   codes: string[];
   annotator: string;
-  claimant: string;
-  stance: string;
-  certainty: string;
+  values: ClaimValues;
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
@@ -74,7 +74,20 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           throw new AppError('not_found', `The codebook has no code ${unknown.map((id) => `“${id}”`).join(', ')}.`);
       }
       const overlap = input.overlap ?? DEFAULT_OVERLAP;
-      const fields: AgreementField[] = AGREEMENT_FIELDS.filter((f) => !input.fields || input.fields.includes(f));
+      const comparable = ctx.store.data.codebook.fields.filter((f) =>
+        (AGREEMENT_FIELD_TYPES as readonly string[]).includes(f.type),
+      );
+      if (input.fields) {
+        const unknown = input.fields.filter((k) => !comparable.some((f) => f.key === k));
+        if (unknown.length > 0)
+          throw new AppError(
+            'not_found',
+            `The codebook has no field ${unknown.map((k) => `“${k}”`).join(', ')} agreement can compare (${AGREEMENT_FIELD_TYPES.join(', ')}).`,
+          );
+      }
+      const fields: ClaimField[] = input.fields
+        ? [...new Set(input.fields)].map((k) => comparable.find((f) => f.key === k) as ClaimField)
+        : comparable;
       const warnings: string[] = [];
 
       // read the annotations, each document placed on the continuum after the earlier ones
@@ -98,9 +111,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
             end: a.end,
             codes,
             annotator: a.annotator,
-            claimant: a.claimant,
-            stance: a.stance,
-            certainty: a.certainty,
+            values: a.values,
           });
         }
         length += cpLength(file.document.text);
@@ -191,17 +202,24 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         return { coder, annotations: all.length, matched: m, unmatched: all.length - m };
       });
 
-      const fieldReports: FieldAgreement[] = fields.map((field) => {
+      const fieldReports: FieldAgreement[] = fields.map((f) => {
+        const field: AgreementField = f.key;
+        const numbered = f.type === 'choice' && f.choices.length > 0 && f.choices.every((c) => c.value !== null);
+        const metric = f.type === 'number' || numbered ? 'interval' : 'nominal';
         const data = coders.map((_, c) =>
-          sets.map((set) => {
-            const value = set[c]?.[0]?.[field] ?? '';
-            return value === '' ? null : value;
+          sets.map((set): string | number | null => {
+            const values = set[c]?.[0]?.values;
+            const value = values ? valueOf(values, f.key) : undefined;
+            if (value === undefined || value === '') return null;
+            if (numbered) return f.choices.find((x) => x.id === value)?.value ?? null;
+            return typeof value === 'number' ? value : String(value);
           }),
         );
-        const alpha = krippendorffAlpha(data, 'nominal');
-        const given = data.flatMap((row) => row.filter((v): v is string => v !== null));
+        const alpha = krippendorffAlpha(data, metric);
+        const given = data.flatMap((row) => row.filter((v) => v !== null).map(String));
         return {
           field,
+          metric,
           units: sets.length,
           alpha,
           cohenKappa: coders.length === 2 ? cohenKappa(data[0] ?? [], data[1] ?? []) : null,

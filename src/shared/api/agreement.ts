@@ -20,8 +20,13 @@ import { z } from 'zod';
 import { Id } from '../model';
 import { method } from './method';
 
-export const AGREEMENT_FIELDS = ['claimant', 'stance', 'certainty'] as const;
-export type AgreementField = (typeof AGREEMENT_FIELDS)[number];
+/**
+ * The claim fields agreement can compare: by the codebook's field keys, of these types. Actors,
+ * places, choices and yes/no are nominal; a number, and a choice whose items all carry numbers
+ * (Position: −1, 0, +1), are interval.
+ */
+export const AGREEMENT_FIELD_TYPES = ['actor', 'place', 'choice', 'number', 'boolean'] as const;
+export type AgreementField = string;
 
 export const DEFAULT_OVERLAP = 0.5;
 /** below this many units a figure is flagged as unreliable */
@@ -37,8 +42,12 @@ export const AgreementInput = z
     coders: z.array(z.string().min(1).max(200)).min(2, 'Choose at least two coders.').max(100).optional(),
     /** code ids; absent: every code the chosen coders used in the chosen documents */
     codes: z.array(Id).min(1).max(1000).optional(),
-    /** claim fields to compare; absent: all three */
-    fields: z.array(z.enum(AGREEMENT_FIELDS)).min(1).max(AGREEMENT_FIELDS.length).optional(),
+    /** claim field keys to compare; absent: every field of the codebook of a type in AGREEMENT_FIELD_TYPES */
+    fields: z
+      .array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'A field key is lower-case letters, digits and “_”.'))
+      .min(1)
+      .max(50)
+      .optional(),
     /** least intersection / union of two coders' spans for their claims to match */
     overlap: z.number().gt(0).max(1).optional(),
   })
@@ -68,7 +77,8 @@ const Kappa = z.object({
 });
 
 export const FieldAgreement = z.object({
-  field: z.enum(AGREEMENT_FIELDS),
+  field: z.string(),
+  metric: z.enum(['nominal', 'interval']),
   /** matched claims (units) considered */
   units: Count,
   /** Krippendorff's α, nominal; its `units` are the matched claims with at least two values */
