@@ -124,7 +124,7 @@ export function EntityCombobox({
           {s.proposed} <bdi dir="auto">{displayName(proposal)}</bdi> {s.acceptHint}
         </p>
       )}
-      <ul role="listbox" id={listId} className="combo-list" hidden={!open || options.length === 0} aria-label={label}>
+      <ul role="listbox" id={listId} className="combo-list" hidden={!open || options.length === 0}>
         {options.map((o, i) => (
           <li
             key={o.kind === 'entity' ? o.entity.id : `create:${o.name}`}
