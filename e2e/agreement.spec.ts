@@ -35,8 +35,8 @@ async function seed(hashiya: Hashiya): Promise<Seeded> {
     envoy: at('غسان سلامه'),
   };
   const units: Unit[] = [];
-  const create = async (coder: string, span: { start: number; end: number }, code: string, stance: string) => {
-    await hashiya.ok('annotations.create', { documentId: doc.id, ...span, codes: [code], stance });
+  const create = async (coder: string, span: { start: number; end: number }, code: string, position: string) => {
+    await hashiya.ok('annotations.create', { documentId: doc.id, ...span, codes: [code], values: { position } });
     units.push({ coder, category: code, ...span });
   };
   await hashiya.ok('settings.update', { annotator: 'Amal' });
@@ -81,13 +81,13 @@ test('the report shows the αU of the seeded spans, per code and per field, with
     );
     await expect(table.locator(`tr[data-code-id="${c.category}"] [data-cell="units"]`)).toHaveText(String(c.units));
   }
-  // stance: the two matched claims agree on one of two (supports / rejects, reports / reports)
-  const stance = dialog.getByTestId('agreement-fields').locator('tr[data-field="stance"]');
+  // position: the two matched claims agree on one of two (supports / rejects, reports / reports)
+  const stance = dialog.getByTestId('agreement-fields').locator('tr[data-field="position"]');
   await expect(stance.locator('[data-cell="percent"]')).toHaveText('50%');
   await expect(stance.locator('[data-cell="n"]')).toHaveText('2');
   await expect(dialog.getByTestId('agreement-summary')).toContainText('2 matched claims · 1 unmatched');
   await expect(dialog.getByTestId('agreement-warnings')).toContainText(
-    'α of Stance rests on 2 units; a figure on fewer than 10 is not reliable.',
+    'α of Position rests on 2 units; a figure on fewer than 10 is not reliable.',
   );
 
   // the CSV holds the rows shown: BOM, header, one row per code (all codes first) and per field
@@ -107,13 +107,19 @@ test('the report shows the αU of the seeded spans, per code and per field, with
       true,
     );
     expect(lines.filter((l) => l.startsWith('code,'))).toHaveLength(1 + codes.length);
+    // the codebook's claim fields agreement can compare, in its order (the political-claims template)
     expect(lines.filter((l) => l.startsWith('field,')).map((l) => l.split(',')[1])).toEqual([
       'claimant',
-      'stance',
-      'certainty',
+      'addressee',
+      'object_actor',
+      'form',
       'position',
+      'certainty',
+      'place',
     ]);
-    expect(lines.find((l) => l.startsWith('field,stance,'))).toMatch(/,0\.5,2,α of Stance rests on 2 units/);
+    expect(lines.find((l) => l.startsWith('field,position,'))).toMatch(
+      /^field,position,Position,,,,,interval,.*,0\.5,2,α of Position rests on 2 units/,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -126,8 +132,8 @@ test('each disagreement is listed and opens the reader at its passage', async ({
   const items = dialog.getByTestId('agreement-disagreements').locator(':scope > li');
   await expect(items).toHaveCount(3);
   await expect(items.nth(0)).toContainText('different values');
-  await expect(items.nth(0)).toContainText('Stance: supports');
-  await expect(items.nth(0)).toContainText('Stance: rejects');
+  await expect(items.nth(0)).toContainText('Position: supports');
+  await expect(items.nth(0)).toContainText('Position: rejects');
   await expect(items.nth(1)).toContainText('different boundaries');
   await expect(items.nth(1).locator('q')).toHaveText(['الداعمة لخليفه حفتر', 'لخليفه حفتر']);
   await expect(items.nth(2)).toContainText('only one coder marked it');
@@ -164,7 +170,7 @@ test('the report in Arabic formats its numbers and passes axe-core with no serio
   await ar.getByLabel('وثائق مختارة').check();
   await ar.getByTestId('agreement-documents').getByLabel(doc.title).check();
   await ar.getByTestId('agreement-compute').click();
-  const stance = ar.getByTestId('agreement-fields').locator('tr[data-field="stance"]');
+  const stance = ar.getByTestId('agreement-fields').locator('tr[data-field="position"]');
   await expect(stance.locator('[data-cell="percent"]')).toHaveText(
     new Intl.NumberFormat('ar', { style: 'percent', maximumFractionDigits: 0 }).format(0.5),
   );

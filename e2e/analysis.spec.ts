@@ -19,7 +19,7 @@ async function tag(
   words: string,
   codes: string[],
   claimant: string,
-  stance: string,
+  position: string,
 ) {
   const { text } = await hashiya.ok<{ text: string }>('documents.get', { id: documentId });
   const at = text.indexOf(words);
@@ -30,8 +30,7 @@ async function tag(
     start,
     end: start + [...words].length,
     codes,
-    claimant,
-    stance,
+    values: { claimant: await hashiya.actor(claimant), position },
   });
 }
 
@@ -256,13 +255,17 @@ test('1,200 claims: the table fetches only the windows it shows, and End reaches
     const end = chars.indexOf(' ', i);
     if (end > i) words.push([i, end]);
   }
-  const drafts = Array.from({ length: 1200 }, (_, i) => ({
+  // 1,200 actors in one registry import, then one claim each
+  const names = Array.from({ length: 1200 }, (_, i) => `actor ${String(i).padStart(4, '0')}`);
+  await hashiya.ok('registry.importCsv', { csv: ['name_latin', ...names].join('\n') });
+  const registry = await hashiya.ok<{ entities: { id: string; nameLatin: string }[] }>('registry.get', {});
+  const idOf = new Map(registry.entities.map((e) => [e.nameLatin, e.id]));
+  const drafts = names.map((name, i) => ({
     documentId: doc.id,
     start: words[i % words.length]![0],
     end: words[i % words.length]![1],
     codes: ['ceasefire-proposal'],
-    claimant: `actor ${String(i).padStart(4, '0')}`,
-    stance: 'proposes',
+    values: { claimant: idOf.get(name), position: 'proposes' },
   }));
   await hashiya.ok('annotations.createMany', { documentId: doc.id, drafts });
   const asked: Array<{ offset: number; limit: number }> = [];

@@ -135,9 +135,10 @@ test('overlapping annotations both show; clicking a passage selects the innermos
   const editor = page.getByTestId('annotation-editor');
   await expect(editor.locator('blockquote')).toHaveText('خليفه');
 
+  const haftar = await hashiya.actor('خليفة حفتر');
   await editor.getByLabel('Claimant').fill('خليفة حفتر');
   await editor.getByLabel('Claimant').press('Enter');
-  await editor.getByLabel('Stance').selectOption('proposes');
+  await editor.getByLabel('Position').selectOption('proposes');
   await editor.getByLabel('Certainty').selectOption('alleged');
   await editor.getByLabel('Note').fill('Second-hand report.');
   await editor.getByLabel('Note').blur();
@@ -148,10 +149,7 @@ test('overlapping annotations both show; clicking a passage selects the innermos
       (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).find((a) => a.quote === 'خليفه'),
     )
     .toMatchObject({
-      claimant: 'خليفة حفتر',
-      stance: 'proposes',
-      certainty: 'alleged',
-      note: 'Second-hand report.',
+      values: { claimant: haftar, position: 'proposes', certainty: 'alleged', note: 'Second-hand report.' },
       codes: ['foreign-military-support', 'ceasefire-condition'],
     });
 });
@@ -206,6 +204,7 @@ test('edits made while an earlier save is slow all land, in order, and text bein
     if (slow) await new Promise((r) => setTimeout(r, 150));
     await route.continue();
   });
+  const haftar = await hashiya.actor('خليفة حفتر');
   hold();
   await editor.getByLabel('Claimant').fill('خليفة حفتر');
   await editor.getByLabel('Claimant').press('Enter');
@@ -216,13 +215,13 @@ test('edits made while an earlier save is slow all land, in order, and text bein
   const saved = () => hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id }).then((list) => list[0]);
   await expect
     .poll(saved)
-    .toMatchObject({ claimant: 'خليفة حفتر', codes: ['ceasefire-proposal', 'ceasefire-condition'] });
+    .toMatchObject({ values: { claimant: haftar }, codes: ['ceasefire-proposal', 'ceasefire-condition'] });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   // the answers of those saves did not take the claimant back or wipe the note being typed
   await expect(editor.getByLabel('Claimant')).toHaveValue('خليفة حفتر');
   await expect(editor.getByLabel('Note')).toHaveValue('قال مصدر عسكري');
-  await editor.getByLabel('Stance').selectOption('proposes');
-  await expect.poll(saved).toMatchObject({ stance: 'proposes' });
+  await editor.getByLabel('Position').selectOption('proposes');
+  await expect.poll(saved).toMatchObject({ values: { position: 'proposes' } });
   // quick toggles of one code while the first of them is slow to save: each shows at once, and it
   // ends as the researcher left it, on screen and on disk
   hold();
@@ -245,9 +244,7 @@ test('edits made while an earlier save is slow all land, in order, and text bein
   });
   release();
   await expect.poll(saved).toMatchObject({
-    claimant: 'خليفة حفتر',
-    stance: 'proposes',
-    note: 'قال مصدر عسكري',
+    values: { claimant: haftar, position: 'proposes', note: 'قال مصدر عسكري' },
     codes: ['ceasefire-proposal'],
   });
   await expect(condition).not.toBeChecked();
@@ -439,7 +436,7 @@ test('the hover card isolates each name, and after a scroll describes what is un
     documentId: d.id,
     ...at('اقترح الأمين العام'),
     codes: ['ceasefire-proposal', 'arms-embargo'],
-    claimant: 'أنطونيو غوتيريش',
+    values: { claimant: await hashiya.actor('أنطونيو غوتيريش') },
   });
   await hashiya.ok('annotations.create', {
     documentId: d.id,

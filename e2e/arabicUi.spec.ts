@@ -1,6 +1,6 @@
 /**
- * The Arabic interface speaks Arabic: stance and certainty values show their Arabic names (the
- * stored value second, and in exports), code names show Arabic first, every pair of names is
+ * The Arabic interface speaks Arabic: choice items (position, certainty) show their Arabic names
+ * (the English name second, and in exports), code names show Arabic first, every pair of names is
  * bidi-isolated and separated, and no chrome text is left in English.
  */
 import type { Locator, Page } from '@playwright/test';
@@ -101,10 +101,8 @@ test('in the Arabic UI, stance lists, the codebook tree and the summary show Ara
   expect(await dialog.getByTestId('code-summary').innerText()).not.toMatch(RUN_TOGETHER);
   expect(await englishChrome(page)).toEqual([]);
 
-  // the lists tab names every value in Arabic
-  await dialog.getByRole('tab', { name: 'المواقف ودرجة اليقين' }).click();
-  expect(await englishChrome(page)).toEqual([]);
-  for (const tab of ['الرموز', 'أصحاب الادعاءات']) {
+  // the fields and actors tabs are in Arabic too
+  for (const tab of ['الحقول', 'الرموز', 'الفاعلون']) {
     await dialog.getByRole('tab', { name: tab }).click();
     expect(await englishChrome(page), tab).toEqual([]);
   }
@@ -119,7 +117,7 @@ test('in the Arabic UI, stance lists, the codebook tree and the summary show Ara
   }
 });
 
-test('an Arabic name given in the Lists tab shows in the panel, while annotations and the CSV keep the value', async ({
+test('an Arabic name given to a choice in the Fields tab shows in the panel, while claims and the CSV keep the item', async ({
   page,
   hashiya,
 }) => {
@@ -129,22 +127,28 @@ test('an Arabic name given in the Lists tab shows in the panel, while annotation
   await hashiya.openDocument(page, doc.title);
   await page.getByRole('button', { name: 'دليل الترميز', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'دليل الترميز' });
-  await dialog.getByRole('tab', { name: 'المواقف ودرجة اليقين' }).click();
-  const name = dialog.getByLabel('الاسم بالعربية: proposes', { exact: true });
-  await expect(name).toHaveValue('يقترح');
-  await name.fill('يطرح');
-  await name.press('Enter');
-  await expect(dialog.locator('li[data-value="proposes"] .bilingual')).toHaveText('يطرح · proposes');
-  const codebook = await hashiya.ok<{ valueNamesAr: { stances: { value: string; nameAr: string }[] } }>('codebook.get');
-  expect(codebook.valueNamesAr.stances).toContainEqual({ value: 'proposes', nameAr: 'يطرح' });
+  await dialog.getByRole('tab', { name: 'الحقول' }).click();
+  const choices = dialog.locator('li[data-field="position"] textarea');
+  const lines = await choices.inputValue();
+  expect(lines).toContain('proposes | يقترح | 1');
+  await choices.fill(lines.replace('proposes | يقترح | 1', 'proposes | يطرح | 1'));
+  await dialog.getByRole('button', { name: 'احفظ الحقول' }).click();
+  await expect
+    .poll(async () => {
+      const cb = await hashiya.ok<{ fields: { key: string; choices: { id: string; nameAr: string }[] }[] }>(
+        'codebook.get',
+      );
+      return cb.fields.find((f) => f.key === 'position')?.choices.find((c) => c.id === 'proposes')?.nameAr;
+    })
+    .toBe('يطرح');
   await page.keyboard.press('Escape');
   await page.getByTestId('annotation-list').locator('.annotation-item').first().click();
   expect(await page.getByTestId('annotation-editor').getByLabel('الموقف').locator('option:checked').textContent()).toBe(
     `${FSI}يطرح${PDI} · ${FSI}proposes${PDI}`,
   );
-  const annotations = await hashiya.ok<{ stance: string }[]>('annotations.list', { documentId: doc.id });
-  expect(new Set(annotations.map((a) => a.stance))).toEqual(new Set(['proposes']));
+  const annotations = await hashiya.ok<{ values: { position?: string } }[]>('annotations.list', { documentId: doc.id });
+  expect(new Set(annotations.map((a) => a.values.position))).toEqual(new Set(['proposes']));
   const { csv } = await hashiya.ok<{ csv: string }>('export.csv', {});
-  expect(csv).toContain(',proposes,');
+  expect(csv).toContain(',proposes,1,');
   expect(csv).not.toContain('يطرح');
 });

@@ -13,6 +13,7 @@ interface Annotation {
   id: string;
   quote: string;
   codes: string[];
+  values: Record<string, unknown>;
 }
 
 const PHRASE = 'تحت رقابة دولية';
@@ -123,7 +124,7 @@ test('the codebook window works from the keyboard and deleting a code in use ask
     start,
     end: start + 11,
     codes: ['political-process'],
-    claimant: 'خليفه حفتر',
+    values: { claimant: await hashiya.actor('المشير حفتر') },
   });
   await hashiya.open(page);
   const dialog = await openCodebook(page);
@@ -141,42 +142,33 @@ test('the codebook window works from the keyboard and deleting a code in use ask
   const list = await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id });
   expect(list[0]?.codes).toEqual([]);
 
-  // claimants: two spellings of one actor are offered for merging, and a name can be changed everywhere
-  const other = [...text.slice(0, text.indexOf('غسان سلامه'))].length;
-  await hashiya.ok('annotations.create', {
-    documentId: doc.id,
-    start: other,
-    end: other + 10,
-    codes: ['ceasefire-proposal'],
-    claimant: 'خليفة حفتر',
-  });
-  const third = [...text.slice(0, text.indexOf('مجلس الأمن'))].length;
-  await hashiya.ok('annotations.create', {
-    documentId: doc.id,
-    start: third,
-    end: third + 10,
-    codes: ['ceasefire-proposal'],
-    claimant: 'خليفة حفتر',
-  });
-  await dialog.getByRole('tab', { name: 'Claimants' }).click();
-  await expect(dialog.getByTestId('spelling-group')).toContainText('خليفة حفتر (2) / خليفه حفتر (1)');
-  await dialog.getByRole('button', { name: 'Merge as خليفة حفتر' }).click();
-  await page
-    .getByRole('dialog', { name: 'Merge claimants' })
-    .getByRole('button', { name: 'Merge', exact: true })
-    .click();
-  await expect(dialog.getByTestId('spelling-group')).toHaveCount(0);
-  await expect(
-    dialog
-      .getByRole('row', { name: /خليفة حفتر/ })
-      .getByRole('cell')
-      .first(),
-  ).toHaveText('3');
-  await dialog.getByLabel('Rename to (or merge into an existing name): خليفة حفتر').fill('المشير خليفة حفتر');
-  await dialog.getByRole('button', { name: 'Rename' }).click();
-  await expect(dialog.getByRole('rowheader', { name: 'المشير خليفة حفتر' })).toBeVisible();
-  const renamed = await hashiya.ok<{ claimant: string }[]>('annotations.list', { documentId: doc.id });
-  expect(renamed.map((a) => a.claimant)).toEqual(['المشير خليفة حفتر', 'المشير خليفة حفتر', 'المشير خليفة حفتر']);
+  // actors: two of them merged into one, every claim follows; a name changed keeps the old one as a spelling
+  const haftar = await hashiya.actor('خليفة حفتر');
+  for (const quote of ['غسان سلامه', 'مجلس الأمن']) {
+    const at = [...text.slice(0, text.indexOf(quote))].length;
+    await hashiya.ok('annotations.create', {
+      documentId: doc.id,
+      start: at,
+      end: at + 10,
+      codes: ['ceasefire-proposal'],
+      values: { claimant: haftar },
+    });
+  }
+  await dialog.getByRole('tab', { name: 'Actors' }).click();
+  const row = (name: string) => dialog.getByTestId('actors-table').getByRole('row', { name: new RegExp(name) });
+  await expect(row('خليفة حفتر').getByRole('cell').nth(3)).toHaveText('2');
+  await dialog.getByRole('checkbox', { name: 'Select خليفة حفتر' }).check();
+  await dialog.getByRole('checkbox', { name: 'Select المشير حفتر' }).check();
+  await dialog.getByTestId('merge-bar').getByLabel('Keep').selectOption({ label: 'خليفة حفتر' });
+  await dialog.getByTestId('merge-bar').getByRole('button', { name: 'Merge' }).click();
+  await page.getByRole('dialog', { name: 'Merge actors' }).getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(row('المشير حفتر')).toHaveCount(0);
+  await expect(row('خليفة حفتر').getByRole('cell').nth(3)).toHaveText('3');
+  const merged = await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id });
+  expect(merged.map((a) => a.values.claimant)).toEqual([haftar, haftar, haftar]);
+  // the search finds it under the merged name, which is one of its spellings now
+  await dialog.getByRole('searchbox', { name: 'Find an actor or a place' }).fill('المشير');
+  await expect(dialog.getByTestId('actors-table').getByRole('row')).toHaveCount(2);
 });
 
 test('every tab of the codebook window passes axe-core with no serious or critical violations', async ({
@@ -191,7 +183,7 @@ test('every tab of the codebook window passes axe-core with no serious or critic
     start,
     end: start + 11,
     codes: ['political-process'],
-    claimant: 'فائز السراج',
+    values: { claimant: await hashiya.actor('فائز السراج') },
   });
   await hashiya.open(page);
   const audit = async () => {
@@ -214,7 +206,7 @@ test('every tab of the codebook window passes axe-core with no serious or critic
       .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
   };
   const dialog = await openCodebook(page);
-  for (const tab of ['Codes', 'Claimants', 'Stances and certainty', 'Summary']) {
+  for (const tab of ['Codes', 'Fields', 'Actors', 'Summary']) {
     await dialog.getByRole('tab', { name: tab }).click();
     await expect(dialog.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
     expect(await audit(), tab).toEqual([]);
@@ -334,10 +326,7 @@ test('merging two codes asks first with the count, and Undo puts every annotatio
   await expect(item.locator('.chip', { hasText: 'Ceasefire proposal' })).toBeVisible();
 });
 
-test('merging two claimant spellings asks first, and Undo gives each annotation back its own spelling', async ({
-  page,
-  hashiya,
-}) => {
+test('merging two actors asks first, and Undo gives each claim back its own actor', async ({ page, hashiya }) => {
   await hashiya.ok('settings.update', { annotator: 'E2E' });
   const doc = await hashiya.sample();
   const at = (quote: string) => {
@@ -347,7 +336,7 @@ test('merging two claimant spellings asks first, and Undo gives each annotation 
   };
   for (const [quote, claimant] of [
     ['فائز السراج', 'خليفة حفتر'],
-    ['غسان سلامه', 'خليفه حفتر'],
+    ['غسان سلامه', 'المشير حفتر'],
     ['مجلس الأمن', 'خليفة حفتر'],
     ['فرنسا', 'ماكرون'],
   ] as const) {
@@ -355,45 +344,69 @@ test('merging two claimant spellings asks first, and Undo gives each annotation 
       documentId: doc.id,
       ...at(quote),
       codes: ['political-process'],
-      claimant,
+      values: { claimant: await hashiya.actor(claimant) },
     });
   }
   const claimantsNow = async () =>
-    (await hashiya.ok<Array<{ quote: string; claimant: string }>>('annotations.list', { documentId: doc.id })).map(
-      (a) => [a.quote, a.claimant],
-    );
+    (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).map((a) => [
+      a.quote,
+      a.values.claimant,
+    ]);
   const before = await claimantsNow();
   await hashiya.open(page);
   const dialog = await openCodebook(page);
-  await dialog.getByRole('tab', { name: 'Claimants' }).click();
+  await dialog.getByRole('tab', { name: 'Actors' }).click();
   const count = (name: string) =>
     dialog
+      .getByTestId('actors-table')
       .getByRole('row', { name: new RegExp(name) })
       .getByRole('cell')
-      .first();
+      .nth(3);
   await expect(count('خليفة حفتر')).toHaveText('2');
 
-  // a rename onto a name in use is a merge: it asks first
-  await dialog.getByLabel('Rename to (or merge into an existing name): خليفه حفتر').fill('خليفة حفتر');
-  await dialog
-    .getByRole('row', { name: /خليفه حفتر/ })
-    .getByRole('button', { name: 'Rename' })
-    .click();
-  const confirm = page.getByRole('dialog', { name: 'Merge claimants' });
-  await expect(confirm.getByTestId('merge-confirm-message')).toContainText('1 annotations will name “خليفة حفتر”');
+  await dialog.getByRole('checkbox', { name: 'Select المشير حفتر' }).check();
+  await dialog.getByRole('checkbox', { name: 'Select خليفة حفتر' }).check();
+  await dialog.getByTestId('merge-bar').getByLabel('Keep').selectOption({ label: 'خليفة حفتر' });
+  await dialog.getByTestId('merge-bar').getByRole('button', { name: 'Merge' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Merge actors' });
+  await expect(confirm.getByTestId('merge-confirm-message')).toContainText('1 claims will name “خليفة حفتر”');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   expect(await claimantsNow()).toEqual(before);
 
-  await dialog.getByRole('button', { name: 'Merge as خليفة حفتر' }).click();
-  await expect(confirm.getByTestId('merge-confirm-message')).toContainText('1 annotations');
+  await dialog.getByTestId('merge-bar').getByRole('button', { name: 'Merge' }).click();
   await confirm.getByRole('button', { name: 'Merge', exact: true }).click();
   await expect(count('خليفة حفتر')).toHaveText('3');
-  await expect(dialog.getByRole('rowheader', { name: 'خليفه حفتر' })).toHaveCount(0);
+  await expect(dialog.getByRole('rowheader', { name: 'المشير حفتر' })).toHaveCount(0);
 
   await dialog.getByTestId('merge-undo').getByRole('button', { name: 'Undo' }).click();
   await expect(count('خليفة حفتر')).toHaveText('2');
-  await expect(dialog.getByRole('rowheader', { name: 'خليفه حفتر' })).toBeVisible();
+  await expect(dialog.getByRole('rowheader', { name: 'المشير حفتر' })).toBeVisible();
   expect(await claimantsNow()).toEqual(before);
+});
+
+test('a claim field in use cannot be removed from the Fields tab: it says how many claims carry it', async ({
+  page,
+  hashiya,
+}) => {
+  const doc = await hashiya.sample();
+  const start = [...doc.text.slice(0, doc.text.indexOf('فائز السراج'))].length;
+  await hashiya.ok('annotations.create', {
+    documentId: doc.id,
+    start,
+    end: start + 11,
+    codes: ['political-process'],
+    values: { form: 'statement' },
+  });
+  await hashiya.open(page);
+  const dialog = await openCodebook(page);
+  await dialog.getByRole('tab', { name: 'Fields' }).click();
+  const form = dialog.locator('li[data-field="form"]');
+  await expect(form.locator('legend')).toContainText('1 claims');
+  await form.getByRole('button', { name: 'Remove' }).click();
+  await dialog.getByRole('button', { name: 'Save the fields' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('The field “Form” is filled in 1 claim');
+  const codebook = await hashiya.ok<{ fields: { key: string }[] }>('codebook.get');
+  expect(codebook.fields.some((f) => f.key === 'form')).toBe(true);
 });
 
 test('a code merge done from the reader is undone by Ctrl+Z there and redone by Ctrl+Shift+Z', async ({

@@ -39,8 +39,7 @@ test('Export CSV… downloads a UTF-8 CSV whose rows match the text in code poin
     start,
     end: start + [...'غسان سلامة 👍🏽'].length,
     codes: ['political-process', 'ceasefire-proposal'],
-    claimant: '=1+1',
-    note: '@SUM(A1)\nsecond line',
+    values: { claimant: await hashiya.actor('=1+1'), note: '@SUM(A1)\nsecond line' },
   });
   await hashiya.open(page);
   await hashiya.openDocument(page, doc.title);
@@ -211,7 +210,9 @@ test('the export dialog explains the columns and the apostrophe rule itself, off
   await expect(guide.getByRole('row', { name: /code_path/ })).toContainText('the code with its parents');
   await expect(guide).toContainText('remove one leading apostrophe from every text cell that has one');
   await expect(guide.locator('pre').filter({ hasText: 'keep_default_na=False' })).toBeVisible();
-  await expect(guide.getByRole('rowheader')).toHaveCount(20);
+  // the export's 16 columns, then the three kinds of claim columns
+  await expect(guide.getByRole('rowheader')).toHaveCount(19);
+  await expect(guide.getByRole('row', { name: /<key>_value/ })).toContainText('a position’s −1, 0 or +1');
   await page.context().setOffline(false);
   await dialog.getByRole('button', { name: 'Close' }).click();
 

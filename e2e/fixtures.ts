@@ -25,6 +25,8 @@ export interface Hashiya {
   requests: string[];
   /** the bundled sample article's document */
   sample(): Promise<{ id: string; text: string; title: string }>;
+  /** the id of the actor of that name in the registry (added the first time it is asked for) */
+  actor(name: string): Promise<string>;
   /** open the app in the page (with the token) and wait for the library */
   open(page: Page): Promise<void>;
   /** open a document in the reader and wait for its text */
@@ -64,6 +66,16 @@ export const test = base.extend<{ hashiya: Hashiya }>({
         const sample = docs.find((d) => d.source.startsWith('Sample')) ?? docs[0];
         if (!sample) throw new Error('no sample document');
         return ok('documents.get', { id: sample.id });
+      },
+      actor: async (name) => {
+        const registry = await ok<{ entities: { id: string; nameAr: string; nameLatin: string }[] }>('registry.get');
+        const known = registry.entities.find((e) => e.nameAr === name || e.nameLatin === name);
+        if (known) return known.id;
+        const arabic = /\p{Script=Arabic}/u.test(name);
+        const made = await ok<{ entity: { id: string } }>('registry.add', {
+          entity: { kind: 'actor', nameAr: arabic ? name : '', nameLatin: arabic ? '' : name },
+        });
+        return made.entity.id;
       },
       open: async (p) => {
         await p.goto(url);

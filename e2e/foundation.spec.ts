@@ -37,18 +37,15 @@ test('the sample article opens right-to-left with exactly the canonical text', a
         ...extra,
       });
     await tag('اقترح الرئيس ماكرون وقف إطلاق النار دون شرط', ['ceasefire-proposal'], {
-      claimant: 'إيمانويل ماكرون',
-      stance: 'proposes',
-      certainty: 'reported',
+      values: { claimant: await hashiya.actor('إيمانويل ماكرون'), position: 'proposes', certainty: 'reported' },
     });
     await tag('يشترط قبل وقف إطلاق النار، انسحاب قوات حفتر إلى مواقعها السابقة', ['ceasefire-condition'], {
-      claimant: 'فائز السراج',
-      stance: 'conditions',
+      values: { claimant: await hashiya.actor('فائز السراج'), position: 'conditions' },
     });
     await tag(
       'تسليم تركيا 30 مدرعة لقوات حكومة الوفاق الوطني',
       ['foreign-military-support', 'arms-embargo-violation'],
-      { certainty: 'reported' },
+      { values: { certainty: 'reported' } },
     );
     await page.reload();
     await hashiya.openDocument(page, sample.title);

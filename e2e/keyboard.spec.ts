@@ -44,24 +44,30 @@ async function pressUntil(page: Page, key: string, done: () => Promise<boolean>,
 }
 
 /**
- * The claim fields of today's editor from the keyboard: the claimant (focused first when the
- * editor opens), then the position (the stance list). Kept in one place for the editor's rewrite.
+ * The claim fields from the keyboard: the claimant (focused first when the editor opens) takes
+ * the actor the passage mentions with Enter, then Tab reaches the position, chosen with arrows.
  */
-async function setClaimFromKeyboard(page: Page, claimant: string, stance: string) {
+async function setClaimFromKeyboard(page: Page, proposed: string, position: string) {
   const editor = page.getByTestId('annotation-editor');
   const claimantField = editor.getByRole('combobox', { name: 'Claimant' });
   await expect(claimantField).toBeFocused();
-  await page.keyboard.type(claimant);
-  await page.keyboard.press('Tab');
-  const stanceField = editor.getByRole('combobox', { name: 'Stance' });
-  await expect(stanceField).toBeFocused();
-  for (let i = 0; i < 10 && (await stanceField.inputValue()) !== stance; i++) await page.keyboard.press('ArrowDown');
-  await expect(stanceField).toHaveValue(stance);
+  await expect(editor.getByText('Proposed:')).toContainText(proposed);
+  await page.keyboard.press('Enter');
+  await expect(claimantField).toHaveValue(proposed);
+  const positionField = editor.getByRole('combobox', { name: 'Position' });
+  await pressUntil(page, 'Tab', () => positionField.evaluate((el) => el === document.activeElement), 8);
+  for (let i = 0; i < 10 && (await positionField.inputValue()) !== position; i++)
+    await page.keyboard.press('ArrowDown');
+  await expect(positionField).toHaveValue(position);
 }
 
 async function openSample(hashiya: Hashiya, page: Page, more: ReadonlyArray<readonly [string, string]> = []) {
   await hashiya.ok('settings.update', { annotator: 'Salma' });
   const doc = await hashiya.sample();
+  // the registry knows the claimant the passage mentions (the article writes أمانويل ماكرون)
+  await hashiya.ok('registry.add', {
+    entity: { kind: 'actor', nameAr: 'إيمانويل ماكرون', nameLatin: 'Emmanuel Macron', type: 'person' },
+  });
   const span = (phrase: string) => {
     const u = doc.text.indexOf(phrase);
     return { start: cp(doc.text, u), end: cp(doc.text, u + phrase.length) };
@@ -151,8 +157,9 @@ test('a claim coded from the keyboard alone: caret, Shift+Ctrl+arrows, code key,
   expect(stored.end).toBe(cp(doc.text, movedEnd));
   expect([...doc.text].slice(stored.start, stored.end).join('')).toBe(moved);
   expect(stored.codes).toEqual(['ceasefire-proposal']);
-  expect(stored.claimant).toBe('إيمانويل ماكرون');
-  expect(stored.stance).toBe('proposes');
+  const registry = await hashiya.ok<{ entities: { id: string; nameAr: string }[] }>('registry.get', {});
+  const macron = registry.entities.find((e) => e.nameAr === 'إيمانويل ماكرون');
+  expect(stored.values).toMatchObject({ claimant: macron?.id, position: 'proposes' });
   expect(stored.annotator).toBe('Salma');
 
   // n: the next annotation in reading order

@@ -231,23 +231,30 @@ test('from the article the claimant field of a new annotation is three Tabs away
   await page.keyboard.press('Tab');
   await expect(claimant).toBeFocused();
 
-  // Esc leaves the field (saving what was typed), keeps the annotation active, and the article has the keyboard
+  // a new name: Enter adds it to the registry as a new actor and names it; Esc then leaves the
+  // field, keeps the annotation active, and the article has the keyboard
   await claimant.fill('فائز السراج');
+  await expect(editor.getByRole('option', { name: /Add “فائز السراج” as a new actor/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(claimant).toHaveValue('فائز السراج');
   await page.keyboard.press('Escape');
   await expect(article).toBeFocused();
   await expect(editor).toBeVisible();
+  const registry = await hashiya.ok<{ entities: { id: string; nameAr: string }[] }>('registry.get');
+  const sarraj = registry.entities.find((e) => e.nameAr === 'فائز السراج')?.id;
+  expect(sarraj).toBeTruthy();
   await expect
-    .poll(async () => (await list(hashiya, doc.id)).map((a) => [a.codes, a.claimant]))
-    .toEqual([[['ceasefire-proposal', 'ceasefire-condition'], 'فائز السراج']]);
-  // the same from the stance list and the note
-  await editor.getByRole('combobox', { name: 'Stance' }).focus();
+    .poll(async () => (await list(hashiya, doc.id)).map((a) => [a.codes, a.values.claimant]))
+    .toEqual([[['ceasefire-proposal', 'ceasefire-condition'], sarraj]]);
+  // the same from the position list and the note
+  await editor.getByRole('combobox', { name: 'Position' }).focus();
   await page.keyboard.press('Escape');
   await expect(article).toBeFocused();
   await editor.getByRole('textbox', { name: 'Note' }).fill('said in Paris');
   await page.keyboard.press('Escape');
   await expect(article).toBeFocused();
   await expect(editor).toBeVisible();
-  await expect.poll(async () => (await list(hashiya, doc.id))[0]?.note).toBe('said in Paris');
+  await expect.poll(async () => (await list(hashiya, doc.id))[0]?.values.note).toBe('said in Paris');
   // a second Esc, now in the article, closes the editor as before
   await page.keyboard.press('Escape');
   await expect(editor).toBeHidden();

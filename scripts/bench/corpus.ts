@@ -118,10 +118,12 @@ export function annotationsFor(
       end,
       ...anchorSpan(map, start, end),
       codes,
-      claimant: rand() < 0.5 ? pick(rand, ['حفتر', 'السراج', 'الأمم المتحدة', 'فرنسا']) : '',
-      stance: rand() < 0.5 ? pick(rand, ['proposes', 'supports', 'rejects', 'reports']) : '',
-      certainty: rand() < 0.3 ? 'asserted' : '',
-      note: rand() < 0.1 ? 'ملاحظة: "يجب التحقق", 2019' : '',
+      // claim values of the political-claims template (no actors: the bench project has no registry entries)
+      values: {
+        ...(rand() < 0.5 ? { position: pick(rand, ['proposes', 'supports', 'rejects', 'reports']) } : {}),
+        ...(rand() < 0.3 ? { certainty: 'asserted' } : {}),
+        ...(rand() < 0.1 ? { note: 'ملاحظة: "يجب التحقق", 2019' } : {}),
+      },
       annotator: 'Bench',
       createdAt,
       updatedAt: createdAt,

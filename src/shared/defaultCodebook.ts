@@ -5,10 +5,7 @@
  * example is quoted verbatim from the bundled sample article (a test checks it).
  */
 import type { Code, Codebook } from './model';
-import { DEFAULT_VALUE_NAMES_AR } from './codebook/valueNames';
-
-export const DEFAULT_STANCES = ['proposes', 'supports', 'rejects', 'conditions', 'reports', 'denies'];
-export const DEFAULT_CERTAINTIES = ['asserted', 'alleged', 'reported'];
+import { politicalClaimsTemplate } from './claims/template';
 
 const code = (c: Partial<Code> & Pick<Code, 'id' | 'name' | 'nameAr' | 'color'>): Code => ({
   description: '',
@@ -135,11 +132,6 @@ export function defaultCodebook(): Codebook {
         example: 'ضرورة استئناف العملية السياسية والمفاوضات، مؤكدين أن لا حل عسكريا للأزمة',
       }),
     ],
-    stances: [...DEFAULT_STANCES],
-    certainties: [...DEFAULT_CERTAINTIES],
-    valueNamesAr: {
-      stances: [...DEFAULT_VALUE_NAMES_AR.stances].map(([value, nameAr]) => ({ value, nameAr })),
-      certainties: [...DEFAULT_VALUE_NAMES_AR.certainties].map(([value, nameAr]) => ({ value, nameAr })),
-    },
+    fields: politicalClaimsTemplate(),
   };
 }

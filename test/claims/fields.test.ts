@@ -3,7 +3,7 @@ import { CSV_COLUMNS } from '../../src/main/exchange/csvRows';
 import { ClaimField, ClaimFields, fieldColumns, RESERVED_COLUMNS } from '@shared/claims/fields';
 import { checkClaimValues, missingRequired, parseNumber, valueOf, type ValueContext } from '@shared/claims/values';
 import { politicalClaimsTemplate, addTemplateFields } from '@shared/claims/template';
-import { CodebookV3 } from '@shared/claims/formatV3';
+import { Codebook as CodebookV3 } from '@shared/model';
 import { defaultCodebook } from '@shared/defaultCodebook';
 
 const field = (f: Record<string, unknown>) => ClaimField.parse({ label: 'Field', ...f });
@@ -11,8 +11,9 @@ const firstMessage = (r: { success: boolean; error?: { issues: { message: string
   r.error?.issues[0]?.message ?? '';
 
 describe('claim fields', () => {
-  it('keeps the reserved columns in step with the CSV export (its claim columns become fields)', () => {
-    expect([...RESERVED_COLUMNS, 'claimant', 'stance', 'certainty', 'note'].sort()).toEqual([...CSV_COLUMNS].sort());
+  it('reserves exactly the CSV export’s own columns (the claim columns follow them, one set per field)', () => {
+    expect([...RESERVED_COLUMNS].sort()).toEqual([...CSV_COLUMNS].sort());
+    expect(CSV_COLUMNS).not.toContain('claimant');
   });
 
   it('takes a key only when it is a safe identifier that no column of the export has', () => {

@@ -2,12 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvRow } from '@shared/csv';
-import type { Annotation } from '@shared/model';
-import { DocumentFile, ProjectFile } from '../../src/main/store/schema';
+import type { Annotation as AnnotationV3, ProjectFile as ProjectFileV3 } from '@shared/model';
+import {
+  DocumentFileV2 as DocumentFile,
+  ProjectFileV2 as ProjectFile,
+  type AnnotationV2 as Annotation,
+} from '@shared/claims/formatV2';
 import { claimantActorId, migrateDocumentV2toV3, migrateProjectV2toV3 } from '@shared/claims/migrateV2';
 import { displayName, registryProblems } from '@shared/claims/registry';
 import { checkClaimValues, valueOf } from '@shared/claims/values';
-import type { AnnotationV3, ProjectFileV3 } from '@shared/claims/formatV3';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/project-v2/project');
 const read = (p: string): unknown => JSON.parse(readFileSync(p, 'utf8'));

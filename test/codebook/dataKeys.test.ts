@@ -1,7 +1,7 @@
 /**
- * Names that come from data are never properties of a plain object: a claimant called
- * "constructor" or "__proto__", or a colleague's code with the id "__proto__", is counted,
- * renamed and protected like any other.
+ * Names that come from data are never properties of a plain object: an actor called
+ * "constructor" or "__proto__", a choice or a colleague's code with the id "__proto__", is
+ * counted, merged and protected like any other.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
@@ -13,8 +13,10 @@ let dir: string;
 let p: Project;
 let doc: string;
 
-const tag = (quote: string, codes: string[], claimant = '') =>
-  p.call('annotations.create', { documentId: doc, ...p.span(TEXT, quote), codes, claimant });
+const tag = async (quote: string, codes: string[], claimant = '', more: Record<string, string> = {}) => {
+  const values: Record<string, string> = claimant ? { claimant: await p.actor(claimant), ...more } : more;
+  return p.call('annotations.create', { documentId: doc, ...p.span(TEXT, quote), codes, values });
+};
 
 async function addCode(id: string, name: string) {
   const cb = await p.call('codebook.get', {});
@@ -38,26 +40,36 @@ afterEach(async () => {
 });
 
 describe('names from data', () => {
-  it('counts and renames claimants called __proto__, constructor and toString', async () => {
+  it('counts and merges actors called __proto__, constructor and toString', async () => {
     await tag('ماكرون', ['ceasefire-proposal'], '__proto__');
     await tag('حفتر', ['ceasefire-proposal'], '__proto__');
     await tag('المبعوث', ['ceasefire-proposal'], 'constructor');
-    expect(await p.call('claimants.list', {})).toEqual([
-      { name: '__proto__', count: 2 },
-      { name: 'constructor', count: 1 },
+    const proto = await p.actor('__proto__');
+    const ctor = await p.actor('constructor');
+    expect((await p.call('stats.summary', {})).actors).toEqual([
+      { id: proto, name: '__proto__', count: 2 },
+      { id: ctor, name: 'constructor', count: 1 },
     ]);
-    // a name no annotation has is not found, even when it is a property of every object
-    await expect(p.call('claimants.rename', { from: 'toString', to: 'X' })).rejects.toThrow(
-      /No annotation has the claimant/,
-    );
-    expect(await p.call('claimants.rename', { from: 'constructor', to: '__proto__' })).toMatchObject({
-      affected: 1,
-      documents: 1,
-    });
-    expect(await p.call('claimants.list', {})).toEqual([{ name: '__proto__', count: 3 }]);
+    expect(await p.call('registry.merge', { fromIds: [ctor], intoId: proto })).toMatchObject({ moved: 1 });
     const summary = await p.call('stats.summary', {});
-    expect(summary.claimants).toEqual([{ name: '__proto__', count: 3 }]);
+    expect(summary.actors).toEqual([{ id: proto, name: '__proto__', count: 3 }]);
     expect(summary.noClaimant).toBe(0);
+    expect((await p.call('registry.uses', {})).uses).toEqual([{ id: proto, count: 3 }]);
+  });
+
+  it('a choice with the id __proto__ that claims use is counted and cannot be dropped', async () => {
+    const cb = await p.call('codebook.get', {});
+    const withProto = cb.fields.map((f) =>
+      f.key === 'position'
+        ? { ...f, choices: [...f.choices, { id: '__proto__', name: 'proto', nameAr: '', value: 1 }] }
+        : f,
+    );
+    await p.call('codebook.save', { ...cb, fields: withProto });
+    await tag('ماكرون', ['ceasefire-proposal'], '', { position: '__proto__' });
+    const usage = await p.call('codebook.usage', {});
+    expect(Object.hasOwn(usage.choices.position ?? {}, '__proto__')).toBe(true);
+    expect(JSON.parse(JSON.stringify(usage.choices.position)).__proto__).toBe(1);
+    await expect(p.call('codebook.save', { ...cb })).rejects.toThrow(/choice “proto” of “Position” is used by 1 claim/);
   });
 
   it('a code with the id __proto__ that annotations use cannot be deleted or dropped', async () => {
@@ -99,7 +111,7 @@ describe('names from data', () => {
     p = await openProject(dir);
     const summary = await p.call('stats.summary', {});
     expect(summary.codes.find((c) => c.id === '__proto__')?.count).toBe(1);
-    expect(summary.claimants).toEqual([{ name: 'constructor', count: 1 }]);
+    expect(summary.actors).toEqual([{ id: await p.actor('constructor'), name: 'constructor', count: 1 }]);
     await expect(p.call('codebook.deleteCode', { id: '__proto__' })).rejects.toThrow(/used by 1 annotation/);
   });
 });

@@ -23,7 +23,7 @@ async function freshProject(): Promise<Project> {
 /** A fresh project whose codebook has been emptied (so an import has to bring every code). */
 async function emptyProject(): Promise<Project> {
   const p = await freshProject();
-  await p.call('codebook.save', { codes: [], stances: [], certainties: [] });
+  await p.call('codebook.save', { codes: [], fields: [] });
   return p;
 }
 
@@ -192,19 +192,36 @@ describe('REFI-QDA codebook (.qdc)', () => {
 });
 
 describe('Hashiya JSON codebook', () => {
-  it('round-trips everything, including stances and certainties, and is versioned', async () => {
+  it('round-trips everything, including the claim fields and their choices, and is versioned', async () => {
     const source = await freshProject();
-    await source.call('codebook.renameValue', { list: 'stances', from: 'denies', to: 'refutes' });
+    const cb = await source.call('codebook.get', {});
+    await source.call('codebook.save', {
+      ...cb,
+      fields: [
+        ...cb.fields.map((f) =>
+          f.key === 'position'
+            ? { ...f, choices: f.choices.map((c) => (c.id === 'denies' ? { ...c, name: 'refutes' } : c)) }
+            : f,
+        ),
+        {
+          key: 'fatalities',
+          label: 'Fatalities',
+          labelAr: 'الضحايا',
+          type: 'number',
+          codes: ['casualties-displacement'],
+        },
+      ],
+    });
     const { fileName, content } = await source.call('codebook.export', { format: 'json' });
     expect(fileName).toMatch(/\.json$/);
     const file = JSON.parse(content);
-    expect(file).toMatchObject({ format: 'hashiya-codebook', version: 1 });
+    expect(file).toMatchObject({ format: 'hashiya-codebook', version: 2 });
     const target = await emptyProject();
     await target.call('codebook.import', { fileName, content });
     const got = await target.call('codebook.get', {});
     expect(got).toEqual(await source.call('codebook.get', {}));
     await expect(
-      target.call('codebook.import', { fileName, content: JSON.stringify({ ...file, version: 2 }) }),
+      target.call('codebook.import', { fileName, content: JSON.stringify({ ...file, version: 3 }) }),
     ).rejects.toThrow(/newer Hashiya/);
   });
 

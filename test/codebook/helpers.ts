@@ -25,6 +25,8 @@ export interface Project {
   addDocument(text: string, title?: string): Promise<string>;
   /** code-point span of the first occurrence of `quote` in a text */
   span(text: string, quote: string): { start: number; end: number };
+  /** the id of the actor called `name` in the registry, added when it is not there yet */
+  actor(name: string): Promise<string>;
 }
 
 let counter = 0;
@@ -40,6 +42,16 @@ export async function openProject(dir: string): Promise<Project> {
       const id = `doc-${Date.now().toString(36)}-${++counter}`;
       await store.addDocument(buildDocumentFile(id, { text, title, warnings: [], meta: {} }, new Date().toISOString()));
       return id;
+    },
+    actor: async (name) => {
+      const registry = (await services.dispatch('registry.get', {})) as Output<'registry.get'>;
+      const known = registry.entities.find((e) => e.nameAr === name || e.nameLatin === name);
+      if (known) return known.id;
+      const arabic = /\p{Script=Arabic}/u.test(name);
+      const r = (await services.dispatch('registry.add', {
+        entity: { kind: 'actor', nameAr: arabic ? name : '', nameLatin: arabic ? '' : name },
+      })) as Output<'registry.add'>;
+      return r.entity.id;
     },
     span: (text, quote) => {
       const at = text.indexOf(quote);

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_CODES, MAX_VALUES, type Code } from '@shared/model';
+import { MAX_CODES, type Code } from '@shared/model';
 import { closeProject, openProject, removeDir, tempDir, type Project } from './helpers';
 
 let dir: string;
@@ -27,8 +27,8 @@ const qdcOf = (names: string[]) =>
   names.map((n) => `<Code guid="" name="${n}" isCodable="true"/>`).join('') +
   '</Codes></CodeBook>';
 
-const jsonOf = (codebook: { codes: Partial<Code>[]; stances?: string[]; certainties?: string[] }) =>
-  JSON.stringify({ format: 'hashiya-codebook', version: 1, codebook: { stances: [], certainties: [], ...codebook } });
+const jsonOf = (codebook: { codes: Partial<Code>[]; fields?: unknown[] }) =>
+  JSON.stringify({ format: 'hashiya-codebook', version: 2, codebook: { fields: [], ...codebook } });
 
 const projectJson = () => readFile(path.join(dir, 'project.json'), 'utf8');
 
@@ -59,7 +59,7 @@ describe('codebook.import and the codebook’s limits', () => {
     expect((await p.call('codebook.get', {})).codes).toHaveLength(MAX_CODES);
   });
 
-  it('refuses a JSON codebook that would go past 2,000 codes, or past 100 stances or certainties', async () => {
+  it('refuses a JSON codebook that would go past 2,000 codes, or past 50 claim fields', async () => {
     const before = await p.call('codebook.get', {});
     const codes = Array.from({ length: MAX_CODES - 5 }, (_, i) => ({
       id: `x${i}`,
@@ -71,16 +71,14 @@ describe('codebook.import and the codebook’s limits', () => {
       message: expect.stringMatching(/codes; a codebook holds at most 2,000/),
     });
     const one = [{ id: 'x', name: 'Actor', color: '#123456' }];
-    const stances = Array.from({ length: MAX_VALUES }, (_, i) => `stance ${i}`);
+    // 45 fields of its own, beside the project's 10: more than a codebook holds
+    const fields = Array.from({ length: 45 }, (_, i) => ({ key: `f${i}`, label: `Field ${i}`, type: 'text' }));
     await expect(
-      p.call('codebook.import', { fileName: 'c.json', content: jsonOf({ codes: one, stances }) }),
+      p.call('codebook.import', { fileName: 'c.json', content: jsonOf({ codes: one, fields }) }),
     ).rejects.toMatchObject({
       code: 'too_large',
-      message: expect.stringMatching(/stances; a codebook holds at most 100/),
+      message: expect.stringMatching(/fields; a codebook holds at most 50/),
     });
-    await expect(
-      p.call('codebook.import', { fileName: 'c.json', content: jsonOf({ codes: one, certainties: stances }) }),
-    ).rejects.toMatchObject({ code: 'too_large', message: expect.stringMatching(/certainties/) });
     expect(await p.call('codebook.get', {})).toEqual(before);
   });
 
@@ -154,7 +152,7 @@ describe('a JSON codebook with loops or shared ids', () => {
   const code = (id: string, name: string, parentId: string | null = null) => ({ id, name, color: '#123456', parentId });
 
   it('imports every code, cutting loops and giving a reused id a new one, and reports each repair', async () => {
-    await p.call('codebook.save', { codes: [], stances: [], certainties: [] });
+    await p.call('codebook.save', { codes: [], fields: [] });
     const codes = [
       code('a', 'Alpha', 'b'),
       code('b', 'Beta', 'a'),

@@ -1,6 +1,7 @@
 /**
- * Undoing a code merge or a claimant merge puts back exactly which annotations had which codes
- * or claimant, and the codebook; an undo that would overwrite later work is refused whole.
+ * Undoing a code merge or an actor merge puts back exactly which annotations had which codes
+ * or claimant, and the codebook or the merged actors; an undo that would overwrite later work is
+ * refused whole.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeProject, openProject, removeDir, tempDir, type Project } from './helpers';
@@ -13,13 +14,14 @@ let doc: string;
 let other: string;
 
 async function tag(documentId: string, text: string, quote: string, codes: string[], claimant = '') {
-  return p.call('annotations.create', { documentId, ...p.span(text, quote), codes, claimant });
+  const values: Record<string, string> = claimant ? { claimant: await p.actor(claimant) } : {};
+  return p.call('annotations.create', { documentId, ...p.span(text, quote), codes, values });
 }
 const state = async () =>
   [
     ...(await p.call('annotations.list', { documentId: doc })),
     ...(await p.call('annotations.list', { documentId: other })),
-  ].map((a) => [a.quote, a.codes, a.claimant]);
+  ].map((a) => [a.quote, a.codes, a.values.claimant]);
 
 beforeEach(async () => {
   dir = await tempDir();
@@ -27,8 +29,8 @@ beforeEach(async () => {
   doc = await p.addDocument(TEXT);
   other = await p.addDocument('قال خليفة حفتر كلاما.', 'Other');
   await tag(doc, TEXT, 'ماكرون', ['ceasefire-proposal'], 'ماكرون');
-  await tag(doc, TEXT, 'ورفض حفتر', ['ceasefire-condition', 'ceasefire-proposal'], 'خليفه حفتر');
-  await tag(doc, TEXT, 'الهدنة', ['political-process'], 'خليفه حفتر');
+  await tag(doc, TEXT, 'ورفض حفتر', ['ceasefire-condition', 'ceasefire-proposal'], 'المشير حفتر');
+  await tag(doc, TEXT, 'الهدنة', ['political-process'], 'المشير حفتر');
   await tag(other, 'قال خليفة حفتر كلاما.', 'كلاما', ['ceasefire-condition'], 'خليفة حفتر');
 });
 afterEach(async () => {
@@ -61,14 +63,18 @@ describe('undoing a merge', () => {
     await expect(p.call('codebook.undoMerge', { undoId: merged.undoId })).rejects.toThrow(/no longer be undone/);
   });
 
-  it('undoes a claimant merge on exactly the annotations it renamed, in every document', async () => {
+  it('undoes an actor merge on exactly the claims it moved, in every document, and brings the actor back', async () => {
     const before = await state();
-    const r = await p.call('claimants.rename', { from: 'خليفه حفتر', to: 'خليفة حفتر' });
-    expect(r.affected).toBe(2);
-    expect((await p.call('stats.summary', {})).claimants.find((c) => c.name === 'خليفة حفتر')?.count).toBe(3);
-    await p.call('codebook.undoMerge', { undoId: r.undoId ?? '' });
-    // the annotation that already had the kept spelling keeps it
+    const registryBefore = await p.call('registry.get', {});
+    const into = await p.actor('خليفة حفتر');
+    const r = await p.call('registry.merge', { fromIds: [await p.actor('المشير حفتر')], intoId: into });
+    expect(r.moved).toBe(2);
+    expect(r.registry.entities.find((e) => e.id === into)?.aliases).toContain('المشير حفتر');
+    expect((await p.call('stats.summary', {})).actors.find((c) => c.id === into)?.count).toBe(3);
+    await p.call('codebook.undoMerge', { undoId: r.undoId });
+    // the claim that already named the kept actor keeps it
     expect(await state()).toEqual(before);
+    expect(await p.call('registry.get', {})).toEqual(registryBefore);
   });
 
   it('refuses, changing nothing, when an annotation of the merge was edited since or the codebook changed', async () => {
@@ -86,12 +92,30 @@ describe('undoing a merge', () => {
     expect(await state()).toEqual(edited);
     expect(await p.call('codebook.get', {})).toEqual(codebook);
 
-    const again = await p.call('claimants.rename', { from: 'ماكرون', to: 'إيمانويل ماكرون' });
-    await p.call('codebook.save', { ...codebook, stances: [...codebook.stances, 'doubts'] });
+    const macron = await p.actor('ماكرون');
+    const again = await p.call('registry.merge', { fromIds: [macron], intoId: await p.actor('إيمانويل ماكرون') });
+    await p.call('codebook.save', {
+      ...codebook,
+      fields: [...codebook.fields, { key: 'doubts', label: 'Doubts', type: 'boolean' }],
+    });
     await expect(p.call('codebook.undoMerge', { undoId: merged.undoId })).rejects.toThrow(/codebook has changed/);
-    // a claimant merge does not depend on the codebook
-    await p.call('codebook.undoMerge', { undoId: again.undoId ?? '' });
-    expect((await state()).map((x) => x[2])).toContain('ماكرون');
+    // an actor merge does not depend on the codebook
+    await p.call('codebook.undoMerge', { undoId: again.undoId });
+    expect((await state()).map((x) => x[2])).toContain(macron);
+  });
+
+  it('refuses an actor merge’s undo, changing nothing, when one of its claims was edited since', async () => {
+    const r = await p.call('registry.merge', {
+      fromIds: [await p.actor('المشير حفتر')],
+      intoId: await p.actor('خليفة حفتر'),
+    });
+    const [, second] = await p.call('annotations.list', { documentId: doc });
+    await p.call('annotations.update', { id: second?.id ?? '', values: { claimant: await p.actor('ماكرون') } });
+    const edited = await state();
+    const registry = await p.call('registry.get', {});
+    await expect(p.call('codebook.undoMerge', { undoId: r.undoId })).rejects.toThrow(/1 annotation of this merge/);
+    expect(await state()).toEqual(edited);
+    expect(await p.call('registry.get', {})).toEqual(registry);
   });
 
   it('does not undo a merge of another project, or an unknown one', async () => {

@@ -11,7 +11,6 @@ import {
   remapCodes,
   removedCodeIds,
   renameCode,
-  renameValue,
   reorderCode,
 } from '@shared/codebook/ops';
 import { childrenOf, codePath, treeRows } from '@shared/codebook/tree';
@@ -141,10 +140,5 @@ describe('codebook operations', () => {
     expect(remapCodes(['a', 'b'], new Map([['b', null]]))).toEqual(['a']);
     const same = ['a'];
     expect(remapCodes(same, new Map([['b', 'c']]))).toBe(same);
-  });
-
-  it('renames a stance, merging into an existing one', () => {
-    expect(renameValue(defaultCodebook(), 'stances', 'denies', 'refutes').stances).toContain('refutes');
-    expect(renameValue(defaultCodebook(), 'stances', 'denies', 'Rejects').stances).not.toContain('denies');
   });
 });

@@ -47,25 +47,19 @@ describe('patches', () => {
     expect((await p.call('documents.get', { id })).source).toBe('Al-Wasat');
   });
 
-  it('annotations.update of the note keeps the codes, claimant, stance and certainty', async () => {
+  it('annotations.update of the values keeps the codes, and of the codes keeps the values', async () => {
     const id = await p.addDocument(TEXT);
     const created = await p.call('annotations.create', {
       documentId: id,
       ...p.span(TEXT, 'ماكرون'),
       codes: ['ceasefire-proposal'],
-      claimant: 'ماكرون',
-      stance: 'support',
-      certainty: 'certain',
-      note: 'first',
+      values: { claimant: await p.actor('ماكرون'), position: 'supports', certainty: 'asserted', note: 'first' },
     });
-    const updated = await p.call('annotations.update', { id: created.id, note: 'second' });
-    expect(updated).toMatchObject({
-      codes: ['ceasefire-proposal'],
-      claimant: 'ماكرون',
-      stance: 'support',
-      certainty: 'certain',
-      note: 'second',
-    });
+    const values = { ...created.values, note: 'second' };
+    const updated = await p.call('annotations.update', { id: created.id, values });
+    expect(updated).toMatchObject({ codes: ['ceasefire-proposal'], values });
+    const recoded = await p.call('annotations.update', { id: created.id, codes: ['ceasefire-proposal', 'politics'] });
+    expect(recoded.values).toEqual(values);
   });
 
   it('search options: switching one rule on leaves the other rules on', async () => {

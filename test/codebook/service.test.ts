@@ -1,6 +1,7 @@
 /**
- * The codebook operations that reach annotations: merge, delete (reassign / remove), renaming a
- * stance or a claimant, and the guarantee that a code in use is never silently dropped.
+ * The codebook operations that reach annotations: merge, delete (reassign / remove), actors
+ * merged and deleted, and the guarantee that a code, a field or a choice in use is never silently
+ * dropped.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
@@ -13,7 +14,8 @@ let p: Project;
 let doc: string;
 
 async function tag(quote: string, codes: string[], claimant = '') {
-  return p.call('annotations.create', { documentId: doc, ...p.span(TEXT, quote), codes, claimant });
+  const values: Record<string, string> = claimant ? { claimant: await p.actor(claimant) } : {};
+  return p.call('annotations.create', { documentId: doc, ...p.span(TEXT, quote), codes, values });
 }
 const codesOf = async () => (await p.call('annotations.list', { documentId: doc })).map((a) => a.codes);
 
@@ -144,41 +146,72 @@ describe('a code in use is never silently dropped', () => {
     expect(saved.codes.some((c) => c.id === 'ceasefire-proposal')).toBe(false);
   });
 
-  it('stances in use cannot be dropped but can be renamed everywhere', async () => {
+  it('a choice or a field that claims use cannot be dropped (409 with the count); a choice can be renamed', async () => {
     const a = await tag('ماكرون', ['ceasefire-proposal']);
-    await p.call('annotations.update', { id: a.id, stance: 'denies' });
+    await p.call('annotations.update', { id: a.id, values: { position: 'denies' } });
     const cb = await p.call('codebook.get', {});
-    await expect(p.call('codebook.save', { ...cb, stances: cb.stances.filter((s) => s !== 'denies') })).rejects.toThrow(
-      /stance “denies” is used by 1/,
-    );
-    const r = await p.call('codebook.renameValue', { list: 'stances', from: 'denies', to: 'refutes' });
-    expect(r.affected).toBe(1);
-    expect((await p.call('annotations.list', { documentId: doc }))[0]?.stance).toBe('refutes');
+    const position = cb.fields.find((f) => f.key === 'position')!;
+    const without = (items: typeof position.choices) =>
+      cb.fields.map((f) => (f.key === 'position' ? { ...f, choices: items } : f));
+    await expect(
+      p.call('codebook.save', { ...cb, fields: without(position.choices.filter((c) => c.id !== 'denies')) }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/choice “denies” of “Position” is used by 1 claim/),
+    });
+    await expect(
+      p.call('codebook.save', { ...cb, fields: cb.fields.filter((f) => f.key !== 'position') }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/field “Position” is filled in 1 claim/),
+    });
+    expect(await p.call('codebook.get', {})).toEqual(cb);
+    // the item's id stays when its name changes: the claim keeps it
+    const renamed = position.choices.map((c) => (c.id === 'denies' ? { ...c, name: 'refutes' } : c));
+    await p.call('codebook.save', { ...cb, fields: without(renamed) });
+    expect((await p.call('annotations.list', { documentId: doc }))[0]?.values.position).toBe('denies');
+    expect((await p.call('codebook.usage', {})).choices.position?.denies).toBe(1);
   });
 });
 
-describe('claimants and the summary', () => {
-  it('renames one actor everywhere, merging two spellings', async () => {
+describe('actors and the summary', () => {
+  it('merges two actors everywhere and counts claims per actor', async () => {
     await tag('ماكرون', ['ceasefire-proposal'], 'ماكرون');
     await tag('ورفض حفتر', ['ceasefire-condition'], 'خليفة حفتر');
-    await tag('الهدنة', ['political-process'], 'خليفه حفتر');
-    const other = await p.addDocument('قال خليفه حفتر كلاما.');
+    await tag('الهدنة', ['political-process'], 'المشير حفتر');
+    const other = await p.addDocument('قال المشير حفتر كلاما.');
     await p.call('annotations.create', {
       documentId: other,
       start: 4,
-      end: 13,
+      end: 15,
       codes: ['political-process'],
-      claimant: 'خليفه حفتر',
+      values: { claimant: await p.actor('المشير حفتر') },
     });
 
-    const r = await p.call('claimants.rename', { from: 'خليفه حفتر', to: 'خليفة حفتر' });
-    expect(r).toMatchObject({ affected: 2, documents: 2 });
+    const into = await p.actor('خليفة حفتر');
+    const r = await p.call('registry.merge', { fromIds: [await p.actor('المشير حفتر')], intoId: into });
+    expect(r.moved).toBe(2);
     const summary = await p.call('stats.summary', {});
-    expect(summary.claimants).toEqual([
-      { name: 'خليفة حفتر', count: 3 },
-      { name: 'ماكرون', count: 1 },
+    expect(summary.actors).toEqual([
+      { id: into, name: 'خليفة حفتر', count: 3 },
+      { id: await p.actor('ماكرون'), name: 'ماكرون', count: 1 },
     ]);
-    await expect(p.call('claimants.rename', { from: 'خليفه حفتر', to: 'x' })).rejects.toThrow(/No annotation/);
+    // the merged name is a spelling of the kept actor now: it cannot name another
+    await expect(p.call('registry.add', { entity: { kind: 'actor', nameAr: 'المشير حفتر' } })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+  });
+
+  it('refuses to delete an actor claims name unless they are given to another, then moves them', async () => {
+    const macron = await p.actor('ماكرون');
+    await tag('ماكرون', ['ceasefire-proposal'], 'ماكرون');
+    await expect(p.call('registry.delete', { id: macron })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/is in 1 claim; choose the actor/),
+    });
+    const to = await p.actor('Emmanuel Macron');
+    expect(await p.call('registry.delete', { id: macron, reassignTo: to })).toMatchObject({ moved: 1 });
+    expect((await p.call('annotations.list', { documentId: doc }))[0]?.values.claimant).toBe(to);
   });
 
   it('counts annotations per code per document and for the project', async () => {

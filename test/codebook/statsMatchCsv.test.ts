@@ -1,6 +1,6 @@
 /**
  * The summary's counts are the export's counts: per code (rows whose `code` is that code), per
- * claimant (annotations naming that claimant) and in total (rows), for one document and for
+ * actor (annotations naming that actor) and in total (rows), for one document and for
  * the project. The CSV is read with a real RFC 4180 reader: Python's csv module.
  */
 import { execFileSync } from 'node:child_process';
@@ -24,13 +24,15 @@ function readCsv(csv: string): Record<string, string>[] {
   return JSON.parse(execFileSync('python3', ['-c', py], { input: csv, encoding: 'utf8' }));
 }
 
-it('per code, per claimant and in total, the summary counts what the CSV holds', async () => {
+it('per code, per actor and in total, the summary counts what the CSV holds', async () => {
   const A = 'اقترح الرئيس 🙂 ماكرون وقف إطلاق النار. ورفض حفتر الشرط. وقال خليفه حفتر إن الهدنة انتهت.';
   const B = 'قالت الأمم المتحدة إن شحنة أسلحة وصلت إلى ميناء مصراتة في خرق لحظر السلاح.';
   const a = await p.addDocument(A, 'A');
   const b = await p.addDocument(B, 'B');
-  const tag = (doc: string, text: string, quote: string, codes: string[], claimant = '') =>
-    p.call('annotations.create', { documentId: doc, ...p.span(text, quote), codes, claimant });
+  const tag = async (doc: string, text: string, quote: string, codes: string[], claimant = '') => {
+    const values: Record<string, string> = claimant ? { claimant: await p.actor(claimant) } : {};
+    return p.call('annotations.create', { documentId: doc, ...p.span(text, quote), codes, values });
+  };
   await tag(a, A, 'ماكرون', ['ceasefire-proposal', 'political-process'], 'ماكرون');
   await tag(a, A, 'ورفض حفتر', ['ceasefire-condition'], 'خليفة حفتر');
   await tag(a, A, 'الهدنة', [], 'خليفة حفتر');
@@ -48,8 +50,10 @@ it('per code, per claimant and in total, the summary counts what the CSV holds',
       const below = rows.filter((r) => r.code_path === code.path || r.code_path?.startsWith(`${code.path} > `));
       expect(code.total, `${code.name} with sub-codes`).toBe(below.length);
     }
-    for (const c of summary.claimants) {
-      expect(c.count, c.name).toBe(new Set(rows.filter((r) => r.claimant === c.name).map((r) => r.annotation_id)).size);
+    for (const c of summary.actors) {
+      expect(c.count, c.name).toBe(
+        new Set(rows.filter((r) => r.claimant_id === c.id).map((r) => r.annotation_id)).size,
+      );
     }
     expect(summary.annotations).toBe(new Set(rows.map((r) => r.annotation_id)).size);
     expect(summary.noClaimant).toBe(new Set(rows.filter((r) => r.claimant === '').map((r) => r.annotation_id)).size);

@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageIndex, type UsageFs } from '../../src/main/codebook/usageIndex';
+import { valueKey, UsageIndex, type UsageFs } from '../../src/main/codebook/usageIndex';
 import { buildDocumentFile } from '../../src/main/services/documentFactory';
 import { ProjectStore } from '../../src/main/store/projectStore';
 import { closeProject, openProject, removeDir, tempDir } from './helpers';
@@ -55,10 +55,7 @@ beforeAll(async () => {
         prefix: '',
         suffix: ' الرئيس',
         codes: i % 100 === 0 ? ['ceasefire-proposal', 'political-process'] : ['ceasefire-proposal'],
-        claimant: i % 2 === 0 ? 'ماكرون' : '',
-        stance: 'proposes',
-        certainty: '',
-        note: '',
+        values: i % 2 === 0 ? { claimant: 'macron', position: 'proposes' } : { position: 'proposes' },
         annotator: '',
         createdAt: now,
         updatedAt: now,
@@ -92,7 +89,14 @@ describe(`usage of codes in ${N.toLocaleString('en')} documents`, () => {
         ['political-process', N / 100],
       ]),
     );
-    expect(totals.claimants).toEqual(new Map([['ماكرون', N / 2]]));
+    expect(totals.fields).toEqual(
+      new Map([
+        ['claimant', N / 2],
+        ['position', N],
+      ]),
+    );
+    expect(totals.values.get(valueKey('claimant', 'macron'))).toBe(N / 2);
+    expect(totals.ids.get('macron')).toBe(N / 2);
     expect(fs1.reads).toBe(N);
     expect([...store.loadedDocuments()]).toHaveLength(0); // counting does not load documents into the store
 

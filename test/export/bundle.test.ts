@@ -60,7 +60,9 @@ describe('export.bundle', () => {
     expect(r.bom).toBe(true);
     expect(r.ok).toEqual([true, true, true]);
     expect(r.total).toBe(2);
-    expect(out.files).toBe(5);
+    // the CSV, the JSON-LD, actors.csv, the README and two texts
+    expect(r.names).toContain('actors.csv');
+    expect(out.files).toBe(6);
   });
 
   it('holds only the chosen documents', async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../src/main/store/projectStore';
 import { hostTestProject } from '../harness/project';
 import type { TextFile } from '@shared/api/exchange';
-import type { Annotation, Document, DocumentSummary } from '@shared/model';
+import type { Annotation, Codebook, Document, DocumentSummary } from '@shared/model';
 import { openProject, type TestProject } from './project';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -36,13 +36,24 @@ const COLUMNS = [
   'start',
   'end',
   'paragraph',
-  'claimant',
-  'stance',
-  'certainty',
-  'note',
   'annotator',
   'created_at',
   'updated_at',
+  // the political-claims template's fields, in their order (docs/claims.md "CSV columns")
+  ...['claimant', 'addressee', 'object_actor'].flatMap((k) => [k, `${k}_id`, `${k}_type`, `${k}_affiliation`]),
+  'form',
+  'form_value',
+  'position',
+  'position_value',
+  'certainty',
+  'certainty_value',
+  'claim_date',
+  'place',
+  'place_id',
+  'place_type',
+  'place_affiliation',
+  'justification',
+  'note',
 ];
 
 type Row = Record<string, string> & { _slice_ok: boolean; _slice: string; _slice_utf8_hex: string; _width: number };
@@ -89,6 +100,18 @@ function recordBreaksAreCrlf(csv: string): boolean {
 
 beforeAll(async () => {
   p = await openProject();
+  // choices whose names a spreadsheet would run as formulas
+  const cb = await p.call<Codebook>('codebook.get', {});
+  await p.call('codebook.save', {
+    ...cb,
+    fields: cb.fields.map((f) =>
+      f.key === 'position'
+        ? { ...f, choices: [...f.choices, { id: 'odd', name: '-2+3', nameAr: '', value: null }] }
+        : f.key === 'certainty'
+          ? { ...f, choices: [...f.choices, { id: 'sum', name: '@SUM(A1)', nameAr: '', value: null }] }
+          : f,
+    ),
+  });
   const a = await p.addText(AR, '=HYPERLINK("http://evil.example","click")');
   await p.call('documents.update', { id: a.id, source: 'Al Wasat', publishedAt: '2019-08-14' });
   const e = await p.addText(EN, 'English piece');
@@ -102,8 +125,8 @@ beforeAll(async () => {
   });
   ann.flag = await p.annotate(ar.id, t, '🇱🇾 خليفة', { claimant: '＝1', note: '\n=x' });
   ann.truce = await p.annotate(ar.id, t, 'نقترح وقف إطلاق النار 👍🏽', {
-    stance: '-2+3',
-    certainty: '@SUM(A1)',
+    stance: 'odd',
+    certainty: 'sum',
     note: '\tleading tab',
   });
   ann.number = await p.annotate(ar.id, t, '-2+3 هو رقم', { codes: [] });
@@ -179,7 +202,7 @@ describe('export.csv read back by Python', () => {
     expect(row('haftar').note).toBe("'=1+1\nnote");
     expect(row('flag').note).toBe("'\n=x");
     expect(row('flag').claimant).toBe("'＝1");
-    expect(row('truce').stance).toBe("'-2+3");
+    expect(row('truce').position).toBe("'-2+3");
     expect(row('truce').certainty).toBe("'@SUM(A1)");
     expect(row('truce').note).toBe("'\tleading tab");
     expect(row('number').quote).toBe("'-2+3 هو رقم");
@@ -265,11 +288,14 @@ describe('export.csv: exact bytes', () => {
   beforeAll(async () => {
     q = await openProject('Bytes');
     doc = await q.addText(TEXT, 'Truce');
+    const cb = await q.call<Codebook>('codebook.get', {});
+    const text = (key: string) => ({ key, label: key.toUpperCase(), type: 'text' });
+    await q.call('codebook.save', { ...cb, fields: [...cb.fields, text('t1'), text('t2'), text('t3')] });
   });
   afterAll(async () => {
     await q.close();
   });
-  /** the row's cells from `end` on: end, paragraph, claimant, stance, certainty, note, annotator, times */
+  /** the row's cells from `end` on: end, paragraph, annotator, times, then the claim columns */
   const attributeCells = (csv: string, a: Annotation) => {
     const line = csv.split('\r\n').find((l) => l.includes(a.id)) as string;
     return line.slice(line.indexOf(`,${a.end},`));
@@ -277,14 +303,14 @@ describe('export.csv: exact bytes', () => {
 
   it('guards a sign hidden behind spaces or invisible characters, or a look-alike sign, and keeps every other byte', async () => {
     const a = await q.annotate(doc.id, TEXT, 'المبعوث', {
-      claimant: '\u2066−2\u2069 then',
-      stance: '\u200B=cmd',
-      certainty: '﹦1',
       note: ' =1+1',
+      values: { t1: '\u2066−2\u2069 then', t2: '\u200B=cmd', t3: '﹦1' },
     });
     const { csv } = await q.call<{ csv: string }>('export.csv', { documentIds: [doc.id] });
+    // 24 empty claim cells (three actors, form, position, certainty, claim date, place, justification), then note, t1–t3
     expect(attributeCells(csv, a)).toBe(
-      `,${a.end},1,'\u2066−2\u2069 then,'\u200B=cmd,'﹦1,' =1+1,Salma,${a.createdAt},${a.updatedAt}`,
+      ['', a.end, 1, 'Salma', a.createdAt, a.updatedAt, ...Array<string>(24).fill('')].join(',') +
+        `,' =1+1,'\u2066−2\u2069 then,'\u200B=cmd,'﹦1`,
     );
     await q.call('annotations.delete', { id: a.id });
   });

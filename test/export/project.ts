@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Services } from '../../src/main/services';
 import { hostTestProject } from '../harness/project';
 import { ProjectStore } from '../../src/main/store/projectStore';
-import type { Annotation, DocumentSummary } from '@shared/model';
+import type { Annotation, DocumentSummary, Registry } from '@shared/model';
 
 export interface TestProject {
   dir: string;
@@ -39,6 +39,17 @@ export async function openProject(name = 'Libya 2019', annotator = 'Salma'): Pro
   const { services } = await hostTestProject(store);
   const call = <T>(method: string, input: unknown) => services.dispatch(method, input) as Promise<T>;
   await call('settings.update', { annotator });
+  /** the actor of that name (added to the registry the first time) */
+  const actorId = async (name: string): Promise<string> => {
+    const registry = await call<Registry>('registry.get', {});
+    const known = registry.entities.find((e) => e.nameAr === name || e.nameLatin === name);
+    if (known) return known.id;
+    const arabic = /\p{Script=Arabic}/u.test(name);
+    const r = await call<{ entity: { id: string } }>('registry.add', {
+      entity: { kind: 'actor', nameAr: arabic ? name : '', nameLatin: arabic ? '' : name },
+    });
+    return r.entity.id;
+  };
   return {
     dir,
     store,
@@ -49,12 +60,33 @@ export async function openProject(name = 'Libya 2019', annotator = 'Salma'): Pro
         .document,
     annotate: async (documentId, text, quote, fields = {}, occurrence = 0) => {
       const start = cpOffset(text, quote, occurrence);
+      // format 2's four fields, written the short way in these tests, as the claim values they are now
+      const {
+        claimant,
+        stance,
+        certainty,
+        note,
+        values: given,
+        ...rest
+      } = fields as Record<string, unknown> & {
+        claimant?: string;
+        stance?: string;
+        certainty?: string;
+        note?: string;
+        values?: Record<string, unknown>;
+      };
+      const values: Record<string, unknown> = { ...given };
+      if (claimant) values.claimant = await actorId(claimant);
+      if (stance) values.position = stance;
+      if (certainty) values.certainty = certainty;
+      if (note) values.note = note;
       return call<Annotation>('annotations.create', {
         documentId,
         start,
         end: start + [...quote].length,
         codes: ['ceasefire-proposal'],
-        ...fields,
+        values,
+        ...rest,
       });
     },
     close: async () => {

@@ -54,7 +54,7 @@ describe('JSON-LD exchange at scale', () => {
     for (let from = 0; from < N; from += 1000) {
       const drafts = [];
       for (let i = from; i < Math.min(N, from + 1000); i++) {
-        drafts.push({ documentId: docA.id, ...span(i), codes: ['ceasefire-proposal'], note: `n${i}` });
+        drafts.push({ documentId: docA.id, ...span(i), codes: ['ceasefire-proposal'], values: { note: `n${i}` } });
       }
       await a.call('annotations.createMany', { documentId: docA.id, drafts });
     }
@@ -84,7 +84,7 @@ describe('JSON-LD exchange at scale', () => {
     expect(list).toHaveLength(N);
     expect(new Set(list.map((x) => x.id)).size).toBe(N);
     const home = await a.call<Annotation[]>('annotations.list', { documentId: docA.id });
-    const key = (x: Annotation) => `${x.id}|${x.start}|${x.end}|${x.note}|${x.codes.join()}`;
+    const key = (x: Annotation) => `${x.id}|${x.start}|${x.end}|${x.values.note}|${x.codes.join()}`;
     expect(list.map(key).sort()).toEqual(home.map(key).sort());
 
     // the whole file again, batch by batch: nothing new

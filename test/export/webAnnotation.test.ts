@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { maxBodyBytesFor } from '@shared/api';
 import type { AnnotationImportResult } from '@shared/api/exchange';
-import type { Annotation, Codebook, Document, DocumentSummary } from '@shared/model';
+import type { Annotation, Codebook, Document, DocumentSummary, Registry } from '@shared/model';
 import { cpOffset, openProject, type TestProject } from './project';
 
 const AR =
@@ -95,8 +95,16 @@ describe('export.annotations', () => {
     const described = Object.fromEntries(
       haftar.body.filter((x: Json) => x.purpose === 'describing').map((x: Json) => [x['hashiya:field'], x.value]),
     );
-    expect(described).toEqual({ claimant: 'Haftar', stance: 'proposes', certainty: 'asserted' });
-    expect(haftar.body.find((x: Json) => x.purpose === 'commenting').value).toBe('first, "quoted"\nline');
+    // each claim value by its field's key: what a person reads, the stored value, and an actor's names
+    expect(described).toEqual({
+      claimant: 'Haftar',
+      position: 'proposes',
+      certainty: 'asserted',
+      note: 'first, "quoted"\nline',
+    });
+    const claimant = haftar.body.find((x: Json) => x['hashiya:field'] === 'claimant');
+    expect(claimant['hashiya:entity']).toEqual({ kind: 'actor', nameAr: '', nameLatin: 'Haftar', aliases: [] });
+    expect(typeof claimant['hashiya:value']).toBe('string');
   });
 
   it('exports only the chosen documents', async () => {
@@ -125,8 +133,8 @@ describe('import.annotations', () => {
     const imported = await b.call<Annotation[]>('annotations.list', { documentId: ar.id });
     expect(imported.every((x) => x.annotator === 'Salma')).toBe(true);
     const original = await a.call<Annotation[]>('annotations.list', { documentId: arA.id });
-    expect(imported.map((x) => [x.id, x.createdAt, x.start, x.end, x.quote, x.note])).toEqual(
-      original.map((x) => [x.id, x.createdAt, x.start, x.end, x.quote, x.note]),
+    expect(imported.map((x) => [x.id, x.createdAt, x.start, x.end, x.quote, x.values])).toEqual(
+      original.map((x) => [x.id, x.createdAt, x.start, x.end, x.quote, x.values]),
     );
   });
 
@@ -171,7 +179,18 @@ describe('import.annotations', () => {
     const result = await b.call<AnnotationImportResult>('import.annotations', { json });
     expect(result).toMatchObject({ imported: 5, alreadyPresent: 1, orphans: [] });
     const got = await b.call<Annotation[]>('annotations.list', { documentId: target.id });
-    expect(got.map((x) => [x.claimant, x.stance, x.certainty, x.note]).sort()).toEqual(
+    // the actors came with the file: B's registry names them as A's does
+    const names = new Map((await b.call<Registry>('registry.get', {})).entities.map((e) => [e.id, e.nameAr]));
+    expect(
+      got
+        .map((x) => [
+          names.get(x.values.claimant as string),
+          x.values.position,
+          x.values.certainty,
+          x.values.note ?? '',
+        ])
+        .sort(),
+    ).toEqual(
       variants
         .slice(0, 5)
         .map((v) => [v.claimant, v.stance, v.certainty, v.note])

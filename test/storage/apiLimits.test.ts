@@ -57,23 +57,34 @@ async function reopen(): Promise<Project> {
 }
 
 describe('the largest values the API accepts are stored and read back', () => {
-  it('codebook.save: as many codes, stances and certainties as accepted, each field as long as accepted', async () => {
+  it('codebook.save: as many codes, claim fields and choices as accepted, each label as long as accepted', async () => {
+    const fieldsSchema = codebookShape.fields as z.ZodType;
     const maxCodes = largestAccepted(
       codebookShape.codes as z.ZodType,
       (n) => Array.from({ length: n }, (_, i) => ({ id: `c${i}`, name: `c${i}`, color: '#112233' })),
       10_000,
     );
-    const maxStances = largestAccepted(
-      codebookShape.stances as z.ZodType,
-      (n) => Array.from({ length: n }, (_, i) => `s${i}`),
+    const maxFields = largestAccepted(
+      fieldsSchema,
+      (n) => Array.from({ length: n }, (_, i) => ({ key: `f${i}`, label: `F${i}`, type: 'text' })),
       10_000,
     );
-    const maxCertainties = largestAccepted(
-      codebookShape.certainties as z.ZodType,
-      (n) => Array.from({ length: n }, (_, i) => `c${i}`),
+    const maxChoices = largestAccepted(
+      fieldsSchema,
+      (n) => [
+        {
+          key: 'c',
+          label: 'C',
+          type: 'choices',
+          choices: Array.from({ length: n }, (_, i) => ({ id: `i${i}`, name: `i${i}` })),
+        },
+      ],
       10_000,
     );
-    const valueChars = largestAccepted(codebookShape.stances as z.ZodType, (n) => [text(n)]);
+    const labelChars = largestAccepted(fieldsSchema, (n) => [{ key: 'l', label: text(n), type: 'text' }]);
+    const choiceChars = largestAccepted(fieldsSchema, (n) => [
+      { key: 'c', label: 'C', type: 'choice', choices: [{ id: 'x', name: text(n) }] },
+    ]);
     const nameChars = maxChars(codeShape.name as z.ZodType);
     const long = {
       nameAr: text(maxChars(codeShape.nameAr as z.ZodType)),
@@ -91,39 +102,55 @@ describe('the largest values the API accepts are stored and read back', () => {
       key: null,
       parentId: i > 0 && i % 10 !== 0 ? `code-${i - (i % 10)}` : null,
     }));
-    const stances = Array.from({ length: maxStances }, (_, i) => `${i} ${text(valueChars - String(i).length - 1)}`);
-    const certainties = Array.from(
-      { length: maxCertainties },
-      (_, i) => `${i} ${text(valueChars - String(i).length - 1, 'ق')}`,
-    );
-    const saved = await p.call('codebook.save', { codes, stances, certainties });
+    const fields = [
+      ...Array.from({ length: maxFields - 1 }, (_, i) => ({
+        key: `f${i}`,
+        label: `${i}${text(labelChars - String(i).length)}`,
+        labelAr: text(labelChars, 'ع'),
+        description: '',
+        type: 'text' as const,
+        required: false,
+        codes: null,
+        choices: [],
+      })),
+      {
+        key: 'many',
+        label: 'Many',
+        labelAr: '',
+        description: '',
+        type: 'choices' as const,
+        required: false,
+        codes: ['code-1'],
+        choices: Array.from({ length: maxChoices }, (_, i) => ({
+          id: `i${i}`,
+          name: `${i} ${text(choiceChars - String(i).length - 1)}`,
+          nameAr: '',
+          value: i % 3 === 0 ? null : i - 100,
+        })),
+      },
+    ];
+    const saved = await p.call('codebook.save', { codes, fields });
     expect(saved.codes).toHaveLength(maxCodes);
 
     const q = await reopen();
     const cb: Codebook = await q.call('codebook.get', {});
     expect(cb.codes).toHaveLength(maxCodes);
     expect(cb.codes[0]).toMatchObject(long);
-    expect(cb.stances).toEqual(stances);
-    expect(cb.certainties).toEqual(certainties);
+    expect(cb.fields).toEqual(fields);
   });
 
-  it('annotations.create, createMany, update, restore; renameValue; claimants.rename; documents.update; settings.update', async () => {
+  it('annotations.create, createMany, update, restore; the registry; documents.update; settings.update', async () => {
     const draft = shapeOf('annotations.create');
-    const update = shapeOf('annotations.update');
     const restore = shapeOf('annotations.restore');
     const annotationShape = (restore.annotations as unknown as { element: { shape: Shape } }).element.shape;
+    const entityShape = (shapeOf('registry.add').entity as unknown as { shape: Shape }).shape;
     const max = {
-      claimant: maxChars(draft.claimant as z.ZodType),
-      stance: maxChars(draft.stance as z.ZodType),
-      certainty: maxChars(draft.certainty as z.ZodType),
-      note: maxChars(draft.note as z.ZodType),
+      note: largestAccepted(draft.values as z.ZodType, (n) => ({ note: text(n) })),
       codes: largestAccepted(draft.codes as z.ZodType, (n) => Array.from({ length: n }, (_, i) => `code-${i}`), 10_000),
-      updateClaimant: maxChars(update.claimant as z.ZodType),
-      updateNote: maxChars(update.note as z.ZodType),
-      restoreNote: maxChars(annotationShape.note as z.ZodType),
+      restoreNote: largestAccepted(annotationShape.values as z.ZodType, (n) => ({ note: text(n) })),
       restoreAnnotator: maxChars(annotationShape.annotator as z.ZodType),
-      renameValue: maxChars(shapeOf('codebook.renameValue').to as z.ZodType),
-      renameClaimant: maxChars(shapeOf('claimants.rename').to as z.ZodType),
+      actorName: maxChars(entityShape.nameAr as z.ZodType),
+      aliases: largestAccepted(entityShape.aliases as z.ZodType, (n) => Array.from({ length: n }, (_, i) => `a${i}`)),
       annotator: maxChars(shapeOf('settings.update').annotator as z.ZodType),
       title: maxChars(shapeOf('documents.update').title as z.ZodType),
       source: maxChars(shapeOf('documents.update').source as z.ZodType),
@@ -143,50 +170,45 @@ describe('the largest values the API accepts are stored and read back', () => {
     const a = (await p.call('documents.importText', { text: ARTICLE_A, title: 'A' })).document.id;
     const b = (await p.call('documents.importText', { text: ARTICLE_B, title: 'B' })).document.id;
 
-    const fields = {
-      codes: codeIds,
-      claimant: text(max.claimant, 'ح'),
-      stance: text(max.stance, 'ر'),
-      certainty: text(max.certainty, 'ؤ'),
-      note: text(max.note, 'ن'),
-    };
-    const created = await p.call('annotations.create', { documentId: a, start: 0, end: 5, ...fields });
+    // the longest names and as many spellings as an actor takes (the old names become aliases on a rename)
+    const actor = (
+      await p.call('registry.add', {
+        entity: {
+          kind: 'actor',
+          nameAr: text(max.actorName, 'ح'),
+          nameLatin: text(max.actorName, 'x'),
+          aliases: Array.from({ length: max.aliases - 2 }, (_, i) => `${i} ${text(max.actorName - 6, 'ك')}`),
+        },
+      })
+    ).entity;
+    const other = (await p.call('registry.add', { entity: { kind: 'actor', nameAr: text(max.actorName, 'م') } }))
+      .entity;
+    const values = { claimant: actor.id, position: 'proposes', certainty: 'asserted', note: text(max.note, 'ن') };
+    const created = await p.call('annotations.create', { documentId: a, start: 0, end: 5, codes: codeIds, values });
     const many = await p.call('annotations.createMany', {
       documentId: b,
       drafts: [
-        { documentId: b, start: 0, end: 4, ...fields },
-        { documentId: b, start: 5, end: 10, ...fields },
+        { documentId: b, start: 0, end: 4, codes: codeIds, values },
+        { documentId: b, start: 5, end: 10, codes: codeIds, values },
       ],
     });
-    const updated = await p.call('annotations.update', {
+    await p.call('annotations.update', {
       id: many[0]?.id as string,
-      claimant: text(max.updateClaimant, 'س'),
-      note: text(max.updateNote, 'م'),
+      values: { ...values, claimant: other.id, note: text(max.note, 'م') },
     });
     await p.call('annotations.delete', { id: many[1]?.id as string });
     const [restored] = await p.call('annotations.restore', {
       documentId: b,
       annotations: [
-        { ...(many[1] as Annotation), note: text(max.restoreNote, 'ع'), annotator: text(max.restoreAnnotator, 'غ') },
+        {
+          ...(many[1] as Annotation),
+          values: { ...values, note: text(max.restoreNote, 'ع') },
+          annotator: text(max.restoreAnnotator, 'غ'),
+        },
       ],
     });
-    const renamed = await p.call('codebook.renameValue', {
-      list: 'stances',
-      from: current.stances[0] as string,
-      to: text(max.renameValue, 'ي'),
-    });
-    await p.call('annotations.update', {
-      id: created.id,
-      stance: renamed.codebook.stances.find((s) => s.startsWith('ي')) as string,
-    });
-    const renamedValue = await p.call('codebook.renameValue', {
-      list: 'stances',
-      from: text(max.renameValue, 'ي'),
-      to: text(max.renameValue, 'ك'),
-    });
-    expect(renamedValue.affected).toBe(1);
-    const claimant = await p.call('claimants.rename', { from: updated.claimant, to: text(max.renameClaimant, 'ل') });
-    expect(claimant.affected).toBe(1);
+    const merged = await p.call('registry.merge', { fromIds: [other.id], intoId: actor.id });
+    expect(merged.moved).toBe(1);
     const meta = {
       title: text(max.title),
       source: text(max.source),
@@ -199,22 +221,33 @@ describe('the largest values the API accepts are stored and read back', () => {
     const q = await reopen();
     const listA = await q.call('annotations.list', { documentId: a });
     expect(listA).toHaveLength(1);
-    expect(listA[0]).toMatchObject({ ...fields, stance: text(max.renameValue, 'ك') });
+    expect(listA[0]?.id).toBe(created.id);
+    expect(listA[0]?.values).toEqual(values);
     const listB = await q.call('annotations.list', { documentId: b });
-    expect(listB.map((x) => x.claimant).sort()).toEqual([text(max.renameClaimant, 'ل'), fields.claimant].sort());
-    expect(listB.find((x) => x.id === restored?.id)?.note).toBe(text(max.restoreNote, 'ع'));
+    expect(listB.map((x) => x.values.claimant)).toEqual([actor.id, actor.id]);
+    expect(listB.find((x) => x.id === restored?.id)?.values.note).toBe(text(max.restoreNote, 'ع'));
     expect(q.store.summary(a)).toMatchObject(meta);
-    expect((await q.call('codebook.get', {})).stances).toContain(text(max.renameValue, 'ك'));
+    const registry = await q.call('registry.get', {});
+    expect(registry.entities.map((e) => e.id)).toEqual([actor.id]);
+    expect(registry.entities[0]?.aliases).toContain(text(max.actorName, 'م'));
   });
 
-  it('refuses a stance or certainty longer than the codebook can hold, and changes nothing', async () => {
-    const before = await p.call('codebook.get', {});
+  it('refuses a value the fields cannot hold with a sentence, and changes nothing', async () => {
+    const a = (await p.call('documents.importText', { text: ARTICLE_A, title: 'A' })).document.id;
+    const made = await p.call('annotations.create', { documentId: a, start: 0, end: 5, codes: [] });
     await expect(
-      p.call('codebook.renameValue', { list: 'stances', from: before.stances[0] as string, to: text(101) }),
-    ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/at most 100 characters/) });
+      p.call('annotations.update', { id: made.id, values: { position: 'hesitates' } }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/“Position” has no choice “hesitates”/),
+    });
     await expect(
-      p.call('codebook.renameValue', { list: 'certainties', from: before.certainties[0] as string, to: text(128) }),
+      p.call('annotations.update', { id: made.id, values: { claim_date: '2019-13-45' } }),
     ).rejects.toMatchObject({ code: 'invalid_input' });
-    expect(await p.call('codebook.get', {})).toEqual(before);
+    await expect(p.call('registry.add', { entity: { kind: 'actor', nameAr: '\u0007\u0008' } })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    expect((await p.call('annotations.list', { documentId: a }))[0]?.values).toEqual({});
+    expect((await p.call('registry.get', {})).entities).toEqual([]);
   });
 });

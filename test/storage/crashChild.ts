@@ -40,7 +40,7 @@ async function main(): Promise<void> {
           start: start + k,
           end: start + k + 5,
           codes: [codeId],
-          note: `batch ${n}`,
+          values: { note: `batch ${n}` },
         })),
       })) as Annotation[];
       process.stdout.write(made.map((a) => `ack ${doc.id} ${a.id}\n`).join(''));
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
         start,
         end: start + 6,
         codes: [codeId],
-        note: `n ${n}`,
+        values: { note: `n ${n}` },
       })) as Annotation;
       process.stdout.write(`ack ${doc.id} ${made.id}\n`);
     }

@@ -61,7 +61,7 @@ describe('saving through a flaky disk', () => {
     state.failures = Number.POSITIVE_INFINITY;
 
     const err = await p
-      .call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], note: 'kept' })
+      .call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], values: { note: 'kept' } })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('storage');
@@ -71,8 +71,8 @@ describe('saving through a flaky disk', () => {
 
     // the change is still there for the researcher to see, and flagged
     const inMemory = await p.call('annotations.list', { documentId: a });
-    expect(inMemory.map((x) => x.note)).toContain('kept');
-    expect((await onDisk(a)).annotations.map((x) => x.note)).not.toContain('kept');
+    expect(inMemory.map((x) => x.values.note)).toContain('kept');
+    expect((await onDisk(a)).annotations.map((x) => x.values.note)).not.toContain('kept');
     const info = await p.call('project.info', {});
     expect(info.unsaved).toEqual([
       { documentId: a, title: 'Article A', reason: expect.stringContaining('Could not save') },
@@ -86,11 +86,11 @@ describe('saving through a flaky disk', () => {
     // the disk recovers: a retry writes it and clears the mark
     state.failures = 0;
     expect((await p.call('project.save', {})).unsaved).toEqual([]);
-    expect((await onDisk(a)).annotations.map((x) => x.note)).toContain('kept');
+    expect((await onDisk(a)).annotations.map((x) => x.values.note)).toContain('kept');
     await p.store.close();
 
     const reopened = await openTestProject(dir);
-    expect((await reopened.call('annotations.list', { documentId: a })).map((x) => x.note)).toContain('kept');
+    expect((await reopened.call('annotations.list', { documentId: a })).map((x) => x.values.note)).toContain('kept');
     await reopened.store.close();
   });
 
@@ -100,12 +100,12 @@ describe('saving through a flaky disk', () => {
     const p = await openTestProject(dir, { durable: { fs: fsys, renameDelayMs: 1 }, retryDelayMs: 30 });
     state.failures = 5;
     await expect(
-      p.call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], note: 'later' }),
+      p.call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], values: { note: 'later' } }),
     ).rejects.toThrow(/unsaved/);
     for (let i = 0; i < 100 && (await p.call('project.info', {})).unsaved.length > 0; i++)
       await new Promise((r) => setTimeout(r, 20));
     expect((await p.call('project.info', {})).unsaved).toEqual([]);
-    expect((await onDisk(a)).annotations.map((x) => x.note)).toContain('later');
+    expect((await onDisk(a)).annotations.map((x) => x.values.note)).toContain('later');
     await p.store.close();
   });
 
@@ -115,10 +115,10 @@ describe('saving through a flaky disk', () => {
     const p = await openTestProject(dir, { durable: { fs: fsys, renameDelayMs: 1 }, retryDelayMs: 60_000 });
     state.failures = 5;
     await expect(
-      p.call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], note: 'at quit' }),
+      p.call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], values: { note: 'at quit' } }),
     ).rejects.toThrow();
     await p.store.flush();
-    expect((await onDisk(a)).annotations.map((x) => x.note)).toContain('at quit');
+    expect((await onDisk(a)).annotations.map((x) => x.values.note)).toContain('at quit');
     await p.store.close();
   });
 
@@ -141,14 +141,21 @@ describe('a create kept in memory when the disk refuses', () => {
     const { fsys, state } = switchableFs();
     const p = await openTestProject(dir, { durable: { fs: fsys, renameDelayMs: 1 }, retryDelayMs: 60_000 });
     state.failures = Number.POSITIVE_INFINITY;
-    const draft = { documentId: a, start: 0, end: 4, codes: [codeId], note: 'once', requestId: 'tag-0001-retry' };
+    const draft = {
+      documentId: a,
+      start: 0,
+      end: 4,
+      codes: [codeId],
+      values: { note: 'once' },
+      requestId: 'tag-0001-retry',
+    };
 
     const first = (await p.call('annotations.create', draft).catch((e: unknown) => e)) as AppError;
     expect(first.code).toBe('storage');
     // the error names what was kept, so a client shows it as pending rather than dropping it
-    const details = first.details as { unsaved: boolean; annotations: Array<{ id: string; note: string }> };
+    const details = first.details as { unsaved: boolean; annotations: Array<{ id: string; values: { note: string } }> };
     expect(details.unsaved).toBe(true);
-    expect(details.annotations.map((x) => x.note)).toEqual(['once']);
+    expect(details.annotations.map((x) => x.values.note)).toEqual(['once']);
 
     // retried while the disk still refuses: the same storage error, still one annotation
     const again = (await p.call('annotations.create', draft).catch((e: unknown) => e)) as AppError;
@@ -159,8 +166,10 @@ describe('a create kept in memory when the disk refuses', () => {
     state.failures = 0;
     const saved = await p.call('annotations.create', draft);
     expect(saved.id).toBe(details.annotations[0]?.id);
-    expect((await onDisk(a)).annotations.filter((x) => x.note === 'once')).toHaveLength(1);
-    expect((await p.call('annotations.list', { documentId: a })).filter((x) => x.note === 'once')).toHaveLength(1);
+    expect((await onDisk(a)).annotations.filter((x) => x.values.note === 'once')).toHaveLength(1);
+    expect((await p.call('annotations.list', { documentId: a })).filter((x) => x.values.note === 'once')).toHaveLength(
+      1,
+    );
     expect((await p.call('project.info', {})).unsaved).toEqual([]);
 
     // one key never stands for two different annotations

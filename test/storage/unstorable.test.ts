@@ -25,17 +25,17 @@ describe('data that would not pass its schema is never written', () => {
     const before = await readBytes(file);
     const p = await openTestProject(dir);
     const db = await p.store.document(b);
-    // a stance far longer than a stored annotation may hold, put in as a faulty service would
-    (db.data.annotations[0] as { stance: string }).stance = 'موقف '.repeat(100);
+    // a note far longer than a stored claim value may hold, put in as a faulty service would
+    db.data.annotations[0]!.values = { note: 'ملاحظة '.repeat(4000) };
     const err = await p.store.saveDocument(b).catch((e: unknown) => e);
     expect(err).toMatchObject({
       code: 'invalid_input',
-      message: expect.stringMatching(/cannot be stored: annotations\.0\.stance.*Nothing was saved/),
+      message: expect.stringMatching(/cannot be stored: annotations\.0\.values\.note.*Nothing was saved/),
     });
     expect(await readBytes(file)).toEqual(before);
     const list = await p.call('annotations.list', { documentId: b });
     expect(list).toHaveLength(2);
-    expect(list[0]?.stance).toBe('');
+    expect(list[0]?.values).toEqual({});
     expect((await p.call('project.info', {})).unsaved).toEqual([]);
     await p.store.close();
 

@@ -75,7 +75,7 @@ export function readQdcDescription(text: string): {
 type XmlCode = Record<string, unknown>;
 
 export function buildQdc(codes: readonly Code[]): string {
-  const rows = treeRows({ codes: [...codes], stances: [], certainties: [] });
+  const rows = treeRows({ codes: [...codes], fields: [] });
   const nodes = new Map<string, XmlCode>();
   const top: XmlCode[] = [];
   for (const { code } of rows) {

@@ -1,5 +1,5 @@
 /**
- * How often each code, claimant, stance and certainty is used, per document and for the
+ * How often each code, claim field, choice and actor is used, per document and for the
  * project, without loading every document. A project of 10,000 documents cannot be read on
  * every codebook edit, so the index keeps each document's counts:
  *  - a document already loaded by the store is counted from memory (it is the truth, and may
@@ -27,13 +27,21 @@ export interface DocStats {
   uncoded: number;
   /** annotations carrying each code id (= CSV rows with that code) */
   codes: Counts;
-  /** annotations per claimant (annotations without a claimant are not counted) */
-  claimants: Counts;
-  stances: Counts;
-  certainties: Counts;
+  /** annotations per claim field key that carry a value for it */
+  fields: Counts;
+  /** annotations per field value: valueKey(field, value); each item of a `choices` list counts */
+  values: Counts;
+  /**
+   * annotations per id named in any of their values (an actor or place, counted once per claim
+   * however many of its fields name it: registry uses)
+   */
+  ids: Counts;
 }
 
-const COUNT_LISTS = ['codes', 'claimants', 'stances', 'certainties'] as const;
+const COUNT_LISTS = ['codes', 'fields', 'values', 'ids'] as const;
+
+/** The key of a (field, value) pair in DocStats.values. */
+export const valueKey = (field: string, value: string): string => `${field}\u001f${value}`;
 
 /** On disk a count list is an array of [name, count] pairs (a JSON object would meet "__proto__"). */
 const StoredCounts = z.array(z.tuple([z.string(), z.number().int().nonnegative()]));
@@ -41,14 +49,14 @@ const StoredStats = z.object({
   annotations: z.number().int().nonnegative(),
   uncoded: z.number().int().nonnegative(),
   codes: StoredCounts,
-  claimants: StoredCounts,
-  stances: StoredCounts,
-  certainties: StoredCounts,
+  fields: StoredCounts,
+  values: StoredCounts,
+  ids: StoredCounts,
 });
 type StoredStats = z.infer<typeof StoredStats>;
 
 const CacheFile = z.object({
-  version: z.literal(2),
+  version: z.literal(3),
   docs: z.array(z.object({ id: z.string(), stamp: z.string(), stats: StoredStats })),
 });
 
@@ -64,29 +72,29 @@ const toStored = (s: DocStats): StoredStats => ({
   annotations: s.annotations,
   uncoded: s.uncoded,
   codes: [...s.codes],
-  claimants: [...s.claimants],
-  stances: [...s.stances],
-  certainties: [...s.certainties],
+  fields: [...s.fields],
+  values: [...s.values],
+  ids: [...s.ids],
 });
 const fromStored = (s: StoredStats): DocStats => ({
   annotations: s.annotations,
   uncoded: s.uncoded,
   codes: new Map(s.codes),
-  claimants: new Map(s.claimants),
-  stances: new Map(s.stances),
-  certainties: new Map(s.certainties),
+  fields: new Map(s.fields),
+  values: new Map(s.values),
+  ids: new Map(s.ids),
 });
 
-type Countable = Pick<Annotation, 'codes' | 'claimant' | 'stance' | 'certainty'>;
+type Countable = Pick<Annotation, 'codes' | 'values'>;
 
 export function emptyStats(): DocStats {
   return {
     annotations: 0,
     uncoded: 0,
     codes: new Map(),
-    claimants: new Map(),
-    stances: new Map(),
-    certainties: new Map(),
+    fields: new Map(),
+    values: new Map(),
+    ids: new Map(),
   };
 }
 
@@ -104,9 +112,17 @@ export function statsOf(annotations: Iterable<Countable>): DocStats {
     const codes = new Set(a.codes);
     if (codes.size === 0) s.uncoded++;
     for (const c of codes) bump(s.codes, c);
-    if (a.claimant) bump(s.claimants, a.claimant);
-    if (a.stance) bump(s.stances, a.stance);
-    if (a.certainty) bump(s.certainties, a.certainty);
+    const ids = new Set<string>();
+    // Object.entries reads own keys only: a key from data never reaches a prototype
+    for (const [key, value] of Object.entries(a.values)) {
+      bump(s.fields, key);
+      const items = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+      for (const item of new Set(items)) {
+        bump(s.values, valueKey(key, item));
+        ids.add(item);
+      }
+    }
+    for (const id of ids) bump(s.ids, id);
   }
   return s;
 }
@@ -242,7 +258,7 @@ export class UsageIndex {
     if (this.cache) return this.cache;
     this.cache = { docs: new Map() };
     try {
-      // an older cache (version 1) or a damaged one is simply recounted
+      // an older cache (version 1 or 2) or a damaged one is simply recounted
       const parsed = CacheFile.safeParse(JSON.parse(await this.fs.readFile(this.cachePath)));
       if (parsed.success) {
         for (const d of parsed.data.docs) this.cache.docs.set(d.id, { stamp: d.stamp, stats: fromStored(d.stats) });
@@ -260,7 +276,7 @@ export class UsageIndex {
       await mkdir(path.dirname(this.cachePath), { recursive: true });
       const temp = `${this.cachePath}.${process.pid}.tmp`;
       const file = {
-        version: 2,
+        version: 3,
         docs: [...this.cache.docs].map(([id, d]) => ({ id, stamp: d.stamp, stats: toStored(d.stats) })),
       };
       await writeFile(temp, JSON.stringify(file));

@@ -8,7 +8,7 @@
 import type { ExchangeContext } from './context';
 import { forEachDocument, selectDocuments } from './documentSource';
 import { exportFileName } from './fileNames';
-import { annotationCollection, annotationToW3c, codeBodies } from './webAnnotationExport';
+import { annotationCollection, annotationToW3c, codeBodies, valueBodies } from './webAnnotationExport';
 
 export async function exportAnnotations(
   ctx: ExchangeContext,
@@ -16,6 +16,7 @@ export async function exportAnnotations(
 ): Promise<{ fileName: string; json: string; count: number }> {
   const documents = selectDocuments(ctx.store, input.documentIds);
   const codeBody = codeBodies(ctx.store.data.codebook);
+  const valueBody = valueBodies(ctx.store.data.codebook.fields, ctx.store.data.registry);
   const now = ctx.now();
   const {
     total: _total,
@@ -34,7 +35,9 @@ export async function exportAnnotations(
   let count = 0;
   await forEachDocument(ctx.store, documents, (file) => {
     for (const a of file.annotations) {
-      parts.push(`${count === 0 ? '' : ',\n'}${JSON.stringify(annotationToW3c(file.document, a, codeBody))}`);
+      parts.push(
+        `${count === 0 ? '' : ',\n'}${JSON.stringify(annotationToW3c(file.document, a, codeBody, valueBody))}`,
+      );
       count++;
     }
   });

@@ -5,7 +5,7 @@
  * - Each annotation's document is found by the sha256 of its text (urn:sha256:…); its span is
  *   re-anchored (position, verified against the quote; else a quote search; else a lenient one).
  * - The colleague's annotator name, times and id are kept; an annotation already present (same
- *   id, or same span, codes, annotator, claimant, stance, certainty and note) is counted, never
+ *   id, or same span, codes, annotator and claim values) is counted, never
  *   duplicated, so importing twice adds nothing the second time.
  * - Codes this codebook lacks are created (under their parent when it is known) by default, or,
  *   with unknownCodes: 'orphan', the annotations using them are listed as orphans.
@@ -20,6 +20,7 @@ import { anchorSpan } from '@shared/text/anchor';
 import { createOffsetMap } from '@shared/text/codepoints';
 import type { ExchangeContext } from './context';
 import { reanchor } from './reanchor';
+import { valueResolver } from './claimValuesImport';
 import { annotationItems, parseItem, type IncomingAncestor, type IncomingAnnotation } from './webAnnotationParse';
 
 const FALLBACK_COLOUR = '#999999';
@@ -31,18 +32,13 @@ const nameKey = (name: string) => name.normalize('NFC').trim().toLowerCase();
  * What makes two annotations the same one when their ids differ: everything a researcher sets.
  * Two claimants taking the same stance on the same passage are two annotations, not one.
  */
-const sameAnnotationKey = (
-  a: Pick<Annotation, 'start' | 'end' | 'codes' | 'annotator' | 'claimant' | 'stance' | 'certainty' | 'note'>,
-) =>
+const sameAnnotationKey = (a: Pick<Annotation, 'start' | 'end' | 'codes' | 'annotator' | 'values'>) =>
   JSON.stringify([
     a.start,
     a.end,
     [...new Set(a.codes)].sort(),
     a.annotator,
-    a.claimant.trim(),
-    a.stance,
-    a.certainty,
-    a.note,
+    Object.entries(a.values).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)),
   ]);
 
 /**
@@ -165,6 +161,7 @@ export async function importAnnotations(
     unknownCodes === 'create',
   );
 
+  const claims = valueResolver(ctx.store.data.codebook.fields, ctx.store.data.registry, ctx.newId);
   const additions: { documentId: string; title: string; annotations: Annotation[] }[] = [];
   let reanchored = 0;
   let alreadyPresent = 0;
@@ -198,17 +195,20 @@ export async function importAnnotations(
         continue;
       }
       const now = ctx.now();
+      const codes = [...new Set(a.codes.map((c) => mapping.get(c.id) as string))];
+      const values = claims.resolve(a, codes);
+      if (!values.ok) {
+        orphans.push({ id: a.rawId, reason: 'invalid', exact, message: values.message });
+        continue;
+      }
       const candidate = {
         id: a.id ?? ctx.newId(),
         documentId: summary.id,
         start: found.start,
         end: found.end,
         ...anchorSpan(map, found.start, found.end),
-        codes: [...new Set(a.codes.map((c) => mapping.get(c.id) as string))],
-        claimant: a.fields.claimant.trim(),
-        stance: a.fields.stance,
-        certainty: a.fields.certainty,
-        note: a.note,
+        codes,
+        values: values.values,
         annotator: a.annotator,
         createdAt: a.created ?? now,
         updatedAt: a.modified ?? a.created ?? now,
@@ -261,6 +261,12 @@ export async function importAnnotations(
       data.codebook = next;
     });
   }
+  // the actors the file brought, before any claim names them
+  const registry = additions.length > 0 ? claims.changedRegistry() : null;
+  if (registry)
+    await ctx.store.updateProject((data) => {
+      data.registry = registry;
+    });
   for (const { documentId, annotations } of additions) {
     await ctx.store.updateDocument(documentId, (file) => {
       appendAll(file.annotations, annotations);

@@ -3,6 +3,7 @@
  * (texts/<document_id>.txt, UTF-8 without BOM, the text start/end count into), the W3C JSON-LD,
  * and a short README. Documents are read one at a time for each part.
  */
+import { registryToCsv } from '@shared/claims/registryCsv';
 import type { RowPer } from './csvRows';
 import type { ExchangeContext } from './context';
 import { exportAnnotations } from './annotationExport';
@@ -19,6 +20,10 @@ export const BUNDLE_README = `Exported by Hashiya.
   (such as ＝ ﹦ − ＋ ＠), even after spaces or invisible characters, or with ', carry one extra
   leading ' so spreadsheets do not run them as formulas. Remove ONE leading ' from text cells to get the
   data back: R  sub("^'", "", x)   pandas  df[col].str.replace(r"^'", "", regex=True)
+  After the fixed columns come the claim fields' columns (see docs/claims.md): an actor as its
+  name, <key>_id, <key>_type and <key>_affiliation; a choice as its name and <key>_value; several
+  choices joined with " | ":  R  strsplit(x, " | ", fixed = TRUE)   pandas  df[key].str.split(" | ", regex=False)
+- actors.csv: the project's actors and places (UTF-8 with BOM): the ids the <key>_id columns hold.
 - texts/<document_id>.txt: each document's text, UTF-8 without BOM. start and end in the CSV
   count Unicode code points into it:  text[start:end] == quote  (Python).
 - The .jsonld file: the same annotations as W3C Web Annotation JSON-LD, for import into Hashiya.
@@ -33,6 +38,7 @@ export async function exportBundle(
   const entries: ZipEntry[] = [
     { name: csv.fileName, data: Buffer.from(csv.csv, 'utf8') },
     { name: w3c.fileName, data: Buffer.from(w3c.json, 'utf8') },
+    { name: 'actors.csv', data: Buffer.from(registryToCsv(ctx.store.data.registry), 'utf8') },
     { name: 'README.txt', data: Buffer.from(BUNDLE_README, 'utf8') },
   ];
   await forEachDocument(ctx.store, selectDocuments(ctx.store, input.documentIds), ({ document }) => {

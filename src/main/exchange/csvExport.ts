@@ -2,7 +2,8 @@
 import { CSV_BOM, CsvBuilder } from '@shared/csv';
 import type { ExchangeContext } from './context';
 import { codeLabels } from './codeLabels';
-import { CSV_HEADER, writeDocumentRows, type RowPer } from './csvRows';
+import { registryLookup } from '@shared/claims/claimCsv';
+import { csvHeader, writeDocumentRows, type RowPer } from './csvRows';
 import { forEachDocument, selectDocuments } from './documentSource';
 import { exportFileName } from './fileNames';
 import { decodeUtf16 } from './utf16';
@@ -13,15 +14,16 @@ export async function exportCsv(
 ): Promise<{ fileName: string; csv: string; rows: number }> {
   const documents = selectDocuments(ctx.store, input.documentIds);
   const label = codeLabels(ctx.store.data.codebook);
+  const claims = { fields: ctx.store.data.codebook.fields, lookup: registryLookup(ctx.store.data.registry) };
   // sized from the index's annotation counts (about 400 UTF-16 units a row), so the buffer
   // rarely regrows: regrowing copies everything written so far
   const expected = documents.reduce((n, d) => n + d.annotationCount, 0);
   const out = new CsvBuilder({ decode: decodeUtf16, capacity: Math.min(expected * 400, 1 << 28) }).raw(
-    CSV_BOM + CSV_HEADER,
+    CSV_BOM + csvHeader(claims.fields),
   );
   let rows = 0;
   await forEachDocument(ctx.store, documents, (file) => {
-    rows += writeDocumentRows(out, file.document, file.annotations, label, input.rowPer ?? 'code');
+    rows += writeDocumentRows(out, file.document, file.annotations, label, claims, input.rowPer ?? 'code');
   });
   return { fileName: exportFileName(ctx.store.data.name, ctx.now(), 'csv'), csv: out.toString(), rows };
 }

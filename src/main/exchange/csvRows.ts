@@ -6,6 +6,8 @@
  */
 import { CSV_EOL, csvRow, type CsvBuilder } from '@shared/csv';
 import type { Annotation, Document } from '@shared/model';
+import { claimCells, claimColumns, type EntityLookup } from '@shared/claims/claimCsv';
+import type { ClaimField } from '@shared/claims/fields';
 import type { CodeLabel } from './codeLabels';
 import { paragraphLocator } from './paragraphs';
 
@@ -17,7 +19,16 @@ export type RowPer = 'code' | 'annotation';
 /** Codes of one annotation joined in a single cell (rowPer 'annotation'). */
 export const CODE_JOINER = ' | ';
 
-export const CSV_HEADER = csvRow(CSV_COLUMNS);
+/** The header: the export's own columns, then each claim field's (docs/claims.md "CSV columns"). */
+export function csvHeader(fields: readonly ClaimField[]): string {
+  return csvRow([...CSV_COLUMNS, ...claimColumns(fields)]);
+}
+
+/** What a row's claim cells need: the codebook's fields, and the registry for actor names. */
+export interface ClaimCellsContext {
+  fields: readonly ClaimField[];
+  lookup: EntityLookup;
+}
 
 /** An ISO 8601 time in UTC (stored times may carry an offset). */
 export function utcIso(time: string): string {
@@ -34,6 +45,7 @@ export function writeDocumentRows(
   document: DocumentMeta,
   annotations: readonly Annotation[],
   label: (codeId: string) => CodeLabel,
+  claims: ClaimCellsContext,
   rowPer: RowPer = 'code',
 ): number {
   if (annotations.length === 0) return 0;
@@ -45,6 +57,8 @@ export function writeDocumentRows(
       -CSV_EOL.length,
     ) + ',';
   let rows = 0;
+  const writeRow = (out: CsvBuilder, doc: string, a: Annotation, code: string, path: string, paragraph: number) =>
+    writeCells(out, doc, a, code, path, paragraph, claims);
   for (const a of annotations) {
     const paragraph = paragraphOf(a.start);
     if (a.codes.length === 0) {
@@ -77,11 +91,21 @@ export function writeDocumentRows(
   return rows;
 }
 
-function writeRow(out: CsvBuilder, doc: string, a: Annotation, code: string, path: string, paragraph: number): void {
+function writeCells(
+  out: CsvBuilder,
+  doc: string,
+  a: Annotation,
+  code: string,
+  path: string,
+  paragraph: number,
+  claims: ClaimCellsContext,
+): void {
   // `doc` is the encoded document cells with their trailing comma
   out.raw(doc).text(a.id).text(code).text(path);
   out.text(a.quote).text(a.prefix).text(a.suffix).number(a.start).number(a.end).number(paragraph);
-  out.text(a.claimant).text(a.stance).text(a.certainty).text(a.note).text(a.annotator);
-  out.text(utcIso(a.createdAt)).text(utcIso(a.updatedAt));
+  out.text(a.annotator).text(utcIso(a.createdAt)).text(utcIso(a.updatedAt));
+  for (const cell of claimCells(claims.fields, a.values, claims.lookup))
+    if (typeof cell === 'number') out.number(cell);
+    else out.text(cell);
   out.endRow();
 }

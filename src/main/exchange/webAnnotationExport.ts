@@ -2,14 +2,17 @@
  * Annotations as a W3C Web Annotation AnnotationCollection (JSON-LD). Each annotation targets its
  * document's text with a TextPositionSelector (code points, as the model requires) and a
  * TextQuoteSelector (exact text, 32 code points of prefix and suffix); its bodies are the codes
- * (SpecificResource, purpose "classifying", carrying the code's id and name), the claimant,
- * stance and certainty (TextualBody, purpose "describing", named by hashiya:field) and the note
- * (TextualBody, purpose "commenting"). creator = the annotator; created/modified in UTC.
+ * (SpecificResource, purpose "classifying", carrying the code's id and name) and the claim values
+ * (TextualBody, purpose "describing", named by hashiya:field, see webAnnotationVocab.ts).
+ * creator = the annotator; created/modified in UTC.
  */
-import type { Annotation, Code, Codebook, Document } from '@shared/model';
+import type { Annotation, Code, Codebook, Document, Registry } from '@shared/model';
+import { claimCells, registryLookup } from '@shared/claims/claimCsv';
+import { ENTITY_FIELD_TYPES, type ClaimField } from '@shared/claims/fields';
+import { valueOf } from '@shared/claims/values';
 import { codeLabels } from './codeLabels';
 import { utcIso } from './csvRows';
-import { ANNOTATION_URN, ATTRIBUTE_FIELDS, CODE_URN, CONTEXT, DOCUMENT_URN, SHA256_URN } from './webAnnotationVocab';
+import { ANNOTATION_URN, CODE_URN, CONTEXT, DOCUMENT_URN, SHA256_URN } from './webAnnotationVocab';
 
 type Json = Record<string, unknown>;
 type DocumentMeta = Pick<Document, 'id' | 'title' | 'sha256'>;
@@ -51,12 +54,46 @@ export function codeBodies(codebook: Codebook): (codeId: string) => Json {
   };
 }
 
-export function annotationToW3c(document: DocumentMeta, a: Annotation, codeBody: (codeId: string) => Json): Json {
-  const body: Json[] = a.codes.map(codeBody);
-  for (const field of ATTRIBUTE_FIELDS) {
-    if (a[field]) body.push({ type: 'TextualBody', purpose: 'describing', 'hashiya:field': field, value: a[field] });
-  }
-  if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: a.note });
+/** The describing bodies of an annotation's claim values, in codebook order. */
+export function valueBodies(fields: readonly ClaimField[], registry: Registry): (a: Annotation) => Json[] {
+  const lookup = registryLookup(registry);
+  return (a) => {
+    const out: Json[] = [];
+    for (const f of fields) {
+      const v = valueOf(a.values, f.key);
+      if (v === undefined) continue;
+      // the text a person reads is the field's first CSV cell (a name, a choice's name, the text)
+      const text = String(claimCells([f], a.values, lookup)[0] ?? '');
+      const body: Json = {
+        type: 'TextualBody',
+        purpose: 'describing',
+        'hashiya:field': f.key,
+        value: text === '' ? String(v) : text,
+        'hashiya:value': v,
+      };
+      if (ENTITY_FIELD_TYPES.includes(f.type) && typeof v === 'string') {
+        const e = lookup.entity(v);
+        if (e)
+          body['hashiya:entity'] = {
+            kind: e.kind,
+            nameAr: e.nameAr,
+            nameLatin: e.nameLatin,
+            aliases: e.aliases,
+          };
+      }
+      out.push(body);
+    }
+    return out;
+  };
+}
+
+export function annotationToW3c(
+  document: DocumentMeta,
+  a: Annotation,
+  codeBody: (codeId: string) => Json,
+  valueBody: (a: Annotation) => Json[],
+): Json {
+  const body: Json[] = [...a.codes.map(codeBody), ...valueBody(a)];
   const out: Json = {
     id: ANNOTATION_URN + a.id,
     type: 'Annotation',

@@ -8,15 +8,7 @@
 import { z } from 'zod';
 import { annotationItemsOf, parseJsonLd } from '@shared/exchange/jsonLdItems';
 import { CODE_PATH_SEPARATOR } from './codeLabels';
-import {
-  ANNOTATION_URN,
-  ATTRIBUTE_FIELDS,
-  CODE_URN,
-  DOCUMENT_URN,
-  SHA256_URN,
-  stripPrefix,
-  type AttributeField,
-} from './webAnnotationVocab';
+import { ANNOTATION_URN, CODE_URN, DOCUMENT_URN, LEGACY_FIELDS, SHA256_URN, stripPrefix } from './webAnnotationVocab';
 
 export interface IncomingCode {
   /** the code id in the file (without urn:hashiya:code:) */
@@ -56,11 +48,35 @@ export interface IncomingAnnotation {
   prefix: string;
   suffix: string;
   codes: IncomingCode[];
-  fields: Record<AttributeField, string>;
+  /** the claim values the file carries, in its order (a field key listed twice: the last wins) */
+  values: IncomingValue[];
+  /** a format-2 file's note (a commenting body), for the `note` field */
   note: string;
   annotator: string;
   created: string | null;
   modified: string | null;
+}
+
+/** One claim value as the file writes it (webAnnotationVocab.ts). */
+export interface IncomingValue {
+  key: string;
+  /** what a person reads: a name, a choice's name, the text */
+  text: string;
+  /** the value as stored (`hashiya:value`), when the file has it */
+  raw: unknown;
+  /** an actor's or a place's names, to match it by name in a project that lacks its id */
+  entity: { nameAr: string; nameLatin: string; aliases: string[] } | null;
+  /** from a format-2 file: a name or a choice's name only */
+  legacy: boolean;
+}
+
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 100) : [];
+
+function readEntity(v: unknown): IncomingValue['entity'] {
+  if (!isObject(v)) return null;
+  const str = (x: unknown) => (typeof x === 'string' ? x.slice(0, 500) : '');
+  return { nameAr: str(v.nameAr), nameLatin: str(v.nameLatin), aliases: strings(v.aliases) };
 }
 
 export type ParsedItem = { ok: true; value: IncomingAnnotation } | { ok: false; rawId: string; message: string };
@@ -187,7 +203,7 @@ export function parseItem(item: unknown, index: number): ParsedItem {
   }
 
   const codes: IncomingCode[] = [];
-  const fields: Record<AttributeField, string> = { claimant: '', stance: '', certainty: '' };
+  const values: IncomingValue[] = [];
   let note = '';
   for (const body of asArray(item.body)) {
     if (!isObject(body)) continue;
@@ -198,9 +214,17 @@ export function parseItem(item: unknown, index: number): ParsedItem {
       if (code) codes.push(code);
     } else if (typeIs(body.type, 'TextualBody') && value !== null) {
       const field = body['hashiya:field'];
-      if (typeof field === 'string' && (ATTRIBUTE_FIELDS as readonly string[]).includes(field))
-        fields[field as AttributeField] = value;
-      else if (typeIs(purpose, 'commenting') || purpose === undefined) note = note ? `${note}\n${value}` : value;
+      if (typeof field === 'string' && field.length <= 40) {
+        const legacy = !Object.hasOwn(body, 'hashiya:value');
+        const key = legacy && Object.hasOwn(LEGACY_FIELDS, field) ? (LEGACY_FIELDS[field] as string) : field;
+        values.push({
+          key,
+          text: value,
+          raw: legacy ? value : body['hashiya:value'],
+          entity: readEntity(body['hashiya:entity']),
+          legacy,
+        });
+      } else if (typeIs(purpose, 'commenting') || purpose === undefined) note = note ? `${note}\n${value}` : value;
     }
   }
 
@@ -222,7 +246,7 @@ export function parseItem(item: unknown, index: number): ParsedItem {
       prefix,
       suffix,
       codes,
-      fields,
+      values,
       note,
       annotator,
       created: time(item.created),

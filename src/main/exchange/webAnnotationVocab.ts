@@ -15,9 +15,19 @@ export const DOCUMENT_URN = 'urn:hashiya:document:';
 export const CODE_URN = 'urn:hashiya:code:';
 export const SHA256_URN = 'urn:sha256:';
 
-/** The claim attributes carried as describing TextualBodies, named by `hashiya:field`. */
-export const ATTRIBUTE_FIELDS = ['claimant', 'stance', 'certainty'] as const;
-export type AttributeField = (typeof ATTRIBUTE_FIELDS)[number];
+/**
+ * A claim value is a describing TextualBody named by `hashiya:field` (the field's key): `value`
+ * is what a person reads (an actor's name, a choice's name), `hashiya:value` the value as stored
+ * (an id, a number, a list of ids), and for an actor or a place `hashiya:entity` its names, so a
+ * project that lacks the id can match it by name (docs/claims.md).
+ * Files of format 2 carried `claimant`, `stance` and `certainty` fields with a value only, and
+ * the note as a commenting body; the import reads those too.
+ */
+export const LEGACY_FIELDS: Readonly<Record<string, string>> = Object.freeze({
+  claimant: 'claimant',
+  stance: 'position',
+  certainty: 'certainty',
+});
 
 export function stripPrefix(value: string, prefix: string): string | null {
   return value.startsWith(prefix) ? value.slice(prefix.length) : null;

@@ -95,7 +95,13 @@ describe('ProjectHost', () => {
     p = await openTestProject(root, { durable: { fs: fsys, renameDelayMs: 1 }, retryDelayMs: 60_000 });
     state.failing = true;
     const err = await p
-      .call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], note: 'only in memory' })
+      .call('annotations.create', {
+        documentId: a,
+        start: 0,
+        end: 4,
+        codes: [codeId],
+        values: { note: 'only in memory' },
+      })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'storage' });
 
@@ -125,7 +131,7 @@ describe('ProjectHost', () => {
 
     const again = await openTestProject(root);
     expect(again.host.recovered?.restored).toEqual(['“Article A” (2 annotations)']);
-    const notes = (await again.call('annotations.list', { documentId: a })).map((x) => x.note);
+    const notes = (await again.call('annotations.list', { documentId: a })).map((x) => x.values.note);
     expect(notes).toContain('only in memory');
     await again.close();
   });

@@ -29,10 +29,34 @@ let store: ProjectStore;
 const call = <T>(name: string, input: unknown) => services.dispatch(name, input) as Promise<T>;
 const report = (input: Record<string, unknown> = {}) => call<AgreementReport>('agreement.report', input);
 
+/**
+ * The claim fields these tests compare: an actor field, two choice fields without numbers
+ * (nominal) and a position whose items carry numbers (interval), coded here with the stance.
+ */
+const choice = (key: string, items: string[], values?: number[]) => ({
+  key,
+  label: key,
+  type: 'choice',
+  choices: items.map((id, i) => ({ id, name: id, ...(values ? { value: values[i] } : {}) })),
+});
+const actors = new Map<string, string>();
+
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-agreement-'));
   store = await ProjectStore.open(dir);
   services = (await hostTestProject(store)).services;
+  actors.clear();
+  const codebook = await call<{ codes: unknown[] }>('codebook.get', {});
+  await call('codebook.save', {
+    codes: codebook.codes,
+    fields: [
+      { key: 'claimant', label: 'Claimant', type: 'actor' },
+      choice('stance', ['supports', 'opposes']),
+      choice('certainty', ['certain', 'uncertain']),
+      choice('position', ['supports', 'opposes'], [1, -1]),
+      { key: 'note', label: 'Note', type: 'longText' },
+    ],
+  });
 });
 afterEach(async () => {
   await store.flush();
@@ -58,10 +82,27 @@ interface Mark {
   claimant?: string;
 }
 
+/** The registry's actor of that name (added the first time). */
+async function actor(name: string): Promise<string> {
+  let id = actors.get(name);
+  if (!id) {
+    id = (await call<{ entity: { id: string } }>('registry.add', { entity: { kind: 'actor', nameLatin: name } })).entity
+      .id;
+    actors.set(name, id);
+  }
+  return id;
+}
+
 /** Annotations made as the coder `name`, the way a coder makes them: settings.update, then create. */
 async function codeAs(name: string, marks: Mark[]): Promise<void> {
   await call('settings.update', { annotator: name });
-  for (const { doc, ...m } of marks) await call('annotations.create', { documentId: doc.id, ...m });
+  for (const { doc, stance, certainty, claimant, ...m } of marks) {
+    const values: Record<string, string> = {};
+    if (claimant) values.claimant = await actor(claimant);
+    if (stance) values.stance = values.position = stance;
+    if (certainty) values.certainty = certainty;
+    await call('annotations.create', { documentId: doc.id, ...m, values });
+  }
 }
 
 const DOC1 = 'x'.repeat(40);
@@ -145,10 +186,10 @@ describe('agreement.report with two coders', () => {
         ['UN', 'GNA'],
         ['UN', 'GNA'],
       ],
-      // the stance's position, as analysis reads it: supports +1, any stance not in its table 0
+      // the position field's numbers: supports +1, opposes −1
       position: [
         [1, 1],
-        [1, 0],
+        [1, -1],
       ],
     };
     expect(got.claims.fields.map((f) => [f.field, f.metric])).toEqual([
@@ -299,10 +340,11 @@ describe('agreement.report: |uα, cuα and the disagreements', () => {
     const codes = got.disagreements[2]?.marks.map((m) => m.codes);
     expect(codes).toEqual([[C1], [C1, C2]]);
     expect(got.disagreements[2]?.documentId).toBe(d2.id);
+    // each value named as the CSV names it (a choice by its item's name, not its number)
     expect(got.disagreements[2]?.marks[1]?.values).toEqual([
       { field: 'stance', value: 'opposes' },
       { field: 'certainty', value: '' },
-      { field: 'position', value: '0' },
+      { field: 'position', value: 'opposes' },
     ]);
     expect(got.disagreements[0]?.marks[0]?.quote).toBe('x'.repeat(10));
   });
@@ -459,12 +501,70 @@ describe('agreement.report refuses what it cannot answer', () => {
     expect(stance?.flags).toContainEqual({ kind: 'noUnits' });
   });
 
+  it('names a field the codebook does not have, or one it cannot compare (a note)', async () => {
+    await expect(report({ fields: ['note'] })).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/no field “note” agreement can compare/),
+    });
+    await expect(report({ fields: ['fatalities'] })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('compares a choice whose items carry numbers (Position: −1, 0, +1) as interval data', async () => {
+    const cb = await call<{ codes: unknown[] }>('codebook.get', {});
+    const position = {
+      key: 'position',
+      label: 'Position',
+      type: 'choice',
+      choices: [
+        { id: 'proposes', name: 'proposes', value: 1 },
+        { id: 'conditions', name: 'conditions', value: 0 },
+        { id: 'rejects', name: 'rejects', value: -1 },
+      ],
+    };
+    await call('codebook.save', { codes: cb.codes, fields: [position] });
+    const d = await addText(DOC1, 'One');
+    const mark = (start: number, p: string) => ({
+      documentId: d.id,
+      start,
+      end: start + 5,
+      codes: [C1],
+      values: { position: p },
+    });
+    await call('settings.update', { annotator: 'Amal' });
+    for (const [s0, p] of [
+      [0, 'proposes'],
+      [10, 'conditions'],
+      [20, 'rejects'],
+    ] as const)
+      await call('annotations.create', mark(s0, p));
+    await call('settings.update', { annotator: 'Badr' });
+    for (const [s0, p] of [
+      [0, 'proposes'],
+      [10, 'rejects'],
+      [20, 'rejects'],
+    ] as const)
+      await call('annotations.create', mark(s0, p));
+    const got = await report();
+    const f = got.claims.fields[0];
+    expect(f?.field).toBe('position');
+    expect(f?.metric).toBe('interval');
+    expect(f?.alpha).toEqual(
+      krippendorffAlpha(
+        [
+          [1, 0, -1],
+          [1, -1, -1],
+        ],
+        'interval',
+      ),
+    );
+  });
+
   it('validates its input', async () => {
     for (const bad of [
       { coders: ['Amal'] },
       { coders: ['Amal', ''] },
       { coders: ['Amal', 'x'.repeat(201)] },
-      { fields: ['note'] },
+      { fields: ['Not a key'] },
       { fields: [] },
       { overlap: 0 },
       { overlap: 1.5 },

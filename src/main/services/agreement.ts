@@ -6,9 +6,8 @@
  */
 import type { Handlers } from '@shared/api';
 import {
-  AGREEMENT_FIELDS,
+  AGREEMENT_FIELD_TYPES,
   DEFAULT_OVERLAP,
-  FIELD_METRICS,
   type AgreementField,
   type AgreementReport,
   type CodeAgreement,
@@ -17,6 +16,8 @@ import {
   type ReportNote,
 } from '@shared/api/agreement';
 import { AppError } from '@shared/errors';
+import { claimCells, registryLookup } from '@shared/claims/claimCsv';
+import type { ClaimField } from '@shared/claims/fields';
 import { bootstrapAlpha } from '@shared/reliability/bootstrap';
 import { krippendorffAlpha, type Value } from '@shared/reliability/codingAlpha';
 import { cohenKappa, fleissKappa, percentAgreement } from '@shared/reliability/kappa';
@@ -35,7 +36,7 @@ import {
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
 import { cpLength } from '@shared/text/codepoints';
 import { forEachDocument, selectDocuments } from '../exchange/documentSource';
-import { fieldValue, listDisagreements, type Coded } from './agreementDisagreements';
+import { fieldMetric, fieldValue, listDisagreements, type Coded } from './agreementDisagreements';
 import type { ServiceContext } from './context';
 
 const sentences = (flags: readonly Flag[], what: string) => flags.map((f) => flagSentence(f, what));
@@ -63,7 +64,20 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           throw new AppError('not_found', `The codebook has no code ${unknown.map((id) => `“${id}”`).join(', ')}.`);
       }
       const overlap = input.overlap ?? DEFAULT_OVERLAP;
-      const fields: AgreementField[] = AGREEMENT_FIELDS.filter((f) => !input.fields || input.fields.includes(f));
+      const comparable = ctx.store.data.codebook.fields.filter((f) =>
+        (AGREEMENT_FIELD_TYPES as readonly string[]).includes(f.type),
+      );
+      if (input.fields) {
+        const unknown = input.fields.filter((k) => !comparable.some((f) => f.key === k));
+        if (unknown.length > 0)
+          throw new AppError(
+            'not_found',
+            `The codebook has no field ${unknown.map((k) => `“${k}”`).join(', ')} agreement can compare (${AGREEMENT_FIELD_TYPES.join(', ')}).`,
+          );
+      }
+      const fields: ClaimField[] = input.fields
+        ? [...new Set(input.fields)].map((k) => comparable.find((f) => f.key === k) as ClaimField)
+        : comparable;
       const warnings: string[] = [];
       const notes: ReportNote[] = [];
 
@@ -92,9 +106,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
             end: a.end,
             codes,
             annotator: a.annotator,
-            claimant: a.claimant,
-            stance: a.stance,
-            certainty: a.certainty,
+            values: a.values,
           });
         }
         length += cpLength(file.document.text);
@@ -200,14 +212,15 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         return { coder, annotations: all.length, matched: m, unmatched: all.length - m };
       });
 
-      const fieldReports: FieldAgreement[] = fields.map((field) => {
+      const fieldReports: FieldAgreement[] = fields.map((f) => {
+        const field: AgreementField = f.key;
+        const metric = fieldMetric(f);
         const data = coders.map((_, c) =>
           sets.map((set) => {
             const first = set[c]?.[0];
-            return first ? fieldValue(first, field) : null;
+            return first ? fieldValue(first, f) : null;
           }),
         );
-        const metric = FIELD_METRICS[field];
         const alpha = krippendorffAlpha(data, metric);
         const given = data.flatMap((row) => row.filter((v): v is Value => v !== null));
         const flags = reliabilityFlags(alpha.units, given, alpha.alpha);
@@ -225,6 +238,9 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         };
       });
 
+      // a disagreement names actors, places and choices as the CSV export does
+      const lookup = registryLookup(ctx.store.data.registry);
+      const describe = (f: ClaimField, a: Coded) => String(claimCells([f], a.values, lookup)[0] ?? '');
       const report: AgreementReport = {
         coders,
         documentCount: summaries.length,
@@ -245,6 +261,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           sets,
           mine.filter((a) => !matched.has(a)),
           fields,
+          describe,
         ),
         notes,
         warnings: [...warnings, ...codes.flatMap((c) => c.warnings), ...fieldReports.flatMap((f) => f.warnings)],

@@ -3,8 +3,9 @@
  * src/shared/api/agreement.ts): a matched claim whose coders' annotations differ in coverage,
  * boundaries, codes or compared field values, and an annotation matched with no other coder's.
  */
-import { MAX_DISAGREEMENTS, type AgreementField, type Disagreement } from '@shared/api/agreement';
-import { stancePosition } from '@shared/analysis/records';
+import { MAX_DISAGREEMENTS, type Disagreement } from '@shared/api/agreement';
+import type { ClaimField } from '@shared/claims/fields';
+import { valueOf, type ClaimValues } from '@shared/claims/values';
 import type { Value } from '@shared/reliability/codingAlpha';
 
 /** One annotation as the report reads it. */
@@ -21,19 +22,27 @@ export interface Coded {
   quote: string;
   codes: string[];
   annotator: string;
-  claimant: string;
-  stance: string;
-  certainty: string;
+  values: ClaimValues;
 }
 
-/** A coder's value of a field ('' and a stance with no position are no value). */
-export function fieldValue(a: Coded, field: AgreementField): Value | null {
-  if (field === 'position') return stancePosition(a.stance);
-  const v = a[field];
-  return v === '' ? null : v;
+/** Whether a field's values are compared as numbers: a number, or a choice whose items all carry one. */
+export function fieldMetric(f: ClaimField): 'nominal' | 'interval' {
+  const numbered = f.type === 'choice' && f.choices.length > 0 && f.choices.every((c) => c.value !== null);
+  return f.type === 'number' || numbered ? 'interval' : 'nominal';
 }
 
-function mark(a: Coded, fields: readonly AgreementField[]): Disagreement['marks'][number] {
+/** A coder's value of a field (not set: null); a numbered choice by its item's number. */
+export function fieldValue(a: Coded, f: ClaimField): Value | null {
+  const value = valueOf(a.values, f.key);
+  if (value === undefined || value === '') return null;
+  if (fieldMetric(f) === 'interval' && f.type === 'choice') return f.choices.find((x) => x.id === value)?.value ?? null;
+  return typeof value === 'number' ? value : String(value);
+}
+
+/** How a value is shown: an actor or place by its name, a choice by its item's name. */
+export type DescribeValue = (f: ClaimField, a: Coded) => string;
+
+function mark(a: Coded, fields: readonly ClaimField[], describe: DescribeValue): Disagreement['marks'][number] {
   return {
     coder: a.annotator,
     annotationId: a.id,
@@ -41,7 +50,7 @@ function mark(a: Coded, fields: readonly AgreementField[]): Disagreement['marks'
     end: a.end,
     quote: a.quote,
     codes: a.codes,
-    values: fields.map((field) => ({ field, value: String(fieldValue(a, field) ?? '') })),
+    values: fields.map((f) => ({ field: f.key, value: describe(f, a) })),
   };
 }
 
@@ -55,7 +64,8 @@ export function listDisagreements(
   coders: readonly string[],
   sets: ReadonlyArray<ReadonlyArray<readonly Coded[]>>,
   unmatched: readonly Coded[],
-  fields: readonly AgreementField[],
+  fields: readonly ClaimField[],
+  describe: DescribeValue,
 ): { disagreements: Disagreement[]; disagreementCount: number } {
   const found: Array<{ document: number; start: number; item: Disagreement }> = [];
   for (const set of sets) {
@@ -66,7 +76,9 @@ export function listDisagreements(
     if (firsts.length < coders.length) differences.push('missing');
     if (firsts.some((a) => a.start !== head.start || a.end !== head.end)) differences.push('boundaries');
     if (firsts.some((a) => codeKey(a) !== codeKey(head))) differences.push('codes');
-    const differing = fields.filter((f) => firsts.some((a) => fieldValue(a, f) !== fieldValue(head, f)));
+    const differing = fields
+      .filter((f) => firsts.some((a) => fieldValue(a, f) !== fieldValue(head, f)))
+      .map((f) => f.key);
     if (differing.length > 0) differences.push('values');
     if (differences.length === 0) continue;
     found.push({
@@ -77,7 +89,7 @@ export function listDisagreements(
         documentTitle: head.documentTitle,
         differences,
         fields: differing,
-        marks: set.flatMap((list) => list.map((a) => mark(a, fields))),
+        marks: set.flatMap((list) => list.map((a) => mark(a, fields, describe))),
       },
     });
   }
@@ -90,7 +102,7 @@ export function listDisagreements(
         documentTitle: a.documentTitle,
         differences: ['onlyOne'],
         fields: [],
-        marks: [mark(a, fields)],
+        marks: [mark(a, fields, describe)],
       },
     });
   found.sort((p, q) => p.document - q.document || p.start - q.start);

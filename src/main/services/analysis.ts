@@ -11,7 +11,7 @@ import { claimDateOf, claimPredicate, codeScope, type ClaimFilter } from '@share
 import { toGexf } from '@shared/analysis/gexf';
 import { toGraphml } from '@shared/analysis/graphml';
 import { buildNetwork, buildNetworkSeries, type Network, type NetworkOptions } from '@shared/analysis/network';
-import { recordFromAnnotation, type ClaimRecord } from '@shared/analysis/records';
+import { claimContext, recordFromAnnotation, type ClaimRecord } from '@shared/analysis/records';
 import { edgesCsv, eventsCsv, nodesCsv } from '@shared/analysis/tables';
 import { buildTimeline } from '@shared/analysis/timeline';
 import { AppError } from '@shared/errors';
@@ -30,9 +30,10 @@ async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promis
   }
   const keep = claimPredicate(filter, codebook);
   const records: ClaimRecord[] = [];
+  const claims = claimContext(ctx.store.data);
   await forEachDocument(ctx.store, selectDocuments(ctx.store, filter.documentIds), (file) => {
     for (const a of file.annotations) {
-      const r = recordFromAnnotation(a, file.document);
+      const r = recordFromAnnotation(a, file.document, claims);
       if (keep(r)) records.push(r);
     }
   });

@@ -83,8 +83,11 @@ describe('annotations', () => {
       end: 3,
       codes: ['ceasefire-proposal'],
     });
-    const u = await call<Annotation>('annotations.update', { id: a.id, claimant: ' خليفة حفتر ', stance: 'proposes' });
-    expect(u).toMatchObject({ claimant: 'خليفة حفتر', stance: 'proposes', createdAt: a.createdAt });
+    const u = await call<Annotation>('annotations.update', {
+      id: a.id,
+      values: { position: 'proposes', note: ' said twice ' },
+    });
+    expect(u).toMatchObject({ values: { position: 'proposes', note: ' said twice ' }, createdAt: a.createdAt });
     await call('annotations.delete', { id: a.id });
     expect(await call('annotations.list', { documentId: doc.id })).toEqual([]);
     const [back] = await call<Annotation[]>('annotations.restore', { documentId: doc.id, annotations: [u] });
@@ -101,8 +104,8 @@ describe('annotations', () => {
     const [a, b] = await call<Annotation[]>('annotations.createMany', {
       documentId: doc.id,
       drafts: [
-        { documentId: doc.id, start: 0, end: 3, codes: ['ceasefire-proposal'], claimant: 'حفتر' },
-        { documentId: doc.id, start: 6, end: 12, codes: [], claimant: 'السراج' },
+        { documentId: doc.id, start: 0, end: 3, codes: ['ceasefire-proposal'], values: { note: 'حفتر' } },
+        { documentId: doc.id, start: 6, end: 12, codes: [], values: { note: 'السراج' } },
       ],
     });
     await call('annotations.deleteMany', { documentId: doc.id, ids: [a!.id, b!.id] });
@@ -122,28 +125,42 @@ describe('annotations', () => {
 
     // the same id with different content cannot both be right
     await expect(
-      call('annotations.restore', { documentId: doc.id, annotations: [b, { ...b!, claimant: 'someone else' }] }),
+      call('annotations.restore', {
+        documentId: doc.id,
+        annotations: [b, { ...b!, values: { note: 'someone else' } }],
+      }),
     ).rejects.toMatchObject({ code: 'invalid_input' });
     expect((await call<Annotation[]>('annotations.list', { documentId: doc.id })).map((x) => x.id)).toEqual([a!.id]);
     expect((await call<DocumentSummary[]>('documents.list', {}))[0]?.annotationCount).toBe(1);
   });
 
-  it('keeps annotations in reading order and lists claimants by use', async () => {
+  it('keeps annotations in reading order, and a claim names only an actor the registry has', async () => {
     const doc = await addDoc();
+    const sarraj = (
+      await call<{ entity: { id: string } }>('registry.add', { entity: { kind: 'actor', nameAr: 'السراج' } })
+    ).entity.id;
     await call('annotations.createMany', {
       documentId: doc.id,
       drafts: [
-        { documentId: doc.id, start: 20, end: 24, codes: [], claimant: 'السراج' },
-        { documentId: doc.id, start: 0, end: 3, codes: [], claimant: 'حفتر' },
-        { documentId: doc.id, start: 6, end: 12, codes: [], claimant: 'السراج' },
+        { documentId: doc.id, start: 20, end: 24, codes: [], values: { claimant: sarraj } },
+        { documentId: doc.id, start: 0, end: 3, codes: [] },
+        { documentId: doc.id, start: 6, end: 12, codes: [], values: { claimant: sarraj } },
       ],
     });
     const list = await call<Annotation[]>('annotations.list', { documentId: doc.id });
     expect(list.map((a) => a.start)).toEqual([0, 6, 20]);
-    expect(await call('claimants.list', {})).toEqual([
-      { name: 'السراج', count: 2 },
-      { name: 'حفتر', count: 1 },
-    ]);
+    expect((await call<{ uses: unknown[] }>('registry.uses', {})).uses).toEqual([{ id: sarraj, count: 2 }]);
+    // a batch with one claim naming no actor of the registry: refused whole, with the sentence
+    await expect(
+      call('annotations.createMany', {
+        documentId: doc.id,
+        drafts: [
+          { documentId: doc.id, start: 0, end: 3, codes: [], values: { claimant: sarraj } },
+          { documentId: doc.id, start: 6, end: 12, codes: [], values: { claimant: 'nobody' } },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/no actor with the id “nobody”/) });
+    expect(await call<Annotation[]>('annotations.list', { documentId: doc.id })).toHaveLength(3);
   });
 
   it('rejects unknown methods, extra fields and wrong types with readable messages', async () => {
@@ -163,7 +180,7 @@ describe('annotations', () => {
       start,
       end: start + 5,
       codes: ['ceasefire-proposal'],
-      note: 'n',
+      values: { note: 'n' },
     });
     const b = await call<Annotation>('annotations.create', {
       documentId: doc.id,
@@ -182,7 +199,7 @@ describe('annotations', () => {
     expect(grown).toMatchObject({
       id: a.id,
       quote: 'المشير خليفه حفتر',
-      note: 'n',
+      values: { note: 'n' },
       start: cpIndex('المشير'),
       end: start + 10,
     });

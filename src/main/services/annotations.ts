@@ -3,6 +3,7 @@ import type { AnnotationDraft } from '@shared/api/annotations';
 import type { Handlers } from '@shared/api';
 import { AppError } from '@shared/errors';
 import type { Annotation } from '@shared/model';
+import { checkClaimValues, type ClaimValues } from '@shared/claims/values';
 import { anchorSpan, isGraphemeBoundary } from '@shared/text/anchor';
 import { createOffsetMap, type OffsetMap } from '@shared/text/codepoints';
 import type { DocumentFile } from '../store/schema';
@@ -20,7 +21,6 @@ type AnnotationHandlers = Pick<
   | 'annotations.delete'
   | 'annotations.deleteMany'
   | 'annotations.restore'
-  | 'claimants.list'
 >;
 
 const maps = new WeakMap<object, OffsetMap>();
@@ -60,6 +60,25 @@ function checkCodes(ctx: ServiceContext, codes: readonly string[]): string[] {
   return unique;
 }
 
+/** A claim record as the codebook's fields and the registry accept it; else a 400 with every sentence. */
+function checkValues(
+  ctx: ServiceContext,
+  input: Readonly<Record<string, unknown>>,
+  codes: readonly string[],
+): ClaimValues {
+  const { codebook, registry } = ctx.store.data;
+  const kinds = new Map(registry.entities.map((e) => [e.id, e.kind]));
+  const checked = checkClaimValues(codebook.fields, input, {
+    codes,
+    hasEntity: (kind, id) => kinds.get(id) === kind,
+  });
+  if (!checked.ok)
+    throw new AppError('invalid_input', checked.problems.map((p) => p.message).join(' '), {
+      problems: checked.problems,
+    });
+  return checked.values;
+}
+
 /**
  * Creates by client key (requestId) are kept per open project (ctx.project.createKeys): what the
  * first call made, so that a retry returns it instead of adding a second one. Bounded: the
@@ -68,16 +87,7 @@ function checkCodes(ctx: ServiceContext, codes: readonly string[]): string[] {
 const MAX_KEYS = 1000;
 const fingerprint = (drafts: readonly AnnotationDraft[]) =>
   JSON.stringify(
-    drafts.map(({ requestId: _key, documentId, start, end, codes, claimant, stance, certainty, note }) => [
-      documentId,
-      start,
-      end,
-      codes,
-      claimant,
-      stance,
-      certainty,
-      note,
-    ]),
+    drafts.map(({ requestId: _key, documentId, start, end, codes, values }) => [documentId, start, end, codes, values]),
   );
 
 /**
@@ -106,17 +116,15 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
 
   const build = (file: DocumentFile, draft: AnnotationDraft): Annotation => {
     const now = ctx.now();
+    const codes = checkCodes(ctx, draft.codes);
     return {
       id: ctx.newId(),
       documentId: file.document.id,
       start: draft.start,
       end: draft.end,
       ...checkedAnchor(file, draft.start, draft.end),
-      codes: checkCodes(ctx, draft.codes),
-      claimant: draft.claimant?.trim() ?? '',
-      stance: draft.stance ?? '',
-      certainty: draft.certainty ?? '',
-      note: draft.note ?? '',
+      codes,
+      values: checkValues(ctx, draft.values ?? {}, codes),
       annotator: annotator(),
       createdAt: now,
       updatedAt: now,
@@ -211,9 +219,11 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         // new edges: checked against the text (bounds, whole characters), quote and context re-derived
         ...(moved ? { ...span, ...checkedAnchor(db.data, span.start, span.end) } : {}),
         ...(patch.codes ? { codes: checkCodes(ctx, patch.codes) } : {}),
-        ...(patch.claimant !== undefined ? { claimant: patch.claimant.trim() } : {}),
         updatedAt: ctx.now(),
       };
+      // the values are checked against the codes the annotation will have (a field limited to a
+      // code it loses is refused, not dropped in silence)
+      if (patch.values !== undefined) next.values = checkValues(ctx, patch.values, next.codes);
       await updateKept(ctx, db.data.document.id, (file) => {
         file.annotations[index] = next;
         // a moved span keeps the list in reading order
@@ -280,13 +290,6 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         insertSorted(file.annotations, restored);
         return restored;
       });
-    },
-    'claimants.list': async () => {
-      // project-wide, from the usage index (cached per document file, so this stays cheap)
-      const totals = await ctx.project.usage.totals();
-      return [...totals.claimants]
-        .map(([name, count]) => ({ name, count }))
-        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     },
   };
 }

@@ -43,7 +43,9 @@ const READ_ONLY: MethodName[] = [
   'documents.get',
   'documents.preview',
   'annotations.list',
-  'claimants.list',
+  'registry.get',
+  'registry.uses',
+  'registry.exportCsv',
   'codebook.get',
   'codebook.usage',
   'codebook.export',
@@ -162,14 +164,25 @@ const MUTATING: Partial<Record<MethodName, Case[]>> = {
   ],
   'codebook.undoMerge': [{ input: {}, output: changed(3), events: [projectIs(now), annotationsOf(null)] }],
   'codebook.deleteCode': [{ input: {}, output: changed(1), events: [projectIs(now), annotationsOf(null)] }],
-  'codebook.renameValue': [{ input: {}, output: changed(2), events: [projectIs(now), annotationsOf(null)] }],
   'codebook.import': [
     { input: {}, output: { applied: true }, events: [projectIs(now)] },
     { input: { dryRun: true }, output: { applied: false }, events: [] },
   ],
-  'claimants.rename': [
-    { input: {}, output: { affected: 4, documents: 2 }, events: [annotationsOf(null)] },
-    { input: {}, output: { affected: 0, documents: 0 }, events: [] },
+  'fields.addTemplate': [{ input: {}, output: {}, events: [projectIs(now)] }],
+  'registry.add': [{ input: {}, output: {}, events: [projectIs(now)] }],
+  'registry.update': [{ input: {}, output: {}, events: [projectIs(now)] }],
+  'registry.merge': [
+    { input: {}, output: { moved: 4 }, events: [projectIs(now), annotationsOf(null)] },
+    { input: {}, output: { moved: 0 }, events: [projectIs(now)] },
+  ],
+  'registry.delete': [
+    { input: {}, output: { moved: 1 }, events: [projectIs(now), annotationsOf(null)] },
+    { input: {}, output: { moved: 0 }, events: [projectIs(now)] },
+  ],
+  'registry.saveTypes': [{ input: {}, output: {}, events: [projectIs(now)] }],
+  'registry.importCsv': [
+    { input: {}, output: {}, events: [projectIs(now)] },
+    { input: { dryRun: true }, output: {}, events: [] },
   ],
   'import.annotations': [
     {

@@ -61,7 +61,9 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'documents.get': none,
   'documents.preview': none,
   'annotations.list': none,
-  'claimants.list': none,
+  'registry.get': none,
+  'registry.uses': none,
+  'registry.exportCsv': none,
   'codebook.get': none,
   'codebook.usage': none,
   'codebook.export': none,
@@ -127,9 +129,17 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'codebook.mergeCodes': (_in, out, ctx) => codebookWide(out, ctx),
   'codebook.undoMerge': (_in, out, ctx) => codebookWide(out, ctx),
   'codebook.deleteCode': (_in, out, ctx) => codebookWide(out, ctx),
-  'codebook.renameValue': (_in, out, ctx) => codebookWide(out, ctx),
   'codebook.import': (_in, out, ctx) => (out.applied ? [projectNow(ctx)] : []),
-  'claimants.rename': (_in, out, ctx) => codebookWide(out, ctx, false),
+
+  // claim fields and the actor registry (in project.json); a merge or a delete that moved claims
+  // changed annotations of any document
+  'fields.addTemplate': (_in, _out, ctx) => [projectNow(ctx)],
+  'registry.add': (_in, _out, ctx) => [projectNow(ctx)],
+  'registry.update': (_in, _out, ctx) => [projectNow(ctx)],
+  'registry.merge': (_in, out, ctx) => codebookWide({ affected: out.moved }, ctx),
+  'registry.delete': (_in, out, ctx) => codebookWide({ affected: out.moved }, ctx),
+  'registry.saveTypes': (_in, _out, ctx) => [projectNow(ctx)],
+  'registry.importCsv': (input, _out, ctx) => (input.dryRun ? [] : [projectNow(ctx)]),
 
   // exchange
   'import.annotations': (_in, out, ctx) => [

@@ -1,30 +1,25 @@
 /**
  * The codebook service: the codebook itself, the operations that change annotations with it
- * (merge, delete, renaming a stance or a claimant), exchange files, and usage counts. A code,
- * stance or certainty that annotations use is never dropped silently: codebook.save refuses it,
+ * (merge, delete), exchange files, and usage counts. A code, a claim field or a choice that
+ * annotations use is never dropped silently: codebook.save refuses it,
  * and the editor's delete asks the caller to reassign or remove first.
  */
 import type { Handlers } from '@shared/api';
 import { AppError } from '@shared/errors';
 import { Codebook, MAX_CODES, type Annotation } from '@shared/model';
-import {
-  deleteCode,
-  mergeCodes,
-  remapCodes,
-  removedCodeIds,
-  renameValue,
-  type CodeMapping,
-} from '@shared/codebook/ops';
+import { deleteCode, mergeCodes, remapCodes, removedCodeIds, type CodeMapping } from '@shared/codebook/ops';
 import { codePath, findCode } from '@shared/codebook/tree';
 import { validateCodebook } from '@shared/codebook/validate';
-import { mergeCodebooks } from '@shared/codebook/importMerge';
-import { pruneValueNames } from '@shared/codebook/valueNames';
+import { mergeCodebooks, type IncomingCodebook } from '@shared/codebook/importMerge';
+import { undoRegistryChange } from '@shared/claims/registryOps';
+import { displayName } from '@shared/claims/registry';
 import { readCodebookJson, writeCodebookJson } from '@shared/codebook/jsonFormat';
 import { defaultCodebook } from '@shared/defaultCodebook';
-import { countOf, type DocStats } from '../codebook/usageIndex';
+import { countOf, valueKey, type DocStats } from '../codebook/usageIndex';
 import { buildQdc, readQdc } from '../codebook/qdc';
 import type { ServiceContext } from './context';
 import { byDocument, type FieldChange } from './mergeJournal';
+import { rewriteAnnotations } from './rewriteAnnotations';
 
 export { validateCodebook } from '@shared/codebook/validate';
 
@@ -36,10 +31,8 @@ type CodebookHandlers = Pick<
   | 'codebook.mergeCodes'
   | 'codebook.undoMerge'
   | 'codebook.deleteCode'
-  | 'codebook.renameValue'
   | 'codebook.export'
   | 'codebook.import'
-  | 'claimants.rename'
   | 'stats.summary'
 >;
 
@@ -58,19 +51,33 @@ export function checkNothingInUseDropped(before: Codebook, after: Codebook, usag
       );
     }
   }
-  for (const list of ['stances', 'certainties'] as const) {
-    const kept = new Set(after[list]);
-    for (const value of before[list]) {
-      const n = countOf(usage[list], value);
-      if (!kept.has(value) && n > 0) {
-        const what = list === 'stances' ? 'stance' : 'certainty';
+  const kept = new Map(after.fields.map((f) => [f.key, f]));
+  for (const field of before.fields) {
+    const n = countOf(usage.fields, field.key);
+    const next = kept.get(field.key);
+    if (!next && n > 0)
+      throw new AppError(
+        'conflict',
+        `The field “${field.label}” is filled in ${plural(n, 'claim')}, so it cannot simply be removed. Empty it in those claims first, or keep the field.`,
+        { field: field.key, count: n },
+      );
+    if (!next) continue;
+    const items = new Set(next.choices.map((c) => c.id));
+    for (const item of field.choices) {
+      const used = countOf(usage.values, valueKey(field.key, item.id));
+      if (!items.has(item.id) && used > 0)
         throw new AppError(
           'conflict',
-          `The ${what} “${value}” is used by ${plural(n, 'annotation')}; rename it instead of removing it.`,
-          { value, count: n },
+          `The choice “${item.name}” of “${field.label}” is used by ${plural(used, 'claim')}; rename it instead of removing it.`,
+          { field: field.key, choice: item.id, count: used },
         );
-      }
     }
+    if (next.type !== field.type && n > 0)
+      throw new AppError(
+        'conflict',
+        `The field “${field.label}” is filled in ${plural(n, 'claim')}; its type cannot change from ${field.type} to ${next.type}.`,
+        { field: field.key, count: n },
+      );
   }
 }
 
@@ -97,34 +104,11 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
   // the last merges of the open project (another project's cannot be undone here)
   const journal = () => ctx.project.merges;
 
-  /**
-   * Apply `change` to every annotation of the given documents; save each changed document.
-   * `changed` hears of every annotation changed, before and after.
-   */
-  const rewrite = async (
+  const rewrite = (
     documentIds: readonly string[],
     change: (a: Annotation) => Annotation | null,
     changed?: (documentId: string, before: Annotation, after: Annotation) => void,
-  ) => {
-    let affected = 0;
-    let documents = 0;
-    for (const id of documentIds) {
-      const { annotations } = (await ctx.store.document(id)).data;
-      const after = annotations.map((a) => change(a));
-      if (after.every((next) => next === null)) continue;
-      documents++;
-      await ctx.store.updateDocument(id, (file) => {
-        file.annotations = file.annotations.map((a, i) => {
-          const next = after[i];
-          if (!next) return a;
-          affected++;
-          changed?.(id, a, next);
-          return { ...next, updatedAt: ctx.now() };
-        });
-      });
-    }
-    return { affected, documents };
-  };
+  ) => rewriteAnnotations(ctx, documentIds, change, changed);
 
   const remapEverywhere = async (mapping: CodeMapping, changes?: FieldChange<string[]>[]) => {
     const ids = [...mapping.keys()];
@@ -200,8 +184,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
     'codebook.get': async () => ctx.store.data.codebook,
 
     'codebook.save': async (input) => {
-      // a value dropped from a list takes its Arabic name with it
-      const codebook = pruneValueNames(input);
+      const codebook = input;
       validateCodebook(codebook);
       checkNothingInUseDropped(ctx.store.data.codebook, codebook, await usage().totals());
       return commit(codebook);
@@ -212,8 +195,13 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       // Object.fromEntries defines own properties, so even a "__proto__" count crosses intact
       return {
         codes: Object.fromEntries(t.codes),
-        stances: Object.fromEntries(t.stances),
-        certainties: Object.fromEntries(t.certainties),
+        fields: Object.fromEntries(t.fields),
+        choices: Object.fromEntries(
+          ctx.store.data.codebook.fields.map((f) => [
+            f.key,
+            Object.fromEntries(f.choices.map((c) => [c.id, countOf(t.values, valueKey(f.key, c.id))])),
+          ]),
+        ),
         annotations: t.annotations,
       };
     },
@@ -242,9 +230,19 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
           'This merge can no longer be undone: Hashiya remembers the last 20 merges of the open project until it is closed.',
         );
       }
-      if (record.kind === 'claimant') {
-        await checkUnchanged(record.changes, (a) => a.claimant);
-        const changed = await putBack(record.changes, (a, claimant) => ({ ...a, claimant }));
+      if (record.kind === 'entities') {
+        if (JSON.stringify(ctx.store.data.registry) !== JSON.stringify(record.registryAfter))
+          throw new AppError(
+            'conflict',
+            'The actors have changed since this merge, so it cannot be undone. Nothing was changed.',
+          );
+        const registry = undoRegistryChange(ctx.store.data.registry, record.undo);
+        await checkUnchanged(record.changes, (a) => a.values);
+        // the registry first: it holds every merged actor again, so no claim names a missing one
+        await ctx.store.updateProject((data) => {
+          data.registry = registry;
+        });
+        const changed = await putBack(record.changes, (a, values) => ({ ...a, values }));
         journal().delete(undoId);
         return { codebook: ctx.store.data.codebook, ...changed };
       }
@@ -285,15 +283,6 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       return { codebook: await commit(result.codebook), removed: result.removed, ...changed };
     },
 
-    'codebook.renameValue': async ({ list, from, to }) => {
-      const codebook = renameValue(ctx.store.data.codebook, list, from, to);
-      const value = codebook[list].find((v) => v.trim().toLowerCase() === to.trim().toLowerCase()) ?? to.trim();
-      const field = list === 'stances' ? 'stance' : 'certainty';
-      const docs = await usage().documentsWhere((s) => countOf(s[list], from) > 0);
-      const changed = await rewrite(docs, (a) => (a[field] === from ? { ...a, [field]: value } : null));
-      return { codebook: await commit(codebook), ...changed };
-    },
-
     'codebook.export': async ({ format }) => {
       const base =
         (ctx.store.data.name || 'hashiya').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'hashiya';
@@ -312,7 +301,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       const current = ctx.store.data.codebook;
       const trimmed = content.replace(/^\uFEFF/, '').trimStart();
       const isXml = /\.(qdc|xml)$/i.test(fileName) || trimmed.startsWith('<');
-      let incoming: { codes: Codebook['codes']; stances?: string[]; certainties?: string[] };
+      let incoming: IncomingCodebook;
       if (isXml) {
         const known = [...current.codes.map((c) => c.id), ...defaultCodebook().codes.map((c) => c.id)];
         incoming = { codes: readQdc(trimmed, known, ctx.newId) };
@@ -339,22 +328,6 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       return { ...result, applied: !dryRun };
     },
 
-    'claimants.rename': async ({ from, to }) => {
-      const target = to.trim();
-      const docs = await usage().documentsWhere((s) => countOf(s.claimants, from) > 0);
-      if (docs.length === 0) throw new AppError('not_found', `No annotation has the claimant “${from}”.`);
-      if (target === from) return { affected: 0, documents: 0 };
-      const changes: FieldChange<string>[] = [];
-      const changed = await rewrite(
-        docs,
-        (a) => (a.claimant === from ? { ...a, claimant: target } : null),
-        (documentId, before, after) =>
-          changes.push({ documentId, id: before.id, before: before.claimant, after: after.claimant }),
-      );
-      const undoId = journal().add(ctx.newId(), { kind: 'claimant', changes });
-      return { ...changed, undoId };
-    },
-
     'stats.summary': async ({ documentId }) => {
       if (documentId !== undefined) ctx.store.summary(documentId);
       const t = await usage().totals(documentId);
@@ -374,10 +347,13 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         if (!findCode(codebook, id))
           codes.push({ id, name: id, nameAr: '', path: id, color: '#999999', count, total: count });
       }
-      const claimants = [...t.claimants]
-        .map(([name, count]) => ({ name, count }))
+      // per actor: the claims that name it in any of their fields
+      const actors = ctx.store.data.registry.entities
+        .filter((e) => e.kind === 'actor')
+        .map((e) => ({ id: e.id, name: displayName(e), count: countOf(t.ids, e.id) }))
+        .filter((a) => a.count > 0)
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-      const withClaimant = claimants.reduce((n, c) => n + c.count, 0);
+      const claimant = codebook.fields.find((f) => f.key === 'claimant' && f.type === 'actor');
       const codedRows = codes.reduce((n, c) => n + c.count, 0);
       return {
         annotations: t.annotations,
@@ -385,8 +361,8 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         codedRows,
         csvRows: codedRows + t.uncoded,
         codes,
-        claimants,
-        noClaimant: t.annotations - withClaimant,
+        actors,
+        noClaimant: claimant ? t.annotations - countOf(t.fields, claimant.key) : t.annotations,
       };
     },
   };

@@ -10,6 +10,7 @@ import { changeEventsFor } from './changeEvents';
 import { agreementHandlers } from './agreement';
 import { analysisHandlers } from './analysis';
 import { annotationHandlers } from './annotations';
+import { claimsHandlers } from './claims';
 import { codebookHandlers } from './codebook';
 import { createContext, type Clock, type ProjectAccess, type ServiceContext, type Stages } from './context';
 import { documentHandlers, documentStages } from './documents';
@@ -23,6 +24,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...documentHandlers(ctx),
     ...annotationHandlers(ctx),
     ...codebookHandlers(ctx),
+    ...claimsHandlers(ctx),
     ...exchangeHandlers(ctx),
     ...searchHandlers(ctx),
     ...agreementHandlers(ctx),

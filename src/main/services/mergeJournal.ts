@@ -1,10 +1,12 @@
 /**
  * What the last merges changed, so that each can be undone exactly: which annotations had which
- * codes (or claimant) before, and the codebook before and after. Kept in memory, one journal
+ * codes (or claim values) before, and the codebook before and after. Kept in memory, one journal
  * per open project (services/context.ts); a merge can be undone while nothing it touched has
  * changed since.
  */
-import type { Codebook } from '@shared/model';
+import type { ClaimValues } from '@shared/claims/values';
+import type { RegistryUndo } from '@shared/claims/registryOps';
+import type { Codebook, Registry } from '@shared/model';
 
 /** One annotation a merge changed: its field before and after. */
 export interface FieldChange<T> {
@@ -21,7 +23,13 @@ export type MergeRecord =
       codebookAfter: Codebook;
       changes: FieldChange<string[]>[];
     }
-  | { kind: 'claimant'; changes: FieldChange<string>[] };
+  | {
+      /** an actor merge: the registry as the merge left it, what puts it back, and the claims moved */
+      kind: 'entities';
+      registryAfter: Registry;
+      undo: RegistryUndo;
+      changes: FieldChange<ClaimValues>[];
+    };
 
 /** how many merges can be undone at once (the oldest are forgotten first) */
 export const JOURNAL_LIMIT = 20;

@@ -117,7 +117,13 @@ describe('backups through the services', () => {
   it('lists backups and restores one: the document goes back to it, and the state before is itself backed up', async () => {
     const { a, codeId } = await seedTwoDocuments(dir);
     const p = await openTestProject(dir, { backupPolicy: { minIntervalMs: 0 } });
-    await p.call('annotations.create', { documentId: a, start: 0, end: 4, codes: [codeId], note: 'second' });
+    await p.call('annotations.create', {
+      documentId: a,
+      start: 0,
+      end: 4,
+      codes: [codeId],
+      values: { note: 'second' },
+    });
     await p.store.flush();
     const listed = await p.call('backups.list', { documentId: a });
     expect(listed.length).toBeGreaterThanOrEqual(2);

@@ -36,6 +36,8 @@ export interface DocumentFilesOptions {
   durable?: DurableFileOptions;
   /** a notice for the user (a file restored from its backup, or taken out of the list); `saveSoon`: nothing else saves project.json for it */
   notice: (notice: Warning, saveSoon: boolean) => void;
+  /** before a file upgraded on read is written (the project saves what the upgrade added to it) */
+  beforeUpgradeWrite?: () => Promise<void>;
 }
 
 export class DocumentFiles {
@@ -80,7 +82,9 @@ export class DocumentFiles {
       if (read.data.document.id !== id)
         throw new CorruptFileError(file.filePath, `the file holds another document (${read.data.document.id})`);
       if (read.migratedFrom !== null) {
-        // keep the old-format file among the backups, then store the upgraded one
+        // keep the old-format file among the backups, then store the upgraded one (after what
+        // the upgrade added to the project, see documentFormat in migrations.ts)
+        await this.options.beforeUpgradeWrite?.();
         await this.backups.write(documentKey(id), read.raw);
         await writeFileDurably(file.filePath, JSON.stringify(read.data), this.options.durable).catch(() => undefined);
       }

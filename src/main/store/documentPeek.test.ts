@@ -30,9 +30,9 @@ describe('peekDocument', () => {
     expect([...p.store.loadedDocuments()]).toHaveLength(0);
 
     const codeId = p.store.data.codebook.codes[0]?.id as string;
-    await p.call('annotations.create', { documentId: a, start: 0, end: 5, codes: [codeId], claimant: 'UN' });
+    await p.call('annotations.create', { documentId: a, start: 0, end: 5, codes: [codeId], values: { note: 'UN' } });
     const counted = await p.store.peekDocument(a, 'annotations');
-    expect(counted.annotations.map((x) => x.claimant)).toEqual(['UN']);
+    expect(counted.annotations.map((x) => x.values.note)).toEqual(['UN']);
   });
 
   it('a file that holds another document goes through the store, which moves it to quarantine/', async () => {

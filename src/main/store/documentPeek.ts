@@ -8,19 +8,15 @@
 import { z } from 'zod';
 import { CorruptFileError, parseJsonFile } from './jsonFile';
 import type { FormatHistory } from './migrations';
-import { DocumentFile } from './schema';
+import { ClaimValues } from '@shared/claims/values';
+import { DocumentFile, SCHEMA_VERSION } from './schema';
 
 const TextPart = z.object({ document: z.object({ id: z.string(), text: z.string() }) });
+/** only a current file: an older one goes the full way, which upgrades it */
 const AnnotationsPart = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
   document: z.object({ id: z.string() }),
-  annotations: z.array(
-    z.object({
-      codes: z.array(z.string()),
-      claimant: z.string().default(''),
-      stance: z.string().default(''),
-      certainty: z.string().default(''),
-    }),
-  ),
+  annotations: z.array(z.object({ codes: z.array(z.string()), values: ClaimValues.default({}) })),
 });
 
 export interface PeekParts {
@@ -28,7 +24,7 @@ export interface PeekParts {
   file: DocumentFile;
   /** the document's id and canonical text */
   text: z.infer<typeof TextPart>;
-  /** the annotations' codes, claimant, stance and certainty */
+  /** the annotations' codes and claim values */
   annotations: z.infer<typeof AnnotationsPart>;
 }
 export type PeekPart = keyof PeekParts;

@@ -13,6 +13,7 @@ import { removeStaleTemps, type DurableFileOptions } from './durableFile';
 import { CorruptFileError, parseJsonFile, type UnstorableDataError, ValidatedJsonFile } from './jsonFile';
 import { NewerFormatError, type FormatHistory } from './migrations';
 import { ProjectLock } from './projectLock';
+import { emptyRegistry } from '@shared/claims/registry';
 import { ProjectFile, SCHEMA_VERSION } from './schema';
 
 export const PROJECT_FILE = 'project.json';
@@ -93,6 +94,7 @@ export function newProjectData(name: string): ProjectFile {
     createdAt: new Date().toISOString(),
     settings: { annotator: null, snapToWords: true, uiLanguage: 'en', textSize: 20 },
     codebook: defaultCodebook(),
+    registry: emptyRegistry(),
     documents: [],
     notices: [],
   };

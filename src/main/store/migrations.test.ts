@@ -65,6 +65,8 @@ describe('opening a project with files from an older format', () => {
     current: SCHEMA_VERSION,
     steps: {
       ...DOCUMENT_FORMAT.steps,
+      // the file below holds claim values already: the claims step has nothing to do for it
+      2: (f) => f,
       0: (f) => ({
         ...f,
         annotations: (f.annotations as Array<Record<string, unknown>>).map(({ tags, ...a }) => ({ ...a, codes: tags })),
@@ -115,19 +117,37 @@ describe('format 1 → 2: publication dates become ISO dates', () => {
     await removeDir(dir);
   });
 
-  /** Rewrite a seeded project as format 1, with the dates a researcher typed then. */
+  /**
+   * Rewrite a seeded project as format 1, with the dates a researcher typed then (and format 1's
+   * codebook and annotations: stance and certainty lists, four fixed claim fields, no registry).
+   */
   async function asFormatOne(dates: Record<string, string | null>): Promise<void> {
     const projectFile = path.join(dir, 'project.json');
-    const project = JSON.parse(await readFile(projectFile, 'utf8')) as { documents: Array<Record<string, unknown>> };
+    const { registry: _registry, ...project } = JSON.parse(await readFile(projectFile, 'utf8')) as {
+      documents: Array<Record<string, unknown>>;
+      codebook: { codes: unknown[] };
+      registry: unknown;
+    };
     for (const entry of project.documents) {
       const date = dates[String(entry.title)] ?? null;
       entry.publishedAt = date;
       const file = path.join(dir, 'documents', `${String(entry.id)}.json`);
-      const doc = JSON.parse(await readFile(file, 'utf8')) as { document: Record<string, unknown> };
+      const doc = JSON.parse(await readFile(file, 'utf8')) as {
+        document: Record<string, unknown>;
+        annotations: Array<Record<string, unknown>>;
+      };
       doc.document.publishedAt = date;
-      await writeFile(file, JSON.stringify({ ...doc, schemaVersion: 1 }));
+      const annotations = doc.annotations.map(({ values: _values, ...a }) => ({
+        ...a,
+        claimant: '',
+        stance: '',
+        certainty: '',
+        note: '',
+      }));
+      await writeFile(file, JSON.stringify({ ...doc, annotations, schemaVersion: 1 }));
     }
-    await writeFile(projectFile, JSON.stringify({ ...project, schemaVersion: 1 }));
+    const codebook = { codes: project.codebook.codes, stances: ['proposes'], certainties: ['asserted'] };
+    await writeFile(projectFile, JSON.stringify({ ...project, codebook, schemaVersion: 1 }));
   }
 
   it('converts the dates it can read, keeps the others as written, and says so', async () => {

@@ -5,6 +5,8 @@
  * from a newer version of Hashiya is refused, and left exactly as it is.
  */
 
+import { migrateDocumentV2toV3, migrateProjectV2toV3 } from '@shared/claims/migrateV2';
+import type { ProjectFile } from '@shared/model';
 import { isIsoDate, parseDate } from '@shared/text/dates';
 
 /** Upgrades a parsed file from version n to n + 1. Steps must not mutate their input. */
@@ -17,10 +19,49 @@ export interface FormatHistory {
   steps: Readonly<Record<number, MigrationStep>>;
 }
 
-/** project.json: version 1 is the first released format; 2 stores ISO publication dates. */
-export const PROJECT_FORMAT: FormatHistory = { current: 2, steps: { 1: projectDatesToIso } };
-/** documents/<id>.json: version 1 is the first released format; 2 stores ISO publication dates. */
-export const DOCUMENT_FORMAT: FormatHistory = { current: 2, steps: { 1: documentDatesToIso } };
+/** The chains up to format 2 (ISO publication dates), which the claims upgrade starts from. */
+export const PROJECT_FORMAT_V2: FormatHistory = { current: 2, steps: { 1: projectDatesToIso } };
+export const DOCUMENT_FORMAT_V2: FormatHistory = { current: 2, steps: { 1: documentDatesToIso } };
+
+/**
+ * project.json: version 1 is the first released format; 2 stores ISO publication dates; 3 holds
+ * claim fields and the actor registry. A project folder at 2 is upgraded whole when it is opened
+ * (claimsUpgrade.ts); this step converts a project.json on its own (a backup restored), whose
+ * documents then bring their claimants when they are read (documentFormat).
+ */
+export const PROJECT_FORMAT: FormatHistory = {
+  current: 3,
+  steps: {
+    ...PROJECT_FORMAT_V2.steps,
+    2: (file) => migrateProjectV2toV3(file, []).project as unknown as Record<string, unknown>,
+  },
+};
+
+/**
+ * documents/<id>.json, as far as a file can be upgraded on its own: a document at 2 needs its
+ * project (documentFormat), so this history reads only formats 1 and 3 and leaves 2 refused.
+ */
+export const DOCUMENT_FORMAT: FormatHistory = { current: 3, steps: { ...DOCUMENT_FORMAT_V2.steps } };
+
+/**
+ * The document history of an open project: a document still at format 2 (a crash between the
+ * claims upgrade's writes, or a backup restored) is converted against the project, and the
+ * actors and choices it brings are handed to `adopt` so that project.json is saved with them.
+ * The ids derive from the spellings, so the result is the one the whole-project step gives.
+ */
+export function documentFormat(project: () => ProjectFile, adopt: (project: ProjectFile) => void): FormatHistory {
+  return {
+    current: 3,
+    steps: {
+      ...DOCUMENT_FORMAT.steps,
+      2: (file) => {
+        const r = migrateDocumentV2toV3(file, project());
+        if (r.projectChanged) adopt(r.project);
+        return r.document as unknown as Record<string, unknown>;
+      },
+    },
+  };
+}
 
 /** The file was written by a newer Hashiya; it must not be read, quarantined or rewritten. */
 export class NewerFormatError extends Error {

@@ -22,7 +22,8 @@ import type { PeekPart, PeekParts } from './documentPeek';
 import type { DurableFileOptions } from './durableFile';
 import { newProjectData, readProjectFile, SyncMarker, unstorable, unusableBackup, withFolder } from './folder';
 import { parseJsonFile, UnstorableDataError, type ValidatedJsonFile } from './jsonFile';
-import { DOCUMENT_FORMAT, PROJECT_FORMAT, type FormatHistory } from './migrations';
+import { headVersion, upgradeToClaims } from './claimsUpgrade';
+import { documentFormat, PROJECT_FORMAT, type FormatHistory } from './migrations';
 import type { ProjectLock } from './projectLock';
 import { ProjectFile, type DocumentFile } from './schema';
 import { UnsavedFiles, type UnsavedFile } from './unsavedFiles';
@@ -62,6 +63,7 @@ export class ProjectStore {
   private readonly projectFormat: FormatHistory;
   private closed = false;
   private lock: ProjectLock | null = null;
+  private adoptedFromDocument = false;
 
   private constructor(
     dir: string,
@@ -80,8 +82,23 @@ export class ProjectStore {
     this.index = new DocumentIndex(() => this.project.data);
     this.marker = new SyncMarker(dir, uncleanShutdown);
     this.files = new DocumentFiles(dir, backups, {
-      format: options.formats?.document ?? DOCUMENT_FORMAT,
+      format:
+        options.formats?.document ??
+        documentFormat(
+          () => this.project.data,
+          (project) => {
+            // a document at format 2 brought actors or choices: they are saved before it is
+            this.project.data.codebook = project.codebook;
+            this.project.data.registry = project.registry;
+            this.adoptedFromDocument = true;
+          },
+        ),
       durable: options.durable,
+      beforeUpgradeWrite: async () => {
+        if (!this.adoptedFromDocument) return;
+        this.adoptedFromDocument = false;
+        await this.saveProject().catch(() => undefined);
+      },
       notice: (notice, saveSoon) => {
         this.addNotice(notice);
         // the notice is kept in project.json until dismissed
@@ -103,6 +120,8 @@ export class ProjectStore {
   private static async openLocked(root: string, options: OpenOptions): Promise<ProjectStore> {
     const backups = new BackupStore(root, options.backupPolicy);
     const uncleanShutdown = await SyncMarker.found(root);
+    // a format-2 project becomes format 3 as a whole (claimsUpgrade.ts), project.json first
+    await upgradeToClaims(root, backups, options.durable);
     const read = await readProjectFile(root, backups, {
       name: options.name,
       format: options.formats?.project ?? PROJECT_FORMAT,
@@ -129,6 +148,13 @@ export class ProjectStore {
     } else if (uncleanShutdown || read.rebuildIndex) {
       await store.reconcileIndex();
     }
+    // documents an interrupted claims upgrade left at format 2 (or under a restored format-2
+    // project.json) are upgraded now, so every reader sees the actors they bring
+    if (store.data.notices.some((n) => n.code === 'claims_migrated'))
+      for (const s of store.summaries()) {
+        const v = await headVersion(store.documentPath(s.id));
+        if (v !== null && v < 3) await store.document(s.id).catch(() => undefined);
+      }
     await store.markSyncedIfIdle();
     return store;
   }

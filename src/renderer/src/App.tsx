@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Codebook, Settings } from '@shared/model';
+import type { Codebook, Registry, Settings } from '@shared/model';
 import { api, errorMessage } from './api/client';
 import { AppContext, type AppState, type Status } from './app/AppContext';
 import { useAppEvent } from './app/appEvents';
@@ -39,7 +39,13 @@ export function App() {
   const [fatal, setFatal] = useState<string | null>(null);
 
   const reloadInfo = useCallback(async () => void (await refreshProjectInfo()), []);
-  const reloadCodebook = useCallback(async () => setCodebook(await api['codebook.get']({})), []);
+  const [registry, setRegistry] = useState<Registry | null>(null);
+  // the codebook and the actor registry both live in project.json: read together
+  const reloadCodebook = useCallback(async () => {
+    const [cb, reg] = await Promise.all([api['codebook.get']({}), api['registry.get']({})]);
+    setCodebook(cb);
+    setRegistry(reg);
+  }, []);
 
   useEffect(() => {
     Promise.all([reloadInfo(), reloadCodebook()]).catch((err: unknown) => setFatal(errorMessage(err)));
@@ -64,10 +70,11 @@ export function App() {
 
   const state: AppState | null = useMemo(
     () =>
-      info && codebook
+      info && codebook && registry
         ? {
             info,
             codebook,
+            registry,
             settings: info.settings,
             updateSettings,
             reloadCodebook,
@@ -77,7 +84,7 @@ export function App() {
             goToLibrary: () => setRoute({ view: 'library' }),
           }
         : null,
-    [info, codebook, updateSettings, reloadCodebook, reloadInfo, setRoute],
+    [info, codebook, registry, updateSettings, reloadCodebook, reloadInfo, setRoute],
   );
 
   const words = useAppStrings.for(lang);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Annotation } from '../model';
 import { applyFilter, ClaimFilter, codeScope } from './filter';
-import { recordFromAnnotation, stancePosition } from './records';
+import { claimContext, recordFromAnnotation } from './records';
+import { politicalClaimsTemplate } from '../claims/template';
+import { Entity, emptyRegistry } from '../claims/registry';
 import { actor, claim } from './testRecords';
 
 const doc = { id: 'd1', title: 'Haftar in Paris', source: 'Al-Wasat', publishedAt: '2019-05-22' };
@@ -20,33 +22,84 @@ const annotation = (fields: Partial<Annotation>) =>
     ...fields,
   });
 
-describe('claim records from today’s annotations', () => {
-  it('maps stances to positions: supports/proposes +1, rejects/denies −1, others 0, none null', () => {
-    expect(
-      ['supports', 'proposes', 'rejects', 'denies', 'conditions', 'reports', 'my own', ''].map(stancePosition),
-    ).toEqual([1, 1, -1, -1, 0, 0, 0, null]);
-  });
-  it('makes the claimant an actor whose id is the folded name, so spelling variants are one actor', () => {
-    const a = recordFromAnnotation(annotation({ claimant: 'خليفه حفتر', stance: 'rejects', annotator: 'Salma' }), doc);
-    const b = recordFromAnnotation(annotation({ claimant: ' خليفة  حفتر ', stance: 'rejects' }), doc);
-    expect(a.claimant?.id).toBe(b.claimant?.id);
-    expect(a.claimant).toMatchObject({ name: 'خليفه حفتر', nameAr: 'خليفه حفتر' });
-    expect(a).toMatchObject({
-      documentId: 'd1',
+describe('claim records from format-3 annotations', () => {
+  const fields = politicalClaimsTemplate();
+  const registry = {
+    ...emptyRegistry(),
+    entities: [
+      Entity.parse({ id: 'lna', kind: 'actor', nameAr: 'الجيش الوطني الليبي', type: 'armed-group' }),
+      Entity.parse({
+        id: 'haftar',
+        kind: 'actor',
+        nameAr: 'خليفة حفتر',
+        nameLatin: 'Khalifa Haftar',
+        type: 'person',
+        affiliation: 'lna',
+      }),
+      Entity.parse({ id: 'un', kind: 'actor', nameLatin: 'United Nations' }),
+    ],
+  };
+  const ctx = claimContext({ codebook: { fields }, registry });
+
+  it('names the registry’s actors with their type and affiliation, and takes the position from the choice’s number', () => {
+    const r = recordFromAnnotation(
+      annotation({
+        values: {
+          claimant: 'haftar',
+          addressee: 'un',
+          position: 'rejects',
+          form: 'statement',
+          certainty: 'alleged',
+          note: 'n',
+        },
+        annotator: 'Salma',
+      }),
+      doc,
+      ctx,
+    );
+    expect(r.claimant).toEqual({
+      id: 'haftar',
+      name: 'خليفة حفتر',
+      nameAr: 'خليفة حفتر',
+      nameLatin: 'Khalifa Haftar',
+      type: 'Person',
+      affiliation: { id: 'lna', name: 'الجيش الوطني الليبي' },
+    });
+    expect(r.addressee).toMatchObject({ id: 'un', name: 'United Nations' });
+    expect(r).toMatchObject({
       documentDate: '2019-05-22',
       claimDate: '2019-05-22',
-      source: 'Al-Wasat',
-      quote: 'وقف إطلاق النار',
       position: -1,
+      stance: 'rejects',
+      certainty: 'alleged',
+      form: 'statement',
+      note: 'n',
       coder: 'Salma',
       missing: [],
     });
   });
-  it('marks a claim without claimant or stance as incomplete', () => {
-    const r = recordFromAnnotation(annotation({}), doc);
+  it('takes the claim date of the record over the document’s, and 0 for a choice without a number', () => {
+    const withOwn = {
+      ...fields.find((f) => f.key === 'position')!,
+      choices: [{ id: 'wavers', name: 'wavers', nameAr: '', value: null }],
+    };
+    const own = claimContext({
+      codebook: { fields: [...fields.filter((f) => f.key !== 'position'), withOwn] },
+      registry,
+    });
+    const r = recordFromAnnotation(
+      annotation({ values: { claimant: 'un', position: 'wavers', claim_date: '2019-05-20' } }),
+      doc,
+      own,
+    );
+    expect(r.claimDate).toBe('2019-05-20');
+    expect(r.position).toBe(0);
+  });
+  it('marks a claim without its required claimant as incomplete', () => {
+    const r = recordFromAnnotation(annotation({}), doc, ctx);
     expect(r.claimant).toBeNull();
     expect(r.position).toBeNull();
-    expect(r.missing).toEqual(['claimant', 'stance']);
+    expect(r.missing).toEqual(['claimant']);
   });
 });
 

@@ -1,10 +1,14 @@
 /**
  * The claim record every analysis works on (issue 16): one annotation with its document's date
- * and source, its codes, the actors it names and a numeric position. Today's annotations map to
- * it here (claimantRecord); the structured claims of issue 15 map to the same shape, so the
- * filter, the networks, the timeline and the exports do not change when the claim model does.
+ * and source, its codes, the actors it names and a numeric position. A format-3 annotation (its
+ * claim values, issue 15) maps to it here (recordFromAnnotation): actor ids become the registry's
+ * entities with their type and affiliation, the position is the chosen Position item's number,
+ * the claim date, form, certainty and note are the fields of those keys.
  */
-import type { Annotation, DocumentSummary } from '../model';
+import type { Annotation, Codebook, DocumentSummary, Registry } from '../model';
+import type { ClaimField } from '../claims/fields';
+import { displayName, type Entity } from '../claims/registry';
+import { missingRequired, valueOf } from '../claims/values';
 import { normalizeQuery } from '../search/normalize';
 
 /** An actor as a claim names it. `affiliation` is another actor (حفتر → الجيش الوطني الليبي). */
@@ -25,7 +29,7 @@ export interface ClaimRecord {
   source: string;
   /** the article's own date, YYYY-MM-DD, or null when it has none */
   documentDate: string | null;
-  /** the claim's date; today's annotations have none, so it is the document's date */
+  /** the claim's date (its claim_date field), else the document's date */
   claimDate: string | null;
   quote: string;
   start: number;
@@ -36,14 +40,14 @@ export interface ClaimRecord {
   objectActor: ActorRef | null;
   /** −1, 0 or +1; null when the claim has no position (networks round other numbers onto −1…+1) */
   position: number | null;
-  /** the stance as written (today's field; issue 15's position choice) */
+  /** the name of the chosen Position item (format 2's stance) */
   stance: string;
   certainty: string;
-  /** the claim's form (statement, interview, decision, …); today's annotations have none */
+  /** the name of the chosen Form item (statement, interview, decision, …), or '' */
   form: string;
   note: string;
   coder: string;
-  /** names of the required fields left empty; a claim with any is incomplete */
+  /** keys of the required fields left empty ('codes' when it has no code); a claim with any is incomplete */
   missing: string[];
 }
 
@@ -83,16 +87,59 @@ export function actorFromName(name: string): ActorRef | null {
   return hasArabic(trimmed) ? { id, name: trimmed, nameAr: trimmed } : { id, name: trimmed, nameLatin: trimmed };
 }
 
-/** Today's annotation as a claim record. Claimant and stance are the fields a claim needs. */
+/** What turning claim values into records needs: the codebook's fields and the registry. */
+export interface ClaimContext {
+  fields: readonly ClaimField[];
+  entities: ReadonlyMap<string, Entity>;
+  types: ReadonlyMap<string, string>;
+}
+
+export function claimContext(project: { codebook: Pick<Codebook, 'fields'>; registry: Registry }): ClaimContext {
+  return {
+    fields: project.codebook.fields,
+    entities: new Map(project.registry.entities.map((e) => [e.id, e])),
+    types: new Map(project.registry.types.map((t) => [t.id, t.name])),
+  };
+}
+
+/** An entity of the registry as a record names it (an id the registry lacks keeps the id as name). */
+export function actorRef(id: string, ctx: ClaimContext): ActorRef {
+  const e = ctx.entities.get(id);
+  if (!e) return { id, name: id };
+  const ref: ActorRef = { id, name: displayName(e) };
+  if (e.nameAr) ref.nameAr = e.nameAr;
+  if (e.nameLatin) ref.nameLatin = e.nameLatin;
+  if (e.type !== null) ref.type = ctx.types.get(e.type) ?? e.type;
+  if (e.affiliation !== null) {
+    const aff = ctx.entities.get(e.affiliation);
+    ref.affiliation = { id: e.affiliation, name: aff ? displayName(aff) : e.affiliation };
+  }
+  if (e.country) ref.country = e.country;
+  return ref;
+}
+
+/** A format-3 annotation as a claim record. */
 export function recordFromAnnotation(
   a: Annotation,
   doc: Pick<DocumentSummary, 'id' | 'title' | 'source' | 'publishedAt'>,
+  ctx: ClaimContext,
 ): ClaimRecord {
-  const claimant = actorFromName(a.claimant);
-  const position = stancePosition(a.stance);
-  const missing: string[] = [];
-  if (!claimant) missing.push('claimant');
-  if (a.stance.trim() === '') missing.push('stance');
+  const field = (key: string) => ctx.fields.find((f) => f.key === key);
+  const text = (key: string): string => {
+    const v = valueOf(a.values, key);
+    return typeof v === 'string' ? v : '';
+  };
+  const actor = (key: string): ActorRef | null => {
+    const id = text(key);
+    return id === '' ? null : actorRef(id, ctx);
+  };
+  const item = (key: string) => {
+    const id = text(key);
+    return id === '' ? undefined : (field(key)?.choices.find((c) => c.id === id) ?? { id, name: id, value: null });
+  };
+  const position = item('position');
+  const claimDate = text('claim_date');
+  const missing = missingRequired(ctx.fields, a.values, a.codes).map((f) => f.key);
   if (a.codes.length === 0) missing.push('codes');
   return {
     annotationId: a.id,
@@ -100,19 +147,20 @@ export function recordFromAnnotation(
     title: doc.title,
     source: doc.source,
     documentDate: doc.publishedAt,
-    claimDate: doc.publishedAt,
+    claimDate: claimDate || doc.publishedAt,
     quote: a.quote,
     start: a.start,
     end: a.end,
     codes: [...a.codes],
-    claimant,
-    addressee: null,
-    objectActor: null,
-    position,
-    stance: a.stance,
-    certainty: a.certainty,
-    form: '',
-    note: a.note,
+    claimant: actor('claimant'),
+    addressee: actor('addressee'),
+    objectActor: actor('object_actor'),
+    // a chosen item without a number stands between for and against (format 2's other stances)
+    position: position === undefined ? null : (position.value ?? 0),
+    stance: position?.name ?? '',
+    certainty: item('certainty')?.name ?? '',
+    form: item('form')?.name ?? '',
+    note: text('note'),
     coder: a.annotator,
     missing,
   };

@@ -34,15 +34,13 @@ import { method } from './method';
 
 export { DOMINANT_SHARE, FEW_UNITS } from '../reliability/warnings';
 
-export const AGREEMENT_FIELDS = ['claimant', 'stance', 'certainty', 'position'] as const;
-export type AgreementField = (typeof AGREEMENT_FIELDS)[number];
-/** how each field's values differ: names and choices are categories, a position is a number */
-export const FIELD_METRICS: Readonly<Record<AgreementField, 'nominal' | 'interval'>> = {
-  claimant: 'nominal',
-  stance: 'nominal',
-  certainty: 'nominal',
-  position: 'interval',
-};
+/**
+ * The claim fields agreement can compare: by the codebook's field keys, of these types. Actors,
+ * places, choices and yes/no are nominal; a number, and a choice whose items all carry numbers
+ * (Position: −1, 0, +1), are interval.
+ */
+export const AGREEMENT_FIELD_TYPES = ['actor', 'place', 'choice', 'number', 'boolean'] as const;
+export type AgreementField = string;
 
 export const DEFAULT_OVERLAP = 0.5;
 export const MAX_DISAGREEMENTS = 1000;
@@ -55,8 +53,12 @@ export const AgreementInput = z
     coders: z.array(z.string().min(1).max(200)).min(2, 'Choose at least two coders.').max(100).optional(),
     /** code ids; absent: every code the chosen coders used in the chosen documents */
     codes: z.array(Id).min(1).max(1000).optional(),
-    /** claim fields to compare; absent: all of them */
-    fields: z.array(z.enum(AGREEMENT_FIELDS)).min(1).max(AGREEMENT_FIELDS.length).optional(),
+    /** claim field keys to compare; absent: every field of the codebook of a type in AGREEMENT_FIELD_TYPES */
+    fields: z
+      .array(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'A field key is lower-case letters, digits and “_”.'))
+      .min(1)
+      .max(50)
+      .optional(),
     /** least intersection / union of two coders' spans for their claims to match */
     overlap: z.number().gt(0).max(1).optional(),
   })
@@ -103,11 +105,11 @@ const Kappa = z.object({
 });
 
 export const FieldAgreement = z.object({
-  field: z.enum(AGREEMENT_FIELDS),
+  field: z.string(),
   metric: z.enum(['nominal', 'interval']),
   /** matched claims (units) considered */
   units: Count,
-  /** Krippendorff's α (FIELD_METRICS); its `units` are the matched claims with at least two values */
+  /** Krippendorff's α (`metric`); its `units` are the matched claims with at least two values */
   alpha: z.object({
     alpha: z.number().nullable(),
     units: Count,
@@ -151,8 +153,8 @@ export const DisagreementMark = z.object({
   end: Count,
   quote: z.string(),
   codes: z.array(Id),
-  /** the compared fields as this coder filled them ('' when empty) */
-  values: z.array(z.object({ field: z.enum(AGREEMENT_FIELDS), value: z.string() })),
+  /** the compared fields (by key) as this coder filled them, named as the CSV names them ('' when empty) */
+  values: z.array(z.object({ field: z.string(), value: z.string() })),
 });
 
 export const Disagreement = z.object({
@@ -160,8 +162,8 @@ export const Disagreement = z.object({
   documentTitle: z.string(),
   /** what differs: only one coder marked it, a chosen coder has no claim here, the boundaries, the codes, field values */
   differences: z.array(z.enum(['onlyOne', 'missing', 'boundaries', 'codes', 'values'])),
-  /** the fields whose values differ */
-  fields: z.array(z.enum(AGREEMENT_FIELDS)),
+  /** the keys of the fields whose values differ */
+  fields: z.array(z.string()),
   /** one per coder who marked it, in the order of `coders` */
   marks: z.array(DisagreementMark),
 });

@@ -18,10 +18,8 @@ export const AnnotationDraft = z
     start: Offset,
     end: Offset,
     codes: AnnotationFields.shape.codes,
-    claimant: AnnotationFields.shape.claimant.optional(),
-    stance: AnnotationFields.shape.stance.optional(),
-    certainty: AnnotationFields.shape.certainty.optional(),
-    note: AnnotationFields.shape.note.optional(),
+    /** the claim record, field key → value (checked against the codebook's fields and the registry) */
+    values: AnnotationFields.shape.values.optional(),
     requestId: RequestId.optional(),
   })
   .strict()
@@ -112,6 +110,7 @@ export const annotationsApi = {
   'annotations.update': method(
     z
       .object({ id: Id, documentId: Id.optional() })
+      // `values` is the whole claim record: it replaces the stored one (a key left out is cleared)
       .extend(AnnotationFields.partial().shape)
       // move the span's edges (the server re-derives quote, prefix and suffix)
       .extend({ start: Offset.optional(), end: Offset.optional() })
@@ -131,6 +130,4 @@ export const annotationsApi = {
     z.object({ documentId: Id, annotations: z.array(Annotation).min(1).max(5000) }).strict(),
     z.array(Annotation),
   ),
-  /** Earlier claimants of the project, most used first, for suggestions. */
-  'claimants.list': method(z.object({}).strict(), z.array(z.object({ name: z.string(), count: z.number().int() }))),
 };

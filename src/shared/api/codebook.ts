@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Codebook, Id, MAX_CLAIMANT_LENGTH, MAX_VALUE_LENGTH } from '../model';
+import { Codebook, Id } from '../model';
 import { method } from './method';
 
 const Counts = z.record(z.string(), z.number().int().nonnegative());
@@ -45,8 +45,9 @@ export const StatsSummary = z.object({
       total: z.number().int().nonnegative(),
     }),
   ),
-  claimants: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative() })),
-  /** annotations without a claimant */
+  /** claims per actor of the registry (naming it in any actor or place field), most first */
+  actors: z.array(z.object({ id: z.string(), name: z.string(), count: z.number().int().nonnegative() })),
+  /** annotations without a claimant (the `claimant` field) */
   noClaimant: z.number().int().nonnegative(),
 });
 export type StatsSummary = z.infer<typeof StatsSummary>;
@@ -54,28 +55,22 @@ export type StatsSummary = z.infer<typeof StatsSummary>;
 /** What a merge answers, to undo it with codebook.undoMerge. */
 const UndoId = z.string().min(1).max(100);
 
-const ValueList = z.enum(['stances', 'certainties']);
-/** A claimant as annotations store it (trimmed), so a rename can always be saved. */
-const ClaimantName = z
-  .string()
-  .trim()
-  .min(1, 'A name cannot be empty.')
-  .max(MAX_CLAIMANT_LENGTH, `A claimant is at most ${MAX_CLAIMANT_LENGTH} characters.`);
-/** A stance or certainty as the codebook and annotations store it. */
-const ValueName = z
-  .string()
-  .trim()
-  .min(1, 'A value cannot be empty.')
-  .max(MAX_VALUE_LENGTH, `A stance or certainty is at most ${MAX_VALUE_LENGTH} characters.`);
-
 export const codebookApi = {
   'codebook.get': method(z.object({}).strict(), Codebook),
-  /** Replace the codebook; refused when it drops a code, stance or certainty annotations still use. */
+  /**
+   * Replace the codebook ({codes, fields}); refused (409, with the count) when it drops a code, a
+   * claim field or a choice item that claims still use, or changes the type of a field in use.
+   */
   'codebook.save': method(Codebook.strict(), Codebook),
-  /** How many annotations of the project use each code id, stance and certainty. */
+  /** How many annotations of the project use each code id, fill each field, and pick each choice item (by field key). */
   'codebook.usage': method(
     z.object({}).strict(),
-    z.object({ codes: Counts, stances: Counts, certainties: Counts, annotations: z.number().int().nonnegative() }),
+    z.object({
+      codes: Counts,
+      fields: Counts,
+      choices: z.record(z.string(), Counts),
+      annotations: z.number().int().nonnegative(),
+    }),
   ),
   /**
    * Merge one code into another: its annotations, sub-codes and key follow the target. `undoId`
@@ -83,8 +78,9 @@ export const codebookApi = {
    */
   'codebook.mergeCodes': method(z.object({ sourceId: Id, targetId: Id }).strict(), Changed.extend({ undoId: UndoId })),
   /**
-   * Undo a code merge or a claimant rename (by the `undoId` it answered): every annotation it
-   * changed gets back the codes or claimant it had, and a code merge's codebook comes back.
+   * Undo a code merge or an actor merge (registry.merge), by the `undoId` it answered: every
+   * annotation it changed gets back the codes or values it had, and the codebook or the merged
+   * actors come back.
    * Refused, with nothing changed, when the codebook or one of those annotations has changed
    * since, or the merge is no longer remembered (another project was opened, or Hashiya was
    * restarted, or 20 merges came after it).
@@ -106,11 +102,6 @@ export const codebookApi = {
       })
       .strict(),
     Changed.extend({ removed: z.array(z.string()) }),
-  ),
-  /** Rename a stance or certainty value everywhere (renaming onto an existing value merges them). */
-  'codebook.renameValue': method(
-    z.object({ list: ValueList, from: z.string().min(1).max(MAX_VALUE_LENGTH), to: ValueName }).strict(),
-    Changed,
   ),
   'codebook.export': method(
     z.object({ format: z.enum(['json', 'qdc']) }).strict(),
@@ -138,15 +129,6 @@ export const codebookApi = {
     }),
     { maxBodyBytes: 6 * 1024 * 1024 },
   ),
-  /** Rename a claimant in every annotation of the project; renaming onto another name merges the two. */
-  'claimants.rename': method(
-    z.object({ from: z.string().min(1).max(MAX_CLAIMANT_LENGTH), to: ClaimantName }).strict(),
-    z.object({
-      affected: z.number().int().nonnegative(),
-      documents: z.number().int().nonnegative(),
-      undoId: UndoId.optional(),
-    }),
-  ),
-  /** Annotations per code and per claimant, for one document or the whole project. */
+  /** Annotations per code and per actor, for one document or the whole project. */
   'stats.summary': method(z.object({ documentId: Id.optional() }).strict(), StatsSummary),
 };

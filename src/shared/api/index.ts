@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { agreementApi } from './agreement';
 import { analysisApi } from './analysis';
 import { annotationsApi } from './annotations';
+import { claimsApi } from './claims';
 import { codebookApi } from './codebook';
 import { documentsApi } from './documents';
 import { exchangeApi } from './exchange';
@@ -20,6 +21,7 @@ export const api = {
   ...documentsApi,
   ...annotationsApi,
   ...codebookApi,
+  ...claimsApi,
   ...exchangeApi,
   ...searchApi,
   ...agreementApi,

@@ -5,7 +5,7 @@
  */
 import { CSV_COLUMNS } from '../exchange/csvColumns';
 import { z } from 'zod';
-import { Id } from '../model';
+import { Id } from '../ids';
 import { freeText, label, MAX_CHOICES, MAX_FIELDS } from './names';
 
 export const FIELD_TYPES = [
@@ -26,11 +26,8 @@ export type FieldType = z.infer<typeof FieldType>;
 export const ENTITY_FIELD_TYPES: readonly FieldType[] = ['actor', 'place'];
 export const CHOICE_FIELD_TYPES: readonly FieldType[] = ['choice', 'choices'];
 
-/** Today's four claim columns, which the fields replace (so a field may take their names). */
-const CLAIM_COLUMNS: readonly string[] = ['claimant', 'stance', 'certainty', 'note'];
-
-/** The CSV export's own columns, which a field key may not take. */
-export const RESERVED_COLUMNS: readonly string[] = CSV_COLUMNS.filter((c) => !CLAIM_COLUMNS.includes(c));
+/** The CSV export's own columns, which a field key may not take (the claim columns follow them). */
+export const RESERVED_COLUMNS: readonly string[] = CSV_COLUMNS;
 /** Keys that name a property of every JavaScript object: refused so a key can never reach one. */
 const OBJECT_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
 

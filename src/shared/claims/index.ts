@@ -8,7 +8,7 @@ export * from './registryCsv';
 export * from './typeahead';
 export * from './mentions';
 export * from './claimCsv';
-export * from './formatV3';
+export * from './formatV2';
 export {
   migrateProjectV2toV3,
   migrateDocumentV2toV3,

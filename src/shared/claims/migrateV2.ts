@@ -14,46 +14,27 @@
  * The input is never modified. A file that is not format 2 is refused (a newer one must be left
  * as it is; migrations.ts says so before this runs).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../errors';
-import { Annotation, Codebook, Document, DocumentSummary, IsoTime, Settings, Warning } from '../model';
+import {
+  DocumentFile as DocumentFileV3,
+  ProjectFile as ProjectFileV3,
+  SCHEMA_VERSION as CLAIMS_SCHEMA_VERSION,
+  type Annotation as AnnotationV3,
+} from '../model';
+import { type AnnotationV2, type CodebookV2 as Codebook, DocumentFileV2, ProjectFileV2 } from './formatV2';
 import { DEFAULT_VALUE_NAMES_AR, valueNameAr, type ValueList } from '../codebook/valueNames';
 import { nameKey } from '../codebook/validate';
 import { cleanLabel } from '../text/canonical';
 import type { ChoiceItem, ClaimField } from './fields';
-import {
-  type AnnotationV3,
-  CLAIMS_SCHEMA_VERSION,
-  DocumentFileV3,
-  ProjectFileV3,
-  type DocumentFileV3 as DocumentFileV3T,
-  type ProjectFileV3 as ProjectFileV3T,
-} from './formatV3';
 import { emptyRegistry, type Entity } from './registry';
 import { POSITION_VALUES, politicalClaimsTemplate } from './template';
 import type { ClaimValues } from './values';
 
-/** Format 2 as src/main/store/schema.ts reads it. */
-const ProjectFileV2 = z.object({
-  schemaVersion: z.literal(2),
-  name: z.string(),
-  createdAt: IsoTime,
-  settings: Settings,
-  codebook: Codebook,
-  documents: z.array(DocumentSummary),
-  notices: z.array(Warning).default([]),
-});
-const DocumentFileV2 = z.object({
-  schemaVersion: z.literal(2),
-  document: Document,
-  annotations: z.array(Annotation),
-});
-type AnnotationV2 = z.infer<typeof Annotation>;
-
 export interface MigratedProject {
-  project: ProjectFileV3T;
+  project: ProjectFileV3;
   /** in the order they were given */
-  documents: DocumentFileV3T[];
+  documents: DocumentFileV3[];
   /** spelling → actor id, for the caller's report */
   actors: Map<string, string>;
 }
@@ -227,9 +208,9 @@ function actorFor(spelling: string): Entity | null {
 }
 
 export interface MigratedDocument {
-  document: DocumentFileV3T;
+  document: DocumentFileV3;
   /** the project, with the actors and choices this document brought that it did not have */
-  project: ProjectFileV3T;
+  project: ProjectFileV3;
   /** whether the project changed (then it must be saved with the document) */
   projectChanged: boolean;
 }
@@ -240,13 +221,13 @@ export interface MigratedDocument {
  * at format 2). A spelling or a value the project does not have yet is added to it, with the id
  * and the item the whole-project migration would have given.
  */
-export function migrateDocumentV2toV3(documentJson: unknown, projectV3: ProjectFileV3T): MigratedDocument {
+export function migrateDocumentV2toV3(documentJson: unknown, projectV3: ProjectFileV3): MigratedDocument {
   const id = (documentJson as { document?: { id?: unknown } } | null)?.document?.id;
   const file = parse(DocumentFileV2, documentJson, `The document file ${typeof id === 'string' ? id : ''}`.trim());
   return migrateDocument(file, projectV3);
 }
 
-function migrateDocument(file: z.infer<typeof DocumentFileV2>, projectV3: ProjectFileV3T): MigratedDocument {
+function migrateDocument(file: z.infer<typeof DocumentFileV2>, projectV3: ProjectFileV3): MigratedDocument {
   const fields = projectV3.codebook.fields.map((f) => ({ ...f, choices: [...f.choices] }));
   const field = (key: string) => {
     const f = fields.find((x) => x.key === key);

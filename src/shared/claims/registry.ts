@@ -5,7 +5,7 @@
  * entity's id, never its name, so renaming an actor changes no claim.
  */
 import { z } from 'zod';
-import { Id } from '../model';
+import { Id } from '../ids';
 import { freeText, label, MAX_ALIASES, MAX_ENTITIES, MAX_NAME } from './names';
 
 export const EntityKind = z.enum(['actor', 'place'], { error: 'An entity is an actor or a place.' });

@@ -11,7 +11,7 @@
  */
 import { AppError } from '../errors';
 import { csvDocument, unguardCsvText } from '../csv';
-import { Id } from '../model';
+import { Id } from '../ids';
 import { readCsv } from './csvRead';
 import { foldName } from './fold';
 import { displayName, EntityKind, type Entity, type EntityType, type Registry } from './registry';

@@ -7,9 +7,12 @@
  * The position and certainty items are today's stance and certainty values, with their Arabic
  * names, so a migrated project exports the same words (migrateV2.ts).
  */
-import { DEFAULT_CERTAINTIES, DEFAULT_STANCES } from '../defaultCodebook';
 import { DEFAULT_VALUE_NAMES_AR } from '../codebook/valueNames';
 import type { ChoiceItem, ClaimField } from './fields';
+
+/** Format 2's default stance and certainty lists, in their order: the Position and Certainty items. */
+export const DEFAULT_STANCES = ['proposes', 'supports', 'rejects', 'conditions', 'reports', 'denies'];
+export const DEFAULT_CERTAINTIES = ['asserted', 'alleged', 'reported'];
 
 /** The position of each default stance, for analysis: +1 for, −1 against, 0 neither. */
 export const POSITION_VALUES: Readonly<Record<string, number>> = Object.freeze({

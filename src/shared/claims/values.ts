@@ -8,7 +8,7 @@
  * nothing is half-applied. The map is never indexed with a key from data without Object.hasOwn.
  */
 import { z } from 'zod';
-import { Id } from '../model';
+import { Id } from '../ids';
 import { isIsoDate, parseDate } from '../text/dates';
 import { fieldApplies, FIELD_KEY_PATTERN, type ClaimField } from './fields';
 import { MAX_LONG_TEXT_VALUE, MAX_TEXT_VALUE } from './names';

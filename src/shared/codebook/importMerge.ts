@@ -7,7 +7,7 @@
  * every import.
  */
 import type { Code, Codebook } from '../model';
-import { mergeValueNames } from './valueNames';
+import type { ClaimField } from '../claims/fields';
 import { suggestColour } from './palette';
 import { descendantIds, findCode, treeRows } from './tree';
 import { checkCodebookSize, nameKey, validateCodebook } from './validate';
@@ -31,9 +31,8 @@ export interface CodebookMergeResult {
 
 export interface IncomingCodebook {
   codes: Code[];
-  stances?: string[];
-  certainties?: string[];
-  valueNamesAr?: Codebook['valueNamesAr'];
+  /** the file's claim fields (a Hashiya codebook of format 3); those whose key we lack are added */
+  fields?: ClaimField[];
 }
 
 const FIELD_LABEL: Record<ImportConflict['field'], string> = {
@@ -174,7 +173,7 @@ export function mergeCodebooks(
   const repaired = repairIncoming(incoming.codes, options.newId, (c) => conflicts.push(c));
   const incomingById = new Map(repaired.codes.map((c) => [c.id, c]));
   // parents before children, so a child's parent is already matched or added
-  const ordered = treeRows({ codes: repaired.codes, stances: [], certainties: [] }).map((r) => r.code);
+  const ordered = treeRows({ codes: repaired.codes, fields: [] }).map((r) => r.code);
   for (const inc of ordered) {
     const parentInc = inc.parentId ? incomingById.get(inc.parentId) : undefined;
     const parentId = parentInc ? (idMap.get(parentInc.id) ?? null) : null;
@@ -241,17 +240,16 @@ export function mergeCodebooks(
       added.push(code.name);
     }
   }
-  const union = (ours: string[], theirs: string[] | undefined) => {
-    const out = [...ours];
-    for (const v of theirs ?? []) if (v.trim() && !out.some((o) => nameKey(o) === nameKey(v))) out.push(v.trim());
-    return out;
-  };
-  // the Arabic names of stances and certainties: ours, then the file's for values we lack names for
-  const codebook: Codebook = mergeValueNames(current, incoming, {
-    codes,
-    stances: union(current.stances, incoming.stances),
-    certainties: union(current.certainties, incoming.certainties),
-  });
+  // the file's claim fields whose keys we lack, limited to the codes they name here (by the file's id)
+  const known = new Set(codes.map((c) => c.id));
+  const fields = [...current.fields];
+  for (const f of incoming.fields ?? []) {
+    if (fields.some((x) => x.key === f.key)) continue;
+    const limits = f.codes === null ? null : f.codes.filter((id) => known.has(id));
+    if (limits !== null && limits.length === 0) continue;
+    fields.push({ ...f, codes: limits });
+  }
+  const codebook: Codebook = { codes, fields };
   checkCodebookSize(codebook, 'Nothing was imported.');
   validateCodebook(codebook);
   return { codebook, added, merged, conflicts };

@@ -5,8 +5,7 @@
  * every annotation: see remapCodes.
  */
 import { AppError } from '../errors';
-import { renameValueName } from './valueNames';
-import { Code, CodeKey, MAX_VALUE_LENGTH, type Codebook } from '../model';
+import { Code, CodeKey, type Codebook } from '../model';
 import { suggestColour } from './palette';
 import { descendantIds, findCode } from './tree';
 import { nameKey, validateCodebook } from './validate';
@@ -264,18 +263,4 @@ export function remapCodes(codes: readonly string[], mapping: CodeMapping): read
 export function removedCodeIds(before: Codebook, after: Codebook): string[] {
   const kept = new Set(after.codes.map((c) => c.id));
   return before.codes.filter((c) => !kept.has(c.id)).map((c) => c.id);
-}
-
-/** Edit the stance or certainty list: rename a value (annotations follow through the mapping). */
-export function renameValue(codebook: Codebook, list: 'stances' | 'certainties', from: string, to: string): Codebook {
-  const values = codebook[list];
-  const name = to.trim();
-  if (!values.includes(from)) throw new AppError('not_found', `“${from}” is not in the list.`);
-  if (name === '') throw new AppError('invalid_input', 'A value cannot be empty.');
-  if (name.length > MAX_VALUE_LENGTH)
-    throw new AppError('invalid_input', `A stance or certainty is at most ${MAX_VALUE_LENGTH} characters.`);
-  const clash = values.find((v) => v !== from && nameKey(v) === nameKey(name));
-  const next = clash ? values.filter((v) => v !== from) : values.map((v) => (v === from ? name : v));
-  // the value's Arabic name goes with it
-  return renameValueName(codebook, { ...codebook, [list]: next }, list, from, name);
 }

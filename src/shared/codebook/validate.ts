@@ -3,7 +3,8 @@
  * exist, no code under itself. Each broken rule is reported with a sentence naming the codes.
  */
 import { AppError } from '../errors';
-import { MAX_CODES, MAX_VALUES, type Codebook } from '../model';
+import { Codebook as CodebookSchema, MAX_CODES, type Codebook } from '../model';
+import { MAX_FIELDS } from '../claims/names';
 
 /** Names are compared the way a researcher reads them: trimmed, case and spacing ignored. */
 export function nameKey(name: string): string {
@@ -11,7 +12,7 @@ export function nameKey(name: string): string {
 }
 
 /**
- * Refuse (413, too_large) a codebook with more codes, stances or certainties than a project file
+ * Refuse (413, too_large) a codebook with more codes or claim fields than a project file
  * holds: saved, it would fail its own schema at the next start and be quarantined.
  * `cause` ends the sentence, e.g. "Nothing was imported."
  */
@@ -23,8 +24,7 @@ export function checkCodebookSize(codebook: Codebook, cause = 'Nothing was chang
       { what, count: n, limit },
     );
   if (codebook.codes.length > MAX_CODES) throw over('codes', codebook.codes.length, MAX_CODES);
-  if (codebook.stances.length > MAX_VALUES) throw over('stances', codebook.stances.length, MAX_VALUES);
-  if (codebook.certainties.length > MAX_VALUES) throw over('certainties', codebook.certainties.length, MAX_VALUES);
+  if (codebook.fields.length > MAX_FIELDS) throw over('fields', codebook.fields.length, MAX_FIELDS);
 }
 
 export function validateCodebook(codebook: Codebook): void {
@@ -56,33 +56,10 @@ export function validateCodebook(codebook: Codebook): void {
       seen.add(at);
     }
   }
-  checkValueList('stance', codebook.stances);
-  checkValueList('certainty', codebook.certainties);
-  checkValueNames(codebook);
-}
-
-/** Every Arabic name of a stance or certainty belongs to a listed value, once. */
-function checkValueNames(codebook: Codebook): void {
-  for (const list of ['stances', 'certainties'] as const) {
-    const what = list === 'stances' ? 'stance' : 'certainty';
-    const seen = new Set<string>();
-    for (const n of codebook.valueNamesAr?.[list] ?? []) {
-      if (!codebook[list].includes(n.value))
-        throw new AppError(
-          'invalid_input',
-          `The Arabic name “${n.nameAr}” is given to the ${what} “${n.value}”, which is not in the list.`,
-        );
-      if (seen.has(n.value)) throw new AppError('invalid_input', `The ${what} “${n.value}” has two Arabic names.`);
-      seen.add(n.value);
-    }
-  }
-}
-
-function checkValueList(what: string, values: readonly string[]): void {
-  const seen = new Set<string>();
-  for (const v of values) {
-    if (v.trim() === '') throw new AppError('invalid_input', `A ${what} value cannot be empty.`);
-    if (seen.has(nameKey(v))) throw new AppError('invalid_input', `The ${what} “${v}” is listed twice.`);
-    seen.add(nameKey(v));
+  // the fields' own rules (keys, choices, columns) and their code limits, as the file schema has them
+  const fields = CodebookSchema.safeParse(codebook);
+  if (!fields.success) {
+    const issue = fields.error.issues[0];
+    throw new AppError('invalid_input', issue?.message ?? 'The claim fields cannot be saved.');
   }
 }

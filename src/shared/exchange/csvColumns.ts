@@ -1,5 +1,6 @@
 /**
- * The CSV export's columns, in order (DESIGN.md §6). Shared: the export writes them
+ * The CSV export's own columns, in order (DESIGN.md §6); the claim columns of the codebook's
+ * fields follow them (claimColumns, docs/claims.md). Shared: the export writes them
  * (src/main/exchange/csvRows.ts) and claim-field keys must not take their names (claims/fields.ts).
  */
 export const CSV_COLUMNS = [
@@ -16,10 +17,6 @@ export const CSV_COLUMNS = [
   'start',
   'end',
   'paragraph',
-  'claimant',
-  'stance',
-  'certainty',
-  'note',
   'annotator',
   'created_at',
   'updated_at',

@@ -1,11 +1,13 @@
-/** What every view needs: project info, settings, codebook, and a way to report status. */
+/** What every view needs: project info, settings, codebook and registry, and a way to report status. */
 import { createContext, useContext } from 'react';
 import type { ProjectInfo } from '@shared/api/project';
-import type { Codebook, Settings } from '@shared/model';
+import type { Codebook, Registry, Settings } from '@shared/model';
 
 export interface AppState {
   info: ProjectInfo;
   codebook: Codebook;
+  /** the project's actors and places (read with the codebook) */
+  registry: Registry;
   settings: Settings;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
   reloadCodebook(): Promise<void>;

@@ -1,11 +1,9 @@
 /**
- * A name that has an English and an Arabic form (a code, a stance): the interface language's
+ * A name that has an English and an Arabic form (a code, a choice item): the interface language's
  * form first, the other after a separator, each isolated in its own <bdi> with its language, so
  * that “Ceasefire” and “وقف إطلاق النار” never run together or reorder each other.
  */
 import { Fragment } from 'react';
-import type { Codebook } from '@shared/model';
-import { valueNameAr, type ValueList } from '@shared/codebook/valueNames';
 import { useI18n, type Lang } from '../i18n';
 
 interface Part {
@@ -43,12 +41,4 @@ export function bilingualText(name: string, nameAr: string, ui: Lang): string {
   return parts(name, nameAr, ui)
     .map((p) => `\u2068${p.text}\u2069`)
     .join(' · ');
-}
-
-/**
- * A stance or certainty as a choice shows it: the value in English; in Arabic its Arabic name
- * first and the stored value second (the value is what exports write).
- */
-export function valueOptionText(codebook: Codebook, list: ValueList, value: string, ui: Lang): string {
-  return ui === 'ar' ? bilingualText(value, valueNameAr(codebook, list, value), ui) : value;
 }

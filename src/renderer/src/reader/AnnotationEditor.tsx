@@ -1,52 +1,25 @@
-import { useEffect, useRef, useState } from 'react';
-import { MAX_CLAIMANT_LENGTH, MAX_NOTE_LENGTH } from '@shared/limits';
-import type { Annotation, AnnotationFields, Codebook } from '@shared/model';
-import { valueOptionText } from '../app/BilingualName';
+import { useMemo, useRef, useState } from 'react';
+import type { Annotation, AnnotationFields, Codebook, Registry } from '@shared/model';
+import { nearestMention } from '@shared/claims/mentions';
+import type { EntityKind } from '@shared/claims/registry';
+import { api, errorMessage } from '../api/client';
+import { useApp } from '../app/AppContext';
 import { codeLabel, useI18n, useAppStrings } from '../i18n';
 import { useFocusFirstField, type FocusHandle } from './cursor/useFocusFirstField';
-import { isProvisionalId } from './session/annotations';
+import { ClaimFieldsEditor } from './claims/ClaimFieldsEditor';
+import { useMentions, useRegistryIndex } from './claims/useRegistry';
 import { useKeyStrings } from './keyStrings';
 
-/** A choice from one of the codebook's value lists (stance, certainty); a value no longer listed still shows. */
-function ValueSelect({
-  label,
-  value,
-  values,
-  none,
-  onChange,
-  display,
-}: {
-  label: string;
-  value: string;
-  values: readonly string[];
-  none: string;
-  onChange: (v: string) => void;
-  display: (v: string) => string;
-}) {
-  const options = value && !values.includes(value) ? [...values, value] : values;
-  return (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{none}</option>
-        {options.map((s) => (
-          <option key={s} value={s}>
-            {display(s)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 /**
- * The active annotation's codes and claim attributes. Toggles and choices save at once; text
- * fields save when they lose focus or on Enter.
+ * The active annotation's codes and its claim record (ClaimFieldsEditor). Toggles and choices
+ * save at once; text fields save when they lose focus or on Enter.
  */
 export function AnnotationEditor({
   annotation,
   codebook,
-  claimants,
+  registry,
+  documentText,
+  documentDate,
   onChange,
   onDelete,
   onClose,
@@ -55,7 +28,10 @@ export function AnnotationEditor({
 }: {
   annotation: Annotation;
   codebook: Codebook;
-  claimants: readonly string[];
+  registry: Registry;
+  /** the article's text (for the actors it mentions) and date (for the claim date) */
+  documentText: string;
+  documentDate: string | null;
   onChange: (patch: Partial<AnnotationFields>) => void;
   onDelete: () => void;
   onClose: () => void;
@@ -89,27 +65,30 @@ export function AnnotationEditor({
     setRover(next);
     toggles.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[next]?.focus();
   };
-  const [claimant, setClaimant] = useState(annotation.claimant);
-  const [note, setNote] = useState(annotation.note);
-  // Follow the annotation when it changes (another one picked, undo, a save's answer), but never
-  // throw away text being typed that is not committed yet: a field whose draft differs from what
-  // was shown keeps its draft.
-  const shown = useRef({ id: annotation.id, claimant: annotation.claimant, note: annotation.note });
-  useEffect(() => {
-    const prev = shown.current;
-    // a provisional annotation replaced by its saved self is the same one: a claimant typed at once is kept
-    const other = prev.id !== annotation.id && !isProvisionalId(prev.id);
-    setClaimant((draft) => (other || draft === prev.claimant ? annotation.claimant : draft));
-    setNote((draft) => (other || draft === prev.note ? annotation.note : draft));
-    shown.current = { id: annotation.id, claimant: annotation.claimant, note: annotation.note };
-  }, [annotation.id, annotation.claimant, annotation.note]);
+  const app = useApp();
+  const { index, entities } = useRegistryIndex(registry);
+  const mentions = useMentions(registry, documentText);
+  const proposal = useMemo(() => {
+    const m = nearestMention(mentions, annotation, { kind: 'actor' });
+    return m ? (entities.get(m.entityId) ?? null) : null;
+  }, [mentions, annotation, entities]);
+  const createEntity = async (kind: EntityKind, name: string): Promise<string | null> => {
+    const arabic = /\p{Script=Arabic}/u.test(name);
+    try {
+      const r = await api['registry.add']({
+        entity: { kind, nameAr: arabic ? name : '', nameLatin: arabic ? '' : name },
+      });
+      await app.reloadCodebook();
+      return r.entity.id;
+    } catch (err) {
+      app.setStatus({ kind: 'error', message: errorMessage(err) });
+      return null;
+    }
+  };
 
   const toggle = (id: string) => {
     const codes = annotation.codes.includes(id) ? annotation.codes.filter((c) => c !== id) : [...annotation.codes, id];
     onChange({ codes });
-  };
-  const commitText = (field: 'claimant' | 'note', value: string) => {
-    if (value !== annotation[field]) onChange({ [field]: value });
   };
 
   return (
@@ -158,50 +137,18 @@ export function AnnotationEditor({
           </label>
         ))}
       </fieldset>
-      <label>
-        {words.claimant}
-        <input
-          dir="auto"
-          list="claimant-suggestions"
-          value={claimant}
-          maxLength={MAX_CLAIMANT_LENGTH}
-          onChange={(e) => setClaimant(e.target.value)}
-          onBlur={() => commitText('claimant', claimant)}
-          onKeyDown={(e) => e.key === 'Enter' && commitText('claimant', claimant)}
-        />
-        <datalist id="claimant-suggestions">
-          {claimants.map((c) => (
-            <option key={c} value={c} />
-          ))}
-        </datalist>
-      </label>
-      <ValueSelect
-        label={words.stance}
-        value={annotation.stance}
-        values={codebook.stances}
-        none={words.none}
-        onChange={(stance) => onChange({ stance })}
-        display={(v) => valueOptionText(codebook, 'stances', v, lang)}
+      <ClaimFieldsEditor
+        annotationId={annotation.id}
+        codes={annotation.codes}
+        values={annotation.values}
+        fields={codebook.fields}
+        index={index}
+        entities={entities}
+        proposal={proposal}
+        documentDate={documentDate}
+        onValues={(values) => onChange({ values })}
+        onCreateEntity={createEntity}
       />
-      <ValueSelect
-        label={words.certainty}
-        value={annotation.certainty}
-        values={codebook.certainties}
-        none={words.none}
-        onChange={(certainty) => onChange({ certainty })}
-        display={(v) => valueOptionText(codebook, 'certainties', v, lang)}
-      />
-      <label>
-        {words.note}
-        <textarea
-          dir="auto"
-          rows={3}
-          value={note}
-          maxLength={MAX_NOTE_LENGTH}
-          onChange={(e) => setNote(e.target.value)}
-          onBlur={() => commitText('note', note)}
-        />
-      </label>
       <p className="meta">
         {words.annotator}: <span dir="auto">{annotation.annotator || words.none}</span>
       </p>

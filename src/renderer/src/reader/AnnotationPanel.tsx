@@ -4,6 +4,9 @@ import type { Annotation, Code } from '@shared/model';
 import { codeLabel, useI18n, useAppStrings } from '../i18n';
 import { CodeCounts } from './CodeCounts';
 import { useReaderStrings } from './strings';
+import { useApp } from '../app/AppContext';
+import { claimantName } from './claims/ClaimFieldsEditor';
+import { useRegistryIndex } from './claims/useRegistry';
 
 export interface PanelFilter {
   code: string;
@@ -36,6 +39,8 @@ const AnnotationItem = memo(function AnnotationItem({
   onSelect: (a: Annotation) => void;
 }) {
   const rs = useReaderStrings();
+  const { entities } = useRegistryIndex(useApp().registry);
+  const claimant = claimantName(a.values, entities);
   return (
     <li style={{ height: ROW_HEIGHT }}>
       <button
@@ -59,9 +64,9 @@ const AnnotationItem = memo(function AnnotationItem({
               </span>
             );
           })}
-          {a.claimant && (
-            <span className="chip claimant" dir="auto">
-              {a.claimant}
+          {claimant && (
+            <span className="chip claimant">
+              <bdi>{claimant}</bdi>
             </span>
           )}
           {pending && (

@@ -1,6 +1,9 @@
 import { Fragment } from 'react';
 import type { Annotation, Code } from '@shared/model';
 import { codeLabel, useI18n, useAppStrings } from '../i18n';
+import { useApp } from '../app/AppContext';
+import { claimantName } from './claims/ClaimFieldsEditor';
+import { useRegistryIndex } from './claims/useRegistry';
 
 /**
  * What the annotations under the pointer are: their codes and claimant. Each name is isolated
@@ -21,6 +24,7 @@ export function HoverCard({
   const { lang } = useI18n();
   const words = useAppStrings();
   const byId = new Map(codes.map((c) => [c.id, c]));
+  const { entities } = useRegistryIndex(useApp().registry);
   return (
     <div
       className="hover-card"
@@ -39,10 +43,10 @@ export function HoverCard({
               </Fragment>
             );
           })}
-          {a.claimant && (
+          {claimantName(a.values, entities) && (
             <>
               {' — '}
-              <bdi className="hover-claimant">{a.claimant}</bdi>
+              <bdi className="hover-claimant">{claimantName(a.values, entities)}</bdi>
             </>
           )}
         </div>

@@ -51,7 +51,7 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
   const { session, askName, announcement, announce } = useAnnotationSession(documentId);
   const snap = useSessionSnapshot(session);
   const { annotations, active, activeId, pendingIds } = snap;
-  const { doc, claimants, addClaimant, error } = useReaderDocument(session);
+  const { doc, error } = useReaderDocument(session);
   const model = useMemo(() => (doc ? buildTextModel(doc.text) : null), [doc]);
   useEffect(() => void (model && session.setText((s, e) => model.map.slice(s, e))), [session, model]);
   const [filter, setFilter] = useState<PanelFilter>({ code: '', annotator: '' });
@@ -186,11 +186,10 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
             <AnnotationEditor
               annotation={active}
               codebook={app.codebook}
-              claimants={claimants}
-              onChange={(patch) => {
-                void session.edit(active, patch);
-                if (patch.claimant) addClaimant(patch.claimant);
-              }}
+              registry={app.registry}
+              documentText={doc?.text ?? ''}
+              documentDate={doc?.publishedAt ?? null}
+              onChange={(patch) => void session.edit(active, patch)}
               onDelete={() => void session.remove(active)}
               onClose={() => session.setActive(null)}
               onEscape={caret.restore}

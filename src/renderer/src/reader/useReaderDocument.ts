@@ -1,4 +1,4 @@
-/** The open document and the claimant suggestions; the session loads the annotations alongside. */
+/** The open document; the session loads the annotations alongside. */
 import { useEffect, useState } from 'react';
 import type { Document } from '@shared/model';
 import { api, errorMessage } from '../api/client';
@@ -7,15 +7,12 @@ import type { AnnotationSession } from './session/AnnotationSession';
 
 export function useReaderDocument(session: AnnotationSession) {
   const [doc, setDoc] = useState<Document | null>(null);
-  const [claimants, setClaimants] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([api['documents.get']({ id: session.documentId }), session.reload(), api['claimants.list']({})])
-      .then(([d, , cl]) => {
-        if (!live) return;
-        setDoc(d);
-        setClaimants(cl.map((c) => c.name));
+    Promise.all([api['documents.get']({ id: session.documentId }), session.reload()])
+      .then(([d]) => {
+        if (live) setDoc(d);
       })
       .catch((err: unknown) => live && setError(errorMessage(err)));
     return () => {
@@ -23,7 +20,5 @@ export function useReaderDocument(session: AnnotationSession) {
       clearAnnotationHighlights();
     };
   }, [session]);
-  /** a claimant typed in the editor is suggested from then on */
-  const addClaimant = (name: string) => setClaimants((c) => (c.includes(name) ? c : [...c, name]));
-  return { doc, claimants, addClaimant, error };
+  return { doc, error };
 }

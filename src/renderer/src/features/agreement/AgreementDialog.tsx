@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { DEFAULT_OVERLAP, type AgreementReport, type Disagreement } from '@shared/api/agreement';
 import type { DocumentSummary } from '@shared/model';
 import { api, errorMessage } from '../../api/client';
+import { fieldLabel } from '@shared/claims/labels';
 import { useApp } from '../../app/AppContext';
 import { downloadFile } from '../../app/download';
 import { ErrorAlert } from '../../app/ErrorAlert';
@@ -57,9 +58,17 @@ export function AgreementDialog({ onClose }: { onClose: () => void }) {
       return lang === 'ar' && c.nameAr.trim() !== '' ? c.nameAr : c.name;
     };
   }, [codes, lang]);
+  const nameOfField = useMemo(() => {
+    const byKey = new Map(app.codebook.fields.map((f) => [f.key, f]));
+    return (key: string) => {
+      const f = byKey.get(key);
+      return f ? fieldLabel(f, lang) : key;
+    };
+  }, [app.codebook.fields, lang]);
   const rows = useMemo(
-    () => (report ? { codes: codeRows(report, nameOf, lang, w), fields: fieldRows(report, lang, w) } : null),
-    [report, nameOf, lang, w],
+    () =>
+      report ? { codes: codeRows(report, nameOf, lang, w), fields: fieldRows(report, nameOfField, lang, w) } : null,
+    [report, nameOf, nameOfField, lang, w],
   );
 
   const submit = async (e: FormEvent) => {
@@ -174,7 +183,7 @@ export function AgreementDialog({ onClose }: { onClose: () => void }) {
       {report && rows && (
         <div className="agreement-report" data-testid="agreement-report">
           <ReportTables report={report} codes={rows.codes} fields={rows.fields} />
-          <Disagreements report={report} nameOf={nameOf} onOpen={open} />
+          <Disagreements report={report} nameOf={nameOf} nameOfField={nameOfField} onOpen={open} />
         </div>
       )}
     </Modal>

@@ -1,6 +1,5 @@
 /** The units where the coders differ: each coder's span, codes and values; a button opens the passage in the reader. */
 import type { AgreementReport, Disagreement } from '@shared/api/agreement';
-import { fieldName } from './reportRows';
 import { useAgreementStrings } from './strings';
 
 const DIFF_KEYS = {
@@ -14,10 +13,13 @@ const DIFF_KEYS = {
 export function Disagreements({
   report,
   nameOf,
+  nameOfField,
   onOpen,
 }: {
   report: AgreementReport;
   nameOf: (codeId: string) => string;
+  /** a claim field's label, by its key */
+  nameOfField: (key: string) => string;
   onOpen: (d: Disagreement) => void;
 }) {
   const w = useAgreementStrings();
@@ -48,7 +50,7 @@ export function Disagreements({
                     [{m.codes.length === 0 ? w.noCodes : m.codes.map(nameOf).join(', ')}]
                     {m.values
                       .filter((v) => d.fields.includes(v.field))
-                      .map((v) => ` · ${fieldName(w, v.field)}: ${v.value === '' ? w.empty : v.value}`)
+                      .map((v) => ` · ${nameOfField(v.field)}: ${v.value === '' ? w.empty : v.value}`)
                       .join('')}
                   </span>
                 </li>

@@ -37,7 +37,7 @@ const report = {
     perCoder: [],
     fields: [
       {
-        field: 'stance',
+        field: 'position',
         metric: 'nominal',
         units: 2,
         alpha: { alpha: 0.3333333, units: 2, values: 4, observed: 0, expected: 0 },
@@ -68,7 +68,7 @@ describe('the rows of the agreement report', () => {
     const w = useAgreementStrings.for('en');
     const csv = reportCsv(
       codeRows(report, () => '=HYPERLINK("x")', 'en', w),
-      fieldRows(report, 'en', w),
+      fieldRows(report, (key) => (key === 'position' ? 'Position' : key), 'en', w),
     );
     expect(csv.startsWith('\uFEFFrow,code_id,name,alpha_u,')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
@@ -77,7 +77,7 @@ describe('the rows of the agreement report', () => {
       `code,c1,"'=HYPERLINK(""x"")",0.75,0.8,,4,,,,,,,,,"αU of “=HYPERLINK(""x"")” rests on 4 units; a figure on fewer than 10 is not reliable."`,
     );
     expect(lines[3]).toBe(
-      'field,stance,Stance,,,,,nominal,0.3333,-0.5,1,0.25,,0.5,2,"α of Stance: one value, “=1+2”, holds 95% of the values; coefficients are unstable when one category dominates."',
+      'field,position,Position,,,,,nominal,0.3333,-0.5,1,0.25,,0.5,2,"α of Position: one value, “=1+2”, holds 95% of the values; coefficients are unstable when one category dominates."',
     );
     expect(lines[4]).toBe('');
   });
@@ -87,6 +87,8 @@ describe('the rows of the agreement report', () => {
     expect(formatNumber(0.5, 'en', useAgreementStrings.for('en'))).toBe('0.500');
     expect(formatNumber(0.5, 'ar', ar)).toBe(new Intl.NumberFormat('ar', { minimumFractionDigits: 3 }).format(0.5));
     expect(formatNumber(null, 'ar', ar)).toBe('غير معرّف');
-    expect(fieldRows(report, 'ar', ar)[0]?.warnings[0]).toMatch(/^α لحقل «الموقف»: قيمة واحدة، «=1\+2»/);
+    expect(fieldRows(report, () => 'الموقف', 'ar', ar)[0]?.warnings[0]).toMatch(
+      /^α لحقل «الموقف»: قيمة واحدة، «=1\+2»/,
+    );
   });
 });

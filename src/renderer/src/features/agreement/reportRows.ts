@@ -35,19 +35,6 @@ export interface FieldRow {
   warnings: string[];
 }
 
-export function fieldName(w: Words, field: AgreementField): string {
-  switch (field) {
-    case 'claimant':
-      return w.fieldClaimant;
-    case 'stance':
-      return w.fieldStance;
-    case 'certainty':
-      return w.fieldCertainty;
-    case 'position':
-      return w.fieldPosition;
-  }
-}
-
 export function formatNumber(x: number | null, lang: Lang, w: Words): string {
   if (x === null) return w.undefinedValue;
   return new Intl.NumberFormat(lang, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(x);
@@ -109,9 +96,14 @@ export function codeRows(report: AgreementReport, nameOf: (codeId: string) => st
   ];
 }
 
-export function fieldRows(report: AgreementReport, lang: Lang, w: Words): FieldRow[] {
+export function fieldRows(
+  report: AgreementReport,
+  nameOfField: (key: string) => string,
+  lang: Lang,
+  w: Words,
+): FieldRow[] {
   return report.claims.fields.map((f) => {
-    const name = fieldName(w, f.field);
+    const name = nameOfField(f.field);
     return {
       field: f.field,
       name,

@@ -1,21 +1,23 @@
 /**
- * The codebook window: tabs for the codes, the claimants, the stance and certainty lists, and
- * the summary. Opened from the top bar by <CodebookButton>.
+ * The codebook window: tabs for the codes, the claim fields, the actors and places, and the
+ * summary. Opened from the top bar by <CodebookButton>.
  */
 import { useState, type KeyboardEvent } from 'react';
 import { Modal } from '../../app/Modal';
-import { ClaimantsTab } from './ClaimantsTab';
+import { ActorsTab } from './ActorsTab';
+import { useActorStrings } from './actorStrings';
 import { CodesTab } from './CodesTab';
-import { ListsTab } from './ListsTab';
+import { FieldsTab } from './FieldsTab';
 import { useCodebookStrings } from './strings';
 import { SummaryTab } from './SummaryView';
 import './codebook.css';
 
-const TABS = ['codes', 'claimants', 'lists', 'summary'] as const;
+const TABS = ['codes', 'fields', 'actors', 'summary'] as const;
 type Tab = (typeof TABS)[number];
 
 export function CodebookDialog({ onClose, initialTab = 'codes' }: { onClose: () => void; initialTab?: Tab }) {
   const c = useCodebookStrings();
+  const a = useActorStrings();
   const [tab, setTab] = useState<Tab>(initialTab);
   const [message, setMessage] = useState('');
   const announce = (m: string) => {
@@ -24,8 +26,8 @@ export function CodebookDialog({ onClose, initialTab = 'codes' }: { onClose: () 
   };
   const label: Record<Tab, string> = {
     codes: c.codesTab,
-    claimants: c.claimantsTab,
-    lists: c.listsTab,
+    fields: a.fieldsTab,
+    actors: a.actorsTab,
     summary: c.summaryTab,
   };
 
@@ -70,8 +72,8 @@ export function CodebookDialog({ onClose, initialTab = 'codes' }: { onClose: () 
       </div>
       <div role="tabpanel" id={`cb-panel-${tab}`} aria-labelledby={`cb-tab-${tab}`} className="cb-panel">
         {tab === 'codes' && <CodesTab announce={announce} />}
-        {tab === 'claimants' && <ClaimantsTab announce={announce} />}
-        {tab === 'lists' && <ListsTab announce={announce} />}
+        {tab === 'fields' && <FieldsTab announce={announce} />}
+        {tab === 'actors' && <ActorsTab announce={announce} />}
         {tab === 'summary' && <SummaryTab />}
       </div>
       <p className="sr-only" role="status" aria-live="polite">

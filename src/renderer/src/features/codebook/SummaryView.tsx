@@ -1,5 +1,5 @@
 /**
- * Annotations per code (a bar chart, codes in tree order) and per claimant, for one document or
+ * Annotations per code (a bar chart, codes in tree order) and per actor, for one document or
  * the whole project. The numbers are those of the CSV export: one row per annotation and code.
  * A code shows its own count and its total with its sub-codes (a parent that tags nothing itself
  * still shows what its children hold); the bar is the total.
@@ -126,8 +126,8 @@ export function CodeSummary({ documentId }: { documentId?: string | undefined })
       total: x.total,
       depth: depth.get(x.id) ?? 0,
     }));
-  const claimantRows: BarRow[] = summary.claimants.map((x) => ({
-    key: x.name,
+  const claimantRows: BarRow[] = summary.actors.map((x) => ({
+    key: x.id,
     label: x.name,
     color: 'var(--accent)',
     count: x.count,

@@ -1,6 +1,6 @@
 /** “Column guide” in the export dialog: the CSV's columns and rules, bundled with the app. */
 import { useI18n } from '../../i18n';
-import { CSV_COLUMN_DOCS, guideText, OFFSET_SNIPPET, PANDAS_SNIPPET, R_SNIPPET } from './csvGuide';
+import { CLAIM_COLUMN_DOCS, CSV_COLUMN_DOCS, guideText, OFFSET_SNIPPET, PANDAS_SNIPPET, R_SNIPPET } from './csvGuide';
 import './export.css';
 
 export function CsvColumnGuide() {
@@ -19,7 +19,7 @@ export function CsvColumnGuide() {
           </tr>
         </thead>
         <tbody>
-          {CSV_COLUMN_DOCS.map((c) => (
+          {[...CSV_COLUMN_DOCS, ...CLAIM_COLUMN_DOCS].map((c) => (
             <tr key={c.name}>
               <th scope="row">
                 <code dir="ltr">{c.name}</code>
@@ -29,6 +29,7 @@ export function CsvColumnGuide() {
           ))}
         </tbody>
       </table>
+      <p>{g.claimColumns}</p>
       <h3>{g.offsetsTitle}</h3>
       <p>{g.offsets}</p>
       <pre dir="ltr">

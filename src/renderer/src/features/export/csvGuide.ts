@@ -11,6 +11,7 @@ export interface ColumnDoc {
   ar: string;
 }
 
+/** The export's own columns, in order; the claim columns follow them (CLAIM_COLUMN_DOCS). */
 export const CSV_COLUMN_DOCS: readonly ColumnDoc[] = [
   {
     name: 'document_id',
@@ -57,10 +58,6 @@ export const CSV_COLUMN_DOCS: readonly ColumnDoc[] = [
     en: 'the paragraph the span starts in, counted from 1',
     ar: 'الفقرة التي يبدأ فيها المقطع، والعدّ يبدأ من 1',
   },
-  { name: 'claimant', en: 'who makes the claim', ar: 'صاحب الادعاء' },
-  { name: 'stance', en: 'the claimant’s stance', ar: 'موقف صاحب الادعاء' },
-  { name: 'certainty', en: 'how certain the claim is', ar: 'درجة اليقين' },
-  { name: 'note', en: 'the coder’s note', ar: 'ملاحظة المرمِّز' },
   { name: 'annotator', en: 'who tagged it', ar: 'من أضاف التعليق' },
   {
     name: 'created_at',
@@ -71,6 +68,25 @@ export const CSV_COLUMN_DOCS: readonly ColumnDoc[] = [
     name: 'updated_at',
     en: 'when it was last changed (ISO 8601, UTC)',
     ar: 'وقت آخر تعديل (ISO 8601، بالتوقيت العالمي)',
+  },
+];
+
+/** After those, each claim field of the codebook, in its order, by its key (docs/claims.md). */
+export const CLAIM_COLUMN_DOCS: readonly ColumnDoc[] = [
+  {
+    name: '<key>',
+    en: 'the field’s value: an actor’s or a place’s name (Arabic if it has one), a choice’s name, several choices joined with “ | ”, a number, true/false, a date YYYY-MM-DD, or the text',
+    ar: 'قيمة الحقل: اسم الفاعل أو المكان (بالعربية إن وُجد)، أو اسم الخيار، أو عدة خيارات تجمعها « | »، أو رقم، أو true/false، أو تاريخ YYYY-MM-DD، أو النص',
+  },
+  {
+    name: '<key>_id, <key>_type, <key>_affiliation',
+    en: 'for an actor or place field: the registry id (the id column of actors.csv), its type, and the name of the actor it belongs to',
+    ar: 'لحقل الفاعل أو المكان: معرّفه في السجل (عمود id في actors.csv)، وصنفه، واسم الفاعل الذي ينتمي إليه',
+  },
+  {
+    name: '<key>_value',
+    en: 'for a choice field: the choice’s number (a position’s −1, 0 or +1), empty when it has none',
+    ar: 'لحقل الخيار: رقم الخيار (‎−1 أو 0 أو ‎+1 للموقف)، وفارغ إن لم يكن له رقم',
   },
 ];
 
@@ -90,6 +106,8 @@ assert text[int(row["start"]):int(row["end"])] == quote  # quote without the ' g
 const en = {
   guide: 'Column guide',
   columns: 'Columns',
+  claimColumns:
+    'Then one set of columns for each claim field of the codebook, in its order, named by the field’s key (claimant, claimant_id, position, position_value, …). To split several choices: R strsplit(x, " | ", fixed = TRUE), pandas df[key].str.split(" | ", regex=False).',
   column: 'Column',
   meaning: 'What it holds',
   format:
@@ -109,6 +127,8 @@ export type GuideText = typeof en;
 const ar: GuideText = {
   guide: 'دليل الأعمدة',
   columns: 'الأعمدة',
+  claimColumns:
+    'ثم مجموعة أعمدة لكل حقل من حقول الادعاء في دليل الترميز، بترتيبها، واسمها مفتاح الحقل (claimant وclaimant_id وposition وposition_value …). ولتقسيم عدة خيارات: في R ‏strsplit(x, " | ", fixed = TRUE)، وفي pandas ‏df[key].str.split(" | ", regex=False).',
   column: 'العمود',
   meaning: 'محتواه',
   format:

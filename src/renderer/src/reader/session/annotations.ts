@@ -3,9 +3,7 @@ import type { Annotation, AnnotationFields } from '@shared/model';
 import type { Span } from './types';
 
 /** What a researcher sets on an annotation (every field of AnnotationFields; checked below). */
-export const FIELD_NAMES = ['codes', 'claimant', 'stance', 'certainty', 'note'] as const satisfies ReadonlyArray<
-  keyof AnnotationFields
->;
+export const FIELD_NAMES = ['codes', 'values'] as const satisfies ReadonlyArray<keyof AnnotationFields>;
 // a field added to AnnotationFields and not listed above fails to compile here
 const allFieldsListed: Exclude<keyof AnnotationFields, (typeof FIELD_NAMES)[number]> extends never ? true : never =
   true;
@@ -62,10 +60,7 @@ export function provisionalAnnotations(
     quote: quote(s.start, s.end),
     prefix: '',
     suffix: '',
-    claimant: '',
-    stance: '',
-    certainty: '',
-    note: '',
+    values: {},
     annotator,
     createdAt: now,
     updatedAt: now,

@@ -30,21 +30,21 @@ describe('AnnotationSession: creates', () => {
     void t.session.applyCode('c1', span);
     await settle();
     const provisional = t.snap().active!;
-    void t.session.edit(provisional, { note: 'first' });
-    void t.session.edit(t.snap().active!, { note: 'second' });
-    expect(t.snap().active?.note).toBe('second');
+    void t.session.edit(provisional, { values: { note: 'first' } });
+    void t.session.edit(t.snap().active!, { values: { note: 'second' } });
+    expect(t.snap().active?.values.note).toBe('second');
     const from = t.seen.length;
     const saved = annotation({ ...span, codes: ['c1'] });
     await t.answer('annotations.create', saved);
     // the saved annotation shows what was typed on the provisional one
     expect(t.snap().annotations).toHaveLength(1);
-    expect(t.snap().active).toMatchObject({ id: saved.id, note: 'second' });
-    const first = await t.answer('annotations.update', updated(saved, { note: 'first' }));
-    expect(first.input).toMatchObject({ id: saved.id, note: 'first' });
-    const second = await t.answer('annotations.update', updated(saved, { note: 'second' }));
-    expect(second.input).toMatchObject({ id: saved.id, note: 'second' });
-    expect(t.snap().active?.note).toBe('second');
-    expect(t.seen.slice(from).map((s) => s.active?.note)).not.toContain('first');
+    expect(t.snap().active).toMatchObject({ id: saved.id, values: { note: 'second' } });
+    const first = await t.answer('annotations.update', updated(saved, { values: { note: 'first' } }));
+    expect(first.input).toMatchObject({ id: saved.id, values: { note: 'first' } });
+    const second = await t.answer('annotations.update', updated(saved, { values: { note: 'second' } }));
+    expect(second.input).toMatchObject({ id: saved.id, values: { note: 'second' } });
+    expect(t.snap().active?.values.note).toBe('second');
+    expect(t.seen.slice(from).map((s) => s.active?.values.note)).not.toContain('first');
   });
 
   it('a failed create takes the provisional annotation away, drops the edits queued on it, and leaves nothing to undo', async () => {
@@ -52,7 +52,7 @@ describe('AnnotationSession: creates', () => {
     await t.load();
     void t.session.applyCode('c1', span);
     await settle();
-    void t.session.edit(t.snap().active!, { claimant: 'Rebels' });
+    void t.session.edit(t.snap().active!, { codes: ['Rebels'] });
     await t.fail('annotations.create', apiError('invalid', 'The span splits a letter from its marks.'));
     await t.session.idle();
     expect(t.snap().annotations).toEqual([]);

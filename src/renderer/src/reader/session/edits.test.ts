@@ -7,8 +7,8 @@ describe('AnnotationSession: edits', () => {
     const t = setup([a]);
     await t.load();
     t.session.setActive(a.id);
-    void t.session.edit(a, { claimant: 'UN envoy' });
-    void t.session.edit(t.snap().active!, { note: 'typed while saving' });
+    void t.session.edit(a, { codes: ['UN envoy'] });
+    void t.session.edit(t.snap().active!, { values: { note: 'typed while saving' } });
     await settle();
     // the second edit waits for the first: the server sees them in the order they were made
     expect(t.open('annotations.update')).toHaveLength(1);
@@ -16,14 +16,14 @@ describe('AnnotationSession: edits', () => {
     // the first answer carries the server's older note
     const first = t.open('annotations.update')[0]!;
     await t.answer('annotations.update', updated(a, first.input));
-    expect(t.snap().active).toMatchObject({ claimant: 'UN envoy', note: 'typed while saving' });
+    expect(t.snap().active).toMatchObject({ codes: ['UN envoy'], values: { note: 'typed while saving' } });
     const second = t.open('annotations.update')[0]!;
-    expect(second.input).toMatchObject({ id: a.id, note: 'typed while saving' });
-    await t.answer('annotations.update', updated(a, { claimant: 'UN envoy', note: 'typed while saving' }));
-    expect(t.snap().active).toMatchObject({ claimant: 'UN envoy', note: 'typed while saving' });
+    expect(second.input).toMatchObject({ id: a.id, values: { note: 'typed while saving' } });
+    await t.answer('annotations.update', updated(a, { codes: ['UN envoy'], values: { note: 'typed while saving' } }));
+    expect(t.snap().active).toMatchObject({ codes: ['UN envoy'], values: { note: 'typed while saving' } });
     // never, in any state shown after both edits, did an older value come back
     for (const s of t.seen.slice(seenFrom)) {
-      expect(s.active).toMatchObject({ claimant: 'UN envoy', note: 'typed while saving' });
+      expect(s.active).toMatchObject({ codes: ['UN envoy'], values: { note: 'typed while saving' } });
     }
   });
 
@@ -51,22 +51,22 @@ describe('AnnotationSession: edits', () => {
   });
 
   it('a refused edit puts the old value back, unless a later edit changed it since', async () => {
-    const a = annotation({ note: 'old' });
+    const a = annotation({ values: { note: 'old' } });
     const t = setup([a]);
     await t.load();
-    void t.session.edit(a, { note: 'first' });
-    void t.session.edit(a, { claimant: 'Minister' });
+    void t.session.edit(a, { values: { note: 'first' } });
+    void t.session.edit(a, { codes: ['Minister'] });
     await t.fail('annotations.update', new Error('The annotation is gone.'));
     // its note goes back; the claimant edit still shows
-    expect(t.byId(a.id)).toMatchObject({ note: 'old', claimant: 'Minister' });
+    expect(t.byId(a.id)).toMatchObject({ values: { note: 'old' }, codes: ['Minister'] });
     expect(t.statuses.at(-1)).toEqual({ kind: 'saving' });
-    await t.answer('annotations.update', updated(a, { claimant: 'Minister' }));
-    expect(t.byId(a.id)).toMatchObject({ note: 'old', claimant: 'Minister' });
+    await t.answer('annotations.update', updated(a, { codes: ['Minister'] }));
+    expect(t.byId(a.id)).toMatchObject({ values: { note: 'old' }, codes: ['Minister'] });
 
-    void t.session.edit(t.byId(a.id)!, { note: 'second' });
-    void t.session.edit(t.byId(a.id)!, { note: 'third' });
+    void t.session.edit(t.byId(a.id)!, { values: { note: 'second' } });
+    void t.session.edit(t.byId(a.id)!, { values: { note: 'third' } });
     await t.fail('annotations.update', new Error('The disk is full.'));
     // "second" was refused but "third" is on screen now: it stays
-    expect(t.byId(a.id)?.note).toBe('third');
+    expect(t.byId(a.id)?.values.note).toBe('third');
   });
 });

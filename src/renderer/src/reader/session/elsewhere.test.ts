@@ -23,16 +23,16 @@ describe('AnnotationSession: changes announced from elsewhere', () => {
     const a = annotation({ ...span, codes: ['c1'] });
     const t = setup([a]);
     await t.load();
-    const editing = t.session.edit(a, { note: 'mine' });
+    const editing = t.session.edit(a, { values: { note: 'mine' } });
     const elsewhere = t.session.changedElsewhere([{ id: a.id, updatedAt: '2026-03-01T00:00:00.000Z' }]);
     await settle();
     expect(t.open('annotations.list')).toEqual([]); // not before the edit has its answer
-    await t.answer('annotations.update', updated(a, { note: 'mine' }));
+    await t.answer('annotations.update', updated(a, { values: { note: 'mine' } }));
     await editing;
-    const theirs = { ...updated(a, { note: 'theirs' }, '2026-03-01T00:00:00.000Z') };
+    const theirs = { ...updated(a, { values: { note: 'theirs' } }, '2026-03-01T00:00:00.000Z') };
     await t.answer('annotations.list', [theirs]);
     await elsewhere;
-    expect(t.snap().annotations[0]?.note).toBe('theirs');
+    expect(t.snap().annotations[0]?.values.note).toBe('theirs');
   });
 
   it('a deletion it already shows, and a change naming no versions, are told apart', async () => {
@@ -75,18 +75,21 @@ describe('AnnotationSession: changes announced from elsewhere', () => {
     const t = setup([a]);
     await t.load();
     const reading = t.session.changedElsewhere([{ id: a.id, updatedAt: '2026-03-01T00:00:00.000Z' }]);
-    const editing = t.session.edit(a, { note: 'mine' });
-    await t.answer('annotations.list', [updated(a, { claimant: 'theirs' }, '2026-03-01T00:00:00.000Z')]);
+    const editing = t.session.edit(a, { values: { note: 'mine' } });
+    await t.answer('annotations.list', [updated(a, { codes: ['theirs'] }, '2026-03-01T00:00:00.000Z')]);
     await reading;
     // their claimant comes in, my note is not taken away
-    expect(t.byId(a.id)).toMatchObject({ note: 'mine', claimant: 'theirs' });
-    await t.answer('annotations.update', updated(a, { note: 'mine', claimant: 'theirs' }, '2026-03-02T00:00:00.000Z'));
+    expect(t.byId(a.id)).toMatchObject({ values: { note: 'mine' }, codes: ['theirs'] });
+    await t.answer(
+      'annotations.update',
+      updated(a, { values: { note: 'mine' }, codes: ['theirs'] }, '2026-03-02T00:00:00.000Z'),
+    );
     await editing;
     // once saved, a later reload shows the server's values alone
     const later = t.session.changedElsewhere();
-    await t.answer('annotations.list', [updated(a, { note: 'edited again' }, '2026-03-03T00:00:00.000Z')]);
+    await t.answer('annotations.list', [updated(a, { values: { note: 'edited again' } }, '2026-03-03T00:00:00.000Z')]);
     await later;
-    expect(t.byId(a.id)?.note).toBe('edited again');
+    expect(t.byId(a.id)?.values.note).toBe('edited again');
   });
 
   it('the echo of its own tag arriving after its next edit was saved reads nothing again', async () => {
@@ -96,12 +99,12 @@ describe('AnnotationSession: changes announced from elsewhere', () => {
     const saved = annotation({ ...span, codes: ['c1'] });
     await t.answer('annotations.create', saved);
     await tagging;
-    const editing = t.session.edit(saved, { note: 'mine' });
-    await t.answer('annotations.update', updated(saved, { note: 'mine' }));
+    const editing = t.session.edit(saved, { values: { note: 'mine' } });
+    await t.answer('annotations.update', updated(saved, { values: { note: 'mine' } }));
     await editing;
     // main's event for the create comes late: the session shows a newer version than it names
     await t.session.changedElsewhere([{ id: saved.id, updatedAt: saved.updatedAt }]);
     expect(t.open('annotations.list')).toEqual([]);
-    expect(t.byId(saved.id)?.note).toBe('mine');
+    expect(t.byId(saved.id)?.values.note).toBe('mine');
   });
 });

@@ -8,14 +8,14 @@ describe('AnnotationSession: changes kept in memory', () => {
     const a = annotation();
     const t = setup([a]);
     await t.load();
-    void t.session.edit(a, { note: 'on its way' });
-    const kept = { ...a, note: 'on its way' };
+    void t.session.edit(a, { values: { note: 'on its way' } });
+    const kept = { ...a, values: { note: 'on its way' } };
     await t.fail(
       'annotations.update',
       apiError('storage', 'The disk is full.', { unsaved: true, annotations: [kept] }),
     );
     expect(t.snap().pendingIds.has(a.id)).toBe(true);
-    expect(t.byId(a.id)?.note).toBe('on its way');
+    expect(t.byId(a.id)?.values.note).toBe('on its way');
 
     // still unsaved: nothing changes
     const first = t.session.checkSaved();

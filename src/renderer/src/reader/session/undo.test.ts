@@ -5,12 +5,12 @@ const span = { start: 24, end: 33 };
 
 describe('AnnotationSession: undo', () => {
   it('undo pressed right after a tag, before its save answered, deletes exactly what the tag made', async () => {
-    const a = annotation({ note: '' });
+    const a = annotation({ values: { note: '' } });
     const t = setup([a]);
     await t.load();
     // an earlier step that a too-early undo would take back instead
-    void t.session.edit(a, { note: 'kept' });
-    await t.answer('annotations.update', updated(a, { note: 'kept' }));
+    void t.session.edit(a, { values: { note: 'kept' } });
+    await t.answer('annotations.update', updated(a, { values: { note: 'kept' } }));
     void t.session.applyCode('c1', span);
     void t.session.undo();
     await settle();
@@ -22,7 +22,7 @@ describe('AnnotationSession: undo', () => {
     const del = await t.answer('annotations.deleteMany', {});
     expect(del.input).toEqual({ documentId: 'doc-1', ids: [made.id] });
     await t.session.idle();
-    expect(t.snap().annotations.map((x) => [x.id, x.note])).toEqual([[a.id, 'kept']]);
+    expect(t.snap().annotations.map((x) => [x.id, x.values.note])).toEqual([[a.id, 'kept']]);
     expect(t.calls.filter((c) => c.name === 'annotations.update')).toHaveLength(1);
     expect(t.snap()).toMatchObject({ canUndo: true, canRedo: true });
     expect(t.notices.at(-1)).toEqual({ kind: 'undone' });
@@ -92,14 +92,14 @@ describe('AnnotationSession: undo', () => {
     const a = annotation();
     const t = setup([a]);
     await t.load();
-    void t.session.edit(a, { stance: 'support' });
-    await t.answer('annotations.update', updated(a, { stance: 'support' }));
+    void t.session.edit(a, { values: { position: 'support' } });
+    await t.answer('annotations.update', updated(a, { values: { position: 'support' } }));
     void t.session.undo();
     await t.fail('annotations.update', apiError('not_found', 'That annotation no longer exists.'));
     await t.session.idle();
     expect(t.statuses.at(-1)).toEqual({ kind: 'error', message: 'That annotation no longer exists.' });
     expect(t.snap()).toMatchObject({ canUndo: true, canRedo: false });
-    expect(t.byId(a.id)?.stance).toBe('support');
+    expect(t.byId(a.id)?.values.position).toBe('support');
   });
 
   it('a step offered from elsewhere (a codebook merge) is undone by the same undo', async () => {

@@ -1,0 +1,224 @@
+/**
+ * The claim fields of the codebook: add, edit (labels in both languages, type, required, the
+ * codes they apply to, choice items with their numbers), reorder and remove, then save them as
+ * one change (codebook.save). The service refuses, with how many claims, to drop a field or a
+ * choice that claims use; the sentence is shown here and nothing changes.
+ */
+import { useEffect, useState } from 'react';
+import { CHOICE_FIELD_TYPES, FIELD_TYPES, type ClaimField, type FieldType } from '@shared/claims/fields';
+import { api, errorMessage } from '../../api/client';
+import { useApp } from '../../app/AppContext';
+import { codeLabel, useI18n } from '../../i18n';
+import { useActorStrings } from './actorStrings';
+import { choicesToLines, linesToChoices } from './choiceLines';
+import { fieldTypeName } from './fieldTypeNames';
+import { fill } from './mergeStrings';
+
+interface Row {
+  field: ClaimField;
+  /** the choice list as typed (choiceLines.ts) */
+  lines: string;
+  isNew: boolean;
+}
+
+const rowOf = (field: ClaimField): Row => ({ field, lines: choicesToLines(field.choices), isNew: false });
+
+export function FieldsTab({ announce }: { announce: (message: string) => void }) {
+  const a = useActorStrings();
+  const { lang } = useI18n();
+  const app = useApp();
+  const [rows, setRows] = useState<Row[]>(() => app.codebook.fields.map(rowOf));
+  const [uses, setUses] = useState<Record<string, number>>({});
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setRows(app.codebook.fields.map(rowOf)), [app.codebook.fields]);
+  useEffect(() => {
+    void api['codebook.usage']({})
+      .then((u) => setUses(u.fields))
+      .catch(() => undefined);
+  }, [app.codebook]);
+
+  const update = (i: number, patch: Partial<ClaimField>, lines?: string) =>
+    setRows((rs) =>
+      rs.map((r, j) => (j === i ? { ...r, field: { ...r.field, ...patch }, lines: lines ?? r.lines } : r)),
+    );
+  const move = (i: number, by: -1 | 1) =>
+    setRows((rs) => {
+      const j = i + by;
+      if (j < 0 || j >= rs.length) return rs;
+      const next = [...rs];
+      [next[i], next[j]] = [next[j] as Row, next[i] as Row];
+      return next;
+    });
+
+  const save = async () => {
+    const fields = rows.map((r) => ({
+      ...r.field,
+      choices: CHOICE_FIELD_TYPES.includes(r.field.type) ? linesToChoices(r.lines, r.field.choices) : [],
+    }));
+    try {
+      await api['codebook.save']({ codes: app.codebook.codes, fields });
+      await app.reloadCodebook();
+      setError(null);
+      announce(a.fieldsSaved);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  const addTemplate = async () => {
+    try {
+      await api['fields.addTemplate']({});
+      await app.reloadCodebook();
+      setError(null);
+      announce(a.templateAdded);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  const used = (key: string) => (Object.hasOwn(uses, key) ? (uses[key] as number) : 0);
+  return (
+    <div className="cb-fields">
+      {error && (
+        <p className="cb-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="cb-inline">
+        <button type="button" onClick={() => void addTemplate()}>
+          {a.addTemplate}
+        </button>
+      </div>
+      <ol className="cb-field-list">
+        {rows.map((r, i) => {
+          const f = r.field;
+          const name = `${(lang === 'ar' && f.labelAr) || f.label || f.key}`;
+          return (
+            <li key={r.isNew ? `new-${i}` : f.key} data-field={f.key}>
+              <fieldset>
+                <legend>
+                  <bdi>{name}</bdi>{' '}
+                  {used(f.key) > 0 && <span className="muted">({fill(a.inUse, { n: used(f.key) })})</span>}
+                </legend>
+                <label>
+                  {a.fieldKey}
+                  <input
+                    dir="ltr"
+                    value={f.key}
+                    readOnly={!r.isNew}
+                    onChange={(e) => update(i, { key: e.target.value })}
+                  />
+                </label>
+                <label>
+                  {a.fieldLabel}
+                  <input dir="ltr" value={f.label} onChange={(e) => update(i, { label: e.target.value })} />
+                </label>
+                <label>
+                  {a.fieldLabelAr}
+                  <input
+                    dir="rtl"
+                    lang="ar"
+                    value={f.labelAr}
+                    onChange={(e) => update(i, { labelAr: e.target.value })}
+                  />
+                </label>
+                <label>
+                  {a.fieldType}
+                  <select value={f.type} onChange={(e) => update(i, { type: e.target.value as FieldType })}>
+                    {FIELD_TYPES.map((t) => (
+                      <option key={t} value={t}>
+                        {fieldTypeName(t, lang)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={f.required}
+                    onChange={(e) => update(i, { required: e.target.checked })}
+                  />
+                  {a.required}
+                </label>
+                <label>
+                  {a.limitedTo}
+                  <select
+                    multiple
+                    value={f.codes ?? []}
+                    onChange={(e) => {
+                      const ids = [...e.target.selectedOptions].map((o) => o.value);
+                      update(i, { codes: ids.length > 0 ? ids : null });
+                    }}
+                  >
+                    {app.codebook.codes.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {codeLabel(c, lang)}
+                      </option>
+                    ))}
+                  </select>
+                  {f.codes === null && <span className="muted"> ({a.allCodes})</span>}
+                </label>
+                {CHOICE_FIELD_TYPES.includes(f.type) && (
+                  <label>
+                    {a.choices}
+                    <textarea dir="auto" rows={4} value={r.lines} onChange={(e) => update(i, {}, e.target.value)} />
+                  </label>
+                )}
+                <div className="actions">
+                  <button
+                    type="button"
+                    onClick={() => move(i, -1)}
+                    disabled={i === 0}
+                    aria-label={`${a.moveUp}: ${name}`}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => move(i, 1)}
+                    disabled={i === rows.length - 1}
+                    aria-label={`${a.moveDown}: ${name}`}
+                  >
+                    ↓
+                  </button>
+                  <button type="button" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
+                    {a.remove}
+                  </button>
+                </div>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="actions">
+        <button
+          type="button"
+          onClick={() =>
+            setRows((rs) => [
+              ...rs,
+              {
+                field: {
+                  key: '',
+                  label: '',
+                  labelAr: '',
+                  description: '',
+                  type: 'text',
+                  required: false,
+                  codes: null,
+                  choices: [],
+                },
+                lines: '',
+                isNew: true,
+              },
+            ])
+          }
+        >
+          {a.addField}
+        </button>
+        <button type="button" onClick={() => void save()}>
+          {a.saveFields}
+        </button>
+      </div>
+    </div>
+  );
+}
