@@ -1,5 +1,5 @@
 /** Two Hashiya processes never write one project: the second is refused while the first lives. */
-import { access, utimes, writeFile } from 'node:fs/promises';
+import { access, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,6 +41,26 @@ describe('the project lock', () => {
     await utimes(path.join(dir, LOCK_FILE), old, old);
     const p = await openTestProject(dir);
     await p.store.close();
+  });
+
+  it('takes over a lock left empty by a process that died while writing it, once it is two seconds old', async () => {
+    const file = path.join(dir, LOCK_FILE);
+    await writeFile(file, '');
+    // just made: its writer may still be writing it
+    const err = await openTestProject(dir).catch((e: unknown) => e);
+    expect((err as AppError).code).toBe('conflict');
+    const old = new Date(Date.now() - 5_000);
+    await utimes(file, old, old);
+    const store = await openTestProject(dir);
+    await store.close();
+  });
+
+  it('is written whole, by one link of a file of its own, which is gone afterwards', async () => {
+    const store = await openTestProject(dir);
+    const lock = JSON.parse(await readFile(path.join(dir, LOCK_FILE), 'utf8')) as { pid: number };
+    expect(lock.pid).toBe(process.pid);
+    expect((await readdir(dir)).filter((f) => f.startsWith(`${LOCK_FILE}.`))).toEqual([]);
+    await store.close();
   });
 
   it('is released on close', async () => {

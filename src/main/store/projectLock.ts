@@ -4,7 +4,7 @@
  * the project only when the holder is gone: its process no longer exists, or the lock has not
  * been touched for a while (a crash, a power cut, a process on another machine that died).
  */
-import { open, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { link, open, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '@shared/errors';
@@ -12,6 +12,8 @@ import { AppError } from '@shared/errors';
 export const LOCK_FILE = '.hashiya-lock';
 const HEARTBEAT_MS = 10_000;
 const STALE_MS = 30_000;
+/** a lock nobody could read for this long was left half-written by a process that died writing it */
+const HALF_WRITTEN_MS = 2_000;
 
 interface LockInfo {
   pid: number;
@@ -38,12 +40,7 @@ export class ProjectLock {
     const mine: LockInfo = { pid: process.pid, host: os.hostname(), openedAt: new Date().toISOString() };
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        const handle = await open(filePath, 'wx');
-        try {
-          await handle.writeFile(JSON.stringify(mine));
-        } finally {
-          await handle.close();
-        }
+        await createWhole(filePath, JSON.stringify(mine));
         return new ProjectLock(filePath).start();
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
@@ -97,6 +94,35 @@ export class ProjectLock {
   }
 }
 
+/** File systems without hard links (FAT and exFAT memory sticks, some network shares). */
+const NO_LINKS = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK'];
+
+/**
+ * Create `filePath` with `text`, failing with EEXIST when it exists — never leaving it empty or
+ * half-written: the text goes to a file of its own, which is then hard-linked into place in one
+ * step. (A process killed between creating the lock and writing it used to leave an empty lock,
+ * which kept the project closed for half a minute: "open in another window (process ?)".)
+ * Where the folder allows no hard links, the lock is created and written in two steps as before.
+ */
+async function createWhole(filePath: string, text: string): Promise<void> {
+  const own = `${filePath}.${process.pid}.tmp`;
+  await writeFile(own, text);
+  try {
+    await link(own, filePath);
+    return;
+  } catch (err) {
+    if (!NO_LINKS.includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
+  } finally {
+    await unlink(own).catch(() => undefined);
+  }
+  const handle = await open(filePath, 'wx');
+  try {
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
+  }
+}
+
 async function readHolder(filePath: string): Promise<{ info: LockInfo | null; stale: boolean } | null> {
   let raw: string;
   let age: number;
@@ -117,6 +143,7 @@ async function readHolder(filePath: string): Promise<{ info: LockInfo | null; st
   const stale =
     (info !== null && info.pid === process.pid && sameHost) || // ours: not a conflict
     (sameHost && info !== null && !isAlive(info.pid)) ||
+    (info === null && age > HALF_WRITTEN_MS) ||
     age > STALE_MS;
   return { info, stale };
 }
