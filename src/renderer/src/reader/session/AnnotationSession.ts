@@ -226,10 +226,13 @@ export class AnnotationSession {
     // edits the researcher made while the save was on its way were shown on the provisional copy
     // (and are queued to be saved): the saved annotation takes them over
     created.forEach((c, i) => this.carryShownAhead(pending[i]?.id ?? '', c.id));
-    const carried = created.map((c, i) => {
-      const shown = this.find(pending[i]?.id ?? null);
-      return shown ? { ...c, ...pickFields(shown) } : c;
-    });
+    // (and a span moved on it, still on its way, stays where it was moved to)
+    const carried = this.withShownAhead(
+      created.map((c, i) => {
+        const shown = this.find(pending[i]?.id ?? null);
+        return shown ? { ...c, ...pickFields(shown) } : c;
+      }),
+    );
     // the new annotation becomes active unless the researcher has moved on meanwhile: picked
     // another annotation, or closed the editor (Escape) while the save was on its way
     if (pending.length === 0 || activeWasPending) this.activeId = created[0]?.id ?? null;

@@ -47,6 +47,28 @@ describe('AnnotationSession: creates', () => {
     expect(t.seen.slice(from).map((s) => s.active?.values.note)).not.toContain('first');
   });
 
+  it('a span moved on a provisional annotation stays moved when the create answers, and the next move builds on it', async () => {
+    const t = setup();
+    await t.load();
+    void t.session.applyCode('c1', span);
+    await settle();
+    const provisional = t.snap().active!;
+    const moving = t.session.moveSpan(provisional, { start: 24, end: 43 });
+    expect(t.snap().active).toMatchObject({ start: 24, end: 43 });
+    // the create answers with the span it was asked for: the move is still on its way
+    const saved = annotation({ ...span, codes: ['c1'] });
+    await t.answer('annotations.create', saved);
+    expect(t.snap().active).toMatchObject({ id: saved.id, start: 24, end: 43, quote: 'ceasefire on Monday' });
+    // a second move pressed now starts from the moved span, not the created one
+    const again = t.session.moveSpan(t.snap().active!, { start: 15, end: 43 });
+    await t.answer('annotations.update', updated(saved, { start: 24, end: 43 }));
+    await moving;
+    const second = await t.answer('annotations.update', updated(saved, { start: 15, end: 43 }));
+    await again;
+    expect(second.input).toMatchObject({ id: saved.id, start: 15, end: 43 });
+    expect(t.snap().active).toMatchObject({ start: 15, end: 43 });
+  });
+
   it('a failed create takes the provisional annotation away, drops the edits queued on it, and leaves nothing to undo', async () => {
     const t = setup();
     await t.load();
