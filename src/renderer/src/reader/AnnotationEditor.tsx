@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { Annotation, AnnotationFields, Codebook, Registry } from '@shared/model';
 import { nearestMention } from '@shared/claims/mentions';
 import type { EntityKind } from '@shared/claims/registry';
+import { entityNamed } from '@shared/claims/registryOps';
 import { api, errorMessage } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { codeLabel, useI18n, useAppStrings } from '../i18n';
@@ -81,6 +82,15 @@ export function AnnotationEditor({
       await app.reloadCodebook();
       return r.entity.id;
     } catch (err) {
+      // the registry has that name already (added elsewhere a moment ago, not yet shown here): take it
+      const known = await api['registry.get']({}).then(
+        (registry) => entityNamed(registry, kind, name),
+        () => null,
+      );
+      if (known) {
+        await app.reloadCodebook();
+        return known.id;
+      }
       app.setStatus({ kind: 'error', message: errorMessage(err) });
       return null;
     }
