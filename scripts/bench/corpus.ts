@@ -176,7 +176,7 @@ export async function writeProject(
     schemaVersion: SCHEMA_VERSION,
     name: 'Bench',
     createdAt: new Date(Date.UTC(2024, 0, 1)).toISOString(),
-    settings: { annotator: 'Bench', snapToWords: true, uiLanguage: 'en', textSize: 20 },
+    settings: { annotator: 'Bench', snapToWords: true, uiLanguage: 'en', textSize: 20, coderId: null, blind: false },
     codebook: corpus.codebook,
     documents: summaries,
     notices: [],

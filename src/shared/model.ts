@@ -10,6 +10,7 @@ import { ClaimFields } from './claims/fields';
 import { Registry } from './claims/registry';
 import { ClaimValues } from './claims/values';
 import { MAX_CODES, MAX_CODES_PER_ANNOTATION } from './limits';
+import { Adjudication, Coder, CoderId, CodingPlan, EMPTY_PLAN } from './coders/model';
 
 export { Id, IsoTime } from './ids';
 
@@ -72,6 +73,10 @@ const SettingsFields = {
   snapToWords: z.boolean(),
   uiLanguage: z.enum(['en', 'ar']),
   textSize: z.number().min(12).max(40),
+  /** this project copy's coder (src/shared/coders/model.ts); made when the annotator is first named */
+  coderId: CoderId.nullable(),
+  /** blind coding: only this coder's annotations are shown and counted until revealed */
+  blind: z.boolean(),
 };
 
 export const Settings = z.object({
@@ -79,6 +84,8 @@ export const Settings = z.object({
   snapToWords: SettingsFields.snapToWords.default(true),
   uiLanguage: SettingsFields.uiLanguage.default('en'),
   textSize: SettingsFields.textSize.default(20),
+  coderId: SettingsFields.coderId.default(null),
+  blind: SettingsFields.blind.default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -153,6 +160,10 @@ export const Annotation = z.object({
   /** the claim record: field key → value (checkClaimValues in src/shared/claims/values.ts) */
   values: ClaimValues.default({}),
   annotator: z.string().max(200).default(''),
+  /** the coder who made it (absent before coder ids: the annotator name stands for the coder) */
+  coderId: CoderId.optional(),
+  /** set on the adjudicated layer's annotations only */
+  adjudication: Adjudication.optional(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });
@@ -177,6 +188,9 @@ export const ProjectFile = z.object({
   codebook: Codebook,
   /** the actors and places claims name */
   registry: Registry,
+  /** every coder whose annotations the project holds, and the coding plan */
+  coders: z.array(Coder).max(1000).default([]),
+  plan: CodingPlan.default(EMPTY_PLAN),
   /** The document index. annotationCount here is a cache; the document file is the truth. */
   documents: z.array(DocumentSummary),
   notices: z.array(Warning).default([]),

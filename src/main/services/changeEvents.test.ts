@@ -15,7 +15,7 @@ const info = (over: Partial<ProjectInfo> = {}): ProjectInfo => ({
   schemaVersion: 1,
   documentCount: 0,
   annotationCount: 0,
-  settings: { annotator: null, snapToWords: true, uiLanguage: 'en', textSize: 20 },
+  settings: { annotator: null, snapToWords: true, uiLanguage: 'en', textSize: 20, coderId: null, blind: false },
   notices: [],
   unsaved: [],
   ...over,

@@ -92,9 +92,11 @@ export function newProjectData(name: string): ProjectFile {
     schemaVersion: SCHEMA_VERSION,
     name,
     createdAt: new Date().toISOString(),
-    settings: { annotator: null, snapToWords: true, uiLanguage: 'en', textSize: 20 },
+    settings: { annotator: null, snapToWords: true, uiLanguage: 'en', textSize: 20, coderId: null, blind: false },
     codebook: defaultCodebook(),
     registry: emptyRegistry(),
+    coders: [],
+    plan: { assignments: [], doubleCoded: [] },
     documents: [],
     notices: [],
   };

@@ -94,7 +94,14 @@ const info = (path: string, name = 'P') => ({
   schemaVersion: 1,
   documentCount: 0,
   annotationCount: 0,
-  settings: { annotator: null, snapToWords: true, uiLanguage: 'en' as const, textSize: 20 },
+  settings: {
+    annotator: null,
+    snapToWords: true,
+    uiLanguage: 'en' as const,
+    textSize: 20,
+    coderId: null,
+    blind: false,
+  },
   notices: [],
   unsaved: [],
 });
