@@ -54,6 +54,7 @@ const READ_ONLY: MethodName[] = [
   'export.texts',
   'export.bundle',
   'export.annotations',
+  'export.qdpx',
   'search',
   'search.rebuildIndex',
   'agreement.report',
@@ -183,6 +184,33 @@ const MUTATING: Partial<Record<MethodName, Case[]>> = {
   'registry.importCsv': [
     { input: {}, output: {}, events: [projectIs(now)] },
     { input: { dryRun: true }, output: {}, events: [] },
+  ],
+  'import.qdpx': [
+    {
+      input: {},
+      output: {
+        dryRun: false,
+        imported: 2,
+        createdCodes: [],
+        documents: [{ documentId: D, status: 'new', imported: 2 }],
+      },
+      events: [documentsOf(null), annotationsOf([D]), projectIs(now)],
+    },
+    {
+      input: {},
+      output: {
+        dryRun: true,
+        imported: 2,
+        createdCodes: [],
+        documents: [{ documentId: null, status: 'new', imported: 2 }],
+      },
+      events: [],
+    },
+    {
+      input: {},
+      output: { dryRun: false, imported: 0, createdCodes: [], documents: [{ documentId: D, status: 'existing' }] },
+      events: [],
+    },
   ],
   'import.annotations': [
     {

@@ -142,6 +142,16 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'registry.importCsv': (input, _out, ctx) => (input.dryRun ? [] : [projectNow(ctx)]),
 
   // exchange
+  'export.qdpx': none,
+  'import.qdpx': (_in, out, ctx) =>
+    out.dryRun ||
+    (out.imported === 0 && out.createdCodes.length === 0 && !out.documents.some((d) => d.status === 'new'))
+      ? []
+      : [
+          documents(null),
+          annotations(out.documents.flatMap((d) => (d.imported > 0 && d.documentId ? [d.documentId] : []))),
+          projectNow(ctx),
+        ],
   'import.annotations': (_in, out, ctx) => [
     ...(out.documents.length > 0 ? [annotations(out.documents.map((d) => d.id))] : []),
     ...(out.createdCodes.length > 0 ? [projectNow(ctx)] : []),

@@ -16,6 +16,7 @@ import { createContext, type Clock, type ProjectAccess, type ServiceContext, typ
 import { documentHandlers, documentStages } from './documents';
 import { exchangeHandlers } from './exchange';
 import { projectHandlers, projectInfo } from './project';
+import { qdpxHandlers } from './qdpx';
 import { searchHandlers, searchStages } from './search';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -26,6 +27,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...codebookHandlers(ctx),
     ...claimsHandlers(ctx),
     ...exchangeHandlers(ctx),
+    ...qdpxHandlers(ctx),
     ...searchHandlers(ctx),
     ...agreementHandlers(ctx),
     ...analysisHandlers(ctx),

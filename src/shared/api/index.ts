@@ -12,6 +12,7 @@ import { codebookApi } from './codebook';
 import { documentsApi } from './documents';
 import { exchangeApi } from './exchange';
 import { projectApi } from './project';
+import { qdpxApi } from './qdpx';
 import { searchApi } from './search';
 import type { MethodSpec } from './method';
 import { IPC_PREFIX } from './ipc';
@@ -23,6 +24,7 @@ export const api = {
   ...codebookApi,
   ...claimsApi,
   ...exchangeApi,
+  ...qdpxApi,
   ...searchApi,
   ...agreementApi,
   ...analysisApi,
