@@ -71,7 +71,14 @@ function directory(file: ZipFile): Promise<Entry[]> {
       file.close();
       reject(err);
     };
-    file.on('error', (err: Error) => fail(damaged(err.message)));
+    file.on('error', (err: Error) =>
+      // yauzl checks names itself and stops at "../" or "/etc/…"
+      fail(
+        /invalid relative path|absolute path|invalid characters in fileName/i.test(err.message)
+          ? refused(`it holds a file whose name is a path outside the archive (${err.message.slice(0, 200)})`)
+          : damaged(err.message),
+      ),
+    );
     file.on('entry', (entry: Entry) => {
       if (entry.isEncrypted()) return fail(refused('it is encrypted'));
       if (!safeEntryName(entry.fileName))
