@@ -1,1 +1,2 @@
 export { ExportControls } from './ExportControls';
+export { QdpxDialog } from './QdpxDialog';

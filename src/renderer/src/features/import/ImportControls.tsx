@@ -8,6 +8,7 @@ import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { emitAppEvent, useAppEvent } from '../../app/appEvents';
+import { QdpxDialog } from '../export';
 import { ImportDialog } from './ImportDialog';
 import { importAll, type ImportOutcome, type Progress } from './importQueue';
 import { PasteTextDialog } from './PasteTextDialog';
@@ -23,7 +24,8 @@ export interface ImportControlsProps {
 export function ImportControls({ onImported }: ImportControlsProps) {
   const app = useApp();
   const it = useImportStrings();
-  const [dialog, setDialog] = useState<'none' | 'files' | 'paste'>('none');
+  const [dialog, setDialog] = useState<'none' | 'files' | 'paste' | 'qdpx'>('none');
+  const [qdpxFile, setQdpxFile] = useState<File | undefined>(undefined);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
@@ -41,6 +43,13 @@ export function ImportControls({ onImported }: ImportControlsProps) {
 
   const start = useCallback(
     (files: File[]) => {
+      // a REFI-QDA project is a project, not an article: its own import, with a dry run first
+      const [first] = files;
+      if (files.length === 1 && first && /\.qdpx$/i.test(first.name)) {
+        setQdpxFile(first);
+        setDialog('qdpx');
+        return;
+      }
       setDialog('files');
       if (runningRef.current) return;
       runningRef.current = true;
@@ -126,8 +135,24 @@ export function ImportControls({ onImported }: ImportControlsProps) {
           onResolve={resolve}
           onClose={() => setDialog('none')}
           onPaste={() => setDialog('paste')}
+          onQdpx={() => {
+            setQdpxFile(undefined);
+            setDialog('qdpx');
+          }}
           reviewAll={reviewAll}
           onReviewAll={setReviewAll}
+        />
+      )}
+      {dialog === 'qdpx' && (
+        <QdpxDialog
+          importOnly
+          initialFile={qdpxFile}
+          onImported={() => {
+            changed();
+            emitAppEvent('annotations.changed', { documentIds: null });
+            void app.reloadCodebook().catch(() => undefined);
+          }}
+          onClose={() => setDialog('none')}
         />
       )}
       {dialog === 'paste' && <PasteTextDialog onImported={changed} onOpen={open} onClose={() => setDialog('none')} />}

@@ -19,6 +19,8 @@ export interface ImportDialogProps {
   onResolve: (index: number, next: ImportOutcome) => void;
   onClose: () => void;
   onPaste: () => void;
+  /** open the REFI-QDA project import */
+  onQdpx: () => void;
   /** preview every file before it is imported (a file of several articles always is) */
   reviewAll: boolean;
   onReviewAll: (value: boolean) => void;
@@ -51,6 +53,9 @@ export function ImportDialog(props: ImportDialogProps) {
         </button>
         <button type="button" disabled={running} onClick={props.onPaste} data-testid="paste-button">
           {it.pasteButton}
+        </button>
+        <button type="button" disabled={running} onClick={props.onQdpx} data-testid="import-qdpx-button">
+          {it.qdpxButton}
         </button>
       </div>
       <label className="import-review-option">
