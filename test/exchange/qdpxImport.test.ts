@@ -4,6 +4,9 @@
  * paragraphs, one PlainTextSelection per coding, users by name) comes in as a document, its code
  * tree and each user's layer; hostile or wrong archives get a clear 4xx and change nothing.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { QdpxImportReport } from '@shared/api/qdpx';
@@ -92,6 +95,30 @@ describe('import.qdpx of a QualCoder project', () => {
       ]),
     );
     expect(got).toHaveLength(4);
+  });
+
+  it('reads the file from a path on this computer, and only a .qdpx file given by its full path', async () => {
+    const p = await project();
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-qdpx-'));
+    try {
+      const file = path.join(dir, 'truce.qdpx');
+      await writeFile(file, Buffer.from(qdpx(qualCoderFixture()), 'base64'));
+      const report = await p.call<QdpxImportReport>('import.qdpx', {
+        fileName: 'truce.qdpx',
+        path: file,
+        dryRun: true,
+      });
+      expect(report.imported).toBe(4);
+      await writeFile(path.join(dir, 'notes.txt'), 'x');
+      for (const [bad, code] of [
+        [path.join(dir, 'notes.txt'), 'invalid_input'],
+        ['truce.qdpx', 'invalid_input'],
+        [path.join(dir, 'missing.qdpx'), 'not_found'],
+      ] as const)
+        await expect(p.call('import.qdpx', { fileName: 'x.qdpx', path: bad })).rejects.toMatchObject({ code });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('changes nothing the second time', async () => {

@@ -1,5 +1,6 @@
 /** REFI-QDA project exchange (src/shared/api/qdpx.ts); the work is done in src/main/exchange/qdpx/. */
 import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
 import type { Handlers } from '@shared/api';
 import { MAX_QDPX_BYTES } from '@shared/api/qdpx';
 import { AppError } from '@shared/errors';
@@ -29,8 +30,9 @@ const tooLarge = () =>
     `The REFI-QDA project is larger than ${MAX_QDPX_BYTES / 1024 / 1024} MB, more than Hashiya imports at once. Nothing was imported.`,
   );
 
-/** The .qdpx a path names on this computer: a regular file ending in .qdpx, within the size limit. */
+/** The .qdpx a path names on this computer: an absolute path of a regular file ending in .qdpx, within the size limit. */
 async function readQdpxFile(path: string): Promise<Buffer> {
+  if (!isAbsolute(path)) throw new AppError('invalid_input', 'The path of the .qdpx must be a full (absolute) path.');
   if (!/\.qdpx$/i.test(path))
     throw new AppError('invalid_input', 'Only a file whose name ends in .qdpx can be imported as a REFI-QDA project.');
   const info = await stat(path).catch(() => null);
