@@ -30,7 +30,7 @@ async function englishChrome(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     // English by design: format and standard names, key names, the app's Latin name, the switch to English
     const allowed =
-      /^(Hashiya|English|CSV|JSON|JSON-LD|REFI-QDA|qdc|zip|UTF-|BOM|W3C|Web|Annotation|Ctrl|Alt|Delete|Shift|Enter|Esc)$/;
+      /^(Hashiya|English|CSV|JSON|JSON-LD|REFI-QDA|qdc|qdpx|zip|UTF-|BOM|W3C|Web|Annotation|Ctrl|Alt|Delete|Shift|Enter|Esc)$/;
     const out = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
