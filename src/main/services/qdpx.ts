@@ -4,7 +4,7 @@ import { isAbsolute } from 'node:path';
 import type { Handlers } from '@shared/api';
 import { MAX_QDPX_BYTES } from '@shared/api/qdpx';
 import { AppError } from '@shared/errors';
-import { guidForId, idForGuid } from '../codebook/guid';
+import { guidForId } from '../codebook/guid';
 import { decodeXmlReferences, describeForQdc, readQdcDescription } from '../codebook/qdc';
 import type { QdpxCodec } from '../exchange/qdpx/codec';
 import { exportQdpx } from '../exchange/qdpx/export';
@@ -16,7 +16,6 @@ type QdpxHandlers = Pick<Handlers, 'export.qdpx' | 'import.qdpx'>;
 
 export const qdpxCodec: QdpxCodec = {
   guidForId,
-  idForGuid,
   describeCode: describeForQdc,
   readCodeDescription: readQdcDescription,
   decodeXmlReferences,

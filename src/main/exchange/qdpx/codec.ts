@@ -11,8 +11,6 @@ import type { DocumentFile } from '../../store/schema';
 export interface QdpxCodec {
   /** a Hashiya id's REFI GUID (a UUID id is its own GUID) */
   guidForId(id: string): string;
-  /** the id a GUID stands for among `knownIds`, else the GUID itself */
-  idForGuid(guid: string, knownIds: Iterable<string>): string;
   /** a code's Description: its definition, then labelled lines (example, Arabic name, key) */
   describeCode(code: Pick<Code, 'description' | 'example' | 'nameAr' | 'key'>): string;
   readCodeDescription(text: string): { description: string; example: string; nameAr: string; key: string | null };

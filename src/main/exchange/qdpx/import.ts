@@ -71,8 +71,9 @@ async function sourceText(archive: QdpxArchive, source: QdeSource): Promise<stri
 
 /** The code tree: this codebook's id of each code GUID; codes to add, parents first. */
 function resolveCodes(project: QdeProject, codebook: Codebook, codec: QdpxCodec, warnings: string[]) {
-  const knownIds = codebook.codes.map((c) => c.id);
-  const byId = new Set(knownIds);
+  // the GUID each code of this codebook exports with, computed once
+  const byGuid = new Map(codebook.codes.map((c) => [codec.guidForId(c.id), c.id]));
+  const byId = new Set(codebook.codes.map((c) => c.id));
   const byName = new Map(codebook.codes.map((c) => [nameKey(c.name), c.id]));
   const mapping = new Map<string, string>();
   const created: Code[] = [];
@@ -85,7 +86,7 @@ function resolveCodes(project: QdeProject, codebook: Codebook, codec: QdpxCodec,
       unnamed++;
       continue;
     }
-    const id = codec.idForGuid(code.guid, knownIds);
+    const id = byGuid.get(code.guid) ?? code.guid;
     if (byId.has(id)) {
       mapping.set(code.guid, id);
       matched++;
@@ -336,8 +337,9 @@ async function placeSelections(
   const map = createOffsetMap(doc.text);
   const identical = positioned === doc.text;
   const existing = doc.existing ? (await ctx.store.peekDocument(doc.existing.id)).annotations : [];
-  const knownIds = existing.map((a) => a.id);
-  const ids = new Set([...knownIds, ...doc.annotations.map((a) => a.id)]);
+  // the GUID each annotation of the document exports with, computed once
+  const byGuid = new Map(existing.map((a) => [codec.guidForId(a.id), a.id]));
+  const ids = new Set([...existing.map((a) => a.id), ...doc.annotations.map((a) => a.id)]);
   const keys = new Set([...existing, ...doc.annotations].map(sameKey));
   const length = cpLength(positioned);
 
@@ -412,7 +414,7 @@ async function placeSelections(
     let n = 0;
     for (const [user, codes] of groups) {
       const coder = coderOf(project, user);
-      const baseId = s.guid !== null ? codec.idForGuid(s.guid, knownIds) : ctx.newId();
+      const baseId = s.guid !== null ? (byGuid.get(s.guid) ?? s.guid) : ctx.newId();
       const id = n++ === 0 ? baseId : `${baseId.slice(0, 50)}_${n}`;
       const candidate = {
         id,
