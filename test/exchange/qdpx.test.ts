@@ -110,6 +110,18 @@ describe('export.qdpx', () => {
     expect(qde).toMatch(/<Code guid="[^"]+" name="Ceasefire"[^>]*>[\s\S]*<Code guid="[^"]+" name="Ceasefire proposal"/);
   });
 
+  it('writes claim field values as the selection’s description, one “Label: value” line a field', async () => {
+    const p = await project('Claims');
+    const doc = await p.addText(EMOJI_TEXT, 'Emoji');
+    await p.annotate(doc.id, EMOJI_TEXT, 'وقف إطلاق النار', { claimant: 'غسان سلامة', stance: 'proposes' });
+    const out = await p.call<Export>('export.qdpx', {});
+    const qde = (await unzip(Buffer.from(out.data, 'base64'))).get('project.qde')?.toString('utf8') ?? '';
+    expect(await schemaErrors(qde)).toEqual([]);
+    const description = /<PlainTextSelection[^>]*>\s*<Description>([^<]*)<\/Description>/.exec(qde)?.[1] ?? '';
+    expect(description.split('\n')).toEqual(expect.arrayContaining(['Claimant: غسان سلامة']));
+    expect(description).toMatch(/^Position: /m);
+  });
+
   it('gives the same file when the same project is exported again', async () => {
     const { p } = await sampleProject();
     const first = await p.call<Export>('export.qdpx', {});

@@ -133,6 +133,39 @@ describe('import.qdpx of a QualCoder project', () => {
   });
 });
 
+describe('import.qdpx of other programs’ sources', () => {
+  it('reads a PDF’s plain-text representation and a Word source’s plain text, and inline text', async () => {
+    const p = await project();
+    const guid = (n: number) => `0a0a0a0a-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const code = guid(99);
+    const selection = (n: number, start: number, end: number) =>
+      `<PlainTextSelection guid="${guid(n)}" startPosition="${start}" endPosition="${end}"><Coding guid="${guid(n + 50)}"><CodeRef targetGUID="${code}"/></Coding></PlainTextSelection>`;
+    const qde =
+      `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="mixed">` +
+      `<CodeBook><Codes><Code guid="${code}" name="Embargo" isCodable="true"/></Codes></CodeBook><Sources>` +
+      `<TextSource guid="${guid(1)}" name="report.docx" richTextPath="internal://${guid(1)}.docx" plainTextPath="internal://${guid(1)}.txt">${selection(11, 0, 3)}</TextSource>` +
+      `<PDFSource guid="${guid(2)}" name="un.pdf" path="internal://${guid(2)}.pdf"><Representation guid="${guid(3)}" plainTextPath="internal://${guid(3)}.txt">${selection(12, 5, 9)}</Representation></PDFSource>` +
+      `<TextSource guid="${guid(4)}" name="inline"><PlainTextContent>حظر الأسلحة</PlainTextContent>${selection(13, 0, 3)}</TextSource>` +
+      `</Sources></Project>`;
+    expect(await schemaErrors(qde)).toEqual([]);
+    const report = await p.call<QdpxImportReport>('import.qdpx', {
+      fileName: 'mixed.qdpx',
+      data: qdpx({
+        'project.qde': qde,
+        [`sources/${guid(1)}.docx`]: 'PK not read',
+        [`sources/${guid(1)}.txt`]: 'حظر السلاح على ليبيا',
+        [`sources/${guid(2)}.pdf`]: '%PDF not read',
+        [`sources/${guid(3)}.txt`]: 'قرار مجلس الأمن 1970',
+      }),
+    });
+    expect(report).toMatchObject({ imported: 3, orphans: [], skipped: [] });
+    const quotes: string[] = [];
+    for (const d of await p.call<DocumentSummary[]>('documents.list', {}))
+      for (const a of await p.call<Annotation[]>('annotations.list', { documentId: d.id })) quotes.push(a.quote);
+    expect(quotes.sort()).toEqual(['حظر', 'حظر', 'مجلس'].sort());
+  });
+});
+
 const SOURCE = 'sources/0d0d0d0d-0000-4000-8000-000000000001.txt';
 const minimalQde = (extra = '') =>
   `<?xml version="1.0" encoding="utf-8"?>${extra}<Project xmlns="urn:QDA-XML:project:1.0" name="p"><Sources>` +
