@@ -2,7 +2,7 @@
  * REFI-QDA project exchange in the real app (issue #17): export the sample project as .qdpx from
  * the export bar (the download is a zip holding project.qde and the texts), then import that file
  * into a fresh project from the import picker: the dry run's report first, nothing written until
- * Import, then every coding at its code-point span.
+ * Import, then every coding at its code-point span; the same file chosen again adds nothing.
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -98,4 +98,12 @@ test('a .qdpx exported from the UI re-imports in a fresh project through the imp
   const spans = (list: Annotation[]) =>
     list.map((a) => ({ start: a.start, end: a.end, quote: a.quote, annotator: a.annotator, codes: a.codes }));
   expect(spans(after)).toEqual(spans(before));
+
+  // the same file chosen as an article in the import picker goes to the project import, and adds nothing
+  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-file-input').setInputFiles(file);
+  const again = page.getByRole('dialog', { name: 'REFI-QDA project (.qdpx)' }).getByTestId('qdpx-report');
+  await expect(again).toContainText('Would import: 0');
+  await expect(again).toContainText('2 already in the project');
+  await expect(page.getByTestId('qdpx-import-confirm')).toBeDisabled();
 });
