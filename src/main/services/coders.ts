@@ -16,7 +16,13 @@ import type { ServiceContext } from './context';
 
 type CoderHandlers = Pick<
   Handlers,
-  'coders.list' | 'coders.rename' | 'coders.plan.get' | 'coders.plan.set' | 'coders.plan.make' | 'coders.blind' | 'coders.reveal'
+  | 'coders.list'
+  | 'coders.rename'
+  | 'coders.plan.get'
+  | 'coders.plan.set'
+  | 'coders.plan.make'
+  | 'coders.blind'
+  | 'coders.reveal'
 >;
 
 export const newCoderId = (): string => `c_${randomBytes(8).toString('hex')}`;
@@ -50,7 +56,8 @@ export async function ensureCoder(store: ProjectStore): Promise<string | null> {
   const data = store.data;
   const name = data.settings.annotator?.trim() ?? '';
   const entry = data.settings.coderId === null ? undefined : data.coders.find((c) => c.id === data.settings.coderId);
-  if (name !== '' && (data.settings.coderId === null || entry?.name !== name)) await store.updateProject((d) => syncMe(d));
+  if (name !== '' && (data.settings.coderId === null || entry?.name !== name))
+    await store.updateProject((d) => syncMe(d));
   return store.data.settings.coderId;
 }
 
@@ -62,7 +69,10 @@ export async function ensureCoder(store: ProjectStore): Promise<string | null> {
 export function applySettingsPatch(data: ProjectFile, patch: SettingsPatch): void {
   const next = { ...data.settings, ...patch };
   if (next.blind && (next.annotator ?? '').trim() === '' && next.coderId === null)
-    throw new AppError('invalid_input', 'Blind coding needs your name as annotator first: it shows only your own annotations.');
+    throw new AppError(
+      'invalid_input',
+      'Blind coding needs your name as annotator first: it shows only your own annotations.',
+    );
   data.settings = next;
   // an id taken from elsewhere joins the list under the annotator's name (or the id, unnamed)
   if (patch.coderId && !data.coders.some((c) => c.id === patch.coderId))
@@ -80,7 +90,10 @@ function stateOf(data: ProjectFile): CodersState {
 function checkKnown(what: 'coder' | 'document', known: ReadonlySet<string>, ids: readonly string[]): void {
   const unknown = [...new Set(ids)].filter((id) => !known.has(id));
   if (unknown.length === 0) return;
-  const list = unknown.slice(0, 5).map((id) => `“${id}”`).join(', ');
+  const list = unknown
+    .slice(0, 5)
+    .map((id) => `“${id}”`)
+    .join(', ');
   throw new AppError(
     'not_found',
     what === 'coder'
@@ -98,7 +111,11 @@ function checkPlan(data: ProjectFile, plan: CodingPlan): void {
   }
   const documents = new Set(data.documents.map((d) => d.id));
   checkKnown('document', documents, [...plan.assignments.map((a) => a.documentId), ...plan.doubleCoded]);
-  checkKnown('coder', new Set(data.coders.map((c) => c.id)), plan.assignments.flatMap((a) => a.coderIds));
+  checkKnown(
+    'coder',
+    new Set(data.coders.map((c) => c.id)),
+    plan.assignments.flatMap((a) => a.coderIds),
+  );
 }
 
 /**
@@ -122,7 +139,10 @@ export function makePlan(documentIds: readonly string[], input: PlanMakeInput, s
   }
   const assignments = documentIds.map((documentId, i) => {
     const first = coderIds[i % coderIds.length] as string;
-    return { documentId, coderIds: doubled.has(documentId) ? [first, ...coderIds.filter((c) => c !== first)] : [first] };
+    return {
+      documentId,
+      coderIds: doubled.has(documentId) ? [first, ...coderIds.filter((c) => c !== first)] : [first],
+    };
   });
   return { assignments, doubleCoded: documentIds.filter((id) => doubled.has(id)) };
 }
@@ -159,7 +179,10 @@ export function coderHandlers(ctx: ServiceContext): CoderHandlers {
     },
     'coders.plan.make': async (input) => {
       if (input.share !== undefined && input.documentIds !== undefined)
-        throw new AppError('invalid_input', 'Choose the double-coded documents either by a share or by naming them, not both.');
+        throw new AppError(
+          'invalid_input',
+          'Choose the double-coded documents either by a share or by naming them, not both.',
+        );
       const data = ctx.store.data;
       checkKnown('coder', new Set(data.coders.map((c) => c.id)), input.coderIds);
       const documents = data.documents.map((d) => d.id);

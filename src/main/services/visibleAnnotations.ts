@@ -94,7 +94,10 @@ export async function visibleStats(
 }
 
 /** The document list as this coder may see it: while blind, each count is of their own annotations. */
-export async function visibleSummaries(store: ProjectStore, documents: readonly DocumentSummary[]): Promise<DocumentSummary[]> {
+export async function visibleSummaries(
+  store: ProjectStore,
+  documents: readonly DocumentSummary[],
+): Promise<DocumentSummary[]> {
   const stats = await visibleStats(store, documents);
   if (!stats) return [...documents];
   return documents.map((d) => ({ ...d, annotationCount: stats.get(d.id)?.annotations ?? 0 }));

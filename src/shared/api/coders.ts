@@ -55,7 +55,12 @@ export const codersApi = {
   'coders.plan.get': method(z.object({}).strict(), CodingPlan),
   /** the researcher's own plan: fields not sent stay as they are */
   'coders.plan.set': method(
-    z.object({ assignments: CodingPlan.shape.assignments.optional(), doubleCoded: CodingPlan.shape.doubleCoded.optional() }).strict(),
+    z
+      .object({
+        assignments: CodingPlan.shape.assignments.optional(),
+        doubleCoded: CodingPlan.shape.doubleCoded.optional(),
+      })
+      .strict(),
     CodingPlan,
   ),
   'coders.plan.make': method(PlanMakeInput, z.object({ plan: CodingPlan, seed: z.number().int() })),
