@@ -9,7 +9,7 @@ import { createOffsetMap, type OffsetMap } from '@shared/text/codepoints';
 import type { DocumentFile } from '../store/schema';
 import { acrossHandlers } from './annotationsAcross';
 import type { ServiceContext } from './context';
-import { ensureCoder } from './coders';
+import { ensureCoder, registerCoders } from './coders';
 import { assertMayChange, visibleAnnotations } from './visibleAnnotations';
 
 type AnnotationHandlers = Pick<
@@ -300,10 +300,12 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         ...checkedAnchor(db.data, a.start, a.end),
         codes: checkCodes(ctx, a.codes),
       }));
-      return updateKept(ctx, documentId, (file) => {
+      const saved = await updateKept(ctx, documentId, (file) => {
         insertSorted(file.annotations, restored);
         return restored;
       });
+      await registerCoders(ctx.store, restored);
+      return saved;
     },
   };
 }

@@ -81,6 +81,18 @@ describe('coder ids', () => {
     expect((await fails('coders.rename', { id: first.coderId, name: '  ' })).code).toBe('invalid_input');
   });
 
+  it('of annotations put back (annotations.restore) join the coder list under their annotator', async () => {
+    const doc = await addDoc();
+    await call('settings.update', { annotator: 'Amal' });
+    await seedOther(doc);
+    await seedOther(doc, 40, 45);
+    const list = await call<Output<'coders.list'>>('coders.list', {});
+    expect(list.coders.map((c) => [c.id === list.me?.id ? 'me' : c.id, c.name])).toEqual([
+      ['me', 'Amal'],
+      ['c_badr', 'Badr'],
+    ]);
+  });
+
   it('go on every annotation made: create, createMany, createAcross and an import of my own W3C file', async () => {
     const doc = await addDoc();
     const { coderId } = await call<{ coderId: string }>('settings.update', { annotator: 'Amal' });

@@ -226,3 +226,23 @@ export function sortByName(keys: readonly string[], nameOf: (key: string) => str
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return [...keys].sort((x, y) => cmp(nameOf(x), nameOf(y)) || cmp(x, y));
 }
+
+/**
+ * Coders of annotations put back or brought in (annotations.restore) join the coder list, named
+ * by their annotator (else their id), so the list holds every coder whose annotations the project
+ * holds. Saved with the project file when any joined.
+ */
+export async function registerCoders(
+  store: ProjectStore,
+  annotations: ReadonlyArray<Pick<Annotation, 'coderId' | 'annotator'>>,
+): Promise<void> {
+  const known = new Set(store.data.coders.map((c) => c.id));
+  const joining = new Map<string, string>();
+  for (const a of annotations)
+    if (a.coderId !== undefined && !known.has(a.coderId) && !joining.has(a.coderId))
+      joining.set(a.coderId, a.annotator.trim() || a.coderId);
+  if (joining.size === 0) return;
+  await store.updateProject((d) => {
+    for (const [id, name] of joining) d.coders.push({ id, name });
+  });
+}
