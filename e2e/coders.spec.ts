@@ -21,7 +21,7 @@ const list = (hashiya: Hashiya, documentId: string) => hashiya.ok<Annotation[]>(
 /** Badr's annotation of `phrase`, as a merge of his layer would bring it (his own coder id). */
 async function seedBadr(hashiya: Hashiya, doc: { id: string; text: string }, phrase: string) {
   const at = doc.text.indexOf(phrase);
-  const start = cp(doc.text.slice(0, at));
+  const start = cp(doc.text, at);
   const now = new Date().toISOString();
   await hashiya.ok('annotations.restore', {
     documentId: doc.id,
@@ -30,7 +30,7 @@ async function seedBadr(hashiya: Hashiya, doc: { id: string; text: string }, phr
         id: 'badr-1',
         documentId: doc.id,
         start,
-        end: start + cp(phrase),
+        end: start + cp(phrase, phrase.length),
         quote: phrase,
         prefix: '',
         suffix: '',

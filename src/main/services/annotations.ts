@@ -206,7 +206,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
   return {
     ...acrossHandlers(ctx, { build, insertSorted }),
     'annotations.list': async ({ documentId }) =>
-      visibleAnnotations(ctx.store, (await ctx.store.document(documentId)).data.annotations),
+      visibleAnnotations(ctx.store, (await ctx.store.document(documentId)).data.annotations) as Annotation[],
     'annotations.create': async (draft) =>
       (await createKeyed(draft.documentId, draft.requestId, [draft]))[0] as Annotation,
     'annotations.createMany': async ({ documentId, drafts, requestId }) => {

@@ -32,9 +32,9 @@ export function isOwn(a: Owned, viewer: BlindViewer): boolean {
 }
 
 /** The annotations this coder may see: all of them, or while blind only their own. */
-export function visibleAnnotations<T extends Owned>(store: ProjectStore, list: readonly T[]): T[] {
+export function visibleAnnotations<T extends Owned>(store: ProjectStore, list: readonly T[]): readonly T[] {
   const viewer = blindViewer(store.data.settings);
-  return viewer ? list.filter((a) => isOwn(a, viewer)) : [...list];
+  return viewer ? list.filter((a) => isOwn(a, viewer)) : list;
 }
 
 /** Refuse a change to another coder's annotation while blind (403, with the reason). */
