@@ -232,6 +232,13 @@ describe('blind mode', () => {
     return { doc, mine, other };
   }
 
+  it('turned on in a project named before coder ids gives the coder their id', async () => {
+    await p.store.updateProject((d) => (d.settings = { ...d.settings, annotator: 'Amal', coderId: null }));
+    const state = await call<Output<'coders.blind'>>('coders.blind', { on: true });
+    expect(state.blind).toBe(true);
+    expect(state.me).toEqual({ id: expect.stringMatching(/^c_[0-9a-f]{16}$/), name: 'Amal' });
+  });
+
   it('needs a named coder first', async () => {
     const err = await fails('coders.blind', { on: true });
     expect(err.code).toBe('invalid_input');

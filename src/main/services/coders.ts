@@ -74,6 +74,8 @@ export function applySettingsPatch(data: ProjectFile, patch: SettingsPatch): voi
       'Blind coding needs your name as annotator first: it shows only your own annotations.',
     );
   data.settings = next;
+  // blind coding of a project named before coder ids: the coder gets their id now
+  if (patch.blind === true) syncMe(data);
   // an id taken from elsewhere joins the list under the annotator's name (or the id, unnamed)
   if (patch.coderId && !data.coders.some((c) => c.id === patch.coderId))
     data.coders.push({ id: patch.coderId, name: next.annotator?.trim() || patch.coderId });
