@@ -29,7 +29,7 @@ export function BlindSection({
       <h3 id="coders-blind-title">{w.blindTitle}</h3>
       <p data-testid="coders-blind-state">{state.blind ? w.blindOn : w.blindOff}</p>
       {!state.blind && (
-        <button type="button" onClick={() => void run(() => api['coders.blind']({ on: true }))} disabled={!state.me}>
+        <button type="button" onClick={() => void run(() => api['coders.blind']({ on: true }))}>
           {w.turnOn}
         </button>
       )}
