@@ -39,10 +39,10 @@ async function seed(hashiya: Hashiya): Promise<Seeded> {
     await hashiya.ok('annotations.create', { documentId: doc.id, ...span, codes: [code], values: { position } });
     units.push({ coder, category: code, ...span });
   };
-  await hashiya.ok('settings.update', { annotator: 'Amal' });
+  await hashiya.ok('settings.update', { annotator: 'Amal', coderId: 'Amal' });
   await create('Amal', spans.ceasefire, 'ceasefire-proposal', 'supports');
   await create('Amal', spans.support, 'foreign-military-support', 'reports');
-  await hashiya.ok('settings.update', { annotator: 'Badr' });
+  await hashiya.ok('settings.update', { annotator: 'Badr', coderId: 'Badr' });
   await create('Badr', spans.ceasefire, 'ceasefire-proposal', 'rejects');
   await create('Badr', spans.supportInner, 'foreign-military-support', 'reports');
   await create('Badr', spans.envoy, 'politics', 'reports');

@@ -118,6 +118,12 @@ interface Placement {
  * @param firstIndex where this text's first annotation is in the whole file, when a large file
  *   comes in batches (an annotation without an id is reported as "#n", its place in the file)
  */
+/** This copy's coder id for an annotation made under this copy's annotator name (else nothing). */
+function ownCoder(ctx: ExchangeContext, annotator: string): { coderId?: string } {
+  const { annotator: me, coderId } = ctx.store.data.settings;
+  return coderId !== null && me !== null && me !== '' && annotator === me ? { coderId } : {};
+}
+
 export async function importAnnotations(
   ctx: ExchangeContext,
   json: string,
@@ -210,6 +216,8 @@ export async function importAnnotations(
         codes,
         values: values.values,
         annotator: a.annotator,
+        // this coder's own annotations coming back (their W3C export) are theirs again
+        ...ownCoder(ctx, a.annotator),
         createdAt: a.created ?? now,
         updatedAt: a.modified ?? a.created ?? now,
       };

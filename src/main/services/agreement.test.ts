@@ -93,9 +93,13 @@ async function actor(name: string): Promise<string> {
   return id;
 }
 
-/** Annotations made as the coder `name`, the way a coder makes them: settings.update, then create. */
+/**
+ * Annotations made as the coder `name`, the way a coder makes them: settings.update, then create.
+ * Each coder codes under a coder id of their own (here the name itself, so the report's coder keys
+ * read as the names); renaming the annotator alone would keep one coder's id.
+ */
 async function codeAs(name: string, marks: Mark[]): Promise<void> {
-  await call('settings.update', { annotator: name });
+  await call('settings.update', { annotator: name, coderId: name === '' ? null : name });
   for (const { doc, stance, certainty, claimant, ...m } of marks) {
     const values: Record<string, string> = {};
     if (claimant) values.claimant = await actor(claimant);
@@ -170,8 +174,8 @@ describe('agreement.report with two coders', () => {
     expect(got.claims.matched).toBe(2);
     expect(got.claims.unmatched).toBe(3);
     expect(got.claims.perCoder).toEqual([
-      { coder: 'Amal', annotations: 3, matched: 2, unmatched: 1 },
-      { coder: 'Badr', annotations: 4, matched: 2, unmatched: 2 },
+      { coder: 'Amal', name: 'Amal', annotations: 3, matched: 2, unmatched: 1 },
+      { coder: 'Badr', name: 'Badr', annotations: 4, matched: 2, unmatched: 2 },
     ]);
     const matrices: Record<string, Value[][]> = {
       stance: [
@@ -238,8 +242,8 @@ describe('agreement.report with two coders', () => {
     ]);
     expect(onlyC2.claims.matched).toBe(0);
     expect(onlyC2.claims.perCoder).toEqual([
-      { coder: 'Badr', annotations: 2, matched: 0, unmatched: 2 },
-      { coder: 'Amal', annotations: 1, matched: 0, unmatched: 1 },
+      { coder: 'Badr', name: 'Badr', annotations: 2, matched: 0, unmatched: 2 },
+      { coder: 'Amal', name: 'Amal', annotations: 1, matched: 0, unmatched: 1 },
     ]);
 
     const second = await report({ documentIds: [d2.id] });
@@ -465,10 +469,12 @@ describe('agreement.coders', () => {
     ]);
     await codeAs('', [{ doc: d2, start: 6, end: 9, codes: [C1] }]);
     expect(await call('agreement.coders', {})).toEqual([
-      { coder: 'Badr', annotations: 1 },
-      { coder: '__proto__', annotations: 2 },
+      { coder: 'Badr', name: 'Badr', annotations: 1 },
+      { coder: '__proto__', name: '__proto__', annotations: 2 },
     ]);
-    expect(await call('agreement.coders', { documentIds: [d2.id] })).toEqual([{ coder: '__proto__', annotations: 1 }]);
+    expect(await call('agreement.coders', { documentIds: [d2.id] })).toEqual([
+      { coder: '__proto__', name: '__proto__', annotations: 1 },
+    ]);
     await expect(call('agreement.coders', { documentIds: ['nope'] })).rejects.toMatchObject({ code: 'not_found' });
     await expect(call('agreement.coders', { extra: 1 })).rejects.toMatchObject({ code: 'invalid_input' });
   });
@@ -530,14 +536,14 @@ describe('agreement.report refuses what it cannot answer', () => {
       codes: [C1],
       values: { position: p },
     });
-    await call('settings.update', { annotator: 'Amal' });
+    await call('settings.update', { annotator: 'Amal', coderId: 'Amal' });
     for (const [s0, p] of [
       [0, 'proposes'],
       [10, 'conditions'],
       [20, 'rejects'],
     ] as const)
       await call('annotations.create', mark(s0, p));
-    await call('settings.update', { annotator: 'Badr' });
+    await call('settings.update', { annotator: 'Badr', coderId: 'Badr' });
     for (const [s0, p] of [
       [0, 'proposes'],
       [10, 'rejects'],

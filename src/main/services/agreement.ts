@@ -1,8 +1,9 @@
 /**
  * agreement.report: intercoder agreement over chosen documents, coders and codes, computed with
  * the statistics of src/shared/reliability (the rules are documented in src/shared/api/agreement.ts).
- * Documents are read one at a time as an export reads them; coders are annotator names, kept in
- * Maps and arrays only, so any name (`__proto__` too) is a coder.
+ * Documents are read one at a time as an export reads them; coders are coder keys (the coder id,
+ * else the annotator name: coderKeyIn in coders.ts), kept in Maps and arrays only, so any name
+ * (`__proto__` too) is a coder. Refused while blind coding is on.
  */
 import type { Handlers } from '@shared/api';
 import {
@@ -38,22 +39,32 @@ import { cpLength } from '@shared/text/codepoints';
 import { forEachDocument, selectDocuments } from '../exchange/documentSource';
 import { fieldMetric, fieldValue, listDisagreements, type Coded } from './agreementDisagreements';
 import type { ServiceContext } from './context';
+import { coderKeyIn, sortByName } from './coders';
+import { assertNotBlind } from './visibleAnnotations';
 
 const sentences = (flags: readonly Flag[], what: string) => flags.map((f) => flagSentence(f, what));
 
 export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreement.report' | 'agreement.coders'> {
   return {
     'agreement.coders': async (input) => {
+      assertNotBlind(ctx.store, 'the list of coders and their counts');
+      const { keyOf, nameOf } = coderKeyIn(ctx.store.data.coders);
       const counts = new Map<string, number>();
       await forEachDocument(ctx.store, selectDocuments(ctx.store, input.documentIds), (file) => {
-        for (const a of file.annotations)
-          if (a.annotator !== '') counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
+        for (const a of file.annotations) {
+          const key = keyOf(a);
+          if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
       });
-      return [...counts]
-        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-        .map(([coder, annotations]) => ({ coder, annotations }));
+      return sortByName([...counts.keys()], nameOf).map((coder) => ({
+        coder,
+        name: nameOf(coder),
+        annotations: counts.get(coder) as number,
+      }));
     },
     'agreement.report': async (input) => {
+      assertNotBlind(ctx.store, 'the agreement report');
+      const { keyOf, nameOf } = coderKeyIn(ctx.store.data.coders);
       const summaries = selectDocuments(ctx.store, input.documentIds);
       const codebook = ctx.store.data.codebook.codes;
       const codeNames = new Map(codebook.map((c) => [c.id, c.name]));
@@ -91,7 +102,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         for (const a of file.annotations) {
           const codes = chosenCodes ? a.codes.filter((c) => chosenCodes.has(c)) : a.codes;
           if (chosenCodes && codes.length === 0) continue;
-          if (a.annotator === '') {
+          const coder = keyOf(a);
+          if (coder === '') {
             unnamed++;
             continue;
           }
@@ -105,7 +117,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
             start: a.start,
             end: a.end,
             codes,
-            annotator: a.annotator,
+            coder,
+            coderName: nameOf(coder),
             values: a.values,
           });
         }
@@ -119,33 +132,31 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         );
 
       const present = new Map<string, number>();
-      for (const a of coded) present.set(a.annotator, (present.get(a.annotator) ?? 0) + 1);
-      const coders = input.coders
-        ? [...new Set(input.coders)]
-        : [...present.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+      for (const a of coded) present.set(a.coder, (present.get(a.coder) ?? 0) + 1);
+      const coders = input.coders ? [...new Set(input.coders)] : sortByName([...present.keys()], nameOf);
       const withAnnotations = coders.filter((c) => present.has(c));
       if (withAnnotations.length < 2) {
         throw new AppError(
           'invalid_input',
           withAnnotations.length === 0
             ? 'Agreement needs at least two coders with annotations in the chosen documents; there are none.'
-            : `Agreement needs at least two coders with annotations in the chosen documents; only “${withAnnotations[0]}” has any.`,
+            : `Agreement needs at least two coders with annotations in the chosen documents; only “${nameOf(withAnnotations[0] as string)}” has any.`,
         );
       }
       if (length === 0) throw new AppError('invalid_input', 'The chosen documents hold no text.');
       for (const c of coders)
         if (!present.has(c)) {
           notes.push({ kind: 'coderWithout', coder: c });
-          warnings.push(`The coder “${c}” has no annotations in the chosen documents.`);
+          warnings.push(`The coder “${nameOf(c)}” has no annotations in the chosen documents.`);
         }
       const coderIndex = new Map(coders.map((c, i) => [c, i]));
-      const mine = coded.filter((a) => coderIndex.has(a.annotator));
+      const mine = coded.filter((a) => coderIndex.has(a.coder));
 
       // unitizing: one unit per code of each annotation, on the continuum
       const used = new Set(mine.flatMap((a) => a.codes));
       const codeIds = codebook.map((c) => c.id).filter((id) => (chosenCodes ? chosenCodes.has(id) : used.has(id)));
       const units: Unit[] = mine.flatMap((a) =>
-        a.codes.map((category) => ({ coder: a.annotator, category, start: a.offset + a.start, end: a.offset + a.end })),
+        a.codes.map((category) => ({ coder: a.coder, category, start: a.offset + a.start, end: a.offset + a.end })),
       );
       const study = { begin: 0, length, coders, units };
       const unitizing = unitizingAlpha(study, codeIds);
@@ -187,7 +198,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       for (const list of byDocument.values()) {
         const claims = list.sort((a, b) => a.start - b.start || a.end - b.end);
         for (const group of matchClaims(
-          claims.map((a) => ({ coder: coderIndex.get(a.annotator) as number, start: a.start, end: a.end })),
+          claims.map((a) => ({ coder: coderIndex.get(a.coder) as number, start: a.start, end: a.end })),
           coders.length,
           overlap,
         )) {
@@ -195,7 +206,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           for (const i of group) {
             const a = claims[i] as Coded;
             matched.add(a);
-            perCoder[coderIndex.get(a.annotator) as number]?.push(a);
+            perCoder[coderIndex.get(a.coder) as number]?.push(a);
           }
           if (perCoder.some((list) => list.length > 1)) doubled++;
           sets.push(perCoder);
@@ -207,9 +218,9 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           `${doubled} matched claim${doubled === 1 ? ' holds' : 's hold'} two annotations of one coder (through a chain of matches over three or more coders); the first of them in reading order gave that coder’s values.`,
         );
       const perCoder = coders.map((coder) => {
-        const all = mine.filter((a) => a.annotator === coder);
+        const all = mine.filter((a) => a.coder === coder);
         const m = all.filter((a) => matched.has(a)).length;
-        return { coder, annotations: all.length, matched: m, unmatched: all.length - m };
+        return { coder, name: nameOf(coder), annotations: all.length, matched: m, unmatched: all.length - m };
       });
 
       const fieldReports: FieldAgreement[] = fields.map((f) => {
@@ -243,6 +254,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const describe = (f: ClaimField, a: Coded) => String(claimCells([f], a.values, lookup)[0] ?? '');
       const report: AgreementReport = {
         coders,
+        names: coders.map(nameOf),
         documentCount: summaries.length,
         length,
         overlap,

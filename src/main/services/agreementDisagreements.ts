@@ -21,7 +21,10 @@ export interface Coded {
   end: number;
   quote: string;
   codes: string[];
-  annotator: string;
+  /** the coder's key (coderKeyIn in coders.ts: the coder id, else the annotator name) */
+  coder: string;
+  /** the coder's name as shown */
+  coderName: string;
   values: ClaimValues;
 }
 
@@ -44,7 +47,8 @@ export type DescribeValue = (f: ClaimField, a: Coded) => string;
 
 function mark(a: Coded, fields: readonly ClaimField[], describe: DescribeValue): Disagreement['marks'][number] {
   return {
-    coder: a.annotator,
+    coder: a.coder,
+    name: a.coderName,
     annotationId: a.id,
     start: a.start,
     end: a.end,

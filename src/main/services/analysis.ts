@@ -19,6 +19,7 @@ import { forEachDocument, selectDocuments } from '../exchange/documentSource';
 import { exportFileName } from '../exchange/fileNames';
 import { claimRow, sortClaimRows } from './claimRows';
 import type { ServiceContext } from './context';
+import { visibleAnnotations } from './visibleAnnotations';
 
 async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promise<ClaimRecord[]> {
   const codebook = ctx.store.data.codebook.codes;
@@ -32,7 +33,8 @@ async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promis
   const records: ClaimRecord[] = [];
   const claims = claimContext(ctx.store.data);
   await forEachDocument(ctx.store, selectDocuments(ctx.store, filter.documentIds), (file) => {
-    for (const a of file.annotations) {
+    // while blind, only this coder's own claims (visibleAnnotations.ts)
+    for (const a of visibleAnnotations(ctx.store, file.annotations)) {
       const r = recordFromAnnotation(a, file.document, claims);
       if (keep(r)) records.push(r);
     }

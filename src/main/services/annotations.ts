@@ -9,6 +9,8 @@ import { createOffsetMap, type OffsetMap } from '@shared/text/codepoints';
 import type { DocumentFile } from '../store/schema';
 import { acrossHandlers } from './annotationsAcross';
 import type { ServiceContext } from './context';
+import { ensureCoder, registerCoders } from './coders';
+import { assertMayChange, visibleAnnotations } from './visibleAnnotations';
 
 type AnnotationHandlers = Pick<
   Handlers,
@@ -113,6 +115,11 @@ async function updateKept(
 
 export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
   const annotator = () => ctx.store.data.settings.annotator ?? '';
+  /** this copy's coder id (made by ensureCoder before a create), when there is one */
+  const coder = (): { coderId?: string } => {
+    const id = ctx.store.data.settings.coderId;
+    return id === null ? {} : { coderId: id };
+  };
 
   const build = (file: DocumentFile, draft: AnnotationDraft): Annotation => {
     const now = ctx.now();
@@ -126,6 +133,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       codes,
       values: checkValues(ctx, draft.values ?? {}, codes),
       annotator: annotator(),
+      ...coder(),
       createdAt: now,
       updatedAt: now,
     };
@@ -183,6 +191,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         await updateKept(ctx, documentId, () => kept);
       return kept;
     }
+    await ensureCoder(ctx.store);
     const created = drafts.map((d) => build(db.data, d));
     if (requestId !== undefined) {
       keys.set(requestId, { documentId, fingerprint: print, ids: created.map((a) => a.id) });
@@ -196,7 +205,8 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
 
   return {
     ...acrossHandlers(ctx, { build, insertSorted }),
-    'annotations.list': async ({ documentId }) => (await ctx.store.document(documentId)).data.annotations,
+    'annotations.list': async ({ documentId }) =>
+      visibleAnnotations(ctx.store, (await ctx.store.document(documentId)).data.annotations) as Annotation[],
     'annotations.create': async (draft) =>
       (await createKeyed(draft.documentId, draft.requestId, [draft]))[0] as Annotation,
     'annotations.createMany': async ({ documentId, drafts, requestId }) => {
@@ -211,6 +221,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
     'annotations.update': async ({ id, documentId, start, end, ...patch }) => {
       const { db, index } = await locate(id, documentId);
       const current = db.data.annotations[index] as Annotation;
+      assertMayChange(ctx.store, current);
       const moved = start !== undefined || end !== undefined;
       const span = { start: start ?? current.start, end: end ?? current.end };
       const next: Annotation = {
@@ -234,6 +245,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
     },
     'annotations.delete': async ({ id, documentId }) => {
       const { db, index } = await locate(id, documentId);
+      assertMayChange(ctx.store, db.data.annotations[index] as Annotation);
       await updateKept(ctx, db.data.document.id, (file) => {
         file.annotations.splice(index, 1);
         return [];
@@ -246,6 +258,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       const missing = ids.filter((id) => !db.data.annotations.some((a) => a.id === id));
       if (missing.length > 0)
         throw new AppError('not_found', `${missing.length} of those annotations are not in this document.`);
+      for (const a of db.data.annotations) if (drop.has(a.id)) assertMayChange(ctx.store, a);
       await updateKept(ctx, documentId, (file) => {
         file.annotations = file.annotations.filter((a) => !drop.has(a.id));
         return [];
@@ -261,6 +274,7 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
       for (const a of annotations) {
         if (a.documentId !== documentId)
           throw new AppError('invalid_input', 'An annotation to restore belongs to another document.');
+        assertMayChange(ctx.store, a);
         const earlier = batch.get(a.id);
         if (earlier && JSON.stringify(earlier) !== JSON.stringify(a)) {
           throw new AppError(
@@ -286,10 +300,12 @@ export function annotationHandlers(ctx: ServiceContext): AnnotationHandlers {
         ...checkedAnchor(db.data, a.start, a.end),
         codes: checkCodes(ctx, a.codes),
       }));
-      return updateKept(ctx, documentId, (file) => {
+      const saved = await updateKept(ctx, documentId, (file) => {
         insertSorted(file.annotations, restored);
         return restored;
       });
+      await registerCoders(ctx.store, restored);
+      return saved;
     },
   };
 }

@@ -10,6 +10,8 @@ import { AppError } from '@shared/errors';
 import type { Annotation } from '@shared/model';
 import type { DocumentFile } from '../store/schema';
 import type { OpenProject, ServiceContext } from './context';
+import { ensureCoder } from './coders';
+import { assertMayChange, visibleAnnotations } from './visibleAnnotations';
 
 type AcrossHandlers = Pick<Handlers, 'annotations.createAcross' | 'annotations.deleteAcross'>;
 
@@ -115,13 +117,15 @@ export function acrossHandlers(ctx: ServiceContext, maker: AnnotationMaker): Acr
     }
     // every document read (side by side) and every draft checked before anything changes
     const files = await Promise.all(items.map((item) => ctx.store.document(item.documentId)));
+    await ensureCoder(ctx.store);
     const plans: Array<{ documentId: string; created: Annotation[] }> = [];
     let skipped = 0;
     for (const [i, { documentId, drafts }] of items.entries()) {
       const file = (files[i] as (typeof files)[number]).data;
       const taken = new Map<string, Set<string>>();
       if (skipTagged)
-        for (const a of file.annotations) {
+        // while blind, a hit another coder tagged is not tagged for this coder
+        for (const a of visibleAnnotations(ctx.store, file.annotations)) {
           const span = `${a.start}:${a.end}`;
           const codes = taken.get(span) ?? new Set<string>();
           for (const c of a.codes) codes.add(c);
@@ -165,8 +169,11 @@ export function acrossHandlers(ctx: ServiceContext, maker: AnnotationMaker): Acr
     let missing = 0;
     const files = await Promise.all(items.map((item) => ctx.store.document(item.documentId)));
     for (const [i, { ids }] of items.entries()) {
-      const present = new Set((files[i] as (typeof files)[number]).data.annotations.map((a) => a.id));
+      const list = (files[i] as (typeof files)[number]).data.annotations;
+      const present = new Set(list.map((a) => a.id));
       missing += ids.filter((id) => !present.has(id)).length;
+      const drop = new Set(ids);
+      for (const a of list) if (drop.has(a.id)) assertMayChange(ctx.store, a);
     }
     if (missing > 0)
       throw new AppError(

@@ -59,6 +59,8 @@ const READ_ONLY: MethodName[] = [
   'search.rebuildIndex',
   'agreement.report',
   'agreement.coders',
+  'coders.list',
+  'coders.plan.get',
 ];
 
 type Case = { input: unknown; output: unknown; events: EventEnvelope[] };
@@ -79,7 +81,19 @@ const opened = info({ name: 'other', unsaved: [{ documentId: null, title: 'proje
 
 /** Every mutating method, with a call's input and output and the events its success sends. */
 const MUTATING: Partial<Record<MethodName, Case[]>> = {
-  'settings.update': [{ input: { annotator: 'S' }, output: {}, events: [projectIs(now)] }],
+  // coders: the list and plan are project.json's; blind mode changes what every view shows
+  'coders.rename': [{ input: { id: 'c_1', name: 'Amal' }, output: {}, events: [projectIs(now)] }],
+  'coders.plan.set': [{ input: {}, output: {}, events: [projectIs(now)] }],
+  'coders.plan.make': [{ input: { coderIds: ['c_1'] }, output: {}, events: [projectIs(now)] }],
+  'coders.blind': [
+    { input: { on: true }, output: {}, events: [projectIs(now), documentsOf(null), annotationsOf(null)] },
+  ],
+  'coders.reveal': [{ input: {}, output: {}, events: [projectIs(now), documentsOf(null), annotationsOf(null)] }],
+  'settings.update': [
+    { input: { annotator: 'S' }, output: {}, events: [projectIs(now)] },
+    // blind mode on or off changes what every view shows
+    { input: { blind: true }, output: {}, events: [projectIs(now), documentsOf(null), annotationsOf(null)] },
+  ],
   'project.dismissNotices': [{ input: {}, output: {}, events: [projectIs(now)] }],
   'project.save': [{ input: {}, output: opened, events: [projectIs(opened)] }],
   'project.open': [

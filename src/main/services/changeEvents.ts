@@ -82,7 +82,8 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'agreement.coders': none,
 
   // the project
-  'settings.update': (_in, _out, ctx) => [projectNow(ctx)],
+  'settings.update': (input, _out, ctx) =>
+    input.blind === undefined ? [projectNow(ctx)] : [projectNow(ctx), documents(null), annotations(null)],
   'project.dismissNotices': (_in, _out, ctx) => [projectNow(ctx)],
   // what is unsaved is the host's to announce (it hears every change of the set), not the call's
   'project.save': (_in, out) => [project(out)],
@@ -140,6 +141,15 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'registry.delete': (_in, out, ctx) => codebookWide({ affected: out.moved }, ctx),
   'registry.saveTypes': (_in, _out, ctx) => [projectNow(ctx)],
   'registry.importCsv': (input, _out, ctx) => (input.dryRun ? [] : [projectNow(ctx)]),
+
+  // coders: the list and the plan are in project.json; blind mode changes what every view shows
+  'coders.list': none,
+  'coders.plan.get': none,
+  'coders.rename': (_in, _out, ctx) => [projectNow(ctx)],
+  'coders.plan.set': (_in, _out, ctx) => [projectNow(ctx)],
+  'coders.plan.make': (_in, _out, ctx) => [projectNow(ctx)],
+  'coders.blind': (_in, _out, ctx) => [projectNow(ctx), documents(null), annotations(null)],
+  'coders.reveal': (_in, _out, ctx) => [projectNow(ctx), documents(null), annotations(null)],
 
   // exchange
   'export.qdpx': none,

@@ -20,6 +20,7 @@ import { buildQdc, readQdc } from '../codebook/qdc';
 import type { ServiceContext } from './context';
 import { byDocument, type FieldChange } from './mergeJournal';
 import { rewriteAnnotations } from './rewriteAnnotations';
+import { visibleTotals } from './visibleAnnotations';
 
 export { validateCodebook } from '@shared/codebook/validate';
 
@@ -330,7 +331,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
 
     'stats.summary': async ({ documentId }) => {
       if (documentId !== undefined) ctx.store.summary(documentId);
-      const t = await usage().totals(documentId);
+      const t = (await visibleTotals(ctx.store, documentId)) ?? (await usage().totals(documentId));
       const codebook = ctx.store.data.codebook;
       const totals = totalsWithSubcodes(codebook, t.codes);
       const codes = codebook.codes.map((c) => ({

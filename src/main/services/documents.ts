@@ -1,6 +1,6 @@
 import type { Handlers } from '@shared/api';
 import type { ArticlePreview, DuplicateReport } from '@shared/api/documents';
-import type { Warning } from '@shared/model';
+import type { DocumentSummary, Warning } from '@shared/model';
 import { AppError } from '@shared/errors';
 import { importFile, importPlainText, type ImportedText } from '../import';
 import { repeatsWithin } from '../import/nearDuplicate';
@@ -8,6 +8,7 @@ import { chooseArticles } from '../import/splitChoice';
 import { importArticles } from '../import/splitImport';
 import type { ServiceContext, Stages } from './context';
 import { buildDocumentFile } from './documentFactory';
+import { visibleSummaries } from './visibleAnnotations';
 
 type DocumentHandlers = Pick<
   Handlers,
@@ -135,10 +136,12 @@ async function addImported(
 
 export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
   return {
-    'documents.list': async () => ctx.store.summaries(),
+    // while blind, each count is of this coder's own annotations (visibleAnnotations.ts)
+    'documents.list': async () => visibleSummaries(ctx.store, ctx.store.summaries()),
     'documents.get': async ({ id }) => {
       const db = await ctx.store.document(id);
-      return { ...ctx.store.summary(id), text: db.data.document.text };
+      const [summary] = await visibleSummaries(ctx.store, [ctx.store.summary(id)]);
+      return { ...(summary as DocumentSummary), text: db.data.document.text };
     },
     // called directly (not through dispatch): read, then add, in one go
     'documents.preview': async (input) => (await documentStages(ctx)['documents.preview'](input))(),

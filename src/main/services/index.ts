@@ -12,6 +12,7 @@ import { analysisHandlers } from './analysis';
 import { annotationHandlers } from './annotations';
 import { claimsHandlers } from './claims';
 import { codebookHandlers } from './codebook';
+import { coderHandlers } from './coders';
 import { createContext, type Clock, type ProjectAccess, type ServiceContext, type Stages } from './context';
 import { documentHandlers, documentStages } from './documents';
 import { exchangeHandlers } from './exchange';
@@ -31,6 +32,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...searchHandlers(ctx),
     ...agreementHandlers(ctx),
     ...analysisHandlers(ctx),
+    ...coderHandlers(ctx),
   };
 }
 

@@ -7,6 +7,7 @@ import type { ProjectStore } from '../store/projectStore';
 import type { Code } from '@shared/model';
 import { countOf } from '../codebook/usageIndex';
 import type { ServiceContext } from './context';
+import { applySettingsPatch } from './coders';
 
 /**
  * An older project.json may predate codes that annotations now use: restoring it must not leave
@@ -109,7 +110,9 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
   return {
     'project.info': async () => projectInfo(ctx.store),
     'settings.update': async (patch) => {
-      return ctx.store.updateProject((data) => (data.settings = { ...data.settings, ...patch }));
+      // the coder fields follow their rules (coders.ts): a named annotator gets a coder id
+      await ctx.store.updateProject((data) => applySettingsPatch(data, patch));
+      return ctx.store.data.settings;
     },
     'project.dismissNotices': async () => {
       await ctx.store.clearNotices();

@@ -12,6 +12,7 @@ import { StatusLine } from './app/StatusLine';
 import { ProjectMenu, ProjectNotices } from './features/project';
 import { CodebookButton } from './features/codebook';
 import { AgreementButton } from './features/agreement';
+import { CodersButton } from './features/coders';
 import { FindBar, ProjectSearch } from './features/search';
 import { ImportControls } from './features/import';
 import { ExportControls } from './features/export';
@@ -128,6 +129,7 @@ export function App() {
               <ImportControls />
               <ExportControls currentDocumentId={route.view === 'reader' ? route.documentId : undefined} />
               <CodebookButton />
+              <CodersButton />
               <AgreementButton />
               <ProjectMenu />
               <StatusLine status={status} />

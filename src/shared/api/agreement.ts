@@ -1,7 +1,9 @@
 /**
  * Intercoder agreement (issue 17): how far the coders of a project agree, on where the units of
  * each code lie (Krippendorff's unitizing αU on code-point continua) and on the fields of the
- * claims they both marked. Coders are the annotations' `annotator` names.
+ * claims they both marked. Coders are keyed by coder id; an annotation made before coder ids is
+ * its annotator name's (that coder's, when exactly one coder of the project bears the name).
+ * Refused (403) while blind coding is on.
  *
  * The continuum is the chosen documents' canonical texts laid end to end, in project order:
  * document k starts at the sum of the earlier documents' code-point lengths. An annotation with two
@@ -49,7 +51,7 @@ export const AgreementInput = z
   .object({
     /** absent: every document, in project order */
     documentIds: z.array(Id).min(1).max(100000).optional(),
-    /** annotator names; absent: every name that has annotations in the chosen documents */
+    /** coder keys (agreement.coders: coder ids, else annotator names); absent: every coder with annotations in the chosen documents */
     coders: z.array(z.string().min(1).max(200)).min(2, 'Choose at least two coders.').max(100).optional(),
     /** code ids; absent: every code the chosen coders used in the chosen documents */
     codes: z.array(Id).min(1).max(1000).optional(),
@@ -138,7 +140,10 @@ export const FieldAgreement = z.object({
 export type FieldAgreement = z.infer<typeof FieldAgreement>;
 
 export const CoderClaims = z.object({
+  /** the coder's key: the coder id, else (annotations made before coder ids) the annotator name */
   coder: z.string(),
+  /** the coder's name as shown */
+  name: z.string(),
   /** the coder's annotations that entered the report */
   annotations: Count,
   matched: Count,
@@ -148,6 +153,7 @@ export const CoderClaims = z.object({
 /** One coder's annotation in a disagreement. */
 export const DisagreementMark = z.object({
   coder: z.string(),
+  name: z.string(),
   annotationId: Id,
   start: Count,
   end: Count,
@@ -180,6 +186,8 @@ export type ReportNote = z.infer<typeof ReportNote>;
 export const AgreementReport = z.object({
   /** the coders compared, in the order of the reliability data (sorted by name unless chosen) */
   coders: z.array(z.string()),
+  /** the coders' names as shown, in the order of `coders` */
+  names: z.array(z.string()),
   documentCount: Count,
   /** length of the continuum in code points */
   length: Count,
@@ -213,9 +221,9 @@ export const AgreementReport = z.object({
 });
 export type AgreementReport = z.infer<typeof AgreementReport>;
 
-/** The coders (annotator names) of the chosen documents, with their annotation counts, by name. */
+/** The coders (keys, with their names) of the chosen documents, with their annotation counts, by name. */
 export const CodersInput = z.object({ documentIds: z.array(Id).min(1).max(100000).optional() }).strict();
-export const CoderCount = z.object({ coder: z.string(), annotations: Count });
+export const CoderCount = z.object({ coder: z.string(), name: z.string(), annotations: Count });
 
 export const agreementApi = {
   'agreement.report': method(AgreementInput, AgreementReport),

@@ -9,6 +9,7 @@ import { analysisApi } from './analysis';
 import { annotationsApi } from './annotations';
 import { claimsApi } from './claims';
 import { codebookApi } from './codebook';
+import { codersApi } from './coders';
 import { documentsApi } from './documents';
 import { exchangeApi } from './exchange';
 import { projectApi } from './project';
@@ -28,6 +29,7 @@ export const api = {
   ...searchApi,
   ...agreementApi,
   ...analysisApi,
+  ...codersApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

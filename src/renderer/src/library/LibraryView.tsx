@@ -5,6 +5,7 @@ import { useApp } from '../app/AppContext';
 import { useWindowedRows } from '../app/useWindowedRows';
 import { onAppEvent } from '../app/appEvents';
 import { useI18n, type MessageKey, useAppStrings } from '../i18n';
+import { AssignedFilter, AssignedMark, useAssignedToMe } from '../features/coders';
 import { DocumentDetailsDialog } from './DocumentDetailsDialog';
 import { filterIndex, filterRows, sortRows, type Sort, type SortKey } from './libraryRows';
 
@@ -43,6 +44,10 @@ export function LibraryView() {
   const [sort, setSort] = useState<Sort | null>(null);
   const [query, setQuery] = useState('');
   const scroller = useRef<HTMLDivElement>(null);
+  // the coding plan: documents assigned to me are marked, and the list can be narrowed to them
+  const assigned = useAssignedToMe();
+  const [onlyMine, setOnlyMine] = useState(false);
+  const mineOnly = onlyMine && assigned.size > 0;
 
   const loads = useRef(0);
   const load = useCallback(() => {
@@ -67,10 +72,10 @@ export function LibraryView() {
   // not before the first rows are on screen
   const filtering = query.trim() !== '';
   const index = useMemo(() => (filtering ? filterIndex(docs ?? []) : []), [docs, filtering]);
-  const shown = useMemo(
-    () => sortRows(filterRows(docs ?? [], index, query), sort, lang),
-    [docs, index, query, sort, lang],
-  );
+  const shown = useMemo(() => {
+    const rows = sortRows(filterRows(docs ?? [], index, query), sort, lang);
+    return mineOnly ? rows.filter((d) => assigned.has(d.id)) : rows;
+  }, [docs, index, query, sort, lang, mineOnly, assigned]);
   const rows = useWindowedRows(scroller, shown.length, ROW_HEIGHT, HEAD_HEIGHT);
   const dateFormat = new Intl.DateTimeFormat(lang === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium' });
   const dayFormat = new Intl.DateTimeFormat(lang === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
@@ -109,6 +114,15 @@ export function LibraryView() {
             placeholder={words.filterDocuments}
             dir="auto"
             maxLength={200}
+          />
+        )}
+        {assigned.size > 0 && (
+          <AssignedFilter
+            on={onlyMine}
+            onChange={(on) => {
+              setOnlyMine(on);
+              scroller.current?.scrollTo({ top: 0 });
+            }}
           />
         )}
       </div>
@@ -170,6 +184,7 @@ export function LibraryView() {
                       >
                         {d.title}
                       </button>
+                      {assigned.has(d.id) && <AssignedMark />}
                     </td>
                     <td className="c-source clip" dir="auto" title={d.source || undefined}>
                       {d.source}

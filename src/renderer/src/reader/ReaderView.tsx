@@ -4,6 +4,7 @@
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useApp } from '../app/AppContext';
+import { BlindBadge } from '../app/BlindBadge';
 import { useAppEvent } from '../app/appEvents';
 import { useAppStrings } from '../i18n';
 import { AnnotationEditor } from './AnnotationEditor';
@@ -143,6 +144,7 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
             onPalette={openPalette}
           />
           <div className="reader-scroll" ref={scrollRef} onScroll={onScroll}>
+            <BlindBadge />
             <h1 id="doc-title" dir="auto" lang={doc.language} className="doc-title">
               {doc.title}
             </h1>

@@ -24,7 +24,7 @@ export function AgreementDialog({ onClose }: { onClose: () => void }) {
   const w = useAgreementStrings();
   const { lang } = useI18n();
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
-  const [coders, setCoders] = useState<Array<{ coder: string; annotations: number }> | null>(null);
+  const [coders, setCoders] = useState<Array<{ coder: string; name: string; annotations: number }> | null>(null);
   const [allDocs, setAllDocs] = useState(true);
   const [chosenDocs, setChosenDocs] = useState<Set<string>>(new Set());
   const [chosenCoders, setChosenCoders] = useState<Set<string>>(new Set());
@@ -133,7 +133,7 @@ export function AgreementDialog({ onClose }: { onClose: () => void }) {
         {coders && coders.length > 0 && (
           <CheckList
             legend={w.coders}
-            items={coders.map((c) => ({ id: c.coder, label: c.coder, note: w.annotationsOf(c.annotations) }))}
+            items={coders.map((c) => ({ id: c.coder, label: c.name, note: w.annotationsOf(c.annotations) }))}
             chosen={chosenCoders}
             onChange={setChosenCoders}
             testId="agreement-coders"

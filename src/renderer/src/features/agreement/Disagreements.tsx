@@ -42,7 +42,7 @@ export function Disagreements({
               {d.marks.map((m) => (
                 <li key={m.annotationId}>
                   <strong>
-                    <bdi>{m.coder}</bdi>
+                    <bdi>{m.name}</bdi>
                   </strong>
                   {': '}
                   <q dir="auto">{m.quote}</q>{' '}

@@ -18,14 +18,14 @@ export function ReportTables({
   const n = (x: number | null) => formatNumber(x, lang, w);
   const count = (x: number) => new Intl.NumberFormat(lang).format(x);
   const warnings = [
-    ...report.notes.map((note) => noteWords(note, w)),
+    ...report.notes.map((note) => noteWords(note, w, (c) => report.names[report.coders.indexOf(c)] ?? c)),
     ...codes.flatMap((r) => r.warnings),
     ...fields.flatMap((r) => r.warnings),
   ];
   return (
     <>
       <p role="status" data-testid="agreement-summary">
-        {w.summary(report.coders.join('، '), report.documentCount, report.claims.matched, report.claims.unmatched)}
+        {w.summary(report.names.join('، '), report.documentCount, report.claims.matched, report.claims.unmatched)}
       </p>
       <table className="agreement-table" data-testid="agreement-codes">
         <caption>{w.perCode}</caption>

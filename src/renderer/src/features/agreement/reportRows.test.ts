@@ -6,6 +6,7 @@ import { useAgreementStrings } from './strings';
 const family = (alpha: number | null) => ({ alpha, observed: 0, expected: 0 });
 const report = {
   coders: ['Amal', 'Badr'],
+  names: ['Amal', 'Badr'],
   documentCount: 1,
   length: 100,
   overlap: 0.5,

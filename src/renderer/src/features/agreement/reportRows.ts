@@ -58,12 +58,13 @@ export function flagWords(flag: Flag, what: string, lang: Lang, w: Words): strin
   }
 }
 
-export function noteWords(note: ReportNote, w: Words): string {
+/** `nameOf` names a coder by key (the report's `names`). */
+export function noteWords(note: ReportNote, w: Words, nameOf: (coder: string) => string = (c) => c): string {
   switch (note.kind) {
     case 'unnamed':
       return w.unnamed(note.count);
     case 'coderWithout':
-      return w.coderWithout(note.coder);
+      return w.coderWithout(nameOf(note.coder));
     case 'doubled':
       return w.doubled(note.count);
   }
