@@ -58,17 +58,10 @@ async function sampleProject(): Promise<{ p: TestProject; annotations: Annotatio
   const a1 = await create(sample, SAMPLE, words(0, 2, 6), ['ceasefire-proposal']);
   const a2 = await create(sample, SAMPLE, words(1, 3, 9), ['ceasefire-proposal', 'arms-embargo']);
   const a3 = await create(emoji, EMOJI_TEXT, 'وقف إطلاق النار', ['ceasefire']);
-  await p.call('settings.update', { annotator: 'Omar' });
+  // a second coder: their own coder id (a rename alone keeps the first coder's id)
+  await p.call('settings.update', { annotator: 'Omar', coderId: 'c_omar01' });
   const a4 = await create(emoji, EMOJI_TEXT, 'حظر السلاح <فوراً>', ['arms-embargo-violation']);
   const a5 = await create(sample, SAMPLE, words(0, 2, 6), ['ceasefire-condition']);
-  // a coder with a stable coder id (as the coders feature gives them)
-  await p.store.updateProject((data) => {
-    data.coders.push({ id: 'c_omar01', name: 'Omar' });
-  });
-  for (const doc of [sample, emoji])
-    await p.store.updateDocument(doc.id, (file) => {
-      for (const a of file.annotations) if (a.annotator === 'Omar') a.coderId = 'c_omar01';
-    });
   const annotations: Annotation[] = [];
   for (const doc of [sample, emoji])
     annotations.push(...(await p.call<Annotation[]>('annotations.list', { documentId: doc.id })));
@@ -104,7 +97,7 @@ describe('export.qdpx', () => {
     expect(qde).toContain(`startPosition="${ceasefire.start}" endPosition="${ceasefire.end}"`);
     expect(EMOJI_TEXT.indexOf('وقف')).toBe(ceasefire.start + 3);
     // the coders are users, the one with a coder id carries it
-    expect(qde).toMatch(/<User guid="[0-9a-f-]{36}" name="Salma"\/>/);
+    expect(qde).toMatch(/<User guid="[0-9a-f-]{36}" name="Salma" id="c_[0-9a-f]{16}"\/>/);
     expect(qde).toMatch(/<User guid="[0-9a-f-]{36}" name="Omar" id="c_omar01"\/>/);
     // the code tree nests sub-codes in their parent
     expect(qde).toMatch(/<Code guid="[^"]+" name="Ceasefire"[^>]*>[\s\S]*<Code guid="[^"]+" name="Ceasefire proposal"/);
