@@ -15,6 +15,7 @@ import { codebookHandlers } from './codebook';
 import { createContext, type Clock, type ProjectAccess, type ServiceContext, type Stages } from './context';
 import { documentHandlers, documentStages } from './documents';
 import { exchangeHandlers } from './exchange';
+import { layerHandlers, layerStages } from './layers';
 import { projectHandlers, projectInfo } from './project';
 import { searchHandlers, searchStages } from './search';
 
@@ -29,6 +30,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...searchHandlers(ctx),
     ...agreementHandlers(ctx),
     ...analysisHandlers(ctx),
+    ...layerHandlers(ctx),
   };
 }
 
@@ -55,7 +57,7 @@ export interface ServiceOptions extends Partial<Clock> {
 export function createServices(host: ProjectAccess, options: ServiceOptions = {}): Services {
   const ctx = createContext(host, options);
   const handlers = createHandlers(ctx);
-  const stages: Stages = { ...documentStages(ctx), ...searchStages(ctx) };
+  const stages: Stages = { ...documentStages(ctx), ...searchStages(ctx), ...layerStages(ctx) };
   // One operation at a time: every service sees a consistent project and writes land in order.
   const events = options.events ?? new EventHub();
   const queue = new SerialQueue();

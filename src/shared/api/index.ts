@@ -11,6 +11,7 @@ import { claimsApi } from './claims';
 import { codebookApi } from './codebook';
 import { documentsApi } from './documents';
 import { exchangeApi } from './exchange';
+import { layersApi } from './layers';
 import { projectApi } from './project';
 import { searchApi } from './search';
 import type { MethodSpec } from './method';
@@ -26,6 +27,7 @@ export const api = {
   ...searchApi,
   ...agreementApi,
   ...analysisApi,
+  ...layersApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;
