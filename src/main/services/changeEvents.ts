@@ -151,7 +151,9 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
     out.undoId === null || input.dryRun !== false
       ? []
       : [
-          annotations(out.documents.filter((d) => d.added > 0 && d.documentId !== null).map((d) => d.documentId as string)),
+          annotations(
+            out.documents.filter((d) => d.added > 0 && d.documentId !== null).map((d) => d.documentId as string),
+          ),
           projectNow(ctx),
         ],
   'layers.undoImport': (_in, out, ctx) => [annotations(out.documentIds), projectNow(ctx)],
