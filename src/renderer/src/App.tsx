@@ -12,6 +12,7 @@ import { StatusLine } from './app/StatusLine';
 import { ProjectMenu, ProjectNotices } from './features/project';
 import { CodebookButton } from './features/codebook';
 import { AgreementButton } from './features/agreement';
+import { LayersButton } from './features/layers';
 import { FindBar, ProjectSearch } from './features/search';
 import { ImportControls } from './features/import';
 import { ExportControls } from './features/export';
@@ -129,6 +130,7 @@ export function App() {
               <ExportControls currentDocumentId={route.view === 'reader' ? route.documentId : undefined} />
               <CodebookButton />
               <AgreementButton />
+              <LayersButton />
               <ProjectMenu />
               <StatusLine status={status} />
               <button
