@@ -277,5 +277,12 @@ describe('layers.import from a bundle and a W3C file', () => {
     const [placed] = await annotationsOf(a, docA.id);
     expect(placed).toMatchObject({ id: made.id, coderId: 'c_bashir01' });
     expect((a.store.data as ProjectFile).coders).toEqual([{ id: 'c_bashir01', name: 'Bashir' }]);
+    // the W3C export carries it too (creator urn:hashiya:coder:…), so a file finds the same coder
+    const w3c = await b.call<{ json: string }>('export.annotations', {});
+    expect(w3c.json).toContain('"id":"urn:hashiya:coder:c_bashir01"');
+    const viaW3c = await layer(a, { kind: 'w3c', json: w3c.json });
+    expect(viaW3c.coders).toEqual([
+      { id: 'c_bashir01', name: 'Bashir', known: true, annotations: 1, added: 0, alreadyPresent: 1 },
+    ]);
   });
 });

@@ -207,7 +207,9 @@ export async function planLayer(project: LayerProject, input: LayerInput): Promi
     if (found.method !== 'position' || m.match === 'near_duplicate') reanchored++;
     present.ids.set(candidate.id, key);
     present.contents.add(key);
-    byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), valid.data]);
+    let list = byDocument.get(documentId);
+    if (!list) byDocument.set(documentId, (list = []));
+    list.push(valid.data);
     if (stats) stats.added++;
     if (report) report.added++;
   }
