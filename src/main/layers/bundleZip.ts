@@ -12,7 +12,7 @@ import { inspectZip } from '../import/zipGuard';
 import type { ZipLimits } from '../import/limits';
 
 export const BUNDLE_LIMITS: ZipLimits = {
-  maxTotalUncompressed: 600 * 1024 * 1024,
+  maxTotalUncompressed: 400 * 1024 * 1024,
   maxRatio: 200,
   ratioFloor: 1024 * 1024,
   maxEntries: 100_010,

@@ -120,7 +120,7 @@ export async function planLayer(project: LayerProject, input: LayerInput): Promi
         reason: 'document_not_found',
         exact,
         message: report
-          ? `The document “${report.sourceTitle || a.sha256 || ''}” is not in this project (no document has the same or a nearly the same text).`
+          ? `The document “${report.sourceTitle || a.sha256 || ''}” is not in this project (no document has the same or nearly the same text).`
           : 'The annotation does not say which text it belongs to.',
       });
       continue;

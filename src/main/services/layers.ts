@@ -29,7 +29,8 @@ function projectOf(ctx: ServiceContext): LayerProject {
       text: (id) => source.text(id),
       nearDuplicate: (text) => nearDuplicates.find(text),
     },
-    annotations: async (id) => (await store.document(id)).data.annotations,
+    // read without keeping: a dry run over 10,000 documents does not fill the store's cache
+    annotations: async (id) => (await store.peekDocument(id, 'file')).annotations,
     now: ctx.now,
     newId: ctx.newId,
   };
