@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LayerImportReport } from '@shared/api/layers';
 import type { Annotation, Codebook, ProjectFile } from '@shared/model';
+import { zip } from '../../src/main/exchange/zip';
 import { coderIdForName } from '../../src/main/layers/coders';
 import { openProject, type TestProject } from '../export/project';
 
@@ -262,6 +263,31 @@ describe('layers.import from a bundle and a W3C file', () => {
     const viaW3c = await layer(a, { kind: 'w3c', json: w3c.json });
     expect(viaW3c.counts).toMatchObject({ added: 0, alreadyPresent: 1 });
     expect(await annotationsOf(a, docA.id)).toHaveLength(1);
+  });
+
+  it('matches a field of another key by the label a bundle’s fields.json gives, and tolerates its absence', async () => {
+    const docA = await a.addText(TEXT, TITLE);
+    const docB = await b.addText(TEXT, TITLE);
+    const withField = async (p: TestProject, key: string) => {
+      const cb = await p.call<Codebook>('codebook.get', {});
+      await p.call('codebook.save', { ...cb, fields: [...cb.fields, { key, label: 'Casualties', type: 'number' }] });
+    };
+    await withField(a, 'casualties');
+    await withField(b, 'dead_count');
+    await b.annotate(docB.id, TEXT, 'طرابلس', { values: { dead_count: 3 } });
+    const w3c = await b.call<{ json: string }>('export.annotations', {});
+    const entries = [{ name: 'layer.jsonld', data: Buffer.from(w3c.json) }];
+    const without = await layer(a, { kind: 'bundle', data: zip(entries).toString('base64') });
+    expect(without.fields.unknown).toEqual(['dead_count']);
+    const fields = Buffer.from(JSON.stringify({ fields: [{ key: 'dead_count', label: 'casualties ' }] }));
+    const source = {
+      kind: 'bundle',
+      data: zip([...entries, { name: 'fields.json', data: fields }]).toString('base64'),
+    };
+    const real = await layer(a, source, false);
+    expect(real.fields).toEqual({ byName: [{ sourceKey: 'dead_count', key: 'casualties' }], unknown: [] });
+    const [placed] = await annotationsOf(a, docA.id);
+    expect(placed?.values).toEqual({ casualties: 3 });
   });
 
   it('keeps the coder id a file carries', async () => {
