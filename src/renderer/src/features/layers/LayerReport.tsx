@@ -8,6 +8,7 @@ const SHOWN = 200;
 
 function Limited<T>({ items, render }: { items: readonly T[]; render: (item: T, i: number) => ReactNode }) {
   const w = useLayerStrings();
+  if (items.length === 0) return null;
   return (
     <ul className="layers-list">
       {items.slice(0, SHOWN).map(render)}
