@@ -130,6 +130,37 @@ describe('layers.import from a project folder', () => {
     });
     await expect(layer(a, { kind: 'folder', path: folderOf(a) })).rejects.toMatchObject({ code: 'conflict' });
     expect(await annotationsOf(a, docA.id)).toEqual([]);
+    // by coder id: another name on the same coder is still this project's own layer
+    await b.call('settings.update', { annotator: 'S. Salma' });
+    await b.store.updateDocument(docB.id, (file) => {
+      for (const x of file.annotations) x.coderId = 'c_salma';
+    });
+    expect((await layer(a, { kind: 'folder', path: folderOf(b) })).counts.added).toBe(1);
+    await a.call('settings.update', { coderId: 'c_salma' });
+    await expect(layer(a, { kind: 'folder', path: folderOf(b) })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('leaves the codes it added when the codebook changed since, and says so', async () => {
+    const docA = await a.addText(TEXT, TITLE);
+    const docB = await b.addText(TEXT, TITLE);
+    const cb = await b.call<Codebook>('codebook.get', {});
+    await b.call('codebook.save', {
+      ...cb,
+      codes: [...cb.codes, { id: 'b-new', name: 'Prisoner exchange', nameAr: '', color: '#336699' }],
+    });
+    await b.annotate(docB.id, TEXT, 'طرابلس', { codes: ['b-new'] });
+    const real = await layer(a, { kind: 'folder', path: folderOf(b) }, false);
+    const now = await a.call<Codebook>('codebook.get', {});
+    await a.call('codebook.save', {
+      ...now,
+      codes: now.codes.map((c) => (c.id === 'b-new' ? { ...c, color: '#000000' } : c)),
+    });
+    const undone = await a.call<{ removed: number; projectRestored: boolean }>('layers.undoImport', {
+      undoId: real.undoId,
+    });
+    expect(undone).toMatchObject({ removed: 1, projectRestored: false });
+    expect(await annotationsOf(a, docA.id)).toEqual([]);
+    expect(a.store.data.codebook.codes.find((c) => c.id === 'b-new')?.color).toBe('#000000');
   });
 
   it('lists the annotations of a document this project lacks as orphans', async () => {
