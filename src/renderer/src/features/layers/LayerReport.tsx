@@ -1,6 +1,7 @@
 /** The dry run's report of a layer import: coders, documents, codes, fields, actors, conflicts, orphans. */
 import type { ReactNode } from 'react';
 import type { LayerImportReport } from '@shared/api/layers';
+import { useApp } from '../../app/AppContext';
 import { useLayerStrings } from './strings';
 
 /** long lists show their first rows; the rest is counted */
@@ -19,6 +20,8 @@ function Limited<T>({ items, render }: { items: readonly T[]; render: (item: T, 
 
 export function LayerReport({ report }: { report: LayerImportReport }) {
   const w = useLayerStrings();
+  const { codebook } = useApp();
+  const codeName = (id: string) => codebook.codes.find((c) => c.id === id)?.name ?? id;
   const c = report.counts;
   return (
     <section className="layers-report" aria-label={w.check} data-testid="layers-report">
@@ -85,10 +88,10 @@ export function LayerReport({ report }: { report: LayerImportReport }) {
       <p>{w.codesById(report.codes.byId)}</p>
       <Limited
         items={[
-          ...report.codes.byName.map((x) => `${w.codeByName(x.name)}`),
-          ...report.codes.added.map((x) => `“${x.name}” — ${w.codeAdded}`),
+          ...report.codes.byName.map((x) => w.codeByName(x.name, codeName(x.id))),
+          ...report.codes.added.map((x) => w.codeAdded(x.name)),
           ...report.fields.byName.map((x) => w.fieldByName(x.sourceKey, x.key)),
-          ...report.actorsAdded.map((x) => `“${x.name}” — ${w.actorAdded}`),
+          ...report.actorsAdded.map((x) => w.actorAdded(x.name)),
         ]}
         render={(text, i) => (
           <li key={i}>
