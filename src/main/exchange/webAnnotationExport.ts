@@ -12,7 +12,7 @@ import { ENTITY_FIELD_TYPES, type ClaimField } from '@shared/claims/fields';
 import { valueOf } from '@shared/claims/values';
 import { codeLabels } from './codeLabels';
 import { utcIso } from './csvRows';
-import { ANNOTATION_URN, CODE_URN, CONTEXT, DOCUMENT_URN, SHA256_URN } from './webAnnotationVocab';
+import { ANNOTATION_URN, CODE_URN, CODER_URN, CONTEXT, DOCUMENT_URN, SHA256_URN } from './webAnnotationVocab';
 
 type Json = Record<string, unknown>;
 type DocumentMeta = Pick<Document, 'id' | 'title' | 'sha256'>;
@@ -101,7 +101,8 @@ export function annotationToW3c(
     created: utcIso(a.createdAt),
     modified: utcIso(a.updatedAt),
   };
-  if (a.annotator) out.creator = { type: 'Person', name: a.annotator };
+  if (a.annotator || a.coderId)
+    out.creator = { type: 'Person', ...(a.coderId ? { id: CODER_URN + a.coderId } : {}), name: a.annotator };
   out.body = body;
   out.target = {
     type: 'SpecificResource',

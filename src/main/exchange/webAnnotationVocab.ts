@@ -13,6 +13,8 @@ export const CONTEXT = [W3C_CONTEXT, { hashiya: HASHIYA_VOCAB }] as const;
 export const ANNOTATION_URN = 'urn:hashiya:annotation:';
 export const DOCUMENT_URN = 'urn:hashiya:document:';
 export const CODE_URN = 'urn:hashiya:code:';
+/** a coder's stable id (src/shared/coders/model.ts), as the creator's id */
+export const CODER_URN = 'urn:hashiya:coder:';
 export const SHA256_URN = 'urn:sha256:';
 
 /**

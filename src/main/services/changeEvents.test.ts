@@ -239,6 +239,24 @@ const MUTATING: Partial<Record<MethodName, Case[]>> = {
     },
     { input: {}, output: { documents: [], createdCodes: [] }, events: [] },
   ],
+  'layers.import': [
+    { input: { dryRun: true }, output: { undoId: null, documents: [{ documentId: D, added: 2 }] }, events: [] },
+    { input: {}, output: { undoId: null, documents: [{ documentId: D, added: 2 }] }, events: [] },
+    { input: { dryRun: false }, output: { undoId: null, documents: [] }, events: [] },
+    {
+      input: { dryRun: false },
+      output: {
+        undoId: 'u',
+        documents: [
+          { documentId: D, added: 2 },
+          { documentId: 'doc-2', added: 0 },
+          { documentId: null, added: 0 },
+        ],
+      },
+      events: [annotationsOf([D]), projectIs(now)],
+    },
+  ],
+  'layers.undoImport': [{ input: {}, output: { documentIds: [D] }, events: [annotationsOf([D]), projectIs(now)] }],
 };
 
 describe('the events each method’s success sends', () => {

@@ -166,6 +166,17 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
     ...(out.documents.length > 0 ? [annotations(out.documents.map((d) => d.id))] : []),
     ...(out.createdCodes.length > 0 ? [projectNow(ctx)] : []),
   ],
+  // a dry run writes nothing; the real run adds annotations and may add codes, actors and coders
+  'layers.import': (input, out, ctx) =>
+    out.undoId === null || input.dryRun !== false
+      ? []
+      : [
+          annotations(
+            out.documents.filter((d) => d.added > 0 && d.documentId !== null).map((d) => d.documentId as string),
+          ),
+          projectNow(ctx),
+        ],
+  'layers.undoImport': (_in, out, ctx) => [annotations(out.documentIds), projectNow(ctx)],
 };
 
 export function changeEventsFor(

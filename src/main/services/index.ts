@@ -16,6 +16,7 @@ import { coderHandlers } from './coders';
 import { createContext, type Clock, type ProjectAccess, type ServiceContext, type Stages } from './context';
 import { documentHandlers, documentStages } from './documents';
 import { exchangeHandlers } from './exchange';
+import { layerHandlers, layerStages } from './layers';
 import { projectHandlers, projectInfo } from './project';
 import { qdpxHandlers } from './qdpx';
 import { searchHandlers, searchStages } from './search';
@@ -33,6 +34,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...agreementHandlers(ctx),
     ...analysisHandlers(ctx),
     ...coderHandlers(ctx),
+    ...layerHandlers(ctx),
   };
 }
 
@@ -59,7 +61,7 @@ export interface ServiceOptions extends Partial<Clock> {
 export function createServices(host: ProjectAccess, options: ServiceOptions = {}): Services {
   const ctx = createContext(host, options);
   const handlers = createHandlers(ctx);
-  const stages: Stages = { ...documentStages(ctx), ...searchStages(ctx) };
+  const stages: Stages = { ...documentStages(ctx), ...searchStages(ctx), ...layerStages(ctx) };
   // One operation at a time: every service sees a consistent project and writes land in order.
   const events = options.events ?? new EventHub();
   const queue = new SerialQueue();

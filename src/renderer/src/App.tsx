@@ -13,6 +13,7 @@ import { ProjectMenu, ProjectNotices } from './features/project';
 import { CodebookButton } from './features/codebook';
 import { AgreementButton } from './features/agreement';
 import { CodersButton } from './features/coders';
+import { LayersButton } from './features/layers';
 import { FindBar, ProjectSearch } from './features/search';
 import { ImportControls } from './features/import';
 import { ExportControls } from './features/export';
@@ -131,6 +132,7 @@ export function App() {
               <CodebookButton />
               <CodersButton />
               <AgreementButton />
+              <LayersButton />
               <ProjectMenu />
               <StatusLine status={status} />
               <button

@@ -12,6 +12,7 @@ import { codebookApi } from './codebook';
 import { codersApi } from './coders';
 import { documentsApi } from './documents';
 import { exchangeApi } from './exchange';
+import { layersApi } from './layers';
 import { projectApi } from './project';
 import { qdpxApi } from './qdpx';
 import { searchApi } from './search';
@@ -30,6 +31,7 @@ export const api = {
   ...agreementApi,
   ...analysisApi,
   ...codersApi,
+  ...layersApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;
