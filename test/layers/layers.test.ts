@@ -9,7 +9,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LayerImportReport } from '@shared/api/layers';
 import type { Annotation, Codebook, ProjectFile } from '@shared/model';
 import { zip } from '../../src/main/exchange/zip';
-import { coderIdForName } from '../../src/main/layers/coders';
 import { openProject, type TestProject } from '../export/project';
 
 const TEXT =
@@ -63,14 +62,17 @@ describe('layers.import from a project folder', () => {
     expect(dry.documents).toEqual([
       expect.objectContaining({ documentId: docA.id, match: 'sha256', annotations: 2, added: 2 }),
     ]);
-    const bashir = coderIdForName('Bashir');
+    // each copy's coder id, made when its annotator was named (the coders feature)
+    const bashir = b.store.data.settings.coderId as string;
+    const mine = [...a.store.data.coders];
+    expect(mine).toEqual([{ id: a.store.data.settings.coderId, name: 'Salma' }]);
     expect(dry.coders).toEqual([
       { id: bashir, name: 'Bashir', known: false, annotations: 2, added: 2, alreadyPresent: 0 },
     ]);
     expect(dry.counts).toMatchObject({ inFile: 2, added: 2, alreadyPresent: 0, conflicts: 0, orphans: 0 });
     // the dry run wrote nothing here
     expect(await annotationsOf(a, docA.id)).toHaveLength(1);
-    expect(a.store.data.coders).toEqual([]);
+    expect(a.store.data.coders).toEqual(mine);
 
     const real = await layer(a, { kind: 'folder', path: folderOf(b) }, false);
     expect(real.undoId).not.toBeNull();
@@ -80,7 +82,7 @@ describe('layers.import from a project folder', () => {
     expect(theirs.map((x) => x.id).sort()).toEqual([b1.id, b2.id].sort());
     expect(theirs.every((x) => x.coderId === bashir)).toBe(true);
     expect(theirs.find((x) => x.id === b2.id)).toMatchObject({ start: b2.start, end: b2.end, quote: 'فايز السراج' });
-    expect(a.store.data.coders).toEqual([{ id: bashir, name: 'Bashir' }]);
+    expect(a.store.data.coders).toEqual([...mine, { id: bashir, name: 'Bashir' }]);
     // the colleague's folder was only read
     expect(await snapshot(folderOf(b))).toEqual(before);
 
@@ -88,13 +90,14 @@ describe('layers.import from a project folder', () => {
     expect(again.counts).toMatchObject({ added: 0, alreadyPresent: 2, conflicts: 0 });
     expect(again.undoId).toBeNull();
     expect(await annotationsOf(a, docA.id)).toEqual(now);
-    expect(a.store.data.coders).toHaveLength(1);
+    expect(a.store.data.coders).toHaveLength(2);
   });
 
   it('is undone in one step: the annotations and the coder it added go', async () => {
     const docA = await a.addText(TEXT, TITLE);
     const docB = await b.addText(TEXT, TITLE);
     const mine = await a.annotate(docA.id, TEXT, 'خليفة حفتر');
+    const coders = [...a.store.data.coders];
     await b.annotate(docB.id, TEXT, 'فايز السراج');
     const real = await layer(a, { kind: 'folder', path: folderOf(b) }, false);
     const undone = await a.call<{ removed: number; projectRestored: boolean }>('layers.undoImport', {
@@ -102,7 +105,7 @@ describe('layers.import from a project folder', () => {
     });
     expect(undone).toMatchObject({ removed: 1, projectRestored: true });
     expect(await annotationsOf(a, docA.id)).toEqual([mine]);
-    expect(a.store.data.coders).toEqual([]);
+    expect(a.store.data.coders).toEqual(coders);
     await expect(a.call('layers.undoImport', { undoId: real.undoId })).rejects.toMatchObject({ code: 'not_found' });
   });
 
@@ -122,7 +125,8 @@ describe('layers.import from a project folder', () => {
   it('refuses the project’s own layer, and the project’s own folder', async () => {
     const docA = await a.addText(TEXT, TITLE);
     const docB = await b.addText(TEXT, TITLE);
-    await b.call('settings.update', { annotator: 'Salma' });
+    // the same coder's copy on another laptop: the same coder id
+    await b.call('settings.update', { annotator: 'Salma', coderId: a.store.data.settings.coderId });
     await b.annotate(docB.id, TEXT, 'فايز السراج');
     await expect(layer(a, { kind: 'folder', path: folderOf(b) })).rejects.toMatchObject({
       code: 'conflict',
@@ -324,16 +328,14 @@ describe('layers.import from a bundle and a W3C file', () => {
   it('keeps the coder id a file carries', async () => {
     const docA = await a.addText(TEXT, TITLE);
     const docB = await b.addText(TEXT, TITLE);
+    // Bashir's copy names its coder
+    await b.call('settings.update', { coderId: 'c_bashir01' });
     const made = await b.annotate(docB.id, TEXT, 'فايز السراج');
-    // Bashir's copy names its coder (as the coders feature does)
-    await b.store.updateDocument(docB.id, (file) => {
-      for (const x of file.annotations) x.coderId = 'c_bashir01';
-    });
     const real = await layer(a, { kind: 'folder', path: folderOf(b) }, false);
     expect(real.coders).toEqual([expect.objectContaining({ id: 'c_bashir01', name: 'Bashir' })]);
     const [placed] = await annotationsOf(a, docA.id);
     expect(placed).toMatchObject({ id: made.id, coderId: 'c_bashir01' });
-    expect((a.store.data as ProjectFile).coders).toEqual([{ id: 'c_bashir01', name: 'Bashir' }]);
+    expect((a.store.data as ProjectFile).coders).toContainEqual({ id: 'c_bashir01', name: 'Bashir' });
     // the W3C export carries it too (creator urn:hashiya:coder:…), so a file finds the same coder
     const w3c = await b.call<{ json: string }>('export.annotations', {});
     expect(w3c.json).toContain('"id":"urn:hashiya:coder:c_bashir01"');
