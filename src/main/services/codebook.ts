@@ -20,6 +20,7 @@ import { buildQdc, readQdc } from '../codebook/qdc';
 import type { ServiceContext } from './context';
 import { byDocument, type FieldChange } from './mergeJournal';
 import { rewriteAnnotations } from './rewriteAnnotations';
+import { fieldCounts } from './fieldStats';
 
 export { validateCodebook } from '@shared/codebook/validate';
 
@@ -328,7 +329,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       return { ...result, applied: !dryRun };
     },
 
-    'stats.summary': async ({ documentId }) => {
+    'stats.summary': async ({ documentId, field }) => {
       if (documentId !== undefined) ctx.store.summary(documentId);
       const t = await usage().totals(documentId);
       const codebook = ctx.store.data.codebook;
@@ -363,6 +364,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         codes,
         actors,
         noClaimant: claimant ? t.annotations - countOf(t.fields, claimant.key) : t.annotations,
+        fields: fieldCounts(codebook, ctx.store.data.registry, t, field),
       };
     },
   };
