@@ -3,7 +3,7 @@
  * down with buttons (or Alt+↑ / Alt+↓ in a row), removed, or added. Each row keeps the id of its
  * item (choiceDrafts.ts), so reordering or renaming never recodes a claim.
  */
-import type { KeyboardEvent } from 'react';
+import { useId, type KeyboardEvent } from 'react';
 import { useActorStrings } from './actorStrings';
 import { moveDraft, newDraft, type ChoiceDraft } from './choiceDrafts';
 import { fill } from './mergeStrings';
@@ -21,6 +21,7 @@ export function ChoiceItemsEditor({
   onChange: (items: ChoiceDraft[]) => void;
 }) {
   const a = useActorStrings();
+  const id = useId();
   const set = (i: number, patch: Partial<ChoiceDraft>) =>
     onChange(items.map((d, j) => (j === i ? { ...d, ...patch } : d)));
   const move = (i: number, by: -1 | 1, focus?: HTMLElement) => {
@@ -34,8 +35,8 @@ export function ChoiceItemsEditor({
     move(i, e.key === 'ArrowUp' ? -1 : 1, e.target as HTMLElement);
   };
   return (
-    <fieldset className="cb-choices">
-      <legend>{a.choiceItems}</legend>
+    <div className="cb-choices" role="group" aria-labelledby={`${id}-label`}>
+      <span id={`${id}-label`}>{a.choiceItems}</span>
       <ol>
         {items.map((d, i) => {
           const label = d.name || d.nameAr || fill(a.choiceN, { n: i + 1 });
@@ -89,6 +90,6 @@ export function ChoiceItemsEditor({
       <button type="button" onClick={() => onChange([...items, newDraft()])}>
         {fill(a.addChoice, { field: fieldName })}
       </button>
-    </fieldset>
+    </div>
   );
 }
