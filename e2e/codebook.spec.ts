@@ -383,7 +383,7 @@ test('a claim field in use cannot be removed from the Fields tab: it says how ma
   await dialog.getByRole('tab', { name: 'Fields' }).click();
   const form = dialog.locator('li[data-field="form"]');
   await expect(form.locator('legend')).toContainText('1 claims');
-  await form.getByRole('button', { name: 'Remove' }).click();
+  await form.getByRole('button', { name: 'Remove', exact: true }).click();
   await dialog.getByRole('button', { name: 'Save the fields' }).click();
   await expect(dialog.getByRole('alert')).toContainText('The field “Form” is filled in 1 claim');
   const codebook = await hashiya.ok<{ fields: { key: string }[] }>('codebook.get');
