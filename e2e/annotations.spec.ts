@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Annotation } from '@shared/model';
 import { expect, test, type Hashiya } from './fixtures';
+import { seriousViolations } from './helpers/axe';
 import { saveScreenshot } from './helpers/screenshots';
 import { cp, dragSelect, phraseEdges } from './helpers/selection';
-
-const require = createRequire(import.meta.url);
 
 async function openSample(hashiya: Hashiya, page: Page) {
   await hashiya.ok('settings.update', { annotator: 'Salma' });
@@ -350,33 +348,13 @@ test('the palette (Ctrl+K) tags the selection with a searched code', async ({ pa
 });
 
 test('library and reader pass axe-core with no serious or critical violations', async ({ page, hashiya }) => {
-  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const doc = await openSample(hashiya, page);
   await hashiya.ok('annotations.create', {
     documentId: doc.id,
     ...span(doc.text, 'فائز السراج'),
     codes: ['political-process'],
   });
-  const audit = async () => {
-    // CDP evaluation is not subject to the page's CSP (which rightly forbids inline scripts)
-    await page.evaluate(axeSource);
-    const result = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              ctx: Document,
-              o: object,
-            ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-          };
-        }
-      ).axe;
-      return axe.run(document, { resultTypes: ['violations'] });
-    });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-  };
+  const audit = () => seriousViolations(page);
   await page.getByRole('button', { name: 'Library' }).first().click();
   expect(await audit()).toEqual([]);
   await hashiya.openDocument(page, doc.title);

@@ -128,10 +128,9 @@ test('an Arabic name given to a choice in the Fields tab shows in the panel, whi
   await page.getByRole('button', { name: 'دليل الترميز', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'دليل الترميز' });
   await dialog.getByRole('tab', { name: 'الحقول' }).click();
-  const choices = dialog.locator('li[data-field="position"] textarea');
-  const lines = await choices.inputValue();
-  expect(lines).toContain('proposes | يقترح | 1');
-  await choices.fill(lines.replace('proposes | يقترح | 1', 'proposes | يطرح | 1'));
+  const proposes = dialog.locator('li[data-field="position"] li[data-choice="proposes"]');
+  await expect(proposes.locator('input[lang="ar"]')).toHaveValue('يقترح');
+  await proposes.locator('input[lang="ar"]').fill('يطرح');
   await dialog.getByRole('button', { name: 'احفظ الحقول' }).click();
   await expect
     .poll(async () => {

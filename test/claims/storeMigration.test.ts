@@ -147,6 +147,39 @@ describe('opening a format-2 project folder', () => {
     expect(ids(saved.registry)).toEqual(ids(whole.project.registry));
   });
 
+  it('restores the format-2 backup of project.json alone with every claim still naming a known actor and choice', async () => {
+    const p = await open();
+    const csvBefore = (await p.call('export.csv', { rowPer: 'annotation' })).csv;
+    const backups = await p.call('backups.list', { documentId: null });
+    const v2 = [];
+    for (const b of backups) {
+      const raw = await readFile(path.join(root, 'backups', 'project', b.name), 'utf8');
+      if (ProjectFileV2.safeParse(JSON.parse(raw)).success) v2.push(b.name);
+    }
+    expect(v2).toHaveLength(1);
+    await p.call('backups.restore', { documentId: null, name: v2[0] as string });
+    // every value a claim holds is a known actor, or an item of its choice field
+    const registry = await p.call('registry.get', {});
+    const codebook = await p.call('codebook.get', {});
+    const actors = new Set(registry.entities.map((e) => e.id));
+    const unknown: string[] = [];
+    for (const s of p.store.summaries())
+      for (const a of await p.call('annotations.list', { documentId: s.id }))
+        for (const [key, value] of Object.entries(a.values)) {
+          const field = codebook.fields.find((f) => f.key === key);
+          if (!field) unknown.push(key);
+          else if (field.type === 'actor' && !actors.has(value as string)) unknown.push(`${key}=${String(value)}`);
+          else if (field.type === 'choice' && !field.choices.some((c) => c.id === value))
+            unknown.push(`${key}=${String(value)}`);
+        }
+    expect(unknown).toEqual([]);
+    // the choices only claims brought (not in the format-2 lists) were kept, and the user is told
+    const position = codebook.fields.find((f) => f.key === 'position');
+    expect(position?.choices.map((c) => c.id)).toContain('wavers');
+    expect((await p.call('project.info', {})).notices.map((n) => n.code)).toContain('claims_kept');
+    expect((await p.call('export.csv', { rowPer: 'annotation' })).csv).toBe(csvBefore);
+  });
+
   it('refuses a project.json of format 4, and leaves every file as it was', async () => {
     const file = path.join(root, 'project.json');
     const v4 = JSON.stringify({ ...((await json(file)) as object), schemaVersion: 4 });

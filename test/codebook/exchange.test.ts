@@ -225,6 +225,34 @@ describe('Hashiya JSON codebook', () => {
     ).rejects.toThrow(/newer Hashiya/);
   });
 
+  it('brings the file’s choice items a field of ours lacks, and changes none of ours', async () => {
+    const source = await freshProject();
+    const cb = await source.call('codebook.get', {});
+    await source.call('codebook.save', {
+      ...cb,
+      fields: cb.fields.map((f) =>
+        f.key === 'position'
+          ? {
+              ...f,
+              choices: [
+                ...f.choices.map((c) => (c.id === 'proposes' ? { ...c, name: 'puts forward' } : c)),
+                { id: 'wavers', name: 'wavers', nameAr: 'يتردد', value: 0 },
+              ],
+            }
+          : f,
+      ),
+    });
+    const { fileName, content } = await source.call('codebook.export', { format: 'json' });
+    const target = await freshProject();
+    const before = (await target.call('codebook.get', {})).fields.find((f) => f.key === 'position');
+    await target.call('codebook.import', { fileName, content });
+    const after = (await target.call('codebook.get', {})).fields.find((f) => f.key === 'position');
+    expect(after?.choices).toEqual([
+      ...(before?.choices ?? []),
+      { id: 'wavers', name: 'wavers', nameAr: 'يتردد', value: 0 },
+    ]);
+  });
+
   it('never drops a code that annotations use, and takes the file’s values only when asked', async () => {
     const p = await freshProject();
     const doc = await p.addDocument('اقترح الرئيس ماكرون وقف إطلاق النار.');

@@ -22,7 +22,8 @@ for r in rows:
     q = r['quote'][1:] if r['quote'].startswith("'") else r['quote']
     ok.append(text[int(r['start']):int(r['end'])] == q)
 jsonld = json.loads(z.read([n for n in names if n.endswith('.jsonld')][0]))
-print(json.dumps({'bad': bad, 'names': names, 'bom': raw[:3] == b'\\xef\\xbb\\xbf', 'ok': ok, 'total': jsonld['total'], 'readme': 'README.txt' in names}))
+fields = json.loads(z.read('fields.json').decode('utf-8')) if 'fields.json' in names else None
+print(json.dumps({'bad': bad, 'names': names, 'bom': raw[:3] == b'\\xef\\xbb\\xbf', 'ok': ok, 'total': jsonld['total'], 'readme': 'README.txt' in names, 'fields': fields}))
 `;
 
 let p: TestProject;
@@ -53,6 +54,7 @@ describe('export.bundle', () => {
       ok: boolean[];
       total: number;
       readme: boolean;
+      fields: { format: string; version: number; fields: unknown[] } | null;
     };
     expect(r.bad).toBeNull();
     expect(r.names.filter((n) => n.startsWith('texts/')).sort()).toEqual(ids.map((id) => `texts/${id}.txt`).sort());
@@ -60,9 +62,13 @@ describe('export.bundle', () => {
     expect(r.bom).toBe(true);
     expect(r.ok).toEqual([true, true, true]);
     expect(r.total).toBe(2);
-    // the CSV, the JSON-LD, actors.csv, the README and two texts
+    // the CSV, the JSON-LD, actors.csv, fields.json, the README and two texts
     expect(r.names).toContain('actors.csv');
-    expect(out.files).toBe(6);
+    // fields.json: the codebook's claim fields, whole and in order (the CSV's claim columns)
+    const { fields } = await p.call<{ fields: unknown[] }>('codebook.get', {});
+    expect(r.fields).toEqual({ format: 'hashiya-fields', version: 1, fields });
+    expect(fields.length).toBeGreaterThan(0);
+    expect(out.files).toBe(7);
   });
 
   it('holds only the chosen documents', async () => {

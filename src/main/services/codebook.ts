@@ -21,6 +21,7 @@ import type { ServiceContext } from './context';
 import { byDocument, type FieldChange } from './mergeJournal';
 import { rewriteAnnotations } from './rewriteAnnotations';
 import { visibleTotals } from './visibleAnnotations';
+import { fieldCounts } from './fieldStats';
 
 export { validateCodebook } from '@shared/codebook/validate';
 
@@ -329,7 +330,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
       return { ...result, applied: !dryRun };
     },
 
-    'stats.summary': async ({ documentId }) => {
+    'stats.summary': async ({ documentId, field }) => {
       if (documentId !== undefined) ctx.store.summary(documentId);
       const t = (await visibleTotals(ctx.store, documentId)) ?? (await usage().totals(documentId));
       const codebook = ctx.store.data.codebook;
@@ -364,6 +365,7 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         codes,
         actors,
         noClaimant: claimant ? t.annotations - countOf(t.fields, claimant.key) : t.annotations,
+        fields: fieldCounts(codebook, ctx.store.data.registry, t, field),
       };
     },
   };

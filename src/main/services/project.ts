@@ -8,6 +8,7 @@ import type { Code } from '@shared/model';
 import { countOf } from '../codebook/usageIndex';
 import type { ServiceContext } from './context';
 import { applySettingsPatch } from './coders';
+import { keepClaimsInUse } from './keepClaimsInUse';
 
 /**
  * An older project.json may predate codes that annotations now use: restoring it must not leave
@@ -146,8 +147,10 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
     'backups.restore': async ({ documentId, name }) => {
       if (documentId === null) {
         const before = ctx.store.data.codebook.codes;
+        const was = { codebook: ctx.store.data.codebook, settings: ctx.store.data.settings };
         await ctx.store.restoreProjectBackup(name);
         await keepCodesInUse(ctx, before);
+        await keepClaimsInUse(ctx, was);
       } else await ctx.store.restoreDocumentBackup(documentId, name);
       return projectInfo(ctx.store);
     },

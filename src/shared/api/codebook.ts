@@ -21,6 +21,17 @@ const Changed = z.object({
   documents: z.number().int().nonnegative(),
 });
 
+const StatsField = z.object({
+  key: z.string(),
+  label: z.string(),
+  labelAr: z.string(),
+  type: z.string(),
+  values: z.array(
+    z.object({ id: z.string(), name: z.string(), nameAr: z.string(), count: z.number().int().nonnegative() }),
+  ),
+  none: z.number().int().nonnegative(),
+});
+
 export const StatsSummary = z.object({
   annotations: z.number().int().nonnegative(),
   /** annotations with no code */
@@ -49,6 +60,12 @@ export const StatsSummary = z.object({
   actors: z.array(z.object({ id: z.string(), name: z.string(), count: z.number().int().nonnegative() })),
   /** annotations without a claimant (the `claimant` field) */
   noClaimant: z.number().int().nonnegative(),
+  /**
+   * claims per value of each actor, place, choice and choices field (or of the one asked for), in
+   * codebook order: a choice field's items in list order (0 included), an entity field's values
+   * most first; `none` counts the claims that leave the field empty
+   */
+  fields: z.array(StatsField),
 });
 export type StatsSummary = z.infer<typeof StatsSummary>;
 
@@ -129,6 +146,9 @@ export const codebookApi = {
     }),
     { maxBodyBytes: 6 * 1024 * 1024 },
   ),
-  /** Annotations per code and per actor, for one document or the whole project. */
-  'stats.summary': method(z.object({ documentId: Id.optional() }).strict(), StatsSummary),
+  /** Annotations per code, per actor, and per value of each actor or choice field (or of `field` alone). */
+  'stats.summary': method(
+    z.object({ documentId: Id.optional(), field: z.string().min(1).max(40).optional() }).strict(),
+    StatsSummary,
+  ),
 };

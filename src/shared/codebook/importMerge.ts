@@ -240,11 +240,21 @@ export function mergeCodebooks(
       added.push(code.name);
     }
   }
-  // the file's claim fields whose keys we lack, limited to the codes they name here (by the file's id)
+  // the file's claim fields whose keys we lack, limited to the codes they name here (by the file's id);
+  // a field we have of the same type gains the file's choice items it lacks (by id and by name)
   const known = new Set(codes.map((c) => c.id));
   const fields = [...current.fields];
   for (const f of incoming.fields ?? []) {
-    if (fields.some((x) => x.key === f.key)) continue;
+    const at = fields.findIndex((x) => x.key === f.key);
+    const ours = fields[at];
+    if (ours) {
+      if (ours.type !== f.type) continue;
+      const ids = new Set(ours.choices.map((c) => c.id));
+      const names = new Set(ours.choices.map((c) => c.name.toLowerCase()));
+      const more = f.choices.filter((c) => !ids.has(c.id) && !names.has(c.name.toLowerCase()));
+      if (more.length > 0) fields[at] = { ...ours, choices: [...ours.choices, ...more] };
+      continue;
+    }
     const limits = f.codes === null ? null : f.codes.filter((id) => known.has(id));
     if (limits !== null && limits.length === 0) continue;
     fields.push({ ...f, codes: limits });

@@ -1,6 +1,6 @@
 /**
- * The actor registry: find (the type-ahead's folding), add, edit names, spellings, type and
- * affiliation, merge two or more (asked first, then undoable from the notice or with Ctrl/Cmd+Z
+ * The actor registry: find (the type-ahead's folding), add, edit names, spellings, type,
+ * affiliation and colour, edit the type lists of actors and of places (TypesEditor), merge two or more (asked first, then undoable from the notice or with Ctrl/Cmd+Z
  * in the reader), delete (one in use only with someone to give its claims to), and share the
  * list as CSV.
  */
@@ -17,6 +17,7 @@ import { announceCodebookWideChange, offerUndoStep } from './events';
 import { ConfirmMerge, UndoNotice } from './MergeConfirm';
 import { mergeStep, type MergeStep } from './mergeSteps';
 import { fill } from './mergeStrings';
+import { TypesEditor } from './TypesEditor';
 
 const LIST_LIMIT = 300;
 
@@ -34,6 +35,7 @@ export function ActorsTab({ announce }: { announce: (message: string) => void })
   const [confirming, setConfirming] = useState(false);
   const [lastMerge, setLastMerge] = useState<{ step: MergeStep; message: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [typesOpen, setTypesOpen] = useState(false);
 
   const reload = useCallback(async () => {
     await app.reloadCodebook();
@@ -153,6 +155,9 @@ export function ActorsTab({ announce }: { announce: (message: string) => void })
         <button type="button" onClick={() => setEditing('new')}>
           {a.addActor}
         </button>
+        <button type="button" aria-expanded={typesOpen} onClick={() => setTypesOpen((o) => !o)}>
+          {a.editTypes}
+        </button>
         <button
           type="button"
           onClick={() =>
@@ -177,6 +182,18 @@ export function ActorsTab({ announce }: { announce: (message: string) => void })
           />
         </label>
       </div>
+      {typesOpen &&
+        (['actor', 'place'] as const).map((kind) => (
+          <TypesEditor
+            key={kind}
+            kind={kind}
+            registry={registry}
+            onSaved={async (message) => {
+              await reload();
+              announce(message);
+            }}
+          />
+        ))}
       {editing && (
         <EntityForm
           entity={editedEntity}
@@ -290,6 +307,14 @@ export function ActorsTab({ announce }: { announce: (message: string) => void })
                     />
                   </td>
                   <th scope="row">
+                    {e.color && (
+                      <span
+                        className="cb-swatch-dot"
+                        style={{ background: e.color }}
+                        role="img"
+                        aria-label={fill(a.colourOf, { name: e.color })}
+                      />
+                    )}
                     <bdi dir="auto">{displayName(e)}</bdi>
                     {e.nameAr && e.nameLatin && (
                       <span className="muted">

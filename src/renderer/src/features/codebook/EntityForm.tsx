@@ -1,8 +1,9 @@
-/** Add or edit one actor or place: names in both scripts, other spellings, type, affiliation, country, notes. */
+/** Add or edit one actor or place: names in both scripts, other spellings, type, affiliation, country, colour, notes. */
 import { useId, useState } from 'react';
 import { displayName, type Entity, type EntityKind, type Registry } from '@shared/claims/registry';
 import { useI18n } from '../../i18n';
 import { useActorStrings } from './actorStrings';
+import { ColourField } from './ColourField';
 
 export interface EntityDraft {
   kind: EntityKind;
@@ -12,6 +13,8 @@ export interface EntityDraft {
   type: string | null;
   affiliation: string | null;
   country: string;
+  /** #rrggbb, or null */
+  color: string | null;
   notes: string;
 }
 
@@ -37,6 +40,7 @@ export function EntityForm({
   const [affiliation, setAffiliation] = useState(entity?.affiliation ?? '');
   const [country, setCountry] = useState(entity?.country ?? '');
   const [notes, setNotes] = useState(entity?.notes ?? '');
+  const [color, setColor] = useState<string | null>(entity?.color ?? null);
   const types = registry.types.filter((t) => t.kind === kind);
   const actors = registry.entities.filter((e) => e.kind === 'actor' && e.id !== entity?.id);
   return (
@@ -56,6 +60,7 @@ export function EntityForm({
           type: type || null,
           affiliation: kind === 'actor' && affiliation ? affiliation : null,
           country: country.trim(),
+          color,
           notes,
         });
       }}
@@ -116,6 +121,7 @@ export function EntityForm({
         {a.country}
         <input dir="auto" value={country} onChange={(e) => setCountry(e.target.value)} />
       </label>
+      <ColourField value={color} onChange={setColor} />
       <label>
         {a.notes}
         <textarea dir="auto" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />

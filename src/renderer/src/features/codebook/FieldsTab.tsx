@@ -1,7 +1,7 @@
 /**
  * The claim fields of the codebook: add, edit (labels in both languages, type, required, the
- * codes they apply to, choice items with their numbers), reorder and remove, then save them as
- * one change (codebook.save). The service refuses, with how many claims, to drop a field or a
+ * codes they apply to, choice items with their numbers, each keeping its id as it is moved or
+ * renamed: ChoiceItemsEditor), reorder and remove, then save them as one change (codebook.save). The service refuses, with how many claims, to drop a field or a
  * choice that claims use; the sentence is shown here and nothing changes.
  */
 import { useEffect, useState } from 'react';
@@ -10,18 +10,19 @@ import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { codeLabel, useI18n } from '../../i18n';
 import { useActorStrings } from './actorStrings';
-import { choicesToLines, linesToChoices } from './choiceLines';
+import { ChoiceItemsEditor } from './ChoiceItemsEditor';
+import { draftNumber, fromDrafts, toDrafts, type ChoiceDraft } from './choiceDrafts';
 import { fieldTypeName } from './fieldTypeNames';
 import { fill } from './mergeStrings';
 
 interface Row {
   field: ClaimField;
-  /** the choice list as typed (choiceLines.ts) */
-  lines: string;
+  /** the choice items as edited (choiceDrafts.ts) */
+  choices: ChoiceDraft[];
   isNew: boolean;
 }
 
-const rowOf = (field: ClaimField): Row => ({ field, lines: choicesToLines(field.choices), isNew: false });
+const rowOf = (field: ClaimField): Row => ({ field, choices: toDrafts(field.choices), isNew: false });
 
 export function FieldsTab({ announce }: { announce: (message: string) => void }) {
   const a = useActorStrings();
@@ -29,17 +30,21 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
   const app = useApp();
   const [rows, setRows] = useState<Row[]>(() => app.codebook.fields.map(rowOf));
   const [uses, setUses] = useState<Record<string, number>>({});
+  const [choiceUses, setChoiceUses] = useState<Record<string, Record<string, number>>>({});
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setRows(app.codebook.fields.map(rowOf)), [app.codebook.fields]);
   useEffect(() => {
     void api['codebook.usage']({})
-      .then((u) => setUses(u.fields))
+      .then((u) => {
+        setUses(u.fields);
+        setChoiceUses(u.choices);
+      })
       .catch(() => undefined);
   }, [app.codebook]);
 
-  const update = (i: number, patch: Partial<ClaimField>, lines?: string) =>
+  const update = (i: number, patch: Partial<ClaimField>, choices?: ChoiceDraft[]) =>
     setRows((rs) =>
-      rs.map((r, j) => (j === i ? { ...r, field: { ...r.field, ...patch }, lines: lines ?? r.lines } : r)),
+      rs.map((r, j) => (j === i ? { ...r, field: { ...r.field, ...patch }, choices: choices ?? r.choices } : r)),
     );
   const move = (i: number, by: -1 | 1) =>
     setRows((rs) => {
@@ -51,9 +56,18 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
     });
 
   const save = async () => {
+    // a number that does not read is said here: sent as JSON, NaN would arrive as no number
+    for (const r of rows) {
+      if (!CHOICE_FIELD_TYPES.includes(r.field.type)) continue;
+      const bad = r.choices.find((d) => d.name.trim() !== '' && Number.isNaN(draftNumber(d.value)));
+      if (bad) {
+        setError(fill(a.badChoiceValue, { value: bad.value, name: bad.name, field: r.field.label || r.field.key }));
+        return;
+      }
+    }
     const fields = rows.map((r) => ({
       ...r.field,
-      choices: CHOICE_FIELD_TYPES.includes(r.field.type) ? linesToChoices(r.lines, r.field.choices) : [],
+      choices: CHOICE_FIELD_TYPES.includes(r.field.type) ? fromDrafts(r.choices) : [],
     }));
     try {
       await api['codebook.save']({ codes: app.codebook.codes, fields });
@@ -77,6 +91,10 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
   };
 
   const used = (key: string) => (Object.hasOwn(uses, key) ? (uses[key] as number) : 0);
+  const choiceUsed = (key: string) => (id: string) => {
+    const m = Object.hasOwn(choiceUses, key) ? choiceUses[key] : undefined;
+    return m && Object.hasOwn(m, id) ? (m[id] as number) : 0;
+  };
   return (
     <div className="cb-fields">
       {error && (
@@ -159,10 +177,12 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
                   {f.codes === null && <span className="muted"> ({a.allCodes})</span>}
                 </label>
                 {CHOICE_FIELD_TYPES.includes(f.type) && (
-                  <label>
-                    {a.choices}
-                    <textarea dir="auto" rows={4} value={r.lines} onChange={(e) => update(i, {}, e.target.value)} />
-                  </label>
+                  <ChoiceItemsEditor
+                    fieldName={name}
+                    items={r.choices}
+                    uses={choiceUsed(f.key)}
+                    onChange={(choices) => update(i, {}, choices)}
+                  />
                 )}
                 <div className="actions">
                   <button
@@ -207,7 +227,7 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
                   codes: null,
                   choices: [],
                 },
-                lines: '',
+                choices: [],
                 isNew: true,
               },
             ])
