@@ -293,6 +293,8 @@ function brute(records: readonly ClaimRecord[], o: NetworkOptions): Brute {
 // ---------------------------------------------------------------- the comparison
 
 function expectSame(built: Network, expected: Brute, what: string): void {
+  const keys = built.edges.map((e) => `${e.source}\u0000${e.target}`);
+  expect(keys, `${what}: edges in source, target order`).toEqual([...keys].sort());
   const got = new Map(built.edges.map((e) => [`${e.source}|${e.target}`, e]));
   expect([...got.keys()].sort(), `${what}: the edges`).toEqual([...expected.edges.keys()].sort());
   for (const [key, want] of expected.edges) {
