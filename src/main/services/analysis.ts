@@ -12,7 +12,7 @@ import { toGexf } from '@shared/analysis/gexf';
 import { toGraphml } from '@shared/analysis/graphml';
 import { buildNetwork, buildNetworkSeries, type Network, type NetworkOptions } from '@shared/analysis/network';
 import { claimContext, recordFromAnnotation, type ClaimContext, type ClaimRecord } from '@shared/analysis/records';
-import { edgesCsv, eventsCsv, nodesCsv } from '@shared/analysis/tables';
+import { edgesCsv, eventsCsv, nodesCsv, windowEdgesCsv } from '@shared/analysis/tables';
 import { buildTimeline } from '@shared/analysis/timeline';
 import { AppError } from '@shared/errors';
 import type { DocumentSummary } from '@shared/model';
@@ -147,11 +147,22 @@ export function analysisHandlers(
         });
         return { fileName: name('csv', 'events'), mediaType: 'text/csv; charset=utf-8', text, claims: records.length };
       }
-      if (input.network?.window)
-        throw new AppError(
-          'invalid_input',
-          'An export holds one network: leave out `window` and choose the time span with `from` and `to`.',
-        );
+      if (input.network?.window) {
+        if (input.format !== 'edgesCsv')
+          throw new AppError(
+            'invalid_input',
+            'A GraphML, GEXF or nodes file holds one network: leave out `window` and choose the time span with `from` and `to`, or export the edges of every window as one edges CSV.',
+          );
+        const { records, options } = await network(filter, input.network);
+        checkWindowCount(records, options, input.network.window.step);
+        const series = buildNetworkSeries(records, options, input.network.window, codebook());
+        return {
+          fileName: name('csv', `network-${input.network.type}-windows-edges`),
+          mediaType: 'text/csv; charset=utf-8',
+          text: windowEdgesCsv(series),
+          claims: records.length,
+        };
+      }
       const spec = input.network ?? { type: 'twoMode' as const };
       const { records, network: built } = await network(filter, spec);
       const what = `network-${spec.type}`;
