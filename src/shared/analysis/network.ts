@@ -228,7 +228,9 @@ function combination(levels: number): Combination {
 const byEnds = (a: NetworkEdge, b: NetworkEdge): number =>
   a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0;
 
-function conceptsOf(r: ClaimRecord, scope: ReadonlySet<string> | null | undefined): string[] {
+function conceptsOf(r: ClaimRecord, scope: ReadonlySet<string> | null | undefined): readonly string[] {
+  // most claims carry one code: no set to make
+  if (r.codes.length <= 1) return scope && r.codes.length === 1 && !scope.has(r.codes[0]!) ? [] : r.codes;
   const unique = [...new Set(r.codes)];
   return scope ? unique.filter((c) => scope.has(c)) : unique;
 }
