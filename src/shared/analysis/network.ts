@@ -249,25 +249,96 @@ function codeNode(id: string, c: string, info: CodeInfo | undefined): NetworkNod
   };
 }
 
+/**
+ * The two-mode network over indexes: actors and codes numbered as met, one cell per (actor, code)
+ * pair found through a number key, sums in plain arrays, claims per node counted by the last
+ * record each node saw. Nothing is made per statement but the first time a pair is met.
+ */
 function twoMode(records: readonly ClaimRecord[], options: NetworkOptions, codes: ReadonlyMap<string, CodeInfo>) {
-  const nodes = new Nodes();
-  const sums = new EdgeSums();
   const aggregation = options.aggregation ?? 'ignore';
-  const codeIds = new Map<string, string>();
-  for (const r of records) {
+  const actorIndex = new Map<string, number>();
+  const actorRefs: ActorRef[] = [];
+  const codeIndex = new Map<string, number>();
+  const codeList: string[] = [];
+  const actorLast: number[] = [];
+  const actorClaims: number[] = [];
+  const codeLast: number[] = [];
+  const codeClaims: number[] = [];
+  const cellOf = new Map<number, number>();
+  const cellActor: number[] = [];
+  const cellCode: number[] = [];
+  const cellClaims: number[] = [];
+  const cellPositions: number[] = [];
+  const cellSum: number[] = [];
+  const cellLevels: number[] = [];
+  for (let n = 0; n < records.length; n++) {
+    const r = records[n]!;
     if (!r.claimant) continue;
     const concepts = conceptsOf(r, options.codes);
     if (concepts.length === 0) continue;
-    const actor = nodes.actor(r.claimant, r.annotationId);
+    let a = actorIndex.get(r.claimant.id);
+    if (a === undefined) {
+      actorIndex.set(r.claimant.id, (a = actorRefs.length));
+      actorRefs.push(r.claimant);
+      actorLast.push(-1);
+      actorClaims.push(0);
+    }
+    if (actorLast[a] !== n) {
+      actorLast[a] = n;
+      actorClaims[a]!++;
+    }
     for (const c of concepts) {
-      let id = codeIds.get(c);
-      if (id === undefined) codeIds.set(c, (id = codeNodeId(c)));
-      const code = nodes.add(id, (nodeId) => codeNode(nodeId, c, codes.get(c)), r.annotationId);
-      sums.add(actor.id, code.id, r.position);
+      let k = codeIndex.get(c);
+      if (k === undefined) {
+        codeIndex.set(c, (k = codeList.length));
+        codeList.push(c);
+        codeLast.push(-1);
+        codeClaims.push(0);
+      }
+      if (codeLast[k] !== n) {
+        codeLast[k] = n;
+        codeClaims[k]!++;
+      }
+      const key = a * 1_048_576 + k;
+      let cell = cellOf.get(key);
+      if (cell === undefined) {
+        cellOf.set(key, (cell = cellActor.length));
+        cellActor.push(a);
+        cellCode.push(k);
+        cellClaims.push(0);
+        cellPositions.push(0);
+        cellSum.push(0);
+        cellLevels.push(0);
+      }
+      cellClaims[cell]!++;
+      if (r.position !== null) {
+        cellPositions[cell]!++;
+        cellSum[cell]! += r.position;
+        cellLevels[cell]! |= 1 << level(r.position);
+      }
     }
   }
-  const edges = sums.list((e) => (aggregation === 'subtract' ? e.positionSum : e.claims), aggregation === 'combine');
-  return { nodes: nodes.list(), edges };
+  const actorIds = actorRefs.map((a) => actorNodeId(a.id));
+  const codeIds = codeList.map(codeNodeId);
+  const nodes: NetworkNode[] = [
+    ...actorRefs.map((a, i) => ({ ...actorNode(a), claims: actorClaims[i]! })),
+    ...codeList.map((c, k) => ({ ...codeNode(codeIds[k]!, c, codes.get(c)), claims: codeClaims[k]! })),
+  ].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const combine = aggregation === 'combine';
+  const edges: NetworkEdge[] = [];
+  for (let cell = 0; cell < cellActor.length; cell++) {
+    const weight = aggregation === 'subtract' ? cellSum[cell]! : cellClaims[cell]!;
+    if (weight === 0 && !combine) continue;
+    edges.push({
+      source: actorIds[cellActor[cell]!]!,
+      target: codeIds[cellCode[cell]!]!,
+      weight,
+      position: cellPositions[cell]! > 0 ? cellSum[cell]! / cellPositions[cell]! : null,
+      combination: combine ? combination(cellLevels[cell]!) : null,
+      claims: cellClaims[cell]!,
+    });
+  }
+  return { nodes, edges: edges.sort(byEnds) };
 }
 
 /** 1 − d(q1, q2) for congruence, d for conflict, 1 − 2d for subtract, by level pair (3 × 3). */
