@@ -51,8 +51,12 @@ async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promis
   const records: ClaimRecord[] = [];
   let context: ClaimContext | null = null;
   const claims = () => (context ??= claimContext(ctx.store.data));
-  for (const summary of selectDocuments(ctx.store, filter.documentIds))
-    for (const r of await documentRecords(ctx, summary, claims)) if (keep(r)) records.push(r);
+  const cache = claimRecordCache(ctx.store);
+  for (const summary of selectDocuments(ctx.store, filter.documentIds)) {
+    // most documents are kept: read them without a promise each
+    const list = cache.kept(summary) ?? (await documentRecords(ctx, summary, claims));
+    for (const r of list) if (keep(r)) records.push(r);
+  }
   return records;
 }
 

@@ -20,7 +20,7 @@ import type { ClaimRecord } from '@shared/analysis/records';
 import type { DocumentSummary } from '@shared/model';
 
 const stampOf = (s: DocumentSummary): string =>
-  JSON.stringify([s.annotationCount, s.title, s.source, s.publishedAt ?? null]);
+  `${s.annotationCount}\u0000${s.title}\u0000${s.source}\u0000${s.publishedAt ?? ''}`;
 
 interface Entry {
   stamp: string;
@@ -39,6 +39,12 @@ export class ClaimRecordCache {
     this.memo = null;
     if (documentIds === null) this.docs.clear();
     else for (const id of documentIds) this.docs.delete(id);
+  }
+
+  /** The records kept for this summary, or undefined (then ask `records`): no promise when kept. */
+  kept(summary: DocumentSummary): readonly ClaimRecord[] | undefined {
+    const kept = this.docs.get(summary.id);
+    return kept && kept.stamp === stampOf(summary) ? kept.records : undefined;
   }
 
   /** The records of a document, made by `make` unless the cache holds them for this summary. */
