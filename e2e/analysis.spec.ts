@@ -212,6 +212,27 @@ test('filters of several values: two codes and a position, from the keyboard; th
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('an actor chosen in the filter finds the claims of the actors affiliated with it', async ({ page, hashiya }) => {
+  await seed(hashiya);
+  const haftar = await hashiya.actor('خليفة حفتر');
+  const lna = await hashiya.actor('الجيش الوطني الليبي');
+  await hashiya.ok('registry.update', { id: haftar, patch: { affiliation: lna } });
+  await openClaims(page, hashiya);
+  await expect(rows(page)).toHaveCount(3);
+  const actors = page.getByTestId('filter-actors');
+  await actors.getByRole('button').first().click();
+  // each actor shows its affiliation
+  await expect(actors.getByRole('checkbox', { name: 'خليفة حفتر · الجيش الوطني الليبي' })).toBeVisible();
+  await actors.getByRole('checkbox', { name: 'الجيش الوطني الليبي', exact: true }).check();
+  await page.keyboard.press('Escape');
+  await expect(rows(page)).toHaveCount(1);
+  expect(await column(page, 'claimant')).toEqual(['خليفة حفتر']);
+  // a second actor adds its claims (any of them passes)
+  await choose(page, 'actors', 'إيمانويل ماكرون');
+  await expect(rows(page)).toHaveCount(2);
+  expect(await column(page, 'claimant')).toEqual(['خليفة حفتر', 'إيمانويل ماكرون']);
+});
+
 test('sliding windows: the network steps from window to window, and every window’s edges export', async ({
   page,
   hashiya,

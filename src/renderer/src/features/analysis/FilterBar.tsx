@@ -8,7 +8,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { ClaimFilter } from '@shared/analysis/filter';
 import type { Codebook } from '@shared/model';
-import { displayName } from '@shared/claims/registry';
+import { displayName, type Entity } from '@shared/claims/registry';
 import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { codeLabel, useI18n, type Lang } from '../../i18n';
@@ -100,10 +100,13 @@ export function FilterBar({
   const actorChoices = useMemo(() => {
     const known = new Map<string, Choice>();
     const entities = new Map(app.registry.entities.map((e) => [e.id, e]));
+    // the name in the script of the interface when the actor has one
+    const named = (e: Pick<Entity, 'nameAr' | 'nameLatin'>) =>
+      lang === 'en' ? e.nameLatin || e.nameAr : displayName(e);
     for (const e of app.registry.entities) {
       if (e.kind !== 'actor') continue;
       const group = e.affiliation ? entities.get(e.affiliation) : undefined;
-      known.set(e.id, { value: e.id, label: displayName(e), ...(group ? { hint: displayName(group) } : {}) });
+      known.set(e.id, { value: e.id, label: named(e), ...(group ? { hint: named(group) } : {}) });
     }
     // actors the claims name that the registry lacks (the network's nodes), then any still chosen
     for (const a of actors) if (!known.has(a.id)) known.set(a.id, { value: a.id, label: a.name });

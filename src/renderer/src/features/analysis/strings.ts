@@ -215,8 +215,9 @@ const ar = {
   slidingWindows: 'نوافذ زمنية منزلقة',
   windowSize: 'النافذة (أيام)',
   windowStep: 'الخطوة (أيام)',
+  // the dates isolated left-to-right (U+2066 … U+2069), or the bidi algorithm reverses their parts
   windowOf: (i: number, n: number, from: string, to: string) =>
-    `النافذة ${i.toLocaleString('ar')} من ${n.toLocaleString('ar')}: ${from} – ${to}`,
+    `النافذة ${i.toLocaleString('ar')} من ${n.toLocaleString('ar')}: \u2066${from}\u2069 – \u2066${to}\u2069`,
   windowPick: 'النافذة',
   previousWindow: 'النافذة السابقة',
   nextWindow: 'النافذة التالية',
