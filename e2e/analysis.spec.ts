@@ -56,6 +56,14 @@ async function openClaims(page: Page, hashiya: Hashiya) {
   await expect(page.getByRole('heading', { level: 1, name: 'Claims' })).toBeVisible();
 }
 
+/** Tick `labels` in a filter field of several values (filter-<field>), then close its list. */
+async function choose(page: Page, field: string, ...labels: string[]) {
+  const box = page.getByTestId(`filter-${field}`);
+  await box.getByRole('button').first().click();
+  for (const label of labels) await box.getByRole('checkbox', { name: label, exact: true }).check();
+  await page.keyboard.press('Escape');
+}
+
 const rows = (page: Page) => page.getByTestId('claim-row');
 const column = (page: Page, name: string) => rows(page).locator(`.col-${name}`).allTextContents();
 const timelineTotal = async (page: Page) =>
@@ -134,7 +142,7 @@ test('one filter: a code narrows the table and the timeline alike; a network nod
   await expect(rows(page)).toHaveCount(3);
   await expect.poll(() => timelineTotal(page)).toBe(3);
 
-  await page.getByLabel('Code', { exact: true }).selectOption({ label: 'Ceasefire proposal' });
+  await choose(page, 'codes', 'Ceasefire proposal');
   await expect(rows(page)).toHaveCount(2);
   await expect.poll(() => timelineTotal(page)).toBe(2);
   expect(await column(page, 'claimant')).toEqual(['خليفة حفتر', 'إيمانويل ماكرون']);
@@ -158,10 +166,122 @@ test('one filter: a code narrows the table and the timeline alike; a network nod
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('filters of several values: two codes and a position, from the keyboard; the timeline, network and files follow', async ({
+  page,
+  hashiya,
+}) => {
+  await seed(hashiya);
+  await openClaims(page, hashiya);
+  await expect(rows(page)).toHaveCount(3);
+  // the codes field from the keyboard: open, tick two, Escape puts the focus back
+  const codes = page.getByTestId('filter-codes');
+  const button = codes.getByRole('button').first();
+  await expect(button).toHaveAccessibleName('Code Any code');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await codes.getByRole('checkbox', { name: 'Ceasefire proposal', exact: true }).focus();
+  await page.keyboard.press('Space');
+  await codes.getByRole('checkbox', { name: 'Arms embargo', exact: true }).focus();
+  await page.keyboard.press('Space');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAccessibleName('Code 2 chosen');
+  await expect(rows(page)).toHaveCount(3);
+  // and a position: +1 (Salama supports the embargo, Macron proposes a ceasefire)
+  await choose(page, 'positions', '+1');
+  await expect(rows(page)).toHaveCount(2);
+  expect(await column(page, 'claimant')).toEqual(['غسان سلامة', 'إيمانويل ماكرون']);
+  await expect.poll(() => timelineTotal(page)).toBe(2);
+  await expect(page.getByTestId('network-node').filter({ hasText: 'خليفة حفتر' })).toHaveCount(0);
+  await expect(page.getByTestId('network-node').filter({ hasText: 'غسان سلامة' })).toHaveCount(1);
+  // the files hold what is shown
+  const [events] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Events CSV' }).click(),
+  ]);
+  const [head, ...lines] = parseCsv(readFileSync(await events.path(), 'utf8').replace(/^\uFEFF/, ''));
+  expect(lines.map((l) => l[head!.indexOf('quote')])).toEqual(await column(page, 'quote'));
+  const [edges] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Edges CSV', exact: true }).click(),
+  ]);
+  const edgeRows = parseCsv(readFileSync(await edges.path(), 'utf8').replace(/^\uFEFF/, '')).slice(1);
+  expect(edgeRows.map((r) => r[1]).sort()).toEqual(['code:arms-embargo', 'code:ceasefire-proposal']);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('an actor chosen in the filter finds the claims of the actors affiliated with it', async ({ page, hashiya }) => {
+  await seed(hashiya);
+  const haftar = await hashiya.actor('خليفة حفتر');
+  const lna = await hashiya.actor('الجيش الوطني الليبي');
+  await hashiya.ok('registry.update', { id: haftar, patch: { affiliation: lna } });
+  await openClaims(page, hashiya);
+  await expect(rows(page)).toHaveCount(3);
+  const actors = page.getByTestId('filter-actors');
+  await actors.getByRole('button').first().click();
+  // each actor shows its affiliation
+  await expect(actors.getByRole('checkbox', { name: 'خليفة حفتر · الجيش الوطني الليبي' })).toBeVisible();
+  await actors.getByRole('checkbox', { name: 'الجيش الوطني الليبي', exact: true }).check();
+  await page.keyboard.press('Escape');
+  await expect(rows(page)).toHaveCount(1);
+  expect(await column(page, 'claimant')).toEqual(['خليفة حفتر']);
+  // a second actor adds its claims (any of them passes)
+  await choose(page, 'actors', 'إيمانويل ماكرون');
+  await expect(rows(page)).toHaveCount(2);
+  expect(await column(page, 'claimant')).toEqual(['خليفة حفتر', 'إيمانويل ماكرون']);
+});
+
+test('sliding windows: the network steps from window to window, and every window’s edges export', async ({
+  page,
+  hashiya,
+}) => {
+  await seed(hashiya);
+  await openClaims(page, hashiya);
+  await expect(page.getByTestId('network-node')).toHaveCount(5);
+  await page.getByRole('checkbox', { name: 'Sliding windows' }).check();
+  await page.getByLabel('Step (days)').fill('30');
+  // 30-day windows 30 days apart from the first claim (2019-04-10): April's, then May's
+  const shown = page.getByTestId('window-shown');
+  await expect(shown).toHaveText('Window 1 of 2: 2019-04-10 – 2019-05-09');
+  await expect(page.getByTestId('network-node').filter({ hasText: 'خليفة حفتر' })).toHaveCount(1);
+  await expect(page.getByTestId('network-node').filter({ hasText: 'إيمانويل ماكرون' })).toHaveCount(0);
+  await page.getByTestId('window-slider').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(shown).toHaveText('Window 2 of 2: 2019-05-10 – 2019-06-08');
+  await expect(page.getByTestId('network-node').filter({ hasText: 'إيمانويل ماكرون' })).toHaveCount(1);
+  await expect(page.getByTestId('network-node').filter({ hasText: 'خليفة حفتر' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Next window' })).toBeDisabled();
+  expect(await seriousViolations(page)).toEqual([]);
+  const [all] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Edges CSV, every window' }).click(),
+  ]);
+  expect(all.suggestedFilename()).toMatch(/^hashiya-network-twoMode-windows-edges-.*\.csv$/);
+  const [head, ...lines] = parseCsv(readFileSync(await all.path(), 'utf8').replace(/^\uFEFF/, ''));
+  expect(head!.slice(0, 3)).toEqual(['window', 'window_from', 'window_to']);
+  expect(lines.map((l) => l.slice(0, 3).join(' '))).toEqual([
+    '1 2019-04-10 2019-05-09',
+    '1 2019-04-10 2019-05-09',
+    '2 2019-05-10 2019-06-08',
+  ]);
+  // the GraphML holds the window on screen
+  const [graphml] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'GraphML' }).click(),
+  ]);
+  const xml = readFileSync(await graphml.path(), 'utf8');
+  expect(xml).toContain('إيمانويل ماكرون');
+  expect(xml).not.toContain('خليفة حفتر');
+  await page.getByRole('button', { name: 'Previous window' }).click();
+  await expect(shown).toHaveText('Window 1 of 2: 2019-04-10 – 2019-05-09');
+});
+
 test('a row opens its passage in the reader, with the keyboard too', async ({ page, hashiya }) => {
   await seed(hashiya);
   await openClaims(page, hashiya);
-  await page.getByLabel('Code', { exact: true }).selectOption({ label: 'Arms embargo' });
+  await choose(page, 'codes', 'Arms embargo');
   await expect(rows(page)).toHaveCount(1);
   await rows(page).first().focus();
   await page.keyboard.press('Enter');
@@ -172,7 +292,7 @@ test('a row opens its passage in the reader, with the keyboard too', async ({ pa
 test('a filter nothing matches says so', async ({ page, hashiya }) => {
   await seed(hashiya);
   await openClaims(page, hashiya);
-  await page.getByLabel('Position', { exact: true }).selectOption({ label: 'No position' });
+  await choose(page, 'positions', 'No position');
   await expect(page.getByText('No claims match this filter.').first()).toBeVisible();
   await expect(rows(page)).toHaveCount(0);
 });

@@ -47,6 +47,7 @@ import {
 import { cleanupFloor, durableWriteMs } from './floors';
 import { machine, markdown, median, percentile, table, type Base, type Scenario } from './report';
 import { measureSearch, writeSearchCorpus } from './searchBench';
+import { measureAnalysis, writeAnalysisProject } from './analysisBench';
 import { startBrowserMode, type BrowserMode as Server } from '../browserMode';
 import { deflateRawSync } from 'node:zlib';
 import { importFile } from '../../src/main/import/index';
@@ -705,6 +706,16 @@ async function zipBombScenario(): Promise<void> {
   });
 }
 
+// the claims view at 100,000 claims (scripts/bench/analysisBench.ts)
+async function analysisScenarios(corpus: Corpus, tmp: string): Promise<void> {
+  const dir = path.join(tmp, 'analysis');
+  const sizes = { documents: LARGE, claimsPerDocument: 10, actors: 1000 };
+  const [ms, claims] = await time(() => writeAnalysisProject(dir, corpus, sizes));
+  log(`analysis project: ${claims.toLocaleString()} claims written in ${(ms / 1000).toFixed(1)} s [${elapsed()}]`);
+  for (const r of await measureAnalysis(dir, corpus, RUNS.search, log))
+    record({ ...r, unit: 'ms', target: 'ratio ≤ 3', check: (s) => (s.ratio ?? Infinity) <= 3 });
+}
+
 async function finish(chromiumVersion: string): Promise<void> {
   const order = [
     'tag_to_paint_ms',
@@ -723,6 +734,9 @@ async function finish(chromiumVersion: string): Promise<void> {
     'search_ms',
     'search_first_ms',
     'search_warm_ms',
+    'claims_filter_ms',
+    'timeline_ms',
+    'network_build_ms',
     'tag_all_1000_ms',
     'startup_ms',
     'startup_100k_docs_ms',
@@ -760,7 +774,7 @@ async function main(): Promise<void> {
     const chromiumVersion = browser.version();
     log(`Chromium ${chromiumVersion}; data in ${tmp}`);
 
-    const only = process.env.BENCH_ONLY; // import | reader | scale | search | projects | export (for working on one part)
+    const only = process.env.BENCH_ONLY; // import | reader | scale | search | analysis | projects | export (for working on one part)
     if (!only || only === 'import') await zipBombScenario();
     if (only === 'import') return finish(chromiumVersion);
     if (!only || only === 'reader') await readerScenarios(browser, corpus, tmp);
@@ -770,6 +784,8 @@ async function main(): Promise<void> {
     if (only === 'scale') return finish(chromiumVersion);
     if (!only || only === 'search') await searchCorpusScenarios(tmp);
     if (only === 'search') return finish(chromiumVersion);
+    if (!only || only === 'analysis') await analysisScenarios(corpus, tmp);
+    if (only === 'analysis') return finish(chromiumVersion);
     const small = await writeProject(
       path.join(tmp, 'small'),
       corpus,

@@ -1,8 +1,8 @@
 /**
  * analysis.claims, analysis.network, analysis.timeline and analysis.export (issue 16): the claims of the chosen
  * documents as claim records (src/shared/analysis/records.ts), through the one claims filter,
- * into DNA's networks, the timeline, or an export file. Documents are read one at a time as an
- * export reads them (documentSource.ts); only the records that pass the filter are kept.
+ * into DNA's networks, the timeline, or an export file. Each document's records are made once and
+ * kept until a change event forgets them (claimRecordCache.ts).
  */
 import type { Handlers } from '@shared/api';
 import { MAX_WINDOWS, type NetworkSpec } from '@shared/api/analysis';
@@ -11,15 +11,36 @@ import { claimDateOf, claimPredicate, codeScope, type ClaimFilter } from '@share
 import { toGexf } from '@shared/analysis/gexf';
 import { toGraphml } from '@shared/analysis/graphml';
 import { buildNetwork, buildNetworkSeries, type Network, type NetworkOptions } from '@shared/analysis/network';
-import { claimContext, recordFromAnnotation, type ClaimRecord } from '@shared/analysis/records';
-import { edgesCsv, eventsCsv, nodesCsv } from '@shared/analysis/tables';
+import { claimContext, recordFromAnnotation, type ClaimContext, type ClaimRecord } from '@shared/analysis/records';
+import { edgesCsv, eventsCsv, nodesCsv, windowEdgesCsv } from '@shared/analysis/tables';
 import { buildTimeline } from '@shared/analysis/timeline';
 import { AppError } from '@shared/errors';
-import { forEachDocument, selectDocuments } from '../exchange/documentSource';
+import type { DocumentSummary } from '@shared/model';
+import { selectDocuments } from '../exchange/documentSource';
 import { exportFileName } from '../exchange/fileNames';
+import { claimRecordCache } from './claimRecordCache';
 import { claimRow, sortClaimRows } from './claimRows';
 import type { ServiceContext } from './context';
 import { visibleAnnotations } from './visibleAnnotations';
+
+/**
+ * The one place the claims view reads claims: a document's annotations as claim records, kept in
+ * the server cache (claimRecordCache.ts) until a change event forgets them. A rule that hides
+ * some annotations from this view (blind coding) belongs here, in what is kept per document; a
+ * change of settings (project.changed) clears the cache, so such a rule is applied afresh.
+ */
+async function documentRecords(
+  ctx: ServiceContext,
+  summary: DocumentSummary,
+  claims: () => ClaimContext,
+): Promise<readonly ClaimRecord[]> {
+  return claimRecordCache(ctx.store).records(summary, async () => {
+    const file = await ctx.store.peekDocument(summary.id);
+    // while blind, only this coder's own claims (visibleAnnotations.ts); turning blind coding on or
+    // off sends the change events that clear the cache
+    return visibleAnnotations(ctx.store, file.annotations).map((a) => recordFromAnnotation(a, file.document, claims()));
+  });
+}
 
 async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promise<ClaimRecord[]> {
   const codebook = ctx.store.data.codebook.codes;
@@ -31,14 +52,14 @@ async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promis
   }
   const keep = claimPredicate(filter, codebook);
   const records: ClaimRecord[] = [];
-  const claims = claimContext(ctx.store.data);
-  await forEachDocument(ctx.store, selectDocuments(ctx.store, filter.documentIds), (file) => {
-    // while blind, only this coder's own claims (visibleAnnotations.ts)
-    for (const a of visibleAnnotations(ctx.store, file.annotations)) {
-      const r = recordFromAnnotation(a, file.document, claims);
-      if (keep(r)) records.push(r);
-    }
-  });
+  let context: ClaimContext | null = null;
+  const claims = () => (context ??= claimContext(ctx.store.data));
+  const cache = claimRecordCache(ctx.store);
+  for (const summary of selectDocuments(ctx.store, filter.documentIds)) {
+    // most documents are kept: read them without a promise each
+    const list = cache.kept(summary) ?? (await documentRecords(ctx, summary, claims));
+    for (const r of list) if (keep(r)) records.push(r);
+  }
   return records;
 }
 
@@ -84,13 +105,14 @@ export function analysisHandlers(
   };
   return {
     'analysis.claims': async (input) => {
-      const records = await filteredRecords(ctx, input.filter ?? {});
-      const names = new Map(codebook().map((c) => [c.id, c.name || c.nameAr]));
-      const sorted = sortClaimRows(
-        records.map(claimRow),
-        input.sort ?? { column: 'documentDate', dir: 'asc' },
-        (id) => names.get(id) ?? id,
-      );
+      const filter = input.filter ?? {};
+      const sort = input.sort ?? { column: 'documentDate' as const, dir: 'asc' as const };
+      // the table's next page (same filter, same sort, nothing changed) is a slice of the last answer
+      const sorted = await claimRecordCache(ctx.store).derived(JSON.stringify(['claims', filter, sort]), async () => {
+        const records = await filteredRecords(ctx, filter);
+        const names = new Map(codebook().map((c) => [c.id, c.name || c.nameAr]));
+        return sortClaimRows(records.map(claimRow), sort, (id) => names.get(id) ?? id);
+      });
       return { total: sorted.length, rows: sorted.slice(input.offset, input.offset + input.limit) };
     },
     'analysis.network': async (input) => {
@@ -132,11 +154,22 @@ export function analysisHandlers(
         });
         return { fileName: name('csv', 'events'), mediaType: 'text/csv; charset=utf-8', text, claims: records.length };
       }
-      if (input.network?.window)
-        throw new AppError(
-          'invalid_input',
-          'An export holds one network: leave out `window` and choose the time span with `from` and `to`.',
-        );
+      if (input.network?.window) {
+        if (input.format !== 'edgesCsv')
+          throw new AppError(
+            'invalid_input',
+            'A GraphML, GEXF or nodes file holds one network: leave out `window` and choose the time span with `from` and `to`, or export the edges of every window as one edges CSV.',
+          );
+        const { records, options } = await network(filter, input.network);
+        checkWindowCount(records, options, input.network.window.step);
+        const series = buildNetworkSeries(records, options, input.network.window, codebook());
+        return {
+          fileName: name('csv', `network-${input.network.type}-windows-edges`),
+          mediaType: 'text/csv; charset=utf-8',
+          text: windowEdgesCsv(series),
+          claims: records.length,
+        };
+      }
       const spec = input.network ?? { type: 'twoMode' as const };
       const { records, network: built } = await network(filter, spec);
       const what = `network-${spec.type}`;

@@ -55,6 +55,9 @@ function compareKeys(a: Key, b: Key): number {
   return collator.compare(String(a), String(b));
 }
 
+const DATE_COLUMNS: ReadonlySet<ClaimColumn> = new Set(['documentDate', 'claimDate']);
+const comparePlain = (a: Key, b: Key): number => (a! < b! ? -1 : a! > b! ? 1 : 0);
+
 /** The rows sorted by `column` (a new array); `codeName` names a code for the codes column. */
 export function sortClaimRows(
   rows: readonly ClaimRow[],
@@ -63,12 +66,14 @@ export function sortClaimRows(
 ): ClaimRow[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
   const keyed = rows.map((row, index) => ({ row, index, key: keyOf(row, sort.column, codeName) }));
+  // dates (YYYY-MM-DD) sort as plain strings, many times faster than the collator, in the same order
+  const compare = DATE_COLUMNS.has(sort.column) ? comparePlain : compareKeys;
   keyed.sort((x, y) => {
     if (x.key === null || y.key === null) {
       if (x.key !== y.key) return x.key === null ? 1 : -1;
       return x.index - y.index;
     }
-    return sign * compareKeys(x.key, y.key) || x.index - y.index;
+    return sign * compare(x.key, y.key) || x.index - y.index;
   });
   return keyed.map((k) => k.row);
 }

@@ -7,6 +7,7 @@ import { AppError } from '@shared/errors';
 import { SerialQueue } from '@shared/serialQueue';
 import { EventHub } from '../events';
 import { changeEventsFor } from './changeEvents';
+import { claimRecordCache } from './claimRecordCache';
 import { agreementHandlers } from './agreement';
 import { analysisHandlers } from './analysis';
 import { annotationHandlers } from './annotations';
@@ -67,6 +68,8 @@ export function createServices(host: ProjectAccess, options: ServiceOptions = {}
   const queue = new SerialQueue();
   const enqueue = (run: () => Promise<unknown>): Promise<unknown> => queue.run(run);
   const changeContext = { projectInfo: () => projectInfo(ctx.store) };
+  // the claims view's cache forgets what a change event names (claimRecordCache.ts)
+  events.subscribe((event) => claimRecordCache(ctx.store).hear(event));
   const accepted = new Set<Promise<unknown>>();
   const dispatch = (name: string, rawInput: unknown): Promise<unknown> => {
     const result = run(name, rawInput);

@@ -135,34 +135,38 @@ const LEVELS = [-1, 0, 1] as const;
 const level = (p: number): number => Math.max(0, Math.min(2, Math.round(p) + 1));
 
 class Nodes {
-  readonly byId = new Map<string, NetworkNode>();
-  /** the claim each node last counted: a record's statements come together, so this counts claims */
-  private readonly last = new Map<string, string>();
-  add(id: string, make: () => NetworkNode, claim: string): NetworkNode {
-    let n = this.byId.get(id);
-    if (!n) {
-      n = make();
-      this.byId.set(id, n);
+  /** each node with the claim it last counted: a record's statements come together, so this counts claims */
+  private readonly byId = new Map<string, { node: NetworkNode; last: string }>();
+  add(id: string, make: (id: string) => NetworkNode, claim: string): NetworkNode {
+    let entry = this.byId.get(id);
+    if (!entry) {
+      entry = { node: make(id), last: '' };
+      this.byId.set(id, entry);
     }
-    if (this.last.get(id) !== claim) {
-      this.last.set(id, claim);
-      n.claims++;
+    if (entry.last !== claim) {
+      entry.last = claim;
+      entry.node.claims++;
     }
-    return n;
+    return entry.node;
   }
   actor(a: ActorRef, claim: string): NetworkNode {
     return this.add(actorNodeId(a.id), () => actorNode(a), claim);
   }
   list(): NetworkNode[] {
-    return [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...this.byId.values()].map((e) => e.node).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 }
 
 class EdgeSums {
-  readonly edges = new Map<string, NetworkEdge & { positions: number; positionSum: number; levels: number }>();
+  /** source → target → sums (two maps: no key string made per statement) */
+  readonly edges = new Map<
+    string,
+    Map<string, NetworkEdge & { positions: number; positionSum: number; levels: number }>
+  >();
   add(source: string, target: string, position: number | null): void {
-    const key = `${source}\u0000${target}`;
-    let e = this.edges.get(key);
+    let targets = this.edges.get(source);
+    if (!targets) this.edges.set(source, (targets = new Map()));
+    let e = targets.get(target);
     if (!e) {
       e = {
         source,
@@ -175,7 +179,7 @@ class EdgeSums {
         positionSum: 0,
         levels: 0,
       };
-      this.edges.set(key, e);
+      targets.set(target, e);
     }
     e.claims++;
     if (position !== null) {
@@ -189,18 +193,19 @@ class EdgeSums {
     combine: boolean,
   ): NetworkEdge[] {
     const out: NetworkEdge[] = [];
-    for (const e of this.edges.values()) {
-      const w = weight(e);
-      if (w === 0 && !combine) continue;
-      out.push({
-        source: e.source,
-        target: e.target,
-        weight: w,
-        position: e.positions > 0 ? e.positionSum / e.positions : null,
-        combination: combine ? combination(e.levels) : null,
-        claims: e.claims,
-      });
-    }
+    for (const targets of this.edges.values())
+      for (const e of targets.values()) {
+        const w = weight(e);
+        if (w === 0 && !combine) continue;
+        out.push({
+          source: e.source,
+          target: e.target,
+          weight: w,
+          position: e.positions > 0 ? e.positionSum / e.positions : null,
+          combination: combine ? combination(e.levels) : null,
+          claims: e.claims,
+        });
+      }
     return out.sort(byEnds);
   }
 }
@@ -223,51 +228,143 @@ function combination(levels: number): Combination {
 const byEnds = (a: NetworkEdge, b: NetworkEdge): number =>
   a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0;
 
-function conceptsOf(r: ClaimRecord, scope: ReadonlySet<string> | null | undefined): string[] {
+function conceptsOf(r: ClaimRecord, scope: ReadonlySet<string> | null | undefined): readonly string[] {
+  // most claims carry one code: no set to make
+  if (r.codes.length <= 1) return scope && r.codes.length === 1 && !scope.has(r.codes[0]!) ? [] : r.codes;
   const unique = [...new Set(r.codes)];
   return scope ? unique.filter((c) => scope.has(c)) : unique;
 }
 
-function twoMode(records: readonly ClaimRecord[], options: NetworkOptions, codes: ReadonlyMap<string, CodeInfo>) {
-  const nodes = new Nodes();
-  const sums = new EdgeSums();
-  const aggregation = options.aggregation ?? 'ignore';
-  for (const r of records) {
-    if (!r.claimant) continue;
-    for (const c of conceptsOf(r, options.codes)) {
-      const actor = nodes.actor(r.claimant, r.annotationId);
-      const info = codes.get(c);
-      const code = nodes.add(
-        codeNodeId(c),
-        () => ({
-          id: codeNodeId(c),
-          kind: 'code',
-          name: info?.name ?? c,
-          nameAr: info?.nameAr ?? '',
-          nameLatin: info?.name ?? c,
-          type: 'code',
-          affiliation: '',
-          country: '',
-          claims: 0,
-        }),
-        r.annotationId,
-      );
-      sums.add(actor.id, code.id, r.position);
-    }
-  }
-  const edges = sums.list((e) => (aggregation === 'subtract' ? e.positionSum : e.claims), aggregation === 'combine');
-  return { nodes: nodes.list(), edges };
+function codeNode(id: string, c: string, info: CodeInfo | undefined): NetworkNode {
+  return {
+    id,
+    kind: 'code',
+    name: info?.name ?? c,
+    nameAr: info?.nameAr ?? '',
+    nameLatin: info?.name ?? c,
+    type: 'code',
+    affiliation: '',
+    country: '',
+    claims: 0,
+  };
 }
 
+/**
+ * The two-mode network over indexes: actors and codes numbered as met, one cell per (actor, code)
+ * pair found through a number key, sums in plain arrays, claims per node counted by the last
+ * record each node saw. Nothing is made per statement but the first time a pair is met.
+ */
+function twoMode(records: readonly ClaimRecord[], options: NetworkOptions, codes: ReadonlyMap<string, CodeInfo>) {
+  const aggregation = options.aggregation ?? 'ignore';
+  const actorIndex = new Map<string, number>();
+  const actorRefs: ActorRef[] = [];
+  const codeIndex = new Map<string, number>();
+  const codeList: string[] = [];
+  const actorLast: number[] = [];
+  const actorClaims: number[] = [];
+  const codeLast: number[] = [];
+  const codeClaims: number[] = [];
+  const cellOf = new Map<number, number>();
+  const cellActor: number[] = [];
+  const cellCode: number[] = [];
+  const cellClaims: number[] = [];
+  const cellPositions: number[] = [];
+  const cellSum: number[] = [];
+  const cellLevels: number[] = [];
+  for (let n = 0; n < records.length; n++) {
+    const r = records[n]!;
+    if (!r.claimant) continue;
+    const concepts = conceptsOf(r, options.codes);
+    if (concepts.length === 0) continue;
+    let a = actorIndex.get(r.claimant.id);
+    if (a === undefined) {
+      actorIndex.set(r.claimant.id, (a = actorRefs.length));
+      actorRefs.push(r.claimant);
+      actorLast.push(-1);
+      actorClaims.push(0);
+    }
+    if (actorLast[a] !== n) {
+      actorLast[a] = n;
+      actorClaims[a]!++;
+    }
+    for (const c of concepts) {
+      let k = codeIndex.get(c);
+      if (k === undefined) {
+        codeIndex.set(c, (k = codeList.length));
+        codeList.push(c);
+        codeLast.push(-1);
+        codeClaims.push(0);
+      }
+      if (codeLast[k] !== n) {
+        codeLast[k] = n;
+        codeClaims[k]!++;
+      }
+      const key = a * 1_048_576 + k;
+      let cell = cellOf.get(key);
+      if (cell === undefined) {
+        cellOf.set(key, (cell = cellActor.length));
+        cellActor.push(a);
+        cellCode.push(k);
+        cellClaims.push(0);
+        cellPositions.push(0);
+        cellSum.push(0);
+        cellLevels.push(0);
+      }
+      cellClaims[cell]!++;
+      if (r.position !== null) {
+        cellPositions[cell]!++;
+        cellSum[cell]! += r.position;
+        cellLevels[cell]! |= 1 << level(r.position);
+      }
+    }
+  }
+  const actorIds = actorRefs.map((a) => actorNodeId(a.id));
+  const codeIds = codeList.map(codeNodeId);
+  const nodes: NetworkNode[] = [
+    ...actorRefs.map((a, i) => ({ ...actorNode(a), claims: actorClaims[i]! })),
+    ...codeList.map((c, k) => ({ ...codeNode(codeIds[k]!, c, codes.get(c)), claims: codeClaims[k]! })),
+  ].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const combine = aggregation === 'combine';
+  const edges: NetworkEdge[] = [];
+  for (let cell = 0; cell < cellActor.length; cell++) {
+    const weight = aggregation === 'subtract' ? cellSum[cell]! : cellClaims[cell]!;
+    if (weight === 0 && !combine) continue;
+    edges.push({
+      source: actorIds[cellActor[cell]!]!,
+      target: codeIds[cellCode[cell]!]!,
+      weight,
+      position: cellPositions[cell]! > 0 ? cellSum[cell]! / cellPositions[cell]! : null,
+      combination: combine ? combination(cellLevels[cell]!) : null,
+      claims: cellClaims[cell]!,
+    });
+  }
+  return { nodes, edges: edges.sort(byEnds) };
+}
+
+/** 1 − d(q1, q2) for congruence, d for conflict, 1 − 2d for subtract, by level pair (3 × 3). */
+function levelWeights(type: NetworkType): Float64Array {
+  const w = new Float64Array(9);
+  for (let k1 = 0; k1 < 3; k1++)
+    for (let k2 = 0; k2 < 3; k2++) {
+      const d = Math.abs(LEVELS[k1]! - LEVELS[k2]!) / POSITION_RANGE;
+      w[k1 * 3 + k2] = type === 'congruence' ? 1 - d : type === 'conflict' ? d : 1 - 2 * d;
+    }
+  return w;
+}
+
+/**
+ * One-mode networks, row by row: for each actor i, every concept it uses, every other actor j
+ * using that concept, the counts of both meet (accumulators indexed by j, reset per row), so the
+ * work is the sum over concepts of (actors using it)², with typed arrays and no pair map.
+ */
 function oneMode(records: readonly ClaimRecord[], options: NetworkOptions) {
   const nodes = new Nodes();
-  const type = options.type;
   const normalization = options.normalization ?? 'none';
-  // a[i] : concept → counts per level
   const actorIndex = new Map<string, number>();
-  const cells: Array<Map<string, Float64Array>> = [];
+  const conceptIndex = new Map<string, number>();
+  // counts per (actor, concept): cells[i] maps a concept index to its 3 level counts
+  const cells: Array<Map<number, Float64Array>> = [];
   const totals: number[] = [];
-  const byConcept = new Map<string, Set<number>>();
   for (const r of records) {
     if (!r.claimant || r.position === null) continue;
     const concepts = conceptsOf(r, options.codes);
@@ -281,69 +378,79 @@ function oneMode(records: readonly ClaimRecord[], options: NetworkOptions) {
       totals.push(0);
     }
     for (const c of concepts) {
-      let counts = cells[i]!.get(c);
-      if (!counts) {
-        counts = new Float64Array(3);
-        cells[i]!.set(c, counts);
-      }
+      let ci = conceptIndex.get(c);
+      if (ci === undefined) conceptIndex.set(c, (ci = conceptIndex.size));
+      let counts = cells[i]!.get(ci);
+      if (!counts) cells[i]!.set(ci, (counts = new Float64Array(3)));
       counts[level(r.position)]!++;
       totals[i]!++;
-      let actors = byConcept.get(c);
-      if (!actors) byConcept.set(c, (actors = new Set()));
-      actors.add(i);
     }
   }
+  const n = cells.length;
+  // per concept: the actors using it (ascending) and their 3 level counts side by side
+  const users: number[][] = Array.from({ length: conceptIndex.size }, () => []);
+  for (let i = 0; i < n; i++) for (const ci of cells[i]!.keys()) users[ci]!.push(i);
+  const userCounts = users.map((list, ci) => {
+    const out = new Float64Array(list.length * 3);
+    list.forEach((i, x) => out.set(cells[i]!.get(ci)!, x * 3));
+    return out;
+  });
+  const weights = levelWeights(options.type);
   const ids = [...actorIndex.keys()];
-  // pairs that share a concept; any other pair has weight 0 under every aggregation
-  const pairs = new Map<number, { i: number; j: number; concepts: string[] }>();
-  const n = ids.length;
-  for (const [c, set] of byConcept) {
-    const list = [...set].sort((x, y) => x - y);
-    for (let x = 0; x < list.length; x++)
-      for (let y = x + 1; y < list.length; y++) {
-        const key = list[x]! * n + list[y]!;
-        const p = pairs.get(key);
-        if (p) p.concepts.push(c);
-        else pairs.set(key, { i: list[x]!, j: list[y]!, concepts: [c] });
-      }
-  }
+  const raw = new Float64Array(n);
+  const m11 = new Float64Array(n);
+  const s1 = new Float64Array(n); // Σ a[i] over cells where a[j] > 0
+  const s2 = new Float64Array(n);
+  const shared = new Float64Array(n);
+  const touched = new Uint8Array(n);
+  // rows in id order, each row's ties in id order: the edges come out sorted (no sort of them all)
+  const order = ids.map((_, i) => i).sort((x, y) => (ids[x]! < ids[y]! ? -1 : ids[x]! > ids[y]! ? 1 : 0));
+  const rank = new Int32Array(n);
+  order.forEach((i, r) => (rank[i] = r));
   const edges: NetworkEdge[] = [];
-  for (const { i, j, concepts } of pairs.values()) {
-    let raw = 0;
-    let shared = 0;
-    let m11 = 0;
-    let s1 = 0; // Σ a[i] over cells where a[j] > 0
-    let s2 = 0;
-    for (const c of concepts) {
-      const a = cells[i]!.get(c) as Float64Array;
-      const b = cells[j]!.get(c) as Float64Array;
-      for (let k1 = 0; k1 < 3; k1++) {
-        if (a[k1]! > 0 && b[k1]! > 0) {
-          m11 += a[k1]! * b[k1]!;
-          s1 += a[k1]!;
-          s2 += b[k1]!;
+  for (const i of order) {
+    const row: number[] = [];
+    for (const [ci, a] of cells[i]!) {
+      const list = users[ci]!;
+      const counts = userCounts[ci]!;
+      const a0 = a[0]!;
+      const a1 = a[1]!;
+      const a2 = a[2]!;
+      for (let x = 0; x < list.length; x++) {
+        const j = list[x]!;
+        if (rank[j]! <= rank[i]!) continue;
+        const b0 = counts[x * 3]!;
+        const b1 = counts[x * 3 + 1]!;
+        const b2 = counts[x * 3 + 2]!;
+        if (!touched[j]) {
+          touched[j] = 1;
+          row.push(j);
         }
-        for (let k2 = 0; k2 < 3; k2++) {
-          const joint = a[k1]! * b[k2]!;
-          if (joint === 0) continue;
-          const d = Math.abs(LEVELS[k1]! - LEVELS[k2]!) / POSITION_RANGE;
-          raw += type === 'congruence' ? joint * (1 - d) : type === 'conflict' ? joint * d : joint * (1 - 2 * d);
-        }
-        shared += a[k1]! + b[k1]!;
+        raw[j]! +=
+          a0 * (b0 * weights[0]! + b1 * weights[1]! + b2 * weights[2]!) +
+          a1 * (b0 * weights[3]! + b1 * weights[4]! + b2 * weights[5]!) +
+          a2 * (b0 * weights[6]! + b1 * weights[7]! + b2 * weights[8]!);
+        m11[j]! += a0 * b0 + a1 * b1 + a2 * b2;
+        s1[j]! += (b0 > 0 ? a0 : 0) + (b1 > 0 ? a1 : 0) + (b2 > 0 ? a2 : 0);
+        s2[j]! += (a0 > 0 ? b0 : 0) + (a1 > 0 ? b1 : 0) + (a2 > 0 ? b2 : 0);
+        shared[j]! += a0 + a1 + a2 + b0 + b1 + b2;
       }
     }
     const c1 = totals[i]!;
-    const c2 = totals[j]!;
-    let norm = 1;
-    if (normalization === 'average') norm = (c1 + c2) / 2;
-    else if (normalization === 'jaccard') norm = c1 - s1 + (c2 - s2) + m11;
-    else if (normalization === 'cosine') norm = c1 * c2;
-    const weight = norm === 0 ? 0 : raw / norm;
-    if (weight === 0) continue;
-    const [source, target] = ids[i]! < ids[j]! ? [ids[i]!, ids[j]!] : [ids[j]!, ids[i]!];
-    edges.push({ source, target, weight, position: null, combination: null, claims: shared });
+    row.sort((x, y) => rank[x]! - rank[y]!);
+    for (const j of row) {
+      const c2 = totals[j]!;
+      let norm = 1;
+      if (normalization === 'average') norm = (c1 + c2) / 2;
+      else if (normalization === 'jaccard') norm = c1 - s1[j]! + (c2 - s2[j]!) + m11[j]!;
+      else if (normalization === 'cosine') norm = c1 * c2;
+      const weight = norm === 0 ? 0 : raw[j]! / norm;
+      if (weight !== 0)
+        edges.push({ source: ids[i]!, target: ids[j]!, weight, position: null, combination: null, claims: shared[j]! });
+      raw[j] = m11[j] = s1[j] = s2[j] = shared[j] = touched[j] = 0;
+    }
   }
-  return { nodes: nodes.list(), edges: edges.sort(byEnds) };
+  return { nodes: nodes.list(), edges };
 }
 
 function directed(records: readonly ClaimRecord[], options: NetworkOptions) {

@@ -5,7 +5,8 @@
  * in a cell is changed: `;`, `"`, line breaks and Arabic text stay as they are.
  *
  * - nodes: one row per node of a network, every node attribute;
- * - edges: one row per edge, source and target by node id;
+ * - edges: one row per edge, source and target by node id (over sliding windows: one long table,
+ *   a row per window × edge, with the window's number and days first);
  * - events: one row per claim × code (a claim without codes is one row with an empty concept),
  *   with DNA's column names where a column means the same: `time`, `actor`, `concept`,
  *   `agreement` (here the position −1/0/+1, empty when the claim has none).
@@ -79,6 +80,33 @@ export function edgesCsv(network: Network): string {
       e.claims,
       network.directed ? 'true' : 'false',
     ]),
+  );
+}
+
+export const WINDOW_EDGE_COLUMNS = ['window', 'window_from', 'window_to', ...EDGE_COLUMNS] as const;
+
+/**
+ * The edges of a sequence of networks (sliding windows) as one long table: the window's number
+ * (from 1), its first and last day, then the edge's columns as in edgesCsv. A window without
+ * edges has no row.
+ */
+export function windowEdgesCsv(networks: readonly Network[]): string {
+  return csvDocument(
+    WINDOW_EDGE_COLUMNS,
+    networks.flatMap((network, i) =>
+      network.edges.map((e) => [
+        i + 1,
+        network.from ?? '',
+        network.to ?? '',
+        e.source,
+        e.target,
+        e.weight,
+        e.position ?? '',
+        e.combination ?? '',
+        e.claims,
+        network.directed ? 'true' : 'false',
+      ]),
+    ),
   );
 }
 

@@ -125,7 +125,10 @@ export const ExportInput = z
   .object({
     format: z.enum(EXPORT_FORMATS),
     filter: ClaimFilter.optional(),
-    /** the network to export (graph formats; default the two-mode network); a window is not exported */
+    /**
+     * the network to export (graph formats; default the two-mode network); with `window`, only
+     * edgesCsv: the edges of every window in one long table (a `window` column first)
+     */
     network: NetworkSpec.optional(),
   })
   .strict();

@@ -32,7 +32,7 @@ export function AnalysisView() {
   return (
     <main className="analysis-view" aria-labelledby="analysis-heading">
       <h1 id="analysis-heading">{s.heading}</h1>
-      <FilterBar filter={filter} onChange={setFilter} actors={actors} />
+      <FilterBar filter={filter} onChange={setFilter} actors={actors} revision={revision} />
       <div className="analysis-charts">
         <Timeline
           filter={filter}

@@ -1,13 +1,18 @@
 /**
- * The claims view's one filter (issue 16): code (with or without its sub-codes), actor, position,
- * form, date range and which date, source, coder and incomplete. The table, the timeline, the
- * network and every export of the view read the same ClaimFilter object.
+ * The claims view's one filter (issue 16): codes (with or without their sub-codes), actors (an
+ * actor also finds the claims of those affiliated with it), positions, forms, sources and coders
+ * each take several values (any of them passes; every field given must hold), then the date range
+ * and which date, and incomplete. The table, the timeline, the network and every export of the
+ * view read the same ClaimFilter object.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { ClaimFilter } from '@shared/analysis/filter';
+import type { Codebook } from '@shared/model';
+import { displayName, type Entity } from '@shared/claims/registry';
 import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';
-import { codeLabel, useI18n } from '../../i18n';
+import { codeLabel, useI18n, type Lang } from '../../i18n';
+import { MultiSelect, type Choice } from './MultiSelect';
 import { useAnalysisStrings } from './strings';
 
 export interface ActorOption {
@@ -22,10 +27,25 @@ const POSITION_VALUES: ReadonlyMap<string, Position> = new Map([
   ['-1', -1],
   ['none', null],
 ]);
+const positionKey = (p: Position): string => (p === null ? 'none' : String(p));
 
-function positionKey(filter: ClaimFilter): string {
-  const p = filter.positions?.[0];
-  return p === undefined ? '' : p === null ? 'none' : String(p);
+/** The codes in codebook order, each sub-code under its parent and indented. */
+function codeChoices(codebook: Codebook, lang: Lang): Choice[] {
+  const children = new Map<string | null, Codebook['codes']>();
+  for (const c of codebook.codes) {
+    const parent = c.parentId !== null && codebook.codes.some((p) => p.id === c.parentId) ? c.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), c]);
+  }
+  const out: Choice[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const c of children.get(parent) ?? []) {
+      if (out.some((o) => o.value === c.id)) continue; // a cycle in a damaged codebook
+      out.push({ value: c.id, label: codeLabel(c, lang), depth });
+      walk(c.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
 }
 
 /** The filter with `key` set to `value`, or without it when the value is empty. */
@@ -44,48 +64,79 @@ export function FilterBar({
   filter,
   onChange,
   actors,
+  revision,
 }: {
   filter: ClaimFilter;
   onChange: (f: ClaimFilter) => void;
   actors: readonly ActorOption[];
+  /** moves on when the project's data changed (new sources, new coders) */
+  revision: number;
 }) {
   const s = useAnalysisStrings();
   const { lang } = useI18n();
   const app = useApp();
   const id = useId();
   const [sources, setSources] = useState<string[]>([]);
+  const [coders, setCoders] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
     api['documents.list']({}).then(
       (docs) => live && setSources([...new Set(docs.map((d) => d.source).filter((x) => x !== ''))].sort()),
       () => undefined,
     );
+    api['agreement.coders']({}).then(
+      (list) => live && setCoders(list.map((c) => c.coder).filter((c) => c !== '')),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
-  }, []);
+  }, [revision]);
   const set = <K extends keyof ClaimFilter>(key: K, value: ClaimFilter[K] | undefined) =>
     onChange(withField(filter, key, value));
-  const actorId = filter.actors?.[0] ?? '';
-  const actorChoices =
-    actorId && !actors.some((a) => a.id === actorId) ? [{ id: actorId, name: actorId }, ...actors] : actors;
   const field = (suffix: string) => `${id}-${suffix}`;
+
+  const codes = useMemo(() => codeChoices(app.codebook, lang), [app.codebook, lang]);
+  const actorChoices = useMemo(() => {
+    const known = new Map<string, Choice>();
+    const entities = new Map(app.registry.entities.map((e) => [e.id, e]));
+    // the name in the script of the interface when the actor has one
+    const named = (e: Pick<Entity, 'nameAr' | 'nameLatin'>) =>
+      lang === 'en' ? e.nameLatin || e.nameAr : displayName(e);
+    for (const e of app.registry.entities) {
+      if (e.kind !== 'actor') continue;
+      const group = e.affiliation ? entities.get(e.affiliation) : undefined;
+      known.set(e.id, { value: e.id, label: named(e), ...(group ? { hint: named(group) } : {}) });
+    }
+    // actors the claims name that the registry lacks (the network's nodes), then any still chosen
+    for (const a of actors) if (!known.has(a.id)) known.set(a.id, { value: a.id, label: a.name });
+    for (const a of filter.actors ?? []) if (!known.has(a)) known.set(a, { value: a, label: a });
+    return [...known.values()].sort((x, y) => x.label.localeCompare(y.label, lang));
+  }, [app.registry, actors, filter.actors, lang]);
+  const forms = useMemo(() => {
+    const field = app.codebook.fields.find((f) => f.key === 'form');
+    const names = new Set([...(field?.choices ?? []).map((c) => c.name), ...(filter.forms ?? [])]);
+    return [...names].filter((n) => n !== '').map((n) => ({ value: n, label: n }));
+  }, [app.codebook, filter.forms]);
+  const withChosen = (list: readonly string[], chosen: readonly string[] | undefined): Choice[] =>
+    [...new Set([...list, ...(chosen ?? [])])].map((v) => ({ value: v, label: v }));
+  const positions: Choice[] = [
+    { value: '1', label: '+1' },
+    { value: '0', label: '0' },
+    { value: '-1', label: '−1' },
+    { value: 'none', label: s.noPosition },
+  ];
 
   return (
     <form className="claims-filter" aria-label={s.filterBar} onSubmit={(e) => e.preventDefault()}>
-      <label htmlFor={field('code')}>{s.code}</label>
-      <select
-        id={field('code')}
-        value={filter.codes?.[0] ?? ''}
-        onChange={(e) => set('codes', e.target.value ? [e.target.value] : undefined)}
-      >
-        <option value="">{s.anyCode}</option>
-        {app.codebook.codes.map((c) => (
-          <option key={c.id} value={c.id}>
-            {codeLabel(c, lang)}
-          </option>
-        ))}
-      </select>
+      <MultiSelect
+        label={s.code}
+        anyLabel={s.anyCode}
+        choices={codes}
+        selected={filter.codes ?? []}
+        onChange={(v) => set('codes', v)}
+        testId="filter-codes"
+      />
       <label className="inline">
         <input
           type="checkbox"
@@ -94,39 +145,34 @@ export function FilterBar({
         />
         {s.includeChildren}
       </label>
-      <label htmlFor={field('actor')}>{s.actor}</label>
-      <select
-        id={field('actor')}
-        value={actorId}
-        onChange={(e) => set('actors', e.target.value ? [e.target.value] : undefined)}
-      >
-        <option value="">{s.anyActor}</option>
-        {actorChoices.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={field('position')}>{s.position}</label>
-      <select
-        id={field('position')}
-        value={positionKey(filter)}
-        onChange={(e) =>
-          set('positions', e.target.value === '' ? undefined : [POSITION_VALUES.get(e.target.value) ?? null])
+      <MultiSelect
+        label={s.actor}
+        anyLabel={s.anyActor}
+        choices={actorChoices}
+        selected={filter.actors ?? []}
+        onChange={(v) => set('actors', v)}
+        testId="filter-actors"
+      />
+      <MultiSelect
+        label={s.position}
+        anyLabel={s.any}
+        choices={positions}
+        selected={(filter.positions ?? []).map(positionKey)}
+        onChange={(v) =>
+          set(
+            'positions',
+            v.map((k) => POSITION_VALUES.get(k) ?? null),
+          )
         }
-      >
-        <option value="">{s.any}</option>
-        <option value="1">+1</option>
-        <option value="0">0</option>
-        <option value="-1">−1</option>
-        <option value="none">{s.noPosition}</option>
-      </select>
-      <label htmlFor={field('form')}>{s.form}</label>
-      <input
-        id={field('form')}
-        type="text"
-        value={filter.forms?.[0] ?? ''}
-        onChange={(e) => set('forms', e.target.value ? [e.target.value] : undefined)}
+        testId="filter-positions"
+      />
+      <MultiSelect
+        label={s.form}
+        anyLabel={s.any}
+        choices={forms}
+        selected={filter.forms ?? []}
+        onChange={(v) => set('forms', v)}
+        testId="filter-forms"
       />
       <label htmlFor={field('from')}>{s.from}</label>
       <input
@@ -153,25 +199,21 @@ export function FilterBar({
         <option value="document">{s.articleDate}</option>
         <option value="claim">{s.claimDate}</option>
       </select>
-      <label htmlFor={field('source')}>{s.source}</label>
-      <select
-        id={field('source')}
-        value={filter.sources?.[0] ?? ''}
-        onChange={(e) => set('sources', e.target.value ? [e.target.value] : undefined)}
-      >
-        <option value="">{s.anySource}</option>
-        {sources.map((src) => (
-          <option key={src} value={src}>
-            {src}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={field('coder')}>{s.coder}</label>
-      <input
-        id={field('coder')}
-        type="text"
-        value={filter.coders?.[0] ?? ''}
-        onChange={(e) => set('coders', e.target.value ? [e.target.value] : undefined)}
+      <MultiSelect
+        label={s.source}
+        anyLabel={s.anySource}
+        choices={withChosen(sources, filter.sources)}
+        selected={filter.sources ?? []}
+        onChange={(v) => set('sources', v)}
+        testId="filter-sources"
+      />
+      <MultiSelect
+        label={s.coder}
+        anyLabel={s.any}
+        choices={withChosen(coders, filter.coders)}
+        selected={filter.coders ?? []}
+        onChange={(v) => set('coders', v)}
+        testId="filter-coders"
       />
       <label htmlFor={field('incomplete')}>{s.incomplete}</label>
       <select

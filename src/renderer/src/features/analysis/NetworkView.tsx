@@ -3,7 +3,9 @@
  * (type, normalisation, position aggregation, a time window), laid out by ForceAtlas2
  * (networkLayout.ts) and drawn as SVG. Pan by dragging or with the arrow keys, zoom with the
  * wheel or + and −; a click (or Enter) on an actor filters the view to that actor, on a code to
- * that code (panning and zooming: panZoom.ts; the export buttons: NetworkExports.tsx).
+ * that code (panning and zooming: panZoom.ts; the export buttons: NetworkExports.tsx). With
+ * sliding windows on, the view shows one window's network at a time: step through them with the
+ * slider (arrow keys) or the previous and next buttons (the controls: WindowStepper.tsx).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimFilter } from '@shared/analysis/filter';
@@ -18,6 +20,7 @@ import { CODE_COLOUR, edgeColour, labelDirection, nodeLabel, typeColours } from 
 import { Field } from './Field';
 import { NetworkExports } from './NetworkExports';
 import { usePanZoom } from './panZoom';
+import { WindowStepper, useSlidingWindows } from './WindowStepper';
 import { useAnalysisStrings } from './strings';
 import { useLatest } from './useAnalysisData';
 
@@ -48,17 +51,27 @@ export function NetworkView({
   const [sizeBy, setSizeBy] = useState<SizeBy>('degree');
   const svg = useRef<SVGSVGElement>(null);
 
+  const sliding = useSlidingWindows();
   const spec: NetworkSpec = {
     type,
     ...(ONE_MODE.includes(type) ? { normalization } : {}),
     ...(type === 'twoMode' ? { aggregation } : {}),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
+    ...(sliding.window ? { window: sliding.window } : {}),
   };
   const { data, error } = useLatest(JSON.stringify({ filter, spec, revision }), () =>
     api['analysis.network']({ filter, network: spec }),
   );
-  const network = data?.network ?? null;
+  const windows = sliding.window && data ? data.windows : null;
+  const shownWindow = windows ? Math.min(sliding.index, Math.max(0, windows.length - 1)) : 0;
+  const network = windows ? (windows[shownWindow] ?? null) : (data?.network ?? null);
+  // the files of one network hold the one on screen: with windows, the window shown
+  const { window: _all, ...single } = spec;
+  const exportSpec: NetworkSpec =
+    windows && network
+      ? { ...single, ...(network.from ? { from: network.from } : {}), ...(network.to ? { to: network.to } : {}) }
+      : single;
 
   const placed = useMemo(
     () => (network ? layoutNetwork(network.nodes, network.edges, BOX, sizeBy) : new Map()),
@@ -153,7 +166,8 @@ export function NetworkView({
           {s.resetView}
         </button>
       </div>
-      <NetworkExports filter={filter} spec={spec} />
+      <WindowStepper state={sliding} windows={windows} shown={shownWindow} />
+      <NetworkExports filter={filter} spec={exportSpec} windowsSpec={sliding.window ? spec : null} />
       <ErrorAlert message={error} />
       {network && network.nodes.length === 0 ? <p className="claims-empty">{s.noClaims}</p> : null}
       {network && network.nodes.length > 0 ? (

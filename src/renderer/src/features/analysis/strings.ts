@@ -95,6 +95,21 @@ const en = {
   exportEvents: 'Events CSV',
   exports: 'Export',
   exported: (name: string) => `Saved ${name}`,
+  chosenCount: (n: number) => `${n} chosen`,
+  narrowList: (label: string) => `Narrow the ${label.toLowerCase()} list`,
+  narrowPlaceholder: 'Type to narrow…',
+  nothingToChoose: 'Nothing matches.',
+  narrowMore: 'More are not shown: type to narrow.',
+  chooseNone: 'Choose none',
+  slidingWindows: 'Sliding windows',
+  windowSize: 'Window (days)',
+  windowStep: 'Step (days)',
+  windowOf: (i: number, n: number, from: string, to: string) => `Window ${i} of ${n}: ${from} – ${to}`,
+  windowPick: 'Window',
+  previousWindow: 'Previous window',
+  nextWindow: 'Next window',
+  noWindows: 'No dated claims: no windows.',
+  exportWindowEdges: 'Edges CSV, every window',
 } as const;
 
 const ar = {
@@ -191,6 +206,23 @@ const ar = {
   exportEvents: 'الأحداث CSV',
   exports: 'تصدير',
   exported: (name: string) => `حُفظ ${name}`,
+  chosenCount: (n: number) => `${n.toLocaleString('ar')} مختارة`,
+  narrowList: (label: string) => `تضييق قائمة ${label}`,
+  narrowPlaceholder: 'اكتب للتضييق…',
+  nothingToChoose: 'لا شيء يطابق.',
+  narrowMore: 'لم يُعرض الباقي: اكتب للتضييق.',
+  chooseNone: 'إلغاء الاختيار',
+  slidingWindows: 'نوافذ زمنية منزلقة',
+  windowSize: 'النافذة (أيام)',
+  windowStep: 'الخطوة (أيام)',
+  // the dates isolated left-to-right (U+2066 … U+2069), or the bidi algorithm reverses their parts
+  windowOf: (i: number, n: number, from: string, to: string) =>
+    `النافذة ${i.toLocaleString('ar')} من ${n.toLocaleString('ar')}: \u2066${from}\u2069 – \u2066${to}\u2069`,
+  windowPick: 'النافذة',
+  previousWindow: 'النافذة السابقة',
+  nextWindow: 'النافذة التالية',
+  noWindows: 'لا ادعاءات مؤرخة: لا نوافذ.',
+  exportWindowEdges: 'الروابط CSV، كل النوافذ',
 };
 
 export const useAnalysisStrings = defineStrings({ en, ar });

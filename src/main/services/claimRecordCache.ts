@@ -1,0 +1,102 @@
+/**
+ * The claims view's server cache (issue 16): each document's claim records, made once and kept
+ * until a change event says that document (or the codebook, the registry, the project) changed,
+ * so paging the claims table, moving the timeline's filter or rebuilding a network does not
+ * re-read and re-flatten every document. It also keeps the last sorted answer of
+ * analysis.claims, so the table's next page is a slice.
+ *
+ * Invalidation: annotations.changed and documents.changed forget the documents they name (all
+ * of them for null); project.changed (codebook, claim fields, registry, settings, a project
+ * switch) forgets everything. Events are emitted once the call that changed something has
+ * answered, before the next queued call starts (services/index.ts). As a second guard every
+ * entry carries its document summary's stamp (annotation count, title, source, date), so a
+ * change that reached the summary before its event is never served stale.
+ *
+ * There is one cache per open project store (a WeakMap): another project opened is another
+ * cache, and a closed one goes with its store.
+ */
+import type { EventEnvelope } from '@shared/api/events';
+import type { ClaimRecord } from '@shared/analysis/records';
+import type { DocumentSummary } from '@shared/model';
+
+const stampOf = (s: DocumentSummary): string =>
+  `${s.annotationCount}\u0000${s.title}\u0000${s.source}\u0000${s.publishedAt ?? ''}`;
+
+interface Entry {
+  stamp: string;
+  records: ClaimRecord[];
+}
+
+export class ClaimRecordCache {
+  private readonly docs = new Map<string, Entry>();
+  /** moves on with every change: a memo made before it is stale */
+  private generation = 0;
+  private memo: { key: string; generation: number; value: unknown } | null = null;
+
+  /** Forget these documents (null: every one). */
+  forget(documentIds: readonly string[] | null): void {
+    this.generation++;
+    this.memo = null;
+    if (documentIds === null) this.docs.clear();
+    else for (const id of documentIds) this.docs.delete(id);
+  }
+
+  /** The records kept for this summary, or undefined (then ask `records`): no promise when kept. */
+  kept(summary: DocumentSummary): readonly ClaimRecord[] | undefined {
+    const kept = this.docs.get(summary.id);
+    return kept && kept.stamp === stampOf(summary) ? kept.records : undefined;
+  }
+
+  /** The records of a document, made by `make` unless the cache holds them for this summary. */
+  async records(summary: DocumentSummary, make: () => Promise<ClaimRecord[]>): Promise<readonly ClaimRecord[]> {
+    const stamp = stampOf(summary);
+    const kept = this.docs.get(summary.id);
+    if (kept && kept.stamp === stamp) return kept.records;
+    const generation = this.generation;
+    const records = await make();
+    // a change that arrived while the document was read makes what was read not worth keeping
+    if (generation === this.generation) this.docs.set(summary.id, { stamp, records });
+    return records;
+  }
+
+  /** A value derived from the records (the sorted table), kept until the next change. */
+  async derived<T>(key: string, make: () => Promise<T>): Promise<T> {
+    if (this.memo && this.memo.key === key && this.memo.generation === this.generation) return this.memo.value as T;
+    const generation = this.generation;
+    const value = await make();
+    if (generation === this.generation) this.memo = { key, generation, value };
+    return value;
+  }
+
+  /** How many documents' records are kept (for tests). */
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** What a change event means for the cache. */
+  hear(event: EventEnvelope): void {
+    switch (event.name) {
+      case 'annotations.changed':
+      case 'documents.changed':
+        this.forget(event.data.documentIds);
+        return;
+      case 'project.changed':
+        this.forget(null);
+        return;
+      default:
+        return;
+    }
+  }
+}
+
+const caches = new WeakMap<object, ClaimRecordCache>();
+
+/** The cache of a project store (made on first use). */
+export function claimRecordCache(store: object): ClaimRecordCache {
+  let cache = caches.get(store);
+  if (!cache) {
+    cache = new ClaimRecordCache();
+    caches.set(store, cache);
+  }
+  return cache;
+}
