@@ -1,5 +1,8 @@
 // Bundles scripts/bench-search.ts with rolldown (already installed through Vite) and runs it:
 //   node scripts/bench-search.mjs [documents]   (default 10000)
+// the app's own libuv pool size (src/main/threadpool.ts), set before any asynchronous file call,
+// since the tag-all and search scenarios run the services in this process
+process.env.UV_THREADPOOL_SIZE ??= '16';
 import { rmSync } from 'node:fs';
 import { mkdtemp, mkdir } from 'node:fs/promises';
 import path from 'node:path';

@@ -5,6 +5,9 @@
 // 2. Bundles scripts/bench/main.ts (which runs services from src/ in-process for the CSV export)
 //    with rolldown, the bundler Vite already installs, and runs it. The JSON result goes to
 //    stdout, a table and progress to stderr.
+// the app's own libuv pool size (src/main/threadpool.ts), set before any asynchronous file call,
+// since the tag-all and search scenarios run the services in this process
+process.env.UV_THREADPOOL_SIZE ??= '16';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';

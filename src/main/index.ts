@@ -3,6 +3,7 @@
  * the session's policy, guarded web contents, the IPC bridge, quitting, the window with its
  * events and the menu — each given the Electron API it uses (a fake in test/shell/index.test.ts).
  */
+import './threadpool';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,6 +3,7 @@
  * HASHIYA_TOKEN, or --token T). Serves the same
  * renderer and the same services as the Electron app, on 127.0.0.1 only.
  */
+import './threadpool';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';

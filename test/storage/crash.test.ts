@@ -42,9 +42,14 @@ interface RunResult {
   stderr: string;
 }
 
-function runAndKill(dir: string, pickDelay: () => { afterFirstAck: boolean; ms: number }): Promise<RunResult> {
+function runAndKill(
+  dir: string,
+  pickDelay: () => { afterFirstAck: boolean; ms: number },
+  mode: 'single' | 'across' = 'single',
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childScript, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = mode === 'across' ? [childScript, dir, 'across'] : [childScript, dir];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const result: RunResult = { acks: [], ready: false, killedBy: null, code: null, stderr: '' };
     const plan = pickDelay();
     let buffer = '';
@@ -111,8 +116,10 @@ async function checkFolder(dir: string, withBackups: boolean): Promise<Map<strin
 }
 
 let dir: string;
+let acrossDir: string;
 beforeAll(async () => {
   dir = await tempDir('hashiya-crash-');
+  acrossDir = await tempDir('hashiya-crash-across-');
   await build({
     configFile: false,
     logLevel: 'silent',
@@ -130,6 +137,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(outDir, { recursive: true, force: true });
   await removeDir(dir);
+  await removeDir(acrossDir);
 });
 
 describe('crash test: SIGKILL at random moments', () => {
@@ -175,6 +183,40 @@ describe('crash test: SIGKILL at random moments', () => {
       total += annotations.length;
     }
     expect(total).toBeGreaterThanOrEqual(acked.size);
+    await p.store.close();
+  }, 120_000);
+});
+
+describe('crash test for batches across documents: SIGKILL while tagging all hits', () => {
+  const kills = Math.max(8, Math.round(KILLS / 3));
+  it(`keeps every annotation of every acknowledged batch (one folder fsync each) through ${kills} kills (seed ${seed})`, async () => {
+    const random = rng(seed + 1);
+    const acked = new Map<string, string>();
+    let batchKills = 0;
+    for (let run = 0; run < kills; run++) {
+      const result = await runAndKill(
+        acrossDir,
+        () => ({ afterFirstAck: run > 0, ms: Math.floor(random() * 150) }),
+        'across',
+      );
+      const where = `batch run ${run + 1} (seed ${seed})`;
+      expect(result.killedBy, `${where}: the child must die by our SIGKILL, not on its own: ${result.stderr}`).toBe(
+        'SIGKILL',
+      );
+      if (result.acks.length > 0) batchKills++;
+      for (const [docId, id] of result.acks) acked.set(id, docId);
+      const onDisk = await checkFolder(acrossDir, run === kills - 1);
+      const missing = [...acked].filter(([id, docId]) => !onDisk.get(docId)?.has(id));
+      expect(missing, `${where}: acknowledged annotations missing from disk`).toEqual([]);
+    }
+    expect(batchKills).toBeGreaterThan(kills / 2);
+
+    const p = await openTestProject(acrossDir);
+    expect(await readdir(path.join(acrossDir, 'quarantine')).catch(() => [])).toEqual([]);
+    for (const doc of await p.call('documents.list', {})) {
+      const annotations = await p.call('annotations.list', { documentId: doc.id });
+      expect(doc.annotationCount).toBe(annotations.length);
+    }
     await p.store.close();
   }, 120_000);
 });

@@ -2,7 +2,8 @@
  * The crash test's child: the real service layer over a ProjectStore, creating annotations as
  * fast as it can and printing `ack <documentId> <annotationId>` after each call returns (that
  * is, after the write is on disk). The parent kills it with SIGKILL at random moments.
- * Usage: node crashChild.mjs <projectDir>
+ * Usage: node crashChild.mjs <projectDir> [across]. With `across`, every call is one
+ * annotations.createAcross over all three documents (a tag-all: one folder fsync for the batch).
  */
 import { hostTestProject } from '../harness/project';
 import { ProjectStore } from '../../src/main/store/projectStore';
@@ -28,6 +29,20 @@ async function main(): Promise<void> {
   }
   const codeId = store.data.codebook.codes.find((c) => c.key !== null)?.id as string;
   process.stdout.write(`ready ${docs.length}\n`);
+
+  if (process.argv[3] === 'across')
+    for (let n = 0; ; n++) {
+      const start = n % 40;
+      const made = (await call('annotations.createAcross', {
+        items: docs.map((doc) => ({
+          documentId: doc.id,
+          drafts: [0, 1].map((k) => ({ documentId: doc.id, start: start + k, end: start + k + 5, codes: [codeId] })),
+        })),
+      })) as { documents: Array<{ documentId: string; annotations: Annotation[] }> };
+      process.stdout.write(
+        made.documents.flatMap((d) => d.annotations.map((a) => `ack ${d.documentId} ${a.id}\n`)).join(''),
+      );
+    }
 
   for (let n = 0; ; n++) {
     const doc = docs[n % docs.length] as DocumentSummary;

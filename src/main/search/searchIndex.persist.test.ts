@@ -64,6 +64,28 @@ describe('the persisted search index', () => {
     expect(spans(found)).toEqual(['a:11-16', 'b:6-11', 'c:11-16']);
   });
 
+  it('keeps up with a document list changed in place (the store keeps one array), re-checking only the entries that changed', async () => {
+    const current = new Map(Object.entries(TEXTS));
+    const summary = (id: string) => ({ id, sha256: sha256(current.get(id) ?? ''), title: id });
+    const list = [...current.keys()].map(summary);
+    const index = new SearchIndex({ dir, summaries: () => list, text: async (id) => current.get(id) ?? '' });
+    const find = async () => spans(await index.search('خليفة', { limit: 100 }));
+    expect(await find()).toEqual(['a:11-16', 'b:6-11']);
+    expect(await find()).toEqual(['a:11-16', 'b:6-11']);
+    expect(index.counters.built).toBe(3);
+    // c's entry replaced in its place by one with another text
+    current.set('c', 'وأخيرا ذكر خليفه');
+    list[2] = summary('c');
+    expect(await find()).toEqual(['a:11-16', 'b:6-11', 'c:11-16']);
+    // one added to the same array, one taken out of it
+    current.set('d', 'خليفة');
+    list.push(summary('d'));
+    list.splice(0, 1);
+    expect(await find()).toEqual(['b:6-11', 'c:11-16', 'd:0-5']);
+    expect(index.size).toBe(3);
+    expect(index.counters.built).toBe(5);
+  });
+
   it('rebuilds a damaged index file with a notice, and the search still answers in full', async () => {
     await new SearchIndex(corpus(dir, TEXTS).source).sync();
     await writeFile(indexPath(dir, 'b'), '{"format":"hashiya-search-index", broken');

@@ -135,6 +135,12 @@ export class SearchIndex {
   private loaded = false;
   /** documents whose index file was found damaged since the last notice */
   private damaged: string[] = [];
+  /**
+   * The document list's entries as the last sync left them, each where its filter was in step
+   * (else null): an entry still the same object needs no sha256 compared again. A warm search
+   * over 10,000 documents spent more time comparing 10,000 sha256s than finding its hits.
+   */
+  private seen: ReadonlyArray<object | null> = [];
 
   /**
    * `prefilter: false` scans every document's full entry instead of only those the in-memory
@@ -250,9 +256,19 @@ export class SearchIndex {
   private async syncOnce(): Promise<void> {
     await this.load();
     const summaries = this.source.summaries();
-    const stale = summaries.filter((s) => this.filters.get(s.id)?.sha256 !== s.sha256);
+    const seen = this.seen;
+    let moved = summaries.length !== seen.length;
+    const stale: Array<(typeof summaries)[number]> = [];
+    for (const [i, s] of summaries.entries()) {
+      if (s === seen[i]) continue;
+      moved = true;
+      if (this.filters.get(s.id)?.sha256 !== s.sha256) stale.push(s);
+    }
     // every document indexed and as many filters as documents: nothing was added or removed
-    if (stale.length === 0 && this.filters.size === summaries.length && this.dirty.size === 0) return;
+    if (stale.length === 0 && this.filters.size === summaries.length && this.dirty.size === 0) {
+      if (moved) this.keepSeen(summaries);
+      return;
+    }
     const live = new Set(summaries.map((s) => s.id));
     await inParallel(stale, PARALLEL_READS, async (s) => {
       // a document that cannot be read (the store says why, in a notice) does not stop the search
@@ -271,6 +287,11 @@ export class SearchIndex {
     const shards = [...this.dirty];
     this.dirty.clear();
     await writeFilters(this.source.dir, this.filters, shards).catch(() => undefined);
+    this.keepSeen(summaries);
+  }
+
+  private keepSeen(summaries: ReturnType<DocumentSource['summaries']>): void {
+    this.seen = summaries.map((s) => (this.filters.get(s.id)?.sha256 === s.sha256 ? s : null));
   }
 
   /** Forget everything and build every document's index again from the documents. */
@@ -291,6 +312,7 @@ export class SearchIndex {
   }
 
   private async rebuildAll(): Promise<number> {
+    this.seen = [];
     this.filters.clear();
     this.full.clear();
     this.fullBytes = 0;

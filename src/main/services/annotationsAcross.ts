@@ -2,7 +2,8 @@
  * annotations.createAcross and annotations.deleteAcross: annotations made or deleted in several
  * documents as one step ("tag all hits" of a project-wide search and its undo). Everything is
  * checked first, with nothing changed; then each touched document is changed in memory and
- * written once, the writes running side by side (each is its own durable file).
+ * written once, the writes running side by side, and the documents folder is fsynced once for
+ * all of them before the call answers (ProjectStore.updateDocuments).
  */
 import type { Handlers, ParsedInput } from '@shared/api';
 import type { AnnotationDraft, AcrossResult } from '@shared/api/annotations';
@@ -52,8 +53,8 @@ async function writeAll(
   changes: ReadonlyArray<{ documentId: string; change: (file: DocumentFile) => void }>,
   kept: Made,
 ): Promise<void> {
-  const results = await Promise.allSettled(
-    changes.map(({ documentId, change }) => ctx.store.updateDocument(documentId, change)),
+  const results = await ctx.store.updateDocuments(
+    changes.map(({ documentId, change }) => ({ id: documentId, change })),
   );
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason);
   if (failed.length === 0) return;

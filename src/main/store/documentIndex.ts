@@ -13,6 +13,15 @@ export function summaryOf(file: DocumentFile): DocumentSummary {
 }
 
 export class DocumentIndex {
+  /**
+   * Where each id was in the list when it was last looked at: a tag-all over 440 documents of
+   * 10,000 looks ids up a few thousand times, each a scan of the list. Trusted only for the same
+   * array at the same length, and only when the entry there still has that id (the list is
+   * replaced or grows whenever a document is added or removed; an entry replaced in place keeps
+   * its id).
+   */
+  private positions: { list: DocumentSummary[]; length: number; at: Map<string, number> } | null = null;
+
   /** `project` gives the project file in memory now (a refused save puts back the one on disk) */
   constructor(private readonly project: () => ProjectFile) {}
 
@@ -21,7 +30,23 @@ export class DocumentIndex {
   }
 
   find(id: string): DocumentSummary | undefined {
-    return this.project().documents.find((d) => d.id === id);
+    const i = this.indexOf(id);
+    return i === -1 ? undefined : this.project().documents[i];
+  }
+
+  private indexOf(id: string): number {
+    const list = this.project().documents;
+    let known = this.positions;
+    if (!known || known.list !== list || known.length !== list.length) {
+      known = { list, length: list.length, at: new Map(list.map((d, i) => [d.id, i])) };
+      this.positions = known;
+    }
+    const i = known.at.get(id);
+    if (i !== undefined && list[i]?.id === id) return i;
+    // an id changed in place (never done by the store) or not in the list: look the slow way
+    const found = list.findIndex((d) => d.id === id);
+    if (found !== -1) this.positions = null;
+    return found;
   }
 
   get(id: string): DocumentSummary {
@@ -37,7 +62,7 @@ export class DocumentIndex {
   /** Add or replace the entry of `summary.id`. */
   put(summary: DocumentSummary): void {
     const list = this.project().documents;
-    const index = list.findIndex((d) => d.id === summary.id);
+    const index = this.indexOf(summary.id);
     if (index === -1) list.push(summary);
     else list[index] = summary;
   }
@@ -62,7 +87,7 @@ export class DocumentIndex {
   /** Bring an entry in line with its file (the file is the truth); true when it changed. */
   syncSummary(id: string, file: DocumentFile): boolean {
     const list = this.project().documents;
-    const index = list.findIndex((d) => d.id === id);
+    const index = this.indexOf(id);
     if (index === -1) return false;
     const next = summaryOf(file);
     if (JSON.stringify(next) === JSON.stringify(list[index])) return false;

@@ -7,6 +7,7 @@ import {
   DurableWriteError,
   InvalidTextError,
   removeStaleTemps,
+  syncFolder,
   TEMP_SUFFIX,
   type DurableFs,
 } from './durableFile';
@@ -43,7 +44,53 @@ function flakyRename(code: string, failures: number) {
 
 const temps = async () => (await fs.readdir(dir)).filter((n) => n.endsWith(TEMP_SUFFIX));
 
+/** Real fs that counts fsyncs of the folder `dir` (a directory opened read-only, then synced). */
+function folderSyncs() {
+  const count = { folder: 0 };
+  const fsys: DurableFs = {
+    ...fs,
+    open: (async (file: string, flags?: string) => {
+      const handle = await fs.open(file, flags);
+      if (path.resolve(file) === path.resolve(dir)) {
+        const sync = handle.sync.bind(handle);
+        handle.sync = () => (count.folder++, sync());
+      }
+      return handle;
+    }) as typeof fs.open,
+  };
+  return { fsys, count };
+}
+
 describe('DurableTextFile', () => {
+  it('in a batch, leaves the folder fsync to the caller, unless coalesced with a write that wants it', async () => {
+    const { fsys, count } = folderSyncs();
+    const a = new DurableTextFile(path.join(dir, 'a.json'), { fs: fsys });
+    const b = new DurableTextFile(path.join(dir, 'b.json'), { fs: fsys });
+    await Promise.all([a.write('{"a":1}', { syncFolder: false }), b.write('{"b":1}', { syncFolder: false })]);
+    expect(await fs.readFile(path.join(dir, 'a.json'), 'utf8')).toBe('{"a":1}');
+    expect(count.folder).toBe(0);
+    await syncFolder(dir, { fs: fsys });
+    expect(count.folder).toBe(1);
+    // two writes in one tick are one write: it syncs the folder, since one of them asked for it
+    await Promise.all([a.write('{"a":2}', { syncFolder: false }), a.write('{"a":3}')]);
+    expect(count.folder).toBe(2);
+    expect(await fs.readFile(path.join(dir, 'a.json'), 'utf8')).toBe('{"a":3}');
+    expect(await temps()).toEqual([]);
+  });
+
+  it('a folder that cannot be fsynced is a DurableWriteError naming it', async () => {
+    const fsys: DurableFs = {
+      ...fs,
+      open: (async () => {
+        throw errno('EIO');
+      }) as typeof fs.open,
+    };
+    await expect(syncFolder(dir, { fs: fsys })).rejects.toMatchObject({
+      name: 'DurableWriteError',
+      message: expect.stringContaining('input/output error'),
+    });
+  });
+
   it('writes the whole text and leaves no temp file', async () => {
     const file = new DurableTextFile(path.join(dir, 'a.json'));
     await file.write('{"v":1}');

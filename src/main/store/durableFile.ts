@@ -5,6 +5,10 @@
  * folder. One writer per file path in this process; writes that arrive while one is on its way
  * are coalesced into the next, and each write() resolves only once data at least as new as its
  * own is on disk. A failed write removes its temp file and rejects with a DurableWriteError.
+ *
+ * A batch of files in one folder (a tag-all across documents) may leave out the folder's fsync
+ * (`{ syncFolder: false }`): write() then resolves once the file is renamed into place, and the
+ * caller fsyncs the folder once (syncFolder below) before it tells anyone the batch is saved.
  */
 import { isUtf8 } from 'node:buffer';
 import * as nodeFs from 'node:fs/promises';
@@ -68,6 +72,11 @@ interface Waiter {
   reject: (err: unknown) => void;
 }
 
+export interface WriteOptions {
+  /** false: the caller fsyncs the folder itself once for a batch (default true) */
+  syncFolder?: boolean;
+}
+
 let tempCounter = 0;
 /** Per-path tail of the write chain, so two adapters on one path never interleave. */
 const pathLocks = new Map<string, Promise<void>>();
@@ -92,7 +101,7 @@ export class DurableTextFile implements Adapter<string> {
   private readonly fs: DurableFs;
   private readonly renameAttempts: number;
   private readonly renameDelayMs: number;
-  private pending: { text: string; waiters: Waiter[] } | null = null;
+  private pending: { text: string; waiters: Waiter[]; syncFolder: boolean } | null = null;
   private running: Promise<void> | null = null;
 
   constructor(filePath: string, options: DurableFileOptions = {}) {
@@ -119,10 +128,13 @@ export class DurableTextFile implements Adapter<string> {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
-  write(text: string): Promise<void> {
+  write(text: string, options: WriteOptions = {}): Promise<void> {
+    const syncFolder = options.syncFolder ?? true;
     return new Promise<void>((resolve, reject) => {
       if (this.pending) this.pending.text = text;
-      else this.pending = { text, waiters: [] };
+      else this.pending = { text, waiters: [], syncFolder: false };
+      // a write coalesced with one that wants the folder synced gets it synced too
+      this.pending.syncFolder ||= syncFolder;
       this.pending.waiters.push({ resolve, reject });
       if (!this.running) this.running = this.pump();
     });
@@ -150,7 +162,7 @@ export class DurableTextFile implements Adapter<string> {
       }
       this.pending = null;
       try {
-        await withPathLock(this.filePath, () => this.writeNow(job.text));
+        await withPathLock(this.filePath, () => this.writeNow(job.text, job.syncFolder));
         for (const w of job.waiters) w.resolve();
       } catch (err) {
         for (const w of job.waiters) w.reject(err);
@@ -158,7 +170,7 @@ export class DurableTextFile implements Adapter<string> {
     }
   }
 
-  private async writeNow(text: string): Promise<void> {
+  private async writeNow(text: string, folder: boolean): Promise<void> {
     const dir = path.dirname(this.filePath);
     const temp = path.join(dir, `.${path.basename(this.filePath)}.${process.pid}.${++tempCounter}${TEMP_SUFFIX}`);
     try {
@@ -179,6 +191,7 @@ export class DurableTextFile implements Adapter<string> {
       await this.fs.unlink(temp).catch(() => undefined);
       throw err;
     }
+    if (!folder) return;
     try {
       await syncDir(this.fs, dir);
     } catch (err) {
@@ -197,6 +210,18 @@ export class DurableTextFile implements Adapter<string> {
         await new Promise((r) => setTimeout(r, this.renameDelayMs * attempt));
       }
     }
+  }
+}
+
+/**
+ * Fsync a folder once after a batch of writes made with `{ syncFolder: false }` in it, so that
+ * every rename in it is on disk. Rejects with a DurableWriteError naming `dir`.
+ */
+export async function syncFolder(dir: string, options: DurableFileOptions = {}): Promise<void> {
+  try {
+    await syncDir(options.fs ?? nodeFs, dir);
+  } catch (err) {
+    throw new DurableWriteError(dir, err);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
-import { DurableTextFile, InvalidTextError, type DurableFileOptions } from './durableFile';
+import { DurableTextFile, InvalidTextError, type DurableFileOptions, type WriteOptions } from './durableFile';
 import { migrateFile, UnknownFormatError, type FormatHistory } from './migrations';
 
 export class CorruptFileError extends Error {
@@ -117,13 +117,13 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   }
 
   /** Checked against the schema first, so every file written is one the next start can read. */
-  write(data: T): Promise<void> {
+  write(data: T, options?: WriteOptions): Promise<void> {
     const checked = this.schema.safeParse(data);
     if (!checked.success) {
       const issue = checked.error.issues[0];
       const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
       return Promise.reject(new UnstorableDataError(this.file.filePath, `${where}${issue?.message ?? 'invalid'}`));
     }
-    return this.file.write(JSON.stringify(data));
+    return this.file.write(JSON.stringify(data), options);
   }
 }

@@ -16,11 +16,19 @@ import { Low } from 'lowdb';
 import { AppError } from '@shared/errors';
 import type { DocumentSummary, Warning } from '@shared/model';
 import { BackupStore, documentKey, PROJECT_KEY, type BackupPolicy } from './backups';
-import { DamagedDocument, DocumentFiles, type DocDb } from './documentFiles';
+import { adapterOf, DamagedDocument, DocumentFiles, type DocDb } from './documentFiles';
 import { DocumentIndex, summaryOf } from './documentIndex';
 import type { PeekPart, PeekParts } from './documentPeek';
-import type { DurableFileOptions } from './durableFile';
-import { newProjectData, readProjectFile, SyncMarker, unstorable, unusableBackup, withFolder } from './folder';
+import { syncFolder, type DurableFileOptions, type WriteOptions } from './durableFile';
+import {
+  DOCUMENTS_DIR,
+  newProjectData,
+  readProjectFile,
+  SyncMarker,
+  unstorable,
+  unusableBackup,
+  withFolder,
+} from './folder';
 import { parseJsonFile, UnstorableDataError, type ValidatedJsonFile } from './jsonFile';
 import { headVersion, upgradeToClaims } from './claimsUpgrade';
 import { documentFormat, PROJECT_FORMAT, type FormatHistory } from './migrations';
@@ -224,6 +232,57 @@ export class ProjectStore {
     return result;
   }
 
+  /**
+   * Change several documents and save them as one batch (a tag-all across the project and its
+   * undo): each change is made in memory, each file written and renamed into place (side by
+   * side), then the documents folder is fsynced once, and only then does this resolve, with one
+   * result per change in order. A change that throws leaves its document as it was; a write that
+   * fails keeps its change in memory, marked unsaved, as updateDocument does. When the folder's
+   * fsync fails, every document of the batch is marked unsaved (a retry writes each in full).
+   */
+  async updateDocuments<T>(
+    changes: ReadonlyArray<{ id: string; change: (file: DocumentFile) => T }>,
+  ): Promise<Array<PromiseSettledResult<T>>> {
+    this.assertOpen();
+    const dbs = await Promise.allSettled(changes.map(({ id }) => this.document(id)));
+    const done: Array<PromiseSettledResult<T>> = dbs.map((loaded, i) => {
+      if (loaded.status === 'rejected') return loaded;
+      const { id, change } = changes[i] as (typeof changes)[number];
+      try {
+        const value = change(loaded.value.data);
+        if (this.index.syncSummary(id, loaded.value.data)) this.scheduleIndexSave();
+        return { status: 'fulfilled', value };
+      } catch (reason) {
+        return { status: 'rejected', reason };
+      }
+    });
+    const ids = changes.map((c, i) => (done[i]?.status === 'fulfilled' ? c.id : null));
+    const written = await Promise.allSettled(
+      ids.map((id) => (id === null ? Promise.resolve() : this.saveDocument(id, { syncFolder: false }))),
+    );
+    const renamed = ids.filter((id, i): id is string => id !== null && written[i]?.status === 'fulfilled');
+    let folderError: AppError | null = null;
+    if (renamed.length > 0) {
+      try {
+        await syncFolder(path.join(this.dir, DOCUMENTS_DIR), this.options.durable);
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        for (const id of renamed) this.unsaved.set(id, reason);
+        this.scheduleRetry();
+        folderError = new AppError(
+          'storage',
+          `${reason} Your changes are kept in memory and marked unsaved; Hashiya will try again (or use “Save again”). Do not close Hashiya until they are saved.`,
+        );
+      }
+    }
+    return done.map((result, i) => {
+      if (result.status === 'rejected') return result;
+      const write = written[i] as PromiseSettledResult<void>;
+      if (write.status === 'rejected') return write;
+      return folderError ? { status: 'rejected', reason: folderError } : result;
+    });
+  }
+
   async saveProject(): Promise<void> {
     this.assertOpen();
     if (this.indexTimer) {
@@ -318,15 +377,18 @@ export class ProjectStore {
     return db;
   }
 
-  /** Write a document file after mutating it; resolves once it is on disk. */
-  async saveDocument(id: string): Promise<void> {
+  /**
+   * Write a document file after mutating it; resolves once it is on disk (with
+   * `{ syncFolder: false }`, once it is renamed into place: the caller fsyncs the folder).
+   */
+  async saveDocument(id: string, options?: WriteOptions): Promise<void> {
     this.assertOpen();
     const db = await this.document(id);
     await this.marker.mark();
     if (this.index.syncCount(id, db.data.annotations.length)) this.scheduleIndexSave();
     await this.backups.keepBeforeFirstSave(documentKey(id), this.documentPath(id));
     try {
-      await this.guardedWrite(id, () => db.write());
+      await this.guardedWrite(id, () => adapterOf(db).write(db.data, options));
     } catch (err) {
       if (!(err instanceof UnstorableDataError)) throw err;
       // never write a file the next start would have to quarantine: read the document again

@@ -30,4 +30,22 @@ describe('anchoring', () => {
       }
     }
   });
+
+  it('answers as the full segmenter does around every kind of character (its quick path included)', () => {
+    // one code point each: letters, marks, Prepend signs, joiners, emoji parts, Indic, Hangul
+    const kinds = Array.from(
+      'a \n\r.بةـ\u064e\u0651\u0670٣3\u0600\u0605\u06dd\u070f\u0890\u08e2\u0d4e\u200d\u200c\u200f👍🏽🇱क\u094d각\u1161é\u0301\ufe0f',
+    );
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const wrong: string[] = [];
+    for (const a of kinds)
+      for (const b of kinds)
+        for (const c of ['', ...kinds.slice(0, 12)]) {
+          const text = `x ${a}${b}${c} y`;
+          const truth = new Set([...segmenter.segment(text)].map((s) => s.index));
+          for (let u = 1; u < text.length; u++)
+            if (isGraphemeBoundary(text, u) !== truth.has(u)) wrong.push(`${JSON.stringify(text)} at ${u}`);
+        }
+    expect(wrong).toEqual([]);
+  });
 });
