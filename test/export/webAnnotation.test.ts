@@ -85,7 +85,12 @@ describe('export.annotations', () => {
     expect(quote.type).toBe('TextQuoteSelector');
     expect([...quote.prefix].length).toBeLessThanOrEqual(32);
     expect(AR.includes(quote.prefix + quote.exact + quote.suffix)).toBe(true);
-    expect(haftar.creator).toEqual({ type: 'Person', name: 'Salma' });
+    // the coder's stable id travels with the name (src/shared/coders/model.ts)
+    expect(haftar.creator).toEqual({
+      type: 'Person',
+      name: 'Salma',
+      id: expect.stringMatching(/^urn:hashiya:coder:c_[0-9a-f]{16}$/),
+    });
     expect(haftar.created).toMatch(/Z$/);
     const classifying = haftar.body.filter((x: Json) => x.purpose === 'classifying');
     expect(classifying.map((x: Json) => [x.type, x.source.id, x.source.label])).toEqual([
@@ -133,9 +138,12 @@ describe('import.annotations', () => {
     const imported = await b.call<Annotation[]>('annotations.list', { documentId: ar.id });
     expect(imported.every((x) => x.annotator === 'Salma')).toBe(true);
     const original = await a.call<Annotation[]>('annotations.list', { documentId: arA.id });
-    expect(imported.map((x) => [x.id, x.createdAt, x.start, x.end, x.quote, x.values])).toEqual(
-      original.map((x) => [x.id, x.createdAt, x.start, x.end, x.quote, x.values]),
+    expect(imported.map((x) => [x.id, x.createdAt, x.start, x.end, x.quote, x.values, x.coderId])).toEqual(
+      original.map((x) => [x.id, x.createdAt, x.start, x.end, x.quote, x.values, x.coderId]),
     );
+    // and the coder joins the copy's coder list under their name
+    const coders = await b.call<{ coders: { id: string; name: string }[] }>('coders.list', {});
+    expect(coders.coders).toContainEqual({ id: original[0]?.coderId, name: 'Salma' });
   });
 
   it('never duplicates: importing twice, or an equal annotation under another id, adds nothing', async () => {

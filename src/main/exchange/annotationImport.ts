@@ -12,6 +12,7 @@
  * - Nothing is dropped silently: what cannot be placed is returned in `orphans` with a reason.
  * Codebook changes are saved before the documents, so no saved annotation names a missing code.
  */
+import { joiningCoders } from '@shared/coders/join';
 import type { AnnotationImportResult, ImportOrphan } from '@shared/api/exchange';
 import { AppError } from '@shared/errors';
 import { appendAll } from '@shared/exchange/jsonLdItems';
@@ -216,8 +217,9 @@ export async function importAnnotations(
         codes,
         values: values.values,
         annotator: a.annotator,
-        // this coder's own annotations coming back (their W3C export) are theirs again
-        ...ownCoder(ctx, a.annotator),
+        // the coder the file names keeps their annotations; else this coder's own coming back
+        // (their W3C export from before coder ids) are theirs again
+        ...(a.coderId !== null ? { coderId: a.coderId } : ownCoder(ctx, a.annotator)),
         createdAt: a.created ?? now,
         updatedAt: a.modified ?? a.created ?? now,
       };
@@ -274,6 +276,15 @@ export async function importAnnotations(
   if (registry)
     await ctx.store.updateProject((data) => {
       data.registry = registry;
+    });
+  // and the coders it names, so the coder list holds every coder whose annotations are here
+  const joining = joiningCoders(
+    ctx.store.data.coders,
+    additions.flatMap((d) => d.annotations),
+  );
+  if (joining.length > 0)
+    await ctx.store.updateProject((data) => {
+      data.coders.push(...joining);
     });
   for (const { documentId, annotations } of additions) {
     await ctx.store.updateDocument(documentId, (file) => {

@@ -8,7 +8,16 @@
 import { z } from 'zod';
 import { annotationItemsOf, parseJsonLd } from '@shared/exchange/jsonLdItems';
 import { CODE_PATH_SEPARATOR } from './codeLabels';
-import { ANNOTATION_URN, CODE_URN, DOCUMENT_URN, LEGACY_FIELDS, SHA256_URN, stripPrefix } from './webAnnotationVocab';
+import { CoderId } from '@shared/coders/model';
+import {
+  ANNOTATION_URN,
+  CODE_URN,
+  CODER_URN,
+  DOCUMENT_URN,
+  LEGACY_FIELDS,
+  SHA256_URN,
+  stripPrefix,
+} from './webAnnotationVocab';
 
 export interface IncomingCode {
   /** the code id in the file (without urn:hashiya:code:) */
@@ -53,6 +62,8 @@ export interface IncomingAnnotation {
   /** a format-2 file's note (a commenting body), for the `note` field */
   note: string;
   annotator: string;
+  /** the creator's coder id (`urn:hashiya:coder:…`), when the file names one */
+  coderId: string | null;
   created: string | null;
   modified: string | null;
 }
@@ -231,6 +242,9 @@ export function parseItem(item: unknown, index: number): ParsedItem {
   const creator = asArray(item.creator)[0];
   const annotator =
     typeof creator === 'string' ? creator : isObject(creator) && typeof creator.name === 'string' ? creator.name : '';
+  const creatorRef = isObject(creator) ? (creator.id ?? creator['@id']) : null;
+  const coderRef = typeof creatorRef === 'string' ? stripPrefix(creatorRef, CODER_URN) : null;
+  const coderId = coderRef !== null && CoderId.safeParse(coderRef).success ? coderRef : null;
   const time = (v: unknown) => (typeof v === 'string' && ISO.safeParse(v).success ? v : null);
   const localId = stripPrefix(rawId, ANNOTATION_URN);
   return {
@@ -249,6 +263,7 @@ export function parseItem(item: unknown, index: number): ParsedItem {
       values,
       note,
       annotator,
+      coderId,
       created: time(item.created),
       modified: time(item.modified),
     },

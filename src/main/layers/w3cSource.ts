@@ -4,22 +4,12 @@
  * the title of its target document. A file that is not Web Annotation JSON-LD is refused (400).
  */
 import { annotationItems, parseItem } from '../exchange/webAnnotationParse';
-import { CODER_URN, stripPrefix } from '../exchange/webAnnotationVocab';
 import type { LayerInput, SourceDocument } from './types';
-
-const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
-
-function creatorId(item: Record<string, unknown>): string | null {
-  const creator = first(item.creator);
-  const raw = isObject(creator) ? (creator.id ?? creator['@id']) : null;
-  const id = typeof raw === 'string' ? stripPrefix(raw, CODER_URN) : null;
-  return id !== null && SAFE_ID.test(id) ? id : null;
-}
 
 function targetSource(item: Record<string, unknown>): Record<string, unknown> {
   const target = first(item.target);
@@ -57,7 +47,7 @@ export function readW3c(json: string, label: string, texts: ReadonlyMap<string, 
       };
       input.documents.set(key, doc);
     }
-    input.annotations.push({ ...a, coderId: creatorId(raw), documentKey: key });
+    input.annotations.push({ ...a, documentKey: key });
   });
   return input;
 }

@@ -3,6 +3,7 @@
  * blind mode. `ensureCoder` is how the id is made: once, when the annotator is first named (or,
  * for a project named before coder ids, at its first new annotation), and kept on a rename.
  */
+import { joiningCoders } from '@shared/coders/join';
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '@shared/api';
 import type { CodersState, PlanMakeInput } from '@shared/api/coders';
@@ -238,13 +239,9 @@ export async function registerCoders(
   store: ProjectStore,
   annotations: ReadonlyArray<Pick<Annotation, 'coderId' | 'annotator'>>,
 ): Promise<void> {
-  const known = new Set(store.data.coders.map((c) => c.id));
-  const joining = new Map<string, string>();
-  for (const a of annotations)
-    if (a.coderId !== undefined && !known.has(a.coderId) && !joining.has(a.coderId))
-      joining.set(a.coderId, a.annotator.trim() || a.coderId);
-  if (joining.size === 0) return;
+  const joining = joiningCoders(store.data.coders, annotations);
+  if (joining.length === 0) return;
   await store.updateProject((d) => {
-    for (const [id, name] of joining) d.coders.push({ id, name });
+    d.coders.push(...joining);
   });
 }

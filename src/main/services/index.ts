@@ -68,8 +68,6 @@ export function createServices(host: ProjectAccess, options: ServiceOptions = {}
   const queue = new SerialQueue();
   const enqueue = (run: () => Promise<unknown>): Promise<unknown> => queue.run(run);
   const changeContext = { projectInfo: () => projectInfo(ctx.store) };
-  // the claims view's cache forgets what a change event names (claimRecordCache.ts)
-  events.subscribe((event) => claimRecordCache(ctx.store).hear(event));
   const accepted = new Set<Promise<unknown>>();
   const dispatch = (name: string, rawInput: unknown): Promise<unknown> => {
     const result = run(name, rawInput);
@@ -96,8 +94,11 @@ export function createServices(host: ProjectAccess, options: ServiceOptions = {}
       ? stage(parsed.data).then(enqueue)
       : enqueue(() => (handlers[name] as (input: unknown) => Promise<Output<MethodName>>)(parsed.data));
     return result.then((output) => {
-      for (const event of changeEventsFor(name, parsed.data, output, changeContext))
+      for (const event of changeEventsFor(name, parsed.data, output, changeContext)) {
+        // the claims view's cache forgets what a change names (claimRecordCache.ts) before anyone hears of it
+        claimRecordCache(ctx.store).hear(event);
         events.emit(event.name, event.data as never);
+      }
       return output;
     });
   };
