@@ -6,7 +6,7 @@ import { CodeCounts } from './CodeCounts';
 import { useReaderStrings } from './strings';
 import { useApp } from '../app/AppContext';
 import { claimantName } from './claims/ClaimFieldsEditor';
-import { useRegistryIndex } from './claims/useRegistry';
+import { entitiesOf } from './claims/useRegistry';
 import type { ClaimField } from '@shared/claims/fields';
 import { isIncomplete } from './incomplete';
 import './claimFlags.css';
@@ -51,7 +51,7 @@ const AnnotationItem = memo(function AnnotationItem({
   onSelect: (a: Annotation) => void;
 }) {
   const rs = useReaderStrings();
-  const { entities } = useRegistryIndex(useApp().registry);
+  const entities = entitiesOf(useApp().registry);
   const claimant = claimantName(a.values, entities);
   return (
     <li style={{ height: ROW_HEIGHT }}>

@@ -5,11 +5,24 @@ import type { Entity, Registry } from '@shared/claims/registry';
 import { buildActorIndex, type ActorIndex } from '@shared/claims/typeahead';
 import { mentionsNow } from '../mentions/documentMentions';
 
+// one of each per registry, shared by the editor and every row of the panel (a row mounting as
+// the panel scrolls or a tag adds one must not index 10,000 actors again)
+const byId = new WeakMap<Registry, ReadonlyMap<string, Entity>>();
+const indexes = new WeakMap<Registry, ActorIndex>();
+
+/** The registry's entities by id. */
+export function entitiesOf(registry: Registry): ReadonlyMap<string, Entity> {
+  let map = byId.get(registry);
+  if (!map) byId.set(registry, (map = new Map(registry.entities.map((e) => [e.id, e]))));
+  return map;
+}
+
 export function useRegistryIndex(registry: Registry): { index: ActorIndex; entities: ReadonlyMap<string, Entity> } {
-  return useMemo(
-    () => ({ index: buildActorIndex(registry.entities), entities: new Map(registry.entities.map((e) => [e.id, e])) }),
-    [registry],
-  );
+  return useMemo(() => {
+    let index = indexes.get(registry);
+    if (!index) indexes.set(registry, (index = buildActorIndex(registry.entities)));
+    return { index, entities: entitiesOf(registry) };
+  }, [registry]);
 }
 
 /**
