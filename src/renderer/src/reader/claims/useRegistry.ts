@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { Mention } from '@shared/claims/mentions';
 import type { Entity, Registry } from '@shared/claims/registry';
 import { buildActorIndex, type ActorIndex } from '@shared/claims/typeahead';
-import { mentionsNow } from '../mentions/documentMentions';
+import { mentionsNear } from '../mentions/documentMentions';
 
 // one of each per registry, shared by the editor and every row of the panel (a row mounting as
 // the panel scrolls or a tag adds one must not index 10,000 actors again)
@@ -26,9 +26,18 @@ export function useRegistryIndex(registry: Registry): { index: ActorIndex; entit
 }
 
 /**
- * The known actors and places the text mentions: the article marks' scan (reader/mentions/), done
- * now if the marks have not finished it yet.
+ * The known actors and places the text mentions within `gap` code points of a span (all of them
+ * once the article marks' idle scan, reader/mentions/, is done; else the paragraphs around it).
  */
-export function useMentions(registry: Registry, text: string | null): readonly Mention[] {
-  return useMemo(() => (text ? mentionsNow(registry.entities, text) : []), [registry, text]);
+export function useMentionsNear(
+  registry: Registry,
+  text: string | null,
+  span: { start: number; end: number },
+  gap: number,
+): readonly Mention[] {
+  const { start, end } = span;
+  return useMemo(
+    () => (text ? mentionsNear(registry.entities, text, { start, end }, gap) : []),
+    [registry, text, start, end, gap],
+  );
 }

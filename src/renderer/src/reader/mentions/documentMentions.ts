@@ -1,8 +1,8 @@
 /**
  * The open document's mentions, shared by the article's marks and the editor's claimant proposal:
  * one mention index per registry (kept while the registry's names are the same), one scan per
- * text. The marks fill the scan in idle time; the editor, when it needs the list before that,
- * finishes the scan at once.
+ * text. The marks fill the scan in idle time; the editor, when it needs a proposal before that,
+ * scans only the paragraphs around its passage.
  */
 import { buildMentionIndex, type MentionIndex } from '@shared/claims/mentions';
 import type { Entity } from '@shared/claims/registry';
@@ -34,6 +34,20 @@ export function mentionsNow(entities: readonly Entity[], text: string): MarkedMe
   const scan = scanFor(entities, text);
   scan.step();
   return scan.mentions;
+}
+
+/**
+ * The mentions within `gap` code points of a span, now: the paragraphs around it are scanned if
+ * the idle scan has not reached them (what a claimant proposal needs, without the whole text).
+ */
+export function mentionsNear(
+  entities: readonly Entity[],
+  text: string,
+  span: { start: number; end: number },
+  gap: number,
+): MarkedMention[] {
+  const scan = scanFor(entities, text);
+  return scan.done ? scan.mentions : scan.near(span, gap);
 }
 
 type Deadline = { timeRemaining(): number };

@@ -56,6 +56,19 @@ describe('mention marks: where the reader underlines known actors', () => {
     expect(whole).toHaveLength(40);
   });
 
+  it('scans only the paragraphs around a span for a proposal, and the full scan then gives the same list', () => {
+    const text = Array.from({ length: 30 }, (_, i) => `فقرة ${i} قال المشير حفتر كلاما`).join('\n');
+    const whole = findMentions(REGISTRY, text);
+    const scan = new MentionScan(buildMentionIndex(REGISTRY), text);
+    const para = (i: number) => [...text.split('\n').slice(0, i).join('\n')].length + 1;
+    const span = { start: para(15), end: para(15) + 4 };
+    const near = scan.near(span, 10);
+    expect(near.map((m) => m.para)).toEqual([14, 15]);
+    expect(scan.done).toBe(false);
+    scan.step();
+    expect(scan.mentions).toEqual(whole);
+  });
+
   it('tells registries apart by what matching reads, not by object identity', () => {
     const copy = REGISTRY.map((e) => ({ ...e }));
     expect(registrySignature(copy)).toBe(registrySignature(REGISTRY));

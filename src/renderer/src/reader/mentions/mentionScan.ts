@@ -32,36 +32,76 @@ export function registrySignature(entities: readonly Entity[]): string {
   return parts.join('\u0000');
 }
 
-/** A scan of one text with one index: `step` goes on where the last one stopped. */
+/**
+ * A scan of one text with one index: `step` goes on where the last one stopped; `near` scans (and
+ * keeps) only the paragraphs around a span, for a proposal wanted before the scan is done.
+ */
 export class MentionScan {
-  readonly mentions: MarkedMention[] = [];
   private readonly paragraphs: string[];
+  /** code point offset of each paragraph in the whole text */
+  private readonly offsets: number[] = [];
+  private readonly found: (MarkedMention[] | undefined)[] = [];
   private next = 0;
-  /** code point offset of paragraph `next` in the whole text */
-  private offset = 0;
+  private all: MarkedMention[] | null = null;
 
   constructor(
     readonly index: MentionIndex,
     readonly text: string,
   ) {
     this.paragraphs = text.split('\n');
+    let at = 0;
+    for (const p of this.paragraphs) {
+      this.offsets.push(at);
+      at += codePoints(p) + 1;
+    }
   }
 
   get done(): boolean {
     return this.next >= this.paragraphs.length;
   }
 
+  /** Every mention, in text order (complete once `done`). */
+  get mentions(): MarkedMention[] {
+    if (this.all) return this.all;
+    const out = this.found.flatMap((list) => list ?? []);
+    if (this.done) this.all = out;
+    return out;
+  }
+
+  private scan(i: number): MarkedMention[] {
+    let list = this.found[i];
+    if (list) return list;
+    const offset = this.offsets[i] as number;
+    list = this.index
+      .find(this.paragraphs[i] as string)
+      .map((m) => ({ ...m, start: m.start + offset, end: m.end + offset, para: i }));
+    this.found[i] = list;
+    return list;
+  }
+
   /** Scan paragraphs while `more()` says so (at least one); true once the whole text is scanned. */
   step(more: () => boolean = () => true): boolean {
     do {
+      while (!this.done && this.found[this.next]) this.next++;
       if (this.done) break;
-      const p = this.paragraphs[this.next] as string;
-      for (const m of this.index.find(p))
-        this.mentions.push({ ...m, start: m.start + this.offset, end: m.end + this.offset, para: this.next });
-      this.offset += codePoints(p) + 1;
-      this.next++;
+      this.scan(this.next++);
     } while (more());
     return this.done;
+  }
+
+  /** The mentions of the paragraphs that overlap [start − gap, end + gap] (code points). */
+  near(span: { start: number; end: number }, gap: number): MarkedMention[] {
+    const from = span.start - gap;
+    const to = span.end + gap;
+    const out: MarkedMention[] = [];
+    for (let i = 0; i < this.paragraphs.length; i++) {
+      const begin = this.offsets[i] as number;
+      const end = begin + codePoints(this.paragraphs[i] as string);
+      if (end < from) continue;
+      if (begin > to) break;
+      out.push(...this.scan(i));
+    }
+    return out;
   }
 }
 
