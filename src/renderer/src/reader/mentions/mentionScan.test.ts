@@ -14,7 +14,7 @@ const REGISTRY = [
 const marked = (text: string) =>
   findMentions(REGISTRY, text).map((m) => [m.entityId, [...text].slice(m.start, m.end).join(''), m.para]);
 
-describe('mention marks: where the reader underlines known actors', () => {
+describe('mention marks: where the reader marks known actors', () => {
   it('leaves the clitics in front out of the mark: ولماكرون, بالأمم, للجيش (its second ل is the name’s ال)', () => {
     expect(marked('قال ولماكرون رأي، ورحب بالأمم المتحدة ودعا للجيش الوطني الليبي')).toEqual([
       ['macron', 'ماكرون', 0],
