@@ -48,6 +48,7 @@ import { cleanupFloor, durableWriteMs } from './floors';
 import { machine, markdown, median, percentile, table, type Base, type Scenario } from './report';
 import { measureSearch, writeSearchCorpus } from './searchBench';
 import { measureAnalysis, writeAnalysisProject } from './analysisBench';
+import { actorScenarios } from './actorBench';
 import { startBrowserMode, type BrowserMode as Server } from '../browserMode';
 import { deflateRawSync } from 'node:zlib';
 import { importFile } from '../../src/main/import/index';
@@ -721,6 +722,10 @@ async function finish(chromiumVersion: string): Promise<void> {
     'tag_to_paint_ms',
     'tag_event_timing_ms',
     'tag_latency_ms',
+    'tag_to_paint_editor_open_ms',
+    'tag_latency_editor_open_ms',
+    'tag_to_paint_editor_open_marks_off_ms',
+    'actor_typeahead_ms',
     'open_to_paint_ms',
     'open_document_ms',
     'scroll_frame_ms',
@@ -774,12 +779,14 @@ async function main(): Promise<void> {
     const chromiumVersion = browser.version();
     log(`Chromium ${chromiumVersion}; data in ${tmp}`);
 
-    const only = process.env.BENCH_ONLY; // import | reader | scale | search | analysis | projects | export (for working on one part)
+    const only = process.env.BENCH_ONLY; // import | reader | actors | scale | search | analysis | projects | export (for working on one part)
     if (!only || only === 'import') await zipBombScenario();
     if (only === 'import') return finish(chromiumVersion);
     if (!only || only === 'reader') await readerScenarios(browser, corpus, tmp);
 
-    if (only === 'reader') return finish(chromiumVersion);
+    if (!only || only === 'reader' || only === 'actors')
+      await actorScenarios(browser, corpus, tmp, root, RUNS.tag, record, log);
+    if (only === 'reader' || only === 'actors') return finish(chromiumVersion);
     if (!only || only === 'scale') await scaleScenarios(browser, corpus, tmp);
     if (only === 'scale') return finish(chromiumVersion);
     if (!only || only === 'search') await searchCorpusScenarios(tmp);

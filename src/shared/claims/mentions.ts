@@ -38,7 +38,58 @@ interface Pattern {
   entity: Entity;
   words: string[];
   rule: MentionRule;
+  /** the words joined by one space (what a slip is measured on) */
+  joined: string;
+  /** order of making: where rules tie, the pattern made first wins */
+  seq: number;
 }
+
+/**
+ * Slip patterns bucketed so a run is compared with few of them: by the word that must be exact (the
+ * first, or the last), the word count, the length L of the rest (the words after the first, or
+ * before the last, joined), and the rest's first a or last b letters, a + b = L − 2: one edit (a
+ * letter added, dropped, changed, or two swapped) leaves one of the two untouched.
+ */
+type SlipBuckets = Map<string, Map<number, SlipBucket>>;
+interface SlipBucket {
+  short: Pattern[];
+  heads: Map<string, Pattern[]>;
+  tails: Map<string, Pattern[]>;
+}
+
+const shapeKey = (count: number, length: number) => count * 4096 + length;
+const headLength = (length: number) => (length - 2) >> 1;
+const tailLength = (length: number) => length - 2 - headLength(length);
+
+function pushSlip(map: SlipBuckets, word: string, rest: string, p: Pattern): void {
+  let shapes = map.get(word);
+  if (!shapes) map.set(word, (shapes = new Map()));
+  const key = shapeKey(p.words.length, rest.length);
+  let bucket = shapes.get(key);
+  if (!bucket) shapes.set(key, (bucket = { short: [], heads: new Map(), tails: new Map() }));
+  if (rest.length < 4) return void bucket.short.push(p);
+  push(bucket.heads, rest.slice(0, headLength(rest.length)), p);
+  push(bucket.tails, rest.slice(rest.length - tailLength(rest.length)), p);
+}
+
+/** The slip patterns one slip from `run` (its exact word's buckets, `rest` as they read it), into `out`. */
+function slipsOf(shapes: Map<number, SlipBucket>, count: number, rest: string, run: string, out: Set<Pattern>): void {
+  for (let len = rest.length - 1; len <= rest.length + 1; len++) {
+    const bucket = shapes.get(shapeKey(count, len));
+    if (!bucket) continue;
+    const lists =
+      len < 4
+        ? [bucket.short]
+        : [
+            bucket.heads.get(rest.slice(0, headLength(len))),
+            bucket.tails.get(rest.slice(Math.max(0, rest.length - tailLength(len)))),
+          ];
+    for (const list of lists)
+      for (const p of list ?? []) if (!out.has(p) && editDistance(run, p.joined, 1) <= 1) out.add(p);
+  }
+}
+
+const bySeq = (a: Pattern, b: Pattern) => a.seq - b.seq;
 
 const PRIORITY: Record<MentionRule, number> = { name: 3, alias: 3, slip: 2, familyName: 1 };
 const SLIP_MIN_LETTERS = 8;
@@ -71,8 +122,9 @@ export function buildMentionIndex(
   options: { familyNames?: boolean; personType?: string } = {},
 ): MentionIndex {
   const exact = new Map<string, Pattern[]>();
-  const slipByFirst = new Map<string, Pattern[]>();
-  const slipByLast = new Map<string, Pattern[]>();
+  const slipByFirst: SlipBuckets = new Map();
+  const slipByLast: SlipBuckets = new Map();
+  let seq = 0;
   let longest = 1;
   /** which entities a final word (or a one-word spelling) belongs to, for the family-name rule */
   const endings = new Map<string, Set<string>>();
@@ -83,13 +135,13 @@ export function buildMentionIndex(
     const { entity, s } = all[n] as (typeof all)[number];
     const words = tokensOf(foldedAll[n] as string);
     if (words.length === 0) continue;
-    const p: Pattern = { entity, words, rule: s.isName ? 'name' : 'alias' };
+    const p: Pattern = { entity, words, rule: s.isName ? 'name' : 'alias', joined: words.join(' '), seq: seq++ };
     push(exact, words[0] as string, p);
     longest = Math.max(longest, words.length);
     if (words.length >= 2 && words.join('').length >= SLIP_MIN_LETTERS) {
-      const slip: Pattern = { ...p, rule: 'slip' };
-      push(slipByFirst, words[0] as string, slip);
-      push(slipByLast, words[words.length - 1] as string, slip);
+      const slip: Pattern = { ...p, rule: 'slip', seq: seq++ };
+      pushSlip(slipByFirst, words[0] as string, words.slice(1).join(' '), slip);
+      pushSlip(slipByLast, words[words.length - 1] as string, words.slice(0, -1).join(' '), slip);
     }
     const end = words.slice(-1).join(' ');
     const owners = endings.get(end) ?? new Set<string>();
@@ -107,7 +159,10 @@ export function buildMentionIndex(
       const owners = endings.get(f.words[f.words.length - 1] as string);
       if (seen.has(key) || !owners || owners.size > 1) continue;
       seen.add(key);
-      push(exact, f.words[0] as string, { entity: f.entity, words: f.words, rule: 'familyName' });
+      push(exact, f.words[0] as string, {
+        ...{ entity: f.entity, words: f.words, rule: 'familyName' },
+        ...{ joined: f.words.join(' '), seq: seq++ },
+      });
     }
   }
 
@@ -131,27 +186,38 @@ export function buildMentionIndex(
             best = { pattern, stem };
         };
         const at = (k: number) => words[i + k]?.text;
+        // the words after this one, joined: tails[n] is words i+1 … i+n-1 (n words in all)
+        const tails: string[] = [''];
+        for (let n = 2; n <= longest && i + n - 1 < words.length; n++)
+          tails[n] = n === 2 ? (at(1) as string) : `${tails[n - 1] as string} ${at(n - 1) as string}`;
+        const found = new Set<Pattern>();
         for (const stem of stems) {
           for (const p of exact.get(stem) ?? []) {
             if (p.words.every((w, k) => k === 0 || at(k) === w)) better(p, stem);
           }
-          for (const p of slipByFirst.get(stem) ?? []) {
-            const run = [stem, ...p.words.slice(1).map((_, k) => at(k + 1))];
-            if (run.every((w) => w !== undefined) && editDistance(run.join(' '), p.words.join(' '), 1) <= 1)
-              better(p, stem);
+          // a slip with the first word exact
+          const shapes = slipByFirst.get(stem);
+          if (!shapes) continue;
+          found.clear();
+          for (let n = 2; n < tails.length; n++) {
+            const rest = tails[n] as string;
+            slipsOf(shapes, n, rest, `${stem} ${rest}`, found);
           }
+          for (const p of [...found].sort(bySeq)) better(p, stem);
         }
-        for (let k = 2; k <= longest && i + k - 1 < words.length; k++) {
-          for (const p of slipByLast.get(at(k - 1) as string) ?? []) {
-            if (p.words.length !== k) continue;
-            const tail = p.words.slice(1).map((_, j) => at(j + 1) as string);
-            for (const stem of stems) {
-              if (editDistance([stem, ...tail].join(' '), p.words.join(' '), 1) <= 1) {
-                better(p, stem);
-                break;
-              }
-            }
+        for (let k = 2; k < tails.length; k++) {
+          // a slip with the last word exact (the first may be a stem of it)
+          const shapes = slipByLast.get(at(k - 1) as string);
+          if (!shapes) continue;
+          const last = at(k - 1) as string;
+          const stemOf = new Map<Pattern, string>();
+          for (const stem of stems) {
+            const rest = k === 2 ? stem : `${stem} ${tails[k - 1] as string}`;
+            found.clear();
+            slipsOf(shapes, k, rest, `${rest} ${last}`, found);
+            for (const p of found) if (!stemOf.has(p)) stemOf.set(p, stem);
           }
+          for (const p of [...stemOf.keys()].sort(bySeq)) better(p, stemOf.get(p) as string);
         }
         if (!best) {
           i++;

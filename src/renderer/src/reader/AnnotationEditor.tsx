@@ -8,8 +8,11 @@ import { useApp } from '../app/AppContext';
 import { codeLabel, useI18n, useAppStrings } from '../i18n';
 import { useFocusFirstField, type FocusHandle } from './cursor/useFocusFirstField';
 import { ClaimFieldsEditor } from './claims/ClaimFieldsEditor';
-import { useMentions, useRegistryIndex } from './claims/useRegistry';
+import { useMentionsNear, useRegistryIndex } from './claims/useRegistry';
 import { useKeyStrings } from './keyStrings';
+
+/** how far from the passage (code points) a mentioned actor may be to be proposed as claimant */
+const PROPOSAL_GAP = 1000;
 
 /**
  * The active annotation's codes and its claim record (ClaimFieldsEditor). Toggles and choices
@@ -68,9 +71,9 @@ export function AnnotationEditor({
   };
   const app = useApp();
   const { index, entities } = useRegistryIndex(registry);
-  const mentions = useMentions(registry, documentText);
+  const mentions = useMentionsNear(registry, documentText, annotation, PROPOSAL_GAP);
   const proposal = useMemo(() => {
-    const m = nearestMention(mentions, annotation, { kind: 'actor' });
+    const m = nearestMention(mentions, annotation, { kind: 'actor', maxGap: PROPOSAL_GAP });
     return m ? (entities.get(m.entityId) ?? null) : null;
   }, [mentions, annotation, entities]);
   const createEntity = async (kind: EntityKind, name: string): Promise<string | null> => {

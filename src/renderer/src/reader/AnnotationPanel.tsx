@@ -6,18 +6,28 @@ import { CodeCounts } from './CodeCounts';
 import { useReaderStrings } from './strings';
 import { useApp } from '../app/AppContext';
 import { claimantName } from './claims/ClaimFieldsEditor';
-import { useRegistryIndex } from './claims/useRegistry';
+import { entitiesOf } from './claims/useRegistry';
+import type { ClaimField } from '@shared/claims/fields';
+import { isIncomplete } from './incomplete';
+import './claimFlags.css';
 
 export interface PanelFilter {
   code: string;
   annotator: string;
+  /** only the claims a required field is empty on (incomplete.ts) */
+  incompleteOnly?: boolean;
 }
 
-export function filterAnnotations(annotations: readonly Annotation[], filter: PanelFilter): Annotation[] {
+export function filterAnnotations(
+  annotations: readonly Annotation[],
+  filter: PanelFilter,
+  fields: readonly ClaimField[] = [],
+): Annotation[] {
   return annotations.filter(
     (a) =>
       (filter.code === '' || a.codes.includes(filter.code)) &&
-      (filter.annotator === '' || a.annotator === filter.annotator),
+      (filter.annotator === '' || a.annotator === filter.annotator) &&
+      (!filter.incompleteOnly || isIncomplete(a, fields)),
   );
 }
 
@@ -27,6 +37,7 @@ const AnnotationItem = memo(function AnnotationItem({
   a,
   active,
   pending,
+  incomplete,
   byId,
   lang,
   onSelect,
@@ -34,12 +45,13 @@ const AnnotationItem = memo(function AnnotationItem({
   a: Annotation;
   active: boolean;
   pending: boolean;
+  incomplete: boolean;
   byId: Map<string, Code>;
   lang: 'en' | 'ar';
   onSelect: (a: Annotation) => void;
 }) {
   const rs = useReaderStrings();
-  const { entities } = useRegistryIndex(useApp().registry);
+  const entities = entitiesOf(useApp().registry);
   const claimant = claimantName(a.values, entities);
   return (
     <li style={{ height: ROW_HEIGHT }}>
@@ -49,6 +61,7 @@ const AnnotationItem = memo(function AnnotationItem({
         aria-current={active ? 'true' : undefined}
         data-annotation-id={a.id}
         data-pending={pending ? 'true' : undefined}
+        data-incomplete={incomplete ? 'true' : undefined}
         onClick={() => onSelect(a)}
       >
         <span className="item-quote" dir="auto">
@@ -67,6 +80,12 @@ const AnnotationItem = memo(function AnnotationItem({
           {claimant && (
             <span className="chip claimant">
               <bdi>{claimant}</bdi>
+            </span>
+          )}
+          {incomplete && (
+            <span className="chip item-incomplete" title={rs.incompleteTitle}>
+              <span aria-hidden="true">⚠ </span>
+              {rs.incomplete}
             </span>
           )}
           {pending && (
@@ -103,6 +122,8 @@ export function AnnotationPanel({
 }) {
   const { lang } = useI18n();
   const words = useAppStrings();
+  const rs = useReaderStrings();
+  const fields = useApp().codebook.fields;
   const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const counts = useMemo(() => {
     const m = new Map<string, number>();
@@ -113,7 +134,11 @@ export function AnnotationPanel({
     () => [...new Set(annotations.map((a) => a.annotator).filter(Boolean))].sort(),
     [annotations],
   );
-  const shown = useMemo(() => filterAnnotations(annotations, filter), [annotations, filter]);
+  const incompleteCount = useMemo(
+    () => annotations.reduce((n, a) => n + (isIncomplete(a, fields) ? 1 : 0), 0),
+    [annotations, fields],
+  );
+  const shown = useMemo(() => filterAnnotations(annotations, filter, fields), [annotations, filter, fields]);
   const listRef = useRef<HTMLOListElement>(null);
   const rows = useWindowedRows(listRef, shown.length, ROW_HEIGHT);
 
@@ -177,6 +202,15 @@ export function AnnotationPanel({
             ))}
           </select>
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={filter.incompleteOnly === true}
+            onChange={(e) => onFilter({ ...filter, incompleteOnly: e.target.checked })}
+            data-testid="filter-incomplete"
+          />
+          {rs.incompleteOnly(incompleteCount)}
+        </label>
       </div>
       <CodeCounts codes={codes} counts={counts} />
       {annotations.length === 0 && <p className="empty">{words.noAnnotations}</p>}
@@ -188,6 +222,7 @@ export function AnnotationPanel({
             a={a}
             active={a.id === activeId}
             pending={pendingIds.has(a.id)}
+            incomplete={isIncomplete(a, fields)}
             byId={byId}
             lang={lang}
             onSelect={onSelect}

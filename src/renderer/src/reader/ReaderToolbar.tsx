@@ -1,6 +1,7 @@
-/** The reader's toolbar: undo, redo, the palette, snap to words, and the text size. */
+/** The reader's toolbar: undo, redo, the palette, snap to words, the mention marks, and the text size. */
 import { useApp } from '../app/AppContext';
 import { useAppStrings } from '../i18n';
+import { useReaderStrings } from './strings';
 
 export function ReaderToolbar({
   canUndo,
@@ -8,15 +9,21 @@ export function ReaderToolbar({
   onUndo,
   onRedo,
   onPalette,
+  mentionMarks,
+  onMentionMarks,
 }: {
   canUndo: boolean;
   canRedo: boolean;
   onUndo(): void;
   onRedo(): void;
   onPalette(): void;
+  /** the faint marks under known actors' mentions (reader/mentions/) */
+  mentionMarks: boolean;
+  onMentionMarks(on: boolean): void;
 }) {
   const app = useApp();
   const words = useAppStrings();
+  const rs = useReaderStrings();
   const size = app.settings.textSize;
   return (
     <div className="reader-toolbar" role="toolbar" aria-label={words.readerToolbar}>
@@ -37,6 +44,15 @@ export function ReaderToolbar({
           onChange={(e) => void app.updateSettings({ snapToWords: e.target.checked })}
         />
         {words.snapToWords}
+      </label>
+      <label className="check" title={rs.mentionMarksTitle}>
+        <input
+          type="checkbox"
+          checked={mentionMarks}
+          onChange={(e) => onMentionMarks(e.target.checked)}
+          data-testid="mention-marks"
+        />
+        {rs.mentionMarks}
       </label>
       <span className="text-size" role="group" aria-label={words.textSize}>
         <button

@@ -34,6 +34,7 @@ import { useReaderKeys } from './useReaderKeys';
 import { useKeyHelpStrings } from './cursor/keyHelpStrings';
 import { useReadingCaret } from './cursor/useReadingCaret';
 import { onUndoStepOffered } from '../app/undoOffers';
+import { useMentionMarks, useMentionMarksSwitch } from './mentions/useMentionMarks';
 
 interface Props {
   documentId: string;
@@ -63,6 +64,8 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
   const articleRef = useRef<HTMLElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rtl = doc?.direction === 'rtl';
+  const [mentionMarks, setMentionMarks] = useMentionMarksSwitch();
+  useMentionMarks(mentionMarks, model, articleRef, app.registry);
   useSavedCheck(session, snap.waitingForSave);
   useEffect(() => installHighlightStyles(codes), [codes]);
   // paint before the browser's next frame so a tag shows at once
@@ -96,6 +99,7 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
   };
   const actions = useReaderActions({
     ...{ session, model, caret, activeId, rtl, filter, reveal, announce, openPalette, words: rs },
+    fields: app.codebook.fields,
     article: () => articleRef.current,
     snapToWords: app.settings.snapToWords,
   });
@@ -142,6 +146,8 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
             onUndo={() => void session.undo()}
             onRedo={() => void session.redo()}
             onPalette={openPalette}
+            mentionMarks={mentionMarks}
+            onMentionMarks={setMentionMarks}
           />
           <div className="reader-scroll" ref={scrollRef} onScroll={onScroll}>
             <BlindBadge />

@@ -1,4 +1,5 @@
 /** Moving through the annotations and moving the active one's edges: the session and the text, no state. */
+import type { ClaimField } from '@shared/claims/fields';
 import { filterAnnotations, type PanelFilter } from './AnnotationPanel';
 import type { AnnotationSession } from './session/AnnotationSession';
 import { moveEdge, type Edge } from './spanEdges';
@@ -10,9 +11,10 @@ export function stepActive(
   filter: PanelFilter,
   delta: 1 | -1,
   reveal: (start: number, end: number) => void,
+  fields: readonly ClaimField[] = [],
 ): void {
   const { annotations, activeId } = session.getSnapshot();
-  const list = filterAnnotations(annotations, filter);
+  const list = filterAnnotations(annotations, filter, fields);
   if (list.length === 0) return;
   const at = list.findIndex((a) => a.id === activeId);
   const next = list[at === -1 ? (delta === 1 ? 0 : list.length - 1) : (at + delta + list.length) % list.length];

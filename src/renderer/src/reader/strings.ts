@@ -1,4 +1,4 @@
-/** The reader's own words (pending saves, span handles), in English and Arabic. */
+/** The reader's own words (pending saves, span handles, mention marks, incomplete claims), in English and Arabic. */
 import { defineStrings, type Strings } from '../i18n';
 
 const en = {
@@ -9,6 +9,11 @@ const en = {
   spanMoved: 'Span changed',
   spanRefused: 'The span cannot move there',
   noneAtCaret: 'No annotation at the caret',
+  mentionMarks: 'Mark actors',
+  mentionMarksTitle: 'Mark, faintly, the mentions of actors the registry knows',
+  incomplete: 'incomplete',
+  incompleteTitle: 'A required claim field is empty',
+  incompleteOnly: (n: number) => `Incomplete only (${n})`,
 };
 
 const ar = {
@@ -18,6 +23,11 @@ const ar = {
   spanMoved: 'تغيّر المقطع',
   spanRefused: 'لا يمكن نقل حدّ المقطع إلى هناك',
   noneAtCaret: 'لا تعليق عند المؤشر',
+  mentionMarks: 'إبراز الفاعلين',
+  mentionMarksTitle: 'تمييز خفيف لذكر الفاعلين المعروفين في السجل',
+  incomplete: 'ناقص',
+  incompleteTitle: 'حقل مطلوب من حقول الادعاء فارغ',
+  incompleteOnly: (n: number) => `الناقصة فقط (${n})`,
 };
 
 export const useReaderStrings = defineStrings({ en, ar });

@@ -4,6 +4,7 @@
  * the palette's remembered passage. The keys themselves are in commands.ts.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
+import type { ClaimField } from '@shared/claims/fields';
 import type { Code } from '@shared/model';
 import type { PanelFilter } from './AnnotationPanel';
 import type { CommandHandlers } from './commands';
@@ -24,6 +25,8 @@ interface Deps {
   snapToWords: boolean;
   rtl: boolean;
   filter: PanelFilter;
+  /** the codebook's claim fields (the panel's "incomplete only" filter reads them) */
+  fields: readonly ClaimField[];
   reveal: (start: number, end: number) => void;
   announce: (message: string) => void;
   words: { spanRefused: string; noneAtCaret: string };
@@ -67,10 +70,16 @@ export function useReaderActions(d: Deps) {
   };
   // the caret goes along to the annotation stepped to, so Enter, o and Shift+arrows act there
   const step = (delta: 1 | -1) =>
-    stepActive(d.session, d.filter, delta, (start, end) => {
-      d.reveal(start, end);
-      if (d.model) d.caret.moveTo(d.model.map.toUtf16(start));
-    });
+    stepActive(
+      d.session,
+      d.filter,
+      delta,
+      (start, end) => {
+        d.reveal(start, end);
+        if (d.model) d.caret.moveTo(d.model.map.toUtf16(start));
+      },
+      d.fields,
+    );
   const handlers: CommandHandlers = {
     undo: () => void d.session.undo(),
     redo: () => void d.session.redo(),

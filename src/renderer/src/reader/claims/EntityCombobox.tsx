@@ -124,7 +124,14 @@ export function EntityCombobox({
           {s.proposed} <bdi dir="auto">{displayName(proposal)}</bdi> {s.acceptHint}
         </p>
       )}
-      <ul role="listbox" id={listId} className="combo-list" hidden={!open || options.length === 0}>
+      {/* data-query: the text these options rank (npm run bench waits for it) */}
+      <ul
+        role="listbox"
+        id={listId}
+        className="combo-list"
+        hidden={!open || options.length === 0}
+        data-query={text}
+      >
         {options.map((o, i) => (
           <li
             key={o.kind === 'entity' ? o.entity.id : `create:${o.name}`}
