@@ -16,6 +16,7 @@ import {
   type ReportNote,
 } from '@shared/api/agreement';
 import { AppError } from '@shared/errors';
+import { isAdjudicated } from '@shared/coders/key';
 import { claimCells, registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
 import { bootstrapAlpha } from '@shared/reliability/bootstrap';
@@ -47,7 +48,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const counts = new Map<string, number>();
       await forEachDocument(ctx.store, selectDocuments(ctx.store, input.documentIds), (file) => {
         for (const a of file.annotations)
-          if (a.annotator !== '') counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
+          if (a.annotator !== '' && !isAdjudicated(a)) counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
       });
       return [...counts]
         .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
@@ -89,6 +90,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       await forEachDocument(ctx.store, summaries, (file) => {
         const offset = length;
         for (const a of file.annotations) {
+          // the coders' layers only: the adjudicated layer is no coder's
+          if (isAdjudicated(a)) continue;
           const codes = chosenCodes ? a.codes.filter((c) => chosenCodes.has(c)) : a.codes;
           if (chosenCodes && codes.length === 0) continue;
           if (a.annotator === '') {

@@ -7,6 +7,7 @@ import { AppError } from '@shared/errors';
 import { SerialQueue } from '@shared/serialQueue';
 import { EventHub } from '../events';
 import { changeEventsFor } from './changeEvents';
+import { adjudicationHandlers } from './adjudication';
 import { agreementHandlers } from './agreement';
 import { analysisHandlers } from './analysis';
 import { annotationHandlers } from './annotations';
@@ -28,6 +29,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...exchangeHandlers(ctx),
     ...searchHandlers(ctx),
     ...agreementHandlers(ctx),
+    ...adjudicationHandlers(ctx),
     ...analysisHandlers(ctx),
   };
 }

@@ -4,6 +4,7 @@
  * all derived from this one object; adding a method means adding it here and to a service.
  */
 import type { z } from 'zod';
+import { adjudicationApi } from './adjudication';
 import { agreementApi } from './agreement';
 import { analysisApi } from './analysis';
 import { annotationsApi } from './annotations';
@@ -25,6 +26,7 @@ export const api = {
   ...exchangeApi,
   ...searchApi,
   ...agreementApi,
+  ...adjudicationApi,
   ...analysisApi,
 } satisfies Record<string, MethodSpec>;
 
