@@ -9,6 +9,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultCodebook } from '@shared/defaultCodebook';
+import { emptyRegistry } from '@shared/claims/registry';
 import type { Annotation, Codebook, DocumentSummary } from '@shared/model';
 import { anchorSpan } from '@shared/text/anchor';
 import { createOffsetMap } from '@shared/text/codepoints';
@@ -178,6 +179,7 @@ export async function writeProject(
     createdAt: new Date(Date.UTC(2024, 0, 1)).toISOString(),
     settings: { annotator: 'Bench', snapToWords: true, uiLanguage: 'en', textSize: 20, coderId: null, blind: false },
     codebook: corpus.codebook,
+    registry: emptyRegistry(),
     documents: summaries,
     notices: [],
   });
