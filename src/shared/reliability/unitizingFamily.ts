@@ -151,10 +151,17 @@ export function remapSections(
   perCoder: ReadonlyArray<readonly Section[]>,
   map: (value: string) => string | null,
 ): Section[][] {
+  // few distinct values and many sections: each value is mapped once
+  const mapped = new Map<string, string | null>();
+  const valued = (v: string) => {
+    let x = mapped.get(v);
+    if (x === undefined && !mapped.has(v)) mapped.set(v, (x = map(v)));
+    return x as string | null;
+  };
   return perCoder.map((sections) => {
     const out: Section[] = [];
     for (const s of sections) {
-      const value = s.value === null ? null : map(s.value);
+      const value = s.value === null ? null : valued(s.value);
       const last = out[out.length - 1];
       if (last && last.value === value) last.end = s.end;
       else out.push({ start: s.start, end: s.end, value });
