@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test';
 import { readCsv } from '../src/shared/claims/csvRead';
 import { expect, test, type Hashiya } from './fixtures';
 import { seriousViolations } from './helpers/axe';
+import { dragSelect } from './helpers/selection';
 
 const cp = (s: string) => [...s].length;
 
@@ -38,11 +39,12 @@ async function seed(hashiya: Hashiya) {
   return doc;
 }
 
-async function openSideBySide(page: Page, docTitle: string) {
+async function openSideBySide(page: Page, docTitle: string, leaveOut?: string) {
   await page.getByTestId('agreement-button').click();
   const report = page.getByRole('dialog', { name: 'Intercoder agreement' });
   await report.getByLabel('Chosen documents').check();
   await report.getByTestId('agreement-documents').getByLabel(docTitle).check();
+  if (leaveOut) await report.getByTestId('agreement-coders').getByLabel(leaveOut).uncheck();
   await report.getByTestId('agreement-compute').click();
   await report.getByTestId('agreement-disagreements').getByTestId('agreement-side-by-side').first().click();
   const view = page.getByRole('dialog', { name: 'Disagreements side by side' });
@@ -154,4 +156,25 @@ test('the side-by-side view in Arabic passes axe-core with no serious or critica
   await expect(view.getByTestId('adjudication-progress')).toHaveText('حُسم 0 من 3');
   await expect(view.getByTestId('adjudication-units').locator(':scope > li').first()).toContainText('اعتماد Amal');
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('keys pressed in the side-by-side view do not reach the reader open beneath it', async ({ page, hashiya }) => {
+  const doc = await seed(hashiya);
+  await hashiya.open(page);
+  await hashiya.openDocument(page, doc.title);
+  // a tag made in the reader: its Ctrl+Z would take it back
+  await dragSelect(page, 'المشير خليفه حفتر');
+  await page.keyboard.press('3');
+  const list = page.getByTestId('annotation-list').locator('.item-quote', { hasText: 'المشير خليفه حفتر' });
+  await expect(list).toBeVisible();
+  const view = await openSideBySide(page, doc.title, 'Sana');
+  await view.getByTestId('adjudication-text').focus();
+  await page.keyboard.press('Control+z');
+  await expect(view.getByRole('alert')).toContainText('There is no adjudication decision in this document to undo.');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(list).toBeVisible();
+  const made = await hashiya.ok<Array<{ quote: string }>>('annotations.list', { documentId: doc.id });
+  expect(made.filter((a) => a.quote === 'المشير خليفه حفتر')).toHaveLength(1);
 });

@@ -125,6 +125,8 @@ export function AdjudicationView({ target, onClose }: { target: AdjudicationTarg
     });
 
   const onKeyDown = (e: KeyboardEvent) => {
+    // the reader open beneath listens on the window: its keys (codes, undo) must not act on it
+    e.stopPropagation();
     const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !typing) {
       e.preventDefault();
