@@ -210,8 +210,9 @@ test('the export dialog explains the columns and the apostrophe rule itself, off
   await expect(guide.getByRole('row', { name: /code_path/ })).toContainText('the code with its parents');
   await expect(guide).toContainText('remove one leading apostrophe from every text cell that has one');
   await expect(guide.locator('pre').filter({ hasText: 'keep_default_na=False' })).toBeVisible();
-  // the export's 16 columns, then the three kinds of claim columns
-  await expect(guide.getByRole('rowheader')).toHaveCount(19);
+  // the export's 17 columns (the last, layer, names the coder or the adjudicated layer), then the three kinds of claim columns
+  await expect(guide.getByRole('rowheader')).toHaveCount(20);
+  await expect(guide.getByRole('row', { name: /^layer/ })).toContainText('the coder’s name, or “adjudicated”');
   await expect(guide.getByRole('row', { name: /<key>_value/ })).toContainText('a position’s −1, 0 or +1');
   await page.context().setOffline(false);
   await dialog.getByRole('button', { name: 'Close' }).click();

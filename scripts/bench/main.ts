@@ -49,6 +49,7 @@ import { machine, markdown, median, percentile, table, type Base, type Scenario 
 import { measureSearch, writeSearchCorpus } from './searchBench';
 import { measureAnalysis, writeAnalysisProject } from './analysisBench';
 import { actorScenarios } from './actorBench';
+import { agreementScenario } from './agreementBench';
 import { startBrowserMode, type BrowserMode as Server } from '../browserMode';
 import { deflateRawSync } from 'node:zlib';
 import { importFile } from '../../src/main/import/index';
@@ -67,6 +68,7 @@ const RUNS = {
   save: quick ? 7 : 31,
   search: quick ? 3 : 7,
   exportCsv: quick ? 2 : 5,
+  agreement: quick ? 2 : 5,
 };
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -779,7 +781,7 @@ async function main(): Promise<void> {
     const chromiumVersion = browser.version();
     log(`Chromium ${chromiumVersion}; data in ${tmp}`);
 
-    const only = process.env.BENCH_ONLY; // import | reader | actors | scale | search | analysis | projects | export (for working on one part)
+    const only = process.env.BENCH_ONLY; // import | reader | actors | scale | search | analysis | agreement | projects | export (for working on one part)
     if (!only || only === 'import') await zipBombScenario();
     if (only === 'import') return finish(chromiumVersion);
     if (!only || only === 'reader') await readerScenarios(browser, corpus, tmp);
@@ -793,6 +795,9 @@ async function main(): Promise<void> {
     if (only === 'search') return finish(chromiumVersion);
     if (!only || only === 'analysis') await analysisScenarios(corpus, tmp);
     if (only === 'analysis') return finish(chromiumVersion);
+    if (!only || only === 'agreement')
+      await agreementScenario(corpus, path.join(tmp, 'agreement'), RUNS.agreement, record, log);
+    if (only === 'agreement') return finish(chromiumVersion);
     const small = await writeProject(
       path.join(tmp, 'small'),
       corpus,

@@ -11,6 +11,7 @@ import { Registry } from './claims/registry';
 import { ClaimValues } from './claims/values';
 import { MAX_CODES, MAX_CODES_PER_ANNOTATION } from './limits';
 import { Adjudication, Coder, CoderId, CodingPlan, EMPTY_PLAN } from './coders/model';
+import { NoClaim } from './coders/noClaim';
 
 export { Id, IsoTime } from './ids';
 
@@ -201,5 +202,7 @@ export const DocumentFile = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   document: Document,
   annotations: z.array(Annotation),
+  /** units adjudicated as holding no claim (src/shared/coders/noClaim.ts); absent when none */
+  noClaims: z.array(NoClaim).max(100_000).optional(),
 });
 export type DocumentFile = z.infer<typeof DocumentFile>;

@@ -39,6 +39,7 @@ const COLUMNS = [
   'annotator',
   'created_at',
   'updated_at',
+  'layer',
   // the political-claims template's fields, in their order (docs/claims.md "CSV columns")
   ...['claimant', 'addressee', 'object_actor'].flatMap((k) => [k, `${k}_id`, `${k}_type`, `${k}_affiliation`]),
   'form',
@@ -307,9 +308,9 @@ describe('export.csv: exact bytes', () => {
       values: { t1: '\u2066−2\u2069 then', t2: '\u200B=cmd', t3: '﹦1' },
     });
     const { csv } = await q.call<{ csv: string }>('export.csv', { documentIds: [doc.id] });
-    // 24 empty claim cells (three actors, form, position, certainty, claim date, place, justification), then note, t1–t3
+    // the layer (the coder's name), 24 empty claim cells (three actors, form, position, certainty, claim date, place, justification), then note, t1–t3
     expect(attributeCells(csv, a)).toBe(
-      ['', a.end, 1, 'Salma', a.createdAt, a.updatedAt, ...Array<string>(24).fill('')].join(',') +
+      ['', a.end, 1, 'Salma', a.createdAt, a.updatedAt, 'Salma', ...Array<string>(24).fill('')].join(',') +
         `,' =1+1,'\u2066−2\u2069 then,'\u200B=cmd,'﹦1`,
     );
     await q.call('annotations.delete', { id: a.id });

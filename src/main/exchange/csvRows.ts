@@ -10,6 +10,8 @@ import { claimCells, claimColumns, type EntityLookup } from '@shared/claims/clai
 import type { ClaimField } from '@shared/claims/fields';
 import type { CodeLabel } from './codeLabels';
 import { paragraphLocator } from './paragraphs';
+import { isAdjudicated } from '@shared/coders/key';
+import { ADJUDICATED_LAYER } from '@shared/exchange/csvColumns';
 
 export { CSV_COLUMNS } from '@shared/exchange/csvColumns';
 import { CSV_COLUMNS } from '@shared/exchange/csvColumns';
@@ -28,6 +30,14 @@ export function csvHeader(fields: readonly ClaimField[]): string {
 export interface ClaimCellsContext {
   fields: readonly ClaimField[];
   lookup: EntityLookup;
+  /** the `layer` cell: the coder's name (the project's coder list names coder ids), or `adjudicated` */
+  coderNames?: ReadonlyMap<string, string>;
+}
+
+/** The layer an annotation is on, as the CSV's `layer` column names it. */
+export function layerName(a: Annotation, coderNames?: ReadonlyMap<string, string>): string {
+  if (isAdjudicated(a)) return ADJUDICATED_LAYER;
+  return (a.coderId !== undefined ? coderNames?.get(a.coderId) : undefined) ?? a.annotator;
 }
 
 /** An ISO 8601 time in UTC (stored times may carry an offset). */
@@ -104,6 +114,7 @@ function writeCells(
   out.raw(doc).text(a.id).text(code).text(path);
   out.text(a.quote).text(a.prefix).text(a.suffix).number(a.start).number(a.end).number(paragraph);
   out.text(a.annotator).text(utcIso(a.createdAt)).text(utcIso(a.updatedAt));
+  out.text(layerName(a, claims.coderNames));
   for (const cell of claimCells(claims.fields, a.values, claims.lookup))
     if (typeof cell === 'number') out.number(cell);
     else out.text(cell);

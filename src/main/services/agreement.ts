@@ -17,6 +17,7 @@ import {
   type ReportNote,
 } from '@shared/api/agreement';
 import { AppError } from '@shared/errors';
+import { isAdjudicated } from '@shared/coders/key';
 import { claimCells, registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
 import { bootstrapAlpha } from '@shared/reliability/bootstrap';
@@ -52,6 +53,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const counts = new Map<string, number>();
       await forEachDocument(ctx.store, selectDocuments(ctx.store, input.documentIds), (file) => {
         for (const a of file.annotations) {
+          // the coders' layers only: the adjudicated layer is no coder's
+          if (isAdjudicated(a)) continue;
           const key = keyOf(a);
           if (key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
         }
@@ -100,6 +103,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       await forEachDocument(ctx.store, summaries, (file) => {
         const offset = length;
         for (const a of file.annotations) {
+          // the coders' layers only: the adjudicated layer is no coder's
+          if (isAdjudicated(a)) continue;
           const codes = chosenCodes ? a.codes.filter((c) => chosenCodes.has(c)) : a.codes;
           if (chosenCodes && codes.length === 0) continue;
           const coder = keyOf(a);

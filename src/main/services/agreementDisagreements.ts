@@ -71,7 +71,8 @@ export function listDisagreements(
   fields: readonly ClaimField[],
   describe: DescribeValue,
 ): { disagreements: Disagreement[]; disagreementCount: number } {
-  const found: Array<{ document: number; start: number; item: Disagreement }> = [];
+  // each disagreement is written out (its marks described) only if it is among the listed ones
+  const found: Array<{ document: number; start: number; item: () => Disagreement }> = [];
   for (const set of sets) {
     const firsts = set.map((list) => list[0]).filter((a): a is Coded => a !== undefined);
     const head = firsts[0];
@@ -88,27 +89,27 @@ export function listDisagreements(
     found.push({
       document: head.document,
       start: Math.min(...firsts.map((a) => a.start)),
-      item: {
+      item: () => ({
         documentId: head.documentId,
         documentTitle: head.documentTitle,
         differences,
         fields: differing,
         marks: set.flatMap((list) => list.map((a) => mark(a, fields, describe))),
-      },
+      }),
     });
   }
   for (const a of unmatched)
     found.push({
       document: a.document,
       start: a.start,
-      item: {
+      item: () => ({
         documentId: a.documentId,
         documentTitle: a.documentTitle,
         differences: ['onlyOne'],
         fields: [],
         marks: [mark(a, fields, describe)],
-      },
+      }),
     });
   found.sort((p, q) => p.document - q.document || p.start - q.start);
-  return { disagreements: found.slice(0, MAX_DISAGREEMENTS).map((f) => f.item), disagreementCount: found.length };
+  return { disagreements: found.slice(0, MAX_DISAGREEMENTS).map((f) => f.item()), disagreementCount: found.length };
 }

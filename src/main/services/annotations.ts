@@ -36,7 +36,7 @@ function offsetMap(file: DocumentFile): OffsetMap {
 }
 
 /** Check a span against the text and return its anchor; throws a readable 400 otherwise. */
-function checkedAnchor(file: DocumentFile, start: number, end: number) {
+export function checkedAnchor(file: DocumentFile, start: number, end: number) {
   const map = offsetMap(file);
   if (end <= start) throw new AppError('invalid_input', 'An annotation must end after it starts.');
   if (end > map.cpLength) {
@@ -54,7 +54,7 @@ function checkedAnchor(file: DocumentFile, start: number, end: number) {
   return anchor;
 }
 
-function checkCodes(ctx: ServiceContext, codes: readonly string[]): string[] {
+export function checkCodes(ctx: ServiceContext, codes: readonly string[]): string[] {
   const known = new Set(ctx.store.data.codebook.codes.map((c) => c.id));
   const unique = [...new Set(codes)];
   const unknown = unique.filter((c) => !known.has(c));
@@ -63,7 +63,7 @@ function checkCodes(ctx: ServiceContext, codes: readonly string[]): string[] {
 }
 
 /** A claim record as the codebook's fields and the registry accept it; else a 400 with every sentence. */
-function checkValues(
+export function checkValues(
   ctx: ServiceContext,
   input: Readonly<Record<string, unknown>>,
   codes: readonly string[],

@@ -61,6 +61,7 @@ const READ_ONLY: MethodName[] = [
   'agreement.coders',
   'coders.list',
   'coders.plan.get',
+  'agreement.differences',
 ];
 
 type Case = { input: unknown; output: unknown; events: EventEnvelope[] };
@@ -172,6 +173,8 @@ const MUTATING: Partial<Record<MethodName, Case[]>> = {
     { input: { documentId: D, ids: ['a-1'] }, output: {}, events: [annotationsOf([D], deletedA1)] },
   ],
   'annotations.restore': [{ input: { documentId: D }, output: [annotation], events: [annotationsOf([D], savedA1)] }],
+  'adjudication.decide': [{ input: { documentId: D }, output: {}, events: [annotationsOf([D])] }],
+  'adjudication.undo': [{ input: { documentId: D }, output: {}, events: [annotationsOf([D])] }],
   'codebook.save': [{ input: {}, output: {}, events: [projectIs(now)] }],
   'codebook.mergeCodes': [
     { input: {}, output: changed(3), events: [projectIs(now), annotationsOf(null)] },

@@ -80,6 +80,7 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'search.rebuildIndex': none, // the index is rebuilt from the same texts: no hit changes
   'agreement.report': none,
   'agreement.coders': none,
+  'agreement.differences': none,
 
   // the project
   'settings.update': (input, _out, ctx) =>
@@ -124,6 +125,9 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'annotations.delete': (input) => [annotations(input.documentId ? [input.documentId] : null, deleted([input.id]))],
   'annotations.deleteMany': (input) => [annotations([input.documentId], deleted(input.ids))],
   'annotations.restore': (input, out) => [annotations([input.documentId], saved(out))],
+  // adjudication: the document's adjudicated layer changed (an annotation made, replaced or taken back)
+  'adjudication.decide': (input) => [annotations([input.documentId])],
+  'adjudication.undo': (input) => [annotations([input.documentId])],
 
   // the codebook
   'codebook.save': (_in, _out, ctx) => [projectNow(ctx)],

@@ -8,6 +8,7 @@ import { SerialQueue } from '@shared/serialQueue';
 import { EventHub } from '../events';
 import { changeEventsFor } from './changeEvents';
 import { claimRecordCache } from './claimRecordCache';
+import { adjudicationHandlers } from './adjudication';
 import { agreementHandlers } from './agreement';
 import { analysisHandlers } from './analysis';
 import { annotationHandlers } from './annotations';
@@ -33,6 +34,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...qdpxHandlers(ctx),
     ...searchHandlers(ctx),
     ...agreementHandlers(ctx),
+    ...adjudicationHandlers(ctx),
     ...analysisHandlers(ctx),
     ...coderHandlers(ctx),
     ...layerHandlers(ctx),

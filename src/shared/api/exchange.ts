@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Id } from '../model';
 import { method } from './method';
+import { CSV_LAYERS } from '../exchange/csvColumns';
 
 const DocumentSelection = {
   /** absent: every document of the project, in project order */
@@ -58,6 +59,8 @@ export const exchangeApi = {
         ...DocumentSelection,
         /** 'code' (default): one row per (annotation, code); 'annotation': codes joined with " | " */
         rowPer: z.enum(['code', 'annotation']).optional(),
+        /** 'all' (default): every layer; 'coders': the coders' annotations; 'adjudicated': the adjudicated layer */
+        layer: z.enum(CSV_LAYERS).optional(),
       })
       .strict(),
     z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int().nonnegative() }),

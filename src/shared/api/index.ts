@@ -4,6 +4,7 @@
  * all derived from this one object; adding a method means adding it here and to a service.
  */
 import type { z } from 'zod';
+import { adjudicationApi } from './adjudication';
 import { agreementApi } from './agreement';
 import { analysisApi } from './analysis';
 import { annotationsApi } from './annotations';
@@ -29,6 +30,7 @@ export const api = {
   ...qdpxApi,
   ...searchApi,
   ...agreementApi,
+  ...adjudicationApi,
   ...analysisApi,
   ...codersApi,
   ...layersApi,

@@ -20,4 +20,13 @@ export const CSV_COLUMNS = [
   'annotator',
   'created_at',
   'updated_at',
+  // last, so the columns before it keep their places: the coder's name, or `adjudicated`
+  'layer',
 ] as const;
+
+/** The `layer` cell of the adjudicated layer's annotations (a coder's annotations name the coder). */
+export const ADJUDICATED_LAYER = 'adjudicated';
+
+/** Which layers export.csv writes: the adjudicated one, the coders' ones, or all (the default). */
+export const CSV_LAYERS = ['all', 'coders', 'adjudicated'] as const;
+export type CsvLayers = (typeof CSV_LAYERS)[number];

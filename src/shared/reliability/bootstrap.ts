@@ -69,14 +69,19 @@ export function bootstrapAlpha(
   // each such pattern comes up, and a replicate's coincidences are the patterns' so weighted
   const { patternOf, entries, cellOf, weights, rows, cols } = patterns(prepared);
   const P = entries.length - 1;
-  const random = seededRandom(seed);
+  // seededRandom's mulberry32 written out in the draw loop (the same numbers, without a call per draw)
+  let state = seed >>> 0;
   const counts = new Float64Array(P);
   const sums = new Float64Array(rows.length);
   const alphas: number[] = [];
   for (let r = 0; r < replicates; r++) {
     counts.fill(0);
     for (let i = 0; i < N; i++) {
-      const p = patternOf[Math.floor(random() * N)] as number;
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const p = patternOf[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * N)] as number;
       counts[p] = (counts[p] as number) + 1;
     }
     sums.fill(0);

@@ -113,15 +113,22 @@ function expectedDisagreement(study: UnitizingStudy, perCoder: ReadonlyArray<Sec
   const units = perCoder.flatMap((s) => s.filter((x) => x.unit).map((x) => x.end - x.start));
   const gaps = perCoder.flatMap((s) => s.filter((x) => !x.unit).map((x) => x.end - x.start)).sort((x, y) => y - x);
   const nc = units.length;
+  // Σ over the gaps at least l long of (g − l + 1) = Σ (g + 1) − l · their count: prefix sums over
+  // the gaps (longest first) and a binary search per unit, not a pass over every gap per unit
+  const below = new Float64Array(gaps.length + 1);
+  for (let k = 0; k < gaps.length; k++) below[k + 1] = (below[k] as number) + (gaps[k] as number) + 1;
   let numerator = 0;
   let squared = 0;
   for (const l of units) {
     squared += l * (l - 1);
-    let fits = 0;
-    for (const g of gaps) {
-      if (g < l) break;
-      fits += g - l + 1;
+    let lo = 0;
+    let hi = gaps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((gaps[mid] as number) >= l) lo = mid + 1;
+      else hi = mid;
     }
+    const fits = (below[lo] as number) - l * lo;
     numerator += ((nc - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * fits;
   }
   const denominator = m * L * (m * L - 1) - squared;

@@ -92,16 +92,29 @@ type Coincidences = Map<string | null, Map<string | null, number>>;
 /** l_ck over every ordered pair of coders (a merge of each pair's sorted sections). */
 function lengthCoincidences(perCoder: ReadonlyArray<readonly Section[]>): Coincidences {
   const m = perCoder.length;
-  const l: Coincidences = new Map();
-  const add = (c: string | null, k: string | null, x: number) => {
-    let row = l.get(c);
-    if (!row) l.set(c, (row = new Map()));
-    row.set(k, (row.get(k) ?? 0) + x / (m - 1));
-  };
+  // values numbered once per section, sums kept in a V × V table: no map lookup per overlap
+  const index = new Map<string | null, number>();
+  const values: Array<string | null> = [];
+  const numbered = perCoder.map((sections) =>
+    Int32Array.from(sections, (s) => {
+      let i = index.get(s.value);
+      if (i === undefined) {
+        i = values.length;
+        index.set(s.value, i);
+        values.push(s.value);
+      }
+      return i;
+    }),
+  );
+  const V = values.length;
+  const sums = new Float64Array(V * V);
+  const touched = new Uint8Array(V * V);
   for (let i = 0; i < m; i++)
     for (let j = i + 1; j < m; j++) {
       const a = perCoder[i] as Section[];
       const b = perCoder[j] as Section[];
+      const va = numbered[i] as Int32Array;
+      const vb = numbered[j] as Int32Array;
       let p = 0;
       let q = 0;
       while (p < a.length && q < b.length) {
@@ -109,12 +122,23 @@ function lengthCoincidences(perCoder: ReadonlyArray<readonly Section[]>): Coinci
         const h = b[q] as Section;
         const overlap = Math.min(g.end, h.end) - Math.max(g.start, h.start);
         if (overlap > 0) {
-          add(g.value, h.value, overlap);
-          add(h.value, g.value, overlap);
+          const c = va[p] as number;
+          const k = vb[q] as number;
+          sums[c * V + k] = (sums[c * V + k] as number) + overlap / (m - 1);
+          sums[k * V + c] = (sums[k * V + c] as number) + overlap / (m - 1);
+          touched[c * V + k] = touched[k * V + c] = 1;
         }
         if (g.end <= h.end) p++;
         else q++;
       }
+    }
+  const l: Coincidences = new Map();
+  for (let c = 0; c < V; c++)
+    for (let k = 0; k < V; k++) {
+      if (touched[c * V + k] === 0) continue;
+      let row = l.get(values[c] as string | null);
+      if (!row) l.set(values[c] as string | null, (row = new Map()));
+      row.set(values[k] as string | null, sums[c * V + k] as number);
     }
   return l;
 }
@@ -151,10 +175,17 @@ export function remapSections(
   perCoder: ReadonlyArray<readonly Section[]>,
   map: (value: string) => string | null,
 ): Section[][] {
+  // few distinct values and many sections: each value is mapped once
+  const mapped = new Map<string, string | null>();
+  const valued = (v: string) => {
+    let x = mapped.get(v);
+    if (x === undefined && !mapped.has(v)) mapped.set(v, (x = map(v)));
+    return x as string | null;
+  };
   return perCoder.map((sections) => {
     const out: Section[] = [];
     for (const s of sections) {
-      const value = s.value === null ? null : map(s.value);
+      const value = s.value === null ? null : valued(s.value);
       const last = out[out.length - 1];
       if (last && last.value === value) last.end = s.end;
       else out.push({ start: s.start, end: s.end, value });

@@ -3,7 +3,7 @@
  * threshold; see the figures per code and per claim field with their warnings, export them as
  * CSV, and step to any disagreement in the reader.
  */
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { DEFAULT_OVERLAP, type AgreementReport, type Disagreement } from '@shared/api/agreement';
 import type { DocumentSummary } from '@shared/model';
 import { api, errorMessage } from '../../api/client';
@@ -18,6 +18,10 @@ import { Disagreements } from './Disagreements';
 import { ReportTables } from './ReportTables';
 import { codeRows, fieldRows, reportCsv } from './reportRows';
 import { useAgreementStrings } from './strings';
+import type { AdjudicationTarget } from '../adjudication';
+
+// the side-by-side view loads when first opened
+const AdjudicationView = lazy(() => import('../adjudication').then((m) => ({ default: m.AdjudicationView })));
 
 export function AgreementDialog({ onClose }: { onClose: () => void }) {
   const app = useApp();
@@ -34,6 +38,7 @@ export function AgreementDialog({ onClose }: { onClose: () => void }) {
   const [report, setReport] = useState<AgreementReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [sideBySide, setSideBySide] = useState<AdjudicationTarget | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -102,6 +107,24 @@ export function AgreementDialog({ onClose }: { onClose: () => void }) {
     onClose();
     app.openDocument(d.documentId, { start, end });
   };
+
+  // a disagreement's document with two of its coders: those who marked it, then the report's first others
+  const adjudicate = (d: Disagreement) => {
+    if (!report) return;
+    const pair = [...new Set([...d.marks.map((m) => m.coder), ...report.coders])].slice(0, 2);
+    if (pair.length === 2)
+      setSideBySide({
+        documentId: d.documentId,
+        coders: [pair[0] as string, pair[1] as string],
+        overlap: report.overlap,
+      });
+  };
+  if (sideBySide)
+    return (
+      <Suspense fallback={null}>
+        <AdjudicationView target={sideBySide} onClose={() => setSideBySide(null)} />
+      </Suspense>
+    );
 
   return (
     <Modal label={w.title} onClose={onClose} className="agreement-dialog">
@@ -183,7 +206,13 @@ export function AgreementDialog({ onClose }: { onClose: () => void }) {
       {report && rows && (
         <div className="agreement-report" data-testid="agreement-report">
           <ReportTables report={report} codes={rows.codes} fields={rows.fields} />
-          <Disagreements report={report} nameOf={nameOf} nameOfField={nameOfField} onOpen={open} />
+          <Disagreements
+            report={report}
+            nameOf={nameOf}
+            nameOfField={nameOfField}
+            onOpen={open}
+            onSideBySide={adjudicate}
+          />
         </div>
       )}
     </Modal>

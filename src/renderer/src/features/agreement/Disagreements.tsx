@@ -15,12 +15,15 @@ export function Disagreements({
   nameOf,
   nameOfField,
   onOpen,
+  onSideBySide,
 }: {
   report: AgreementReport;
   nameOf: (codeId: string) => string;
   /** a claim field's label, by its key */
   nameOfField: (key: string) => string;
   onOpen: (d: Disagreement) => void;
+  /** the document's two coders side by side, to adjudicate */
+  onSideBySide: (d: Disagreement) => void;
 }) {
   const w = useAgreementStrings();
   const list = report.disagreements;
@@ -36,6 +39,9 @@ export function Disagreements({
               <span className="meta">{d.differences.map((k) => w[DIFF_KEYS[k]]).join(' · ')}</span>
               <button type="button" onClick={() => onOpen(d)}>
                 {w.openInReader}
+              </button>
+              <button type="button" onClick={() => onSideBySide(d)} data-testid="agreement-side-by-side">
+                {w.sideBySide}
               </button>
             </div>
             <ul>

@@ -70,6 +70,7 @@ const en = {
   diffCodes: 'different codes',
   diffValues: 'different values',
   openInReader: 'Open in the reader',
+  sideBySide: 'Side by side, to adjudicate',
   noCodes: 'no code',
   empty: '(empty)',
 };
@@ -141,6 +142,7 @@ const ar = {
   diffCodes: 'رموز مختلفة',
   diffValues: 'قيم مختلفة',
   openInReader: 'افتح في القارئ',
+  sideBySide: 'جنبًا إلى جنب للحسم',
   noCodes: 'بلا رمز',
   empty: '(فارغ)',
 };

@@ -69,6 +69,11 @@ export const CSV_COLUMN_DOCS: readonly ColumnDoc[] = [
     en: 'when it was last changed (ISO 8601, UTC)',
     ar: 'وقت آخر تعديل (ISO 8601، بالتوقيت العالمي)',
   },
+  {
+    name: 'layer',
+    en: 'whose layer it is on: the coder’s name, or “adjudicated” for the settled annotations',
+    ar: 'الطبقة التي ينتمي إليها: اسم المرمِّز، أو «adjudicated» للتعليقات المحسومة',
+  },
 ];
 
 /** After those, each claim field of the codebook, in its order, by its key (docs/claims.md). */
