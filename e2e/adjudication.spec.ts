@@ -27,15 +27,15 @@ async function seed(hashiya: Hashiya) {
   };
   const create = (span: { start: number; end: number }, code: string, position: string) =>
     hashiya.ok('annotations.create', { documentId: doc.id, ...span, codes: [code], values: { position } });
-  await hashiya.ok('settings.update', { annotator: 'Amal' });
+  await hashiya.ok('settings.update', { annotator: 'Amal', coderId: 'Amal' });
   await create(at('وقف إطلاق النار'), 'ceasefire-proposal', 'supports');
   await create(at('الداعمة لخليفه حفتر'), 'foreign-military-support', 'reports');
-  await hashiya.ok('settings.update', { annotator: 'Badr' });
+  await hashiya.ok('settings.update', { annotator: 'Badr', coderId: 'Badr' });
   await create(at('وقف إطلاق النار'), 'ceasefire-proposal', 'rejects');
   await create(at('لخليفه حفتر', 'الداعمة لخليفه حفتر'), 'foreign-military-support', 'reports');
   await create(at('غسان سلامه'), 'politics', 'reports');
   // the adjudicator
-  await hashiya.ok('settings.update', { annotator: 'Sana' });
+  await hashiya.ok('settings.update', { annotator: 'Sana', coderId: 'Sana' });
   return doc;
 }
 
