@@ -286,7 +286,14 @@ test('Project… ▸ Coder name… changes the name the next annotations record 
   await panel.getByRole('button', { name: 'إغلاق' }).click();
 
   const settings = (await hashiya.ok<{ settings: Record<string, unknown> }>('project.info')).settings;
-  expect(settings).toEqual({ annotator: 'سلمى الترهوني', uiLanguage: 'ar', textSize: 26, snapToWords: false, coderId: null, blind: false });
+  expect(settings).toEqual({
+    annotator: 'سلمى الترهوني',
+    uiLanguage: 'ar',
+    textSize: 26,
+    snapToWords: false,
+    coderId: null,
+    blind: false,
+  });
   // the interface is still Arabic, and the next tag records the new name without asking
   await expect(page.getByRole('button', { name: 'المشروع…' })).toBeVisible();
   await dragSelect(page, 'غسان سلامه');

@@ -23,9 +23,23 @@ describe('patches', () => {
   it('settings.update of one field keeps the coder name, text size and the other settings', async () => {
     await p.call('settings.update', { annotator: 'Salma', textSize: 28, snapToWords: false });
     const afterLanguage = await p.call('settings.update', { uiLanguage: 'ar', coderId: null, blind: false });
-    expect(afterLanguage).toEqual({ annotator: 'Salma', textSize: 28, snapToWords: false, uiLanguage: 'ar', coderId: null, blind: false });
+    expect(afterLanguage).toEqual({
+      annotator: 'Salma',
+      textSize: 28,
+      snapToWords: false,
+      uiLanguage: 'ar',
+      coderId: null,
+      blind: false,
+    });
     const afterSize = await p.call('settings.update', { textSize: 30 });
-    expect(afterSize).toEqual({ annotator: 'Salma', textSize: 30, snapToWords: false, uiLanguage: 'ar', coderId: null, blind: false });
+    expect(afterSize).toEqual({
+      annotator: 'Salma',
+      textSize: 30,
+      snapToWords: false,
+      uiLanguage: 'ar',
+      coderId: null,
+      blind: false,
+    });
     expect((await p.call('project.info', {})).settings).toEqual(afterSize);
   });
 

@@ -174,31 +174,37 @@ export function FilterBar({
         onChange={(v) => set('forms', v)}
         testId="filter-forms"
       />
-      <label htmlFor={field('from')}>{s.from}</label>
-      <input
-        id={field('from')}
-        type="date"
-        value={filter.from ?? ''}
-        max={filter.to}
-        onChange={(e) => set('from', e.target.value || undefined)}
-      />
-      <label htmlFor={field('to')}>{s.to}</label>
-      <input
-        id={field('to')}
-        type="date"
-        value={filter.to ?? ''}
-        min={filter.from}
-        onChange={(e) => set('to', e.target.value || undefined)}
-      />
-      <label htmlFor={field('dateField')}>{s.dateField}</label>
-      <select
-        id={field('dateField')}
-        value={filter.dateField ?? 'document'}
-        onChange={(e) => set('dateField', e.target.value === 'claim' ? 'claim' : undefined)}
-      >
-        <option value="document">{s.articleDate}</option>
-        <option value="claim">{s.claimDate}</option>
-      </select>
+      <span className="filter-pair">
+        <label htmlFor={field('from')}>{s.from}</label>
+        <input
+          id={field('from')}
+          type="date"
+          value={filter.from ?? ''}
+          max={filter.to}
+          onChange={(e) => set('from', e.target.value || undefined)}
+        />
+      </span>
+      <span className="filter-pair">
+        <label htmlFor={field('to')}>{s.to}</label>
+        <input
+          id={field('to')}
+          type="date"
+          value={filter.to ?? ''}
+          min={filter.from}
+          onChange={(e) => set('to', e.target.value || undefined)}
+        />
+      </span>
+      <span className="filter-pair">
+        <label htmlFor={field('dateField')}>{s.dateField}</label>
+        <select
+          id={field('dateField')}
+          value={filter.dateField ?? 'document'}
+          onChange={(e) => set('dateField', e.target.value === 'claim' ? 'claim' : undefined)}
+        >
+          <option value="document">{s.articleDate}</option>
+          <option value="claim">{s.claimDate}</option>
+        </select>
+      </span>
       <MultiSelect
         label={s.source}
         anyLabel={s.anySource}
@@ -215,16 +221,18 @@ export function FilterBar({
         onChange={(v) => set('coders', v)}
         testId="filter-coders"
       />
-      <label htmlFor={field('incomplete')}>{s.incomplete}</label>
-      <select
-        id={field('incomplete')}
-        value={filter.incomplete === undefined ? '' : String(filter.incomplete)}
-        onChange={(e) => set('incomplete', e.target.value === '' ? undefined : e.target.value === 'true')}
-      >
-        <option value="">{s.any}</option>
-        <option value="true">{s.onlyIncomplete}</option>
-        <option value="false">{s.onlyComplete}</option>
-      </select>
+      <span className="filter-pair">
+        <label htmlFor={field('incomplete')}>{s.incomplete}</label>
+        <select
+          id={field('incomplete')}
+          value={filter.incomplete === undefined ? '' : String(filter.incomplete)}
+          onChange={(e) => set('incomplete', e.target.value === '' ? undefined : e.target.value === 'true')}
+        >
+          <option value="">{s.any}</option>
+          <option value="true">{s.onlyIncomplete}</option>
+          <option value="false">{s.onlyComplete}</option>
+        </select>
+      </span>
       <button type="button" onClick={() => onChange({})} disabled={Object.keys(filter).length === 0}>
         {s.clearFilter}
       </button>

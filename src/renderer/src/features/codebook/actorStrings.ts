@@ -53,7 +53,8 @@ const en = {
   choiceNameAr: 'Choice {n} of {field}: Arabic name',
   choiceValue: 'Choice {n} of {field}: number',
   addChoice: 'Add a choice to {field}',
-  badChoiceValue: '“{value}” (the number of “{name}” in {field}) is not a number; write it like 1, -1 or 0.5, or leave it empty.',
+  badChoiceValue:
+    '“{value}” (the number of “{name}” in {field}) is not a number; write it like 1, -1 or 0.5, or leave it empty.',
   moveUp: 'Move up',
   moveDown: 'Move down',
   remove: 'Remove',

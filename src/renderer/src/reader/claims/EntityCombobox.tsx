@@ -125,13 +125,7 @@ export function EntityCombobox({
         </p>
       )}
       {/* data-query: the text these options rank (npm run bench waits for it) */}
-      <ul
-        role="listbox"
-        id={listId}
-        className="combo-list"
-        hidden={!open || options.length === 0}
-        data-query={text}
-      >
+      <ul role="listbox" id={listId} className="combo-list" hidden={!open || options.length === 0} data-query={text}>
         {options.map((o, i) => (
           <li
             key={o.kind === 'entity' ? o.entity.id : `create:${o.name}`}
