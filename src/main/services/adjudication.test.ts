@@ -31,7 +31,8 @@ const listed = () => call<Annotation[]>('annotations.list', { documentId: doc.id
 const adjudicated = async () => (await listed()).filter((a) => a.adjudication);
 
 async function codeAs(name: string, marks: Array<{ start: number; end: number; codes: string[] }>) {
-  await call('settings.update', { annotator: name });
+  // each coder's own copy: their own coder id (named as they are, so the coder keys read as names)
+  await call('settings.update', { annotator: name, coderId: name });
   for (const m of marks) await call('annotations.create', { documentId: doc.id, ...m });
 }
 
@@ -52,7 +53,7 @@ beforeEach(async () => {
     { start: 20, end: 30, codes: [C2] },
     { start: 50, end: 55, codes: [C1] },
   ]);
-  await call('settings.update', { annotator: 'Carla' });
+  await call('settings.update', { annotator: 'Carla', coderId: 'Carla' });
 });
 afterEach(async () => {
   await store.flush();
@@ -205,7 +206,7 @@ describe('the adjudicated layer in the CSV and the report', () => {
 
   it('leaves the adjudicated layer out of the agreement report, even when the adjudicator is a coder', async () => {
     const before = await call<AgreementReport>('agreement.report', {});
-    await call('settings.update', { annotator: 'Amal' });
+    await call('settings.update', { annotator: 'Amal', coderId: 'Amal' });
     for (const u of (await differences()).units) await decide(u.unit, 'accept-b');
     const after = await call<AgreementReport>('agreement.report', {});
     expect(after.coders).toEqual(['Amal', 'Badr']);
