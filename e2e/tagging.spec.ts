@@ -271,6 +271,8 @@ test('Project… ▸ Coder name… changes the name the next annotations record 
   await dragSelect(page, 'فائز السراج');
   await page.keyboard.press('1');
   await expect.poll(async () => (await list(hashiya, doc.id)).map((a) => a.annotator)).toEqual(['Salma']);
+  const before = (await hashiya.ok<{ settings: { coderId: string | null } }>('project.info')).settings.coderId;
+  expect(before).toMatch(/^c_[0-9a-f]{16}$/);
 
   // in the Arabic interface: المشروع… ▸ اسم المرمِّز…
   await page.getByRole('button', { name: 'المشروع…' }).click();
@@ -291,7 +293,8 @@ test('Project… ▸ Coder name… changes the name the next annotations record 
     uiLanguage: 'ar',
     textSize: 26,
     snapToWords: false,
-    coderId: null,
+    // a new name, the same coder
+    coderId: before,
     blind: false,
   });
   // the interface is still Arabic, and the next tag records the new name without asking
