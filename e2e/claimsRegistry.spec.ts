@@ -156,6 +156,37 @@ test('a field claims carry is removed only after asking with the count; the remo
   expect(await valuesByQuote(hashiya, doc.id)).toEqual(before);
 });
 
+test('a choice claims carry is removed only after asking; its claims lose that value, and Undo puts the choice and the values back', async ({
+  page,
+  hashiya,
+}) => {
+  const doc = await claimOnSample(hashiya, [
+    ['فائز السراج', { position: 'proposes' }],
+    ['غسان سلامه', { position: 'rejects' }],
+  ]);
+  const before = await valuesByQuote(hashiya, doc.id);
+  const items = async () =>
+    (await hashiya.ok<{ fields: Field[] }>('codebook.get')).fields
+      .find((f) => f.key === 'position')
+      ?.choices.map((c) => c.id);
+  const itemsBefore = await items();
+  await hashiya.open(page);
+  const dialog = await openCodebook(page, 'Fields');
+  await dialog.locator('li[data-field="position"]').getByRole('button', { name: 'Remove: rejects' }).click();
+  const ask = page.getByRole('dialog', { name: 'Remove a field in use' });
+  await expect(ask.getByTestId('remove-field-message')).toHaveText(
+    '1 claims carry “rejects” of “Position”. Remove the choice and clear it from those claims?',
+  );
+  await ask.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(dialog.getByTestId('merge-undo')).toContainText('Removed “rejects” and cleared it from 1 claims.');
+  expect(await items()).toEqual(itemsBefore?.filter((id) => id !== 'rejects'));
+  expect((await valuesByQuote(hashiya, doc.id)).map(([, v]) => v)).toEqual([{}, { position: 'proposes' }]);
+  await dialog.getByTestId('merge-undo').getByRole('button', { name: 'Undo' }).click();
+  await expect(dialog.getByTestId('merge-undo')).toHaveCount(0);
+  expect(await items()).toEqual(itemsBefore);
+  expect(await valuesByQuote(hashiya, doc.id)).toEqual(before);
+});
+
 test('reordering two choices in the Fields tab keeps every claim’s value, in the claims and in the CSV', async ({
   page,
   hashiya,

@@ -3,9 +3,9 @@
  * codes they apply to, choice items with their numbers, each keeping its id as it is moved or
  * renamed: ChoiceItemsEditor), reorder and remove, then save them as one change (codebook.save). The service refuses, with how many claims, to drop a field or a
  * choice that claims use; the sentence is shown here and nothing changes.
- * Remove on a saved field that claims carry asks first (RemoveFieldConfirm) and then, at once,
- * clears it from those claims and saves the codebook without it; Undo puts the field back, then
- * its values (fieldRemoval.ts).
+ * Remove on a saved field (or choice) that claims carry asks first (RemoveFieldConfirm) and then,
+ * at once, clears it from those claims and saves the codebook without it; Undo puts the field or
+ * choice back, then its values (fieldRemoval.ts).
  */
 import { useEffect, useState } from 'react';
 import { CHOICE_FIELD_TYPES, FIELD_TYPES, type ClaimField, type FieldType } from '@shared/claims/fields';
@@ -21,7 +21,7 @@ import { fill } from './mergeStrings';
 import { UndoNotice } from './MergeConfirm';
 import { RemoveFieldConfirm } from './RemoveFieldConfirm';
 import { useFieldRemovalStrings } from './fieldRemovalStrings';
-import { removeFieldInUse, restoreField, type FieldRemoval } from './fieldRemoval';
+import { removeInUse, restoreRemoved, type FieldRemoval } from './fieldRemoval';
 
 interface Row {
   field: ClaimField;
@@ -42,7 +42,12 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
   const [error, setError] = useState<string | null>(null);
   const rm = useFieldRemovalStrings();
   /** the field in use whose removal is being asked about */
-  const [asking, setAsking] = useState<{ field: ClaimField; name: string; n: number } | null>(null);
+  const [asking, setAsking] = useState<{
+    field: ClaimField;
+    name: string;
+    n: number;
+    choice?: { id: string; name: string };
+  } | null>(null);
   const [askError, setAskError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [removed, setRemoved] = useState<{ removal: FieldRemoval; name: string } | null>(null);
@@ -108,14 +113,15 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
     if (!asking) return;
     setBusy(true);
     try {
-      const removal = await removeFieldInUse(asking.field.key);
+      const removal = await removeInUse(asking.field.key, asking.choice?.id);
       await app.reloadCodebook();
       announceCodebookWideChange();
-      setRemoved({ removal, name: asking.name });
+      const name = asking.choice?.name ?? asking.name;
+      setRemoved({ removal, name });
       setAsking(null);
       setAskError(null);
       setError(null);
-      announce(fill(rm.removed, { label: asking.name, n: removal.cleared }));
+      announce(fill(rm.removed, { label: name, n: removal.cleared }));
     } catch (err) {
       setAskError(errorMessage(err));
     } finally {
@@ -135,7 +141,7 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
           message={fill(rm.removed, { label: removed.name, n: removed.removal.cleared })}
           onUndo={async () => {
             try {
-              await restoreField(removed.removal);
+              await restoreRemoved(removed.removal);
               await app.reloadCodebook();
               announceCodebookWideChange();
               announce(fill(rm.restored, { label: removed.name, n: removed.removal.cleared }));
@@ -151,7 +157,8 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
       )}
       {asking && (
         <RemoveFieldConfirm
-          label={asking.name}
+          label={asking.choice?.name ?? asking.name}
+          {...(asking.choice ? { field: asking.name } : {})}
           count={asking.n}
           error={askError}
           busy={busy}
@@ -247,6 +254,10 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
                     items={r.choices}
                     uses={choiceUsed(f.key)}
                     onChange={(choices) => update(i, {}, choices)}
+                    {...(!r.isNew && {
+                      onRemoveInUse: (id: string, label: string, n: number) =>
+                        setAsking({ field: f, name, n, choice: { id, name: label } }),
+                    })}
                   />
                 )}
                 <div className="actions">

@@ -10,6 +10,7 @@ import { fill } from './mergeStrings';
 
 export function RemoveFieldConfirm({
   label,
+  field,
   count,
   error,
   busy,
@@ -17,6 +18,8 @@ export function RemoveFieldConfirm({
   onKeep,
 }: {
   label: string;
+  /** the field's name, when the removal is of one of its choices */
+  field?: string;
   count: number;
   error: string | null;
   busy: boolean;
@@ -33,7 +36,11 @@ export function RemoveFieldConfirm({
         }}
       >
         <h2>{s.title}</h2>
-        <p data-testid="remove-field-message">{fill(s.ask, { n: count.toLocaleString(), label })}</p>
+        <p data-testid="remove-field-message">
+          {field === undefined
+            ? fill(s.ask, { n: count.toLocaleString(), label })
+            : fill(s.askChoice, { n: count.toLocaleString(), label, field })}
+        </p>
         <p className="cb-hint">{s.hint}</p>
         <ErrorAlert message={error} />
         <div className="actions">

@@ -1,4 +1,4 @@
-/** The words of removing a claim field that claims carry, in English and Arabic (`{…}` filled by `fill`). */
+/** The words of removing a claim field (or a choice) that claims carry, in English and Arabic (`{…}` filled by `fill`). */
 import { defineStrings } from '../../i18n';
 
 const en = {
@@ -7,6 +7,7 @@ const en = {
   hint: 'You can undo the removal right after it.',
   remove: 'Remove',
   keep: 'Keep',
+  askChoice: '{n} claims carry “{label}” of “{field}”. Remove the choice and clear it from those claims?',
   removed: 'Removed “{label}” and cleared it from {n} claims.',
   restored: '“{label}” is back, with its values in {n} claims.',
 };
@@ -17,6 +18,7 @@ const ar = {
   hint: 'يمكنك التراجع عن الإزالة بعدها مباشرة.',
   remove: 'إزالة',
   keep: 'إبقاء',
+  askChoice: 'يحمل {n} من الادعاءات «{label}» من «{field}». هل تزيل الخيار وتمحوه من تلك الادعاءات؟',
   removed: 'أُزيل «{label}» ومُحي من {n} من الادعاءات.',
   restored: 'عاد «{label}» بقيمه في {n} من الادعاءات.',
 };
