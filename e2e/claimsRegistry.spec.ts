@@ -1,6 +1,7 @@
 /**
  * The claim records in the Codebook window and the exchange formats (issue #15): merging two
- * actors moves every claim and one undo puts them back; a field in use is not dropped; reordering
+ * actors moves every claim and one undo puts them back; a field in use is removed only after asking
+ * with the count, clearing it from the claims, and Undo brings it back; reordering
  * two choices keeps every claim's value; the type lists and an actor's colour are edited with
  * the keyboard and the mouse; a W3C export imported into a fresh project restores every field
  * value with the actors matched; the bundle carries fields.json; axe finds nothing serious.
@@ -98,21 +99,91 @@ test('merging two actors in the Actors tab moves every claim, in every actor fie
   expect(registry.entities.map((e) => e.id).sort()).toEqual([haftar, marshal, macron].sort());
 });
 
-test('a field claims carry is not removed: the save says how many and nothing is lost', async ({ page, hashiya }) => {
+test('a field claims carry is removed only after asking with the count; the removal clears it from the claims and the CSV, and Undo brings both back', async ({
+  page,
+  hashiya,
+}) => {
+  const doc = await claimOnSample(hashiya, [
+    ['فائز السراج', { position: 'proposes', form: 'statement' }],
+    ['غسان سلامه', { position: 'rejects' }],
+  ]);
+  const before = await valuesByQuote(hashiya, doc.id);
+  const fieldKeys = async () => (await hashiya.ok<{ fields: Field[] }>('codebook.get')).fields.map((f) => f.key);
+  const keysBefore = await fieldKeys();
+  await hashiya.open(page);
+  const dialog = await openCodebook(page, 'Fields');
+  const position = dialog.locator('li[data-field="position"]');
+  await expect(position.locator('legend')).toContainText('2 claims');
+  const remove = position.getByRole('button', { name: 'Remove', exact: true });
+
+  // Remove asks, in the page, saying how many claims carry the field; Escape keeps it
+  await remove.click();
+  const ask = page.getByRole('dialog', { name: 'Remove a field in use' });
+  await expect(ask.getByTestId('remove-field-message')).toHaveText(
+    '2 claims carry “Position”. Remove the field and clear it from those claims?',
+  );
+  await expect(ask.getByRole('button', { name: 'Keep' })).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(remove).toBeFocused();
+  expect(await fieldKeys()).toEqual(keysBefore);
+  expect(await valuesByQuote(hashiya, doc.id)).toEqual(before);
+
+  // asked again, confirmed with the keyboard: the field is gone from the codebook, the claims and the CSV
+  await remove.click();
+  await expect(ask.getByRole('button', { name: 'Keep' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(ask.getByRole('button', { name: 'Remove', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByTestId('merge-undo')).toContainText('Removed “Position” and cleared it from 2 claims.');
+  await expect(position).toHaveCount(0);
+  expect(await fieldKeys()).toEqual(keysBefore.filter((k) => k !== 'position'));
+  expect((await valuesByQuote(hashiya, doc.id)).map(([q, v]) => [q, v])).toEqual([
+    ['غسان سلامه', {}],
+    ['فائز السراج', { form: 'statement' }],
+  ]);
+  const { csv } = await hashiya.ok<{ csv: string }>('export.csv', { rowPer: 'annotation' });
+  const header = (csv.split('\r\n')[0] ?? '').replace(/^\uFEFF/, '').split(',');
+  expect(header).toContain('form');
+  expect(header.filter((column) => column.startsWith('position'))).toEqual([]);
+
+  // Undo: the field back in its place, and every claim's value as it was
+  await dialog.getByTestId('merge-undo').getByRole('button', { name: 'Undo' }).click();
+  await expect(dialog.getByTestId('merge-undo')).toHaveCount(0);
+  await expect(position.locator('legend')).toContainText('2 claims');
+  expect(await fieldKeys()).toEqual(keysBefore);
+  expect(await valuesByQuote(hashiya, doc.id)).toEqual(before);
+});
+
+test('a choice claims carry is removed only after asking; its claims lose that value, and Undo puts the choice and the values back', async ({
+  page,
+  hashiya,
+}) => {
   const doc = await claimOnSample(hashiya, [
     ['فائز السراج', { position: 'proposes' }],
     ['غسان سلامه', { position: 'rejects' }],
   ]);
   const before = await valuesByQuote(hashiya, doc.id);
+  const items = async () =>
+    (await hashiya.ok<{ fields: Field[] }>('codebook.get')).fields
+      .find((f) => f.key === 'position')
+      ?.choices.map((c) => c.id);
+  const itemsBefore = await items();
   await hashiya.open(page);
   const dialog = await openCodebook(page, 'Fields');
-  const position = dialog.locator('li[data-field="position"]');
-  await expect(position.locator('legend')).toContainText('2 claims');
-  await position.getByRole('button', { name: 'Remove', exact: true }).click();
-  await dialog.getByRole('button', { name: 'Save the fields' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('The field “Position” is filled in 2 claims');
-  const fields = (await hashiya.ok<{ fields: Field[] }>('codebook.get')).fields;
-  expect(fields.some((f) => f.key === 'position')).toBe(true);
+  await dialog.locator('li[data-field="position"]').getByRole('button', { name: 'Remove: rejects' }).click();
+  const ask = page.getByRole('dialog', { name: 'Remove a field in use' });
+  await expect(ask.getByTestId('remove-field-message')).toHaveText(
+    '1 claims carry “rejects” of “Position”. Remove the choice and clear it from those claims?',
+  );
+  await ask.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(dialog.getByTestId('merge-undo')).toContainText('Removed “rejects” and cleared it from 1 claims.');
+  expect(await items()).toEqual(itemsBefore?.filter((id) => id !== 'rejects'));
+  expect((await valuesByQuote(hashiya, doc.id)).map(([, v]) => v)).toEqual([{}, { position: 'proposes' }]);
+  await dialog.getByTestId('merge-undo').getByRole('button', { name: 'Undo' }).click();
+  await expect(dialog.getByTestId('merge-undo')).toHaveCount(0);
+  expect(await items()).toEqual(itemsBefore);
   expect(await valuesByQuote(hashiya, doc.id)).toEqual(before);
 });
 

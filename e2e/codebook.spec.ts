@@ -365,7 +365,7 @@ test('merging two actors asks first, and Undo gives each claim back its own acto
   expect(await claimantsNow()).toEqual(before);
 });
 
-test('a claim field in use cannot be removed from the Fields tab: it says how many claims carry it', async ({
+test('a claim field in use is not removed from the Fields tab without asking how many claims carry it; Keep changes nothing', async ({
   page,
   hashiya,
 }) => {
@@ -384,10 +384,15 @@ test('a claim field in use cannot be removed from the Fields tab: it says how ma
   const form = dialog.locator('li[data-field="form"]');
   await expect(form.locator('legend')).toContainText('1 claims');
   await form.getByRole('button', { name: 'Remove', exact: true }).click();
-  await dialog.getByRole('button', { name: 'Save the fields' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('The field “Form” is filled in 1 claim');
+  const ask = page.getByRole('dialog', { name: 'Remove a field in use' });
+  await expect(ask).toContainText('1 claims carry “Form”.');
+  await ask.getByRole('button', { name: 'Keep' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(form.locator('legend')).toContainText('1 claims');
   const codebook = await hashiya.ok<{ fields: { key: string }[] }>('codebook.get');
   expect(codebook.fields.some((f) => f.key === 'form')).toBe(true);
+  const [claim] = await hashiya.ok<{ values: Record<string, unknown> }[]>('annotations.list', { documentId: doc.id });
+  expect(claim?.values).toEqual({ form: 'statement' });
 });
 
 test('a code merge done from the reader is undone by Ctrl+Z there and redone by Ctrl+Shift+Z', async ({

@@ -187,6 +187,10 @@ const MUTATING: Partial<Record<MethodName, Case[]>> = {
     { input: { dryRun: true }, output: { applied: false }, events: [] },
   ],
   'fields.addTemplate': [{ input: {}, output: {}, events: [projectIs(now)] }],
+  'fields.clearValues': [
+    { input: {}, output: { cleared: 2 }, events: [annotationsOf(null)] },
+    { input: {}, output: { cleared: 0 }, events: [] },
+  ],
   'registry.add': [{ input: {}, output: {}, events: [projectIs(now)] }],
   'registry.update': [{ input: {}, output: {}, events: [projectIs(now)] }],
   'registry.merge': [

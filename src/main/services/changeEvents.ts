@@ -139,6 +139,8 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   // claim fields and the actor registry (in project.json); a merge or a delete that moved claims
   // changed annotations of any document
   'fields.addTemplate': (_in, _out, ctx) => [projectNow(ctx)],
+  // values cleared from claims of any document; the codebook itself is unchanged
+  'fields.clearValues': (_in, out, ctx) => codebookWide({ affected: out.cleared }, ctx, false),
   'registry.add': (_in, _out, ctx) => [projectNow(ctx)],
   'registry.update': (_in, _out, ctx) => [projectNow(ctx)],
   'registry.merge': (_in, out, ctx) => codebookWide({ affected: out.moved }, ctx),

@@ -9,7 +9,7 @@ import type { Handlers } from '@shared/api';
 import { AppError } from '@shared/errors';
 import type { Registry } from '@shared/model';
 import { addTemplateFields } from '@shared/claims/template';
-import { ClaimFields } from '@shared/claims/fields';
+import { CHOICE_FIELD_TYPES, ClaimFields } from '@shared/claims/fields';
 import { Registry as RegistrySchema } from '@shared/claims/registry';
 import {
   addEntity,
@@ -20,8 +20,8 @@ import {
   type EntityMove,
 } from '@shared/claims/registryOps';
 import { registryFromCsv, registryToCsv } from '@shared/claims/registryCsv';
-import type { ClaimValues } from '@shared/claims/values';
-import { countOf } from '../codebook/usageIndex';
+import { valueOf, type ClaimValues } from '@shared/claims/values';
+import { countOf, valueKey } from '../codebook/usageIndex';
 import type { ServiceContext } from './context';
 import type { FieldChange } from './mergeJournal';
 import { rewriteAnnotations } from './rewriteAnnotations';
@@ -30,6 +30,7 @@ import { validateCodebook } from '@shared/codebook/validate';
 type ClaimsHandlers = Pick<
   Handlers,
   | 'fields.addTemplate'
+  | 'fields.clearValues'
   | 'registry.get'
   | 'registry.add'
   | 'registry.update'
@@ -46,6 +47,28 @@ function storable(registry: Registry): Registry {
   const r = RegistrySchema.safeParse(registry);
   if (!r.success) throw new AppError('invalid_input', r.error.issues[0]?.message ?? 'The registry cannot be saved.');
   return r.data;
+}
+
+/**
+ * The values without the field's value (or without those items of a choice/choices value; a
+ * list left empty goes whole), or null when there is nothing to clear.
+ */
+export function withoutValue(values: ClaimValues, key: string, choiceIds?: readonly string[]): ClaimValues | null {
+  const value = valueOf(values, key);
+  if (value === undefined) return null;
+  let kept: ClaimValues[string] | undefined;
+  if (choiceIds) {
+    if (Array.isArray(value)) {
+      const left = value.filter((id) => !choiceIds.includes(id));
+      if (left.length === value.length) return null;
+      kept = left.length > 0 ? left : undefined;
+    } else if (typeof value === 'string' && choiceIds.includes(value)) kept = undefined;
+    else return null;
+  }
+  // Object.fromEntries defines own properties, whatever the keys; the field keeps its place
+  return Object.fromEntries(
+    Object.entries(values).flatMap(([k, v]) => (k !== key ? [[k, v]] : kept !== undefined ? [[k, kept]] : [])),
+  );
 }
 
 export function claimsHandlers(ctx: ServiceContext): ClaimsHandlers {
@@ -89,6 +112,40 @@ export function claimsHandlers(ctx: ServiceContext): ClaimsHandlers {
         data.codebook = codebook;
       });
       return codebook;
+    },
+
+    'fields.clearValues': async ({ key, choiceIds }) => {
+      const field = ctx.store.data.codebook.fields.find((f) => f.key === key);
+      if (!field) throw new AppError('not_found', `The codebook has no field with the key “${key}”.`);
+      if (choiceIds && !CHOICE_FIELD_TYPES.includes(field.type))
+        throw new AppError(
+          'invalid_input',
+          `The field “${field.label}” has no choices to clear; clear the whole field.`,
+        );
+      const unknown = choiceIds?.find((id) => !field.choices.some((c) => c.id === id));
+      if (unknown !== undefined)
+        throw new AppError('invalid_input', `The field “${field.label}” has no choice with the id “${unknown}”.`);
+      const docs = await usage().documentsWhere((s) =>
+        choiceIds ? choiceIds.some((id) => countOf(s.values, valueKey(key, id)) > 0) : countOf(s.fields, key) > 0,
+      );
+      const changes: FieldChange<ClaimValues>[] = [];
+      const { affected } = await rewriteAnnotations(
+        ctx,
+        docs,
+        (a) => {
+          const values = withoutValue(a.values, key, choiceIds);
+          return values ? { ...a, values } : null;
+        },
+        (documentId, before, after) =>
+          changes.push({ documentId, id: before.id, before: before.values, after: after.values }),
+      );
+      const undoId = ctx.project.merges.add(ctx.newId(), {
+        kind: 'values',
+        key,
+        ...(choiceIds ? { choiceIds: [...choiceIds] } : {}),
+        changes,
+      });
+      return { cleared: affected, undoId };
     },
 
     'registry.get': async () => ctx.store.data.registry,

@@ -248,6 +248,20 @@ export function codebookHandlers(ctx: ServiceContext): CodebookHandlers {
         journal().delete(undoId);
         return { codebook: ctx.store.data.codebook, ...changed };
       }
+      if (record.kind === 'values') {
+        // the field (and its items) must be back in the codebook before its values are
+        const field = ctx.store.data.codebook.fields.find((f) => f.key === record.key);
+        const missing = record.choiceIds?.find((id) => !field?.choices.some((c) => c.id === id));
+        if (!field || missing !== undefined)
+          throw new AppError(
+            'conflict',
+            `The codebook no longer has the field “${record.key}”${missing !== undefined ? ' or the choices cleared from it' : ''}; put it back first. Nothing was changed.`,
+          );
+        await checkUnchanged(record.changes, (a) => a.values);
+        const changed = await putBack(record.changes, (a, values) => ({ ...a, values: { ...values } }));
+        journal().delete(undoId);
+        return { codebook: ctx.store.data.codebook, ...changed };
+      }
       if (JSON.stringify(ctx.store.data.codebook) !== JSON.stringify(record.codebookAfter)) {
         throw new AppError(
           'conflict',

@@ -29,6 +29,14 @@ export type MergeRecord =
       registryAfter: Registry;
       undo: RegistryUndo;
       changes: FieldChange<ClaimValues>[];
+    }
+  | {
+      /** a field's values (or some of a choice field's items) cleared from every claim: fields.clearValues */
+      kind: 'values';
+      key: string;
+      /** the items cleared, or undefined when the whole value was */
+      choiceIds?: string[];
+      changes: FieldChange<ClaimValues>[];
     };
 
 /** how many merges can be undone at once (the oldest are forgotten first) */

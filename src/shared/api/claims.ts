@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Codebook, Id } from '../model';
 import { Entity, EntityKind, EntityType, Registry } from '../claims/registry';
+import { FIELD_KEY_PATTERN } from '../claims/fields';
 import { method } from './method';
 
 const UndoId = z.string().min(1).max(100);
@@ -30,6 +31,19 @@ const EntityPatch = EntityInput.omit({ kind: true }).strict();
 export const claimsApi = {
   /** Add the political-claims template's fields the codebook lacks (by key); no other field changes. */
   'fields.addTemplate': method(z.object({}).strict(), Codebook),
+  /**
+   * Clear a field's values (or, with `choiceIds`, only those items of a choice field) from every
+   * claim, so the field or the items can then be removed; undone by codebook.undoMerge {undoId}.
+   */
+  'fields.clearValues': method(
+    z
+      .object({
+        key: z.string().regex(FIELD_KEY_PATTERN, 'A field key is a safe identifier.'),
+        choiceIds: z.array(Id).min(1).max(1000).optional(),
+      })
+      .strict(),
+    z.object({ cleared: Count, undoId: UndoId }),
+  ),
   'registry.get': method(z.object({}).strict(), Registry),
   /** Add an actor or a place; refused when another one of its kind has one of its spellings. */
   'registry.add': method(z.object({ entity: EntityInput }).strict(), z.object({ registry: Registry, entity: Entity })),

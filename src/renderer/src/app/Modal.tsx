@@ -30,6 +30,8 @@ export function Modal({
       className={`modal ${className ?? ''}`}
       onCancel={(e) => {
         e.preventDefault();
+        // React carries the event up to an enclosing modal: Escape closes only the innermost one
+        e.stopPropagation();
         onClose();
       }}
       onClick={(e) => {

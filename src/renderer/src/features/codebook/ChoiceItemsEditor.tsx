@@ -13,12 +13,15 @@ export function ChoiceItemsEditor({
   items,
   uses,
   onChange,
+  onRemoveInUse,
 }: {
   fieldName: string;
   items: readonly ChoiceDraft[];
   /** claims per item id */
   uses: (id: string) => number;
   onChange: (items: ChoiceDraft[]) => void;
+  /** a saved item claims carry: asked about, cleared from them and removed at once (FieldsTab) */
+  onRemoveInUse?: (id: string, label: string, count: number) => void;
 }) {
   const a = useActorStrings();
   const id = useId();
@@ -78,7 +81,11 @@ export function ChoiceItemsEditor({
               </button>
               <button
                 type="button"
-                onClick={() => onChange(items.filter((_, j) => j !== i))}
+                onClick={() =>
+                  d.id !== null && n > 0 && onRemoveInUse
+                    ? onRemoveInUse(d.id, label, n)
+                    : onChange(items.filter((_, j) => j !== i))
+                }
                 aria-label={`${a.remove}: ${label}`}
               >
                 ×

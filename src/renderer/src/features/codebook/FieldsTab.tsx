@@ -3,6 +3,9 @@
  * codes they apply to, choice items with their numbers, each keeping its id as it is moved or
  * renamed: ChoiceItemsEditor), reorder and remove, then save them as one change (codebook.save). The service refuses, with how many claims, to drop a field or a
  * choice that claims use; the sentence is shown here and nothing changes.
+ * Remove on a saved field (or choice) that claims carry asks first (RemoveFieldConfirm) and then,
+ * at once, clears it from those claims and saves the codebook without it; Undo puts the field or
+ * choice back, then its values (fieldRemoval.ts).
  */
 import { useEffect, useState } from 'react';
 import { CHOICE_FIELD_TYPES, FIELD_TYPES, type ClaimField, type FieldType } from '@shared/claims/fields';
@@ -10,10 +13,15 @@ import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { codeLabel, useI18n } from '../../i18n';
 import { useActorStrings } from './actorStrings';
+import { announceCodebookWideChange } from './events';
 import { ChoiceItemsEditor } from './ChoiceItemsEditor';
 import { draftNumber, fromDrafts, toDrafts, type ChoiceDraft } from './choiceDrafts';
 import { fieldTypeName } from './fieldTypeNames';
 import { fill } from './mergeStrings';
+import { UndoNotice } from './MergeConfirm';
+import { RemoveFieldConfirm } from './RemoveFieldConfirm';
+import { useFieldRemovalStrings } from './fieldRemovalStrings';
+import { removeInUse, restoreRemoved, type FieldRemoval } from './fieldRemoval';
 
 interface Row {
   field: ClaimField;
@@ -32,6 +40,17 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
   const [uses, setUses] = useState<Record<string, number>>({});
   const [choiceUses, setChoiceUses] = useState<Record<string, Record<string, number>>>({});
   const [error, setError] = useState<string | null>(null);
+  const rm = useFieldRemovalStrings();
+  /** the field in use whose removal is being asked about */
+  const [asking, setAsking] = useState<{
+    field: ClaimField;
+    name: string;
+    n: number;
+    choice?: { id: string; name: string };
+  } | null>(null);
+  const [askError, setAskError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [removed, setRemoved] = useState<{ removal: FieldRemoval; name: string } | null>(null);
   useEffect(() => setRows(app.codebook.fields.map(rowOf)), [app.codebook.fields]);
   useEffect(() => {
     void api['codebook.usage']({})
@@ -90,6 +109,26 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
     }
   };
 
+  const removeNow = async () => {
+    if (!asking) return;
+    setBusy(true);
+    try {
+      const removal = await removeInUse(asking.field.key, asking.choice?.id);
+      await app.reloadCodebook();
+      announceCodebookWideChange();
+      const name = asking.choice?.name ?? asking.name;
+      setRemoved({ removal, name });
+      setAsking(null);
+      setAskError(null);
+      setError(null);
+      announce(fill(rm.removed, { label: name, n: removal.cleared }));
+    } catch (err) {
+      setAskError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const used = (key: string) => (Object.hasOwn(uses, key) ? (uses[key] as number) : 0);
   const choiceUsed = (key: string) => (id: string) => {
     const m = Object.hasOwn(choiceUses, key) ? choiceUses[key] : undefined;
@@ -97,6 +136,39 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
   };
   return (
     <div className="cb-fields">
+      {removed && (
+        <UndoNotice
+          message={fill(rm.removed, { label: removed.name, n: removed.removal.cleared })}
+          onUndo={async () => {
+            try {
+              await restoreRemoved(removed.removal);
+              await app.reloadCodebook();
+              announceCodebookWideChange();
+              announce(fill(rm.restored, { label: removed.name, n: removed.removal.cleared }));
+              setRemoved(null);
+              return null;
+            } catch (err) {
+              await app.reloadCodebook();
+              return errorMessage(err);
+            }
+          }}
+          onDismiss={() => setRemoved(null)}
+        />
+      )}
+      {asking && (
+        <RemoveFieldConfirm
+          label={asking.choice?.name ?? asking.name}
+          {...(asking.choice ? { field: asking.name } : {})}
+          count={asking.n}
+          error={askError}
+          busy={busy}
+          onRemove={() => void removeNow()}
+          onKeep={() => {
+            setAsking(null);
+            setAskError(null);
+          }}
+        />
+      )}
       {error && (
         <p className="cb-error" role="alert">
           {error}
@@ -182,6 +254,10 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
                     items={r.choices}
                     uses={choiceUsed(f.key)}
                     onChange={(choices) => update(i, {}, choices)}
+                    {...(!r.isNew && {
+                      onRemoveInUse: (id: string, label: string, n: number) =>
+                        setAsking({ field: f, name, n, choice: { id, name: label } }),
+                    })}
                   />
                 )}
                 <div className="actions">
@@ -201,7 +277,14 @@ export function FieldsTab({ announce }: { announce: (message: string) => void })
                   >
                     ↓
                   </button>
-                  <button type="button" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      // a saved field that claims carry: ask, then clear and remove it at once
+                      if (!r.isNew && used(f.key) > 0) setAsking({ field: f, name, n: used(f.key) });
+                      else setRows((rs) => rs.filter((_, j) => j !== i));
+                    }}
+                  >
                     {a.remove}
                   </button>
                 </div>

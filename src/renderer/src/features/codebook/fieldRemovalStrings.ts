@@ -1,0 +1,26 @@
+/** The words of removing a claim field (or a choice) that claims carry, in English and Arabic (`{…}` filled by `fill`). */
+import { defineStrings } from '../../i18n';
+
+const en = {
+  title: 'Remove a field in use',
+  ask: '{n} claims carry “{label}”. Remove the field and clear it from those claims?',
+  hint: 'You can undo the removal right after it.',
+  remove: 'Remove',
+  keep: 'Keep',
+  askChoice: '{n} claims carry “{label}” of “{field}”. Remove the choice and clear it from those claims?',
+  removed: 'Removed “{label}” and cleared it from {n} claims.',
+  restored: '“{label}” is back, with its values in {n} claims.',
+};
+
+const ar = {
+  title: 'إزالة حقل مستخدم',
+  ask: 'يحمل {n} من الادعاءات «{label}». هل تزيل الحقل وتمحوه من تلك الادعاءات؟',
+  hint: 'يمكنك التراجع عن الإزالة بعدها مباشرة.',
+  remove: 'إزالة',
+  keep: 'إبقاء',
+  askChoice: 'يحمل {n} من الادعاءات «{label}» من «{field}». هل تزيل الخيار وتمحوه من تلك الادعاءات؟',
+  removed: 'أُزيل «{label}» ومُحي من {n} من الادعاءات.',
+  restored: 'عاد «{label}» بقيمه في {n} من الادعاءات.',
+};
+
+export const useFieldRemovalStrings = defineStrings({ en, ar });
