@@ -25,13 +25,11 @@ import { krippendorffAlpha, type Value } from '@shared/reliability/codingAlpha';
 import { cohenKappa, fleissKappa, percentAgreement } from '@shared/reliability/kappa';
 import { matchClaims } from '@shared/reliability/matchClaims';
 import { unitizingAlpha, type Unit } from '@shared/reliability/unitizingAlpha';
+import { boundaryOfTable, codingGivenUnitsOfTable, sectionTable } from '@shared/reliability/sectionTable';
 import {
-  boundaryOfSections,
   CODE_SEPARATOR,
   codeOrOtherOfSet,
   codeSet,
-  codingGivenUnitsOfSections,
-  remapSections,
   sectionsOf,
   type FamilyResult,
 } from '@shared/reliability/unitizingFamily';
@@ -168,7 +166,9 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const family = ({ alpha, observed, expected }: FamilyResult) => ({ alpha, observed, expected });
       // each coder's continuum cut once by the set of codes at each code point; |uα and cuα of one
       // code revalue those sections (unitizingFamily.ts: the same as valuing the units anew)
+      // (sectionTable.ts: the coincidences of the code sets taken once, each code's summed from them)
       const bySet = sectionsOf(study, codeSet);
+      const table = sectionTable(bySet);
       const holds = (code: string) => (set: string) => (set.split(CODE_SEPARATOR).includes(code) ? code : null);
       const codes: CodeAgreement[] = unitizing.categories.map((r) => {
         const name = codeNames.get(r.category) ?? r.category;
@@ -180,8 +180,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           observed: r.observed,
           expected: r.expected,
           units: r.units,
-          boundary: family(boundaryOfSections(remapSections(bySet, holds(r.category)))),
-          codingGivenUnits: family(codingGivenUnitsOfSections(remapSections(bySet, codeOrOtherOfSet(r.category)))),
+          boundary: family(boundaryOfTable(table, holds(r.category))),
+          codingGivenUnits: family(codingGivenUnitsOfTable(table, codeOrOtherOfSet(r.category))),
           flags,
           warnings: sentences(flags, `αU of the code “${name}”`),
         };
@@ -268,8 +268,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           observed: mean(defined.map((r) => r.observed)),
           expected: mean(defined.map((r) => r.expected)),
           units: totalUnits,
-          boundary: family(boundaryOfSections(remapSections(bySet, () => 'unit'))),
-          codingGivenUnits: family(codingGivenUnitsOfSections(bySet)),
+          boundary: family(boundaryOfTable(table, () => 'unit')),
+          codingGivenUnits: family(codingGivenUnitsOfTable(table, (set) => set)),
           codes,
         },
         claims: { matched: sets.length, unmatched: mine.length - matched.size, perCoder, fields: fieldReports },

@@ -14,7 +14,9 @@ import {
   codingGivenUnitsOfSections,
   remapSections,
   sectionsOf,
+  type FamilyResult,
 } from './unitizingFamily';
+import { boundaryOfTable, codingGivenUnitsOfTable, sectionTable } from './sectionTable';
 import type { Unit } from './unitizingAlpha';
 import { flagSentence, reliabilityFlags } from './warnings';
 
@@ -194,6 +196,37 @@ describe('revaluing sections', () => {
       );
     }
     expect(boundaryOfSections(remapSections(bySet, () => 'unit'))).toEqual(boundaryAlpha(study, anyCode));
+  });
+
+  it('gives the same figures from one table of the set values as from the sections revalued', () => {
+    const close = (got: FamilyResult, want: FamilyResult) => {
+      for (const key of ['alpha', 'observed', 'expected', 'length'] as const)
+        expect(got[key] as number).toBeCloseTo(want[key] as number, 12);
+    };
+    const study = {
+      begin: 0,
+      length: 60,
+      coders: ['A', 'B', 'C'],
+      units: [
+        u('A', 'p', 0, 10),
+        u('A', 'q', 5, 20),
+        u('B', 'p', 2, 12),
+        u('B', 'q', 12, 18),
+        u('C', 'q', 4, 19),
+        u('C', 'p', 30, 40),
+        u('A', 'p', 31, 40),
+        u('B', 'q', 41, 50),
+      ],
+    };
+    const bySet = sectionsOf(study, codeSet);
+    const table = sectionTable(bySet);
+    for (const code of ['p', 'q']) {
+      const holds = (set: string) => (set.split('\u0000').includes(code) ? code : null);
+      close(boundaryOfTable(table, holds), boundaryAlpha(study, codeOrGap(code)));
+      close(codingGivenUnitsOfTable(table, codeOrOtherOfSet(code)), codingGivenUnitsAlpha(study, codeOrOther(code)));
+    }
+    close(boundaryOfTable(table, () => 'unit'), boundaryAlpha(study, anyCode));
+    close(codingGivenUnitsOfTable(table, (set) => set), codingGivenUnitsAlpha(study, codeSet));
   });
 });
 

@@ -87,7 +87,8 @@ export function coderSections(
   return out;
 }
 
-type Coincidences = Map<string | null, Map<string | null, number>>;
+/** l_ck: the length where one coder has value c and another k (∅ = null) */
+export type Coincidences = Map<string | null, Map<string | null, number>>;
 
 /** l_ck over every ordered pair of coders (a merge of each pair's sorted sections). */
 function lengthCoincidences(perCoder: ReadonlyArray<readonly Section[]>): Coincidences {
@@ -203,12 +204,16 @@ export function boundaryAlpha(
 }
 
 export function boundaryOfSections(perCoder: ReadonlyArray<readonly Section[]>): FamilyResult {
-  const l = lengthCoincidences(perCoder);
-  const all = () => true;
-  const total = [...margins(l, all).values()].reduce((s, x) => s + x, 0);
   let squares = 0;
   for (const sections of perCoder)
     for (const s of sections) squares += s.value === null ? s.end - s.start : (s.end - s.start) ** 2;
+  return boundaryOfCoincidences(lengthCoincidences(perCoder), squares);
+}
+
+/** |uα from the length coincidences and S (Σ l² over the sections of each value, ∅: Σ l). */
+export function boundaryOfCoincidences(l: Coincidences, squares: number): FamilyResult {
+  const all = () => true;
+  const total = [...margins(l, all).values()].reduce((s, x) => s + x, 0);
   let marginSquares = 0;
   for (const x of margins(l, all).values()) marginSquares += x * x;
   const observed = offDiagonal(l, all);
@@ -230,7 +235,11 @@ export function codingGivenUnitsAlpha(
 }
 
 export function codingGivenUnitsOfSections(perCoder: ReadonlyArray<readonly Section[]>): FamilyResult {
-  const l = lengthCoincidences(perCoder);
+  return codingGivenUnitsOfCoincidences(lengthCoincidences(perCoder));
+}
+
+/** cuα from the length coincidences. */
+export function codingGivenUnitsOfCoincidences(l: Coincidences): FamilyResult {
   const coded = (v: string | null) => v !== null;
   const n_c = [...margins(l, coded).values()];
   const n = n_c.reduce((s, x) => s + x, 0);
