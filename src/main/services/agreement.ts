@@ -36,7 +36,7 @@ import {
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
 import { cpLength } from '@shared/text/codepoints';
 import { forEachDocument, selectDocuments } from '../exchange/documentSource';
-import { fieldMetric, fieldValue, listDisagreements, type Coded } from './agreementDisagreements';
+import { codeKeyOf, fieldMetric, fieldValue, listDisagreements, type Coded } from './agreementDisagreements';
 import type { ServiceContext } from './context';
 import { coderKeyIn, sortByName } from './coders';
 import { assertNotBlind } from './visibleAnnotations';
@@ -123,6 +123,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
             coder,
             coderName: nameOf(coder),
             values: a.values,
+            compared: fields.map((f) => fieldValue(a.values, f)),
+            codeKey: codeKeyOf(codes),
           });
         }
         length += cpLength(file.document.text);
@@ -228,13 +230,13 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         return { coder, name: nameOf(coder), annotations: all.length, matched: m, unmatched: all.length - m };
       });
 
-      const fieldReports: FieldAgreement[] = fields.map((f) => {
+      const fieldReports: FieldAgreement[] = fields.map((f, fi) => {
         const field: AgreementField = f.key;
         const metric = fieldMetric(f);
         const data = coders.map((_, c) =>
           sets.map((set) => {
             const first = set[c]?.[0];
-            return first ? fieldValue(first, f) : null;
+            return first ? (first.compared[fi] ?? null) : null;
           }),
         );
         const alpha = krippendorffAlpha(data, metric);
