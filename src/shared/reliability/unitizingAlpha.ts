@@ -122,8 +122,11 @@ function pairDisagreement(a: readonly Section[], b: readonly Section[]): number 
 function expectedDisagreement(study: UnitizingStudy, perCoder: ReadonlyArray<Section[]>): number {
   const m = study.coders.length;
   const L = study.length;
-  const units = perCoder.flatMap((s) => s.filter((x) => x.unit).map((x) => x.end - x.start));
-  const gaps = perCoder.flatMap((s) => s.filter((x) => !x.unit).map((x) => x.end - x.start)).sort((x, y) => y - x);
+  const units: number[] = [];
+  const gapList: number[] = [];
+  for (const sections of perCoder) for (const x of sections) (x.unit ? units : gapList).push(x.end - x.start);
+  // longest first (a typed array's numeric sort, reversed)
+  const gaps = Float64Array.from(gapList).sort().reverse();
   const nc = units.length;
   // Σ over the gaps at least l long of (g − l + 1) = Σ (g + 1) − l · their count: prefix sums over
   // the gaps (longest first) and a binary search per unit, not a pass over every gap per unit
