@@ -49,7 +49,7 @@ export interface Section {
   value: string | null;
 }
 
-/** One coder's continuum cut where the set of its codes changes, each stretch valued by `valueOf`. */
+/** One coder's continuum cut where the set of its codes changes, each stretch valued by `valueOf` (given the live set: it must not keep it). */
 export function coderSections(
   study: UnitizingStudy,
   coder: string,
@@ -57,31 +57,45 @@ export function coderSections(
 ): Section[] {
   const from = study.begin;
   const to = study.begin + study.length;
-  const events: Array<[number, number, string]> = [];
+  const positions: number[] = [];
+  const steps: number[] = [];
+  const categories: string[] = [];
   for (const u of study.units) {
     if (u.coder !== coder) continue;
     const s = Math.max(from, u.start);
     const e = Math.min(to, u.end);
     if (e <= s) continue;
-    events.push([s, 1, u.category], [e, -1, u.category]);
+    positions.push(s, e);
+    steps.push(1, -1);
+    categories.push(u.category, u.category);
   }
-  events.sort((a, b) => a[0] - b[0]);
-  const active = new Map<string, number>();
+  const order = Array.from(positions, (_, i) => i).sort((x, y) => (positions[x] as number) - (positions[y] as number));
+  // the codes active now (in the order they became active, as a Set built afresh would hold
+  // them), valued again only when the set has changed since the last section
+  const counts = new Map<string, number>();
+  const active = new Set<string>();
+  let value = valueOf(active);
+  let changed = false;
   const out: Section[] = [];
   let at = from;
   const push = (end: number) => {
     if (end <= at) return;
-    const value = valueOf(new Set(active.keys()));
+    if (changed) value = valueOf(active);
+    changed = false;
     const last = out[out.length - 1];
     if (last && last.value === value) last.end = end;
     else out.push({ start: at, end, value });
     at = end;
   };
-  for (const [pos, step, category] of events) {
-    push(pos);
-    const n = (active.get(category) ?? 0) + step;
+  for (const i of order) {
+    push(positions[i] as number);
+    const category = categories[i] as string;
+    const n = (counts.get(category) ?? 0) + (steps[i] as number);
+    counts.set(category, n);
     if (n === 0) active.delete(category);
-    else active.set(category, n);
+    else if (n === 1 && !active.has(category)) active.add(category);
+    else continue;
+    changed = true;
   }
   push(to);
   return out;
