@@ -111,6 +111,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
             continue;
           }
           coded.push({
+            index: coded.length,
             id: a.id,
             document,
             documentId: file.document.id,
@@ -194,7 +195,9 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
 
       // claims: matched sets per document, each one unit of the reliability data
       const sets: Coded[][][] = []; // per set, per coder, that coder's annotations in reading order
-      const matched = new Set<Coded>();
+      // whether each annotation of `coded` is in a set (by its index there: no hashing per lookup)
+      const matched = new Uint8Array(coded.length);
+      let matchedCount = 0;
       let doubled = 0;
       const byDocument = new Map<number, Coded[]>();
       for (const a of mine) {
@@ -212,7 +215,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           const perCoder: Coded[][] = coders.map(() => []);
           for (const i of group) {
             const a = claims[i] as Coded;
-            matched.add(a);
+            if (matched[a.index] === 0) matchedCount++;
+            matched[a.index] = 1;
             perCoder[coderIndex.get(a.coder) as number]?.push(a);
           }
           if (perCoder.some((list) => list.length > 1)) doubled++;
@@ -226,7 +230,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         );
       const perCoder = coders.map((coder) => {
         const all = mine.filter((a) => a.coder === coder);
-        const m = all.filter((a) => matched.has(a)).length;
+        const m = all.filter((a) => matched[a.index] === 1).length;
         return { coder, name: nameOf(coder), annotations: all.length, matched: m, unmatched: all.length - m };
       });
 
@@ -274,11 +278,11 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           codingGivenUnits: family(codingGivenUnitsOfTable(table, (set) => set)),
           codes,
         },
-        claims: { matched: sets.length, unmatched: mine.length - matched.size, perCoder, fields: fieldReports },
+        claims: { matched: sets.length, unmatched: mine.length - matchedCount, perCoder, fields: fieldReports },
         ...listDisagreements(
           coders,
           sets,
-          mine.filter((a) => !matched.has(a)),
+          mine.filter((a) => matched[a.index] === 0),
           fields,
           describe,
         ),

@@ -10,6 +10,8 @@ import type { Value } from '@shared/reliability/codingAlpha';
 
 /** One annotation as the report reads it. */
 export interface Coded {
+  /** its place among the report's annotations (to mark it without a Set of objects) */
+  index: number;
   id: string;
   /** index of the document among the chosen ones */
   document: number;
