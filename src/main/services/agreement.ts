@@ -20,8 +20,8 @@ import { AppError } from '@shared/errors';
 import { isAdjudicated } from '@shared/coders/key';
 import { claimCells, registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
-import { bootstrapAlpha } from '@shared/reliability/bootstrap';
-import { krippendorffAlpha, type Value } from '@shared/reliability/codingAlpha';
+import { bootstrapPrepared } from '@shared/reliability/bootstrap';
+import { alphaOfPrepared, prepareData, type Value } from '@shared/reliability/codingAlpha';
 import { cohenKappa, fleissKappa, percentAgreement } from '@shared/reliability/kappa';
 import { matchClaims } from '@shared/reliability/matchClaims';
 import { unitizingAlpha, type Unit } from '@shared/reliability/unitizingAlpha';
@@ -243,7 +243,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
             return first ? (first.compared[fi] ?? null) : null;
           }),
         );
-        const alpha = krippendorffAlpha(data, metric);
+        const prepared = prepareData(data, metric);
+        const alpha = alphaOfPrepared(prepared);
         const given = data.flatMap((row) => row.filter((v): v is Value => v !== null));
         const flags = reliabilityFlags(alpha.units, given, alpha.alpha);
         return {
@@ -251,7 +252,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           metric,
           units: sets.length,
           alpha,
-          interval: bootstrapAlpha(data, metric),
+          interval: bootstrapPrepared(prepared),
           cohenKappa: coders.length === 2 ? cohenKappa(data[0] ?? [], data[1] ?? []) : null,
           fleissKappa: coders.length > 2 ? fleissKappa(data) : null,
           percentAgreement: percentAgreement(data),

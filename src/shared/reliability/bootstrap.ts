@@ -64,9 +64,16 @@ export function bootstrapAlpha(
   metric: Metric,
   options: AlphaOptions & { replicates?: number; seed?: number } = {},
 ): AlphaInterval {
+  return bootstrapPrepared(prepareData(data, metric, options), options);
+}
+
+/** bootstrapAlpha of data already prepared (prepareData), so a caller computing α too prepares it once. */
+export function bootstrapPrepared(
+  prepared: PreparedData,
+  options: { replicates?: number; seed?: number } = {},
+): AlphaInterval {
   const replicates = options.replicates ?? DEFAULT_REPLICATES;
   const seed = options.seed ?? DEFAULT_SEED;
-  const prepared = prepareData(data, metric, options);
   const N = prepared.count;
   const base = { replicates, seed, method: 'percentile bootstrap over units' as const };
   if (N < 2) return { low: null, high: null, defined: 0, ...base };
