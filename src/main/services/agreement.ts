@@ -20,25 +20,23 @@ import { AppError } from '@shared/errors';
 import { isAdjudicated } from '@shared/coders/key';
 import { claimCells, registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
-import { bootstrapAlpha } from '@shared/reliability/bootstrap';
-import { krippendorffAlpha, type Value } from '@shared/reliability/codingAlpha';
+import { bootstrapPrepared } from '@shared/reliability/bootstrap';
+import { alphaOfPrepared, prepareData, type Value } from '@shared/reliability/codingAlpha';
 import { cohenKappa, fleissKappa, percentAgreement } from '@shared/reliability/kappa';
 import { matchClaims } from '@shared/reliability/matchClaims';
 import { unitizingAlpha, type Unit } from '@shared/reliability/unitizingAlpha';
+import { boundaryOfTable, codingGivenUnitsOfTable, sectionTable } from '@shared/reliability/sectionTable';
 import {
-  boundaryOfSections,
   CODE_SEPARATOR,
   codeOrOtherOfSet,
   codeSet,
-  codingGivenUnitsOfSections,
-  remapSections,
   sectionsOf,
   type FamilyResult,
 } from '@shared/reliability/unitizingFamily';
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
 import { cpLength } from '@shared/text/codepoints';
 import { forEachDocument, selectDocuments } from '../exchange/documentSource';
-import { fieldMetric, fieldValue, listDisagreements, type Coded } from './agreementDisagreements';
+import { codeKeyOf, fieldMetric, fieldValue, listDisagreements, type Coded } from './agreementDisagreements';
 import type { ServiceContext } from './context';
 import { coderKeyIn, sortByName } from './coders';
 import { assertNotBlind } from './visibleAnnotations';
@@ -113,6 +111,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
             continue;
           }
           coded.push({
+            index: coded.length,
             id: a.id,
             document,
             documentId: file.document.id,
@@ -125,6 +124,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
             coder,
             coderName: nameOf(coder),
             values: a.values,
+            compared: fields.map((f) => fieldValue(a.values, f)),
+            codeKey: codeKeyOf(codes),
           });
         }
         length += cpLength(file.document.text);
@@ -168,7 +169,9 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const family = ({ alpha, observed, expected }: FamilyResult) => ({ alpha, observed, expected });
       // each coder's continuum cut once by the set of codes at each code point; |uα and cuα of one
       // code revalue those sections (unitizingFamily.ts: the same as valuing the units anew)
+      // (sectionTable.ts: the coincidences of the code sets taken once, each code's summed from them)
       const bySet = sectionsOf(study, codeSet);
+      const table = sectionTable(bySet);
       const holds = (code: string) => (set: string) => (set.split(CODE_SEPARATOR).includes(code) ? code : null);
       const codes: CodeAgreement[] = unitizing.categories.map((r) => {
         const name = codeNames.get(r.category) ?? r.category;
@@ -180,8 +183,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           observed: r.observed,
           expected: r.expected,
           units: r.units,
-          boundary: family(boundaryOfSections(remapSections(bySet, holds(r.category)))),
-          codingGivenUnits: family(codingGivenUnitsOfSections(remapSections(bySet, codeOrOtherOfSet(r.category)))),
+          boundary: family(boundaryOfTable(table, holds(r.category))),
+          codingGivenUnits: family(codingGivenUnitsOfTable(table, codeOrOtherOfSet(r.category))),
           flags,
           warnings: sentences(flags, `αU of the code “${name}”`),
         };
@@ -192,7 +195,9 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
 
       // claims: matched sets per document, each one unit of the reliability data
       const sets: Coded[][][] = []; // per set, per coder, that coder's annotations in reading order
-      const matched = new Set<Coded>();
+      // whether each annotation of `coded` is in a set (by its index there: no hashing per lookup)
+      const matched = new Uint8Array(coded.length);
+      let matchedCount = 0;
       let doubled = 0;
       const byDocument = new Map<number, Coded[]>();
       for (const a of mine) {
@@ -210,7 +215,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           const perCoder: Coded[][] = coders.map(() => []);
           for (const i of group) {
             const a = claims[i] as Coded;
-            matched.add(a);
+            if (matched[a.index] === 0) matchedCount++;
+            matched[a.index] = 1;
             perCoder[coderIndex.get(a.coder) as number]?.push(a);
           }
           if (perCoder.some((list) => list.length > 1)) doubled++;
@@ -224,20 +230,21 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         );
       const perCoder = coders.map((coder) => {
         const all = mine.filter((a) => a.coder === coder);
-        const m = all.filter((a) => matched.has(a)).length;
+        const m = all.filter((a) => matched[a.index] === 1).length;
         return { coder, name: nameOf(coder), annotations: all.length, matched: m, unmatched: all.length - m };
       });
 
-      const fieldReports: FieldAgreement[] = fields.map((f) => {
+      const fieldReports: FieldAgreement[] = fields.map((f, fi) => {
         const field: AgreementField = f.key;
         const metric = fieldMetric(f);
         const data = coders.map((_, c) =>
           sets.map((set) => {
             const first = set[c]?.[0];
-            return first ? fieldValue(first, f) : null;
+            return first ? (first.compared[fi] ?? null) : null;
           }),
         );
-        const alpha = krippendorffAlpha(data, metric);
+        const prepared = prepareData(data, metric);
+        const alpha = alphaOfPrepared(prepared);
         const given = data.flatMap((row) => row.filter((v): v is Value => v !== null));
         const flags = reliabilityFlags(alpha.units, given, alpha.alpha);
         return {
@@ -245,7 +252,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           metric,
           units: sets.length,
           alpha,
-          interval: bootstrapAlpha(data, metric),
+          interval: bootstrapPrepared(prepared),
           cohenKappa: coders.length === 2 ? cohenKappa(data[0] ?? [], data[1] ?? []) : null,
           fleissKappa: coders.length > 2 ? fleissKappa(data) : null,
           percentAgreement: percentAgreement(data),
@@ -268,15 +275,15 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           observed: mean(defined.map((r) => r.observed)),
           expected: mean(defined.map((r) => r.expected)),
           units: totalUnits,
-          boundary: family(boundaryOfSections(remapSections(bySet, () => 'unit'))),
-          codingGivenUnits: family(codingGivenUnitsOfSections(bySet)),
+          boundary: family(boundaryOfTable(table, () => 'unit')),
+          codingGivenUnits: family(codingGivenUnitsOfTable(table, (set) => set)),
           codes,
         },
-        claims: { matched: sets.length, unmatched: mine.length - matched.size, perCoder, fields: fieldReports },
+        claims: { matched: sets.length, unmatched: mine.length - matchedCount, perCoder, fields: fieldReports },
         ...listDisagreements(
           coders,
           sets,
-          mine.filter((a) => !matched.has(a)),
+          mine.filter((a) => matched[a.index] === 0),
           fields,
           describe,
         ),

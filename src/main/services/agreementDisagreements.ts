@@ -10,6 +10,8 @@ import type { Value } from '@shared/reliability/codingAlpha';
 
 /** One annotation as the report reads it. */
 export interface Coded {
+  /** its place among the report's annotations (to mark it without a Set of objects) */
+  index: number;
   id: string;
   /** index of the document among the chosen ones */
   document: number;
@@ -26,6 +28,10 @@ export interface Coded {
   /** the coder's name as shown */
   coderName: string;
   values: ClaimValues;
+  /** the compared fields' values (fieldValue, in the order of the report's fields), read once */
+  compared: ReadonlyArray<Value | null>;
+  /** the codes as one key (sorted, NUL-separated), to tell whether two coders gave the same codes */
+  codeKey: string;
 }
 
 /** Whether a field's values are compared as numbers: a number, or a choice whose items all carry one. */
@@ -35,8 +41,8 @@ export function fieldMetric(f: ClaimField): 'nominal' | 'interval' {
 }
 
 /** A coder's value of a field (not set: null); a numbered choice by its item's number. */
-export function fieldValue(a: Coded, f: ClaimField): Value | null {
-  const value = valueOf(a.values, f.key);
+export function fieldValue(values: ClaimValues, f: ClaimField): Value | null {
+  const value = valueOf(values, f.key);
   if (value === undefined || value === '') return null;
   if (fieldMetric(f) === 'interval' && f.type === 'choice') return f.choices.find((x) => x.id === value)?.value ?? null;
   return typeof value === 'number' ? value : String(value);
@@ -58,7 +64,7 @@ function mark(a: Coded, fields: readonly ClaimField[], describe: DescribeValue):
   };
 }
 
-const codeKey = (a: Coded) => [...a.codes].sort().join('\u0000');
+export const codeKeyOf = (codes: readonly string[]) => [...codes].sort().join('\u0000');
 
 /**
  * @param sets matched claims: per set, per coder (in the order of `coders`), that coder's annotations
@@ -80,10 +86,8 @@ export function listDisagreements(
     const differences: Disagreement['differences'] = [];
     if (firsts.length < coders.length) differences.push('missing');
     if (firsts.some((a) => a.start !== head.start || a.end !== head.end)) differences.push('boundaries');
-    if (firsts.some((a) => codeKey(a) !== codeKey(head))) differences.push('codes');
-    const differing = fields
-      .filter((f) => firsts.some((a) => fieldValue(a, f) !== fieldValue(head, f)))
-      .map((f) => f.key);
+    if (firsts.some((a) => a.codeKey !== head.codeKey)) differences.push('codes');
+    const differing = fields.filter((_, i) => firsts.some((a) => a.compared[i] !== head.compared[i])).map((f) => f.key);
     if (differing.length > 0) differences.push('values');
     if (differences.length === 0) continue;
     found.push({

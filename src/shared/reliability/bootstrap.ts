@@ -8,7 +8,11 @@
  * when asking "would other claims of the same kind agree as well?".
  *
  * The draws come from a seeded generator (mulberry32), so the same data and seed give the same
- * interval on every machine: the figure in a paper can be reproduced.
+ * interval on every machine: the figure in a paper can be reproduced. A draw is made as the counts
+ * of the units' distinct value patterns (a multinomial draw, multinomial.ts), which is the same
+ * distribution as picking units one by one but costs the number of patterns, not of units. (Since
+ * December 2026; before, each unit was picked with its own uniform, so the intervals of the same
+ * data and seed differ from those of earlier versions by the bootstrap's own noise.)
  */
 import {
   alphaOfCoincidences,
@@ -19,6 +23,7 @@ import {
   type PreparedData,
   type ReliabilityData,
 } from './codingAlpha';
+import { multinomialCounts } from './multinomial';
 
 export const DEFAULT_REPLICATES = 1000;
 export const DEFAULT_SEED = 20160801;
@@ -59,31 +64,35 @@ export function bootstrapAlpha(
   metric: Metric,
   options: AlphaOptions & { replicates?: number; seed?: number } = {},
 ): AlphaInterval {
+  return bootstrapPrepared(prepareData(data, metric, options), options);
+}
+
+/** bootstrapAlpha of data already prepared (prepareData), so a caller computing α too prepares it once. */
+export function bootstrapPrepared(
+  prepared: PreparedData,
+  options: { replicates?: number; seed?: number } = {},
+): AlphaInterval {
   const replicates = options.replicates ?? DEFAULT_REPLICATES;
   const seed = options.seed ?? DEFAULT_SEED;
-  const prepared = prepareData(data, metric, options);
   const N = prepared.count;
   const base = { replicates, seed, method: 'percentile bootstrap over units' as const };
   if (N < 2) return { low: null, high: null, defined: 0, ...base };
   // units with the same values contribute the same coincidences: a draw only counts how often
-  // each such pattern comes up, and a replicate's coincidences are the patterns' so weighted
+  // each such pattern comes up (a multinomial draw over the patterns, multinomial.ts), and a
+  // replicate's coincidences are the patterns' so weighted
   const { patternOf, entries, cellOf, weights, rows, cols } = patterns(prepared);
   const P = entries.length - 1;
-  // seededRandom's mulberry32 written out in the draw loop (the same numbers, without a call per draw)
-  let state = seed >>> 0;
+  const frequencies = new Float64Array(P);
+  for (let u = 0; u < N; u++) {
+    const p = patternOf[u] as number;
+    frequencies[p] = (frequencies[p] as number) + 1;
+  }
+  const random = seededRandom(seed);
   const counts = new Float64Array(P);
   const sums = new Float64Array(rows.length);
   const alphas: number[] = [];
   for (let r = 0; r < replicates; r++) {
-    counts.fill(0);
-    for (let i = 0; i < N; i++) {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      const p = patternOf[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * N)] as number;
-      counts[p] = (counts[p] as number) + 1;
-    }
+    multinomialCounts(frequencies, N, random, counts);
     sums.fill(0);
     for (let p = 0; p < P; p++) {
       const times = counts[p] as number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapAlpha, quantile, seededRandom } from './bootstrap';
+import { bootstrapAlpha } from './bootstrap';
 import { krippendorffAlpha } from './codingAlpha';
 import {
   anyCode,
@@ -14,7 +14,9 @@ import {
   codingGivenUnitsOfSections,
   remapSections,
   sectionsOf,
+  type FamilyResult,
 } from './unitizingFamily';
+import { boundaryOfTable, codingGivenUnitsOfTable, sectionTable } from './sectionTable';
 import type { Unit } from './unitizingAlpha';
 import { flagSentence, reliabilityFlags } from './warnings';
 
@@ -78,24 +80,7 @@ describe('the bootstrap interval of alpha', () => {
     expect(interval.low as number).toBeLessThan(0.849);
   });
 
-  it('is the percentiles of the alphas of the draws (checked against a plain re-computation)', () => {
-    const random = seededRandom(99);
-    const units = data[0]?.map((_, i) => i).filter((i) => data.filter((r) => r[i] !== null).length >= 2) ?? [];
-    const alphas: number[] = [];
-    for (let r = 0; r < 200; r++) {
-      const draw = units.map(() => units[Math.floor(random() * units.length)] as number);
-      const a = krippendorffAlpha(
-        data.map((row) => draw.map((i) => row[i] ?? null)),
-        'nominal',
-      ).alpha;
-      if (a !== null) alphas.push(a);
-    }
-    alphas.sort((p, q) => p - q);
-    const got = bootstrapAlpha(data, 'nominal', { seed: 99, replicates: 200 });
-    expect(got.defined).toBe(alphas.length);
-    expect(got.low).toBeCloseTo(quantile(alphas, 0.025), 10);
-    expect(got.high).toBeCloseTo(quantile(alphas, 0.975), 10);
-  });
+  // the draws checked against picking units one by one: bootstrapFast.test.ts
 
   it('is 1 to 1 when every coder agrees, and absent with fewer than two units', () => {
     const same = bootstrapAlpha(
@@ -211,6 +196,37 @@ describe('revaluing sections', () => {
       );
     }
     expect(boundaryOfSections(remapSections(bySet, () => 'unit'))).toEqual(boundaryAlpha(study, anyCode));
+  });
+
+  it('gives the same figures from one table of the set values as from the sections revalued', () => {
+    const close = (got: FamilyResult, want: FamilyResult) => {
+      for (const key of ['alpha', 'observed', 'expected', 'length'] as const)
+        expect(got[key] as number).toBeCloseTo(want[key] as number, 12);
+    };
+    const study = {
+      begin: 0,
+      length: 60,
+      coders: ['A', 'B', 'C'],
+      units: [
+        u('A', 'p', 0, 10),
+        u('A', 'q', 5, 20),
+        u('B', 'p', 2, 12),
+        u('B', 'q', 12, 18),
+        u('C', 'q', 4, 19),
+        u('C', 'p', 30, 40),
+        u('A', 'p', 31, 40),
+        u('B', 'q', 41, 50),
+      ],
+    };
+    const bySet = sectionsOf(study, codeSet);
+    const table = sectionTable(bySet);
+    for (const code of ['p', 'q']) {
+      const holds = (set: string) => (set.split('\u0000').includes(code) ? code : null);
+      close(boundaryOfTable(table, holds), boundaryAlpha(study, codeOrGap(code)));
+      close(codingGivenUnitsOfTable(table, codeOrOtherOfSet(code)), codingGivenUnitsAlpha(study, codeOrOther(code)));
+    }
+    close(boundaryOfTable(table, () => 'unit'), boundaryAlpha(study, anyCode));
+    close(codingGivenUnitsOfTable(table, (set) => set), codingGivenUnitsAlpha(study, codeSet));
   });
 });
 

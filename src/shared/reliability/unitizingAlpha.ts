@@ -52,12 +52,24 @@ export interface UnitizingResult {
   categories: CategoryAlpha[];
 }
 
+/** The units of each coder and category (Maps: any coder name or code id is a key), in order. */
+function unitsByCoderAndCategory(study: UnitizingStudy): Map<string, Map<string, Unit[]>> {
+  const out = new Map<string, Map<string, Unit[]>>();
+  for (const u of study.units) {
+    let byCategory = out.get(u.coder);
+    if (!byCategory) out.set(u.coder, (byCategory = new Map()));
+    let list = byCategory.get(u.category);
+    if (!list) byCategory.set(u.category, (list = []));
+    list.push(u);
+  }
+  return out;
+}
+
 /** One coder's units of one category, sorted, overlaps joined, clipped to the continuum. */
-function unitsOf(study: UnitizingStudy, coder: string, category: string): Array<[number, number]> {
+function unitsOf(study: UnitizingStudy, units: readonly Unit[]): Array<[number, number]> {
   const from = study.begin;
   const to = study.begin + study.length;
-  const spans = study.units
-    .filter((u) => u.coder === coder && u.category === category)
+  const spans = units
     .map((u): [number, number] => [Math.max(from, u.start), Math.min(to, u.end)])
     .filter(([s, e]) => e > s)
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -110,8 +122,11 @@ function pairDisagreement(a: readonly Section[], b: readonly Section[]): number 
 function expectedDisagreement(study: UnitizingStudy, perCoder: ReadonlyArray<Section[]>): number {
   const m = study.coders.length;
   const L = study.length;
-  const units = perCoder.flatMap((s) => s.filter((x) => x.unit).map((x) => x.end - x.start));
-  const gaps = perCoder.flatMap((s) => s.filter((x) => !x.unit).map((x) => x.end - x.start)).sort((x, y) => y - x);
+  const units: number[] = [];
+  const gapList: number[] = [];
+  for (const sections of perCoder) for (const x of sections) (x.unit ? units : gapList).push(x.end - x.start);
+  // longest first (a typed array's numeric sort, reversed)
+  const gaps = Float64Array.from(gapList).sort().reverse();
   const nc = units.length;
   // Σ over the gaps at least l long of (g − l + 1) = Σ (g + 1) − l · their count: prefix sums over
   // the gaps (longest first) and a binary search per unit, not a pass over every gap per unit
@@ -142,8 +157,11 @@ export function unitizingAlpha(study: UnitizingStudy, categories?: readonly stri
   const m = study.coders.length;
   const L = study.length;
   const results: CategoryAlpha[] = [];
+  const buckets = unitsByCoderAndCategory(study);
   for (const category of cats) {
-    const perCoder = study.coders.map((c) => sectionsOf(study, unitsOf(study, c, category)));
+    const perCoder = study.coders.map((c) =>
+      sectionsOf(study, unitsOf(study, buckets.get(c)?.get(category) ?? [])),
+    );
     let sum = 0;
     for (let i = 0; i < m; i++)
       for (let j = i + 1; j < m; j++) sum += pairDisagreement(perCoder[i] as Section[], perCoder[j] as Section[]);

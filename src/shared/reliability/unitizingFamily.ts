@@ -49,7 +49,7 @@ export interface Section {
   value: string | null;
 }
 
-/** One coder's continuum cut where the set of its codes changes, each stretch valued by `valueOf`. */
+/** One coder's continuum cut where the set of its codes changes, each stretch valued by `valueOf` (given the live set: it must not keep it). */
 export function coderSections(
   study: UnitizingStudy,
   coder: string,
@@ -57,37 +57,52 @@ export function coderSections(
 ): Section[] {
   const from = study.begin;
   const to = study.begin + study.length;
-  const events: Array<[number, number, string]> = [];
+  const positions: number[] = [];
+  const steps: number[] = [];
+  const categories: string[] = [];
   for (const u of study.units) {
     if (u.coder !== coder) continue;
     const s = Math.max(from, u.start);
     const e = Math.min(to, u.end);
     if (e <= s) continue;
-    events.push([s, 1, u.category], [e, -1, u.category]);
+    positions.push(s, e);
+    steps.push(1, -1);
+    categories.push(u.category, u.category);
   }
-  events.sort((a, b) => a[0] - b[0]);
-  const active = new Map<string, number>();
+  const order = Array.from(positions, (_, i) => i).sort((x, y) => (positions[x] as number) - (positions[y] as number));
+  // the codes active now (in the order they became active, as a Set built afresh would hold
+  // them), valued again only when the set has changed since the last section
+  const counts = new Map<string, number>();
+  const active = new Set<string>();
+  let value = valueOf(active);
+  let changed = false;
   const out: Section[] = [];
   let at = from;
   const push = (end: number) => {
     if (end <= at) return;
-    const value = valueOf(new Set(active.keys()));
+    if (changed) value = valueOf(active);
+    changed = false;
     const last = out[out.length - 1];
     if (last && last.value === value) last.end = end;
     else out.push({ start: at, end, value });
     at = end;
   };
-  for (const [pos, step, category] of events) {
-    push(pos);
-    const n = (active.get(category) ?? 0) + step;
+  for (const i of order) {
+    push(positions[i] as number);
+    const category = categories[i] as string;
+    const n = (counts.get(category) ?? 0) + (steps[i] as number);
+    counts.set(category, n);
     if (n === 0) active.delete(category);
-    else active.set(category, n);
+    else if (n === 1 && !active.has(category)) active.add(category);
+    else continue;
+    changed = true;
   }
   push(to);
   return out;
 }
 
-type Coincidences = Map<string | null, Map<string | null, number>>;
+/** l_ck: the length where one coder has value c and another k (∅ = null) */
+export type Coincidences = Map<string | null, Map<string | null, number>>;
 
 /** l_ck over every ordered pair of coders (a merge of each pair's sorted sections). */
 function lengthCoincidences(perCoder: ReadonlyArray<readonly Section[]>): Coincidences {
@@ -203,12 +218,16 @@ export function boundaryAlpha(
 }
 
 export function boundaryOfSections(perCoder: ReadonlyArray<readonly Section[]>): FamilyResult {
-  const l = lengthCoincidences(perCoder);
-  const all = () => true;
-  const total = [...margins(l, all).values()].reduce((s, x) => s + x, 0);
   let squares = 0;
   for (const sections of perCoder)
     for (const s of sections) squares += s.value === null ? s.end - s.start : (s.end - s.start) ** 2;
+  return boundaryOfCoincidences(lengthCoincidences(perCoder), squares);
+}
+
+/** |uα from the length coincidences and S (Σ l² over the sections of each value, ∅: Σ l). */
+export function boundaryOfCoincidences(l: Coincidences, squares: number): FamilyResult {
+  const all = () => true;
+  const total = [...margins(l, all).values()].reduce((s, x) => s + x, 0);
   let marginSquares = 0;
   for (const x of margins(l, all).values()) marginSquares += x * x;
   const observed = offDiagonal(l, all);
@@ -230,7 +249,11 @@ export function codingGivenUnitsAlpha(
 }
 
 export function codingGivenUnitsOfSections(perCoder: ReadonlyArray<readonly Section[]>): FamilyResult {
-  const l = lengthCoincidences(perCoder);
+  return codingGivenUnitsOfCoincidences(lengthCoincidences(perCoder));
+}
+
+/** cuα from the length coincidences. */
+export function codingGivenUnitsOfCoincidences(l: Coincidences): FamilyResult {
   const coded = (v: string | null) => v !== null;
   const n_c = [...margins(l, coded).values()];
   const n = n_c.reduce((s, x) => s + x, 0);

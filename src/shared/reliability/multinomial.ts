@@ -1,0 +1,84 @@
+/**
+ * Seeded binomial and multinomial draws for the bootstrap (bootstrap.ts): drawing n units with
+ * replacement out of T patterns, of which pattern p holds f_p units, gives counts that are
+ * multinomial(n; f_p / n). They are drawn as T conditional binomials (count_p ~ Bin(n left,
+ * f_p / units left)), each by inversion searched outwards from its mode, so a draw costs about
+ * T · √(n p q) steps instead of n.
+ *
+ * The binomial search is exact: the outcomes are taken in the order m, m − 1, m + 1, m − 2, …
+ * (m the mode), and the first whose cumulative probability passes the uniform is returned, which is
+ * inversion under another ordering of the outcomes. The probabilities come from log-factorials and
+ * the ratio recurrences, exact to about 1e−12.
+ */
+
+const LOG_FACTORIALS = (() => {
+  const table = new Float64Array(256);
+  for (let k = 1; k < 256; k++) table[k] = (table[k - 1] as number) + Math.log(k);
+  return table;
+})();
+
+/** ln k! (a table below 256, Stirling's series above: its error is below 1e−16 there). */
+export function logFactorial(k: number): number {
+  if (k < 256) return LOG_FACTORIALS[k] as number;
+  const inv = 1 / k;
+  const inv2 = inv * inv;
+  return k * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI * k) + inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260)));
+}
+
+/** One draw of Bin(n, p) from a uniform u in [0, 1). */
+export function binomialFromUniform(n: number, p: number, u: number): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  const q = 1 - p;
+  const mode = Math.min(n, Math.floor((n + 1) * p));
+  const atMode = Math.exp(
+    logFactorial(n) - logFactorial(mode) - logFactorial(n - mode) + mode * Math.log(p) + (n - mode) * Math.log(q),
+  );
+  let left = u - atMode;
+  if (left < 0) return mode;
+  const up = p / q;
+  const down = q / p;
+  let lo = mode;
+  let hi = mode;
+  let pLo = atMode;
+  let pHi = atMode;
+  while (lo > 0 || hi < n) {
+    if (lo > 0) {
+      pLo *= (lo / (n - lo + 1)) * down;
+      lo--;
+      left -= pLo;
+      if (left < 0) return lo;
+    }
+    if (hi < n) {
+      pHi *= ((n - hi) / (hi + 1)) * up;
+      hi++;
+      left -= pHi;
+      if (left < 0) return hi;
+    }
+  }
+  // the probabilities summed a rounding short of u: the mode is the likeliest outcome
+  return mode;
+}
+
+/**
+ * The counts of `n` draws with replacement from the patterns, pattern p holding `frequencies[p]`
+ * of `n` units (frequencies sum to n), written into `counts`; `random` gives uniforms in [0, 1).
+ */
+export function multinomialCounts(
+  frequencies: ArrayLike<number>,
+  n: number,
+  random: () => number,
+  counts: Float64Array,
+): void {
+  let draws = n;
+  let units = n;
+  const last = frequencies.length - 1;
+  for (let p = 0; p < last; p++) {
+    const f = frequencies[p] as number;
+    const c = draws > 0 ? binomialFromUniform(draws, f / units, random()) : 0;
+    counts[p] = c;
+    draws -= c;
+    units -= f;
+  }
+  if (last >= 0) counts[last] = draws;
+}

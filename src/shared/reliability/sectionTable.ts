@@ -1,0 +1,141 @@
+/**
+ * The report's |uα and cuα per code revalue one cut of the coders' continua (the sections valued
+ * by their set of codes, unitizingFamily.ts). Revaluing only relabels code points, so the length
+ * coincidences of any revaluation are sums of the coincidences of the set values themselves:
+ * those are taken once, in one merge of every pair of coders' sections, and each code's figures
+ * come from that V × V table and one pass over the section lengths (for S, the squares of the
+ * revalued sections' lengths), with no sections built anew.
+ */
+import {
+  boundaryOfCoincidences,
+  codingGivenUnitsOfCoincidences,
+  type Coincidences,
+  type FamilyResult,
+  type Section,
+} from './unitizingFamily';
+
+export interface SectionTable {
+  /** the distinct values of the sections (null: ∅) */
+  values: Array<string | null>;
+  /** per coder, each section's value index and length */
+  numbered: Int32Array[];
+  lengths: Float64Array[];
+  /** l over the values: pairs[c · V + k] */
+  pairs: Float64Array;
+}
+
+export function sectionTable(perCoder: ReadonlyArray<readonly Section[]>): SectionTable {
+  const m = perCoder.length;
+  const index = new Map<string | null, number>();
+  const values: Array<string | null> = [];
+  const numbered = perCoder.map((sections) =>
+    Int32Array.from(sections, (s) => {
+      let i = index.get(s.value);
+      if (i === undefined) {
+        i = values.length;
+        index.set(s.value, i);
+        values.push(s.value);
+      }
+      return i;
+    }),
+  );
+  const lengths = perCoder.map((sections) => Float64Array.from(sections, (s) => s.end - s.start));
+  const V = values.length;
+  const pairs = new Float64Array(V * V);
+  for (let i = 0; i < m; i++)
+    for (let j = i + 1; j < m; j++) {
+      const a = perCoder[i] as Section[];
+      const b = perCoder[j] as Section[];
+      const va = numbered[i] as Int32Array;
+      const vb = numbered[j] as Int32Array;
+      let p = 0;
+      let q = 0;
+      while (p < a.length && q < b.length) {
+        const g = a[p] as Section;
+        const h = b[q] as Section;
+        const overlap = Math.min(g.end, h.end) - Math.max(g.start, h.start);
+        if (overlap > 0) {
+          const c = va[p] as number;
+          const k = vb[q] as number;
+          pairs[c * V + k] = (pairs[c * V + k] as number) + overlap / (m - 1);
+          pairs[k * V + c] = (pairs[k * V + c] as number) + overlap / (m - 1);
+        }
+        if (g.end <= h.end) p++;
+        else q++;
+      }
+    }
+  return { values, numbered, lengths, pairs };
+}
+
+/**
+ * The coincidences and S of the sections revalued by `map` (∅ stays ∅, neighbours of one value
+ * joined): what lengthCoincidences and the squares of remapSections(perCoder, map) give.
+ */
+function revalued(table: SectionTable, map: (value: string) => string | null): { l: Coincidences; squares: number } {
+  const V = table.values.length;
+  const targetIndex = new Map<string | null, number>();
+  const targets: Array<string | null> = [];
+  const to = Int32Array.from(table.values, (v) => {
+    const x = v === null ? null : map(v);
+    let i = targetIndex.get(x);
+    if (i === undefined) {
+      i = targets.length;
+      targetIndex.set(x, i);
+      targets.push(x);
+    }
+    return i;
+  });
+  const T = targets.length;
+  const sums = new Float64Array(T * T);
+  for (let c = 0; c < V; c++)
+    for (let k = 0; k < V; k++) {
+      const x = table.pairs[c * V + k] as number;
+      if (x > 0) {
+        const cell = (to[c] as number) * T + (to[k] as number);
+        sums[cell] = (sums[cell] as number) + x;
+      }
+    }
+  const l: Coincidences = new Map();
+  for (let c = 0; c < T; c++)
+    for (let k = 0; k < T; k++) {
+      const x = sums[c * T + k] as number;
+      if (x <= 0) continue;
+      let row = l.get(targets[c] as string | null);
+      if (!row) l.set(targets[c] as string | null, (row = new Map()));
+      row.set(targets[k] as string | null, x);
+    }
+  let squares = 0;
+  for (let i = 0; i < table.numbered.length; i++) {
+    const numbered = table.numbered[i] as Int32Array;
+    const lengths = table.lengths[i] as Float64Array;
+    let run = 0;
+    let runValue = -1;
+    for (let s = 0; s < numbered.length; s++) {
+      const t = to[numbered[s] as number] as number;
+      const length = lengths[s] as number;
+      if (targets[t] === null) {
+        squares += run * run + length;
+        run = 0;
+        runValue = -1;
+      } else if (t === runValue) run += length;
+      else {
+        squares += run * run;
+        run = length;
+        runValue = t;
+      }
+    }
+    squares += run * run;
+  }
+  return { l, squares };
+}
+
+/** |uα of the table's sections revalued by `map`. */
+export function boundaryOfTable(table: SectionTable, map: (value: string) => string | null): FamilyResult {
+  const { l, squares } = revalued(table, map);
+  return boundaryOfCoincidences(l, squares);
+}
+
+/** cuα of the table's sections revalued by `map`. */
+export function codingGivenUnitsOfTable(table: SectionTable, map: (value: string) => string | null): FamilyResult {
+  return codingGivenUnitsOfCoincidences(revalued(table, map).l);
+}
