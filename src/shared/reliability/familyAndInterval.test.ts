@@ -225,8 +225,14 @@ describe('revaluing sections', () => {
       close(boundaryOfTable(table, holds), boundaryAlpha(study, codeOrGap(code)));
       close(codingGivenUnitsOfTable(table, codeOrOtherOfSet(code)), codingGivenUnitsAlpha(study, codeOrOther(code)));
     }
-    close(boundaryOfTable(table, () => 'unit'), boundaryAlpha(study, anyCode));
-    close(codingGivenUnitsOfTable(table, (set) => set), codingGivenUnitsAlpha(study, codeSet));
+    close(
+      boundaryOfTable(table, () => 'unit'),
+      boundaryAlpha(study, anyCode),
+    );
+    close(
+      codingGivenUnitsOfTable(table, (set) => set),
+      codingGivenUnitsAlpha(study, codeSet),
+    );
   });
 });
 

@@ -159,9 +159,7 @@ export function unitizingAlpha(study: UnitizingStudy, categories?: readonly stri
   const results: CategoryAlpha[] = [];
   const buckets = unitsByCoderAndCategory(study);
   for (const category of cats) {
-    const perCoder = study.coders.map((c) =>
-      sectionsOf(study, unitsOf(study, buckets.get(c)?.get(category) ?? [])),
-    );
+    const perCoder = study.coders.map((c) => sectionsOf(study, unitsOf(study, buckets.get(c)?.get(category) ?? [])));
     let sum = 0;
     for (let i = 0; i < m; i++)
       for (let j = i + 1; j < m; j++) sum += pairDisagreement(perCoder[i] as Section[], perCoder[j] as Section[]);
