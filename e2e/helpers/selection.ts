@@ -63,14 +63,27 @@ export async function phraseEdges(
 }
 
 /** Drag with the real mouse from the phrase's first character to its last. */
-export async function dragSelect(page: Page, phrase: string, occurrence = 0): Promise<void> {
+/** The phrase's edges once the page has stopped moving it (two frames alike), as a person sees it before pressing. */
+async function settledEdges(page: Page, phrase: string, occurrence: number): ReturnType<typeof phraseEdges> {
   let edges = await phraseEdges(page, phrase, occurrence);
+  for (let i = 0; i < 20; i++) {
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const again = await phraseEdges(page, phrase, occurrence);
+    const same = (a: typeof edges.first, b: typeof edges.first) => a.x === b.x && a.y === b.y && a.width === b.width;
+    if (same(again.first, edges.first) && same(again.last, edges.last)) return again;
+    edges = again;
+  }
+  return edges;
+}
+
+export async function dragSelect(page: Page, phrase: string, occurrence = 0): Promise<void> {
+  let edges = await settledEdges(page, phrase, occurrence);
   // a person scrolls the phrase into sight first (a press below the window selects nothing in
   // the article, which is a caret host)
   const height = page.viewportSize()?.height ?? 0;
   if (edges.first.y < 0 || edges.last.y + edges.last.height > height) {
     await page.locator('.reader-scroll').evaluate((el, dy) => el.scrollBy(0, dy), edges.first.y - height / 3);
-    edges = await phraseEdges(page, phrase, occurrence);
+    edges = await settledEdges(page, phrase, occurrence);
   }
   const { first, last } = edges;
   // a quarter into the character: on its start or end half, never on a bidi run boundary
