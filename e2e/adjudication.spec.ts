@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test';
 import { readCsv } from '../src/shared/claims/csvRead';
 import { expect, test, type Hashiya } from './fixtures';
 import { seriousViolations } from './helpers/axe';
+import { openTool } from './helpers/tools';
 import { dragSelect } from './helpers/selection';
 
 const cp = (s: string) => [...s].length;
@@ -40,7 +41,7 @@ async function seed(hashiya: Hashiya) {
 }
 
 async function openSideBySide(page: Page, docTitle: string, leaveOut?: string) {
-  await page.getByTestId('agreement-button').click();
+  await openTool(page, 'agreement');
   const report = page.getByRole('dialog', { name: 'Intercoder agreement' });
   await report.getByLabel('Chosen documents').check();
   await report.getByTestId('agreement-documents').getByLabel(docTitle).check();
@@ -148,7 +149,7 @@ test('the side-by-side view in Arabic passes axe-core with no serious or critica
   await seed(hashiya);
   await hashiya.ok('settings.update', { uiLanguage: 'ar' });
   await hashiya.open(page);
-  await page.getByTestId('agreement-button').click();
+  await openTool(page, 'agreement');
   const report = page.getByRole('dialog', { name: 'الاتفاق بين المرمّزين' });
   await report.getByTestId('agreement-compute').click();
   await report.getByTestId('agreement-side-by-side').first().click();

@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test';
 import { unitizingAlpha, type Unit } from '../src/shared/reliability/unitizingAlpha';
 import { expect, test, type Hashiya } from './fixtures';
 import { seriousViolations } from './helpers/axe';
+import { openTool } from './helpers/tools';
 
 const cp = (s: string) => [...s].length;
 
@@ -50,7 +51,7 @@ async function seed(hashiya: Hashiya): Promise<Seeded> {
 }
 
 async function openReport(page: Page, docTitle: string) {
-  await page.getByTestId('agreement-button').click();
+  await openTool(page, 'agreement');
   const dialog = page.getByRole('dialog', { name: 'Intercoder agreement' });
   await dialog.getByLabel('Chosen documents').check();
   await dialog.getByTestId('agreement-documents').getByLabel(docTitle).check();
@@ -157,15 +158,15 @@ test('the report in Arabic formats its numbers and passes axe-core with no serio
   const dialog = await openReport(page, doc.title);
   const audit = () => seriousViolations(page);
   expect(await audit()).toEqual([]);
-  // the keyboard reaches every choice and the buttons: Escape closes, the button takes focus back
+  // the keyboard reaches every choice and the buttons: Escape closes, More takes focus back
   await dialog.getByTestId('agreement-compute').focus();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('agreement-button')).toBeFocused();
+  await expect(page.getByTestId('more-button')).toBeFocused();
 
   await hashiya.ok('settings.update', { uiLanguage: 'ar' });
   await page.reload();
-  await page.getByTestId('agreement-button').click();
+  await openTool(page, 'agreement');
   const ar = page.getByRole('dialog', { name: 'الاتفاق بين المرمّزين' });
   await ar.getByLabel('وثائق مختارة').check();
   await ar.getByTestId('agreement-documents').getByLabel(doc.title).check();

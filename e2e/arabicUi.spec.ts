@@ -6,6 +6,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { seedAnnotations } from './helpers/seed';
+import { openTool } from './helpers/tools';
 
 const FSI = '\u2068';
 const PDI = '\u2069';
@@ -108,8 +109,16 @@ test('in the Arabic UI, stance lists, the codebook tree and the summary show Ara
   }
   await page.keyboard.press('Escape');
   // the top bar's other dialogs
-  for (const name of ['تصدير CSV…', 'تبادل…', 'المشروع…']) {
-    await page.getByRole('button', { name, exact: true }).click();
+  await page.getByRole('button', { name: 'المزيد', exact: true }).click();
+  expect(await englishChrome(page), 'More').toEqual([]);
+  await page.keyboard.press('Escape');
+  const open = {
+    'تصدير CSV…': () => page.getByRole('button', { name: 'تصدير CSV…', exact: true }).click(),
+    'تبادل…': () => openTool(page, 'exchange'),
+    'المشروع…': () => openTool(page, 'project'),
+  };
+  for (const [name, click] of Object.entries(open)) {
+    await click();
     await expect(page.getByRole('dialog')).toBeVisible();
     expect(await englishChrome(page), name).toEqual([]);
     await page.keyboard.press('Escape');

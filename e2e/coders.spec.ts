@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type Hashiya } from './fixtures';
 import { seriousViolations } from './helpers/axe';
+import { openTool } from './helpers/tools';
 import { cp, dragSelect } from './helpers/selection';
 
 interface Annotation {
@@ -46,7 +47,7 @@ async function seedBadr(hashiya: Hashiya, doc: { id: string; text: string }, phr
 }
 
 async function openCoders(page: Page) {
-  await page.getByTestId('coders-button').click();
+  await openTool(page, 'coders');
   const dialog = page.getByRole('dialog', { name: 'Coders' });
   await expect(dialog.getByTestId('coders-list')).toBeVisible();
   return dialog;
@@ -146,7 +147,7 @@ test('the Coders dialog in Arabic, blind, passes axe-core with no serious or cri
   await hashiya.ok('settings.update', { annotator: 'ليلى', uiLanguage: 'ar' });
   await hashiya.ok('coders.blind', { on: true });
   await hashiya.open(page);
-  await page.getByTestId('coders-button').click();
+  await openTool(page, 'coders');
   const dialog = page.getByRole('dialog', { name: 'المرمّزون' });
   await expect(dialog.getByTestId('coders-blind-state')).toContainText('الترميز الأعمى مفعّل');
   await dialog.getByRole('button', { name: 'اكشف…' }).click();

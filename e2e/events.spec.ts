@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { openTool } from './helpers/tools';
 import { installDesktopBridge, menuCommand } from './helpers/desktopBridge';
 
 test('a document imported elsewhere (another tab, the API) appears in the open library at once', async ({
@@ -20,14 +21,14 @@ test('a document imported elsewhere (another tab, the API) appears in the open l
 test('opening another project shows it without reloading the page', async ({ page, hashiya }) => {
   await hashiya.open(page);
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
-  await page.getByRole('button', { name: 'Project…' }).click();
+  await openTool(page, 'project');
   const panel = page.getByRole('dialog', { name: 'Project' });
   await panel.getByLabel('Folder path').fill(path.join(hashiya.dataDir, 'second-study'));
   await panel.getByRole('button', { name: 'New project' }).click();
   await expect(page.getByText('No documents yet. Import an article to start.')).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   // the panel shows the project now open, from the page's one copy of project.info
-  await page.getByRole('button', { name: 'Project…' }).click();
+  await openTool(page, 'project');
   await expect(page.getByRole('dialog', { name: 'Project' })).toContainText(path.join(hashiya.dataDir, 'second-study'));
 });
 
@@ -70,7 +71,7 @@ test('restoring a backup of the project’s settings shows them at once, without
   await hashiya.open(page);
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-  await page.getByRole('button', { name: 'Project…' }).click();
+  await openTool(page, 'project');
   let panel = page.getByRole('dialog', { name: 'Project' });
   await expect(panel.getByTestId('coder-now')).toContainText('Mona');
   await panel.getByRole('button', { name: 'Restore from backup…' }).click();
@@ -83,7 +84,7 @@ test('restoring a backup of the project’s settings shows them at once, without
   await dialog.getByRole('button', { name: 'Restore this copy' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Project…' }).click();
+  await openTool(page, 'project');
   panel = page.getByRole('dialog', { name: 'Project' });
   await expect(panel.getByTestId('coder-now')).toContainText('Salma');
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Hashiya } from './fixtures';
+import { openTool } from './helpers/tools';
 import { cp, dragSelect } from './helpers/selection';
 
 const TEXT = [
@@ -156,7 +157,7 @@ test('Exchange…: export W3C JSON-LD, import it back without duplicates, and se
     });
   }
   await hashiya.open(page);
-  await page.getByTestId('exchange-button').click();
+  await openTool(page, 'exchange');
   const dialog = page.getByRole('dialog', { name: /Exchange annotations/ });
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('w3c-export').click()]);
   expect(download.suggestedFilename()).toMatch(/\.jsonld$/);
@@ -245,7 +246,7 @@ test('Exchange…: a file larger than one batch imports whole, and again adds no
     const file = path.join(dir, 'many.jsonld');
     await writeFile(file, JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items } }));
     await hashiya.open(page);
-    await page.getByTestId('exchange-button').click();
+    await openTool(page, 'exchange');
     const dialog = page.getByRole('dialog', { name: /Exchange annotations/ });
     await dialog.getByTestId('w3c-import-input').setInputFiles(file);
     const summary = dialog.getByTestId('w3c-import-summary');

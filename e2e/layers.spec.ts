@@ -13,6 +13,7 @@ import type { Annotation } from '@shared/model';
 import { unitizingAlpha } from '../src/shared/reliability/unitizingAlpha';
 import { expect, test, type Hashiya } from './fixtures';
 import { seriousViolations } from './helpers/axe';
+import { openTool } from './helpers/tools';
 import { cp, dragSelect } from './helpers/selection';
 
 const codePoints = (s: string) => [...s].length;
@@ -74,7 +75,7 @@ async function amalCodes(page: Page, hashiya: Hashiya, doc: Setup['doc']) {
 }
 
 async function importBundle(page: Page, bundle: string) {
-  await page.getByTestId('layers-button').click();
+  await openTool(page, 'layers');
   const dialog = page.getByRole('dialog', { name: 'Import a colleague’s work as their layer' });
   await dialog.getByLabel('A project bundle').check();
   await dialog.getByTestId('layers-file').setInputFiles(bundle);
@@ -115,7 +116,7 @@ test('a colleague’s bundle imported as their layer: the report first, then agr
     );
     const codes = [...new Set(units.map((u) => u.category))];
     const expected = unitizingAlpha({ begin: 0, length: codePoints(doc.text), coders: ['Amal', 'Badr'], units }, codes);
-    await page.getByTestId('agreement-button').click();
+    await openTool(page, 'agreement');
     const report = page.getByRole('dialog', { name: 'Intercoder agreement' });
     await report.getByLabel('Chosen documents').check();
     await report.getByTestId('agreement-documents').getByLabel(doc.title).check();
@@ -159,18 +160,22 @@ test('the import is undone from its toast, and the dialog works by keyboard and 
     const info = await hashiya.ok<{ annotationCount: number }>('project.info');
     expect(info.annotationCount).toBe(0);
 
-    // keyboard: the button opens the dialog, Escape closes it and gives focus back
-    await page.getByTestId('layers-button').focus();
+    // keyboard: More, then the entry's first letter and Enter open the dialog; Escape closes it
+    // and gives focus back to More
+    await page.getByTestId('more-button').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('i');
+    await expect(page.getByRole('menuitem', { name: 'Import colleague’s work…' })).toBeFocused();
     await page.keyboard.press('Enter');
     const opened = page.getByRole('dialog', { name: 'Import a colleague’s work as their layer' });
     await expect(opened).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(opened).toBeHidden();
-    await expect(page.getByTestId('layers-button')).toBeFocused();
+    await expect(page.getByTestId('more-button')).toBeFocused();
 
     await hashiya.ok('settings.update', { uiLanguage: 'ar' });
     await page.reload();
-    await page.getByTestId('layers-button').click();
+    await openTool(page, 'layers');
     const ar = page.getByRole('dialog', { name: 'استيراد عمل زميل كطبقته' });
     await ar.getByLabel('حزمة مشروع').check();
     await ar.getByTestId('layers-file').setInputFiles(bundle);

@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, type Hashiya } from './fixtures';
+import { openTool } from './helpers/tools';
 import { installDesktopBridge, menuCommand } from './helpers/desktopBridge';
 
 async function openProjectPanel(page: Page) {
-  await page.getByRole('button', { name: 'Project…' }).click();
+  await openTool(page, 'project');
   const panel = page.getByRole('dialog', { name: 'Project' });
   await expect(panel).toBeVisible();
   return panel;

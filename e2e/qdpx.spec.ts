@@ -8,6 +8,7 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import yauzl from 'yauzl';
 import { expect, test } from './fixtures';
+import { openTool } from './helpers/tools';
 
 function entryNames(bytes: Buffer): Promise<string[]> {
   return new Promise((resolve, reject) => {
@@ -57,7 +58,7 @@ test('a .qdpx exported from the UI re-imports in a fresh project through the imp
   expect(before).toHaveLength(2);
 
   await hashiya.open(page);
-  await page.getByTestId('qdpx-button').click();
+  await openTool(page, 'qdpx');
   const dialog = page.getByRole('dialog', { name: 'REFI-QDA project (.qdpx)' });
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('qdpx-export').click()]);
   expect(download.suggestedFilename()).toMatch(/\.qdpx$/);

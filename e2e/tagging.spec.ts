@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Annotation } from '@shared/model';
 import { expect, test, type Hashiya } from './fixtures';
+import { openTool } from './helpers/tools';
 import { cp, dragSelect } from './helpers/selection';
 
 const MIXED = [
@@ -275,7 +276,7 @@ test('Project… ▸ Coder name… changes the name the next annotations record 
   expect(before).toMatch(/^c_[0-9a-f]{16}$/);
 
   // in the Arabic interface: المشروع… ▸ اسم المرمِّز…
-  await page.getByRole('button', { name: 'المشروع…' }).click();
+  await openTool(page, 'project');
   const panel = page.getByRole('dialog', { name: 'المشروع' });
   await expect(panel.getByTestId('coder-now')).toContainText('Salma');
   await panel.getByRole('button', { name: 'اسم المرمِّز…' }).click();
@@ -298,7 +299,7 @@ test('Project… ▸ Coder name… changes the name the next annotations record 
     blind: false,
   });
   // the interface is still Arabic, and the next tag records the new name without asking
-  await expect(page.getByRole('button', { name: 'المشروع…' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'المزيد' })).toBeVisible();
   await dragSelect(page, 'غسان سلامه');
   await page.keyboard.press('2');
   await expect

@@ -15,12 +15,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { Entity, type Registry } from '@shared/claims/registry';
+import type { Registry } from '@shared/claims/registry';
 import { buildActorIndex } from '@shared/claims/typeahead';
 import { PROJECT_FILE } from '../../src/main/store/projectStore';
 import { ProjectFile } from '../../src/main/store/schema';
 import { startBrowserMode } from '../browserMode';
 import { closePage, frameMs, keyToPaint, newPage, openDocumentMs, openLibrary, tagOldMs } from './browser';
+import { generatedActors } from './actors';
 import { articleText, seeded, writeProject, type Corpus } from './corpus';
 import { median, type Scenario } from './report';
 
@@ -28,75 +29,6 @@ type Record = (s: Omit<Scenario, 'ratio' | 'met'> & { check?: (s: Scenario) => b
 
 export const ACTORS = 10_000;
 const TITLE = 'مقال طويل مع عشرة آلاف فاعل';
-
-// first × family names (the sample's actors among them, so the article has mentions to mark),
-// titles and a ة/ه variant as aliases; numbered once the pairs run out, so every name is its own
-const FIRST: ReadonlyArray<readonly [string, string]> = [
-  ['خليفة', 'Khalifa'],
-  ['فائز', 'Fayez'],
-  ['عقيلة', 'Aguila'],
-  ['غسان', 'Ghassan'],
-  ['أحمد', 'Ahmed'],
-  ['محمد', 'Mohamed'],
-  ['عبد الرحمن', 'Abdulrahman'],
-  ['سالم', 'Salem'],
-  ['فتحي', 'Fathi'],
-  ['إيمانويل', 'Emmanuel'],
-  ['مصطفى', 'Mustafa'],
-  ['عمر', 'Omar'],
-  ['يوسف', 'Youssef'],
-  ['علي', 'Ali'],
-  ['إبراهيم', 'Ibrahim'],
-  ['نجلاء', 'Najla'],
-  ['ستيفاني', 'Stephanie'],
-  ['هشام', 'Hisham'],
-  ['خالد', 'Khaled'],
-  ['عبد الله', 'Abdullah'],
-];
-const FAMILY: ReadonlyArray<readonly [string, string]> = [
-  ['حفتر', 'Haftar'],
-  ['السراج', 'al-Sarraj'],
-  ['صالح', 'Saleh'],
-  ['سلامة', 'Salame'],
-  ['المسماري', 'al-Mismari'],
-  ['باشاغا', 'Bashagha'],
-  ['ماكرون', 'Macron'],
-  ['المنقوش', 'al-Mangoush'],
-  ['الدبيبة', 'Dbeibah'],
-  ['ويليامز', 'Williams'],
-  ['معيتيق', 'Maiteeq'],
-  ['المشري', 'al-Mishri'],
-  ['بادي', 'Badi'],
-  ['الككلي', 'al-Kikli'],
-  ['النمروش', 'al-Namroush'],
-  ['بوشناف', 'Bushnaf'],
-  ['القطراني', 'al-Qatrani'],
-  ['الورفلي', 'al-Werfalli'],
-  ['بن شرادة', 'Ben Sharada'],
-  ['التاجوري', 'al-Tajouri'],
-];
-const TITLES = ['المشير', 'الرئيس', 'الوزير', 'اللواء', 'السفير'];
-
-export function generatedActors(count: number): Entity[] {
-  const out: Entity[] = [];
-  for (let i = 0; i < count; i++) {
-    const [fa, fl] = FIRST[i % FIRST.length] as readonly [string, string];
-    const [la, ll] = FAMILY[Math.floor(i / FIRST.length) % FAMILY.length] as readonly [string, string];
-    const n = Math.floor(i / (FIRST.length * FAMILY.length));
-    const suffix = n === 0 ? '' : ` ${n}`;
-    out.push(
-      Entity.parse({
-        id: `actor-${i}`,
-        kind: 'actor',
-        type: 'person',
-        nameAr: `${fa} ${la}${suffix}`,
-        nameLatin: `${fl} ${ll}${suffix}`,
-        aliases: [`${TITLES[i % TITLES.length]} ${la}${suffix}`, `${fa.replace('ة', 'ه')} ${la}${suffix}`],
-      }),
-    );
-  }
-  return out;
-}
 
 /** What is typed into the claimant field, a character at a time. */
 const TYPED = ['خليفه حفتر', 'ولحفتر', 'المشير حفتر', 'Macron', 'فائز السراج', 'سراج', 'ستيفاني'];

@@ -2,7 +2,7 @@
 // and aliases, one index built once, then every keystroke of typed names answered with a ranked
 // list. Prints one JSON line on stdout: {"actor_typeahead_ms": median per keystroke, ...}.
 //   node scripts/bench/actorTypeahead.mjs [actors]
-// Bundles src/shared/claims/typeahead.ts with rolldown (installed with Vite) and runs it here.
+// Bundles src/shared/claims/typeahead.ts and the benches' actor generator (actors.ts) with rolldown (installed with Vite) and runs it here.
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,7 +20,7 @@ process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
 await build({
   input: {
     typeahead: path.join(root, 'src/shared/claims/typeahead.ts'),
-    registry: path.join(root, 'src/shared/claims/registry.ts'),
+    actors: path.join(root, 'scripts/bench/actors.ts'),
   },
   platform: 'node',
   external: (id) => !id.startsWith('.') && !path.isAbsolute(id),
@@ -28,75 +28,10 @@ await build({
   logLevel: 'warn',
 });
 const { buildActorIndex } = await import(pathToFileURL(path.join(outDir, 'typeahead.mjs')).href);
-const { Entity } = await import(pathToFileURL(path.join(outDir, 'registry.mjs')).href);
+const { generatedActors } = await import(pathToFileURL(path.join(outDir, 'actors.mjs')).href);
 
-// deterministic names: first × family, with honorifics and transliterations as aliases
-const FIRST = [
-  ['خليفة', 'Khalifa'],
-  ['فائز', 'Fayez'],
-  ['عقيلة', 'Aguila'],
-  ['غسان', 'Ghassan'],
-  ['أحمد', 'Ahmed'],
-  ['محمد', 'Mohamed'],
-  ['عبد الرحمن', 'Abdulrahman'],
-  ['سالم', 'Salem'],
-  ['فتحي', 'Fathi'],
-  ['إيمانويل', 'Emmanuel'],
-  ['مصطفى', 'Mustafa'],
-  ['عمر', 'Omar'],
-  ['يوسف', 'Youssef'],
-  ['علي', 'Ali'],
-  ['إبراهيم', 'Ibrahim'],
-  ['نجلاء', 'Najla'],
-  ['ستيفاني', 'Stephanie'],
-  ['هشام', 'Hisham'],
-  ['خالد', 'Khaled'],
-  ['عبد الله', 'Abdullah'],
-];
-const FAMILY = [
-  ['حفتر', 'Haftar'],
-  ['السراج', 'al-Sarraj'],
-  ['صالح', 'Saleh'],
-  ['سلامة', 'Salame'],
-  ['المسماري', 'al-Mismari'],
-  ['باشاغا', 'Bashagha'],
-  ['ماكرون', 'Macron'],
-  ['المنقوش', 'al-Mangoush'],
-  ['الدبيبة', 'Dbeibah'],
-  ['ويليامز', 'Williams'],
-  ['الغويل', 'al-Ghwell'],
-  ['معيتيق', 'Maiteeq'],
-  ['المشري', 'al-Mishri'],
-  ['بادي', 'Badi'],
-  ['الككلي', 'al-Kikli'],
-  ['النمروش', 'al-Namroush'],
-  ['الحاسي', 'al-Hassi'],
-  ['بوشناف', 'Bushnaf'],
-  ['القطراني', 'al-Qatrani'],
-  ['الزوي', 'al-Zway'],
-  ['الورفلي', 'al-Werfalli'],
-  ['بن شرادة', 'Ben Sharada'],
-  ['العبيدي', 'al-Obeidi'],
-  ['التاجوري', 'al-Tajouri'],
-  ['الفيتوري', 'al-Fitouri'],
-];
-const TITLES = ['المشير', 'الرئيس', 'الوزير', 'اللواء', 'السفير'];
-const entities = [];
-for (let i = 0; i < ACTORS; i++) {
-  const [fa, fl] = FIRST[i % FIRST.length];
-  const [la, ll] = FAMILY[Math.floor(i / FIRST.length) % FAMILY.length];
-  const n = Math.floor(i / (FIRST.length * FAMILY.length));
-  const suffix = n === 0 ? '' : ` ${n}`;
-  entities.push(
-    Entity.parse({
-      id: `a${i}`,
-      kind: i % 10 === 9 ? 'place' : 'actor',
-      nameAr: `${fa} ${la}${suffix}`,
-      nameLatin: `${fl} ${ll}${suffix}`,
-      aliases: [`${TITLES[i % TITLES.length]} ${la}${suffix}`, `${fa.replace('ة', 'ه')} ${la}${suffix}`],
-    }),
-  );
-}
+// the benches' one generator (scripts/bench/actors.ts); every tenth a place, which a search for actors passes over
+const entities = generatedActors(ACTORS, { placeEvery: 10 });
 
 const t0 = performance.now();
 const index = buildActorIndex(entities);

@@ -9,6 +9,8 @@ import { I18nContext, useAppStrings } from './i18n';
 import { LibraryView } from './library/LibraryView';
 import { ReaderView } from './reader/ReaderView';
 import { StatusLine } from './app/StatusLine';
+import { MenuButton } from './app/MenuButton';
+import { openTool, type Tool } from './app/tools';
 import { ProjectMenu, ProjectNotices } from './features/project';
 import { CodebookButton } from './features/codebook';
 import { AgreementButton } from './features/agreement';
@@ -18,9 +20,38 @@ import { FindBar, ProjectSearch } from './features/search';
 import { ImportControls } from './features/import';
 import { ExportControls } from './features/export';
 import { AnalysisView, useAnalysisStrings } from './features/analysis';
+import { useCodersStrings } from './features/coders/strings';
+import { useAgreementStrings } from './features/agreement/strings';
+import { useLayerStrings } from './features/layers/strings';
+import { useProjectStrings } from './features/project/strings';
+import { useExportStrings } from './features/export/strings';
 
 // one element for every render, so the memoised reader is not rendered again for it
 const findBar = <FindBar />;
+
+/** The top bar's rarer tools, in one menu (each feature opens its own dialog: app/tools.ts). */
+function TopBarMore() {
+  const words = useAppStrings();
+  const x = useExportStrings();
+  const project = useProjectStrings();
+  const labels: Record<Tool, string> = {
+    exchange: x.exchangeButton,
+    qdpx: x.qdpxButton,
+    coders: useCodersStrings().button,
+    agreement: useAgreementStrings().button,
+    layers: useLayerStrings().button,
+    project: project.projectButton,
+    backups: project.restoreFromBackup,
+  };
+  const order: Tool[] = ['coders', 'agreement', 'layers', 'exchange', 'qdpx', 'project', 'backups'];
+  const entries = order.map((tool) => ({
+    key: tool,
+    label: labels[tool],
+    testId: `menu-${tool}`,
+    onSelect: () => openTool(tool),
+  }));
+  return <MenuButton label={words.more} entries={entries} testId="more-button" />;
+}
 
 type Route =
   | { view: 'library' }
@@ -130,6 +161,7 @@ export function App() {
               <ImportControls />
               <ExportControls currentDocumentId={route.view === 'reader' ? route.documentId : undefined} />
               <CodebookButton />
+              <TopBarMore />
               <CodersButton />
               <AgreementButton />
               <LayersButton />

@@ -9,15 +9,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startEventTransport } from './api/events';
+import { bundledFontsReady } from './app/fonts';
 
 // main's events (menu commands, changes made elsewhere) reach the page from here on
 startEventTransport();
 
 const root = document.getElementById('root');
+// the first painted frame has the faces it keeps: no swap re-wraps the article after it
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  void bundledFontsReady(document.fonts).then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
   );
 }

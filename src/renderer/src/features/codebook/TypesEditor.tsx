@@ -4,12 +4,12 @@
  * that actors carry is not dropped: its delete says how many and refuses; give them another type
  * first.
  */
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { EntityKind, Registry } from '@shared/claims/registry';
 import { api, errorMessage } from '../../api/client';
 import { useActorStrings } from './actorStrings';
-import { moveDraft } from './choiceDrafts';
 import { fill } from './mergeStrings';
+import { OrderedRows } from './OrderedRows';
 import { newTypeDraft, toTypeDrafts, typesFromDrafts, type TypeDraft } from './typeDrafts';
 
 export function TypesEditor({
@@ -29,17 +29,6 @@ export function TypesEditor({
 
   const carrying = (id: string | null) =>
     id === null ? 0 : registry.entities.filter((e) => e.kind === kind && e.type === id).length;
-  const set = (i: number, patch: Partial<TypeDraft>) =>
-    setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...patch } : d)));
-  const move = (i: number, by: -1 | 1, focus?: HTMLElement) => {
-    setDrafts((ds) => moveDraft(ds, i, by));
-    if (focus) requestAnimationFrame(() => focus.focus());
-  };
-  const onRowKey = (i: number) => (e: KeyboardEvent<HTMLElement>) => {
-    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
-    e.preventDefault();
-    move(i, e.key === 'ArrowUp' ? -1 : 1, e.target as HTMLElement);
-  };
   const remove = (i: number) => {
     const d = drafts[i];
     if (!d) return;
@@ -71,44 +60,22 @@ export function TypesEditor({
           {error}
         </p>
       )}
-      <ol>
-        {drafts.map((d, i) => {
-          const label = d.name || d.nameAr || fill(a.typeN, { n: i + 1 });
+      <OrderedRows
+        rows={drafts}
+        onChange={setDrafts}
+        dataKey="type"
+        words={{
+          untitled: (n) => fill(a.typeN, { n }),
+          nameLabel: (n) => fill(a.typeName, { n, list: title }),
+          nameArLabel: (n) => fill(a.typeNameAr, { n, list: title }),
+          remove: a.delete,
+        }}
+        inUse={(d) => {
           const n = carrying(d.id);
-          return (
-            <li key={d.rowKey} data-type={d.id ?? ''} onKeyDown={onRowKey(i)}>
-              <input
-                dir="ltr"
-                value={d.name}
-                aria-label={fill(a.typeName, { n: i + 1, list: title })}
-                onChange={(e) => set(i, { name: e.target.value })}
-              />
-              <input
-                dir="rtl"
-                lang="ar"
-                value={d.nameAr}
-                aria-label={fill(a.typeNameAr, { n: i + 1, list: title })}
-                onChange={(e) => set(i, { nameAr: e.target.value })}
-              />
-              {n > 0 && <span className="muted">{fill(kind === 'actor' ? a.nActors : a.nPlaces, { n })}</span>}
-              <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`${a.moveUp}: ${label}`}>
-                ↑
-              </button>
-              <button
-                type="button"
-                onClick={() => move(i, 1)}
-                disabled={i === drafts.length - 1}
-                aria-label={`${a.moveDown}: ${label}`}
-              >
-                ↓
-              </button>
-              <button type="button" onClick={() => remove(i)} aria-label={`${a.delete}: ${label}`}>
-                ×
-              </button>
-            </li>
-          );
-        })}
-      </ol>
+          return n > 0 ? fill(kind === 'actor' ? a.nActors : a.nPlaces, { n }) : null;
+        }}
+        onRemove={remove}
+      />
       <div className="actions">
         <button type="button" onClick={() => setDrafts((ds) => [...ds, newTypeDraft()])}>
           {fill(a.addType, { list: title })}

@@ -1,19 +1,16 @@
 import { lazy, Suspense, useState } from 'react';
-import { useCodersStrings } from './strings';
+import { useToolRequest } from '../../app/tools';
 import './coders.css';
 
 // The dialog loads when first opened, not with the app.
 const CodersDialog = lazy(() => import('./CodersDialog').then((m) => ({ default: m.CodersDialog })));
 
-/** The top-bar button that opens the coders dialog (coders, plan, blind coding). */
+/** The coders dialog (coders, plan, blind coding), opened from the top bar's More menu (openTool('coders')). */
 export function CodersButton() {
-  const w = useCodersStrings();
   const [open, setOpen] = useState(false);
+  useToolRequest('coders', () => setOpen(true));
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog" data-testid="coders-button">
-        {w.button}
-      </button>
       {open && (
         <Suspense fallback={null}>
           <CodersDialog onClose={() => setOpen(false)} />

@@ -1,13 +1,12 @@
 /** Exchange…: export annotations as W3C JSON-LD, or merge a colleague's file into the project. */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AnnotationImportResult } from '@shared/api/exchange';
 import { api, errorMessage } from '../../api/client';
-import { Modal } from '../../app/Modal';
-import { DocumentScope, documentIdsFor, type ScopeValue } from './DocumentScope';
+import { documentIdsFor, type ScopeValue } from './DocumentScope';
 import { downloadFile } from '../../app/download';
 import { AnnotationImportSummary } from './AnnotationImportSummary';
 import { useExportStrings } from './strings';
-import { ErrorAlert } from '../../app/ErrorAlert';
+import { TransferDialog } from './TransferDialog';
 import { BatchedImportError, importInBatches } from '@shared/exchange/batchedImport';
 
 export function ExchangeDialog({
@@ -20,7 +19,6 @@ export function ExchangeDialog({
   onClose: () => void;
 }) {
   const x = useExportStrings();
-  const input = useRef<HTMLInputElement>(null);
   const [scope, setScope] = useState<ScopeValue>({ scope: 'all', selected: new Set() });
   const [unknownCodes, setUnknownCodes] = useState<'create' | 'orphan'>('create');
   const [busy, setBusy] = useState<'export' | 'import' | null>(null);
@@ -71,87 +69,75 @@ export function ExchangeDialog({
     } finally {
       setBusy(null);
       setProgress(null);
-      if (input.current) input.current.value = '';
     }
   };
 
   return (
-    <Modal label={x.exchangeTitle} onClose={onClose} className="export-dialog">
-      <div className="export-form">
-        <h2>{x.exchangeTitle}</h2>
-        <p className="meta">{x.exchangeHint}</p>
-        <DocumentScope name="w3c-scope" value={scope} onChange={setScope} currentDocumentId={currentDocumentId} />
-        <div className="actions export-start">
-          <button type="button" onClick={() => void exportW3c()} disabled={busy !== null} data-testid="w3c-export">
-            {busy === 'export' ? x.exporting : x.exportW3c}
-          </button>
-        </div>
-        {exported && (
-          <p role="status">
+    <TransferDialog
+      title={x.exchangeTitle}
+      hint={x.exchangeHint}
+      busy={busy !== null}
+      error={error}
+      onClose={onClose}
+      exportPart={{
+        scopeName: 'w3c-scope',
+        scope,
+        onScope: setScope,
+        currentDocumentId,
+        label: x.exportW3c,
+        testId: 'w3c-export',
+        running: busy === 'export',
+        onExport: () => void exportW3c(),
+        done: exported && (
+          <>
             {exported.count} {x.exportedAnnotations} <span dir="ltr">{exported.fileName}</span>
-          </p>
-        )}
-        <hr />
-        <fieldset className="export-fieldset">
-          <legend>{x.unknownCodes}</legend>
-          <label className="export-choice">
-            <input
-              type="radio"
-              name="w3c-unknown"
-              checked={unknownCodes === 'create'}
-              onChange={() => setUnknownCodes('create')}
-            />
-            {x.unknownCreate}
-          </label>
-          <label className="export-choice">
-            <input
-              type="radio"
-              name="w3c-unknown"
-              checked={unknownCodes === 'orphan'}
-              onChange={() => setUnknownCodes('orphan')}
-            />
-            {x.unknownOrphan}
-          </label>
-        </fieldset>
-        <input
-          ref={input}
-          type="file"
-          accept=".jsonld,.json,application/ld+json,application/json"
-          hidden
-          data-testid="w3c-import-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void importFile(file);
-          }}
-        />
-        <div className="actions export-start">
-          <button
-            type="button"
-            onClick={() => input.current?.click()}
-            disabled={busy !== null}
-            data-testid="w3c-import"
-          >
-            {busy === 'import' ? x.importing : x.importW3c}
-          </button>
-        </div>
-        {progress && (
-          <p role="status" data-testid="w3c-import-progress">
-            <label>
-              {x.importProgress} <progress max={progress.total} value={progress.done} />{' '}
-              <span dir="ltr">
-                {progress.done.toLocaleString()} / {progress.total.toLocaleString()}
-              </span>
+          </>
+        ),
+      }}
+      importPart={{
+        options: (
+          <fieldset className="export-fieldset">
+            <legend>{x.unknownCodes}</legend>
+            <label className="export-choice">
+              <input
+                type="radio"
+                name="w3c-unknown"
+                checked={unknownCodes === 'create'}
+                onChange={() => setUnknownCodes('create')}
+              />
+              {x.unknownCreate}
             </label>
-          </p>
-        )}
-        <ErrorAlert message={error} />
-        {result && <AnnotationImportSummary result={result} />}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {x.close}
-          </button>
-        </div>
-      </div>
-    </Modal>
+            <label className="export-choice">
+              <input
+                type="radio"
+                name="w3c-unknown"
+                checked={unknownCodes === 'orphan'}
+                onChange={() => setUnknownCodes('orphan')}
+              />
+              {x.unknownOrphan}
+            </label>
+          </fieldset>
+        ),
+        accept: '.jsonld,.json,application/ld+json,application/json',
+        inputTestId: 'w3c-import-input',
+        buttonTestId: 'w3c-import',
+        label: x.importW3c,
+        runningLabel: x.importing,
+        running: busy === 'import',
+        onFile: importFile,
+      }}
+    >
+      {progress && (
+        <p role="status" data-testid="w3c-import-progress">
+          <label>
+            {x.importProgress} <progress max={progress.total} value={progress.done} />{' '}
+            <span dir="ltr">
+              {progress.done.toLocaleString()} / {progress.total.toLocaleString()}
+            </span>
+          </label>
+        </p>
+      )}
+      {result && <AnnotationImportSummary result={result} />}
+    </TransferDialog>
   );
 }

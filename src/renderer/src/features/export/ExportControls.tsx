@@ -1,11 +1,13 @@
 /**
- * Export for the top bar: Export CSV…, Exchange… (W3C Web Annotation export and import) and
- * REFI-QDA project (.qdpx)… (export and import).
+ * Export for the top bar: the Export CSV… button, and the dialogs of Exchange… (W3C Web Annotation
+ * export and import) and REFI-QDA project (.qdpx)… (export and import), which the top bar's More
+ * menu opens (openTool('exchange'), openTool('qdpx')).
  * Mount once: <ExportControls currentDocumentId={route.view === 'reader' ? route.documentId : undefined} />
  */
 import { useState } from 'react';
 import { useApp } from '../../app/AppContext';
 import { emitAppEvent, useAppEvent } from '../../app/appEvents';
+import { useToolRequest } from '../../app/tools';
 import { CsvExportDialog } from './CsvExportDialog';
 import { ExchangeDialog } from './ExchangeDialog';
 import { QdpxDialog } from './QdpxDialog';
@@ -21,6 +23,8 @@ export function ExportControls({ currentDocumentId }: { currentDocumentId?: stri
   useAppEvent('menu.command', ({ command }) => {
     if (command === 'export-csv') setDialog('csv');
   });
+  useToolRequest('exchange', () => setDialog('exchange'));
+  useToolRequest('qdpx', () => setDialog('qdpx'));
   const imported = (documentIds: string[]) => {
     emitAppEvent('documents.changed', { documentIds });
     announceAnnotationsImported(documentIds);
@@ -32,12 +36,6 @@ export function ExportControls({ currentDocumentId }: { currentDocumentId?: stri
       <span className="export-controls">
         <button type="button" onClick={() => setDialog('csv')} data-testid="export-csv-button">
           {x.exportCsvButton}
-        </button>
-        <button type="button" onClick={() => setDialog('exchange')} data-testid="exchange-button">
-          {x.exchangeButton}
-        </button>
-        <button type="button" onClick={() => setDialog('qdpx')} data-testid="qdpx-button">
-          {x.qdpxButton}
         </button>
       </span>
       {dialog === 'csv' && <CsvExportDialog currentDocumentId={currentDocumentId} onClose={() => setDialog('none')} />}

@@ -8,10 +8,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { QdpxImportReport } from '@shared/api/qdpx';
 import { api, errorMessage } from '../../api/client';
 import { downloadFile, fromBase64 } from '../../app/download';
-import { ErrorAlert } from '../../app/ErrorAlert';
-import { Modal } from '../../app/Modal';
-import { DocumentScope, documentIdsFor, type ScopeValue } from './DocumentScope';
+import { documentIdsFor, type ScopeValue } from './DocumentScope';
 import { QdpxReport } from './QdpxReport';
+import { TransferDialog } from './TransferDialog';
 import { useExportStrings } from './strings';
 
 /** base64 of a file's bytes (FileReader's data URL: native, and no argument-stack limit). */
@@ -43,7 +42,6 @@ export function QdpxDialog({
   onClose: () => void;
 }) {
   const x = useExportStrings();
-  const input = useRef<HTMLInputElement>(null);
   const [scope, setScope] = useState<ScopeValue>({ scope: 'all', selected: new Set() });
   const [busy, setBusy] = useState<'export' | 'check' | 'import' | null>(null);
   const [exported, setExported] = useState<{ codings: number; fileName: string } | null>(null);
@@ -81,7 +79,6 @@ export function QdpxDialog({
       setError(errorMessage(err));
     } finally {
       setBusy(null);
-      if (input.current) input.current.value = '';
     }
   };
 
@@ -109,76 +106,59 @@ export function QdpxDialog({
   }, [initialFile]);
 
   return (
-    <Modal label={x.qdpxTitle} onClose={onClose} className="export-dialog">
-      <div className="export-form" data-testid="qdpx-dialog">
-        <h2>{x.qdpxTitle}</h2>
-        <p className="meta">{x.qdpxHint}</p>
-        {!importOnly && (
-          <>
-            <DocumentScope name="qdpx-scope" value={scope} onChange={setScope} currentDocumentId={currentDocumentId} />
-            <div className="actions export-start">
-              <button
-                type="button"
-                onClick={() => void exportQdpx()}
-                disabled={busy !== null}
-                data-testid="qdpx-export"
-              >
-                {busy === 'export' ? x.exporting : x.qdpxExport}
-              </button>
-            </div>
-            {exported && (
-              <p role="status">
-                {exported.codings} {x.qdpxExportedCodings} <span dir="ltr">{exported.fileName}</span>
-              </p>
-            )}
-            <hr />
-          </>
-        )}
-        <input
-          ref={input}
-          type="file"
-          accept=".qdpx,application/zip"
-          hidden
-          data-testid="qdpx-import-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void check(file);
-          }}
-        />
+    <TransferDialog
+      title={x.qdpxTitle}
+      hint={x.qdpxHint}
+      testId="qdpx-dialog"
+      busy={busy !== null}
+      error={error}
+      onClose={onClose}
+      exportPart={
+        importOnly
+          ? null
+          : {
+              scopeName: 'qdpx-scope',
+              scope,
+              onScope: setScope,
+              currentDocumentId,
+              label: x.qdpxExport,
+              testId: 'qdpx-export',
+              running: busy === 'export',
+              onExport: () => void exportQdpx(),
+              done: exported && (
+                <>
+                  {exported.codings} {x.qdpxExportedCodings} <span dir="ltr">{exported.fileName}</span>
+                </>
+              ),
+            }
+      }
+      importPart={{
+        accept: '.qdpx,application/zip',
+        inputTestId: 'qdpx-import-input',
+        buttonTestId: 'qdpx-import',
+        label: x.qdpxImport,
+        runningLabel: x.qdpxChecking,
+        running: busy === 'check',
+        onFile: check,
+      }}
+    >
+      {report && <QdpxReport report={report} />}
+      {pending && report?.dryRun && (
         <div className="actions export-start">
           <button
             type="button"
-            onClick={() => input.current?.click()}
-            disabled={busy !== null}
-            data-testid="qdpx-import"
+            className="primary"
+            onClick={() => void commit()}
+            disabled={busy !== null || (report.imported === 0 && !report.documents.some((d) => d.status === 'new'))}
+            data-testid="qdpx-import-confirm"
           >
-            {busy === 'check' ? x.qdpxChecking : x.qdpxImport}
+            {busy === 'import' ? x.importing : x.qdpxConfirm}
+          </button>
+          <button type="button" onClick={() => (setPending(null), setReport(null))} disabled={busy !== null}>
+            {x.cancel}
           </button>
         </div>
-        <ErrorAlert message={error} />
-        {report && <QdpxReport report={report} />}
-        {pending && report?.dryRun && (
-          <div className="actions export-start">
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void commit()}
-              disabled={busy !== null || (report.imported === 0 && !report.documents.some((d) => d.status === 'new'))}
-              data-testid="qdpx-import-confirm"
-            >
-              {busy === 'import' ? x.importing : x.qdpxConfirm}
-            </button>
-            <button type="button" onClick={() => (setPending(null), setReport(null))} disabled={busy !== null}>
-              {x.cancel}
-            </button>
-          </div>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {x.close}
-          </button>
-        </div>
-      </div>
-    </Modal>
+      )}
+    </TransferDialog>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The top-bar entry "Import colleague’s work…": opens the dialog, and after an import shows a
+ * The top bar's More ▸ "Import colleague’s work…" (openTool('layers')): the dialog, and after an import shows a
  * toast that says what was added, with Undo (layers.undoImport) until it is dismissed.
  */
 import { lazy, Suspense, useState } from 'react';
@@ -7,6 +7,7 @@ import type { LayerImportReport } from '@shared/api/layers';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { emitAppEvent } from '../../app/appEvents';
+import { useToolRequest } from '../../app/tools';
 import { useLayerStrings } from './strings';
 import './layers.css';
 
@@ -20,6 +21,7 @@ export function LayersButton() {
   const [open, setOpen] = useState(false);
   const [toast, setToast] = useState<Toast | null>(null);
   const [undoing, setUndoing] = useState(false);
+  useToolRequest('layers', () => setOpen(true));
 
   const changed = (documentIds: string[]) => {
     emitAppEvent('documents.changed', { documentIds });
@@ -48,9 +50,6 @@ export function LayersButton() {
 
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog" data-testid="layers-button">
-        {w.button}
-      </button>
       {open && (
         <Suspense fallback={null}>
           <LayerImportDialog onClose={() => setOpen(false)} onImported={imported} />

@@ -1,5 +1,5 @@
 /**
- * "Project…" in the top bar: open a project folder, start a new project, pick a recent one, or
+ * "Project…" in the top bar's More menu (openTool('project'); 'backups' opens Restore from backup…): open a project folder, start a new project, pick a recent one, or
  * restore a file from backup. The desktop app chooses the folder in the system's dialog when no
  * path is typed; browser mode has no folder dialog, so there the path is typed. The services
  * check it and answer with a sentence when it cannot be used.
@@ -14,6 +14,7 @@ import { useProjectStrings } from './strings';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useApp } from '../../app/AppContext';
 import { useAppEvent } from '../../app/appEvents';
+import { useToolRequest } from '../../app/tools';
 import { backupRestored, projectOpened, useProjectInfo } from '../../app/projectInfo';
 import { NameDialog } from '../../reader';
 
@@ -38,17 +39,13 @@ export function ProjectMenu({ onProjectChanged, onRestored }: ProjectMenuProps) 
     } else if (command === 'restore-backup') setOpen('backups');
     else if (command === 'coder-name') setOpen('coder');
   });
+  useToolRequest('project', () => {
+    setStart(undefined);
+    setOpen('project');
+  });
+  useToolRequest('backups', () => setOpen('backups'));
   return (
     <>
-      <button
-        type="button"
-        onClick={() => {
-          setStart(undefined);
-          setOpen('project');
-        }}
-      >
-        {t.projectButton}
-      </button>
       {open === 'project' && (
         <ProjectPanel
           start={start}
