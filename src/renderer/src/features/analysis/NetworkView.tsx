@@ -15,7 +15,8 @@ import { api } from '../../api/client';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useI18n } from '../../i18n';
 import type { ActorOption } from './FilterBar';
-import { labelledNodes, layoutNetwork, type SizeBy } from './networkLayout';
+import { BUNDLE_FROM, edgeBundles, edgeWidth } from './networkEdges';
+import { labelledNodes, type SizeBy } from './networkLayout';
 import { CODE_COLOUR, edgeColour, labelDirection, nodeLabel, typeColours } from './networkPicture';
 import { Field } from './Field';
 import { NetworkExports } from './NetworkExports';
@@ -23,6 +24,7 @@ import { usePanZoom } from './panZoom';
 import { WindowStepper, useSlidingWindows } from './WindowStepper';
 import { useAnalysisStrings } from './strings';
 import { useLatest } from './useAnalysisData';
+import { useNetworkLayout } from './useNetworkLayout';
 
 const BOX = { width: 800, height: 480, margin: 70 };
 const TYPES: NetworkType[] = ['twoMode', 'congruence', 'conflict', 'subtract', 'addressee', 'objectActor'];
@@ -73,14 +75,23 @@ export function NetworkView({
       ? { ...single, ...(network.from ? { from: network.from } : {}), ...(network.to ? { to: network.to } : {}) }
       : single;
 
-  const placed = useMemo(
-    () => (network ? layoutNetwork(network.nodes, network.edges, BOX, sizeBy) : new Map()),
-    [network, sizeBy],
-  );
+  const { placed, settled } = useNetworkLayout(network, BOX, sizeBy);
   const colours = useMemo(() => typeColours(network?.nodes ?? []), [network]);
   const labelled = useMemo(() => labelledNodes(placed), [placed]);
   const panZoom = usePanZoom(svg, BOX, network);
-  const maxWeight = Math.max(1e-9, ...(network?.edges ?? []).map((e) => Math.abs(e.weight)));
+  const maxWeight = useMemo(() => {
+    let max = 1e-9;
+    for (const e of network?.edges ?? []) max = Math.max(max, Math.abs(e.weight));
+    return max;
+  }, [network]);
+  // many undirected ties: a few paths (networkEdges.ts) instead of an element each
+  const bundles = useMemo(
+    () =>
+      network && !network.directed && network.edges.length >= BUNDLE_FROM
+        ? edgeBundles(network.edges, placed, network.type, maxWeight)
+        : null,
+    [network, placed, maxWeight],
+  );
 
   useEffect(() => {
     if (!network) return;
@@ -175,6 +186,7 @@ export function NetworkView({
           <p className="network-hint" id="network-hint">
             {s.networkHint}
             {network.edges.length === 0 ? ` ${s.noEdges}` : ''}
+            {settled ? '' : ` ${s.layingOut}`}
           </p>
           <svg
             ref={svg}
@@ -185,6 +197,8 @@ export function NetworkView({
             aria-describedby="network-hint"
             tabIndex={0}
             data-testid="network"
+            data-aggregation={network.aggregation ?? undefined}
+            data-settled={settled}
             {...panZoom.handlers}
           >
             <defs>
@@ -202,7 +216,18 @@ export function NetworkView({
             </defs>
             <rect x={0} y={0} width={BOX.width} height={BOX.height} fill="#ffffff" />
             <g transform={panZoom.transform}>
-              {network.edges.map((e) => {
+              {bundles?.map((b) => (
+                <path
+                  key={b.key}
+                  d={b.d}
+                  fill="none"
+                  stroke={b.colour}
+                  strokeWidth={b.width}
+                  strokeOpacity={0.75}
+                  data-testid="network-ties"
+                />
+              ))}
+              {(bundles ? [] : network.edges).map((e) => {
                 const a = placed.get(e.source);
                 const b = placed.get(e.target);
                 if (!a || !b) return null;
@@ -218,7 +243,7 @@ export function NetworkView({
                     x2={x2}
                     y2={y2}
                     stroke={edgeColour(e, network.type)}
-                    strokeWidth={1 + 4 * (Math.abs(e.weight) / maxWeight)}
+                    strokeWidth={edgeWidth(e.weight, maxWeight)}
                     strokeOpacity={0.75}
                     markerEnd={network.directed ? 'url(#network-arrow)' : undefined}
                   />
