@@ -7,7 +7,7 @@
  * sliding windows on, the view shows one window's network at a time: step through them with the
  * slider (arrow keys) or the previous and next buttons (the controls: WindowStepper.tsx).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimFilter } from '@shared/analysis/filter';
 import type { NetworkType, Normalization, TwoModeAggregation } from '@shared/analysis/network';
 import type { NetworkSpec } from '@shared/api/analysis';
@@ -15,9 +15,10 @@ import { api } from '../../api/client';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useI18n } from '../../i18n';
 import type { ActorOption } from './FilterBar';
-import { BUNDLE_FROM, edgeBundles, edgeWidth } from './networkEdges';
+import { NetworkDrawing } from './NetworkDrawing';
+import { BUNDLE_FROM, edgeBundles } from './networkEdges';
 import { labelledNodes, type SizeBy } from './networkLayout';
-import { CODE_COLOUR, edgeColour, labelDirection, nodeLabel, typeColours } from './networkPicture';
+import { CODE_COLOUR, nodeLabel, typeColours } from './networkPicture';
 import { Field } from './Field';
 import { NetworkExports } from './NetworkExports';
 import { usePanZoom } from './panZoom';
@@ -67,7 +68,10 @@ export function NetworkView({
   );
   const windows = sliding.window && data ? data.windows : null;
   const shownWindow = windows ? Math.min(sliding.index, Math.max(0, windows.length - 1)) : 0;
-  const network = windows ? (windows[shownWindow] ?? null) : (data?.network ?? null);
+  const answered = windows ? (windows[shownWindow] ?? null) : (data?.network ?? null);
+  // a new network is drawn at a lower priority than the rest of the view (the table, the timeline):
+  // React renders it in slices it can interrupt, and shows the last one meanwhile
+  const network = useDeferredValue(answered);
   // the files of one network hold the one on screen: with windows, the window shown
   const { window: _all, ...single } = spec;
   const exportSpec: NetworkSpec =
@@ -106,6 +110,12 @@ export function NetworkView({
     if (id.startsWith('actor:')) onPickActor(id.slice('actor:'.length));
     else if (id.startsWith('code:')) onPickCode(id.slice('code:'.length));
   };
+  // one function for the drawing's whole life, calling the latest `pick`
+  const latestPick = useRef(pick);
+  useLayoutEffect(() => {
+    latestPick.current = pick;
+  });
+  const onPick = useCallback((id: string) => latestPick.current(id), []);
   return (
     <section className="claims-network" aria-labelledby="network-heading">
       <h2 id="network-heading">{s.network}</h2>
@@ -216,84 +226,15 @@ export function NetworkView({
             </defs>
             <rect x={0} y={0} width={BOX.width} height={BOX.height} fill="#ffffff" />
             <g transform={panZoom.transform}>
-              {bundles?.map((b) => (
-                <path
-                  key={b.key}
-                  d={b.d}
-                  fill="none"
-                  stroke={b.colour}
-                  strokeWidth={b.width}
-                  strokeOpacity={0.75}
-                  data-testid="network-ties"
-                />
-              ))}
-              {(bundles ? [] : network.edges).map((e) => {
-                const a = placed.get(e.source);
-                const b = placed.get(e.target);
-                if (!a || !b) return null;
-                // directed ties end at the target's rim, where the arrow can be seen
-                const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-                const x2 = network.directed ? b.x - ((b.x - a.x) / len) * b.r : b.x;
-                const y2 = network.directed ? b.y - ((b.y - a.y) / len) * b.r : b.y;
-                return (
-                  <line
-                    key={`${e.source}|${e.target}`}
-                    x1={a.x}
-                    y1={a.y}
-                    x2={x2}
-                    y2={y2}
-                    stroke={edgeColour(e, network.type)}
-                    strokeWidth={edgeWidth(e.weight, maxWeight)}
-                    strokeOpacity={0.75}
-                    markerEnd={network.directed ? 'url(#network-arrow)' : undefined}
-                  />
-                );
-              })}
-              {network.nodes.map((n) => {
-                const p = placed.get(n.id);
-                if (!p) return null;
-                const label = nodeLabel(n, lang);
-                const fill = n.kind === 'code' ? CODE_COLOUR : (colours.get(n.type) ?? '#1565c0');
-                return (
-                  <g
-                    key={n.id}
-                    className="network-node"
-                    role="button"
-                    tabIndex={0}
-                    data-testid="network-node"
-                    data-node-id={n.id}
-                    aria-label={s.nodeLabel(label, n.claims)}
-                    onClick={() => pick(n.id)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault();
-                        pick(n.id);
-                      }
-                    }}
-                  >
-                    {n.kind === 'code' ? (
-                      <rect x={p.x - p.r} y={p.y - p.r} width={2 * p.r} height={2 * p.r} fill={fill} stroke="#fff" />
-                    ) : (
-                      <circle cx={p.x} cy={p.y} r={p.r} fill={fill} stroke="#fff" />
-                    )}
-                    <text
-                      // a large network shows its biggest nodes' names, and any other's on hover or focus
-                      className={labelled.has(n.id) ? undefined : 'network-label-extra'}
-                      x={p.x}
-                      y={p.y + p.r + 16}
-                      textAnchor="middle"
-                      direction={labelDirection(label)}
-                      fontSize={15}
-                      fill="#212121"
-                      stroke="#ffffff"
-                      strokeWidth={3}
-                      paintOrder="stroke"
-                    >
-                      {label}
-                    </text>
-                  </g>
-                );
-              })}
+              <NetworkDrawing
+                network={network}
+                placed={placed}
+                bundles={bundles}
+                maxWeight={maxWeight}
+                colours={colours}
+                labelled={labelled}
+                onPick={onPick}
+              />
             </g>
           </svg>
           {colours.size > 0 ? (

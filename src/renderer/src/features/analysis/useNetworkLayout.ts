@@ -2,19 +2,20 @@
  * Where the network's nodes are drawn (issue 16). A network under SLICED_FROM nodes is laid out
  * at once, before its first frame. A larger one (1,000 actors: 80 rounds of ForceAtlas2 take a
  * second or more) is drawn at once on the layout's starting circle, so the first frame after its
- * answer shows every node and tie; ForceAtlas2 then runs a few rounds per task (the page stays
- * responsive and nothing is drawn meanwhile) and the laid-out picture replaces the circle in one
- * step. `settled` says whether the positions are the laid-out ones. The same data gives the same
- * picture: the same rounds in the same slices.
+ * answer shows every node and tie; ForceAtlas2 (with Barnes–Hut) then runs for SLICE_MS at a time,
+ * a round at a time, one task after another (the page stays responsive; nothing is drawn
+ * meanwhile), and the laid-out picture replaces the circle in one step. `settled` says whether the
+ * positions are the laid-out ones. The same data gives the same picture: the rounds carry their
+ * state from task to task (forceAtlas2Steps.ts), so how they fall into tasks changes nothing.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { ForceAtlas2Steps } from './forceAtlas2Steps';
 import {
   iterationsFor,
   layoutGraph,
   layoutNetwork,
   layoutSettings,
   placeNodes,
-  runLayout,
   SLICED_FROM,
   type LayoutEdge,
   type LayoutNode,
@@ -22,8 +23,8 @@ import {
   type SizeBy,
 } from './networkLayout';
 
-/** ForceAtlas2 rounds per task while a large network is laid out */
-export const ROUNDS_PER_SLICE = 4;
+/** how long one task of a large network's layout runs on (at least one round) */
+export const SLICE_MS = 8;
 
 interface Laid {
   nodes: readonly LayoutNode[];
@@ -33,8 +34,8 @@ interface Laid {
 type Box = { width: number; height: number; margin: number };
 
 /**
- * Lay the network out in slices of ROUNDS_PER_SLICE rounds, each in its own task (`schedule`),
- * and hand the placed nodes to `done`; the returned function stops it.
+ * Lay the network out in tasks (`schedule`) of SLICE_MS each, and hand the placed nodes to `done`;
+ * the returned function stops it.
  */
 export function layOutInSlices(
   network: Laid,
@@ -45,19 +46,26 @@ export function layOutInSlices(
     const timer = setTimeout(next, 0);
     return () => clearTimeout(timer);
   },
+  sliceMs = SLICE_MS,
 ): () => void {
   const graph = layoutGraph(network.nodes, network.edges);
-  const settings = layoutSettings(graph);
-  let left = iterationsFor(network.nodes.length);
+  const steps = new ForceAtlas2Steps(graph, { ...layoutSettings(graph), barnesHutOptimize: true });
+  let left = graph.order > 1 ? iterationsFor(network.nodes.length) : 0;
   let cancel = () => {};
   let stopped = false;
   const step = () => {
     if (stopped) return;
-    const rounds = Math.min(ROUNDS_PER_SLICE, left);
-    runLayout(graph, rounds, settings);
-    left -= rounds;
+    const t0 = performance.now();
+    while (left > 0) {
+      steps.round();
+      left--;
+      if (performance.now() - t0 >= sliceMs) break;
+    }
     if (left > 0) cancel = schedule(step);
-    else done(placeNodes(graph, network.nodes, box, sizeBy));
+    else {
+      steps.assign();
+      done(placeNodes(graph, network.nodes, box, sizeBy));
+    }
   };
   cancel = schedule(step);
   return () => {
