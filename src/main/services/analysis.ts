@@ -42,14 +42,18 @@ async function documentRecords(
   });
 }
 
+/** A filter naming a code the codebook lacks is refused (it would silently match nothing). */
+function checkCodes(ctx: ServiceContext, filter: ClaimFilter): void {
+  if (!filter.codes) return;
+  const known = new Set(ctx.store.data.codebook.codes.map((c) => c.id));
+  const unknown = [...new Set(filter.codes)].filter((id) => !known.has(id));
+  if (unknown.length > 0)
+    throw new AppError('not_found', `The codebook has no code ${unknown.map((id) => `“${id}”`).join(', ')}.`);
+}
+
 async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promise<ClaimRecord[]> {
   const codebook = ctx.store.data.codebook.codes;
-  if (filter.codes) {
-    const known = new Set(codebook.map((c) => c.id));
-    const unknown = [...new Set(filter.codes)].filter((id) => !known.has(id));
-    if (unknown.length > 0)
-      throw new AppError('not_found', `The codebook has no code ${unknown.map((id) => `“${id}”`).join(', ')}.`);
-  }
+  checkCodes(ctx, filter);
   const keep = claimPredicate(filter, codebook);
   const records: ClaimRecord[] = [];
   let context: ClaimContext | null = null;
@@ -61,6 +65,47 @@ async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promis
     for (const r of list) if (keep(r)) records.push(r);
   }
   return records;
+}
+
+/** The filter fields the kept two-mode sums answer for; a filter using any other is built from the records. */
+const TOTALS_FILTER: ReadonlySet<string> = new Set(['codes', 'includeChildren', 'dateField']);
+
+/**
+ * The two-mode network of every document from the sums the cache keeps (networkAggregate.ts),
+ * without a pass over the claims: only when the filter chooses nothing but codes and the network
+ * has no time window; null otherwise (or when the sums cannot stand for the records), and the
+ * caller builds from the records. The same network either way (networkAggregate.test.ts).
+ */
+async function networkFromTotals(
+  ctx: ServiceContext,
+  filter: ClaimFilter,
+  spec: NetworkSpec,
+): Promise<{ claims: number; network: Network } | null> {
+  if (spec.type !== 'twoMode' || spec.from || spec.to || spec.window) return null;
+  if (Object.entries(filter).some(([key, value]) => value !== undefined && !TOTALS_FILTER.has(key))) return null;
+  checkCodes(ctx, filter);
+  const cache = claimRecordCache(ctx.store);
+  const summaries = ctx.store.summaries();
+  let context: ClaimContext | null = null;
+  const claims = () => (context ??= claimContext(ctx.store.data));
+  for (const summary of summaries) if (!cache.kept(summary)) await documentRecords(ctx, summary, claims);
+  // a change heard while documents were read: the records are built from instead
+  if (!cache.holdsExactly(summaries) || !cache.totals.exact) return null;
+  const codebook = ctx.store.data.codebook.codes;
+  const scope = codeScope(filter, codebook);
+  const aggregation = spec.aggregation ?? 'ignore';
+  return {
+    claims: cache.totals.claims(scope),
+    network: {
+      type: 'twoMode',
+      directed: false,
+      normalization: 'none',
+      aggregation,
+      from: null,
+      to: null,
+      ...cache.totals.build(aggregation, scope, codebook),
+    },
+  };
 }
 
 function networkOptions(spec: NetworkSpec, filter: ClaimFilter, scope: ReadonlySet<string> | null): NetworkOptions {
@@ -117,6 +162,8 @@ export function analysisHandlers(
     },
     'analysis.network': async (input) => {
       const filter = input.filter ?? {};
+      const fast = await networkFromTotals(ctx, filter, input.network);
+      if (fast) return { ...fast, windows: [] };
       const { records, options, network: whole } = await network(filter, input.network);
       let windows: Network[] = [];
       if (input.network.window) {
@@ -171,7 +218,10 @@ export function analysisHandlers(
         };
       }
       const spec = input.network ?? { type: 'twoMode' as const };
-      const { records, network: built } = await network(filter, spec);
+      const fast = await networkFromTotals(ctx, filter, spec);
+      const { records, network: built } = fast
+        ? { records: { length: fast.claims }, network: fast.network }
+        : await network(filter, spec);
       const what = `network-${spec.type}`;
       switch (input.format) {
         case 'graphml':

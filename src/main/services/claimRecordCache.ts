@@ -16,6 +16,7 @@
  * cache, and a closed one goes with its store.
  */
 import type { EventEnvelope } from '@shared/api/events';
+import { TwoModeTotals } from '@shared/analysis/networkAggregate';
 import type { ClaimRecord } from '@shared/analysis/records';
 import type { DocumentSummary } from '@shared/model';
 
@@ -32,13 +33,30 @@ export class ClaimRecordCache {
   /** moves on with every change: a memo made before it is stale */
   private generation = 0;
   private memo: { key: string; generation: number; value: unknown } | null = null;
+  /** the two-mode sums of every record kept (networkAggregate.ts): always the sum over `docs` */
+  readonly totals = new TwoModeTotals();
 
   /** Forget these documents (null: every one). */
   forget(documentIds: readonly string[] | null): void {
     this.generation++;
     this.memo = null;
-    if (documentIds === null) this.docs.clear();
-    else for (const id of documentIds) this.docs.delete(id);
+    if (documentIds === null) {
+      this.docs.clear();
+      this.totals.clear();
+    } else
+      for (const id of documentIds) {
+        const kept = this.docs.get(id);
+        if (!kept) continue;
+        this.totals.add(kept.records, -1);
+        this.docs.delete(id);
+      }
+  }
+
+  /** Whether the kept records are exactly those of these summaries (so `totals` covers them, and only them). */
+  holdsExactly(summaries: readonly DocumentSummary[]): boolean {
+    if (this.docs.size !== summaries.length) return false;
+    for (const s of summaries) if (this.kept(s) === undefined) return false;
+    return true;
   }
 
   /** The records kept for this summary, or undefined (then ask `records`): no promise when kept. */
@@ -55,7 +73,13 @@ export class ClaimRecordCache {
     const generation = this.generation;
     const records = await make();
     // a change that arrived while the document was read makes what was read not worth keeping
-    if (generation === this.generation) this.docs.set(summary.id, { stamp, records });
+    if (generation === this.generation) {
+      // what is kept now (another call may have kept this document meanwhile) goes out of the sums
+      const current = this.docs.get(summary.id);
+      if (current) this.totals.add(current.records, -1);
+      this.docs.set(summary.id, { stamp, records });
+      this.totals.add(records, 1);
+    }
     return records;
   }
 

@@ -7,7 +7,7 @@
  * sliding windows on, the view shows one window's network at a time: step through them with the
  * slider (arrow keys) or the previous and next buttons (the controls: WindowStepper.tsx).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimFilter } from '@shared/analysis/filter';
 import type { NetworkType, Normalization, TwoModeAggregation } from '@shared/analysis/network';
 import type { NetworkSpec } from '@shared/api/analysis';
@@ -15,14 +15,17 @@ import { api } from '../../api/client';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useI18n } from '../../i18n';
 import type { ActorOption } from './FilterBar';
-import { labelledNodes, layoutNetwork, type SizeBy } from './networkLayout';
-import { CODE_COLOUR, edgeColour, labelDirection, nodeLabel, typeColours } from './networkPicture';
+import { NetworkDrawing } from './NetworkDrawing';
+import { BUNDLE_FROM, edgeBundles } from './networkEdges';
+import { labelledNodes, type SizeBy } from './networkLayout';
+import { CODE_COLOUR, nodeLabel, typeColours } from './networkPicture';
 import { Field } from './Field';
 import { NetworkExports } from './NetworkExports';
 import { usePanZoom } from './panZoom';
 import { WindowStepper, useSlidingWindows } from './WindowStepper';
 import { useAnalysisStrings } from './strings';
 import { useLatest } from './useAnalysisData';
+import { useNetworkLayout } from './useNetworkLayout';
 
 const BOX = { width: 800, height: 480, margin: 70 };
 const TYPES: NetworkType[] = ['twoMode', 'congruence', 'conflict', 'subtract', 'addressee', 'objectActor'];
@@ -65,7 +68,10 @@ export function NetworkView({
   );
   const windows = sliding.window && data ? data.windows : null;
   const shownWindow = windows ? Math.min(sliding.index, Math.max(0, windows.length - 1)) : 0;
-  const network = windows ? (windows[shownWindow] ?? null) : (data?.network ?? null);
+  const answered = windows ? (windows[shownWindow] ?? null) : (data?.network ?? null);
+  // a new network is drawn at a lower priority than the rest of the view (the table, the timeline):
+  // React renders it in slices it can interrupt, and shows the last one meanwhile
+  const network = useDeferredValue(answered);
   // the files of one network hold the one on screen: with windows, the window shown
   const { window: _all, ...single } = spec;
   const exportSpec: NetworkSpec =
@@ -73,14 +79,23 @@ export function NetworkView({
       ? { ...single, ...(network.from ? { from: network.from } : {}), ...(network.to ? { to: network.to } : {}) }
       : single;
 
-  const placed = useMemo(
-    () => (network ? layoutNetwork(network.nodes, network.edges, BOX, sizeBy) : new Map()),
-    [network, sizeBy],
-  );
+  const { placed, settled } = useNetworkLayout(network, BOX, sizeBy);
   const colours = useMemo(() => typeColours(network?.nodes ?? []), [network]);
   const labelled = useMemo(() => labelledNodes(placed), [placed]);
   const panZoom = usePanZoom(svg, BOX, network);
-  const maxWeight = Math.max(1e-9, ...(network?.edges ?? []).map((e) => Math.abs(e.weight)));
+  const maxWeight = useMemo(() => {
+    let max = 1e-9;
+    for (const e of network?.edges ?? []) max = Math.max(max, Math.abs(e.weight));
+    return max;
+  }, [network]);
+  // many undirected ties: a few paths (networkEdges.ts) instead of an element each
+  const bundles = useMemo(
+    () =>
+      network && !network.directed && network.edges.length >= BUNDLE_FROM
+        ? edgeBundles(network.edges, placed, network.type, maxWeight)
+        : null,
+    [network, placed, maxWeight],
+  );
 
   useEffect(() => {
     if (!network) return;
@@ -95,6 +110,12 @@ export function NetworkView({
     if (id.startsWith('actor:')) onPickActor(id.slice('actor:'.length));
     else if (id.startsWith('code:')) onPickCode(id.slice('code:'.length));
   };
+  // one function for the drawing's whole life, calling the latest `pick`
+  const latestPick = useRef(pick);
+  useLayoutEffect(() => {
+    latestPick.current = pick;
+  });
+  const onPick = useCallback((id: string) => latestPick.current(id), []);
   return (
     <section className="claims-network" aria-labelledby="network-heading">
       <h2 id="network-heading">{s.network}</h2>
@@ -175,6 +196,7 @@ export function NetworkView({
           <p className="network-hint" id="network-hint">
             {s.networkHint}
             {network.edges.length === 0 ? ` ${s.noEdges}` : ''}
+            {settled ? '' : ` ${s.layingOut}`}
           </p>
           <svg
             ref={svg}
@@ -185,6 +207,8 @@ export function NetworkView({
             aria-describedby="network-hint"
             tabIndex={0}
             data-testid="network"
+            data-aggregation={network.aggregation ?? undefined}
+            data-settled={settled}
             {...panZoom.handlers}
           >
             <defs>
@@ -202,73 +226,15 @@ export function NetworkView({
             </defs>
             <rect x={0} y={0} width={BOX.width} height={BOX.height} fill="#ffffff" />
             <g transform={panZoom.transform}>
-              {network.edges.map((e) => {
-                const a = placed.get(e.source);
-                const b = placed.get(e.target);
-                if (!a || !b) return null;
-                // directed ties end at the target's rim, where the arrow can be seen
-                const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-                const x2 = network.directed ? b.x - ((b.x - a.x) / len) * b.r : b.x;
-                const y2 = network.directed ? b.y - ((b.y - a.y) / len) * b.r : b.y;
-                return (
-                  <line
-                    key={`${e.source}|${e.target}`}
-                    x1={a.x}
-                    y1={a.y}
-                    x2={x2}
-                    y2={y2}
-                    stroke={edgeColour(e, network.type)}
-                    strokeWidth={1 + 4 * (Math.abs(e.weight) / maxWeight)}
-                    strokeOpacity={0.75}
-                    markerEnd={network.directed ? 'url(#network-arrow)' : undefined}
-                  />
-                );
-              })}
-              {network.nodes.map((n) => {
-                const p = placed.get(n.id);
-                if (!p) return null;
-                const label = nodeLabel(n, lang);
-                const fill = n.kind === 'code' ? CODE_COLOUR : (colours.get(n.type) ?? '#1565c0');
-                return (
-                  <g
-                    key={n.id}
-                    className="network-node"
-                    role="button"
-                    tabIndex={0}
-                    data-testid="network-node"
-                    data-node-id={n.id}
-                    aria-label={s.nodeLabel(label, n.claims)}
-                    onClick={() => pick(n.id)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault();
-                        pick(n.id);
-                      }
-                    }}
-                  >
-                    {n.kind === 'code' ? (
-                      <rect x={p.x - p.r} y={p.y - p.r} width={2 * p.r} height={2 * p.r} fill={fill} stroke="#fff" />
-                    ) : (
-                      <circle cx={p.x} cy={p.y} r={p.r} fill={fill} stroke="#fff" />
-                    )}
-                    <text
-                      // a large network shows its biggest nodes' names, and any other's on hover or focus
-                      className={labelled.has(n.id) ? undefined : 'network-label-extra'}
-                      x={p.x}
-                      y={p.y + p.r + 16}
-                      textAnchor="middle"
-                      direction={labelDirection(label)}
-                      fontSize={15}
-                      fill="#212121"
-                      stroke="#ffffff"
-                      strokeWidth={3}
-                      paintOrder="stroke"
-                    >
-                      {label}
-                    </text>
-                  </g>
-                );
-              })}
+              <NetworkDrawing
+                network={network}
+                placed={placed}
+                bundles={bundles}
+                maxWeight={maxWeight}
+                colours={colours}
+                labelled={labelled}
+                onPick={onPick}
+              />
             </g>
           </svg>
           {colours.size > 0 ? (

@@ -1,7 +1,8 @@
 /**
  * Where the network's nodes go (issue 16): a graphology graph of the analysis.network answer laid
  * out by ForceAtlas2, started from the same circle every time (nodes in their answer's order), so
- * the same data gives the same picture. Positions are fitted into a width × height box; a node's
+ * the same data gives the same picture. A large network is first drawn on that circle and laid out
+ * in slices after that first frame (useNetworkLayout.ts). Positions are fitted into a width × height box; a node's
  * radius grows with the square root of its degree or its claim count.
  */
 import Graph from 'graphology';
@@ -43,12 +44,14 @@ export function labelledNodes(placed: ReadonlyMap<string, PlacedNode>, max = MAX
 }
 export const MAX_RADIUS = 22;
 
-export function layoutNetwork(
-  nodes: readonly LayoutNode[],
-  edges: readonly LayoutEdge[],
-  box: { width: number; height: number; margin: number },
-  sizeBy: SizeBy,
-): Map<string, PlacedNode> {
+/** from this many nodes the layout runs in slices after a first frame (useNetworkLayout.ts) */
+export const SLICED_FROM = 300;
+
+/** ForceAtlas2 rounds for a network of n nodes (fewer for large ones; Barnes–Hut is on above 2,000 nodes: inferSettings). */
+export const iterationsFor = (n: number): number => (n > 1000 ? 80 : n > 300 ? 150 : 300);
+
+/** The graph the layout moves: every node on one circle in the answer's order, each tie once, weighted. */
+export function layoutGraph(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Graph {
   const graph = new Graph({ multi: false, type: 'mixed' });
   nodes.forEach((n, i) => {
     const angle = (2 * Math.PI * i) / Math.max(1, nodes.length);
@@ -59,24 +62,42 @@ export function layoutNetwork(
     if (graph.hasEdge(e.source, e.target) || graph.hasEdge(e.target, e.source)) continue;
     graph.addUndirectedEdge(e.source, e.target, { weight: Math.abs(e.weight) });
   }
-  if (nodes.length > 1) {
-    forceAtlas2.assign(graph, {
-      // fewer rounds for large networks (Barnes–Hut is on above 2,000 nodes: inferSettings)
-      iterations: nodes.length > 1000 ? 80 : nodes.length > 300 ? 150 : 300,
-      getEdgeWeight: 'weight',
-      // strong gravity keeps separate components in one picture instead of drifting apart
-      settings: { ...forceAtlas2.inferSettings(graph), strongGravityMode: true, gravity: 0.5, adjustSizes: false },
-    });
-  }
+  return graph;
+}
+
+/** The layout's settings for this graph: strong gravity keeps separate components in one picture. */
+export function layoutSettings(graph: Graph) {
+  return { ...forceAtlas2.inferSettings(graph), strongGravityMode: true, gravity: 0.5, adjustSizes: false };
+}
+
+/** `iterations` rounds of ForceAtlas2 from where the nodes are now. */
+export function runLayout(graph: Graph, iterations: number, settings = layoutSettings(graph)): void {
+  if (graph.order > 1 && iterations > 0) forceAtlas2.assign(graph, { iterations, getEdgeWeight: 'weight', settings });
+}
+
+/** The nodes where the graph has them, fitted into the box, sized by degree or claims. */
+export function placeNodes(
+  graph: Graph,
+  nodes: readonly LayoutNode[],
+  box: { width: number; height: number; margin: number },
+  sizeBy: SizeBy,
+): Map<string, PlacedNode> {
   const xs = nodes.map((n) => graph.getNodeAttribute(n.id, 'x') as number);
   const ys = nodes.map((n) => graph.getNodeAttribute(n.id, 'y') as number);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let i = 0; i < nodes.length; i++) {
+    minX = Math.min(minX, xs[i]!);
+    maxX = Math.max(maxX, xs[i]!);
+    minY = Math.min(minY, ys[i]!);
+    maxY = Math.max(maxY, ys[i]!);
+  }
   const spanX = maxX - minX || 1;
   const spanY = maxY - minY || 1;
   const innerW = box.width - 2 * box.margin;
   const innerH = box.height - 2 * box.margin;
   const measure = (n: LayoutNode) => (sizeBy === 'degree' ? graph.degree(n.id) : n.claims);
-  const biggest = Math.max(1, ...nodes.map(measure));
+  let biggest = 1;
+  for (const n of nodes) biggest = Math.max(biggest, measure(n));
   const placed = new Map<string, PlacedNode>();
   nodes.forEach((n, i) => {
     const single = nodes.length === 1;
@@ -89,4 +110,16 @@ export function layoutNetwork(
     });
   });
   return placed;
+}
+
+/** The whole layout at once (what a network under SLICED_FROM nodes gets before its first frame). */
+export function layoutNetwork(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+  box: { width: number; height: number; margin: number },
+  sizeBy: SizeBy,
+): Map<string, PlacedNode> {
+  const graph = layoutGraph(nodes, edges);
+  runLayout(graph, iterationsFor(nodes.length));
+  return placeNodes(graph, nodes, box, sizeBy);
 }
