@@ -63,8 +63,11 @@ export function NetworkView({
     ...(to ? { to } : {}),
     ...(sliding.window ? { window: sliding.window } : {}),
   };
-  const { data, error } = useLatest(JSON.stringify({ filter, spec, revision }), () =>
-    api['analysis.network']({ filter, network: spec }),
+  // after the table's and the timeline's requests (useLatest's defer)
+  const { data, error } = useLatest(
+    JSON.stringify({ filter, spec, revision }),
+    () => api['analysis.network']({ filter, network: spec }),
+    2,
   );
   const windows = sliding.window && data ? data.windows : null;
   const shownWindow = windows ? Math.min(sliding.index, Math.max(0, windows.length - 1)) : 0;

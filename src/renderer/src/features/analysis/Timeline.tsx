@@ -51,8 +51,11 @@ export function Timeline({
   const [saveError, setSaveError] = useState<string | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const field = dateField ?? filter.dateField ?? 'document';
-  const { data, error } = useLatest(JSON.stringify({ filter, interval, stackBy, field, revision }), () =>
-    api['analysis.timeline']({ filter, interval, stackBy, dateField: field }),
+  // after the table's request (useLatest's defer)
+  const { data, error } = useLatest(
+    JSON.stringify({ filter, interval, stackBy, field, revision }),
+    () => api['analysis.timeline']({ filter, interval, stackBy, dateField: field }),
+    1,
   );
 
   const codes = new Map(app.codebook.codes.map((c) => [c.id, c]));

@@ -16,8 +16,13 @@ export function useDataRevision(): number {
   return revision;
 }
 
-/** The answer of `load` for `key` (a JSON string of its inputs), refetched when the key changes. */
-export function useLatest<T>(key: string, load: () => Promise<T>): { data: T | null; error: string | null } {
+/**
+ * The answer of `load` for `key` (a JSON string of its inputs), refetched when the key changes.
+ * `defer` sends the request that many tasks later: one filter change asks for the table, the
+ * timeline and the network at once, and the server answers in the order it is asked, so the table
+ * (what the researcher reads) asks first and the charts after it.
+ */
+export function useLatest<T>(key: string, load: () => Promise<T>, defer = 0): { data: T | null; error: string | null } {
   const [state, setState] = useState<{ key: string; data: T | null; error: string | null }>({
     key: '',
     data: null,
@@ -25,12 +30,22 @@ export function useLatest<T>(key: string, load: () => Promise<T>): { data: T | n
   });
   useEffect(() => {
     let current = true;
-    load().then(
-      (data) => current && setState({ key, data, error: null }),
-      (err: unknown) => current && setState({ key, data: null, error: errorMessage(err) }),
-    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const send = (hops: number) => {
+      if (!current) return;
+      if (hops > 0) {
+        timer = setTimeout(() => send(hops - 1), 0);
+        return;
+      }
+      load().then(
+        (data) => current && setState({ key, data, error: null }),
+        (err: unknown) => current && setState({ key, data: null, error: errorMessage(err) }),
+      );
+    };
+    send(defer);
     return () => {
       current = false;
+      clearTimeout(timer);
     };
     // the key stands for everything `load` reads
     // eslint-disable-next-line react-hooks/exhaustive-deps
