@@ -188,7 +188,7 @@ describe('a batch across many documents answers once its journal record is on di
     await fs.writeFile(path.join(dir, JOURNAL_DIR, '000000000002.batch'), torn.subarray(0, torn.length - 100));
     // and one whose bytes are all there but one changed
     const flipped = encodeRecord([retitled(1, 'Flipped')]);
-    flipped[flipped.length - 20] ^= 1;
+    flipped.writeUInt8((flipped.at(-20) as number) ^ 1, flipped.length - 20);
     await fs.writeFile(path.join(dir, JOURNAL_DIR, '000000000003.batch'), flipped);
 
     const lines: string[] = [];
