@@ -99,7 +99,7 @@ export interface SearchFigures {
   tag_all_1000_ms: number;
   /** the floor of that: one durable write of the touched files' bytes back to back (what the journal record holds) */
   tag_all_1000_floor_ms: number;
-  /** from the call to every touched file rewritten and the journal record retired (store.flush) */
+  /** from the call to every touched file rewritten, the record retired and the first saves' snapshots taken (store.flush) */
   tag_all_1000_files_ms: number;
   /** the floor before the journal: durable writes of the touched files' bytes, all side by side */
   tag_all_1000_per_file_floor_ms: number;
@@ -210,7 +210,9 @@ export async function measureSearch(dir: string, runs: number, log: (line: strin
   const made = across.value.documents;
   const count = made.reduce((n, d) => n + d.annotations.length, 0);
   log(`tag all in one call: ${count} annotations in ${made.length} documents in ${across.ms.toFixed(0)} ms`);
-  log(`  every file rewritten and the journal record retired: ${filesMs.toFixed(0)} ms after the call`);
+  log(
+    `  every file rewritten, the journal record retired and the first saves' snapshots taken (store.flush): ${filesMs.toFixed(0)} ms after the call`,
+  );
   const bytes = await Promise.all(made.map((d) => readFile(store.documentPath(d.documentId))));
   const floor = await durableWriteMs(path.join(dir, 'documents'), Buffer.concat(bytes));
   await cleanupFloor(path.join(dir, 'documents'));

@@ -63,7 +63,10 @@ export interface WriteBack<E> {
   syncDocuments: () => Promise<void>;
 }
 
-function checksum(documents: ReadonlyArray<{ id: string; bytes: number }>, body: readonly Buffer[]): string {
+function checksum(
+  documents: ReadonlyArray<{ id: string; bytes: number }>,
+  body: ReadonlyArray<Buffer | string>,
+): string {
   const hash = createHash('sha256').update(JSON.stringify(documents));
   for (const part of body) hash.update(part);
   return hash.digest('hex');
@@ -71,10 +74,15 @@ function checksum(documents: ReadonlyArray<{ id: string; bytes: number }>, body:
 
 /** The bytes of a record holding `entries`. */
 export function encodeRecord(entries: readonly JournalEntry[]): Buffer {
-  const body = entries.map((e) => Buffer.from(e.text, 'utf8'));
-  const documents = entries.map((e, i) => ({ id: e.id, bytes: (body[i] as Buffer).length }));
-  const header = { format: FORMAT, version: VERSION, sha256: checksum(documents, body), documents };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), ...body]);
+  return Buffer.from(recordText(entries), 'utf8');
+}
+
+/** The record as text (UTF-8 is what is written): no copy of the texts but the one joined string. */
+function recordText(entries: readonly JournalEntry[]): string {
+  const texts = entries.map((e) => e.text);
+  const documents = entries.map((e) => ({ id: e.id, bytes: Buffer.byteLength(e.text, 'utf8') }));
+  const header = { format: FORMAT, version: VERSION, sha256: checksum(documents, texts), documents };
+  return `${JSON.stringify(header)}\n${texts.join('')}`;
 }
 
 /** The entries of a record, or a sentence saying why it cannot be trusted (torn or damaged). */
@@ -158,7 +166,7 @@ export class BatchJournal {
   async commit(entries: readonly JournalEntry[]): Promise<JournalRecord> {
     const seq = ++this.seq;
     const file = path.join(this.dir, `${String(seq).padStart(12, '0')}.batch`);
-    const bytes = encodeRecord(entries);
+    const bytes = recordText(entries);
     const ids = new Set(entries.map((e) => e.id));
     const previous = this.tail;
     const durable = previous.then(() => this.writeRecord(file, bytes));
@@ -175,7 +183,7 @@ export class BatchJournal {
     return record;
   }
 
-  private async writeRecord(file: string, bytes: Buffer): Promise<void> {
+  private async writeRecord(file: string, bytes: string): Promise<void> {
     if (!this.folderReady) {
       const made = await nodeFs.mkdir(this.dir, { recursive: true });
       // a new journal/ is itself an entry of the project folder
@@ -185,7 +193,7 @@ export class BatchJournal {
     try {
       const handle = await this.fs.open(file, 'wx');
       try {
-        await handle.writeFile(bytes);
+        await handle.writeFile(bytes, 'utf8');
         await handle.sync();
       } finally {
         await handle.close();
@@ -203,7 +211,10 @@ export class BatchJournal {
    * on disk (the store marks the document unsaved; its retry is journaled, writeBack runs again).
    */
   writeBack(record: JournalRecord, to: WriteBack<string>): void {
-    const job = this.runWriteBack(record, to).finally(() => this.running.delete(job));
+    // started after the call that made the record has answered (its continuations run first)
+    const job = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.runWriteBack(record, to))
+      .finally(() => this.running.delete(job));
     this.running.add(job);
   }
 
