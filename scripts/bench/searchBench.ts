@@ -216,7 +216,9 @@ export async function measureSearch(dir: string, runs: number, log: (line: strin
   const bytes = await Promise.all(made.map((d) => readFile(store.documentPath(d.documentId))));
   const floor = await durableWriteMs(path.join(dir, 'documents'), Buffer.concat(bytes));
   await cleanupFloor(path.join(dir, 'documents'));
-  log(`  its floor, one durable write of those files' ${mb(bytes.reduce((n, b) => n + b.length, 0))}: ${floor.toFixed(0)} ms`);
+  log(
+    `  its floor, one durable write of those files' ${mb(bytes.reduce((n, b) => n + b.length, 0))}: ${floor.toFixed(0)} ms`,
+  );
   const perFileFloor = await durableWritesMs(path.join(dir, 'documents'), bytes);
   log(`  the floor before the journal, ${bytes.length} durable writes side by side: ${perFileFloor.toFixed(0)} ms`);
   const undo = await untag(made);

@@ -273,7 +273,9 @@ export class ProjectStore {
       );
       if (journaled === null) return done;
       if (!(journaled instanceof UnstorableDataError))
-        return done.map((result) => (result.status === 'rejected' ? result : { status: 'rejected', reason: journaled }));
+        return done.map((result) =>
+          result.status === 'rejected' ? result : { status: 'rejected', reason: journaled },
+        );
       // one of them cannot be stored: each is saved (or refused) on its own below
     }
     const written = await Promise.allSettled(
