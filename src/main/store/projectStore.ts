@@ -241,8 +241,10 @@ export class ProjectStore {
 
   /**
    * Change several documents and save them as one batch (a tag-all across the project and its
-   * undo): each change is made in memory, each file written and renamed into place (side by
-   * side), then the documents folder is fsynced once, and only then does this resolve, with one
+   * undo): each change is made in memory; from JOURNAL_MIN_DOCUMENTS on, the documents' texts are
+   * made durable as one record of the batch journal (batchJournal.ts) and the files rewritten in
+   * the background; with fewer, each file is written and renamed into place (side by side), then
+   * the documents folder is fsynced once. Only then does this resolve, with one
    * result per change in order. A change that throws leaves its document as it was; a write that
    * fails keeps its change in memory, marked unsaved, as updateDocument does. When the folder's
    * fsync fails, every document of the batch is marked unsaved (a retry writes each in full).
