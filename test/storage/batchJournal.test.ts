@@ -203,6 +203,36 @@ describe('a batch across many documents answers once its journal record is on di
     expect(await filesIn(path.join(dir, JOURNAL_DIR))).toEqual([]);
     await p.close();
   });
+  it('a replay that cannot write a document refuses to open with a sentence, keeps the record, and the next open replays it', async () => {
+    const { ids } = await seed();
+    const raw = await fs.readFile(path.join(dir, 'documents', `${ids[0]}.json`), 'utf8');
+    const file = JSON.parse(raw) as { document: { title: string } };
+    file.document.title = 'Replayed';
+    await fs.mkdir(path.join(dir, JOURNAL_DIR));
+    await fs.writeFile(
+      path.join(dir, JOURNAL_DIR, '000000000001.batch'),
+      encodeRecord([{ id: ids[0] as string, text: JSON.stringify(file) }]),
+    );
+    const documents = path.join(path.resolve(dir), 'documents');
+    const full: DurableFs = {
+      ...fs,
+      open: (async (target: string, flags?: string) => {
+        if (path.dirname(path.resolve(String(target))) === documents && flags === 'w')
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        return fs.open(target, flags);
+      }) as DurableFs['open'],
+    };
+    await expect(openTestProject(dir, { durable: { fs: full } })).rejects.toMatchObject({
+      code: 'storage',
+      message: expect.stringMatching(
+        /^Changes saved in the project’s journal could not be written .*the disk is full.*Nothing was lost/,
+      ),
+    });
+    expect(await filesIn(path.join(dir, JOURNAL_DIR))).toEqual(['000000000001.batch']);
+    const p = await openTestProject(dir);
+    expect((await p.call('documents.list', {}))[0]?.title).toBe('Replayed');
+    await p.close();
+  });
 });
 
 describe('the order of the writes, in-process', () => {

@@ -454,13 +454,21 @@ export class ProjectStore {
 
   /** Replay the journal a killed process left (before anything reads the documents); true when it held any. */
   private async replayJournal(): Promise<boolean> {
-    const written = await this.journal.recover((id, text) => void this.files.parse(id, text), {
-      write: async ({ id, text }) => {
-        await this.backups.keepBeforeFirstSave(documentKey(id), this.documentPath(id));
-        await new DurableTextFile(this.documentPath(id), this.options.durable).write(text, { syncFolder: false });
-      },
-      syncDocuments: () => syncFolder(path.join(this.dir, DOCUMENTS_DIR), this.options.durable),
-    });
+    let written: string[];
+    try {
+      written = await this.journal.recover((id, text) => void this.files.parse(id, text), {
+        write: async ({ id, text }) => {
+          await this.backups.keepBeforeFirstSave(documentKey(id), this.documentPath(id));
+          await new DurableTextFile(this.documentPath(id), this.options.durable).write(text, { syncFolder: false });
+        },
+        syncDocuments: () => syncFolder(path.join(this.dir, DOCUMENTS_DIR), this.options.durable),
+      });
+    } catch (err) {
+      throw new AppError(
+        'storage',
+        `Changes saved in the project’s journal could not be written into their documents (${err instanceof Error ? err.message : String(err)}). Nothing was lost: they stay in journal/ and are written when the project is next opened.`,
+      );
+    }
     return written.length > 0;
   }
 
