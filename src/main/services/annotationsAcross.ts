@@ -2,8 +2,10 @@
  * annotations.createAcross and annotations.deleteAcross: annotations made or deleted in several
  * documents as one step ("tag all hits" of a project-wide search and its undo). Everything is
  * checked first, with nothing changed; then each touched document is changed in memory and
- * written once, the writes running side by side, and the documents folder is fsynced once for
- * all of them before the call answers (ProjectStore.updateDocuments).
+ * saved as one batch (ProjectStore.updateDocuments): from four documents on, one record of the
+ * batch journal holding all of them is made durable before the call answers and the files are
+ * rewritten in the background (docs/storage.md); fewer are written side by side, the documents
+ * folder fsynced once for all of them.
  */
 import type { Handlers, ParsedInput } from '@shared/api';
 import type { AnnotationDraft, AcrossResult } from '@shared/api/annotations';

@@ -118,12 +118,23 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
 
   /** Checked against the schema first, so every file written is one the next start can read. */
   write(data: T, options?: WriteOptions): Promise<void> {
+    let text: string;
+    try {
+      text = this.serialize(data);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return this.file.write(text, options);
+  }
+
+  /** The file's text for `data`; throws UnstorableDataError for data that fails the schema. */
+  serialize(data: T): string {
     const checked = this.schema.safeParse(data);
     if (!checked.success) {
       const issue = checked.error.issues[0];
       const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-      return Promise.reject(new UnstorableDataError(this.file.filePath, `${where}${issue?.message ?? 'invalid'}`));
+      throw new UnstorableDataError(this.file.filePath, `${where}${issue?.message ?? 'invalid'}`);
     }
-    return this.file.write(JSON.stringify(data), options);
+    return JSON.stringify(data);
   }
 }

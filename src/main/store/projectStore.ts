@@ -16,10 +16,11 @@ import { Low } from 'lowdb';
 import { AppError } from '@shared/errors';
 import type { DocumentSummary, Warning } from '@shared/model';
 import { BackupStore, documentKey, PROJECT_KEY, type BackupPolicy } from './backups';
+import { BatchJournal, JOURNAL_MIN_DOCUMENTS } from './batchJournal';
 import { adapterOf, DamagedDocument, DocumentFiles, type DocDb } from './documentFiles';
 import { DocumentIndex, summaryOf } from './documentIndex';
 import type { PeekPart, PeekParts } from './documentPeek';
-import { syncFolder, type DurableFileOptions, type WriteOptions } from './durableFile';
+import { DurableTextFile, syncFolder, type DurableFileOptions, type WriteOptions } from './durableFile';
 import {
   DOCUMENTS_DIR,
   newProjectData,
@@ -52,6 +53,8 @@ export interface OpenOptions {
   formats?: { project?: FormatHistory; document?: FormatHistory };
   /** file-system substitutes for the durable writer (tests make renames fail) */
   durable?: DurableFileOptions;
+  /** where a line about a discarded journal record goes (default: console.warn) */
+  log?: (line: string) => void;
 }
 
 export class ProjectStore {
@@ -64,6 +67,7 @@ export class ProjectStore {
   private readonly loading = new Map<string, Promise<DocDb>>();
   private readonly unsaved = new UnsavedFiles();
   private readonly marker: SyncMarker;
+  private readonly journal: BatchJournal;
   private indexTimer: ReturnType<typeof setTimeout> | null = null;
   private indexWrite: Promise<void> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -89,6 +93,7 @@ export class ProjectStore {
     this.projectFormat = options.formats?.project ?? PROJECT_FORMAT;
     this.index = new DocumentIndex(() => this.project.data);
     this.marker = new SyncMarker(dir, uncleanShutdown);
+    this.journal = new BatchJournal(dir, { durable: options.durable, log: options.log });
     this.files = new DocumentFiles(dir, backups, {
       format:
         options.formats?.document ??
@@ -139,6 +144,8 @@ export class ProjectStore {
     const data = read.data ?? newProjectData(options.name ?? path.basename(root));
     data.notices.push(...read.notices);
     const store = new ProjectStore(root, read.file, data, backups, options, uncleanShutdown);
+    // batches a killed process acknowledged but had not yet written into their files
+    const replayed = await store.replayJournal();
     if (read.migratedRaw !== null) {
       // keep the old-format file among the backups, then store the upgraded one
       await backups.write(PROJECT_KEY, read.migratedRaw);
@@ -153,7 +160,7 @@ export class ProjectStore {
         store.index.replaceAll(await store.scanDocumentFiles());
       }
       await store.saveProject();
-    } else if (uncleanShutdown || read.rebuildIndex) {
+    } else if (uncleanShutdown || read.rebuildIndex || replayed) {
       await store.reconcileIndex();
     }
     // documents an interrupted claims upgrade left at format 2 (or under a restored format-2
@@ -234,8 +241,10 @@ export class ProjectStore {
 
   /**
    * Change several documents and save them as one batch (a tag-all across the project and its
-   * undo): each change is made in memory, each file written and renamed into place (side by
-   * side), then the documents folder is fsynced once, and only then does this resolve, with one
+   * undo): each change is made in memory; from JOURNAL_MIN_DOCUMENTS on, the documents' texts are
+   * made durable as one record of the batch journal (batchJournal.ts) and the files rewritten in
+   * the background; with fewer, each file is written and renamed into place (side by side), then
+   * the documents folder is fsynced once. Only then does this resolve, with one
    * result per change in order. A change that throws leaves its document as it was; a write that
    * fails keeps its change in memory, marked unsaved, as updateDocument does. When the folder's
    * fsync fails, every document of the batch is marked unsaved (a retry writes each in full).
@@ -257,6 +266,20 @@ export class ProjectStore {
       }
     });
     const ids = changes.map((c, i) => (done[i]?.status === 'fulfilled' ? c.id : null));
+    const changed = ids.filter((id): id is string => id !== null);
+    if (changed.length >= JOURNAL_MIN_DOCUMENTS) {
+      // many documents: one durable journal record, the files rewritten in the background
+      const journaled = await this.journalDocuments(changed).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      if (journaled === null) return done;
+      if (!(journaled instanceof UnstorableDataError))
+        return done.map((result) =>
+          result.status === 'rejected' ? result : { status: 'rejected', reason: journaled },
+        );
+      // one of them cannot be stored: each is saved (or refused) on its own below
+    }
     const written = await Promise.allSettled(
       ids.map((id) => (id === null ? Promise.resolve() : this.saveDocument(id, { syncFolder: false }))),
     );
@@ -383,6 +406,75 @@ export class ProjectStore {
    */
   async saveDocument(id: string, options?: WriteOptions): Promise<void> {
     this.assertOpen();
+    if (this.journal.holds(id)) {
+      // a batch holding this document is not yet in its file: this save goes after it, journaled
+      const err = await this.journalDocuments([id]).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      if (err === null) return;
+      if (!(err instanceof UnstorableDataError)) throw err;
+      await this.journal.settled();
+    }
+    await this.writeDocument(id, options);
+  }
+
+  /**
+   * Save documents through the batch journal (batchJournal.ts): their texts as one record, on
+   * disk before this resolves; their files are rewritten in the background (backups kept there,
+   * before each file's first rewrite). Throws UnstorableDataError, having written nothing, when
+   * one of them fails its schema; AppError('storage') when the record could not be written
+   * (every one of them is then kept in memory, marked unsaved and retried).
+   */
+  private async journalDocuments(ids: readonly string[]): Promise<void> {
+    const dbs = await Promise.all(ids.map((id) => this.document(id)));
+    const entries = dbs.map((db, i) => ({ id: ids[i] as string, text: adapterOf(db).serialize(db.data) }));
+    await this.marker.mark();
+    dbs.forEach((db, i) => {
+      if (this.index.syncCount(ids[i] as string, db.data.annotations.length)) this.scheduleIndexSave();
+    });
+    let record: Awaited<ReturnType<BatchJournal['commit']>>;
+    try {
+      record = await this.journal.commit(entries);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      for (const id of ids) this.unsaved.set(id, reason);
+      this.scheduleRetry();
+      throw new AppError(
+        'storage',
+        `${reason} Your changes are kept in memory and marked unsaved; Hashiya will try again (or use “Save again”). Do not close Hashiya until they are saved.`,
+      );
+    }
+    for (const id of ids) this.unsaved.delete(id);
+    this.journal.writeBack(record, {
+      write: (id) => this.writeDocument(id, { syncFolder: false }),
+      syncDocuments: () => syncFolder(path.join(this.dir, DOCUMENTS_DIR), this.options.durable),
+    });
+  }
+
+  /** Replay the journal a killed process left (before anything reads the documents); true when it held any. */
+  private async replayJournal(): Promise<boolean> {
+    let written: string[];
+    try {
+      written = await this.journal.recover((id, text) => void this.files.parse(id, text), {
+        write: async ({ id, text }) => {
+          await this.backups.keepBeforeFirstSave(documentKey(id), this.documentPath(id));
+          await new DurableTextFile(this.documentPath(id), this.options.durable).write(text, { syncFolder: false });
+        },
+        syncDocuments: () => syncFolder(path.join(this.dir, DOCUMENTS_DIR), this.options.durable),
+      });
+    } catch (err) {
+      throw new AppError(
+        'storage',
+        `Changes saved in the project’s journal could not be written into their documents (${err instanceof Error ? err.message : String(err)}). Nothing was lost: they stay in journal/ and are written when the project is next opened.`,
+      );
+    }
+    return written.length > 0;
+  }
+
+  /** The file of a document itself: written now (or after the write on its way). */
+  private async writeDocument(id: string, options?: WriteOptions): Promise<void> {
+    this.assertOpen();
     const db = await this.document(id);
     await this.marker.mark();
     if (this.index.syncCount(id, db.data.annotations.length)) this.scheduleIndexSave();
@@ -402,7 +494,7 @@ export class ProjectStore {
   /** Remove the marker once project.json has caught up with every document write. */
   async markSyncedIfIdle(): Promise<void> {
     if (this.indexTimer || this.indexWrite || this.unsaved.size > 0 || this.loading.size > 0) return;
-    if (this.files.busy || this.projectFile.file.busy) return;
+    if (this.files.busy || this.projectFile.file.busy || this.journal.busy) return;
     await this.marker.clear();
   }
 
@@ -442,6 +534,7 @@ export class ProjectStore {
       else {
         const db = this.files.loaded(key);
         if (!db) this.unsaved.delete(key);
+        else if (this.journal.holds(key)) await this.journalDocuments([key]).catch(() => undefined);
         else await this.guardedWrite(key, () => db.write()).catch(() => undefined);
       }
     }
@@ -477,6 +570,7 @@ export class ProjectStore {
   async deleteDocument(id: string): Promise<void> {
     this.assertOpen();
     this.summary(id);
+    await this.settleJournalFor(id);
     this.index.remove(id);
     await this.saveProject();
     this.unsaved.delete(id);
@@ -507,6 +601,7 @@ export class ProjectStore {
     if (this.indexTimer) await this.saveProject().catch(() => undefined);
     if (this.indexWrite) await this.indexWrite;
     if (this.unsaved.size > 0) await this.retryUnsaved();
+    await this.journal.settled();
     await this.projectFile.file.flush();
     await this.files.flush();
     await Promise.allSettled([...this.loading.values()]);
@@ -557,6 +652,7 @@ export class ProjectStore {
   /** Replace a document's file with one of its snapshots (the current file is snapshotted first). */
   async restoreDocumentBackup(id: string, name: string): Promise<DocumentSummary> {
     this.assertOpen();
+    await this.settleJournalFor(id);
     let raw: string;
     try {
       raw = await this.backups.read(documentKey(id), name);
@@ -598,6 +694,20 @@ export class ProjectStore {
     this.project.data.codebook = data.codebook;
     this.project.data.settings = data.settings;
     await this.saveProject();
+  }
+
+  /**
+   * Before a document's file is replaced or moved: the batches holding it are written into it
+   * first (a journal record replayed after that would bring back what was replaced).
+   */
+  private async settleJournalFor(id: string): Promise<void> {
+    if (!this.journal.holds(id)) return;
+    await this.journal.settled();
+    if (this.journal.holds(id))
+      throw new AppError(
+        'storage',
+        `The last changes to “${this.summary(id).title}” are saved in the project’s journal but not yet in the document’s own file (a write failed). Use “Save again”, then try once more; nothing was changed.`,
+      );
   }
 
   /** Parse a document snapshot for listing (null when it cannot be read). */
