@@ -33,7 +33,8 @@ import { parseJsonFile, UnstorableDataError, type ValidatedJsonFile } from './js
 import { headVersion, upgradeToClaims } from './claimsUpgrade';
 import { documentFormat, PROJECT_FORMAT, type FormatHistory } from './migrations';
 import type { ProjectLock } from './projectLock';
-import { ProjectFile, type DocumentFile } from './schema';
+import type { DocumentFile, ProjectFile } from './schema';
+import { ProjectFileChecked } from './summaryCheck';
 import { UnsavedFiles, type UnsavedFile } from './unsavedFiles';
 
 export { DOCUMENTS_DIR, PROJECT_FILE, QUARANTINE_DIR, quarantine, TRASH_DIR, UNSYNCED_FILE } from './folder';
@@ -452,7 +453,7 @@ export class ProjectStore {
     if (this.closed) return;
     if (id === null) {
       this.backups.snapshotSoon(PROJECT_KEY, this.projectFile.filePath, (raw) =>
-        parseJsonFile(this.projectFile.filePath, raw, ProjectFile, this.projectFormat),
+        parseJsonFile(this.projectFile.filePath, raw, ProjectFileChecked, this.projectFormat),
       );
     } else {
       this.backups.snapshotSoon(documentKey(id), this.documentPath(id), (raw) => void this.files.parse(id, raw));
@@ -588,7 +589,7 @@ export class ProjectStore {
     }
     let data: ProjectFile;
     try {
-      data = parseJsonFile(this.projectFile.filePath, raw, ProjectFile, this.projectFormat);
+      data = parseJsonFile(this.projectFile.filePath, raw, ProjectFileChecked, this.projectFormat);
     } catch (err) {
       throw unusableBackup(err);
     }
