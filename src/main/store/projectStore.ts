@@ -18,6 +18,7 @@ import type { DocumentSummary, Warning } from '@shared/model';
 import { BackupStore, documentKey, PROJECT_KEY, type BackupPolicy } from './backups';
 import { adapterOf, DamagedDocument, DocumentFiles, type DocDb } from './documentFiles';
 import { DocumentIndex, summaryOf } from './documentIndex';
+import { DocumentPages, type Page, type PageRequest } from './documentPages';
 import type { PeekPart, PeekParts } from './documentPeek';
 import { syncFolder, type DurableFileOptions, type WriteOptions } from './durableFile';
 import {
@@ -62,6 +63,7 @@ export class ProjectStore {
   private readonly projectFile: ValidatedJsonFile<ProjectFile>;
   private readonly files: DocumentFiles;
   private readonly index: DocumentIndex;
+  private readonly pages: DocumentPages;
   private readonly loading = new Map<string, Promise<DocDb>>();
   private readonly unsaved = new UnsavedFiles();
   private readonly marker: SyncMarker;
@@ -89,6 +91,7 @@ export class ProjectStore {
     this.options = options;
     this.projectFormat = options.formats?.project ?? PROJECT_FORMAT;
     this.index = new DocumentIndex(() => this.project.data);
+    this.pages = new DocumentPages(this.index);
     this.marker = new SyncMarker(dir, uncleanShutdown);
     this.files = new DocumentFiles(dir, backups, {
       format:
@@ -178,6 +181,11 @@ export class ProjectStore {
 
   summary(id: string): DocumentSummary {
     return this.index.get(id);
+  }
+
+  /** One window of the library, sorted and filtered (documentPages.ts); `list` stands in for the index. */
+  libraryPage(request: PageRequest, list?: readonly DocumentSummary[]): Page {
+    return this.pages.page(request, list);
   }
 
   /** Files whose latest change is only in memory (a save failed; it is retried). */
