@@ -69,6 +69,8 @@ export class ProjectStore {
   private readonly marker: SyncMarker;
   private indexTimer: ReturnType<typeof setTimeout> | null = null;
   private indexWrite: Promise<void> | null = null;
+  /** when the first change waiting for the index save was made */
+  private indexWaitingSince = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly options: OpenOptions;
   private readonly projectFormat: FormatHistory;
@@ -311,9 +313,19 @@ export class ProjectStore {
     this.backupSoon(null);
   }
 
-  /** Save project.json soon: for caches (annotation counts) that can be rebuilt from documents. */
+  /**
+   * Save project.json soon: for caches (annotation counts) that can be rebuilt from documents.
+   * The delay starts again with each change, up to five delays after the first: a researcher
+   * tagging one passage after another does not rewrite a 100,000-entry index with every tag.
+   */
   scheduleIndexSave(): void {
-    if (this.indexTimer || this.closed) return;
+    if (this.closed) return;
+    const delay = this.options.indexSaveDelayMs ?? 1000;
+    const now = Date.now();
+    if (this.indexTimer) {
+      if (now - this.indexWaitingSince > 4 * delay) return;
+      clearTimeout(this.indexTimer);
+    } else this.indexWaitingSince = now;
     this.indexTimer = setTimeout(() => {
       this.indexTimer = null;
       const write = this.saveProject()
@@ -323,7 +335,7 @@ export class ProjectStore {
         })
         .then(() => this.markSyncedIfIdle());
       this.indexWrite = write;
-    }, this.options.indexSaveDelayMs ?? 1000);
+    }, delay);
     this.indexTimer.unref?.();
   }
 

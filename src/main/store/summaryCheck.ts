@@ -72,6 +72,23 @@ export function isPlainSummary(v: unknown): v is DocumentSummary {
 }
 
 /**
+ * Entries already vouched for, with the annotation count they had then: every save of
+ * project.json checks the whole index again, and at 10,000 documents that was most of a save's
+ * own time. The store replaces an entry whenever anything of it changes except its count, which
+ * it sets in place (to a number of annotations); an entry whose count differs is checked again.
+ */
+const vouched = new WeakMap<object, number>();
+
+function knownPlain(entry: unknown): boolean {
+  if (entry === null || typeof entry !== 'object') return false;
+  const count = vouched.get(entry);
+  if (count !== undefined && count === (entry as DocumentSummary).annotationCount) return true;
+  if (!isPlainSummary(entry)) return false;
+  vouched.set(entry, entry.annotationCount);
+  return true;
+}
+
+/**
  * ProjectFile as the store reads and writes it: the same rules and the same result, with the
  * document index checked by isPlainSummary first (DocumentSummary for the entries it does not
  * vouch for, so an error names the same place, e.g. documents.12.sha256).
@@ -82,7 +99,7 @@ export const ProjectFileChecked: z.ZodType<ProjectFile> = ProjectFile.extend({
   const { documents } = file;
   for (let i = 0; i < documents.length; i++) {
     const entry = documents[i];
-    if (isPlainSummary(entry)) continue;
+    if (knownPlain(entry)) continue;
     const parsed = DocumentSummary.safeParse(entry);
     if (parsed.success) documents[i] = parsed.data;
     else {
