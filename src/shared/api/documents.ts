@@ -83,7 +83,11 @@ export const DocumentPageInput = z
     offset: z.number().int().nonnegative().max(10_000_000),
     limit: z.number().int().min(1).max(1000),
     /** by one column (the library's rules, src/shared/library/rows.ts); none: the project's order */
-    sort: z.object({ key: z.enum(SORT_KEYS), descending: z.boolean() }).strict().nullable().optional(),
+    sort: z
+      .object({ key: z.enum(SORT_KEYS), descending: z.boolean() })
+      .strict()
+      .nullable()
+      .optional(),
     /** title or source contains it, folded as search folds Arabic */
     query: z.string().max(200).optional(),
     /** only the documents the coding plan assigns to this copy's coder */
