@@ -40,6 +40,7 @@ const READ_ONLY: MethodName[] = [
   'project.pickFolder',
   'backups.list',
   'documents.list',
+  'documents.page',
   'documents.get',
   'documents.preview',
   'annotations.list',

@@ -58,6 +58,7 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'project.pickFolder': none,
   'backups.list': none,
   'documents.list': none,
+  'documents.page': none,
   'documents.get': none,
   'documents.preview': none,
   'annotations.list': none,

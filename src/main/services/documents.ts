@@ -1,6 +1,7 @@
 import type { Handlers } from '@shared/api';
 import type { ArticlePreview, DuplicateReport } from '@shared/api/documents';
 import type { DocumentSummary, Warning } from '@shared/model';
+import type { CodingPlan } from '@shared/coders/model';
 import { AppError } from '@shared/errors';
 import { importFile, importPlainText, type ImportedText } from '../import';
 import { repeatsWithin } from '../import/nearDuplicate';
@@ -13,6 +14,7 @@ import { visibleSummaries } from './visibleAnnotations';
 type DocumentHandlers = Pick<
   Handlers,
   | 'documents.list'
+  | 'documents.page'
   | 'documents.get'
   | 'documents.preview'
   | 'documents.import'
@@ -134,10 +136,34 @@ async function addImported(
   };
 }
 
+/** The documents the plan assigns to `coderId` (none without one). */
+function assignedSet(plan: CodingPlan, coderId: string | null): ReadonlySet<string> {
+  const ids = new Set<string>();
+  if (coderId !== null) for (const a of plan.assignments) if (a.coderIds.includes(coderId)) ids.add(a.documentId);
+  return ids;
+}
+
 export function documentHandlers(ctx: ServiceContext): DocumentHandlers {
   return {
     // while blind, each count is of this coder's own annotations (visibleAnnotations.ts)
     'documents.list': async () => visibleSummaries(ctx.store, ctx.store.summaries()),
+    // one window of the library; while blind the counts (and a sort by them) are this coder's own
+    'documents.page': async ({ offset, limit, sort, query, assignedToMe, locale }) => {
+      const { settings, plan } = ctx.store.data;
+      const request = {
+        offset,
+        limit,
+        sort: sort ?? null,
+        query: query ?? '',
+        locale: locale ?? settings.uiLanguage,
+        only: assignedToMe ? assignedSet(plan, settings.coderId) : null,
+      };
+      if (!settings.blind) return ctx.store.libraryPage(request);
+      if (sort?.key === 'annotationCount')
+        return ctx.store.libraryPage(request, await visibleSummaries(ctx.store, ctx.store.summaries()));
+      const page = ctx.store.libraryPage(request);
+      return { ...page, rows: await visibleSummaries(ctx.store, page.rows) };
+    },
     'documents.get': async ({ id }) => {
       const db = await ctx.store.document(id);
       const [summary] = await visibleSummaries(ctx.store, [ctx.store.summary(id)]);

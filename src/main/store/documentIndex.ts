@@ -22,6 +22,13 @@ export class DocumentIndex {
    */
   private positions: { list: DocumentSummary[]; length: number; at: Map<string, number> } | null = null;
 
+  /**
+   * Counts of the changes made through this index, for views kept beside it (documentPages.ts):
+   * `shape` for anything but an annotation count (an entry added, removed, replaced or edited),
+   * `counts` for annotation counts. A view also checks the list's identity and length.
+   */
+  readonly versions = { shape: 0, counts: 0 };
+
   /** `project` gives the project file in memory now (a refused save puts back the one on disk) */
   constructor(private readonly project: () => ProjectFile) {}
 
@@ -56,6 +63,7 @@ export class DocumentIndex {
   }
 
   add(summary: DocumentSummary): void {
+    this.versions.shape++;
     this.project().documents.push(summary);
   }
 
@@ -63,16 +71,19 @@ export class DocumentIndex {
   put(summary: DocumentSummary): void {
     const list = this.project().documents;
     const index = this.indexOf(summary.id);
+    this.versions.shape++;
     if (index === -1) list.push(summary);
     else list[index] = summary;
   }
 
   remove(id: string): void {
     const data = this.project();
+    this.versions.shape++;
     data.documents = data.documents.filter((d) => d.id !== id);
   }
 
   replaceAll(list: DocumentSummary[]): void {
+    this.versions.shape++;
     this.project().documents = list;
   }
 
@@ -81,6 +92,7 @@ export class DocumentIndex {
     const entry = this.find(id);
     if (!entry || entry.annotationCount === count) return false;
     entry.annotationCount = count;
+    this.versions.counts++;
     return true;
   }
 
@@ -90,7 +102,11 @@ export class DocumentIndex {
     const index = this.indexOf(id);
     if (index === -1) return false;
     const next = summaryOf(file);
-    if (JSON.stringify(next) === JSON.stringify(list[index])) return false;
+    const old = list[index] as DocumentSummary;
+    if (JSON.stringify(next) === JSON.stringify(old)) return false;
+    if (JSON.stringify({ ...next, annotationCount: 0 }) === JSON.stringify({ ...old, annotationCount: 0 }))
+      this.versions.counts++;
+    else this.versions.shape++;
     list[index] = next;
     return true;
   }
@@ -119,6 +135,7 @@ export class DocumentIndex {
     }
     next.push(...found.values());
     data.documents = next;
+    this.versions.shape++;
     return JSON.stringify(next) !== before;
   }
 }

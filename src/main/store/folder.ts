@@ -14,7 +14,8 @@ import { CorruptFileError, parseJsonFile, type UnstorableDataError, ValidatedJso
 import { NewerFormatError, type FormatHistory } from './migrations';
 import { ProjectLock } from './projectLock';
 import { emptyRegistry } from '@shared/claims/registry';
-import { ProjectFile, SCHEMA_VERSION } from './schema';
+import { type ProjectFile, SCHEMA_VERSION } from './schema';
+import { ProjectFileChecked } from './summaryCheck';
 
 export const PROJECT_FILE = 'project.json';
 export const DOCUMENTS_DIR = 'documents';
@@ -120,11 +121,11 @@ export async function readProjectFile(
   backups: BackupStore,
   options: { name?: string; format: FormatHistory; durable?: DurableFileOptions },
 ): Promise<ProjectFileRead> {
-  const file = new ValidatedJsonFile(path.join(root, PROJECT_FILE), ProjectFile, {
+  const file = new ValidatedJsonFile(path.join(root, PROJECT_FILE), ProjectFileChecked, {
     ...options.durable,
     history: options.format,
   });
-  const parse = (raw: string) => parseJsonFile(file.filePath, raw, ProjectFile, options.format);
+  const parse = (raw: string) => parseJsonFile(file.filePath, raw, ProjectFileChecked, options.format);
   const result: ProjectFileRead = { file, data: null, notices: [], rebuildIndex: false, migratedRaw: null };
   try {
     const read = await file.readDetailed();

@@ -19,6 +19,7 @@ import { BackupStore, documentKey, PROJECT_KEY, type BackupPolicy } from './back
 import { BatchJournal, JOURNAL_MIN_DOCUMENTS } from './batchJournal';
 import { adapterOf, DamagedDocument, DocumentFiles, type DocDb } from './documentFiles';
 import { DocumentIndex, summaryOf } from './documentIndex';
+import { DocumentPages, type Page, type PageRequest } from './documentPages';
 import type { PeekPart, PeekParts } from './documentPeek';
 import { DurableTextFile, syncFolder, type DurableFileOptions, type WriteOptions } from './durableFile';
 import {
@@ -34,7 +35,8 @@ import { parseJsonFile, UnstorableDataError, type ValidatedJsonFile } from './js
 import { headVersion, upgradeToClaims } from './claimsUpgrade';
 import { documentFormat, PROJECT_FORMAT, type FormatHistory } from './migrations';
 import type { ProjectLock } from './projectLock';
-import { ProjectFile, type DocumentFile } from './schema';
+import type { DocumentFile, ProjectFile } from './schema';
+import { ProjectFileChecked } from './summaryCheck';
 import { UnsavedFiles, type UnsavedFile } from './unsavedFiles';
 
 export { DOCUMENTS_DIR, PROJECT_FILE, QUARANTINE_DIR, quarantine, TRASH_DIR, UNSYNCED_FILE } from './folder';
@@ -64,12 +66,15 @@ export class ProjectStore {
   private readonly projectFile: ValidatedJsonFile<ProjectFile>;
   private readonly files: DocumentFiles;
   private readonly index: DocumentIndex;
+  private readonly pages: DocumentPages;
   private readonly loading = new Map<string, Promise<DocDb>>();
   private readonly unsaved = new UnsavedFiles();
   private readonly marker: SyncMarker;
   private readonly journal: BatchJournal;
   private indexTimer: ReturnType<typeof setTimeout> | null = null;
   private indexWrite: Promise<void> | null = null;
+  /** when the first change waiting for the index save was made */
+  private indexWaitingSince = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly options: OpenOptions;
   private readonly projectFormat: FormatHistory;
@@ -92,6 +97,7 @@ export class ProjectStore {
     this.options = options;
     this.projectFormat = options.formats?.project ?? PROJECT_FORMAT;
     this.index = new DocumentIndex(() => this.project.data);
+    this.pages = new DocumentPages(this.index);
     this.marker = new SyncMarker(dir, uncleanShutdown);
     this.journal = new BatchJournal(dir, { durable: options.durable, log: options.log });
     this.files = new DocumentFiles(dir, backups, {
@@ -184,6 +190,11 @@ export class ProjectStore {
 
   summary(id: string): DocumentSummary {
     return this.index.get(id);
+  }
+
+  /** One window of the library, sorted and filtered (documentPages.ts); `list` stands in for the index. */
+  libraryPage(request: PageRequest, list?: readonly DocumentSummary[]): Page {
+    return this.pages.page(request, list);
   }
 
   /** Files whose latest change is only in memory (a save failed; it is retried). */
@@ -325,9 +336,19 @@ export class ProjectStore {
     this.backupSoon(null);
   }
 
-  /** Save project.json soon: for caches (annotation counts) that can be rebuilt from documents. */
+  /**
+   * Save project.json soon: for caches (annotation counts) that can be rebuilt from documents.
+   * The delay starts again with each change, up to five delays after the first: a researcher
+   * tagging one passage after another does not rewrite a 100,000-entry index with every tag.
+   */
   scheduleIndexSave(): void {
-    if (this.indexTimer || this.closed) return;
+    if (this.closed) return;
+    const delay = this.options.indexSaveDelayMs ?? 1000;
+    const now = Date.now();
+    if (this.indexTimer) {
+      if (now - this.indexWaitingSince > 4 * delay) return;
+      clearTimeout(this.indexTimer);
+    } else this.indexWaitingSince = now;
     this.indexTimer = setTimeout(() => {
       this.indexTimer = null;
       const write = this.saveProject()
@@ -337,7 +358,7 @@ export class ProjectStore {
         })
         .then(() => this.markSyncedIfIdle());
       this.indexWrite = write;
-    }, this.options.indexSaveDelayMs ?? 1000);
+    }, delay);
     this.indexTimer.unref?.();
   }
 
@@ -545,7 +566,7 @@ export class ProjectStore {
     if (this.closed) return;
     if (id === null) {
       this.backups.snapshotSoon(PROJECT_KEY, this.projectFile.filePath, (raw) =>
-        parseJsonFile(this.projectFile.filePath, raw, ProjectFile, this.projectFormat),
+        parseJsonFile(this.projectFile.filePath, raw, ProjectFileChecked, this.projectFormat),
       );
     } else {
       this.backups.snapshotSoon(documentKey(id), this.documentPath(id), (raw) => void this.files.parse(id, raw));
@@ -684,7 +705,7 @@ export class ProjectStore {
     }
     let data: ProjectFile;
     try {
-      data = parseJsonFile(this.projectFile.filePath, raw, ProjectFile, this.projectFormat);
+      data = parseJsonFile(this.projectFile.filePath, raw, ProjectFileChecked, this.projectFormat);
     } catch (err) {
       throw unusableBackup(err);
     }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cleanLabel } from '../text/canonical';
 import { Document, DocumentMetaPatch, DocumentSummary, Id, Warning } from '../model';
 import { method } from './method';
+import { SORT_KEYS } from '../library/rows';
 
 /** 20 MB of file bytes, base64-encoded (4/3) plus the JSON around it. */
 import { MAX_IMPORT_FILE_BYTES } from '../limits';
@@ -76,8 +77,39 @@ const FileInput = {
   data: z.base64().max(MAX_IMPORT_BODY),
 };
 
+/** documents.page: one window of the library, sorted and filtered by the server. */
+export const DocumentPageInput = z
+  .object({
+    offset: z.number().int().nonnegative().max(10_000_000),
+    limit: z.number().int().min(1).max(1000),
+    /** by one column (the library's rules, src/shared/library/rows.ts); none: the project's order */
+    sort: z
+      .object({ key: z.enum(SORT_KEYS), descending: z.boolean() })
+      .strict()
+      .nullable()
+      .optional(),
+    /** title or source contains it, folded as search folds Arabic */
+    query: z.string().max(200).optional(),
+    /** only the documents the coding plan assigns to this copy's coder */
+    assignedToMe: z.boolean().optional(),
+    /** the collator's language for text columns */
+    locale: z.enum(['en', 'ar']).optional(),
+  })
+  .strict();
+export type DocumentPageInput = z.infer<typeof DocumentPageInput>;
+
+export const DocumentPage = z.object({
+  /** documents in the project */
+  total: z.number().int().nonnegative(),
+  /** documents the filter keeps (the rows to page through) */
+  matched: z.number().int().nonnegative(),
+  rows: z.array(DocumentSummary),
+});
+export type DocumentPage = z.infer<typeof DocumentPage>;
+
 export const documentsApi = {
   'documents.list': method(z.object({}).strict(), z.array(DocumentSummary)),
+  'documents.page': method(DocumentPageInput, DocumentPage),
   'documents.get': method(z.object({ id: Id }).strict(), Document),
   /** Read a file as documents.import would, and say what it would make; nothing is written. */
   'documents.preview': method(z.object(FileInput).strict(), ImportPreview, { maxBodyBytes: MAX_IMPORT_BODY }),

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DocumentPage, DocumentPageInput } from '@shared/api/documents';
 import type { DocumentSummary } from '@shared/model';
 import { api, errorMessage } from '../api/client';
 import { useApp } from '../app/AppContext';
@@ -7,12 +8,23 @@ import { onAppEvent } from '../app/appEvents';
 import { useI18n, type MessageKey, useAppStrings } from '../i18n';
 import { AssignedFilter, AssignedMark, useAssignedToMe } from '../features/coders';
 import { DocumentDetailsDialog } from './DocumentDetailsDialog';
-import { filterIndex, filterRows, sortRows, type Sort, type SortKey } from './libraryRows';
+import type { Sort, SortKey } from './libraryRows';
 
-// The list is asked for as soon as the script runs, alongside the project's settings, rather than
-// after they arrive: the library is the first thing a researcher sees.
-let prefetched: Promise<DocumentSummary[]> | null = api['documents.list']({});
+/** Rows asked for at a time: the server sorts and filters, the page holds what is in view. */
+const PAGE = 100;
+
+// The first rows are asked for as soon as the script runs, alongside the project's settings,
+// rather than after they arrive: the library is the first thing a researcher sees.
+let prefetched: Promise<DocumentPage> | null = api['documents.page']({ offset: 0, limit: PAGE });
 prefetched.catch(() => undefined);
+
+/** The rows of one view (sort, filter, reload) that have arrived, by block of PAGE. */
+interface Loaded {
+  view: string;
+  total: number;
+  matched: number;
+  blocks: Map<number, DocumentSummary[]>;
+}
 
 const ROW_HEIGHT = 44;
 const HEAD_HEIGHT = 36;
@@ -38,7 +50,7 @@ export function LibraryView() {
   const app = useApp();
   const { lang } = useI18n();
   const words = useAppStrings();
-  const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<DocumentSummary | null>(null);
   const [sort, setSort] = useState<Sort | null>(null);
@@ -49,34 +61,63 @@ export function LibraryView() {
   const [onlyMine, setOnlyMine] = useState(false);
   const mineOnly = onlyMine && assigned.size > 0;
 
-  const loads = useRef(0);
-  const load = useCallback(() => {
-    const request = prefetched ?? api['documents.list']({});
-    prefetched = null;
-    // events can come in a burst: only the newest answer is shown
-    const mine = ++loads.current;
-    request
-      .then((list) => mine === loads.current && setDocs(list))
-      .catch((err: unknown) => mine === loads.current && setError(errorMessage(err)));
-  }, []);
+  // documents added, removed or edited, or their annotation counts changed (here or elsewhere):
+  // the rows in view are asked for again
+  const [reloads, setReloads] = useState(0);
+  const load = useCallback(() => setReloads((n) => n + 1), []);
   useEffect(() => {
-    load();
-    // documents added, removed or edited, or their annotation counts changed (here or elsewhere)
     const offs = [onAppEvent('documents.changed', load), onAppEvent('annotations.changed', load)];
     return () => {
       for (const off of offs) off();
     };
   }, [load]);
 
-  // folding every title and source takes seconds at 100,000 documents: only once a filter is typed,
-  // not before the first rows are on screen
-  const filtering = query.trim() !== '';
-  const index = useMemo(() => (filtering ? filterIndex(docs ?? []) : []), [docs, filtering]);
-  const shown = useMemo(() => {
-    const rows = sortRows(filterRows(docs ?? [], index, query), sort, lang);
-    return mineOnly ? rows.filter((d) => assigned.has(d.id)) : rows;
-  }, [docs, index, query, sort, lang, mineOnly, assigned]);
-  const rows = useWindowedRows(scroller, shown.length, ROW_HEIGHT, HEAD_HEIGHT);
+  const matched = loaded?.matched ?? 0;
+  const rows = useWindowedRows(scroller, matched, ROW_HEIGHT, HEAD_HEIGHT);
+  const input: Omit<DocumentPageInput, 'offset' | 'limit'> = {
+    sort,
+    query,
+    assignedToMe: mineOnly,
+    locale: lang === 'ar' ? 'ar' : 'en',
+  };
+  const view = `${JSON.stringify(input)}#${reloads}`;
+  const first = Math.floor(rows.start / PAGE);
+  const last = Math.max(first, Math.floor((rows.end - 1) / PAGE));
+  const asked = useRef(new Set<string>());
+  const current = useRef(view);
+  current.current = view;
+  useEffect(() => {
+    const have = loaded?.view === view ? loaded.blocks : null;
+    for (let block = first; block <= last; block++) {
+      const id = `${view}@${block}`;
+      if (have?.has(block) || asked.current.has(id)) continue;
+      asked.current.add(id);
+      const initial = prefetched !== null && block === 0 && reloads === 0 && !sort && !query && !mineOnly;
+      const request =
+        initial && prefetched ? prefetched : api['documents.page']({ ...input, offset: block * PAGE, limit: PAGE });
+      prefetched = null;
+      request
+        .then((page) => {
+          asked.current.delete(id);
+          // a view changed meanwhile (sorted, filtered, reloaded): only the newest is shown
+          if (current.current !== view) return;
+          setError(null);
+          setLoaded((old) => {
+            const blocks = old?.view === view ? new Map(old.blocks) : new Map<number, DocumentSummary[]>();
+            blocks.set(block, page.rows);
+            return { view, total: page.total, matched: page.matched, blocks };
+          });
+        })
+        .catch((err: unknown) => {
+          asked.current.delete(id);
+          if (current.current === view) setError(errorMessage(err));
+        });
+    }
+    // `input` is part of `view`
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view, first, last, loaded]);
+  const rowAt = (i: number) => loaded?.blocks.get(Math.floor(i / PAGE))?.[i % PAGE];
+  const total = loaded?.total ?? 0;
   const dateFormat = new Intl.DateTimeFormat(lang === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium' });
   const dayFormat = new Intl.DateTimeFormat(lang === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
   const numberFormat = new Intl.NumberFormat(lang === 'ar' ? 'ar' : 'en');
@@ -94,14 +135,14 @@ export function LibraryView() {
     <main className="library" aria-labelledby="library-title">
       <div className="view-head">
         <h1 id="library-title">{words.documents}</h1>
-        {docs && (
+        {loaded && (
           <span className="count" data-testid="library-count">
-            {shown.length === docs.length
-              ? numberFormat.format(docs.length)
-              : `${numberFormat.format(shown.length)} / ${numberFormat.format(docs.length)}`}
+            {matched === total
+              ? numberFormat.format(total)
+              : `${numberFormat.format(matched)} / ${numberFormat.format(total)}`}
           </span>
         )}
-        {docs && docs.length > 0 && (
+        {loaded && total > 0 && (
           <input
             type="search"
             className="library-filter"
@@ -131,13 +172,13 @@ export function LibraryView() {
           {error}
         </p>
       )}
-      {docs === null && !error && <p>{words.loading}</p>}
-      {docs && docs.length === 0 && <p className="empty">{words.noDocuments}</p>}
+      {loaded === null && !error && <p>{words.loading}</p>}
+      {loaded && total === 0 && <p className="empty">{words.noDocuments}</p>}
       {/* always there, so the windowing can follow its scrolling from the first render */}
       <div className="doc-table-wrap" ref={scroller} tabIndex={-1}>
-        {docs && docs.length > 0 && (
+        {loaded && total > 0 && (
           <>
-            <table className="doc-table" aria-rowcount={shown.length + 1}>
+            <table className="doc-table" aria-rowcount={matched + 1}>
               <colgroup>
                 {COLUMNS.map((c) => (
                   <col key={c.key} className={`c-${c.key}`} />
@@ -171,50 +212,63 @@ export function LibraryView() {
               </thead>
               <tbody>
                 {rows.padBefore > 0 && <tr aria-hidden="true" style={{ height: rows.padBefore }} />}
-                {shown.slice(rows.start, rows.end).map((d, i) => (
-                  <tr key={d.id} data-document-id={d.id} className="doc-row" aria-rowindex={rows.start + i + 2}>
-                    <td className="title-cell c-title">
-                      <button
-                        type="button"
-                        className="link doc-open"
-                        dir="auto"
-                        lang={d.language}
-                        title={d.title}
-                        onClick={() => app.openDocument(d.id)}
-                      >
-                        {d.title}
-                      </button>
-                      {assigned.has(d.id) && <AssignedMark />}
-                    </td>
-                    <td className="c-source clip" dir="auto" title={d.source || undefined}>
-                      {d.source}
-                    </td>
-                    <td className="c-publishedAt clip" dir="auto" data-testid="published">
-                      {published(d.publishedAt)}
-                    </td>
-                    <td className="c-language clip" title={d.direction === 'rtl' ? words.rtl : words.ltr}>
-                      {d.language} <span aria-hidden="true">{d.direction === 'rtl' ? '←' : '→'}</span>
-                      <span className="sr-only">{d.direction === 'rtl' ? words.rtl : words.ltr}</span>
-                    </td>
-                    <td className="num c-charCount">{numberFormat.format(d.charCount)}</td>
-                    <td className="num c-annotationCount">{numberFormat.format(d.annotationCount)}</td>
-                    <td className="c-importedAt clip">{dateFormat.format(new Date(d.importedAt))}</td>
-                    <td className="c-actions">
-                      <button
-                        type="button"
-                        className="small"
-                        onClick={() => setEditing(d)}
-                        aria-label={`${words.details}: ${d.title}`}
-                      >
-                        {words.details}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
+                {Array.from({ length: rows.end - rows.start }, (_, i) => rows.start + i).map((at) => {
+                  const d = rowAt(at);
+                  // a row whose page has not arrived yet keeps its place
+                  if (!d)
+                    return (
+                      <tr
+                        key={`at-${at}`}
+                        className="doc-row-pending"
+                        aria-busy="true"
+                        style={{ height: ROW_HEIGHT }}
+                      />
+                    );
+                  return (
+                    <tr key={d.id} data-document-id={d.id} className="doc-row" aria-rowindex={at + 2}>
+                      <td className="title-cell c-title">
+                        <button
+                          type="button"
+                          className="link doc-open"
+                          dir="auto"
+                          lang={d.language}
+                          title={d.title}
+                          onClick={() => app.openDocument(d.id)}
+                        >
+                          {d.title}
+                        </button>
+                        {assigned.has(d.id) && <AssignedMark />}
+                      </td>
+                      <td className="c-source clip" dir="auto" title={d.source || undefined}>
+                        {d.source}
+                      </td>
+                      <td className="c-publishedAt clip" dir="auto" data-testid="published">
+                        {published(d.publishedAt)}
+                      </td>
+                      <td className="c-language clip" title={d.direction === 'rtl' ? words.rtl : words.ltr}>
+                        {d.language} <span aria-hidden="true">{d.direction === 'rtl' ? '←' : '→'}</span>
+                        <span className="sr-only">{d.direction === 'rtl' ? words.rtl : words.ltr}</span>
+                      </td>
+                      <td className="num c-charCount">{numberFormat.format(d.charCount)}</td>
+                      <td className="num c-annotationCount">{numberFormat.format(d.annotationCount)}</td>
+                      <td className="c-importedAt clip">{dateFormat.format(new Date(d.importedAt))}</td>
+                      <td className="c-actions">
+                        <button
+                          type="button"
+                          className="small"
+                          onClick={() => setEditing(d)}
+                          aria-label={`${words.details}: ${d.title}`}
+                        >
+                          {words.details}
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
                 {rows.padAfter > 0 && <tr aria-hidden="true" style={{ height: rows.padAfter }} />}
               </tbody>
             </table>
-            {shown.length === 0 && <p className="empty">{words.noDocumentMatches}</p>}
+            {matched === 0 && <p className="empty">{words.noDocumentMatches}</p>}
           </>
         )}
       </div>
