@@ -46,6 +46,16 @@ describe('the trigram postings', () => {
     expect(await readdir(path.join(dir, INDEX_DIR, 'postings'))).toHaveLength(64);
   });
 
+  it('rule out a phrase whose words are everywhere but never side by side', async () => {
+    const index = new SearchIndex(corpus(dir, texts()).source);
+    await index.sync();
+    expect(ids(await index.search('المفاوضات الحكومة', { limit: 100 }))).toEqual([]);
+    expect(index.counters.scanned).toBe(0);
+    // with a proclitic in front of the second word, the pair is still there
+    expect(ids(await index.search('المتحدث حكومة', { limit: 100 }))).toEqual([]);
+    expect(ids(await index.search('باسم حكومة', { limit: 100 }))).toHaveLength(40);
+  });
+
   it('tell ة from ه when the query does, so the other spelling is not even read', async () => {
     const project = corpus(dir, texts());
     await new SearchIndex(project.source).sync();

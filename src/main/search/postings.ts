@@ -13,6 +13,8 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NORMALIZER_VERSION } from '@shared/search/normalize';
+import { DEFAULT_KEPT_MAP, squeezedTable } from '@shared/search/indexFold';
+import { isSqueezedGapUnit, isSqueezedWordUnit } from '@shared/search/wordMatch';
 import { INDEX_DIR } from './indexFile';
 import type { Filter } from './filterStore';
 
@@ -35,14 +37,55 @@ export interface ShardPostings {
 
 const isSpace = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);
 
-/** The distinct trigram keys of one squeezed text, sorted. */
+/** the index's kept letters folded as the default folds them, on squeezed units */
+const DEFAULT_TABLE = squeezedTable(DEFAULT_KEPT_MAP);
+
+/**
+ * The key of two words next to each other (only white space within a paragraph between them),
+ * from the last three units of each, default-folded: above every trigram key (those are below
+ * 2^24). A word-aware hit of two query words ends the first word with the end of its core and
+ * the second with the end of its, so the pair of their cores' last three units is there.
+ */
+function pairKey(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
+  return ((h >>> 1) | 0x80000000) >>> 0;
+}
+
+/** The distinct keys of one squeezed text, sorted: its trigrams and its pairs of neighbouring words. */
 export function trigramsOf(text: string): Uint32Array {
-  const keys = new Uint32Array(Math.max(0, text.length - 2));
+  const keys = new Uint32Array(2 * text.length);
   let n = 0;
   let a = -1;
   let b = -1;
+  // the current word's length and last three units (default-folded), the previous word's, and
+  // whether only white space within a paragraph has come since it ended
+  let length = 0;
+  let last3 = 0;
+  let previous = -1;
+  let gapOnly = false;
+  let before = -1;
+  const endWord = () => {
+    const word = length >= 3 ? last3 : -1;
+    if (before !== -1 && word !== -1) keys[n++] = pairKey(before, word);
+    previous = word;
+    gapOnly = true;
+    length = 0;
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i) & 0xff;
+    if (isSqueezedWordUnit(c)) {
+      if (length === 0) before = gapOnly && previous !== -1 && i > 0 ? previous : -1;
+      length++;
+      last3 = ((last3 << 8) | (DEFAULT_TABLE[c] as number)) & 0xffffff;
+    } else {
+      if (length > 0) endWord();
+      if (!isSqueezedGapUnit(c)) {
+        gapOnly = false;
+        previous = -1;
+      }
+    }
     if (isSpace(c)) {
       a = -1;
       b = -1;
@@ -52,6 +95,7 @@ export function trigramsOf(text: string): Uint32Array {
     a = b;
     b = c;
   }
+  if (length > 0) endWord();
   const sorted = keys.subarray(0, n).sort();
   let m = 0;
   for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[m++] = sorted[i] as number;
@@ -128,6 +172,30 @@ export function trigramGroups(pieces: readonly string[], variants: ReadonlyArray
       for (const x of a) for (const y of b) for (const z of c) group.push((x << 16) | (y << 8) | z);
       groups.push(group);
     }
+  }
+  return groups;
+}
+
+/**
+ * The pair keys a document must hold for a word-aware query of several words (`cores`: each
+ * query word's core, squeezed, in order): one per two neighbouring words whose cores are whole
+ * squeezed words of three units or more (a unit outside ASCII and the Arabic block may stand
+ * for a letter, so such a core asks nothing).
+ */
+export function pairGroups(cores: readonly string[]): number[][] {
+  const groups: number[][] = [];
+  const last3 = (core: string) => {
+    let key = 0;
+    for (let i = core.length - 3; i < core.length; i++)
+      key = (key << 8) | (DEFAULT_TABLE[core.charCodeAt(i) & 0xff] as number);
+    return key;
+  };
+  const whole = (core: string) =>
+    core.length >= 3 && [...core].every((ch) => isSqueezedWordUnit(ch.charCodeAt(0) & 0xff));
+  for (let k = 0; k + 1 < cores.length; k++) {
+    const a = cores[k] as string;
+    const b = cores[k + 1] as string;
+    if (whole(a) && whole(b)) groups.push([pairKey(last3(a), last3(b))]);
   }
   return groups;
 }

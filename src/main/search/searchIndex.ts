@@ -42,6 +42,7 @@ import { readFilters, shardOf, SHARDS, squeeze, writeFilters, type Filter } from
 import {
   buildShard,
   inStep,
+  pairGroups,
   postingsBytes,
   readShardPostings,
   shardCandidates,
@@ -121,6 +122,8 @@ const HAMZA_SEATS = /[\u0621\u0624\u0626]/gu;
 interface Plan {
   kept: KeptMap;
   pieces: string[];
+  /** word-aware: the cores of the query's words, in order (for the postings' pairs of neighbouring words) */
+  words?: string[];
   mayHold: (squeezed: string) => boolean;
 }
 
@@ -151,6 +154,8 @@ function planFor(query: string, mode: MatchMode, rules: NormalizeOptions): Plan 
     return {
       kept,
       pieces: cores,
+      // the pairs are keyed by default-folded letters: hamza seats fold ؤ ئ elsewhere
+      words: boundaries && !rules.foldHamzaSeat ? cores : [],
       mayHold: (text) => cores.every((p) => includes(text, p)) && (!boundaries || matcher(text, 1).length > 0),
     };
   }
@@ -486,7 +491,7 @@ export class SearchIndex {
     const folded = normalizeQuery(query, rules);
     const plan = planFor(query, mode, rules);
     const own = keptMapFor(rules);
-    const groups = trigramGroups(plan.pieces, squeezedVariants(plan.kept));
+    const groups = [...trigramGroups(plan.pieces, squeezedVariants(plan.kept)), ...pairGroups(plan.words ?? [])];
     const flags = new Map<number, Uint8Array | null>();
     const matchIn = matcherFor(folded, mode);
     const summaries = this.source.summaries();

@@ -100,17 +100,26 @@ const exact: Alphabet = {
   slice: (text, start, end) => text.slice(start, end),
 };
 
-function isSqueezedWordChar(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  const c = text.charCodeAt(i);
+/** Whether a squeezed unit is certainly part of a word (every such unit is in the folded text too). */
+export function isSqueezedWordUnit(c: number): boolean {
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
   // U+0621–064A letters, U+0660–0669 digits, U+066E–067F letters, moved down by 0x580
   return (c >= 0xa1 && c <= 0xca) || (c >= 0xe0 && c <= 0xe9) || (c >= 0xee && c <= 0xff);
 }
 
+/** A squeezed unit that may be white space within a paragraph (UNKNOWN may stand for one). */
+export function isSqueezedGapUnit(c: number): boolean {
+  return c === UNKNOWN || isGap(c);
+}
+
+function isSqueezedWordChar(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  return isSqueezedWordUnit(text.charCodeAt(i));
+}
+
 const squeezed: Alphabet = {
   isWordChar: isSqueezedWordChar,
-  maybeGap: (c) => c === UNKNOWN || isGap(c),
+  maybeGap: isSqueezedGapUnit,
   encode: squeeze,
   startsWith: (text, pattern, at) => text.startsWith(pattern, at),
   indexOf: (text, pattern, from) => text.indexOf(pattern, from),
