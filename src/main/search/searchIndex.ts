@@ -440,9 +440,8 @@ export class SearchIndex {
    * letters mapped (`kept`, a letter variant of the default), else folded again from the
    * original. The last two are kept for the next queries.
    */
-  private foldedFor(full: Full, rules: NormalizeOptions, kept: KeptMap | null): NormalizedText {
+  private foldedFor(full: Full, rules: NormalizeOptions, kept: KeptMap | null, key: string): NormalizedText {
     if (kept && kept.size === 0) return full.entry.folded;
-    const key = kept ? keptKey(kept) : JSON.stringify(rules);
     const cached = full.custom.get(key);
     if (cached) return cached.text;
     const folded = full.entry.folded;
@@ -491,6 +490,7 @@ export class SearchIndex {
     const folded = normalizeQuery(query, rules);
     const plan = planFor(query, mode, rules);
     const own = keptMapFor(rules);
+    const foldKey = own ? keptKey(own) : JSON.stringify(rules);
     const groups = [...trigramGroups(plan.pieces, squeezedVariants(plan.kept)), ...pairGroups(plan.words ?? [])];
     const flags = new Map<number, Uint8Array | null>();
     const matchIn = matcherFor(folded, mode);
@@ -531,7 +531,7 @@ export class SearchIndex {
       for (const [i, doc] of batch.entries()) {
         const full = fulls[i];
         if (!full) continue;
-        const text = this.foldedFor(full, rules, own);
+        const text = this.foldedFor(full, rules, own, foldKey);
         const left = opts.limit - hits.length;
         const matches = matchIn(text.text, left + 1);
         if (matches.length === 0) continue;

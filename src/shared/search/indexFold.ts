@@ -72,15 +72,24 @@ export function keptKey(map: KeptMap): string {
   return [...map].map(([a, b]) => `${a}>${b}`).join(',');
 }
 
-const KEPT_RE = new RegExp(`[${KEPT_LETTERS.map((c) => String.fromCharCode(c)).join('')}]`, 'gu');
+const FIRST_KEPT = Math.min(...KEPT_LETTERS);
+const LAST_KEPT = Math.max(...KEPT_LETTERS);
 
 /** The index's folded text as `map`'s rules fold it (the same length: the offset map still holds). */
 export function foldKept(text: string, map: KeptMap): string {
   if (map.size === 0) return text;
-  return text.replace(KEPT_RE, (ch) => {
-    const to = map.get(ch.charCodeAt(0));
-    return to === undefined ? ch : String.fromCharCode(to);
-  });
+  const table = new Uint16Array(LAST_KEPT - FIRST_KEPT + 1);
+  for (let c = FIRST_KEPT; c <= LAST_KEPT; c++) table[c - FIRST_KEPT] = map.get(c) ?? c;
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    units[i] = c >= FIRST_KEPT && c <= LAST_KEPT ? (table[c - FIRST_KEPT] as number) : c;
+  }
+  // String.fromCharCode keeps a lone surrogate as it is (a decoder would replace it)
+  let out = '';
+  const CHUNK = 8192;
+  for (let k = 0; k < units.length; k += CHUNK) out += String.fromCharCode(...units.subarray(k, k + CHUNK));
+  return out;
 }
 
 /** The same map on squeezed units (squeeze.ts): a 256-entry table. */
