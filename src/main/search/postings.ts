@@ -107,8 +107,10 @@ function withLocal(p: Omit<ShardPostings, 'local'>): ShardPostings {
 }
 
 /** Build one shard's postings from its documents' filters. */
-export function buildShard(entries: ReadonlyArray<[string, Filter]>): ShardPostings {
-  const perDoc = entries.map(([, f]) => trigramsOf(f.text));
+export function buildShard(
+  entries: ReadonlyArray<[string, Filter]>,
+  perDoc: readonly Uint32Array[] = entries.map(([, f]) => trigramsOf(f.text)),
+): ShardPostings {
   const total = perDoc.reduce((n, k) => n + k.length, 0);
   // key * 2^20 + document: one native sort orders by key, then document (exact in a double)
   const pairs = new Float64Array(total);

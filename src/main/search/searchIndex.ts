@@ -47,6 +47,7 @@ import {
   readShardPostings,
   shardCandidates,
   trigramGroups,
+  trigramsOf,
   writeShardPostings,
   type ShardPostings,
 } from './postings';
@@ -362,8 +363,8 @@ export class SearchIndex {
 
   /**
    * Bring the trigram postings in step with the filter: the shards changed since, or, once per
-   * project, every shard whose stored postings do not describe its documents. A shard is built
-   * in one turn (about 150 documents at 10,000); the event loop is given back between shards.
+   * project, every shard whose stored postings do not describe its documents. The event loop is
+   * given back every 32 documents and between shards.
    */
   private async refreshPostings(): Promise<void> {
     if (this.options.prefilter === false) return;
@@ -379,7 +380,13 @@ export class SearchIndex {
     for (const [shard, entries] of byShard) {
       const old = this.postings[shard];
       if (old && inStep(old, entries)) continue;
-      const built = buildShard(entries);
+      // each document's keys a few at a time, the event loop given back between them
+      const perDoc: Uint32Array[] = [];
+      for (const [n, [, f]] of entries.entries()) {
+        perDoc.push(trigramsOf(f.text));
+        if (n % 32 === 31) await nextTurn();
+      }
+      const built = buildShard(entries, perDoc);
       this.counters.postingsBuilt++;
       this.postings[shard] = built;
       await writeShardPostings(this.source.dir, shard, built).catch(() => undefined);
@@ -481,6 +488,21 @@ export class SearchIndex {
     return alive !== null && alive[j] === 0;
   }
 
+  /**
+   * The ids of the documents the postings let through, when every shard's postings are in step
+   * with the filter (just after a sync): a warm query then asks one set per document instead of
+   * its shard and version. Null when some shard is not (then ruledOut decides per document).
+   */
+  private candidateIds(groups: readonly number[][]): Set<string> | null {
+    if (!this.postingsChecked || this.postingsDirty.size > 0 || this.postings.some((p) => !p)) return null;
+    const out = new Set<string>();
+    for (const p of this.postings) {
+      const alive = shardCandidates(p as ShardPostings, groups);
+      for (let j = 0; j < alive.length; j++) if (alive[j]) out.add((p as ShardPostings).ids[j] as string);
+    }
+    return out;
+  }
+
   async search(
     query: string,
     opts: { documentId?: string; options?: SearchOptions; limit: number },
@@ -506,10 +528,16 @@ export class SearchIndex {
     const hits: SearchHit[] = [];
     let truncated = false;
     const usePostings = this.options.prefilter !== false && !opts.documentId && groups.length > 0;
+    const candidates = usePostings ? this.candidateIds(groups) : null;
     const mayMatch = (doc: (typeof docs)[number]) => {
+      if (candidates && !candidates.has(doc.id)) {
+        // in step: every document with a filter is in its shard's postings at this version
+        const filter = this.filters.get(doc.id);
+        if (filter && filter.sha256 === doc.sha256) return false;
+      }
       const filter = this.filters.get(doc.id);
       if (!filter || this.options.prefilter === false) return true;
-      if (usePostings && this.ruledOut(doc, groups, flags)) return false;
+      if (usePostings && !candidates && this.ruledOut(doc, groups, flags)) return false;
       this.counters.scanned++;
       return plan.mayHold(filter.text);
     };
