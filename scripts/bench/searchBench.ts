@@ -6,7 +6,7 @@
  *
  * Used by `npm run bench` (scripts/bench/main.ts) and `node scripts/bench-search.mjs [documents]`.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AcrossResult } from '@shared/api/annotations';
 import type { SearchResult } from '@shared/api/search';
@@ -95,6 +95,29 @@ export interface SearchFigures {
   search_warm_ms: number;
   /** the slowest of the warm cases' medians */
   search_warm_worst_ms: number;
+  /** each warm case's median (the cases of measureSearch; search_warm_ms is "name, all spellings") */
+  search_warm_rare_phrase_ms: number;
+  search_warm_no_hits_ms: number;
+  search_warm_whole_word_ms: number;
+  search_warm_substring_ms: number;
+  search_warm_phrase_ms: number;
+  /** ة ≠ ه (foldTaaMarbuta off), word-aware */
+  search_warm_strict_ms: number;
+  /** ة ≠ ه, alef forms, ى and hamza carriers all significant, substring */
+  search_warm_strict_all_ms: number;
+  /** ؤ ئ ء as one letter (foldHamzaSeat on) */
+  search_warm_hamza_seat_ms: number;
+  /** harakat significant (ignoreDiacritics off): folded again from the original */
+  search_warm_diacritics_ms: number;
+  search_warm_digits_ms: number;
+  search_warm_common_ms: number;
+  search_warm_one_document_ms: number;
+  /** the index on disk (index/: entries, filter, postings), and the postings' part of it */
+  search_index_disk_mb: number;
+  search_postings_disk_mb: number;
+  /** the trigram postings' typed arrays in memory, and the heap growth of the first search after reopening */
+  search_postings_mb: number;
+  search_index_heap_mb: number;
   /** tag-all of 1,000 hits in one annotations.createAcross, to its answer (its journal record durable) */
   tag_all_1000_ms: number;
   /** the floor of that: one durable write of the touched files' bytes back to back (what the journal record holds) */
@@ -121,9 +144,20 @@ export interface SearchRun {
  * Measure search and tag-all over the corpus in `dir` (written by writeSearchCorpus). `runs`:
  * repetitions of each warm case. `log` gets a line per measurement.
  */
+/** Bytes of every file under `dir`. */
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const at = path.join(dir, entry.name);
+    total += entry.isDirectory() ? await folderBytes(at) : (await stat(at)).size;
+  }
+  return total;
+}
+
 export async function measureSearch(dir: string, runs: number, log: (line: string) => void): Promise<SearchRun> {
   let store = await ProjectStore.open(dir);
-  let { services } = await hostProject(store);
+  let host = await hostProject(store);
+  let { services } = host;
   const search = (input: Record<string, unknown>) => services.dispatch('search', input) as Promise<SearchResult>;
 
   const building = time(() => search({ query: 'خليفة' }));
@@ -137,15 +171,21 @@ export async function measureSearch(dir: string, runs: number, log: (line: strin
   await store.close();
 
   store = await ProjectStore.open(dir);
-  ({ services } = await hostProject(store));
+  host = await hostProject(store);
+  ({ services } = host);
   globalThis.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const reopened = await time(() => search({ query: 'كلمة نادرة' }));
   log(`first search after reopening (index files): ${reopened.ms.toFixed(0)} ms (${reopened.value.hits.length} hits)`);
   globalThis.gc?.();
+  const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
+  const postingsBytes = host.current.search.postingsBytes;
   log(
-    `memory: heap ${mb(process.memoryUsage().heapUsed)} (index grew it by about ${mb(process.memoryUsage().heapUsed - heapBefore)}), rss ${mb(process.memoryUsage().rss)}`,
+    `memory: heap ${mb(process.memoryUsage().heapUsed)} (index grew it by about ${mb(heapGrowth)}; trigram postings ${mb(postingsBytes)} of typed arrays), rss ${mb(process.memoryUsage().rss)}`,
   );
+  const diskBytes = await folderBytes(path.join(dir, 'index'));
+  const postingsDisk = await folderBytes(path.join(dir, 'index', 'postings'));
+  log(`index on disk: ${mb(diskBytes)} (trigram postings ${mb(postingsDisk)})`);
 
   const docId = store.summaries()[123 % store.summaries().length]?.id as string;
   const cases: Array<[string, Record<string, unknown>]> = [
@@ -156,12 +196,22 @@ export async function measureSearch(dir: string, runs: number, log: (line: strin
     ['name, substring (the old default)', { query: 'خليفة', options: { match: 'substring' } }],
     ['phrase with proclitics', { query: 'وقف إطلاق النار' }],
     ['name, taa marbuta significant', { query: 'خليفة', options: { foldTaaMarbuta: false } }],
+    [
+      'name, every letter significant',
+      {
+        query: 'خليفة',
+        options: { match: 'substring', foldTaaMarbuta: false, foldAlef: false, foldYaa: false, foldHamza: false },
+      },
+    ],
+    ['name, hamza seats as one', { query: 'الرئيس', options: { foldHamzaSeat: true } }],
+    ['name, harakat significant', { query: 'اضطُرت', options: { ignoreDiacritics: false } }],
     ['digits ٢٠١٩ / 2019', { query: '٢٠١٩' }],
     ['common word (truncated at 1000)', { query: 'الرئيس' }],
     ['one document (find bar)', { query: 'الرئيس', documentId: docId }],
   ];
   let warm = 0;
   let worst = 0;
+  const medians = new Map<string, number>();
   log(`warm searches (median of ${runs}):`);
   for (const [label, input] of cases) {
     const times: number[] = [];
@@ -173,6 +223,7 @@ export async function measureSearch(dir: string, runs: number, log: (line: strin
     }
     const hits = last ? `${last.hits.length}${last.truncated ? '+' : ''} hits` : '';
     log(`  ${label.padEnd(34)} ${median(times).toFixed(1).padStart(7)} ms   ${hits}`);
+    medians.set(label, median(times));
     if (label === 'name, all spellings') warm = median(times);
     worst = Math.max(worst, median(times));
   }
@@ -243,6 +294,22 @@ export async function measureSearch(dir: string, runs: number, log: (line: strin
       search_first_ms: reopened.ms,
       search_warm_ms: warm,
       search_warm_worst_ms: worst,
+      search_warm_rare_phrase_ms: medians.get('rare phrase') ?? Number.NaN,
+      search_warm_no_hits_ms: medians.get('no hits') ?? Number.NaN,
+      search_warm_whole_word_ms: medians.get('name, whole word') ?? Number.NaN,
+      search_warm_substring_ms: medians.get('name, substring (the old default)') ?? Number.NaN,
+      search_warm_phrase_ms: medians.get('phrase with proclitics') ?? Number.NaN,
+      search_warm_strict_ms: medians.get('name, taa marbuta significant') ?? Number.NaN,
+      search_warm_strict_all_ms: medians.get('name, every letter significant') ?? Number.NaN,
+      search_warm_hamza_seat_ms: medians.get('name, hamza seats as one') ?? Number.NaN,
+      search_warm_diacritics_ms: medians.get('name, harakat significant') ?? Number.NaN,
+      search_warm_digits_ms: medians.get('digits ٢٠١٩ / 2019') ?? Number.NaN,
+      search_warm_common_ms: medians.get('common word (truncated at 1000)') ?? Number.NaN,
+      search_warm_one_document_ms: medians.get('one document (find bar)') ?? Number.NaN,
+      search_index_disk_mb: diskBytes / 1024 / 1024,
+      search_postings_disk_mb: postingsDisk / 1024 / 1024,
+      search_postings_mb: postingsBytes / 1024 / 1024,
+      search_index_heap_mb: heapGrowth / 1024 / 1024,
       tag_all_1000_ms: across.ms,
       tag_all_1000_floor_ms: floor,
       tag_all_1000_files_ms: filesMs,

@@ -16,6 +16,7 @@ import {
   NORMALIZER_VERSION,
   type NormalizedText,
 } from '@shared/search/normalize';
+import { INDEX_RULES } from '@shared/search/indexFold';
 
 export const INDEX_DIR = 'index';
 const FORMAT = 'hashiya-search-index';
@@ -53,7 +54,7 @@ export interface IndexEntry {
   sha256: string;
   /** the canonical (original) text */
   text: string;
-  /** the text folded with every rule on, and its offset map */
+  /** the text folded with INDEX_RULES (the default but the letter rules: indexFold.ts), and its offset map */
   folded: NormalizedText;
 }
 
@@ -66,7 +67,7 @@ export function indexPath(projectDir: string, id: string): string {
 }
 
 export function buildEntry(id: string, text: string, sha = sha256(text)): IndexEntry {
-  return { id, sha256: sha, text, folded: normalize(text) };
+  return { id, sha256: sha, text, folded: normalize(text, INDEX_RULES) };
 }
 
 /**

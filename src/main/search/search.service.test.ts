@@ -128,7 +128,7 @@ describe('search over the project', () => {
     const result = await search({ query: 'خليفة' });
     expect(result.hits.map((h) => h.match)).toEqual(['خليفه']);
     expect([...store.loadedDocuments()]).toHaveLength(0);
-    expect((await readdir(path.join(dir, 'index'))).sort()).toEqual([`${a.id}.json`, 'filter']);
+    expect((await readdir(path.join(dir, 'index'))).sort()).toEqual([`${a.id}.json`, 'filter', 'postings']);
     expect(JSON.parse(await readFile(path.join(dir, 'index', `${a.id}.json`), 'utf8')).folded).toBe(
       'المشير خليفه حفتر',
     );

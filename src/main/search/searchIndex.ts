@@ -6,16 +6,20 @@
  * index is built once per document (from its file, or from the store's copy) and kept in step
  * with the document list by id and sha256 on every search, so imports and deletions need no hook.
  *
- * Any query that matches with some rules switched off also matches with all of them on (each
- * rule only merges spellings), so the all-rules folded text is a safe filter for every option
- * set; documents that pass it are folded again with the chosen options when those differ.
+ * The folded text is the default folding with ة ى ؤ ئ and the alef forms kept (indexFold.ts):
+ * the default and its letter variants (ة ≠ ه, strict hamza…) are a one-for-one letter map
+ * away. Any query that matches with some rules switched off also matches with all of them on
+ * (each rule only merges spellings), so the default folding is a safe filter for the other
+ * option sets, whose documents are folded again from the original. Before any text is scanned,
+ * trigram postings (postings.ts) pick the documents that hold every trigram of the query's
+ * required pieces.
  */
 import { readdir, unlink } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import path from 'node:path';
 import { matchModeOf, type MatchMode, type SearchHit, type SearchOptions, type SearchResult } from '@shared/api/search';
 import { findAll, type FoldedMatch } from '@shared/search/match';
-import { compileWords, requiredFragments } from '@shared/search/wordMatch';
+import { compileWords, requiredFragments, squeezedIncludes } from '@shared/search/wordMatch';
 import {
   DEFAULT_NORMALIZE_OPTIONS,
   normalize,
@@ -24,8 +28,29 @@ import {
   type NormalizedText,
   type NormalizeOptions,
 } from '@shared/search/normalize';
+import {
+  DEFAULT_KEPT_MAP,
+  foldKept,
+  keptKey,
+  keptMapFor,
+  squeezedTable,
+  squeezedVariants,
+  type KeptMap,
+} from '@shared/search/indexFold';
 import { hitContext, snapToGraphemes, textView, trimInvisibleEdges, type TextView } from './hitContext';
 import { readFilters, shardOf, SHARDS, squeeze, writeFilters, type Filter } from './filterStore';
+import {
+  buildShard,
+  inStep,
+  pairGroups,
+  postingsBytes,
+  readShardPostings,
+  shardCandidates,
+  trigramGroups,
+  trigramsOf,
+  writeShardPostings,
+  type ShardPostings,
+} from './postings';
 import { buildEntry, entryBytes, INDEX_DIR, readEntry, removeEntry, writeEntry, type IndexEntry } from './indexFile';
 
 /** What the index needs from a project: its folder, its document list, and a document's text. */
@@ -46,16 +71,21 @@ export interface IndexCounters {
   read: number;
   /** index files found damaged (and rebuilt) */
   corrupt: number;
+  /** in-memory filter texts scanned by searches (the documents the trigram postings let through) */
+  scanned: number;
+  /** shards of trigram postings built (not read from index/postings/) */
+  postingsBuilt: number;
 }
 
 interface Full {
   entry: IndexEntry;
   view: TextView | null;
-  /** the text folded with the last other rule set searched for (key: those rules) */
-  custom: { key: string; text: NormalizedText } | null;
+  /** the text folded with the last two rule sets searched for (key: those rules), and their bytes */
+  custom: Map<string, { text: NormalizedText; bytes: number }>;
 }
 
 const foldedBytes = (text: NormalizedText) => 2 * text.text.length + 4 * text.origin.length;
+const customBytes = (full: Full) => [...full.custom.values()].reduce((n, c) => n + c.bytes, 0);
 
 /**
  * The full entries of the documents searched last are kept up to this many bytes (about 1,300
@@ -82,44 +112,65 @@ function ruleOptions(options: SearchOptions | undefined): NormalizeOptions {
 const HAMZA_SEATS = /[\u0621\u0624\u0626]/gu;
 
 /**
- * Whether a document's squeezed default-folded text (the in-memory filter) can hold a hit. Every
- * folding rule but foldHamzaSeat only merges spellings that the default rules merge too, so the
- * query folded by the default rules is a safe filter: word-aware queries are looked for with the
- * lenient word matcher over the squeezed text, the others as a substring. With foldHamzaSeat the
- * query is cut at its hamza seats and each piece (without its article) must be there.
+ * How a query narrows the documents before any full entry is read. The index's folded text
+ * (indexFold.ts) keeps ة ى ؤ ئ and the alef forms apart; `kept` maps it to the folding the
+ * filter compares with: the query's own rules when they are a letter variant of the default
+ * (ة ≠ ه, hamza seats…), else the default rules, a safe filter for every other rule set (each
+ * of those rules only merges spellings the default merges too, but foldHamzaSeat: then the
+ * query is cut at its hamza seats and each piece, without its article, must be there).
+ * `pieces`: squeezed substrings every document with a hit holds (for the trigram postings).
  */
-function filterFor(query: string, mode: MatchMode, rules: NormalizeOptions): (squeezed: string) => boolean {
-  if (rules.foldHamzaSeat) {
+interface Plan {
+  kept: KeptMap;
+  pieces: string[];
+  /** word-aware: the cores of the query's words, in order (for the postings' pairs of neighbouring words) */
+  words?: string[];
+  mayHold: (squeezed: string) => boolean;
+}
+
+function planFor(query: string, mode: MatchMode, rules: NormalizeOptions): Plan {
+  const own = keptMapFor(rules);
+  const kept = own ?? DEFAULT_KEPT_MAP;
+  const table = kept.size === 0 ? null : squeezedTable(kept);
+  const includes = squeezedIncludes(table);
+  if (!own && rules.foldHamzaSeat) {
     const folded = normalizeQuery(query.normalize('NFC').replace(HAMZA_SEATS, ' '));
     const pieces = requiredFragments(folded)
       .filter((p) => p !== '')
       .map(squeeze);
-    return (text) => pieces.every((p) => text.includes(p));
+    return { kept, pieces, mayHold: (text) => pieces.every((p) => includes(text, p)) };
   }
-  const folded = normalizeQuery(query);
-  if (folded === '') return () => true;
+  const folded = own ? normalizeQuery(query, rules) : normalizeQuery(query);
+  if (folded === '') return { kept, pieces: [], mayHold: () => true };
   if (mode === 'words') {
-    const matcher = compileWords(folded, { squeezed: true });
+    const matcher = compileWords(folded, { squeezed: true, table });
     // the cores of the query's words are looked for first: a plain substring test is far
     // cheaper than the word matcher, and most documents lack one of them
     const cores = requiredFragments(folded)
       .filter((p) => p !== '')
       .map(squeeze);
-    return (text) => cores.every((p) => text.includes(p)) && matcher(text, 1).length > 0;
+    // invisible marks kept by the query's rules may be word boundaries the default folding
+    // drops (كلمة\u200c، holds the word ، there, not in كلمة،): then only the cores are asked for
+    const boundaries = own !== null || rules.ignoreInvisibles;
+    return {
+      kept,
+      pieces: cores,
+      // the pairs are keyed by default-folded letters: hamza seats fold ؤ ئ elsewhere
+      words: boundaries && !rules.foldHamzaSeat ? cores : [],
+      mayHold: (text) => cores.every((p) => includes(text, p)) && (!boundaries || matcher(text, 1).length > 0),
+    };
   }
   const piece = squeeze(folded);
-  return (text) => text.includes(piece);
+  return {
+    kept,
+    pieces: piece.split(/[\t\n\v\f\r ]+/u).filter((p) => p !== ''),
+    mayHold: (text) => includes(text, piece),
+  };
 }
 
 function matcherFor(folded: string, mode: MatchMode): (text: string, limit: number) => FoldedMatch[] {
   if (mode === 'words') return compileWords(folded);
   return (text, limit) => findAll(text, folded, { wholeWord: mode === 'wholeWords', limit });
-}
-
-function isDefault(rules: NormalizeOptions): boolean {
-  return (Object.keys(DEFAULT_NORMALIZE_OPTIONS) as (keyof NormalizeOptions)[]).every(
-    (k) => rules[k] === DEFAULT_NORMALIZE_OPTIONS[k],
-  );
 }
 
 export class SearchIndex {
@@ -129,7 +180,7 @@ export class SearchIndex {
   /** the sync running now, and whether another was asked for meanwhile */
   private syncing: Promise<void> | null = null;
   private again = false;
-  readonly counters: IndexCounters = { built: 0, read: 0, corrupt: 0 };
+  readonly counters: IndexCounters = { built: 0, read: 0, corrupt: 0, scanned: 0, postingsBuilt: 0 };
   /** shards of the filter changed since they were last written */
   private readonly dirty = new Set<number>();
   private loaded = false;
@@ -141,6 +192,12 @@ export class SearchIndex {
    * over 10,000 documents spent more time comparing 10,000 sha256s than finding its hits.
    */
   private seen: ReadonlyArray<object | null> = [];
+  /** the trigram postings of each filter shard (postings.ts), null where not built yet */
+  private readonly postings: Array<ShardPostings | null> = Array.from({ length: SHARDS }, () => null);
+  /** shards whose postings may be out of step with the filter */
+  private readonly postingsDirty = new Set<number>();
+  /** whether every shard's postings were compared with the filter since the project was opened */
+  private postingsChecked = false;
 
   /**
    * `prefilter: false` scans every document's full entry instead of only those the in-memory
@@ -156,12 +213,18 @@ export class SearchIndex {
     return this.filters.size;
   }
 
+  /** Bytes the trigram postings hold in memory (for the benchmark). */
+  get postingsBytes(): number {
+    return this.postings.reduce((n, p) => n + (p ? postingsBytes(p) : 0), 0);
+  }
+
   private remember(entry: IndexEntry): Full {
     if (this.filters.get(entry.id)?.sha256 !== entry.sha256) {
       this.filters.set(entry.id, { sha256: entry.sha256, text: squeeze(entry.folded.text) });
       this.dirty.add(shardOf(entry.id));
+      this.postingsDirty.add(shardOf(entry.id));
     }
-    const full: Full = { entry, view: null, custom: null };
+    const full: Full = { entry, view: null, custom: new Map() };
     this.forget(entry.id);
     this.full.set(entry.id, full);
     this.fullBytes += entryBytes(entry);
@@ -174,7 +237,7 @@ export class SearchIndex {
     const old = this.full.get(id);
     if (!old) return;
     this.full.delete(id);
-    this.fullBytes -= entryBytes(old.entry) + (old.custom ? foldedBytes(old.custom.text) : 0);
+    this.fullBytes -= entryBytes(old.entry) + customBytes(old);
   }
 
   /** The index of one document: cached, else from its file, else built (and written). */
@@ -202,10 +265,15 @@ export class SearchIndex {
   private async load(): Promise<void> {
     if (this.loaded) return;
     const live = new Set(this.source.summaries().map((s) => s.id));
-    for (const [id, filter] of await readFilters(this.source.dir)) {
+    const [stored, postings] = await Promise.all([
+      readFilters(this.source.dir),
+      Promise.all(this.postings.map((_, shard) => readShardPostings(this.source.dir, shard))),
+    ]);
+    for (const [id, filter] of stored) {
       if (!live.has(id)) this.dirty.add(shardOf(id));
       else if (!this.filters.has(id)) this.filters.set(id, filter);
     }
+    for (const [shard, p] of postings.entries()) this.postings[shard] = p;
     // index files of documents deleted while the project was closed
     const names = await readdir(path.join(this.source.dir, INDEX_DIR)).catch(() => [] as string[]);
     for (const name of names) {
@@ -267,6 +335,7 @@ export class SearchIndex {
     // every document indexed and as many filters as documents: nothing was added or removed
     if (stale.length === 0 && this.filters.size === summaries.length && this.dirty.size === 0) {
       if (moved) this.keepSeen(summaries);
+      await this.refreshPostings();
       return;
     }
     const live = new Set(summaries.map((s) => s.id));
@@ -281,6 +350,7 @@ export class SearchIndex {
         this.filters.delete(id);
         this.forget(id);
         this.dirty.add(shardOf(id));
+        this.postingsDirty.add(shardOf(id));
         await removeEntry(this.source.dir, id);
       }
     }
@@ -288,6 +358,41 @@ export class SearchIndex {
     this.dirty.clear();
     await writeFilters(this.source.dir, this.filters, shards).catch(() => undefined);
     this.keepSeen(summaries);
+    await this.refreshPostings();
+  }
+
+  /**
+   * Bring the trigram postings in step with the filter: the shards changed since, or, once per
+   * project, every shard whose stored postings do not describe its documents. The event loop is
+   * given back every 32 documents and between shards.
+   */
+  private async refreshPostings(): Promise<void> {
+    if (this.options.prefilter === false) return;
+    const shards = this.postingsChecked ? [...this.postingsDirty] : Array.from({ length: SHARDS }, (_, k) => k);
+    this.postingsDirty.clear();
+    if (shards.length === 0) return;
+    const wanted = new Set(shards);
+    const byShard = new Map<number, Array<[string, Filter]>>(shards.map((k) => [k, []]));
+    for (const [id, f] of this.filters) {
+      const k = shardOf(id);
+      if (wanted.has(k)) byShard.get(k)?.push([id, f]);
+    }
+    for (const [shard, entries] of byShard) {
+      const old = this.postings[shard];
+      if (old && inStep(old, entries)) continue;
+      // each document's keys a few at a time, the event loop given back between them
+      const perDoc: Uint32Array[] = [];
+      for (const [n, [, f]] of entries.entries()) {
+        perDoc.push(trigramsOf(f.text));
+        if (n % 32 === 31) await nextTurn();
+      }
+      const built = buildShard(entries, perDoc);
+      this.counters.postingsBuilt++;
+      this.postings[shard] = built;
+      await writeShardPostings(this.source.dir, shard, built).catch(() => undefined);
+      await nextTurn();
+    }
+    this.postingsChecked = true;
   }
 
   private keepSeen(summaries: ReturnType<DocumentSource['summaries']>): void {
@@ -326,23 +431,76 @@ export class SearchIndex {
       await nextTurn();
     });
     this.dirty.clear();
+    this.postings.fill(null);
+    this.postingsChecked = false;
     await writeFilters(
       this.source.dir,
       this.filters,
       Array.from({ length: SHARDS }, (_, k) => k),
     ).catch(() => undefined);
+    await this.refreshPostings();
     return summaries.length;
   }
 
-  /** A document's text folded with other rules than the default, kept for the next query. */
-  private customFolded(full: Full, rules: NormalizeOptions): NormalizedText {
-    const key = JSON.stringify(rules);
-    if (full.custom?.key === key) return full.custom.text;
-    const text = normalize(full.entry.text, rules);
-    if (full.custom) this.fullBytes -= foldedBytes(full.custom.text);
-    full.custom = { key, text };
-    this.fullBytes += foldedBytes(text);
+  /**
+   * A document's text folded with the query's rules: the index's folded text with its kept
+   * letters mapped (`kept`, a letter variant of the default), else folded again from the
+   * original. The last two are kept for the next queries.
+   */
+  private foldedFor(full: Full, rules: NormalizeOptions, kept: KeptMap | null, key: string): NormalizedText {
+    if (kept && kept.size === 0) return full.entry.folded;
+    const cached = full.custom.get(key);
+    if (cached) return cached.text;
+    const folded = full.entry.folded;
+    const text = kept
+      ? { text: foldKept(folded.text, kept), origin: folded.origin, cpLength: folded.cpLength }
+      : normalize(full.entry.text, rules);
+    const bytes = kept ? 2 * text.text.length : foldedBytes(text);
+    if (full.custom.size >= 2) {
+      const [oldest, old] = full.custom.entries().next().value as [string, { bytes: number }];
+      full.custom.delete(oldest);
+      this.fullBytes -= old.bytes;
+    }
+    full.custom.set(key, { text, bytes });
+    this.fullBytes += bytes;
     return text;
+  }
+
+  /**
+   * Whether the trigram postings rule a document out: only a document they describe at its
+   * current version (else it stays a candidate). `flags` caches each shard's answer.
+   */
+  private ruledOut(
+    doc: { id: string; sha256: string },
+    groups: readonly number[][],
+    flags: Map<number, Uint8Array | null>,
+  ): boolean {
+    const shard = shardOf(doc.id);
+    const p = this.postings[shard];
+    if (!p) return false;
+    const j = p.local.get(doc.id);
+    if (j === undefined || p.shas[j] !== doc.sha256) return false;
+    let alive = flags.get(shard);
+    if (alive === undefined) {
+      alive = shardCandidates(p, groups);
+      flags.set(shard, alive);
+    }
+    return alive !== null && alive[j] === 0;
+  }
+
+  /**
+   * The ids of the documents the postings let through, when every shard's postings are in step
+   * with the filter (just after a sync): a warm query then asks one set per document instead of
+   * its shard and version. Null when some shard is not (then ruledOut decides per document).
+   */
+  private candidateIds(groups: readonly number[][]): Set<string> | null {
+    if (!this.postingsChecked || this.postingsDirty.size > 0 || this.postings.some((p) => !p)) return null;
+    const out = new Set<string>();
+    for (const p of this.postings) {
+      const alive = shardCandidates(p as ShardPostings, groups);
+      for (let j = 0; j < alive.length; j++) if (alive[j]) out.add((p as ShardPostings).ids[j] as string);
+    }
+    return out;
   }
 
   async search(
@@ -352,7 +510,11 @@ export class SearchIndex {
     const rules = ruleOptions(opts.options);
     const mode = matchModeOf(opts.options);
     const folded = normalizeQuery(query, rules);
-    const mayHold = filterFor(query, mode, rules);
+    const plan = planFor(query, mode, rules);
+    const own = keptMapFor(rules);
+    const foldKey = own ? keptKey(own) : JSON.stringify(rules);
+    const groups = [...trigramGroups(plan.pieces, squeezedVariants(plan.kept)), ...pairGroups(plan.words ?? [])];
+    const flags = new Map<number, Uint8Array | null>();
     const matchIn = matcherFor(folded, mode);
     const summaries = this.source.summaries();
     const docs = opts.documentId ? summaries.filter((s) => s.id === opts.documentId) : summaries;
@@ -363,12 +525,21 @@ export class SearchIndex {
     } else {
       await this.sync();
     }
-    const custom = !isDefault(rules);
     const hits: SearchHit[] = [];
     let truncated = false;
+    const usePostings = this.options.prefilter !== false && !opts.documentId && groups.length > 0;
+    const candidates = usePostings ? this.candidateIds(groups) : null;
     const mayMatch = (doc: (typeof docs)[number]) => {
+      if (candidates && !candidates.has(doc.id)) {
+        // in step: every document with a filter is in its shard's postings at this version
+        const filter = this.filters.get(doc.id);
+        if (filter && filter.sha256 === doc.sha256) return false;
+      }
       const filter = this.filters.get(doc.id);
-      return !filter || this.options.prefilter === false || mayHold(filter.text);
+      if (!filter || this.options.prefilter === false) return true;
+      if (usePostings && !candidates && this.ruledOut(doc, groups, flags)) return false;
+      this.counters.scanned++;
+      return plan.mayHold(filter.text);
     };
     // the candidates are picked a batch at a time, so a query that reaches its limit early
     // never runs the filter over the rest of the project; their full entries are read a batch
@@ -388,7 +559,7 @@ export class SearchIndex {
       for (const [i, doc] of batch.entries()) {
         const full = fulls[i];
         if (!full) continue;
-        const text = custom ? this.customFolded(full, rules) : full.entry.folded;
+        const text = this.foldedFor(full, rules, own, foldKey);
         const left = opts.limit - hits.length;
         const matches = matchIn(text.text, left + 1);
         if (matches.length === 0) continue;

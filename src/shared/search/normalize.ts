@@ -53,8 +53,11 @@ export const DEFAULT_NORMALIZE_OPTIONS: Readonly<NormalizeOptions> = Object.free
   foldPresentationForms: true,
 });
 
-/** Bump when the rules change: cached indexes built with another version are rebuilt. */
-export const NORMALIZER_VERSION = 2;
+/**
+ * Bump when the rules change: cached indexes built with another version are rebuilt.
+ * 3: the index folds with INDEX_RULES (indexFold.ts), keeping ة ى ؤ ئ and the alef forms.
+ */
+export const NORMALIZER_VERSION = 3;
 
 export interface NormalizedText {
   /** the folded text */

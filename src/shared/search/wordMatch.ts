@@ -60,6 +60,12 @@ interface Alphabet {
   maybeGap(c: number): boolean;
   /** the text's form of a folded string (prefixes, query words) */
   encode(folded: string): string;
+  /** whether `text` holds the encoded `pattern` at `at` */
+  startsWith(text: string, pattern: string, at: number): boolean;
+  /** where `text` holds the encoded `pattern` first, from `from` on, or -1 */
+  indexOf(text: string, pattern: string, from: number): number;
+  /** text[start, end) as an encoded string would spell it */
+  slice(text: string, start: number, end: number): string;
 }
 
 /** A space or tab (anything white but a paragraph break). */
@@ -89,19 +95,90 @@ const exact: Alphabet = {
   },
   maybeGap: isGap,
   encode: (folded) => folded,
+  startsWith: (text, pattern, at) => text.startsWith(pattern, at),
+  indexOf: (text, pattern, from) => text.indexOf(pattern, from),
+  slice: (text, start, end) => text.slice(start, end),
 };
 
+/** Whether a squeezed unit is certainly part of a word (every such unit is in the folded text too). */
+export function isSqueezedWordUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  // U+0621–064A letters, U+0660–0669 digits, U+066E–067F letters, moved down by 0x580
+  return (c >= 0xa1 && c <= 0xca) || (c >= 0xe0 && c <= 0xe9) || (c >= 0xee && c <= 0xff);
+}
+
+/** A squeezed unit that may be white space within a paragraph (UNKNOWN may stand for one). */
+export function isSqueezedGapUnit(c: number): boolean {
+  return c === UNKNOWN || isGap(c);
+}
+
+function isSqueezedWordChar(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  return isSqueezedWordUnit(text.charCodeAt(i));
+}
+
 const squeezed: Alphabet = {
-  isWordChar(text, i) {
-    if (i < 0 || i >= text.length) return false;
-    const c = text.charCodeAt(i);
-    if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-    // U+0621–064A letters, U+0660–0669 digits, U+066E–067F letters, moved down by 0x580
-    return (c >= 0xa1 && c <= 0xca) || (c >= 0xe0 && c <= 0xe9) || (c >= 0xee && c <= 0xff);
-  },
-  maybeGap: (c) => c === UNKNOWN || isGap(c),
+  isWordChar: isSqueezedWordChar,
+  maybeGap: isSqueezedGapUnit,
   encode: squeeze,
+  startsWith: (text, pattern, at) => text.startsWith(pattern, at),
+  indexOf: (text, pattern, from) => text.indexOf(pattern, from),
+  slice: (text, start, end) => text.slice(start, end),
 };
+
+const hex = (b: number) => `\\x${b.toString(16).padStart(2, '0')}`;
+
+/**
+ * A squeezed alphabet whose texts are read through `table` (one unit for another, letters for
+ * letters: the search index's kept letters folded to the query's rules, indexFold.ts), without
+ * making a mapped copy of each text.
+ */
+function squeezedThrough(table: Uint8Array): Alphabet {
+  const variants: number[][] = Array.from({ length: 256 }, () => []);
+  for (let b = 0; b < 256; b++) (variants[table[b] as number] as number[]).push(b);
+  const patterns = new Map<string, RegExp>();
+  const patternFor = (pattern: string) => {
+    let re = patterns.get(pattern);
+    if (!re) {
+      let source = '';
+      for (let i = 0; i < pattern.length; i++) {
+        const v = variants[pattern.charCodeAt(i) & 0xff] as number[];
+        source += v.length === 1 ? hex(v[0] as number) : v.length === 0 ? '[^\\s\\S]' : `[${v.map(hex).join('')}]`;
+      }
+      re = new RegExp(source, 'g');
+      patterns.set(pattern, re);
+    }
+    return re;
+  };
+  return {
+    isWordChar: isSqueezedWordChar,
+    maybeGap: squeezed.maybeGap,
+    encode: squeeze,
+    startsWith(text, pattern, at) {
+      if (at + pattern.length > text.length) return false;
+      for (let i = 0; i < pattern.length; i++)
+        if (table[text.charCodeAt(at + i) & 0xff] !== pattern.charCodeAt(i)) return false;
+      return true;
+    },
+    indexOf(text, pattern, from) {
+      const re = patternFor(pattern);
+      re.lastIndex = from;
+      return re.exec(text)?.index ?? -1;
+    },
+    slice(text, start, end) {
+      let out = '';
+      for (let i = start; i < end; i++) out += String.fromCharCode(table[text.charCodeAt(i) & 0xff] as number);
+      return out;
+    },
+  };
+}
+
+/** Whether a squeezed text read through `table` (see squeezedThrough) holds the squeezed `piece`. */
+export function squeezedIncludes(table: Uint8Array | null): (text: string, piece: string) => boolean {
+  if (!table) return (text, piece) => text.includes(piece);
+  const abc = squeezedThrough(table);
+  return (text, piece) => abc.indexOf(text, piece, 0) !== -1;
+}
 
 /** The query's words, each with the proclitics allowed in front of it. */
 export function queryWords(foldedQuery: string): QueryWord[] {
@@ -125,8 +202,8 @@ export function requiredFragments(foldedQuery: string): string[] {
 /** Whether `text` has the word `w` (one of its allowed prefixes, then the core) starting exactly at `at`; its end. */
 function wordAt(text: string, at: number, w: QueryWord, abc: Alphabet): number {
   for (const p of w.prefixes) {
-    if (!text.startsWith(p, at)) continue;
-    if (!text.startsWith(w.core, at + p.length)) continue;
+    if (!abc.startsWith(text, p, at)) continue;
+    if (!abc.startsWith(text, w.core, at + p.length)) continue;
     const end = at + p.length + w.core.length;
     if (!abc.isWordChar(text, end)) return end;
   }
@@ -153,8 +230,11 @@ export type WordMatcher = (haystack: string, limit?: number) => FoldedMatch[];
  * one-byte copies (squeeze.ts) and the query is folded text as usual: the answer may then hold
  * hits the real search rejects, never fewer.
  */
-export function compileWords(foldedQuery: string, options: { squeezed?: boolean } = {}): WordMatcher {
-  const abc = options.squeezed ? squeezed : exact;
+export function compileWords(
+  foldedQuery: string,
+  options: { squeezed?: boolean; table?: Uint8Array | null } = {},
+): WordMatcher {
+  const abc = options.squeezed ? (options.table ? squeezedThrough(options.table) : squeezed) : exact;
   const words = queryWords(foldedQuery).map((w) => ({
     core: abc.encode(w.core),
     prefixes: w.prefixes.map(abc.encode),
@@ -167,10 +247,10 @@ export function compileWords(foldedQuery: string, options: { squeezed?: boolean 
   return (haystack, limit = Number.POSITIVE_INFINITY) => {
     const out: FoldedMatch[] = [];
     // a text without every word's core holds no hit
-    if (words.length > 1 && !cores.every((c) => haystack.includes(c))) return out;
+    if (words.length > 1 && !cores.every((c) => abc.indexOf(haystack, c, 0) !== -1)) return out;
     let from = 0;
     while (out.length < limit) {
-      const at = haystack.indexOf(first.core, from);
+      const at = abc.indexOf(haystack, first.core, from);
       if (at === -1) break;
       from = at + 1;
       // the word's start: back over at most the longest prefix's letters
@@ -178,7 +258,7 @@ export function compileWords(foldedQuery: string, options: { squeezed?: boolean 
       while (start > 0 && at - start < longest && abc.isWordChar(haystack, start - 1)) start--;
       if (abc.isWordChar(haystack, start - 1)) continue;
       // the letters between the word's start and the core must be one of the allowed prefixes
-      if (!firstPrefixes.has(haystack.slice(start, at))) continue;
+      if (!firstPrefixes.has(abc.slice(haystack, start, at))) continue;
       let end = at + first.core.length;
       if (abc.isWordChar(haystack, end)) continue;
       for (let k = 1; k < words.length && end !== -1; k++) end = nextWord(haystack, end, words[k] as QueryWord, abc);
