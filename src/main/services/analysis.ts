@@ -50,7 +50,7 @@ async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promis
     if (unknown.length > 0)
       throw new AppError('not_found', `The codebook has no code ${unknown.map((id) => `“${id}”`).join(', ')}.`);
   }
-  const keep = claimPredicate(filter, codebook);
+  const keep = claimPredicate(filter, codebook, ctx.store.data.coders);
   const records: ClaimRecord[] = [];
   let context: ClaimContext | null = null;
   const claims = () => (context ??= claimContext(ctx.store.data));
