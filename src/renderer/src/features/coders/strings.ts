@@ -45,6 +45,8 @@ const en = {
   unknownDocument: 'a document no longer in the project',
   assignedToMe: 'assigned to you',
   onlyMine: 'Only documents assigned to me',
+  blindImport:
+    'Blind coding is on, and this file holds another coder’s annotations. Reveal other coders’ work before importing it (Coders ▸ Reveal). Nothing was imported.',
 };
 
 export const useCodersStrings = defineStrings({
@@ -93,5 +95,7 @@ export const useCodersStrings = defineStrings({
     unknownDocument: 'وثيقة لم تعد في المشروع',
     assignedToMe: 'مُسندة إليك',
     onlyMine: 'الوثائق المُسندة إليّ فقط',
+    blindImport:
+      'الترميز الأعمى مُفعَّل، وفي هذا الملف تعليقات لمرمّز آخر. اكشف عمل المرمّزين الآخرين قبل استيراده (المرمّزون ▸ اكشف). لم يُستورد شيء.',
   },
 });
