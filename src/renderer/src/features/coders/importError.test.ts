@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
-import { isBlindImportRefusal } from './importError';
+import { isBlindImportRefusal } from './blindImportRefusal';
 import { useCodersStrings } from './strings';
 
 describe('an import refused while blind', () => {
