@@ -1,5 +1,5 @@
 /** The claims view's words in English and Arabic (issue 16). */
-import { defineStrings } from '../../i18n';
+import { counted, defineStrings } from '../../i18n';
 
 const en = {
   nav: 'Claims',
@@ -27,7 +27,7 @@ const en = {
   onlyIncomplete: 'Only incomplete',
   onlyComplete: 'Only complete',
   clearFilter: 'Clear the filter',
-  claimsCount: (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'claim' : 'claims'}`,
+  claimsCount: (n: number) => counted('en', n, 'claims'),
   noClaims: 'No claims match this filter.',
   table: 'Claims table',
   colTitle: 'Document',
@@ -55,9 +55,9 @@ const en = {
   stackCode: 'Code',
   stackActor: 'Actor',
   stackPosition: 'Position',
-  barLabel: (label: string, n: number) => `${label}: ${n} ${n === 1 ? 'claim' : 'claims'}`,
+  barLabel: (label: string, n: number) => `${label}: ${counted('en', n, 'claims', String(n))}`,
   barHint: 'Click a bar (or press Enter on it) to show its claims in the table.',
-  undated: (n: number) => `${n} ${n === 1 ? 'claim' : 'claims'} without a date`,
+  undated: (n: number) => `${counted('en', n, 'claims', String(n))} without a date`,
   exportSvg: 'Save as SVG',
   exportPng: 'Save as PNG',
   network: 'Network',
@@ -87,7 +87,7 @@ const en = {
   resetView: 'Reset view',
   networkHint:
     'Drag or use the arrow keys to pan, the wheel or + and − to zoom. Click a node (or press Enter on it) to filter by it.',
-  nodeLabel: (name: string, n: number) => `${name}, ${n} ${n === 1 ? 'claim' : 'claims'}`,
+  nodeLabel: (name: string, n: number) => `${name}, ${counted('en', n, 'claims', String(n))}`,
   noEdges: 'No ties between these claims’ actors.',
   exportGraphml: 'GraphML',
   exportGexf: 'GEXF',
@@ -139,7 +139,7 @@ const ar = {
   onlyIncomplete: 'الناقصة فقط',
   onlyComplete: 'المكتملة فقط',
   clearFilter: 'مسح التصفية',
-  claimsCount: (n: number) => `${n.toLocaleString('ar')} ادعاء`,
+  claimsCount: (n: number) => counted('ar', n, 'claims'),
   noClaims: 'لا توجد ادعاءات تطابق هذه التصفية.',
   table: 'جدول الادعاءات',
   colTitle: 'الوثيقة',
@@ -167,9 +167,9 @@ const ar = {
   stackCode: 'الرمز',
   stackActor: 'الفاعل',
   stackPosition: 'الموقف',
-  barLabel: (label: string, n: number) => `${label}: ${n} ادعاء`,
+  barLabel: (label: string, n: number) => `${label}: ${counted('ar', n, 'claims', String(n))}`,
   barHint: 'انقر عمودًا (أو اضغط Enter عليه) لعرض ادعاءاته في الجدول.',
-  undated: (n: number) => `${n} ادعاء بلا تاريخ`,
+  undated: (n: number) => `${counted('ar', n, 'claims', String(n))} بلا تاريخ`,
   exportSvg: 'حفظ بصيغة SVG',
   exportPng: 'حفظ بصيغة PNG',
   network: 'الشبكة',
@@ -199,7 +199,7 @@ const ar = {
   resetView: 'إعادة العرض',
   networkHint:
     'اسحب أو استخدم مفاتيح الأسهم للتحريك، وعجلة الفأرة أو + و − للتكبير. انقر عقدة (أو اضغط Enter عليها) للتصفية بها.',
-  nodeLabel: (name: string, n: number) => `${name}، ${n} ادعاء`,
+  nodeLabel: (name: string, n: number) => `${name}، ${counted('ar', n, 'claims', String(n))}`,
   noEdges: 'لا روابط بين فاعلي هذه الادعاءات.',
   exportGraphml: 'GraphML',
   exportGexf: 'GEXF',

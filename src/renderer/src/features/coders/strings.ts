@@ -1,5 +1,5 @@
 /** The coders dialog's words (and the library's "assigned to me"), in English and Arabic. */
-import { defineStrings } from '../../i18n';
+import { counted, defineStrings } from '../../i18n';
 
 const en = {
   button: 'Coders…',
@@ -36,7 +36,7 @@ const en = {
   chooseCoder: 'Choose at least one coder.',
   choosePick: 'Pick at least one document to double-code.',
   madeWith: (seed: number) => `Made with seed ${seed}.`,
-  documentsOf: (n: number) => `${n} document${n === 1 ? '' : 's'}`,
+  documentsOf: (n: number) => counted('en', n, 'documents', String(n)),
   doubleCoded: (n: number) => `Double-coded (${n})`,
   colDocument: 'Document',
   colCoders: 'Coders',
@@ -86,7 +86,7 @@ export const useCodersStrings = defineStrings({
     chooseCoder: 'اختر مرمّزًا واحدًا على الأقل.',
     choosePick: 'اختر وثيقة واحدة على الأقل للترميز المزدوج.',
     madeWith: (seed: number) => `أُنشئت بالبذرة ${seed}.`,
-    documentsOf: (n: number) => `${n} ${n === 1 ? 'وثيقة' : 'وثائق'}`,
+    documentsOf: (n: number) => counted('ar', n, 'documents', String(n)),
     doubleCoded: (n: number) => `مزدوجة الترميز (${n})`,
     colDocument: 'الوثيقة',
     colCoders: 'المرمّزون',
