@@ -295,7 +295,8 @@ test('the side panel filters by code and annotator, counts per code, and jumps t
     hashiya.ok('annotations.create', { documentId: doc.id, ...span(doc.text, phrase), codes });
   await add('وقف إطلاق النار', ['ceasefire-proposal']);
   await add('فائز السراج', ['political-process']);
-  await hashiya.ok('settings.update', { annotator: 'Omar' });
+  // another coder (a coder id of their own): renaming the annotator would only rename Salma
+  await hashiya.ok('settings.update', { annotator: 'Omar', coderId: 'c_omar' });
   await add('أكثر من 70.000 نازح', ['casualties-displacement']);
   await page.reload();
   await hashiya.openDocument(page, doc.title);
@@ -307,6 +308,13 @@ test('the side panel filters by code and annotator, counts per code, and jumps t
   await expect(items).toHaveCount(1);
   await page.getByTestId('filter-code').selectOption('');
   await page.getByTestId('filter-annotator').selectOption('Salma');
+  await expect(items).toHaveCount(2);
+  // renamed, Salma is still one entry (by coder id), under her new name, and still chosen
+  const salma = (await hashiya.ok<{ coders: { id: string; name: string }[] }>('coders.list')).coders.find(
+    (c) => c.name === 'Salma',
+  );
+  await hashiya.ok('coders.rename', { id: salma?.id, name: 'Salma Idris' });
+  await expect(page.getByTestId('filter-annotator').locator('option')).toHaveText(['All', 'Omar', 'Salma Idris']);
   await expect(items).toHaveCount(2);
   await page.getByTestId('filter-annotator').selectOption('');
 

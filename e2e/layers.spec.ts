@@ -91,7 +91,18 @@ test('a colleague’s bundle imported as their layer: the report first, then agr
   const { doc, bundle, dir } = await badrsBundle(hashiya);
   try {
     await amalCodes(page, hashiya, doc);
-    const dialog = await importBundle(page, bundle);
+    // while blind, Badr's layer is refused, and the dialog says why; nothing is written
+    const dialog = page.getByRole('dialog', { name: 'Import a colleague’s work as their layer' });
+    await page.getByTestId('layers-button').click();
+    await dialog.getByLabel('A project bundle').check();
+    await dialog.getByTestId('layers-file').setInputFiles(bundle);
+    await dialog.getByTestId('layers-check').click();
+    await expect(dialog.getByRole('alert')).toContainText('Reveal other coders’ work before importing it');
+    expect(await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).toHaveLength(2);
+    // coding is done: Amal reveals the other coders' work, then brings Badr's in
+    await hashiya.ok('settings.update', { blind: false });
+    await dialog.getByTestId('layers-check').click();
+    await expect(dialog.getByTestId('layers-report')).toBeVisible();
     await expect(dialog.getByTestId('layers-summary')).toHaveText(
       '3 annotations to add · 0 already here · 0 conflicts · 0 orphans',
     );
@@ -150,6 +161,8 @@ test('the import is undone from its toast, and the dialog works by keyboard and 
 }) => {
   const { doc, bundle, dir } = await badrsBundle(hashiya);
   try {
+    // another coder's layer comes in once blind coding is over
+    await hashiya.ok('settings.update', { blind: false });
     await hashiya.open(page);
     const dialog = await importBundle(page, bundle);
     await dialog.getByTestId('layers-confirm').click();

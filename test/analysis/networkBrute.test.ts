@@ -90,7 +90,7 @@ function generateProject(seed: number, claims: number): ClaimRecord[] {
       certainty: '',
       form: pick(['statement', 'interview', 'decision']),
       note: '',
-      coder: pick(['amal', 'basim']),
+      ...((coder) => ({ coder, coderKey: coder, annotator: coder, adjudicated: false }))(pick(['amal', 'basim'])),
       missing: [],
     });
   }

@@ -130,6 +130,8 @@ export async function importAnnotations(
   json: string,
   unknownCodes: 'create' | 'orphan' = 'create',
   firstIndex = 0,
+  /** throws to refuse the import, before anything is written (blind coding: services/visibleAnnotations.ts) */
+  admit: (adding: readonly Annotation[]) => void = () => undefined,
 ): Promise<AnnotationImportResult> {
   const items = annotationItems(json);
   const orphans: ImportOrphan[] = [];
@@ -246,6 +248,7 @@ export async function importAnnotations(
     if (added.length > 0) additions.push({ documentId: summary.id, title: summary.title, annotations: added });
   }
 
+  admit(additions.flatMap((d) => d.annotations));
   // Only codes some added annotation uses are created.
   const used = new Set(additions.flatMap((d) => d.annotations.flatMap((a) => a.codes)));
   const createdById = new Map(created.map((c) => [c.id, c]));

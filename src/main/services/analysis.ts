@@ -54,7 +54,7 @@ function checkCodes(ctx: ServiceContext, filter: ClaimFilter): void {
 async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promise<ClaimRecord[]> {
   const codebook = ctx.store.data.codebook.codes;
   checkCodes(ctx, filter);
-  const keep = claimPredicate(filter, codebook);
+  const keep = claimPredicate(filter, codebook, ctx.store.data.coders);
   const records: ClaimRecord[] = [];
   let context: ClaimContext | null = null;
   const claims = () => (context ??= claimContext(ctx.store.data));

@@ -7,8 +7,8 @@ import { joiningCoders } from '@shared/coders/join';
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '@shared/api';
 import type { CodersState, PlanMakeInput } from '@shared/api/coders';
-import { coderKey } from '@shared/coders/key';
 import type { Coder, CodingPlan } from '@shared/coders/model';
+import { coderNaming, type CoderNaming } from '@shared/coders/naming';
 import { seededRandom } from '@shared/reliability/bootstrap';
 import { AppError } from '@shared/errors';
 import type { Annotation, ProjectFile, SettingsPatch } from '@shared/model';
@@ -201,27 +201,9 @@ export function coderHandlers(ctx: ServiceContext): CoderHandlers {
   };
 }
 
-/**
- * How views group annotations by coder: coderKey (src/shared/coders/key.ts: the coder id, else
- * the annotator name), with one step more for annotations made before coder ids: an annotator
- * name that exactly one coder of the list bears is that coder, so a coder's old and new
- * annotations are one coder. `nameOf` names a key as shown (a name key is its own name).
- */
-export function coderKeyIn(coders: readonly Coder[]): {
-  keyOf: (a: Pick<Annotation, 'coderId' | 'annotator'>) => string;
-  nameOf: (key: string) => string;
-} {
-  const names = new Map(coders.map((c) => [c.id, c.name]));
-  const byName = new Map<string, string | null>();
-  for (const c of coders) byName.set(c.name, byName.has(c.name) ? null : c.id);
-  return {
-    keyOf: (a) => {
-      const key = coderKey(a);
-      if (a.coderId !== undefined || key === '') return key;
-      return byName.get(key) ?? key;
-    },
-    nameOf: (key) => names.get(key) ?? key,
-  };
+/** How views group annotations by coder and name them: src/shared/coders/naming.ts. */
+export function coderKeyIn(coders: readonly Coder[]): CoderNaming {
+  return coderNaming(coders);
 }
 
 /** Coder keys in the order of their names (then of the keys), as the report lists them. */

@@ -6,6 +6,7 @@ import { importAnnotations } from '../exchange/annotationImport';
 import { exportCsv } from '../exchange/csvExport';
 import { exportTexts } from '../exchange/textExport';
 import type { ServiceContext } from './context';
+import { assertImportsOnlyOwn } from './visibleAnnotations';
 
 type ExchangeHandlers = Pick<
   Handlers,
@@ -19,6 +20,6 @@ export function exchangeHandlers(ctx: ServiceContext): ExchangeHandlers {
     'export.bundle': (input) => exportBundle(ctx, input),
     'export.annotations': (input) => exportAnnotations(ctx, input),
     'import.annotations': ({ json, unknownCodes, firstIndex }) =>
-      importAnnotations(ctx, json, unknownCodes, firstIndex),
+      importAnnotations(ctx, json, unknownCodes, firstIndex, (adding) => assertImportsOnlyOwn(ctx.store, adding)),
   };
 }

@@ -12,6 +12,7 @@ import { readSource } from '../layers/readSource';
 import type { LayerInput } from '../layers/types';
 import { storeSource } from '../search/storeSource';
 import type { ServiceContext, Stages } from './context';
+import { assertImportsOnlyOwn } from './visibleAnnotations';
 
 type LayerHandlers = Pick<Handlers, 'layers.import' | 'layers.undoImport'>;
 
@@ -38,6 +39,8 @@ function projectOf(ctx: ServiceContext): LayerProject {
 
 async function run(ctx: ServiceContext, input: LayerInput, dryRun: boolean): Promise<LayerImportReport> {
   const plan = await planLayer(projectOf(ctx), input);
+  // while blind, another coder's layer is not brought in (nor shown by a dry run)
+  assertImportsOnlyOwn(ctx.store, plan.additions.flatMap((d) => d.annotations));
   const undoId = dryRun ? null : await applyPlan(ctx.store, ctx.project, plan, ctx.newId());
   return { ...plan.report, dryRun, undoId };
 }

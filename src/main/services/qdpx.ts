@@ -11,6 +11,7 @@ import { exportQdpx } from '../exchange/qdpx/export';
 import { importQdpx } from '../exchange/qdpx/import';
 import type { ServiceContext } from './context';
 import { buildDocumentFile } from './documentFactory';
+import { assertImportsOnlyOwn } from './visibleAnnotations';
 
 type QdpxHandlers = Pick<Handlers, 'export.qdpx' | 'import.qdpx'>;
 
@@ -46,7 +47,10 @@ export function qdpxHandlers(ctx: ServiceContext): QdpxHandlers {
     'import.qdpx': async ({ data, path, dryRun }) => {
       const bytes = data !== undefined ? Buffer.from(data, 'base64') : await readQdpxFile(path as string);
       if (bytes.length > MAX_QDPX_BYTES) throw tooLarge();
-      const { addedDocumentIds, ...report } = await importQdpx(ctx, bytes, qdpxCodec, { dryRun });
+      const { addedDocumentIds, ...report } = await importQdpx(ctx, bytes, qdpxCodec, {
+        dryRun,
+        admit: (adding) => assertImportsOnlyOwn(ctx.store, adding),
+      });
       if (addedDocumentIds.length > 0) {
         // their search index now, as documents.import does (a failure only means the first search builds it)
         await ctx.project.search.sync().catch(() => undefined);

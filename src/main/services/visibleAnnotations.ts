@@ -47,6 +47,31 @@ export function assertMayChange(store: ProjectStore, a: Owned): void {
     );
 }
 
+/** What the page reads to say, in the interface language, that a blind import was refused. */
+export const BLIND_IMPORT = 'blind_import';
+
+/**
+ * The one rule for imports while blind (import.annotations, import.qdpx, layers.import): an
+ * import that would bring in another coder's annotations is refused (403, nothing written, a dry
+ * run included, since its report shows that work); one that brings in only this coder's own
+ * annotations (their own W3C export, say) goes ahead. `adding` are the annotations the import
+ * would add (those already present do not count); an adjudicated one is never only one's own.
+ */
+export function assertImportsOnlyOwn(
+  store: ProjectStore,
+  adding: Iterable<Owned & Pick<Annotation, 'adjudication'>>,
+): void {
+  const viewer = blindViewer(store.data.settings);
+  if (!viewer) return;
+  for (const a of adding)
+    if (a.adjudication !== undefined || !isOwn(a, viewer))
+      throw new AppError(
+        'forbidden',
+        'Blind coding is on, and this file holds another coder’s annotations. Reveal other coders’ work before importing it (Coders ▸ Reveal). Nothing was imported.',
+        { reason: BLIND_IMPORT },
+      );
+}
+
 /** Refuse a view of every coder's work while blind (the agreement report). */
 export function assertNotBlind(store: ProjectStore, what: string): void {
   if (store.data.settings.blind)

@@ -5,9 +5,11 @@
  */
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { defineStrings, I18nContext, type Lang } from './i18n';
+import { defineStrings, I18nContext, plural, type Lang } from './i18n';
 import { useSearchStrings } from './features/search/strings';
 import { useProjectStrings } from './features/project/strings';
+import { useAnalysisStrings } from './features/analysis/strings';
+import { useCodersStrings } from './features/coders/strings';
 
 const useGreeting = defineStrings({
   en: { hello: 'Hello', count: (n: number) => `${n} documents` },
@@ -46,5 +48,50 @@ describe('defineStrings', () => {
     // @ts-expect-error: en's count is a function of a number, ar's a plain string
     defineStrings({ en: { count: (n: number) => `${n}` }, ar: { count: 'عدد' } });
     expect(true).toBe(true); // the checks above are the type checker's (npm run typecheck)
+  });
+});
+
+describe('plural', () => {
+  const claims = {
+    en: { one: '# claim', other: '# claims' },
+    ar: { zero: 'لا ادعاءات', one: 'ادعاء واحد', two: 'ادعاءان', few: '# ادعاءات', many: '# ادعاءً', other: '# ادعاء' },
+  };
+  it('English: one and other', () => {
+    expect([0, 1, 2, 11].map((n) => plural('en', n, claims.en))).toEqual([
+      '0 claims',
+      '1 claim',
+      '2 claims',
+      '11 claims',
+    ]);
+  });
+  it('Arabic: the six categories of Intl.PluralRules (1, 2, 3, 11, 100, 0)', () => {
+    expect([1, 2, 3, 11, 100, 0].map((n) => plural('ar', n, claims.ar, String(n)))).toEqual([
+      'ادعاء واحد',
+      'ادعاءان',
+      '3 ادعاءات',
+      '11 ادعاءً',
+      '100 ادعاء',
+      'لا ادعاءات',
+    ]);
+    expect(plural('ar', 3, claims.ar)).toBe(`${(3).toLocaleString('ar')} ادعاءات`);
+  });
+  it('the count strings use it: claims, annotations, documents in both languages', () => {
+    const en = useAnalysisStrings.for('en');
+    const ar = useAnalysisStrings.for('ar');
+    expect([en.claimsCount(1), en.claimsCount(1200), en.undated(1)]).toEqual([
+      '1 claim',
+      '1,200 claims',
+      '1 claim without a date',
+    ]);
+    expect([1, 2, 3, 11, 100].map((n) => ar.barLabel('أيار', n))).toEqual([
+      'أيار: ادعاء واحد',
+      'أيار: ادعاءان',
+      'أيار: 3 ادعاءات',
+      'أيار: 11 ادعاءً',
+      'أيار: 100 ادعاء',
+    ]);
+    expect(useProjectStrings.for('en').holds(1)).toBe(' It holds 1 annotation.');
+    expect(useProjectStrings.for('ar').holds(2)).toBe(' فيها تعليقان.');
+    expect(useCodersStrings.for('ar').documentsOf(11)).toBe('11 وثيقةً');
   });
 });

@@ -199,3 +199,48 @@ export function useI18n(): { lang: Lang } {
 export function codeLabel(code: { name: string; nameAr: string }, lang: Lang): string {
   return lang === 'ar' ? code.nameAr || code.name : code.name || code.nameAr;
 }
+
+/** A count's words in each plural category of a language (Arabic has zero, one, two, few, many, other). */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+const pluralRules = { en: new Intl.PluralRules('en'), ar: new Intl.PluralRules('ar') };
+
+/**
+ * The words for `n` things in `lang` by its plural category (Intl.PluralRules): English
+ * one/other, Arabic zero/one/two/few/many/other; a category left out takes `other`. `#` in the
+ * form is the count, written as `shown` (default: the count in the language's digits).
+ * plural('en', 1, { one: '# claim', other: '# claims' }) is "1 claim".
+ */
+export function plural(lang: Lang, n: number, forms: PluralForms, shown?: string): string {
+  const form = forms[pluralRules[lang].select(n)] ?? forms.other;
+  return form.replace('#', shown ?? n.toLocaleString(lang));
+}
+
+/** The things the interface counts most, in both languages' plural forms (plural()). */
+export const COUNTED = {
+  claims: {
+    en: { one: '# claim', other: '# claims' },
+    ar: { one: 'ادعاء واحد', two: 'ادعاءان', few: '# ادعاءات', many: '# ادعاءً', other: '# ادعاء' },
+  },
+  annotations: {
+    en: { one: '# annotation', other: '# annotations' },
+    ar: { one: 'تعليق واحد', two: 'تعليقان', few: '# تعليقات', many: '# تعليقًا', other: '# تعليق' },
+  },
+  documents: {
+    en: { one: '# document', other: '# documents' },
+    ar: { one: 'وثيقة واحدة', two: 'وثيقتان', few: '# وثائق', many: '# وثيقةً', other: '# وثيقة' },
+  },
+  codes: {
+    en: { one: '# code', other: '# codes' },
+    ar: { one: 'رمز واحد', two: 'رمزان', few: '# رموز', many: '# رمزًا', other: '# رمز' },
+  },
+  units: {
+    en: { one: '# unit', other: '# units' },
+    ar: { one: 'وحدة واحدة', two: 'وحدتان', few: '# وحدات', many: '# وحدةً', other: '# وحدة' },
+  },
+} as const satisfies Record<string, Record<Lang, PluralForms>>;
+
+/** `n` of the things `what` counts, in `lang` (the count written as `shown`, default the language's digits). */
+export function counted(lang: Lang, n: number, what: keyof typeof COUNTED, shown?: string): string {
+  return plural(lang, n, COUNTED[what][lang], shown);
+}

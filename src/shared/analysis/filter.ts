@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { Id, IsoDate } from '../model';
 import type { ClaimRecord } from './records';
 
+/** The coder filter's entry for the adjudicated layer (a coder id cannot hold “:”). */
+export const ADJUDICATED_LAYER = ':adjudicated';
+
 export const DATE_FIELDS = ['document', 'claim'] as const;
 export type DateField = (typeof DATE_FIELDS)[number];
 
@@ -33,6 +36,11 @@ const FilterFields = z.object({
   to: IsoDate.optional(),
   dateField: z.enum(DATE_FIELDS).optional(),
   sources: z.array(z.string().max(2000)).max(10000).optional(),
+  /**
+   * coder keys (the coder id, else the annotator name), or ADJUDICATED_LAYER for the adjudicated
+   * layer; a name (a filter saved before coder ids) finds the annotations carrying it and those
+   * of the coder who bears that name now
+   */
   coders: z.array(z.string().max(200)).max(1000).optional(),
   /** true: only incomplete claims (a needed field empty); false: only complete ones */
   incomplete: z.boolean().optional(),
@@ -101,10 +109,37 @@ function actorMatches(actors: ReadonlySet<string>, r: ClaimRecord): boolean {
   return false;
 }
 
+/**
+ * The chosen coders as keys: each value as given (a coder id, an annotator name, the adjudicated
+ * layer), and for a value that is a coder's current name that coder's id too.
+ */
+function chosenCoders(
+  values: readonly string[] | undefined,
+  coders: readonly { id: string; name: string }[],
+): Set<string> | null {
+  if (!values || values.length === 0) return null;
+  const out = new Set(values);
+  for (const c of coders) if (out.has(c.name)) out.add(c.id);
+  return out;
+}
+
+/** A coder's layer holds their own claims, never adjudicated ones; the adjudicated layer is its own entry. */
+function coderMatches(coders: ReadonlySet<string>, r: ClaimRecord): boolean {
+  if (r.adjudicated) return coders.has(ADJUDICATED_LAYER);
+  return coders.has(r.coderKey) || coders.has(r.annotator);
+}
+
 const chosen = <T>(list: readonly T[] | undefined): Set<T> | null => (list && list.length > 0 ? new Set(list) : null);
 
-/** A predicate for the filter, built once (sets, the code scope) and applied to each record. */
-export function claimPredicate(filter: ClaimFilter, codebook: readonly CodeNode[]): (r: ClaimRecord) => boolean {
+/**
+ * A predicate for the filter, built once (sets, the code scope) and applied to each record.
+ * `coders` are the project's coders, so a coder chosen by name finds their renamed work too.
+ */
+export function claimPredicate(
+  filter: ClaimFilter,
+  codebook: readonly CodeNode[],
+  coderList: readonly { id: string; name: string }[] = [],
+): (r: ClaimRecord) => boolean {
   const codes = codeScope(filter, codebook);
   const documents = chosen(filter.documentIds);
   const actors = chosen(filter.actors);
@@ -112,7 +147,7 @@ export function claimPredicate(filter: ClaimFilter, codebook: readonly CodeNode[
   const forms = chosen(filter.forms);
   const stances = chosen(filter.stances);
   const sources = chosen(filter.sources);
-  const coders = chosen(filter.coders);
+  const coders = chosenCoders(filter.coders, coderList);
   const field = filter.dateField ?? 'document';
   return (r) => {
     if (documents && !documents.has(r.documentId)) return false;
@@ -122,7 +157,7 @@ export function claimPredicate(filter: ClaimFilter, codebook: readonly CodeNode[
     if (forms && !forms.has(r.form)) return false;
     if (stances && !stances.has(r.stance)) return false;
     if (sources && !sources.has(r.source)) return false;
-    if (coders && !coders.has(r.coder)) return false;
+    if (coders && !coderMatches(coders, r)) return false;
     if (filter.incomplete !== undefined && filter.incomplete !== r.missing.length > 0) return false;
     if (filter.from || filter.to) {
       const date = claimDateOf(r, field);
@@ -139,7 +174,8 @@ export function applyFilter(
   records: readonly ClaimRecord[],
   filter: ClaimFilter,
   codebook: readonly CodeNode[],
+  coders: readonly { id: string; name: string }[] = [],
 ): ClaimRecord[] {
-  const keep = claimPredicate(filter, codebook);
+  const keep = claimPredicate(filter, codebook, coders);
   return records.filter(keep);
 }

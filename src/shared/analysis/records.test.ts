@@ -114,7 +114,12 @@ describe('the claims filter', () => {
   const lna = { id: 'lna', name: 'الجيش الوطني الليبي' };
   const records = [
     claim(actor('haftar', { affiliation: lna }), ['condition'], -1, { documentDate: '2019-04-05', source: 'Al-Wasat' }),
-    claim('sarraj', ['proposal'], 1, { documentDate: '2019-05-01', coder: 'Omar' }),
+    claim('sarraj', ['proposal'], 1, {
+      documentDate: '2019-05-01',
+      coder: 'Omar',
+      coderKey: 'Omar',
+      annotator: 'Omar',
+    }),
     claim('macron', ['embargo'], 0, { documentDate: null, missing: ['stance'] }),
     claim('un', ['ceasefire'], null, {
       addressee: actor('haftar'),

@@ -10,6 +10,8 @@ import type { ClaimField } from '../claims/fields';
 import { displayName, type Entity } from '../claims/registry';
 import { missingRequired, valueOf } from '../claims/values';
 import { normalizeQuery } from '../search/normalize';
+import { isAdjudicated } from '../coders/key';
+import { coderNaming, type CoderNaming } from '../coders/naming';
 
 /** An actor as a claim names it. `affiliation` is another actor (حفتر → الجيش الوطني الليبي). */
 export interface ActorRef {
@@ -46,7 +48,14 @@ export interface ClaimRecord {
   /** the name of the chosen Form item (statement, interview, decision, …), or '' */
   form: string;
   note: string;
+  /** the coder's name as shown now (coders.list), else the annotator name */
   coder: string;
+  /** the coder the claim belongs to: the coder id, else the annotator name (src/shared/coders/naming.ts) */
+  coderKey: string;
+  /** the annotator name the annotation carries (an old filter by name still finds it) */
+  annotator: string;
+  /** on the adjudicated layer (no coder's layer) */
+  adjudicated: boolean;
   /** keys of the required fields left empty ('codes' when it has no code); a claim with any is incomplete */
   missing: string[];
 }
@@ -92,10 +101,17 @@ export interface ClaimContext {
   fields: readonly ClaimField[];
   entities: ReadonlyMap<string, Entity>;
   types: ReadonlyMap<string, string>;
+  /** how claims are grouped by coder and named: the project's coders (none: by coder id, else annotator) */
+  coders: CoderNaming;
 }
 
-export function claimContext(project: { codebook: Pick<Codebook, 'fields'>; registry: Registry }): ClaimContext {
+export function claimContext(project: {
+  codebook: Pick<Codebook, 'fields'>;
+  registry: Registry;
+  coders?: readonly { id: string; name: string }[];
+}): ClaimContext {
   return {
+    coders: coderNaming(project.coders ?? []),
     fields: project.codebook.fields,
     entities: new Map(project.registry.entities.map((e) => [e.id, e])),
     types: new Map(project.registry.types.map((t) => [t.id, t.name])),
@@ -140,6 +156,7 @@ export function recordFromAnnotation(
   const position = item('position');
   const claimDate = text('claim_date');
   const missing = missingRequired(ctx.fields, a.values, a.codes).map((f) => f.key);
+  const key = ctx.coders.keyOf(a);
   if (a.codes.length === 0) missing.push('codes');
   return {
     annotationId: a.id,
@@ -161,7 +178,10 @@ export function recordFromAnnotation(
     certainty: item('certainty')?.name ?? '',
     form: item('form')?.name ?? '',
     note: text('note'),
-    coder: a.annotator,
+    coder: ctx.coders.nameOf(key),
+    coderKey: key,
+    annotator: a.annotator,
+    adjudicated: isAdjudicated(a),
     missing,
   };
 }

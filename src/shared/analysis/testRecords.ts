@@ -34,6 +34,9 @@ export function claim(
     form: '',
     note: '',
     coder: 'coder1',
+    coderKey: 'coder1',
+    annotator: 'coder1',
+    adjudicated: false,
     missing: [],
     ...extra,
   };

@@ -174,7 +174,11 @@ export async function importQdpx(
   ctx: ExchangeContext,
   bytes: Buffer,
   codec: QdpxCodec,
-  options: { dryRun?: boolean | undefined } = {},
+  options: {
+    dryRun?: boolean | undefined;
+    /** throws to refuse the import, dry run or not, before anything is written (blind coding) */
+    admit?: (adding: readonly Omit<Annotation, 'documentId'>[]) => void;
+  } = {},
 ): Promise<Report & { addedDocumentIds: string[] }> {
   const dryRun = options.dryRun === true;
   const archive = await openQdpx(bytes);
@@ -257,6 +261,7 @@ export async function importQdpx(
         coders.set(key, c);
       }
 
+    options.admit?.(planned.flatMap((d) => d.annotations));
     const addedDocumentIds: string[] = [];
     const documentIds = new Map<PlannedDocument, string | null>();
     if (!dryRun) {

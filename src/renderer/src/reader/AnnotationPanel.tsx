@@ -9,11 +9,14 @@ import { claimantName } from './claims/ClaimFieldsEditor';
 import { entitiesOf } from './claims/useRegistry';
 import type { ClaimField } from '@shared/claims/fields';
 import { isIncomplete } from './incomplete';
+import type { CoderNaming } from '@shared/coders/naming';
+import { coderOptions, NO_CODERS, onCoderLayer } from './panelCoders';
 import './claimFlags.css';
 
 export interface PanelFilter {
   code: string;
-  annotator: string;
+  /** '' for every coder, a coder key (panelCoders.ts), or the adjudicated layer */
+  coder: string;
   /** only the claims a required field is empty on (incomplete.ts) */
   incompleteOnly?: boolean;
 }
@@ -22,11 +25,12 @@ export function filterAnnotations(
   annotations: readonly Annotation[],
   filter: PanelFilter,
   fields: readonly ClaimField[] = [],
+  naming: CoderNaming = NO_CODERS,
 ): Annotation[] {
   return annotations.filter(
     (a) =>
       (filter.code === '' || a.codes.includes(filter.code)) &&
-      (filter.annotator === '' || a.annotator === filter.annotator) &&
+      onCoderLayer(a, filter.coder, naming) &&
       (!filter.incompleteOnly || isIncomplete(a, fields)),
   );
 }
@@ -109,6 +113,7 @@ export function AnnotationPanel({
   onFilter,
   onSelect,
   onStep,
+  naming = NO_CODERS,
 }: {
   annotations: readonly Annotation[];
   codes: readonly Code[];
@@ -119,6 +124,8 @@ export function AnnotationPanel({
   onFilter: (f: PanelFilter) => void;
   onSelect: (a: Annotation) => void;
   onStep: (delta: 1 | -1) => void;
+  /** how annotations are grouped by coder and named (useCoderNaming) */
+  naming?: CoderNaming;
 }) {
   const { lang } = useI18n();
   const words = useAppStrings();
@@ -130,15 +137,18 @@ export function AnnotationPanel({
     for (const a of annotations) for (const c of a.codes) m.set(c, (m.get(c) ?? 0) + 1);
     return m;
   }, [annotations]);
-  const annotators = useMemo(
-    () => [...new Set(annotations.map((a) => a.annotator).filter(Boolean))].sort(),
-    [annotations],
+  const coders = useMemo(
+    () => coderOptions(annotations, naming, rs.adjudicatedLayer),
+    [annotations, naming, rs.adjudicatedLayer],
   );
   const incompleteCount = useMemo(
     () => annotations.reduce((n, a) => n + (isIncomplete(a, fields) ? 1 : 0), 0),
     [annotations, fields],
   );
-  const shown = useMemo(() => filterAnnotations(annotations, filter, fields), [annotations, filter, fields]);
+  const shown = useMemo(
+    () => filterAnnotations(annotations, filter, fields, naming),
+    [annotations, filter, fields, naming],
+  );
   const listRef = useRef<HTMLOListElement>(null);
   const rows = useWindowedRows(listRef, shown.length, ROW_HEIGHT);
 
@@ -190,16 +200,19 @@ export function AnnotationPanel({
         <label>
           {words.filterAnnotator}
           <select
-            value={filter.annotator}
-            onChange={(e) => onFilter({ ...filter, annotator: e.target.value })}
+            value={filter.coder}
+            onChange={(e) => onFilter({ ...filter, coder: e.target.value })}
             data-testid="filter-annotator"
           >
             <option value="">{words.all}</option>
-            {annotators.map((a) => (
-              <option key={a} value={a}>
-                {a}
+            {coders.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
               </option>
             ))}
+            {filter.coder !== '' && !coders.some((c) => c.value === filter.coder) && (
+              <option value={filter.coder}>{naming.nameOf(filter.coder)}</option>
+            )}
           </select>
         </label>
         <label className="check">

@@ -9,6 +9,7 @@ import { useAppEvent } from '../app/appEvents';
 import { useAppStrings } from '../i18n';
 import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationPanel, type PanelFilter } from './AnnotationPanel';
+import { useCoderNaming } from './useCoderNaming';
 import { ArticleText } from './ArticleText';
 import { CodePalette } from './CodePalette';
 import { annotationsAt } from './dom/hitTest';
@@ -56,7 +57,8 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
   const { doc, error } = useReaderDocument(session);
   const model = useMemo(() => (doc ? buildTextModel(doc.text) : null), [doc]);
   useEffect(() => void (model && session.setText((s, e) => model.map.slice(s, e))), [session, model]);
-  const [filter, setFilter] = useState<PanelFilter>({ code: '', annotator: '' });
+  const [filter, setFilter] = useState<PanelFilter>({ code: '', coder: '' });
+  const naming = useCoderNaming();
   const [sideWidth, setSideWidth] = useSidePanelWidth();
   const [palette, setPaletteOpen] = useState<false | PalettePlace>(false);
   // the selection is lost when the palette's search field takes focus: keep it
@@ -100,6 +102,7 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
   const actions = useReaderActions({
     ...{ session, model, caret, activeId, rtl, filter, reveal, announce, openPalette, words: rs },
     fields: app.codebook.fields,
+    naming,
     article: () => articleRef.current,
     snapToWords: app.settings.snapToWords,
   });
@@ -211,6 +214,7 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
             pendingIds={pendingIds}
             filter={filter}
             onFilter={setFilter}
+            naming={naming}
             onSelect={(a) => {
               session.setActive(a.id);
               reveal(a.start, a.end);

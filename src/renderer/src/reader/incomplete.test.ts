@@ -44,9 +44,9 @@ describe('incomplete claims', () => {
       { ...annotation('x4', ['ceasefire'], {}), annotator: 'Omar' },
     ];
     const ids = (f: Parameters<typeof filterAnnotations>[1]) => filterAnnotations(list, f, FIELDS).map((a) => a.id);
-    expect(ids({ code: '', annotator: '' })).toEqual(['x1', 'x2', 'x3', 'x4']);
-    expect(ids({ code: '', annotator: '', incompleteOnly: true })).toEqual(['x1', 'x3', 'x4']);
-    expect(ids({ code: '', annotator: 'Salma', incompleteOnly: true })).toEqual(['x1', 'x3']);
-    expect(ids({ code: 'casualties', annotator: '', incompleteOnly: true })).toEqual(['x3']);
+    expect(ids({ code: '', coder: '' })).toEqual(['x1', 'x2', 'x3', 'x4']);
+    expect(ids({ code: '', coder: '', incompleteOnly: true })).toEqual(['x1', 'x3', 'x4']);
+    expect(ids({ code: '', coder: 'Salma', incompleteOnly: true })).toEqual(['x1', 'x3']);
+    expect(ids({ code: 'casualties', coder: '', incompleteOnly: true })).toEqual(['x3']);
   });
 });

@@ -1,5 +1,6 @@
 /** Moving through the annotations and moving the active one's edges: the session and the text, no state. */
 import type { ClaimField } from '@shared/claims/fields';
+import type { CoderNaming } from '@shared/coders/naming';
 import { filterAnnotations, type PanelFilter } from './AnnotationPanel';
 import type { AnnotationSession } from './session/AnnotationSession';
 import { moveEdge, type Edge } from './spanEdges';
@@ -12,9 +13,10 @@ export function stepActive(
   delta: 1 | -1,
   reveal: (start: number, end: number) => void,
   fields: readonly ClaimField[] = [],
+  naming?: CoderNaming,
 ): void {
   const { annotations, activeId } = session.getSnapshot();
-  const list = filterAnnotations(annotations, filter, fields);
+  const list = filterAnnotations(annotations, filter, fields, naming);
   if (list.length === 0) return;
   const at = list.findIndex((a) => a.id === activeId);
   const next = list[at === -1 ? (delta === 1 ? 0 : list.length - 1) : (at + delta + list.length) % list.length];

@@ -14,6 +14,7 @@ const en = {
   incomplete: 'incomplete',
   incompleteTitle: 'A required claim field is empty',
   incompleteOnly: (n: number) => `Incomplete only (${n})`,
+  adjudicatedLayer: 'Adjudicated layer',
 };
 
 const ar = {
@@ -28,6 +29,7 @@ const ar = {
   incomplete: 'ناقص',
   incompleteTitle: 'حقل مطلوب من حقول الادعاء فارغ',
   incompleteOnly: (n: number) => `الناقصة فقط (${n})`,
+  adjudicatedLayer: 'الطبقة المحسومة',
 };
 
 export const useReaderStrings = defineStrings({ en, ar });

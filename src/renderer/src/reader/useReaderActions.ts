@@ -6,6 +6,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { ClaimField } from '@shared/claims/fields';
 import type { Code } from '@shared/model';
+import type { CoderNaming } from '@shared/coders/naming';
 import type { PanelFilter } from './AnnotationPanel';
 import type { CommandHandlers } from './commands';
 import { annotationsAtCaret, annotationToOpen, cycleAtCaret } from './cursor/caretAnnotations';
@@ -27,6 +28,8 @@ interface Deps {
   filter: PanelFilter;
   /** the codebook's claim fields (the panel's "incomplete only" filter reads them) */
   fields: readonly ClaimField[];
+  /** how the panel groups annotations by coder (its coder filter) */
+  naming?: CoderNaming;
   reveal: (start: number, end: number) => void;
   announce: (message: string) => void;
   words: { spanRefused: string; noneAtCaret: string };
@@ -79,6 +82,7 @@ export function useReaderActions(d: Deps) {
         if (d.model) d.caret.moveTo(d.model.map.toUtf16(start));
       },
       d.fields,
+      d.naming,
     );
   const handlers: CommandHandlers = {
     undo: () => void d.session.undo(),

@@ -1,5 +1,5 @@
 /** The agreement report's words, in English and Arabic (the interface language decides). */
-import { defineStrings } from '../../i18n';
+import { counted, defineStrings } from '../../i18n';
 
 const en = {
   button: 'Agreement…',
@@ -13,7 +13,7 @@ const en = {
   coders: 'Coders',
   noCoders: 'No annotation in the project has a coder name yet. Set “Annotator” before tagging.',
   chooseTwoCoders: 'Choose at least two coders.',
-  annotationsOf: (n: number) => `${n} annotation${n === 1 ? '' : 's'}`,
+  annotationsOf: (n: number) => counted('en', n, 'annotations', String(n)),
   codes: 'Codes',
   chooseCode: 'Choose at least one code.',
   overlap: 'Least overlap for two coders’ claims to match (intersection / union)',
@@ -87,7 +87,7 @@ const ar = {
   coders: 'المرمّزون',
   noCoders: 'لا يحمل أي تعليق في المشروع اسم مرمّز بعد. اضبط «المُرمِّز» قبل الترميز.',
   chooseTwoCoders: 'اختر مرمّزَين على الأقل.',
-  annotationsOf: (n: number) => `${n} تعليق`,
+  annotationsOf: (n: number) => counted('ar', n, 'annotations', String(n)),
   codes: 'الرموز',
   chooseCode: 'اختر رمزًا واحدًا على الأقل.',
   overlap: 'أدنى تداخل ليتطابق ادعاءا مرمّزَين (التقاطع / الاتحاد)',

@@ -12,6 +12,7 @@ import { displayName, type Entity } from '@shared/claims/registry';
 import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { codeLabel, useI18n, type Lang } from '../../i18n';
+import { coderChoices } from './coderChoices';
 import { MultiSelect, type Choice } from './MultiSelect';
 import { useAnalysisStrings } from './strings';
 
@@ -77,15 +78,21 @@ export function FilterBar({
   const app = useApp();
   const id = useId();
   const [sources, setSources] = useState<string[]>([]);
-  const [coders, setCoders] = useState<string[]>([]);
+  const [coders, setCoders] = useState<{ coder: string; name: string }[]>([]);
+  const [knownCoders, setKnownCoders] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
     let live = true;
     api['documents.list']({}).then(
       (docs) => live && setSources([...new Set(docs.map((d) => d.source).filter((x) => x !== ''))].sort()),
       () => undefined,
     );
+    // the coders with claims, by coder key and current name (refused while blind: then only the list)
     api['agreement.coders']({}).then(
-      (list) => live && setCoders(list.map((c) => c.coder).filter((c) => c !== '')),
+      (list) => live && setCoders(list),
+      () => live && setCoders([]),
+    );
+    api['coders.list']({}).then(
+      (state) => live && setKnownCoders(state.coders),
       () => undefined,
     );
     return () => {
@@ -216,7 +223,7 @@ export function FilterBar({
       <MultiSelect
         label={s.coder}
         anyLabel={s.any}
-        choices={withChosen(coders, filter.coders)}
+        choices={coderChoices(coders, knownCoders, filter.coders, { adjudicated: s.adjudicatedLayer, lang })}
         selected={filter.coders ?? []}
         onChange={(v) => set('coders', v)}
         testId="filter-coders"

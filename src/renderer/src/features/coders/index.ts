@@ -4,4 +4,5 @@
  * useAssignedToMe, <AssignedFilter/> and <AssignedMark/> mark and filter my documents.
  */
 export { CodersButton } from './CodersButton';
+export { isBlindImportRefusal, useImportError } from './importError';
 export { AssignedFilter, AssignedMark, useAssignedToMe } from './assigned';

@@ -1,6 +1,7 @@
 /** Exchange…: export annotations as W3C JSON-LD, or merge a colleague's file into the project. */
 import { useState } from 'react';
 import type { AnnotationImportResult } from '@shared/api/exchange';
+import { useImportError } from '../coders';
 import { api, errorMessage } from '../../api/client';
 import { documentIdsFor, type ScopeValue } from './DocumentScope';
 import { downloadFile } from '../../app/download';
@@ -25,6 +26,7 @@ export function ExchangeDialog({
   const [exported, setExported] = useState<{ count: number; fileName: string } | null>(null);
   const [result, setResult] = useState<AnnotationImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const importError = useImportError();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
   const exportW3c = async () => {
@@ -61,11 +63,11 @@ export function ExchangeDialog({
     } catch (err) {
       if (err instanceof BatchedImportError) {
         setError(
-          `${errorMessage(err.reason)} ${x.importStopped} (${err.done.toLocaleString()} / ${err.total.toLocaleString()})`,
+          `${importError(err.reason)} ${x.importStopped} (${err.done.toLocaleString()} / ${err.total.toLocaleString()})`,
         );
         setResult(err.partial);
         if (err.partial.imported > 0) onImported(err.partial.documents.map((d) => d.id));
-      } else setError(errorMessage(err));
+      } else setError(importError(err));
     } finally {
       setBusy(null);
       setProgress(null);

@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { QdpxImportReport } from '@shared/api/qdpx';
+import { useImportError } from '../coders';
 import { api, errorMessage } from '../../api/client';
 import { downloadFile, fromBase64 } from '../../app/download';
 import { documentIdsFor, type ScopeValue } from './DocumentScope';
@@ -48,6 +49,7 @@ export function QdpxDialog({
   const [pending, setPending] = useState<{ fileName: string; data: string } | null>(null);
   const [report, setReport] = useState<QdpxImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const importError = useImportError();
 
   const exportQdpx = async () => {
     const documentIds = documentIdsFor(scope, currentDocumentId);
@@ -76,7 +78,7 @@ export function QdpxDialog({
       setReport(r);
       setPending({ fileName: file.name, data });
     } catch (err) {
-      setError(errorMessage(err));
+      setError(importError(err));
     } finally {
       setBusy(null);
     }
@@ -92,7 +94,7 @@ export function QdpxDialog({
       setPending(null);
       onImported(r.documents.flatMap((d) => (d.documentId ? [d.documentId] : [])));
     } catch (err) {
-      setError(errorMessage(err));
+      setError(importError(err));
     } finally {
       setBusy(null);
     }
@@ -103,6 +105,8 @@ export function QdpxDialog({
     if (!initialFile || started.current) return;
     started.current = true;
     void check(initialFile);
+    // once, for the file the picker handed over (check reads the words of the interface language)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [initialFile]);
 
   return (

@@ -6,6 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { LayerImportReport, LayerSource } from '@shared/api/layers';
+import { useImportError } from '../coders';
 import { api, errorMessage, transport } from '../../api/client';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { Modal } from '../../app/Modal';
@@ -45,6 +46,7 @@ export function LayerImportDialog({
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
   const [checked, setChecked] = useState<{ source: LayerSource; report: LayerImportReport } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const importError = useImportError();
 
   const reset = () => {
     setChecked(null);
@@ -62,7 +64,7 @@ export function LayerImportDialog({
       const report = await api['layers.import']({ source, dryRun: true });
       setChecked({ source, report });
     } catch (err) {
-      setError(errorMessage(err));
+      setError(importError(err));
     } finally {
       setBusy(null);
     }
@@ -76,7 +78,7 @@ export function LayerImportDialog({
       const report = await api['layers.import']({ source: checked.source, dryRun: false });
       onImported(report);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(importError(err));
       setBusy(null);
     }
   };

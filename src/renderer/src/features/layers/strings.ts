@@ -1,5 +1,5 @@
 /** The words of "Import a colleague’s work…", in English and Arabic (the interface language decides). */
-import { defineStrings } from '../../i18n';
+import { counted, defineStrings } from '../../i18n';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 const arCount = (n: number) => n.toLocaleString('ar');
@@ -69,8 +69,8 @@ const ar = {
   noPath: 'اكتب المسار الكامل للمجلد أولًا.',
   check: 'عرض ما سيتغيّر',
   checking: 'جارٍ القراءة والمطابقة…',
-  importing: (n: number) => `جارٍ استيراد ${arCount(n)} تعليق…`,
-  confirm: (n: number) => `استيراد ${arCount(n)} تعليق`,
+  importing: (n: number) => `جارٍ استيراد ${counted('ar', n, 'annotations')}…`,
+  confirm: (n: number) => `استيراد ${counted('ar', n, 'annotations')}`,
   nothingToImport: 'لا شيء للاستيراد: المشروع فيه كل ذلك، أو لم يمكن وضع أي شيء.',
   close: 'إغلاق',
   summary: (added: number, present: number, conflicts: number, orphans: number) =>
@@ -90,7 +90,7 @@ const ar = {
   matchNear: (similarity: number) => `شبه مكرر (تشابه ${Math.round(similarity * 100).toLocaleString('ar')}٪)`,
   matchNone: 'ليست في هذا المشروع',
   codesTitle: 'الرموز',
-  codesById: (n: number) => `${arCount(n)} رمز طوبق بالمعرّف.`,
+  codesById: (n: number) => `${counted('ar', n, 'codes')} طوبق بالمعرّف.`,
   codeByName: (theirs: string, ours: string) => `«${theirs}» طوبق مع «${ours}» بالاسم`,
   codeAdded: (name: string) => `«${name}» — أُضيف إلى دليل الترميز`,
   fieldByName: (theirs: string, ours: string) => `الحقل «${theirs}» طوبق مع «${ours}» بالاسم`,
@@ -98,9 +98,9 @@ const ar = {
   conflicts: 'التعارضات',
   orphans: 'الأيتام (لا يمكن وضعها)',
   more: (n: number) => `${arCount(n)} أخرى غير معروضة`,
-  done: (n: number, coders: string) => `استُورد ${arCount(n)} تعليق لـ ${coders}.`,
+  done: (n: number, coders: string) => `استُورد ${counted('ar', n, 'annotations')} لـ ${coders}.`,
   undo: 'تراجع',
-  undone: (n: number) => `أُلغي الاستيراد: أُزيل ${arCount(n)} تعليق.`,
+  undone: (n: number) => `أُلغي الاستيراد: أُزيل ${counted('ar', n, 'annotations')}.`,
   dismiss: 'إخفاء',
 };
 

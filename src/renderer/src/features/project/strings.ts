@@ -1,5 +1,5 @@
 /** The words of the project features, in English and Arabic (follows the interface language). */
-import { defineStrings, type Strings } from '../../i18n';
+import { counted, defineStrings, type Strings } from '../../i18n';
 
 const en = {
   projectButton: 'Project…',
@@ -41,7 +41,7 @@ const en = {
   confirmBefore: 'Put the copy of “',
   confirmFrom: '” from ',
   confirmAfter: ' back in place?',
-  holds: (n: number) => ` It holds ${n} annotation${n === 1 ? '' : 's'}.`,
+  holds: (n: number) => ` It holds ${counted('en', n, 'annotations', String(n))}.`,
   replaced: ' Changes made since then will be replaced (the current file is kept as a backup).',
   restoreThis: 'Restore this copy',
   back: 'Back',
@@ -92,7 +92,7 @@ const ar = {
   confirmBefore: 'هل تعيد نسخة «',
   confirmFrom: '» المحفوظة في ',
   confirmAfter: ' إلى مكانها؟',
-  holds: (n: number) => ` فيها ${n} من التعليقات.`,
+  holds: (n: number) => ` فيها ${counted('ar', n, 'annotations', String(n))}.`,
   replaced: ' ستحل محل التغييرات التي جرت بعد ذلك (ويُحفظ الملف الحالي نسخةً احتياطية).',
   restoreThis: 'استرجع هذه النسخة',
   back: 'رجوع',
