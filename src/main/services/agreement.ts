@@ -20,7 +20,7 @@ import { AppError } from '@shared/errors';
 import { isAdjudicated } from '@shared/coders/key';
 import { claimCells, registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
-import type { ClaimValues } from '@shared/claims/values';
+import type { ClaimValue, ClaimValues } from '@shared/claims/values';
 import type { Annotation } from '@shared/model';
 import type { Value } from '@shared/reliability/codingAlpha';
 import { fieldFigures } from '@shared/reliability/fieldFigures';
@@ -33,7 +33,7 @@ import { cpLength } from '@shared/text/codepoints';
 import { forEachDocument, selectDocuments } from '../exchange/documentSource';
 import {
   fieldMetric,
-  fieldReader,
+  storedValueReader,
   listDisagreements,
   type MatchedSets,
   type ReadAnnotations,
@@ -229,20 +229,24 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
 
       // each compared field's values numbered once (equal values, one number), for the figures and the list
       const fieldIds = fields.map(() => new Int32Array(N).fill(-1));
-      const givenOf: Value[][] = fields.map((f, fi) => {
-        const valueOf = fieldReader(f);
-        const ids = new Map<Value, number>();
-        const given: Value[] = [];
-        const out = fieldIds[fi] as Int32Array;
-        for (const i of mine) {
-          const v = valueOf((read.annotation[i] as Annotation).values);
+      const givenOf: Value[][] = fields.map(() => []);
+      const idsOf = fields.map(() => new Map<Value, number>());
+      const readers = fields.map(storedValueReader);
+      // each annotation's stored keys read once (a Map of the compared keys: any key is safe)
+      const fieldAt = new Map(fields.map((f, fi) => [f.key, fi]));
+      for (const i of mine) {
+        const values = (read.annotation[i] as Annotation).values;
+        for (const key of Object.keys(values)) {
+          const fi = fieldAt.get(key);
+          if (fi === undefined) continue;
+          const v = (readers[fi] as (value: ClaimValue) => Value | null)(values[key] as ClaimValue);
           if (v === null) continue;
+          const ids = idsOf[fi] as Map<Value, number>;
           let id = ids.get(v);
-          if (id === undefined) ids.set(v, (id = given.push(v) - 1));
-          out[i] = id;
+          if (id === undefined) ids.set(v, (id = (givenOf[fi] as Value[]).push(v) - 1));
+          (fieldIds[fi] as Int32Array)[i] = id;
         }
-        return given;
-      });
+      }
       const fieldReports: FieldAgreement[] = fields.map((f, fi) => {
         const field: AgreementField = f.key;
         const metric = fieldMetric(f);
@@ -321,20 +325,23 @@ function unitsOf(
 ): UnitTable {
   const categories = [...codeIds];
   const codeIndex = new Map(categories.map((c, i) => [c, i]));
-  const coder: number[] = [];
-  const category: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
+  let n = 0;
+  for (const i of mine) n += (read.codes[i] as string[]).length;
+  const coder = new Int32Array(n);
+  const category = new Int32Array(n);
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  let u = 0;
   for (const i of mine) {
     const a = read.annotation[i] as Annotation;
     const offset = offsets[read.document[i] as number] as number;
     for (const code of read.codes[i] as string[]) {
       let k = codeIndex.get(code);
       if (k === undefined) codeIndex.set(code, (k = categories.push(code) - 1));
-      coder.push(coderOf[i] as number);
-      category.push(k);
-      start.push(offset + a.start);
-      end.push(offset + a.end);
+      coder[u] = coderOf[i] as number;
+      category[u] = k;
+      start[u] = offset + a.start;
+      end[u++] = offset + a.end;
     }
   }
   return { begin: 0, length, coders, categories, coder, category, start, end };

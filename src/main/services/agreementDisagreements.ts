@@ -7,7 +7,7 @@
  */
 import { MAX_DISAGREEMENTS, type Disagreement } from '@shared/api/agreement';
 import type { ClaimField } from '@shared/claims/fields';
-import { valueOf, type ClaimValues } from '@shared/claims/values';
+import { valueOf, type ClaimValue, type ClaimValues } from '@shared/claims/values';
 import type { Annotation } from '@shared/model';
 import type { Value } from '@shared/reliability/codingAlpha';
 
@@ -44,10 +44,15 @@ export function fieldValue(values: ClaimValues, f: ClaimField): Value | null {
 
 /** fieldValue of one field, with what it needs of the field looked up once. */
 export function fieldReader(f: ClaimField): (values: ClaimValues) => Value | null {
+  const read = storedValueReader(f);
+  return (values) => read(valueOf(values, f.key));
+}
+
+/** The compared value of one field from the value stored under its key (undefined: none). */
+export function storedValueReader(f: ClaimField): (value: ClaimValue | undefined) => Value | null {
   const byChoice = fieldMetric(f) === 'interval' && f.type === 'choice' ? new Map<unknown, number | null>() : null;
   if (byChoice) for (const c of f.choices) if (!byChoice.has(c.id)) byChoice.set(c.id, c.value);
-  return (values) => {
-    const value = valueOf(values, f.key);
+  return (value) => {
     if (value === undefined || value === '') return null;
     if (byChoice) return byChoice.get(value) ?? null;
     return typeof value === 'number' ? value : String(value);

@@ -102,24 +102,27 @@ export function prepareCoded(
   const index = new Map<Value, number>(categories.map((c, i) => [c, i]));
   // the category of each numbered value
   const categoryOf = Int32Array.from(given, (v, id) => (seen[id] === -1 ? -1 : (index.get(v) as number)));
-  const values: number[] = [];
-  const offsets: number[] = [0];
   const unitCount = rows.reduce((n, row) => Math.max(n, row.length), 0);
+  const values = new Int32Array(unitCount * rows.length);
+  const offsets = new Int32Array(unitCount + 1);
+  let count = 0;
+  let at = 0;
   for (let u = 0; u < unitCount; u++) {
-    const at = values.length;
+    let given = 0;
+    for (const row of rows) if (u < row.length && (row[u] as number) >= 0) given++;
+    if (given < 2) continue;
     for (const row of rows) {
       const id = u < row.length ? (row[u] as number) : -1;
-      if (id >= 0) values.push(categoryOf[id] as number);
+      if (id >= 0) values[at++] = categoryOf[id] as number;
     }
-    if (values.length - at >= 2) offsets.push(values.length);
-    else values.length = at;
+    offsets[++count] = at;
   }
   return {
     metric,
     categories,
-    values: Int32Array.from(values),
-    offsets: Int32Array.from(offsets),
-    count: offsets.length - 1,
+    values: values.slice(0, at),
+    offsets: offsets.slice(0, count + 1),
+    count,
   };
 }
 

@@ -33,10 +33,15 @@ export function sectionTable(perCoder: ReadonlyArray<readonly Section[]>): Secti
 
 /** The table of sections already numbered (values[i] the value of index i). */
 export function tableOfNumbered(values: Array<string | null>, perCoder: readonly NumberedSections[]): SectionTable {
+  const lengths = perCoder.map((s) => {
+    const out = new Float64Array(s.value.length);
+    for (let i = 0; i < out.length; i++) out[i] = (s.end[i] as number) - (s.start[i] as number);
+    return out;
+  });
   return {
     values,
-    numbered: perCoder.map((s) => Int32Array.from(s.value)),
-    lengths: perCoder.map((s) => Float64Array.from(s.value, (_, i) => (s.end[i] as number) - (s.start[i] as number))),
+    numbered: perCoder.map((s) => (s.value instanceof Int32Array ? s.value : Int32Array.from(s.value))),
+    lengths,
     pairs: pairLengths(perCoder, values.length),
   };
 }

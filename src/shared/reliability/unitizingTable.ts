@@ -240,7 +240,6 @@ export function codeSetTable(table: UnitTable): SectionTable {
   const C = table.categories.length;
   const from = table.begin;
   const to = table.begin + table.length;
-  const n = table.coder.length;
   const { order, from: bucket } = buckets(table);
   // a set of codes as a number (a bit per code) while that is exact, else as a string of indices
   const small = C <= 52;
@@ -265,75 +264,41 @@ export function codeSetTable(table: UnitTable): SectionTable {
   };
   const perCoder: NumberedSections[] = [];
   for (let i = 0; i < table.coders; i++) {
-    const lo = bucket[i * C] as number;
-    const hi = bucket[(i + 1) * C] as number;
-    // events: position · 2n + (2 · unit + 1 if an end), sorted as numbers (exact below 2^53)
-    const events: number[] = [];
-    for (let x = lo; x < hi; x++) {
+    // the coder's units (clipped) in order of their starts: as they come when already so
+    const units: number[] = [];
+    for (let x = bucket[i * C] as number; x < (bucket[(i + 1) * C] as number); x++) {
       const u = order[x] as number;
-      const s = Math.max(from, table.start[u] as number);
-      const e = Math.min(to, table.end[u] as number);
-      if (e <= s) continue;
-      events.push(s, e, u);
+      if (Math.min(to, table.end[u] as number) > Math.max(from, table.start[u] as number)) units.push(u);
     }
-    const k = events.length / 3;
-    const exact = Number.isSafeInteger((to + 1) * 2 * n) && Number.isInteger(from) && Number.isInteger(to);
-    let sorted: Float64Array | null = null;
-    let byIndex: number[] | null = null;
-    if (exact && events.every((v) => Number.isInteger(v))) {
-      sorted = new Float64Array(2 * k);
-      for (let x = 0; x < k; x++) {
-        const u = events[3 * x + 2] as number;
-        sorted[2 * x] = (events[3 * x] as number) * 2 * n + 2 * u;
-        sorted[2 * x + 1] = (events[3 * x + 1] as number) * 2 * n + 2 * u + 1;
-      }
-      sorted.sort();
-    } else {
-      byIndex = Array.from({ length: 2 * k }, (_, x) => x).sort(
-        (p, q) => (events[3 * (p >> 1) + (p & 1)] as number) - (events[3 * (q >> 1) + (q & 1)] as number),
-      );
-    }
+    const startOf = (u: number) => Math.max(from, table.start[u] as number);
+    const endOf = (u: number) => Math.min(to, table.end[u] as number);
+    if (units.some((u, x) => x > 0 && startOf(units[x - 1] as number) > startOf(u)))
+      units.sort((p, q) => startOf(p) - startOf(q) || p - q);
+    const k = units.length;
+    const start = new Float64Array(2 * k + 1);
+    const end = new Float64Array(2 * k + 1);
+    const value = new Int32Array(2 * k + 1);
+    let sections = 0;
     counts.fill(0);
     let mask = 0;
     let current = -1;
     let dirty = true;
-    const start: number[] = [];
-    const end: number[] = [];
-    const value: number[] = [];
     let at = from;
     const emit = (upTo: number) => {
       if (upTo <= at) return;
       if (dirty) current = valueOfKey(keyNow(mask));
       dirty = false;
-      const last = value.length - 1;
-      if (last >= 0 && value[last] === current) end[last] = upTo;
+      if (sections > 0 && value[sections - 1] === current) end[sections - 1] = upTo;
       else {
-        start.push(at);
-        end.push(upTo);
-        value.push(current);
+        start[sections] = at;
+        end[sections] = upTo;
+        value[sections++] = current;
       }
       at = upTo;
     };
-    for (let x = 0; x < 2 * k; x++) {
-      let position: number;
-      let u: number;
-      let isEnd: boolean;
-      if (sorted) {
-        const key = sorted[x] as number;
-        const rest = key % (2 * n);
-        position = (key - rest) / (2 * n);
-        u = rest >> 1;
-        isEnd = (rest & 1) === 1;
-      } else {
-        const p = (byIndex as number[])[x] as number;
-        position = events[3 * (p >> 1) + (p & 1)] as number;
-        u = events[3 * (p >> 1) + 2] as number;
-        isEnd = (p & 1) === 1;
-      }
-      emit(position);
-      const c = table.category[u] as number;
+    const step = (c: number, by: number) => {
       const before = counts[c] as number;
-      const after = before + (isEnd ? -1 : 1);
+      const after = before + by;
       counts[c] = after;
       if (before === 0 && after > 0) {
         if (small) mask += 2 ** c;
@@ -342,9 +307,59 @@ export function codeSetTable(table: UnitTable): SectionTable {
         if (small) mask -= 2 ** c;
         dirty = true;
       }
+    };
+    // the units begun and not yet ended, as a binary heap by their ends
+    const heap = new Int32Array(k);
+    let size = 0;
+    const endAt = (h: number) => endOf(heap[h] as number);
+    const pop = () => {
+      const top = heap[0] as number;
+      const last = heap[--size] as number;
+      let h = 0;
+      for (;;) {
+        const l = 2 * h + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        const child = r < size && endAt(r) < endAt(l) ? r : l;
+        if (endAt(child) >= endOf(last)) break;
+        heap[h] = heap[child] as number;
+        h = child;
+      }
+      heap[h] = last;
+      return top;
+    };
+    const push = (u: number) => {
+      let h = size++;
+      while (h > 0) {
+        const up = (h - 1) >> 1;
+        if (endAt(up) <= endOf(u)) break;
+        heap[h] = heap[up] as number;
+        h = up;
+      }
+      heap[h] = u;
+    };
+    for (const u of units) {
+      const s = startOf(u);
+      while (size > 0 && endAt(0) <= s) {
+        const done = pop();
+        emit(endOf(done));
+        step(table.category[done] as number, -1);
+      }
+      emit(s);
+      step(table.category[u] as number, 1);
+      push(u);
+    }
+    while (size > 0) {
+      const done = pop();
+      emit(endOf(done));
+      step(table.category[done] as number, -1);
     }
     emit(to);
-    perCoder.push({ start, end, value });
+    perCoder.push({
+      start: start.subarray(0, sections),
+      end: end.subarray(0, sections),
+      value: value.subarray(0, sections),
+    });
   }
   return tableOfNumbered(values, perCoder);
 }
