@@ -118,7 +118,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           read.document.push(document);
           read.coder.push(coder);
         }
-        length += cpLength(file.document.text);
+        length += lengthOf(file.document);
       });
       if (unnamed > 0) notes.push({ kind: 'unnamed', count: unnamed });
       if (unnamed > 0)
@@ -386,4 +386,12 @@ function matchedSets(
     }
   }
   return { members, from, first: Int32Array.from(first) };
+}
+
+/** A document's length in code points, counted once per document record (its text never changes). */
+const lengths = new WeakMap<object, number>();
+function lengthOf(document: { text: string }): number {
+  let n = lengths.get(document);
+  if (n === undefined) lengths.set(document, (n = cpLength(document.text)));
+  return n;
 }

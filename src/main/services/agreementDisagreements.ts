@@ -134,10 +134,14 @@ export function listDisagreements(input: DisagreementInput): {
     if (bounds) differences.push('boundaries');
     if (codes) differences.push('codes');
     const keys: string[] = [];
-    fields.forEach((f, fi) => {
+    for (let fi = 0; fi < fields.length; fi++) {
       const ids = fieldIds[fi] as Int32Array;
-      if (firsts.some((i) => ids[i] !== ids[head])) keys.push(f.key);
-    });
+      for (let x = 1; x < firsts.length; x++)
+        if (ids[firsts[x] as number] !== ids[head]) {
+          keys.push((fields[fi] as ClaimField).key);
+          break;
+        }
+    }
     if (keys.length > 0) differences.push('values');
     if (differences.length > 0) differing.push({ set: s, start, differences, fields: keys });
   }

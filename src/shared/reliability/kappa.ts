@@ -47,8 +47,13 @@ export function numbered(data: ReadonlyArray<ReadonlyArray<Value | null | undefi
 
 /** cohenKappa of numbered values (−1: none; equal indices are equal values). */
 export function cohenKappaCoded(a: ArrayLike<number>, b: ArrayLike<number>): KappaResult {
-  const pa = new Map<number, number>();
-  const pb = new Map<number, number>();
+  let top = 0;
+  for (let u = 0; u < a.length; u++) top = Math.max(top, (a[u] as number) + 1);
+  for (let u = 0; u < b.length; u++) top = Math.max(top, (b[u] as number) + 1);
+  const pa = new Float64Array(top);
+  const pb = new Float64Array(top);
+  // a's categories in order of first appearance (the order the expected agreement is summed in)
+  const order: number[] = [];
   let agree = 0;
   let n = 0;
   const len = Math.max(a.length, b.length);
@@ -58,13 +63,14 @@ export function cohenKappaCoded(a: ArrayLike<number>, b: ArrayLike<number>): Kap
     if (x < 0 || y < 0) continue;
     n++;
     if (x === y) agree++;
-    pa.set(x, (pa.get(x) ?? 0) + 1);
-    pb.set(y, (pb.get(y) ?? 0) + 1);
+    if (pa[x] === 0) order.push(x);
+    pa[x] = (pa[x] as number) + 1;
+    pb[y] = (pb[y] as number) + 1;
   }
   if (n === 0) return { kappa: null, units: 0, observedAgreement: 0, expectedAgreement: 0 };
   const po = agree / n;
   let pe = 0;
-  for (const [c, count] of pa) pe += (count / n) * ((pb.get(c) ?? 0) / n);
+  for (const c of order) pe += ((pa[c] as number) / n) * ((pb[c] as number) / n);
   return { kappa: pe === 1 ? null : (po - pe) / (1 - pe), units: n, observedAgreement: po, expectedAgreement: pe };
 }
 

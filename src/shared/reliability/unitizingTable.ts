@@ -170,22 +170,21 @@ function expectedDisagreement(table: UnitTable, perCoder: readonly Sections[]): 
   for (const sections of perCoder)
     for (let x = 0; x < sections.start.length; x++)
       (sections.unit[x] ? units : gapList).push((sections.end[x] as number) - (sections.start[x] as number));
+  // gaps and units both longest first: the gaps at least as long as a unit are a prefix of the
+  // gaps that only grows from one unit to the next (every term is a whole number, so the order
+  // of the sums does not change them)
   const gaps = Float64Array.from(gapList).sort().reverse();
-  const nc = units.length;
-  const below = new Float64Array(gaps.length + 1);
-  for (let k = 0; k < gaps.length; k++) below[k + 1] = (below[k] as number) + (gaps[k] as number) + 1;
+  const lengths = Float64Array.from(units).sort().reverse();
+  const nc = lengths.length;
   let numerator = 0;
   let squared = 0;
-  for (const l of units) {
+  let lo = 0;
+  let gapSum = 0;
+  for (let x = 0; x < nc; x++) {
+    const l = lengths[x] as number;
     squared += l * (l - 1);
-    let lo = 0;
-    let hi = gaps.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((gaps[mid] as number) >= l) lo = mid + 1;
-      else hi = mid;
-    }
-    const fits = (below[lo] as number) - l * lo;
+    while (lo < gaps.length && (gaps[lo] as number) >= l) gapSum += (gaps[lo++] as number) + 1;
+    const fits = gapSum - l * lo;
     numerator += ((nc - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * fits;
   }
   const denominator = m * L * (m * L - 1) - squared;
@@ -270,8 +269,14 @@ export function codeSetTable(table: UnitTable): SectionTable {
       const u = order[x] as number;
       if (Math.min(to, table.end[u] as number) > Math.max(from, table.start[u] as number)) units.push(u);
     }
-    const startOf = (u: number) => Math.max(from, table.start[u] as number);
-    const endOf = (u: number) => Math.min(to, table.end[u] as number);
+    // the spans clipped once
+    const clipped = new Float64Array(2 * table.coder.length);
+    for (const u of units) {
+      clipped[2 * u] = Math.max(from, table.start[u] as number);
+      clipped[2 * u + 1] = Math.min(to, table.end[u] as number);
+    }
+    const startOf = (u: number) => clipped[2 * u] as number;
+    const endOf = (u: number) => clipped[2 * u + 1] as number;
     if (units.some((u, x) => x > 0 && startOf(units[x - 1] as number) > startOf(u)))
       units.sort((p, q) => startOf(p) - startOf(q) || p - q);
     const k = units.length;
