@@ -20,7 +20,7 @@ import { AppError } from '@shared/errors';
 import { isAdjudicated } from '@shared/coders/key';
 import { claimCells, registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
-import type { ClaimValue, ClaimValues } from '@shared/claims/values';
+import { valueOf, type ClaimValue, type ClaimValues } from '@shared/claims/values';
 import type { Annotation } from '@shared/model';
 import type { Value } from '@shared/reliability/codingAlpha';
 import { fieldFigures } from '@shared/reliability/fieldFigures';
@@ -277,7 +277,15 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
 
       // a disagreement names actors, places and choices as the CSV export does
       const lookup = registryLookup(ctx.store.data.registry);
-      const describe = (f: ClaimField, values: ClaimValues) => String(claimCells([f], values, lookup)[0] ?? '');
+      // (the compared types' cells depend on the stored value alone: each value described once per field)
+      const described = new Map<ClaimField, Map<unknown, string>>(fields.map((f) => [f, new Map()]));
+      const describe = (f: ClaimField, values: ClaimValues) => {
+        const seen = described.get(f) as Map<unknown, string>;
+        const stored = valueOf(values, f.key);
+        let text = seen.get(stored);
+        if (text === undefined) seen.set(stored, (text = String(claimCells([f], values, lookup)[0] ?? '')));
+        return text;
+      };
       const report: AgreementReport = {
         coders,
         names,
