@@ -20,23 +20,24 @@ import { AppError } from '@shared/errors';
 import { isAdjudicated } from '@shared/coders/key';
 import { claimCells, registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
-import { bootstrapPrepared } from '@shared/reliability/bootstrap';
-import { alphaOfPrepared, prepareData, type Value } from '@shared/reliability/codingAlpha';
-import { cohenKappa, fleissKappa, percentAgreement } from '@shared/reliability/kappa';
+import { valueOf, type ClaimValue, type ClaimValues } from '@shared/claims/values';
+import type { Annotation } from '@shared/model';
+import type { Value } from '@shared/reliability/codingAlpha';
+import { fieldFigures } from '@shared/reliability/fieldFigures';
 import { matchClaims } from '@shared/reliability/matchClaims';
-import { unitizingAlpha, type Unit } from '@shared/reliability/unitizingAlpha';
-import { boundaryOfTable, codingGivenUnitsOfTable, sectionTable } from '@shared/reliability/sectionTable';
-import {
-  CODE_SEPARATOR,
-  codeOrOtherOfSet,
-  codeSet,
-  sectionsOf,
-  type FamilyResult,
-} from '@shared/reliability/unitizingFamily';
+import { boundaryOfTable, codingGivenUnitsOfTable } from '@shared/reliability/sectionTable';
+import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
+import { codeSetTable, unitizingAlphaOfTable, type UnitTable } from '@shared/reliability/unitizingTable';
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
 import { cpLength } from '@shared/text/codepoints';
 import { forEachDocument, selectDocuments } from '../exchange/documentSource';
-import { codeKeyOf, fieldMetric, fieldValue, listDisagreements, type Coded } from './agreementDisagreements';
+import {
+  fieldMetric,
+  storedValueReader,
+  listDisagreements,
+  type MatchedSets,
+  type ReadAnnotations,
+} from './agreementDisagreements';
 import type { ServiceContext } from './context';
 import { coderKeyIn, sortByName } from './coders';
 import { assertNotBlind } from './visibleAnnotations';
@@ -94,12 +95,14 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const notes: ReportNote[] = [];
 
       // read the annotations, each document placed on the continuum after the earlier ones
-      const coded: Coded[] = [];
+      const read: ReadAnnotations = { annotation: [], codes: [], document: [], coder: [], documents: [] };
+      const offsets: number[] = [];
       let length = 0;
       let unnamed = 0;
-      let document = 0;
       await forEachDocument(ctx.store, summaries, (file) => {
-        const offset = length;
+        const document = read.documents.length;
+        read.documents.push({ id: file.document.id, title: file.document.title });
+        offsets.push(length);
         for (const a of file.annotations) {
           // the coders' layers only: the adjudicated layer is no coder's
           if (isAdjudicated(a)) continue;
@@ -110,26 +113,12 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
             unnamed++;
             continue;
           }
-          coded.push({
-            index: coded.length,
-            id: a.id,
-            document,
-            documentId: file.document.id,
-            documentTitle: file.document.title,
-            offset,
-            quote: a.quote,
-            start: a.start,
-            end: a.end,
-            codes,
-            coder,
-            coderName: nameOf(coder),
-            values: a.values,
-            compared: fields.map((f) => fieldValue(a.values, f)),
-            codeKey: codeKeyOf(codes),
-          });
+          read.annotation.push(a);
+          read.codes.push(codes);
+          read.document.push(document);
+          read.coder.push(coder);
         }
-        length += cpLength(file.document.text);
-        document++;
+        length += lengthOf(file.document);
       });
       if (unnamed > 0) notes.push({ kind: 'unnamed', count: unnamed });
       if (unnamed > 0)
@@ -138,7 +127,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         );
 
       const present = new Map<string, number>();
-      for (const a of coded) present.set(a.coder, (present.get(a.coder) ?? 0) + 1);
+      for (const c of read.coder) present.set(c, (present.get(c) ?? 0) + 1);
       const coders = input.coders ? [...new Set(input.coders)] : sortByName([...present.keys()], nameOf);
       const withAnnotations = coders.filter((c) => present.has(c));
       if (withAnnotations.length < 2) {
@@ -155,23 +144,31 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           notes.push({ kind: 'coderWithout', coder: c });
           warnings.push(`The coder “${nameOf(c)}” has no annotations in the chosen documents.`);
         }
+      const m = coders.length;
+      const names = coders.map(nameOf);
       const coderIndex = new Map(coders.map((c, i) => [c, i]));
-      const mine = coded.filter((a) => coderIndex.has(a.coder));
+      const N = read.annotation.length;
+      // the compared coders' annotations (`mine`, in reading order of the documents) and their coder index
+      const coderOf = new Int32Array(N).fill(-1);
+      const mine: number[] = [];
+      for (let i = 0; i < N; i++) {
+        const c = coderIndex.get(read.coder[i] as string);
+        if (c === undefined) continue;
+        coderOf[i] = c;
+        mine.push(i);
+      }
 
-      // unitizing: one unit per code of each annotation, on the continuum
-      const used = new Set(mine.flatMap((a) => a.codes));
+      // unitizing: one unit per code of each annotation, on the continuum (unitizingTable.ts)
+      const used = new Set<string>();
+      for (const i of mine) for (const c of read.codes[i] as string[]) used.add(c);
       const codeIds = codebook.map((c) => c.id).filter((id) => (chosenCodes ? chosenCodes.has(id) : used.has(id)));
-      const units: Unit[] = mine.flatMap((a) =>
-        a.codes.map((category) => ({ coder: a.coder, category, start: a.offset + a.start, end: a.offset + a.end })),
-      );
-      const study = { begin: 0, length, coders, units };
-      const unitizing = unitizingAlpha(study, codeIds);
+      const table = unitsOf(read, mine, coderOf, offsets, codeIds, length, m);
+      const unitizing = unitizingAlphaOfTable(table, codeIds.length);
       const family = ({ alpha, observed, expected }: FamilyResult) => ({ alpha, observed, expected });
       // each coder's continuum cut once by the set of codes at each code point; |uα and cuα of one
-      // code revalue those sections (unitizingFamily.ts: the same as valuing the units anew)
-      // (sectionTable.ts: the coincidences of the code sets taken once, each code's summed from them)
-      const bySet = sectionsOf(study, codeSet);
-      const table = sectionTable(bySet);
+      // code revalue those sections (sectionTable.ts: the coincidences of the code sets taken once,
+      // each code's summed from them)
+      const sections = codeSetTable(table);
       const holds = (code: string) => (set: string) => (set.split(CODE_SEPARATOR).includes(code) ? code : null);
       const codes: CodeAgreement[] = unitizing.categories.map((r) => {
         const name = codeNames.get(r.category) ?? r.category;
@@ -183,8 +180,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           observed: r.observed,
           expected: r.expected,
           units: r.units,
-          boundary: family(boundaryOfTable(table, holds(r.category))),
-          codingGivenUnits: family(codingGivenUnitsOfTable(table, codeOrOtherOfSet(r.category))),
+          boundary: family(boundaryOfTable(sections, holds(r.category))),
+          codingGivenUnits: family(codingGivenUnitsOfTable(sections, codeOrOtherOfSet(r.category))),
           flags,
           warnings: sentences(flags, `αU of the code “${name}”`),
         };
@@ -194,33 +191,20 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const totalUnits = codes.reduce((s, c) => s + c.units, 0);
 
       // claims: matched sets per document, each one unit of the reliability data
-      const sets: Coded[][][] = []; // per set, per coder, that coder's annotations in reading order
-      // whether each annotation of `coded` is in a set (by its index there: no hashing per lookup)
-      const matched = new Uint8Array(coded.length);
-      let matchedCount = 0;
+      const sets = matchedSets(read, mine, coderOf, m, overlap);
+      const S = sets.from.length - 1;
+      const matched = new Uint8Array(N);
+      for (const i of sets.members) matched[i] = 1;
       let doubled = 0;
-      const byDocument = new Map<number, Coded[]>();
-      for (const a of mine) {
-        let list = byDocument.get(a.document);
-        if (!list) byDocument.set(a.document, (list = []));
-        list.push(a);
-      }
-      for (const list of byDocument.values()) {
-        const claims = list.sort((a, b) => a.start - b.start || a.end - b.end);
-        for (const group of matchClaims(
-          claims.map((a) => ({ coder: coderIndex.get(a.coder) as number, start: a.start, end: a.end })),
-          coders.length,
-          overlap,
-        )) {
-          const perCoder: Coded[][] = coders.map(() => []);
-          for (const i of group) {
-            const a = claims[i] as Coded;
-            if (matched[a.index] === 0) matchedCount++;
-            matched[a.index] = 1;
-            perCoder[coderIndex.get(a.coder) as number]?.push(a);
+      for (let s = 0; s < S; s++) {
+        const seen = new Uint8Array(m);
+        for (let x = sets.from[s] as number; x < (sets.from[s + 1] as number); x++) {
+          const c = coderOf[sets.members[x] as number] as number;
+          if (seen[c] === 1) {
+            doubled++;
+            break;
           }
-          if (perCoder.some((list) => list.length > 1)) doubled++;
-          sets.push(perCoder);
+          seen[c] = 1;
         }
       }
       if (doubled > 0) notes.push({ kind: 'doubled', count: doubled });
@@ -228,45 +212,83 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         warnings.push(
           `${doubled} matched claim${doubled === 1 ? ' holds' : 's hold'} two annotations of one coder (through a chain of matches over three or more coders); the first of them in reading order gave that coder’s values.`,
         );
-      const perCoder = coders.map((coder) => {
-        const all = mine.filter((a) => a.coder === coder);
-        const m = all.filter((a) => matched[a.index] === 1).length;
-        return { coder, name: nameOf(coder), annotations: all.length, matched: m, unmatched: all.length - m };
-      });
+      const counted = new Float64Array(m);
+      const matchedOf = new Float64Array(m);
+      for (const i of mine) {
+        const c = coderOf[i] as number;
+        counted[c] = (counted[c] as number) + 1;
+        if (matched[i] === 1) matchedOf[c] = (matchedOf[c] as number) + 1;
+      }
+      const perCoder = coders.map((coder, c) => ({
+        coder,
+        name: names[c] as string,
+        annotations: counted[c] as number,
+        matched: matchedOf[c] as number,
+        unmatched: (counted[c] as number) - (matchedOf[c] as number),
+      }));
 
+      // each compared field's values numbered once (equal values, one number), for the figures and the list
+      const fieldIds = fields.map(() => new Int32Array(N).fill(-1));
+      const givenOf: Value[][] = fields.map(() => []);
+      const idsOf = fields.map(() => new Map<Value, number>());
+      const readers = fields.map(storedValueReader);
+      // each annotation's stored keys read once (a Map of the compared keys: any key is safe)
+      const fieldAt = new Map(fields.map((f, fi) => [f.key, fi]));
+      for (const i of mine) {
+        const values = (read.annotation[i] as Annotation).values;
+        for (const key of Object.keys(values)) {
+          const fi = fieldAt.get(key);
+          if (fi === undefined) continue;
+          const v = (readers[fi] as (value: ClaimValue) => Value | null)(values[key] as ClaimValue);
+          if (v === null) continue;
+          const ids = idsOf[fi] as Map<Value, number>;
+          let id = ids.get(v);
+          if (id === undefined) ids.set(v, (id = (givenOf[fi] as Value[]).push(v) - 1));
+          (fieldIds[fi] as Int32Array)[i] = id;
+        }
+      }
       const fieldReports: FieldAgreement[] = fields.map((f, fi) => {
         const field: AgreementField = f.key;
         const metric = fieldMetric(f);
-        const data = coders.map((_, c) =>
-          sets.map((set) => {
-            const first = set[c]?.[0];
-            return first ? (first.compared[fi] ?? null) : null;
-          }),
-        );
-        const prepared = prepareData(data, metric);
-        const alpha = alphaOfPrepared(prepared);
-        const given = data.flatMap((row) => row.filter((v): v is Value => v !== null));
-        const flags = reliabilityFlags(alpha.units, given, alpha.alpha);
+        const ids = fieldIds[fi] as Int32Array;
+        // per coder, per matched claim: the value of that coder's first annotation in it
+        const rows = coders.map((_, c) => {
+          const row = new Int32Array(S);
+          for (let s = 0; s < S; s++) {
+            const i = sets.first[s * m + c] as number;
+            row[s] = i < 0 ? -1 : (ids[i] as number);
+          }
+          return row;
+        });
+        const figures = fieldFigures(rows, givenOf[fi] as Value[], metric);
         return {
           field,
           metric,
-          units: sets.length,
-          alpha,
-          interval: bootstrapPrepared(prepared),
-          cohenKappa: coders.length === 2 ? cohenKappa(data[0] ?? [], data[1] ?? []) : null,
-          fleissKappa: coders.length > 2 ? fleissKappa(data) : null,
-          percentAgreement: percentAgreement(data),
-          flags,
-          warnings: sentences(flags, `α of ${field}`),
+          units: S,
+          alpha: figures.alpha,
+          interval: figures.interval,
+          cohenKappa: figures.cohenKappa,
+          fleissKappa: figures.fleissKappa,
+          percentAgreement: figures.percentAgreement,
+          flags: figures.flags,
+          warnings: sentences(figures.flags, `α of ${field}`),
         };
       });
 
       // a disagreement names actors, places and choices as the CSV export does
       const lookup = registryLookup(ctx.store.data.registry);
-      const describe = (f: ClaimField, a: Coded) => String(claimCells([f], a.values, lookup)[0] ?? '');
+      // (the compared types' cells depend on the stored value alone: each value described once per field)
+      const described = new Map<ClaimField, Map<unknown, string>>(fields.map((f) => [f, new Map()]));
+      const describe = (f: ClaimField, values: ClaimValues) => {
+        const seen = described.get(f) as Map<unknown, string>;
+        const stored = valueOf(values, f.key);
+        let text = seen.get(stored);
+        if (text === undefined) seen.set(stored, (text = String(claimCells([f], values, lookup)[0] ?? '')));
+        return text;
+      };
       const report: AgreementReport = {
         coders,
-        names: coders.map(nameOf),
+        names,
         documentCount: summaries.length,
         length,
         overlap,
@@ -275,22 +297,109 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           observed: mean(defined.map((r) => r.observed)),
           expected: mean(defined.map((r) => r.expected)),
           units: totalUnits,
-          boundary: family(boundaryOfTable(table, () => 'unit')),
-          codingGivenUnits: family(codingGivenUnitsOfTable(table, (set) => set)),
+          boundary: family(boundaryOfTable(sections, () => 'unit')),
+          codingGivenUnits: family(codingGivenUnitsOfTable(sections, (set) => set)),
           codes,
         },
-        claims: { matched: sets.length, unmatched: mine.length - matchedCount, perCoder, fields: fieldReports },
-        ...listDisagreements(
+        claims: { matched: S, unmatched: mine.length - sets.members.length, perCoder, fields: fieldReports },
+        ...listDisagreements({
           coders,
+          names,
+          read,
+          coderOf,
           sets,
-          mine.filter((a) => matched[a.index] === 0),
+          unmatched: mine.filter((i) => matched[i] === 0),
           fields,
+          fieldIds,
           describe,
-        ),
+        }),
         notes,
         warnings: [...warnings, ...codes.flatMap((c) => c.warnings), ...fieldReports.flatMap((f) => f.warnings)],
       };
       return report;
     },
   };
+}
+
+/** The compared coders' units on the continuum: one per code of each annotation (codes numbered: `codeIds` first). */
+function unitsOf(
+  read: ReadAnnotations,
+  mine: readonly number[],
+  coderOf: Int32Array,
+  offsets: readonly number[],
+  codeIds: readonly string[],
+  length: number,
+  coders: number,
+): UnitTable {
+  const categories = [...codeIds];
+  const codeIndex = new Map(categories.map((c, i) => [c, i]));
+  let n = 0;
+  for (const i of mine) n += (read.codes[i] as string[]).length;
+  const coder = new Int32Array(n);
+  const category = new Int32Array(n);
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  let u = 0;
+  for (const i of mine) {
+    const a = read.annotation[i] as Annotation;
+    const offset = offsets[read.document[i] as number] as number;
+    for (const code of read.codes[i] as string[]) {
+      let k = codeIndex.get(code);
+      if (k === undefined) codeIndex.set(code, (k = categories.push(code) - 1));
+      coder[u] = coderOf[i] as number;
+      category[u] = k;
+      start[u] = offset + a.start;
+      end[u++] = offset + a.end;
+    }
+  }
+  return { begin: 0, length, coders, categories, coder, category, start, end };
+}
+
+/** The matched claims of each document (matchClaims.ts), in document and reading order. */
+function matchedSets(
+  read: ReadAnnotations,
+  mine: readonly number[],
+  coderOf: Int32Array,
+  m: number,
+  overlap: number,
+): MatchedSets {
+  const members: number[] = [];
+  const from: number[] = [0];
+  const first: number[] = [];
+  const span = (i: number) => read.annotation[i] as Annotation;
+  const byReading = (i: number, j: number) => span(i).start - span(j).start || span(i).end - span(j).end;
+  for (let lo = 0; lo < mine.length; ) {
+    // one document's annotations (mine is in document order), in reading order (a stable sort)
+    const document = read.document[mine[lo] as number];
+    let hi = lo;
+    while (hi < mine.length && read.document[mine[hi] as number] === document) hi++;
+    const claims = mine.slice(lo, hi);
+    if (claims.some((i, x) => x > 0 && byReading(claims[x - 1] as number, i) > 0)) claims.sort(byReading);
+    lo = hi;
+    const groups = matchClaims(
+      claims.map((i) => ({ coder: coderOf[i] as number, start: span(i).start, end: span(i).end })),
+      m,
+      overlap,
+    );
+    for (const group of groups) {
+      const at = first.length;
+      for (let c = 0; c < m; c++) first.push(-1);
+      for (const x of group) {
+        const i = claims[x] as number;
+        members.push(i);
+        const c = coderOf[i] as number;
+        if (first[at + c] === -1) first[at + c] = i;
+      }
+      from.push(members.length);
+    }
+  }
+  return { members, from, first: Int32Array.from(first) };
+}
+
+/** A document's length in code points, counted once per document record (its text never changes). */
+const lengths = new WeakMap<object, number>();
+function lengthOf(document: { text: string }): number {
+  let n = lengths.get(document);
+  if (n === undefined) lengths.set(document, (n = cpLength(document.text)));
+  return n;
 }

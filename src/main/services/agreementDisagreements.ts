@@ -2,36 +2,33 @@
  * The units where coders differ, for the agreement report's list (rules in
  * src/shared/api/agreement.ts): a matched claim whose coders' annotations differ in coverage,
  * boundaries, codes or compared field values, and an annotation matched with no other coder's.
+ * Every unit is checked (for the count); only the listed ones (the first MAX_DISAGREEMENTS in
+ * document and reading order) are written out with their marks.
  */
 import { MAX_DISAGREEMENTS, type Disagreement } from '@shared/api/agreement';
 import type { ClaimField } from '@shared/claims/fields';
-import { valueOf, type ClaimValues } from '@shared/claims/values';
+import { valueOf, type ClaimValue, type ClaimValues } from '@shared/claims/values';
+import type { Annotation } from '@shared/model';
 import type { Value } from '@shared/reliability/codingAlpha';
 
-/** One annotation as the report reads it. */
-export interface Coded {
-  /** its place among the report's annotations (to mark it without a Set of objects) */
-  index: number;
-  id: string;
-  /** index of the document among the chosen ones */
-  document: number;
-  documentId: string;
-  documentTitle: string;
-  /** offset of the document on the continuum */
-  offset: number;
-  start: number;
-  end: number;
-  quote: string;
-  codes: string[];
-  /** the coder's key (coderKeyIn in coders.ts: the coder id, else the annotator name) */
-  coder: string;
-  /** the coder's name as shown */
-  coderName: string;
-  values: ClaimValues;
-  /** the compared fields' values (fieldValue, in the order of the report's fields), read once */
-  compared: ReadonlyArray<Value | null>;
-  /** the codes as one key (sorted, NUL-separated), to tell whether two coders gave the same codes */
-  codeKey: string;
+/** The annotations the report reads, by index (parallel arrays: no record made per annotation). */
+export interface ReadAnnotations {
+  annotation: Annotation[];
+  /** the annotation's codes (those chosen, when codes were chosen) */
+  codes: string[][];
+  /** index of its document in `documents` */
+  document: number[];
+  /** its coder's key (coderKeyIn in coders.ts: the coder id, else the annotator name) */
+  coder: string[];
+  documents: Array<{ id: string; title: string }>;
+}
+
+/** Matched claims: set s holds members[from[s]] … members[from[s + 1] − 1] (reading order). */
+export interface MatchedSets {
+  members: number[];
+  from: number[];
+  /** first[s · m + c]: coder c's first annotation in set s, or −1 */
+  first: Int32Array;
 }
 
 /** Whether a field's values are compared as numbers: a number, or a choice whose items all carry one. */
@@ -42,78 +39,155 @@ export function fieldMetric(f: ClaimField): 'nominal' | 'interval' {
 
 /** A coder's value of a field (not set: null); a numbered choice by its item's number. */
 export function fieldValue(values: ClaimValues, f: ClaimField): Value | null {
-  const value = valueOf(values, f.key);
-  if (value === undefined || value === '') return null;
-  if (fieldMetric(f) === 'interval' && f.type === 'choice') return f.choices.find((x) => x.id === value)?.value ?? null;
-  return typeof value === 'number' ? value : String(value);
+  return fieldReader(f)(values);
 }
 
-/** How a value is shown: an actor or place by its name, a choice by its item's name. */
-export type DescribeValue = (f: ClaimField, a: Coded) => string;
+/** fieldValue of one field, with what it needs of the field looked up once. */
+export function fieldReader(f: ClaimField): (values: ClaimValues) => Value | null {
+  const read = storedValueReader(f);
+  return (values) => read(valueOf(values, f.key));
+}
 
-function mark(a: Coded, fields: readonly ClaimField[], describe: DescribeValue): Disagreement['marks'][number] {
-  return {
-    coder: a.coder,
-    name: a.coderName,
-    annotationId: a.id,
-    start: a.start,
-    end: a.end,
-    quote: a.quote,
-    codes: a.codes,
-    values: fields.map((f) => ({ field: f.key, value: describe(f, a) })),
+/** The compared value of one field from the value stored under its key (undefined: none). */
+export function storedValueReader(f: ClaimField): (value: ClaimValue | undefined) => Value | null {
+  const byChoice = fieldMetric(f) === 'interval' && f.type === 'choice' ? new Map<unknown, number | null>() : null;
+  if (byChoice) for (const c of f.choices) if (!byChoice.has(c.id)) byChoice.set(c.id, c.value);
+  return (value) => {
+    if (value === undefined || value === '') return null;
+    if (byChoice) return byChoice.get(value) ?? null;
+    return typeof value === 'number' ? value : String(value);
   };
 }
 
-export const codeKeyOf = (codes: readonly string[]) => [...codes].sort().join('\u0000');
+/** How a value is shown: an actor or place by its name, a choice by its item's name. */
+export type DescribeValue = (f: ClaimField, values: ClaimValues) => string;
 
-/**
- * @param sets matched claims: per set, per coder (in the order of `coders`), that coder's annotations
- * @param unmatched annotations in no set
- */
-export function listDisagreements(
-  coders: readonly string[],
-  sets: ReadonlyArray<ReadonlyArray<readonly Coded[]>>,
-  unmatched: readonly Coded[],
-  fields: readonly ClaimField[],
-  describe: DescribeValue,
-): { disagreements: Disagreement[]; disagreementCount: number } {
-  // each disagreement is written out (its marks described) only if it is among the listed ones
-  const found: Array<{ document: number; start: number; item: () => Disagreement }> = [];
-  for (const set of sets) {
-    const firsts = set.map((list) => list[0]).filter((a): a is Coded => a !== undefined);
-    const head = firsts[0];
-    if (!head) continue;
-    const differences: Disagreement['differences'] = [];
-    if (firsts.length < coders.length) differences.push('missing');
-    if (firsts.some((a) => a.start !== head.start || a.end !== head.end)) differences.push('boundaries');
-    if (firsts.some((a) => a.codeKey !== head.codeKey)) differences.push('codes');
-    const differing = fields.filter((_, i) => firsts.some((a) => a.compared[i] !== head.compared[i])).map((f) => f.key);
-    if (differing.length > 0) differences.push('values');
-    if (differences.length === 0) continue;
-    found.push({
-      document: head.document,
-      start: Math.min(...firsts.map((a) => a.start)),
-      item: () => ({
-        documentId: head.documentId,
-        documentTitle: head.documentTitle,
-        differences,
-        fields: differing,
-        marks: set.flatMap((list) => list.map((a) => mark(a, fields, describe))),
-      }),
-    });
-  }
-  for (const a of unmatched)
-    found.push({
-      document: a.document,
+/** Two annotations' codes alike, whatever their order. */
+function sameCodes(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length === 1) return a[0] === b[0];
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.every((c, i) => c === y[i]);
+}
+
+export interface DisagreementInput {
+  coders: readonly string[];
+  names: readonly string[];
+  read: ReadAnnotations;
+  /** the coder index of each read annotation (−1: not a compared coder) */
+  coderOf: Int32Array;
+  sets: MatchedSets;
+  /** annotations in no set, in reading order within each document */
+  unmatched: readonly number[];
+  fields: readonly ClaimField[];
+  /** fieldIds[f][a]: the numbered value of field f of annotation a (−1: none; equal values equal numbers) */
+  fieldIds: readonly Int32Array[];
+  describe: DescribeValue;
+}
+
+export function listDisagreements(input: DisagreementInput): {
+  disagreements: Disagreement[];
+  disagreementCount: number;
+} {
+  const { coders, read, sets, unmatched, fields, fieldIds, coderOf } = input;
+  const m = coders.length;
+  const mark = (i: number): Disagreement['marks'][number] => {
+    const a = read.annotation[i] as Annotation;
+    const c = coderOf[i] as number;
+    return {
+      coder: coders[c] as string,
+      name: input.names[c] as string,
+      annotationId: a.id,
       start: a.start,
-      item: () => ({
-        documentId: a.documentId,
-        documentTitle: a.documentTitle,
+      end: a.end,
+      quote: a.quote,
+      codes: read.codes[i] as string[],
+      values: fields.map((f) => ({ field: f.key, value: input.describe(f, a.values) })),
+    };
+  };
+  const documentOf = (i: number) => read.documents[read.document[i] as number] as { id: string; title: string };
+  // the matched sets that differ, in document and reading order (as they were matched)
+  const differing: Array<{ set: number; start: number; differences: Disagreement['differences']; fields: string[] }> =
+    [];
+  const firsts: number[] = [];
+  for (let s = 0; s + 1 < sets.from.length; s++) {
+    firsts.length = 0;
+    for (let c = 0; c < m; c++) {
+      const i = sets.first[s * m + c] as number;
+      if (i >= 0) firsts.push(i);
+    }
+    const head = firsts[0];
+    if (head === undefined) continue;
+    const h = read.annotation[head] as Annotation;
+    const differences: Disagreement['differences'] = [];
+    if (firsts.length < m) differences.push('missing');
+    let start = h.start;
+    let bounds = false;
+    let codes = false;
+    for (const i of firsts) {
+      const a = read.annotation[i] as Annotation;
+      if (a.start !== h.start || a.end !== h.end) bounds = true;
+      if (a.start < start) start = a.start;
+      if (!codes && i !== head && !sameCodes(read.codes[i] as string[], read.codes[head] as string[])) codes = true;
+    }
+    if (bounds) differences.push('boundaries');
+    if (codes) differences.push('codes');
+    const keys: string[] = [];
+    for (let fi = 0; fi < fields.length; fi++) {
+      const ids = fieldIds[fi] as Int32Array;
+      for (let x = 1; x < firsts.length; x++)
+        if (ids[firsts[x] as number] !== ids[head]) {
+          keys.push((fields[fi] as ClaimField).key);
+          break;
+        }
+    }
+    if (keys.length > 0) differences.push('values');
+    if (differences.length > 0) differing.push({ set: s, start, differences, fields: keys });
+  }
+  // a set before an annotation of no set at the same place (the order of one stable sort of both)
+  const alone = [...unmatched];
+  const at = (i: number) => (read.annotation[i] as Annotation).start;
+  const before = (i: number, j: number) =>
+    (read.document[i] as number) - (read.document[j] as number) || at(i) - at(j);
+  if (alone.some((i, x) => x > 0 && before(alone[x - 1] as number, i) > 0)) alone.sort(before);
+  const total = differing.length + alone.length;
+  const listed: Disagreement[] = [];
+  let p = 0;
+  let q = 0;
+  while (listed.length < MAX_DISAGREEMENTS && (p < differing.length || q < alone.length)) {
+    const d = differing[p];
+    const u = alone[q];
+    const setFirst = d ? (sets.members[sets.from[d.set] as number] as number) : -1;
+    const takeSet =
+      d !== undefined &&
+      (u === undefined ||
+        (read.document[setFirst] as number) < (read.document[u] as number) ||
+        (read.document[setFirst] === read.document[u] && d.start <= at(u)));
+    if (takeSet) {
+      const members = sets.members.slice(sets.from[d.set], sets.from[d.set + 1]);
+      const doc = documentOf(setFirst);
+      listed.push({
+        documentId: doc.id,
+        documentTitle: doc.title,
+        differences: d.differences,
+        fields: d.fields,
+        // by coder, each coder's annotations in reading order
+        marks: coders.flatMap((_, c) => members.filter((i) => coderOf[i] === c).map(mark)),
+      });
+      p++;
+    } else {
+      const i = u as number;
+      const doc = documentOf(i);
+      listed.push({
+        documentId: doc.id,
+        documentTitle: doc.title,
         differences: ['onlyOne'],
         fields: [],
-        marks: [mark(a, fields, describe)],
-      }),
-    });
-  found.sort((p, q) => p.document - q.document || p.start - q.start);
-  return { disagreements: found.slice(0, MAX_DISAGREEMENTS).map((f) => f.item()), disagreementCount: found.length };
+        marks: [mark(i)],
+      });
+      q++;
+    }
+  }
+  return { disagreements: listed, disagreementCount: total };
 }

@@ -18,6 +18,7 @@ import {
   alphaOfCoincidences,
   prepareData,
   unitPairs,
+  type AlphaResult,
   type AlphaOptions,
   type Metric,
   type PreparedData,
@@ -71,6 +72,7 @@ export function bootstrapAlpha(
 export function bootstrapPrepared(
   prepared: PreparedData,
   options: { replicates?: number; seed?: number } = {},
+  found: Patterns = patterns(prepared),
 ): AlphaInterval {
   const replicates = options.replicates ?? DEFAULT_REPLICATES;
   const seed = options.seed ?? DEFAULT_SEED;
@@ -80,13 +82,8 @@ export function bootstrapPrepared(
   // units with the same values contribute the same coincidences: a draw only counts how often
   // each such pattern comes up (a multinomial draw over the patterns, multinomial.ts), and a
   // replicate's coincidences are the patterns' so weighted
-  const { patternOf, entries, cellOf, weights, rows, cols } = patterns(prepared);
+  const { entries, cellOf, weights, rows, cols, frequencies } = found;
   const P = entries.length - 1;
-  const frequencies = new Float64Array(P);
-  for (let u = 0; u < N; u++) {
-    const p = patternOf[u] as number;
-    frequencies[p] = (frequencies[p] as number) + 1;
-  }
   const random = seededRandom(seed);
   const counts = new Float64Array(P);
   const sums = new Float64Array(rows.length);
@@ -111,27 +108,79 @@ export function bootstrapPrepared(
 }
 
 /**
- * The distinct value patterns of the units: which pattern each unit has, and per pattern its
- * coincidence entries (entries[p] … entries[p + 1] − 1: the cell `cellOf` and weight), the cells
- * numbered once over all patterns (`rows`, `cols`).
+ * α of all the prepared units from their patterns (alphaOfPrepared of the same data): each
+ * pattern's coincidences counted as often as units have it. With two or three coders every
+ * weight is 1 or 1/2, so the sums are exact and equal alphaOfPrepared's.
  */
-function patterns(prepared: PreparedData) {
+export function alphaOfPatterns(prepared: PreparedData, found: Patterns): AlphaResult {
+  const { entries, cellOf, weights, rows, cols, frequencies } = found;
+  const sums = new Float64Array(rows.length);
+  for (let p = 0; p < entries.length - 1; p++) {
+    const times = frequencies[p] as number;
+    for (let x = entries[p] as number; x < (entries[p + 1] as number); x++) {
+      const g = cellOf[x] as number;
+      sums[g] = (sums[g] as number) + times * (weights[x] as number);
+    }
+  }
+  return alphaOfCoincidences(prepared, { rows, cols, weights: sums }, prepared.count);
+}
+
+/**
+ * The distinct value patterns of the units (a unit's values as a multiset): which pattern each
+ * unit has and how many units have each, and per pattern its coincidence entries
+ * (entries[p] … entries[p + 1] − 1: the cell `cellOf` and weight), the cells numbered once over
+ * all patterns (`rows`, `cols`). Patterns are numbered in order of their first unit.
+ */
+export interface Patterns {
+  patternOf: Int32Array;
+  frequencies: Float64Array;
+  entries: Int32Array;
+  cellOf: Int32Array;
+  weights: Float64Array;
+  rows: Int32Array;
+  cols: Int32Array;
+}
+
+export function patterns(prepared: PreparedData): Patterns {
   const V = prepared.categories.length;
-  const byKey = new Map<string, number>();
+  let widest = 0;
+  for (let u = 0; u < prepared.count; u++)
+    widest = Math.max(widest, (prepared.offsets[u + 1] as number) - (prepared.offsets[u] as number));
+  // a unit's sorted values as one number in base V + 1 while that is exact, else as a string
+  const numeric = widest * Math.log2(V + 1) < 52;
+  const byKey = new Map<number | string, number>();
   const cellIndex = new Map<number, number>();
   const patternOf = new Int32Array(prepared.count);
+  const frequencies: number[] = [];
   const entries: number[] = [0];
   const cellOf: number[] = [];
   const weights: number[] = [];
   const rows: number[] = [];
   const cols: number[] = [];
+  const unit: number[] = [];
   for (let u = 0; u < prepared.count; u++) {
-    const unit = [...prepared.values.subarray(prepared.offsets[u], prepared.offsets[u + 1])].sort((x, y) => x - y);
-    const key = unit.join(',');
+    unit.length = 0;
+    for (let x = prepared.offsets[u] as number; x < (prepared.offsets[u + 1] as number); x++) {
+      // insertion into the sorted values so far
+      const v = prepared.values[x] as number;
+      let at = unit.length;
+      unit.push(v);
+      while (at > 0 && (unit[at - 1] as number) > v) {
+        unit[at] = unit[at - 1] as number;
+        at--;
+      }
+      unit[at] = v;
+    }
+    let key: number | string;
+    if (numeric) {
+      key = 0;
+      for (let i = unit.length - 1; i >= 0; i--) key = key * (V + 1) + (unit[i] as number) + 1;
+    } else key = unit.join(',');
     let p = byKey.get(key);
     if (p === undefined) {
       p = byKey.size;
       byKey.set(key, p);
+      frequencies.push(0);
       const mine = new Map<number, number>();
       unitPairs(unit, (c, k, w) => {
         let g = cellIndex.get(c * V + k);
@@ -150,9 +199,11 @@ function patterns(prepared: PreparedData) {
       entries.push(cellOf.length);
     }
     patternOf[u] = p;
+    frequencies[p] = (frequencies[p] as number) + 1;
   }
   return {
     patternOf,
+    frequencies: Float64Array.from(frequencies),
     entries: Int32Array.from(entries),
     cellOf: Int32Array.from(cellOf),
     weights: Float64Array.from(weights),

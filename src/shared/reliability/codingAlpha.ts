@@ -50,40 +50,79 @@ export interface PreparedData {
 }
 
 export function prepareData(data: ReliabilityData, metric: Metric, options: AlphaOptions = {}): PreparedData {
-  const given = new Set<Value>();
-  for (const row of data) for (const v of row) if (v !== null && v !== undefined) given.add(v);
+  // the values numbered as they come (a Map: any value is a key), then prepared as numbers
+  const ids = new Map<Value, number>();
+  const given: Value[] = [];
+  const unitCount = data.reduce((n, row) => Math.max(n, row.length), 0);
+  const rows = data.map((row) => {
+    const out = new Int32Array(unitCount).fill(-1);
+    row.forEach((v, u) => {
+      if (v === null || v === undefined) return;
+      let id = ids.get(v);
+      if (id === undefined) ids.set(v, (id = given.push(v) - 1));
+      out[u] = id;
+    });
+    return out;
+  });
+  return prepareCoded(rows, given, metric, options);
+}
+
+/**
+ * prepareData of reliability data already numbered: rows[coder][unit] is the index in `given` of
+ * the value that coder gave the unit, or −1. The categories come in the order prepareData finds
+ * them (coder after coder, unit after unit), so both give the same prepared data.
+ */
+export function prepareCoded(
+  rows: ReadonlyArray<ArrayLike<number>>,
+  given: readonly Value[],
+  metric: Metric,
+  options: AlphaOptions = {},
+): PreparedData {
+  const seen = new Int32Array(given.length).fill(-1);
+  const found: number[] = [];
+  for (const row of rows)
+    for (let u = 0; u < row.length; u++) {
+      const id = row[u] as number;
+      if (id >= 0 && seen[id] === -1) seen[id] = found.push(id) - 1;
+    }
+  const firstSeen = found.map((id) => given[id] as Value);
   let categories: Value[];
-  if (metric === 'nominal') categories = [...given];
+  if (metric === 'nominal') categories = firstSeen;
   else if (metric === 'ordinal' && options.order) {
     const ranked = new Set(options.order);
-    for (const v of given)
+    for (const v of firstSeen)
       if (!ranked.has(v)) throw new RangeError(`An ordinal alpha needs every value ranked; “${String(v)}” is not.`);
     categories = [...ranked];
   } else {
-    for (const v of given)
+    for (const v of firstSeen)
       if (!Number.isFinite(Number(v)) || (typeof v === 'string' && v.trim() === ''))
         throw new RangeError(`An ${metric} alpha needs numbers; “${String(v)}” is not one.`);
-    categories = [...given].sort((a, b) => Number(a) - Number(b));
+    categories = [...firstSeen].sort((a, b) => Number(a) - Number(b));
   }
   const index = new Map<Value, number>(categories.map((c, i) => [c, i]));
-  const values: number[] = [];
-  const offsets: number[] = [0];
-  const unitCount = data.reduce((n, row) => Math.max(n, row.length), 0);
+  // the category of each numbered value
+  const categoryOf = Int32Array.from(given, (v, id) => (seen[id] === -1 ? -1 : (index.get(v) as number)));
+  const unitCount = rows.reduce((n, row) => Math.max(n, row.length), 0);
+  const values = new Int32Array(unitCount * rows.length);
+  const offsets = new Int32Array(unitCount + 1);
+  let count = 0;
+  let at = 0;
   for (let u = 0; u < unitCount; u++) {
-    const at = values.length;
-    for (const row of data) {
-      const v = row[u];
-      if (v !== null && v !== undefined) values.push(index.get(v) as number);
+    let given = 0;
+    for (const row of rows) if (u < row.length && (row[u] as number) >= 0) given++;
+    if (given < 2) continue;
+    for (const row of rows) {
+      const id = u < row.length ? (row[u] as number) : -1;
+      if (id >= 0) values[at++] = categoryOf[id] as number;
     }
-    if (values.length - at >= 2) offsets.push(values.length);
-    else values.length = at;
+    offsets[++count] = at;
   }
   return {
     metric,
     categories,
-    values: Int32Array.from(values),
-    offsets: Int32Array.from(offsets),
-    count: offsets.length - 1,
+    values: values.slice(0, at),
+    offsets: offsets.slice(0, count + 1),
+    count,
   };
 }
 

@@ -18,24 +18,59 @@ export function cohenKappa(
   a: ReadonlyArray<Value | null | undefined>,
   b: ReadonlyArray<Value | null | undefined>,
 ): KappaResult {
-  const pa = new Map<Value, number>();
-  const pb = new Map<Value, number>();
+  const [x, y] = numbered([a, b]).rows;
+  return cohenKappaCoded(x as Int32Array, y as Int32Array);
+}
+
+/**
+ * Reliability data numbered: rows[coder][unit] is the value's index (one Map over all coders:
+ * equal values get one index), −1 where there is none; `count` indices.
+ */
+export function numbered(data: ReadonlyArray<ReadonlyArray<Value | null | undefined>>): {
+  rows: Int32Array[];
+  count: number;
+} {
+  const ids = new Map<Value, number>();
+  const unitCount = data.reduce((n, row) => Math.max(n, row.length), 0);
+  const rows = data.map((row) => {
+    const out = new Int32Array(unitCount).fill(-1);
+    row.forEach((v, u) => {
+      if (v === null || v === undefined) return;
+      let id = ids.get(v);
+      if (id === undefined) ids.set(v, (id = ids.size));
+      out[u] = id;
+    });
+    return out;
+  });
+  return { rows, count: ids.size };
+}
+
+/** cohenKappa of numbered values (−1: none; equal indices are equal values). */
+export function cohenKappaCoded(a: ArrayLike<number>, b: ArrayLike<number>): KappaResult {
+  let top = 0;
+  for (let u = 0; u < a.length; u++) top = Math.max(top, (a[u] as number) + 1);
+  for (let u = 0; u < b.length; u++) top = Math.max(top, (b[u] as number) + 1);
+  const pa = new Float64Array(top);
+  const pb = new Float64Array(top);
+  // a's categories in order of first appearance (the order the expected agreement is summed in)
+  const order: number[] = [];
   let agree = 0;
   let n = 0;
   const len = Math.max(a.length, b.length);
   for (let u = 0; u < len; u++) {
-    const x = a[u];
-    const y = b[u];
-    if (x === null || x === undefined || y === null || y === undefined) continue;
+    const x = u < a.length ? (a[u] as number) : -1;
+    const y = u < b.length ? (b[u] as number) : -1;
+    if (x < 0 || y < 0) continue;
     n++;
     if (x === y) agree++;
-    pa.set(x, (pa.get(x) ?? 0) + 1);
-    pb.set(y, (pb.get(y) ?? 0) + 1);
+    if (pa[x] === 0) order.push(x);
+    pa[x] = (pa[x] as number) + 1;
+    pb[y] = (pb[y] as number) + 1;
   }
   if (n === 0) return { kappa: null, units: 0, observedAgreement: 0, expectedAgreement: 0 };
   const po = agree / n;
   let pe = 0;
-  for (const [c, count] of pa) pe += (count / n) * ((pb.get(c) ?? 0) / n);
+  for (const c of order) pe += ((pa[c] as number) / n) * ((pb[c] as number) / n);
   return { kappa: pe === 1 ? null : (po - pe) / (1 - pe), units: n, observedAgreement: po, expectedAgreement: pe };
 }
 
@@ -69,14 +104,20 @@ export function fleissKappaFromCounts(counts: ReadonlyArray<ReadonlyArray<number
 
 /** Fleiss' kappa of reliability data (rows: coders, columns: units): only units every coder coded enter. */
 export function fleissKappa(data: ReadonlyArray<ReadonlyArray<Value | null | undefined>>): KappaResult {
-  const index = new Map<Value, number>();
+  return fleissKappaCoded(numbered(data).rows);
+}
+
+/** fleissKappa of numbered values (−1: none). */
+export function fleissKappaCoded(rows: ReadonlyArray<ArrayLike<number>>): KappaResult {
+  const index = new Map<number, number>();
   const counts: number[][] = [];
-  const unitCount = data.reduce((n, row) => Math.max(n, row.length), 0);
+  const unitCount = rows.reduce((n, row) => Math.max(n, row.length), 0);
+  const at = (row: ArrayLike<number>, u: number) => (u < row.length ? (row[u] as number) : -1);
   for (let u = 0; u < unitCount; u++) {
-    const values = data.map((row) => row[u]);
-    if (values.some((v) => v === null || v === undefined)) continue;
+    if (rows.some((row) => at(row, u) < 0)) continue;
     const row: number[] = [];
-    for (const v of values as Value[]) {
+    for (const r of rows) {
+      const v = at(r, u);
       let j = index.get(v);
       if (j === undefined) index.set(v, (j = index.size));
       row[j] = (row[j] ?? 0) + 1;
@@ -92,14 +133,33 @@ export function percentAgreement(data: ReadonlyArray<ReadonlyArray<Value | null 
   agreement: number | null;
   units: number;
 } {
+  return percentAgreementCoded(numbered(data).rows);
+}
+
+/** percentAgreement of numbered values (−1: none). */
+export function percentAgreementCoded(rows: ReadonlyArray<ArrayLike<number>>): {
+  agreement: number | null;
+  units: number;
+} {
   let units = 0;
   let agree = 0;
-  const unitCount = data.reduce((n, row) => Math.max(n, row.length), 0);
+  const unitCount = rows.reduce((n, row) => Math.max(n, row.length), 0);
   for (let u = 0; u < unitCount; u++) {
-    const values = data.map((row) => row[u]);
-    if (values.some((v) => v === null || v === undefined)) continue;
+    let first = -2;
+    let all = true;
+    let same = true;
+    for (const row of rows) {
+      const v = u < row.length ? (row[u] as number) : -1;
+      if (v < 0) {
+        all = false;
+        break;
+      }
+      if (first === -2) first = v;
+      else if (v !== first) same = false;
+    }
+    if (!all) continue;
     units++;
-    if (values.every((v) => v === values[0])) agree++;
+    if (same) agree++;
   }
   return { agreement: units === 0 ? null : agree / units, units };
 }

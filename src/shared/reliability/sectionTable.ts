@@ -6,9 +6,11 @@
  * come from that V × V table and one pass over the section lengths (for S, the squares of the
  * revalued sections' lengths), with no sections built anew.
  */
+import { numberSections, pairLengths, type NumberedSections } from './sectionSweep';
 import {
   boundaryOfCoincidences,
   codingGivenUnitsOfCoincidences,
+  coincidencesOfSums,
   type Coincidences,
   type FamilyResult,
   type Section,
@@ -25,53 +27,34 @@ export interface SectionTable {
 }
 
 export function sectionTable(perCoder: ReadonlyArray<readonly Section[]>): SectionTable {
-  const m = perCoder.length;
-  const index = new Map<string | null, number>();
-  const values: Array<string | null> = [];
-  const numbered = perCoder.map((sections) =>
-    Int32Array.from(sections, (s) => {
-      let i = index.get(s.value);
-      if (i === undefined) {
-        i = values.length;
-        index.set(s.value, i);
-        values.push(s.value);
-      }
-      return i;
-    }),
-  );
-  const lengths = perCoder.map((sections) => Float64Array.from(sections, (s) => s.end - s.start));
-  const V = values.length;
-  const pairs = new Float64Array(V * V);
-  for (let i = 0; i < m; i++)
-    for (let j = i + 1; j < m; j++) {
-      const a = perCoder[i] as Section[];
-      const b = perCoder[j] as Section[];
-      const va = numbered[i] as Int32Array;
-      const vb = numbered[j] as Int32Array;
-      let p = 0;
-      let q = 0;
-      while (p < a.length && q < b.length) {
-        const g = a[p] as Section;
-        const h = b[q] as Section;
-        const overlap = Math.min(g.end, h.end) - Math.max(g.start, h.start);
-        if (overlap > 0) {
-          const c = va[p] as number;
-          const k = vb[q] as number;
-          pairs[c * V + k] = (pairs[c * V + k] as number) + overlap / (m - 1);
-          pairs[k * V + c] = (pairs[k * V + c] as number) + overlap / (m - 1);
-        }
-        if (g.end <= h.end) p++;
-        else q++;
-      }
-    }
-  return { values, numbered, lengths, pairs };
+  const { values, numbered } = numberSections(perCoder);
+  return tableOfNumbered(values, numbered);
+}
+
+/** The table of sections already numbered (values[i] the value of index i). */
+export function tableOfNumbered(values: Array<string | null>, perCoder: readonly NumberedSections[]): SectionTable {
+  const lengths = perCoder.map((s) => {
+    const out = new Float64Array(s.value.length);
+    for (let i = 0; i < out.length; i++) out[i] = (s.end[i] as number) - (s.start[i] as number);
+    return out;
+  });
+  return {
+    values,
+    numbered: perCoder.map((s) => (s.value instanceof Int32Array ? s.value : Int32Array.from(s.value))),
+    lengths,
+    pairs: pairLengths(perCoder, values.length),
+  };
 }
 
 /**
  * The coincidences and S of the sections revalued by `map` (∅ stays ∅, neighbours of one value
  * joined): what lengthCoincidences and the squares of remapSections(perCoder, map) give.
  */
-function revalued(table: SectionTable, map: (value: string) => string | null): { l: Coincidences; squares: number } {
+function revalued(
+  table: SectionTable,
+  map: (value: string) => string | null,
+  withSquares: boolean,
+): { l: Coincidences; squares: number } {
   const V = table.values.length;
   const targetIndex = new Map<string | null, number>();
   const targets: Array<string | null> = [];
@@ -95,17 +78,10 @@ function revalued(table: SectionTable, map: (value: string) => string | null): {
         sums[cell] = (sums[cell] as number) + x;
       }
     }
-  const l: Coincidences = new Map();
-  for (let c = 0; c < T; c++)
-    for (let k = 0; k < T; k++) {
-      const x = sums[c * T + k] as number;
-      if (x <= 0) continue;
-      let row = l.get(targets[c] as string | null);
-      if (!row) l.set(targets[c] as string | null, (row = new Map()));
-      row.set(targets[k] as string | null, x);
-    }
+  const l = coincidencesOfSums(targets, sums);
   let squares = 0;
-  for (let i = 0; i < table.numbered.length; i++) {
+  // S only for |uα (cuα does not use it)
+  for (let i = 0; withSquares && i < table.numbered.length; i++) {
     const numbered = table.numbered[i] as Int32Array;
     const lengths = table.lengths[i] as Float64Array;
     let run = 0;
@@ -131,11 +107,11 @@ function revalued(table: SectionTable, map: (value: string) => string | null): {
 
 /** |uα of the table's sections revalued by `map`. */
 export function boundaryOfTable(table: SectionTable, map: (value: string) => string | null): FamilyResult {
-  const { l, squares } = revalued(table, map);
+  const { l, squares } = revalued(table, map, true);
   return boundaryOfCoincidences(l, squares);
 }
 
 /** cuα of the table's sections revalued by `map`. */
 export function codingGivenUnitsOfTable(table: SectionTable, map: (value: string) => string | null): FamilyResult {
-  return codingGivenUnitsOfCoincidences(revalued(table, map).l);
+  return codingGivenUnitsOfCoincidences(revalued(table, map, false).l);
 }

@@ -31,6 +31,7 @@
  * The report uses: |uα overall "any code" vs ∅; |uα of code k "k" vs ∅; cuα overall the set of
  * codes itself (a combination is one value); cuα of code k "k" vs "another code".
  */
+import { numberSections, pairLengths } from './sectionSweep';
 import type { UnitizingStudy } from './unitizingAlpha';
 
 export interface FamilyResult {
@@ -104,56 +105,23 @@ export function coderSections(
 /** l_ck: the length where one coder has value c and another k (∅ = null) */
 export type Coincidences = Map<string | null, Map<string | null, number>>;
 
-/** l_ck over every ordered pair of coders (a merge of each pair's sorted sections). */
+/** l_ck over every ordered pair of coders (sectionSweep.ts: one merge of each pair's sorted sections). */
 function lengthCoincidences(perCoder: ReadonlyArray<readonly Section[]>): Coincidences {
-  const m = perCoder.length;
-  // values numbered once per section, sums kept in a V × V table: no map lookup per overlap
-  const index = new Map<string | null, number>();
-  const values: Array<string | null> = [];
-  const numbered = perCoder.map((sections) =>
-    Int32Array.from(sections, (s) => {
-      let i = index.get(s.value);
-      if (i === undefined) {
-        i = values.length;
-        index.set(s.value, i);
-        values.push(s.value);
-      }
-      return i;
-    }),
-  );
+  const { values, numbered } = numberSections(perCoder);
+  return coincidencesOfSums(values, pairLengths(numbered, values.length));
+}
+
+/** The non-zero cells of a V × V table of lengths over `values`, as Maps. */
+export function coincidencesOfSums(values: ReadonlyArray<string | null>, sums: Float64Array): Coincidences {
   const V = values.length;
-  const sums = new Float64Array(V * V);
-  const touched = new Uint8Array(V * V);
-  for (let i = 0; i < m; i++)
-    for (let j = i + 1; j < m; j++) {
-      const a = perCoder[i] as Section[];
-      const b = perCoder[j] as Section[];
-      const va = numbered[i] as Int32Array;
-      const vb = numbered[j] as Int32Array;
-      let p = 0;
-      let q = 0;
-      while (p < a.length && q < b.length) {
-        const g = a[p] as Section;
-        const h = b[q] as Section;
-        const overlap = Math.min(g.end, h.end) - Math.max(g.start, h.start);
-        if (overlap > 0) {
-          const c = va[p] as number;
-          const k = vb[q] as number;
-          sums[c * V + k] = (sums[c * V + k] as number) + overlap / (m - 1);
-          sums[k * V + c] = (sums[k * V + c] as number) + overlap / (m - 1);
-          touched[c * V + k] = touched[k * V + c] = 1;
-        }
-        if (g.end <= h.end) p++;
-        else q++;
-      }
-    }
   const l: Coincidences = new Map();
   for (let c = 0; c < V; c++)
     for (let k = 0; k < V; k++) {
-      if (touched[c * V + k] === 0) continue;
+      const x = sums[c * V + k] as number;
+      if (x <= 0) continue;
       let row = l.get(values[c] as string | null);
       if (!row) l.set(values[c] as string | null, (row = new Map()));
-      row.set(values[k] as string | null, sums[c * V + k] as number);
+      row.set(values[k] as string | null, x);
     }
   return l;
 }

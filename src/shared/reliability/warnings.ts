@@ -22,16 +22,28 @@ export type ReliabilityFlag =
 
 /** The flags of one figure: its pairable units, the values given, and the figure itself. */
 export function reliabilityFlags(units: number, values: readonly Value[], figure: number | null): ReliabilityFlag[] {
+  const counts = new Map<Value, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return flagsOfCounts(units, counts, figure);
+}
+
+/** reliabilityFlags from how often each value was given (in order of first appearance: a tie goes to the first). */
+export function flagsOfCounts(
+  units: number,
+  counts: Iterable<readonly [Value, number]>,
+  figure: number | null,
+): ReliabilityFlag[] {
   if (units === 0) return [{ kind: 'noUnits' }];
   const flags: ReliabilityFlag[] = [];
   if (units < FEW_UNITS) flags.push({ kind: 'fewUnits', units, least: FEW_UNITS });
-  const counts = new Map<Value, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let top: Value = '';
   let most = 0;
-  for (const [v, n] of counts) if (n > most) [top, most] = [v, n];
-  if (values.length > 0 && most / values.length >= DOMINANT_SHARE)
-    flags.push({ kind: 'dominant', value: String(top), share: most / values.length });
+  let total = 0;
+  for (const [v, n] of counts) {
+    total += n;
+    if (n > most) [top, most] = [v, n];
+  }
+  if (total > 0 && most / total >= DOMINANT_SHARE) flags.push({ kind: 'dominant', value: String(top), share: most / total });
   if (figure === null) flags.push({ kind: 'undefined' });
   return flags;
 }

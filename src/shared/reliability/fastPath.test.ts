@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from './bootstrap';
+import { matchClaims, spanOverlap, type Claim } from './matchClaims';
+import { sectionTable } from './sectionTable';
+import { unitizingAlpha, type Unit } from './unitizingAlpha';
+import { codeSet, sectionsOf } from './unitizingFamily';
+import { codeSetTable, unitTableOf, unitizingAlphaOfTable } from './unitizingTable';
+
+/** A random study: units of a few codes, some overlapping, some touching, some beyond the continuum, in any order. */
+function randomStudy(random: () => number, coders: string[]) {
+  const length = 200 + Math.floor(random() * 300);
+  const codes = ['p', 'q', 'r', '__proto__'];
+  const units: Unit[] = [];
+  for (const coder of coders)
+    for (let n = 0; n < 30; n++) {
+      const start = Math.floor(random() * (length + 20)) - 10;
+      const end = random() < 0.2 ? start + 1 : start + 1 + Math.floor(random() * 25);
+      units.push({ coder, category: codes[Math.floor(random() * codes.length)] as string, start, end });
+      // a touching unit of the same code (αU keeps the two apart)
+      if (random() < 0.1)
+        units.push({ coder, category: units[units.length - 1]?.category as string, start: end, end: end + 5 });
+    }
+  if (random() < 0.5) units.sort(() => random() - 0.5);
+  else units.sort((a, b) => a.start - b.start);
+  return { begin: 0, length, coders, units, codes };
+}
+
+/** The matching as it was first written: every pair of two coders' claims compared. */
+function pairwiseMatch(claims: readonly Claim[], coderCount: number, threshold: number): number[][] {
+  const parent = claims.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)));
+  for (let x = 0; x < coderCount; x++)
+    for (let y = x + 1; y < coderCount; y++) {
+      const pairs: Array<{ a: number; b: number; overlap: number }> = [];
+      claims.forEach((ca, a) =>
+        claims.forEach((cb, b) => {
+          if (ca.coder !== x || cb.coder !== y) return;
+          const overlap = spanOverlap(ca, cb);
+          if (overlap > 0 && overlap >= threshold) pairs.push({ a, b, overlap });
+        }),
+      );
+      pairs.sort((p, q) => q.overlap - p.overlap || p.a - q.a || p.b - q.b);
+      const used = new Set<number>();
+      for (const { a, b } of pairs) {
+        if (used.has(a) || used.has(b)) continue;
+        used.add(a).add(b);
+        parent[find(a)] = find(b);
+      }
+    }
+  const groups = new Map<number, number[]>();
+  claims.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  return [...groups.values()].filter((g) => g.length > 1).sort((g, h) => (g[0] as number) - (h[0] as number));
+}
+
+describe('the report’s fast unitizing path', () => {
+  it('gives αU per code exactly as unitizingAlpha does, on many random studies of two and three coders', () => {
+    const random = seededRandom(17);
+    for (let trial = 0; trial < 60; trial++) {
+      const study = randomStudy(random, trial % 2 === 0 ? ['A', 'B'] : ['A', 'B', 'C']);
+      const wanted = study.codes.slice(0, 3);
+      expect(unitizingAlphaOfTable(unitTableOf(study, wanted), wanted.length)).toEqual(unitizingAlpha(study, wanted));
+    }
+  });
+
+  it('reproduces Krippendorff (2004, p. 254) through the table: αU 0.8587 (published 0.8591), c 0.7286, k 1.0', () => {
+    const u = (start: number, length: number, coder: string, category: string): Unit => ({
+      start,
+      end: start + length,
+      coder,
+      category,
+    });
+    const study = {
+      begin: 150,
+      length: 300,
+      coders: ['i', 'j'],
+      units: [
+        u(225, 70, 'i', 'c'),
+        u(370, 30, 'i', 'c'),
+        u(220, 80, 'j', 'c'),
+        u(355, 20, 'j', 'c'),
+        u(400, 20, 'j', 'c'),
+        u(180, 60, 'i', 'k'),
+        u(300, 50, 'i', 'k'),
+        u(180, 60, 'j', 'k'),
+        u(300, 50, 'j', 'k'),
+      ],
+    };
+    const got = unitizingAlphaOfTable(unitTableOf(study, ['c', 'k']), 2);
+    expect(got.alpha).toBeCloseTo(0.85867, 5);
+    expect(Math.abs((got.alpha ?? 0) - 0.8591)).toBeLessThan(0.0005);
+    expect(got.categories[0]?.alpha).toBeCloseTo(0.7286, 4);
+    expect(got.categories[1]?.alpha).toBeCloseTo(1, 4);
+    expect(got).toEqual(unitizingAlpha(study, ['c', 'k']));
+  });
+
+  it('cuts each coder’s continuum by its set of codes exactly as sectionsOf with codeSet does', () => {
+    const random = seededRandom(29);
+    for (let trial = 0; trial < 60; trial++) {
+      const study = randomStudy(random, trial % 2 === 0 ? ['A', 'B'] : ['A', 'B', 'C']);
+      const want = sectionTable(sectionsOf(study, codeSet));
+      const got = codeSetTable(unitTableOf(study, []));
+      expect(got.values).toEqual(want.values);
+      expect(got.numbered).toEqual(want.numbered);
+      expect(got.lengths).toEqual(want.lengths);
+      expect(got.pairs).toEqual(want.pairs);
+    }
+  });
+});
+
+describe('matching claims by a sorted sweep', () => {
+  it('finds the same matched sets as comparing every pair, on many random documents', () => {
+    const random = seededRandom(41);
+    for (let trial = 0; trial < 200; trial++) {
+      const coders = 2 + (trial % 3);
+      const claims: Claim[] = [];
+      for (let n = 0; n < 40; n++) {
+        const start = Math.floor(random() * 300);
+        claims.push({ coder: Math.floor(random() * coders), start, end: start + 1 + Math.floor(random() * 30) });
+      }
+      claims.sort((a, b) => a.start - b.start || a.end - b.end);
+      const threshold = [0, 0.3, 0.5, 0.8][trial % 4] as number;
+      expect(matchClaims(claims, coders, threshold)).toEqual(pairwiseMatch(claims, coders, threshold));
+    }
+  });
+});
