@@ -15,7 +15,7 @@ import { annotationsAt } from './dom/hitTest';
 import { revealSpan } from './dom/reveal';
 import type { Span } from './dom/selection';
 import { installHighlightStyles, paintAnnotations } from './highlights';
-import { HoverCard } from './HoverCard';
+import { HoverLayer } from './HoverLayer';
 import { KeysDialog } from './KeysDialog';
 import { NameDialog } from './NameDialog';
 import { placePalette, type PalettePlace } from './palettePlace';
@@ -179,7 +179,7 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
               <ArticleText paragraphs={model.paragraphs} direction={doc.direction} language={doc.language} />
             </article>
           </div>
-          {hover && <HoverCard x={hover.x} y={hover.y} items={hover.items} codes={codes} />}
+          <HoverLayer hover={hover} codes={codes} />
         </div>
         {!palette && !askName && (
           <SelectionKeys
