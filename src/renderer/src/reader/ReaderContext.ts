@@ -4,6 +4,7 @@
  * document, its text model, the article element, reveal and announce.
  */
 import { createContext, useContext, useEffect, useState } from 'react';
+import { afterNextFrame } from './afterFrame';
 import type { Document } from '@shared/model';
 import type { AnnotationSession } from './session/AnnotationSession';
 import type { SessionSnapshot } from './session/types';
@@ -30,15 +31,23 @@ export function useReader(): ReaderDoor {
 
 /**
  * The session's snapshot; the component renders again when it changes. Not useSyncExternalStore:
- * its updates render synchronously in a microtask, apart from the app's other updates (the status
- * line), and before the browser's frame; a state update keeps React's usual batching, as the
- * reader had before the session.
+ * its updates render synchronously in a microtask, before the browser's frame. The update waits for
+ * the next frame instead (afterFrame.ts): after a key press the frame showing the tag (painted from
+ * the session directly, ReaderView) comes first, and the panel, counts and editor render after it.
  */
 export function useSessionSnapshot(session: AnnotationSession): SessionSnapshot {
   const [snapshot, setSnapshot] = useState(session.getSnapshot);
   useEffect(() => {
     setSnapshot(session.getSnapshot());
-    return session.subscribe(() => setSnapshot(session.getSnapshot()));
+    let waiting = false;
+    return session.subscribe(() => {
+      if (waiting) return; // one render for every change until it comes
+      waiting = true;
+      afterNextFrame(() => {
+        waiting = false;
+        setSnapshot(session.getSnapshot());
+      });
+    });
   }, [session]);
   return snapshot;
 }

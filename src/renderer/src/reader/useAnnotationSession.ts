@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { useI18n, useAppStrings } from '../i18n';
+import { afterNextFrame } from './afterFrame';
 import { noticeText } from './notices';
 import { AnnotationSession } from './session/AnnotationSession';
 import { useReaderStrings } from './strings';
@@ -25,9 +26,10 @@ export function useAnnotationSession(documentId: string): SessionWiring {
   const rs = useReaderStrings();
   const [askName, setAskName] = useState<null | ((name: string | null) => void)>(null);
   const [announcement, setAnnouncement] = useState('');
+  // the live region and the status line render after the frame that shows a tag (afterFrame.ts)
   const announce = useCallback((message: string) => {
-    setAnnouncement('');
-    requestAnimationFrame(() => setAnnouncement(message));
+    afterNextFrame(() => setAnnouncement(''));
+    requestAnimationFrame(() => afterNextFrame(() => setAnnouncement(message)));
   }, []);
   // the host reads the newest app state and words when the session calls it
   const latest = useRef({ app, words, lang, rs, announce });
@@ -47,7 +49,7 @@ export function useAnnotationSession(documentId: string): SessionWiring {
           await app.updateSettings({ annotator: name });
           return true;
         },
-        status: (s) => latest.current.app.setStatus(s),
+        status: (s) => afterNextFrame(() => latest.current.app.setStatus(s)),
         notice: (n) => {
           const { words, rs, app, lang, announce } = latest.current;
           announce(noticeText(n, words, rs, app.codebook.codes, lang));
