@@ -26,10 +26,9 @@ export function useAnnotationSession(documentId: string): SessionWiring {
   const rs = useReaderStrings();
   const [askName, setAskName] = useState<null | ((name: string | null) => void)>(null);
   const [announcement, setAnnouncement] = useState('');
-  // the live region and the status line render after the frame that shows a tag (afterFrame.ts)
   const announce = useCallback((message: string) => {
-    afterNextFrame(() => setAnnouncement(''));
-    requestAnimationFrame(() => afterNextFrame(() => setAnnouncement(message)));
+    setAnnouncement('');
+    requestAnimationFrame(() => setAnnouncement(message));
   }, []);
   // the host reads the newest app state and words when the session calls it
   const latest = useRef({ app, words, lang, rs, announce });
@@ -49,6 +48,7 @@ export function useAnnotationSession(documentId: string): SessionWiring {
           await app.updateSettings({ annotator: name });
           return true;
         },
+        // "saving" is set in a tag's key task: the status line renders after the frame showing it
         status: (s) => afterNextFrame(() => latest.current.app.setStatus(s)),
         notice: (n) => {
           const { words, rs, app, lang, announce } = latest.current;
