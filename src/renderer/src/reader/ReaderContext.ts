@@ -29,11 +29,19 @@ export function useReader(): ReaderDoor {
   return ctx;
 }
 
+let deferring = false;
+
+/** A tag is starting (a code key): the view renders the session's changes after the next frame. */
+export function renderAfterNextFrame(): void {
+  deferring = true;
+}
+
 /**
  * The session's snapshot; the component renders again when it changes. Not useSyncExternalStore:
- * its updates render synchronously in a microtask, before the browser's frame. The update waits for
- * the next frame instead (afterFrame.ts): after a key press the frame showing the tag (painted from
- * the session directly, ReaderView) comes first, and the panel, counts and editor render after it.
+ * its updates render synchronously in a microtask, before the browser's frame. After a tag
+ * (renderAfterNextFrame) the update waits for the next frame instead (afterFrame.ts): the frame
+ * showing the tag (painted from the session directly, ReaderView) comes first, and the panel,
+ * counts and editor render after it. Other changes render at once, as before.
  */
 export function useSessionSnapshot(session: AnnotationSession): SessionSnapshot {
   const [snapshot, setSnapshot] = useState(session.getSnapshot);
@@ -41,10 +49,13 @@ export function useSessionSnapshot(session: AnnotationSession): SessionSnapshot 
     setSnapshot(session.getSnapshot());
     let waiting = false;
     return session.subscribe(() => {
+      // an edit in the editor (a checkbox, a field) renders at once, as it always did
+      if (!deferring) return setSnapshot(session.getSnapshot());
       if (waiting) return; // one render for every change until it comes
       waiting = true;
       afterNextFrame(() => {
         waiting = false;
+        deferring = false;
         setSnapshot(session.getSnapshot());
       });
     });

@@ -13,6 +13,7 @@ import type { FocusHandle } from './cursor/useFocusFirstField';
 import type { ReadingCaret } from './cursor/useReadingCaret';
 import { selectionSpan, type Span } from './dom/selection';
 import { moveActiveEdge, stepActive } from './navigation';
+import { renderAfterNextFrame } from './ReaderContext';
 import type { AnnotationSession } from './session/AnnotationSession';
 import type { TextModel } from './textModel';
 
@@ -54,6 +55,7 @@ export function useReaderActions(d: Deps) {
   const applyCode = (code: Code, saved?: Span | null) => {
     const span = saved !== undefined ? saved : currentSpan();
     if (span && d.model) {
+      renderAfterNextFrame();
       window.getSelection()?.removeAllRanges();
       // Esc from the editor comes back with the caret just after what was tagged
       d.caret.remember(d.model.map.toUtf16(span.end));
