@@ -91,3 +91,66 @@ test('a long article: highlights show wherever the reader scrolls, a tag at once
     .poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: document.id })).length)
     .toBe(PARAGRAPHS);
 });
+
+test('scrolling a long article: its scroll events measure nothing, and the highlights still follow', async ({
+  page,
+  hashiya,
+}) => {
+  await hashiya.ok('settings.update', { annotator: 'Salma' });
+  const { document } = await hashiya.ok<{ document: { id: string; title: string } }>('documents.importText', {
+    text: TEXT,
+    title: 'Long article',
+  });
+  const drafts = Array.from({ length: PARAGRAPHS }, (_, i) => {
+    const u = TEXT.indexOf(`البند ${i}:`);
+    return {
+      documentId: document.id,
+      start: cp(TEXT, u),
+      end: cp(TEXT, u + `البند ${i}`.length),
+      codes: ['ceasefire-proposal'],
+    };
+  });
+  await hashiya.ok('annotations.createMany', { documentId: document.id, drafts });
+  await hashiya.open(page);
+  await hashiya.openDocument(page, document.title);
+  await expect.poll(async () => (await painted(page)).includes('البند 0')).toBe(true);
+
+  // every layout read made while a scroll event is being handled (a handler that measures makes
+  // the browser lay the page out in the middle of the scroll, the frame comes late: a stutter)
+  await page.evaluate(() => {
+    const w = window as unknown as { __readsInScroll: string[] };
+    w.__readsInScroll = [];
+    const watch = (proto: object, name: string) => {
+      const own = Object.getOwnPropertyDescriptor(proto, name);
+      if (!own) return;
+      const wrap = (f: (...args: unknown[]) => unknown) =>
+        function (this: unknown, ...args: unknown[]) {
+          if (window.event?.type === 'scroll') w.__readsInScroll.push(name);
+          return f.apply(this, args);
+        };
+      if (own.value) Object.defineProperty(proto, name, { ...own, value: wrap(own.value) });
+      else if (own.get) Object.defineProperty(proto, name, { ...own, get: wrap(own.get) });
+    };
+    for (const name of ['getBoundingClientRect', 'getClientRects']) {
+      watch(Element.prototype, name);
+      watch(Range.prototype, name);
+    }
+    for (const name of ['offsetTop', 'offsetHeight', 'clientHeight', 'scrollTop']) watch(HTMLElement.prototype, name);
+    watch(Element.prototype, 'clientHeight');
+    watch(Element.prototype, 'scrollTop');
+  });
+  // with the pointer resting on the text, as a reader's does
+  const box = await page.getByTestId('article').boundingBox();
+  if (!box) throw new Error('no article');
+  await page.mouse.move(box.x + box.width / 2, box.y + 40);
+  const scroller = page.locator('.reader-scroll');
+  for (let i = 1; i <= 12; i++) {
+    await scroller.evaluate((el, y) => {
+      el.scrollTop = y;
+    }, i * 700);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  await scrollTo(page, PARAGRAPHS - 1);
+  await expect.poll(async () => (await painted(page)).includes(`البند ${PARAGRAPHS - 1}`)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { __readsInScroll: string[] }).__readsInScroll)).toEqual([]);
+});

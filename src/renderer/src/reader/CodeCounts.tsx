@@ -3,6 +3,7 @@
  * "+N more" button that shows them all (and folds them back), so the list below keeps its room.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Code } from '@shared/model';
 import { codeLabel, useI18n, useAppStrings } from '../i18n';
 
@@ -14,20 +15,23 @@ export function CodeCounts({ codes, counts }: { codes: readonly Code[]; counts: 
   const list = useRef<HTMLUListElement>(null);
   const shown = codes.filter((c) => counts.has(c.id));
 
-  // count the chips that start below the first line (the collapsed list clips them)
+  // count the chips that start below the first line (the collapsed list clips them), when the
+  // browser has laid them out anyway: a ResizeObserver on the list and on every chip (a chip
+  // changes size when its count does) runs after layout, so a tag forces no layout of the page
   useLayoutEffect(() => {
     const ul = list.current;
     if (!ul) return;
-    const measure = () => {
+    const observer = new ResizeObserver(() => {
       const items = [...ul.children] as HTMLElement[];
       const top = items[0]?.offsetTop ?? 0;
-      setOverflowing(items.filter((li) => li.offsetTop > top + 2).length);
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
+      const n = items.filter((li) => li.offsetTop > top + 2).length;
+      // before this frame is painted, so "+N more" never shows a stale N
+      flushSync(() => setOverflowing(n));
+    });
     observer.observe(ul);
+    for (const li of ul.children) observer.observe(li);
     return () => observer.disconnect();
-  }, [shown.length, counts, lang]);
+  }, [shown.length, lang]);
 
   if (shown.length === 0) return null;
   return (

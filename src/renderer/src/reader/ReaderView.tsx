@@ -70,11 +70,18 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
   useMentionMarks(mentionMarks, model, articleRef, app.registry);
   useSavedCheck(session, snap.waitingForSave);
   useEffect(() => installHighlightStyles(codes), [codes]);
-  // paint before the browser's next frame so a tag shows at once
+  // painted straight from the session, in the task that changed it (a key press): the frame after
+  // it shows the tag, while the panel, counts and editor render after that frame (a transition)
   useLayoutEffect(() => {
     const article = articleRef.current;
-    if (model && article) paintAnnotations(model, article, annotations, codes, activeId, pendingIds);
-  }, [model, annotations, codes, activeId, pendingIds]);
+    if (!model || !article) return;
+    const paint = () => {
+      const s = session.getSnapshot();
+      paintAnnotations(model, article, s.annotations, codes, s.activeId, s.pendingIds);
+    };
+    paint();
+    return session.subscribe(paint);
+  }, [session, model, codes, doc]);
   const reveal = useCallback(
     (start: number, end: number) => {
       const article = articleRef.current;
@@ -108,7 +115,15 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
   });
   const { applyCode, step } = actions;
   useReaderKeys(
-    { paused: !!palette || !!askName || actions.help, active: activeId !== null, rtl, codes },
+    {
+      paused: !!palette || !!askName || actions.help,
+      // the session's, not this render's: the view may not have rendered the last tag yet
+      get active() {
+        return session.getSnapshot().activeId !== null;
+      },
+      rtl,
+      codes,
+    },
     actions.handlers,
   );
 

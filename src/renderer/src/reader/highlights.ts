@@ -6,7 +6,8 @@
  * Only the ranges near the screen are registered (highlightWindow.ts says why).
  */
 import type { Annotation, Code } from '@shared/model';
-import { nextWindow, touches, type ParagraphWindow } from './highlightWindow';
+import { touches } from './highlightWindow';
+import { paragraphsOf, watchParagraphs, type ParagraphWatch } from './paragraphWatch';
 import { paragraphAt, staticRangeForSpan, type TextModel } from './textModel';
 
 export const ACTIVE_HIGHLIGHT = 'hx-active';
@@ -59,16 +60,14 @@ interface Placed {
 interface Painter {
   article: Element;
   model: TextModel;
-  paragraphs: Element[];
   placed: WeakMap<Annotation, Placed | null>;
-  window: ParagraphWindow | null;
+  watch: ParagraphWatch;
   input: {
     annotations: readonly Annotation[];
     codes: readonly Code[];
     activeId: string | null;
     pendingIds: ReadonlySet<string>;
   };
-  stop: () => void;
 }
 
 let painter: Painter | null = null;
@@ -88,53 +87,16 @@ function place(p: Painter, a: Annotation): Placed | null {
   return placed;
 }
 
-/** The paragraphs near the screen now, if the registered ones no longer cover them (else null). */
-function windowNeeded(p: Painter): ParagraphWindow | null {
-  const height = window.innerHeight;
-  // not laid out (hidden, or no layout at all): register every paragraph
-  if (!(height > 0) || p.paragraphs.length === 0 || !p.article.getClientRects().length) {
-    const all = { first: 0, last: p.paragraphs.length - 1 };
-    return p.window && p.window.first === all.first && p.window.last === all.last ? null : all;
-  }
-  const box = (i: number) => (p.paragraphs[i] as Element).getBoundingClientRect();
-  return nextWindow(p.window, p.paragraphs.length, box, height);
-}
-
 function painterFor(model: TextModel, article: Element): Painter {
   if (painter && painter.article === article && painter.model === model) return painter;
-  painter?.stop();
-  const paragraphs: Element[] = [];
-  for (const el of article.querySelectorAll('p[data-para]')) paragraphs[Number((el as HTMLElement).dataset.para)] = el;
+  painter?.watch.stop();
   const p: Painter = {
     article,
     model,
-    paragraphs,
     placed: new WeakMap(),
-    window: null,
+    // a scroll or a change of size can bring other paragraphs near the screen
+    watch: watchParagraphs(article, paragraphsOf(article), () => register(p)),
     input: { annotations: [], codes: [], activeId: null, pendingIds: new Set() },
-    stop: () => undefined,
-  };
-  // a scroll of the article or anything holding it, or a change of size (window, panel, font
-  // size), can bring other paragraphs on screen: both are seen before the frame is painted
-  const recheck = () => {
-    const next = windowNeeded(p);
-    if (next) {
-      p.window = next;
-      register(p);
-    }
-  };
-  const onScroll = (e: Event) => {
-    const target = e.target;
-    if (target === document || (target instanceof Node && target.contains(article))) recheck();
-  };
-  window.addEventListener('scroll', onScroll, { capture: true, passive: true });
-  window.addEventListener('resize', recheck);
-  const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(recheck);
-  resized?.observe(article);
-  p.stop = () => {
-    window.removeEventListener('scroll', onScroll, { capture: true });
-    window.removeEventListener('resize', recheck);
-    resized?.disconnect();
   };
   painter = p;
   return p;
@@ -156,15 +118,14 @@ export function paintAnnotations(
   if (!supportsHighlights()) return;
   const p = painterFor(model, article);
   p.input = { annotations, codes, activeId, pendingIds };
-  // afterwards scrolling and resizing keep the window current: a tag reads no layout
-  if (!p.window) p.window = windowNeeded(p);
   register(p);
 }
 
 /** Bring the registry in line with the painter's inputs and window. */
 function register(p: Painter): void {
   const { annotations, codes, activeId, pendingIds } = p.input;
-  const visible = p.window;
+  // measured once; afterwards scrolling and resizing keep it current: a tag reads no layout
+  const visible = p.watch.current();
   const index = new Map(codes.map((c, i) => [c.id, i]));
   const byName = new Map<string, AbstractRange[]>();
   const add = (name: string, range: AbstractRange) => {
@@ -206,7 +167,7 @@ function register(p: Painter): void {
 
 export function clearAnnotationHighlights(): void {
   if (!supportsHighlights()) return;
-  painter?.stop();
+  painter?.watch.stop();
   painter = null;
   for (const name of [...CSS.highlights.keys()]) {
     if (name.startsWith('hx-') && name !== FLASH_HIGHLIGHT) CSS.highlights.delete(name);

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { useI18n, useAppStrings } from '../i18n';
+import { afterNextFrame } from './afterFrame';
 import { noticeText } from './notices';
 import { AnnotationSession } from './session/AnnotationSession';
 import { useReaderStrings } from './strings';
@@ -47,7 +48,8 @@ export function useAnnotationSession(documentId: string): SessionWiring {
           await app.updateSettings({ annotator: name });
           return true;
         },
-        status: (s) => latest.current.app.setStatus(s),
+        // "saving" is set in a tag's key task: the status line renders after the frame showing it
+        status: (s) => afterNextFrame(() => latest.current.app.setStatus(s)),
         notice: (n) => {
           const { words, rs, app, lang, announce } = latest.current;
           announce(noticeText(n, words, rs, app.codebook.codes, lang));

@@ -14,6 +14,7 @@ import type { FocusHandle } from './cursor/useFocusFirstField';
 import type { ReadingCaret } from './cursor/useReadingCaret';
 import { selectionSpan, type Span } from './dom/selection';
 import { moveActiveEdge, stepActive } from './navigation';
+import { renderAfterNextFrame } from './ReaderContext';
 import type { AnnotationSession } from './session/AnnotationSession';
 import type { TextModel } from './textModel';
 
@@ -57,6 +58,9 @@ export function useReaderActions(d: Deps) {
   const applyCode = (code: Code, saved?: Span | null) => {
     const span = saved !== undefined ? saved : currentSpan();
     if (span && d.model) {
+      // a code key on the selection: its frame shows the highlight first (not the palette's
+      // choice, whose closing hands the keyboard on in the same render)
+      if (saved === undefined) renderAfterNextFrame();
       window.getSelection()?.removeAllRanges();
       // Esc from the editor comes back with the caret just after what was tagged
       d.caret.remember(d.model.map.toUtf16(span.end));

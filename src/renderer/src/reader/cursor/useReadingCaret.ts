@@ -24,6 +24,8 @@ export interface ReadingCaret {
 
 /** How long the caret keys must rest before the live region speaks (a held arrow says nothing until it stops). */
 const SETTLE_MS = 250;
+/** keys pressed with the caret keys (they neither move the caret nor cut its announcement short) */
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
 const MOVE_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 
 interface Place {
@@ -46,6 +48,8 @@ export function useReadingCaret(
   selected: (text: string) => string,
 ): ReadingCaret {
   const saved = useRef<Place | null>(null);
+  /** remembered for Esc (a tag): kept until the researcher moves the caret or clicks in the article */
+  const pinned = useRef(false);
   const keys = useRef(false);
   const said = useRef({ announce, selected });
   said.current = { announce, selected };
@@ -71,6 +75,7 @@ export function useReadingCaret(
     let timer = 0;
     const down = () => {
       pointer = true;
+      pinned.current = false;
       keys.current = false;
     };
     const up = () => void (pointer = false);
@@ -80,15 +85,24 @@ export function useReadingCaret(
       put({ anchor: u, focus: u });
     };
     const blur = () => {
+      if (pinned.current) return;
       const place = placeIn(model, article, window.getSelection());
       if (place) saved.current = place;
     };
     const key = (e: KeyboardEvent) => {
-      if (MOVE_KEYS.has(e.key) && !e.altKey) keyMoved = keys.current = true;
+      if (MOVE_KEYS.has(e.key) && !e.altKey) {
+        keyMoved = keys.current = true;
+        pinned.current = false;
+      } else if (!MODIFIERS.has(e.key)) {
+        // another key (o, n, a code key) says what it did: the word left behind is not announced after it
+        window.clearTimeout(timer);
+        keyMoved = false;
+      }
     };
     const moved = () => {
       const place = placeIn(model, article, window.getSelection());
-      if (!place) return;
+      // (the browser may put a caret back in the focused article before the editor takes the keyboard)
+      if (!place || pinned.current) return;
       saved.current = place;
       if (!keyMoved) return;
       window.clearTimeout(timer);
@@ -124,12 +138,17 @@ export function useReadingCaret(
       const article = articleRef.current;
       if (!article) return;
       article.focus({ preventScroll: true });
+      pinned.current = false;
       if (saved.current) put(saved.current);
     }, [articleRef, put]),
-    remember: useCallback((u: number) => void (saved.current = { anchor: u, focus: u }), []),
+    remember: useCallback((u: number) => {
+      saved.current = { anchor: u, focus: u };
+      pinned.current = true;
+    }, []),
     moveTo: useCallback(
       (u: number) => {
         saved.current = { anchor: u, focus: u };
+        pinned.current = false;
         if (articleRef.current && document.activeElement === articleRef.current) put(saved.current);
       },
       [articleRef, put],

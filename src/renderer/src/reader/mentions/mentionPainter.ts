@@ -3,12 +3,14 @@
  * article's DOM is never touched, so Arabic letters keep joining), below the annotations'
  * highlights (priority −1) and never among their names (theirs start with `hx-`). As for the
  * annotations (highlightWindow.ts), only the mentions in the paragraphs near the screen are
- * registered, renewed as the article scrolls or changes size. Nothing is registered and nothing
- * listens while the marks are off or no actor is mentioned. The mark is a faint background, not an
+ * registered, renewed as the article scrolls or changes size (one watcher for both:
+ * paragraphWatch.ts). Nothing is registered and nothing listens while the marks are off or no actor
+ * is mentioned. The mark is a faint background, not an
  * underline: a text-decoration on a highlight made every tag's frame several times slower in
  * Chromium (npm run bench: tag_to_paint_editor_open_ms with the marks on and off).
  */
-import { nextWindow, touches, type ParagraphWindow } from '../highlightWindow';
+import { touches, type ParagraphWindow } from '../highlightWindow';
+import { paragraphsOf, watchParagraphs, type ParagraphWatch } from '../paragraphWatch';
 import { staticRangeForSpan, type TextModel } from '../textModel';
 import type { MarkedMention } from './mentionScan';
 
@@ -29,29 +31,16 @@ function installStyle(): void {
 interface Painter {
   article: Element;
   model: TextModel;
-  paragraphs: Element[];
   /** actor mentions by paragraph */
   byPara: Map<number, MarkedMention[]>;
-  window: ParagraphWindow | null;
+  watch: ParagraphWatch | null;
   highlight: Highlight;
-  stop: () => void;
 }
 
 let painter: Painter | null = null;
 
-function windowNeeded(p: Painter): ParagraphWindow | null {
-  const height = window.innerHeight;
-  if (!(height > 0) || p.paragraphs.length === 0 || !p.article.getClientRects().length) {
-    const all = { first: 0, last: p.paragraphs.length - 1 };
-    return p.window && p.window.first === all.first && p.window.last === all.last ? null : all;
-  }
-  const box = (i: number) => (p.paragraphs[i] as Element).getBoundingClientRect();
-  return nextWindow(p.window, p.paragraphs.length, box, height);
-}
-
 /** Bring the highlight in line with the window: the ranges of its paragraphs' mentions only. */
-function register(p: Painter): void {
-  const visible = p.window;
+function register(p: Painter, visible: ParagraphWindow | null): void {
   const wanted = new Set<StaticRange>();
   for (const [para, list] of p.byPara) {
     if (visible && !touches(visible, para, para)) continue;
@@ -69,8 +58,6 @@ export function paintMentions(model: TextModel, article: Element, mentions: read
   if (!supported()) return;
   clearMentions();
   installStyle();
-  const paragraphs: Element[] = [];
-  for (const el of article.querySelectorAll('p[data-para]')) paragraphs[Number((el as HTMLElement).dataset.para)] = el;
   const byPara = new Map<number, MarkedMention[]>();
   for (const m of mentions) {
     if (m.kind !== 'actor') continue;
@@ -81,30 +68,10 @@ export function paintMentions(model: TextModel, article: Element, mentions: read
   if (byPara.size === 0) return; // no actor mentioned: nothing registered, nothing listening
   const highlight = new Highlight();
   highlight.priority = -1;
-  const p: Painter = { article, model, paragraphs, byPara, window: null, highlight, stop: () => undefined };
-  const recheck = () => {
-    const next = windowNeeded(p);
-    if (next) {
-      p.window = next;
-      register(p);
-    }
-  };
-  const onScroll = (e: Event) => {
-    const target = e.target;
-    if (target === document || (target instanceof Node && target.contains(article))) recheck();
-  };
-  window.addEventListener('scroll', onScroll, { capture: true, passive: true });
-  window.addEventListener('resize', recheck);
-  const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(recheck);
-  resized?.observe(article);
-  p.stop = () => {
-    window.removeEventListener('scroll', onScroll, { capture: true });
-    window.removeEventListener('resize', recheck);
-    resized?.disconnect();
-  };
+  const p: Painter = { article, model, byPara, watch: null, highlight };
+  p.watch = watchParagraphs(article, paragraphsOf(article), (w) => register(p, w));
   painter = p;
-  p.window = windowNeeded(p);
-  register(p);
+  register(p, p.watch.current());
   CSS.highlights.set(MENTION_HIGHLIGHT, highlight);
 }
 
@@ -116,7 +83,7 @@ export function mentionsPaintedIn(model: TextModel, article: Element): boolean {
 /** Take every mark away and stop listening. */
 export function clearMentions(): void {
   if (!supported()) return;
-  painter?.stop();
+  painter?.watch?.stop();
   painter = null;
   CSS.highlights.delete(MENTION_HIGHLIGHT);
 }

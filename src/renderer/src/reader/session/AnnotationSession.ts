@@ -9,7 +9,14 @@
 import type { Annotation, AnnotationFields } from '@shared/model';
 import { SerialQueue } from '@shared/serialQueue';
 import { UndoStack, type UndoStep } from '@shared/undoStack';
-import { fieldsOf, inReadingOrder, pickFields, provisionalAnnotations, shows } from './annotations';
+import {
+  fieldsOf,
+  inReadingOrder,
+  pickFields,
+  provisionalAnnotations,
+  replacedInReadingOrder,
+  shows,
+} from './annotations';
 import { keptAfterFailure, messageOf, newRequestId } from './kept';
 import type { SessionApi, SessionHost, SessionSnapshot, Span } from './types';
 
@@ -390,7 +397,7 @@ export class AnnotationSession {
   /** Put `changed` in place of the annotations with their ids, and drop `removedIds`. */
   private replace(changed: readonly Annotation[], removedIds: readonly string[] = []): void {
     const drop = new Set([...removedIds, ...changed.map((a) => a.id)]);
-    this.setAll(inReadingOrder([...this.annotations.filter((a) => !drop.has(a.id)), ...changed]));
+    this.setAll(replacedInReadingOrder(this.annotations, changed, drop));
   }
 
   /** The saved annotation behind one that may still be provisional (null: its creation failed). */

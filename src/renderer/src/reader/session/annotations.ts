@@ -29,9 +29,37 @@ export function shows(a: Annotation, patch: Partial<AnnotationFields>): boolean 
   );
 }
 
+const readingOrder = (a: Annotation, b: Annotation): number =>
+  a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
+
 /** Reading order: by start, then end, then creation. Sorts a copy. */
 export function inReadingOrder(list: readonly Annotation[]): Annotation[] {
-  return [...list].sort((a, b) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt));
+  return [...list].sort(readingOrder);
+}
+
+/**
+ * `sorted` (in reading order) without the annotations whose ids are in `drop`, with `changed` put
+ * in their places: the same list as inReadingOrder([...kept, ...changed]), found by binary
+ * search instead of sorting 5,000 annotations again for one tag.
+ */
+export function replacedInReadingOrder(
+  sorted: readonly Annotation[],
+  changed: readonly Annotation[],
+  drop: ReadonlySet<string>,
+): Annotation[] {
+  const list = drop.size > 0 ? sorted.filter((a) => !drop.has(a.id)) : [...sorted];
+  for (const c of inReadingOrder(changed)) {
+    // after every annotation that sorts equal to it, as a stable sort would put it
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (readingOrder(list[mid] as Annotation, c) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, c);
+  }
+  return list;
 }
 
 let provisionalCounter = 0;
