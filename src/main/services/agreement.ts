@@ -368,7 +368,7 @@ function matchedSets(
   const first: number[] = [];
   const span = (i: number) => read.annotation[i] as Annotation;
   const byReading = (i: number, j: number) => span(i).start - span(j).start || span(i).end - span(j).end;
-  for (let lo = 0; lo < mine.length; ) {
+  for (let lo = 0; lo < mine.length;) {
     // one document's annotations (mine is in document order), in reading order (a stable sort)
     const document = read.document[mine[lo] as number];
     let hi = lo;

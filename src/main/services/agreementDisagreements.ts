@@ -148,8 +148,7 @@ export function listDisagreements(input: DisagreementInput): {
   // a set before an annotation of no set at the same place (the order of one stable sort of both)
   const alone = [...unmatched];
   const at = (i: number) => (read.annotation[i] as Annotation).start;
-  const before = (i: number, j: number) =>
-    (read.document[i] as number) - (read.document[j] as number) || at(i) - at(j);
+  const before = (i: number, j: number) => (read.document[i] as number) - (read.document[j] as number) || at(i) - at(j);
   if (alone.some((i, x) => x > 0 && before(alone[x - 1] as number, i) > 0)) alone.sort(before);
   const total = differing.length + alone.length;
   const listed: Disagreement[] = [];

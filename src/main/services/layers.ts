@@ -40,7 +40,10 @@ function projectOf(ctx: ServiceContext): LayerProject {
 async function run(ctx: ServiceContext, input: LayerInput, dryRun: boolean): Promise<LayerImportReport> {
   const plan = await planLayer(projectOf(ctx), input);
   // while blind, another coder's layer is not brought in (nor shown by a dry run)
-  assertImportsOnlyOwn(ctx.store, plan.additions.flatMap((d) => d.annotations));
+  assertImportsOnlyOwn(
+    ctx.store,
+    plan.additions.flatMap((d) => d.annotations),
+  );
   const undoId = dryRun ? null : await applyPlan(ctx.store, ctx.project, plan, ctx.newId());
   return { ...plan.report, dryRun, undoId };
 }

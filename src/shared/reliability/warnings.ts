@@ -43,7 +43,8 @@ export function flagsOfCounts(
     total += n;
     if (n > most) [top, most] = [v, n];
   }
-  if (total > 0 && most / total >= DOMINANT_SHARE) flags.push({ kind: 'dominant', value: String(top), share: most / total });
+  if (total > 0 && most / total >= DOMINANT_SHARE)
+    flags.push({ kind: 'dominant', value: String(top), share: most / total });
   if (figure === null) flags.push({ kind: 'undefined' });
   return flags;
 }
