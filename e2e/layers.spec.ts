@@ -93,7 +93,7 @@ test('a colleague’s bundle imported as their layer: the report first, then agr
     await amalCodes(page, hashiya, doc);
     // while blind, Badr's layer is refused, and the dialog says why; nothing is written
     const dialog = page.getByRole('dialog', { name: 'Import a colleague’s work as their layer' });
-    await page.getByTestId('layers-button').click();
+    await openTool(page, 'layers');
     await dialog.getByLabel('A project bundle').check();
     await dialog.getByTestId('layers-file').setInputFiles(bundle);
     await dialog.getByTestId('layers-check').click();
