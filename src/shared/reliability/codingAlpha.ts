@@ -12,6 +12,7 @@
  *
  * Values are kept in Maps keyed by the value itself, so any string a coder typed is a category.
  */
+import { numbered } from './kappa';
 
 export type Metric = 'nominal' | 'ordinal' | 'interval';
 export type Value = string | number;
@@ -51,19 +52,7 @@ export interface PreparedData {
 
 export function prepareData(data: ReliabilityData, metric: Metric, options: AlphaOptions = {}): PreparedData {
   // the values numbered as they come (a Map: any value is a key), then prepared as numbers
-  const ids = new Map<Value, number>();
-  const given: Value[] = [];
-  const unitCount = data.reduce((n, row) => Math.max(n, row.length), 0);
-  const rows = data.map((row) => {
-    const out = new Int32Array(unitCount).fill(-1);
-    row.forEach((v, u) => {
-      if (v === null || v === undefined) return;
-      let id = ids.get(v);
-      if (id === undefined) ids.set(v, (id = given.push(v) - 1));
-      out[u] = id;
-    });
-    return out;
-  });
+  const { rows, given } = numbered(data);
   return prepareCoded(rows, given, metric, options);
 }
 

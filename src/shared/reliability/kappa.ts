@@ -24,25 +24,28 @@ export function cohenKappa(
 
 /**
  * Reliability data numbered: rows[coder][unit] is the value's index (one Map over all coders:
- * equal values get one index), −1 where there is none; `count` indices.
+ * equal values get one index, in the order they come, coder after coder), −1 where there is none;
+ * `given` the values by index and `count` how many.
  */
 export function numbered(data: ReadonlyArray<ReadonlyArray<Value | null | undefined>>): {
   rows: Int32Array[];
+  given: Value[];
   count: number;
 } {
   const ids = new Map<Value, number>();
+  const given: Value[] = [];
   const unitCount = data.reduce((n, row) => Math.max(n, row.length), 0);
   const rows = data.map((row) => {
     const out = new Int32Array(unitCount).fill(-1);
     row.forEach((v, u) => {
       if (v === null || v === undefined) return;
       let id = ids.get(v);
-      if (id === undefined) ids.set(v, (id = ids.size));
+      if (id === undefined) ids.set(v, (id = given.push(v) - 1));
       out[u] = id;
     });
     return out;
   });
-  return { rows, count: ids.size };
+  return { rows, given, count: given.length };
 }
 
 /** cohenKappa of numbered values (−1: none; equal indices are equal values). */

@@ -174,6 +174,11 @@ export function unitizingAlpha(study: UnitizingStudy, categories?: readonly stri
       alpha: expected === 0 ? null : 1 - observed / expected,
     });
   }
+  return pooledUnitizing(results);
+}
+
+/** The overall αU of per-category figures: observed and expected summed over the categories with any expected disagreement. */
+export function pooledUnitizing(results: CategoryAlpha[]): UnitizingResult {
   const withExpected = results.filter((r) => r.expected > 0);
   const meanO = withExpected.reduce((s, r) => s + r.observed, 0);
   const meanE = withExpected.reduce((s, r) => s + r.expected, 0);

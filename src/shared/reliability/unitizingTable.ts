@@ -17,6 +17,7 @@ import { tableOfNumbered } from './sectionTable';
 import type { NumberedSections } from './sectionSweep';
 import { CODE_SEPARATOR } from './unitizingFamily';
 import type { CategoryAlpha, UnitizingResult, UnitizingStudy } from './unitizingAlpha';
+import { pooledUnitizing } from './unitizingAlpha';
 
 export interface UnitTable {
   /** the continuum [begin, begin + length) */
@@ -222,10 +223,7 @@ export function unitizingAlphaOfTable(table: UnitTable, reported: number): Uniti
       alpha: expected === 0 ? null : 1 - observed / expected,
     });
   }
-  const withExpected = results.filter((r) => r.expected > 0);
-  const meanO = withExpected.reduce((s, r) => s + r.observed, 0);
-  const meanE = withExpected.reduce((s, r) => s + r.expected, 0);
-  return { alpha: meanE === 0 ? null : 1 - meanO / meanE, categories: results };
+  return pooledUnitizing(results);
 }
 
 /**
