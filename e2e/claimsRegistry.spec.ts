@@ -175,10 +175,10 @@ test('a choice claims carry is removed only after asking; its claims lose that v
   await dialog.locator('li[data-field="position"]').getByRole('button', { name: 'Remove: rejects' }).click();
   const ask = page.getByRole('dialog', { name: 'Remove a field in use' });
   await expect(ask.getByTestId('remove-field-message')).toHaveText(
-    '1 claims carry “rejects” of “Position”. Remove the choice and clear it from those claims?',
+    '1 claim carries “rejects” of “Position”. Remove the choice and clear it from that claim?',
   );
   await ask.getByRole('button', { name: 'Remove', exact: true }).click();
-  await expect(dialog.getByTestId('merge-undo')).toContainText('Removed “rejects” and cleared it from 1 claims.');
+  await expect(dialog.getByTestId('merge-undo')).toContainText('Removed “rejects” and cleared it from 1 claim.');
   expect(await items()).toEqual(itemsBefore?.filter((id) => id !== 'rejects'));
   expect((await valuesByQuote(hashiya, doc.id)).map(([, v]) => v)).toEqual([{}, { position: 'proposes' }]);
   await dialog.getByTestId('merge-undo').getByRole('button', { name: 'Undo' }).click();
@@ -249,7 +249,7 @@ test('the type lists of actors are edited in the Actors tab, a type in use is re
   await actors.locator('li').last().locator('input[lang="ar"]').fill('ميليشيا');
   await actors.getByRole('button', { name: 'Delete: Person' }).click();
   await expect(actors.getByRole('alert')).toHaveText(
-    '“Person” is the type of 1 actors, so it is not deleted: give them another type first.',
+    '“Person” is the type of 1 actor, so it is not deleted: give it another type first.',
   );
   expect(await seriousViolations(page)).toEqual([]);
   await actors.getByRole('button', { name: 'Save the list (Types of actors)' }).click();

@@ -76,7 +76,7 @@ test('a new code with key 8 tags a passage, and its annotation follows a merge',
   await dialog.getByTestId('merge-target').selectOption({ label: '\u00A0\u00A0Ceasefire proposal' });
   await dialog.getByRole('button', { name: /^Merge/ }).click();
   const confirm = page.getByRole('dialog', { name: 'Merge codes' });
-  await expect(confirm.getByTestId('merge-confirm-message')).toContainText('1 annotations');
+  await expect(confirm.getByTestId('merge-confirm-message')).toContainText('1 annotation will carry');
   await confirm.getByRole('button', { name: 'Merge', exact: true }).click();
   await expect(confirm).toBeHidden();
   await expect(dialog.getByRole('treeitem', { name: /Truce monitoring/ })).toHaveCount(0);
@@ -350,7 +350,7 @@ test('merging two actors asks first, and Undo gives each claim back its own acto
   await dialog.getByTestId('merge-bar').getByLabel('Keep').selectOption({ label: 'خليفة حفتر' });
   await dialog.getByTestId('merge-bar').getByRole('button', { name: 'Merge' }).click();
   const confirm = page.getByRole('dialog', { name: 'Merge actors' });
-  await expect(confirm.getByTestId('merge-confirm-message')).toContainText('1 claims will name “خليفة حفتر”');
+  await expect(confirm.getByTestId('merge-confirm-message')).toContainText('1 claim will name “خليفة حفتر”');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   expect(await claimantsNow()).toEqual(before);
 
@@ -382,13 +382,13 @@ test('a claim field in use is not removed from the Fields tab without asking how
   const dialog = await openCodebook(page);
   await dialog.getByRole('tab', { name: 'Fields' }).click();
   const form = dialog.locator('li[data-field="form"]');
-  await expect(form.locator('legend')).toContainText('1 claims');
+  await expect(form.locator('legend')).toContainText('1 claim');
   await form.getByRole('button', { name: 'Remove', exact: true }).click();
   const ask = page.getByRole('dialog', { name: 'Remove a field in use' });
-  await expect(ask).toContainText('1 claims carry “Form”.');
+  await expect(ask).toContainText('1 claim carries “Form”.');
   await ask.getByRole('button', { name: 'Keep' }).click();
   await expect(ask).toHaveCount(0);
-  await expect(form.locator('legend')).toContainText('1 claims');
+  await expect(form.locator('legend')).toContainText('1 claim');
   const codebook = await hashiya.ok<{ fields: { key: string }[] }>('codebook.get');
   expect(codebook.fields.some((f) => f.key === 'form')).toBe(true);
   const [claim] = await hashiya.ok<{ values: Record<string, unknown> }[]>('annotations.list', { documentId: doc.id });

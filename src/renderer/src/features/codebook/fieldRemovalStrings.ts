@@ -3,13 +3,14 @@ import { defineStrings } from '../../i18n';
 
 const en = {
   title: 'Remove a field in use',
-  ask: '{n} claims carry “{label}”. Remove the field and clear it from those claims?',
+  ask: '{n|# claim carries|# claims carry} “{label}”. Remove the field and clear it from {n|that claim|those claims}?',
   hint: 'You can undo the removal right after it.',
   remove: 'Remove',
   keep: 'Keep',
-  askChoice: '{n} claims carry “{label}” of “{field}”. Remove the choice and clear it from those claims?',
-  removed: 'Removed “{label}” and cleared it from {n} claims.',
-  restored: '“{label}” is back, with its values in {n} claims.',
+  askChoice:
+    '{n|# claim carries|# claims carry} “{label}” of “{field}”. Remove the choice and clear it from {n|that claim|those claims}?',
+  removed: 'Removed “{label}” and cleared it from {n|# claim|# claims}.',
+  restored: '“{label}” is back, with its values in {n|# claim|# claims}.',
 };
 
 const ar = {
