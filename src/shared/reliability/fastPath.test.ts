@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KRIPPENDORFF_2004 } from './krippendorff2004.testing';
 import { seededRandom } from './bootstrap';
 import { matchClaims, spanOverlap, type Claim } from './matchClaims';
 import { sectionTable } from './sectionTable';
@@ -63,28 +64,7 @@ describe('the report’s fast unitizing path', () => {
   });
 
   it('reproduces Krippendorff (2004, p. 254) through the table: αU 0.8587 (published 0.8591), c 0.7286, k 1.0', () => {
-    const u = (start: number, length: number, coder: string, category: string): Unit => ({
-      start,
-      end: start + length,
-      coder,
-      category,
-    });
-    const study = {
-      begin: 150,
-      length: 300,
-      coders: ['i', 'j'],
-      units: [
-        u(225, 70, 'i', 'c'),
-        u(370, 30, 'i', 'c'),
-        u(220, 80, 'j', 'c'),
-        u(355, 20, 'j', 'c'),
-        u(400, 20, 'j', 'c'),
-        u(180, 60, 'i', 'k'),
-        u(300, 50, 'i', 'k'),
-        u(180, 60, 'j', 'k'),
-        u(300, 50, 'j', 'k'),
-      ],
-    };
+    const study = KRIPPENDORFF_2004;
     const got = unitizingAlphaOfTable(unitTableOf(study, ['c', 'k']), 2);
     expect(got.alpha).toBeCloseTo(0.85867, 5);
     expect(Math.abs((got.alpha ?? 0) - 0.8591)).toBeLessThan(0.0005);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { KRIPPENDORFF_2004 } from './krippendorff2004.testing';
 import { krippendorffAlpha } from './codingAlpha';
 import { cohenKappa, fleissKappa, fleissKappaFromCounts, percentAgreement } from './kappa';
-import { sectionDistance, unitizingAlpha, type Unit } from './unitizingAlpha';
+import { sectionDistance, unitizingAlpha } from './unitizingAlpha';
 
 const x = null;
 
@@ -121,28 +122,7 @@ describe("Krippendorff's unitizing alpha", () => {
   });
 
   it('reproduces Krippendorff (2004, p. 254): αU = 0.8591, c 0.7286, k 1.0', () => {
-    const u = (start: number, length: number, coder: string, category: string): Unit => ({
-      start,
-      end: start + length,
-      coder,
-      category,
-    });
-    const study = {
-      begin: 150,
-      length: 300,
-      coders: ['i', 'j'],
-      units: [
-        u(225, 70, 'i', 'c'),
-        u(370, 30, 'i', 'c'),
-        u(220, 80, 'j', 'c'),
-        u(355, 20, 'j', 'c'),
-        u(400, 20, 'j', 'c'),
-        u(180, 60, 'i', 'k'),
-        u(300, 50, 'i', 'k'),
-        u(180, 60, 'j', 'k'),
-        u(300, 50, 'j', 'k'),
-      ],
-    };
+    const study = KRIPPENDORFF_2004;
     const result = unitizingAlpha(study);
     // Krippendorff's 0.8591 is 1 − 0.0144 / (0.0532 + 0.0490), from the per-category figures
     // rounded to four decimals; unrounded it is 0.85867 (DKPro Statistics checks ±0.0005)
