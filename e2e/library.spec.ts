@@ -46,10 +46,15 @@ test('the library sorts by any column, by click or keyboard, and says how it is 
   await published.getByRole('button').click();
   await expect(published).toHaveAttribute('aria-sort', 'ascending');
   // the sample article has no date: it comes last
-  expect((await titles(page)).slice(0, 3)).toEqual([DOCS[2]?.title, DOCS[1]?.title, DOCS[0]?.title]);
+  // the rows come from the server a moment after the header changes: wait for them
+  await expect
+    .poll(async () => (await titles(page)).slice(0, 3))
+    .toEqual([DOCS[2]?.title, DOCS[1]?.title, DOCS[0]?.title]);
   await published.getByRole('button').click();
   await expect(published).toHaveAttribute('aria-sort', 'descending');
-  expect((await titles(page)).slice(0, 3)).toEqual([DOCS[0]?.title, DOCS[1]?.title, DOCS[2]?.title]);
+  await expect
+    .poll(async () => (await titles(page)).slice(0, 3))
+    .toEqual([DOCS[0]?.title, DOCS[1]?.title, DOCS[2]?.title]);
 
   // keyboard: Tab to the Source header, Enter sorts by it (and the other column is no longer sorted)
   const source = table.getByRole('columnheader', { name: 'Source' });
@@ -57,7 +62,7 @@ test('the library sorts by any column, by click or keyboard, and says how it is 
   await page.keyboard.press('Enter');
   await expect(source).toHaveAttribute('aria-sort', 'ascending');
   await expect(published).toHaveAttribute('aria-sort', 'none');
-  expect((await titles(page))[0]).toBe('Embargo report');
+  await expect.poll(async () => (await titles(page))[0]).toBe('Embargo report');
   await page.keyboard.press('Space');
   await expect(source).toHaveAttribute('aria-sort', 'descending');
 });
