@@ -72,7 +72,7 @@ test('a new code with key 8 tags a passage, and its annotation follows a merge',
   // merge it into "Ceasefire proposal", from the editor
   dialog = await openCodebook(page);
   await dialog.getByRole('treeitem', { name: /Truce monitoring/ }).click();
-  await expect(dialog.getByText('used by 1 annotations')).toBeVisible();
+  await expect(dialog.getByText('used by 1 annotation')).toBeVisible();
   await dialog.getByTestId('merge-target').selectOption({ label: '\u00A0\u00A0Ceasefire proposal' });
   await dialog.getByRole('button', { name: /^Merge/ }).click();
   const confirm = page.getByRole('dialog', { name: 'Merge codes' });
@@ -134,7 +134,7 @@ test('the codebook window works from the keyboard and deleting a code in use ask
   await expect(dialog.getByRole('treeitem', { name: /Political process/ })).toBeFocused();
   await page.keyboard.press('Delete');
   const del = page.getByRole('dialog', { name: /Delete a code: Political process/ });
-  await expect(del.getByTestId('delete-count')).toHaveText('used by 1 annotations.');
+  await expect(del.getByTestId('delete-count')).toHaveText('used by 1 annotation.');
   await del.getByRole('radio', { name: 'Remove the code from them' }).check();
   await del.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(del).toBeHidden();

@@ -244,3 +244,16 @@ export const COUNTED = {
 export function counted(lang: Lang, n: number, what: keyof typeof COUNTED, shown?: string): string {
   return plural(lang, n, COUNTED[what][lang], shown);
 }
+
+/**
+ * The forms for a count after a preposition or a noun it completes (في, على, من, وسم …): the Arabic
+ * dual takes its genitive -ayn, "في تعليقين" (the other forms read the same in every case).
+ */
+export function genitive(forms: PluralForms): PluralForms {
+  return forms.two === undefined ? forms : { ...forms, two: forms.two.replace(/ان(?=\s|$)/gu, 'ين') };
+}
+
+/** counted() after a preposition or a noun it completes ("مستخدم في تعليقين"; English is the same). */
+export function countedAfter(lang: Lang, n: number, what: keyof typeof COUNTED, shown?: string): string {
+  return plural(lang, n, genitive(COUNTED[what][lang]), shown);
+}

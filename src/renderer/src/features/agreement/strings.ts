@@ -1,5 +1,13 @@
 /** The agreement report's words, in English and Arabic (the interface language decides). */
-import { counted, defineStrings } from '../../i18n';
+import { counted, countedAfter, defineStrings, plural, type PluralForms } from '../../i18n';
+
+const MATCHED_AR: PluralForms = {
+  one: 'ادعاء متطابق واحد',
+  two: 'ادعاءان متطابقان',
+  few: '# ادعاءات متطابقة',
+  many: '# ادعاءً متطابقًا',
+  other: '# ادعاء متطابق',
+};
 
 const en = {
   button: 'Agreement…',
@@ -22,7 +30,7 @@ const en = {
   close: 'Close',
   exportCsv: 'Export CSV',
   summary: (coders: string, docs: number, matched: number, unmatched: number) =>
-    `${coders} · ${docs} document${docs === 1 ? '' : 's'} · ${matched} matched claim${matched === 1 ? '' : 's'} · ${unmatched} unmatched`,
+    `${coders} · ${counted('en', docs, 'documents', String(docs))} · ${plural('en', matched, { one: '# matched claim', other: '# matched claims' }, String(matched))} · ${unmatched} unmatched`,
   perCode: 'Units per code',
   code: 'Code',
   allCodes: 'All chosen codes',
@@ -47,22 +55,30 @@ const en = {
   noWarnings: 'No warnings.',
   noUnits: (what: string) => `${what}: no unit has values from two coders, so there is nothing to measure.`,
   fewUnits: (what: string, units: number, least: number) =>
-    `${what} rests on ${units} unit${units === 1 ? '' : 's'}; a figure on fewer than ${least} is not reliable.`,
+    `${what} rests on ${counted('en', units, 'units', String(units))}; a figure on fewer than ${least} is not reliable.`,
   dominant: (what: string, value: string, share: string) =>
     `${what}: one value, “${value}”, holds ${share} of the values; coefficients are unstable when one category dominates.`,
   undefinedFlag: (what: string) => `${what} is undefined: there is only one value, so no variation to agree on.`,
   unnamed: (n: number) =>
-    `${n} annotation${n === 1 ? ' has' : 's have'} no coder name and ${n === 1 ? 'is' : 'are'} left out.`,
+    plural(
+      'en',
+      n,
+      {
+        one: '# annotation has no coder name and is left out.',
+        other: '# annotations have no coder name and are left out.',
+      },
+      String(n),
+    ),
   coderWithout: (coder: string) => `The coder “${coder}” has no annotations in the chosen documents.`,
   doubled: (n: number) =>
-    `${n} matched claim${n === 1 ? ' holds' : 's hold'} two annotations of one coder (a chain of matches); the first in reading order gave that coder’s values.`,
+    `${plural('en', n, { one: '# matched claim holds', other: '# matched claims hold' }, String(n))} two annotations of one coder (a chain of matches); the first in reading order gave that coder’s values.`,
   alphaOf: (field: string) => `α of ${field}`,
   alphaUOf: (code: string) => `αU of “${code}”`,
   disagreements: 'Disagreements',
   disagreementCount: (shown: number, total: number) =>
     shown === total
-      ? `${total} unit${total === 1 ? '' : 's'} where the coders differ.`
-      : `The first ${shown} of ${total} units where the coders differ.`,
+      ? `${counted('en', total, 'units', String(total))} where the coders differ.`
+      : `The first ${shown} of ${counted('en', total, 'units', String(total))} where the coders differ.`,
   noDisagreements: 'The coders do not differ anywhere.',
   diffOnlyOne: 'only one coder marked it',
   diffMissing: 'a coder has no claim here',
@@ -96,7 +112,7 @@ const ar = {
   close: 'إغلاق',
   exportCsv: 'تصدير CSV',
   summary: (coders: string, docs: number, matched: number, unmatched: number) =>
-    `${coders} · ${docs} وثيقة · ${matched} ادعاء متطابق · ${unmatched} غير متطابق`,
+    `${coders} · ${counted('ar', docs, 'documents', String(docs))} · ${plural('ar', matched, MATCHED_AR, String(matched))} · ${unmatched} غير متطابق`,
   perCode: 'الوحدات لكل رمز',
   code: 'الرمز',
   allCodes: 'كل الرموز المختارة',
@@ -122,19 +138,33 @@ const ar = {
   noWarnings: 'لا تنبيهات.',
   noUnits: (what: string) => `${what}: لا وحدة فيها قيمتان من مرمّزَين، فلا شيء يُقاس.`,
   fewUnits: (what: string, units: number, least: number) =>
-    `${what} يقوم على ${units} وحدة؛ الرقم المبني على أقل من ${least} غير موثوق.`,
+    `${what} يقوم على ${countedAfter('ar', units, 'units', String(units))}؛ الرقم المبني على أقل من ${least} غير موثوق.`,
   dominant: (what: string, value: string, share: string) =>
     `${what}: قيمة واحدة، «${value}»، تشغل ${share} من القيم؛ المعاملات غير مستقرة حين تطغى فئة واحدة.`,
   undefinedFlag: (what: string) => `${what} غير معرّف: ليس هناك إلا قيمة واحدة، فلا تباين يُتفق عليه.`,
-  unnamed: (n: number) => `${n} تعليق بلا اسم مرمّز، فاستُبعد.`,
+  unnamed: (n: number) =>
+    plural(
+      'ar',
+      n,
+      {
+        one: 'تعليق واحد بلا اسم مرمّز، فاستُبعد.',
+        two: 'تعليقان بلا اسم مرمّز، فاستُبعدا.',
+        few: '# تعليقات بلا اسم مرمّز، فاستُبعدت.',
+        many: '# تعليقًا بلا اسم مرمّز، فاستُبعدت.',
+        other: '# تعليق بلا اسم مرمّز، فاستُبعدت.',
+      },
+      String(n),
+    ),
   coderWithout: (coder: string) => `ليس للمرمّز «${coder}» تعليقات في الوثائق المختارة.`,
   doubled: (n: number) =>
-    `${n} ادعاء متطابق يضم تعليقين لمرمّز واحد (سلسلة تطابقات)؛ أُخذت قيم الأول منهما بترتيب القراءة.`,
+    `${plural('ar', n, MATCHED_AR, String(n))} ${n === 1 ? 'يضم' : n === 2 ? 'يضم كلٌّ منهما' : 'يضم كلٌّ منها'} تعليقين لمرمّز واحد (سلسلة تطابقات)؛ أُخذت قيم الأول منهما بترتيب القراءة.`,
   alphaOf: (field: string) => `α لحقل «${field}»`,
   alphaUOf: (code: string) => `αU للرمز «${code}»`,
   disagreements: 'مواضع الاختلاف',
   disagreementCount: (shown: number, total: number) =>
-    shown === total ? `${total} وحدة يختلف فيها المرمّزون.` : `أول ${shown} من ${total} وحدة يختلف فيها المرمّزون.`,
+    shown === total
+      ? `${counted('ar', total, 'units', String(total))} يختلف فيها المرمّزون.`
+      : `أول ${shown} من ${countedAfter('ar', total, 'units', String(total))} يختلف فيها المرمّزون.`,
   noDisagreements: 'لا يختلف المرمّزون في أي موضع.',
   diffOnlyOne: 'علّمه مرمّز واحد فقط',
   diffMissing: 'ليس لأحد المرمّزين ادعاء هنا',

@@ -99,7 +99,7 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
       <h3 id={`${id}-title`}>
         <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />{' '}
         <BilingualName name={code.name} nameAr={code.nameAr} />
-        <span className="cb-usage-note">{n > 0 ? `${c.used} ${n} ${c.annotationsWord}` : c.unused}</span>
+        <span className="cb-usage-note">{n > 0 ? c.usedBy(n) : c.unused}</span>
       </h3>
       <div className="cb-grid">
         <label>
@@ -227,7 +227,7 @@ export function CodeEditor({ codebook, code, usage, onSave, onReorder, onMerge, 
         </select>
         <button type="button" disabled={!mergeTarget} onClick={() => void onMerge(mergeTarget)}>
           {c.merge}
-          {n > 0 ? ` (${n} ${c.annotationsWord})` : ''}
+          {n > 0 ? ` (${c.annotationsOf(n)})` : ''}
         </button>
       </fieldset>
     </form>

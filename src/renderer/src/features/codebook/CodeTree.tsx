@@ -108,7 +108,7 @@ export function CodeTree({
                 </span>
               </CodeDefinitionTip>
               <span className="cb-row-end">
-                <span className="cb-usage" aria-label={`${n} ${c.annotationsWord}`} title={`${n} ${c.annotationsWord}`}>
+                <span className="cb-usage" aria-label={c.annotationsOf(n)} title={c.annotationsOf(n)}>
                   {n}
                 </span>
                 {r.code.key ? (

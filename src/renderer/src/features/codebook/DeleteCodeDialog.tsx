@@ -55,7 +55,7 @@ export function DeleteCodeDialog({
         <h2>
           {c.deleteTitle}: “<bdi>{codeLabel(code, lang)}</bdi>”
         </h2>
-        <p data-testid="delete-count">{count > 0 ? `${c.used} ${count} ${c.annotationsWord}.` : `${c.unused}.`}</p>
+        <p data-testid="delete-count">{count > 0 ? `${c.usedBy(count)}.` : `${c.unused}.`}</p>
         {below.size > 0 && (
           <fieldset>
             <legend>{below.size} ⟶</legend>
@@ -81,9 +81,7 @@ export function DeleteCodeDialog({
         )}
         {count > 0 && (
           <fieldset>
-            <legend>
-              {count} {c.annotationsWord}
-            </legend>
+            <legend>{c.annotationsOf(count)}</legend>
             <label>
               <input type="radio" name="mode" checked={mode === 'reassign'} onChange={() => setMode('reassign')} />{' '}
               {c.reassign}

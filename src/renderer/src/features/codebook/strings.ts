@@ -1,5 +1,5 @@
 /** The codebook feature's words, in English and Arabic (the interface language decides). */
-import { defineStrings } from '../../i18n';
+import { counted, countedAfter, defineStrings } from '../../i18n';
 
 const en = {
   codebook: 'Codebook',
@@ -30,8 +30,8 @@ const en = {
   chooseCode: 'Choose a code',
   delete: 'Delete code…',
   deleteTitle: 'Delete a code',
-  used: 'used by',
-  annotationsWord: 'annotations',
+  usedBy: (n: number) => `used by ${counted('en', n, 'annotations', String(n))}`,
+  annotationsOf: (n: number) => counted('en', n, 'annotations', String(n)),
   unused: 'not used by any annotation',
   reassign: 'Reassign them to',
   remove: 'Remove the code from them',
@@ -110,8 +110,8 @@ const ar = {
   chooseCode: 'اختر رمزًا',
   delete: 'حذف الرمز…',
   deleteTitle: 'حذف رمز',
-  used: 'مستخدم في',
-  annotationsWord: 'تعليقات',
+  usedBy: (n: number) => `مستخدم في ${countedAfter('ar', n, 'annotations', String(n))}`,
+  annotationsOf: (n: number) => counted('ar', n, 'annotations', String(n)),
   unused: 'غير مستخدم في أي تعليق',
   reassign: 'نقلها إلى',
   remove: 'إزالة الرمز منها',

@@ -79,7 +79,7 @@ export function CsvExportDialog({
         <ErrorAlert message={error} />
         {done && (
           <p role="status" data-testid="csv-export-done">
-            {done.rows} {x.exportedRows} <span dir="ltr">{done.fileName}</span>
+            {x.exportedRows(done.rows)} <span dir="ltr">{done.fileName}</span>
           </p>
         )}
         <div className="actions">

@@ -92,7 +92,7 @@ export function ExchangeDialog({
         onExport: () => void exportW3c(),
         done: exported && (
           <>
-            {exported.count} {x.exportedAnnotations} <span dir="ltr">{exported.fileName}</span>
+            {x.exportedAnnotations(exported.count)} <span dir="ltr">{exported.fileName}</span>
           </>
         ),
       }}

@@ -131,7 +131,7 @@ export function QdpxDialog({
               onExport: () => void exportQdpx(),
               done: exported && (
                 <>
-                  {exported.codings} {x.qdpxExportedCodings} <span dir="ltr">{exported.fileName}</span>
+                  {x.qdpxExportedCodings(exported.codings)} <span dir="ltr">{exported.fileName}</span>
                 </>
               ),
             }

@@ -1,5 +1,8 @@
 /** The export feature's words, in English and Arabic (the interface language decides). */
-import { defineStrings } from '../../i18n';
+import { counted, defineStrings, plural } from '../../i18n';
+
+const ROWS_AR = { one: 'صف واحد', two: 'صفان', few: '# صفوف', many: '# صفًا', other: '# صف' };
+const CODINGS_AR = { one: 'ترميز واحد', two: 'ترميزان', few: '# ترميزات', many: '# ترميزًا', other: '# ترميز' };
 
 const en = {
   exportCsvButton: 'Export CSV…',
@@ -20,7 +23,7 @@ const en = {
     'As a .zip with each document’s text (texts/<document_id>.txt, to check start/end outside Hashiya) and the W3C JSON-LD',
   exportCsv: 'Export CSV',
   exporting: 'Exporting…',
-  exportedRows: 'rows exported to',
+  exportedRows: (n: number) => `${plural('en', n, { one: '# row', other: '# rows' }, String(n))} exported to`,
   exchangeTitle: 'Exchange annotations (W3C Web Annotation)',
   exchangeHint:
     'Export annotations as W3C JSON-LD to give to a colleague, or merge a colleague’s file into this project. Annotations already here are never duplicated.',
@@ -31,7 +34,7 @@ const en = {
   importStopped:
     'The import stopped part-way: what was merged before is kept, and importing the same file again adds only what is missing.',
   moreOrphans: 'more not shown',
-  exportedAnnotations: 'annotations exported to',
+  exportedAnnotations: (n: number) => `${counted('en', n, 'annotations', String(n))} exported to`,
   importedSummary: 'Imported',
   reanchored: 'found by their quote',
   alreadyPresent: 'already in the project',
@@ -50,7 +53,8 @@ const en = {
   qdpxHint:
     'The project format ATLAS.ti, MAXQDA, NVivo and QualCoder exchange: the texts, the code tree, every coding at its position and the coders. Claim field values travel as each coding’s description. An import is checked first: nothing changes until you press Import, and what the project already has is never added twice.',
   qdpxExport: 'Export REFI-QDA project (.qdpx)…',
-  qdpxExportedCodings: 'codings exported to',
+  qdpxExportedCodings: (n: number) =>
+    `${plural('en', n, { one: '# coding', other: '# codings' }, String(n))} exported to`,
   qdpxImport: 'Import a REFI-QDA project (.qdpx)…',
   qdpxChecking: 'Reading the project…',
   qdpxConfirm: 'Import',
@@ -88,7 +92,7 @@ const ar = {
   includeTexts: 'ملف ‎.zip مع نص كل مستند (للتحقق من المواضع خارج حاشية) وملف W3C JSON-LD',
   exportCsv: 'تصدير CSV',
   exporting: 'جارٍ التصدير…',
-  exportedRows: 'صفًا صُدّرت إلى',
+  exportedRows: (n: number) => `صُدّر ${plural('ar', n, ROWS_AR, String(n))} إلى`,
   exchangeTitle: 'تبادل التعليقات (W3C Web Annotation)',
   exchangeHint:
     'صدّر التعليقات بصيغة W3C JSON-LD لتعطيها لزميل، أو ادمج ملف زميل في هذا المشروع. لا تتكرر التعليقات الموجودة أبدًا.',
@@ -98,7 +102,7 @@ const ar = {
   importProgress: 'التعليقات المدمجة:',
   importStopped: 'توقف الاستيراد في منتصفه: ما دُمج قبل ذلك محفوظ، واستيراد الملف نفسه مرة أخرى يضيف ما ينقص فقط.',
   moreOrphans: 'أخرى لم تُعرض',
-  exportedAnnotations: 'تعليقًا صُدّرت إلى',
+  exportedAnnotations: (n: number) => `صُدّر ${counted('ar', n, 'annotations', String(n))} إلى`,
   importedSummary: 'استُورد',
   reanchored: 'عُثر عليها بنصها المقتبس',
   alreadyPresent: 'موجودة مسبقًا في المشروع',
@@ -117,7 +121,7 @@ const ar = {
   qdpxHint:
     'صيغة المشاريع التي تتبادلها برامج ATLAS.ti وMAXQDA وNVivo وQualCoder: النصوص وشجرة الرموز وكل ترميز في موضعه والمرمِّزون. تنتقل قيم حقول الادعاء وصفًا لكل ترميز. يُفحص الاستيراد أولًا: لا يتغير شيء حتى تضغط «استيراد»، ولا يضاف ما في المشروع مرتين أبدًا.',
   qdpxExport: 'تصدير مشروع ⁨REFI-QDA (.qdpx)⁩…',
-  qdpxExportedCodings: 'ترميزًا صُدّرت إلى',
+  qdpxExportedCodings: (n: number) => `صُدّر ${plural('ar', n, CODINGS_AR, String(n))} إلى`,
   qdpxImport: 'استيراد مشروع ⁨REFI-QDA (.qdpx)⁩…',
   qdpxChecking: 'جارٍ قراءة المشروع…',
   qdpxConfirm: 'استيراد',

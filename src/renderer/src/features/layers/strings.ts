@@ -1,5 +1,5 @@
 /** The words of "Import a colleague’s work…", in English and Arabic (the interface language decides). */
-import { counted, defineStrings } from '../../i18n';
+import { counted, countedAfter, defineStrings, plural as pluralOf } from '../../i18n';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 const arCount = (n: number) => n.toLocaleString('ar');
@@ -69,12 +69,12 @@ const ar = {
   noPath: 'اكتب المسار الكامل للمجلد أولًا.',
   check: 'عرض ما سيتغيّر',
   checking: 'جارٍ القراءة والمطابقة…',
-  importing: (n: number) => `جارٍ استيراد ${counted('ar', n, 'annotations')}…`,
-  confirm: (n: number) => `استيراد ${counted('ar', n, 'annotations')}`,
+  importing: (n: number) => `جارٍ استيراد ${countedAfter('ar', n, 'annotations')}…`,
+  confirm: (n: number) => `استيراد ${countedAfter('ar', n, 'annotations')}`,
   nothingToImport: 'لا شيء للاستيراد: المشروع فيه كل ذلك، أو لم يمكن وضع أي شيء.',
   close: 'إغلاق',
   summary: (added: number, present: number, conflicts: number, orphans: number) =>
-    `${arCount(added)} للإضافة · ${arCount(present)} موجود هنا · ${arCount(conflicts)} تعارض · ${arCount(orphans)} يتيم`,
+    `${arCount(added)} للإضافة · ${arCount(present)} موجود هنا · ${pluralOf('ar', conflicts, { one: 'تعارض واحد', two: 'تعارضان', few: '# تعارضات', many: '# تعارضًا', other: '# تعارض' })} · ${pluralOf('ar', orphans, { one: 'يتيم واحد', two: 'يتيمان', few: '# أيتام', many: '# يتيمًا', other: '# يتيم' })}`,
   ownSkipped: (n: number) => `${arCount(n)} من التعليقات لك فتُركت.`,
   coders: 'المرمّزون',
   coder: 'المرمّز',

@@ -120,11 +120,7 @@ export function ProjectSearch() {
         <div className="project-search-panel" role="region" aria-label={s.searchAll}>
           <div className="find-row">
             <span aria-live="polite" data-testid="project-search-count">
-              {busy
-                ? s.searching
-                : result
-                  ? `${result.hits.length}${result.truncated ? '+' : ''} ${s.hitsIn} ${groups.length} ${groups.length === 1 ? s.document : s.documents}`
-                  : ''}
+              {busy ? s.searching : result ? s.hitsIn(result.hits.length, result.truncated, groups.length) : ''}
             </span>
             <span className="spacer" />
             <OptionsMenu

@@ -152,7 +152,7 @@ export function ProjectTagAll({ groups, truncated }: { groups: readonly HitGroup
           {truncated && <p className="find-note">{s.tagAllTruncated}</p>}
           <div className="find-row">
             <button type="button" className="primary" disabled={busy} onClick={start}>
-              {s.tagAllConfirm.replace('{hits}', String(total)).replace('{documents}', String(groups.length))}
+              {s.tagAllConfirm(total, groups.length)}
             </button>
             <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
               {s.cancel}

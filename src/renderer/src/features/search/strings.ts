@@ -1,5 +1,21 @@
 /** The search feature's words in English and Arabic (kept here so the feature is self-contained). */
-import { defineStrings } from '../../i18n';
+import { countedAfter, defineStrings, genitive, plural, type Lang } from '../../i18n';
+
+const HITS = {
+  en: { one: '# hit', other: '# hits' },
+  ar: { one: 'نتيجة واحدة', two: 'نتيجتان', few: '# نتائج', many: '# نتيجةً', other: '# نتيجة' },
+} as const;
+
+/**
+ * "12 hits in 3 documents" (`more`: the list stops short, "500+ hits") in each plural form of
+ * `lang`; `completes`: the words follow a noun ("Tag …"), so an Arabic dual is genitive.
+ */
+function hitsIn(lang: Lang, hits: number, more: boolean, docs: number, completes = false): string {
+  const shown = `${hits}${more ? '+' : ''}`;
+  const where = countedAfter(lang, docs, 'documents', String(docs));
+  const forms = completes ? genitive(HITS[lang]) : HITS[lang];
+  return `${plural(lang, hits, forms, shown)} ${lang === 'ar' ? 'في' : 'in'} ${where}`;
+}
 
 const en = {
   find: 'Find in document',
@@ -12,10 +28,7 @@ const en = {
   options: 'Options',
   noHits: 'No hits',
   of: 'of',
-  hits: 'hits',
-  hitsIn: 'hits in',
-  document: 'document',
-  documents: 'documents',
+  hitsIn: (hits: number, more: boolean, docs: number) => hitsIn('en', hits, more, docs),
   truncated: 'Only the first hits are shown; make the search more specific to see the rest.',
   ignoreDiacritics: 'Ignore diacritics (اضطُرت = اضطرت)',
   ignoreTatweel: 'Ignore tatweel (المقبلــة = المقبلة)',
@@ -40,7 +53,7 @@ const en = {
   undo: 'Undo',
   cancel: 'Cancel',
   tagAllPerDocument: 'Hits per document:',
-  tagAllConfirm: 'Tag {hits} hits in {documents} documents',
+  tagAllConfirm: (hits: number, docs: number) => `Tag ${hitsIn('en', hits, false, docs)}`,
   tagAllTruncated: 'Only the hits listed are tagged; make the search more specific to reach the rest.',
   tagAllUndone: 'Undone: the annotations made by Tag all hits were removed.',
   alreadyTagged: 'Every hit already carries that code.',
@@ -60,10 +73,7 @@ const ar = {
   options: 'خيارات',
   noHits: 'لا نتائج',
   of: 'من',
-  hits: 'نتيجة',
-  hitsIn: 'نتيجة في',
-  document: 'وثيقة',
-  documents: 'وثائق',
+  hitsIn: (hits: number, more: boolean, docs: number) => hitsIn('ar', hits, more, docs),
   truncated: 'تُعرض النتائج الأولى فقط؛ حدّد البحث أكثر لرؤية الباقي.',
   ignoreDiacritics: 'تجاهل الحركات (اضطُرت = اضطرت)',
   ignoreTatweel: 'تجاهل التطويل (المقبلــة = المقبلة)',
@@ -88,7 +98,7 @@ const ar = {
   undo: 'تراجع',
   cancel: 'إلغاء',
   tagAllPerDocument: 'النتائج في كل وثيقة:',
-  tagAllConfirm: 'وسم {hits} نتيجة في {documents} وثيقة',
+  tagAllConfirm: (hits: number, docs: number) => `وسم ${hitsIn('ar', hits, false, docs, true)}`,
   tagAllTruncated: 'تُوسم النتائج المعروضة فقط؛ حدّد البحث أكثر للوصول إلى الباقي.',
   tagAllUndone: 'تم التراجع: أُزيلت التعليقات التي أنشأها وسم كل النتائج.',
   alreadyTagged: 'كل النتائج تحمل هذا الرمز بالفعل.',
