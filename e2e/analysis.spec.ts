@@ -407,3 +407,35 @@ test('1,200 claims: the table fetches only the windows it shows, and End reaches
   // the first page and the last, in each order: never the pages in between
   expect(asked.length).toBeLessThan(8);
 });
+
+test('in the Arabic interface the date fields show and take dates year first; a text that is no date is refused and changes nothing', async ({
+  page,
+  hashiya,
+}) => {
+  await seed(hashiya);
+  await hashiya.ok('settings.update', { uiLanguage: 'ar' });
+  await hashiya.open(page);
+  await page.getByRole('navigation', { name: 'الرئيسية' }).getByRole('button', { name: 'الادعاءات' }).click();
+  await expect(rows(page)).toHaveCount(3);
+  // a text field (the browser's date input shows mm/dd/yyyy whatever the page's language)
+  const from = page.getByLabel('من', { exact: true });
+  await expect(from).toHaveAttribute('placeholder', 'سنة-شهر-يوم');
+  await from.fill('22/05/2019');
+  await from.press('Enter');
+  await expect(from).toHaveValue('2019-05-22');
+  await expect(rows(page)).toHaveCount(1);
+  await from.fill('2019-13-45');
+  await from.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'ليس تاريخًا' })).toBeVisible();
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await expect(rows(page)).toHaveCount(1);
+  // the network's window takes the same field
+  const windowTo = page.getByLabel('النافذة إلى', { exact: true });
+  await windowTo.fill('٢٠١٩/٠٤/٣٠');
+  await windowTo.press('Tab');
+  await expect(windowTo).toHaveValue('2019-04-30');
+  await from.fill('');
+  await from.press('Enter');
+  await expect(rows(page)).toHaveCount(3);
+  await expect(from).not.toHaveAttribute('aria-invalid', 'true');
+});

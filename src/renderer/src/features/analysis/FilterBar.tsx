@@ -11,6 +11,7 @@ import type { Codebook } from '@shared/model';
 import { displayName, type Entity } from '@shared/claims/registry';
 import { api } from '../../api/client';
 import { useApp } from '../../app/AppContext';
+import { DateField } from '../../app/DateField';
 import { codeLabel, useI18n, type Lang } from '../../i18n';
 import { coderChoices } from './coderChoices';
 import { MultiSelect, type Choice } from './MultiSelect';
@@ -183,23 +184,11 @@ export function FilterBar({
       />
       <span className="filter-pair">
         <label htmlFor={field('from')}>{s.from}</label>
-        <input
-          id={field('from')}
-          type="date"
-          value={filter.from ?? ''}
-          max={filter.to}
-          onChange={(e) => set('from', e.target.value || undefined)}
-        />
+        <DateField id={field('from')} value={filter.from ?? ''} max={filter.to} onChange={(v) => set('from', v)} />
       </span>
       <span className="filter-pair">
         <label htmlFor={field('to')}>{s.to}</label>
-        <input
-          id={field('to')}
-          type="date"
-          value={filter.to ?? ''}
-          min={filter.from}
-          onChange={(e) => set('to', e.target.value || undefined)}
-        />
+        <DateField id={field('to')} value={filter.to ?? ''} min={filter.from} onChange={(v) => set('to', v)} />
       </span>
       <span className="filter-pair">
         <label htmlFor={field('dateField')}>{s.dateField}</label>

@@ -12,6 +12,7 @@ import type { ClaimFilter } from '@shared/analysis/filter';
 import type { NetworkType, Normalization, TwoModeAggregation } from '@shared/analysis/network';
 import type { NetworkSpec } from '@shared/api/analysis';
 import { api } from '../../api/client';
+import { DateField } from '../../app/DateField';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useI18n } from '../../i18n';
 import type { ActorOption } from './FilterBar';
@@ -163,14 +164,10 @@ export function NetworkView({
           </Field>
         ) : null}
         <Field label={s.windowFrom}>
-          {(id) => (
-            <input id={id} type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
-          )}
+          {(id) => <DateField id={id} value={from} max={to || undefined} onChange={(v) => setFrom(v ?? '')} />}
         </Field>
         <Field label={s.windowTo}>
-          {(id) => (
-            <input id={id} type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
-          )}
+          {(id) => <DateField id={id} value={to} min={from || undefined} onChange={(v) => setTo(v ?? '')} />}
         </Field>
         <Field label={s.sizeBy}>
           {(id) => (
