@@ -191,7 +191,14 @@ test('the import is undone from its toast, and the dialog works by keyboard and 
     await openTool(page, 'layers');
     const ar = page.getByRole('dialog', { name: 'استيراد عمل زميل كطبقته' });
     await ar.getByLabel('حزمة مشروع').check();
-    await ar.getByTestId('layers-file').setInputFiles(bundle);
+    // no native file input (it says "Choose File" in the browser's language): a button in Arabic opens the picker
+    await expect(ar.locator('input[type="file"]:visible')).toHaveCount(0);
+    await expect(ar.getByTestId('layers-file-name')).toHaveText('لم يُختر ملف');
+    const chooser = page.waitForEvent('filechooser');
+    await ar.getByRole('button', { name: 'اختيار ملف…' }).focus();
+    await page.keyboard.press('Enter');
+    await (await chooser).setFiles(bundle);
+    await expect(ar.getByTestId('layers-file-name')).toHaveText(path.basename(bundle));
     await ar.getByTestId('layers-check').click();
     await expect(ar.getByTestId('layers-documents')).toContainText('النص نفسه');
     expect(await seriousViolations(page)).toEqual([]);

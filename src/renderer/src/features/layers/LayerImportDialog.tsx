@@ -4,7 +4,7 @@
  * reach the server's disk through a file input); a folder is given by its path (typed, or in the
  * desktop app chosen in the system's dialog).
  */
-import { useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { LayerImportReport, LayerSource } from '@shared/api/layers';
 import { useImportError } from '../coders';
 import { api, errorMessage, transport } from '../../api/client';
@@ -47,6 +47,8 @@ export function LayerImportDialog({
   const [checked, setChecked] = useState<{ source: LayerSource; report: LayerImportReport } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const importError = useImportError();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const fileId = useId();
 
   const reset = () => {
     setChecked(null);
@@ -147,11 +149,26 @@ export function LayerImportDialog({
             )}
           </div>
         ) : (
-          <label>
-            {w.file}{' '}
+          // the browser's own file input names its button in the browser's language ("Choose File"):
+          // a button in the interface's words opens the hidden input instead
+          <div className="layers-row layers-file" role="group" aria-labelledby={`${fileId}-label`}>
+            <span id={`${fileId}-label`}>{w.file}</span>
+            <button
+              type="button"
+              onClick={() => fileInput.current?.click()}
+              aria-describedby={`${fileId}-name`}
+              data-testid="layers-choose-file"
+            >
+              {w.chooseFile}
+            </button>
+            <span id={`${fileId}-name`} className="layers-file-name" dir="auto" data-testid="layers-file-name">
+              {file ? file.name : w.noFileChosen}
+            </span>
             <input
               key={kind}
+              ref={fileInput}
               type="file"
+              hidden
               accept={kind === 'bundle' ? '.zip,application/zip' : '.jsonld,.json,application/ld+json,application/json'}
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? null);
@@ -159,7 +176,7 @@ export function LayerImportDialog({
               }}
               data-testid="layers-file"
             />
-          </label>
+          </div>
         )}
         <div className="actions">
           <button type="submit" disabled={busy !== null} data-testid="layers-check">
