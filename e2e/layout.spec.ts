@@ -47,9 +47,40 @@ for (const { width, height } of [
   });
 }
 
+/**
+ * Visible empty fields whose placeholder is cut off: its words, typed into the field (the same
+ * font, direction and room, the search fields' clear button included), overflow it.
+ */
+async function clippedPlaceholders(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
+      if (!el.checkVisibility() || el.value) continue;
+      el.value = el.placeholder;
+      if (el.scrollWidth > el.clientWidth) out.push(`“${el.placeholder}”: ${el.scrollWidth}px in ${el.clientWidth}px`);
+      el.value = '';
+    }
+    return out;
+  });
+}
+
 const UI = {
-  en: { codebook: 'Codebook', separator: 'Resize the annotations panel', more: /more/, fewer: 'Show fewer' },
-  ar: { codebook: 'دليل الترميز', separator: 'تغيير عرض لوحة التعليقات', more: /أخرى/, fewer: 'عرض أقل' },
+  en: {
+    codebook: 'Codebook',
+    separator: 'Resize the annotations panel',
+    more: /more/,
+    fewer: 'Show fewer',
+    actors: 'Actors',
+    types: 'Types…',
+  },
+  ar: {
+    codebook: 'دليل الترميز',
+    separator: 'تغيير عرض لوحة التعليقات',
+    more: /أخرى/,
+    fewer: 'عرض أقل',
+    actors: 'الفاعلون',
+    types: 'الأصناف…',
+  },
 } as const;
 
 /** Open the seeded document in the given UI language, with the first annotation's editor open. */
@@ -184,5 +215,31 @@ for (const lang of ['en', 'ar'] as const) {
       await expect(dialog.getByRole('tabpanel')).toBeVisible();
       expect(await overflow('.codebook-dialog, .cb-panel'), (await tab.textContent()) ?? '').toEqual([]);
     }
+  });
+
+  test(`at 1024 px in ${lang === 'en' ? 'English' : 'Arabic'}, every search field's placeholder and every name in Types… reads whole`, async ({
+    page,
+    hashiya,
+  }) => {
+    const doc = await seedAnnotations(hashiya);
+    await hashiya.ok('settings.update', { uiLanguage: lang });
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await hashiya.open(page);
+    expect(await clippedPlaceholders(page)).toEqual([]);
+    await hashiya.openDocument(page, doc.title);
+    await page.keyboard.press('Control+f');
+    await expect(page.locator('.find-bar input[type="search"]')).toBeFocused();
+    expect(await clippedPlaceholders(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: UI[lang].codebook, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: UI[lang].codebook });
+    await dialog.getByRole('tab', { name: UI[lang].actors }).click();
+    await dialog.getByRole('button', { name: UI[lang].types }).click();
+    const names = dialog.locator('.cb-types input');
+    await expect(names.first()).toBeVisible();
+    const cut = await names.evaluateAll((els) =>
+      els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => (el as HTMLInputElement).value),
+    );
+    expect(cut).toEqual([]);
   });
 }

@@ -278,7 +278,7 @@ export function ActorsTab({ announce }: { announce: (message: string) => void })
       {registry.entities.length === 0 ? (
         <p className="cb-hint">{a.noActors}</p>
       ) : (
-        <table data-testid="actors-table">
+        <table className="cb-actors-table" data-testid="actors-table">
           <thead>
             <tr>
               <th scope="col" />
