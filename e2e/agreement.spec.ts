@@ -182,6 +182,6 @@ test('the report in Arabic formats its numbers and passes axe-core with no serio
     report.unitizing.alpha,
   );
   await expect(ar.locator('tr[data-code-id=""] [data-cell="alpha-u"]')).toHaveText(arabic);
-  await expect(ar.getByTestId('agreement-warnings')).toContainText('يقوم على 2 وحدة');
+  await expect(ar.getByTestId('agreement-warnings')).toContainText('يقوم على وحدتين');
   expect(await audit()).toEqual([]);
 });
