@@ -152,7 +152,8 @@ const ar = {
   noClaimant: 'بلا صاحب ادعاء',
   uncoded: 'بلا رمز',
   total: 'التعليقات',
-  csvRows: 'صفوف CSV',
+  // CSV isolated, or the bidi algorithm runs it together with the count after the colon
+  csvRows: 'صفوف \u2068CSV\u2069',
   summaryCode: 'الرمز',
   ownCount: 'الرمز نفسه',
   withSubcodes: 'مع الرموز الفرعية',
