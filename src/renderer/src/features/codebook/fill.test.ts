@@ -22,3 +22,34 @@ describe('fill', () => {
           expect(fill(text, { n: 1 })).not.toMatch(/\b1 (claims|annotations|actors|places)\b/);
   });
 });
+
+describe('fill in Arabic', () => {
+  it('picks the Arabic plural form: one, two, 3–10, 11–99 and the rest', () => {
+    const m = '{n|ادعاء واحد|ادعاءان|# ادعاءات|# ادعاءً|# ادعاء}';
+    expect([0, 1, 2, 3, 11, 100].map((n) => fill(m, { n }))).toEqual([
+      '0 ادعاء',
+      'ادعاء واحد',
+      'ادعاءان',
+      '3 ادعاءات',
+      '11 ادعاءً',
+      '100 ادعاء',
+    ]);
+  });
+
+  it('the codebook’s Arabic counts read in their real forms for 1, 2, 3 and 11', () => {
+    const ar = { ...useMergeStrings.for('ar'), ...useActorStrings.for('ar'), ...useFieldRemovalStrings.for('ar') };
+    expect([1, 2, 3, 11].map((n) => fill(ar.mergedClaimants, { n, source: 'أ', target: 'ب' }))).toEqual([
+      'أ ← ب: تغيّر تعليق واحد.',
+      'أ ← ب: تغيّر تعليقان.',
+      'أ ← ب: تغيّر 3 تعليقات.',
+      'أ ← ب: تغيّر 11 تعليقًا.',
+    ]);
+    expect(fill(ar.removed, { n: 2, label: 'الشكل' })).toBe('أُزيل «الشكل» ومُحي من ادعاءين.');
+    expect(fill(ar.inUse, { n: 3 })).toBe('3 ادعاءات');
+    expect(fill(ar.typeInUsePlaces, { n: 1, name: 'مدينة' })).toBe(
+      '«مدينة» صنف مكان واحد، فلا يُحذف: أعطه صنفًا آخر أولًا.',
+    );
+    // no Arabic count message is left with the "N من …" wording
+    for (const text of Object.values(ar)) if (typeof text === 'string') expect(text).not.toMatch(/\{n\} من ال/);
+  });
+});
