@@ -21,6 +21,12 @@ export interface ReadAnnotations {
   /** its coder's key (coderKeyIn in coders.ts: the coder id, else the annotator name) */
   coder: string[];
   documents: Array<{ id: string; title: string }>;
+  /** its span (code points in its document), read once */
+  start: number[];
+  end: number[];
+  /** its codes numbered (equal codes, one number): codeList[codeFrom[i]] … codeList[codeFrom[i + 1] − 1] */
+  codeFrom: number[];
+  codeList: number[];
 }
 
 /** Matched claims: set s holds members[from[s]] … members[from[s + 1] − 1] (reading order). */
@@ -62,13 +68,16 @@ export function storedValueReader(f: ClaimField): (value: ClaimValue | undefined
 /** How a value is shown: an actor or place by its name, a choice by its item's name. */
 export type DescribeValue = (f: ClaimField, values: ClaimValues) => string;
 
-/** Two annotations' codes alike, whatever their order. */
-function sameCodes(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  if (a.length === 1) return a[0] === b[0];
-  const x = [...a].sort();
-  const y = [...b].sort();
-  return x.every((c, i) => c === y[i]);
+/** Two read annotations' codes alike, whatever their order (compared by their numbers). */
+function sameCodes(read: ReadAnnotations, i: number, j: number): boolean {
+  const a = read.codeFrom[i] as number;
+  const b = read.codeFrom[j] as number;
+  const n = (read.codeFrom[i + 1] as number) - a;
+  if (n !== (read.codeFrom[j + 1] as number) - b) return false;
+  if (n === 1) return read.codeList[a] === read.codeList[b];
+  const x = read.codeList.slice(a, a + n).sort((p, q) => p - q);
+  const y = read.codeList.slice(b, b + n).sort((p, q) => p - q);
+  return x.every((c, k) => c === y[k]);
 }
 
 export interface DisagreementInput {
@@ -119,17 +128,18 @@ export function listDisagreements(input: DisagreementInput): {
     }
     const head = firsts[0];
     if (head === undefined) continue;
-    const h = read.annotation[head] as Annotation;
+    const headStart = read.start[head] as number;
+    const headEnd = read.end[head] as number;
     const differences: Disagreement['differences'] = [];
     if (firsts.length < m) differences.push('missing');
-    let start = h.start;
+    let start = headStart;
     let bounds = false;
     let codes = false;
     for (const i of firsts) {
-      const a = read.annotation[i] as Annotation;
-      if (a.start !== h.start || a.end !== h.end) bounds = true;
-      if (a.start < start) start = a.start;
-      if (!codes && i !== head && !sameCodes(read.codes[i] as string[], read.codes[head] as string[])) codes = true;
+      const s = read.start[i] as number;
+      if (s !== headStart || read.end[i] !== headEnd) bounds = true;
+      if (s < start) start = s;
+      if (!codes && i !== head && !sameCodes(read, i, head)) codes = true;
     }
     if (bounds) differences.push('boundaries');
     if (codes) differences.push('codes');
@@ -147,7 +157,7 @@ export function listDisagreements(input: DisagreementInput): {
   }
   // a set before an annotation of no set at the same place (the order of one stable sort of both)
   const alone = [...unmatched];
-  const at = (i: number) => (read.annotation[i] as Annotation).start;
+  const at = (i: number) => read.start[i] as number;
   const before = (i: number, j: number) => (read.document[i] as number) - (read.document[j] as number) || at(i) - at(j);
   if (alone.some((i, x) => x > 0 && before(alone[x - 1] as number, i) > 0)) alone.sort(before);
   const total = differing.length + alone.length;
