@@ -23,7 +23,7 @@ import type { ClaimField } from '@shared/claims/fields';
 import { valueOf, type ClaimValue, type ClaimValues } from '@shared/claims/values';
 import type { Value } from '@shared/reliability/codingAlpha';
 import { fieldFigures } from '@shared/reliability/fieldFigures';
-import { matchClaims } from '@shared/reliability/matchClaims';
+import { matchSpans } from '@shared/reliability/matchClaims';
 import { boundaryOfTable, codingGivenUnitsOfTable } from '@shared/reliability/sectionTable';
 import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
 import { codeSetTable, unitizingAlphaOfTable, type UnitTable } from '@shared/reliability/unitizingTable';
@@ -422,8 +422,10 @@ function matchedSets(
     const claims = mine.slice(lo, hi);
     if (claims.some((i, x) => x > 0 && byReading(claims[x - 1] as number, i) > 0)) claims.sort(byReading);
     lo = hi;
-    const groups = matchClaims(
-      claims.map((i) => ({ coder: coderOf[i] as number, start: startOf(i), end: endOf(i) })),
+    const groups = matchSpans(
+      claims.map((i) => coderOf[i] as number),
+      claims.map(startOf),
+      claims.map(endOf),
       m,
       overlap,
     );
