@@ -116,29 +116,46 @@ export function listDisagreements(input: DisagreementInput): {
     };
   };
   const documentOf = (i: number) => read.documents[read.document[i] as number] as { id: string; title: string };
-  // the matched sets that differ, in document and reading order (as they were matched)
-  const differing: Array<{ set: number; start: number; differences: Disagreement['differences']; fields: string[] }> =
-    [];
-  const firsts: number[] = [];
-  for (let s = 0; s + 1 < sets.from.length; s++) {
-    firsts.length = 0;
+  // the coders' first annotations of set s (the head first), written to `firsts`; how many
+  const firsts = new Int32Array(m);
+  const firstsOf = (s: number): number => {
+    let n = 0;
     for (let c = 0; c < m; c++) {
       const i = sets.first[s * m + c] as number;
-      if (i >= 0) firsts.push(i);
+      if (i >= 0) firsts[n++] = i;
     }
-    const head = firsts[0];
-    if (head === undefined) continue;
+    return n;
+  };
+  // whether a matched set differs at all: checked for every set (for the count), with nothing made
+  const differs = (s: number): boolean => {
+    const n = firstsOf(s);
+    if (n === 0) return false;
+    if (n < m) return true;
+    const head = firsts[0] as number;
+    for (let x = 1; x < n; x++) {
+      const i = firsts[x] as number;
+      if (read.start[i] !== read.start[head] || read.end[i] !== read.end[head] || !sameCodes(read, i, head))
+        return true;
+      for (let fi = 0; fi < fieldIds.length; fi++) {
+        const ids = fieldIds[fi] as Int32Array;
+        if (ids[i] !== ids[head]) return true;
+      }
+    }
+    return false;
+  };
+  // how a differing set differs, for the sets listed
+  const differencesOf = (s: number): { differences: Disagreement['differences']; fields: string[] } => {
+    const n = firstsOf(s);
+    const head = firsts[0] as number;
     const headStart = read.start[head] as number;
     const headEnd = read.end[head] as number;
     const differences: Disagreement['differences'] = [];
-    if (firsts.length < m) differences.push('missing');
-    let start = headStart;
+    if (n < m) differences.push('missing');
     let bounds = false;
     let codes = false;
-    for (const i of firsts) {
-      const s = read.start[i] as number;
-      if (s !== headStart || read.end[i] !== headEnd) bounds = true;
-      if (s < start) start = s;
+    for (let x = 0; x < n; x++) {
+      const i = firsts[x] as number;
+      if (read.start[i] !== headStart || read.end[i] !== headEnd) bounds = true;
       if (!codes && i !== head && !sameCodes(read, i, head)) codes = true;
     }
     if (bounds) differences.push('boundaries');
@@ -146,15 +163,25 @@ export function listDisagreements(input: DisagreementInput): {
     const keys: string[] = [];
     for (let fi = 0; fi < fields.length; fi++) {
       const ids = fieldIds[fi] as Int32Array;
-      for (let x = 1; x < firsts.length; x++)
+      for (let x = 1; x < n; x++)
         if (ids[firsts[x] as number] !== ids[head]) {
           keys.push((fields[fi] as ClaimField).key);
           break;
         }
     }
     if (keys.length > 0) differences.push('values');
-    if (differences.length > 0) differing.push({ set: s, start, differences, fields: keys });
-  }
+    return { differences, fields: keys };
+  };
+  // where a set begins: its coders' first annotations' earliest start
+  const startOfSet = (s: number): number => {
+    const n = firstsOf(s);
+    let start = read.start[firsts[0] as number] as number;
+    for (let x = 1; x < n; x++) start = Math.min(start, read.start[firsts[x] as number] as number);
+    return start;
+  };
+  // the matched sets that differ, in document and reading order (as they were matched)
+  const differing: number[] = [];
+  for (let s = 0; s + 1 < sets.from.length; s++) if (differs(s)) differing.push(s);
   // a set before an annotation of no set at the same place (the order of one stable sort of both)
   const alone = [...unmatched];
   const at = (i: number) => read.start[i] as number;
@@ -167,20 +194,21 @@ export function listDisagreements(input: DisagreementInput): {
   while (listed.length < MAX_DISAGREEMENTS && (p < differing.length || q < alone.length)) {
     const d = differing[p];
     const u = alone[q];
-    const setFirst = d ? (sets.members[sets.from[d.set] as number] as number) : -1;
+    const setFirst = d !== undefined ? (sets.members[sets.from[d] as number] as number) : -1;
     const takeSet =
       d !== undefined &&
       (u === undefined ||
         (read.document[setFirst] as number) < (read.document[u] as number) ||
-        (read.document[setFirst] === read.document[u] && d.start <= at(u)));
+        (read.document[setFirst] === read.document[u] && startOfSet(d) <= at(u)));
     if (takeSet) {
-      const members = sets.members.slice(sets.from[d.set], sets.from[d.set + 1]);
+      const members = sets.members.slice(sets.from[d], sets.from[d + 1]);
       const doc = documentOf(setFirst);
+      const { differences, fields: keys } = differencesOf(d);
       listed.push({
         documentId: doc.id,
         documentTitle: doc.title,
-        differences: d.differences,
-        fields: d.fields,
+        differences,
+        fields: keys,
         // by coder, each coder's annotations in reading order
         marks: coders.flatMap((_, c) => members.filter((i) => coderOf[i] === c).map(mark)),
       });
