@@ -231,26 +231,62 @@ function expectedDisagreement(table: UnitTable, scratch: Scratch): number {
       else gapLengths[ng++] = length;
     }
   }
-  // gaps and units both longest first (read from the end of the ascending sort): the gaps at
-  // least as long as a unit are a prefix of the gaps that only grows from one unit to the next
-  // (every term is a whole number, so the order of the sums does not change them)
-  const gaps = gapLengths.subarray(0, ng).sort();
-  const lengths = unitLengths.subarray(0, nu).sort();
-  const nc = nu;
+  // the units longest first, each unit's term added in that order (so the sums are the same
+  // whichever way they are ordered); the gaps at least as long as a unit only grow in number from
+  // one unit to the next, and their sum is a whole number however it is added up
   let numerator = 0;
   let squared = 0;
-  let lo = ng - 1;
-  let fitting = 0;
-  let gapSum = 0;
-  for (let x = nc - 1; x >= 0; x--) {
-    const l = lengths[x] as number;
-    squared += l * (l - 1);
-    while (lo >= 0 && (gaps[lo] as number) >= l) {
-      gapSum += (gaps[lo--] as number) + 1;
-      fitting++;
+  let longest = 0;
+  let integral = true;
+  for (let x = 0; x < nu; x++) {
+    const l = unitLengths[x] as number;
+    if (l > longest) longest = l;
+    if (!Number.isInteger(l)) integral = false;
+  }
+  for (let x = 0; x < ng && integral; x++) if (!Number.isInteger(gapLengths[x] as number)) integral = false;
+  const nc = nu;
+  const term = (l: number, fits: number) => ((nc - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * fits;
+  if (integral && longest <= 1 << 16) {
+    // whole lengths, none long: counted by length instead of sorted
+    const units = new Float64Array(longest + 1);
+    const shorter = new Float64Array(longest + 1);
+    for (let x = 0; x < nu; x++) units[unitLengths[x] as number] = (units[unitLengths[x] as number] as number) + 1;
+    // gaps as long as the longest unit fit every unit
+    let gapSum = 0;
+    let fitting = 0;
+    for (let x = 0; x < ng; x++) {
+      const g = gapLengths[x] as number;
+      if (g >= longest) {
+        gapSum += g + 1;
+        fitting++;
+      } else shorter[g] = (shorter[g] as number) + 1;
     }
-    const fits = gapSum - l * fitting;
-    numerator += ((nc - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * fits;
+    for (let l = longest; l >= 1; l--) {
+      const k = shorter[l] as number;
+      gapSum += k * (l + 1);
+      fitting += k;
+      const fits = gapSum - l * fitting;
+      for (let c = units[l] as number; c > 0; c--) {
+        squared += l * (l - 1);
+        numerator += term(l, fits);
+      }
+    }
+  } else {
+    // gaps and units both longest first (read from the end of the ascending sort)
+    const gaps = gapLengths.subarray(0, ng).sort();
+    const lengths = unitLengths.subarray(0, nu).sort();
+    let lo = ng - 1;
+    let fitting = 0;
+    let gapSum = 0;
+    for (let x = nc - 1; x >= 0; x--) {
+      const l = lengths[x] as number;
+      squared += l * (l - 1);
+      while (lo >= 0 && (gaps[lo] as number) >= l) {
+        gapSum += (gaps[lo--] as number) + 1;
+        fitting++;
+      }
+      numerator += term(l, gapSum - l * fitting);
+    }
   }
   const denominator = m * L * (m * L - 1) - squared;
   return denominator <= 0 ? 0 : ((2 / L) * numerator) / denominator;
