@@ -21,10 +21,9 @@ import { isAdjudicated } from '@shared/coders/key';
 import { claimCells, registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
 import { valueOf, type ClaimValue, type ClaimValues } from '@shared/claims/values';
-import type { Annotation } from '@shared/model';
 import type { Value } from '@shared/reliability/codingAlpha';
 import { fieldFigures } from '@shared/reliability/fieldFigures';
-import { matchClaims } from '@shared/reliability/matchClaims';
+import { matchSpans } from '@shared/reliability/matchClaims';
 import { boundaryOfTable, codingGivenUnitsOfTable } from '@shared/reliability/sectionTable';
 import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
 import { codeSetTable, unitizingAlphaOfTable, type UnitTable } from '@shared/reliability/unitizingTable';
@@ -94,9 +93,32 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const warnings: string[] = [];
       const notes: ReportNote[] = [];
 
-      // read the annotations, each document placed on the continuum after the earlier ones
-      const read: ReadAnnotations = { annotation: [], codes: [], document: [], coder: [], documents: [] };
+      // read the annotations once, each document placed on the continuum after the earlier ones:
+      // what the figures need of an annotation is taken into parallel arrays here (its span, its
+      // coder and codes numbered as first met, each compared field's value numbered), so no later
+      // pass goes back to the annotation objects (only the listed disagreements do)
+      const read: ReadAnnotations = {
+        annotation: [],
+        codes: [],
+        document: [],
+        coder: [],
+        documents: [],
+        start: [],
+        end: [],
+        codeFrom: [0],
+        codeList: [],
+      };
       const offsets: number[] = [];
+      const codeSlot = new Map<string, number>();
+      const slotCode: string[] = [];
+      const coderSlot = new Map<string, number>();
+      const slotOf: number[] = [];
+      // the compared coders, when chosen (else every coder is compared)
+      const chosenCoders = input.coders ? new Set(input.coders) : null;
+      const fieldValues = fields.map(() => [] as number[]);
+      const givenOf: Value[][] = fields.map(() => []);
+      const idsOf = fields.map(() => new Map<Value, number>());
+      const readers = fields.map(storedValueReader);
       let length = 0;
       let unnamed = 0;
       await forEachDocument(ctx.store, summaries, (file) => {
@@ -117,6 +139,34 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           read.codes.push(codes);
           read.document.push(document);
           read.coder.push(coder);
+          read.start.push(a.start);
+          read.end.push(a.end);
+          let slot = coderSlot.get(coder);
+          if (slot === undefined) coderSlot.set(coder, (slot = coderSlot.size));
+          slotOf.push(slot);
+          for (const code of codes) {
+            let k = codeSlot.get(code);
+            if (k === undefined) codeSlot.set(code, (k = slotCode.push(code) - 1));
+            read.codeList.push(k);
+          }
+          read.codeFrom.push(read.codeList.length);
+          // each compared field's value numbered (equal values, one number), for the figures and the list
+          const compared = chosenCoders === null || chosenCoders.has(coder);
+          for (let fi = 0; fi < fields.length; fi++) {
+            const v = compared
+              ? (readers[fi] as (value: ClaimValue | undefined) => Value | null)(
+                  valueOf(a.values, (fields[fi] as ClaimField).key),
+                )
+              : null;
+            let id = -1;
+            if (v !== null) {
+              const ids = idsOf[fi] as Map<Value, number>;
+              const known = ids.get(v);
+              if (known === undefined) ids.set(v, (id = (givenOf[fi] as Value[]).push(v) - 1));
+              else id = known;
+            }
+            (fieldValues[fi] as number[]).push(id);
+          }
         }
         length += lengthOf(file.document);
       });
@@ -126,8 +176,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           `${unnamed} annotation${unnamed === 1 ? ' has' : 's have'} no coder name and ${unnamed === 1 ? 'is' : 'are'} left out.`,
         );
 
-      const present = new Map<string, number>();
-      for (const c of read.coder) present.set(c, (present.get(c) ?? 0) + 1);
+      // the coders with annotations (numbered as first met)
+      const present = coderSlot;
       const coders = input.coders ? [...new Set(input.coders)] : sortByName([...present.keys()], nameOf);
       const withAnnotations = coders.filter((c) => present.has(c));
       if (withAnnotations.length < 2) {
@@ -146,23 +196,31 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         }
       const m = coders.length;
       const names = coders.map(nameOf);
-      const coderIndex = new Map(coders.map((c, i) => [c, i]));
       const N = read.annotation.length;
       // the compared coders' annotations (`mine`, in reading order of the documents) and their coder index
+      const comparedOfSlot = new Int32Array(present.size).fill(-1);
+      coders.forEach((c, i) => {
+        const slot = present.get(c);
+        if (slot !== undefined) comparedOfSlot[slot] = i;
+      });
       const coderOf = new Int32Array(N).fill(-1);
       const mine: number[] = [];
       for (let i = 0; i < N; i++) {
-        const c = coderIndex.get(read.coder[i] as string);
-        if (c === undefined) continue;
+        const c = comparedOfSlot[slotOf[i] as number] as number;
+        if (c < 0) continue;
         coderOf[i] = c;
         mine.push(i);
       }
 
       // unitizing: one unit per code of each annotation, on the continuum (unitizingTable.ts)
-      const used = new Set<string>();
-      for (const i of mine) for (const c of read.codes[i] as string[]) used.add(c);
-      const codeIds = codebook.map((c) => c.id).filter((id) => (chosenCodes ? chosenCodes.has(id) : used.has(id)));
-      const table = unitsOf(read, mine, coderOf, offsets, codeIds, length, m);
+      const used = new Uint8Array(slotCode.length);
+      for (const i of mine)
+        for (let x = read.codeFrom[i] as number; x < (read.codeFrom[i + 1] as number); x++)
+          used[read.codeList[x] as number] = 1;
+      const codeIds = codebook
+        .map((c) => c.id)
+        .filter((id) => (chosenCodes ? chosenCodes.has(id) : used[codeSlot.get(id) ?? -1] === 1));
+      const table = unitsOf(read, mine, coderOf, offsets, codeIds, slotCode, length, m);
       const unitizing = unitizingAlphaOfTable(table, codeIds.length);
       const family = ({ alpha, observed, expected }: FamilyResult) => ({ alpha, observed, expected });
       // each coder's continuum cut once by the set of codes at each code point; |uα and cuα of one
@@ -227,26 +285,8 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         unmatched: (counted[c] as number) - (matchedOf[c] as number),
       }));
 
-      // each compared field's values numbered once (equal values, one number), for the figures and the list
-      const fieldIds = fields.map(() => new Int32Array(N).fill(-1));
-      const givenOf: Value[][] = fields.map(() => []);
-      const idsOf = fields.map(() => new Map<Value, number>());
-      const readers = fields.map(storedValueReader);
-      // each annotation's stored keys read once (a Map of the compared keys: any key is safe)
-      const fieldAt = new Map(fields.map((f, fi) => [f.key, fi]));
-      for (const i of mine) {
-        const values = (read.annotation[i] as Annotation).values;
-        for (const key of Object.keys(values)) {
-          const fi = fieldAt.get(key);
-          if (fi === undefined) continue;
-          const v = (readers[fi] as (value: ClaimValue) => Value | null)(values[key] as ClaimValue);
-          if (v === null) continue;
-          const ids = idsOf[fi] as Map<Value, number>;
-          let id = ids.get(v);
-          if (id === undefined) ids.set(v, (id = (givenOf[fi] as Value[]).push(v) - 1));
-          (fieldIds[fi] as Int32Array)[i] = id;
-        }
-      }
+      // each compared field's values, numbered as they were read
+      const fieldIds = fieldValues.map((values) => Int32Array.from(values));
       const fieldReports: FieldAgreement[] = fields.map((f, fi) => {
         const field: AgreementField = f.key;
         const metric = fieldMetric(f);
@@ -321,35 +361,40 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
   };
 }
 
-/** The compared coders' units on the continuum: one per code of each annotation (codes numbered: `codeIds` first). */
+/**
+ * The compared coders' units on the continuum: one per code of each annotation (codes numbered:
+ * `codeIds` first, then any other in the order met; `slotCode` names the read code numbers).
+ */
 function unitsOf(
   read: ReadAnnotations,
   mine: readonly number[],
   coderOf: Int32Array,
   offsets: readonly number[],
   codeIds: readonly string[],
+  slotCode: readonly string[],
   length: number,
   coders: number,
 ): UnitTable {
   const categories = [...codeIds];
   const codeIndex = new Map(categories.map((c, i) => [c, i]));
+  const categoryOf = Int32Array.from(slotCode, (code) => codeIndex.get(code) ?? -1);
   let n = 0;
-  for (const i of mine) n += (read.codes[i] as string[]).length;
+  for (const i of mine) n += (read.codeFrom[i + 1] as number) - (read.codeFrom[i] as number);
   const coder = new Int32Array(n);
   const category = new Int32Array(n);
   const start = new Float64Array(n);
   const end = new Float64Array(n);
   let u = 0;
   for (const i of mine) {
-    const a = read.annotation[i] as Annotation;
     const offset = offsets[read.document[i] as number] as number;
-    for (const code of read.codes[i] as string[]) {
-      let k = codeIndex.get(code);
-      if (k === undefined) codeIndex.set(code, (k = categories.push(code) - 1));
+    for (let x = read.codeFrom[i] as number; x < (read.codeFrom[i + 1] as number); x++) {
+      const slot = read.codeList[x] as number;
+      let k = categoryOf[slot] as number;
+      if (k === -1) categoryOf[slot] = k = categories.push(slotCode[slot] as string) - 1;
       coder[u] = coderOf[i] as number;
       category[u] = k;
-      start[u] = offset + a.start;
-      end[u++] = offset + a.end;
+      start[u] = offset + (read.start[i] as number);
+      end[u++] = offset + (read.end[i] as number);
     }
   }
   return { begin: 0, length, coders, categories, coder, category, start, end };
@@ -366,8 +411,9 @@ function matchedSets(
   const members: number[] = [];
   const from: number[] = [0];
   const first: number[] = [];
-  const span = (i: number) => read.annotation[i] as Annotation;
-  const byReading = (i: number, j: number) => span(i).start - span(j).start || span(i).end - span(j).end;
+  const startOf = (i: number) => read.start[i] as number;
+  const endOf = (i: number) => read.end[i] as number;
+  const byReading = (i: number, j: number) => startOf(i) - startOf(j) || endOf(i) - endOf(j);
   for (let lo = 0; lo < mine.length;) {
     // one document's annotations (mine is in document order), in reading order (a stable sort)
     const document = read.document[mine[lo] as number];
@@ -376,8 +422,10 @@ function matchedSets(
     const claims = mine.slice(lo, hi);
     if (claims.some((i, x) => x > 0 && byReading(claims[x - 1] as number, i) > 0)) claims.sort(byReading);
     lo = hi;
-    const groups = matchClaims(
-      claims.map((i) => ({ coder: coderOf[i] as number, start: span(i).start, end: span(i).end })),
+    const groups = matchSpans(
+      claims.map((i) => coderOf[i] as number),
+      claims.map(startOf),
+      claims.map(endOf),
       m,
       overlap,
     );

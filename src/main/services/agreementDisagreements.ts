@@ -21,6 +21,12 @@ export interface ReadAnnotations {
   /** its coder's key (coderKeyIn in coders.ts: the coder id, else the annotator name) */
   coder: string[];
   documents: Array<{ id: string; title: string }>;
+  /** its span (code points in its document), read once */
+  start: number[];
+  end: number[];
+  /** its codes numbered (equal codes, one number): codeList[codeFrom[i]] … codeList[codeFrom[i + 1] − 1] */
+  codeFrom: number[];
+  codeList: number[];
 }
 
 /** Matched claims: set s holds members[from[s]] … members[from[s + 1] − 1] (reading order). */
@@ -62,13 +68,16 @@ export function storedValueReader(f: ClaimField): (value: ClaimValue | undefined
 /** How a value is shown: an actor or place by its name, a choice by its item's name. */
 export type DescribeValue = (f: ClaimField, values: ClaimValues) => string;
 
-/** Two annotations' codes alike, whatever their order. */
-function sameCodes(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  if (a.length === 1) return a[0] === b[0];
-  const x = [...a].sort();
-  const y = [...b].sort();
-  return x.every((c, i) => c === y[i]);
+/** Two read annotations' codes alike, whatever their order (compared by their numbers). */
+function sameCodes(read: ReadAnnotations, i: number, j: number): boolean {
+  const a = read.codeFrom[i] as number;
+  const b = read.codeFrom[j] as number;
+  const n = (read.codeFrom[i + 1] as number) - a;
+  if (n !== (read.codeFrom[j + 1] as number) - b) return false;
+  if (n === 1) return read.codeList[a] === read.codeList[b];
+  const x = read.codeList.slice(a, a + n).sort((p, q) => p - q);
+  const y = read.codeList.slice(b, b + n).sort((p, q) => p - q);
+  return x.every((c, k) => c === y[k]);
 }
 
 export interface DisagreementInput {
@@ -107,47 +116,75 @@ export function listDisagreements(input: DisagreementInput): {
     };
   };
   const documentOf = (i: number) => read.documents[read.document[i] as number] as { id: string; title: string };
-  // the matched sets that differ, in document and reading order (as they were matched)
-  const differing: Array<{ set: number; start: number; differences: Disagreement['differences']; fields: string[] }> =
-    [];
-  const firsts: number[] = [];
-  for (let s = 0; s + 1 < sets.from.length; s++) {
-    firsts.length = 0;
+  // the coders' first annotations of set s (the head first), written to `firsts`; how many
+  const firsts = new Int32Array(m);
+  const firstsOf = (s: number): number => {
+    let n = 0;
     for (let c = 0; c < m; c++) {
       const i = sets.first[s * m + c] as number;
-      if (i >= 0) firsts.push(i);
+      if (i >= 0) firsts[n++] = i;
     }
-    const head = firsts[0];
-    if (head === undefined) continue;
-    const h = read.annotation[head] as Annotation;
+    return n;
+  };
+  // whether a matched set differs at all: checked for every set (for the count), with nothing made
+  const differs = (s: number): boolean => {
+    const n = firstsOf(s);
+    if (n === 0) return false;
+    if (n < m) return true;
+    const head = firsts[0] as number;
+    for (let x = 1; x < n; x++) {
+      const i = firsts[x] as number;
+      if (read.start[i] !== read.start[head] || read.end[i] !== read.end[head] || !sameCodes(read, i, head))
+        return true;
+      for (let fi = 0; fi < fieldIds.length; fi++) {
+        const ids = fieldIds[fi] as Int32Array;
+        if (ids[i] !== ids[head]) return true;
+      }
+    }
+    return false;
+  };
+  // how a differing set differs, for the sets listed
+  const differencesOf = (s: number): { differences: Disagreement['differences']; fields: string[] } => {
+    const n = firstsOf(s);
+    const head = firsts[0] as number;
+    const headStart = read.start[head] as number;
+    const headEnd = read.end[head] as number;
     const differences: Disagreement['differences'] = [];
-    if (firsts.length < m) differences.push('missing');
-    let start = h.start;
+    if (n < m) differences.push('missing');
     let bounds = false;
     let codes = false;
-    for (const i of firsts) {
-      const a = read.annotation[i] as Annotation;
-      if (a.start !== h.start || a.end !== h.end) bounds = true;
-      if (a.start < start) start = a.start;
-      if (!codes && i !== head && !sameCodes(read.codes[i] as string[], read.codes[head] as string[])) codes = true;
+    for (let x = 0; x < n; x++) {
+      const i = firsts[x] as number;
+      if (read.start[i] !== headStart || read.end[i] !== headEnd) bounds = true;
+      if (!codes && i !== head && !sameCodes(read, i, head)) codes = true;
     }
     if (bounds) differences.push('boundaries');
     if (codes) differences.push('codes');
     const keys: string[] = [];
     for (let fi = 0; fi < fields.length; fi++) {
       const ids = fieldIds[fi] as Int32Array;
-      for (let x = 1; x < firsts.length; x++)
+      for (let x = 1; x < n; x++)
         if (ids[firsts[x] as number] !== ids[head]) {
           keys.push((fields[fi] as ClaimField).key);
           break;
         }
     }
     if (keys.length > 0) differences.push('values');
-    if (differences.length > 0) differing.push({ set: s, start, differences, fields: keys });
-  }
+    return { differences, fields: keys };
+  };
+  // where a set begins: its coders' first annotations' earliest start
+  const startOfSet = (s: number): number => {
+    const n = firstsOf(s);
+    let start = read.start[firsts[0] as number] as number;
+    for (let x = 1; x < n; x++) start = Math.min(start, read.start[firsts[x] as number] as number);
+    return start;
+  };
+  // the matched sets that differ, in document and reading order (as they were matched)
+  const differing: number[] = [];
+  for (let s = 0; s + 1 < sets.from.length; s++) if (differs(s)) differing.push(s);
   // a set before an annotation of no set at the same place (the order of one stable sort of both)
   const alone = [...unmatched];
-  const at = (i: number) => (read.annotation[i] as Annotation).start;
+  const at = (i: number) => read.start[i] as number;
   const before = (i: number, j: number) => (read.document[i] as number) - (read.document[j] as number) || at(i) - at(j);
   if (alone.some((i, x) => x > 0 && before(alone[x - 1] as number, i) > 0)) alone.sort(before);
   const total = differing.length + alone.length;
@@ -157,20 +194,21 @@ export function listDisagreements(input: DisagreementInput): {
   while (listed.length < MAX_DISAGREEMENTS && (p < differing.length || q < alone.length)) {
     const d = differing[p];
     const u = alone[q];
-    const setFirst = d ? (sets.members[sets.from[d.set] as number] as number) : -1;
+    const setFirst = d !== undefined ? (sets.members[sets.from[d] as number] as number) : -1;
     const takeSet =
       d !== undefined &&
       (u === undefined ||
         (read.document[setFirst] as number) < (read.document[u] as number) ||
-        (read.document[setFirst] === read.document[u] && d.start <= at(u)));
+        (read.document[setFirst] === read.document[u] && startOfSet(d) <= at(u)));
     if (takeSet) {
-      const members = sets.members.slice(sets.from[d.set], sets.from[d.set + 1]);
+      const members = sets.members.slice(sets.from[d], sets.from[d + 1]);
       const doc = documentOf(setFirst);
+      const { differences, fields: keys } = differencesOf(d);
       listed.push({
         documentId: doc.id,
         documentTitle: doc.title,
-        differences: d.differences,
-        fields: d.fields,
+        differences,
+        fields: keys,
         // by coder, each coder's annotations in reading order
         marks: coders.flatMap((_, c) => members.filter((i) => coderOf[i] === c).map(mark)),
       });

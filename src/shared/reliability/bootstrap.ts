@@ -148,6 +148,9 @@ export function patterns(prepared: PreparedData): Patterns {
     widest = Math.max(widest, (prepared.offsets[u + 1] as number) - (prepared.offsets[u] as number));
   // a unit's sorted values as one number in base V + 1 while that is exact, else as a string
   const numeric = widest * Math.log2(V + 1) < 52;
+  // the numeric keys looked up in an array while there are few of them (pairs of up to 255 values)
+  const keys = numeric ? (V + 1) ** widest : Infinity;
+  const dense = keys <= 1 << 16 ? new Int32Array(keys).fill(-1) : null;
   const byKey = new Map<number | string, number>();
   const cellIndex = new Map<number, number>();
   const patternOf = new Int32Array(prepared.count);
@@ -176,10 +179,11 @@ export function patterns(prepared: PreparedData): Patterns {
       key = 0;
       for (let i = unit.length - 1; i >= 0; i--) key = key * (V + 1) + (unit[i] as number) + 1;
     } else key = unit.join(',');
-    let p = byKey.get(key);
-    if (p === undefined) {
-      p = byKey.size;
-      byKey.set(key, p);
+    let p = dense ? (dense[key as number] as number) : (byKey.get(key) ?? -1);
+    if (p === -1) {
+      p = frequencies.length;
+      if (dense) dense[key as number] = p;
+      else byKey.set(key, p);
       frequencies.push(0);
       const mine = new Map<number, number>();
       unitPairs(unit, (c, k, w) => {

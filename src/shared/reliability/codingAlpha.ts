@@ -67,12 +67,28 @@ export function prepareCoded(
   metric: Metric,
   options: AlphaOptions = {},
 ): PreparedData {
+  return prepareCounted(rows, given, metric, options).prepared;
+}
+
+/**
+ * prepareCoded, and how often each numbered value was given (`counts[id]`) with the values in
+ * order of first appearance, coder after coder (`found`): the same pass finds both.
+ */
+export function prepareCounted(
+  rows: ReadonlyArray<ArrayLike<number>>,
+  given: readonly Value[],
+  metric: Metric,
+  options: AlphaOptions = {},
+): { prepared: PreparedData; found: number[]; counts: Float64Array } {
   const seen = new Int32Array(given.length).fill(-1);
+  const counts = new Float64Array(given.length);
   const found: number[] = [];
   for (const row of rows)
     for (let u = 0; u < row.length; u++) {
       const id = row[u] as number;
-      if (id >= 0 && seen[id] === -1) seen[id] = found.push(id) - 1;
+      if (id < 0) continue;
+      if (seen[id] === -1) seen[id] = found.push(id) - 1;
+      counts[id] = (counts[id] as number) + 1;
     }
   const firstSeen = found.map((id) => given[id] as Value);
   let categories: Value[];
@@ -92,26 +108,35 @@ export function prepareCoded(
   // the category of each numbered value
   const categoryOf = Int32Array.from(given, (v, id) => (seen[id] === -1 ? -1 : (index.get(v) as number)));
   const unitCount = rows.reduce((n, row) => Math.max(n, row.length), 0);
-  const values = new Int32Array(unitCount * rows.length);
+  const R = rows.length;
+  const values = new Int32Array(unitCount * R);
   const offsets = new Int32Array(unitCount + 1);
   let count = 0;
   let at = 0;
   for (let u = 0; u < unitCount; u++) {
-    let given = 0;
-    for (const row of rows) if (u < row.length && (row[u] as number) >= 0) given++;
-    if (given < 2) continue;
-    for (const row of rows) {
+    // the unit's values written on (taken back when fewer than two)
+    const from = at;
+    for (let r = 0; r < R; r++) {
+      const row = rows[r] as ArrayLike<number>;
       const id = u < row.length ? (row[u] as number) : -1;
       if (id >= 0) values[at++] = categoryOf[id] as number;
+    }
+    if (at - from < 2) {
+      at = from;
+      continue;
     }
     offsets[++count] = at;
   }
   return {
-    metric,
-    categories,
-    values: values.slice(0, at),
-    offsets: offsets.slice(0, count + 1),
-    count,
+    prepared: {
+      metric,
+      categories,
+      values: values.slice(0, at),
+      offsets: offsets.slice(0, count + 1),
+      count,
+    },
+    found,
+    counts,
   };
 }
 

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { KRIPPENDORFF_2004 } from './krippendorff2004.testing';
-import { seededRandom } from './bootstrap';
+import { bootstrapAlpha, patterns, seededRandom } from './bootstrap';
+import { alphaOfPrepared, krippendorffAlpha, prepareData, type Metric, type Value } from './codingAlpha';
+import { fieldFigures } from './fieldFigures';
+import { cohenKappa, fleissKappa, numbered, percentAgreement } from './kappa';
 import { matchClaims, spanOverlap, type Claim } from './matchClaims';
 import { sectionTable } from './sectionTable';
 import { unitizingAlpha, type Unit } from './unitizingAlpha';
 import { codeSet, sectionsOf } from './unitizingFamily';
 import { codeSetTable, unitTableOf, unitizingAlphaOfTable } from './unitizingTable';
+import { reliabilityFlags } from './warnings';
 
 /** A random study: units of a few codes, some overlapping, some touching, some beyond the continuum, in any order. */
 function randomStudy(random: () => number, coders: string[]) {
@@ -95,11 +99,61 @@ describe('matching claims by a sorted sweep', () => {
       const claims: Claim[] = [];
       for (let n = 0; n < 40; n++) {
         const start = Math.floor(random() * 300);
-        claims.push({ coder: Math.floor(random() * coders), start, end: start + 1 + Math.floor(random() * 30) });
+        const end = start + 1 + Math.floor(random() * 30);
+        claims.push({ coder: Math.floor(random() * coders), start, end });
+        // often another coder's claim of the very same span (overlap 1, matched before any other)
+        if (random() < 0.5) claims.push({ coder: Math.floor(random() * coders), start, end });
       }
-      claims.sort((a, b) => a.start - b.start || a.end - b.end);
+      // mostly in reading order, as the report gives them; sometimes in any order
+      if (trial % 5 === 4) claims.sort(() => random() - 0.5);
+      else claims.sort((a, b) => a.start - b.start || a.end - b.end);
       const threshold = [0, 0.3, 0.5, 0.8][trial % 4] as number;
       expect(matchClaims(claims, coders, threshold)).toEqual(pairwiseMatch(claims, coders, threshold));
+    }
+  });
+});
+
+/** Reliability data of `coders` rows over `units` units, values 0 … values − 1 (as numbers or names), some missing. */
+function randomData(random: () => number, coders: number, units: number, values: number, names: boolean): Value[][] {
+  const data: Value[][] = [];
+  const first: Array<number | null> = [];
+  for (let c = 0; c < coders; c++) {
+    const row: Value[] = [];
+    for (let u = 0; u < units; u++) {
+      if (c === 0) first.push(random() < 0.1 ? null : Math.floor(random() * values));
+      const base = first[u] as number | null;
+      const v = random() < 0.1 ? null : random() < 0.7 && base !== null ? base : Math.floor(random() * values);
+      row.push((v === null ? null : names ? `v${v}` : v) as Value);
+    }
+    data.push(row);
+  }
+  return data;
+}
+
+describe('a field’s figures from its values numbered once', () => {
+  it('equal α, its interval, κ, % agreement and the flags computed one by one, with few values and with hundreds', () => {
+    const random = seededRandom(53);
+    for (let trial = 0; trial < 24; trial++) {
+      const coders = 2 + (trial % 2);
+      // 300 values: a unit's pattern no longer fits the looked-up array, so it is found in a Map
+      const values = [2, 5, 40, 300][trial % 4] as number;
+      const metric: Metric = trial % 3 === 0 ? 'interval' : 'nominal';
+      const data = randomData(random, coders, 150, values, metric === 'nominal');
+      const { rows, given } = numbered(data);
+      const got = fieldFigures(rows, given, metric);
+      expect(got.alpha).toEqual(krippendorffAlpha(data, metric));
+      expect(got.interval).toEqual(bootstrapAlpha(data, metric));
+      expect(got.cohenKappa).toEqual(coders === 2 ? cohenKappa(data[0] ?? [], data[1] ?? []) : null);
+      expect(got.fleissKappa).toEqual(coders > 2 ? fleissKappa(data) : null);
+      expect(got.percentAgreement).toEqual(percentAgreement(data));
+      const given2 = data.flat().filter((v): v is Value => v !== null && v !== undefined);
+      expect(got.flags).toEqual(reliabilityFlags(got.alpha.units, given2, got.alpha.alpha));
+      // the patterns (looked up in an array or a Map) hold every unit's coincidences
+      const prepared = prepareData(data, metric);
+      const found = patterns(prepared);
+      expect(found.patternOf.length).toBe(prepared.count);
+      expect([...found.frequencies].reduce((a, b) => a + b, 0)).toBe(prepared.count);
+      expect(got.alpha).toEqual(alphaOfPrepared(prepared));
     }
   });
 });

@@ -6,7 +6,7 @@
  * reliabilityFlags give on the same reliability data (rows of values, null for none).
  */
 import { alphaOfPatterns, bootstrapPrepared, patterns, type AlphaInterval } from './bootstrap';
-import { prepareCoded, type AlphaResult, type Metric, type Value } from './codingAlpha';
+import { prepareCounted, type AlphaResult, type Metric, type Value } from './codingAlpha';
 import { cohenKappaCoded, fleissKappaCoded, percentAgreementCoded, type KappaResult } from './kappa';
 import { flagsOfCounts, type ReliabilityFlag } from './warnings';
 
@@ -24,19 +24,11 @@ export interface FieldFigures {
  * @param given the field's distinct values (equal values share one index)
  */
 export function fieldFigures(rows: readonly Int32Array[], given: readonly Value[], metric: Metric): FieldFigures {
-  const prepared = prepareCoded(rows, given, metric);
+  // how often each value was given, in order of first appearance (coder after coder), counted
+  // in the pass that prepares the data
+  const { prepared, found: order, counts } = prepareCounted(rows, given, metric);
   const found = patterns(prepared);
   const alpha = alphaOfPatterns(prepared, found);
-  // how often each value was given, in order of first appearance (coder after coder)
-  const counts = new Float64Array(given.length);
-  const order: number[] = [];
-  for (const row of rows)
-    for (let u = 0; u < row.length; u++) {
-      const id = row[u] as number;
-      if (id < 0) continue;
-      if (counts[id] === 0) order.push(id);
-      counts[id] = (counts[id] as number) + 1;
-    }
   const flags = flagsOfCounts(
     alpha.units,
     order.map((id) => [given[id] as Value, counts[id] as number] as const),

@@ -77,81 +77,134 @@ function buckets(table: UnitTable): { order: Int32Array; from: Int32Array } {
   return { order, from };
 }
 
-/** One coder's units of one code, clipped to the continuum, sorted, overlaps joined: [s0, e0, s1, e1, …]. */
-function joinedUnits(table: UnitTable, order: Int32Array, lo: number, hi: number): number[] {
+/**
+ * Scratch space for αU of one code at a time, allocated once per table: each coder's joined
+ * units of the code and its sections (joined units and the gaps between them) in typed arrays,
+ * the coder's part starting at a fixed place (its first unit's place in the bucket order), so
+ * no array is made per code or per unit.
+ */
+interface Scratch {
+  /** joined units: [joinStart[x], joinEnd[x]) */
+  joinStart: Float64Array;
+  joinEnd: Float64Array;
+  /** sections: [sectionStart[x], sectionEnd[x]), a unit when sectionUnit[x] is 1 */
+  sectionStart: Float64Array;
+  sectionEnd: Float64Array;
+  sectionUnit: Uint8Array;
+  /** per coder: where its sections begin in the scratch, and how many it has */
+  sectionFrom: Int32Array;
+  sectionCount: Int32Array;
+  /** lengths of every coder's units and gaps of the code, for the expected disagreement */
+  unitLengths: Float64Array;
+  gapLengths: Float64Array;
+}
+
+function scratchOf(table: UnitTable): Scratch {
+  const n = table.coder.length;
+  const m = table.coders;
+  return {
+    joinStart: new Float64Array(n),
+    joinEnd: new Float64Array(n),
+    sectionStart: new Float64Array(2 * n + m),
+    sectionEnd: new Float64Array(2 * n + m),
+    sectionUnit: new Uint8Array(2 * n + m),
+    sectionFrom: new Int32Array(m),
+    sectionCount: new Int32Array(m),
+    unitLengths: new Float64Array(n),
+    gapLengths: new Float64Array(n + m),
+  };
+}
+
+/**
+ * One coder's units of one code (order[lo] … order[hi − 1]), clipped to the continuum, sorted,
+ * overlaps joined, written to the scratch from `lo` on; returns how many joined units.
+ */
+function joinUnits(table: UnitTable, order: Int32Array, lo: number, hi: number, scratch: Scratch): number {
   const from = table.begin;
   const to = table.begin + table.length;
-  const spans: number[] = [];
+  const { joinStart, joinEnd } = scratch;
+  // the clipped spans, kept in place when they already come sorted (by start, then end)
+  let n = lo;
   let sorted = true;
   for (let x = lo; x < hi; x++) {
     const u = order[x] as number;
     const s = Math.max(from, table.start[u] as number);
     const e = Math.min(to, table.end[u] as number);
     if (e <= s) continue;
-    const n = spans.length;
-    if (n > 0 && (s < (spans[n - 2] as number) || (s === spans[n - 2] && e < (spans[n - 1] as number)))) sorted = false;
-    spans.push(s, e);
+    if (n > lo && (s < (joinStart[n - 1] as number) || (s === joinStart[n - 1] && e < (joinEnd[n - 1] as number))))
+      sorted = false;
+    joinStart[n] = s;
+    joinEnd[n++] = e;
   }
-  let pairs = spans;
   if (!sorted) {
-    const idx = Array.from({ length: spans.length / 2 }, (_, i) => i).sort(
-      (a, b) =>
-        (spans[2 * a] as number) - (spans[2 * b] as number) ||
-        (spans[2 * a + 1] as number) - (spans[2 * b + 1] as number),
+    const idx = Array.from({ length: n - lo }, (_, i) => lo + i).sort(
+      (a, b) => (joinStart[a] as number) - (joinStart[b] as number) || (joinEnd[a] as number) - (joinEnd[b] as number),
     );
-    pairs = idx.flatMap((i) => [spans[2 * i] as number, spans[2 * i + 1] as number]);
+    const s = idx.map((i) => joinStart[i] as number);
+    const e = idx.map((i) => joinEnd[i] as number);
+    joinStart.set(s, lo);
+    joinEnd.set(e, lo);
   }
-  const joined: number[] = [];
-  for (let x = 0; x < pairs.length; x += 2) {
-    const s = pairs[x] as number;
-    const e = pairs[x + 1] as number;
-    const n = joined.length;
-    if (n > 0 && s < (joined[n - 1] as number)) joined[n - 1] = Math.max(joined[n - 1] as number, e);
-    else joined.push(s, e);
+  let joined = lo;
+  for (let x = lo; x < n; x++) {
+    const s = joinStart[x] as number;
+    const e = joinEnd[x] as number;
+    if (joined > lo && s < (joinEnd[joined - 1] as number))
+      joinEnd[joined - 1] = Math.max(joinEnd[joined - 1] as number, e);
+    else {
+      joinStart[joined] = s;
+      joinEnd[joined++] = e;
+    }
   }
-  return joined;
+  return joined - lo;
 }
 
-/** A coder's sections of one code: the joined units and the gaps between them. */
-interface Sections {
-  start: number[];
-  end: number[];
-  unit: boolean[];
-}
-
-function sectionsOfJoined(table: UnitTable, joined: readonly number[]): Sections {
-  const out: Sections = { start: [], end: [], unit: [] };
-  const add = (s: number, e: number, unit: boolean) => {
-    out.start.push(s);
-    out.end.push(e);
-    out.unit.push(unit);
-  };
+/** A coder's sections of one code from its joined units (at `lo`, `count` of them): the units and the gaps between them. */
+function writeSections(table: UnitTable, scratch: Scratch, coder: number, lo: number, count: number): void {
+  const { joinStart, joinEnd, sectionStart, sectionEnd, sectionUnit } = scratch;
+  // a coder's sections start after the earlier coders' room (2 per unit, 1 more each)
+  const first = 2 * lo + coder;
+  let x = first;
   let at = table.begin;
-  for (let x = 0; x < joined.length; x += 2) {
-    const s = joined[x] as number;
-    const e = joined[x + 1] as number;
-    if (s > at) add(at, s, false);
-    add(s, e, true);
+  for (let j = lo; j < lo + count; j++) {
+    const s = joinStart[j] as number;
+    const e = joinEnd[j] as number;
+    if (s > at) {
+      sectionStart[x] = at;
+      sectionEnd[x] = s;
+      sectionUnit[x++] = 0;
+    }
+    sectionStart[x] = s;
+    sectionEnd[x] = e;
+    sectionUnit[x++] = 1;
     at = e;
   }
   const end = table.begin + table.length;
-  if (at < end) add(at, end, false);
-  return out;
+  if (at < end) {
+    sectionStart[x] = at;
+    sectionEnd[x] = end;
+    sectionUnit[x++] = 0;
+  }
+  scratch.sectionFrom[coder] = first;
+  scratch.sectionCount[coder] = x - first;
 }
 
 /** Σ δ² over every overlapping pair of two coders' sections (sectionDistance of unitizingAlpha.ts). */
-function pairDisagreement(a: Sections, b: Sections): number {
+function pairDisagreement(scratch: Scratch, a: number, b: number): number {
+  const { sectionStart, sectionEnd, sectionUnit } = scratch;
   let sum = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.start.length && j < b.start.length) {
-    const gs = a.start[i] as number;
-    const ge = a.end[i] as number;
-    const hs = b.start[j] as number;
-    const he = b.end[j] as number;
+  let i = scratch.sectionFrom[a] as number;
+  let j = scratch.sectionFrom[b] as number;
+  const iEnd = i + (scratch.sectionCount[a] as number);
+  const jEnd = j + (scratch.sectionCount[b] as number);
+  while (i < iEnd && j < jEnd) {
+    const gs = sectionStart[i] as number;
+    const ge = sectionEnd[i] as number;
+    const hs = sectionStart[j] as number;
+    const he = sectionEnd[j] as number;
     if (gs < he && hs < ge) {
-      const gu = a.unit[i] as boolean;
-      const hu = b.unit[j] as boolean;
+      const gu = sectionUnit[i] === 1;
+      const hu = sectionUnit[j] === 1;
       if (gu && hu) sum += (gs - hs) ** 2 + (ge - he) ** 2;
       else if (gu && !hu && hs <= gs && ge <= he) sum += (ge - gs) ** 2;
       else if (!gu && hu && gs <= hs && he <= ge) sum += (he - hs) ** 2;
@@ -163,30 +216,77 @@ function pairDisagreement(a: Sections, b: Sections): number {
 }
 
 /** Krippendorff's closed form of the expected disagreement (expectedDisagreement of unitizingAlpha.ts). */
-function expectedDisagreement(table: UnitTable, perCoder: readonly Sections[]): number {
+function expectedDisagreement(table: UnitTable, scratch: Scratch): number {
   const m = table.coders;
   const L = table.length;
-  const units: number[] = [];
-  const gapList: number[] = [];
-  for (const sections of perCoder)
-    for (let x = 0; x < sections.start.length; x++)
-      (sections.unit[x] ? units : gapList).push((sections.end[x] as number) - (sections.start[x] as number));
-  // gaps and units both longest first: the gaps at least as long as a unit are a prefix of the
-  // gaps that only grows from one unit to the next (every term is a whole number, so the order
-  // of the sums does not change them)
-  const gaps = Float64Array.from(gapList).sort().reverse();
-  const lengths = Float64Array.from(units).sort().reverse();
-  const nc = lengths.length;
+  const { sectionStart, sectionEnd, sectionUnit, unitLengths, gapLengths } = scratch;
+  let nu = 0;
+  let ng = 0;
+  for (let i = 0; i < m; i++) {
+    const first = scratch.sectionFrom[i] as number;
+    const last = first + (scratch.sectionCount[i] as number);
+    for (let x = first; x < last; x++) {
+      const length = (sectionEnd[x] as number) - (sectionStart[x] as number);
+      if (sectionUnit[x] === 1) unitLengths[nu++] = length;
+      else gapLengths[ng++] = length;
+    }
+  }
+  // the units longest first, each unit's term added in that order (so the sums are the same
+  // whichever way they are ordered); the gaps at least as long as a unit only grow in number from
+  // one unit to the next, and their sum is a whole number however it is added up
   let numerator = 0;
   let squared = 0;
-  let lo = 0;
-  let gapSum = 0;
-  for (let x = 0; x < nc; x++) {
-    const l = lengths[x] as number;
-    squared += l * (l - 1);
-    while (lo < gaps.length && (gaps[lo] as number) >= l) gapSum += (gaps[lo++] as number) + 1;
-    const fits = gapSum - l * lo;
-    numerator += ((nc - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * fits;
+  let longest = 0;
+  let integral = true;
+  for (let x = 0; x < nu; x++) {
+    const l = unitLengths[x] as number;
+    if (l > longest) longest = l;
+    if (!Number.isInteger(l)) integral = false;
+  }
+  for (let x = 0; x < ng && integral; x++) if (!Number.isInteger(gapLengths[x] as number)) integral = false;
+  const nc = nu;
+  const term = (l: number, fits: number) => ((nc - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * fits;
+  if (integral && longest <= 1 << 16) {
+    // whole lengths, none long: counted by length instead of sorted
+    const units = new Float64Array(longest + 1);
+    const shorter = new Float64Array(longest + 1);
+    for (let x = 0; x < nu; x++) units[unitLengths[x] as number] = (units[unitLengths[x] as number] as number) + 1;
+    // gaps as long as the longest unit fit every unit
+    let gapSum = 0;
+    let fitting = 0;
+    for (let x = 0; x < ng; x++) {
+      const g = gapLengths[x] as number;
+      if (g >= longest) {
+        gapSum += g + 1;
+        fitting++;
+      } else shorter[g] = (shorter[g] as number) + 1;
+    }
+    for (let l = longest; l >= 1; l--) {
+      const k = shorter[l] as number;
+      gapSum += k * (l + 1);
+      fitting += k;
+      const fits = gapSum - l * fitting;
+      for (let c = units[l] as number; c > 0; c--) {
+        squared += l * (l - 1);
+        numerator += term(l, fits);
+      }
+    }
+  } else {
+    // gaps and units both longest first (read from the end of the ascending sort)
+    const gaps = gapLengths.subarray(0, ng).sort();
+    const lengths = unitLengths.subarray(0, nu).sort();
+    let lo = ng - 1;
+    let fitting = 0;
+    let gapSum = 0;
+    for (let x = nc - 1; x >= 0; x--) {
+      const l = lengths[x] as number;
+      squared += l * (l - 1);
+      while (lo >= 0 && (gaps[lo] as number) >= l) {
+        gapSum += (gaps[lo--] as number) + 1;
+        fitting++;
+      }
+      numerator += term(l, gapSum - l * fitting);
+    }
   }
   const denominator = m * L * (m * L - 1) - squared;
   return denominator <= 0 ? 0 : ((2 / L) * numerator) / denominator;
@@ -200,21 +300,21 @@ export function unitizingAlphaOfTable(table: UnitTable, reported: number): Uniti
   const L = table.length;
   const C = table.categories.length;
   const { order, from } = buckets(table);
+  const scratch = scratchOf(table);
   const results: CategoryAlpha[] = [];
   for (let c = 0; c < reported; c++) {
-    const perCoder: Sections[] = [];
+    let count = 0;
     for (let i = 0; i < m; i++) {
       const key = i * C + c;
-      const joined = c < C ? joinedUnits(table, order, from[key] as number, from[key + 1] as number) : [];
-      perCoder.push(sectionsOfJoined(table, joined));
+      const lo = c < C ? (from[key] as number) : 0;
+      const joined = c < C ? joinUnits(table, order, lo, from[key + 1] as number, scratch) : 0;
+      writeSections(table, scratch, i, c < C ? lo : 0, joined);
+      count += joined;
     }
     let sum = 0;
-    for (let i = 0; i < m; i++)
-      for (let j = i + 1; j < m; j++) sum += pairDisagreement(perCoder[i] as Sections, perCoder[j] as Sections);
+    for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) sum += pairDisagreement(scratch, i, j);
     const observed = (2 * sum) / (m * (m - 1) * L * L);
-    const expected = expectedDisagreement(table, perCoder);
-    let count = 0;
-    for (const s of perCoder) for (const unit of s.unit) if (unit) count++;
+    const expected = expectedDisagreement(table, scratch);
     results.push({
       category: table.categories[c] as string,
       observed,
@@ -237,7 +337,7 @@ export function codeSetTable(table: UnitTable): SectionTable {
   const C = table.categories.length;
   const from = table.begin;
   const to = table.begin + table.length;
-  const { order, from: bucket } = buckets(table);
+  const n = table.coder.length;
   // a set of codes as a number (a bit per code) while that is exact, else as a string of indices
   const small = C <= 52;
   const counts = new Int32Array(C);
@@ -259,24 +359,36 @@ export function codeSetTable(table: UnitTable): SectionTable {
     for (let c = 0; c < C; c++) if ((counts[c] as number) > 0) on.push(c);
     return on.join(',');
   };
+  // the spans clipped once (every coder's: the units are the table's)
+  const clipped = new Float64Array(2 * n);
+  for (let u = 0; u < n; u++) {
+    clipped[2 * u] = Math.max(from, table.start[u] as number);
+    clipped[2 * u + 1] = Math.min(to, table.end[u] as number);
+  }
+  const startOf = (u: number) => clipped[2 * u] as number;
+  const endOf = (u: number) => clipped[2 * u + 1] as number;
+  // each coder's units (those within the continuum) in order of their starts, then of their
+  // indices: taken in table order, which is that order when the units come in reading order
+  const unitsFrom = new Int32Array(table.coders + 1);
+  for (let u = 0; u < n; u++)
+    if (endOf(u) > startOf(u))
+      unitsFrom[(table.coder[u] as number) + 1] = (unitsFrom[(table.coder[u] as number) + 1] as number) + 1;
+  for (let i = 0; i < table.coders; i++) unitsFrom[i + 1] = (unitsFrom[i + 1] as number) + (unitsFrom[i] as number);
+  const byCoder = new Int32Array(unitsFrom[table.coders] as number);
+  const next = unitsFrom.slice(0, -1);
+  for (let u = 0; u < n; u++)
+    if (endOf(u) > startOf(u)) {
+      const i = table.coder[u] as number;
+      byCoder[next[i] as number] = u;
+      next[i] = (next[i] as number) + 1;
+    }
   const perCoder: NumberedSections[] = [];
   for (let i = 0; i < table.coders; i++) {
-    // the coder's units (clipped) in order of their starts: as they come when already so
-    const units: number[] = [];
-    for (let x = bucket[i * C] as number; x < (bucket[(i + 1) * C] as number); x++) {
-      const u = order[x] as number;
-      if (Math.min(to, table.end[u] as number) > Math.max(from, table.start[u] as number)) units.push(u);
-    }
-    // the spans clipped once
-    const clipped = new Float64Array(2 * table.coder.length);
-    for (const u of units) {
-      clipped[2 * u] = Math.max(from, table.start[u] as number);
-      clipped[2 * u + 1] = Math.min(to, table.end[u] as number);
-    }
-    const startOf = (u: number) => clipped[2 * u] as number;
-    const endOf = (u: number) => clipped[2 * u + 1] as number;
-    if (units.some((u, x) => x > 0 && startOf(units[x - 1] as number) > startOf(u)))
-      units.sort((p, q) => startOf(p) - startOf(q) || p - q);
+    const units = byCoder.subarray(unitsFrom[i] as number, unitsFrom[i + 1] as number);
+    let sorted = true;
+    for (let x = 1; x < units.length && sorted; x++)
+      if (startOf(units[x - 1] as number) > startOf(units[x] as number)) sorted = false;
+    if (!sorted) units.sort((p, q) => startOf(p) - startOf(q) || p - q);
     const k = units.length;
     const start = new Float64Array(2 * k + 1);
     const end = new Float64Array(2 * k + 1);
