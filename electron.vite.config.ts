@@ -10,6 +10,7 @@ export default defineConfig({
     resolve: resolveShared,
     build: {
       outDir: 'out/main',
+      externalizeDeps: { exclude: ['zod'] },
       rolldownOptions: {
         // index: the Electron shell; web: browser mode (same services over HTTP); importWorker:
         // the worker thread that parses web pages and Word files (found next to the bundle at run time)
