@@ -10,6 +10,8 @@ export default defineConfig({
     resolve: resolveShared,
     build: {
       outDir: 'out/main',
+      // zod bundled: loaded from node_modules it is some 200 module files to resolve and read at start-up
+      externalizeDeps: { exclude: ['zod'] },
       rolldownOptions: {
         // index: the Electron shell; web: browser mode (same services over HTTP); importWorker:
         // the worker thread that parses web pages and Word files (found next to the bundle at run time)

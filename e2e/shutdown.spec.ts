@@ -17,8 +17,9 @@ test('SIGTERM saves, exits 0 and leaves no lock; the folder then opens again at 
   const userData = path.join(dataDir, '.user-data');
   try {
     const server = await startBrowserMode({ dataDir, userData, startTimeoutMs: 20_000 });
-    expect(existsSync(path.join(dataDir, '.hashiya-lock'))).toBe(true);
     const docs = await server.call<Array<{ id: string }>>('documents.list');
+    // the server listens while the project opens; once a call is answered the project is held
+    expect(existsSync(path.join(dataDir, '.hashiya-lock'))).toBe(true);
     const documentId = docs[0]?.id as string;
     await server.call('settings.update', { annotator: 'Salma' });
     const created = await server.call<{ id: string }>('annotations.create', {

@@ -32,6 +32,8 @@ export interface BrowserMode {
   token: string;
   /** Date.now() just before the process was spawned */
   spawnedAt: number;
+  /** Date.now() when the line naming the URL arrived (the server listens) */
+  readyAt: number;
   /** POST /api/<method> with the token: the status and the parsed body, whatever they are */
   request<T = unknown>(method: string, input?: unknown): Promise<ApiResult<T>>;
   /** the same, throwing unless the server answered 200 */
@@ -76,6 +78,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       reject(new Error(`the server exited with ${code}: ${out}${err}`));
     });
   });
+  const readyAt = Date.now();
   const origin = new URL(url).origin;
   const request = async <T>(method: string, input: unknown = {}): Promise<ApiResult<T>> => {
     const res = await fetch(`${origin}/api/${method}`, {
@@ -103,5 +106,5 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
       setTimeout(() => child.kill('SIGKILL'), graceMs).unref();
     });
   };
-  return { child, url, origin, token, spawnedAt, request, call, rssMb, stop };
+  return { child, url, origin, token, spawnedAt, readyAt, request, call, rssMb, stop };
 }

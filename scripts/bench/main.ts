@@ -33,6 +33,7 @@ import {
   scrollFrames,
   startupMs,
   tagOldMs,
+  type StartupSplit,
   type InputTiming,
 } from './browser';
 import {
@@ -313,16 +314,17 @@ async function projectScenarios(
 ): Promise<AtSize> {
   const userData = path.join(tmp, 'userdata');
   // startup: a new server each time, measured from spawn to the library's first painted row
-  const startups: number[] = [];
+  const splits: StartupSplit[] = [];
   let server: Server | null = null;
   for (let r = 0; r < RUNS.startup; r++) {
     await server?.stop();
     // the browser and its page are ready first: startup is the app's, not the browser's
     const page = await newPage(browser);
     server = await startBrowserMode({ root, dataDir: project.dir, userData });
-    startups.push(await startupMs(page, server));
+    splits.push(await startupMs(page, server));
     await closePage(page);
   }
+  const startups = splits.map((s) => s.firstRow);
   if (!server) throw new Error('no server');
   try {
     // memory: with the library listed and ten documents opened, once the server is idle (V8's
@@ -335,7 +337,7 @@ async function projectScenarios(
       await new Promise((r) => setTimeout(r, 1000));
       rss = Math.min(rss, server.rssMb());
     }
-    log(`${label}: startup runs ${startups.map((x) => x.toFixed(0)).join(', ')} ms`);
+    log(`${label}: startup runs ${startups.map((x) => x.toFixed(0)).join(', ')} ms; ${splitText(splits)}`);
     log(
       `${label}: startup ${median(startups).toFixed(0)} ms, rss ${rss.toFixed(0)} MB settled (${rssPeak.toFixed(0)} MB at first) [${elapsed()}]`,
     );
@@ -374,6 +376,12 @@ async function projectScenarios(
   } finally {
     await server.stop();
   }
+}
+
+/** The medians of start-up's split: server listening, page DOMContentLoaded, first row painted. */
+function splitText(splits: readonly StartupSplit[]): string {
+  const at = (key: keyof StartupSplit) => median(splits.map((s) => s[key])).toFixed(0);
+  return `median: listening ${at('ready')} ms, DOMContentLoaded ${at('dcl')} ms, first row ${at('firstRow')} ms after the spawn`;
 }
 
 /**
@@ -567,6 +575,7 @@ async function startupAt(browser: Browser, project: WrittenProject, tmp: string,
   const userData = path.join(tmp, 'userdata');
   const infos: number[] = [];
   const paints: number[] = [];
+  const splits: StartupSplit[] = [];
   let server: Server | null = null;
   try {
     for (let r = 0; r < RUNS.startup; r++) {
@@ -575,7 +584,9 @@ async function startupAt(browser: Browser, project: WrittenProject, tmp: string,
       server = await startBrowserMode({ root, dataDir: project.dir, userData, startTimeoutMs: 600_000 });
       await server.call('project.info', {});
       infos.push(Date.now() - server.spawnedAt);
-      paints.push(await startupMs(page, server));
+      const split = await startupMs(page, server);
+      splits.push(split);
+      paints.push(split.firstRow);
       await closePage(page);
     }
     if (!server) throw new Error('no server');
@@ -588,7 +599,7 @@ async function startupAt(browser: Browser, project: WrittenProject, tmp: string,
     }
     const result = { documents: project.summaries.length, info: median(infos), paint: median(paints), rss, rssPeak };
     log(
-      `${label}: project.info ${infos.map((x) => x.toFixed(0)).join(', ')} ms; first row painted ${paints.map((x) => x.toFixed(0)).join(', ')} ms; rss ${rss.toFixed(0)} MB settled (${rssPeak.toFixed(0)} MB at first) [${elapsed()}]`,
+      `${label}: project.info ${infos.map((x) => x.toFixed(0)).join(', ')} ms; first row painted ${paints.map((x) => x.toFixed(0)).join(', ')} ms (${splitText(splits)}); rss ${rss.toFixed(0)} MB settled (${rssPeak.toFixed(0)} MB at first) [${elapsed()}]`,
     );
     return result;
   } finally {

@@ -15,6 +15,9 @@ import { restoreRecovery } from './recovery';
 import { buildDocumentFile } from './services/documentFactory';
 import { ProjectStore, type OpenOptions } from './store/projectStore';
 import { RECENT_FILE, RecentProjects } from './store/recentProjects';
+import { defaultProjectDir, userDataDir } from './userData';
+
+export { defaultProjectDir, userDataDir };
 
 export const SAMPLE_FILE = path.join('sample', 'libya-ceasefire-2019.ar.txt');
 
@@ -82,17 +85,4 @@ export async function openProject(
   const inTemp = path.resolve(store.dir).startsWith(path.resolve(os.tmpdir()) + path.sep);
   if (options.userData !== undefined || !inTemp) await recent.add(store.dir, store.data.name).catch(() => undefined);
   return hostProject(store, { recent });
-}
-
-/** The per-user folder Electron calls userData; browser mode uses the same one. */
-export function userDataDir(appName = 'Hashiya'): string {
-  const home = os.homedir();
-  if (process.platform === 'win32')
-    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), appName);
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', appName);
-  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), appName);
-}
-
-export function defaultProjectDir(userData: string): string {
-  return path.join(userData, 'default-project');
 }

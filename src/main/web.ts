@@ -2,15 +2,19 @@
  * Browser mode: `npm run web -- --data DIR --port N --token-file PATH --no-open` (or the token in
  * HASHIYA_TOKEN, or --token T). Serves the same
  * renderer and the same services as the Electron app, on 127.0.0.1 only.
+ *
+ * Start-up: the server listens and serves the page's files first, while the project opens (its
+ * journal replayed, its index read) and the services load (./app, imported when needed); every
+ * API call waits for that, so the page's script is read and run in the meantime.
  */
 import './threadpool';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultProjectDir, openProject, userDataDir } from './app';
-import { closeReaderWorker } from './import/readerWorker';
+import { EventHub } from './events';
 import { startWebServer } from './server/http';
+import { defaultProjectDir, userDataDir } from './userData';
 import { ArgsError, parseWebArgs, resolveToken } from './web/args';
 
 /** Signals closer together than this are one press of Ctrl+C delivered twice. */
@@ -46,23 +50,26 @@ async function main(): Promise<void> {
     throw err;
   }
   const dataDir = path.resolve(args.data ?? defaultProjectDir(userDataDir()));
-  const opened = await openProject(dataDir, resourcesDir);
-  const { services } = opened;
+  const opening = import('./app').then(({ openProject }) => openProject(dataDir, resourcesDir));
+  // a project that cannot be opened is reported once, below (main's catch); calls waiting for it fail
+  opening.catch(() => undefined);
+  // the page's event stream, from the project's hub once it is open
+  const events = new EventHub();
+  const services = opening.then((opened) => {
+    opened.events.subscribe((event) => events.emit(event.name, event.data as never));
+    return opened.services;
+  });
+  services.catch(() => undefined);
   const token = givenToken ?? randomBytes(24).toString('base64url');
   const web = await startWebServer({
     services,
+    events,
     token,
     rendererDir,
     port: args.port,
     onInternalError: (err) => console.error('Internal error:', err),
   });
-  console.log(`Hashiya is running at ${web.url}`);
-  if (args.open) openBrowser(web.url);
-
-  if (opened.recovered) {
-    for (const notice of opened.store.data.notices.filter((n) => n.code === 'recovery_restored'))
-      console.log(notice.message);
-  }
+  // a signal while the project still opens waits for it, then saves and stops (stop below).
   // One Ctrl+C can arrive twice within milliseconds (from the terminal, and forwarded by npm or
   // scripts/start.mjs): signals that close together are one press, never "press it again".
   let lastSignalAt = Number.NEGATIVE_INFINITY;
@@ -74,6 +81,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
+  console.log(`Hashiya is running at ${web.url}`);
+  if (args.open) openBrowser(web.url);
+  const opened = await opening;
+
+  if (opened.recovered) {
+    for (const notice of opened.store.data.notices.filter((n) => n.code === 'recovery_restored'))
+      console.log(notice.message);
+  }
 
   /**
    * Stopping (ProjectHost.shutdown, as in the desktop app): save what is pending and exit. A
@@ -88,11 +103,14 @@ async function main(): Promise<void> {
     if (stopping) return void console.error('Still saving; Hashiya stops as soon as that is done.');
     stopping = true;
     console.error(`Received ${signal}: saving pending changes…`);
-    const result = await opened.shutdown({
+    // a project that could not be opened has nothing to save (main's catch reports it and exits)
+    const project = await opening.catch(() => null);
+    if (!project) return;
+    const result = await project.shutdown({
       force: refused,
       beforeClose: async () => {
         // a file still being read is refused at once rather than holding up the stop
-        void closeReaderWorker();
+        void import('./import/readerWorker').then(({ closeReaderWorker }) => closeReaderWorker());
         await web.close();
       },
     });

@@ -20,7 +20,7 @@
  *   Arabic name: <Arabic name>
  *   Shortcut key: <1–9>
  */
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { fastXml } from '../fastXml';
 import { AppError } from '@shared/errors';
 import type { Code } from '@shared/model';
 import { treeRows } from '@shared/codebook/tree';
@@ -91,6 +91,7 @@ export function buildQdc(codes: readonly Code[]): string {
     if (parent) ((parent.Code ??= []) as XmlCode[]).push(node);
     else top.push(node);
   }
+  const { XMLBuilder } = fastXml();
   const builder = new XMLBuilder({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
@@ -153,6 +154,7 @@ export function parseQdcXml(xml: string): Record<string, unknown> {
       'The codebook file declares a DOCTYPE. REFI-QDA codebooks do not use one, and Hashiya does not read files that do (they can define entities).',
     );
   }
+  const { XMLParser } = fastXml();
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',

@@ -5,7 +5,7 @@
  * is streamed through the decompressor and counted, never kept, so an entry that lies about its
  * size is caught with bounded memory. Only then may mammoth open it.
  */
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
 import { AppError } from '@shared/errors';
 import { ZIP_LIMITS, type ZipLimits } from './limits';
 
@@ -52,7 +52,9 @@ const encrypted = () =>
     'The Word document is encrypted (protected with a password). Remove the password in Word, save it again, and import it.',
   );
 
-function openZip(bytes: Buffer): Promise<ZipFile> {
+async function openZip(bytes: Buffer): Promise<ZipFile> {
+  // loaded when an archive is first read, not at start-up
+  const { default: yauzl } = await import('yauzl');
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(
       bytes,

@@ -6,7 +6,7 @@
  * refuses the whole bundle. Only then are the entries wanted read, each within its declared size.
  * Nothing is ever written to disk.
  */
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
 import { AppError } from '@shared/errors';
 import { inspectZip } from '../import/zipGuard';
 import type { ZipLimits } from '../import/limits';
@@ -32,7 +32,9 @@ export function unsafeEntryName(name: string): boolean {
   );
 }
 
-function open(bytes: Buffer): Promise<ZipFile> {
+async function open(bytes: Buffer): Promise<ZipFile> {
+  // loaded when an archive is first read, not at start-up
+  const { default: yauzl } = await import('yauzl');
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(
       bytes,

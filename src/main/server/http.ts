@@ -10,8 +10,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
-import { isMethodName, maxBodyBytesFor } from '@shared/api';
-import { EVENTS_PATH } from '@shared/api/events';
 import { AppError, toAppError } from '@shared/errors';
 import type { EventHub } from '../events';
 import type { Services } from '../services';
@@ -20,9 +18,14 @@ import { BodyTooLarge, discardBoundFor, discardRest, readBody, REFUSED_BODY_BOUN
 import { capConnections } from './connections';
 import { contentTypeOf } from '@shared/pageDelivery';
 import { eventStreams } from './eventStream';
+import { httpContract, type HttpContract } from './contract';
 
 export interface WebServerOptions {
-  services: Services;
+  /**
+   * the services, or the promise of them while the project opens (the page's files are served
+   * meanwhile; API calls wait for it, then `events` is required)
+   */
+  services: Services | Promise<Services>;
   token: string;
   rendererDir: string;
   port?: number;
@@ -44,7 +47,8 @@ export interface WebServer {
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { services, token, rendererDir } = options;
   let port = 0;
-  const streams = eventStreams(options.events ?? services.events, { heartbeatMs: options.heartbeatMs });
+  const hub = options.events ?? (services instanceof Promise ? undefined : services.events);
+  const streams = eventStreams(hub, { heartbeatMs: options.heartbeatMs });
 
   const sendJson = (res: http.ServerResponse, status: number, body: unknown) => {
     const data = Buffer.from(JSON.stringify(body), 'utf8');
@@ -84,6 +88,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res: http.ServerResponse,
     name: string,
     continueAsked: boolean,
+    { isMethodName, maxBodyBytesFor }: HttpContract,
   ) => {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
@@ -110,7 +115,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         throw new AppError('invalid_input', 'The request body is not valid JSON.');
       }
     }
-    const output = await services.dispatch(name, input);
+    const output = await (await services).dispatch(name, input);
     sendJson(res, 200, output);
   };
 
@@ -151,9 +156,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const pathname = pathnameOf(req.url ?? '/', req.headers.host);
     const apiMatch = /^\/api\/([A-Za-z.]+)$/.exec(pathname);
-    if (pathname === EVENTS_PATH) handleEvents(req, res);
-    else if (pathname.startsWith('/api/')) await handleApi(req, res, apiMatch?.[1] ?? '', continueAsked);
-    else await handleStatic(req, res, pathname);
+    if (!pathname.startsWith('/api/')) return handleStatic(req, res, pathname);
+    const contract = await httpContract();
+    if (pathname === contract.eventsPath) handleEvents(req, res);
+    else await handleApi(req, res, apiMatch?.[1] ?? '', continueAsked, contract);
   };
 
   /** Every request ends here: nothing it does, however malformed, may throw out of it. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Codebook, Registry, Settings } from '@shared/model';
 import { api, errorMessage } from './api/client';
 import { AppContext, type AppState, type Status } from './app/AppContext';
@@ -7,7 +7,6 @@ import { refreshProjectInfo, setProjectSettings, useProjectInfo } from './app/pr
 import { useTextFieldUndo } from './app/textFieldUndo';
 import { I18nContext, useAppStrings } from './i18n';
 import { LibraryView } from './library/LibraryView';
-import { ReaderView } from './reader/ReaderView';
 import { StatusLine } from './app/StatusLine';
 import { MenuButton } from './app/MenuButton';
 import { openTool, type Tool } from './app/tools';
@@ -19,7 +18,7 @@ import { LayersButton } from './features/layers';
 import { FindBar, ProjectSearch } from './features/search';
 import { ImportControls } from './features/import';
 import { ExportControls } from './features/export';
-import { AnalysisView, useAnalysisStrings } from './features/analysis';
+import { useAnalysisStrings } from './features/analysis/strings';
 import { useCodersStrings } from './features/coders/strings';
 import { useAgreementStrings } from './features/agreement/strings';
 import { useLayerStrings } from './features/layers/strings';
@@ -28,6 +27,21 @@ import { useExportStrings } from './features/export/strings';
 
 // one element for every render, so the memoised reader is not rendered again for it
 const findBar = <FindBar />;
+
+// The reader and the claims view are not on the first screen (the library is): their code is
+// read when one is first opened, so the page's first script is smaller.
+const ReaderView = lazy(() => import('./reader/ReaderView').then((m) => ({ default: m.ReaderView })));
+const AnalysisView = lazy(() => import('./features/analysis').then((m) => ({ default: m.AnalysisView })));
+
+// The project's info, codebook and actor registry are asked for as soon as the script runs, with
+// the library's first rows (LibraryView.tsx), rather than after the first render.
+let firstInfo: Promise<unknown> | null = refreshProjectInfo();
+let firstCodebook: Promise<[Codebook, Registry]> | null = Promise.all([
+  api['codebook.get']({}),
+  api['registry.get']({}),
+]);
+firstInfo.catch(() => undefined);
+firstCodebook.catch(() => undefined);
 
 /** The top bar's rarer tools, in one menu (each feature opens its own dialog: app/tools.ts). */
 function TopBarMore() {
@@ -71,11 +85,17 @@ export function App() {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [fatal, setFatal] = useState<string | null>(null);
 
-  const reloadInfo = useCallback(async () => void (await refreshProjectInfo()), []);
+  const reloadInfo = useCallback(async () => {
+    const asked = firstInfo ?? refreshProjectInfo();
+    firstInfo = null;
+    await asked;
+  }, []);
   const [registry, setRegistry] = useState<Registry | null>(null);
   // the codebook and the actor registry both live in project.json: read together
   const reloadCodebook = useCallback(async () => {
-    const [cb, reg] = await Promise.all([api['codebook.get']({}), api['registry.get']({})]);
+    const asked = firstCodebook ?? Promise.all([api['codebook.get']({}), api['registry.get']({})]);
+    firstCodebook = null;
+    const [cb, reg] = await asked;
     setCodebook(cb);
     setRegistry(reg);
   }, []);
@@ -180,10 +200,20 @@ export function App() {
           </header>
           {route.view === 'library' ? (
             <LibraryView />
-          ) : route.view === 'analysis' ? (
-            <AnalysisView />
           ) : (
-            <ReaderView key={route.documentId} documentId={route.documentId} focus={route.focus} findBar={findBar} />
+            // while a view's code is read (once, from the app's own files): the space it takes, empty
+            <Suspense fallback={<div className="view-pending" aria-busy="true" />}>
+              {route.view === 'analysis' ? (
+                <AnalysisView />
+              ) : (
+                <ReaderView
+                  key={route.documentId}
+                  documentId={route.documentId}
+                  focus={route.focus}
+                  findBar={findBar}
+                />
+              )}
+            </Suspense>
           )}
           <ProjectNotices />
         </div>

@@ -1,3 +1,5 @@
+// first: the faces are asked for before the rest of the script runs (fontsLoading.ts)
+import { bundledFontsLoading } from './app/fontsLoading';
 import '@fontsource/noto-naskh-arabic/arabic-400.css';
 import '@fontsource/noto-naskh-arabic/arabic-700.css';
 import '@fontsource/noto-sans/latin-400.css';
@@ -9,7 +11,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startEventTransport } from './api/events';
-import { bundledFontsReady } from './app/fonts';
 
 // main's events (menu commands, changes made elsewhere) reach the page from here on
 startEventTransport();
@@ -17,7 +18,7 @@ startEventTransport();
 const root = document.getElementById('root');
 // the first painted frame has the faces it keeps: no swap re-wraps the article after it
 if (root) {
-  void bundledFontsReady(document.fonts).then(() =>
+  void bundledFontsLoading.then(() =>
     createRoot(root).render(
       <StrictMode>
         <App />

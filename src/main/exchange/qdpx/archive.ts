@@ -7,7 +7,7 @@
  * names are expanded, each counted as it streams and capped, so an entry that lies about its size
  * is caught with bounded memory. Nothing is written to disk.
  */
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
 import { AppError } from '@shared/errors';
 
 const MB = 1024 * 1024;
@@ -52,7 +52,9 @@ export interface QdpxArchive {
   close(): void;
 }
 
-function open(bytes: Buffer): Promise<ZipFile> {
+async function open(bytes: Buffer): Promise<ZipFile> {
+  // loaded when an archive is first read, not at start-up
+  const { default: yauzl } = await import('yauzl');
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(
       bytes,

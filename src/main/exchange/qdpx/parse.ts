@@ -6,7 +6,7 @@
  * listed as skipped. XML with a DOCTYPE is refused before parsing (no entity can be declared,
  * so none can expand or point outside the file).
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { fastXml } from '../../fastXml';
 import { AppError } from '@shared/errors';
 import type { QdpxCodec } from './codec';
 import { normaliseGuid } from './guid';
@@ -105,6 +105,7 @@ function parseXml(xml: string, decode: QdpxCodec['decodeXmlReferences']): El {
       'unprocessable',
       'The project.qde declares a DOCTYPE or an ENTITY. REFI-QDA projects do not use one, and Hashiya does not read files that do (they can define entities that expand or point at other files). Nothing was imported.',
     );
+  const { XMLParser, XMLValidator } = fastXml();
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw notQde(`its project.qde is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
   const parser = new XMLParser({
