@@ -20,6 +20,7 @@ import path from 'node:path';
 import { matchModeOf, type MatchMode, type SearchHit, type SearchOptions, type SearchResult } from '@shared/api/search';
 import { findAll, type FoldedMatch } from '@shared/search/match';
 import { compileWords, requiredFragments, squeezedIncludes } from '@shared/search/wordMatch';
+import { squeezedMayHoldWholeWord } from '@shared/search/wholeWordFilter';
 import {
   DEFAULT_NORMALIZE_OPTIONS,
   normalize,
@@ -75,6 +76,8 @@ export interface IndexCounters {
   scanned: number;
   /** shards of trigram postings built (not read from index/postings/) */
   postingsBuilt: number;
+  /** documents whose full entry a search looked for hits in (the filter let them through) */
+  searched: number;
 }
 
 interface Full {
@@ -161,10 +164,13 @@ function planFor(query: string, mode: MatchMode, rules: NormalizeOptions): Plan 
     };
   }
   const piece = squeeze(folded);
+  // whole words: an occurrence glued to a letter (لخليفة for خليفة) is no hit, and where only
+  // those are, the document is not read (the filter text is exactly the query's folding then)
+  const wholeWord = mode === 'wholeWords' && own ? squeezedMayHoldWholeWord(table) : null;
   return {
     kept,
     pieces: piece.split(/[\t\n\v\f\r ]+/u).filter((p) => p !== ''),
-    mayHold: (text) => includes(text, piece),
+    mayHold: wholeWord ? (text) => wholeWord(text, piece) : (text) => includes(text, piece),
   };
 }
 
@@ -180,7 +186,7 @@ export class SearchIndex {
   /** the sync running now, and whether another was asked for meanwhile */
   private syncing: Promise<void> | null = null;
   private again = false;
-  readonly counters: IndexCounters = { built: 0, read: 0, corrupt: 0, scanned: 0, postingsBuilt: 0 };
+  readonly counters: IndexCounters = { built: 0, read: 0, corrupt: 0, scanned: 0, postingsBuilt: 0, searched: 0 };
   /** shards of the filter changed since they were last written */
   private readonly dirty = new Set<number>();
   private loaded = false;
@@ -559,6 +565,7 @@ export class SearchIndex {
       for (const [i, doc] of batch.entries()) {
         const full = fulls[i];
         if (!full) continue;
+        this.counters.searched++;
         const text = this.foldedFor(full, rules, own, foldKey);
         const left = opts.limit - hits.length;
         const matches = matchIn(text.text, left + 1);
