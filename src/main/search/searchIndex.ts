@@ -85,10 +85,17 @@ interface Full {
   entry: IndexEntry;
   view: TextView | null;
   /** the text folded with the last two rule sets searched for (key: those rules), and their bytes */
-  custom: Map<string, { text: NormalizedText; bytes: number }>;
+  custom: Map<string, { text: Folded; bytes: number }>;
 }
 
 const foldedBytes = (text: NormalizedText) => 2 * text.text.length + 4 * text.origin.length;
+
+/** A document's text folded with a query's rules, and its offset map (worked out when asked for, for a text with harakat put back). */
+interface Folded {
+  text: string;
+  spans: () => NormalizedText;
+}
+const ready = (text: NormalizedText): Folded => ({ text: text.text, spans: () => text });
 const customBytes = (full: Full) => [...full.custom.values()].reduce((n, c) => n + c.bytes, 0);
 
 /**
@@ -286,7 +293,10 @@ export class SearchIndex {
     return this.postings.reduce((n, p) => n + (p ? postingsBytes(p) : 0), 0);
   }
 
-  /** A document's harakat (markEdits.ts), from memory or worked out from its entry and kept. */
+  /**
+   * A document's harakat (markEdits.ts), from memory or worked out from its entry and kept: when
+   * it is built, or read for a harakat-significant query (never for the others).
+   */
   private marksOf(entry: IndexEntry): MarkEdits {
     const known = this.marks.get(entry.id);
     if (known?.sha256 === entry.sha256) return known.edits;
@@ -313,15 +323,19 @@ export class SearchIndex {
    */
   private mayHoldMarked(doc: { id: string; sha256: string }, squeezed: string, plan: Plan): boolean {
     if (!plan.marked?.loose(squeezed)) return false;
-    const known = this.marks.get(doc.id);
-    if (known?.sha256 !== doc.sha256) return true;
+    let known = this.marks.get(doc.id);
+    if (known?.sha256 !== doc.sha256) {
+      // an entry in memory tells at once; else the document is read (and its harakat kept then)
+      const cached = this.full.get(doc.id);
+      if (cached?.entry.sha256 !== doc.sha256) return true;
+      known = { sha256: doc.sha256, edits: this.marksOf(cached.entry) };
+    }
     // a document without one of the query's harakat holds no hit: no need to put its own back
     if (!plan.marked.marks.every((m) => known.edits.units.includes(m))) return false;
     return plan.mayHold(known.edits === NO_MARKS ? squeezed : applySqueezed(squeezed, known.edits));
   }
 
   private remember(entry: IndexEntry): Full {
-    this.marksOf(entry);
     if (this.filters.get(entry.id)?.sha256 !== entry.sha256) {
       this.filters.set(entry.id, { sha256: entry.sha256, text: squeeze(entry.folded.text) });
       this.dirty.add(shardOf(entry.id));
@@ -361,6 +375,8 @@ export class SearchIndex {
     const built = buildEntry(id, await this.source.text(id), sha);
     this.counters.built++;
     await writeEntry(this.source.dir, built).catch(() => undefined);
+    // folded just now: its harakat cost one more folding of a text that has some
+    this.marksOf(built);
     return this.remember(built);
   }
 
@@ -562,20 +578,33 @@ export class SearchIndex {
     kept: KeptMap | null,
     marked: KeptMap | null,
     key: string,
-  ): NormalizedText {
+  ): Folded {
     const reference = this.options.prefilter === false;
-    if (kept && kept.size === 0 && !reference) return full.entry.folded;
+    if (kept && kept.size === 0 && !reference) return ready(full.entry.folded);
     const cached = full.custom.get(key);
     if (cached) return cached.text;
     const folded = full.entry.folded;
-    let text: NormalizedText;
-    if (reference) text = normalize(full.entry.text, rules);
-    else if (kept) text = { text: foldKept(folded.text, kept), origin: folded.origin, cpLength: folded.cpLength };
-    else if (marked) {
-      const withMarks = applyEdits(folded, this.marksOf(full.entry));
-      text = { ...withMarks, text: foldKept(withMarks.text, marked) };
-    } else text = normalize(full.entry.text, rules);
-    const bytes = text.origin === folded.origin ? 2 * text.text.length : foldedBytes(text);
+    let text: Folded;
+    let bytes: number;
+    if (!reference && kept) {
+      text = ready({ text: foldKept(folded.text, kept), origin: folded.origin, cpLength: folded.cpLength });
+      bytes = 2 * text.text.length;
+    } else if (!reference && marked) {
+      // only the text is kept: an offset map of its own would take three times its memory, and
+      // is put together again in microseconds for the few documents with hits
+      const edits = this.marksOf(full.entry);
+      const withMarks = applyEdits(folded, edits);
+      const mapped = foldKept(withMarks.text, marked);
+      text = {
+        text: mapped,
+        spans: () => ({ ...(edits === NO_MARKS ? folded : applyEdits(folded, edits)), text: mapped }),
+      };
+      bytes = 2 * mapped.length;
+    } else {
+      const again = normalize(full.entry.text, rules);
+      text = ready(again);
+      bytes = foldedBytes(again);
+    }
     if (full.custom.size >= 2) {
       const [oldest, old] = full.custom.entries().next().value as [string, { bytes: number }];
       full.custom.delete(oldest);
@@ -685,10 +714,14 @@ export class SearchIndex {
         const left = opts.limit - hits.length;
         const matches = matchIn(text.text, left + 1);
         if (matches.length === 0) continue;
+        const spans = text.spans();
         full.view ??= textView(full.entry.text);
         const view = full.view;
         for (const m of matches.slice(0, left)) {
-          const span = trimInvisibleEdges(view, snapToGraphemes(view, ...spanArgs(originalSpan(text, m.start, m.end))));
+          const span = trimInvisibleEdges(
+            view,
+            snapToGraphemes(view, ...spanArgs(originalSpan(spans, m.start, m.end))),
+          );
           hits.push({
             documentId: doc.id,
             ...span,
