@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalize } from '@shared/search/normalize';
 import { INDEX_RULES } from '@shared/search/indexFold';
 import { squeeze } from './filterStore';
-import { applyEdits, applySqueezed, editBytes, MARK_RULES, markEditsOf, NO_MARKS } from './markEdits';
+import { applyEdits, applySqueezed, editBytes, MARK_RULES, markEditsOf, markedOrigin, NO_MARKS } from './markEdits';
 
 function rng(seed: number) {
   let s = seed;
@@ -54,6 +54,8 @@ describe('the harakat edits of a document', () => {
       expect(got.text, JSON.stringify(text)).toBe(marked.text);
       expect([...got.origin], JSON.stringify(text)).toEqual([...marked.origin]);
       expect(got.cpLength).toBe(marked.cpLength);
+      for (let i = 0; i <= marked.text.length; i++)
+        if (markedOrigin(folded, edits, i) !== marked.origin[i]) expect([text, i]).toBe('the same offset');
       expect(applySqueezed(squeeze(folded.text), edits)).toBe(squeeze(marked.text));
       if (edits !== NO_MARKS) withEdits++;
     }

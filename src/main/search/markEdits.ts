@@ -111,6 +111,25 @@ export function applyEdits(folded: NormalizedText, edits: MarkEdits): Normalized
   return { text, origin, cpLength: folded.cpLength };
 }
 
+/**
+ * The offset map of the marked folding at unit `i`, from the index's map and the edits, without
+ * putting the whole map together (applyEdits(folded, edits).origin[i]).
+ */
+export function markedOrigin(folded: NormalizedText, edits: MarkEdits, i: number): number {
+  const { ops, origins } = edits;
+  let shift = 0;
+  let k = 0;
+  for (let e = 0; e < ops.length; e += 3) {
+    const at = (ops[e] as number) + shift;
+    if (i < at) break;
+    const inserted = ops[e + 2] as number;
+    if (i < at + inserted) return origins[k + i - at] as number;
+    shift += inserted - (ops[e + 1] as number);
+    k += inserted;
+  }
+  return folded.origin[i - shift] as number;
+}
+
 /** The same edits on the filter's one-byte copy of the folded text (filterStore.ts). */
 export function applySqueezed(squeezed: string, edits: MarkEdits): string {
   if (edits.ops.length === 0) return squeezed;

@@ -26,6 +26,7 @@ import {
   normalize,
   normalizeQuery,
   originalSpan,
+  originalSpanBy,
   type NormalizedText,
   type NormalizeOptions,
 } from '@shared/search/normalize';
@@ -53,7 +54,7 @@ import {
   type ShardPostings,
 } from './postings';
 import { buildEntry, entryBytes, INDEX_DIR, readEntry, removeEntry, writeEntry, type IndexEntry } from './indexFile';
-import { applyEdits, applySqueezed, editBytes, markEditsOf, NO_MARKS, type MarkEdits } from './markEdits';
+import { applyEdits, applySqueezed, editBytes, markedOrigin, markEditsOf, NO_MARKS, type MarkEdits } from './markEdits';
 
 /** What the index needs from a project: its folder, its document list, and a document's text. */
 export interface DocumentSource {
@@ -90,12 +91,15 @@ interface Full {
 
 const foldedBytes = (text: NormalizedText) => 2 * text.text.length + 4 * text.origin.length;
 
-/** A document's text folded with a query's rules, and its offset map (worked out when asked for, for a text with harakat put back). */
+/**
+ * A document's text folded with a query's rules, and the original span of units [start, end)
+ * of it (for a text with harakat put back, read through the edits: no offset map of its own).
+ */
 interface Folded {
   text: string;
-  spans: () => NormalizedText;
+  span: (start: number, end: number) => { start: number; end: number };
 }
-const ready = (text: NormalizedText): Folded => ({ text: text.text, spans: () => text });
+const ready = (text: NormalizedText): Folded => ({ text: text.text, span: (s, e) => originalSpan(text, s, e) });
 const customBytes = (full: Full) => [...full.custom.values()].reduce((n, c) => n + c.bytes, 0);
 
 /**
@@ -590,15 +594,11 @@ export class SearchIndex {
       text = ready({ text: foldKept(folded.text, kept), origin: folded.origin, cpLength: folded.cpLength });
       bytes = 2 * text.text.length;
     } else if (!reference && marked) {
-      // only the text is kept: an offset map of its own would take three times its memory, and
-      // is put together again in microseconds for the few documents with hits
+      // only the text is kept: an offset map of its own would take three times its memory
       const edits = this.marksOf(full.entry);
-      const withMarks = applyEdits(folded, edits);
-      const mapped = foldKept(withMarks.text, marked);
-      text = {
-        text: mapped,
-        spans: () => ({ ...(edits === NO_MARKS ? folded : applyEdits(folded, edits)), text: mapped }),
-      };
+      const mapped = foldKept(applyEdits(folded, edits).text, marked);
+      const origin = (i: number) => markedOrigin(folded, edits, i);
+      text = { text: mapped, span: (s, e) => originalSpanBy(origin, mapped.length, folded.cpLength, s, e) };
       bytes = 2 * mapped.length;
     } else {
       const again = normalize(full.entry.text, rules);
@@ -714,14 +714,10 @@ export class SearchIndex {
         const left = opts.limit - hits.length;
         const matches = matchIn(text.text, left + 1);
         if (matches.length === 0) continue;
-        const spans = text.spans();
         full.view ??= textView(full.entry.text);
         const view = full.view;
         for (const m of matches.slice(0, left)) {
-          const span = trimInvisibleEdges(
-            view,
-            snapToGraphemes(view, ...spanArgs(originalSpan(spans, m.start, m.end))),
-          );
+          const span = trimInvisibleEdges(view, snapToGraphemes(view, ...spanArgs(text.span(m.start, m.end))));
           hits.push({
             documentId: doc.id,
             ...span,
