@@ -444,7 +444,9 @@ async function searchScenarios(server: Server, project: WrittenProject): Promise
     ['search_substring_ms', { query: 'خليفة', options: { match: 'substring' } }, false],
     ['search_phrase_ms', { query: 'وقف إطلاق النار' }, false],
     ['search_no_hits_ms', { query: 'غير موجودة إطلاقا' }, false],
+    // the sample names خليفه mostly as لخليفه: few whole-word hits, the filter must rule the rest out
     ['search_whole_word_ms', { query: 'خليفة', options: { wholeWord: true } }, false],
+    ['search_harakat_ms', { query: 'اضطُرت', options: { ignoreDiacritics: false } }, false],
     ['search_digits_ms', { query: '٢٠١٩' }, false],
     [
       'search_one_document_ms',
@@ -655,7 +657,7 @@ async function searchCorpusScenarios(tmp: string): Promise<void> {
   log(
     `search corpus: ${SEARCH_DOCUMENTS.toLocaleString()} documents, ${(chars / 1e6).toFixed(1)} M characters, written in ${(writeMs / 1000).toFixed(1)} s [${elapsed()}]`,
   );
-  const { figures: f, tagged } = await measureSearch(dir, RUNS.search, log);
+  const { figures: f, tagged, warm } = await measureSearch(dir, RUNS.search, log);
   const corpus = `${SEARCH_DOCUMENTS.toLocaleString()} synthetic articles (${(chars / 1e6).toFixed(1)} M characters, scripts/bench/searchBench.ts, the corpus of scripts/bench-search.mjs), in-process services.dispatch`;
   record({
     name: 'search_first_ms',
@@ -675,6 +677,16 @@ async function searchCorpusScenarios(tmp: string): Promise<void> {
     target: '≤ 50 ms',
     check: (s) => s.value <= 50,
     how: `a warm \`search\` {"query":"خليفة"} (word-aware, every spelling; 1,000+ hits, truncated) over ${corpus}; the slowest of ten warm cases (rare phrase, no hits, whole word, substring, proclitics, ة ≠ ه, digits, a common word, one document) took ${f.search_warm_worst_ms.toFixed(0)} ms.`,
+    runs: RUNS.search,
+  });
+  record({
+    name: 'search_warm_worst_ms',
+    value: f.search_warm_worst_ms,
+    unit: 'ms',
+    floor: null,
+    target: '≤ 50 ms',
+    check: (s) => s.value <= 50,
+    how: `the slowest median of the ${warm.length} warm cases over ${corpus}: ${warm.map((w) => `${w.label} ${w.ms.toFixed(1)} ms (${w.hits} hits)`).join('; ')}.`,
     runs: RUNS.search,
   });
   record({

@@ -99,6 +99,8 @@ export interface SearchFigures {
   search_warm_rare_phrase_ms: number;
   search_warm_no_hits_ms: number;
   search_warm_whole_word_ms: number;
+  /** whole word, a word the corpus holds only inside longer ones (فرنسي in الفرنسي): no hits, every document a substring match */
+  search_warm_whole_word_glued_ms: number;
   search_warm_substring_ms: number;
   search_warm_phrase_ms: number;
   /** ة ≠ ه (foldTaaMarbuta off), word-aware */
@@ -138,6 +140,8 @@ export interface SearchRun {
   figures: SearchFigures;
   /** hits and documents of the tag-all */
   tagged: { annotations: number; documents: number };
+  /** every warm case: its label, median and hits ("1000+" when truncated) */
+  warm: Array<{ label: string; ms: number; hits: string }>;
 }
 
 /**
@@ -193,6 +197,7 @@ export async function measureSearch(dir: string, runs: number, log: (line: strin
     ['no hits', { query: 'غير موجودة إطلاقا' }],
     ['name, all spellings', { query: 'خليفة' }],
     ['name, whole word', { query: 'خليفة', options: { wholeWord: true } }],
+    ['whole word, only inside others', { query: 'فرنسي', options: { wholeWord: true } }],
     ['name, substring (the old default)', { query: 'خليفة', options: { match: 'substring' } }],
     ['phrase with proclitics', { query: 'وقف إطلاق النار' }],
     ['name, taa marbuta significant', { query: 'خليفة', options: { foldTaaMarbuta: false } }],
@@ -212,6 +217,7 @@ export async function measureSearch(dir: string, runs: number, log: (line: strin
   let warm = 0;
   let worst = 0;
   const medians = new Map<string, number>();
+  const warmCases: SearchRun['warm'] = [];
   log(`warm searches (median of ${runs}):`);
   for (const [label, input] of cases) {
     const times: number[] = [];
@@ -224,6 +230,7 @@ export async function measureSearch(dir: string, runs: number, log: (line: strin
     const hits = last ? `${last.hits.length}${last.truncated ? '+' : ''} hits` : '';
     log(`  ${label.padEnd(34)} ${median(times).toFixed(1).padStart(7)} ms   ${hits}`);
     medians.set(label, median(times));
+    warmCases.push({ label, ms: median(times), hits: last ? `${last.hits.length}${last.truncated ? '+' : ''}` : '' });
     if (label === 'name, all spellings') warm = median(times);
     worst = Math.max(worst, median(times));
   }
@@ -297,6 +304,7 @@ export async function measureSearch(dir: string, runs: number, log: (line: strin
       search_warm_rare_phrase_ms: medians.get('rare phrase') ?? Number.NaN,
       search_warm_no_hits_ms: medians.get('no hits') ?? Number.NaN,
       search_warm_whole_word_ms: medians.get('name, whole word') ?? Number.NaN,
+      search_warm_whole_word_glued_ms: medians.get('whole word, only inside others') ?? Number.NaN,
       search_warm_substring_ms: medians.get('name, substring (the old default)') ?? Number.NaN,
       search_warm_phrase_ms: medians.get('phrase with proclitics') ?? Number.NaN,
       search_warm_strict_ms: medians.get('name, taa marbuta significant') ?? Number.NaN,
@@ -319,5 +327,6 @@ export async function measureSearch(dir: string, runs: number, log: (line: strin
       tag_all_1000_per_document_ms: perDocument.ms,
     },
     tagged: { annotations: count, documents: made.length },
+    warm: warmCases,
   };
 }

@@ -167,3 +167,95 @@ describe('the search prefilter', () => {
     expect(withHits).toBeGreaterThan(compared / 3);
   }, 120_000);
 });
+
+/** harakat put on a text at random: on letters, doubled, after a space, before a line break */
+function withHarakat(rand: () => number, text: string, rate: number): string {
+  const HARAKAT = [
+    '\u064e',
+    '\u064f',
+    '\u0650',
+    '\u0651',
+    '\u0652',
+    '\u064b',
+    '\u064c',
+    '\u0651\u064e',
+    '\u0670',
+    '\u06e1',
+  ];
+  let out = '';
+  for (const ch of text) {
+    out += ch;
+    if (rand() < rate) out += HARAKAT[Math.floor(rand() * HARAKAT.length)];
+  }
+  return out;
+}
+
+const HARAKAT_RULE_SETS: Array<Partial<SearchOptions>> = [
+  { ignoreDiacritics: false },
+  { ignoreDiacritics: false, foldTaaMarbuta: false },
+  { ignoreDiacritics: false, foldAlef: false, foldYaa: false, foldHamza: false, foldTaaMarbuta: false },
+  { ignoreDiacritics: false, foldHamzaSeat: true },
+  { ignoreDiacritics: false, ignoreTatweel: false },
+];
+
+describe('a harakat-significant search', () => {
+  it('finds exactly the hits of a full scan, with harakat known or not yet, for every mode', async () => {
+    const hdir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-harakat-'));
+    try {
+      const rand = rng(23);
+      const plain = makeCorpus(rand, 40);
+      const marked: Record<string, string> = {};
+      for (const [id, text] of Object.entries(plain)) marked[id] = rand() < 0.3 ? text : withHarakat(rand, text, 0.15);
+      const summaries = Object.entries(marked).map(([id, text]) => ({ id, sha256: sha256(text), title: id }));
+      const hsource: DocumentSource = { dir: hdir, summaries: () => summaries, text: async (id) => marked[id] ?? '' };
+      const full = new SearchIndex(hsource, { prefilter: false });
+      // the index built once and written: a second one reads only the filter, not yet the harakat
+      await new SearchIndex(hsource).sync();
+      const cold = new SearchIndex(hsource);
+      const warm = new SearchIndex(hsource);
+      await warm.rebuild();
+      let compared = 0;
+      let withHits = 0;
+      for (const [k, rules] of HARAKAT_RULE_SETS.entries()) {
+        const cut = makeQueries(rng(300 + k), marked, 10);
+        const queries = [...cut, ...makeQueries(rng(400 + k), plain, 10).map((q) => withHarakat(rand, q, 0.2))];
+        for (const match of MATCH_MODES) {
+          for (const query of queries) {
+            const options = { ...rules, match };
+            const expected = spans(await full.search(query, { options, limit: 5000 }));
+            const label = `${query} ${JSON.stringify(options)}`;
+            expect(spans(await cold.search(query, { options, limit: 5000 })), label).toEqual(expected);
+            expect(spans(await warm.search(query, { options, limit: 5000 })), label).toEqual(expected);
+            compared++;
+            if (expected.length > 0) withHits++;
+          }
+        }
+      }
+      expect(withHits).toBeGreaterThan(compared / 3);
+    } finally {
+      await rm(hdir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('reads only the documents whose harakat match, once they are known', async () => {
+    const hdir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-harakat-'));
+    try {
+      const texts: Record<string, string> = {};
+      for (let i = 0; i < 30; i++) texts[`d${i}`] = `وقد اضطرت فرنسا إلى الرد على الاتهامات ${i}`;
+      texts.d30 = 'وقد اضطُرت فرنسا إلى الرد';
+      texts.d31 = 'وقد اضطَرت الحكومة إلى الرد';
+      const summaries = Object.entries(texts).map(([id, text]) => ({ id, sha256: sha256(text), title: id }));
+      const index = new SearchIndex({ dir: hdir, summaries: () => summaries, text: async (id) => texts[id] ?? '' });
+      await index.sync();
+      const options = { ignoreDiacritics: false };
+      expect((await index.search('اضطُرت', { options, limit: 100 })).hits.map((h) => h.documentId)).toEqual(['d30']);
+      expect(index.counters.searched).toBe(1);
+      // without harakat in the query, only the documents that write it without them
+      const bare = await index.search('اضطرت', { options, limit: 100 });
+      expect(bare.hits).toHaveLength(30);
+      expect(index.counters.searched).toBe(31);
+    } finally {
+      await rm(hdir, { recursive: true, force: true });
+    }
+  });
+});

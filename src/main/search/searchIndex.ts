@@ -20,11 +20,13 @@ import path from 'node:path';
 import { matchModeOf, type MatchMode, type SearchHit, type SearchOptions, type SearchResult } from '@shared/api/search';
 import { findAll, type FoldedMatch } from '@shared/search/match';
 import { compileWords, requiredFragments, squeezedIncludes } from '@shared/search/wordMatch';
+import { squeezedMayHoldWholeWord } from '@shared/search/wholeWordFilter';
 import {
   DEFAULT_NORMALIZE_OPTIONS,
   normalize,
   normalizeQuery,
   originalSpan,
+  originalSpanBy,
   type NormalizedText,
   type NormalizeOptions,
 } from '@shared/search/normalize';
@@ -52,6 +54,7 @@ import {
   type ShardPostings,
 } from './postings';
 import { buildEntry, entryBytes, INDEX_DIR, readEntry, removeEntry, writeEntry, type IndexEntry } from './indexFile';
+import { applyEdits, applySqueezed, editBytes, markedOrigin, markEditsOf, NO_MARKS, type MarkEdits } from './markEdits';
 
 /** What the index needs from a project: its folder, its document list, and a document's text. */
 export interface DocumentSource {
@@ -75,16 +78,28 @@ export interface IndexCounters {
   scanned: number;
   /** shards of trigram postings built (not read from index/postings/) */
   postingsBuilt: number;
+  /** documents whose full entry a search looked for hits in (the filter let them through) */
+  searched: number;
 }
 
 interface Full {
   entry: IndexEntry;
   view: TextView | null;
   /** the text folded with the last two rule sets searched for (key: those rules), and their bytes */
-  custom: Map<string, { text: NormalizedText; bytes: number }>;
+  custom: Map<string, { text: Folded; bytes: number }>;
 }
 
 const foldedBytes = (text: NormalizedText) => 2 * text.text.length + 4 * text.origin.length;
+
+/**
+ * A document's text folded with a query's rules, and the original span of units [start, end)
+ * of it (for a text with harakat put back, read through the edits: no offset map of its own).
+ */
+interface Folded {
+  text: string;
+  span: (start: number, end: number) => { start: number; end: number };
+}
+const ready = (text: NormalizedText): Folded => ({ text: text.text, span: (s, e) => originalSpan(text, s, e) });
 const customBytes = (full: Full) => [...full.custom.values()].reduce((n, c) => n + c.bytes, 0);
 
 /**
@@ -93,6 +108,11 @@ const customBytes = (full: Full) => [...full.custom.values()].reduce((n, c) => n
  * memory stays the same whatever the size of the project.
  */
 const FULL_CACHE_BYTES = 32 * 1024 * 1024;
+/**
+ * The harakat of the documents whose entries were read or built (markEdits.ts) are kept up to
+ * this many bytes: a few numbers per mark, so all of 10,000 news articles fit many times over.
+ */
+const MARKS_CACHE_BYTES = 16 * 1024 * 1024;
 const PARALLEL_READS = 16;
 
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -122,13 +142,33 @@ const HAMZA_SEATS = /[\u0621\u0624\u0626]/gu;
  */
 interface Plan {
   kept: KeptMap;
+  /**
+   * harakat significant (and otherwise a letter variant of the default): `mayHold` reads the
+   * filter text with the document's harakat put back (markEdits.ts); `loose` is what a document
+   * whose harakat are not known yet must pass (the query's pieces without their harakat)
+   */
+  marked?: {
+    loose: (squeezed: string) => boolean;
+    /** the harakat the query holds: a document must hold each of them */
+    marks: string[];
+  };
   pieces: string[];
   /** word-aware: the cores of the query's words, in order (for the postings' pairs of neighbouring words) */
   words?: string[];
   mayHold: (squeezed: string) => boolean;
 }
 
+/** Arabic marks (normalize.ts's isArabicMark): what a harakat-significant query keeps and the index drops. */
+const MARKS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]/gu;
+
+/** A letter variant of the default but for harakat kept: its map from the index's letters, else null. */
+function markedMapFor(rules: NormalizeOptions): KeptMap | null {
+  return rules.ignoreDiacritics ? null : keptMapFor({ ...rules, ignoreDiacritics: true });
+}
+
 function planFor(query: string, mode: MatchMode, rules: NormalizeOptions): Plan {
+  const marked = markedMapFor(rules);
+  if (marked) return markedPlan(query, mode, rules, marked);
   const own = keptMapFor(rules);
   const kept = own ?? DEFAULT_KEPT_MAP;
   const table = kept.size === 0 ? null : squeezedTable(kept);
@@ -161,10 +201,46 @@ function planFor(query: string, mode: MatchMode, rules: NormalizeOptions): Plan 
     };
   }
   const piece = squeeze(folded);
+  // whole words: an occurrence glued to a letter (لخليفة for خليفة) is no hit, and where only
+  // those are, the document is not read (the filter text is exactly the query's folding then)
+  const wholeWord = mode === 'wholeWords' && own ? squeezedMayHoldWholeWord(table) : null;
   return {
     kept,
     pieces: piece.split(/[\t\n\v\f\r ]+/u).filter((p) => p !== ''),
-    mayHold: (text) => includes(text, piece),
+    mayHold: wholeWord ? (text) => wholeWord(text, piece) : (text) => includes(text, piece),
+  };
+}
+
+/**
+ * The plan of a harakat-significant query: the letter variant's plan on the filter text with the
+ * document's harakat put back (the query folded with its harakat). The postings and `loose`
+ * hold none: they ask for the query's pieces without their harakat, each still in the index's
+ * text wherever the query is in the marked one (a piece holds no white space, where the two
+ * foldings could part).
+ */
+function markedPlan(query: string, mode: MatchMode, rules: NormalizeOptions, kept: KeptMap): Plan {
+  const table = kept.size === 0 ? null : squeezedTable(kept);
+  const includes = squeezedIncludes(table);
+  const folded = normalizeQuery(query, rules);
+  const bare = (mode === 'words' ? requiredFragments(folded) : folded.split(/[\t\n\v\f\r ]+/u))
+    .map((p) => p.replace(MARKS, ''))
+    .flatMap((p) => p.split(/[\t\n\v\f\r ]+/u))
+    .filter((p) => p !== '')
+    .map(squeeze);
+  const loose = (text: string) => bare.every((p) => includes(text, p));
+  const marked = { loose, marks: [...new Set(folded.match(MARKS) ?? [])] };
+  if (folded === '') return { kept, pieces: [], mayHold: () => true, marked };
+  if (mode === 'words') {
+    const matcher = compileWords(folded, { squeezed: true, table });
+    return { kept, pieces: bare, mayHold: (text) => matcher(text, 1).length > 0, marked };
+  }
+  const piece = squeeze(folded);
+  const wholeWord = mode === 'wholeWords' ? squeezedMayHoldWholeWord(table) : null;
+  return {
+    kept,
+    pieces: bare,
+    mayHold: wholeWord ? (text) => wholeWord(text, piece) : (text) => includes(text, piece),
+    marked,
   };
 }
 
@@ -177,10 +253,13 @@ export class SearchIndex {
   private readonly filters = new Map<string, Filter>();
   private readonly full = new Map<string, Full>();
   private fullBytes = 0;
+  /** each document's harakat as edits of its folded text, by sha256 (bounded: MARKS_CACHE_BYTES) */
+  private readonly marks = new Map<string, { sha256: string; edits: MarkEdits }>();
+  private marksBytes = 0;
   /** the sync running now, and whether another was asked for meanwhile */
   private syncing: Promise<void> | null = null;
   private again = false;
-  readonly counters: IndexCounters = { built: 0, read: 0, corrupt: 0, scanned: 0, postingsBuilt: 0 };
+  readonly counters: IndexCounters = { built: 0, read: 0, corrupt: 0, scanned: 0, postingsBuilt: 0, searched: 0 };
   /** shards of the filter changed since they were last written */
   private readonly dirty = new Set<number>();
   private loaded = false;
@@ -216,6 +295,48 @@ export class SearchIndex {
   /** Bytes the trigram postings hold in memory (for the benchmark). */
   get postingsBytes(): number {
     return this.postings.reduce((n, p) => n + (p ? postingsBytes(p) : 0), 0);
+  }
+
+  /**
+   * A document's harakat (markEdits.ts), from memory or worked out from its entry and kept: when
+   * it is built, or read for a harakat-significant query (never for the others).
+   */
+  private marksOf(entry: IndexEntry): MarkEdits {
+    const known = this.marks.get(entry.id);
+    if (known?.sha256 === entry.sha256) return known.edits;
+    this.dropMarks(entry.id);
+    const edits = markEditsOf(entry.text, entry.folded);
+    this.marks.set(entry.id, { sha256: entry.sha256, edits });
+    this.marksBytes += editBytes(edits);
+    while (this.marksBytes > MARKS_CACHE_BYTES && this.marks.size > 1)
+      this.dropMarks(this.marks.keys().next().value as string);
+    return edits;
+  }
+
+  private dropMarks(id: string): void {
+    const old = this.marks.get(id);
+    if (!old) return;
+    this.marks.delete(id);
+    this.marksBytes -= editBytes(old.edits);
+  }
+
+  /**
+   * Whether a document may hold a hit of a harakat-significant query: its filter text with its
+   * harakat put back, when they are known (a document without harakat is its filter text);
+   * else the query's pieces without harakat must be there, and the document is read.
+   */
+  private mayHoldMarked(doc: { id: string; sha256: string }, squeezed: string, plan: Plan): boolean {
+    if (!plan.marked?.loose(squeezed)) return false;
+    let known = this.marks.get(doc.id);
+    if (known?.sha256 !== doc.sha256) {
+      // an entry in memory tells at once; else the document is read (and its harakat kept then)
+      const cached = this.full.get(doc.id);
+      if (cached?.entry.sha256 !== doc.sha256) return true;
+      known = { sha256: doc.sha256, edits: this.marksOf(cached.entry) };
+    }
+    // a document without one of the query's harakat holds no hit: no need to put its own back
+    if (!plan.marked.marks.every((m) => known.edits.units.includes(m))) return false;
+    return plan.mayHold(known.edits === NO_MARKS ? squeezed : applySqueezed(squeezed, known.edits));
   }
 
   private remember(entry: IndexEntry): Full {
@@ -258,6 +379,8 @@ export class SearchIndex {
     const built = buildEntry(id, await this.source.text(id), sha);
     this.counters.built++;
     await writeEntry(this.source.dir, built).catch(() => undefined);
+    // folded just now: its harakat cost one more folding of a text that has some
+    this.marksOf(built);
     return this.remember(built);
   }
 
@@ -349,6 +472,7 @@ export class SearchIndex {
       if (!live.has(id)) {
         this.filters.delete(id);
         this.forget(id);
+        this.dropMarks(id);
         this.dirty.add(shardOf(id));
         this.postingsDirty.add(shardOf(id));
         await removeEntry(this.source.dir, id);
@@ -421,6 +545,8 @@ export class SearchIndex {
     this.filters.clear();
     this.full.clear();
     this.fullBytes = 0;
+    this.marks.clear();
+    this.marksBytes = 0;
     this.loaded = true;
     const summaries = this.source.summaries();
     await inParallel(summaries, PARALLEL_READS, async (s) => {
@@ -428,6 +554,7 @@ export class SearchIndex {
       this.counters.built++;
       await writeEntry(this.source.dir, entry).catch(() => undefined);
       this.filters.set(s.id, { sha256: s.sha256, text: squeeze(entry.folded.text) });
+      this.marksOf(entry);
       await nextTurn();
     });
     this.dirty.clear();
@@ -444,18 +571,40 @@ export class SearchIndex {
 
   /**
    * A document's text folded with the query's rules: the index's folded text with its kept
-   * letters mapped (`kept`, a letter variant of the default), else folded again from the
-   * original. The last two are kept for the next queries.
+   * letters mapped (`kept`, a letter variant of the default), or with its harakat put back and
+   * then its letters mapped (`marked`: harakat significant, else a letter variant), else folded
+   * again from the original (and always so without the prefilter, the reference the tests
+   * compare with). The last two are kept for the next queries.
    */
-  private foldedFor(full: Full, rules: NormalizeOptions, kept: KeptMap | null, key: string): NormalizedText {
-    if (kept && kept.size === 0) return full.entry.folded;
+  private foldedFor(
+    full: Full,
+    rules: NormalizeOptions,
+    kept: KeptMap | null,
+    marked: KeptMap | null,
+    key: string,
+  ): Folded {
+    const reference = this.options.prefilter === false;
+    if (kept && kept.size === 0 && !reference) return ready(full.entry.folded);
     const cached = full.custom.get(key);
     if (cached) return cached.text;
     const folded = full.entry.folded;
-    const text = kept
-      ? { text: foldKept(folded.text, kept), origin: folded.origin, cpLength: folded.cpLength }
-      : normalize(full.entry.text, rules);
-    const bytes = kept ? 2 * text.text.length : foldedBytes(text);
+    let text: Folded;
+    let bytes: number;
+    if (!reference && kept) {
+      text = ready({ text: foldKept(folded.text, kept), origin: folded.origin, cpLength: folded.cpLength });
+      bytes = 2 * text.text.length;
+    } else if (!reference && marked) {
+      // only the text is kept: an offset map of its own would take three times its memory
+      const edits = this.marksOf(full.entry);
+      const mapped = foldKept(applyEdits(folded, edits).text, marked);
+      const origin = (i: number) => markedOrigin(folded, edits, i);
+      text = { text: mapped, span: (s, e) => originalSpanBy(origin, mapped.length, folded.cpLength, s, e) };
+      bytes = 2 * mapped.length;
+    } else {
+      const again = normalize(full.entry.text, rules);
+      text = ready(again);
+      bytes = foldedBytes(again);
+    }
     if (full.custom.size >= 2) {
       const [oldest, old] = full.custom.entries().next().value as [string, { bytes: number }];
       full.custom.delete(oldest);
@@ -512,7 +661,8 @@ export class SearchIndex {
     const folded = normalizeQuery(query, rules);
     const plan = planFor(query, mode, rules);
     const own = keptMapFor(rules);
-    const foldKey = own ? keptKey(own) : JSON.stringify(rules);
+    const marked = markedMapFor(rules);
+    const foldKey = own ? keptKey(own) : marked ? `marks:${keptKey(marked)}` : JSON.stringify(rules);
     const groups = [...trigramGroups(plan.pieces, squeezedVariants(plan.kept)), ...pairGroups(plan.words ?? [])];
     const flags = new Map<number, Uint8Array | null>();
     const matchIn = matcherFor(folded, mode);
@@ -539,7 +689,7 @@ export class SearchIndex {
       if (!filter || this.options.prefilter === false) return true;
       if (usePostings && !candidates && this.ruledOut(doc, groups, flags)) return false;
       this.counters.scanned++;
-      return plan.mayHold(filter.text);
+      return plan.marked ? this.mayHoldMarked(doc, filter.text, plan) : plan.mayHold(filter.text);
     };
     // the candidates are picked a batch at a time, so a query that reaches its limit early
     // never runs the filter over the rest of the project; their full entries are read a batch
@@ -559,14 +709,15 @@ export class SearchIndex {
       for (const [i, doc] of batch.entries()) {
         const full = fulls[i];
         if (!full) continue;
-        const text = this.foldedFor(full, rules, own, foldKey);
+        this.counters.searched++;
+        const text = this.foldedFor(full, rules, own, marked, foldKey);
         const left = opts.limit - hits.length;
         const matches = matchIn(text.text, left + 1);
         if (matches.length === 0) continue;
         full.view ??= textView(full.entry.text);
         const view = full.view;
         for (const m of matches.slice(0, left)) {
-          const span = trimInvisibleEdges(view, snapToGraphemes(view, ...spanArgs(originalSpan(text, m.start, m.end))));
+          const span = trimInvisibleEdges(view, snapToGraphemes(view, ...spanArgs(text.span(m.start, m.end))));
           hits.push({
             documentId: doc.id,
             ...span,

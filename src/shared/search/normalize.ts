@@ -285,13 +285,23 @@ export function normalizeQuery(query: string, partial?: Partial<NormalizeOptions
  * tatweel, an invisible mark), up to the next character that survived folding.
  */
 export function originalSpan(n: NormalizedText, start: number, end: number): { start: number; end: number } {
-  const len = n.text.length;
-  const s = n.origin[Math.min(start, len)] as number;
+  return originalSpanBy((i) => n.origin[i] as number, n.text.length, n.cpLength, start, end);
+}
+
+/** originalSpan with the offset map read through `origin` (a map that is not stored whole). */
+export function originalSpanBy(
+  origin: (i: number) => number,
+  len: number,
+  cpLength: number,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  const s = origin(Math.min(start, len));
   if (end <= start) return { start: s, end: s };
-  const last = n.origin[end - 1] as number;
+  const last = origin(end - 1);
   let j = end;
-  while (j < len && (n.origin[j] as number) === last) j++;
-  const e = j < len ? (n.origin[j] as number) : n.cpLength;
+  while (j < len && origin(j) === last) j++;
+  const e = j < len ? origin(j) : cpLength;
   return { start: s, end: e };
 }
 

@@ -180,6 +180,12 @@ export function squeezedIncludes(table: Uint8Array | null): (text: string, piece
   return (text, piece) => abc.indexOf(text, piece, 0) !== -1;
 }
 
+/** Where a squeezed text read through `table` holds the squeezed `piece` first, from `from` on, or -1. */
+export function squeezedIndexOf(table: Uint8Array | null): (text: string, piece: string, from: number) => number {
+  const abc = table ? squeezedThrough(table) : squeezed;
+  return (text, piece, from) => abc.indexOf(text, piece, from);
+}
+
 /** The query's words, each with the proclitics allowed in front of it. */
 export function queryWords(foldedQuery: string): QueryWord[] {
   const words = foldedQuery.split(/[\s]+/u).filter((w) => w !== '');
