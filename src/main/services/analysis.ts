@@ -20,6 +20,7 @@ import { selectDocuments } from '../exchange/documentSource';
 import { exportFileName } from '../exchange/fileNames';
 import { claimRecordCache } from './claimRecordCache';
 import { claimRow, sortClaimRows } from './claimRows';
+import { networkAnswerCache } from './networkAnswerCache';
 import type { ServiceContext } from './context';
 import { visibleAnnotations } from './visibleAnnotations';
 
@@ -85,12 +86,23 @@ async function networkFromTotals(
   if (Object.entries(filter).some(([key, value]) => value !== undefined && !TOTALS_FILTER.has(key))) return null;
   checkCodes(ctx, filter);
   const cache = claimRecordCache(ctx.store);
-  const summaries = ctx.store.summaries();
-  let context: ClaimContext | null = null;
-  const claims = () => (context ??= claimContext(ctx.store.data));
-  for (const summary of summaries) if (!cache.kept(summary)) await documentRecords(ctx, summary, claims);
-  // a change heard while documents were read: the records are built from instead
-  if (!cache.holdsExactly(summaries) || !cache.totals.exact) return null;
+  // whether every document's records are kept (so the sums are theirs): looked at once per change
+  const covered = await networkAnswerCache(ctx.store).coverage(async () => {
+    const summaries = ctx.store.summaries();
+    let context: ClaimContext | null = null;
+    const claims = () => (context ??= claimContext(ctx.store.data));
+    let read = false;
+    for (const summary of summaries)
+      if (!cache.kept(summary)) {
+        read = true;
+        await documentRecords(ctx, summary, claims);
+      }
+    // every summary kept without a wait: no change could come between, and as many kept as there
+    // are summaries is exactly these; after a wait, a change heard meanwhile is looked for again
+    // (then the records are built from instead)
+    return read ? cache.holdsExactly(summaries) : cache.size === summaries.length;
+  });
+  if (!covered || !cache.totals.exact) return null;
   const codebook = ctx.store.data.codebook.codes;
   const scope = codeScope(filter, codebook);
   const aggregation = spec.aggregation ?? 'ignore';
@@ -162,15 +174,18 @@ export function analysisHandlers(
     },
     'analysis.network': async (input) => {
       const filter = input.filter ?? {};
-      const fast = await networkFromTotals(ctx, filter, input.network);
-      if (fast) return { ...fast, windows: [] };
-      const { records, options, network: whole } = await network(filter, input.network);
-      let windows: Network[] = [];
-      if (input.network.window) {
-        checkWindowCount(records, options, input.network.window.step);
-        windows = buildNetworkSeries(records, options, input.network.window, codebook());
-      }
-      return { claims: records.length, network: whole, windows };
+      // the same filter and options, nothing changed since: the answer already built (networkAnswerCache.ts)
+      return networkAnswerCache(ctx.store).answer(JSON.stringify([filter, input.network]), async () => {
+        const fast = await networkFromTotals(ctx, filter, input.network);
+        if (fast) return { ...fast, windows: [] };
+        const { records, options, network: whole } = await network(filter, input.network);
+        let windows: Network[] = [];
+        if (input.network.window) {
+          checkWindowCount(records, options, input.network.window.step);
+          windows = buildNetworkSeries(records, options, input.network.window, codebook());
+        }
+        return { claims: records.length, network: whole, windows };
+      });
     },
     'analysis.timeline': async (input) => {
       const filter = input.filter ?? {};
