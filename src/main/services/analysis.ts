@@ -10,7 +10,13 @@ import { dayNumber } from '@shared/analysis/dates';
 import { claimDateOf, claimPredicate, codeScope, type ClaimFilter } from '@shared/analysis/filter';
 import { toGexf } from '@shared/analysis/gexf';
 import { toGraphml } from '@shared/analysis/graphml';
-import { buildNetwork, buildNetworkSeries, type Network, type NetworkOptions } from '@shared/analysis/network';
+import {
+  buildNetwork,
+  buildNetworkSeries,
+  ONE_MODE_TYPES,
+  type Network,
+  type NetworkOptions,
+} from '@shared/analysis/network';
 import { claimContext, recordFromAnnotation, type ClaimContext, type ClaimRecord } from '@shared/analysis/records';
 import { edgesCsv, eventsCsv, nodesCsv, windowEdgesCsv } from '@shared/analysis/tables';
 import { buildTimeline } from '@shared/analysis/timeline';
@@ -72,9 +78,10 @@ async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promis
 const TOTALS_FILTER: ReadonlySet<string> = new Set(['codes', 'includeChildren', 'dateField']);
 
 /**
- * The two-mode network of every document from the sums the cache keeps (networkAggregate.ts),
- * without a pass over the claims: only when the filter chooses nothing but codes and the network
- * has no time window; null otherwise (or when the sums cannot stand for the records), and the
+ * The two-mode and the one-mode networks (congruence, conflict, subtract, every normalisation) of
+ * every document from the sums the cache keeps (networkAggregate.ts), without a pass over the
+ * claims: only when the filter chooses nothing but codes and the network has no time window; null
+ * otherwise (or when the sums cannot stand for the records), and the
  * caller builds from the records. The same network either way (networkAggregate.test.ts).
  */
 async function networkFromTotals(
@@ -82,7 +89,8 @@ async function networkFromTotals(
   filter: ClaimFilter,
   spec: NetworkSpec,
 ): Promise<{ claims: number; network: Network } | null> {
-  if (spec.type !== 'twoMode' || spec.from || spec.to || spec.window) return null;
+  const oneMode = ONE_MODE_TYPES.includes(spec.type);
+  if ((spec.type !== 'twoMode' && !oneMode) || spec.from || spec.to || spec.window) return null;
   if (Object.entries(filter).some(([key, value]) => value !== undefined && !TOTALS_FILTER.has(key))) return null;
   checkCodes(ctx, filter);
   const cache = claimRecordCache(ctx.store);
@@ -105,6 +113,21 @@ async function networkFromTotals(
   if (!covered || !cache.totals.exact) return null;
   const codebook = ctx.store.data.codebook.codes;
   const scope = codeScope(filter, codebook);
+  if (oneMode) {
+    const normalization = spec.normalization ?? 'none';
+    return {
+      claims: cache.totals.claims(scope),
+      network: {
+        type: spec.type,
+        directed: false,
+        normalization,
+        aggregation: null,
+        from: null,
+        to: null,
+        ...cache.totals.oneMode(spec.type, normalization, scope),
+      },
+    };
+  }
   const aggregation = spec.aggregation ?? 'ignore';
   return {
     claims: cache.totals.claims(scope),

@@ -15,6 +15,10 @@
 import {
   actorNodeId,
   codeNodeId,
+  oneModeFromActors,
+  type Normalization,
+  type NetworkType,
+  type OneModeActor,
   type CodeInfo,
   type Combination,
   type Network,
@@ -44,6 +48,8 @@ interface ActorSums {
   codeSets: Map<string, number>;
   /** the actor's claims with a code (the sum of codeSets) */
   total: number;
+  /** the actor's claims with a code and a position, by their code set (the one-mode networks') */
+  positionedSets: Map<string, number>;
 }
 
 /** A record's distinct codes as one key (one code: the code itself; none: ''). */
@@ -117,12 +123,14 @@ export class TwoModeTotals {
           sortedCells: null,
           codeSets: new Map(),
           total: 0,
+          positionedSets: new Map(),
         };
         this.actors.set(r.claimant.id, a);
         this.sorted = null;
       }
       bump(a.codeSets, key, sign);
       a.total += sign;
+      if (r.position !== null) bump(a.positionedSets, key, sign);
       const codes = r.codes.length === 1 ? r.codes : [...new Set(r.codes)];
       for (const c of codes) {
         let cell = a.cells.get(c);
@@ -244,6 +252,49 @@ export class TwoModeTotals {
       });
     }
     return { nodes, edges };
+  }
+
+  /**
+   * A one-mode network (congruence, conflict, subtract) of every record counted, its concepts the
+   * codes of `scope` (null: all): each actor's positioned claims per code and level are the
+   * cells' level counts, the same counts buildNetwork takes from the records.
+   */
+  oneMode(
+    type: NetworkType,
+    normalization: Normalization,
+    scope: ReadonlySet<string> | null,
+  ): Pick<Network, 'nodes' | 'edges'> {
+    const actors: OneModeActor[] = [];
+    for (const a of this.actors.values()) {
+      let claims = 0;
+      for (const [key, count] of a.positionedSets) if (!scope || keyMeets(key, scope)) claims += count;
+      if (claims === 0) continue;
+      const cells = new Map<string, readonly number[]>();
+      let total = 0;
+      for (const [code, cell] of a.cells) {
+        if (scope && !scope.has(code)) continue;
+        if (cell.positions === 0) continue;
+        cells.set(code, cell.levels);
+        total += cell.positions;
+      }
+      const ref = a.ref;
+      actors.push({
+        node: {
+          id: a.nodeId,
+          kind: 'actor',
+          name: ref.name,
+          nameAr: ref.nameAr ?? '',
+          nameLatin: ref.nameLatin ?? '',
+          type: ref.type ?? '',
+          affiliation: ref.affiliation?.name ?? '',
+          country: ref.country ?? '',
+          claims,
+        },
+        cells,
+        total,
+      });
+    }
+    return oneModeFromActors(actors, type, normalization);
   }
 
   private codeNodeId(code: string): string {
