@@ -4,7 +4,8 @@
  * position level), and per claimant and for the whole project the claims by their set of codes.
  * Records are added when a document's records are made and taken away again when a change forgets
  * them, so a network of every document is built from the ~12,000 sums instead of a pass over
- * 100,000 claims.
+ * 100,000 claims. The same cells' counts per position level are what the one-mode networks
+ * (congruence, conflict, subtract) need, so `oneMode` builds those from them too.
  *
  * The sums are exact: positions are counted only while every one is an integer (integer sums do
  * not depend on the order they are added or taken away in); a record with any other position
