@@ -197,7 +197,7 @@ export async function measureAnalysis(
   log: (msg: string) => void,
 ): Promise<AnalysisResult[]> {
   // the server's build in this process first (the browser-mode server then opens the project)
-  const inProcess = await networkBuildInProcess(dir, Math.max(5, runs));
+  const inProcess = await networkBuildInProcess(dir, Math.max(9, runs));
   log(`analysis: the network built in process, median ${median(inProcess.build).toFixed(1)} ms`);
   const server = await startBrowserMode({ root, dataDir: dir, userData, startTimeoutMs: 600_000 });
   const page = await newPage(browser);
