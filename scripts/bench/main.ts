@@ -775,6 +775,7 @@ async function finish(chromiumVersion: string): Promise<void> {
     'network_build_ms',
     'claims_filter_server_ms',
     'timeline_server_ms',
+    'network_to_paint_ms',
     'network_build_server_ms',
     'network_layout_ms',
     'tag_all_1000_ms',

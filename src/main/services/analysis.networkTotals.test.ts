@@ -57,6 +57,15 @@ describe('the two-mode network from the kept sums', () => {
         });
         expect(fast).toEqual(slow);
       }
+      for (const type of ['congruence', 'conflict', 'subtract'] as const)
+        for (const normalization of ['none', 'average', 'jaccard', 'cosine'] as const) {
+          const fast = await p.call('analysis.network', { filter, network: { type, normalization } });
+          const slow = await p.call('analysis.network', {
+            filter: { ...filter, ...every },
+            network: { type, normalization },
+          });
+          expect(fast, `${type}, ${normalization}`).toEqual(slow);
+        }
     };
     await compare();
     // the sums hold every claim of the project

@@ -10,7 +10,13 @@ import { dayNumber } from '@shared/analysis/dates';
 import { claimDateOf, claimPredicate, codeScope, type ClaimFilter } from '@shared/analysis/filter';
 import { toGexf } from '@shared/analysis/gexf';
 import { toGraphml } from '@shared/analysis/graphml';
-import { buildNetwork, buildNetworkSeries, type Network, type NetworkOptions } from '@shared/analysis/network';
+import {
+  buildNetwork,
+  buildNetworkSeries,
+  ONE_MODE_TYPES,
+  type Network,
+  type NetworkOptions,
+} from '@shared/analysis/network';
 import { claimContext, recordFromAnnotation, type ClaimContext, type ClaimRecord } from '@shared/analysis/records';
 import { edgesCsv, eventsCsv, nodesCsv, windowEdgesCsv } from '@shared/analysis/tables';
 import { buildTimeline } from '@shared/analysis/timeline';
@@ -20,6 +26,7 @@ import { selectDocuments } from '../exchange/documentSource';
 import { exportFileName } from '../exchange/fileNames';
 import { claimRecordCache } from './claimRecordCache';
 import { claimRow, sortClaimRows } from './claimRows';
+import { networkAnswerCache } from './networkAnswerCache';
 import type { ServiceContext } from './context';
 import { visibleAnnotations } from './visibleAnnotations';
 
@@ -71,9 +78,10 @@ async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promis
 const TOTALS_FILTER: ReadonlySet<string> = new Set(['codes', 'includeChildren', 'dateField']);
 
 /**
- * The two-mode network of every document from the sums the cache keeps (networkAggregate.ts),
- * without a pass over the claims: only when the filter chooses nothing but codes and the network
- * has no time window; null otherwise (or when the sums cannot stand for the records), and the
+ * The two-mode and the one-mode networks (congruence, conflict, subtract, every normalisation) of
+ * every document from the sums the cache keeps (networkAggregate.ts), without a pass over the
+ * claims: only when the filter chooses nothing but codes and the network has no time window; null
+ * otherwise (or when the sums cannot stand for the records), and the
  * caller builds from the records. The same network either way (networkAggregate.test.ts).
  */
 async function networkFromTotals(
@@ -81,18 +89,45 @@ async function networkFromTotals(
   filter: ClaimFilter,
   spec: NetworkSpec,
 ): Promise<{ claims: number; network: Network } | null> {
-  if (spec.type !== 'twoMode' || spec.from || spec.to || spec.window) return null;
+  const oneMode = ONE_MODE_TYPES.includes(spec.type);
+  if ((spec.type !== 'twoMode' && !oneMode) || spec.from || spec.to || spec.window) return null;
   if (Object.entries(filter).some(([key, value]) => value !== undefined && !TOTALS_FILTER.has(key))) return null;
   checkCodes(ctx, filter);
   const cache = claimRecordCache(ctx.store);
-  const summaries = ctx.store.summaries();
-  let context: ClaimContext | null = null;
-  const claims = () => (context ??= claimContext(ctx.store.data));
-  for (const summary of summaries) if (!cache.kept(summary)) await documentRecords(ctx, summary, claims);
-  // a change heard while documents were read: the records are built from instead
-  if (!cache.holdsExactly(summaries) || !cache.totals.exact) return null;
+  // whether every document's records are kept (so the sums are theirs): looked at once per change
+  const covered = await networkAnswerCache(ctx.store).coverage(async () => {
+    const summaries = ctx.store.summaries();
+    let context: ClaimContext | null = null;
+    const claims = () => (context ??= claimContext(ctx.store.data));
+    let read = false;
+    for (const summary of summaries)
+      if (!cache.kept(summary)) {
+        read = true;
+        await documentRecords(ctx, summary, claims);
+      }
+    // every summary kept without a wait: no change could come between, and as many kept as there
+    // are summaries is exactly these; after a wait, a change heard meanwhile is looked for again
+    // (then the records are built from instead)
+    return read ? cache.holdsExactly(summaries) : cache.size === summaries.length;
+  });
+  if (!covered || !cache.totals.exact) return null;
   const codebook = ctx.store.data.codebook.codes;
   const scope = codeScope(filter, codebook);
+  if (oneMode) {
+    const normalization = spec.normalization ?? 'none';
+    return {
+      claims: cache.totals.claims(scope),
+      network: {
+        type: spec.type,
+        directed: false,
+        normalization,
+        aggregation: null,
+        from: null,
+        to: null,
+        ...cache.totals.oneMode(spec.type, normalization, scope),
+      },
+    };
+  }
   const aggregation = spec.aggregation ?? 'ignore';
   return {
     claims: cache.totals.claims(scope),
@@ -162,15 +197,18 @@ export function analysisHandlers(
     },
     'analysis.network': async (input) => {
       const filter = input.filter ?? {};
-      const fast = await networkFromTotals(ctx, filter, input.network);
-      if (fast) return { ...fast, windows: [] };
-      const { records, options, network: whole } = await network(filter, input.network);
-      let windows: Network[] = [];
-      if (input.network.window) {
-        checkWindowCount(records, options, input.network.window.step);
-        windows = buildNetworkSeries(records, options, input.network.window, codebook());
-      }
-      return { claims: records.length, network: whole, windows };
+      // the same filter and options, nothing changed since: the answer already built (networkAnswerCache.ts)
+      return networkAnswerCache(ctx.store).answer(JSON.stringify([filter, input.network]), async () => {
+        const fast = await networkFromTotals(ctx, filter, input.network);
+        if (fast) return { ...fast, windows: [] };
+        const { records, options, network: whole } = await network(filter, input.network);
+        let windows: Network[] = [];
+        if (input.network.window) {
+          checkWindowCount(records, options, input.network.window.step);
+          windows = buildNetworkSeries(records, options, input.network.window, codebook());
+        }
+        return { claims: records.length, network: whole, windows };
+      });
     },
     'analysis.timeline': async (input) => {
       const filter = input.filter ?? {};

@@ -8,6 +8,7 @@ import { SerialQueue } from '@shared/serialQueue';
 import { EventHub } from '../events';
 import { changeEventsFor } from './changeEvents';
 import { claimRecordCache } from './claimRecordCache';
+import { networkAnswerCache } from './networkAnswerCache';
 import { adjudicationHandlers } from './adjudication';
 import { agreementHandlers } from './agreement';
 import { analysisHandlers } from './analysis';
@@ -99,6 +100,7 @@ export function createServices(host: ProjectAccess, options: ServiceOptions = {}
       for (const event of changeEventsFor(name, parsed.data, output, changeContext)) {
         // the claims view's cache forgets what a change names (claimRecordCache.ts) before anyone hears of it
         claimRecordCache(ctx.store).hear(event);
+        networkAnswerCache(ctx.store).hear(event);
         events.emit(event.name, event.data as never);
       }
       return output;

@@ -352,40 +352,58 @@ function levelWeights(type: NetworkType): Float64Array {
   return w;
 }
 
-/**
- * One-mode networks, row by row: for each actor i, every concept it uses, every other actor j
- * using that concept, the counts of both meet (accumulators indexed by j, reset per row), so the
- * work is the sum over concepts of (actors using it)², with typed arrays and no pair map.
- */
-function oneMode(records: readonly ClaimRecord[], options: NetworkOptions) {
+/** One actor of a one-mode network: its node, its positioned statements per concept by level (−1, 0, +1), their sum. */
+export interface OneModeActor {
+  node: NetworkNode;
+  cells: ReadonlyMap<string, ArrayLike<number>>;
+  total: number;
+}
+
+/** Each actor's positioned statements per concept, from the records (what oneModeFromActors reads). */
+function oneModeActors(records: readonly ClaimRecord[], options: NetworkOptions): OneModeActor[] {
   const nodes = new Nodes();
-  const normalization = options.normalization ?? 'none';
-  const actorIndex = new Map<string, number>();
-  const conceptIndex = new Map<string, number>();
-  // counts per (actor, concept): cells[i] maps a concept index to its 3 level counts
-  const cells: Array<Map<number, Float64Array>> = [];
-  const totals: number[] = [];
+  const byId = new Map<string, { node: NetworkNode; cells: Map<string, Float64Array>; total: number }>();
   for (const r of records) {
     if (!r.claimant || r.position === null) continue;
     const concepts = conceptsOf(r, options.codes);
     if (concepts.length === 0) continue;
     const node = nodes.actor(r.claimant, r.annotationId);
-    let i = actorIndex.get(node.id);
-    if (i === undefined) {
-      i = cells.length;
-      actorIndex.set(node.id, i);
-      cells.push(new Map());
-      totals.push(0);
-    }
+    let actor = byId.get(node.id);
+    if (!actor) byId.set(node.id, (actor = { node, cells: new Map(), total: 0 }));
     for (const c of concepts) {
-      let ci = conceptIndex.get(c);
-      if (ci === undefined) conceptIndex.set(c, (ci = conceptIndex.size));
-      let counts = cells[i]!.get(ci);
-      if (!counts) cells[i]!.set(ci, (counts = new Float64Array(3)));
+      let counts = actor.cells.get(c);
+      if (!counts) actor.cells.set(c, (counts = new Float64Array(3)));
       counts[level(r.position)]!++;
-      totals[i]!++;
+      actor.total++;
     }
   }
+  return [...byId.values()];
+}
+
+/**
+ * One-mode networks, row by row: for each actor i, every concept it uses, every other actor j
+ * using that concept, the counts of both meet (accumulators indexed by j, reset per row), so the
+ * work is the sum over concepts of (actors using it)², with typed arrays and no pair map. The
+ * actors' counts come from the records (buildNetwork) or from the kept sums (networkAggregate.ts);
+ * every product and sum is of whole numbers and halves, so the order they come in changes nothing.
+ */
+export function oneModeFromActors(
+  actors: readonly OneModeActor[],
+  type: NetworkType,
+  normalization: Normalization,
+): Pick<Network, 'nodes' | 'edges'> {
+  const conceptIndex = new Map<string, number>();
+  // counts per (actor, concept): cells[i] maps a concept index to its 3 level counts
+  const cells: Array<Map<number, ArrayLike<number>>> = actors.map((a) => {
+    const out = new Map<number, ArrayLike<number>>();
+    for (const [c, counts] of a.cells) {
+      let ci = conceptIndex.get(c);
+      if (ci === undefined) conceptIndex.set(c, (ci = conceptIndex.size));
+      out.set(ci, counts);
+    }
+    return out;
+  });
+  const totals = actors.map((a) => a.total);
   const n = cells.length;
   // per concept: the actors using it (ascending) and their 3 level counts side by side
   const users: number[][] = Array.from({ length: conceptIndex.size }, () => []);
@@ -395,8 +413,8 @@ function oneMode(records: readonly ClaimRecord[], options: NetworkOptions) {
     list.forEach((i, x) => out.set(cells[i]!.get(ci)!, x * 3));
     return out;
   });
-  const weights = levelWeights(options.type);
-  const ids = [...actorIndex.keys()];
+  const weights = levelWeights(type);
+  const ids = actors.map((a) => a.node.id);
   const raw = new Float64Array(n);
   const m11 = new Float64Array(n);
   const s1 = new Float64Array(n); // Σ a[i] over cells where a[j] > 0
@@ -450,7 +468,8 @@ function oneMode(records: readonly ClaimRecord[], options: NetworkOptions) {
       raw[j] = m11[j] = s1[j] = s2[j] = shared[j] = touched[j] = 0;
     }
   }
-  return { nodes: nodes.list(), edges };
+  const nodes = actors.map((a) => a.node).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { nodes, edges };
 }
 
 function directed(records: readonly ClaimRecord[], options: NetworkOptions) {
@@ -480,7 +499,7 @@ export function buildNetwork(
     options.type === 'twoMode'
       ? twoMode(chosen, options, codes)
       : isOneMode
-        ? oneMode(chosen, options)
+        ? oneModeFromActors(oneModeActors(chosen, options), options.type, options.normalization ?? 'none')
         : directed(chosen, options);
   return {
     type: options.type,

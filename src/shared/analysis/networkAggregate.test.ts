@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyFilter } from './filter';
-import { buildNetwork, TWO_MODE_AGGREGATIONS, type CodeInfo } from './network';
+import { buildNetwork, NORMALIZATIONS, ONE_MODE_TYPES, TWO_MODE_AGGREGATIONS, type CodeInfo } from './network';
 import { TwoModeTotals } from './networkAggregate';
 import type { ClaimRecord } from './records';
 import { actor, claim } from './testRecords';
@@ -59,12 +59,24 @@ function direct(
 }
 
 function expectSame(totals: TwoModeTotals, records: ClaimRecord[]): void {
-  for (const scope of scopes)
+  for (const scope of scopes) {
+    const where = scope ? [...scope].join('+') : 'every code';
     for (const aggregation of TWO_MODE_AGGREGATIONS) {
       const want = direct(records, scope, aggregation);
       const got = { claims: totals.claims(scope), ...totals.build(aggregation, scope, CODEBOOK) };
-      expect(got, `${aggregation}, ${scope ? [...scope].join('+') : 'every code'}`).toEqual(want);
+      expect(got, `${aggregation}, ${where}`).toEqual(want);
     }
+    // the one-mode networks from the same sums, every normalisation, weights to the last bit
+    const kept = scope ? applyFilter(records, { codes: [...scope], includeChildren: false }, CODEBOOK) : records;
+    for (const type of ONE_MODE_TYPES)
+      for (const normalization of NORMALIZATIONS) {
+        const { nodes, edges } = buildNetwork(kept, { type, normalization, codes: scope }, CODEBOOK);
+        expect(totals.oneMode(type, normalization, scope), `${type}, ${normalization}, ${where}`).toEqual({
+          nodes,
+          edges,
+        });
+      }
+  }
 }
 
 describe('the kept two-mode sums', () => {
@@ -78,6 +90,8 @@ describe('the kept two-mode sums', () => {
     // the generated project has what the comparison needs: several combinations, subtract weights of 0
     expect(new Set(built.edges.map((e) => e.combination)).size).toBeGreaterThan(2);
     expect(totals.build('subtract', null, CODEBOOK).edges.length).toBeLessThan(built.edges.length);
+    // and one-mode weights that are not whole numbers (neutral against ±1, every normalisation but none)
+    expect(totals.oneMode('congruence', 'jaccard', null).edges.some((e) => !Number.isInteger(e.weight))).toBe(true);
     expectSame(totals, records);
   });
 
@@ -98,6 +112,7 @@ describe('the kept two-mode sums', () => {
     // every claim deleted: an empty network
     totals.add(records, -1);
     expect(totals.build('ignore', null, CODEBOOK)).toEqual({ nodes: [], edges: [] });
+    expect(totals.oneMode('conflict', 'cosine', null)).toEqual({ nodes: [], edges: [] });
     expect(totals.claims(null)).toBe(0);
   });
 

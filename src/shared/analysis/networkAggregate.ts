@@ -4,7 +4,8 @@
  * position level), and per claimant and for the whole project the claims by their set of codes.
  * Records are added when a document's records are made and taken away again when a change forgets
  * them, so a network of every document is built from the ~12,000 sums instead of a pass over
- * 100,000 claims.
+ * 100,000 claims. The same cells' counts per position level are what the one-mode networks
+ * (congruence, conflict, subtract) need, so `oneMode` builds those from them too.
  *
  * The sums are exact: positions are counted only while every one is an integer (integer sums do
  * not depend on the order they are added or taken away in); a record with any other position
@@ -15,6 +16,10 @@
 import {
   actorNodeId,
   codeNodeId,
+  oneModeFromActors,
+  type Normalization,
+  type NetworkType,
+  type OneModeActor,
   type CodeInfo,
   type Combination,
   type Network,
@@ -34,10 +39,18 @@ interface Cell {
 
 interface ActorSums {
   ref: ActorRef;
+  /** the actor's node id (actorNodeId), made once */
+  nodeId: string;
   /** code id → sums */
   cells: Map<string, Cell>;
+  /** the cells in their codes' id order, made when first needed after a cell came or went */
+  sortedCells: Array<{ code: string; target: string; cell: Cell }> | null;
   /** the actor's claims with a code, by their code set (codeSetKey) */
   codeSets: Map<string, number>;
+  /** the actor's claims with a code (the sum of codeSets) */
+  total: number;
+  /** the actor's claims with a code and a position, by their code set (the one-mode networks') */
+  positionedSets: Map<string, number>;
 }
 
 /** A record's distinct codes as one key (one code: the code itself; none: ''). */
@@ -74,9 +87,8 @@ function combination(levels: readonly number[]): Combination {
           : 'mixed';
 }
 
-const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const byEnds = (a: NetworkEdge, b: NetworkEdge): number =>
-  a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0;
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byRefId = (a: ActorSums, b: ActorSums): number => byText(a.ref.id, b.ref.id);
 
 export class TwoModeTotals {
   private readonly actors = new Map<string, ActorSums>();
@@ -85,6 +97,10 @@ export class TwoModeTotals {
   /** records whose position is not an integer: while any is counted, the sums are not used */
   private inexact = 0;
   private count = 0;
+  /** the actors in id order, made when first needed after an actor came or went */
+  private sorted: ActorSums[] | null = null;
+  /** code id → its node id (codeNodeId), made once per code */
+  private readonly codeIds = new Map<string, string>();
 
   /** Count these records in (sign 1) or take them out again (sign −1). */
   add(records: readonly ClaimRecord[], sign: 1 | -1): void {
@@ -101,23 +117,43 @@ export class TwoModeTotals {
           this.inexact++;
           continue;
         }
-        a = { ref: r.claimant, cells: new Map(), codeSets: new Map() };
+        a = {
+          ref: r.claimant,
+          nodeId: actorNodeId(r.claimant.id),
+          cells: new Map(),
+          sortedCells: null,
+          codeSets: new Map(),
+          total: 0,
+          positionedSets: new Map(),
+        };
         this.actors.set(r.claimant.id, a);
+        this.sorted = null;
       }
       bump(a.codeSets, key, sign);
+      a.total += sign;
+      if (r.position !== null) bump(a.positionedSets, key, sign);
       const codes = r.codes.length === 1 ? r.codes : [...new Set(r.codes)];
       for (const c of codes) {
         let cell = a.cells.get(c);
-        if (!cell) a.cells.set(c, (cell = { claims: 0, positions: 0, sum: 0, levels: [0, 0, 0] }));
+        if (!cell) {
+          a.cells.set(c, (cell = { claims: 0, positions: 0, sum: 0, levels: [0, 0, 0] }));
+          a.sortedCells = null;
+        }
         cell.claims += sign;
         if (r.position !== null) {
           cell.positions += sign;
           cell.sum += sign * r.position;
           cell.levels[level(r.position)] += sign;
         }
-        if (cell.claims === 0) a.cells.delete(c);
+        if (cell.claims === 0) {
+          a.cells.delete(c);
+          a.sortedCells = null;
+        }
       }
-      if (a.codeSets.size === 0) this.actors.delete(r.claimant.id);
+      if (a.codeSets.size === 0) {
+        this.actors.delete(r.claimant.id);
+        this.sorted = null;
+      }
     }
   }
 
@@ -127,6 +163,7 @@ export class TwoModeTotals {
     this.codeSets.clear();
     this.inexact = 0;
     this.count = 0;
+    this.sorted = null;
   }
 
   /** Whether the sums may be used (every position counted is an integer). */
@@ -147,40 +184,52 @@ export class TwoModeTotals {
     return n;
   }
 
-  /** The two-mode network of every record counted, its concepts the codes of `scope` (null: all). */
+  /**
+   * The two-mode network of every record counted, its concepts the codes of `scope` (null: all).
+   * Actor node ids sort before code node ids ('actor:' < 'code:'), so walking the actors in id
+   * order and each actor's codes in id order gives nodes and edges already in buildNetwork's
+   * order: the orders are kept between builds, nothing is sorted but what an edit changed.
+   */
   build(
     aggregation: TwoModeAggregation,
     scope: ReadonlySet<string> | null,
     codebook: readonly CodeInfo[],
   ): Pick<Network, 'nodes' | 'edges'> {
     const combine = aggregation === 'combine';
+    const subtract = aggregation === 'subtract';
     const nodes: NetworkNode[] = [];
     const edges: NetworkEdge[] = [];
     const codeClaims = new Map<string, number>();
-    for (const a of this.actors.values()) {
-      let claims = 0;
-      for (const [key, count] of a.codeSets) if (!scope || keyMeets(key, scope)) claims += count;
+    const sorted = (this.sorted ??= [...this.actors.values()].sort(byRefId));
+    for (const a of sorted) {
+      let claims = a.total;
+      if (scope) {
+        claims = 0;
+        for (const [key, count] of a.codeSets) if (keyMeets(key, scope)) claims += count;
+      }
       if (claims === 0) continue;
-      const source = actorNodeId(a.ref.id);
+      const ref = a.ref;
+      const source = a.nodeId;
       nodes.push({
         id: source,
         kind: 'actor',
-        name: a.ref.name,
-        nameAr: a.ref.nameAr ?? '',
-        nameLatin: a.ref.nameLatin ?? '',
-        type: a.ref.type ?? '',
-        affiliation: a.ref.affiliation?.name ?? '',
-        country: a.ref.country ?? '',
+        name: ref.name,
+        nameAr: ref.nameAr ?? '',
+        nameLatin: ref.nameLatin ?? '',
+        type: ref.type ?? '',
+        affiliation: ref.affiliation?.name ?? '',
+        country: ref.country ?? '',
         claims,
       });
-      for (const [code, cell] of a.cells) {
+      const cells = (a.sortedCells ??= this.sortCells(a.cells));
+      for (const { code, target, cell } of cells) {
         if (scope && !scope.has(code)) continue;
         codeClaims.set(code, (codeClaims.get(code) ?? 0) + cell.claims);
-        const weight = aggregation === 'subtract' ? cell.sum : cell.claims;
+        const weight = subtract ? cell.sum : cell.claims;
         if (weight === 0 && !combine) continue;
         edges.push({
           source,
-          target: codeNodeId(code),
+          target,
           weight,
           position: cell.positions > 0 ? cell.sum / cell.positions : null,
           combination: combine ? combination(cell.levels) : null,
@@ -189,10 +238,10 @@ export class TwoModeTotals {
       }
     }
     const info = new Map(codebook.map((c) => [c.id, c]));
-    for (const [code, claims] of codeClaims) {
+    for (const code of [...codeClaims.keys()].sort(byText)) {
       const c = info.get(code);
       nodes.push({
-        id: codeNodeId(code),
+        id: this.codeNodeId(code),
         kind: 'code',
         name: c?.name ?? code,
         nameAr: c?.nameAr ?? '',
@@ -200,9 +249,64 @@ export class TwoModeTotals {
         type: 'code',
         affiliation: '',
         country: '',
-        claims,
+        claims: codeClaims.get(code)!,
       });
     }
-    return { nodes: nodes.sort(byId), edges: edges.sort(byEnds) };
+    return { nodes, edges };
+  }
+
+  /**
+   * A one-mode network (congruence, conflict, subtract) of every record counted, its concepts the
+   * codes of `scope` (null: all): each actor's positioned claims per code and level are the
+   * cells' level counts, the same counts buildNetwork takes from the records.
+   */
+  oneMode(
+    type: NetworkType,
+    normalization: Normalization,
+    scope: ReadonlySet<string> | null,
+  ): Pick<Network, 'nodes' | 'edges'> {
+    const actors: OneModeActor[] = [];
+    for (const a of this.actors.values()) {
+      let claims = 0;
+      for (const [key, count] of a.positionedSets) if (!scope || keyMeets(key, scope)) claims += count;
+      if (claims === 0) continue;
+      const cells = new Map<string, readonly number[]>();
+      let total = 0;
+      for (const [code, cell] of a.cells) {
+        if (scope && !scope.has(code)) continue;
+        if (cell.positions === 0) continue;
+        cells.set(code, cell.levels);
+        total += cell.positions;
+      }
+      const ref = a.ref;
+      actors.push({
+        node: {
+          id: a.nodeId,
+          kind: 'actor',
+          name: ref.name,
+          nameAr: ref.nameAr ?? '',
+          nameLatin: ref.nameLatin ?? '',
+          type: ref.type ?? '',
+          affiliation: ref.affiliation?.name ?? '',
+          country: ref.country ?? '',
+          claims,
+        },
+        cells,
+        total,
+      });
+    }
+    return oneModeFromActors(actors, type, normalization);
+  }
+
+  private codeNodeId(code: string): string {
+    let id = this.codeIds.get(code);
+    if (id === undefined) this.codeIds.set(code, (id = codeNodeId(code)));
+    return id;
+  }
+
+  private sortCells(cells: ReadonlyMap<string, Cell>): Array<{ code: string; target: string; cell: Cell }> {
+    return [...cells.keys()]
+      .sort(byText)
+      .map((code) => ({ code, target: this.codeNodeId(code), cell: cells.get(code)! }));
   }
 }

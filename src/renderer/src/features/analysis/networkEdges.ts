@@ -35,16 +35,27 @@ export function edgeBundles(
   maxWeight: number,
 ): EdgeBundle[] {
   const groups = new Map<string, { colour: string; width: number; parts: string[] }>();
+  // each node's point written once (a thousand nodes, not 24,000 ends)
+  const points = new Map<string, string>();
+  const point = (id: string): string | undefined => {
+    let text = points.get(id);
+    if (text === undefined) {
+      const p = placed.get(id);
+      if (!p) return undefined;
+      points.set(id, (text = `${at(p.x)} ${at(p.y)}`));
+    }
+    return text;
+  };
   for (const e of edges) {
-    const a = placed.get(e.source);
-    const b = placed.get(e.target);
-    if (!a || !b) continue;
+    const a = point(e.source);
+    const b = point(e.target);
+    if (a === undefined || b === undefined) continue;
     const colour = edgeColour(e, type);
     const width = Math.round(edgeWidth(e.weight, maxWeight) * 2) / 2;
     const key = `${colour} ${width}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { colour, width, parts: [] }));
-    group.parts.push(`M${at(a.x)} ${at(a.y)}L${at(b.x)} ${at(b.y)}`);
+    group.parts.push(`M${a}L${b}`);
   }
   return [...groups].map(([key, g]) => ({ key, colour: g.colour, width: g.width, d: g.parts.join('') }));
 }

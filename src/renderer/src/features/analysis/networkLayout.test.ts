@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { labelledNodes, layoutNetwork, MAX_RADIUS, MIN_RADIUS } from './networkLayout';
+import {
+  circlePlacement,
+  labelledNodes,
+  layoutGraph,
+  layoutNetwork,
+  MAX_RADIUS,
+  MIN_RADIUS,
+  placeNodes,
+} from './networkLayout';
 
 const nodes = [
   { id: 'actor:a', claims: 4 },
@@ -45,5 +53,26 @@ describe('the network’s layout', () => {
     const placed = layoutNetwork(nodes, edges, box, 'claims');
     expect(labelledNodes(placed).size).toBe(4);
     expect([...labelledNodes(placed, 2)].sort()).toEqual(['actor:a', 'code:c']);
+  });
+
+  it('places a large network’s first frame on the starting circle exactly as the layout graph does', () => {
+    // ties twice, both ways round, to itself and to a node not in the network: each pair counts once
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      id: i < 35 ? `actor:${i}` : `code:${i}`,
+      claims: (i * 7) % 11,
+    }));
+    const ties = [
+      ...many.flatMap((n, i) => (i < 35 ? [{ source: n.id, target: `code:${35 + (i % 5)}`, weight: i % 4 }] : [])),
+      { source: 'code:36', target: 'actor:3', weight: 2 },
+      { source: 'actor:3', target: 'code:38', weight: 2 },
+      { source: 'actor:3', target: 'code:38', weight: 5 },
+      { source: 'actor:4', target: 'actor:4', weight: 1 },
+      { source: 'actor:5', target: 'actor:gone', weight: 1 },
+    ];
+    for (const sizeBy of ['degree', 'claims'] as const) {
+      const direct = circlePlacement(many, ties, box, sizeBy);
+      expect([...direct.entries()]).toEqual([...placeNodes(layoutGraph(many, ties), many, box, sizeBy).entries()]);
+    }
+    expect(circlePlacement(many, ties, box, 'degree').get('actor:3')!.degree).toBe(2);
   });
 });

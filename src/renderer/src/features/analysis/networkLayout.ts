@@ -84,6 +84,61 @@ export function placeNodes(
 ): Map<string, PlacedNode> {
   const xs = nodes.map((n) => graph.getNodeAttribute(n.id, 'x') as number);
   const ys = nodes.map((n) => graph.getNodeAttribute(n.id, 'y') as number);
+  return fitted(
+    nodes,
+    xs,
+    ys,
+    nodes.map((n) => graph.degree(n.id)),
+    box,
+    sizeBy,
+  );
+}
+
+/**
+ * What placeNodes gives for layoutGraph's starting circle, without making the graph: the circle's
+ * points and each node's degree (its distinct ties to other nodes of the network, either way)
+ * counted from the ties. A large network's first frame (useNetworkLayout.ts).
+ */
+export function circlePlacement(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+  box: { width: number; height: number; margin: number },
+  sizeBy: SizeBy,
+): Map<string, PlacedNode> {
+  const index = new Map<string, number>();
+  const xs: number[] = [];
+  const ys: number[] = [];
+  nodes.forEach((n, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(1, nodes.length);
+    index.set(n.id, i);
+    xs.push(100 * Math.cos(angle));
+    ys.push(100 * Math.sin(angle));
+  });
+  const degrees = new Array<number>(nodes.length).fill(0);
+  // each pair once, whichever way round (as layoutGraph keeps one undirected tie)
+  const seen = new Set<number>();
+  const n = nodes.length;
+  for (const e of edges) {
+    const a = index.get(e.source);
+    const b = index.get(e.target);
+    if (a === undefined || b === undefined || a === b) continue;
+    const pair = a < b ? a * n + b : b * n + a;
+    if (seen.has(pair)) continue;
+    seen.add(pair);
+    degrees[a]!++;
+    degrees[b]!++;
+  }
+  return fitted(nodes, xs, ys, degrees, box, sizeBy);
+}
+
+function fitted(
+  nodes: readonly LayoutNode[],
+  xs: readonly number[],
+  ys: readonly number[],
+  degrees: readonly number[],
+  box: { width: number; height: number; margin: number },
+  sizeBy: SizeBy,
+): Map<string, PlacedNode> {
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
   for (let i = 0; i < nodes.length; i++) {
     minX = Math.min(minX, xs[i]!);
@@ -95,9 +150,9 @@ export function placeNodes(
   const spanY = maxY - minY || 1;
   const innerW = box.width - 2 * box.margin;
   const innerH = box.height - 2 * box.margin;
-  const measure = (n: LayoutNode) => (sizeBy === 'degree' ? graph.degree(n.id) : n.claims);
+  const measure = (n: LayoutNode, i: number) => (sizeBy === 'degree' ? degrees[i]! : n.claims);
   let biggest = 1;
-  for (const n of nodes) biggest = Math.max(biggest, measure(n));
+  nodes.forEach((n, i) => (biggest = Math.max(biggest, measure(n, i))));
   const placed = new Map<string, PlacedNode>();
   nodes.forEach((n, i) => {
     const single = nodes.length === 1;
@@ -105,8 +160,8 @@ export function placeNodes(
       id: n.id,
       x: single ? box.width / 2 : box.margin + ((xs[i]! - minX) / spanX) * innerW,
       y: single ? box.height / 2 : box.margin + ((ys[i]! - minY) / spanY) * innerH,
-      r: MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(measure(n) / biggest),
-      degree: graph.degree(n.id),
+      r: MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(measure(n, i) / biggest),
+      degree: degrees[i]!,
     });
   });
   return placed;

@@ -11,6 +11,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ForceAtlas2Steps } from './forceAtlas2Steps';
 import {
+  circlePlacement,
   iterationsFor,
   layoutGraph,
   layoutNetwork,
@@ -86,7 +87,7 @@ export function useNetworkLayout(
       !network
         ? new Map<string, PlacedNode>()
         : sliced
-          ? placeNodes(layoutGraph(network.nodes, network.edges), network.nodes, box, sizeBy)
+          ? circlePlacement(network.nodes, network.edges, box, sizeBy)
           : layoutNetwork(network.nodes, network.edges, box, sizeBy),
     // box is a constant of the view
     // eslint-disable-next-line react-hooks/exhaustive-deps
