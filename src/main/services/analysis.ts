@@ -76,11 +76,11 @@ async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promis
 async function claimIndex(ctx: ServiceContext, filter: ClaimFilter): Promise<ClaimIndex | null> {
   const cache = claimRecordCache(ctx.store);
   const summaries = ctx.store.summaries();
-  if (!filter.documentIds) {
-    let context: ClaimContext | null = null;
-    const claims = () => (context ??= claimContext(ctx.store.data));
-    for (const summary of summaries) if (!cache.kept(summary)) await documentRecords(ctx, summary, claims);
-  }
+  const kept = claimIndexOf(cache, summaries);
+  if (kept || filter.documentIds) return kept;
+  let context: ClaimContext | null = null;
+  const claims = () => (context ??= claimContext(ctx.store.data));
+  for (const summary of summaries) if (!cache.kept(summary)) await documentRecords(ctx, summary, claims);
   return claimIndexOf(cache, summaries);
 }
 

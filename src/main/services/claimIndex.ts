@@ -3,8 +3,8 @@
  * every kept record in project order (documents in the project's order, claims in their
  * document's order, the order the general path filters in), and per code the records carrying
  * it, so a code filter visits only that code's claims, not all 100,000; per table order (column
- * and direction) the records sorted once, so a filtered table is the sorted order walked with
- * the filter, not a new sort. An index stands for one state of the cache: a change event (which
+ * and direction) the records sorted once, and per code its records' places in that order, so a
+ * code's table is its places (with sub-codes: their union) read in order, not a new sort. An index stands for one state of the cache: a change event (which
  * forgets documents) moves the cache's version on and the next call builds a new index.
  *
  * The answers are exactly the general path's (analysis.fastPath.test.ts): the filter is the same
@@ -25,11 +25,33 @@ export interface Selection {
   keep: (r: ClaimRecord) => boolean;
 }
 
+/** One table order: every record's index in it, each record's place in it, and per code its records' places, ascending. */
+interface Order {
+  order: Int32Array;
+  rank: Int32Array;
+  byCode: Map<string, Int32Array>;
+}
+
+/** The numbers of sorted lists as one sorted list, each once. */
+function union(lists: readonly Int32Array[]): Int32Array {
+  if (lists.length === 1) return lists[0]!;
+  const all = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const l of lists) {
+    all.set(l, at);
+    at += l.length;
+  }
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+  return all.subarray(0, n);
+}
+
 export class ClaimIndex {
   /** per code, the indices of the records carrying it, ascending */
-  private readonly byCode = new Map<string, number[]>();
-  /** per table order, every record's index in that order */
-  private readonly orders = new Map<string, Int32Array>();
+  private readonly byCode = new Map<string, Int32Array>();
+  /** per table order (column and direction) */
+  private readonly orders = new Map<string, Order>();
   /** the last filtered order asked for (the table's next page) */
   private last: { key: string; order: Int32Array } | null = null;
 
@@ -38,44 +60,51 @@ export class ClaimIndex {
     /** the cache's version the index was built from */
     readonly version: number,
   ) {
+    const lists = new Map<string, number[]>();
     records.forEach((r, i) => {
       for (const code of new Set(r.codes)) {
-        const list = this.byCode.get(code);
+        const list = lists.get(code);
         if (list) list.push(i);
-        else this.byCode.set(code, [i]);
+        else lists.set(code, [i]);
       }
     });
-  }
-
-  /** A mark per record: 1 for those carrying a code of the scope (null: no scope, every record may pass). */
-  private candidates(scope: ReadonlySet<string> | null): Uint8Array | null {
-    if (scope === null) return null;
-    const mark = new Uint8Array(this.records.length);
-    for (const code of scope) for (const i of this.byCode.get(code) ?? []) mark[i] = 1;
-    return mark;
+    for (const [code, list] of lists) this.byCode.set(code, Int32Array.from(list));
   }
 
   /** The records the selection keeps, in project order. */
   select({ scope, keep }: Selection): ClaimRecord[] {
     const out: ClaimRecord[] = [];
-    const mark = this.candidates(scope);
-    if (mark === null) {
+    if (scope === null) {
       for (const r of this.records) if (keep(r)) out.push(r);
       return out;
     }
-    for (let i = 0; i < mark.length; i++) if (mark[i] === 1 && keep(this.records[i]!)) out.push(this.records[i]!);
+    for (const i of union([...scope].map((c) => this.byCode.get(c) ?? EMPTY)))
+      if (keep(this.records[i]!)) out.push(this.records[i]!);
     return out;
   }
 
-  /** Every record's index in the table's order (sorted once per order and index). */
-  private order(sort: TableSort, codeName: (id: string) => string): Int32Array {
+  /** A table order (sorted once per order and index). */
+  private order(sort: TableSort, codeName: (id: string) => string): Order {
     const key = `${sort.column}\u0000${sort.dir}`;
-    let order = this.orders.get(key);
-    if (!order) {
-      order = Int32Array.from(sortedOrder(this.records.map(claimRow), sort, codeName));
-      this.orders.set(key, order);
+    let found = this.orders.get(key);
+    if (!found) {
+      const order = Int32Array.from(sortedOrder(this.records.map(claimRow), sort, codeName));
+      const rank = new Int32Array(order.length);
+      order.forEach((i, place) => (rank[i] = place));
+      found = { order, rank, byCode: new Map() };
+      this.orders.set(key, found);
     }
-    return order;
+    return found;
+  }
+
+  /** The places in this order of a code's records, ascending. */
+  private places(o: Order, code: string): Int32Array {
+    let places = o.byCode.get(code);
+    if (!places) {
+      places = Int32Array.from(this.byCode.get(code) ?? EMPTY, (i) => o.rank[i]!).sort();
+      o.byCode.set(code, places);
+    }
+    return places;
   }
 
   /**
@@ -84,11 +113,19 @@ export class ClaimIndex {
    */
   sorted(key: string, selection: Selection, sort: TableSort, codeName: (id: string) => string): Int32Array {
     if (this.last?.key === key) return this.last.order;
-    const all = this.order(sort, codeName);
-    const mark = this.candidates(selection.scope);
-    const kept = new Int32Array(mark === null ? all.length : mark.reduce((n, m) => n + m, 0));
+    const o = this.order(sort, codeName);
+    const { scope, keep } = selection;
+    // the scope's records by their places in the order (a code filter visits only its claims)
+    const places = scope === null ? null : union([...scope].map((c) => this.places(o, c)));
+    const kept = new Int32Array(places === null ? o.order.length : places.length);
     let n = 0;
-    for (const i of all) if ((mark === null || mark[i] === 1) && selection.keep(this.records[i]!)) kept[n++] = i;
+    if (places === null) {
+      for (const i of o.order) if (keep(this.records[i]!)) kept[n++] = i;
+    } else
+      for (const place of places) {
+        const i = o.order[place]!;
+        if (keep(this.records[i]!)) kept[n++] = i;
+      }
     const order = kept.subarray(0, n);
     this.last = { key, order };
     return order;
@@ -99,6 +136,8 @@ export class ClaimIndex {
     return Array.from(order.subarray(offset, offset + limit), (i) => claimRow(this.records[i]!));
   }
 }
+
+const EMPTY = new Int32Array(0);
 
 const indexes = new WeakMap<ClaimRecordCache, ClaimIndex>();
 
