@@ -408,7 +408,10 @@ test('1,200 claims: the table fetches only the windows it shows, and End reaches
   expect(asked.length).toBeLessThan(8);
 });
 
-test('a new filter keeps the last rows on screen, marked busy, until its first page comes', async ({ page, hashiya }) => {
+test('a new filter keeps the last rows on screen, marked busy, until its first page comes', async ({
+  page,
+  hashiya,
+}) => {
   await seed(hashiya);
   await openClaims(page, hashiya);
   await expect(rows(page)).toHaveCount(3);
