@@ -10,12 +10,13 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClaimFilter } from '@shared/analysis/filter';
 import type { ClaimColumn } from '@shared/api/analysis';
 import type { Annotation } from '@shared/model';
 import { openTestProject, type TestProject } from '../../../test/harness/project';
 import { analysisHandlers } from './analysis';
+import { ClaimIndex } from './claimIndex';
 import { claimRecordCache } from './claimRecordCache';
 
 const SAMPLE = readFileSync(path.resolve('resources/sample/libya-ceasefire-2019.ar.txt'), 'utf8');
@@ -179,6 +180,8 @@ describe('the claims index answers as the general path does', () => {
     it(`seed ${seed}: the table (every order, every page) and the timeline, with edits between the calls`, async () => {
       const { w, claims } = await setUp(seed);
       const general = analysisHandlers(p.services.ctx, { index: false });
+      const tables = vi.spyOn(ClaimIndex.prototype, 'sorted');
+      const timelines = vi.spyOn(ClaimIndex.prototype, 'select');
       let indexed = 0;
       for (let round = 0; round < 25; round++) {
         for (let q = 0; q < 4; q++) {
@@ -207,6 +210,9 @@ describe('the claims index answers as the general path does', () => {
         await edit(w, claims);
       }
       expect(indexed).toBeGreaterThan(50);
+      // the table and the timeline were answered from the index (every call but those refused or on a partial cache)
+      expect(tables.mock.calls.length).toBeGreaterThan(150);
+      expect(timelines.mock.calls.length).toBeGreaterThan(75);
     });
   }
 
