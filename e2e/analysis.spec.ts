@@ -439,3 +439,29 @@ test('in the Arabic interface the date fields show and take dates year first; a 
   await expect(rows(page)).toHaveCount(3);
   await expect(from).not.toHaveAttribute('aria-invalid', 'true');
 });
+
+test('a new filter keeps the last rows on screen, marked busy, until its first page comes', async ({
+  page,
+  hashiya,
+}) => {
+  await seed(hashiya);
+  await openClaims(page, hashiya);
+  await expect(rows(page)).toHaveCount(3);
+  const table = page.getByRole('table', { name: 'Claims table' });
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  // hold the table's next answer until the test lets it go
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/analysis.claims', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await choose(page, 'codes', 'Ceasefire proposal');
+  await expect(table).toHaveAttribute('aria-busy', 'true');
+  // the table is not emptied meanwhile: the three claims stay readable
+  expect((await column(page, 'claimant')).sort()).toEqual(['خليفة حفتر', 'غسان سلامة', 'إيمانويل ماكرون'].sort());
+  release();
+  await expect(rows(page)).toHaveCount(2);
+  await expect(table).toHaveAttribute('aria-busy', 'false');
+  expect(await column(page, 'claimant')).toEqual(['خليفة حفتر', 'إيمانويل ماكرون']);
+});

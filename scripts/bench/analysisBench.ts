@@ -23,7 +23,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import type { ClaimRow } from '@shared/api/analysis';
 import type { Entity } from '@shared/claims/registry';
 import { emptyRegistry } from '@shared/claims/registry';
@@ -115,6 +115,25 @@ export async function writeAnalysisProject(dir: string, corpus: Corpus, sizes: A
   });
   await writeFile(path.join(dir, PROJECT_FILE), JSON.stringify(project));
   return claims;
+}
+
+/**
+ * BENCH_PROFILE=dir: the page's main thread, sampled (Chromium's CPU profiler, over CDP) during one
+ * code filter run, written to dir as a .cpuprofile that Chromium's DevTools open (a debugging aid).
+ */
+async function startProfile(page: Page): Promise<{ stop(file: string): Promise<void> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, JSON.stringify(profile));
+      await cdp.detach();
+    },
+  };
 }
 
 const median = (values: readonly number[]): number => {
@@ -266,7 +285,9 @@ export async function measureAnalysis(
       const [floor, floorRows] = floorMs(3, () => floorFilterSort(code.id));
       if (Math.min(want.total, 100) !== floorRows.length)
         throw new Error('the floor and the table disagree on the rows');
+      const profiling = process.env.BENCH_PROFILE && r === 1 ? await startProfile(page) : null;
       const t = await codeFilterToPaint(page, code.name || code.nameAr, want);
+      if (profiling) await profiling.stop(path.join(process.env.BENCH_PROFILE!, `claims-filter-${code.id}.cpuprofile`));
       await untickCode(page, code.name || code.nameAr);
       await viewShows(page, every);
       if (process.env.BENCH_DEBUG)

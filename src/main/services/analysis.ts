@@ -24,6 +24,7 @@ import { AppError } from '@shared/errors';
 import type { DocumentSummary } from '@shared/model';
 import { selectDocuments } from '../exchange/documentSource';
 import { exportFileName } from '../exchange/fileNames';
+import { claimIndexOf, type ClaimIndex, type Selection } from './claimIndex';
 import { claimRecordCache } from './claimRecordCache';
 import { claimRow, sortClaimRows } from './claimRows';
 import { networkAnswerCache } from './networkAnswerCache';
@@ -72,6 +73,31 @@ async function filteredRecords(ctx: ServiceContext, filter: ClaimFilter): Promis
     for (const r of list) if (keep(r)) records.push(r);
   }
   return records;
+}
+
+/**
+ * The claims index (claimIndex.ts) once every document's records are kept (those not yet kept are
+ * read first), or null: a change heard meanwhile, or a document filter on a cache not yet full
+ * (the general path reads only the chosen documents). The table and the timeline answer from it.
+ */
+async function claimIndex(ctx: ServiceContext, filter: ClaimFilter): Promise<ClaimIndex | null> {
+  const cache = claimRecordCache(ctx.store);
+  const summaries = ctx.store.summaries();
+  const kept = claimIndexOf(cache, summaries);
+  if (kept || filter.documentIds) return kept;
+  let context: ClaimContext | null = null;
+  const claims = () => (context ??= claimContext(ctx.store.data));
+  for (const summary of summaries) if (!cache.kept(summary)) await documentRecords(ctx, summary, claims);
+  return claimIndexOf(cache, summaries);
+}
+
+/** The filter as the index applies it, refusing what the general path refuses. */
+function selection(ctx: ServiceContext, filter: ClaimFilter): Selection {
+  checkCodes(ctx, filter);
+  const codebook = ctx.store.data.codebook.codes;
+  // a document the project lacks is refused here too
+  if (filter.documentIds) selectDocuments(ctx.store, filter.documentIds);
+  return { scope: codeScope(filter, codebook), keep: claimPredicate(filter, codebook, ctx.store.data.coders) };
 }
 
 /** The filter fields the kept two-mode sums answer for; a filter using any other is built from the records. */
@@ -174,10 +200,26 @@ function checkWindowCount(records: readonly ClaimRecord[], options: NetworkOptio
     );
 }
 
+/**
+ * `index: false` answers the table and the timeline by the general path only (a filter over every
+ * record, then a sort): the fast path's tests compare the two.
+ */
 export function analysisHandlers(
   ctx: ServiceContext,
+  { index = true }: { index?: boolean } = {},
 ): Pick<Handlers, 'analysis.claims' | 'analysis.network' | 'analysis.timeline' | 'analysis.export'> {
   const codebook = () => ctx.store.data.codebook.codes;
+  const codeNames = () => {
+    const names = new Map(codebook().map((c) => [c.id, c.name || c.nameAr]));
+    return (id: string) => names.get(id) ?? id;
+  };
+  // the timeline's records: from the index when it holds every document, else the general path
+  const timelineRecords = async (filter: ClaimFilter): Promise<ClaimRecord[]> => {
+    if (!index) return filteredRecords(ctx, filter);
+    const chosen = selection(ctx, filter);
+    const found = await claimIndex(ctx, filter);
+    return found ? found.select(chosen) : filteredRecords(ctx, filter);
+  };
   const network = async (filter: ClaimFilter, spec: NetworkSpec) => {
     const records = await filteredRecords(ctx, filter);
     const options = networkOptions(spec, filter, codeScope(filter, codebook()));
@@ -187,11 +229,16 @@ export function analysisHandlers(
     'analysis.claims': async (input) => {
       const filter = input.filter ?? {};
       const sort = input.sort ?? { column: 'documentDate' as const, dir: 'asc' as const };
+      const chosen = index ? selection(ctx, filter) : null;
+      const found = chosen ? await claimIndex(ctx, filter) : null;
+      if (chosen && found) {
+        const order = found.sorted(JSON.stringify([filter, sort]), chosen, sort, codeNames());
+        return { total: order.length, rows: found.rows(order, input.offset, input.limit) };
+      }
       // the table's next page (same filter, same sort, nothing changed) is a slice of the last answer
       const sorted = await claimRecordCache(ctx.store).derived(JSON.stringify(['claims', filter, sort]), async () => {
         const records = await filteredRecords(ctx, filter);
-        const names = new Map(codebook().map((c) => [c.id, c.name || c.nameAr]));
-        return sortClaimRows(records.map(claimRow), sort, (id) => names.get(id) ?? id);
+        return sortClaimRows(records.map(claimRow), sort, codeNames());
       });
       return { total: sorted.length, rows: sorted.slice(input.offset, input.offset + input.limit) };
     },
@@ -212,7 +259,7 @@ export function analysisHandlers(
     },
     'analysis.timeline': async (input) => {
       const filter = input.filter ?? {};
-      const records = await filteredRecords(ctx, filter);
+      const records = await timelineRecords(filter);
       const names = new Map(codebook().map((c) => [c.id, c.name]));
       const timeline = buildTimeline(
         records,

@@ -33,12 +33,15 @@ export class ClaimRecordCache {
   /** moves on with every change: a memo made before it is stale */
   private generation = 0;
   private memo: { key: string; generation: number; value: unknown } | null = null;
+  /** moves on with every change and every record set kept: an index of the records (claimIndex.ts) made before it is stale */
+  private changes = 0;
   /** the two-mode sums of every record kept (networkAggregate.ts): always the sum over `docs` */
   readonly totals = new TwoModeTotals();
 
   /** Forget these documents (null: every one). */
   forget(documentIds: readonly string[] | null): void {
     this.generation++;
+    this.changes++;
     this.memo = null;
     if (documentIds === null) {
       this.docs.clear();
@@ -79,6 +82,7 @@ export class ClaimRecordCache {
       if (current) this.totals.add(current.records, -1);
       this.docs.set(summary.id, { stamp, records });
       this.totals.add(records, 1);
+      this.changes++;
     }
     return records;
   }
@@ -90,6 +94,11 @@ export class ClaimRecordCache {
     const value = await make();
     if (generation === this.generation) this.memo = { key, generation, value };
     return value;
+  }
+
+  /** The state of the kept records: the same number, the same records. */
+  get version(): number {
+    return this.changes;
   }
 
   /** How many documents' records are kept (for tests). */

@@ -64,8 +64,17 @@ export function sortClaimRows(
   sort: { column: ClaimColumn; dir: 'asc' | 'desc' },
   codeName: (id: string) => string = (id) => id,
 ): ClaimRow[] {
+  return sortedOrder(rows, sort, codeName).map((i) => rows[i]!);
+}
+
+/** The rows' indices in `sortClaimRows`'s order (the claims index keeps them, claimIndex.ts). */
+export function sortedOrder(
+  rows: readonly ClaimRow[],
+  sort: { column: ClaimColumn; dir: 'asc' | 'desc' },
+  codeName: (id: string) => string = (id) => id,
+): number[] {
   const sign = sort.dir === 'asc' ? 1 : -1;
-  const keyed = rows.map((row, index) => ({ row, index, key: keyOf(row, sort.column, codeName) }));
+  const keyed = rows.map((row, index) => ({ index, key: keyOf(row, sort.column, codeName) }));
   // dates (YYYY-MM-DD) sort as plain strings, many times faster than the collator, in the same order
   const compare = DATE_COLUMNS.has(sort.column) ? comparePlain : compareKeys;
   keyed.sort((x, y) => {
@@ -75,5 +84,5 @@ export function sortClaimRows(
     }
     return sign * compare(x.key, y.key) || x.index - y.index;
   });
-  return keyed.map((k) => k.row);
+  return keyed.map((k) => k.index);
 }

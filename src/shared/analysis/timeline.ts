@@ -72,18 +72,31 @@ const POSITION_NAMES: ReadonlyArray<[string, string]> = [
   ['none', 'no position'],
 ];
 
-function keysOf(r: ClaimRecord, options: TimelineOptions): Array<{ key: string; name: string }> {
+type SeriesKey = { key: string; name: string };
+const ALL: readonly SeriesKey[] = [{ key: 'all', name: 'claims' }];
+const NO_CLAIMANT: readonly SeriesKey[] = [{ key: '', name: 'no claimant' }];
+const POSITION_KEYS = new Map<string, readonly SeriesKey[]>(
+  ['1', '0', '-1', 'none'].map((key) => [key, [{ key, name: '' }]]),
+);
+
+function keysOf(r: ClaimRecord, options: TimelineOptions): readonly SeriesKey[] {
   switch (options.stackBy ?? 'none') {
     case 'code': {
-      const codes = [...new Set(r.codes)];
-      return (options.codes ? codes.filter((c) => options.codes!.has(c)) : codes).map((c) => ({ key: c, name: c }));
+      // each code once, in the claim's order, within the scope
+      const out: SeriesKey[] = [];
+      r.codes.forEach((c, i) => {
+        if (r.codes.indexOf(c) === i && (!options.codes || options.codes.has(c))) out.push({ key: c, name: c });
+      });
+      return out;
     }
     case 'actor':
-      return r.claimant ? [{ key: r.claimant.id, name: r.claimant.name }] : [{ key: '', name: 'no claimant' }];
-    case 'position':
-      return [{ key: r.position === null ? 'none' : String(r.position), name: '' }];
+      return r.claimant ? [{ key: r.claimant.id, name: r.claimant.name }] : NO_CLAIMANT;
+    case 'position': {
+      const key = r.position === null ? 'none' : String(r.position);
+      return POSITION_KEYS.get(key) ?? [{ key, name: '' }];
+    }
     default:
-      return [{ key: 'all', name: 'claims' }];
+      return ALL;
   }
 }
 
@@ -121,8 +134,14 @@ export function buildTimeline(
       bins.push({ start: s, end: addDays(nextBin(s, interval), -1), label: label(s, interval), total: 0, counts: [] });
     }
   }
+  // each distinct date's bin, found once (a project has far fewer dates than claims)
+  const binOfDate = new Map<string, TimelineBin>();
   for (const [d, r] of dated) {
-    const bin = bins[binIndex.get(binStart(d, interval)) as number] as TimelineBin;
+    let bin = binOfDate.get(d);
+    if (!bin) {
+      bin = bins[binIndex.get(binStart(d, interval)) as number] as TimelineBin;
+      binOfDate.set(d, bin);
+    }
     bin.total++;
     for (const k of keysOf(r, options)) {
       let s = series.get(k.key);

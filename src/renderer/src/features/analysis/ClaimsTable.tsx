@@ -44,20 +44,31 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
   const { lang } = useI18n();
   const [sort, setSort] = useState<Sort>({ column: 'documentDate', dir: 'asc' });
   const key = JSON.stringify({ filter, sort, revision });
-  const [loaded, setLoaded] = useState<{ key: string; pages: RowPages<ClaimRow>; total: number | null }>(() => ({
-    key,
-    pages: new RowPages<ClaimRow>(),
-    total: null,
-  }));
+  const [loaded, setLoaded] = useState<{
+    key: string;
+    pages: RowPages<ClaimRow>;
+    total: number | null;
+    /** the last rows shown, kept on screen (marked busy) until the new first page comes */
+    previous: RowPages<ClaimRow> | null;
+  }>(() => ({ key, pages: new RowPages<ClaimRow>(), total: null, previous: null }));
   const [, setArrivals] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
   // a new filter, order or revision starts a new set of pages (React renders again at once); the
-  // old total stands until the new one comes, so an edit elsewhere does not lose the scroll place
-  if (loaded.key !== key) setLoaded({ key, pages: new RowPages<ClaimRow>(), total: loaded.total });
+  // old total and rows stand until the new ones come, so an edit elsewhere does not lose the
+  // scroll place and a click does not empty the table only to fill it again a moment later
+  if (loaded.key !== key)
+    setLoaded({
+      key,
+      pages: new RowPages<ClaimRow>(),
+      total: loaded.total,
+      previous: loaded.pages.has(0) ? loaded.pages : loaded.previous,
+    });
   const state = loaded;
   const total = state.total ?? 0;
+  const busy = !state.pages.has(0) && state.previous !== null;
+  const shown = busy ? state.previous! : state.pages;
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -88,6 +99,8 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
         },
         (err: unknown) => {
           state.pages.forget(page);
+          // the last filter's rows do not stand for this one
+          setLoaded((cur) => (cur.pages === state.pages && cur.previous ? { ...cur, previous: null } : cur));
           setError(errorMessage(err));
         },
       );
@@ -123,7 +136,7 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
     };
     if (e.key === 'Enter') {
       e.preventDefault();
-      open(state.pages.row(index));
+      open(shown.row(index));
     } else if (Object.hasOwn(moves, e.key)) {
       e.preventDefault();
       moveTo(moves[e.key]!);
@@ -158,7 +171,13 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
           {s.noClaims}
         </p>
       ) : (
-        <div className="claims-table" role="table" aria-label={s.table} aria-rowcount={total + 1}>
+        <div
+          className={busy ? 'claims-table claims-busy' : 'claims-table'}
+          role="table"
+          aria-label={s.table}
+          aria-rowcount={total + 1}
+          aria-busy={busy}
+        >
           <div role="rowgroup" className="claims-head">
             <div role="row" className="claims-row" aria-rowindex={1}>
               {COLUMNS.map(({ column, label }) => (
@@ -179,7 +198,7 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
           <div role="rowgroup" className="claims-body" ref={scroller}>
             <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item) => {
-                const row = state.pages.row(item.index);
+                const row = shown.row(item.index);
                 return (
                   <div
                     key={item.index}

@@ -4,7 +4,7 @@
  * or the claim's date. Hovering or focusing a bar shows its counts; a click (or Enter) filters the
  * view to its dates. Saved as SVG or PNG.
  */
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ClaimFilter, DateField } from '@shared/analysis/filter';
 import type { Interval, StackBy } from '@shared/analysis/timeline';
 import { api } from '../../api/client';
@@ -58,7 +58,7 @@ export function Timeline({
     1,
   );
 
-  const codes = new Map(app.codebook.codes.map((c) => [c.id, c]));
+  const codes = useMemo(() => new Map(app.codebook.codes.map((c) => [c.id, c])), [app.codebook]);
   const seriesName = (key: string, name: string) => {
     if (stackBy === 'position') return key === 'none' ? s.noPosition : name;
     const code = stackBy === 'code' ? codes.get(key) : undefined;
@@ -71,7 +71,8 @@ export function Timeline({
         ? (POSITION_COLOURS[key] ?? '#999')
         : PALETTE[i % PALETTE.length]!;
 
-  const geometry = data ? timelineGeometry(data.bins, FRAME) : null;
+  // drawn once per answer, not again at every render of the view (a click in the filter bar)
+  const geometry = useMemo(() => (data ? timelineGeometry(data.bins, FRAME) : null), [data]);
   const series = data?.series ?? [];
   const describe = (i: number) => {
     const bin = data!.bins[i]!;

@@ -33,6 +33,11 @@ export class RowPages<T> {
     return wanted;
   }
 
+  /** Whether this page has come. */
+  has(page: number): boolean {
+    return this.pages.has(page);
+  }
+
   put(page: number, rows: T[]): void {
     this.pages.set(page, rows);
     this.asked.delete(page);

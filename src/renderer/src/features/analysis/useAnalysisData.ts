@@ -18,9 +18,11 @@ export function useDataRevision(): number {
 
 /**
  * The answer of `load` for `key` (a JSON string of its inputs), refetched when the key changes.
- * `defer` sends the request that many tasks later: one filter change asks for the table, the
- * timeline and the network at once, and the server answers in the order it is asked, so the table
- * (what the researcher reads) asks first and the charts after it.
+ * `defer` sends the request later: one filter change asks for the table, the timeline and the
+ * network at once, and the server answers in the order it is asked, so the table (what the
+ * researcher reads) asks first and the charts after it. The first hop is a microtask (after every
+ * effect of the same commit, the table's request among them, yet before the browser draws that
+ * commit's frame, so the timeline's answer does not wait for it); each further hop is a task.
  */
 export function useLatest<T>(key: string, load: () => Promise<T>, defer = 0): { data: T | null; error: string | null } {
   const [state, setState] = useState<{ key: string; data: T | null; error: string | null }>({
@@ -33,8 +35,12 @@ export function useLatest<T>(key: string, load: () => Promise<T>, defer = 0): { 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const send = (hops: number) => {
       if (!current) return;
-      if (hops > 0) {
+      if (hops > 1) {
         timer = setTimeout(() => send(hops - 1), 0);
+        return;
+      }
+      if (hops === 1) {
+        queueMicrotask(() => send(0));
         return;
       }
       load().then(
