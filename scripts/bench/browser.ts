@@ -420,7 +420,7 @@ export async function hoverToPaint(
 
 /**
  * Scroll the reader `px` pixels per frame for `count` frames with the pointer resting over the
- * article (so hover hit-testing runs as it does for a reader). Each frame's duration: from the
+ * article, as a reader's (the reader's hover handling sees the scroll). Each frame's duration: from the
  * frame's begin time (the rAF time stamp) to the end of its rendering (MessageChannel message).
  */
 export async function scrollFrames(

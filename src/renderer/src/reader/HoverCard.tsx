@@ -1,9 +1,10 @@
-import { Fragment } from 'react';
+import { Fragment, useSyncExternalStore } from 'react';
 import type { Annotation, Code } from '@shared/model';
 import { codeLabel, useI18n, useAppStrings } from '../i18n';
 import { useApp } from '../app/AppContext';
 import { claimantName } from './claims/ClaimFieldsEditor';
 import { useRegistryIndex } from './claims/useRegistry';
+import type { HoverStore } from './hoverStore';
 
 /**
  * What the annotations under the pointer are: their codes and claimant. Each name is isolated
@@ -53,4 +54,10 @@ export function HoverCard({
       ))}
     </div>
   );
+}
+
+/** The card of what is under the pointer now: renders on its own when the hover changes. */
+export function HoverLayer({ store, codes }: { store: HoverStore; codes: readonly Code[] }) {
+  const hover = useSyncExternalStore(store.subscribe, store.get);
+  return hover ? <HoverCard x={hover.x} y={hover.y} items={hover.items} codes={codes} /> : null;
 }

@@ -16,7 +16,7 @@ import { annotationsAt } from './dom/hitTest';
 import { revealSpan } from './dom/reveal';
 import type { Span } from './dom/selection';
 import { installHighlightStyles, paintAnnotations } from './highlights';
-import { HoverCard } from './HoverCard';
+import { HoverLayer } from './HoverCard';
 import { KeysDialog } from './KeysDialog';
 import { NameDialog } from './NameDialog';
 import { placePalette, type PalettePlace } from './palettePlace';
@@ -197,7 +197,7 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
               <ArticleText paragraphs={model.paragraphs} direction={doc.direction} language={doc.language} />
             </article>
           </div>
-          {hover && <HoverCard x={hover.x} y={hover.y} items={hover.items} codes={codes} />}
+          <HoverLayer store={hover} codes={codes} />
         </div>
         {!palette && !askName && (
           <SelectionKeys

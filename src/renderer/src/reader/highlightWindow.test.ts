@@ -29,14 +29,20 @@ describe('the paragraphs whose highlights are registered', () => {
     expect(paragraphsInBand(0, boxes(0), 0, 800)).toEqual({ first: 0, last: -1 });
   });
 
-  it('registers the screen and a screen and a half either side, and keeps it while the screen stays inside', () => {
+  it('registers the screen and a screen and a half either side, further ahead while scrolling on, and keeps it while the screen stays inside', () => {
     const first = nextWindow(null, 1000, boxes(10_000), 800);
     // the screen shows paragraphs 200–216; the window reaches 1,200 px either side (a paragraph touching its edge counts)
     expect(first).toEqual({ first: 175, last: 240 });
     // a small scroll keeps the window (no change to the registry)
     expect(nextWindow(first, 1000, boxes(10_400), 800)).toBeNull();
-    // a scroll of a screen moves it
-    expect(nextWindow(first, 1000, boxes(10_900), 800)).toEqual({ first: 193, last: 258 });
+    // a scroll of a screen down moves it, reaching four screens (3,200 px) below the screen and a
+    // screen and a half above: a steady scroll renews the registry once every three and a half screens
+    const down = nextWindow(first, 1000, boxes(10_900), 800);
+    expect(down).toEqual({ first: 193, last: 298 });
+    expect(nextWindow(down, 1000, boxes(10_900 + 2_700), 800)).toBeNull();
+    expect(nextWindow(down, 1000, boxes(10_900 + 2_900), 800)).toEqual({ first: 251, last: 356 });
+    // and up, the other way round
+    expect(nextWindow(first, 1000, boxes(8_900), 800)).toEqual({ first: 113, last: 218 });
     // a jump far away
     expect(nextWindow(first, 1000, boxes(40_000), 800)).toEqual({ first: 775, last: 840 });
   });

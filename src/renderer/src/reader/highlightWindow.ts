@@ -49,11 +49,18 @@ export function touches(window: ParagraphWindow, first: number, last: number): b
   return last >= window.first && first <= window.last;
 }
 
+/** screens registered behind the screen, and ahead of it while scrolling on in one direction */
+export const WINDOW_BEHIND = 1.5;
+export const WINDOW_AHEAD = 4;
+
 /**
- * The window to register for a screen `height` tall: one and a half screens either side, renewed
- * when the screen and half a screen either side (what a fast scroll or the compositor may show
- * before the page hears of it) is no longer inside it, so a scroll changes the registry about once a
- * screen, not every frame.
+ * The window to register for a screen `height` tall, renewed when the screen and half a screen
+ * either side (what a fast scroll or the compositor may show before the page hears of it) is no
+ * longer inside it. The first window, or one after a jump, reaches one and a half screens either
+ * side; a window renewed because the screen moved on past one end reaches four screens ahead that
+ * way and one and a half behind. Every change to the registry costs Chromium a repaint of the
+ * highlighted text (most of a scroll frame's budget), so a steady scroll renews it about once every
+ * three and a half screens (50 frames at 60 px a frame), not every screen.
  */
 export function nextWindow(
   current: ParagraphWindow | null,
@@ -63,5 +70,10 @@ export function nextWindow(
 ): ParagraphWindow | null {
   const needed = paragraphsInBand(count, box, -height / 2, height * 1.5);
   if (covers(current, needed)) return null;
-  return paragraphsInBand(count, box, -height * 1.5, height * 2.5);
+  const overlaps = current !== null && touches(current, needed.first, needed.last);
+  const down = overlaps && needed.last > current.last && needed.first >= current.first;
+  const up = overlaps && needed.first < current.first && needed.last <= current.last;
+  const above = up ? WINDOW_AHEAD : WINDOW_BEHIND;
+  const below = down ? WINDOW_AHEAD : WINDOW_BEHIND;
+  return paragraphsInBand(count, box, -height * above, height * (1 + below));
 }

@@ -3,7 +3,8 @@
  * Pure: reads the DOM it is given, holds no state.
  */
 import type { Annotation } from '@shared/model';
-import { domToUtf16, type TextModel } from '../textModel';
+import { domToUtf16, paragraphAt, type TextModel } from '../textModel';
+import { annotationsAtPoint } from './hitIndex';
 
 interface CaretPositionLike {
   offsetNode: Node;
@@ -32,6 +33,6 @@ export function annotationsAt(
   if (!caret) return [];
   const u = domToUtf16(model, article, caret.offsetNode, caret.offset);
   if (u === null) return [];
-  const cp = model.map.toCp(u);
-  return annotations.filter((a) => a.start <= cp && cp < a.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+  // one caret look-up, then only the spans of the paragraph under the point (no box per annotation)
+  return annotationsAtPoint(model, annotations, paragraphAt(model, u), model.map.toCp(u));
 }
