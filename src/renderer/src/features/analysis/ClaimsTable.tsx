@@ -15,6 +15,7 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 import { codeLabel, useI18n } from '../../i18n';
 import { PAGE_SIZE, RowPages } from './rowPages';
 import { useAnalysisStrings } from './strings';
+import { tableKey, tableShown } from './tableFirst';
 
 const ROW_HEIGHT = 34;
 type Sort = { column: ClaimColumn; dir: 'asc' | 'desc' };
@@ -106,6 +107,12 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
       );
     }
   }, [state, first, last, total, filter, sort]);
+
+  // the network asks for this filter once the table has shown it (tableFirst.ts)
+  const shownPage = state.pages.has(0);
+  useEffect(() => {
+    if (shownPage || error !== null) tableShown(tableKey(filter, revision));
+  }, [shownPage, error, filter, revision]);
 
   // a new filter or order starts at the top
   useEffect(() => {

@@ -25,6 +25,7 @@ import { NetworkExports } from './NetworkExports';
 import { usePanZoom } from './panZoom';
 import { WindowStepper, useSlidingWindows } from './WindowStepper';
 import { useAnalysisStrings } from './strings';
+import { afterTable, tableKey } from './tableFirst';
 import { useLatest } from './useAnalysisData';
 import { useNetworkLayout } from './useNetworkLayout';
 
@@ -64,10 +65,10 @@ export function NetworkView({
     ...(to ? { to } : {}),
     ...(sliding.window ? { window: sliding.window } : {}),
   };
-  // after the table's and the timeline's requests (useLatest's defer)
+  // after the table has shown the filter (tableFirst.ts) and the timeline's request (useLatest's defer)
   const { data, error } = useLatest(
     JSON.stringify({ filter, spec, revision }),
-    () => api['analysis.network']({ filter, network: spec }),
+    () => afterTable(tableKey(filter, revision)).then(() => api['analysis.network']({ filter, network: spec })),
     2,
   );
   const windows = sliding.window && data ? data.windows : null;
