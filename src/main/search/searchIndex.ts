@@ -113,6 +113,8 @@ const FULL_CACHE_BYTES = 32 * 1024 * 1024;
  * this many bytes: a few numbers per mark, so all of 10,000 news articles fit many times over.
  */
 const MARKS_CACHE_BYTES = 16 * 1024 * 1024;
+/** what one kept document's harakat cost besides their edits (its Map slot, record, id and sha256): a document without harakat is not free */
+const MARKS_ENTRY_BYTES = 192;
 const PARALLEL_READS = 16;
 
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -284,8 +286,13 @@ export class SearchIndex {
    */
   constructor(
     private readonly source: DocumentSource,
-    private readonly options: { prefilter?: boolean } = {},
+    private readonly options: { prefilter?: boolean; marksCacheBytes?: number } = {},
   ) {}
+
+  /** How many documents' harakat are kept in memory (for tests: the cache is bounded). */
+  get marksKept(): number {
+    return this.marks.size;
+  }
 
   /** How many documents the in-memory filter holds (for tests and the benchmark). */
   get size(): number {
@@ -307,8 +314,8 @@ export class SearchIndex {
     this.dropMarks(entry.id);
     const edits = markEditsOf(entry.text, entry.folded);
     this.marks.set(entry.id, { sha256: entry.sha256, edits });
-    this.marksBytes += editBytes(edits);
-    while (this.marksBytes > MARKS_CACHE_BYTES && this.marks.size > 1)
+    this.marksBytes += MARKS_ENTRY_BYTES + editBytes(edits);
+    while (this.marksBytes > (this.options.marksCacheBytes ?? MARKS_CACHE_BYTES) && this.marks.size > 1)
       this.dropMarks(this.marks.keys().next().value as string);
     return edits;
   }
@@ -317,7 +324,7 @@ export class SearchIndex {
     const old = this.marks.get(id);
     if (!old) return;
     this.marks.delete(id);
-    this.marksBytes -= editBytes(old.edits);
+    this.marksBytes -= MARKS_ENTRY_BYTES + editBytes(old.edits);
   }
 
   /**
