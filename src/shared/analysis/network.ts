@@ -106,7 +106,8 @@ export interface Network {
 export const actorNodeId = (id: string): string => `actor:${id}`;
 export const codeNodeId = (id: string): string => `code:${id}`;
 
-function actorNode(a: ActorRef): NetworkNode {
+/** An actor's node: its names in both scripts and its registry attributes (every exporter reads these). */
+export function actorNode(a: ActorRef, claims = 0): NetworkNode {
   return {
     id: actorNodeId(a.id),
     kind: 'actor',
@@ -116,7 +117,7 @@ function actorNode(a: ActorRef): NetworkNode {
     type: a.type ?? '',
     affiliation: a.affiliation?.name ?? '',
     country: a.country ?? '',
-    claims: 0,
+    claims,
   };
 }
 

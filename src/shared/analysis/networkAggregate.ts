@@ -14,6 +14,7 @@
  * networkAggregate.test.ts compare them, edge by edge).
  */
 import {
+  actorNode,
   actorNodeId,
   codeNodeId,
   oneModeFromActors,
@@ -208,19 +209,8 @@ export class TwoModeTotals {
         for (const [key, count] of a.codeSets) if (keyMeets(key, scope)) claims += count;
       }
       if (claims === 0) continue;
-      const ref = a.ref;
       const source = a.nodeId;
-      nodes.push({
-        id: source,
-        kind: 'actor',
-        name: ref.name,
-        nameAr: ref.nameAr ?? '',
-        nameLatin: ref.nameLatin ?? '',
-        type: ref.type ?? '',
-        affiliation: ref.affiliation?.name ?? '',
-        country: ref.country ?? '',
-        claims,
-      });
+      nodes.push(actorNode(a.ref, claims));
       const cells = (a.sortedCells ??= this.sortCells(a.cells));
       for (const { code, target, cell } of cells) {
         if (scope && !scope.has(code)) continue;
@@ -278,19 +268,8 @@ export class TwoModeTotals {
         cells.set(code, cell.levels);
         total += cell.positions;
       }
-      const ref = a.ref;
       actors.push({
-        node: {
-          id: a.nodeId,
-          kind: 'actor',
-          name: ref.name,
-          nameAr: ref.nameAr ?? '',
-          nameLatin: ref.nameLatin ?? '',
-          type: ref.type ?? '',
-          affiliation: ref.affiliation?.name ?? '',
-          country: ref.country ?? '',
-          claims,
-        },
+        node: actorNode(a.ref, claims),
         cells,
         total,
       });
