@@ -3,27 +3,13 @@
  * its coder's current name, a filter saved by name still working, and the events export
  * following the same filter.
  */
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClaimFilter } from '@shared/analysis/filter';
-import { openTestProject, type TestProject } from '../../../test/harness/project';
+import { eachTestProject, SAMPLE_TEXT as SAMPLE } from '../../../test/harness/eachProject';
+import type { TestProject } from '../../../test/harness/project';
 
-const SAMPLE = readFileSync(path.resolve('resources/sample/libya-ceasefire-2019.ar.txt'), 'utf8');
-
-let dir: string;
-let p: TestProject;
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-analysis-coders-'));
-  p = await openTestProject(dir);
-});
-afterEach(async () => {
-  await p.close();
-  await rm(dir, { recursive: true, force: true });
-});
+let p!: TestProject;
+eachTestProject('hashiya-analysis-coders-', (opened) => (p = opened));
 
 /** Amal codes two claims, is renamed “Amal Haddad”; Basim (another coder id) codes one. */
 async function setUp() {

@@ -6,20 +6,16 @@
  * completeness) and random orders, with edits between the calls: claims created, changed and
  * deleted, a document's date changed, a document deleted, a code renamed and moved.
  */
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ClaimFilter } from '@shared/analysis/filter';
 import type { ClaimColumn } from '@shared/api/analysis';
 import type { Annotation } from '@shared/model';
-import { openTestProject, type TestProject } from '../../../test/harness/project';
+import { eachTestProject, SAMPLE_TEXT as SAMPLE } from '../../../test/harness/eachProject';
+import type { TestProject } from '../../../test/harness/project';
 import { analysisHandlers } from './analysis';
 import { ClaimIndex } from './claimIndex';
 import { claimRecordCache } from './claimRecordCache';
 
-const SAMPLE = readFileSync(path.resolve('resources/sample/libya-ceasefire-2019.ar.txt'), 'utf8');
 /** whole words of the sample (a span may not split a letter from its marks) */
 const WORDS = [...SAMPLE.slice(0, 1200).matchAll(/\S+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 const COLUMNS: ClaimColumn[] = ['documentDate', 'claimDate', 'title', 'codes', 'claimant', 'position', 'quote'];
@@ -27,17 +23,8 @@ const POSITIONS = ['proposes', 'supports', 'rejects', 'reports'];
 const INTERVALS = ['auto', 'day', 'week', 'month'] as const;
 const STACKS = ['none', 'code', 'actor', 'position'] as const;
 
-let dir: string;
-let p: TestProject;
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-analysis-fast-'));
-  p = await openTestProject(dir);
-});
-afterEach(async () => {
-  await p.close();
-  await rm(dir, { recursive: true, force: true });
-});
+let p!: TestProject;
+eachTestProject('hashiya-analysis-fast-', (opened) => (p = opened));
 
 /** mulberry32: the same project and filters on every run of a seed */
 function seeded(seed: number): () => number {

@@ -3,28 +3,14 @@
  * with nothing changed is the answer already built, and every change the API makes in between
  * (an edit, a delete, a document's date, an actor's name, a claim field) is in the next answer.
  */
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '@shared/model';
-import { openTestProject, type TestProject } from '../../../test/harness/project';
+import { eachTestProject, SAMPLE_TEXT as SAMPLE } from '../../../test/harness/eachProject';
+import type { TestProject } from '../../../test/harness/project';
 import { networkAnswerCache } from './networkAnswerCache';
 
-const SAMPLE = readFileSync(path.resolve('resources/sample/libya-ceasefire-2019.ar.txt'), 'utf8');
-
-let dir: string;
-let p: TestProject;
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-network-answers-'));
-  p = await openTestProject(dir);
-});
-afterEach(async () => {
-  await p.close();
-  await rm(dir, { recursive: true, force: true });
-});
+let p!: TestProject;
+eachTestProject('hashiya-network-answers-', (opened) => (p = opened));
 
 async function doc(title: string, publishedAt: string): Promise<DocumentSummary> {
   const { document } = await p.call('documents.importText', { text: SAMPLE, title, allowDuplicate: true });

@@ -3,28 +3,14 @@
  * after claims are created, changed and deleted between calls, the network of every document
  * equals the one built from the records (a filter naming every document takes that path).
  */
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '@shared/model';
-import { openTestProject, type TestProject } from '../../../test/harness/project';
+import { eachTestProject, SAMPLE_TEXT as SAMPLE } from '../../../test/harness/eachProject';
+import type { TestProject } from '../../../test/harness/project';
 import { claimRecordCache } from './claimRecordCache';
 
-const SAMPLE = readFileSync(path.resolve('resources/sample/libya-ceasefire-2019.ar.txt'), 'utf8');
-
-let dir: string;
-let p: TestProject;
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-network-totals-'));
-  p = await openTestProject(dir);
-});
-afterEach(async () => {
-  await p.close();
-  await rm(dir, { recursive: true, force: true });
-});
+let p!: TestProject;
+eachTestProject('hashiya-network-totals-', (opened) => (p = opened));
 
 async function doc(title: string): Promise<DocumentSummary> {
   return (await p.call('documents.importText', { text: SAMPLE, title, allowDuplicate: true })).document;
