@@ -56,6 +56,14 @@ async function openClaims(page: Page, hashiya: Hashiya) {
   await expect(page.getByRole('heading', { level: 1, name: 'Claims' })).toBeVisible();
 }
 
+/** The sample claims, the interface in Arabic, the claims view open. */
+async function openClaimsInArabic(page: Page, hashiya: Hashiya) {
+  await seed(hashiya);
+  await hashiya.ok('settings.update', { uiLanguage: 'ar' });
+  await hashiya.open(page);
+  await page.getByRole('navigation', { name: 'الرئيسية' }).getByRole('button', { name: 'الادعاءات' }).click();
+}
+
 /** Tick `labels` in a filter field of several values (filter-<field>), then close its list. */
 async function choose(page: Page, field: string, ...labels: string[]) {
   const box = page.getByTestId(`filter-${field}`);
@@ -336,10 +344,7 @@ test('in Arabic: the view’s words, right-to-left chrome, Arabic names in the n
   page,
   hashiya,
 }) => {
-  await seed(hashiya);
-  await hashiya.ok('settings.update', { uiLanguage: 'ar' });
-  await hashiya.open(page);
-  await page.getByRole('navigation', { name: 'الرئيسية' }).getByRole('button', { name: 'الادعاءات' }).click();
+  await openClaimsInArabic(page, hashiya);
   await expect(page.getByRole('heading', { level: 1, name: 'الادعاءات' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(rows(page)).toHaveCount(3);
@@ -412,10 +417,7 @@ test('in the Arabic interface the date fields show and take dates year first; a 
   page,
   hashiya,
 }) => {
-  await seed(hashiya);
-  await hashiya.ok('settings.update', { uiLanguage: 'ar' });
-  await hashiya.open(page);
-  await page.getByRole('navigation', { name: 'الرئيسية' }).getByRole('button', { name: 'الادعاءات' }).click();
+  await openClaimsInArabic(page, hashiya);
   await expect(rows(page)).toHaveCount(3);
   // a text field (the browser's date input shows mm/dd/yyyy whatever the page's language)
   const from = page.getByLabel('من', { exact: true });
