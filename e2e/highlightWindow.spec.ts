@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { Annotation } from '@shared/model';
-import { expect, test } from './fixtures';
+import { expect, test, type Hashiya } from './fixtures';
 import { cp, dragSelect } from './helpers/selection';
 
 const PARAGRAPHS = 400;
@@ -29,13 +29,8 @@ const painted = (page: Page) =>
       ),
   );
 
-const scrollTo = (page: Page, para: number) =>
-  page.locator(`[data-testid="article"] p[data-para="${para}"]`).evaluate((p) => p.scrollIntoView({ block: 'center' }));
-
-test('a long article: highlights show wherever the reader scrolls, a tag at once, a deleted one never again', async ({
-  page,
-  hashiya,
-}) => {
+/** The long article, every paragraph's «البند N» tagged, open in the reader. */
+async function openTaggedArticle(page: Page, hashiya: Hashiya): Promise<{ id: string; title: string }> {
   await hashiya.ok('settings.update', { annotator: 'Salma' });
   const { document } = await hashiya.ok<{ document: { id: string; title: string } }>('documents.importText', {
     text: TEXT,
@@ -54,6 +49,17 @@ test('a long article: highlights show wherever the reader scrolls, a tag at once
   await hashiya.ok('annotations.createMany', { documentId: document.id, drafts });
   await hashiya.open(page);
   await hashiya.openDocument(page, document.title);
+  return document;
+}
+
+const scrollTo = (page: Page, para: number) =>
+  page.locator(`[data-testid="article"] p[data-para="${para}"]`).evaluate((p) => p.scrollIntoView({ block: 'center' }));
+
+test('a long article: highlights show wherever the reader scrolls, a tag at once, a deleted one never again', async ({
+  page,
+  hashiya,
+}) => {
+  const document = await openTaggedArticle(page, hashiya);
 
   // the top of the article is painted; the far end is not registered until it comes near
   await expect.poll(async () => (await painted(page)).includes('البند 0')).toBe(true);
@@ -96,23 +102,7 @@ test('scrolling a long article: its scroll events measure nothing, and the highl
   page,
   hashiya,
 }) => {
-  await hashiya.ok('settings.update', { annotator: 'Salma' });
-  const { document } = await hashiya.ok<{ document: { id: string; title: string } }>('documents.importText', {
-    text: TEXT,
-    title: 'Long article',
-  });
-  const drafts = Array.from({ length: PARAGRAPHS }, (_, i) => {
-    const u = TEXT.indexOf(`البند ${i}:`);
-    return {
-      documentId: document.id,
-      start: cp(TEXT, u),
-      end: cp(TEXT, u + `البند ${i}`.length),
-      codes: ['ceasefire-proposal'],
-    };
-  });
-  await hashiya.ok('annotations.createMany', { documentId: document.id, drafts });
-  await hashiya.open(page);
-  await hashiya.openDocument(page, document.title);
+  await openTaggedArticle(page, hashiya);
   await expect.poll(async () => (await painted(page)).includes('البند 0')).toBe(true);
 
   // every layout read made while a scroll event is being handled (a handler that measures makes
