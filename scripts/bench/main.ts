@@ -343,7 +343,7 @@ async function projectScenarios(
     );
 
     // save: annotations.create over HTTP on a document already open (as in the reader)
-    const doc = project.summaries[Math.floor(project.summaries.length / 2)] as (typeof project.summaries)[0];
+    const doc = { id: middle(project) };
     const docFile = path.join(project.dir, 'documents', `${doc.id}.json`);
     await server.call('annotations.list', { documentId: doc.id });
     const spans = wordSpans(
@@ -420,6 +420,50 @@ async function saveInProcess(
   } finally {
     await store.close();
   }
+}
+
+/** The document the save scenarios tag: the one in the middle of the library. */
+function middle(project: WrittenProject): string {
+  return (project.summaries[Math.floor(project.summaries.length / 2)] as WrittenProject['summaries'][number]).id;
+}
+
+interface Saved {
+  save: number;
+  floor: number;
+}
+
+/** save_latency_* and save_growth_10_to_10k, from saveInProcess at 10 and at LARGE documents. */
+function recordSaves(at10: Saved, atLarge: Saved): void {
+  record({
+    name: 'save_latency_10_docs_ms',
+    value: at10.save,
+    unit: 'ms',
+    floor: at10.floor,
+    target: 'ratio ≤ 2',
+    check: (s) => (s.ratio ?? Infinity) <= 2,
+    how: 'annotations.create through the services (in-process dispatch: input validated, span anchored, the document file written durably; it resolves once the file is fsynced) on a 3,000-character document with 10+ annotations in a 10-document project. Floor: temp + write + fsync + rename + fsync(dir) of the same file bytes with node:fs in the same folder, interleaved with the saves.',
+    runs: RUNS.save,
+  });
+  record({
+    name: 'save_latency_10k_docs_ms',
+    value: atLarge.save,
+    unit: 'ms',
+    floor: atLarge.floor,
+    target: 'ratio ≤ 2',
+    check: (s) => (s.ratio ?? Infinity) <= 2,
+    how: `the same in a ${LARGE.toLocaleString()}-document project (the HTTP server stopped first).`,
+    runs: RUNS.save,
+  });
+  record({
+    name: 'save_growth_10_to_10k',
+    value: atLarge.save,
+    unit: 'ms',
+    floor: at10.save,
+    target: 'ratio ≤ 2',
+    check: (s) => (s.ratio ?? Infinity) <= 2,
+    how: `save latency at ${LARGE.toLocaleString()} documents against save latency at 10 documents.`,
+    runs: RUNS.save,
+  });
 }
 
 /** `count` spans of two words each, spread over the text, in code points. */
@@ -815,7 +859,9 @@ async function main(): Promise<void> {
     const chromiumVersion = browser.version();
     log(`Chromium ${chromiumVersion}; data in ${tmp}`);
 
-    const only = process.env.BENCH_ONLY; // import | reader | actors | scale | search | analysis | agreement | projects | export (for working on one part)
+    // for working on one part: import | reader | actors | scale | search | analysis | agreement | projects | export |
+    // save (the in-process saves at 10 and at LARGE documents, then the CSV export: no page, no server)
+    const only = process.env.BENCH_ONLY;
     if (!only || only === 'import') await zipBombScenario();
     if (only === 'import') return finish(chromiumVersion);
     if (!only || only === 'reader') await readerScenarios(browser, corpus, tmp);
@@ -845,36 +891,33 @@ async function main(): Promise<void> {
       `generated ${LARGE.toLocaleString()} documents with ${large.annotationCount.toLocaleString()} annotations in ${(genMs / 1000).toFixed(1)} s [${elapsed()}]`,
     );
 
+    const codeId = corpus.codeIds[0] as string;
+    // BENCH_ONLY=save: the in-process saves and the CSV export only (no browser, no HTTP server)
+    if (only === 'save') {
+      const [saveSmall, saveLarge] = [
+        await saveInProcess(small, middle(small), codeId),
+        await saveInProcess(large, middle(large), codeId),
+      ];
+      for (const [label, s] of [
+        ['10 documents', saveSmall],
+        [`${LARGE} documents`, saveLarge],
+      ] as const)
+        log(
+          `${label}: save in-process ${s.save.toFixed(2)} ms, durable write ${s.floor.toFixed(2)} ms (${s.bytes} bytes)`,
+        );
+      recordSaves(saveSmall, saveLarge);
+      await exportScenario(large);
+      return finish(chromiumVersion);
+    }
     const at10 =
-      only && only !== 'projects'
-        ? null
-        : await projectScenarios(browser, small, corpus.codeIds[0] as string, tmp, '10 documents', false);
+      only && only !== 'projects' ? null : await projectScenarios(browser, small, codeId, tmp, '10 documents', false);
     const atLarge =
       only && only !== 'projects'
         ? null
-        : await projectScenarios(browser, large, corpus.codeIds[0] as string, tmp, `${LARGE} documents`, true);
+        : await projectScenarios(browser, large, codeId, tmp, `${LARGE} documents`, true);
 
     if (at10 && atLarge) {
-      record({
-        name: 'save_latency_10_docs_ms',
-        value: at10.save,
-        unit: 'ms',
-        floor: at10.saveFloor,
-        target: 'ratio ≤ 2',
-        check: (s) => (s.ratio ?? Infinity) <= 2,
-        how: 'annotations.create through the services (in-process dispatch: input validated, span anchored, the document file written durably; it resolves once the file is fsynced) on a 3,000-character document with 10+ annotations in a 10-document project. Floor: temp + write + fsync + rename + fsync(dir) of the same file bytes with node:fs in the same folder, interleaved with the saves.',
-        runs: RUNS.save,
-      });
-      record({
-        name: 'save_latency_10k_docs_ms',
-        value: atLarge.save,
-        unit: 'ms',
-        floor: atLarge.saveFloor,
-        target: 'ratio ≤ 2',
-        check: (s) => (s.ratio ?? Infinity) <= 2,
-        how: `the same in a ${LARGE.toLocaleString()}-document project (the HTTP server stopped first).`,
-        runs: RUNS.save,
-      });
+      recordSaves({ save: at10.save, floor: at10.saveFloor }, { save: atLarge.save, floor: atLarge.saveFloor });
       record({
         name: 'save_latency_http_10k_docs_ms',
         value: atLarge.saveHttp,
@@ -882,16 +925,6 @@ async function main(): Promise<void> {
         floor: at10.saveHttp,
         target: '',
         how: `annotations.create over HTTP from Node's fetch in the ${LARGE.toLocaleString()}-document project, request to response (what the page waits for). Floor column: the same at 10 documents.`,
-        runs: RUNS.save,
-      });
-      record({
-        name: 'save_growth_10_to_10k',
-        value: atLarge.save,
-        unit: 'ms',
-        floor: at10.save,
-        target: 'ratio ≤ 2',
-        check: (s) => (s.ratio ?? Infinity) <= 2,
-        how: `save latency at ${LARGE.toLocaleString()} documents against save latency at 10 documents.`,
         runs: RUNS.save,
       });
       record({
