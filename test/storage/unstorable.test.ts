@@ -45,6 +45,29 @@ describe('data that would not pass its schema is never written', () => {
     await again.store.close();
   });
 
+  it('a document saved before: an annotation changed in place after that save is still refused', async () => {
+    const { b, codeId } = await seedTwoDocuments(dir);
+    const file = path.join(dir, 'documents', `${b}.json`);
+    const p = await openTestProject(dir);
+    const made = await p.call('annotations.create', { documentId: b, start: 0, end: 5, codes: [codeId] });
+    const before = await readBytes(file);
+    const db = await p.store.document(b);
+    // the annotation that save checked, made unstorable in place (as a faulty service would)
+    const kept = db.data.annotations.find((a) => a.id === made.id);
+    if (!kept) throw new Error('the new annotation is not in the document');
+    kept.codes.push('not an id!');
+    await expect(p.store.saveDocument(b)).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/cannot be stored: annotations\.\d+\.codes\.\d+.*Nothing was saved/),
+    });
+    expect(await readBytes(file)).toEqual(before);
+    expect((await p.call('annotations.list', { documentId: b })).find((a) => a.id === made.id)?.codes).toEqual([
+      codeId,
+    ]);
+    await p.store.close();
+    expect(await filesIn(path.join(dir, 'quarantine'))).toEqual([]);
+  });
+
   it('project.json: a codebook over the limit is refused and the codebook in memory is put back', async () => {
     await seedTwoDocuments(dir);
     const file = path.join(dir, 'project.json');

@@ -11,6 +11,7 @@ import type { DocumentSummary, Warning } from '@shared/model';
 import { documentKey, type BackupStore } from './backups';
 import { writeFileDurably, type DurableFileOptions } from './durableFile';
 import { summaryOf } from './documentIndex';
+import { documentFileText } from './documentText';
 import { parsePeek, type PeekPart, type PeekParts } from './documentPeek';
 import { DOCUMENTS_DIR, newerMessage, quarantine, readableTime, TRASH_DIR } from './folder';
 import { CorruptFileError, parseJsonFile, ValidatedJsonFile } from './jsonFile';
@@ -57,6 +58,7 @@ export class DocumentFiles {
     return new ValidatedJsonFile(this.path(id), DocumentFile, {
       ...this.options.durable,
       history: this.options.format,
+      textOf: documentFileText,
     });
   }
 

@@ -83,15 +83,36 @@ export class UnstorableDataError extends Error {
   }
 }
 
+/** The text to write for some data once it passes its schema, else the schema's error. */
+export type CheckedText = { ok: true; text: string } | { ok: false; error: z.ZodError };
+export type TextOf<T> = (data: T) => CheckedText;
+
+/** The plain way: the schema's safeParse of the whole data, then JSON.stringify. */
+export function schemaText<T>(schema: z.ZodType<T>, data: T): CheckedText {
+  const checked = schema.safeParse(data);
+  return checked.success ? { ok: true, text: JSON.stringify(data) } : { ok: false, error: checked.error };
+}
+
+export interface ValidatedJsonFileOptions<T> extends DurableFileOptions {
+  history?: FormatHistory;
+  /**
+   * How a write checks and serialises (default: the schema's safeParse, then JSON.stringify). It
+   * must refuse exactly what the schema refuses and give JSON.stringify's text (documentText.ts).
+   */
+  textOf?: TextOf<T>;
+}
+
 export class ValidatedJsonFile<T> implements Adapter<T> {
   readonly file: DurableTextFile;
   private readonly schema: z.ZodType<T>;
   private readonly history: FormatHistory | undefined;
+  private readonly textOf: TextOf<T>;
 
-  constructor(filePath: string, schema: z.ZodType<T>, options?: DurableFileOptions & { history?: FormatHistory }) {
+  constructor(filePath: string, schema: z.ZodType<T>, options?: ValidatedJsonFileOptions<T>) {
     this.file = new DurableTextFile(filePath, options);
     this.schema = schema;
     this.history = options?.history;
+    this.textOf = options?.textOf ?? ((data) => schemaText(schema, data));
   }
 
   get filePath(): string {
@@ -129,12 +150,12 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
 
   /** The file's text for `data`; throws UnstorableDataError for data that fails the schema. */
   serialize(data: T): string {
-    const checked = this.schema.safeParse(data);
-    if (!checked.success) {
+    const checked = this.textOf(data);
+    if (!checked.ok) {
       const issue = checked.error.issues[0];
       const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
       throw new UnstorableDataError(this.file.filePath, `${where}${issue?.message ?? 'invalid'}`);
     }
-    return JSON.stringify(data);
+    return checked.text;
   }
 }
