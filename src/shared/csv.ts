@@ -227,6 +227,19 @@ export class CsvBuilder {
     return this;
   }
 
+  /**
+   * Write again the units from `start` to `end`, written before and ending a row (CRLF
+   * included): the same rest of a row for another code of one annotation, copied, not encoded.
+   */
+  again(start: number, end: number): this {
+    const n = end - start;
+    this.ensure(n);
+    this.buf.copyWithin(this.len, start, end);
+    this.len += n;
+    this.atRowStart = true;
+    return this;
+  }
+
   /** UTF-16 code units written so far. */
   get length(): number {
     return this.len;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { csvRow } from '@shared/csv';
-import { claimCells, claimColumns, registryLookup } from '@shared/claims/claimCsv';
+import { CsvBuilder, csvRow } from '@shared/csv';
+import { claimCells, claimColumns, registryLookup, writeClaimCells } from '@shared/claims/claimCsv';
 import { emptyRegistry } from '@shared/claims/registry';
 import { addEntity } from '@shared/claims/registryOps';
 import { politicalClaimsTemplate } from '@shared/claims/template';
 import { ClaimField } from '@shared/claims/fields';
+import type { ClaimValues } from '@shared/claims/values';
 
 describe('claim values in CSV columns', () => {
   let registry = emptyRegistry();
@@ -77,5 +78,22 @@ describe('claim values in CSV columns', () => {
     expect(csvRow(cells)).toBe(
       "'=ماكرون,macron,Person,,خليفة حفتر,haftar,Person,الجيش الوطني الليبي,,,,,statement,,proposes,1,,,2019-05-22,,,,,security | stability,سطر,510,false\r\n",
     );
+  });
+
+  it('writes the same cells straight into the export as it lists them, empty fields and all', () => {
+    const lookup = registryLookup(registry);
+    const claims: ClaimValues[] = [
+      {},
+      { claimant: 'haftar', justification: [], fatalities: 0, confirmed: true },
+      { place: 'macron', position: 'no such choice', note: ' "quoted", with a comma\r\nand a line ' },
+      { form: 'statement', certainty: 'asserted', justification: ['security'], fatalities: 2.5 },
+    ];
+    for (const values of claims) {
+      const out = new CsvBuilder();
+      out.text('row');
+      writeClaimCells(out, fields, values, lookup);
+      out.endRow();
+      expect(out.toString()).toBe(csvRow(['row', ...claimCells(fields, values, lookup)]));
+    }
   });
 });

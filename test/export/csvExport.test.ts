@@ -160,6 +160,11 @@ describe('export.csv read back by Python', () => {
       'Ceasefire > Ceasefire proposal',
       'Ceasefire > Ceasefire condition',
     ]);
+    // the second code's row repeats every other cell of the first, guarded and quoted alike
+    const rest = ({ code: _code, code_path: _path, ...cells }: Record<string, unknown>) => cells;
+    expect(rest(haftar[1]!)).toEqual(rest(haftar[0]!));
+    expect(haftar[1]!.note).toBe("'=1+1\nnote");
+    expect(haftar[1]!.claimant).toBe("'=1+1");
     const none = parsed.rows.filter((r) => r.annotation_id === ann.number!.id);
     expect(none).toHaveLength(1);
     expect(none[0]!.code).toBe('');

@@ -6,7 +6,7 @@
  */
 import { CSV_EOL, csvRow, type CsvBuilder } from '@shared/csv';
 import type { Annotation, Document } from '@shared/model';
-import { claimCells, claimColumns, type EntityLookup } from '@shared/claims/claimCsv';
+import { claimColumns, writeClaimCells, type EntityLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
 import type { CodeLabel } from './codeLabels';
 import { paragraphLocator } from './paragraphs';
@@ -91,9 +91,17 @@ export function writeDocumentRows(
       );
       rows++;
     } else {
+      // one row per code: what follows the code's cells is the same on each, encoded once
+      let rest = -1;
+      let restEnd = -1;
       for (const code of a.codes) {
         const l = label(code);
-        writeRow(out, doc, a, l.name, l.path, paragraph);
+        writeHead(out, doc, a, l.name, l.path);
+        if (rest === -1) {
+          rest = out.length;
+          writeRest(out, a, paragraph, claims);
+          restEnd = out.length;
+        } else out.again(rest, restEnd);
         rows++;
       }
     }
@@ -110,13 +118,20 @@ function writeCells(
   paragraph: number,
   claims: ClaimCellsContext,
 ): void {
-  // `doc` is the encoded document cells with their trailing comma
+  writeHead(out, doc, a, code, path);
+  writeRest(out, a, paragraph, claims);
+}
+
+/** A row's cells up to its code's: `doc` is the encoded document cells with their trailing comma. */
+function writeHead(out: CsvBuilder, doc: string, a: Annotation, code: string, path: string): void {
   out.raw(doc).text(a.id).text(code).text(path);
+}
+
+/** The rest of an annotation's row, after its code's cells, to the row's end. */
+function writeRest(out: CsvBuilder, a: Annotation, paragraph: number, claims: ClaimCellsContext): void {
   out.text(a.quote).text(a.prefix).text(a.suffix).number(a.start).number(a.end).number(paragraph);
   out.text(a.annotator).text(utcIso(a.createdAt)).text(utcIso(a.updatedAt));
   out.text(layerName(a, claims.coderNames));
-  for (const cell of claimCells(claims.fields, a.values, claims.lookup))
-    if (typeof cell === 'number') out.number(cell);
-    else out.text(cell);
+  writeClaimCells(out, claims.fields, a.values, claims.lookup);
   out.endRow();
 }

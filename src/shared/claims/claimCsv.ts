@@ -27,6 +27,12 @@ export function registryLookup(registry: Registry): EntityLookup {
   return { entity: (id) => entities.get(id), typeName: (id) => types.get(id) ?? id };
 }
 
+/** Where one claim's cells go, in order: a list (claimCells), or a CSV being written (the export). */
+export interface ClaimCellSink {
+  text(value: string): unknown;
+  number(value: number): unknown;
+}
+
 /** One claim's cells, as many as claimColumns(fields), empty where a field has no value. */
 export function claimCells(
   fields: readonly ClaimField[],
@@ -34,6 +40,18 @@ export function claimCells(
   lookup: EntityLookup,
 ): CsvValue[] {
   const cells: CsvValue[] = [];
+  const push = (cell: CsvValue) => cells.push(cell);
+  writeClaimCells({ text: push, number: push }, fields, values, lookup);
+  return cells;
+}
+
+/** The cells of claimCells, handed to `sink` one by one (no list made per row). */
+export function writeClaimCells(
+  sink: ClaimCellSink,
+  fields: readonly ClaimField[],
+  values: Readonly<ClaimValues>,
+  lookup: EntityLookup,
+): void {
   for (const f of fields) {
     const v = valueOf(values, f.key);
     switch (f.type) {
@@ -41,38 +59,40 @@ export function claimCells(
       case 'place': {
         const e = typeof v === 'string' ? lookup.entity(v) : undefined;
         const aff = e && e.affiliation !== null ? lookup.entity(e.affiliation) : undefined;
-        cells.push(
-          e ? displayName(e) : '',
-          typeof v === 'string' ? v : '',
-          e && e.type !== null ? lookup.typeName(e.type) : '',
-          aff ? displayName(aff) : '',
-        );
+        sink.text(e ? displayName(e) : '');
+        sink.text(typeof v === 'string' ? v : '');
+        sink.text(e && e.type !== null ? lookup.typeName(e.type) : '');
+        sink.text(aff ? displayName(aff) : '');
         break;
       }
       case 'choice': {
-        const item = f.choices.find((c) => c.id === v);
-        cells.push(item?.name ?? (typeof v === 'string' ? v : ''), item && item.value !== null ? item.value : '');
+        const item = v === undefined ? undefined : f.choices.find((c) => c.id === v);
+        sink.text(item?.name ?? (typeof v === 'string' ? v : ''));
+        if (item && item.value !== null) sink.number(item.value);
+        else sink.text('');
         break;
       }
       case 'choices': {
         const ids = Array.isArray(v) ? v : [];
-        cells.push(
-          f.choices
-            .filter((c) => ids.includes(c.id))
-            .map((c) => c.name)
-            .join(CHOICES_JOINER),
+        sink.text(
+          ids.length === 0
+            ? ''
+            : f.choices
+                .filter((c) => ids.includes(c.id))
+                .map((c) => c.name)
+                .join(CHOICES_JOINER),
         );
         break;
       }
       case 'number':
-        cells.push(typeof v === 'number' ? v : '');
+        if (typeof v === 'number') sink.number(v);
+        else sink.text('');
         break;
       case 'boolean':
-        cells.push(typeof v === 'boolean' ? String(v) : '');
+        sink.text(typeof v === 'boolean' ? String(v) : '');
         break;
       default:
-        cells.push(typeof v === 'string' ? v : '');
+        sink.text(typeof v === 'string' ? v : '');
     }
   }
-  return cells;
 }
