@@ -198,6 +198,12 @@ export class CsvBuilder {
     return this;
   }
 
+  /** `count` empty cells. */
+  empty(count: number): this {
+    for (let i = 0; i < count; i++) this.separator();
+    return this;
+  }
+
   /** A numeric cell, bare. */
   number(value: number): this {
     this.separator();

@@ -31,6 +31,8 @@ export function registryLookup(registry: Registry): EntityLookup {
 export interface ClaimCellSink {
   text(value: string): unknown;
   number(value: number): unknown;
+  /** `count` empty cells (a field with no value) */
+  empty(count: number): unknown;
 }
 
 /** One claim's cells, as many as claimColumns(fields), empty where a field has no value. */
@@ -41,7 +43,10 @@ export function claimCells(
 ): CsvValue[] {
   const cells: CsvValue[] = [];
   const push = (cell: CsvValue) => cells.push(cell);
-  writeClaimCells({ text: push, number: push }, fields, values, lookup);
+  const empty = (count: number) => {
+    for (let i = 0; i < count; i++) cells.push('');
+  };
+  writeClaimCells({ text: push, number: push, empty }, fields, values, lookup);
   return cells;
 }
 
@@ -57,16 +62,24 @@ export function writeClaimCells(
     switch (f.type) {
       case 'actor':
       case 'place': {
-        const e = typeof v === 'string' ? lookup.entity(v) : undefined;
+        if (typeof v !== 'string') {
+          sink.empty(4);
+          break;
+        }
+        const e = lookup.entity(v);
         const aff = e && e.affiliation !== null ? lookup.entity(e.affiliation) : undefined;
         sink.text(e ? displayName(e) : '');
-        sink.text(typeof v === 'string' ? v : '');
+        sink.text(v);
         sink.text(e && e.type !== null ? lookup.typeName(e.type) : '');
         sink.text(aff ? displayName(aff) : '');
         break;
       }
       case 'choice': {
-        const item = v === undefined ? undefined : f.choices.find((c) => c.id === v);
+        if (v === undefined) {
+          sink.empty(2);
+          break;
+        }
+        const item = f.choices.find((c) => c.id === v);
         sink.text(item?.name ?? (typeof v === 'string' ? v : ''));
         if (item && item.value !== null) sink.number(item.value);
         else sink.text('');
@@ -74,25 +87,27 @@ export function writeClaimCells(
       }
       case 'choices': {
         const ids = Array.isArray(v) ? v : [];
-        sink.text(
-          ids.length === 0
-            ? ''
-            : f.choices
-                .filter((c) => ids.includes(c.id))
-                .map((c) => c.name)
-                .join(CHOICES_JOINER),
-        );
+        if (ids.length === 0) sink.empty(1);
+        else
+          sink.text(
+            f.choices
+              .filter((c) => ids.includes(c.id))
+              .map((c) => c.name)
+              .join(CHOICES_JOINER),
+          );
         break;
       }
       case 'number':
         if (typeof v === 'number') sink.number(v);
-        else sink.text('');
+        else sink.empty(1);
         break;
       case 'boolean':
-        sink.text(typeof v === 'boolean' ? String(v) : '');
+        if (typeof v === 'boolean') sink.text(String(v));
+        else sink.empty(1);
         break;
       default:
-        sink.text(typeof v === 'string' ? v : '');
+        if (typeof v === 'string') sink.text(v);
+        else sink.empty(1);
     }
   }
 }
