@@ -105,6 +105,7 @@ describe('documentFileText', () => {
           f.document.sha256 = 'no';
         },
       ],
+      ['a value JSON cannot write', (f) => ((f.annotations[0] as AnnotationT).values = { count: 1n as never })],
       ['a change the schema accepts', (f) => ((f.annotations[0] as AnnotationT).values = { note: 'جديد' })],
     ];
     for (const [what, mutate] of mutations) {

@@ -25,13 +25,25 @@ const passed = new WeakMap<object, string>();
 
 /** `JSON.stringify(file)` when `file` passes `DocumentFile`, else the whole file's parse error. */
 export function documentFileText(file: DocumentFile): CheckedText {
+  let text: string | null;
+  try {
+    text = partsText(file);
+  } catch {
+    // what JSON cannot write (a cycle, a BigInt): the whole file's check says what it says of it
+    text = null;
+  }
+  return text === null ? wholeFile(file) : { ok: true, text };
+}
+
+/** The file's text when every part passes (remembered or checked now), else null. */
+function partsText(file: DocumentFile): string | null {
   let annotations: string | null = null;
   const members: string[] = [];
   const others: string[] = [];
   for (const [name, value] of Object.entries(file)) {
     if (name === 'annotations') {
       annotations = annotationsText(value);
-      if (annotations === null) return wholeFile(file);
+      if (annotations === null) return null;
       members.push(`"annotations":${annotations}`);
       continue;
     }
@@ -41,14 +53,14 @@ export function documentFileText(file: DocumentFile): CheckedText {
     members.push(member);
     others.push(member);
   }
-  if (annotations === null) return wholeFile(file);
+  if (annotations === null) return null;
   const header = others.join(',');
   if (passed.get(file) !== header) {
     // every member but the annotations, with the file's own schema (an empty list passes it)
-    if (!DocumentFile.safeParse({ ...file, annotations: [] }).success) return wholeFile(file);
+    if (!DocumentFile.safeParse({ ...file, annotations: [] }).success) return null;
     passed.set(file, header);
   }
-  return { ok: true, text: `{${members.join(',')}}` };
+  return `{${members.join(',')}}`;
 }
 
 /** The JSON text of the annotations when each passes `Annotation`, else null. */
