@@ -33,8 +33,38 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
 
 /** Parse `bytes` (UTF-8, no byte-order mark) as JSON.parse would parse their text. */
 export function parseJsonBytes(bytes: Buffer): unknown {
+  const steps = parseSteps(bytes);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How long the parse may keep the event loop before it lets a turn go by (parseJsonBytesYielding). */
+const TURN_MS = 8;
+
+/**
+ * The same, letting the event loop turn between pieces about every TURN_MS: at 100,000
+ * documents the parse takes a third of a second or more, and browser mode, which listens while
+ * the project opens, meanwhile serves the page's files (its script is waited for by everything).
+ */
+export async function parseJsonBytesYielding(bytes: Buffer): Promise<unknown> {
+  const steps = parseSteps(bytes);
+  let since = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - since >= TURN_MS) {
+      await new Promise<void>((done) => setImmediate(done));
+      since = performance.now();
+    }
+  }
+}
+
+/** The parse, one piece of a large array per step. */
+function* parseSteps(bytes: Buffer): Generator<void, unknown> {
   if (bytes.length >= LARGE_BYTES) {
-    const parsed = parseByMembers(bytes);
+    const parsed = yield* parseByMembers(bytes);
     if (parsed !== undefined) return parsed.value;
   }
   return JSON.parse(bytes.toString('utf8'));
@@ -90,7 +120,7 @@ const OBJECTS_JOINED = Buffer.from('},{');
  * one past the array's end (the piece closes the array and goes on). Then the scan takes over from
  * the last piece that parsed. Returns the elements, and where that last piece ended.
  */
-function leapPieces(bytes: Buffer, from: number): { items: unknown[]; end: number } {
+function* leapPieces(bytes: Buffer, from: number): Generator<void, { items: unknown[]; end: number }> {
   const items: unknown[] = [];
   for (;;) {
     const joint = bytes.indexOf(OBJECTS_JOINED, from + CHUNK_BYTES);
@@ -103,6 +133,7 @@ function leapPieces(bytes: Buffer, from: number): { items: unknown[]; end: numbe
     }
     for (const item of parsed) items.push(item);
     from = joint + 1;
+    yield;
   }
   return { items, end: from };
 }
@@ -111,7 +142,7 @@ function leapPieces(bytes: Buffer, from: number): { items: unknown[]; end: numbe
  * A top-level object read member by member, or undefined when it is not one whose large arrays
  * can be cut safely (the caller then parses the whole text, with JSON.parse's own verdict).
  */
-function parseByMembers(bytes: Buffer): { value: unknown } | undefined {
+function* parseByMembers(bytes: Buffer): Generator<void, { value: unknown } | undefined> {
   let i = 0;
   while (i < bytes.length && isSpace(bytes[i] as number)) i++;
   if (bytes[i] !== OPEN_BRACE) return undefined;
@@ -139,7 +170,7 @@ function parseByMembers(bytes: Buffer): { value: unknown } | undefined {
       depth++;
       if (depth === 1) expectKey = true;
       else if (depth === 2 && c === OPEN_BRACKET && keys.length > 0) {
-        const leapt = leapPieces(bytes, i);
+        const leapt = yield* leapPieces(bytes, i);
         open = { key: keys[keys.length - 1] as string, start: i, items: leapt.items, cuts: [leapt.end] };
         // the scan goes on from the comma (or the '[') the leaps ended at
         pieceFrom = i = leapt.end;
@@ -181,6 +212,7 @@ function parseByMembers(bytes: Buffer): { value: unknown } | undefined {
         // an element left empty by a cut ('[,', ',,', ',]') is no JSON; neither is the whole
         if (piece.trim() === '') return undefined;
         for (const item of JSON.parse(`[${piece}]`) as unknown[]) items.push(item);
+        yield;
       }
       // as JSON.parse makes it: an own property, even for a key such as __proto__
       Object.defineProperty(value, key, { value: items, writable: true, enumerable: true, configurable: true });

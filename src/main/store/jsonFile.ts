@@ -7,7 +7,7 @@
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { DurableTextFile, InvalidTextError, type DurableFileOptions, type WriteOptions } from './durableFile';
-import { parseJsonBytes, releaseBytes } from './jsonBytes';
+import { parseJsonBytesYielding, releaseBytes } from './jsonBytes';
 import { migrateFile, UnknownFormatError, type FormatHistory } from './migrations';
 
 export class CorruptFileError extends Error {
@@ -39,27 +39,61 @@ function isBlank(bytes: Buffer): boolean {
   return true;
 }
 
-/** A file's JSON value, its text given as a string or as its UTF-8 bytes (parsed in pieces when large: jsonBytes.ts). */
-function parseRaw(filePath: string, raw: string | Buffer): unknown {
+/** The checks before a file's text is parsed: it holds something, and no NUL. */
+function checkRaw(filePath: string, raw: string | Buffer): void {
   const text = typeof raw === 'string';
   if (text ? raw.trim() === '' : isBlank(raw)) throw new CorruptFileError(filePath, 'the file is empty');
   if (text ? raw.includes('\u0000') : raw.includes(0))
     throw new CorruptFileError(filePath, 'the file contains NUL bytes');
-  try {
-    return text ? JSON.parse(raw) : parseJsonBytes(raw);
-  } catch {
-    throw new CorruptFileError(filePath, 'the file is not complete JSON (truncated or damaged)');
-  }
 }
 
-/** Parse, migrate and validate one file's text (or its UTF-8 bytes, as DurableTextFile.readBytes gives them). */
+const INCOMPLETE = 'the file is not complete JSON (truncated or damaged)';
+
+/** Parse, migrate and validate one file's text. */
 export function parseJsonFileDetailed<T>(
   filePath: string,
-  raw: string | Buffer,
+  raw: string,
   schema: z.ZodType<T>,
   history?: FormatHistory,
 ): ParsedFile<T> {
-  let value = parseRaw(filePath, raw);
+  checkRaw(filePath, raw);
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new CorruptFileError(filePath, INCOMPLETE);
+  }
+  return checkParsed(filePath, value, schema, history);
+}
+
+/**
+ * The same for a file's bytes (DurableTextFile.readBytes): a large file is parsed in pieces, the
+ * event loop turning between them (jsonBytes.ts).
+ */
+async function parseBytesDetailed<T>(
+  filePath: string,
+  bytes: Buffer,
+  schema: z.ZodType<T>,
+  history?: FormatHistory,
+): Promise<ParsedFile<T>> {
+  checkRaw(filePath, bytes);
+  let value: unknown;
+  try {
+    value = await parseJsonBytesYielding(bytes);
+  } catch {
+    throw new CorruptFileError(filePath, INCOMPLETE);
+  }
+  return checkParsed(filePath, value, schema, history);
+}
+
+/** A parsed file's value migrated to the current format and validated by its schema. */
+function checkParsed<T>(
+  filePath: string,
+  parsed: unknown,
+  schema: z.ZodType<T>,
+  history?: FormatHistory,
+): ParsedFile<T> {
+  let value = parsed;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new CorruptFileError(filePath, 'the file does not hold a Hashiya record');
   }
@@ -132,7 +166,7 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     }
     if (raw === null) return null;
     try {
-      const parsed = parseJsonFileDetailed(this.file.filePath, raw, this.schema, this.history);
+      const parsed = await parseBytesDetailed(this.file.filePath, raw, this.schema, this.history);
       return { ...parsed, oldText: parsed.migratedFrom === null ? null : raw.toString('utf8') };
     } finally {
       releaseBytes(raw);
