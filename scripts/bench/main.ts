@@ -14,11 +14,11 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import type { Annotation } from '@shared/model';
+import type { Annotation, DocumentSummary } from '@shared/model';
 import type { SearchResult } from '@shared/api/search';
 import { createOffsetMap } from '@shared/text/codepoints';
 import { hostProject } from '../../src/main/app';
-import { ProjectStore } from '../../src/main/store/projectStore';
+import { PROJECT_FILE, ProjectStore } from '../../src/main/store/projectStore';
 import {
   closePage,
   frameMs,
@@ -607,6 +607,22 @@ async function exportScenario(project: WrittenProject): Promise<void> {
 // 3b: start-up and memory at 100,000 documents (a multi-year newspaper corpus), beside 10,000
 
 const SCALE_DOCUMENTS = Number(process.env.BENCH_SCALE_DOCUMENTS ?? (quick ? 20_000 : 100_000));
+/**
+ * BENCH_SCALE_DIR=DIR: write the scale part's projects to DIR/scale-N and keep them; a later run
+ * with the same DIR opens them again instead of generating them (two minutes at 100,000). The kept
+ * projects hold what the server wrote into them (its index files), so a run that reuses them does
+ * not see a first open without them: for iterating on a change, not for the published figures.
+ */
+const SCALE_DIR = process.env.BENCH_SCALE_DIR ? path.resolve(process.env.BENCH_SCALE_DIR) : null;
+
+/** A project the scale part wrote and kept in `dir` (its summaries read back), or null. */
+async function keptProject(dir: string): Promise<WrittenProject | null> {
+  const text = await readFile(path.join(dir, PROJECT_FILE), 'utf8').catch(() => null);
+  if (text === null) return null;
+  const summaries = (JSON.parse(text) as { documents: DocumentSummary[] }).documents;
+  const annotationCount = summaries.reduce((n, d) => n + d.annotationCount, 0);
+  return { dir, summaries, annotationCount };
+}
 
 interface Scaled {
   documents: number;
@@ -657,13 +673,18 @@ async function scaleScenarios(browser: Browser, corpus: Corpus, tmp: string): Pr
   const sizes = [Math.round(SCALE_DOCUMENTS / 10), SCALE_DOCUMENTS];
   const measured: Scaled[] = [];
   for (const [i, size] of sizes.entries()) {
-    const dir = path.join(tmp, `scale-${size}`);
-    const [genMs, project] = await time(() =>
-      writeProject(dir, corpus, newsDocuments(seeded(20 + i), corpus, size, 2), seeded(30 + i)),
+    const dir = path.join(SCALE_DIR ?? tmp, `scale-${size}`);
+    const kept = SCALE_DIR ? await keptProject(dir) : null;
+    const [genMs, project] = kept
+      ? [0, kept]
+      : await time(() => writeProject(dir, corpus, newsDocuments(seeded(20 + i), corpus, size, 2), seeded(30 + i)));
+    log(
+      kept
+        ? `reused the ${size.toLocaleString()} documents kept in ${dir} [${elapsed()}]`
+        : `generated ${size.toLocaleString()} documents in ${(genMs / 1000).toFixed(0)} s [${elapsed()}]`,
     );
-    log(`generated ${size.toLocaleString()} documents in ${(genMs / 1000).toFixed(0)} s [${elapsed()}]`);
     measured.push(await startupAt(browser, project, tmp, `${size.toLocaleString()} documents`));
-    await rm(dir, { recursive: true, force: true });
+    if (!SCALE_DIR) await rm(dir, { recursive: true, force: true });
   }
   const [small, large] = measured as [Scaled, Scaled];
   const n = large.documents.toLocaleString();

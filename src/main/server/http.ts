@@ -5,7 +5,7 @@
  * CORS, bodies limited in size, every error a JSON sentence.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -43,6 +43,9 @@ export interface WebServer {
   url: string;
   close(): Promise<void>;
 }
+
+/** The page's own files (all of them, at most some hundred KB) are sent in one write, larger ones streamed. */
+const WHOLE_FILE_BYTES = 4 * 1024 * 1024;
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { services, token, rendererDir } = options;
@@ -140,6 +143,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (req.method === 'HEAD') return void res.end();
     // a read error after the headers went out (file removed, unreadable) ends this response
     // instead of throwing an unhandled 'error' that would stop the whole server
+    if (info.size <= WHOLE_FILE_BYTES) {
+      // in one write: while the project opens, the loop is busy and a stream's 64 KB pieces each
+      // waited for a turn (the page's 470 KB script took 8 of them, and so came last)
+      const data = await readFile(file).catch(() => null);
+      if (!data || data.length !== info.size) return void res.destroy();
+      return void res.end(data);
+    }
     const stream = createReadStream(file);
     stream.on('error', () => res.destroy());
     stream.pipe(res);

@@ -74,3 +74,25 @@ describe('a server whose project is still opening', () => {
     expect((await call('no.such.method')).status).toBe(404);
   });
 });
+
+describe('the page’s files', () => {
+  it('are served byte for byte, the script in one piece and a large file streamed', async () => {
+    const dir = rendererDir();
+    // a script the size of the page's own (470 KB) and a file beyond what is sent in one write
+    const script = Buffer.from('// ' + 'ب'.repeat(240_000) + '\n', 'utf8');
+    const large = Buffer.alloc(5 * 1024 * 1024 + 17, 0x61);
+    writeFileSync(path.join(dir, 'index.js'), script);
+    writeFileSync(path.join(dir, 'large.bin'), large);
+    web = await startWebServer({ services: new Promise<Services>(() => undefined), token: TOKEN, rendererDir: dir });
+    for (const [name, bytes] of [
+      ['index.js', script],
+      ['large.bin', large],
+    ] as const) {
+      const res = await fetch(`http://127.0.0.1:${web.port}/${name}`);
+      expect(res.status).toBe(200);
+      expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+      expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+    }
+    expect((await fetch(`http://127.0.0.1:${web.port}/missing.js`)).status).toBe(404);
+  });
+});

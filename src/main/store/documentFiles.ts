@@ -83,11 +83,11 @@ export class DocumentFiles {
       if (!read) return null;
       if (read.data.document.id !== id)
         throw new CorruptFileError(file.filePath, `the file holds another document (${read.data.document.id})`);
-      if (read.migratedFrom !== null) {
+      if (read.oldText !== null) {
         // keep the old-format file among the backups, then store the upgraded one (after what
         // the upgrade added to the project, see documentFormat in migrations.ts)
         await this.options.beforeUpgradeWrite?.();
-        await this.backups.write(documentKey(id), read.raw);
+        await this.backups.write(documentKey(id), read.oldText);
         await writeFileDurably(file.filePath, JSON.stringify(read.data), this.options.durable).catch(() => undefined);
       }
       return read.data;

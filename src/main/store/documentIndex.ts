@@ -45,7 +45,10 @@ export class DocumentIndex {
     const list = this.project().documents;
     let known = this.positions;
     if (!known || known.list !== list || known.length !== list.length) {
-      known = { list, length: list.length, at: new Map(list.map((d, i) => [d.id, i])) };
+      // a loop, not new Map(list.map(…)): no pair array per document to throw away at 100,000
+      const at = new Map<string, number>();
+      for (let i = 0; i < list.length; i++) at.set((list[i] as DocumentSummary).id, i);
+      known = { list, length: list.length, at };
       this.positions = known;
     }
     const i = known.at.get(id);

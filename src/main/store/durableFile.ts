@@ -113,6 +113,11 @@ export class DurableTextFile implements Adapter<string> {
 
   /** The file's text, or null when it does not exist. Bytes that are not UTF-8 throw InvalidTextError. */
   async read(): Promise<string | null> {
+    return (await this.readBytes())?.toString('utf8') ?? null;
+  }
+
+  /** The file's UTF-8 bytes without a byte-order mark (what read() decodes), or null when it does not exist. */
+  async readBytes(): Promise<Buffer | null> {
     let bytes: Buffer;
     try {
       bytes = await this.fs.readFile(this.filePath);
@@ -123,9 +128,8 @@ export class DurableTextFile implements Adapter<string> {
     // a damaged byte must not turn into U+FFFD and be saved back over the original; isUtf8 checks
     // a 35 MB project.json (100,000 documents) in a fraction of a fatal TextDecoder's time
     if (!isUtf8(bytes)) throw new InvalidTextError(this.filePath);
-    const text = bytes.toString('utf8');
     // as TextDecoder did: a byte-order mark is not part of the text
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   }
 
   write(text: string, options: WriteOptions = {}): Promise<void> {

@@ -131,7 +131,7 @@ export async function readProjectFile(
     const read = await file.readDetailed();
     if (read) {
       result.data = read.data;
-      if (read.migratedFrom !== null) result.migratedRaw = read.raw;
+      result.migratedRaw = read.oldText;
     }
   } catch (err) {
     if (err instanceof NewerFormatError) throw new AppError('unsupported', newerMessage('This project', err));

@@ -7,6 +7,7 @@
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { DurableTextFile, InvalidTextError, type DurableFileOptions, type WriteOptions } from './durableFile';
+import { parseJsonBytesYielding, releaseBytes } from './jsonBytes';
 import { migrateFile, UnknownFormatError, type FormatHistory } from './migrations';
 
 export class CorruptFileError extends Error {
@@ -26,6 +27,28 @@ export interface ParsedFile<T> {
   migratedFrom: number | null;
 }
 
+/** White space as String.prototype.trim sees it, in ASCII (other bytes: undefined, decode to know). */
+const ASCII_SPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]);
+
+/** Whether the text of `bytes` trims to nothing, without decoding the bytes of a file that does not. */
+function isBlank(bytes: Buffer): boolean {
+  for (const b of bytes) {
+    if (ASCII_SPACE.has(b)) continue;
+    return b < 0x80 ? false : bytes.toString('utf8').trim() === '';
+  }
+  return true;
+}
+
+/** The checks before a file's text is parsed: it holds something, and no NUL. */
+function checkRaw(filePath: string, raw: string | Buffer): void {
+  const text = typeof raw === 'string';
+  if (text ? raw.trim() === '' : isBlank(raw)) throw new CorruptFileError(filePath, 'the file is empty');
+  if (text ? raw.includes('\u0000') : raw.includes(0))
+    throw new CorruptFileError(filePath, 'the file contains NUL bytes');
+}
+
+const INCOMPLETE = 'the file is not complete JSON (truncated or damaged)';
+
 /** Parse, migrate and validate one file's text. */
 export function parseJsonFileDetailed<T>(
   filePath: string,
@@ -33,14 +56,44 @@ export function parseJsonFileDetailed<T>(
   schema: z.ZodType<T>,
   history?: FormatHistory,
 ): ParsedFile<T> {
-  if (raw.trim() === '') throw new CorruptFileError(filePath, 'the file is empty');
-  if (raw.includes('\u0000')) throw new CorruptFileError(filePath, 'the file contains NUL bytes');
+  checkRaw(filePath, raw);
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
-    throw new CorruptFileError(filePath, 'the file is not complete JSON (truncated or damaged)');
+    throw new CorruptFileError(filePath, INCOMPLETE);
   }
+  return checkParsed(filePath, value, schema, history);
+}
+
+/**
+ * The same for a file's bytes (DurableTextFile.readBytes): a large file is parsed in pieces, the
+ * event loop turning between them (jsonBytes.ts).
+ */
+async function parseBytesDetailed<T>(
+  filePath: string,
+  bytes: Buffer,
+  schema: z.ZodType<T>,
+  history?: FormatHistory,
+): Promise<ParsedFile<T>> {
+  checkRaw(filePath, bytes);
+  let value: unknown;
+  try {
+    value = await parseJsonBytesYielding(bytes);
+  } catch {
+    throw new CorruptFileError(filePath, INCOMPLETE);
+  }
+  return checkParsed(filePath, value, schema, history);
+}
+
+/** A parsed file's value migrated to the current format and validated by its schema. */
+function checkParsed<T>(
+  filePath: string,
+  parsed: unknown,
+  schema: z.ZodType<T>,
+  history?: FormatHistory,
+): ParsedFile<T> {
+  let value = parsed;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new CorruptFileError(filePath, 'the file does not hold a Hashiya record');
   }
@@ -119,18 +172,26 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     return this.file.filePath;
   }
 
-  /** The parsed file and its raw text, or null when the file does not exist. */
-  async readDetailed(): Promise<(ParsedFile<T> & { raw: string }) | null> {
-    let raw: string | null;
+  /**
+   * The parsed file, or null when the file does not exist; `oldText`: the file's text when it was
+   * in an older format (kept among the backups before the upgrade is stored), else null.
+   */
+  async readDetailed(): Promise<(ParsedFile<T> & { oldText: string | null }) | null> {
+    let raw: Buffer | null;
     try {
-      raw = await this.file.read();
+      raw = await this.file.readBytes();
     } catch (err) {
       if (err instanceof InvalidTextError)
         throw new CorruptFileError(this.file.filePath, 'the file holds bytes that are not text (damaged)');
       throw err;
     }
     if (raw === null) return null;
-    return { ...parseJsonFileDetailed(this.file.filePath, raw, this.schema, this.history), raw };
+    try {
+      const parsed = await parseBytesDetailed(this.file.filePath, raw, this.schema, this.history);
+      return { ...parsed, oldText: parsed.migratedFrom === null ? null : raw.toString('utf8') };
+    } finally {
+      releaseBytes(raw);
+    }
   }
 
   async read(): Promise<T | null> {
