@@ -20,26 +20,19 @@ import { AppError } from '@shared/errors';
 import { isAdjudicated } from '@shared/coders/key';
 import { claimCells, registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
-import { valueOf, type ClaimValue, type ClaimValues } from '@shared/claims/values';
-import type { Value } from '@shared/reliability/codingAlpha';
+import { valueOf, type ClaimValues } from '@shared/claims/values';
 import { fieldFigures } from '@shared/reliability/fieldFigures';
 import { matchSpans } from '@shared/reliability/matchClaims';
 import { boundaryOfTable, codingGivenUnitsOfTable } from '@shared/reliability/sectionTable';
 import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
 import { codeSetTable, unitizingAlphaOfTable, type UnitTable } from '@shared/reliability/unitizingTable';
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
-import { cpLength } from '@shared/text/codepoints';
 import { forEachDocument, selectDocuments } from '../exchange/documentSource';
-import {
-  fieldMetric,
-  storedValueReader,
-  listDisagreements,
-  type MatchedSets,
-  type ReadAnnotations,
-} from './agreementDisagreements';
+import { fieldMetric, listDisagreements, type MatchedSets, type ReadAnnotations } from './agreementDisagreements';
 import type { ServiceContext } from './context';
 import { coderKeyIn, sortByName } from './coders';
 import { assertNotBlind } from './visibleAnnotations';
+import { readAnnotations } from './agreementRead';
 
 const sentences = (flags: readonly Flag[], what: string) => flags.map((f) => flagSentence(f, what));
 
@@ -93,83 +86,11 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const warnings: string[] = [];
       const notes: ReportNote[] = [];
 
-      // read the annotations once, each document placed on the continuum after the earlier ones:
-      // what the figures need of an annotation is taken into parallel arrays here (its span, its
-      // coder and codes numbered as first met, each compared field's value numbered), so no later
-      // pass goes back to the annotation objects (only the listed disagreements do)
-      const read: ReadAnnotations = {
-        annotation: [],
-        codes: [],
-        document: [],
-        coder: [],
-        documents: [],
-        start: [],
-        end: [],
-        codeFrom: [0],
-        codeList: [],
-      };
-      const offsets: number[] = [];
-      const codeSlot = new Map<string, number>();
-      const slotCode: string[] = [];
-      const coderSlot = new Map<string, number>();
-      const slotOf: number[] = [];
       // the compared coders, when chosen (else every coder is compared)
       const chosenCoders = input.coders ? new Set(input.coders) : null;
-      const fieldValues = fields.map(() => [] as number[]);
-      const givenOf: Value[][] = fields.map(() => []);
-      const idsOf = fields.map(() => new Map<Value, number>());
-      const readers = fields.map(storedValueReader);
-      let length = 0;
-      let unnamed = 0;
-      await forEachDocument(ctx.store, summaries, (file) => {
-        const document = read.documents.length;
-        read.documents.push({ id: file.document.id, title: file.document.title });
-        offsets.push(length);
-        for (const a of file.annotations) {
-          // the coders' layers only: the adjudicated layer is no coder's
-          if (isAdjudicated(a)) continue;
-          const codes = chosenCodes ? a.codes.filter((c) => chosenCodes.has(c)) : a.codes;
-          if (chosenCodes && codes.length === 0) continue;
-          const coder = keyOf(a);
-          if (coder === '') {
-            unnamed++;
-            continue;
-          }
-          read.annotation.push(a);
-          read.codes.push(codes);
-          read.document.push(document);
-          read.coder.push(coder);
-          read.start.push(a.start);
-          read.end.push(a.end);
-          let slot = coderSlot.get(coder);
-          if (slot === undefined) coderSlot.set(coder, (slot = coderSlot.size));
-          slotOf.push(slot);
-          for (const code of codes) {
-            let k = codeSlot.get(code);
-            if (k === undefined) codeSlot.set(code, (k = slotCode.push(code) - 1));
-            read.codeList.push(k);
-          }
-          read.codeFrom.push(read.codeList.length);
-          // each compared field's value numbered (equal values, one number), for the figures and the list
-          const compared = chosenCoders === null || chosenCoders.has(coder);
-          for (let fi = 0; fi < fields.length; fi++) {
-            const v = compared
-              ? (readers[fi] as (value: ClaimValue | undefined) => Value | null)(
-                  valueOf(a.values, (fields[fi] as ClaimField).key),
-                )
-              : null;
-            let id = -1;
-            if (v !== null) {
-              const ids = idsOf[fi] as Map<Value, number>;
-              const known = ids.get(v);
-              if (known === undefined) ids.set(v, (id = (givenOf[fi] as Value[]).push(v) - 1));
-              else id = known;
-            }
-            (fieldValues[fi] as number[]).push(id);
-          }
-        }
-        length += lengthOf(file.document);
-      });
+      // the annotations read once into typed arrays (agreementRead.ts)
+      const { read, offsets, length, slotOf, coderSlot, codeSlot, slotCode, fieldIds, givenOf, unnamed } =
+        await readAnnotations(ctx, summaries, { chosenCodes, chosenCoders, fields, keyOf });
       if (unnamed > 0) notes.push({ kind: 'unnamed', count: unnamed });
       if (unnamed > 0)
         warnings.push(
@@ -285,8 +206,6 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         unmatched: (counted[c] as number) - (matchedOf[c] as number),
       }));
 
-      // each compared field's values, numbered as they were read
-      const fieldIds = fieldValues.map((values) => Int32Array.from(values));
       const fieldReports: FieldAgreement[] = fields.map((f, fi) => {
         const field: AgreementField = f.key;
         const metric = fieldMetric(f);
@@ -300,7 +219,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           }
           return row;
         });
-        const figures = fieldFigures(rows, givenOf[fi] as Value[], metric);
+        const figures = fieldFigures(rows, givenOf[fi] ?? [], metric);
         return {
           field,
           metric,
@@ -442,12 +361,4 @@ function matchedSets(
     }
   }
   return { members, from, first: Int32Array.from(first) };
-}
-
-/** A document's length in code points, counted once per document record (its text never changes). */
-const lengths = new WeakMap<object, number>();
-function lengthOf(document: { text: string }): number {
-  let n = lengths.get(document);
-  if (n === undefined) lengths.set(document, (n = cpLength(document.text)));
-  return n;
 }

@@ -15,18 +15,16 @@ import type { Value } from '@shared/reliability/codingAlpha';
 export interface ReadAnnotations {
   annotation: Annotation[];
   /** the annotation's codes (those chosen, when codes were chosen) */
-  codes: string[][];
+  codes: (i: number) => string[];
   /** index of its document in `documents` */
-  document: number[];
-  /** its coder's key (coderKeyIn in coders.ts: the coder id, else the annotator name) */
-  coder: string[];
+  document: Int32Array;
   documents: Array<{ id: string; title: string }>;
   /** its span (code points in its document), read once */
-  start: number[];
-  end: number[];
+  start: Float64Array;
+  end: Float64Array;
   /** its codes numbered (equal codes, one number): codeList[codeFrom[i]] … codeList[codeFrom[i + 1] − 1] */
-  codeFrom: number[];
-  codeList: number[];
+  codeFrom: Int32Array;
+  codeList: Int32Array;
 }
 
 /** Matched claims: set s holds members[from[s]] … members[from[s + 1] − 1] (reading order). */
@@ -111,7 +109,7 @@ export function listDisagreements(input: DisagreementInput): {
       start: a.start,
       end: a.end,
       quote: a.quote,
-      codes: read.codes[i] as string[],
+      codes: read.codes(i),
       values: fields.map((f) => ({ field: f.key, value: input.describe(f, a.values) })),
     };
   };
