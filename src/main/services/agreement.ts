@@ -22,7 +22,7 @@ import { claimCells, registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
 import { valueOf, type ClaimValues } from '@shared/claims/values';
 import { fieldFigures } from '@shared/reliability/fieldFigures';
-import { matchSpans } from '@shared/reliability/matchClaims';
+import { SpanMatcher } from '@shared/reliability/matchClaims';
 import { boundaryOfTable, codingGivenUnitsOfTable } from '@shared/reliability/sectionTable';
 import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
 import { codeSetTable, unitizingAlphaOfTable, type UnitTable } from '@shared/reliability/unitizingTable';
@@ -327,38 +327,48 @@ function matchedSets(
   m: number,
   overlap: number,
 ): MatchedSets {
-  const members: number[] = [];
-  const from: number[] = [0];
-  const first: number[] = [];
+  // the claims in document order, each document's in reading order (a stable sort where they are
+  // not), as parallel arrays the matcher reads range by range
+  const n = mine.length;
+  const claims = Int32Array.from(mine);
   const startOf = (i: number) => read.start[i] as number;
   const endOf = (i: number) => read.end[i] as number;
   const byReading = (i: number, j: number) => startOf(i) - startOf(j) || endOf(i) - endOf(j);
-  for (let lo = 0; lo < mine.length;) {
-    // one document's annotations (mine is in document order), in reading order (a stable sort)
-    const document = read.document[mine[lo] as number];
+  const bounds: number[] = [0];
+  for (let lo = 0; lo < n;) {
+    const document = read.document[claims[lo] as number];
     let hi = lo;
-    while (hi < mine.length && read.document[mine[hi] as number] === document) hi++;
-    const claims = mine.slice(lo, hi);
-    if (claims.some((i, x) => x > 0 && byReading(claims[x - 1] as number, i) > 0)) claims.sort(byReading);
-    lo = hi;
-    const groups = matchSpans(
-      claims.map((i) => coderOf[i] as number),
-      claims.map(startOf),
-      claims.map(endOf),
-      m,
-      overlap,
-    );
-    for (const group of groups) {
-      const at = first.length;
-      for (let c = 0; c < m; c++) first.push(-1);
-      for (const x of group) {
-        const i = claims[x] as number;
-        members.push(i);
-        const c = coderOf[i] as number;
-        if (first[at + c] === -1) first[at + c] = i;
-      }
-      from.push(members.length);
+    let sorted = true;
+    while (hi < n && read.document[claims[hi] as number] === document) {
+      if (hi > lo && byReading(claims[hi - 1] as number, claims[hi] as number) > 0) sorted = false;
+      hi++;
     }
+    if (!sorted) claims.set(Array.from(claims.subarray(lo, hi)).sort(byReading), lo);
+    bounds.push((lo = hi));
   }
-  return { members, from, first: Int32Array.from(first) };
+  const coder = new Int32Array(n);
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  for (let x = 0; x < n; x++) {
+    const i = claims[x] as number;
+    coder[x] = coderOf[i] as number;
+    start[x] = startOf(i);
+    end[x] = endOf(i);
+  }
+  const matcher = new SpanMatcher(coder, start, end, m, overlap);
+  const members: number[] = [];
+  const from: number[] = [0];
+  for (let d = 0; d + 1 < bounds.length; d++)
+    matcher.match(bounds[d] as number, bounds[d + 1] as number, members, from);
+  // the sets' members as annotations, and each coder's first annotation in each set
+  const S = from.length - 1;
+  const first = new Int32Array(S * m).fill(-1);
+  for (let g = 0; g < S; g++)
+    for (let x = from[g] as number; x < (from[g + 1] as number); x++) {
+      const i = claims[members[x] as number] as number;
+      members[x] = i;
+      const at = g * m + (coderOf[i] as number);
+      if (first[at] === -1) first[at] = i;
+    }
+  return { members, from, first };
 }

@@ -7,7 +7,6 @@
  * element at a time.
  */
 import type { ClaimField } from '@shared/claims/fields';
-import { valueOf } from '@shared/claims/values';
 import { isAdjudicated } from '@shared/coders/key';
 import type { DocumentSummary, Annotation } from '@shared/model';
 import type { Value } from '@shared/reliability/codingAlpha';
@@ -76,7 +75,13 @@ export async function readAnnotations(
   const givenOf: Value[][] = fields.map(() => []);
   const idsOf = fields.map(() => new Map<Value, number>());
   const readers = fields.map(storedValueReader);
-  const keys = fields.map((f) => f.key);
+  // the compared fields of each key (a Map: any key is a key)
+  const fieldsOf = new Map<string, number[]>();
+  fields.forEach((f, fi) => {
+    const those = fieldsOf.get(f.key);
+    if (those) those.push(fi);
+    else fieldsOf.set(f.key, [fi]);
+  });
   const F = fields.length;
   let n = 0;
   let codeCount = 0;
@@ -111,7 +116,7 @@ export async function readAnnotations(
       let slot = coderSlot.get(coder);
       if (slot === undefined) coderSlot.set(coder, (slot = coderSlot.size));
       slotOf[n] = slot;
-      codeList = room(codeList, codeCount + codes.length);
+      if (codeCount + codes.length > codeList.length) codeList = room(codeList, codeCount + codes.length);
       for (let x = 0; x < codes.length; x++) {
         const code = codes[x] as string;
         let k = codeSlot.get(code);
@@ -119,19 +124,23 @@ export async function readAnnotations(
         codeList[codeCount++] = k;
       }
       codeFrom[n + 1] = codeCount;
-      // each compared field's value numbered (equal values, one number), for the figures and the list
-      const compared = chosenCoders === null || chosenCoders.has(coder);
-      for (let fi = 0; fi < F; fi++) {
-        const v = compared ? (readers[fi] as (typeof readers)[number])(valueOf(a.values, keys[fi] as string)) : null;
-        let id = -1;
-        if (v !== null) {
-          const ids = idsOf[fi] as Map<Value, number>;
-          const known = ids.get(v);
-          if (known === undefined) ids.set(v, (id = (givenOf[fi] as Value[]).push(v) - 1));
-          else id = known;
+      // each compared field's value numbered (equal values, one number), for the figures and the
+      // list: the fields of the keys the claim has (most claims have few), the others none
+      for (let fi = 0; fi < F; fi++) (fieldIds[fi] as Int32Array)[n] = -1;
+      if (chosenCoders === null || chosenCoders.has(coder))
+        for (const key in a.values) {
+          if (!Object.hasOwn(a.values, key)) continue;
+          const those = fieldsOf.get(key);
+          if (those === undefined) continue;
+          for (const fi of those) {
+            const v = (readers[fi] as (typeof readers)[number])(a.values[key]);
+            if (v === null) continue;
+            const ids = idsOf[fi] as Map<Value, number>;
+            let id = ids.get(v);
+            if (id === undefined) ids.set(v, (id = (givenOf[fi] as Value[]).push(v) - 1));
+            (fieldIds[fi] as Int32Array)[n] = id;
+          }
         }
-        (fieldIds[fi] as Int32Array)[n] = id;
-      }
       n++;
     }
     length += lengthOf(file.document);
