@@ -124,20 +124,19 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         const slot = present.get(c);
         if (slot !== undefined) comparedOfSlot[slot] = i;
       });
-      const coderOf = new Int32Array(N).fill(-1);
-      const mine: number[] = [];
-      for (let i = 0; i < N; i++) {
-        const c = comparedOfSlot[slotOf[i] as number] as number;
-        if (c < 0) continue;
-        coderOf[i] = c;
-        mine.push(i);
-      }
+      const coderOf = new Int32Array(N);
+      let compared = 0;
+      for (let i = 0; i < N; i++) if ((coderOf[i] = comparedOfSlot[slotOf[i] as number] as number) >= 0) compared++;
+      const mine = new Int32Array(compared);
+      for (let i = 0, x = 0; i < N; i++) if ((coderOf[i] as number) >= 0) mine[x++] = i;
 
       // unitizing: one unit per code of each annotation, on the continuum (unitizingTable.ts)
       const used = new Uint8Array(slotCode.length);
-      for (const i of mine)
+      for (let y = 0; y < mine.length; y++) {
+        const i = mine[y] as number;
         for (let x = read.codeFrom[i] as number; x < (read.codeFrom[i + 1] as number); x++)
           used[read.codeList[x] as number] = 1;
+      }
       const codeIds = codebook
         .map((c) => c.id)
         .filter((id) => (chosenCodes ? chosenCodes.has(id) : used[codeSlot.get(id) ?? -1] === 1));
@@ -173,17 +172,18 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const sets = matchedSets(read, mine, coderOf, m, overlap);
       const S = sets.from.length - 1;
       const matched = new Uint8Array(N);
-      for (const i of sets.members) matched[i] = 1;
+      for (let x = 0; x < sets.members.length; x++) matched[sets.members[x] as number] = 1;
       let doubled = 0;
+      // (the coders seen in the set: the set's number, so nothing is cleared between sets)
+      const seen = new Int32Array(m).fill(-1);
       for (let s = 0; s < S; s++) {
-        const seen = new Uint8Array(m);
         for (let x = sets.from[s] as number; x < (sets.from[s + 1] as number); x++) {
           const c = coderOf[sets.members[x] as number] as number;
-          if (seen[c] === 1) {
+          if (seen[c] === s) {
             doubled++;
             break;
           }
-          seen[c] = 1;
+          seen[c] = s;
         }
       }
       if (doubled > 0) notes.push({ kind: 'doubled', count: doubled });
@@ -193,8 +193,11 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         );
       const counted = new Float64Array(m);
       const matchedOf = new Float64Array(m);
-      for (const i of mine) {
+      const unmatched: number[] = [];
+      for (let y = 0; y < mine.length; y++) {
+        const i = mine[y] as number;
         const c = coderOf[i] as number;
+        if (matched[i] === 0) unmatched.push(i);
         counted[c] = (counted[c] as number) + 1;
         if (matched[i] === 1) matchedOf[c] = (matchedOf[c] as number) + 1;
       }
@@ -267,7 +270,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           read,
           coderOf,
           sets,
-          unmatched: mine.filter((i) => matched[i] === 0),
+          unmatched,
           fields,
           fieldIds,
           describe,
@@ -286,7 +289,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
  */
 function unitsOf(
   read: ReadAnnotations,
-  mine: readonly number[],
+  mine: Int32Array,
   coderOf: Int32Array,
   offsets: readonly number[],
   codeIds: readonly string[],
@@ -298,13 +301,17 @@ function unitsOf(
   const codeIndex = new Map(categories.map((c, i) => [c, i]));
   const categoryOf = Int32Array.from(slotCode, (code) => codeIndex.get(code) ?? -1);
   let n = 0;
-  for (const i of mine) n += (read.codeFrom[i + 1] as number) - (read.codeFrom[i] as number);
+  for (let y = 0; y < mine.length; y++) {
+    const i = mine[y] as number;
+    n += (read.codeFrom[i + 1] as number) - (read.codeFrom[i] as number);
+  }
   const coder = new Int32Array(n);
   const category = new Int32Array(n);
   const start = new Float64Array(n);
   const end = new Float64Array(n);
   let u = 0;
-  for (const i of mine) {
+  for (let y = 0; y < mine.length; y++) {
+    const i = mine[y] as number;
     const offset = offsets[read.document[i] as number] as number;
     for (let x = read.codeFrom[i] as number; x < (read.codeFrom[i + 1] as number); x++) {
       const slot = read.codeList[x] as number;
@@ -322,7 +329,7 @@ function unitsOf(
 /** The matched claims of each document (matchClaims.ts), in document and reading order. */
 function matchedSets(
   read: ReadAnnotations,
-  mine: readonly number[],
+  mine: Int32Array,
   coderOf: Int32Array,
   m: number,
   overlap: number,
@@ -330,7 +337,7 @@ function matchedSets(
   // the claims in document order, each document's in reading order (a stable sort where they are
   // not), as parallel arrays the matcher reads range by range
   const n = mine.length;
-  const claims = Int32Array.from(mine);
+  const claims = mine.slice();
   const startOf = (i: number) => read.start[i] as number;
   const endOf = (i: number) => read.end[i] as number;
   const byReading = (i: number, j: number) => startOf(i) - startOf(j) || endOf(i) - endOf(j);

@@ -66,16 +66,22 @@ export function storedValueReader(f: ClaimField): (value: ClaimValue | undefined
 /** How a value is shown: an actor or place by its name, a choice by its item's name. */
 export type DescribeValue = (f: ClaimField, values: ClaimValues) => string;
 
-/** Two read annotations' codes alike, whatever their order (compared by their numbers). */
+/** Two read annotations' codes alike, whatever their order (compared by their numbers, as multisets). */
 function sameCodes(read: ReadAnnotations, i: number, j: number): boolean {
   const a = read.codeFrom[i] as number;
   const b = read.codeFrom[j] as number;
   const n = (read.codeFrom[i + 1] as number) - a;
   if (n !== (read.codeFrom[j + 1] as number) - b) return false;
-  if (n === 1) return read.codeList[a] === read.codeList[b];
-  const x = read.codeList.slice(a, a + n).sort((p, q) => p - q);
-  const y = read.codeList.slice(b, b + n).sort((p, q) => p - q);
-  return x.every((c, k) => c === y[k]);
+  const list = read.codeList;
+  if (n === 1) return list[a] === list[b];
+  // each code as often in one as in the other (a claim has a few codes: no sort, no copy)
+  for (let x = a; x < a + n; x++) {
+    const code = list[x] as number;
+    let times = 0;
+    for (let y = 0; y < n; y++) times += (list[a + y] === code ? 1 : 0) - (list[b + y] === code ? 1 : 0);
+    if (times !== 0) return false;
+  }
+  return true;
 }
 
 export interface DisagreementInput {
@@ -181,7 +187,7 @@ export function listDisagreements(input: DisagreementInput): {
   const differing: number[] = [];
   for (let s = 0; s + 1 < sets.from.length; s++) if (differs(s)) differing.push(s);
   // a set before an annotation of no set at the same place (the order of one stable sort of both)
-  const alone = [...unmatched];
+  const alone = unmatched.slice();
   const at = (i: number) => read.start[i] as number;
   const before = (i: number, j: number) => (read.document[i] as number) - (read.document[j] as number) || at(i) - at(j);
   if (alone.some((i, x) => x > 0 && before(alone[x - 1] as number, i) > 0)) alone.sort(before);

@@ -98,7 +98,9 @@ export async function readAnnotations(
     codeFrom = room(codeFrom, most + 1);
     slotOf = room(slotOf, most);
     fieldIds = fieldIds.map((ids) => room(ids, most));
-    for (const a of file.annotations) {
+    const annotations = file.annotations;
+    for (let y = 0; y < annotations.length; y++) {
+      const a = annotations[y] as Annotation;
       // the coders' layers only: the adjudicated layer is no coder's
       if (isAdjudicated(a)) continue;
       const codes = chosenCodes ? a.codes.filter((c) => chosenCodes.has(c)) : a.codes;
@@ -132,7 +134,8 @@ export async function readAnnotations(
           if (!Object.hasOwn(a.values, key)) continue;
           const those = fieldsOf.get(key);
           if (those === undefined) continue;
-          for (const fi of those) {
+          for (let z = 0; z < those.length; z++) {
+            const fi = those[z] as number;
             const v = (readers[fi] as (typeof readers)[number])(a.values[key]);
             if (v === null) continue;
             const ids = idsOf[fi] as Map<Value, number>;

@@ -160,25 +160,25 @@ export function patterns(prepared: PreparedData): Patterns {
   const weights: number[] = [];
   const rows: number[] = [];
   const cols: number[] = [];
-  const unit: number[] = [];
+  // a unit's values sorted, in one buffer for every unit (its first `size` places)
+  const sorted = new Int32Array(widest);
   for (let u = 0; u < prepared.count; u++) {
-    unit.length = 0;
+    let size = 0;
     for (let x = prepared.offsets[u] as number; x < (prepared.offsets[u + 1] as number); x++) {
       // insertion into the sorted values so far
       const v = prepared.values[x] as number;
-      let at = unit.length;
-      unit.push(v);
-      while (at > 0 && (unit[at - 1] as number) > v) {
-        unit[at] = unit[at - 1] as number;
+      let at = size++;
+      while (at > 0 && (sorted[at - 1] as number) > v) {
+        sorted[at] = sorted[at - 1] as number;
         at--;
       }
-      unit[at] = v;
+      sorted[at] = v;
     }
     let key: number | string;
     if (numeric) {
       key = 0;
-      for (let i = unit.length - 1; i >= 0; i--) key = key * (V + 1) + (unit[i] as number) + 1;
-    } else key = unit.join(',');
+      for (let i = size - 1; i >= 0; i--) key = key * (V + 1) + (sorted[i] as number) + 1;
+    } else key = sorted.subarray(0, size).join(',');
     let p = dense ? (dense[key as number] as number) : (byKey.get(key) ?? -1);
     if (p === -1) {
       p = frequencies.length;
@@ -186,7 +186,7 @@ export function patterns(prepared: PreparedData): Patterns {
       else byKey.set(key, p);
       frequencies.push(0);
       const mine = new Map<number, number>();
-      unitPairs(unit, (c, k, w) => {
+      unitPairs(sorted.subarray(0, size), (c, k, w) => {
         let g = cellIndex.get(c * V + k);
         if (g === undefined) {
           g = rows.length;
