@@ -98,26 +98,36 @@ export async function readAnnotations(
     codeFrom = room(codeFrom, most + 1);
     slotOf = room(slotOf, most);
     fieldIds = fieldIds.map((ids) => room(ids, most));
+    // three passes over the document's annotations, each touching one part of them (the
+    // annotation itself, its codes, its values: separate objects in memory), so the loads of one
+    // pass run ahead of each other instead of waiting in turn
     const annotations = file.annotations;
+    const first = n;
     for (let y = 0; y < annotations.length; y++) {
       const a = annotations[y] as Annotation;
       // the coders' layers only: the adjudicated layer is no coder's
       if (isAdjudicated(a)) continue;
-      const codes = chosenCodes ? a.codes.filter((c) => chosenCodes.has(c)) : a.codes;
-      if (chosenCodes && codes.length === 0) continue;
+      let codes: string[] | null = null;
+      if (chosenCodes) {
+        codes = a.codes.filter((c) => chosenCodes.has(c));
+        if (codes.length === 0) continue;
+      }
       const coder = keyOf(a);
       if (coder === '') {
         unnamed++;
         continue;
       }
       annotation.push(a);
-      if (codesOf) codesOf.push(codes);
+      if (codesOf) codesOf.push(codes as string[]);
       document[n] = d;
       start[n] = a.start;
       end[n] = a.end;
       let slot = coderSlot.get(coder);
       if (slot === undefined) coderSlot.set(coder, (slot = coderSlot.size));
-      slotOf[n] = slot;
+      slotOf[n++] = slot;
+    }
+    for (let i = first; i < n; i++) {
+      const codes = codesOf ? (codesOf[i] as string[]) : (annotation[i] as Annotation).codes;
       if (codeCount + codes.length > codeList.length) codeList = room(codeList, codeCount + codes.length);
       for (let x = 0; x < codes.length; x++) {
         const code = codes[x] as string;
@@ -125,26 +135,29 @@ export async function readAnnotations(
         if (k === undefined) codeSlot.set(code, (k = slotCode.push(code) - 1));
         codeList[codeCount++] = k;
       }
-      codeFrom[n + 1] = codeCount;
-      // each compared field's value numbered (equal values, one number), for the figures and the
-      // list: the fields of the keys the claim has (most claims have few), the others none
-      for (let fi = 0; fi < F; fi++) (fieldIds[fi] as Int32Array)[n] = -1;
-      if (chosenCoders === null || chosenCoders.has(coder))
-        for (const key in a.values) {
-          if (!Object.hasOwn(a.values, key)) continue;
-          const those = fieldsOf.get(key);
-          if (those === undefined) continue;
-          for (let z = 0; z < those.length; z++) {
-            const fi = those[z] as number;
-            const v = (readers[fi] as (typeof readers)[number])(a.values[key]);
-            if (v === null) continue;
-            const ids = idsOf[fi] as Map<Value, number>;
-            let id = ids.get(v);
-            if (id === undefined) ids.set(v, (id = (givenOf[fi] as Value[]).push(v) - 1));
-            (fieldIds[fi] as Int32Array)[n] = id;
-          }
+      codeFrom[i + 1] = codeCount;
+    }
+    // each compared field's value numbered (equal values, one number), for the figures and the
+    // list: the fields of the keys the claim has (most claims have few), the others none
+    for (let fi = 0; fi < F; fi++) (fieldIds[fi] as Int32Array).fill(-1, first, n);
+    for (let i = first; i < n; i++) {
+      const a = annotation[i] as Annotation;
+      if (chosenCoders !== null && !chosenCoders.has(keyOf(a))) continue;
+      const values = a.values;
+      for (const key in values) {
+        if (!Object.hasOwn(values, key)) continue;
+        const those = fieldsOf.get(key);
+        if (those === undefined) continue;
+        for (let z = 0; z < those.length; z++) {
+          const fi = those[z] as number;
+          const v = (readers[fi] as (typeof readers)[number])(values[key]);
+          if (v === null) continue;
+          const ids = idsOf[fi] as Map<Value, number>;
+          let id = ids.get(v);
+          if (id === undefined) ids.set(v, (id = (givenOf[fi] as Value[]).push(v) - 1));
+          (fieldIds[fi] as Int32Array)[i] = id;
         }
-      n++;
+      }
     }
     length += lengthOf(file.document);
   });
