@@ -214,15 +214,18 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         const metric = fieldMetric(f);
         const ids = fieldIds[fi] as Int32Array;
         // per coder, per matched claim: the value of that coder's first annotation in it
+        let given = false;
         const rows = coders.map((_, c) => {
           const row = new Int32Array(S);
           for (let s = 0; s < S; s++) {
             const i = sets.first[s * m + c] as number;
-            row[s] = i < 0 ? -1 : (ids[i] as number);
+            if ((row[s] = i < 0 ? -1 : (ids[i] as number)) >= 0) given = true;
           }
           return row;
         });
-        const figures = fieldFigures(rows, givenOf[fi] ?? [], metric);
+        // a field no matched claim has a value of: every figure is that of no units at all, as
+        // from rows of no units (nothing paired, agreed or counted), so they are not gone through
+        const figures = fieldFigures(given ? rows : rows.map(() => new Int32Array(0)), givenOf[fi] ?? [], metric);
         return {
           field,
           metric,
