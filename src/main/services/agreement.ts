@@ -366,11 +366,9 @@ function matchedSets(
     end[x] = endOf(i);
   }
   const matcher = new SpanMatcher(coder, start, end, m, overlap);
-  const members: number[] = [];
-  const from: number[] = [0];
-  for (let d = 0; d + 1 < bounds.length; d++)
-    matcher.match(bounds[d] as number, bounds[d + 1] as number, members, from);
+  for (let d = 0; d + 1 < bounds.length; d++) matcher.match(bounds[d] as number, bounds[d + 1] as number);
   // the sets' members as annotations, and each coder's first annotation in each set
+  const { members, from } = matcher.sets();
   const S = from.length - 1;
   const first = new Int32Array(S * m).fill(-1);
   for (let g = 0; g < S; g++)

@@ -29,8 +29,8 @@ export interface ReadAnnotations {
 
 /** Matched claims: set s holds members[from[s]] … members[from[s + 1] − 1] (reading order). */
 export interface MatchedSets {
-  members: number[];
-  from: number[];
+  members: Int32Array;
+  from: Int32Array;
   /** first[s · m + c]: coder c's first annotation in set s, or −1 */
   first: Int32Array;
 }
@@ -205,7 +205,7 @@ export function listDisagreements(input: DisagreementInput): {
         (read.document[setFirst] as number) < (read.document[u] as number) ||
         (read.document[setFirst] === read.document[u] && startOfSet(d) <= at(u)));
     if (takeSet) {
-      const members = sets.members.slice(sets.from[d], sets.from[d + 1]);
+      const members = Array.from(sets.members.subarray(sets.from[d], sets.from[d + 1]));
       const doc = documentOf(setFirst);
       const { differences, fields: keys } = differencesOf(d);
       listed.push({

@@ -49,17 +49,16 @@ describe('matching claims between coders', () => {
       bounds.push(coder.length);
     }
     const matcher = new SpanMatcher(coder, start, end, 3, 0.3);
-    const members: number[] = [];
-    const from = [0];
     const expected: number[][] = [];
     for (let d = 0; d + 1 < bounds.length; d++) {
       const lo = bounds[d] as number;
       const hi = bounds[d + 1] as number;
-      matcher.match(lo, hi, members, from);
+      matcher.match(lo, hi);
       const alone = matchSpans(coder.slice(lo, hi), start.slice(lo, hi), end.slice(lo, hi), 3, 0.3);
       for (const group of alone) expected.push(group.map((x) => lo + x));
     }
-    const got = from.slice(1).map((to, g) => members.slice(from[g], to));
+    const { members, from } = matcher.sets();
+    const got = Array.from({ length: from.length - 1 }, (_, g) => Array.from(members.subarray(from[g], from[g + 1])));
     expect(got).toEqual(expected);
     expect(got.length).toBeGreaterThan(50);
   });

@@ -45,17 +45,17 @@ export function matchSpans(
 ): number[][] {
   const n = coder.length;
   const matcher = new SpanMatcher(coder, start, end, coderCount, threshold);
-  const members: number[] = [];
-  const from = [0];
-  matcher.match(0, n, members, from);
-  return from.slice(1).map((to, g) => members.slice(from[g], to));
+  matcher.match(0, n);
+  const { members, from } = matcher.sets();
+  return Array.from({ length: from.length - 1 }, (_, g) => Array.from(members.subarray(from[g], from[g + 1])));
 }
 
 /**
  * matchSpans over ranges of one list of claims (a document's claims each, one after another),
  * with its working arrays made once for the whole list instead of once per range. `match(lo, hi)`
- * appends the matched sets of claims lo … hi − 1 (given in reading order) to `members` (claim
- * indices) and `from` (where each set ends), as matchSpans of those claims alone gives them.
+ * adds the matched sets of claims lo … hi − 1 (given in reading order), as matchSpans of those
+ * claims alone gives them, to the sets so far (`sets()`: set s holds the claims members[from[s]]
+ * … members[from[s + 1] − 1]; a claim is in one set at most, so the arrays are made once).
  */
 export class SpanMatcher {
   private readonly parent: Int32Array;
@@ -69,6 +69,10 @@ export class SpanMatcher {
   private pairB = new Int32Array(64);
   private pairOverlap = new Float64Array(64);
   private order = new Int32Array(64);
+  private readonly members: Int32Array;
+  private readonly from: Int32Array;
+  private memberCount = 0;
+  private setCount = 0;
 
   constructor(
     private readonly coder: ArrayLike<number>,
@@ -85,6 +89,17 @@ export class SpanMatcher {
     this.coderFrom = new Int32Array(coderCount + 1);
     this.next = new Int32Array(coderCount);
     this.reach = new Float64Array(n);
+    this.members = new Int32Array(n);
+    // (a set holds two claims at least)
+    this.from = new Int32Array(Math.floor(n / 2) + 1);
+  }
+
+  /** The matched sets so far (views of the matcher's arrays: another match adds to them). */
+  sets(): { members: Int32Array; from: Int32Array } {
+    return {
+      members: this.members.subarray(0, this.memberCount),
+      from: this.from.subarray(0, this.setCount + 1),
+    };
   }
 
   private find(i: number): number {
@@ -111,7 +126,7 @@ export class SpanMatcher {
     this.order = new Int32Array(size);
   }
 
-  match(lo: number, hi: number, members: number[], from: number[]): void {
+  match(lo: number, hi: number): void {
     const { coder, start, end, coderCount, threshold, parent, used, byCoder, coderFrom, reach } = this;
     for (let i = lo; i < hi; i++) parent[i] = i;
     // each coder's claims (a counting sort: in claim order), sorted by start when they are not
@@ -217,16 +232,17 @@ export class SpanMatcher {
       size[root] = (size[root] as number) + 1;
     }
     for (let i = lo; i < hi; i++) group[i] = -1;
-    let at = members.length;
+    const { members, from } = this;
+    let at = this.memberCount;
     for (let i = lo; i < hi; i++) {
       const root = rootOf[i] as number;
       if ((size[root] as number) < 2 || group[root] !== -1) continue;
       // the group's first claim: its members go at `at` … at + size − 1
       group[root] = at;
       at += size[root] as number;
-      from.push(at);
+      from[++this.setCount] = at;
     }
-    while (members.length < at) members.push(-1);
+    this.memberCount = at;
     for (let i = lo; i < hi; i++) {
       const root = rootOf[i] as number;
       if ((size[root] as number) < 2) continue;
