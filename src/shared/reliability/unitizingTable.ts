@@ -266,9 +266,14 @@ function expectedDisagreement(table: UnitTable, scratch: Scratch): number {
       gapSum += k * (l + 1);
       fitting += k;
       const fits = gapSum - l * fitting;
-      for (let c = units[l] as number; c > 0; c--) {
-        squared += l * (l - 1);
-        numerator += term(l, fits);
+      const count = units[l] as number;
+      if (count === 0) continue;
+      // the units of one length add the same terms, one by one (in the same order as before)
+      const t = term(l, fits);
+      const s = l * (l - 1);
+      for (let c = count; c > 0; c--) {
+        squared += s;
+        numerator += t;
       }
     }
   } else {
