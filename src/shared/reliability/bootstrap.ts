@@ -16,6 +16,7 @@
  */
 import {
   alphaOfCoincidences,
+  coincidenceAlpha,
   prepareData,
   unitPairs,
   type AlphaResult,
@@ -88,6 +89,8 @@ export function bootstrapPrepared(
   const counts = new Float64Array(P);
   const sums = new Float64Array(rows.length);
   const alphas: number[] = [];
+  const figure = coincidenceAlpha(prepared);
+  const coincidences = { rows, cols, weights: sums };
   for (let r = 0; r < replicates; r++) {
     multinomialCounts(frequencies, N, random, counts);
     sums.fill(0);
@@ -99,7 +102,7 @@ export function bootstrapPrepared(
         sums[g] = (sums[g] as number) + times * (weights[x] as number);
       }
     }
-    const a = alphaOfCoincidences(prepared, { rows, cols, weights: sums }, N).alpha;
+    const a = figure(coincidences, N).alpha;
     if (a !== null) alphas.push(a);
   }
   if (alphas.length === 0) return { low: null, high: null, defined: 0, ...base };
