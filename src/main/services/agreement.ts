@@ -23,7 +23,7 @@ import type { ClaimField } from '@shared/claims/fields';
 import { valueOf, type ClaimValues } from '@shared/claims/values';
 import { fieldFigures } from '@shared/reliability/fieldFigures';
 import { SpanMatcher } from '@shared/reliability/matchClaims';
-import { boundaryOfTable, codingGivenUnitsOfTable } from '@shared/reliability/sectionTable';
+import { boundaryOfTable, codingGivenUnitsOfTable, heldSquares } from '@shared/reliability/sectionTable';
 import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
 import { codeSetTable, unitizingAlphaOfTable, type UnitTable } from '@shared/reliability/unitizingTable';
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
@@ -148,7 +148,21 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       // each code's summed from them)
       const sections = codeSetTable(table);
       const holds = (code: string) => (set: string) => (set.split(CODE_SEPARATOR).includes(code) ? code : null);
-      const codes: CodeAgreement[] = unitizing.categories.map((r) => {
+      // S of each code's |uα in one pass over the sections (heldSquares), the codes each set value holds
+      const held = heldSquares(
+        sections,
+        sections.values.map((set) => {
+          if (set === null) return [];
+          const members = set.split(CODE_SEPARATOR);
+          const these: number[] = [];
+          unitizing.categories.forEach((r, k) => {
+            if (members.includes(r.category)) these.push(k);
+          });
+          return these;
+        }),
+        unitizing.categories.length,
+      );
+      const codes: CodeAgreement[] = unitizing.categories.map((r, k) => {
         const name = codeNames.get(r.category) ?? r.category;
         const flags = reliabilityFlags(r.units, [], r.alpha);
         return {
@@ -158,7 +172,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           observed: r.observed,
           expected: r.expected,
           units: r.units,
-          boundary: family(boundaryOfTable(sections, holds(r.category))),
+          boundary: family(boundaryOfTable(sections, holds(r.category), held?.[k])),
           codingGivenUnits: family(codingGivenUnitsOfTable(sections, codeOrOtherOfSet(r.category))),
           flags,
           warnings: sentences(flags, `αU of the code “${name}”`),
