@@ -20,26 +20,19 @@ import { AppError } from '@shared/errors';
 import { isAdjudicated } from '@shared/coders/key';
 import { claimCells, registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
-import { valueOf, type ClaimValue, type ClaimValues } from '@shared/claims/values';
-import type { Value } from '@shared/reliability/codingAlpha';
+import { valueOf, type ClaimValues } from '@shared/claims/values';
 import { fieldFigures } from '@shared/reliability/fieldFigures';
-import { matchSpans } from '@shared/reliability/matchClaims';
-import { boundaryOfTable, codingGivenUnitsOfTable } from '@shared/reliability/sectionTable';
+import { SpanMatcher } from '@shared/reliability/matchClaims';
+import { boundaryOfTable, codingGivenUnitsOfTable, heldSquares } from '@shared/reliability/sectionTable';
 import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
 import { codeSetTable, unitizingAlphaOfTable, type UnitTable } from '@shared/reliability/unitizingTable';
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
-import { cpLength } from '@shared/text/codepoints';
 import { forEachDocument, selectDocuments } from '../exchange/documentSource';
-import {
-  fieldMetric,
-  storedValueReader,
-  listDisagreements,
-  type MatchedSets,
-  type ReadAnnotations,
-} from './agreementDisagreements';
+import { fieldMetric, listDisagreements, type MatchedSets, type ReadAnnotations } from './agreementDisagreements';
 import type { ServiceContext } from './context';
 import { coderKeyIn, sortByName } from './coders';
 import { assertNotBlind } from './visibleAnnotations';
+import { readAnnotations } from './agreementRead';
 
 const sentences = (flags: readonly Flag[], what: string) => flags.map((f) => flagSentence(f, what));
 
@@ -93,83 +86,11 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const warnings: string[] = [];
       const notes: ReportNote[] = [];
 
-      // read the annotations once, each document placed on the continuum after the earlier ones:
-      // what the figures need of an annotation is taken into parallel arrays here (its span, its
-      // coder and codes numbered as first met, each compared field's value numbered), so no later
-      // pass goes back to the annotation objects (only the listed disagreements do)
-      const read: ReadAnnotations = {
-        annotation: [],
-        codes: [],
-        document: [],
-        coder: [],
-        documents: [],
-        start: [],
-        end: [],
-        codeFrom: [0],
-        codeList: [],
-      };
-      const offsets: number[] = [];
-      const codeSlot = new Map<string, number>();
-      const slotCode: string[] = [];
-      const coderSlot = new Map<string, number>();
-      const slotOf: number[] = [];
       // the compared coders, when chosen (else every coder is compared)
       const chosenCoders = input.coders ? new Set(input.coders) : null;
-      const fieldValues = fields.map(() => [] as number[]);
-      const givenOf: Value[][] = fields.map(() => []);
-      const idsOf = fields.map(() => new Map<Value, number>());
-      const readers = fields.map(storedValueReader);
-      let length = 0;
-      let unnamed = 0;
-      await forEachDocument(ctx.store, summaries, (file) => {
-        const document = read.documents.length;
-        read.documents.push({ id: file.document.id, title: file.document.title });
-        offsets.push(length);
-        for (const a of file.annotations) {
-          // the coders' layers only: the adjudicated layer is no coder's
-          if (isAdjudicated(a)) continue;
-          const codes = chosenCodes ? a.codes.filter((c) => chosenCodes.has(c)) : a.codes;
-          if (chosenCodes && codes.length === 0) continue;
-          const coder = keyOf(a);
-          if (coder === '') {
-            unnamed++;
-            continue;
-          }
-          read.annotation.push(a);
-          read.codes.push(codes);
-          read.document.push(document);
-          read.coder.push(coder);
-          read.start.push(a.start);
-          read.end.push(a.end);
-          let slot = coderSlot.get(coder);
-          if (slot === undefined) coderSlot.set(coder, (slot = coderSlot.size));
-          slotOf.push(slot);
-          for (const code of codes) {
-            let k = codeSlot.get(code);
-            if (k === undefined) codeSlot.set(code, (k = slotCode.push(code) - 1));
-            read.codeList.push(k);
-          }
-          read.codeFrom.push(read.codeList.length);
-          // each compared field's value numbered (equal values, one number), for the figures and the list
-          const compared = chosenCoders === null || chosenCoders.has(coder);
-          for (let fi = 0; fi < fields.length; fi++) {
-            const v = compared
-              ? (readers[fi] as (value: ClaimValue | undefined) => Value | null)(
-                  valueOf(a.values, (fields[fi] as ClaimField).key),
-                )
-              : null;
-            let id = -1;
-            if (v !== null) {
-              const ids = idsOf[fi] as Map<Value, number>;
-              const known = ids.get(v);
-              if (known === undefined) ids.set(v, (id = (givenOf[fi] as Value[]).push(v) - 1));
-              else id = known;
-            }
-            (fieldValues[fi] as number[]).push(id);
-          }
-        }
-        length += lengthOf(file.document);
-      });
+      // the annotations read once into typed arrays (agreementRead.ts)
+      const { read, offsets, length, slotOf, coderSlot, codeSlot, slotCode, fieldIds, givenOf, unnamed } =
+        await readAnnotations(ctx, summaries, { chosenCodes, chosenCoders, fields, keyOf });
       if (unnamed > 0) notes.push({ kind: 'unnamed', count: unnamed });
       if (unnamed > 0)
         warnings.push(
@@ -203,20 +124,19 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         const slot = present.get(c);
         if (slot !== undefined) comparedOfSlot[slot] = i;
       });
-      const coderOf = new Int32Array(N).fill(-1);
-      const mine: number[] = [];
-      for (let i = 0; i < N; i++) {
-        const c = comparedOfSlot[slotOf[i] as number] as number;
-        if (c < 0) continue;
-        coderOf[i] = c;
-        mine.push(i);
-      }
+      const coderOf = new Int32Array(N);
+      let compared = 0;
+      for (let i = 0; i < N; i++) if ((coderOf[i] = comparedOfSlot[slotOf[i] as number] as number) >= 0) compared++;
+      const mine = new Int32Array(compared);
+      for (let i = 0, x = 0; i < N; i++) if ((coderOf[i] as number) >= 0) mine[x++] = i;
 
       // unitizing: one unit per code of each annotation, on the continuum (unitizingTable.ts)
       const used = new Uint8Array(slotCode.length);
-      for (const i of mine)
+      for (let y = 0; y < mine.length; y++) {
+        const i = mine[y] as number;
         for (let x = read.codeFrom[i] as number; x < (read.codeFrom[i + 1] as number); x++)
           used[read.codeList[x] as number] = 1;
+      }
       const codeIds = codebook
         .map((c) => c.id)
         .filter((id) => (chosenCodes ? chosenCodes.has(id) : used[codeSlot.get(id) ?? -1] === 1));
@@ -228,7 +148,21 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       // each code's summed from them)
       const sections = codeSetTable(table);
       const holds = (code: string) => (set: string) => (set.split(CODE_SEPARATOR).includes(code) ? code : null);
-      const codes: CodeAgreement[] = unitizing.categories.map((r) => {
+      // S of each code's |uα in one pass over the sections (heldSquares), the codes each set value holds
+      const held = heldSquares(
+        sections,
+        sections.values.map((set) => {
+          if (set === null) return [];
+          const members = set.split(CODE_SEPARATOR);
+          const these: number[] = [];
+          unitizing.categories.forEach((r, k) => {
+            if (members.includes(r.category)) these.push(k);
+          });
+          return these;
+        }),
+        unitizing.categories.length,
+      );
+      const codes: CodeAgreement[] = unitizing.categories.map((r, k) => {
         const name = codeNames.get(r.category) ?? r.category;
         const flags = reliabilityFlags(r.units, [], r.alpha);
         return {
@@ -238,7 +172,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           observed: r.observed,
           expected: r.expected,
           units: r.units,
-          boundary: family(boundaryOfTable(sections, holds(r.category))),
+          boundary: family(boundaryOfTable(sections, holds(r.category), held?.[k])),
           codingGivenUnits: family(codingGivenUnitsOfTable(sections, codeOrOtherOfSet(r.category))),
           flags,
           warnings: sentences(flags, `αU of the code “${name}”`),
@@ -252,17 +186,18 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const sets = matchedSets(read, mine, coderOf, m, overlap);
       const S = sets.from.length - 1;
       const matched = new Uint8Array(N);
-      for (const i of sets.members) matched[i] = 1;
+      for (let x = 0; x < sets.members.length; x++) matched[sets.members[x] as number] = 1;
       let doubled = 0;
+      // (the coders seen in the set: the set's number, so nothing is cleared between sets)
+      const seen = new Int32Array(m).fill(-1);
       for (let s = 0; s < S; s++) {
-        const seen = new Uint8Array(m);
         for (let x = sets.from[s] as number; x < (sets.from[s + 1] as number); x++) {
           const c = coderOf[sets.members[x] as number] as number;
-          if (seen[c] === 1) {
+          if (seen[c] === s) {
             doubled++;
             break;
           }
-          seen[c] = 1;
+          seen[c] = s;
         }
       }
       if (doubled > 0) notes.push({ kind: 'doubled', count: doubled });
@@ -272,8 +207,11 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         );
       const counted = new Float64Array(m);
       const matchedOf = new Float64Array(m);
-      for (const i of mine) {
+      const unmatched: number[] = [];
+      for (let y = 0; y < mine.length; y++) {
+        const i = mine[y] as number;
         const c = coderOf[i] as number;
+        if (matched[i] === 0) unmatched.push(i);
         counted[c] = (counted[c] as number) + 1;
         if (matched[i] === 1) matchedOf[c] = (matchedOf[c] as number) + 1;
       }
@@ -285,22 +223,23 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         unmatched: (counted[c] as number) - (matchedOf[c] as number),
       }));
 
-      // each compared field's values, numbered as they were read
-      const fieldIds = fieldValues.map((values) => Int32Array.from(values));
       const fieldReports: FieldAgreement[] = fields.map((f, fi) => {
         const field: AgreementField = f.key;
         const metric = fieldMetric(f);
         const ids = fieldIds[fi] as Int32Array;
         // per coder, per matched claim: the value of that coder's first annotation in it
+        let given = false;
         const rows = coders.map((_, c) => {
           const row = new Int32Array(S);
           for (let s = 0; s < S; s++) {
             const i = sets.first[s * m + c] as number;
-            row[s] = i < 0 ? -1 : (ids[i] as number);
+            if ((row[s] = i < 0 ? -1 : (ids[i] as number)) >= 0) given = true;
           }
           return row;
         });
-        const figures = fieldFigures(rows, givenOf[fi] as Value[], metric);
+        // a field no matched claim has a value of: every figure is that of no units at all, as
+        // from rows of no units (nothing paired, agreed or counted), so they are not gone through
+        const figures = fieldFigures(given ? rows : rows.map(() => new Int32Array(0)), givenOf[fi] ?? [], metric);
         return {
           field,
           metric,
@@ -348,7 +287,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
           read,
           coderOf,
           sets,
-          unmatched: mine.filter((i) => matched[i] === 0),
+          unmatched,
           fields,
           fieldIds,
           describe,
@@ -367,7 +306,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
  */
 function unitsOf(
   read: ReadAnnotations,
-  mine: readonly number[],
+  mine: Int32Array,
   coderOf: Int32Array,
   offsets: readonly number[],
   codeIds: readonly string[],
@@ -379,13 +318,17 @@ function unitsOf(
   const codeIndex = new Map(categories.map((c, i) => [c, i]));
   const categoryOf = Int32Array.from(slotCode, (code) => codeIndex.get(code) ?? -1);
   let n = 0;
-  for (const i of mine) n += (read.codeFrom[i + 1] as number) - (read.codeFrom[i] as number);
+  for (let y = 0; y < mine.length; y++) {
+    const i = mine[y] as number;
+    n += (read.codeFrom[i + 1] as number) - (read.codeFrom[i] as number);
+  }
   const coder = new Int32Array(n);
   const category = new Int32Array(n);
   const start = new Float64Array(n);
   const end = new Float64Array(n);
   let u = 0;
-  for (const i of mine) {
+  for (let y = 0; y < mine.length; y++) {
+    const i = mine[y] as number;
     const offset = offsets[read.document[i] as number] as number;
     for (let x = read.codeFrom[i] as number; x < (read.codeFrom[i + 1] as number); x++) {
       const slot = read.codeList[x] as number;
@@ -403,51 +346,51 @@ function unitsOf(
 /** The matched claims of each document (matchClaims.ts), in document and reading order. */
 function matchedSets(
   read: ReadAnnotations,
-  mine: readonly number[],
+  mine: Int32Array,
   coderOf: Int32Array,
   m: number,
   overlap: number,
 ): MatchedSets {
-  const members: number[] = [];
-  const from: number[] = [0];
-  const first: number[] = [];
+  // the claims in document order, each document's in reading order (a stable sort where they are
+  // not), as parallel arrays the matcher reads range by range
+  const n = mine.length;
+  const claims = mine.slice();
   const startOf = (i: number) => read.start[i] as number;
   const endOf = (i: number) => read.end[i] as number;
   const byReading = (i: number, j: number) => startOf(i) - startOf(j) || endOf(i) - endOf(j);
-  for (let lo = 0; lo < mine.length;) {
-    // one document's annotations (mine is in document order), in reading order (a stable sort)
-    const document = read.document[mine[lo] as number];
+  const bounds: number[] = [0];
+  for (let lo = 0; lo < n;) {
+    const document = read.document[claims[lo] as number];
     let hi = lo;
-    while (hi < mine.length && read.document[mine[hi] as number] === document) hi++;
-    const claims = mine.slice(lo, hi);
-    if (claims.some((i, x) => x > 0 && byReading(claims[x - 1] as number, i) > 0)) claims.sort(byReading);
-    lo = hi;
-    const groups = matchSpans(
-      claims.map((i) => coderOf[i] as number),
-      claims.map(startOf),
-      claims.map(endOf),
-      m,
-      overlap,
-    );
-    for (const group of groups) {
-      const at = first.length;
-      for (let c = 0; c < m; c++) first.push(-1);
-      for (const x of group) {
-        const i = claims[x] as number;
-        members.push(i);
-        const c = coderOf[i] as number;
-        if (first[at + c] === -1) first[at + c] = i;
-      }
-      from.push(members.length);
+    let sorted = true;
+    while (hi < n && read.document[claims[hi] as number] === document) {
+      if (hi > lo && byReading(claims[hi - 1] as number, claims[hi] as number) > 0) sorted = false;
+      hi++;
     }
+    if (!sorted) claims.set(Array.from(claims.subarray(lo, hi)).sort(byReading), lo);
+    bounds.push((lo = hi));
   }
-  return { members, from, first: Int32Array.from(first) };
-}
-
-/** A document's length in code points, counted once per document record (its text never changes). */
-const lengths = new WeakMap<object, number>();
-function lengthOf(document: { text: string }): number {
-  let n = lengths.get(document);
-  if (n === undefined) lengths.set(document, (n = cpLength(document.text)));
-  return n;
+  const coder = new Int32Array(n);
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  for (let x = 0; x < n; x++) {
+    const i = claims[x] as number;
+    coder[x] = coderOf[i] as number;
+    start[x] = startOf(i);
+    end[x] = endOf(i);
+  }
+  const matcher = new SpanMatcher(coder, start, end, m, overlap);
+  for (let d = 0; d + 1 < bounds.length; d++) matcher.match(bounds[d] as number, bounds[d + 1] as number);
+  // the sets' members as annotations, and each coder's first annotation in each set
+  const { members, from } = matcher.sets();
+  const S = from.length - 1;
+  const first = new Int32Array(S * m).fill(-1);
+  for (let g = 0; g < S; g++)
+    for (let x = from[g] as number; x < (from[g + 1] as number); x++) {
+      const i = claims[members[x] as number] as number;
+      members[x] = i;
+      const at = g * m + (coderOf[i] as number);
+      if (first[at] === -1) first[at] = i;
+    }
+  return { members, from, first };
 }

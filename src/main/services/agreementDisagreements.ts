@@ -15,24 +15,22 @@ import type { Value } from '@shared/reliability/codingAlpha';
 export interface ReadAnnotations {
   annotation: Annotation[];
   /** the annotation's codes (those chosen, when codes were chosen) */
-  codes: string[][];
+  codes: (i: number) => string[];
   /** index of its document in `documents` */
-  document: number[];
-  /** its coder's key (coderKeyIn in coders.ts: the coder id, else the annotator name) */
-  coder: string[];
+  document: Int32Array;
   documents: Array<{ id: string; title: string }>;
   /** its span (code points in its document), read once */
-  start: number[];
-  end: number[];
+  start: Float64Array;
+  end: Float64Array;
   /** its codes numbered (equal codes, one number): codeList[codeFrom[i]] … codeList[codeFrom[i + 1] − 1] */
-  codeFrom: number[];
-  codeList: number[];
+  codeFrom: Int32Array;
+  codeList: Int32Array;
 }
 
 /** Matched claims: set s holds members[from[s]] … members[from[s + 1] − 1] (reading order). */
 export interface MatchedSets {
-  members: number[];
-  from: number[];
+  members: Int32Array;
+  from: Int32Array;
   /** first[s · m + c]: coder c's first annotation in set s, or −1 */
   first: Int32Array;
 }
@@ -68,16 +66,22 @@ export function storedValueReader(f: ClaimField): (value: ClaimValue | undefined
 /** How a value is shown: an actor or place by its name, a choice by its item's name. */
 export type DescribeValue = (f: ClaimField, values: ClaimValues) => string;
 
-/** Two read annotations' codes alike, whatever their order (compared by their numbers). */
+/** Two read annotations' codes alike, whatever their order (compared by their numbers, as multisets). */
 function sameCodes(read: ReadAnnotations, i: number, j: number): boolean {
   const a = read.codeFrom[i] as number;
   const b = read.codeFrom[j] as number;
   const n = (read.codeFrom[i + 1] as number) - a;
   if (n !== (read.codeFrom[j + 1] as number) - b) return false;
-  if (n === 1) return read.codeList[a] === read.codeList[b];
-  const x = read.codeList.slice(a, a + n).sort((p, q) => p - q);
-  const y = read.codeList.slice(b, b + n).sort((p, q) => p - q);
-  return x.every((c, k) => c === y[k]);
+  const list = read.codeList;
+  if (n === 1) return list[a] === list[b];
+  // each code as often in one as in the other (a claim has a few codes: no sort, no copy)
+  for (let x = a; x < a + n; x++) {
+    const code = list[x] as number;
+    let times = 0;
+    for (let y = 0; y < n; y++) times += (list[a + y] === code ? 1 : 0) - (list[b + y] === code ? 1 : 0);
+    if (times !== 0) return false;
+  }
+  return true;
 }
 
 export interface DisagreementInput {
@@ -111,7 +115,7 @@ export function listDisagreements(input: DisagreementInput): {
       start: a.start,
       end: a.end,
       quote: a.quote,
-      codes: read.codes[i] as string[],
+      codes: read.codes(i),
       values: fields.map((f) => ({ field: f.key, value: input.describe(f, a.values) })),
     };
   };
@@ -183,7 +187,7 @@ export function listDisagreements(input: DisagreementInput): {
   const differing: number[] = [];
   for (let s = 0; s + 1 < sets.from.length; s++) if (differs(s)) differing.push(s);
   // a set before an annotation of no set at the same place (the order of one stable sort of both)
-  const alone = [...unmatched];
+  const alone = unmatched.slice();
   const at = (i: number) => read.start[i] as number;
   const before = (i: number, j: number) => (read.document[i] as number) - (read.document[j] as number) || at(i) - at(j);
   if (alone.some((i, x) => x > 0 && before(alone[x - 1] as number, i) > 0)) alone.sort(before);
@@ -201,7 +205,7 @@ export function listDisagreements(input: DisagreementInput): {
         (read.document[setFirst] as number) < (read.document[u] as number) ||
         (read.document[setFirst] === read.document[u] && startOfSet(d) <= at(u)));
     if (takeSet) {
-      const members = sets.members.slice(sets.from[d], sets.from[d + 1]);
+      const members = Array.from(sets.members.subarray(sets.from[d], sets.from[d + 1]));
       const doc = documentOf(setFirst);
       const { differences, fields: keys } = differencesOf(d);
       listed.push({

@@ -16,6 +16,7 @@
  */
 import {
   alphaOfCoincidences,
+  coincidenceAlpha,
   prepareData,
   unitPairs,
   type AlphaResult,
@@ -88,6 +89,8 @@ export function bootstrapPrepared(
   const counts = new Float64Array(P);
   const sums = new Float64Array(rows.length);
   const alphas: number[] = [];
+  const figure = coincidenceAlpha(prepared);
+  const coincidences = { rows, cols, weights: sums };
   for (let r = 0; r < replicates; r++) {
     multinomialCounts(frequencies, N, random, counts);
     sums.fill(0);
@@ -99,7 +102,7 @@ export function bootstrapPrepared(
         sums[g] = (sums[g] as number) + times * (weights[x] as number);
       }
     }
-    const a = alphaOfCoincidences(prepared, { rows, cols, weights: sums }, N).alpha;
+    const a = figure(coincidences, N).alpha;
     if (a !== null) alphas.push(a);
   }
   if (alphas.length === 0) return { low: null, high: null, defined: 0, ...base };
@@ -160,25 +163,25 @@ export function patterns(prepared: PreparedData): Patterns {
   const weights: number[] = [];
   const rows: number[] = [];
   const cols: number[] = [];
-  const unit: number[] = [];
+  // a unit's values sorted, in one buffer for every unit (its first `size` places)
+  const sorted = new Int32Array(widest);
   for (let u = 0; u < prepared.count; u++) {
-    unit.length = 0;
+    let size = 0;
     for (let x = prepared.offsets[u] as number; x < (prepared.offsets[u + 1] as number); x++) {
       // insertion into the sorted values so far
       const v = prepared.values[x] as number;
-      let at = unit.length;
-      unit.push(v);
-      while (at > 0 && (unit[at - 1] as number) > v) {
-        unit[at] = unit[at - 1] as number;
+      let at = size++;
+      while (at > 0 && (sorted[at - 1] as number) > v) {
+        sorted[at] = sorted[at - 1] as number;
         at--;
       }
-      unit[at] = v;
+      sorted[at] = v;
     }
     let key: number | string;
     if (numeric) {
       key = 0;
-      for (let i = unit.length - 1; i >= 0; i--) key = key * (V + 1) + (unit[i] as number) + 1;
-    } else key = unit.join(',');
+      for (let i = size - 1; i >= 0; i--) key = key * (V + 1) + (sorted[i] as number) + 1;
+    } else key = sorted.subarray(0, size).join(',');
     let p = dense ? (dense[key as number] as number) : (byKey.get(key) ?? -1);
     if (p === -1) {
       p = frequencies.length;
@@ -186,7 +189,7 @@ export function patterns(prepared: PreparedData): Patterns {
       else byKey.set(key, p);
       frequencies.push(0);
       const mine = new Map<number, number>();
-      unitPairs(unit, (c, k, w) => {
+      unitPairs(sorted.subarray(0, size), (c, k, w) => {
         let g = cellIndex.get(c * V + k);
         if (g === undefined) {
           g = rows.length;

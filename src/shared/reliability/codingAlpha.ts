@@ -83,13 +83,15 @@ export function prepareCounted(
   const seen = new Int32Array(given.length).fill(-1);
   const counts = new Float64Array(given.length);
   const found: number[] = [];
-  for (const row of rows)
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as ArrayLike<number>;
     for (let u = 0; u < row.length; u++) {
       const id = row[u] as number;
       if (id < 0) continue;
       if (seen[id] === -1) seen[id] = found.push(id) - 1;
       counts[id] = (counts[id] as number) + 1;
     }
+  }
   const firstSeen = found.map((id) => given[id] as Value);
   let categories: Value[];
   if (metric === 'nominal') categories = firstSeen;
@@ -187,50 +189,65 @@ export function alphaOfPrepared(prepared: PreparedData, pick?: ArrayLike<number>
  * nominal n² − Σ n_c², interval 2 (n Σ n_c v_c² − (Σ n_c v_c)²); ordinal sums over the pairs.
  */
 export function alphaOfCoincidences(prepared: PreparedData, o: Coincidences, units: number): AlphaResult {
+  return coincidenceAlpha(prepared)(o, units);
+}
+
+/**
+ * alphaOfCoincidences for one prepared data, what it needs of the categories taken once (the
+ * margins' array, the numbers of an interval metric, δ² where the margins do not enter it), for a
+ * caller that figures many coincidences of the same data (the bootstrap, once per replicate).
+ */
+export function coincidenceAlpha(prepared: PreparedData): (o: Coincidences, units: number) => AlphaResult {
   const V = prepared.categories.length;
   const totals = new Float64Array(V);
-  let n = 0;
-  for (let i = 0; i < o.weights.length; i++) {
-    const r = o.rows[i] as number;
-    totals[r] = (totals[r] as number) + (o.weights[i] as number);
-    n += o.weights[i] as number;
-  }
-  const delta = deltaOf(prepared, totals);
-  let observed = 0;
-  for (let i = 0; i < o.weights.length; i++)
-    observed += (o.weights[i] as number) * delta(o.rows[i] as number, o.cols[i] as number);
-  let expected = 0;
-  // the size of the terms, to tell a closed form's rounding from real variation
-  let scale = 1;
-  if (prepared.metric === 'nominal') {
-    let squares = 0;
-    for (let c = 0; c < V; c++) squares += (totals[c] as number) ** 2;
-    expected = n * n - squares;
-    scale = n * n;
-  } else if (prepared.metric === 'interval') {
-    let sum = 0;
-    let sumSquares = 0;
-    for (let c = 0; c < V; c++) {
-      const v = Number(prepared.categories[c]);
-      sum += (totals[c] as number) * v;
-      sumSquares += (totals[c] as number) * v * v;
+  const numbers = prepared.metric === 'interval' ? prepared.categories.map(Number) : null;
+  // δ² of the nominal and interval metrics does not depend on the margins: made once
+  const fixed = prepared.metric === 'ordinal' ? null : deltaOf(prepared, totals);
+  return (o, units) => {
+    totals.fill(0);
+    let n = 0;
+    for (let i = 0; i < o.weights.length; i++) {
+      const r = o.rows[i] as number;
+      totals[r] = (totals[r] as number) + (o.weights[i] as number);
+      n += o.weights[i] as number;
     }
-    expected = 2 * (n * sumSquares - sum * sum);
-    scale = 2 * n * sumSquares;
-  } else {
-    for (let c = 0; c < V; c++)
-      for (let k = 0; k < V; k++) expected += (totals[c] as number) * (totals[k] as number) * delta(c, k);
-  }
-  // no variation: 0 (allowing for the rounding of the closed forms)
-  if (n < 2 || expected <= 1e-12 * scale)
-    return { alpha: null, values: Math.round(n), units, observed: observed / Math.max(n, 1), expected: 0 };
-  const rounded = (x: number) => Math.round(x * 1e12) / 1e12;
-  return {
-    alpha: rounded(1 - ((n - 1) * observed) / expected),
-    values: Math.round(n),
-    units,
-    observed: observed / n,
-    expected: expected / (n * (n - 1)),
+    const delta = fixed ?? deltaOf(prepared, totals);
+    let observed = 0;
+    for (let i = 0; i < o.weights.length; i++)
+      observed += (o.weights[i] as number) * delta(o.rows[i] as number, o.cols[i] as number);
+    let expected = 0;
+    // the size of the terms, to tell a closed form's rounding from real variation
+    let scale = 1;
+    if (prepared.metric === 'nominal') {
+      let squares = 0;
+      for (let c = 0; c < V; c++) squares += (totals[c] as number) ** 2;
+      expected = n * n - squares;
+      scale = n * n;
+    } else if (numbers) {
+      let sum = 0;
+      let sumSquares = 0;
+      for (let c = 0; c < V; c++) {
+        const v = numbers[c] as number;
+        sum += (totals[c] as number) * v;
+        sumSquares += (totals[c] as number) * v * v;
+      }
+      expected = 2 * (n * sumSquares - sum * sum);
+      scale = 2 * n * sumSquares;
+    } else {
+      for (let c = 0; c < V; c++)
+        for (let k = 0; k < V; k++) expected += (totals[c] as number) * (totals[k] as number) * delta(c, k);
+    }
+    // no variation: 0 (allowing for the rounding of the closed forms)
+    if (n < 2 || expected <= 1e-12 * scale)
+      return { alpha: null, values: Math.round(n), units, observed: observed / Math.max(n, 1), expected: 0 };
+    const rounded = (x: number) => Math.round(x * 1e12) / 1e12;
+    return {
+      alpha: rounded(1 - ((n - 1) * observed) / expected),
+      values: Math.round(n),
+      units,
+      observed: observed / n,
+      expected: expected / (n * (n - 1)),
+    };
   };
 }
 

@@ -16,7 +16,7 @@ import {
   sectionsOf,
   type FamilyResult,
 } from './unitizingFamily';
-import { boundaryOfTable, codingGivenUnitsOfTable, sectionTable } from './sectionTable';
+import { boundaryOfTable, codingGivenUnitsOfTable, heldSquares, sectionTable } from './sectionTable';
 import type { Unit } from './unitizingAlpha';
 import { flagSentence, reliabilityFlags } from './warnings';
 
@@ -233,6 +233,18 @@ describe('revaluing sections', () => {
       codingGivenUnitsOfTable(table, (set) => set),
       codingGivenUnitsAlpha(study, codeSet),
     );
+    // each code's S taken for all codes in one pass gives |uα to the bit; with a length not
+    // whole (where the order of the sums could tell) none is given, so each code takes its own pass
+    const codes = ['p', 'q'];
+    const holdsOf = table.values.map((set) =>
+      set === null ? [] : codes.flatMap((code, k) => (set.split('\u0000').includes(code) ? [k] : [])),
+    );
+    const squares = heldSquares(table, holdsOf, codes.length) as Float64Array;
+    codes.forEach((code, k) => {
+      const holds = (set: string) => (set.split('\u0000').includes(code) ? code : null);
+      expect(boundaryOfTable(table, holds, squares[k])).toEqual(boundaryOfTable(table, holds));
+    });
+    expect(heldSquares(sectionTable(sectionsOf({ ...study, length: 60.5 }, codeSet)), holdsOf, 2)).toBeNull();
   });
 });
 

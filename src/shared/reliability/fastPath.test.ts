@@ -156,4 +156,29 @@ describe('a field’s figures from its values numbered once', () => {
       expect(got.alpha).toEqual(alphaOfPrepared(prepared));
     }
   });
+
+  it('of a field no unit has a value of: the figures of no units, whatever the number of units', () => {
+    // (the report gives a field without values rows of no units instead of rows of −1)
+    for (const metric of ['nominal', 'interval'] as const)
+      for (const coders of [2, 3]) {
+        const none = Array.from({ length: coders }, () => new Int32Array(400).fill(-1));
+        const got = fieldFigures(none, ['supports', 'rejects'], metric);
+        expect(got).toEqual(
+          fieldFigures(
+            none.map(() => new Int32Array(0)),
+            ['supports', 'rejects'],
+            metric,
+          ),
+        );
+        expect(got.alpha).toEqual(
+          krippendorffAlpha(
+            Array.from({ length: coders }, () => []),
+            metric,
+          ),
+        );
+        expect(got.percentAgreement).toEqual({ agreement: null, units: 0 });
+        expect(got.interval.low).toBeNull();
+        expect(got.flags).toEqual([{ kind: 'noUnits' }]);
+      }
+  });
 });

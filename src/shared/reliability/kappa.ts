@@ -151,7 +151,8 @@ export function percentAgreementCoded(rows: ReadonlyArray<ArrayLike<number>>): {
     let first = -2;
     let all = true;
     let same = true;
-    for (const row of rows) {
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as ArrayLike<number>;
       const v = u < row.length ? (row[u] as number) : -1;
       if (v < 0) {
         all = false;

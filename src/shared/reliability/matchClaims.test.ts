@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchClaims, spanOverlap, type Claim } from './matchClaims';
+import { seededRandom } from './bootstrap';
+import { matchClaims, matchSpans, spanOverlap, SpanMatcher, type Claim } from './matchClaims';
 
 const c = (coder: number, start: number, end: number): Claim => ({ coder, start, end });
 
@@ -27,5 +28,38 @@ describe('matching claims between coders', () => {
       [0, 1],
       [2, 3],
     ]);
+  });
+
+  it('matches each range of one list as matchSpans matches that range alone', () => {
+    // documents of 0 to 12 claims of three coders (fewer claims than coders too), spans often
+    // equal, overlapping or out of order, so pairs tie, chain and need sorting
+    const random = seededRandom(17);
+    const coder: number[] = [];
+    const start: number[] = [];
+    const end: number[] = [];
+    const bounds = [0];
+    for (let d = 0; d < 60; d++) {
+      const k = Math.floor(random() * 13);
+      for (let x = 0; x < k; x++) {
+        const s = Math.floor(random() * 40);
+        coder.push(Math.floor(random() * 3));
+        start.push(s);
+        end.push(s + 1 + Math.floor(random() * 12));
+      }
+      bounds.push(coder.length);
+    }
+    const matcher = new SpanMatcher(coder, start, end, 3, 0.3);
+    const expected: number[][] = [];
+    for (let d = 0; d + 1 < bounds.length; d++) {
+      const lo = bounds[d] as number;
+      const hi = bounds[d + 1] as number;
+      matcher.match(lo, hi);
+      const alone = matchSpans(coder.slice(lo, hi), start.slice(lo, hi), end.slice(lo, hi), 3, 0.3);
+      for (const group of alone) expected.push(group.map((x) => lo + x));
+    }
+    const { members, from } = matcher.sets();
+    const got = Array.from({ length: from.length - 1 }, (_, g) => Array.from(members.subarray(from[g], from[g + 1])));
+    expect(got).toEqual(expected);
+    expect(got.length).toBeGreaterThan(50);
   });
 });

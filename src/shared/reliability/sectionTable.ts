@@ -47,15 +47,30 @@ export function tableOfNumbered(values: Array<string | null>, perCoder: readonly
 }
 
 /**
- * The coincidences and S of the sections revalued by `map` (∅ stays ∅, neighbours of one value
- * joined): what lengthCoincidences and the squares of remapSections(perCoder, map) give.
+ * The length coincidences of the sections revalued by `map` (∅ stays ∅, neighbours of one value
+ * joined), summed from the table's: what lengthCoincidences of remapSections(perCoder, map) gives.
  */
-function revalued(
+function revaluedCoincidences(table: SectionTable, map: (value: string) => string | null): Coincidences {
+  const V = table.values.length;
+  const { targets, to } = targetsOf(table, map);
+  const T = targets.length;
+  const sums = new Float64Array(T * T);
+  for (let c = 0; c < V; c++)
+    for (let k = 0; k < V; k++) {
+      const x = table.pairs[c * V + k] as number;
+      if (x > 0) {
+        const cell = (to[c] as number) * T + (to[k] as number);
+        sums[cell] = (sums[cell] as number) + x;
+      }
+    }
+  return coincidencesOfSums(targets, sums);
+}
+
+/** The targets of the table's values revalued by `map` (numbered as first met) and each value's target. */
+function targetsOf(
   table: SectionTable,
   map: (value: string) => string | null,
-  withSquares: boolean,
-): { l: Coincidences; squares: number } {
-  const V = table.values.length;
+): { targets: Array<string | null>; to: Int32Array } {
   const targetIndex = new Map<string | null, number>();
   const targets: Array<string | null> = [];
   const to = Int32Array.from(table.values, (v) => {
@@ -68,20 +83,14 @@ function revalued(
     }
     return i;
   });
-  const T = targets.length;
-  const sums = new Float64Array(T * T);
-  for (let c = 0; c < V; c++)
-    for (let k = 0; k < V; k++) {
-      const x = table.pairs[c * V + k] as number;
-      if (x > 0) {
-        const cell = (to[c] as number) * T + (to[k] as number);
-        sums[cell] = (sums[cell] as number) + x;
-      }
-    }
-  const l = coincidencesOfSums(targets, sums);
+  return { targets, to };
+}
+
+/** S of the sections revalued by `map`: Σ l² over the joined sections of each value, ∅ Σ l (the squares of remapSections). */
+function revaluedSquares(table: SectionTable, map: (value: string) => string | null): number {
+  const { targets, to } = targetsOf(table, map);
   let squares = 0;
-  // S only for |uα (cuα does not use it)
-  for (let i = 0; withSquares && i < table.numbered.length; i++) {
+  for (let i = 0; i < table.numbered.length; i++) {
     const numbered = table.numbered[i] as Int32Array;
     const lengths = table.lengths[i] as Float64Array;
     let run = 0;
@@ -102,16 +111,71 @@ function revalued(
     }
     squares += run * run;
   }
-  return { l, squares };
+  return squares;
+}
+
+/**
+ * S of the sections revalued by "holds code k or ∅" (what revaluedSquares gives for each such map)
+ * for every code k at once, in one pass over the sections: a run of sections holding k is joined,
+ * and the sections not holding k add their lengths. `holds[v]` lists the codes (0 … codes − 1) that
+ * value v holds. The sums are of whole numbers, exact in any order, so equal those of one pass per
+ * code; when a length is not whole, or a sum could pass 2^53, null (take one pass per code).
+ */
+export function heldSquares(
+  table: SectionTable,
+  holds: ReadonlyArray<readonly number[]>,
+  codes: number,
+): Float64Array | null {
+  let total = 0;
+  for (const lengths of table.lengths)
+    for (let s = 0; s < lengths.length; s++) {
+      const length = lengths[s] as number;
+      if (!Number.isInteger(length)) return null;
+      total += length;
+    }
+  if (total * total + total >= 2 ** 53) return null;
+  const squares = new Float64Array(codes);
+  const run = new Float64Array(codes);
+  const held = new Float64Array(codes);
+  // the section (coder after coder) that last held each code, to tell a run going on
+  const last = new Int32Array(codes).fill(-2);
+  let at = 0;
+  for (let i = 0; i < table.numbered.length; i++) {
+    const numbered = table.numbered[i] as Int32Array;
+    const lengths = table.lengths[i] as Float64Array;
+    // a coder's first section continues no run of the coder before
+    at++;
+    for (let s = 0; s < numbered.length; s++, at++) {
+      const length = lengths[s] as number;
+      const these = holds[numbered[s] as number] as readonly number[];
+      for (let x = 0; x < these.length; x++) {
+        const k = these[x] as number;
+        if (last[k] === at - 1) run[k] = (run[k] as number) + length;
+        else {
+          squares[k] = (squares[k] as number) + (run[k] as number) ** 2;
+          run[k] = length;
+        }
+        last[k] = at;
+        held[k] = (held[k] as number) + length;
+      }
+    }
+  }
+  // the last runs, and every section not holding the code counted by its length
+  for (let k = 0; k < codes; k++)
+    squares[k] = (squares[k] as number) + (run[k] as number) ** 2 + (total - (held[k] as number));
+  return squares;
 }
 
 /** |uα of the table's sections revalued by `map`. */
-export function boundaryOfTable(table: SectionTable, map: (value: string) => string | null): FamilyResult {
-  const { l, squares } = revalued(table, map, true);
-  return boundaryOfCoincidences(l, squares);
+export function boundaryOfTable(
+  table: SectionTable,
+  map: (value: string) => string | null,
+  squares: number = revaluedSquares(table, map),
+): FamilyResult {
+  return boundaryOfCoincidences(revaluedCoincidences(table, map), squares);
 }
 
 /** cuα of the table's sections revalued by `map`. */
 export function codingGivenUnitsOfTable(table: SectionTable, map: (value: string) => string | null): FamilyResult {
-  return codingGivenUnitsOfCoincidences(revalued(table, map, false).l);
+  return codingGivenUnitsOfCoincidences(revaluedCoincidences(table, map));
 }

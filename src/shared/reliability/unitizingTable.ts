@@ -266,9 +266,14 @@ function expectedDisagreement(table: UnitTable, scratch: Scratch): number {
       gapSum += k * (l + 1);
       fitting += k;
       const fits = gapSum - l * fitting;
-      for (let c = units[l] as number; c > 0; c--) {
-        squared += l * (l - 1);
-        numerator += term(l, fits);
+      const count = units[l] as number;
+      if (count === 0) continue;
+      // the units of one length add the same terms, one by one (in the same order as before)
+      const t = term(l, fits);
+      const s = l * (l - 1);
+      for (let c = count; c > 0; c--) {
+        squared += s;
+        numerator += t;
       }
     }
   } else {
@@ -340,6 +345,8 @@ export function codeSetTable(table: UnitTable): SectionTable {
   const n = table.coder.length;
   // a set of codes as a number (a bit per code) while that is exact, else as a string of indices
   const small = C <= 52;
+  // each code's bit, computed once (a power per step costs more than the rest of the step)
+  const bit = Float64Array.from({ length: small ? C : 0 }, (_, c) => 2 ** c);
   const counts = new Int32Array(C);
   const idOf = new Map<number | string, number>();
   const values: Array<string | null> = [];
@@ -416,10 +423,10 @@ export function codeSetTable(table: UnitTable): SectionTable {
       const after = before + by;
       counts[c] = after;
       if (before === 0 && after > 0) {
-        if (small) mask += 2 ** c;
+        if (small) mask += bit[c] as number;
         dirty = true;
       } else if (before > 0 && after === 0) {
-        if (small) mask -= 2 ** c;
+        if (small) mask -= bit[c] as number;
         dirty = true;
       }
     };
