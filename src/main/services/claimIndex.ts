@@ -40,11 +40,10 @@ export interface Selection {
   scopeOnly?: boolean;
 }
 
-/** One table order: every record's index in it, each record's place in it, and per code its records' places, ascending. */
+/** One table order: every record's index in it, and per code (by number) its records' places in it, ascending. */
 interface Order {
   order: Int32Array;
-  rank: Int32Array;
-  byCode: Map<string, Int32Array>;
+  byCode: Int32Array[];
 }
 
 /** The numbers of sorted lists as one sorted list, each once. */
@@ -72,8 +71,9 @@ export class ClaimIndex {
   /** each record's distinct codes, in its order, by number: record i's are codeList[codeStart[i] … codeStart[i + 1] − 1] */
   private readonly codeStart: Int32Array;
   private readonly codeList: Int32Array;
-  /** the code ids, by number */
+  /** the code ids, by number, and their numbers */
   private readonly codeIds: string[] = [];
+  private readonly codeNumbers = new Map<string, number>();
   /** every record's number, in order (made when first asked for) */
   private every: Int32Array | null = null;
   /** per date field, every record's day (timeline.ts's recordDays) */
@@ -85,7 +85,7 @@ export class ClaimIndex {
     readonly version: number,
   ) {
     const lists = new Map<string, number[]>();
-    const numbers = new Map<string, number>();
+    const numbers = this.codeNumbers;
     const codeList: number[] = [];
     this.codeStart = new Int32Array(records.length + 1);
     records.forEach((r, i) => {
@@ -157,22 +157,34 @@ export class ClaimIndex {
     let found = this.orders.get(key);
     if (!found) {
       const order = Int32Array.from(sortedOrder(this.records.map(claimRow), sort, codeName));
-      const rank = new Int32Array(order.length);
-      order.forEach((i, place) => (rank[i] = place));
-      found = { order, rank, byCode: new Map() };
+      found = { order, byCode: this.placesByCode(order) };
       this.orders.set(key, found);
     }
     return found;
   }
 
+  /**
+   * Every code's places in an order, in one pass over the order (so each list comes ascending,
+   * with no sort), made with the order: a code's first filter in this order finds them ready.
+   */
+  private placesByCode(order: Int32Array): Int32Array[] {
+    const { codeStart, codeList } = this;
+    const byCode = this.codeIds.map((c) => new Int32Array(this.byCode.get(c)!.length));
+    const filled = new Int32Array(byCode.length);
+    for (let place = 0; place < order.length; place++) {
+      const i = order[place]!;
+      for (let k = codeStart[i]!; k < codeStart[i + 1]!; k++) {
+        const n = codeList[k]!;
+        byCode[n]![filled[n]!++] = place;
+      }
+    }
+    return byCode;
+  }
+
   /** The places in this order of a code's records, ascending. */
   private places(o: Order, code: string): Int32Array {
-    let places = o.byCode.get(code);
-    if (!places) {
-      places = Int32Array.from(this.byCode.get(code) ?? EMPTY, (i) => o.rank[i]!).sort();
-      o.byCode.set(code, places);
-    }
-    return places;
+    const n = this.codeNumbers.get(code);
+    return n === undefined ? EMPTY : o.byCode[n]!;
   }
 
   /**
