@@ -19,7 +19,7 @@ import {
 } from '@shared/analysis/network';
 import { claimContext, recordFromAnnotation, type ClaimContext, type ClaimRecord } from '@shared/analysis/records';
 import { edgesCsv, eventsCsv, nodesCsv, windowEdgesCsv } from '@shared/analysis/tables';
-import { buildTimeline } from '@shared/analysis/timeline';
+import { buildTimeline, type TimelineOptions } from '@shared/analysis/timeline';
 import { AppError } from '@shared/errors';
 import type { DocumentSummary } from '@shared/model';
 import { selectDocuments } from '../exchange/documentSource';
@@ -97,11 +97,21 @@ function selection(ctx: ServiceContext, filter: ClaimFilter): Selection {
   const codebook = ctx.store.data.codebook.codes;
   // a document the project lacks is refused here too
   if (filter.documentIds) selectDocuments(ctx.store, filter.documentIds);
-  return { scope: codeScope(filter, codebook), keep: claimPredicate(filter, codebook, ctx.store.data.coders) };
+  return {
+    scope: codeScope(filter, codebook),
+    keep: claimPredicate(filter, codebook, ctx.store.data.coders),
+    scopeOnly: codesOnly(filter),
+  };
 }
 
-/** The filter fields the kept two-mode sums answer for; a filter using any other is built from the records. */
+/**
+ * The filter fields that choose by code alone (the date field only says which date a range
+ * reads): the kept two-mode sums answer for them, and the index keeps every claim of the scope.
+ */
 const TOTALS_FILTER: ReadonlySet<string> = new Set(['codes', 'includeChildren', 'dateField']);
+
+const codesOnly = (filter: ClaimFilter): boolean =>
+  Object.entries(filter).every(([key, value]) => value === undefined || TOTALS_FILTER.has(key));
 
 /**
  * The two-mode and the one-mode networks (congruence, conflict, subtract, every normalisation) of
@@ -117,7 +127,7 @@ async function networkFromTotals(
 ): Promise<{ claims: number; network: Network } | null> {
   const oneMode = ONE_MODE_TYPES.includes(spec.type);
   if ((spec.type !== 'twoMode' && !oneMode) || spec.from || spec.to || spec.window) return null;
-  if (Object.entries(filter).some(([key, value]) => value !== undefined && !TOTALS_FILTER.has(key))) return null;
+  if (!codesOnly(filter)) return null;
   checkCodes(ctx, filter);
   const cache = claimRecordCache(ctx.store);
   // whether every document's records are kept (so the sums are theirs): looked at once per change
@@ -213,12 +223,14 @@ export function analysisHandlers(
     const names = new Map(codebook().map((c) => [c.id, c.name || c.nameAr]));
     return (id: string) => names.get(id) ?? id;
   };
-  // the timeline's records: from the index when it holds every document, else the general path
-  const timelineRecords = async (filter: ClaimFilter): Promise<ClaimRecord[]> => {
-    if (!index) return filteredRecords(ctx, filter);
-    const chosen = selection(ctx, filter);
-    const found = await claimIndex(ctx, filter);
-    return found ? found.select(chosen) : filteredRecords(ctx, filter);
+  // the timeline: from the index when it holds every document, else from the filtered records
+  const timeline = async (filter: ClaimFilter, options: TimelineOptions) => {
+    const names = new Map(codebook().map((c) => [c.id, c.name]));
+    const chosen = index ? selection(ctx, filter) : null;
+    const found = chosen ? await claimIndex(ctx, filter) : null;
+    if (chosen && found) return found.timeline(chosen, options, names);
+    const records = await filteredRecords(ctx, filter);
+    return { claims: records.length, ...buildTimeline(records, options, names) };
   };
   const network = async (filter: ClaimFilter, spec: NetworkSpec) => {
     const records = await filteredRecords(ctx, filter);
@@ -259,19 +271,12 @@ export function analysisHandlers(
     },
     'analysis.timeline': async (input) => {
       const filter = input.filter ?? {};
-      const records = await timelineRecords(filter);
-      const names = new Map(codebook().map((c) => [c.id, c.name]));
-      const timeline = buildTimeline(
-        records,
-        {
-          interval: input.interval,
-          stackBy: input.stackBy,
-          dateField: input.dateField ?? filter.dateField,
-          codes: codeScope(filter, codebook()),
-        },
-        names,
-      );
-      return { claims: records.length, ...timeline };
+      return timeline(filter, {
+        interval: input.interval,
+        stackBy: input.stackBy,
+        dateField: input.dateField ?? filter.dateField,
+        codes: codeScope(filter, codebook()),
+      });
     },
     'analysis.export': async (input) => {
       const filter = input.filter ?? {};

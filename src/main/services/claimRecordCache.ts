@@ -20,11 +20,25 @@ import { TwoModeTotals } from '@shared/analysis/networkAggregate';
 import type { ClaimRecord } from '@shared/analysis/records';
 import type { DocumentSummary } from '@shared/model';
 
-const stampOf = (s: DocumentSummary): string =>
-  `${s.annotationCount}\u0000${s.title}\u0000${s.source}\u0000${s.publishedAt ?? ''}`;
+/** What of a summary the records carry: a summary that differs in any of these is read again. */
+type Stamp = Pick<DocumentSummary, 'annotationCount' | 'title' | 'source' | 'publishedAt'>;
+
+const stampOf = (s: DocumentSummary): Stamp => ({
+  annotationCount: s.annotationCount,
+  title: s.title,
+  source: s.source,
+  publishedAt: s.publishedAt,
+});
+
+// field by field, with no string built: the index looks at every summary on every call (claimIndex.ts)
+const sameStamp = (a: Stamp, s: DocumentSummary): boolean =>
+  a.annotationCount === s.annotationCount &&
+  a.title === s.title &&
+  a.source === s.source &&
+  (a.publishedAt ?? null) === (s.publishedAt ?? null);
 
 interface Entry {
-  stamp: string;
+  stamp: Stamp;
   records: ClaimRecord[];
 }
 
@@ -65,14 +79,14 @@ export class ClaimRecordCache {
   /** The records kept for this summary, or undefined (then ask `records`): no promise when kept. */
   kept(summary: DocumentSummary): readonly ClaimRecord[] | undefined {
     const kept = this.docs.get(summary.id);
-    return kept && kept.stamp === stampOf(summary) ? kept.records : undefined;
+    return kept && sameStamp(kept.stamp, summary) ? kept.records : undefined;
   }
 
   /** The records of a document, made by `make` unless the cache holds them for this summary. */
   async records(summary: DocumentSummary, make: () => Promise<ClaimRecord[]>): Promise<readonly ClaimRecord[]> {
     const stamp = stampOf(summary);
     const kept = this.docs.get(summary.id);
-    if (kept && kept.stamp === stamp) return kept.records;
+    if (kept && sameStamp(kept.stamp, summary)) return kept.records;
     const generation = this.generation;
     const records = await make();
     // a change that arrived while the document was read makes what was read not worth keeping

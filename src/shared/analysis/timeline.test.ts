@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoWeekLabel, isoWeekStart } from './dates';
-import { autoInterval, buildTimeline } from './timeline';
+import type { ClaimRecord } from './records';
+import { autoInterval, buildTimeline, INTERVALS, STACKS, type StackBy } from './timeline';
 import { claim } from './testRecords';
 
 describe('ISO weeks', () => {
@@ -59,4 +60,66 @@ describe('the timeline', () => {
     const r = [claim('A', ['x'], 1, { documentDate: '2019-04-04', claimDate: '2019-03-30' })];
     expect(buildTimeline(r, { dateField: 'claim', interval: 'day' }).bins[0]?.start).toBe('2019-03-30');
   });
+});
+
+/**
+ * The counting (typed arrays, each date's bin found once) against the definition read plainly:
+ * a bin's total is the dated claims whose date lies between its first and last day; a stack's
+ * count is those of them in that stack; the stacks in the order their first claim is met.
+ */
+describe('the timeline, against its definition', () => {
+  const rand = (() => {
+    let a = 7;
+    return () => {
+      a = (a * 1103515245 + 12345) % 2147483648;
+      return a / 2147483648;
+    };
+  })();
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const day = () =>
+    `2019-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+  const records = Array.from({ length: 300 }, () =>
+    claim(
+      rand() < 0.1 ? null : pick(['A', 'B', 'C', 'D']),
+      Array.from({ length: Math.floor(rand() * 4) }, () => pick(['x', 'y', 'z', 'w'])),
+      pick([1, 0, -1, null]),
+      { documentDate: rand() < 0.1 ? null : day(), claimDate: rand() < 0.5 ? null : day() },
+    ),
+  );
+  const stackKeys = (r: ClaimRecord, stackBy: StackBy, scope: ReadonlySet<string> | null): string[] =>
+    stackBy === 'code'
+      ? [...new Set(r.codes)].filter((c) => !scope || scope.has(c))
+      : stackBy === 'actor'
+        ? [r.claimant?.id ?? '']
+        : stackBy === 'position'
+          ? [r.position === null ? 'none' : String(r.position)]
+          : ['all'];
+
+  for (const stackBy of STACKS)
+    for (const interval of INTERVALS)
+      for (const dateField of ['document', 'claim'] as const)
+        for (const scope of [null, new Set(['x', 'z'])])
+          it(`by ${stackBy}, ${interval}, the ${dateField}'s date${scope ? ', two codes' : ''}`, () => {
+            const t = buildTimeline(records, { stackBy, interval, dateField, codes: scope }, new Map([['x', 'Ex']]));
+            const dateOf = (r: ClaimRecord) =>
+              dateField === 'claim' ? (r.claimDate ?? r.documentDate) : r.documentDate;
+            const dated = records.filter((r) => dateOf(r) !== null);
+            expect(t.undated).toBe(records.length - dated.length);
+            const order = [...new Set(dated.flatMap((r) => stackKeys(r, stackBy, scope)))];
+            expect(t.series.map((s) => s.key)).toEqual(stackBy === 'position' ? ['1', '0', '-1', 'none'] : order);
+            if (stackBy === 'code')
+              expect(t.series.map((s) => s.name)).toEqual(order.map((k) => (k === 'x' ? 'Ex' : k)));
+            const days = dated.map(dateOf).sort();
+            expect(t.bins[0]!.start <= days[0]!).toBe(true);
+            expect(t.bins.at(-1)!.end >= days.at(-1)!).toBe(true);
+            for (const bin of t.bins) {
+              const inBin = dated.filter((r) => dateOf(r)! >= bin.start && dateOf(r)! <= bin.end);
+              expect(bin.total).toBe(inBin.length);
+              expect(bin.counts).toEqual(
+                t.series.map((s) => inBin.filter((r) => stackKeys(r, stackBy, scope).includes(s.key)).length),
+              );
+            }
+            // the bins follow each other without a gap
+            for (let i = 1; i < t.bins.length; i++) expect(t.bins[i]!.start > t.bins[i - 1]!.end).toBe(true);
+          });
 });

@@ -5,7 +5,7 @@
  * counts once in `total` and once in each of its codes' stacks. Claims without a date are counted
  * in `undated`, not binned.
  */
-import { addDays, dayNumber, isoWeekLabel, isoWeekStart, monthStart, nextMonth } from './dates';
+import { addDays, dateOfDay, dayNumber, isoWeekLabel, isoWeekStart, monthStart, nextMonth } from './dates';
 import { claimDateOf, type DateField } from './filter';
 import type { ClaimRecord } from './records';
 
@@ -72,32 +72,154 @@ const POSITION_NAMES: ReadonlyArray<[string, string]> = [
   ['none', 'no position'],
 ];
 
-type SeriesKey = { key: string; name: string };
-const ALL: readonly SeriesKey[] = [{ key: 'all', name: 'claims' }];
-const NO_CLAIMANT: readonly SeriesKey[] = [{ key: '', name: 'no claimant' }];
-const POSITION_KEYS = new Map<string, readonly SeriesKey[]>(
-  ['1', '0', '-1', 'none'].map((key) => [key, [{ key, name: '' }]]),
-);
+/** A claim without a date (by the chosen field): counted in `undated`, not binned. */
+export const NO_DAY = -0x80000000;
 
-function keysOf(r: ClaimRecord, options: TimelineOptions): readonly SeriesKey[] {
-  switch (options.stackBy ?? 'none') {
-    case 'code': {
-      // each code once, in the claim's order, within the scope
-      const out: SeriesKey[] = [];
-      r.codes.forEach((c, i) => {
-        if (r.codes.indexOf(c) === i && (!options.codes || options.codes.has(c))) out.push({ key: c, name: c });
-      });
-      return out;
-    }
-    case 'actor':
-      return r.claimant ? [{ key: r.claimant.id, name: r.claimant.name }] : NO_CLAIMANT;
-    case 'position': {
-      const key = r.position === null ? 'none' : String(r.position);
-      return POSITION_KEYS.get(key) ?? [{ key, name: '' }];
-    }
-    default:
-      return ALL;
+/**
+ * The stacks as they are met: a series is numbered the first time a claim of it is counted, and
+ * each series keeps its count per bin in one typed array (no object per claim).
+ */
+export class Stacks {
+  readonly list: Array<{ key: string; name: string }> = [];
+  readonly counts: Int32Array[] = [];
+  private readonly index = new Map<string, number>();
+
+  constructor(private readonly bins: number) {}
+
+  /** A series numbered before any claim is counted (the position stacks' fixed order). */
+  declare(key: string, name: string): number {
+    const s = this.list.length;
+    this.index.set(key, s);
+    this.list.push({ key, name });
+    this.counts.push(new Int32Array(this.bins));
+    return s;
   }
+
+  /** Count one claim in `bin` for the series `key`; `name` names the series when it is new. */
+  add(key: string, bin: number, name: string): void {
+    this.counts[this.index.get(key) ?? this.declare(key, name)]![bin]!++;
+  }
+}
+
+/** Counts claim `i` (a record's number) in its stacks, in `bin`. */
+export type Stacker = (i: number, bin: number, stacks: Stacks) => void;
+
+const positionKey = (p: number | null): string => (p === null ? 'none' : String(p));
+
+/** The stacks of records read from the records themselves (`scope`: only these codes form stacks). */
+export function recordStacker(
+  records: readonly ClaimRecord[],
+  stackBy: StackBy,
+  scope: ReadonlySet<string> | null,
+): Stacker {
+  switch (stackBy) {
+    case 'code':
+      return (i, bin, stacks) => {
+        // each code once, in the claim's order, within the scope
+        const codes = records[i]!.codes;
+        for (let k = 0; k < codes.length; k++) {
+          const c = codes[k]!;
+          if (codes.indexOf(c) === k && (!scope || scope.has(c))) stacks.add(c, bin, c);
+        }
+      };
+    case 'actor':
+      return (i, bin, stacks) => {
+        const claimant = records[i]!.claimant;
+        if (claimant) stacks.add(claimant.id, bin, claimant.name);
+        else stacks.add('', bin, 'no claimant');
+      };
+    case 'position':
+      return (i, bin, stacks) => stacks.add(positionKey(records[i]!.position), bin, '');
+    default:
+      return (_i, bin, stacks) => stacks.add('all', bin, 'claims');
+  }
+}
+
+/** Each record's day number by the chosen date field, NO_DAY when it has none. */
+export function recordDays(records: readonly ClaimRecord[], dateField: DateField): Int32Array {
+  const days = new Int32Array(records.length);
+  // each distinct date read once (a project has far fewer dates than claims)
+  const known = new Map<string, number>();
+  records.forEach((r, i) => {
+    const d = claimDateOf(r, dateField);
+    if (d === null) days[i] = NO_DAY;
+    else {
+      let day = known.get(d);
+      if (day === undefined) known.set(d, (day = dayNumber(d)));
+      days[i] = day;
+    }
+  });
+  return days;
+}
+
+export interface TimelineCounts {
+  /** the claims to count, by number, in the records' order (the order stacks are met in) */
+  claims: ArrayLike<number>;
+  /** every record's day, by number (recordDays) */
+  days: Int32Array;
+  stack: Stacker;
+}
+
+/**
+ * The timeline of the chosen claims: every bin from the first dated claim to the last, each
+ * claim once in its bin's total and in each of its stacks. buildTimeline and the claims index
+ * (claimIndex.ts) both count through here.
+ */
+export function countTimeline(
+  { claims, days, stack }: TimelineCounts,
+  options: TimelineOptions = {},
+  codeNames: ReadonlyMap<string, string> = new Map(),
+): Timeline {
+  const dateField = options.dateField ?? 'document';
+  const stackBy = options.stackBy ?? 'none';
+  let first = Infinity;
+  let last = -Infinity;
+  let undated = 0;
+  for (let k = 0; k < claims.length; k++) {
+    const d = days[claims[k]!]!;
+    if (d === NO_DAY) undated++;
+    else {
+      if (d < first) first = d;
+      if (d > last) last = d;
+    }
+  }
+  const dated = first <= last;
+  const requested = options.interval ?? 'auto';
+  const interval = requested !== 'auto' ? requested : dated ? autoInterval(dateOfDay(first), dateOfDay(last)) : 'day';
+  const starts: string[] = [];
+  const binIndex = new Map<string, number>();
+  if (dated) {
+    const lastDate = dateOfDay(last);
+    for (let s = binStart(dateOfDay(first), interval); s <= lastDate; s = nextBin(s, interval)) {
+      binIndex.set(s, starts.length);
+      starts.push(s);
+    }
+  }
+  const totals = new Int32Array(starts.length);
+  const stacks = new Stacks(starts.length);
+  if (stackBy === 'position') for (const [key, name] of POSITION_NAMES) stacks.declare(key, name);
+  // each day's bin, found once
+  const binOfDay = new Int32Array(dated ? last - first + 1 : 0).fill(-1);
+  for (let k = 0; k < claims.length; k++) {
+    const i = claims[k]!;
+    const d = days[i]!;
+    if (d === NO_DAY) continue;
+    let bin = binOfDay[d - first]!;
+    if (bin < 0) bin = binOfDay[d - first] = binIndex.get(binStart(dateOfDay(d), interval))!;
+    totals[bin]!++;
+    stack(i, bin, stacks);
+  }
+  const bins: TimelineBin[] = starts.map((start, b) => ({
+    start,
+    end: addDays(nextBin(start, interval), -1),
+    label: label(start, interval),
+    total: totals[b]!,
+    counts: stacks.counts.map((c) => c[b]!),
+  }));
+  // a code's stack is named by the codebook (its id when the codebook lacks it)
+  const series =
+    stackBy === 'code' ? stacks.list.map(({ key }) => ({ key, name: codeNames.get(key) ?? key })) : stacks.list;
+  return { interval, stackBy, dateField, series, bins, undated };
 }
 
 /** The timeline of the records (already filtered). `codeNames` names the code stacks. */
@@ -106,60 +228,8 @@ export function buildTimeline(
   options: TimelineOptions = {},
   codeNames: ReadonlyMap<string, string> = new Map(),
 ): Timeline {
-  const dateField = options.dateField ?? 'document';
-  const stackBy = options.stackBy ?? 'none';
-  let first: string | null = null;
-  let last: string | null = null;
-  let undated = 0;
-  const dated: Array<[string, ClaimRecord]> = [];
-  for (const r of records) {
-    const d = claimDateOf(r, dateField);
-    if (d === null) {
-      undated++;
-      continue;
-    }
-    dated.push([d, r]);
-    if (first === null || d < first) first = d;
-    if (last === null || d > last) last = d;
-  }
-  const requested = options.interval ?? 'auto';
-  const interval = requested !== 'auto' ? requested : first && last ? autoInterval(first, last) : 'day';
-  const series = new Map<string, { key: string; name: string; index: number }>();
-  if (stackBy === 'position') POSITION_NAMES.forEach(([key, name], index) => series.set(key, { key, name, index }));
-  const bins: TimelineBin[] = [];
-  const binIndex = new Map<string, number>();
-  if (first !== null && last !== null) {
-    for (let s = binStart(first, interval); s <= last; s = nextBin(s, interval)) {
-      binIndex.set(s, bins.length);
-      bins.push({ start: s, end: addDays(nextBin(s, interval), -1), label: label(s, interval), total: 0, counts: [] });
-    }
-  }
-  // each distinct date's bin, found once (a project has far fewer dates than claims)
-  const binOfDate = new Map<string, TimelineBin>();
-  for (const [d, r] of dated) {
-    let bin = binOfDate.get(d);
-    if (!bin) {
-      bin = bins[binIndex.get(binStart(d, interval)) as number] as TimelineBin;
-      binOfDate.set(d, bin);
-    }
-    bin.total++;
-    for (const k of keysOf(r, options)) {
-      let s = series.get(k.key);
-      if (!s) {
-        s = { key: k.key, name: stackBy === 'code' ? (codeNames.get(k.key) ?? k.key) : k.name, index: series.size };
-        series.set(k.key, s);
-      }
-      while (bin.counts.length <= s.index) bin.counts.push(0);
-      bin.counts[s.index]!++;
-    }
-  }
-  for (const bin of bins) while (bin.counts.length < series.size) bin.counts.push(0);
-  return {
-    interval,
-    stackBy,
-    dateField,
-    series: [...series.values()].map(({ key, name }) => ({ key, name })),
-    bins,
-    undated,
-  };
+  const claims = Int32Array.from(records, (_r, i) => i);
+  const days = recordDays(records, options.dateField ?? 'document');
+  const stack = recordStacker(records, options.stackBy ?? 'none', options.codes ?? null);
+  return countTimeline({ claims, days, stack }, options, codeNames);
 }
