@@ -46,6 +46,11 @@ export interface SessionHost {
   /** The annotator's name, recorded on provisional annotations. */
   annotator(): string;
   status(status: SaveStatus): void;
+  /**
+   * Resolves once the provisional annotations of a tag are on screen: the tag's request to the
+   * server is sent then, after the key's task and its frame (absent: at once).
+   */
+  shown?(): Promise<void>;
   notice(notice: SessionNotice): void;
 }
 
