@@ -10,10 +10,12 @@ import type { Annotation, AnnotationFields } from '@shared/model';
 import { SerialQueue } from '@shared/serialQueue';
 import { UndoStack, type UndoStep } from '@shared/undoStack';
 import {
+  codeCounts,
   fieldsOf,
   inReadingOrder,
   pickFields,
   provisionalAnnotations,
+  recounted,
   replacedInReadingOrder,
   shows,
 } from './annotations';
@@ -36,6 +38,8 @@ export class AnnotationSession {
   private annotations: readonly Annotation[] = [];
   /** the same annotations by id (a tag finds what it replaces without a pass over all of them) */
   private byId = new Map<string, Annotation>();
+  /** annotations per code, counted again only for what a change replaces */
+  private counts: ReadonlyMap<string, number> = new Map();
   private activeId: string | null = null;
   private pendingIds: ReadonlySet<string> = new Set();
   private waitingForSave = false;
@@ -385,6 +389,7 @@ export class AnnotationSession {
       annotations,
       activeId: this.activeId,
       active,
+      codeCounts: this.counts,
       pendingIds: this.pendingIds,
       waitingForSave: this.waitingForSave,
       canUndo: this.undoStack.canUndo,
@@ -400,6 +405,7 @@ export class AnnotationSession {
   /** Every annotation anew (in reading order). */
   private setAll(list: Annotation[]): void {
     this.byId = new Map(list.map((a) => [a.id, a]));
+    this.counts = codeCounts(list);
     this.show(list);
   }
 
@@ -418,6 +424,7 @@ export class AnnotationSession {
       this.byId.delete(id);
     }
     for (const a of changed) this.byId.set(a.id, a);
+    this.counts = recounted(this.counts, drop, changed);
     this.show(replacedInReadingOrder(this.annotations, changed, drop));
   }
 

@@ -76,6 +76,28 @@ function firstAfter(list: readonly Annotation[], a: Annotation, before: (order: 
   return lo;
 }
 
+/** How many annotations carry each code (codes carried by none are absent). */
+export function codeCounts(list: readonly Annotation[]): Map<string, number> {
+  return recounted(new Map(), [], list);
+}
+
+/** `counts` (copied) without the codes of `removed` and with those of `added`. */
+export function recounted(
+  counts: ReadonlyMap<string, number>,
+  removed: readonly Annotation[],
+  added: readonly Annotation[],
+): Map<string, number> {
+  const next = new Map(counts);
+  for (const a of removed)
+    for (const c of a.codes) {
+      const n = (next.get(c) ?? 0) - 1;
+      if (n > 0) next.set(c, n);
+      else next.delete(c);
+    }
+  for (const a of added) for (const c of a.codes) next.set(c, (next.get(c) ?? 0) + 1);
+  return next;
+}
+
 let provisionalCounter = 0;
 const PROVISIONAL = 'pending-';
 
