@@ -14,34 +14,35 @@ interface Batch {
   work: (() => void)[];
   frame: number;
   timer: ReturnType<typeof setTimeout>;
+  done: boolean;
 }
 
-let waiting: Batch | null = null;
+/** The batch new work joins: its frame has not begun (work asked for later waits for the next one). */
+let open: Batch | null = null;
 
 function run(batch: Batch): void {
-  if (waiting !== batch) return; // run already (by the frame or by the timer)
-  waiting = null;
+  if (batch.done) return; // run already (by the frame or by the timer)
+  batch.done = true;
+  if (open === batch) open = null;
   cancelAnimationFrame(batch.frame);
   clearTimeout(batch.timer);
   for (const work of batch.work) startTransition(work);
 }
 
 export function afterNextFrame(work: () => void): void {
-  if (waiting) {
-    waiting.work.push(work);
+  if (open) {
+    open.work.push(work);
     return;
   }
-  const batch: Batch = {
-    work: [work],
-    // a message posted from the frame's callback arrives once that frame has rendered
-    frame: requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => run(batch);
-      channel.port2.postMessage(0);
-    }),
-    timer: setTimeout(() => run(batch), 100),
-  };
-  waiting = batch;
+  const batch: Batch = { work: [work], frame: 0, timer: setTimeout(() => run(batch), 100), done: false };
+  // a message posted from the frame's callback arrives once that frame has rendered
+  batch.frame = requestAnimationFrame(() => {
+    if (open === batch) open = null;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => run(batch);
+    channel.port2.postMessage(0);
+  });
+  open = batch;
 }
 
 /** Resolves after the next frame has rendered (afterNextFrame). */
