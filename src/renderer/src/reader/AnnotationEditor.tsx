@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { Annotation, AnnotationFields, Codebook, Registry } from '@shared/model';
 import { nearestMention } from '@shared/claims/mentions';
 import type { EntityKind } from '@shared/claims/registry';
@@ -16,9 +16,11 @@ const PROPOSAL_GAP = 1000;
 
 /**
  * The active annotation's codes and its claim record (ClaimFieldsEditor). Toggles and choices
- * save at once; text fields save when they lose focus or on Enter.
+ * save at once; text fields save when they lose focus or on Enter. Memoised (the reader passes
+ * callbacks that stay the same while the annotation does): another annotation tagged or saved,
+ * the panel or an announcement does not render the editor and its 10,000-actor fields again.
  */
-export function AnnotationEditor({
+export const AnnotationEditor = memo(function AnnotationEditor({
   annotation,
   codebook,
   registry,
@@ -170,4 +172,4 @@ export function AnnotationEditor({
       </button>
     </section>
   );
-}
+});

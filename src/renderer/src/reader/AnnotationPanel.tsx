@@ -103,9 +103,14 @@ const AnnotationItem = memo(function AnnotationItem({
   );
 });
 
-/** The document's annotations in reading order (windowed), with filters and counts per code. */
-export function AnnotationPanel({
+/**
+ * The document's annotations in reading order (windowed), with filters and counts per code
+ * (the session's, kept per change). Memoised: the reader rendering again for something else (an
+ * announcement, the editor) does not render the panel.
+ */
+export const AnnotationPanel = memo(function AnnotationPanel({
   annotations,
+  counts,
   codes,
   activeId,
   pendingIds,
@@ -116,6 +121,8 @@ export function AnnotationPanel({
   naming = NO_CODERS,
 }: {
   annotations: readonly Annotation[];
+  /** how many annotations carry each code (the session's codeCounts) */
+  counts: ReadonlyMap<string, number>;
   codes: readonly Code[];
   activeId: string | null;
   /** annotations kept in memory but not yet on disk */
@@ -132,11 +139,6 @@ export function AnnotationPanel({
   const rs = useReaderStrings();
   const fields = useApp().codebook.fields;
   const byId = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
-  const counts = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const a of annotations) for (const c of a.codes) m.set(c, (m.get(c) ?? 0) + 1);
-    return m;
-  }, [annotations]);
   const coders = useMemo(
     () => coderOptions(annotations, naming, rs.adjudicatedLayer),
     [annotations, naming, rs.adjudicatedLayer],
@@ -245,4 +247,4 @@ export function AnnotationPanel({
       </ol>
     </section>
   );
-}
+});

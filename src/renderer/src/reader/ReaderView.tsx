@@ -3,6 +3,7 @@
  * read the selection and the pointer, the command table (commands.ts) routes keys and menu commands.
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Annotation, AnnotationFields } from '@shared/model';
 import { useApp } from '../app/AppContext';
 import { BlindBadge } from '../app/BlindBadge';
 import { useAppEvent } from '../app/appEvents';
@@ -129,6 +130,25 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
 
   const { hover, onMouseMove, onMouseLeave, onScroll } = useHover(model, articleRef, session);
 
+  // the same functions while the active annotation is the same object, so the memoised editor
+  // and panel render only for what they show
+  const editActive = useCallback(
+    (patch: Partial<AnnotationFields>) => void (active && session.edit(active, patch)),
+    [session, active],
+  );
+  const deleteActive = useCallback(() => void (active && session.remove(active)), [session, active]);
+  const closeEditor = useCallback(() => session.setActive(null), [session]);
+  const selectInPanel = useCallback(
+    (a: Annotation) => {
+      session.setActive(a.id);
+      reveal(a.start, a.end);
+    },
+    [session, reveal],
+  );
+  const latestStep = useRef(step);
+  latestStep.current = step;
+  const stepInPanel = useCallback((delta: 1 | -1) => latestStep.current(delta), []);
+
   const door: ReaderDoor | null = useMemo(
     () =>
       doc && model ? { session, document: doc, model, article: () => articleRef.current, reveal, announce } : null,
@@ -215,26 +235,24 @@ export const ReaderView = memo(function ReaderView({ documentId, focus, findBar 
               registry={app.registry}
               documentText={doc?.text ?? ''}
               documentDate={doc?.publishedAt ?? null}
-              onChange={(patch) => void session.edit(active, patch)}
-              onDelete={() => void session.remove(active)}
-              onClose={() => session.setActive(null)}
+              onChange={editActive}
+              onDelete={deleteActive}
+              onClose={closeEditor}
               onEscape={caret.restore}
               focusHandle={actions.editorFocus}
             />
           )}
           <AnnotationPanel
             annotations={annotations}
+            counts={snap.codeCounts}
             codes={codes}
             activeId={activeId}
             pendingIds={pendingIds}
             filter={filter}
             onFilter={setFilter}
             naming={naming}
-            onSelect={(a) => {
-              session.setActive(a.id);
-              reveal(a.start, a.end);
-            }}
-            onStep={step}
+            onSelect={selectInPanel}
+            onStep={stepInPanel}
           />
         </aside>
         {/* after the panel in the DOM, so Tab goes from the article straight to the editor; placed between them by the grid */}

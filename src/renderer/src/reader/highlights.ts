@@ -73,7 +73,8 @@ interface Painter {
 let painter: Painter | null = null;
 
 function place(p: Painter, a: Annotation): Placed | null {
-  if (p.placed.has(a)) return p.placed.get(a) ?? null;
+  const known = p.placed.get(a);
+  if (known !== undefined) return known;
   const range = staticRangeForSpan(p.model, p.article, a.start, a.end);
   const u = p.model.map.toUtf16(a.start);
   const placed = range

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { useI18n, useAppStrings } from '../i18n';
-import { afterNextFrame } from './afterFrame';
+import { afterNextFrame, nextFrameRendered } from './afterFrame';
 import { noticeText } from './notices';
 import { AnnotationSession } from './session/AnnotationSession';
 import { useReaderStrings } from './strings';
@@ -50,6 +50,7 @@ export function useAnnotationSession(documentId: string): SessionWiring {
         },
         // "saving" is set in a tag's key task: the status line renders after the frame showing it
         status: (s) => afterNextFrame(() => latest.current.app.setStatus(s)),
+        shown: nextFrameRendered,
         notice: (n) => {
           const { words, rs, app, lang, announce } = latest.current;
           announce(noticeText(n, words, rs, app.codebook.codes, lang));

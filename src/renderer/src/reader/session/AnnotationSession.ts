@@ -10,10 +10,12 @@ import type { Annotation, AnnotationFields } from '@shared/model';
 import { SerialQueue } from '@shared/serialQueue';
 import { UndoStack, type UndoStep } from '@shared/undoStack';
 import {
+  codeCounts,
   fieldsOf,
   inReadingOrder,
   pickFields,
   provisionalAnnotations,
+  recounted,
   replacedInReadingOrder,
   shows,
 } from './annotations';
@@ -34,6 +36,10 @@ const anchorOf = (x: Annotation) => ({
 
 export class AnnotationSession {
   private annotations: readonly Annotation[] = [];
+  /** the same annotations by id (a tag finds what it replaces without a pass over all of them) */
+  private byId = new Map<string, Annotation>();
+  /** annotations per code, counted again only for what a change replaces */
+  private counts: ReadonlyMap<string, number> = new Map();
   private activeId: string | null = null;
   private pendingIds: ReadonlySet<string> = new Set();
   private waitingForSave = false;
@@ -90,7 +96,7 @@ export class AnnotationSession {
   // ---- reading ----
 
   find(id: string | null): Annotation | undefined {
-    return id === null ? undefined : this.annotations.find((a) => a.id === id);
+    return id === null ? undefined : this.byId.get(id);
   }
 
   /** Re-read the document's annotations from the API (a change made elsewhere). */
@@ -133,10 +139,12 @@ export class AnnotationSession {
   }
 
   private shows(changes: ReadonlyArray<{ id: string; updatedAt: string | null }>): boolean {
-    const byId = new Map(this.annotations.map((a) => [a.id, a.updatedAt]));
+    const byId = this.byId;
     // the version named, or a newer one this session saved since (an echo overtaken by the next edit)
     const atLeast = (shown: string | undefined, named: string) => shown !== undefined && shown >= named;
-    return changes.every((c) => (c.updatedAt === null ? !byId.has(c.id) : atLeast(byId.get(c.id), c.updatedAt)));
+    return changes.every((c) =>
+      c.updatedAt === null ? !byId.has(c.id) : atLeast(byId.get(c.id)?.updatedAt, c.updatedAt),
+    );
   }
 
   /** The same, after every action already asked for. */
@@ -215,11 +223,15 @@ export class AnnotationSession {
     }
     // one key per create: a retried request can never store the annotations twice
     const requestId = newRequestId();
+    // sent once the provisional annotations are on screen: the key's task ends without it
+    const shown = pending.length > 0 && this.host.shown ? this.host.shown() : Promise.resolve();
     const created = await this.persist(
       () =>
-        drafts.length === 1
-          ? this.api['annotations.create']({ ...(drafts[0] as (typeof drafts)[0]), requestId }).then((a) => [a])
-          : this.api['annotations.createMany']({ documentId, drafts, requestId }),
+        shown.then(() =>
+          drafts.length === 1
+            ? this.api['annotations.create']({ ...(drafts[0] as (typeof drafts)[0]), requestId }).then((a) => [a])
+            : this.api['annotations.createMany']({ documentId, drafts, requestId }),
+        ),
       (kept) => (kept.length === drafts.length ? kept : null),
     );
     // (kept: an edit queued behind this create may still ask what a provisional id became)
@@ -372,11 +384,12 @@ export class AnnotationSession {
   private makeSnapshot(): SessionSnapshot {
     // the same array while the annotations are the same: the view repaints only when they change
     const annotations = this.annotations;
-    const active = annotations.find((a) => a.id === this.activeId) ?? null;
+    const active = this.find(this.activeId) ?? null;
     return Object.freeze({
       annotations,
       activeId: this.activeId,
       active,
+      codeCounts: this.counts,
       pendingIds: this.pendingIds,
       waitingForSave: this.waitingForSave,
       canUndo: this.undoStack.canUndo,
@@ -389,15 +402,30 @@ export class AnnotationSession {
     for (const fn of [...this.listeners]) fn();
   }
 
+  /** Every annotation anew (in reading order). */
   private setAll(list: Annotation[]): void {
+    this.byId = new Map(list.map((a) => [a.id, a]));
+    this.counts = codeCounts(list);
+    this.show(list);
+  }
+
+  private show(list: Annotation[]): void {
     this.annotations = Object.freeze(list);
     this.emit();
   }
 
   /** Put `changed` in place of the annotations with their ids, and drop `removedIds`. */
   private replace(changed: readonly Annotation[], removedIds: readonly string[] = []): void {
-    const drop = new Set([...removedIds, ...changed.map((a) => a.id)]);
-    this.setAll(replacedInReadingOrder(this.annotations, changed, drop));
+    const drop: Annotation[] = [];
+    for (const id of new Set([...removedIds, ...changed.map((a) => a.id)])) {
+      const shown = this.byId.get(id);
+      if (!shown) continue;
+      drop.push(shown);
+      this.byId.delete(id);
+    }
+    for (const a of changed) this.byId.set(a.id, a);
+    this.counts = recounted(this.counts, drop, changed);
+    this.show(replacedInReadingOrder(this.annotations, changed, drop));
   }
 
   /** The saved annotation behind one that may still be provisional (null: its creation failed). */

@@ -24,6 +24,22 @@ describe('AnnotationSession: creates', () => {
     expect(t.notices.at(-1)).toEqual({ kind: 'created', codes: ['c1'], quote: 'ceasefire', count: 1 });
   });
 
+  it('the request to save a tag waits until its provisional annotation is on screen', async () => {
+    const t = setup();
+    await t.load();
+    let onScreen: () => void = () => undefined;
+    t.host.shown = () => new Promise((resolve) => (onScreen = resolve));
+    const tagging = t.session.applyCode('c1', span);
+    await settle();
+    expect(t.snap().active?.id).toMatch(/^pending-\d+$/);
+    expect(t.open('annotations.create')).toHaveLength(0);
+    onScreen();
+    const saved = annotation({ ...span, codes: ['c1'] });
+    await t.answer('annotations.create', saved);
+    await tagging;
+    expect(t.snap().activeId).toBe(saved.id);
+  });
+
   it('edits made on a provisional annotation are carried to the saved one, saved under its id, and never re-shown over newer ones', async () => {
     const t = setup();
     await t.load();

@@ -46,6 +46,11 @@ export interface SessionHost {
   /** The annotator's name, recorded on provisional annotations. */
   annotator(): string;
   status(status: SaveStatus): void;
+  /**
+   * Resolves once the provisional annotations of a tag are on screen: the tag's request to the
+   * server is sent then, after the key's task and its frame (absent: at once).
+   */
+  shown?(): Promise<void>;
   notice(notice: SessionNotice): void;
 }
 
@@ -55,6 +60,8 @@ export interface SessionSnapshot {
   readonly annotations: readonly Annotation[];
   readonly activeId: string | null;
   readonly active: Annotation | null;
+  /** how many of the annotations carry each code (absent: none), kept up to date per change */
+  readonly codeCounts: ReadonlyMap<string, number>;
   /** annotations whose latest change the server kept in memory but could not write to disk */
   readonly pendingIds: ReadonlySet<string>;
   /** a change of this document is kept in memory: checkSaved() should be asked now and then */
