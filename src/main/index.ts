@@ -42,7 +42,13 @@ async function start(): Promise<void> {
   const project = await openProject(defaultProjectDir(userData), resourcesDir, { userData });
   setupIpc(electron, project.services.dispatch, trustedOrigins(devServerUrl));
   // a file still being read is refused at once rather than holding up the quit
-  setupQuit(electron, project, { onQuitStarted: () => void closeReaderWorker() });
+  let quitting = false;
+  setupQuit(electron, project, {
+    onQuitStarted: () => {
+      quitting = true;
+      void closeReaderWorker();
+    },
+  });
   const stateFile = path.join(userData, 'window-state.json');
   setupWindows(
     electron,
@@ -53,6 +59,8 @@ async function start(): Promise<void> {
         url: devServerUrl ?? APP_ENTRY,
         stateFile,
         events: project.services.events,
+        // the page sends what it holds before its window closes (a quit has asked it already)
+        settle: () => (quitting ? null : project.drainPages(1)),
       });
       setupMenu(electron, win, isMac);
     },

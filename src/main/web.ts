@@ -108,6 +108,8 @@ async function main(): Promise<void> {
     if (!project) return;
     const result = await project.shutdown({
       force: refused,
+      // the open tabs (their event streams) send what they still hold first
+      pages: () => events.listenerCount,
       beforeClose: async () => {
         // a file still being read is refused at once rather than holding up the stop
         void import('./import/readerWorker').then(({ closeReaderWorker }) => closeReaderWorker());

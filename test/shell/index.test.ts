@@ -35,6 +35,24 @@ const mainWindow = (fake: FakeElectron) => {
   return win;
 };
 
+/**
+ * The page in the window, as heldChanges.ts makes it: on page.settle it sends what it holds
+ * (`holding`, called through IPC like the page's own calls), then answers page.settled.
+ */
+function answeringPage(fake: FakeElectron, holding: () => Promise<unknown> = async () => undefined) {
+  const win = mainWindow(fake);
+  const send = win.webContents.send.bind(win.webContents);
+  const heard: string[] = [];
+  win.webContents.send = (channel: string, ...args: unknown[]) => {
+    send(channel, ...args);
+    const name = (args[0] as { name?: string } | undefined)?.name;
+    if (channel !== EVENT_CHANNEL || name !== 'page.settle') return;
+    heard.push(name);
+    void holding().then(() => call(fake, 'page.settled', {}));
+  };
+  return { win, heard };
+}
+
 /** A project that only records what quitting does with it. */
 function recordingProject(outcomes: Array<{ outcome: string; unsaved?: string[] }>) {
   const steps: string[] = [];
@@ -178,8 +196,11 @@ describe('the window hears the app', () => {
     expect(win.webContents.sent).toEqual([
       { channel: EVENT_CHANNEL, args: [{ name: 'annotations.changed', data: { documentIds: null } }] },
     ]);
+    answeringPage(fake);
     win.close();
-    expect(project?.services.events.listenerCount).toBe(0);
+    // the page is asked for what it holds first, then the window closes
+    await eventually(() => expect(project?.services.events.listenerCount).toBe(0));
+    expect(win.webContents.sent.at(-1)?.args[0]).toEqual({ name: 'page.settle', data: {} });
     expect(fake.app.hasQuit).toBe(false); // macOS: the app stays without a window
 
     // the dock icon opens a new window, which the menu and the events now reach
@@ -211,6 +232,7 @@ describe('quitting', () => {
     const [doc] = (await project!.services.dispatch('documents.list', {})) as Array<{ id: string }>;
     expect(existsSync(path.join(dir, LOCK_FILE))).toBe(true);
     const renamed = call(fake, 'documents.update', { id: doc!.id, title: 'محادثات ليبيا' });
+    answeringPage(fake);
     mainWindow(fake).close();
     await eventually(() => expect(fake.app.hasQuit).toBe(true));
     await expect(renamed).resolves.toMatchObject({ ok: true });
@@ -225,13 +247,34 @@ describe('quitting', () => {
     ]);
   });
 
-  it('Quit with the window open saves and gives up the project before the window closes', async () => {
+  it('closing the window lets the page send a change it still holds first, and it is saved', async () => {
     const { fake, project } = await startShell(held);
-    const win = mainWindow(fake);
+    const dir = project!.store.dir;
+    const [doc] = (await project!.services.dispatch('documents.list', {})) as Array<{ id: string }>;
+    await call(fake, 'settings.update', { annotator: 'Salma' });
+    // a tag whose request was still waiting for its frame when the window was closed
+    const { heard } = answeringPage(fake, () =>
+      call(fake, 'annotations.create', { documentId: doc!.id, start: 0, end: 4, codes: ['ceasefire-proposal'] }),
+    );
+    mainWindow(fake).close();
+    await eventually(() => expect(fake.app.hasQuit).toBe(true));
+    expect(heard).toEqual(['page.settle']);
+    const { openProject } = await import('../../src/main/app');
+    const again = await openProject(dir, path.resolve(__dirname, '../../resources'), { userData: path.dirname(dir) });
+    await expect(again.services.dispatch('annotations.list', { documentId: doc!.id })).resolves.toEqual([
+      expect.objectContaining({ start: 0, end: 4, annotator: 'Salma' }),
+    ]);
+    await again.close();
+  });
+
+  it('Quit with the window open asks the page, saves and gives up the project before the window closes', async () => {
+    const { fake, project } = await startShell(held);
+    const { win, heard } = answeringPage(fake);
     fake.app.quit();
     expect(win.destroyed).toBe(false); // held until saved
     await eventually(() => expect(fake.app.hasQuit).toBe(true));
     expect(win.destroyed).toBe(true);
+    expect(heard).toEqual(['page.settle']); // asked by the quit, not again by the window's close
     expect(existsSync(path.join(project!.store.dir, LOCK_FILE))).toBe(false);
   });
 

@@ -6,12 +6,13 @@
  */
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventEnvelope } from '@shared/api/events';
 import type { DurableFs } from '../store/durableFile';
 import { ARTICLE_A, ARTICLE_B, removeDir, seedTwoDocuments, tempDir } from '../../../test/storage/helpers';
 import { openTestProject, type TestProject } from '../../../test/harness/project';
 import { RECOVERY_DIR } from '../recovery';
+import { PAGE_SETTLE_MS } from './pageDrain';
 import { LOCK_FILE } from '../store/projectLock';
 
 let root: string;
@@ -148,6 +149,59 @@ describe('ProjectHost', () => {
     const again = await openTestProject(path.join(root, 'first'));
     expect(again.store.summaries()).toHaveLength(1);
     await again.close();
+  });
+
+  it('shutdown first asks the pages for what they hold: a tag a page sends on page.settle is saved', async () => {
+    p = await openTestProject(path.join(root, 'first'));
+    const { document } = await p.call('documents.importText', { text: ARTICLE_A, title: 'A' });
+    await p.call('settings.update', { annotator: 'Salma' });
+    const project = p;
+    // a page holding a tag: it sends it when asked, then answers (as heldChanges.ts does)
+    let asked = 0;
+    project.host.events.subscribe((e) => {
+      if (e.name !== 'page.settle') return;
+      asked += 1;
+      void project
+        .call('annotations.create', { documentId: document.id, start: 0, end: 4, codes: ['ceasefire-proposal'] })
+        .then(() => project.call('page.settled', {}));
+    });
+    const file = path.join(project.store.dir, 'documents', `${document.id}.json`);
+    const result = await project.host.shutdown({ force: false });
+    expect(result).toEqual({ outcome: 'closed' });
+    expect(asked).toBe(1);
+    expect((await onDisk(file)).annotations).toEqual([
+      expect.objectContaining({ start: 0, end: 4, annotator: 'Salma' }),
+    ]);
+  });
+
+  it('a page that does not answer page.settle holds the shutdown up for PAGE_SETTLE_MS at most', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      p = await openTestProject(path.join(root, 'first'));
+      p.host.events.subscribe(() => undefined); // a page that never answers
+      let done = false;
+      const shutdown = p.host.shutdown({ force: false }).then((r) => ((done = true), r));
+      await vi.advanceTimersByTimeAsync(PAGE_SETTLE_MS - 10);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(20);
+      vi.useRealTimers();
+      await expect(shutdown).resolves.toEqual({ outcome: 'closed' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('with no page listening, and with every page answered, the drain does not wait', async () => {
+    p = await openTestProject(path.join(root, 'first'));
+    await expect(p.host.drainPages()).resolves.toBe(true);
+    const project = p;
+    for (let i = 0; i < 2; i++)
+      project.host.events.subscribe((e) => {
+        if (e.name === 'page.settle') void project.call('page.settled', {});
+      });
+    await expect(project.host.drainPages()).resolves.toBe(true);
+    // browser mode counts its own listeners (the tabs): one that answers and none more
+    await expect(project.host.drainPages(1)).resolves.toBe(true);
   });
 
   it('a project closed by a switch takes no more writes, and its flush() does not reach the new one', async () => {

@@ -8,6 +8,7 @@ import type { ProjectInfo } from '@shared/api/project';
 import { EventHub } from '../events';
 import { RECOVERY_DIR, writeRecovery, type RecoveryRestored, type RecoveryWritten } from '../recovery';
 import { createServices, type Services } from '../services';
+import { PageDrain } from './pageDrain';
 import { openProjectOf, type Clock, type OpenProject, type ProjectAccess } from '../services/context';
 import { projectInfo } from '../services/project';
 import type { ProjectStore } from '../store/projectStore';
@@ -29,6 +30,8 @@ export interface ShutdownOptions {
   force: boolean;
   /** run once everything is saved, just before the project is closed (stop serving requests) */
   beforeClose?: () => Promise<void>;
+  /** how many pages hear the host's events (default: every listener of them, as in the desktop app) */
+  pages?: () => number;
 }
 
 export type ShutdownResult =
@@ -52,6 +55,7 @@ export class ProjectHost implements ProjectAccess {
   private readonly open: ProjectOpener;
   private project: OpenProject;
   private stopWatching: () => void;
+  private readonly drain = new PageDrain();
 
   constructor(store: ProjectStore, options: HostOptions) {
     this.open = options.open;
@@ -93,6 +97,18 @@ export class ProjectHost implements ProjectAccess {
     return info;
   }
 
+  pageSettled(): void {
+    this.drain.settled();
+  }
+
+  /**
+   * Ask the pages to send what they still hold (pageDrain.ts) and wait for them: `pages` answers,
+   * or the time-out. Quitting, closing the window and stopping browser mode do this first.
+   */
+  drainPages(pages: number = this.events.listenerCount): Promise<boolean> {
+    return this.drain.drain(this.events, pages);
+  }
+
   /** Titles of the files of the open project whose latest change is only in memory. */
   unsavedTitles(): string[] {
     return this.store.unsavedFiles().map((f) => f.title);
@@ -119,12 +135,14 @@ export class ProjectHost implements ProjectAccess {
   }
 
   /**
-   * Quitting, the same for the desktop app and browser mode: save everything; when something
-   * cannot be saved, refuse (the caller says why and keeps running) unless forced, in which case
+   * Quitting, the same for the desktop app and browser mode: the pages send what they hold, then
+   * everything is saved; when something cannot be saved, refuse (the caller says why and keeps
+   * running) unless forced, in which case
    * the unsaved changes are written to recovery/ (the next start puts them back) and the caller
    * quits. A close that fails after all was saved is treated as forced.
    */
-  async shutdown({ force, beforeClose }: ShutdownOptions): Promise<ShutdownResult> {
+  async shutdown({ force, beforeClose, pages }: ShutdownOptions): Promise<ShutdownResult> {
+    await this.drainPages(pages ? pages() : undefined);
     await this.flush();
     const unsaved = this.unsavedTitles();
     if (unsaved.length > 0) {

@@ -39,6 +39,7 @@ const READ_ONLY: MethodName[] = [
   'project.recent',
   'project.pickFolder',
   'backups.list',
+  'page.settled',
   'documents.list',
   'documents.page',
   'documents.get',

@@ -57,6 +57,7 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'project.recent': none,
   'project.pickFolder': none,
   'backups.list': none,
+  'page.settled': none,
   'documents.list': none,
   'documents.page': none,
   'documents.get': none,

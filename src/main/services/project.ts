@@ -42,6 +42,7 @@ type ProjectHandlers = Pick<
   | 'project.info'
   | 'settings.update'
   | 'project.dismissNotices'
+  | 'page.settled'
   | 'project.save'
   | 'project.open'
   | 'project.create'
@@ -117,6 +118,10 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
     },
     'project.dismissNotices': async () => {
       await ctx.store.clearNotices();
+      return {};
+    },
+    'page.settled': async () => {
+      ctx.host.pageSettled?.();
       return {};
     },
     'project.save': async () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVENT_CHANNEL } from '@shared/api/events';
-import { createFakeElectron } from '../../../test/fakes/electron';
+import { createFakeElectron, fakeEvent } from '../../../test/fakes/electron';
 import { EventHub } from '../events';
 import { APP_ENTRY, secureWebPreferences } from './policy';
 import { openMainWindow, setupWindows, type MainWindowOptions } from './window';
@@ -81,6 +81,37 @@ describe('the main window', () => {
     events.emit('documents.changed', { documentIds: null });
     expect(win.webContents.sent).toHaveLength(2);
     expect(win.webContents.executedJavaScript).toEqual([]);
+  });
+
+  it('closing waits until the page has sent what it holds, then closes; a page held up is let go after that', async () => {
+    let settled: () => void = () => undefined;
+    const asked: string[] = [];
+    const { win } = open({
+      settle: () => {
+        asked.push('settle');
+        return new Promise<void>((resolve) => (settled = resolve));
+      },
+    });
+    win.close();
+    expect(asked).toEqual(['settle']);
+    expect(win.isDestroyed()).toBe(false); // held while the page sends
+    settled();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(win.isDestroyed()).toBe(true);
+    expect(asked).toEqual(['settle']); // asked once, not again by its own close
+    // once the page has had its chance, its beforeunload no longer keeps the window open
+    const unload = fakeEvent();
+    win.webContents.emit('will-prevent-unload', unload);
+    expect(unload.defaultPrevented).toBe(true);
+  });
+
+  it('a page not yet asked keeps its beforeunload; a quit (settle answers null) closes at once', () => {
+    const { win } = open({ settle: () => null });
+    const unload = fakeEvent();
+    win.webContents.emit('will-prevent-unload', unload);
+    expect(unload.defaultPrevented).toBe(false);
+    win.close();
+    expect(win.isDestroyed()).toBe(true);
   });
 });
 

@@ -21,6 +21,12 @@ export interface MainWindowOptions {
   /** where the window's size and position are kept */
   stateFile: string;
   events: EventSource;
+  /**
+   * Before the window closes: the page sends what it still holds (ProjectHost.drainPages). The
+   * close waits for it, then goes on. Absent, or answering null (during a quit, which has drained
+   * the page already, and must not be held up by a window), the window closes at once.
+   */
+  settle?: () => Promise<unknown> | null;
 }
 
 export function openMainWindow(
@@ -45,8 +51,25 @@ export function openMainWindow(
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   guardWindowContents(api, win);
-  win.on('close', () => {
+  let settled = false;
+  win.on('close', (event) => {
+    const settling = settled ? null : (opts.settle?.() ?? null);
+    if (settling) {
+      event.preventDefault();
+      settled = true;
+      void settling
+        .catch(() => undefined)
+        .then(() => {
+          if (!win.isDestroyed()) win.close();
+        });
+      return;
+    }
     void saveWindowState(opts.stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() });
+  });
+  // the page holds the unload while a change is on its way (heldChanges.ts); once it has had its
+  // chance to send it, the window closes (without a listener, Electron would keep it open)
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (settled) event.preventDefault();
   });
   deliverEvents(win, opts.events);
   void win.loadURL(opts.url);

@@ -3,6 +3,7 @@ import type { Codebook, Registry, Settings } from '@shared/model';
 import { api, errorMessage } from './api/client';
 import { AppContext, type AppState, type Status } from './app/AppContext';
 import { useAppEvent } from './app/appEvents';
+import { guardHeldChanges } from './app/heldChanges';
 import { refreshProjectInfo, setProjectSettings, useProjectInfo } from './app/projectInfo';
 import { useTextFieldUndo } from './app/textFieldUndo';
 import { I18nContext, useAppStrings } from './i18n';
@@ -107,6 +108,8 @@ export function App() {
   useAppEvent('project.changed', () => void reloadCodebook().catch(() => undefined));
   // Edit ▸ Undo / Redo in a text field outside the reader undoes the typing
   useTextFieldUndo();
+  // a change still on its way is sent before the app closes or the page unloads
+  useEffect(() => guardHeldChanges(), []);
 
   const lang = info?.settings.uiLanguage ?? 'en';
   useEffect(() => {

@@ -47,6 +47,11 @@ export const events = {
   'project.changed': z.object({ info: ProjectInfo }).strict(),
   /** the files whose latest change is only in memory (empty: everything is on disk) */
   'unsaved.changed': z.object({ unsaved: z.array(UnsavedFile) }).strict(),
+  /**
+   * the app is about to close (a quit, the window closing, browser mode stopping): the page sends
+   * what it still holds (a tag on its way, an edit queued behind a save), then calls page.settled
+   */
+  'page.settle': z.object({}).strict(),
 };
 
 export type Events = typeof events;

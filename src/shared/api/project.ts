@@ -59,6 +59,11 @@ export const projectApi = {
   'settings.update': method(SettingsPatch, Settings),
   /** Acknowledge (and clear) the notices shown to the user, e.g. a file moved to quarantine. */
   'project.dismissNotices': method(z.object({}).strict(), z.object({}).strict()),
+  /**
+   * The page's answer to the page.settle event: every change it held has been sent and answered
+   * (the call queues behind them), so closing may go on.
+   */
+  'page.settled': method(z.object({}).strict(), z.object({}).strict()),
   /** Try again to save every file marked unsaved; the result says what is still unsaved. */
   'project.save': method(z.object({}).strict(), ProjectInfo),
   /** Switch to the Hashiya project in an existing folder. */

@@ -33,13 +33,25 @@ function sessionToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** Browser mode: the requests sent in this task survive the page's unload (heldChanges.ts). */
+let unloading = false;
+/** What a keepalive request may carry (the browser's limit for all of them together is 64 KB). */
+const KEEPALIVE_BYTES = 60_000;
+
+export function sendingWhileUnloading(): void {
+  unloading = true;
+  setTimeout(() => (unloading = false), 0);
+}
+
 async function callHttp(token: string, name: string, input: unknown): Promise<unknown> {
   let response: Response;
   try {
+    const body = JSON.stringify(input ?? {});
     response = await fetch(`/api/${name}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(input ?? {}),
+      body,
+      keepalive: unloading && body.length <= KEEPALIVE_BYTES,
     });
   } catch {
     throw new AppError('offline', 'Hashiya’s local server is not answering. Is it still running?');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterNextFrame } from './afterFrame';
+import { afterNextFrame, runDeferredNow } from './afterFrame';
 
 let frames: (() => void)[] = [];
 /** The browser renders a frame: its requestAnimationFrame callbacks run. */
@@ -51,5 +51,18 @@ describe('afterNextFrame', () => {
     expect(ran).toEqual([]);
     await new Promise((r) => setTimeout(r, 80));
     expect(ran).toEqual(['late']);
+  });
+
+  it('runDeferredNow runs every waiting batch at once, once (the app is closing), whether its frame began or not', async () => {
+    const ran: string[] = [];
+    afterNextFrame(() => ran.push('began'));
+    frame(); // its frame began; its message has not arrived
+    afterNextFrame(() => ran.push('save'));
+    runDeferredNow();
+    expect(ran).toEqual(['began', 'save']);
+    frame();
+    await tasks();
+    await new Promise((resolve) => setTimeout(resolve, 120)); // past the 100 ms fallback timer
+    expect(ran).toEqual(['began', 'save']);
   });
 });

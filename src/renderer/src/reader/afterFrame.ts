@@ -19,10 +19,13 @@ interface Batch {
 
 /** The batch new work joins: its frame has not begun (work asked for later waits for the next one). */
 let open: Batch | null = null;
+/** Every batch not run yet (runDeferredNow). */
+const waiting = new Set<Batch>();
 
 function run(batch: Batch): void {
   if (batch.done) return; // run already (by the frame or by the timer)
   batch.done = true;
+  waiting.delete(batch);
   if (open === batch) open = null;
   cancelAnimationFrame(batch.frame);
   clearTimeout(batch.timer);
@@ -43,6 +46,12 @@ export function afterNextFrame(work: () => void): void {
     channel.port2.postMessage(0);
   });
   open = batch;
+  waiting.add(batch);
+}
+
+/** Run all deferred work now, without waiting for frames (the app is closing: heldChanges.ts). */
+export function runDeferredNow(): void {
+  for (const batch of [...waiting]) run(batch);
 }
 
 /** Resolves after the next frame has rendered (afterNextFrame). */

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useApp } from '../app/AppContext';
 import { useI18n, useAppStrings } from '../i18n';
-import { afterNextFrame, nextFrameRendered } from './afterFrame';
+import { holdChanges } from '../app/heldChanges';
+import { afterNextFrame, nextFrameRendered, runDeferredNow } from './afterFrame';
 import { noticeText } from './notices';
 import { AnnotationSession } from './session/AnnotationSession';
 import { useReaderStrings } from './strings';
@@ -35,6 +36,8 @@ export function useAnnotationSession(documentId: string): SessionWiring {
   useEffect(() => {
     latest.current = { app, words, lang, rs, announce };
   });
+  // the app is closing (heldChanges.ts): a tag's request goes at once, not after its frame
+  const hurry = useRef(false);
   const [session] = useState(
     () =>
       new AnnotationSession(api, documentId, {
@@ -50,12 +53,24 @@ export function useAnnotationSession(documentId: string): SessionWiring {
         },
         // "saving" is set in a tag's key task: the status line renders after the frame showing it
         status: (s) => afterNextFrame(() => latest.current.app.setStatus(s)),
-        shown: nextFrameRendered,
+        shown: () => (hurry.current ? Promise.resolve() : nextFrameRendered()),
         notice: (n) => {
           const { words, rs, app, lang, announce } = latest.current;
           announce(noticeText(n, words, rs, app.codebook.codes, lang));
         },
       }),
   );
+  // what the session holds is sent before the app closes; kept until sent after the reader closes
+  useEffect(() => {
+    const release = holdChanges({
+      busy: () => session.busy,
+      settle: () => {
+        hurry.current = true;
+        runDeferredNow();
+        return session.idle().finally(() => (hurry.current = false));
+      },
+    });
+    return () => void session.idle().then(release);
+  }, [session]);
   return { session, askName, announcement, announce };
 }

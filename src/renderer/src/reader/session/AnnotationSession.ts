@@ -93,6 +93,11 @@ export class AnnotationSession {
     return this.queue.idle();
   }
 
+  /** An action is queued or on its way to the server. */
+  get busy(): boolean {
+    return this.queue.size > 0;
+  }
+
   // ---- reading ----
 
   find(id: string | null): Annotation | undefined {

@@ -24,6 +24,24 @@ describe('AnnotationSession: creates', () => {
     expect(t.notices.at(-1)).toEqual({ kind: 'created', codes: ['c1'], quote: 'ceasefire', count: 1 });
   });
 
+  it('is busy while a tag waits to be sent or for its answer, and idle once it is saved', async () => {
+    const t = setup();
+    await t.load();
+    expect(t.session.busy).toBe(false);
+    let onScreen: () => void = () => undefined;
+    t.host.shown = () => new Promise((resolve) => (onScreen = resolve));
+    const tagging = t.session.applyCode('c1', span);
+    await settle();
+    expect(t.session.busy).toBe(true); // not sent yet
+    onScreen();
+    await settle();
+    expect(t.session.busy).toBe(true); // sent, not answered
+    await t.answer('annotations.create', annotation({ ...span, codes: ['c1'] }));
+    await tagging;
+    await t.session.idle();
+    expect(t.session.busy).toBe(false);
+  });
+
   it('the request to save a tag waits until its provisional annotation is on screen', async () => {
     const t = setup();
     await t.load();
