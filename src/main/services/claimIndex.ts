@@ -46,19 +46,26 @@ interface Order {
   byCode: Int32Array[];
 }
 
-/** The numbers of sorted lists as one sorted list, each once. */
-function union(lists: readonly Int32Array[]): Int32Array {
+/**
+ * The numbers (each below `size`) of sorted lists as one sorted list, each once: marked in one
+ * byte per number, then read off in order, a merge of the k lists with no sort (a code with its
+ * sub-codes is tens of thousands of numbers; sorting them was most of a code filter's time).
+ */
+function union(lists: readonly Int32Array[], size: number): Int32Array {
   if (lists.length === 1) return lists[0]!;
-  const all = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
-  let at = 0;
-  for (const l of lists) {
-    all.set(l, at);
-    at += l.length;
-  }
-  all.sort();
-  let n = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
-  return all.subarray(0, n);
+  const marks = new Uint8Array(size);
+  let count = 0;
+  for (const l of lists)
+    for (let k = 0; k < l.length; k++) {
+      const i = l[k]!;
+      if (marks[i] === 0) {
+        marks[i] = 1;
+        count++;
+      }
+    }
+  const all = new Int32Array(count);
+  for (let i = 0, n = 0; n < count; i++) if (marks[i] === 1) all[n++] = i;
+  return all;
 }
 
 export class ClaimIndex {
@@ -109,7 +116,13 @@ export class ClaimIndex {
 
   /** The numbers of the records the selection keeps, in project order. */
   private selected({ scope, keep, scopeOnly }: Selection): Int32Array {
-    const candidates = scope === null ? null : union([...scope].map((c) => this.byCode.get(c) ?? EMPTY));
+    const candidates =
+      scope === null
+        ? null
+        : union(
+            [...scope].map((c) => this.byCode.get(c) ?? EMPTY),
+            this.records.length,
+          );
     if (scopeOnly) return candidates ?? (this.every ??= every(this.records.length));
     const out = new Int32Array(candidates ? candidates.length : this.records.length);
     let n = 0;
@@ -196,7 +209,13 @@ export class ClaimIndex {
     const o = this.order(sort, codeName);
     const { scope, keep } = selection;
     // the scope's records by their places in the order (a code filter visits only its claims)
-    const places = scope === null ? null : union([...scope].map((c) => this.places(o, c)));
+    const places =
+      scope === null
+        ? null
+        : union(
+            [...scope].map((c) => this.places(o, c)),
+            o.order.length,
+          );
     const kept = new Int32Array(places === null ? o.order.length : places.length);
     let n = 0;
     if (places === null) {
