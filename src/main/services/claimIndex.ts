@@ -27,7 +27,7 @@ import {
   type TimelineOptions,
 } from '@shared/analysis/timeline';
 import type { DocumentSummary } from '@shared/model';
-import type { ClaimRecordCache } from './claimRecordCache';
+import { sameStamp, stampOf, type ClaimRecordCache, type Stamp } from './claimRecordCache';
 import { claimRow, sortedOrder } from './claimRows';
 
 export type TableSort = { column: ClaimColumn; dir: 'asc' | 'desc' };
@@ -250,19 +250,51 @@ function every(n: number): Int32Array {
   return all;
 }
 
-const indexes = new WeakMap<ClaimRecordCache, ClaimIndex>();
+/**
+ * The summaries an index was built for, as they were then (each one's object, id and stamp): the
+ * same list again, with the cache's version unchanged, is held exactly by the cache without a
+ * look-up per document (holdsExactly's 10,000 map look-ups were most of a code filter's call).
+ */
+class Built {
+  private readonly summaries: DocumentSummary[];
+  private readonly ids: string[];
+  private readonly stamps: Stamp[];
+
+  constructor(summaries: readonly DocumentSummary[]) {
+    this.summaries = [...summaries];
+    this.ids = summaries.map((s) => s.id);
+    this.stamps = summaries.map(stampOf);
+  }
+
+  /** The same summaries, in the same order, each with the same id and stamp. */
+  same(summaries: readonly DocumentSummary[]): boolean {
+    if (summaries.length !== this.summaries.length) return false;
+    for (let i = 0; i < summaries.length; i++) {
+      const s = summaries[i]!;
+      if (s !== this.summaries[i] || s.id !== this.ids[i] || !sameStamp(this.stamps[i]!, s)) return false;
+    }
+    return true;
+  }
+}
+
+const indexes = new WeakMap<ClaimRecordCache, { index: ClaimIndex; built: Built }>();
 
 /**
  * The index of the cache when it holds exactly these summaries' records (each document read
  * already), else null: the caller takes the general path.
  */
 export function claimIndexOf(cache: ClaimRecordCache, summaries: readonly DocumentSummary[]): ClaimIndex | null {
-  if (!cache.holdsExactly(summaries)) return null;
   const held = indexes.get(cache);
-  if (held && held.version === cache.version) return held;
+  // nothing kept or forgotten since, and the summaries as they were: what holdsExactly found then
+  if (held && held.index.version === cache.version && held.built.same(summaries)) return held.index;
+  if (!cache.holdsExactly(summaries)) return null;
+  if (held && held.index.version === cache.version) {
+    indexes.set(cache, { index: held.index, built: new Built(summaries) });
+    return held.index;
+  }
   const records: ClaimRecord[] = [];
   for (const s of summaries) for (const r of cache.kept(s)!) records.push(r);
   const index = new ClaimIndex(records, cache.version);
-  indexes.set(cache, index);
+  indexes.set(cache, { index, built: new Built(summaries) });
   return index;
 }
