@@ -27,7 +27,7 @@ import {
   type TimelineOptions,
 } from '@shared/analysis/timeline';
 import type { DocumentSummary } from '@shared/model';
-import type { ClaimRecordCache } from './claimRecordCache';
+import { sameStamp, stampOf, type ClaimRecordCache, type Stamp } from './claimRecordCache';
 import { claimRow, sortedOrder } from './claimRows';
 
 export type TableSort = { column: ClaimColumn; dir: 'asc' | 'desc' };
@@ -46,19 +46,26 @@ interface Order {
   byCode: Int32Array[];
 }
 
-/** The numbers of sorted lists as one sorted list, each once. */
-function union(lists: readonly Int32Array[]): Int32Array {
+/**
+ * The numbers (each below `size`) of sorted lists as one sorted list, each once: marked in one
+ * byte per number, then read off in order, a merge of the k lists with no sort (a code with its
+ * sub-codes is tens of thousands of numbers; sorting them was most of a code filter's time).
+ */
+function union(lists: readonly Int32Array[], size: number): Int32Array {
   if (lists.length === 1) return lists[0]!;
-  const all = new Int32Array(lists.reduce((n, l) => n + l.length, 0));
-  let at = 0;
-  for (const l of lists) {
-    all.set(l, at);
-    at += l.length;
-  }
-  all.sort();
-  let n = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
-  return all.subarray(0, n);
+  const marks = new Uint8Array(size);
+  let count = 0;
+  for (const l of lists)
+    for (let k = 0; k < l.length; k++) {
+      const i = l[k]!;
+      if (marks[i] === 0) {
+        marks[i] = 1;
+        count++;
+      }
+    }
+  const all = new Int32Array(count);
+  for (let i = 0, n = 0; n < count; i++) if (marks[i] === 1) all[n++] = i;
+  return all;
 }
 
 export class ClaimIndex {
@@ -109,7 +116,13 @@ export class ClaimIndex {
 
   /** The numbers of the records the selection keeps, in project order. */
   private selected({ scope, keep, scopeOnly }: Selection): Int32Array {
-    const candidates = scope === null ? null : union([...scope].map((c) => this.byCode.get(c) ?? EMPTY));
+    const candidates =
+      scope === null
+        ? null
+        : union(
+            [...scope].map((c) => this.byCode.get(c) ?? EMPTY),
+            this.records.length,
+          );
     if (scopeOnly) return candidates ?? (this.every ??= every(this.records.length));
     const out = new Int32Array(candidates ? candidates.length : this.records.length);
     let n = 0;
@@ -196,7 +209,13 @@ export class ClaimIndex {
     const o = this.order(sort, codeName);
     const { scope, keep } = selection;
     // the scope's records by their places in the order (a code filter visits only its claims)
-    const places = scope === null ? null : union([...scope].map((c) => this.places(o, c)));
+    const places =
+      scope === null
+        ? null
+        : union(
+            [...scope].map((c) => this.places(o, c)),
+            o.order.length,
+          );
     const kept = new Int32Array(places === null ? o.order.length : places.length);
     let n = 0;
     if (places === null) {
@@ -231,19 +250,51 @@ function every(n: number): Int32Array {
   return all;
 }
 
-const indexes = new WeakMap<ClaimRecordCache, ClaimIndex>();
+/**
+ * The summaries an index was built for, as they were then (each one's object, id and stamp): the
+ * same list again, with the cache's version unchanged, is held exactly by the cache without a
+ * look-up per document (holdsExactly's 10,000 map look-ups were most of a code filter's call).
+ */
+class Built {
+  private readonly summaries: DocumentSummary[];
+  private readonly ids: string[];
+  private readonly stamps: Stamp[];
+
+  constructor(summaries: readonly DocumentSummary[]) {
+    this.summaries = [...summaries];
+    this.ids = summaries.map((s) => s.id);
+    this.stamps = summaries.map(stampOf);
+  }
+
+  /** The same summaries, in the same order, each with the same id and stamp. */
+  same(summaries: readonly DocumentSummary[]): boolean {
+    if (summaries.length !== this.summaries.length) return false;
+    for (let i = 0; i < summaries.length; i++) {
+      const s = summaries[i]!;
+      if (s !== this.summaries[i] || s.id !== this.ids[i] || !sameStamp(this.stamps[i]!, s)) return false;
+    }
+    return true;
+  }
+}
+
+const indexes = new WeakMap<ClaimRecordCache, { index: ClaimIndex; built: Built }>();
 
 /**
  * The index of the cache when it holds exactly these summaries' records (each document read
  * already), else null: the caller takes the general path.
  */
 export function claimIndexOf(cache: ClaimRecordCache, summaries: readonly DocumentSummary[]): ClaimIndex | null {
-  if (!cache.holdsExactly(summaries)) return null;
   const held = indexes.get(cache);
-  if (held && held.version === cache.version) return held;
+  // nothing kept or forgotten since, and the summaries as they were: what holdsExactly found then
+  if (held && held.index.version === cache.version && held.built.same(summaries)) return held.index;
+  if (!cache.holdsExactly(summaries)) return null;
+  if (held && held.index.version === cache.version) {
+    indexes.set(cache, { index: held.index, built: new Built(summaries) });
+    return held.index;
+  }
   const records: ClaimRecord[] = [];
   for (const s of summaries) for (const r of cache.kept(s)!) records.push(r);
   const index = new ClaimIndex(records, cache.version);
-  indexes.set(cache, index);
+  indexes.set(cache, { index, built: new Built(summaries) });
   return index;
 }

@@ -21,9 +21,9 @@ import type { ClaimRecord } from '@shared/analysis/records';
 import type { DocumentSummary } from '@shared/model';
 
 /** What of a summary the records carry: a summary that differs in any of these is read again. */
-type Stamp = Pick<DocumentSummary, 'annotationCount' | 'title' | 'source' | 'publishedAt'>;
+export type Stamp = Pick<DocumentSummary, 'annotationCount' | 'title' | 'source' | 'publishedAt'>;
 
-const stampOf = (s: DocumentSummary): Stamp => ({
+export const stampOf = (s: DocumentSummary): Stamp => ({
   annotationCount: s.annotationCount,
   title: s.title,
   source: s.source,
@@ -31,7 +31,7 @@ const stampOf = (s: DocumentSummary): Stamp => ({
 });
 
 // field by field, with no string built: the index looks at every summary on every call (claimIndex.ts)
-const sameStamp = (a: Stamp, s: DocumentSummary): boolean =>
+export const sameStamp = (a: Stamp, s: DocumentSummary): boolean =>
   a.annotationCount === s.annotationCount &&
   a.title === s.title &&
   a.source === s.source &&
