@@ -3,9 +3,10 @@
  * actor network; a bar of the timeline or a node of the network narrows the same filter, and every
  * export from the view uses it, so what is seen is what is exported.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState, type SetStateAction } from 'react';
 import type { ClaimFilter } from '@shared/analysis/filter';
 import { ClaimsTable } from './ClaimsTable';
+import { prime } from './earlyRequests';
 import { FilterBar, withField, type ActorOption } from './FilterBar';
 import { NetworkView } from './NetworkView';
 import { Timeline } from './Timeline';
@@ -15,7 +16,17 @@ import './analysis.css';
 
 export function AnalysisView() {
   const s = useAnalysisStrings();
-  const [filter, setFilter] = useState<ClaimFilter>({});
+  const [filter, setShown] = useState<ClaimFilter>({});
+  // a new filter: the table's and the timeline's requests go out now, in this task, before React
+  // renders the view for it (earlyRequests.ts)
+  const latest = useRef(filter);
+  const setFilter = useCallback((change: SetStateAction<ClaimFilter>) => {
+    const next = typeof change === 'function' ? change(latest.current) : change;
+    if (next === latest.current) return;
+    latest.current = next;
+    prime(next);
+    setShown(next);
+  }, []);
   const [actors, setActors] = useState<ActorOption[]>([]);
   const revision = useDataRevision();
   const onActors = useCallback(

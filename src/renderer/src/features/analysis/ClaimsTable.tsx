@@ -13,6 +13,7 @@ import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { codeLabel, useI18n } from '../../i18n';
+import { sendEarly, take, usePrimer } from './earlyRequests';
 import { PAGE_SIZE, RowPages } from './rowPages';
 import { useAnalysisStrings } from './strings';
 import { tableKey, tableShown } from './tableFirst';
@@ -35,6 +36,12 @@ const COLUMNS: Array<{ column: ClaimColumn; label: (s: Words) => string }> = [
   { column: 'coder', label: (s) => s.colCoder },
   { column: 'incomplete', label: (s) => s.colIncomplete },
 ];
+
+/** One page of the table's rows for `filter` in `sort`, and the key of that request. */
+const pageRequest = (filter: ClaimFilter, sort: Sort, revision: number, page: number) => ({
+  key: JSON.stringify({ claims: { filter, sort, revision, page } }),
+  load: () => api['analysis.claims']({ filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
+});
 
 export const formatPosition = (p: number | null): string =>
   p === null ? '' : p > 0 ? `+${p}` : p < 0 ? `−${-p}` : '0';
@@ -88,7 +95,8 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
     // with no rows known yet, the first page (which also tells the total)
     const wanted = state.pages.take(first, last, Math.max(total, 1));
     for (const page of wanted) {
-      api['analysis.claims']({ filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then(
+      const request = pageRequest(filter, sort, revision, page);
+      take(request.key, request.load).then(
         (out) => {
           state.pages.put(page, out.rows);
           // an answer for an older filter or order changes nothing
@@ -106,7 +114,12 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
         },
       );
     }
-  }, [state, first, last, total, filter, sort]);
+  }, [state, first, last, total, filter, sort, revision]);
+  // a new filter's first page is asked for in the click's task, before this renders (earlyRequests.ts)
+  usePrimer(0, (next) => {
+    const request = pageRequest(next, sort, revision, 0);
+    sendEarly(request.key, request.load);
+  });
 
   // the network asks for this filter once the table has shown it (tableFirst.ts)
   const shownPage = state.pages.has(0);

@@ -12,6 +12,7 @@ import { useApp } from '../../app/AppContext';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { codeLabel, useI18n } from '../../i18n';
 import { chartFileName, savePng, saveSvg } from './chartExport';
+import { sendEarly, take, usePrimer } from './earlyRequests';
 import { Field } from './Field';
 import { useAnalysisStrings } from './strings';
 import { timelineGeometry } from './timelineGeometry';
@@ -50,13 +51,20 @@ export function Timeline({
   const [shown, setShown] = useState<number | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const svg = useRef<SVGSVGElement>(null);
-  const field = dateField ?? filter.dateField ?? 'document';
-  // after the table's request (useLatest's defer)
-  const { data, error } = useLatest(
-    JSON.stringify({ filter, interval, stackBy, field, revision }),
-    () => api['analysis.timeline']({ filter, interval, stackBy, dateField: field }),
-    1,
-  );
+  const fieldOf = (f: ClaimFilter): DateField => dateField ?? f.dateField ?? 'document';
+  const field = fieldOf(filter);
+  const request = (f: ClaimFilter) => ({
+    key: JSON.stringify({ filter: f, interval, stackBy, field: fieldOf(f), revision }),
+    load: () => api['analysis.timeline']({ filter: f, interval, stackBy, dateField: fieldOf(f) }),
+  });
+  const asked = request(filter);
+  // after the table's request (useLatest's defer); a new filter's is sent in the click's task,
+  // right after the table's (earlyRequests.ts)
+  const { data, error } = useLatest(asked.key, () => take(asked.key, asked.load), 1);
+  usePrimer(1, (next) => {
+    const early = request(next);
+    sendEarly(early.key, early.load);
+  });
 
   const codes = useMemo(() => new Map(app.codebook.codes.map((c) => [c.id, c])), [app.codebook]);
   const seriesName = (key: string, name: string) => {
