@@ -1,10 +1,10 @@
 /**
  * The agreement report's one read of the annotations (agreement.ts): documents one at a time as
  * an export reads them, each placed on the continuum after the earlier ones, and what the figures
- * need of an annotation taken into typed arrays grown as documents come (its document, span,
- * coder and codes numbered as first met, each compared field's value numbered), so no later pass
- * goes back to the annotation objects (only the listed disagreements do) and no array grows one
- * element at a time.
+ * need of an annotation taken in one pass into typed arrays (its document, span, coder and codes
+ * numbered as first met, each compared field's value numbered), so no later pass goes back to the
+ * annotation objects (only the listed disagreements do). The arrays are made as long as the
+ * summaries' annotation counts, and grow (never one element at a time) if a file holds more.
  */
 import type { ClaimField } from '@shared/claims/fields';
 import { isAdjudicated } from '@shared/coders/key';
@@ -58,15 +58,17 @@ export async function readAnnotations(
   options: ReadOptions,
 ): Promise<ReadResult> {
   const { chosenCodes, chosenCoders, fields, keyOf } = options;
+  // room for the annotations the summaries count (a hint: the arrays grow when a file holds more)
+  const expected = summaries.reduce((sum, s) => sum + s.annotationCount, 0);
   const annotation: Annotation[] = [];
   const documents: Array<{ id: string; title: string }> = [];
-  let document = new Int32Array(0);
-  let start = new Float64Array(0);
-  let end = new Float64Array(0);
-  let codeFrom = new Int32Array(1);
-  let codeList = new Int32Array(0);
-  let slotOf = new Int32Array(0);
-  let fieldIds = fields.map(() => new Int32Array(0));
+  let document = new Int32Array(expected);
+  let start = new Float64Array(expected);
+  let end = new Float64Array(expected);
+  let codeFrom = new Int32Array(expected + 1);
+  let codeList = new Int32Array(expected);
+  let slotOf = new Int32Array(expected);
+  const fieldIds: Int32Array[] = fields.map(() => new Int32Array(expected));
   const codesOf: string[][] | null = chosenCodes ? [] : null;
   const offsets: number[] = [];
   const codeSlot = new Map<string, number>();
@@ -91,25 +93,29 @@ export async function readAnnotations(
     const d = documents.length;
     documents.push({ id: file.document.id, title: file.document.title });
     offsets.push(length);
-    const most = n + file.annotations.length;
+    const annotations = file.annotations;
+    const most = n + annotations.length;
     document = room(document, most);
     start = room(start, most);
     end = room(end, most);
     codeFrom = room(codeFrom, most + 1);
     slotOf = room(slotOf, most);
-    fieldIds = fieldIds.map((ids) => room(ids, most));
-    // three passes over the document's annotations, each touching one part of them (the
-    // annotation itself, its codes, its values: separate objects in memory), so the loads of one
-    // pass run ahead of each other instead of waiting in turn
-    const annotations = file.annotations;
-    const first = n;
+    // each compared field's value number, −1 until one is read
+    for (let fi = 0; fi < F; fi++) {
+      const ids = room(fieldIds[fi] as Int32Array, most);
+      ids.fill(-1, n, most);
+      fieldIds[fi] = ids;
+    }
+    // one pass over the document's annotations: each annotation's own fields, its codes and its
+    // values read together (one pass lets the loads of the annotation's parts, separate objects in
+    // memory, overlap; a pass per part costs more, measured)
     for (let y = 0; y < annotations.length; y++) {
       const a = annotations[y] as Annotation;
       // the coders' layers only: the adjudicated layer is no coder's
       if (isAdjudicated(a)) continue;
-      let codes: string[] | null = null;
+      let codes = a.codes;
       if (chosenCodes) {
-        codes = a.codes.filter((c) => chosenCodes.has(c));
+        codes = codes.filter((c) => chosenCodes.has(c));
         if (codes.length === 0) continue;
       }
       const coder = keyOf(a);
@@ -118,16 +124,14 @@ export async function readAnnotations(
         continue;
       }
       annotation.push(a);
-      if (codesOf) codesOf.push(codes as string[]);
+      if (codesOf) codesOf.push(codes);
       document[n] = d;
       start[n] = a.start;
       end[n] = a.end;
       let slot = coderSlot.get(coder);
       if (slot === undefined) coderSlot.set(coder, (slot = coderSlot.size));
-      slotOf[n++] = slot;
-    }
-    for (let i = first; i < n; i++) {
-      const codes = codesOf ? (codesOf[i] as string[]) : (annotation[i] as Annotation).codes;
+      slotOf[n] = slot;
+      // its codes numbered as first met
       if (codeCount + codes.length > codeList.length) codeList = room(codeList, codeCount + codes.length);
       for (let x = 0; x < codes.length; x++) {
         const code = codes[x] as string;
@@ -135,29 +139,28 @@ export async function readAnnotations(
         if (k === undefined) codeSlot.set(code, (k = slotCode.push(code) - 1));
         codeList[codeCount++] = k;
       }
-      codeFrom[i + 1] = codeCount;
-    }
-    // each compared field's value numbered (equal values, one number), for the figures and the
-    // list: the fields of the keys the claim has (most claims have few), the others none
-    for (let fi = 0; fi < F; fi++) (fieldIds[fi] as Int32Array).fill(-1, first, n);
-    for (let i = first; i < n; i++) {
-      const a = annotation[i] as Annotation;
-      if (chosenCoders !== null && !chosenCoders.has(keyOf(a))) continue;
-      const values = a.values;
-      for (const key in values) {
-        if (!Object.hasOwn(values, key)) continue;
-        const those = fieldsOf.get(key);
-        if (those === undefined) continue;
-        for (let z = 0; z < those.length; z++) {
-          const fi = those[z] as number;
-          const v = (readers[fi] as (typeof readers)[number])(values[key]);
-          if (v === null) continue;
-          const ids = idsOf[fi] as Map<Value, number>;
-          let id = ids.get(v);
-          if (id === undefined) ids.set(v, (id = (givenOf[fi] as Value[]).push(v) - 1));
-          (fieldIds[fi] as Int32Array)[i] = id;
+      codeFrom[n + 1] = codeCount;
+      // each compared field's value numbered (equal values, one number), for the figures and the
+      // list: the fields of the keys the claim has (most claims have few), the others none; the
+      // compared coders' only
+      if (chosenCoders === null || chosenCoders.has(coder)) {
+        const values = a.values;
+        for (const key in values) {
+          if (!Object.hasOwn(values, key)) continue;
+          const those = fieldsOf.get(key);
+          if (those === undefined) continue;
+          for (let z = 0; z < those.length; z++) {
+            const fi = those[z] as number;
+            const v = (readers[fi] as (typeof readers)[number])(values[key]);
+            if (v === null) continue;
+            const ids = idsOf[fi] as Map<Value, number>;
+            let id = ids.get(v);
+            if (id === undefined) ids.set(v, (id = (givenOf[fi] as Value[]).push(v) - 1));
+            (fieldIds[fi] as Int32Array)[n] = id;
+          }
         }
       }
+      n++;
     }
     length += lengthOf(file.document);
   });

@@ -8,13 +8,13 @@ import { matchClaims, spanOverlap, type Claim } from './matchClaims';
 import { sectionTable } from './sectionTable';
 import { unitizingAlpha, type Unit } from './unitizingAlpha';
 import { codeSet, sectionsOf } from './unitizingFamily';
-import { codeSetTable, unitTableOf, unitizingAlphaOfTable } from './unitizingTable';
+import { codeSetTable } from './codeSetTable';
+import { unitTableOf, unitizingAlphaOfTable } from './unitizingTable';
 import { reliabilityFlags } from './warnings';
 
 /** A random study: units of a few codes, some overlapping, some touching, some beyond the continuum, in any order. */
-function randomStudy(random: () => number, coders: string[]) {
+function randomStudy(random: () => number, coders: string[], codes = ['p', 'q', 'r', '__proto__']) {
   const length = 200 + Math.floor(random() * 300);
-  const codes = ['p', 'q', 'r', '__proto__'];
   const units: Unit[] = [];
   for (const coder of coders)
     for (let n = 0; n < 30; n++) {
@@ -86,6 +86,19 @@ describe('the report’s fast unitizing path', () => {
       expect(got.values).toEqual(want.values);
       expect(got.numbered).toEqual(want.numbered);
       expect(got.lengths).toEqual(want.lengths);
+      expect(got.pairs).toEqual(want.pairs);
+    }
+  });
+
+  it('cuts by the set of codes as sectionsOf does when the codes are more than a number has bits for (60)', () => {
+    const random = seededRandom(31);
+    const many = Array.from({ length: 60 }, (_, c) => `code-${c}`);
+    for (let trial = 0; trial < 20; trial++) {
+      const study = randomStudy(random, trial % 2 === 0 ? ['A', 'B'] : ['A', 'B', 'C'], many);
+      const got = codeSetTable(unitTableOf(study, many));
+      const want = sectionTable(sectionsOf(study, codeSet));
+      expect(got.values).toEqual(want.values);
+      expect(got.numbered).toEqual(want.numbered);
       expect(got.pairs).toEqual(want.pairs);
     }
   });

@@ -1,21 +1,14 @@
 /**
  * The agreement report's unitizing figures from one table of units (parallel typed arrays, codes
- * and coders numbered), with no object per unit or section:
- *
- *  - αU per code (unitizingAlpha.ts gives the definitions; this computes the same sums in the same
- *    order, so the figures are equal): the units bucketed once by coder and code (a counting
- *    sort that keeps their order, so units already in reading order are not sorted again);
- *  - the cut of each coder's continuum by the set of codes at each code point (coderSections with
- *    codeSet, unitizingFamily.ts), as the numbered sections of a SectionTable (sectionTable.ts),
- *    from which |uα and cuα overall and per code are read.
+ * and coders numbered), with no object per unit or section: αU per code (unitizingAlpha.ts gives
+ * the definitions; this computes the same sums in the same order, so the figures are equal), the
+ * units bucketed once by coder and code (a counting sort that keeps their order, so units already
+ * in reading order are not sorted again). The cut of each coder's continuum by the set of codes at
+ * each code point, from which |uα and cuα are read, is codeSetTable.ts, from the same table.
  *
  * αU of a code cannot be read from that cut: the cut joins two touching units of one code (where
  * the set of codes does not change), which αU counts as two units.
  */
-import type { SectionTable } from './sectionTable';
-import { tableOfNumbered } from './sectionTable';
-import type { NumberedSections } from './sectionSweep';
-import { CODE_SEPARATOR } from './unitizingFamily';
 import type { CategoryAlpha, UnitizingResult, UnitizingStudy } from './unitizingAlpha';
 import { pooledUnitizing } from './unitizingAlpha';
 
@@ -329,159 +322,4 @@ export function unitizingAlphaOfTable(table: UnitTable, reported: number): Uniti
     });
   }
   return pooledUnitizing(results);
-}
-
-/**
- * Each coder's continuum cut where its set of codes changes, the sets numbered in order of first
- * appearance (coder after coder) and valued as codeSet values them (the code ids sorted, joined by
- * CODE_SEPARATOR; ∅ null): sectionTable(sectionsOf(study, codeSet)) of the same units.
- */
-export function codeSetTable(table: UnitTable): SectionTable {
-  if (table.length <= 0) throw new RangeError('The continuum is empty.');
-  if (table.coders < 2) throw new RangeError('Agreement needs at least two coders.');
-  const C = table.categories.length;
-  const from = table.begin;
-  const to = table.begin + table.length;
-  const n = table.coder.length;
-  // a set of codes as a number (a bit per code) while that is exact, else as a string of indices
-  const small = C <= 52;
-  // each code's bit, computed once (a power per step costs more than the rest of the step)
-  const bit = Float64Array.from({ length: small ? C : 0 }, (_, c) => 2 ** c);
-  const counts = new Int32Array(C);
-  const idOf = new Map<number | string, number>();
-  const values: Array<string | null> = [];
-  const valueOfKey = (key: number | string): number => {
-    let id = idOf.get(key);
-    if (id === undefined) {
-      const members: string[] = [];
-      for (let c = 0; c < C; c++) if ((counts[c] as number) > 0) members.push(table.categories[c] as string);
-      id = values.push(members.length === 0 ? null : members.sort().join(CODE_SEPARATOR)) - 1;
-      idOf.set(key, id);
-    }
-    return id;
-  };
-  const keyNow = (mask: number): number | string => {
-    if (small) return mask;
-    const on: number[] = [];
-    for (let c = 0; c < C; c++) if ((counts[c] as number) > 0) on.push(c);
-    return on.join(',');
-  };
-  // the spans clipped once (every coder's: the units are the table's)
-  const clipped = new Float64Array(2 * n);
-  for (let u = 0; u < n; u++) {
-    clipped[2 * u] = Math.max(from, table.start[u] as number);
-    clipped[2 * u + 1] = Math.min(to, table.end[u] as number);
-  }
-  const startOf = (u: number) => clipped[2 * u] as number;
-  const endOf = (u: number) => clipped[2 * u + 1] as number;
-  // each coder's units (those within the continuum) in order of their starts, then of their
-  // indices: taken in table order, which is that order when the units come in reading order
-  const unitsFrom = new Int32Array(table.coders + 1);
-  for (let u = 0; u < n; u++)
-    if (endOf(u) > startOf(u))
-      unitsFrom[(table.coder[u] as number) + 1] = (unitsFrom[(table.coder[u] as number) + 1] as number) + 1;
-  for (let i = 0; i < table.coders; i++) unitsFrom[i + 1] = (unitsFrom[i + 1] as number) + (unitsFrom[i] as number);
-  const byCoder = new Int32Array(unitsFrom[table.coders] as number);
-  const next = unitsFrom.slice(0, -1);
-  for (let u = 0; u < n; u++)
-    if (endOf(u) > startOf(u)) {
-      const i = table.coder[u] as number;
-      byCoder[next[i] as number] = u;
-      next[i] = (next[i] as number) + 1;
-    }
-  const perCoder: NumberedSections[] = [];
-  for (let i = 0; i < table.coders; i++) {
-    const units = byCoder.subarray(unitsFrom[i] as number, unitsFrom[i + 1] as number);
-    let sorted = true;
-    for (let x = 1; x < units.length && sorted; x++)
-      if (startOf(units[x - 1] as number) > startOf(units[x] as number)) sorted = false;
-    if (!sorted) units.sort((p, q) => startOf(p) - startOf(q) || p - q);
-    const k = units.length;
-    const start = new Float64Array(2 * k + 1);
-    const end = new Float64Array(2 * k + 1);
-    const value = new Int32Array(2 * k + 1);
-    let sections = 0;
-    counts.fill(0);
-    let mask = 0;
-    let current = -1;
-    let dirty = true;
-    let at = from;
-    const emit = (upTo: number) => {
-      if (upTo <= at) return;
-      if (dirty) current = valueOfKey(keyNow(mask));
-      dirty = false;
-      if (sections > 0 && value[sections - 1] === current) end[sections - 1] = upTo;
-      else {
-        start[sections] = at;
-        end[sections] = upTo;
-        value[sections++] = current;
-      }
-      at = upTo;
-    };
-    const step = (c: number, by: number) => {
-      const before = counts[c] as number;
-      const after = before + by;
-      counts[c] = after;
-      if (before === 0 && after > 0) {
-        if (small) mask += bit[c] as number;
-        dirty = true;
-      } else if (before > 0 && after === 0) {
-        if (small) mask -= bit[c] as number;
-        dirty = true;
-      }
-    };
-    // the units begun and not yet ended, as a binary heap by their ends
-    const heap = new Int32Array(k);
-    let size = 0;
-    const endAt = (h: number) => endOf(heap[h] as number);
-    const pop = () => {
-      const top = heap[0] as number;
-      const last = heap[--size] as number;
-      let h = 0;
-      for (;;) {
-        const l = 2 * h + 1;
-        if (l >= size) break;
-        const r = l + 1;
-        const child = r < size && endAt(r) < endAt(l) ? r : l;
-        if (endAt(child) >= endOf(last)) break;
-        heap[h] = heap[child] as number;
-        h = child;
-      }
-      heap[h] = last;
-      return top;
-    };
-    const push = (u: number) => {
-      let h = size++;
-      while (h > 0) {
-        const up = (h - 1) >> 1;
-        if (endAt(up) <= endOf(u)) break;
-        heap[h] = heap[up] as number;
-        h = up;
-      }
-      heap[h] = u;
-    };
-    for (const u of units) {
-      const s = startOf(u);
-      while (size > 0 && endAt(0) <= s) {
-        const done = pop();
-        emit(endOf(done));
-        step(table.category[done] as number, -1);
-      }
-      emit(s);
-      step(table.category[u] as number, 1);
-      push(u);
-    }
-    while (size > 0) {
-      const done = pop();
-      emit(endOf(done));
-      step(table.category[done] as number, -1);
-    }
-    emit(to);
-    perCoder.push({
-      start: start.subarray(0, sections),
-      end: end.subarray(0, sections),
-      value: value.subarray(0, sections),
-    });
-  }
-  return tableOfNumbered(values, perCoder);
 }

@@ -1,0 +1,174 @@
+/**
+ * The cut of each coder's continuum by the set of codes at each code point (coderSections with
+ * codeSet, unitizingFamily.ts) from the report's table of units (unitizingTable.ts), as the
+ * numbered sections of a SectionTable (sectionTable.ts), from which |uα and cuα overall and per
+ * code are read. One sweep per coder over its units in order of their starts, the units begun and
+ * not yet ended kept in a binary heap by their ends; the sweep's state lives in local variables
+ * (no closure over it), so its loop runs at the speed of its arithmetic from its first calls.
+ */
+import type { NumberedSections } from './sectionSweep';
+import { tableOfNumbered, type SectionTable } from './sectionTable';
+import type { UnitTable } from './unitizingTable';
+import { CODE_SEPARATOR } from './unitizingFamily';
+
+/** The heap's top (heap[0]) taken off, the heap of `size` − 1 remaining kept ordered by `ends`. */
+function heapPop(heap: Int32Array, size: number, ends: Float64Array): number {
+  const top = heap[0] as number;
+  const last = heap[size - 1] as number;
+  const lastEnd = ends[last] as number;
+  const left = size - 1;
+  let h = 0;
+  for (;;) {
+    const l = 2 * h + 1;
+    if (l >= left) break;
+    const r = l + 1;
+    const child = r < left && (ends[heap[r] as number] as number) < (ends[heap[l] as number] as number) ? r : l;
+    if ((ends[heap[child] as number] as number) >= lastEnd) break;
+    heap[h] = heap[child] as number;
+    h = child;
+  }
+  heap[h] = last;
+  return top;
+}
+
+/** Unit u put in the heap of `size` (ordered by `ends`), at its place. */
+function heapPush(heap: Int32Array, size: number, ends: Float64Array, u: number): void {
+  const e = ends[u] as number;
+  let h = size;
+  while (h > 0) {
+    const up = (h - 1) >> 1;
+    if ((ends[heap[up] as number] as number) <= e) break;
+    heap[h] = heap[up] as number;
+    h = up;
+  }
+  heap[h] = u;
+}
+
+/**
+ * Each coder's continuum cut where its set of codes changes, the sets numbered in order of first
+ * appearance (coder after coder) and valued as codeSet values them (the code ids sorted, joined by
+ * CODE_SEPARATOR; ∅ null): sectionTable(sectionsOf(study, codeSet)) of the same units.
+ */
+export function codeSetTable(table: UnitTable): SectionTable {
+  if (table.length <= 0) throw new RangeError('The continuum is empty.');
+  if (table.coders < 2) throw new RangeError('Agreement needs at least two coders.');
+  const C = table.categories.length;
+  const from = table.begin;
+  const to = table.begin + table.length;
+  const n = table.coder.length;
+  // a set of codes as a number (a bit per code) while that is exact, else as a string of indices
+  const small = C <= 52;
+  // each code's bit, computed once (a power per step costs more than the rest of the step)
+  const bit = Float64Array.from({ length: small ? C : 0 }, (_, c) => 2 ** c);
+  const counts = new Int32Array(C);
+  const idOf = new Map<number | string, number>();
+  const values: Array<string | null> = [];
+  // the number of the set of codes now counted (`mask` its bits while the codes are few)
+  const setNow = (mask: number): number => {
+    let key: number | string = mask;
+    if (!small) {
+      const on: number[] = [];
+      for (let c = 0; c < C; c++) if ((counts[c] as number) > 0) on.push(c);
+      key = on.join(',');
+    }
+    let id = idOf.get(key);
+    if (id === undefined) {
+      const members: string[] = [];
+      for (let c = 0; c < C; c++) if ((counts[c] as number) > 0) members.push(table.categories[c] as string);
+      id = values.push(members.length === 0 ? null : members.sort().join(CODE_SEPARATOR)) - 1;
+      idOf.set(key, id);
+    }
+    return id;
+  };
+  // the spans clipped once (every coder's: the units are the table's)
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  for (let u = 0; u < n; u++) {
+    starts[u] = Math.max(from, table.start[u] as number);
+    ends[u] = Math.min(to, table.end[u] as number);
+  }
+  // each coder's units (those within the continuum) in order of their starts, then of their
+  // indices: taken in table order, which is that order when the units come in reading order
+  const unitsFrom = new Int32Array(table.coders + 1);
+  for (let u = 0; u < n; u++)
+    if ((ends[u] as number) > (starts[u] as number))
+      unitsFrom[(table.coder[u] as number) + 1] = (unitsFrom[(table.coder[u] as number) + 1] as number) + 1;
+  for (let i = 0; i < table.coders; i++) unitsFrom[i + 1] = (unitsFrom[i + 1] as number) + (unitsFrom[i] as number);
+  const byCoder = new Int32Array(unitsFrom[table.coders] as number);
+  const next = unitsFrom.slice(0, -1);
+  for (let u = 0; u < n; u++)
+    if ((ends[u] as number) > (starts[u] as number)) {
+      const i = table.coder[u] as number;
+      byCoder[next[i] as number] = u;
+      next[i] = (next[i] as number) + 1;
+    }
+  const category = table.category;
+  const heap = new Int32Array(n);
+  const perCoder: NumberedSections[] = [];
+  for (let i = 0; i < table.coders; i++) {
+    const units = byCoder.subarray(unitsFrom[i] as number, unitsFrom[i + 1] as number);
+    let sorted = true;
+    for (let x = 1; x < units.length && sorted; x++)
+      if ((starts[units[x - 1] as number] as number) > (starts[units[x] as number] as number)) sorted = false;
+    if (!sorted) units.sort((p, q) => (starts[p] as number) - (starts[q] as number) || p - q);
+    const k = units.length;
+    const start = new Float64Array(2 * k + 1);
+    const end = new Float64Array(2 * k + 1);
+    const value = new Int32Array(2 * k + 1);
+    let sections = 0;
+    counts.fill(0);
+    let mask = 0;
+    let current = -1;
+    let dirty = true;
+    let at = from;
+    let size = 0;
+    let x = 0;
+    // the events in order: a unit's end (the earliest of those begun) when it comes at or before
+    // the next unit's start, else that start; after the last, the continuum's end. At each, the
+    // section up to it is written with the set of codes so far, then the set changes.
+    for (;;) {
+      let position: number;
+      let u = -1;
+      let by = 0;
+      if (size > 0 && (x >= k || (ends[heap[0] as number] as number) <= (starts[units[x] as number] as number))) {
+        u = heapPop(heap, size--, ends);
+        position = ends[u] as number;
+        by = -1;
+      } else if (x < k) {
+        u = units[x++] as number;
+        position = starts[u] as number;
+        by = 1;
+      } else position = to;
+      if (position > at) {
+        if (dirty) current = setNow(mask);
+        dirty = false;
+        if (sections > 0 && value[sections - 1] === current) end[sections - 1] = position;
+        else {
+          start[sections] = at;
+          end[sections] = position;
+          value[sections++] = current;
+        }
+        at = position;
+      }
+      if (u === -1) break;
+      const c = category[u] as number;
+      const before = counts[c] as number;
+      const after = before + by;
+      counts[c] = after;
+      if (before === 0 && after > 0) {
+        if (small) mask += bit[c] as number;
+        dirty = true;
+      } else if (before > 0 && after === 0) {
+        if (small) mask -= bit[c] as number;
+        dirty = true;
+      }
+      if (by === 1) heapPush(heap, size++, ends, u);
+    }
+    perCoder.push({
+      start: start.subarray(0, sections),
+      end: end.subarray(0, sections),
+      value: value.subarray(0, sections),
+    });
+  }
+  return tableOfNumbered(values, perCoder);
+}
