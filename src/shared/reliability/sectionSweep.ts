@@ -1,6 +1,6 @@
 /**
  * The one sweep behind every length coincidence of the unitizing family (unitizingFamily.ts,
- * sectionTable.ts, unitizingTable.ts): each coder's continuum as sections with a numbered value,
+ * sectionTable.ts, codeSetTable.ts): each coder's continuum as sections with a numbered value,
  * and for every pair of coders the code points where one has value c and the other k, summed in
  * a V × V table (both orders, weighted 1 / (m − 1)) by one merge of the two sorted lists.
  */
