@@ -34,7 +34,14 @@ describe('the desktop app’s event transport (the preload’s on)', () => {
     const { startEventTransport, seen, off } = await load();
     const stop = startEventTransport();
     expect([...listeners.keys()].sort()).toEqual(
-      ['annotations.changed', 'documents.changed', 'menu.command', 'project.changed', 'unsaved.changed'].sort(),
+      [
+        'annotations.changed',
+        'documents.changed',
+        'menu.command',
+        'page.settle',
+        'project.changed',
+        'unsaved.changed',
+      ].sort(),
     );
     listeners.get('menu.command')?.({ command: 'undo' });
     listeners.get('menu.command')?.({ command: 'rm -rf' });
