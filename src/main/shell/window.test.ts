@@ -105,6 +105,14 @@ describe('the main window', () => {
     expect(unload.defaultPrevented).toBe(true);
   });
 
+  it('a settle that fails still lets the window close', async () => {
+    const { win } = open({ settle: () => Promise.reject(new Error('the project is gone')) });
+    win.close();
+    expect(win.isDestroyed()).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(win.isDestroyed()).toBe(true);
+  });
+
   it('a page not yet asked keeps its beforeunload; a quit (settle answers null) closes at once', () => {
     const { win } = open({ settle: () => null });
     const unload = fakeEvent();
