@@ -69,7 +69,7 @@ const RUNS = {
   save: quick ? 7 : 31,
   search: quick ? 3 : 7,
   exportCsv: quick ? 2 : 5,
-  agreement: quick ? 2 : 5,
+  agreement: quick ? 3 : 9,
 };
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);

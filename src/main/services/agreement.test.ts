@@ -441,6 +441,62 @@ describe('agreement.report: perfect agreement, three coders, names from data', (
   });
 });
 
+describe('agreement.report: stored values that name a property of every object', () => {
+  it('numbers the choices __proto__, constructor and toString as any other value', async () => {
+    // choice items carrying the names of Object.prototype's properties (valid ids): the stance
+    // compares them as they are (nominal), the position by their numbers (interval)
+    const items = ['__proto__', 'constructor', 'toString'];
+    const codebook = await call<{ codes: unknown[] }>('codebook.get', {});
+    await call('codebook.save', {
+      codes: codebook.codes,
+      fields: [choice('stance', items), choice('position', items, [1, 2, 4])],
+    });
+    const d = await addText(DOC1, 'One');
+    const spans = [0, 8, 16, 24, 32];
+    const amal = ['__proto__', 'constructor', 'toString', '__proto__', 'constructor'];
+    const badr = ['__proto__', 'toString', 'toString', 'constructor', 'constructor'];
+    await codeAs(
+      'Amal',
+      spans.map((s, i) => ({ doc: d, start: s, end: s + 6, codes: [C1], stance: amal[i] })),
+    );
+    await codeAs(
+      'Badr',
+      spans.map((s, i) => ({ doc: d, start: s, end: s + 6, codes: [C1], stance: badr[i] })),
+    );
+    const got = await report();
+    expect(got.claims.matched).toBe(5);
+    const [stance, position] = got.claims.fields;
+    expect([stance?.field, stance?.metric, position?.field, position?.metric]).toEqual([
+      'stance',
+      'nominal',
+      'position',
+      'interval',
+    ]);
+    const numbers = new Map(items.map((id, i) => [id, [1, 2, 4][i] as number]));
+    const numbered = [amal, badr].map((row) => row.map((v) => numbers.get(v) as number));
+    expect(stance?.alpha).toEqual(krippendorffAlpha([amal, badr], 'nominal'));
+    expect(position?.alpha).toEqual(krippendorffAlpha(numbered, 'interval'));
+    expect(stance?.alpha.units).toBe(5);
+    expect(stance?.percentAgreement).toEqual({ agreement: 0.6, units: 5 });
+    expect(stance?.cohenKappa).toEqual(cohenKappa(amal, badr));
+    // the two claims the coders valued differently, each value named by its item
+    expect(got.disagreements.map((x) => [x.differences, x.fields])).toEqual([
+      [['values'], ['stance', 'position']],
+      [['values'], ['stance', 'position']],
+    ]);
+    expect(got.disagreements.map((x) => x.marks.map((m) => m.values.map((v) => v.value)))).toEqual([
+      [
+        ['constructor', 'constructor'],
+        ['toString', 'toString'],
+      ],
+      [
+        ['__proto__', '__proto__'],
+        ['constructor', 'constructor'],
+      ],
+    ]);
+  });
+});
+
 describe('agreement.report: a chain of matches', () => {
   it('says when a matched claim holds two annotations of one coder, and takes the first', async () => {
     const d = await addText(DOC1, 'One');

@@ -228,11 +228,13 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         const field: AgreementField = f.key;
         const metric = fieldMetric(f);
         const ids = fieldIds[fi] as Int32Array;
-        // per coder, per matched claim: the value of that coder's first annotation in it
+        const values = givenOf[fi] ?? [];
+        // per coder, per matched claim: the value of that coder's first annotation in it (none
+        // to look for in a field no compared claim has a value of, as most in a large codebook)
         let given = false;
         const rows = coders.map((_, c) => {
-          const row = new Int32Array(S);
-          for (let s = 0; s < S; s++) {
+          const row = new Int32Array(values.length === 0 ? 0 : S);
+          for (let s = 0; s < row.length; s++) {
             const i = sets.first[s * m + c] as number;
             if ((row[s] = i < 0 ? -1 : (ids[i] as number)) >= 0) given = true;
           }
@@ -240,7 +242,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         });
         // a field no matched claim has a value of: every figure is that of no units at all, as
         // from rows of no units (nothing paired, agreed or counted), so they are not gone through
-        const figures = fieldFigures(given ? rows : rows.map(() => new Int32Array(0)), givenOf[fi] ?? [], metric);
+        const figures = fieldFigures(given ? rows : rows.map(() => new Int32Array(0)), values, metric);
         return {
           field,
           metric,

@@ -11,6 +11,9 @@ import { tableOfNumbered, type SectionTable } from './sectionTable';
 import type { UnitTable } from './unitizingTable';
 import { CODE_SEPARATOR } from './unitizingFamily';
 
+/** Up to this many codes, a set of codes is numbered through a table of 2^codes entries (64 KiB at most). */
+const DIRECT_CODES = 14;
+
 /** The heap's top (heap[0]) taken off, the heap of `size` − 1 remaining kept ordered by `ends`. */
 function heapPop(heap: Int32Array, size: number, ends: Float64Array): number {
   const top = heap[0] as number;
@@ -62,9 +65,16 @@ export function codeSetTable(table: UnitTable): SectionTable {
   const bit = Float64Array.from({ length: small ? C : 0 }, (_, c) => 2 ** c);
   const counts = new Int32Array(C);
   const idOf = new Map<number | string, number>();
+  // while the codes are few, the sets' numbers by mask in a typed array: a set is looked up at
+  // every change of the set, and that look-up in the Map was a quarter of the sweep's time
+  const direct = C <= DIRECT_CODES ? new Int32Array(2 ** C).fill(-1) : null;
   const values: Array<string | null> = [];
   // the number of the set of codes now counted (`mask` its bits while the codes are few)
   const setNow = (mask: number): number => {
+    if (direct !== null) {
+      const known = direct[mask] as number;
+      if (known >= 0) return known;
+    }
     let key: number | string = mask;
     if (!small) {
       const on: number[] = [];
@@ -78,6 +88,7 @@ export function codeSetTable(table: UnitTable): SectionTable {
       id = values.push(members.length === 0 ? null : members.sort().join(CODE_SEPARATOR)) - 1;
       idOf.set(key, id);
     }
+    if (direct !== null) direct[mask] = id;
     return id;
   };
   // the spans clipped once (every coder's: the units are the table's)

@@ -90,6 +90,19 @@ describe('the report’s fast unitizing path', () => {
     }
   });
 
+  it('cuts by the set of codes as sectionsOf does when the codes are too many for the table of masks (20)', () => {
+    const random = seededRandom(37);
+    const twenty = Array.from({ length: 20 }, (_, c) => `code-${c}`);
+    for (let trial = 0; trial < 20; trial++) {
+      const study = randomStudy(random, trial % 2 === 0 ? ['A', 'B'] : ['A', 'B', 'C'], twenty);
+      const got = codeSetTable(unitTableOf(study, twenty));
+      const want = sectionTable(sectionsOf(study, codeSet));
+      expect(got.values).toEqual(want.values);
+      expect(got.numbered).toEqual(want.numbered);
+      expect(got.pairs).toEqual(want.pairs);
+    }
+  });
+
   it('cuts by the set of codes as sectionsOf does when the codes are more than a number has bits for (60)', () => {
     const random = seededRandom(31);
     const many = Array.from({ length: 60 }, (_, c) => `code-${c}`);
