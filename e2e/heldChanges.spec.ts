@@ -1,7 +1,7 @@
 /**
  * A change the page still holds when the app closes is not lost (src/renderer/src/app/heldChanges.ts,
  * src/main/host/pageDrain.ts). The first tag's answer is held back in the page for a while (a slow
- * disk), so the second tag waits in the reader's queue behind it, unsent:
+ * disk), so the second tag, shown at once, waits in the reader's queue behind it, unsent:
  *  - browser mode stopping (Ctrl+C, SIGTERM) asks the page first; the page sends the second tag,
  *    and the server saves both before it exits;
  *  - closing the tab while a tag is on its way makes the browser ask; staying lets it arrive.
@@ -49,8 +49,11 @@ async function twoTags(hashiya: Hashiya, page: Page) {
   await page.keyboard.press('1');
   await dragSelect(page, SECOND);
   await page.keyboard.press('2');
-  // the first shows at once; the second key waits in the reader's queue for the first's answer
-  await expect(page.getByTestId('annotation-list').locator('.item-quote', { hasText: FIRST })).toBeVisible();
+  // both show at once (provisional); the second's create waits in the reader's queue for the
+  // first's answer: the server has the first only
+  const list = page.getByTestId('annotation-list');
+  await expect(list.locator('.item-quote', { hasText: FIRST })).toBeVisible();
+  await expect(list.locator('.item-quote', { hasText: SECOND })).toBeVisible();
   await expect
     .poll(async () => (await hashiya.ok<Annotation[]>('annotations.list', { documentId: doc.id })).map((a) => a.quote))
     .toEqual([FIRST]);

@@ -19,6 +19,7 @@ import { setupQuit } from './shell/quit';
 import { setupSessionPolicy } from './shell/sessionPolicy';
 import { claimSingleInstance } from './shell/singleInstance';
 import { openMainWindow, setupWindows } from './shell/window';
+import { pageEvents } from './shell/windowEvents';
 
 const electron: ElectronApi = { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell };
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -50,6 +51,9 @@ async function start(): Promise<void> {
     },
   });
   const stateFile = path.join(userData, 'window-state.json');
+  // the windows' pages are the ones a quit asks for what they still hold
+  const events = pageEvents(project.services.events);
+  project.servePages(() => events.pages);
   setupWindows(
     electron,
     () => {
@@ -58,7 +62,7 @@ async function start(): Promise<void> {
         devTools: !app.isPackaged,
         url: devServerUrl ?? APP_ENTRY,
         stateFile,
-        events: project.services.events,
+        events,
         // the page sends what it holds before its window closes (a quit has asked it already)
         settle: () => (quitting ? null : project.drainPages(1)),
       });

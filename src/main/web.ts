@@ -57,6 +57,8 @@ async function main(): Promise<void> {
   const events = new EventHub();
   const services = opening.then((opened) => {
     opened.events.subscribe((event) => events.emit(event.name, event.data as never));
+    // the open tabs (their event streams) are the pages a stop asks for what they still hold
+    opened.servePages(() => events.listenerCount);
     return opened.services;
   });
   services.catch(() => undefined);
@@ -108,8 +110,6 @@ async function main(): Promise<void> {
     if (!project) return;
     const result = await project.shutdown({
       force: refused,
-      // the open tabs (their event streams) send what they still hold first
-      pages: () => events.listenerCount,
       beforeClose: async () => {
         // a file still being read is refused at once rather than holding up the stop
         void import('./import/readerWorker').then(({ closeReaderWorker }) => closeReaderWorker());

@@ -37,7 +37,8 @@ const mainWindow = (fake: FakeElectron) => {
 
 /**
  * The page in the window, as heldChanges.ts makes it: on page.settle it sends what it holds
- * (`holding`, called through IPC like the page's own calls), then answers page.settled.
+ * (`holding`, called through IPC like the page's own calls), then answers page.settled with the
+ * drain's id.
  */
 function answeringPage(fake: FakeElectron, holding: () => Promise<unknown> = async () => undefined) {
   const win = mainWindow(fake);
@@ -45,10 +46,10 @@ function answeringPage(fake: FakeElectron, holding: () => Promise<unknown> = asy
   const heard: string[] = [];
   win.webContents.send = (channel: string, ...args: unknown[]) => {
     send(channel, ...args);
-    const name = (args[0] as { name?: string } | undefined)?.name;
-    if (channel !== EVENT_CHANNEL || name !== 'page.settle') return;
-    heard.push(name);
-    void holding().then(() => call(fake, 'page.settled', {}));
+    const event = args[0] as { name?: string; data?: { drain?: number } } | undefined;
+    if (channel !== EVENT_CHANNEL || event?.name !== 'page.settle') return;
+    heard.push(event.name);
+    void holding().then(() => call(fake, 'page.settled', { drain: event.data?.drain }));
   };
   return { win, heard };
 }
@@ -58,6 +59,7 @@ function recordingProject(outcomes: Array<{ outcome: string; unsaved?: string[] 
   const steps: string[] = [];
   const project = {
     services: { dispatch: vi.fn(async () => ({})), events: new EventHub() },
+    servePages: () => () => undefined,
     shutdown: async ({ force }: { force: boolean }) => {
       steps.push(force ? 'shutdown forced' : 'shutdown');
       return outcomes.shift();
@@ -200,7 +202,7 @@ describe('the window hears the app', () => {
     win.close();
     // the page is asked for what it holds first, then the window closes
     await eventually(() => expect(project?.services.events.listenerCount).toBe(0));
-    expect(win.webContents.sent.at(-1)?.args[0]).toEqual({ name: 'page.settle', data: {} });
+    expect(win.webContents.sent.at(-1)?.args[0]).toEqual({ name: 'page.settle', data: { drain: expect.any(Number) } });
     expect(fake.app.hasQuit).toBe(false); // macOS: the app stays without a window
 
     // the dock icon opens a new window, which the menu and the events now reach
@@ -213,6 +215,17 @@ describe('the window hears the app', () => {
       'menu.command',
       'documents.changed',
     ]);
+  });
+
+  it('the pages a quit waits for are the windows’ pages, not every listener of the project’s events', async () => {
+    const { fake, project } = await startShell(held, { platform: 'darwin' });
+    project?.services.events.subscribe(() => undefined); // a service's own listener: no page
+    expect(project?.pagesServed()).toBe(1);
+    answeringPage(fake);
+    mainWindow(fake).close();
+    await eventually(() => expect(project?.pagesServed()).toBe(0));
+    fake.app.emit('activate');
+    expect(project?.pagesServed()).toBe(1);
   });
 
   it('a second start brings the window to the front', async () => {

@@ -1,23 +1,29 @@
 /**
  * Before the app closes, the pages send what they still hold: a tag whose request waits for the
  * frame that shows it, an edit queued behind a save that has not answered. The host emits
- * page.settle; each page sends its queued changes, waits for their answers and calls
- * page.settled (queued behind them on the services' queue, so an answer means they are in).
- * Closing waits for as many answers as pages listen, or for `timeoutMs` when a page does not
- * answer (hung, gone without closing its event stream).
+ * page.settle { drain }; each page sends its queued changes, waits for their answers and calls
+ * page.settled { drain } (queued behind them on the services' queue, so an answer means they are
+ * in). Closing waits for as many answers as there are pages, or for `timeoutMs` when a page does
+ * not answer (hung, gone without closing its event stream).
+ *
+ * Each drain has its own id, and only answers carrying it count: a late answer to an earlier
+ * drain (a window's close, then the quit) or a stray call cannot end this one before its pages
+ * are done. The answers cannot say which page sent them (the services hear a method and its
+ * input, not the window or tab behind it), so a page answering one drain twice counts twice; the
+ * app's pages answer each drain once (heldChanges.ts).
  */
 import type { EventHub } from '../events';
 
 export const PAGE_SETTLE_MS = 3000;
 
 export class PageDrain {
-  private answers = 0;
-  private heard: (() => void) | null = null;
+  private lastId = 0;
+  /** the drains waiting for answers, by id: what an answer to each does */
+  private readonly waiting = new Map<number, () => void>();
 
-  /** A page answered page.settle. */
-  settled(): void {
-    this.answers += 1;
-    this.heard?.();
+  /** A page answered the page.settle of drain `drain` (any other id is ignored). */
+  settled(drain: number): void {
+    this.waiting.get(drain)?.();
   }
 
   /**
@@ -26,20 +32,22 @@ export class PageDrain {
    */
   async drain(events: EventHub, pages: number, timeoutMs = PAGE_SETTLE_MS): Promise<boolean> {
     if (pages <= 0) return true;
-    const start = this.answers;
+    const id = ++this.lastId;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const answered = new Promise<boolean>((resolve) => {
-      this.heard = () => {
-        if (this.answers - start >= pages) resolve(true);
-      };
+      let answers = 0;
+      this.waiting.set(id, () => {
+        answers += 1;
+        if (answers >= pages) resolve(true);
+      });
       timer = setTimeout(() => resolve(false), timeoutMs);
     });
-    events.emit('page.settle', {});
+    events.emit('page.settle', { drain: id });
     try {
       return await answered;
     } finally {
       clearTimeout(timer);
-      this.heard = null;
+      this.waiting.delete(id);
     }
   }
 }

@@ -156,19 +156,20 @@ describe('ProjectHost', () => {
     const { document } = await p.call('documents.importText', { text: ARTICLE_A, title: 'A' });
     await p.call('settings.update', { annotator: 'Salma' });
     const project = p;
-    // a page holding a tag: it sends it when asked, then answers (as heldChanges.ts does)
-    let asked = 0;
+    // a page holding a tag: it sends it when asked, then answers its drain (as heldChanges.ts does)
+    project.host.servePages(() => 1);
+    const asked: unknown[] = [];
     project.host.events.subscribe((e) => {
       if (e.name !== 'page.settle') return;
-      asked += 1;
+      asked.push(e.data);
       void project
         .call('annotations.create', { documentId: document.id, start: 0, end: 4, codes: ['ceasefire-proposal'] })
-        .then(() => project.call('page.settled', {}));
+        .then(() => project.call('page.settled', { drain: e.data.drain }));
     });
     const file = path.join(project.store.dir, 'documents', `${document.id}.json`);
     const result = await project.host.shutdown({ force: false });
     expect(result).toEqual({ outcome: 'closed' });
-    expect(asked).toBe(1);
+    expect(asked).toEqual([{ drain: expect.any(Number) }]);
     expect((await onDisk(file)).annotations).toEqual([
       expect.objectContaining({ start: 0, end: 4, annotator: 'Salma' }),
     ]);
@@ -178,6 +179,7 @@ describe('ProjectHost', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       p = await openTestProject(path.join(root, 'first'));
+      p.host.servePages(() => 1);
       p.host.events.subscribe(() => undefined); // a page that never answers
       let done = false;
       const shutdown = p.host.shutdown({ force: false }).then((r) => ((done = true), r));
@@ -191,17 +193,71 @@ describe('ProjectHost', () => {
     }
   });
 
-  it('with no page listening, and with every page answered, the drain does not wait', async () => {
+  it('a listener of the events that is no page holds nothing up: only the pages the transports count are asked', async () => {
     p = await openTestProject(path.join(root, 'first'));
+    const heard: EventEnvelope[] = [];
+    p.host.events.subscribe((e) => heard.push(e)); // a test's, a service's: it never answers
+    // no transport has said it serves a page: nothing to wait for (not PAGE_SETTLE_MS)
+    expect(p.host.pagesServed()).toBe(0);
     await expect(p.host.drainPages()).resolves.toBe(true);
+    expect(heard.filter((e) => e.name === 'page.settle')).toEqual([]);
+    // the transports' counts add up, and one taken back counts no more
+    let tabs = 2;
+    const stop = p.host.servePages(() => tabs);
+    p.host.servePages(() => 1);
+    expect(p.host.pagesServed()).toBe(3);
+    tabs = 0;
+    expect(p.host.pagesServed()).toBe(1);
+    stop();
+    tabs = 5;
+    expect(p.host.pagesServed()).toBe(1);
+  });
+
+  it('every page answered: the drain ends at once, as many answers as pages', async () => {
+    p = await openTestProject(path.join(root, 'first'));
     const project = p;
+    project.host.servePages(() => 2);
     for (let i = 0; i < 2; i++)
       project.host.events.subscribe((e) => {
-        if (e.name === 'page.settle') void project.call('page.settled', {});
+        if (e.name === 'page.settle') void project.call('page.settled', { drain: e.data.drain });
       });
     await expect(project.host.drainPages()).resolves.toBe(true);
-    // browser mode counts its own listeners (the tabs): one that answers and none more
+    // the window being closed waits for its own page only
     await expect(project.host.drainPages(1)).resolves.toBe(true);
+  });
+
+  it('only answers to the drain under way count: a late answer to an earlier one, or a stray call, does not end it', async () => {
+    p = await openTestProject(path.join(root, 'first'));
+    const project = p;
+    project.host.servePages(() => 1);
+    const drains: number[] = [];
+    let answering = true;
+    project.host.events.subscribe((e) => {
+      if (e.name !== 'page.settle') return;
+      drains.push(e.data.drain);
+      if (answering) void project.call('page.settled', { drain: e.data.drain });
+    });
+    await expect(project.host.drainPages()).resolves.toBe(true); // a window's close, answered
+    answering = false;
+    let done = false;
+    const quitting = project.host.drainPages().then((answered) => ((done = true), answered));
+    expect(drains).toHaveLength(2);
+    const [earlier, current] = drains as [number, number];
+    expect(current).not.toBe(earlier);
+    // the page's answer to the close arriving late, and a script's guess: the quit goes on waiting
+    await project.call('page.settled', { drain: earlier });
+    await project.call('page.settled', { drain: current + 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(done).toBe(false);
+    await project.call('page.settled', { drain: current });
+    await expect(quitting).resolves.toBe(true);
+  });
+
+  it('page.settled takes the drain id and nothing else', async () => {
+    p = await openTestProject(path.join(root, 'first'));
+    for (const input of [{}, { drain: 0 }, { drain: 1.5 }, { drain: '1' }, { drain: 1, page: 'a' }])
+      await expect(p.call('page.settled', input as never)).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(p.call('page.settled', { drain: 1 })).resolves.toEqual({});
   });
 
   it('a project closed by a switch takes no more writes, and its flush() does not reach the new one', async () => {

@@ -30,8 +30,6 @@ export interface ShutdownOptions {
   force: boolean;
   /** run once everything is saved, just before the project is closed (stop serving requests) */
   beforeClose?: () => Promise<void>;
-  /** how many pages hear the host's events (default: every listener of them, as in the desktop app) */
-  pages?: () => number;
 }
 
 export type ShutdownResult =
@@ -56,6 +54,8 @@ export class ProjectHost implements ProjectAccess {
   private project: OpenProject;
   private stopWatching: () => void;
   private readonly drain = new PageDrain();
+  /** each transport's count of the pages it serves now (servePages) */
+  private readonly pageCounts = new Set<() => number>();
 
   constructor(store: ProjectStore, options: HostOptions) {
     this.open = options.open;
@@ -97,15 +97,37 @@ export class ProjectHost implements ProjectAccess {
     return info;
   }
 
-  pageSettled(): void {
-    this.drain.settled();
+  /** A page answered the page.settle of drain `drain` (page.settled). */
+  pageSettled(drain: number): void {
+    this.drain.settled(drain);
+  }
+
+  /**
+   * A transport says how many pages it serves (the Electron windows hearing the events, browser
+   * mode's open event streams); a drain waits for that many answers. Not every listener of
+   * `events` is a page (a test's, a service's): one that is not must not hold a quit up.
+   * Returns the function that takes the count back.
+   */
+  servePages(count: () => number): () => void {
+    const own = () => count(); // the same function given twice counts twice
+    this.pageCounts.add(own);
+    return () => {
+      this.pageCounts.delete(own);
+    };
+  }
+
+  /** How many pages the transports serve now (0 when none has said). */
+  pagesServed(): number {
+    let pages = 0;
+    for (const count of this.pageCounts) pages += count();
+    return pages;
   }
 
   /**
    * Ask the pages to send what they still hold (pageDrain.ts) and wait for them: `pages` answers,
    * or the time-out. Quitting, closing the window and stopping browser mode do this first.
    */
-  drainPages(pages: number = this.events.listenerCount): Promise<boolean> {
+  drainPages(pages: number = this.pagesServed()): Promise<boolean> {
     return this.drain.drain(this.events, pages);
   }
 
@@ -141,8 +163,8 @@ export class ProjectHost implements ProjectAccess {
    * the unsaved changes are written to recovery/ (the next start puts them back) and the caller
    * quits. A close that fails after all was saved is treated as forced.
    */
-  async shutdown({ force, beforeClose, pages }: ShutdownOptions): Promise<ShutdownResult> {
-    await this.drainPages(pages ? pages() : undefined);
+  async shutdown({ force, beforeClose }: ShutdownOptions): Promise<ShutdownResult> {
+    await this.drainPages();
     await this.flush();
     const unsaved = this.unsavedTitles();
     if (unsaved.length > 0) {

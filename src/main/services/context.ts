@@ -52,8 +52,8 @@ export interface ProjectAccess {
   switchTo(dir: string, options: { create: boolean; name?: string }): Promise<ProjectInfo>;
   /** the recent-projects list, when the host keeps one */
   readonly recent: RecentProjects | null;
-  /** A page answered page.settle (pageDrain.ts): what it held is in. */
-  pageSettled?(): void;
+  /** A page answered the page.settle of drain `drain` (pageDrain.ts): what it held is in. */
+  pageSettled?(drain: number): void;
 }
 
 /**

@@ -120,8 +120,8 @@ export function projectHandlers(ctx: ServiceContext): ProjectHandlers {
       await ctx.store.clearNotices();
       return {};
     },
-    'page.settled': async () => {
-      ctx.host.pageSettled?.();
+    'page.settled': async ({ drain }) => {
+      ctx.host.pageSettled?.(drain);
       return {};
     },
     'project.save': async () => {

@@ -7,6 +7,7 @@ import { createFakeElectron, fakeEvent } from '../../../test/fakes/electron';
 import { EventHub } from '../events';
 import { APP_ENTRY, secureWebPreferences } from './policy';
 import { openMainWindow, setupWindows, type MainWindowOptions } from './window';
+import { pageEvents } from './windowEvents';
 
 function open(overrides: Partial<MainWindowOptions> = {}) {
   const fake = createFakeElectron();
@@ -81,6 +82,29 @@ describe('the main window', () => {
     events.emit('documents.changed', { documentIds: null });
     expect(win.webContents.sent).toHaveLength(2);
     expect(win.webContents.executedJavaScript).toEqual([]);
+  });
+
+  it('counts the windows whose page hears the events, not the other listeners, until each closes', () => {
+    const fake = createFakeElectron();
+    const hub = new EventHub();
+    const events = pageEvents(hub);
+    hub.subscribe(() => undefined); // not a window's page
+    const stateFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'hashiya-window-')), 'window-state.json');
+    const options = { preload: '/app/out/preload/index.cjs', devTools: false, url: APP_ENTRY, stateFile, events };
+    expect(events.pages).toBe(0);
+    openMainWindow(fake.api, options);
+    openMainWindow(fake.api, options);
+    expect(events.pages).toBe(2);
+    hub.emit('documents.changed', { documentIds: null });
+    expect(fake.windows.map((w) => w.webContents.sent.length)).toEqual([1, 1]);
+    fake.windows[0]?.close();
+    expect(events.pages).toBe(1);
+    expect(hub.listenerCount).toBe(2);
+    // taking a subscription back twice counts it once
+    const off = events.subscribe(() => undefined);
+    off();
+    off();
+    expect(events.pages).toBe(1);
   });
 
   it('closing waits until the page has sent what it holds, then closes; a page held up is let go after that', async () => {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Id, IsoTime } from '../model';
-import { ProjectInfo, UnsavedFile } from './project';
+import { DrainId, ProjectInfo, UnsavedFile } from './project';
 
 /** Commands the native menu sends to the page; the page acts on these names only. */
 export const MENU_COMMANDS = [
@@ -50,8 +50,9 @@ export const events = {
   /**
    * the app is about to close (a quit, the window closing, browser mode stopping): the page sends
    * what it still holds (a tag on its way, an edit queued behind a save), then calls page.settled
+   * with the same `drain`
    */
-  'page.settle': z.object({}).strict(),
+  'page.settle': z.object({ drain: DrainId }).strict(),
 };
 
 export type Events = typeof events;

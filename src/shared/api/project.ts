@@ -11,6 +11,12 @@ export const UnsavedFile = z.object({
 });
 export type UnsavedFile = z.infer<typeof UnsavedFile>;
 
+/**
+ * Which drain a page.settle asks for and a page.settled answers (src/main/host/pageDrain.ts):
+ * the host counts only the answers to the drain it is waiting for.
+ */
+export const DrainId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
 /** The open project as `project.info` (and every call that opens or changes it) answers. */
 export const ProjectInfo = z.object({
   name: z.string(),
@@ -60,10 +66,10 @@ export const projectApi = {
   /** Acknowledge (and clear) the notices shown to the user, e.g. a file moved to quarantine. */
   'project.dismissNotices': method(z.object({}).strict(), z.object({}).strict()),
   /**
-   * The page's answer to the page.settle event: every change it held has been sent and answered
-   * (the call queues behind them), so closing may go on.
+   * The page's answer to the page.settle event of drain `drain`: every change it held has been
+   * sent and answered (the call queues behind them), so closing may go on.
    */
-  'page.settled': method(z.object({}).strict(), z.object({}).strict()),
+  'page.settled': method(z.object({ drain: DrainId }).strict(), z.object({}).strict()),
   /** Try again to save every file marked unsaved; the result says what is still unsaved. */
   'project.save': method(z.object({}).strict(), ProjectInfo),
   /** Switch to the Hashiya project in an existing folder. */

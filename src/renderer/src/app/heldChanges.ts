@@ -4,7 +4,7 @@
  * app closed at that moment:
  *  - the app closing (a quit, the window closing, browser mode stopping) sends page.settle: every
  *    holder sends what it holds at once and waits for the answers, then the page calls
- *    page.settled, queued behind them (src/main/host/pageDrain.ts);
+ *    page.settled with the drain's id, queued behind them (src/main/host/pageDrain.ts);
  *  - the page unloading on its own (a tab closed or reloaded in browser mode): what is held is
  *    sent at once (surviving the unload, client.ts's keepalive) and, while anything is still on its
  *    way, the browser asks the researcher whether to leave.
@@ -50,9 +50,10 @@ function beforeUnload(event: BeforeUnloadEvent): void {
 
 /** Answer page.settle and guard the unload, for the page's lifetime (App mounts it once). */
 export function guardHeldChanges(): () => void {
-  const off = onAppEvent('page.settle', (_data, source) => {
+  const off = onAppEvent('page.settle', ({ drain }, source) => {
     if (source !== 'main') return;
-    void settleHeldChanges().then(() => api['page.settled']({}).catch(() => undefined));
+    // the answer names the drain it answers: the host counts only the one it waits for
+    void settleHeldChanges().then(() => api['page.settled']({ drain }).catch(() => undefined));
   });
   window.addEventListener('beforeunload', beforeUnload);
   return () => {

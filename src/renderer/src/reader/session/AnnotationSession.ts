@@ -24,6 +24,17 @@ import type { SessionApi, SessionHost, SessionSnapshot, Span } from './types';
 
 type Fields = Partial<AnnotationFields>;
 
+/** A tag's provisional annotations, on screen before its create is sent (showProvisional). */
+interface Provisional {
+  readonly annotations: Annotation[];
+  /** resolves once they have been painted: the create is sent then */
+  readonly shown: Promise<void>;
+  /** what the create made of them (null: nothing) */
+  settle(created: Annotation[] | null): void;
+  /** the annotation active before they were shown */
+  readonly displaced: string | null;
+}
+
 /** The anchor of a span as the server answers it (quote and context are the server's). */
 const anchorOf = (x: Annotation) => ({
   start: x.start,
@@ -48,6 +59,11 @@ export class AnnotationSession {
   private readonly undoStack = new UndoStack();
   /** Annotations shown before the server answered, by provisional id: what they became. */
   private readonly creating = new Map<string, Promise<Annotation | null>>();
+  /**
+   * The provisional annotations whose create has not answered yet, by id: a reload keeps them on
+   * screen, and a code key queued before their tag does not act on them (activeInTurn).
+   */
+  private readonly awaitingCreate = new Map<string, Provisional>();
   /** Which span move is the newest: an older answer must not undo a newer move on screen. */
   private spanMoves = 0;
   /**
@@ -107,7 +123,17 @@ export class AnnotationSession {
   /** Re-read the document's annotations from the API (a change made elsewhere). */
   async reload(): Promise<void> {
     const list = await this.api['annotations.list']({ documentId: this.documentId });
-    this.setAll(inReadingOrder(this.withShownAhead(list)));
+    this.setAll(inReadingOrder([...this.withShownAhead(list), ...this.stillProvisional()]));
+  }
+
+  /** The provisional annotations on screen whose create has not answered (a later tag's, queued). */
+  private stillProvisional(): Annotation[] {
+    const out: Annotation[] = [];
+    for (const id of this.awaitingCreate.keys()) {
+      const shown = this.byId.get(id);
+      if (shown) out.push(shown);
+    }
+    return out;
   }
 
   /** The loaded annotations with the changes still on their way laid over them, in order. */
@@ -175,12 +201,9 @@ export class AnnotationSession {
    * annotation. Queued, so a quick second key acts on the annotation the first one created.
    */
   applyCode(codeId: string, span: Span | null): Promise<void> {
+    if (span) return this.tagInTurn([span], [codeId]).then(() => undefined);
     return this.enqueue(async () => {
-      if (span) {
-        await this.tagSpans([span], [codeId]);
-        return;
-      }
-      const current = this.find(this.activeId);
+      const current = await this.activeInTurn();
       if (!current) {
         this.host.notice({ kind: 'selectFirst' });
         return;
@@ -195,41 +218,97 @@ export class AnnotationSession {
   }
 
   /**
+   * The annotation a code key without a span acts on, in its turn: the active one, unless that is
+   * the provisional one of a tag asked for after the key (shown at once, tagInTurn), whose create
+   * waits behind it; then the one that tag took the place of, or what its create made of it.
+   */
+  private async activeInTurn(): Promise<Annotation | undefined> {
+    let id = this.activeId;
+    for (let later = this.awaiting(id); later; later = this.awaiting(id)) id = later.displaced;
+    const made = id === null ? undefined : this.creating.get(id);
+    if (!made) return this.find(id);
+    const real = await made;
+    return real ? (this.find(real.id) ?? real) : undefined;
+  }
+
+  /**
    * Tag spans (the find bar's "tag this" / "tag all"), after every action already asked for, so
    * an undo pressed right after it undoes this tag.
    */
   tag(spans: readonly Span[], codeIds: readonly string[]): Promise<Annotation[]> {
-    return this.enqueue(() => this.tagSpans(spans, codeIds));
+    return this.tagInTurn(spans, codeIds);
   }
 
   /**
-   * Create annotations for code-point spans with the given codes, as ONE undo step. They show at
-   * once as provisional annotations (the first becomes active); the server's replace them.
+   * A tag shows at once, even while an earlier tag's create is still on its way (a second code
+   * key pressed right after the first): its provisional annotations are made now when the
+   * annotator is known (else after the name is asked for, in its turn); its create is sent in
+   * the queue, after every action asked for before it, one at a time.
    */
-  private async tagSpans(spans: readonly Span[], codeIds: readonly string[]): Promise<Annotation[]> {
-    if (spans.length === 0 || !(await this.host.ensureAnnotator())) return [];
-    const documentId = this.documentId;
-    const drafts = spans.map((s) => ({ documentId, start: s.start, end: s.end, codes: [...codeIds] }));
-    const pending = this.quote
-      ? provisionalAnnotations(documentId, spans, codeIds, this.host.annotator(), this.quote)
-      : [];
-    const pendingIds = pending.map((a) => a.id);
-    let settleCreated: (list: Annotation[] | null) => void = () => undefined;
-    const settled = new Promise<Annotation[] | null>((resolve) => (settleCreated = resolve));
-    pending.forEach((a, i) =>
+  private tagInTurn(spans: readonly Span[], codeIds: readonly string[]): Promise<Annotation[]> {
+    // shown in a microtask, after the render of what the key or the palette's choice changed
+    // itself: the editor then takes the keyboard after the palette has given it back
+    const early =
+      spans.length > 0 && this.host.annotator() !== ''
+        ? Promise.resolve().then(() => this.showProvisional(spans, codeIds))
+        : Promise.resolve(null);
+    return this.enqueue(async () => this.tagSpans(spans, codeIds, await early));
+  }
+
+  /** The tag whose provisional annotation `id` is, while its create has not answered. */
+  private awaiting(id: string | null): Provisional | undefined {
+    return id === null ? undefined : this.awaitingCreate.get(id);
+  }
+
+  /**
+   * Provisional annotations for a tag, on screen now (the first becomes active), and the frame
+   * that paints them asked for; null when the text is not loaded (nothing to quote).
+   */
+  private showProvisional(spans: readonly Span[], codeIds: readonly string[]): Provisional | null {
+    if (!this.quote) return null;
+    const annotations = provisionalAnnotations(this.documentId, spans, codeIds, this.host.annotator(), this.quote);
+    let settle: (list: Annotation[] | null) => void = () => undefined;
+    const settled = new Promise<Annotation[] | null>((resolve) => (settle = resolve));
+    const displaced = this.activeId;
+    annotations.forEach((a, i) =>
       this.creating.set(
         a.id,
         settled.then((list) => list?.[i] ?? null),
       ),
     );
-    if (pending.length > 0) {
-      this.activeId = pending[0]?.id ?? null;
-      this.replace(pending);
+    this.activeId = annotations[0]?.id ?? null;
+    this.replace(annotations);
+    // sent once the provisional annotations are on screen: the key's task ends without it
+    const shown = this.host.shown ? this.host.shown() : Promise.resolve();
+    const provisional: Provisional = { annotations, shown, settle, displaced };
+    for (const a of annotations) this.awaitingCreate.set(a.id, provisional);
+    return provisional;
+  }
+
+  /**
+   * Create annotations for code-point spans with the given codes, as ONE undo step. They show as
+   * provisional annotations (`early`, or made now; the first becomes active) until the server's
+   * replace them.
+   */
+  private async tagSpans(
+    spans: readonly Span[],
+    codeIds: readonly string[],
+    early: Provisional | null,
+  ): Promise<Annotation[]> {
+    if (spans.length === 0) return [];
+    if (!(await this.host.ensureAnnotator())) {
+      // (shown early for a name that is gone now) the tag is not made
+      if (early) this.dropProvisional(early);
+      return [];
     }
+    const documentId = this.documentId;
+    const drafts = spans.map((s) => ({ documentId, start: s.start, end: s.end, codes: [...codeIds] }));
+    const provisional = early ?? this.showProvisional(spans, codeIds);
+    const pending = provisional?.annotations ?? [];
+    const pendingIds = pending.map((a) => a.id);
     // one key per create: a retried request can never store the annotations twice
     const requestId = newRequestId();
-    // sent once the provisional annotations are on screen: the key's task ends without it
-    const shown = pending.length > 0 && this.host.shown ? this.host.shown() : Promise.resolve();
+    const shown = provisional?.shown ?? Promise.resolve();
     const created = await this.persist(
       () =>
         shown.then(() =>
@@ -240,11 +319,11 @@ export class AnnotationSession {
       (kept) => (kept.length === drafts.length ? kept : null),
     );
     // (kept: an edit queued behind this create may still ask what a provisional id became)
-    settleCreated(created);
+    provisional?.settle(created);
+    for (const id of pendingIds) this.awaitingCreate.delete(id);
     const activeWasPending = this.activeId !== null && pendingIds.includes(this.activeId);
     if (!created) {
-      if (activeWasPending) this.activeId = null;
-      this.replace([], pendingIds);
+      if (provisional) this.dropProvisional(provisional);
       return [];
     }
     // edits the researcher made while the save was on its way were shown on the provisional copy
@@ -278,6 +357,15 @@ export class AnnotationSession {
     });
     this.host.notice({ kind: 'created', codes: codeIds, quote: created[0]?.quote ?? '', count: created.length });
     return created;
+  }
+
+  /** Take a tag's provisional annotations off the screen: its create made nothing. */
+  private dropProvisional(provisional: Provisional): void {
+    provisional.settle(null);
+    const ids = provisional.annotations.map((a) => a.id);
+    for (const id of ids) this.awaitingCreate.delete(id);
+    if (this.activeId !== null && ids.includes(this.activeId)) this.activeId = null;
+    this.replace([], ids);
   }
 
   /** Change fields of an annotation: shown at once, saved in the action queue. */
