@@ -95,7 +95,7 @@ describe('the trigram postings', () => {
     expect(reopened.counters.scanned).toBe(2);
 
     const shard = String(shardOf('doc7')).padStart(2, '0');
-    await writeFile(path.join(dir, INDEX_DIR, 'postings', `${shard}.bin`), 'HXP1 damaged');
+    await writeFile(path.join(dir, INDEX_DIR, 'postings', `${shard}.bin`), 'HXP2 damaged');
     const again = new SearchIndex(project.source);
     expect(ids(await again.search('حفتر', { limit: 100 }))).toEqual(['doc7', 'doc23']);
     expect(again.counters.postingsBuilt).toBe(1);

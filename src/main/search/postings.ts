@@ -6,6 +6,11 @@
  * candidates instead of every document. The candidates are a superset of the documents with a
  * hit: a hit's pieces occur in the text, so their trigrams do.
  *
+ * Each document also has one key per distinct word (wordKey: a run of units that join into one
+ * word, wholeWordFilter.ts), so a whole-word query asks for its words as words: فرنسي, which
+ * the corpus may hold only inside الفرنسي, rules out every document without the word itself
+ * before any text is scanned (a trigram cannot tell a word's start from its middle).
+ *
  * Postings are kept per filter shard (filterStore.ts: 64 shards by id), so an import or an edit
  * rebuilds and rewrites one shard; on disk in index/postings/<shard>.bin, tagged with each
  * document's sha256, so a shard that is not in step with the filter is rebuilt.
@@ -15,11 +20,13 @@ import path from 'node:path';
 import { NORMALIZER_VERSION } from '@shared/search/normalize';
 import { DEFAULT_KEPT_MAP, squeezedTable } from '@shared/search/indexFold';
 import { isSqueezedGapUnit, isSqueezedWordUnit } from '@shared/search/wordMatch';
+import { joinsWord } from '@shared/search/wholeWordFilter';
 import { INDEX_DIR } from './indexFile';
 import type { Filter } from './filterStore';
 
 const POSTINGS_DIR = 'postings';
-const MAGIC = 'HXP1';
+/** HXP2: the word keys added (a shard of HXP1 lacks them, so it is rebuilt, never read) */
+const MAGIC = 'HXP2';
 const SHA_BYTES = 64;
 /** more spellings than this for one trigram: it is not used to narrow the candidates */
 const MAX_VARIANTS = 64;
@@ -53,10 +60,35 @@ function pairKey(a: number, b: number): number {
   return ((h >>> 1) | 0x80000000) >>> 0;
 }
 
-/** The distinct keys of one squeezed text, sorted: its trigrams and its pairs of neighbouring words. */
+/** word keys lie between the trigram keys (below 2^24) and the pair keys (2^31 and above) */
+const WORD_KEYS_FROM = 0x1000000;
+const WORD_KEYS = 0x80000000 - WORD_KEYS_FROM;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const wordHashStep = (h: number, unit: number) => Math.imul(h ^ (DEFAULT_TABLE[unit] as number), FNV_PRIME);
+const wordKeyOf = (h: number) => WORD_KEYS_FROM + ((h >>> 0) % WORD_KEYS);
+
+/**
+ * The key of a word: a maximal run of squeezed units that join into one word (joinsWord), its
+ * letters default-folded, hashed. Every letter variant of the default folding (ة ≠ ه, alef forms
+ * kept…) merges only spellings the default merges too, so a query word folded by any of them has
+ * the key of the document words it matches; hamza seats fold ؤ ئ elsewhere (pieceWordGroups
+ * leaves them out). Two words sharing a key only let a document through that the scan rejects.
+ */
+export function wordKey(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = wordHashStep(h, word.charCodeAt(i) & 0xff);
+  return wordKeyOf(h);
+}
+
+/** The distinct keys of one squeezed text, sorted: its trigrams, its words and its pairs of neighbouring words. */
 export function trigramsOf(text: string): Uint32Array {
-  const keys = new Uint32Array(2 * text.length);
+  // at most one trigram per unit, one word per two units (and one more), one pair per four
+  const keys = new Uint32Array(2 * text.length + 2);
   let n = 0;
+  // whether a word (run of joinsWord units) is being read, and its hash so far
+  let inWord = false;
+  let word = FNV_OFFSET;
   let a = -1;
   let b = -1;
   // the current word's length and last three units (default-folded), the previous word's, and
@@ -75,6 +107,13 @@ export function trigramsOf(text: string): Uint32Array {
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i) & 0xff;
+    if (joinsWord(c)) {
+      word = wordHashStep(inWord ? word : FNV_OFFSET, c);
+      inWord = true;
+    } else if (inWord) {
+      keys[n++] = wordKeyOf(word);
+      inWord = false;
+    }
     if (isSqueezedWordUnit(c)) {
       if (length === 0) before = gapOnly && previous !== -1 && i > 0 ? previous : -1;
       length++;
@@ -96,6 +135,7 @@ export function trigramsOf(text: string): Uint32Array {
     b = c;
   }
   if (length > 0) endWord();
+  if (inWord) keys[n++] = wordKeyOf(word);
   const sorted = keys.subarray(0, n).sort();
   let m = 0;
   for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[m++] = sorted[i] as number;
@@ -200,6 +240,27 @@ export function pairGroups(cores: readonly string[]): number[][] {
     if (whole(a) && whole(b)) groups.push([pairKey(last3(a), last3(b))]);
   }
   return groups;
+}
+
+/**
+ * The word keys a document must hold for a whole-word query (`piece`: the query folded by a letter
+ * variant of the default, squeezed): one per word of it. Where the query begins with a unit that
+ * joins a word, its hit is not glued to one on that side (wholeWordFilter.ts), so its first word
+ * is a whole word of the document; so is its last, and every word between two of its non-word
+ * units. Hamza seats (foldHamzaSeat) are not a letter variant of the default here: none asked.
+ */
+export function pieceWordGroups(piece: string): number[][] {
+  const keys = new Set<number>();
+  let start = -1;
+  for (let i = 0; i <= piece.length; i++) {
+    const joins = i < piece.length && joinsWord(piece.charCodeAt(i) & 0xff);
+    if (joins && start === -1) start = i;
+    else if (!joins && start !== -1) {
+      keys.add(wordKey(piece.slice(start, i)));
+      start = -1;
+    }
+  }
+  return [...keys].map((k) => [k]);
 }
 
 /** Which of the shard's documents hold every group (one flag per local document). */

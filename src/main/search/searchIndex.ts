@@ -45,6 +45,7 @@ import {
   buildShard,
   inStep,
   pairGroups,
+  pieceWordGroups,
   postingsBytes,
   readShardPostings,
   shardCandidates,
@@ -157,6 +158,8 @@ interface Plan {
   pieces: string[];
   /** word-aware: the cores of the query's words, in order (for the postings' pairs of neighbouring words) */
   words?: string[];
+  /** whole words: the squeezed query whose words each document must hold as words (the postings' word keys) */
+  whole?: string;
   mayHold: (squeezed: string) => boolean;
 }
 
@@ -209,6 +212,8 @@ function planFor(query: string, mode: MatchMode, rules: NormalizeOptions): Plan 
   return {
     kept,
     pieces: piece.split(/[\t\n\v\f\r ]+/u).filter((p) => p !== ''),
+    // the word keys are default-folded letters: hamza seats fold ؤ ئ elsewhere
+    ...(wholeWord && !rules.foldHamzaSeat ? { whole: piece } : {}),
     mayHold: wholeWord ? (text) => wholeWord(text, piece) : (text) => includes(text, piece),
   };
 }
@@ -670,7 +675,12 @@ export class SearchIndex {
     const own = keptMapFor(rules);
     const marked = markedMapFor(rules);
     const foldKey = own ? keptKey(own) : marked ? `marks:${keptKey(marked)}` : JSON.stringify(rules);
-    const groups = [...trigramGroups(plan.pieces, squeezedVariants(plan.kept)), ...pairGroups(plan.words ?? [])];
+    // the words first: the most selective, and a shard none of whose documents holds them asks no more
+    const groups = [
+      ...(plan.whole === undefined ? [] : pieceWordGroups(plan.whole)),
+      ...trigramGroups(plan.pieces, squeezedVariants(plan.kept)),
+      ...pairGroups(plan.words ?? []),
+    ];
     const flags = new Map<number, Uint8Array | null>();
     const matchIn = matcherFor(folded, mode);
     const summaries = this.source.summaries();
