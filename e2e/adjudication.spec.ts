@@ -168,6 +168,15 @@ test('keys pressed in the side-by-side view do not reach the reader open beneath
   await page.keyboard.press('3');
   const list = page.getByTestId('annotation-list').locator('.item-quote', { hasText: 'المشير خليفه حفتر' });
   await expect(list).toBeVisible();
+  // the tag is on screen before its create answers; this test is about the side-by-side view, so
+  // it goes on once the tag is stored (a click in the report while that answer landed was lost once in CI)
+  await expect
+    .poll(async () =>
+      (await hashiya.ok<Array<{ quote: string }>>('annotations.list', { documentId: doc.id })).some(
+        (a) => a.quote === 'المشير خليفه حفتر',
+      ),
+    )
+    .toBe(true);
   const view = await openSideBySide(page, doc.title, 'Sana');
   await view.getByTestId('adjudication-text').focus();
   await page.keyboard.press('Control+z');
