@@ -3,14 +3,7 @@ import { normalize } from '@shared/search/normalize';
 import { INDEX_RULES } from '@shared/search/indexFold';
 import { squeeze } from './filterStore';
 import { applyEdits, applySqueezed, editBytes, MARK_RULES, markEditsOf, markedOrigin, NO_MARKS } from './markEdits';
-
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
+import { seededRandom } from '@shared/testing/seededRandom';
 
 /** pieces of text where the two foldings part: marks in words, between spaces, before line breaks, in ligatures */
 const PIECES = [
@@ -41,7 +34,7 @@ const PIECES = [
 
 describe('the harakat edits of a document', () => {
   it('turn the index folding into the folding with harakat kept, text and offsets (seeded random texts)', () => {
-    const rand = rng(3);
+    const rand = seededRandom(3);
     let withEdits = 0;
     for (let n = 0; n < 2000; n++) {
       let text = '';

@@ -13,14 +13,7 @@ import { normalize } from '@shared/search/normalize';
 import { foldKept, INDEX_RULES, keptMapFor } from '@shared/search/indexFold';
 import { sha256 } from './indexFile';
 import { SearchIndex, type DocumentSource } from './searchIndex';
-
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
+import { seededRandom } from '@shared/testing/seededRandom';
 
 /** words with the spellings the rules fold, each written several ways */
 const STEMS = [
@@ -113,7 +106,7 @@ let docs: Record<string, string> = {};
 let source: DocumentSource;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-prefilter-'));
-  docs = makeCorpus(rng(7), 40);
+  docs = makeCorpus(seededRandom(7), 40);
   const summaries = Object.entries(docs).map(([id, text]) => ({ id, sha256: sha256(text), title: id }));
   source = {
     dir,
@@ -130,7 +123,7 @@ const spans = (result: { hits: Array<{ documentId: string; start: number; end: n
 
 describe('the search prefilter', () => {
   it('folds the index text to every letter variant of the default exactly', () => {
-    const rand = rng(11);
+    const rand = seededRandom(11);
     for (const text of Object.values(makeCorpus(rand, 20))) {
       const stored = normalize(text, INDEX_RULES);
       for (const rules of RULE_SETS) {
@@ -150,7 +143,7 @@ describe('the search prefilter', () => {
     let withHits = 0;
     for (const [k, rules] of RULE_SETS.entries()) {
       // other queries for every rule set: a few hundred in all
-      const queries = makeQueries(rng(100 + k), docs, 24);
+      const queries = makeQueries(seededRandom(100 + k), docs, 24);
       for (const match of MATCH_MODES) {
         for (const query of queries) {
           const options = { ...rules, match };
@@ -202,7 +195,7 @@ describe('a harakat-significant search', () => {
   it('finds exactly the hits of a full scan, with harakat known or not yet, for every mode', async () => {
     const hdir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-harakat-'));
     try {
-      const rand = rng(23);
+      const rand = seededRandom(23);
       const plain = makeCorpus(rand, 40);
       const marked: Record<string, string> = {};
       for (const [id, text] of Object.entries(plain)) marked[id] = rand() < 0.3 ? text : withHarakat(rand, text, 0.15);
@@ -217,8 +210,11 @@ describe('a harakat-significant search', () => {
       let compared = 0;
       let withHits = 0;
       for (const [k, rules] of HARAKAT_RULE_SETS.entries()) {
-        const cut = makeQueries(rng(300 + k), marked, 10);
-        const queries = [...cut, ...makeQueries(rng(400 + k), plain, 10).map((q) => withHarakat(rand, q, 0.2))];
+        const cut = makeQueries(seededRandom(300 + k), marked, 10);
+        const queries = [
+          ...cut,
+          ...makeQueries(seededRandom(400 + k), plain, 10).map((q) => withHarakat(rand, q, 0.2)),
+        ];
         for (const match of MATCH_MODES) {
           for (const query of queries) {
             const options = { ...rules, match };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INDEX_DIR, indexPath, sha256 } from './indexFile';
 import { SearchIndex, type DocumentSource } from './searchIndex';
+import { seededRandom } from '@shared/testing/seededRandom';
 
 /** A project of plain texts in a folder, with the notices it was told. */
 function corpus(dir: string, texts: Record<string, string>) {
@@ -122,15 +123,6 @@ describe('the persisted search index', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-/** A deterministic generator, so a failure can be replayed. */
-function random(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
-
 const STEMS = [
   'خليفة',
   'خليفه',
@@ -154,7 +146,7 @@ const OTHER = ['2019', '٢٠١٩', 'حفتر', 'في', 'من', '🙂', 'e\u0301'
 
 describe('the candidate prefilter', () => {
   it('changes no result: randomized corpus and queries, with and without it', async () => {
-    const rand = random(19);
+    const rand = seededRandom(19);
     const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
     const word = () => {
       if (rand() < 0.3) return pick(OTHER);

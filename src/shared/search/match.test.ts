@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findAll, isWholeWord, isWholeWordBySegmenter } from './match';
-
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
+import { seededRandom } from '@shared/testing/seededRandom';
 
 /** letters, digits, marks, joiners, punctuation the word-break rules treat specially, spaces of several kinds */
 const PIECES = [
@@ -51,7 +44,7 @@ const PIECES = [
 
 describe('whole-word matching', () => {
   it('answers as the word segmenter does, where the rules settle it without asking too', () => {
-    const rand = rng(3);
+    const rand = seededRandom(3);
     const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
     let whole = 0;
     let compared = 0;

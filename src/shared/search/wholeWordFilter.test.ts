@@ -3,18 +3,11 @@ import { findAll } from './match';
 import { normalize, normalizeQuery } from './normalize';
 import { squeeze } from './squeeze';
 import { joinsWord, squeezedMayHoldWholeWord } from './wholeWordFilter';
+import { seededRandom } from '@shared/testing/seededRandom';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 /** the character a squeezed unit stands for (0x7F stands for many: none) */
 const unsqueeze = (b: number) => (b < 0x7f ? b : b >= 0x80 ? b + 0x580 : -1);
-
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
 
 describe('the whole-word filter', () => {
   it('joins only units the word segmenter never splits, after any character', () => {
@@ -39,7 +32,7 @@ describe('the whole-word filter', () => {
   });
 
   it('never rules out a text that holds a whole-word hit (seeded random texts)', () => {
-    const rand = rng(5);
+    const rand = seededRandom(5);
     const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)] as T;
     const words = ['خليفة', 'لخليفة', 'الرئيس', 'رئيس', 'report', 'port', '2019', '١٢', 'ﻻ', 'كلمة'];
     const gaps = [' ', '، ', '«', '»', '-', '\u200c', '\n', '.', '', '\u064e'];
