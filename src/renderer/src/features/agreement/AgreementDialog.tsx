@@ -12,7 +12,7 @@ import { useApp } from '../../app/AppContext';
 import { downloadFile } from '../../app/download';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { Modal } from '../../app/Modal';
-import { useI18n } from '../../i18n';
+import { useAppStrings, useI18n } from '../../i18n';
 import { CheckList } from './CheckList';
 import { Disagreements } from './Disagreements';
 import { ReportTables } from './ReportTables';
@@ -26,6 +26,7 @@ const AdjudicationView = lazy(() => import('../adjudication').then((m) => ({ def
 export function AgreementDialog({ onClose }: { onClose: () => void }) {
   const app = useApp();
   const w = useAgreementStrings();
+  const words = useAppStrings();
   const { lang } = useI18n();
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
   const [coders, setCoders] = useState<Array<{ coder: string; name: string; annotations: number }> | null>(null);
@@ -152,6 +153,13 @@ export function AgreementDialog({ onClose }: { onClose: () => void }) {
             />
           )}
         </fieldset>
+        {!coders && !error && (
+          // the coders' place kept while they load (agreement.coders reads every document)
+          <fieldset className="agreement-fieldset" aria-busy="true" data-testid="agreement-coders-loading">
+            <legend>{w.coders}</legend>
+            <p className="meta">{words.loading}</p>
+          </fieldset>
+        )}
         {coders && coders.length === 0 && <p>{w.noCoders}</p>}
         {coders && coders.length > 0 && (
           <CheckList
