@@ -33,6 +33,7 @@ export function DocumentPicker({
   onChange,
   testId,
   counts = false,
+  single = false,
 }: {
   legend: string;
   chosen: ReadonlySet<string>;
@@ -40,6 +41,8 @@ export function DocumentPicker({
   testId: string;
   /** show each document's annotation count beside its title */
   counts?: boolean;
+  /** one document at most (radio buttons; the count and Clear are left out) */
+  single?: boolean;
 }) {
   const p = useDocumentPickerStrings();
   const { lang } = useI18n();
@@ -119,12 +122,16 @@ export function DocumentPicker({
           data-testid={`${testId}-find`}
           aria-controls={`${id}-list`}
         />
-        <span className="meta" aria-live="polite" data-testid={`${testId}-count`}>
-          {p.chosen(chosen.size)}
-        </span>
-        <button type="button" onClick={() => onChange(new Set())} disabled={chosen.size === 0}>
-          {p.clear}
-        </button>
+        {!single && (
+          <>
+            <span className="meta" aria-live="polite" data-testid={`${testId}-count`}>
+              {p.chosen(chosen.size)}
+            </span>
+            <button type="button" onClick={() => onChange(new Set())} disabled={chosen.size === 0}>
+              {p.clear}
+            </button>
+          </>
+        )}
       </div>
       <ErrorAlert message={error} />
       {ready && loaded.matched === 0 && <p className="meta">{loaded.total === 0 ? p.empty : p.noMatch}</p>}
@@ -140,9 +147,10 @@ export function DocumentPicker({
           doc ? (
             <label key={doc.id} className="document-picker-row">
               <input
-                type="checkbox"
+                type={single ? 'radio' : 'checkbox'}
+                name={single ? `${id}-one` : undefined}
                 checked={chosen.has(doc.id)}
-                onChange={(e) => toggle(doc.id, e.target.checked)}
+                onChange={(e) => (single ? onChange(new Set([doc.id])) : toggle(doc.id, e.target.checked))}
                 data-id={doc.id}
               />
               <span dir="auto" lang={doc.language} title={doc.title}>
