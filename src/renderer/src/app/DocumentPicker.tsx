@@ -6,26 +6,16 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DocumentSummary } from '@shared/model';
-import { api, errorMessage } from '../api/client';
 import { useI18n } from '../i18n';
 import { useDocumentPickerStrings } from './documentPickerStrings';
 import { ErrorAlert } from './ErrorAlert';
-import { useWindowedRows } from './useWindowedRows';
+import { useDocumentWindow } from './useDocumentWindow';
 import './documentPicker.css';
 
-/** Rows asked for at a time. */
-const BLOCK = 100;
 /** A row's height in px (documentPicker.css): fixed, for the windowing. */
 const ROW_HEIGHT = 28;
 /** Typing pauses this long before the list is asked for again. */
 const QUERY_PAUSE_MS = 200;
-
-interface Loaded {
-  query: string;
-  matched: number;
-  total: number;
-  blocks: Map<number, DocumentSummary[]>;
-}
 
 export function DocumentPicker({
   legend,
@@ -49,8 +39,6 @@ export function DocumentPicker({
   const id = useId();
   const [typed, setTyped] = useState('');
   const [query, setQuery] = useState('');
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -58,42 +46,14 @@ export function DocumentPicker({
     return () => clearTimeout(timer);
   }, [typed]);
 
-  const count = loaded?.query === query ? loaded.matched : 0;
-  const rows = useWindowedRows(scroller, count, ROW_HEIGHT);
-  const first = Math.floor(rows.start / BLOCK);
-  const last = Math.max(first, Math.floor((rows.end - 1) / BLOCK));
-  const asked = useRef(new Set<string>());
-  const current = useRef(query);
-  current.current = query;
-  useEffect(() => {
-    const have = loaded?.query === query ? loaded.blocks : null;
-    for (let block = first; block <= last; block++) {
-      const key = `${block}@${query}`;
-      if (have?.has(block) || asked.current.has(key)) continue;
-      asked.current.add(key);
-      api['documents.page']({
-        offset: block * BLOCK,
-        limit: BLOCK,
-        ...(query ? { query } : {}),
-        locale: lang === 'ar' ? 'ar' : 'en',
-      })
-        .then((page) => {
-          asked.current.delete(key);
-          // the query changed meanwhile: only the newest list is shown
-          if (current.current !== query) return;
-          setError(null);
-          setLoaded((old) => {
-            const blocks = old?.query === query ? new Map(old.blocks) : new Map<number, DocumentSummary[]>();
-            blocks.set(block, page.rows);
-            return { query, matched: page.matched, total: page.total, blocks };
-          });
-        })
-        .catch((err: unknown) => {
-          asked.current.delete(key);
-          if (current.current === query) setError(errorMessage(err));
-        });
-    }
-  }, [query, first, last, loaded, lang]);
+  const input = { ...(query ? { query } : {}), locale: lang === 'ar' ? ('ar' as const) : ('en' as const) };
+  const { loaded, current, error, rows, rowAt } = useDocumentWindow(
+    scroller,
+    ROW_HEIGHT,
+    0,
+    input,
+    JSON.stringify(input),
+  );
 
   const toggle = (docId: string, on: boolean) => {
     const next = new Set(chosen);
@@ -102,9 +62,8 @@ export function DocumentPicker({
     onChange(next);
   };
   const shown: Array<{ at: number; doc: DocumentSummary | undefined }> = [];
-  for (let at = rows.start; at < rows.end; at++)
-    shown.push({ at, doc: loaded?.blocks.get(Math.floor(at / BLOCK))?.[at % BLOCK] });
-  const ready = loaded?.query === query;
+  for (let at = rows.start; at < rows.end; at++) shown.push({ at, doc: rowAt(at) });
+  const ready = current && loaded !== null;
 
   return (
     <fieldset className="document-picker" data-testid={testId}>
