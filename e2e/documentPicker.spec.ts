@@ -96,3 +96,36 @@ test('an export of chosen documents sends the ones ticked, and Clear empties the
   await dialog.getByTestId('csv-export-submit').click();
   expect((await sent).postDataJSON()).toMatchObject({ documentIds: [ids.get(title(17))] });
 });
+
+test('Restore from backup…: a document of the project is found by title, and its backup restores the file as it was', async ({
+  page,
+  hashiya,
+}) => {
+  const sample = await hashiya.sample();
+  await hashiya.ok('annotations.create', { documentId: sample.id, start: 0, end: 4, codes: ['ceasefire-proposal'] });
+  // a document's file is backed up, as it was, at its first save of a session
+  await expect
+    .poll(async () => (await hashiya.ok<unknown[]>('backups.list', { documentId: sample.id })).length, {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(0);
+  const backups = await hashiya.ok<Array<{ annotationCount: number | null }>>('backups.list', {
+    documentId: sample.id,
+  });
+  const before = backups.findIndex((b) => b.annotationCount === 0);
+  expect(before, 'a backup from before the annotation').toBeGreaterThanOrEqual(0);
+
+  await hashiya.open(page);
+  await openTool(page, 'backups');
+  const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
+  await dialog.getByLabel('A document of the project').check();
+  await expect(dialog.getByText('Choose the document above.')).toBeVisible();
+  const picker = dialog.getByTestId('restore-document');
+  await picker.getByTestId('restore-document-find').fill(sample.title.slice(0, 12));
+  await picker.getByLabel(sample.title).check();
+  await expect(dialog.locator('.backup-list tbody tr')).toHaveCount(backups.length);
+  await dialog.locator('.backup-list tbody tr').nth(before).getByRole('button').click();
+  await dialog.getByRole('button', { name: 'Restore this copy' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(await hashiya.ok<unknown[]>('annotations.list', { documentId: sample.id })).toHaveLength(0);
+});
