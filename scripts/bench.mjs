@@ -51,7 +51,8 @@ await mkdir(cache, { recursive: true });
 const outDir = await mkdtemp(path.join(cache, 'bench-'));
 process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
 await build({
-  input: path.join(here, 'bench', 'main.ts'),
+  // BENCH_ENTRY=analysisAB: another entry of scripts/bench/ (an A/B of builds, analysisAB.ts)
+  input: path.join(here, 'bench', `${process.env.BENCH_ENTRY ?? 'main'}.ts`),
   platform: 'node',
   resolve: { alias: { '@shared': path.join(root, 'src', 'shared') } },
   external: (id) => !id.startsWith('.') && !id.startsWith('@shared/') && !path.isAbsolute(id),

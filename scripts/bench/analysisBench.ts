@@ -121,7 +121,7 @@ export async function writeAnalysisProject(dir: string, corpus: Corpus, sizes: A
  * BENCH_PROFILE=dir: the page's main thread, sampled (Chromium's CPU profiler, over CDP) during one
  * code filter run, written to dir as a .cpuprofile that Chromium's DevTools open (a debugging aid).
  */
-async function startProfile(page: Page): Promise<{ stop(file: string): Promise<void> }> {
+export async function startProfile(page: Page): Promise<{ stop(file: string): Promise<void> }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
