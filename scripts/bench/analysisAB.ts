@@ -11,9 +11,10 @@ import { cp, mkdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import type { ClaimRow } from '@shared/api/analysis';
 import { startBrowserMode, type BrowserMode } from '../browserMode';
 import { codeFilterToPaint, openClaimsView, untickCode, viewShows, type ViewShows } from './analysisPaint';
-import { startProfile, writeAnalysisProject } from './analysisBench';
+import { floorMs, startProfile, writeAnalysisProject } from './analysisBench';
 import { closePage, launchBrowser, newPage, openLibrary } from './browser';
 import { loadCorpus } from './corpus';
 
@@ -85,6 +86,26 @@ try {
       nodes: network.network.nodes.length,
     };
   };
+  // the floor as analysisBench.ts takes it (a plain Array filter + sort of every row, in memory),
+  // measured in this run beside the variants, so each figure's ratio is to a floor of the same moment
+  const rows: ClaimRow[] = [];
+  const total = (await variants[0]!.server.call<{ total: number }>('analysis.claims', { offset: 0, limit: 1 })).total;
+  for (let offset = 0; offset < total; offset += 2000)
+    rows.push(
+      ...(await variants[0]!.server.call<{ rows: ClaimRow[] }>('analysis.claims', { offset, limit: 2000 })).rows,
+    );
+  const children = new Map<string, string[]>();
+  for (const c of corpus.codebook.codes)
+    if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id]);
+  const floorFilterSort = (code: string) => {
+    const scope = new Set([code, ...(children.get(code) ?? [])]);
+    const kept = rows.filter((r) => r.codes.some((c) => scope.has(c)));
+    kept.sort((a, b) =>
+      (a.documentDate ?? '') < (b.documentDate ?? '') ? -1 : (a.documentDate ?? '') > (b.documentDate ?? '') ? 1 : 0,
+    );
+    return kept.slice(0, 100);
+  };
+  const floors: number[] = [];
   const every = new Map<string, ViewShows>();
   for (const v of variants) {
     every.set(v.name, await want(v.server, {}));
@@ -97,6 +118,8 @@ try {
   for (let r = 0; r < runs + 1; r++) {
     const code = corpus.codebook.codes.find((c) => c.id === corpus.codeIds[r % corpus.codeIds.length])!;
     const order = r % 2 === 0 ? variants : [...variants].reverse();
+    const [floor] = floorMs(3, () => floorFilterSort(code.id));
+    if (r > 0) floors.push(floor);
     for (const v of order) {
       const shows = await want(v.server, { codes: [code.id] });
       const tracing = process.env.AB_TRACE && r === 3;
@@ -135,9 +158,11 @@ try {
       v.timelineServer.push(t.timelineServer);
     }
   }
+  const floor = median(floors);
+  console.error(`[ab] floor ${floor.toFixed(1)} over ${floors.length} runs`);
   for (const v of variants)
     console.error(
-      `[ab] ${v.name}: claims_filter ${median(v.table).toFixed(1)} timeline ${median(v.timeline).toFixed(1)} (answers ${median(v.tableServer).toFixed(1)} / ${median(v.timelineServer).toFixed(1)}) over ${v.table.length} runs`,
+      `[ab] ${v.name}: claims_filter ${median(v.table).toFixed(1)} timeline ${median(v.timeline).toFixed(1)} (answers ${median(v.tableServer).toFixed(1)} / ${median(v.timelineServer).toFixed(1)}) over ${v.table.length} runs; ratios ${(median(v.table) / floor).toFixed(2)}× / ${(median(v.timeline) / floor).toFixed(2)}× the floor`,
     );
 } finally {
   for (const v of variants) {

@@ -143,7 +143,7 @@ const median = (values: readonly number[]): number => {
 };
 
 /** The median of `times` timings of `work` (a floor measured a few times, so one slow run does not set it). */
-function floorMs<T>(times: number, work: () => T): [number, T] {
+export function floorMs<T>(times: number, work: () => T): [number, T] {
   const ms: number[] = [];
   let value: T | undefined;
   for (let i = 0; i < times; i++) {
