@@ -5,7 +5,7 @@
  * Chromium. The runs alternate (A B B A …), each exactly as analysisBench.ts takes it (a code ticked,
  * to the painted table and timeline), so a slower moment of the shared machine falls on both.
  * Run by scripts/bench.mjs with BENCH_ENTRY=analysisAB (AB_RUNS rounds, default 12;
- * AB_TRACE=dir: a Chromium trace of each variant's third run; AB_PROFILE=dir: a CPU profile of every run).
+ * AB_TRACE=dir: a Chromium trace of each variant's third run, of every run with AB_TRACE_ALL=1; AB_PROFILE=dir: a CPU profile of every run).
  */
 import { cp, mkdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -106,6 +106,30 @@ try {
     return kept.slice(0, 100);
   };
   const floors: number[] = [];
+  // a view that does not come back to every claim within a minute says what it shows instead
+  const shownOrSay = async (v: Variant, want: ViewShows) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stuck = new Promise<void>((resolve) => (timer = setTimeout(resolve, 60_000)));
+    const done = viewShows(v.page, want).then(() => true);
+    if (await Promise.race([done, stuck.then(() => false)])) return clearTimeout(timer);
+    const seen = await v.page.evaluate(() => ({
+      rowcount: document.querySelector('.claims-table')?.getAttribute('aria-rowcount'),
+      busy: document.querySelector('.claims-table')?.getAttribute('aria-busy'),
+      firstQuote: document
+        .querySelector('[data-testid=claim-row][data-index="0"] .col-quote')
+        ?.textContent?.slice(0, 20),
+      bars: [...document.querySelectorAll('[data-testid=timeline-bar]')].reduce(
+        (n, b) => n + Number(b.getAttribute('data-total')),
+        0,
+      ),
+      nodes: document.querySelectorAll('[data-testid=network-node]').length,
+      settled: document.querySelector('[data-testid=network]')?.getAttribute('data-settled'),
+      alerts: [...document.querySelectorAll('[role=alert]')].map((a) => a.textContent),
+      codes: document.querySelector('[data-testid=filter-codes] .multi-select-button')?.textContent,
+    }));
+    console.error(`[ab] ${v.name} stuck: wants ${JSON.stringify(want)}, shows ${JSON.stringify(seen)}`);
+    await done;
+  };
   const every = new Map<string, ViewShows>();
   for (const v of variants) {
     every.set(v.name, await want(v.server, {}));
@@ -122,10 +146,10 @@ try {
     if (r > 0) floors.push(floor);
     for (const v of order) {
       const shows = await want(v.server, { codes: [code.id] });
-      const tracing = process.env.AB_TRACE && r === 3;
+      const tracing = process.env.AB_TRACE && (r === 3 || (process.env.AB_TRACE_ALL && r > 0));
       if (tracing)
         await browser.startTracing(v.page, {
-          path: path.join(process.env.AB_TRACE!, `${v.name}-${code.id}.json`),
+          path: path.join(process.env.AB_TRACE!, `${v.name}-${r}-${code.id}.json`),
           screenshots: false,
         });
       const profiling = process.env.AB_PROFILE && r >= 1 ? await startProfile(v.page) : null;
@@ -147,7 +171,7 @@ try {
           ),
         );
       await untickCode(v.page, code.name || code.nameAr);
-      await viewShows(v.page, every.get(v.name)!);
+      await shownOrSay(v, every.get(v.name)!);
       console.error(
         `[ab] ${r} ${v.name} ${code.id}: table ${t.table.toFixed(1)} timeline ${t.timeline.toFixed(1)} (answers ${t.tableServer.toFixed(1)} / ${t.timelineServer.toFixed(1)}) load ${os.loadavg()[0]!.toFixed(2)}`,
       );
