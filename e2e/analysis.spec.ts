@@ -467,3 +467,27 @@ test('a new filter keeps the last rows on screen, marked busy, until its first p
   await expect(table).toHaveAttribute('aria-busy', 'false');
   expect(await column(page, 'claimant')).toEqual(['خليفة حفتر', 'إيمانويل ماكرون']);
 });
+
+test('a filter whose answer fails says so, and going back to a filter that answers clears the alert', async ({
+  page,
+  hashiya,
+}) => {
+  await seed(hashiya);
+  await openClaims(page, hashiya);
+  await expect(rows(page)).toHaveCount(3);
+  const table = page.locator('section.claims-table-section');
+  // the server refuses every claims page while the filter names a code
+  await page.route('**/api/analysis.claims', async (route) => {
+    const body = route.request().postDataJSON() as { filter?: { codes?: string[] } };
+    if (body.filter?.codes) await route.fulfill({ status: 500, body: '{"error":"broken"}' });
+    else await route.continue();
+  });
+  await choose(page, 'codes', 'Ceasefire proposal');
+  await expect(table.getByRole('alert')).toBeVisible();
+  const box = page.getByTestId('filter-codes');
+  await box.getByRole('button').first().click();
+  await box.getByRole('checkbox', { name: 'Ceasefire proposal', exact: true }).uncheck();
+  await page.keyboard.press('Escape');
+  await expect(rows(page)).toHaveCount(3);
+  await expect(table.getByRole('alert')).toHaveCount(0);
+});
