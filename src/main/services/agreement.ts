@@ -118,7 +118,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         }
       const m = coders.length;
       const names = coders.map(nameOf);
-      const N = read.annotation.length;
+      const N = read.count;
       // the compared coders' annotations (`mine`, in reading order of the documents) and their coder index
       const comparedOfSlot = new Int32Array(present.size).fill(-1);
       coders.forEach((c, i) => {

@@ -1,19 +1,21 @@
 /**
  * The agreement report's one read of the annotations (agreement.ts): documents one at a time as
  * an export reads them, each placed on the continuum after the earlier ones, and what the figures
- * need of an annotation taken in one pass into typed arrays (its document, span, coder and codes
- * numbered as first met, each compared field's value numbered), so no later pass goes back to the
- * annotation objects (only the listed disagreements do). The arrays are made as long as the
- * summaries' annotation counts, and grow (never one element at a time) if a file holds more.
+ * need of an annotation taken into typed arrays (its document, span, coder and codes numbered as
+ * first met, each compared field's value numbered), so no later pass goes back to the annotation
+ * objects (only the listed disagreements do). The annotations themselves are not read here: each
+ * document's record (agreementRecords.ts, kept while the document's annotations are the same)
+ * holds them with local numbers, which this read maps to the report's.
  */
 import type { ClaimField } from '@shared/claims/fields';
-import { isAdjudicated } from '@shared/coders/key';
+import type { ClaimValue } from '@shared/claims/values';
 import type { DocumentSummary, Annotation } from '@shared/model';
 import type { Value } from '@shared/reliability/codingAlpha';
 import { cpLength } from '@shared/text/codepoints';
 import { forEachDocument } from '../exchange/documentSource';
 import { storedValueReader, type ReadAnnotations } from './agreementDisagreements';
 import type { ServiceContext } from './context';
+import { recordOf, type DocumentRecord } from './agreementRecords';
 
 export interface ReadOptions {
   /** only these codes count (an annotation with none of them is left out); null: every code */
@@ -44,54 +46,58 @@ export interface ReadResult {
   unnamed: number;
 }
 
-/** A typed array with room for `need` elements: `a` itself, or a copy at least twice as long. */
-function room<T extends Int32Array | Float64Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const grown = new (a.constructor as new (n: number) => T)(Math.max(need, 2 * a.length));
-  grown.set(a);
-  return grown;
+/** A scratch table with room for `need` entries: `a` itself, or a longer one. */
+function room(a: Int32Array, need: number): Int32Array {
+  return need <= a.length ? a : new Int32Array(Math.max(need, 2 * a.length));
 }
 
 /**
  * What the read has gathered so far. The per-document pass (readDocument) is a plain function
  * over this object's fields copied into locals, not a closure over reassigned variables, so its
- * loop's arrays and counters stay in registers; with each stored value read once (numberOf), the
- * read of the bench's 100,000 annotations takes about 15% less time (measured).
+ * loops' arrays and counters stay in registers. The arrays are as long as the documents'
+ * annotations (the most that can be read).
  */
 class Gathered {
-  annotation: Annotation[] = [];
-  codesOf: string[][] | null;
-  document: Int32Array;
-  start: Float64Array;
-  end: Float64Array;
-  codeFrom: Int32Array;
-  codeList: Int32Array;
-  slotOf: Int32Array;
-  fieldIds: Int32Array[];
+  /** per annotation read: its place in its document's record */
+  readonly local: Int32Array;
+  readonly document: Int32Array;
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly codeFrom: Int32Array;
+  readonly codeList: Int32Array;
+  readonly slotOf: Int32Array;
+  readonly fieldIds: Int32Array[];
   readonly codeSlot = new Map<string, number>();
   readonly slotCode: string[] = [];
   readonly coderSlot = new Map<string, number>();
+  /** per coder slot: 1 when the coder is compared (its values are read) */
+  readonly comparedSlot: number[] = [];
   readonly givenOf: Value[][];
   /** per compared field: each value → its number (equal values, one number) */
   readonly idsOf: Array<Map<Value, number>>;
   /** per compared field: each stored value met → its value number (−1: no value), so each
    * stored value is read (storedValueReader) and numbered once per report */
   readonly numberOf: Array<Map<unknown, number>>;
+  /** scratch tables of one document's local numbers → the report's (reused document after document) */
+  whoScratch: Int32Array = new Int32Array(8);
+  codeScratch: Int32Array = new Int32Array(64);
+  readonly valueScratch: Int32Array[];
   n = 0;
   codeCount = 0;
   unnamed = 0;
-  constructor(expected: number, fields: number, chosenCodes: boolean) {
-    this.codesOf = chosenCodes ? [] : null;
-    this.document = new Int32Array(expected);
-    this.start = new Float64Array(expected);
-    this.end = new Float64Array(expected);
-    this.codeFrom = new Int32Array(expected + 1);
-    this.codeList = new Int32Array(expected);
-    this.slotOf = new Int32Array(expected);
-    this.fieldIds = Array.from({ length: fields }, () => new Int32Array(expected));
+  constructor(annotations: number, codes: number, fields: number) {
+    this.local = new Int32Array(annotations);
+    this.document = new Int32Array(annotations);
+    this.start = new Float64Array(annotations);
+    this.end = new Float64Array(annotations);
+    this.codeFrom = new Int32Array(annotations + 1);
+    this.codeList = new Int32Array(codes);
+    this.slotOf = new Int32Array(annotations);
+    this.fieldIds = Array.from({ length: fields }, () => new Int32Array(annotations).fill(-1));
     this.givenOf = Array.from({ length: fields }, () => []);
     this.idsOf = Array.from({ length: fields }, () => new Map());
     this.numberOf = Array.from({ length: fields }, () => new Map());
+    this.valueScratch = Array.from({ length: fields }, () => new Int32Array(64));
   }
 }
 
@@ -100,33 +106,35 @@ export async function readAnnotations(
   summaries: readonly DocumentSummary[],
   options: ReadOptions,
 ): Promise<ReadResult> {
-  const { fields } = options;
-  // room for the annotations the summaries count (a hint: the arrays grow when a file holds more)
-  const expected = summaries.reduce((sum, s) => sum + s.annotationCount, 0);
-  const g = new Gathered(expected, fields.length, options.chosenCodes !== null);
+  const { fields, chosenCodes } = options;
+  // each document's record (agreementRecords.ts: kept while its annotations are the same)
+  const records: DocumentRecord[] = [];
   const documents: Array<{ id: string; title: string }> = [];
   const offsets: number[] = [];
-  const readers = fields.map(storedValueReader);
-  // the compared fields of each key (a Map: any key is a key)
-  const fieldsOf = new Map<string, number[]>();
-  fields.forEach((f, fi) => {
-    const those = fieldsOf.get(f.key);
-    if (those) those.push(fi);
-    else fieldsOf.set(f.key, [fi]);
-  });
   let length = 0;
+  let annotations = 0;
+  let codes = 0;
   await forEachDocument(ctx.store, summaries, (file) => {
-    const d = documents.length;
+    const record = recordOf(file.annotations);
+    records.push(record);
     documents.push({ id: file.document.id, title: file.document.title });
     offsets.push(length);
-    readDocument(g, file.annotations, d, options, fieldsOf, readers);
     length += lengthOf(file.document);
+    annotations += record.who.length;
+    codes += record.codeList.length;
   });
-  const { annotation, codesOf, n, codeCount } = g;
+  const g = new Gathered(annotations, codes, fields.length);
+  const readers = fields.map(storedValueReader);
+  for (let d = 0; d < records.length; d++) readDocument(g, records[d] as DocumentRecord, d, options, readers);
+  const { local, n, codeCount } = g;
+  const document = g.document.subarray(0, n);
+  const annotationOf = (i: number) =>
+    (records[document[i] as number] as DocumentRecord).annotations[local[i] as number] as Annotation;
   const read: ReadAnnotations = {
-    annotation,
-    codes: codesOf ? (i) => codesOf[i] as string[] : (i) => (annotation[i] as Annotation).codes,
-    document: g.document.subarray(0, n),
+    count: n,
+    annotation: annotationOf,
+    codes: chosenCodes ? (i) => annotationOf(i).codes.filter((c) => chosenCodes.has(c)) : (i) => annotationOf(i).codes,
+    document,
     documents,
     start: g.start.subarray(0, n),
     end: g.end.subarray(0, n),
@@ -148,99 +156,132 @@ export async function readAnnotations(
   };
 }
 
-/** One document's annotations read into `g` (document number d). */
+/**
+ * One document's record read into `g` (document number d): which of its annotations are read,
+ * then their spans, codes and each compared field's values, part by part, the record's local
+ * numbers mapped to the report's (each the first time an annotation read needs it, so the
+ * report's numbers are given in reading order, as when the annotations themselves were read).
+ */
 function readDocument(
   g: Gathered,
-  annotations: readonly Annotation[],
+  record: DocumentRecord,
   d: number,
   options: ReadOptions,
-  fieldsOf: ReadonlyMap<string, readonly number[]>,
   readers: ReadonlyArray<ReturnType<typeof storedValueReader>>,
 ): void {
-  const { chosenCodes, chosenCoders, keyOf } = options;
-  const { annotation, codesOf, codeSlot, slotCode, coderSlot, givenOf, idsOf, numberOf } = g;
-  let n = g.n;
-  let codeCount = g.codeCount;
-  const most = n + annotations.length;
-  const document = (g.document = room(g.document, most));
-  const start = (g.start = room(g.start, most));
-  const end = (g.end = room(g.end, most));
-  const codeFrom = (g.codeFrom = room(g.codeFrom, most + 1));
-  const slotOf = (g.slotOf = room(g.slotOf, most));
-  let codeList = g.codeList;
-  // each compared field's value number, −1 until one is read
-  const fieldIds = g.fieldIds;
-  for (let fi = 0; fi < fieldIds.length; fi++) {
-    const ids = room(fieldIds[fi] as Int32Array, most);
-    ids.fill(-1, n, most);
-    fieldIds[fi] = ids;
-  }
-  // one pass over the document's annotations: each annotation's own fields, its codes and its
-  // values read together (one pass lets the loads of the annotation's parts, separate objects in
-  // memory, overlap; a pass per part costs more, measured)
-  for (let y = 0; y < annotations.length; y++) {
-    const a = annotations[y] as Annotation;
+  const { chosenCodes, chosenCoders, keyOf, fields } = options;
+  const { local, slotOf, codeFrom, codeList, coderSlot, comparedSlot } = g;
+  const { who, whoOf, codes } = record;
+  const first = g.n;
+  const all = who.length;
+  // the record's codes: their number in the report (−1: not yet met; −2: not chosen)
+  const slotOfCode = (g.codeScratch = room(g.codeScratch, codes.length));
+  for (let c = 0; c < codes.length; c++) slotOfCode[c] = chosenCodes && !chosenCodes.has(codes[c] as string) ? -2 : -1;
+  const recordFrom = record.codeFrom;
+  const recordList = record.codeList;
+  // the record's coders: their slot (−2: not yet met; −1: no name)
+  const slotOfWho = (g.whoScratch = room(g.whoScratch, whoOf.length));
+  slotOfWho.fill(-2, 0, whoOf.length);
+  let n = first;
+  for (let y = 0; y < all; y++) {
+    const p = who[y] as number;
     // the coders' layers only: the adjudicated layer is no coder's
-    if (isAdjudicated(a)) continue;
-    let codes = a.codes;
+    if (p < 0) continue;
     if (chosenCodes) {
-      codes = codes.filter((c) => chosenCodes.has(c));
-      if (codes.length === 0) continue;
+      let any = false;
+      for (let x = recordFrom[y] as number; x < (recordFrom[y + 1] as number); x++)
+        if ((slotOfCode[recordList[x] as number] as number) !== -2) any = true;
+      if (!any) continue;
     }
-    const coder = keyOf(a);
-    if (coder === '') {
+    let slot = slotOfWho[p] as number;
+    if (slot === -2) {
+      const coder = keyOf(whoOf[p] as Annotation);
+      if (coder === '') slot = -1;
+      else {
+        let s = coderSlot.get(coder);
+        if (s === undefined) {
+          coderSlot.set(coder, (s = coderSlot.size));
+          comparedSlot.push(chosenCoders === null || chosenCoders.has(coder) ? 1 : 0);
+        }
+        slot = s;
+      }
+      slotOfWho[p] = slot;
+    }
+    if (slot === -1) {
       g.unnamed++;
       continue;
     }
-    annotation.push(a);
-    if (codesOf) codesOf.push(codes);
-    document[n] = d;
-    start[n] = a.start;
-    end[n] = a.end;
-    let slot = coderSlot.get(coder);
-    if (slot === undefined) coderSlot.set(coder, (slot = coderSlot.size));
-    slotOf[n] = slot;
-    // its codes numbered as first met
-    if (codeCount + codes.length > codeList.length) g.codeList = codeList = room(codeList, codeCount + codes.length);
-    for (let x = 0; x < codes.length; x++) {
-      const code = codes[x] as string;
-      let k = codeSlot.get(code);
-      if (k === undefined) codeSlot.set(code, (k = slotCode.push(code) - 1));
+    local[n] = y;
+    slotOf[n++] = slot;
+  }
+  const count = n - first;
+  g.n = n;
+  g.document.fill(d, first, n);
+  // spans: the record's own when every annotation is read
+  if (count === all) {
+    g.start.set(record.start, first);
+    g.end.set(record.end, first);
+  } else
+    for (let x = first; x < n; x++) {
+      const y = local[x] as number;
+      g.start[x] = record.start[y] as number;
+      g.end[x] = record.end[y] as number;
+    }
+  // codes (those chosen), numbered as first met
+  const { codeSlot, slotCode } = g;
+  let codeCount = g.codeCount;
+  for (let x = first; x < n; x++) {
+    const y = local[x] as number;
+    for (let z = recordFrom[y] as number; z < (recordFrom[y + 1] as number); z++) {
+      const c = recordList[z] as number;
+      let k = slotOfCode[c] as number;
+      if (k === -2) continue;
+      if (k === -1) {
+        const code = codes[c] as string;
+        let known = codeSlot.get(code);
+        if (known === undefined) codeSlot.set(code, (known = slotCode.push(code) - 1));
+        slotOfCode[c] = k = known;
+      }
       codeList[codeCount++] = k;
     }
-    codeFrom[n + 1] = codeCount;
-    // each compared field's value numbered (equal values, one number), for the figures and the
-    // list: the fields of the keys the claim has (most claims have few), the others none; the
-    // compared coders' only
-    if (chosenCoders === null || chosenCoders.has(coder)) {
-      const values = a.values;
-      for (const key in values) {
-        if (!Object.hasOwn(values, key)) continue;
-        const those = fieldsOf.get(key);
-        if (those === undefined) continue;
-        const stored = values[key];
-        for (let z = 0; z < those.length; z++) {
-          const fi = those[z] as number;
-          const seen = numberOf[fi] as Map<unknown, number>;
-          let id = seen.get(stored);
-          if (id === undefined) {
-            const v = (readers[fi] as (typeof readers)[number])(stored);
-            id = -1;
-            if (v !== null) {
-              const ids = idsOf[fi] as Map<Value, number>;
-              id = ids.get(v);
-              if (id === undefined) ids.set(v, (id = (givenOf[fi] as Value[]).push(v) - 1));
-            }
-            seen.set(stored, id);
-          }
-          if (id >= 0) (fieldIds[fi] as Int32Array)[n] = id;
-        }
-      }
-    }
-    n++;
+    codeFrom[x + 1] = codeCount;
   }
-  g.n = n;
   g.codeCount = codeCount;
+  // each compared field's value numbered (equal values, one number), for the figures and the
+  // list; the compared coders' only
+  const { givenOf, idsOf, numberOf } = g;
+  for (let fi = 0; fi < fields.length; fi++) {
+    const key = record.keys.get((fields[fi] as ClaimField).key);
+    if (key === undefined) continue;
+    const values = record.valueOf[key] as Int32Array;
+    const stored = record.stored[key] as readonly unknown[];
+    // the record's stored values: their number in the report (−2: not yet met)
+    const idOf = ((g.valueScratch[fi] as Int32Array) = room(g.valueScratch[fi] as Int32Array, stored.length));
+    idOf.fill(-2, 0, stored.length);
+    const ids = g.fieldIds[fi] as Int32Array;
+    for (let x = first; x < n; x++) {
+      const s = values[local[x] as number] as number;
+      if (s < 0 || comparedSlot[slotOf[x] as number] === 0) continue;
+      let id = idOf[s] as number;
+      if (id === -2) {
+        const value = stored[s];
+        const seen = numberOf[fi] as Map<unknown, number>;
+        let known = seen.get(value);
+        if (known === undefined) {
+          const v = (readers[fi] as (typeof readers)[number])(value as ClaimValue);
+          known = -1;
+          if (v !== null) {
+            const byValue = idsOf[fi] as Map<Value, number>;
+            known = byValue.get(v);
+            if (known === undefined) byValue.set(v, (known = (givenOf[fi] as Value[]).push(v) - 1));
+          }
+          seen.set(value, known);
+        }
+        idOf[s] = id = known;
+      }
+      if (id >= 0) ids[x] = id;
+    }
+  }
 }
 
 /** A document's length in code points, counted once per document record (its text never changes). */
