@@ -2,7 +2,9 @@
  * agreement.report computes on typed arrays (unitizingTable.ts, fieldFigures.ts, a sorted-sweep
  * match); here it is checked against the straightforward computation on a seeded random project
  * of two and of three coders: the unit-tested functions on the units and on the reliability data
- * of the matched claims, the claims matched by comparing every pair.
+ * of the matched claims, the claims matched by comparing every pair. And the records the report
+ * keeps per document between calls (agreementRecords.ts) are checked against a fresh read after
+ * every kind of change to a document's annotations.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -25,18 +27,20 @@ import {
 } from '@shared/reliability/unitizingFamily';
 import { ProjectStore } from '../store/projectStore';
 import type { Services } from './index';
-import { hostTestProject } from '../../../test/harness/project';
+import { hostTestProject, type TestProject } from '../../../test/harness/project';
 
 const CODES = ['ceasefire', 'arms-embargo', 'humanitarian'];
 let dir: string;
 let services: Services;
 let store: ProjectStore;
+let project: TestProject;
 const call = <T>(name: string, input: unknown) => services.dispatch(name, input) as Promise<T>;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-agreement-fast-'));
   store = await ProjectStore.open(dir);
-  services = (await hostTestProject(store)).services;
+  project = await hostTestProject(store);
+  services = project.services;
   const codebook = await call<{ codes: unknown[] }>('codebook.get', {});
   const choice = (key: string, items: string[], values?: number[]) => ({
     key,
@@ -54,7 +58,7 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
-  await store.flush();
+  await project.store.flush();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -239,5 +243,94 @@ describe('agreement.report’s fast path equals the straightforward computation'
 
   it('on a seeded random project of three coders', async () => {
     await expectSameFigures(['Amal', 'Badr', 'Cyra']);
+  });
+});
+
+describe('agreement.report’s kept document records', () => {
+  const INPUTS = [
+    {},
+    { coders: ['Badr', 'Amal'] },
+    { codes: ['ceasefire', 'humanitarian'] },
+    { fields: ['position', 'certainty'] },
+    { coders: ['Cyra', 'Amal'], codes: ['arms-embargo'], overlap: 0.3 },
+  ];
+  const reports = async () => JSON.stringify(await Promise.all(INPUTS.map((i) => call('agreement.report', i))));
+  /** The same reports from the project opened again: every document read afresh (nothing kept). */
+  async function fresh(): Promise<string> {
+    await project.close();
+    store = await ProjectStore.open(dir);
+    project = await hostTestProject(store);
+    services = project.services;
+    return reports();
+  }
+  const claimOf = async (d: DocumentSummary, coder: string) =>
+    (await call<Annotation[]>('annotations.list', { documentId: d.id })).find(
+      (a) => a.annotator === coder,
+    ) as Annotation;
+
+  it('give the report of a fresh read, and see every change to a document', async () => {
+    const docs = await randomProject(7, ['Amal', 'Badr', 'Cyra']);
+    const [d0, d1, d2, d3, d4] = docs as [
+      DocumentSummary,
+      DocumentSummary,
+      DocumentSummary,
+      DocumentSummary,
+      DocumentSummary,
+    ];
+    await call('settings.update', { annotator: 'Badr', coderId: 'Badr' });
+    const edits: Array<[string, () => Promise<unknown>]> = [
+      [
+        'values',
+        async () => {
+          const a = await claimOf(d1, 'Badr');
+          const stance = a.values.stance === 'opposes' ? 'supports' : 'opposes';
+          return call('annotations.update', {
+            id: a.id,
+            documentId: d1.id,
+            values: { ...a.values, stance, position: stance },
+          });
+        },
+      ],
+      [
+        'codes',
+        async () => {
+          const a = await claimOf(d2, 'Badr');
+          return call('annotations.update', {
+            id: a.id,
+            documentId: d2.id,
+            codes: a.codes.includes('humanitarian') ? ['ceasefire'] : ['humanitarian'],
+          });
+        },
+      ],
+      [
+        'span',
+        async () =>
+          call('annotations.update', { id: (await claimOf(d3, 'Badr')).id, documentId: d3.id, start: 1, end: 40 }),
+      ],
+      ['delete', async () => call('annotations.delete', { id: (await claimOf(d4, 'Badr')).id, documentId: d4.id })],
+      [
+        'create',
+        async () =>
+          call('annotations.create', {
+            documentId: d0.id,
+            start: 3,
+            end: 30,
+            codes: ['ceasefire'],
+            values: { stance: 'doubts' },
+          }),
+      ],
+    ];
+    let before = await reports();
+    expect(await reports()).toBe(before);
+    for (const [what, edit] of edits) {
+      await edit();
+      // the other documents' records as kept, the changed one's made again
+      const kept = await reports();
+      expect(kept, `${what}: the change is seen`).not.toBe(before);
+      expect(kept, `${what}: as a fresh read`).toBe(await fresh());
+      // the project opened again: its records made on this call, then kept
+      before = await reports();
+      expect(before).toBe(kept);
+    }
   });
 });
