@@ -229,24 +229,23 @@ function readDocument(
     }
   // codes (those chosen), numbered as first met
   const { codeSlot, slotCode } = g;
-  let codeCount = g.codeCount;
-  for (let x = first; x < n; x++) {
-    const y = local[x] as number;
-    for (let z = recordFrom[y] as number; z < (recordFrom[y + 1] as number); z++) {
-      const c = recordList[z] as number;
-      let k = slotOfCode[c] as number;
-      if (k === -2) continue;
-      if (k === -1) {
-        const code = codes[c] as string;
-        let known = codeSlot.get(code);
-        if (known === undefined) codeSlot.set(code, (known = slotCode.push(code) - 1));
-        slotOfCode[c] = k = known;
-      }
-      codeList[codeCount++] = k;
+  const codeCount = g.codeCount;
+  if (count === all && chosenCodes === null) {
+    // every annotation read with all its codes: the record's codes are met in the record's order
+    // (it numbered them as first met), so they are numbered in that order, and its code lists
+    // copied through that table
+    for (let c = 0; c < codes.length; c++) {
+      const code = codes[c] as string;
+      let known = codeSlot.get(code);
+      if (known === undefined) codeSlot.set(code, (known = slotCode.push(code) - 1));
+      slotOfCode[c] = known;
     }
-    codeFrom[x + 1] = codeCount;
+    for (let z = 0; z < recordList.length; z++) codeList[codeCount + z] = slotOfCode[recordList[z] as number] as number;
+    for (let y = 1; y <= all; y++) codeFrom[first + y] = codeCount + (recordFrom[y] as number);
+    g.codeCount = codeCount + recordList.length;
+  } else {
+    readCodes(g, record, slotOfCode, first, n);
   }
-  g.codeCount = codeCount;
   // each compared field's value numbered (equal values, one number), for the figures and the
   // list; the compared coders' only
   const { givenOf, idsOf, numberOf } = g;
@@ -282,6 +281,32 @@ function readDocument(
       if (id >= 0) ids[x] = id;
     }
   }
+}
+
+/** The codes (those chosen) of the annotations first … n − 1 read from `record`, numbered as first met. */
+function readCodes(g: Gathered, record: DocumentRecord, slotOfCode: Int32Array, first: number, n: number): void {
+  const { local, codeFrom, codeList, codeSlot, slotCode } = g;
+  const { codes } = record;
+  const recordFrom = record.codeFrom;
+  const recordList = record.codeList;
+  let codeCount = g.codeCount;
+  for (let x = first; x < n; x++) {
+    const y = local[x] as number;
+    for (let z = recordFrom[y] as number; z < (recordFrom[y + 1] as number); z++) {
+      const c = recordList[z] as number;
+      let k = slotOfCode[c] as number;
+      if (k === -2) continue;
+      if (k === -1) {
+        const code = codes[c] as string;
+        let known = codeSlot.get(code);
+        if (known === undefined) codeSlot.set(code, (known = slotCode.push(code) - 1));
+        slotOfCode[c] = k = known;
+      }
+      codeList[codeCount++] = k;
+    }
+    codeFrom[x + 1] = codeCount;
+  }
+  g.codeCount = codeCount;
 }
 
 /** A document's length in code points, counted once per document record (its text never changes). */
