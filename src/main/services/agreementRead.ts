@@ -93,7 +93,8 @@ class Gathered {
     this.codeFrom = new Int32Array(annotations + 1);
     this.codeList = new Int32Array(codes);
     this.slotOf = new Int32Array(annotations);
-    this.fieldIds = Array.from({ length: fields }, () => new Int32Array(annotations).fill(-1));
+    // (each document's part written by its read, −1 where no value: not filled beforehand)
+    this.fieldIds = Array.from({ length: fields }, () => new Int32Array(annotations));
     this.givenOf = Array.from({ length: fields }, () => []);
     this.idsOf = Array.from({ length: fields }, () => new Map());
     this.numberOf = Array.from({ length: fields }, () => new Map());
@@ -250,17 +251,23 @@ function readDocument(
   // list; the compared coders' only
   const { givenOf, idsOf, numberOf } = g;
   for (let fi = 0; fi < fields.length; fi++) {
+    const ids = g.fieldIds[fi] as Int32Array;
     const key = record.keys.get((fields[fi] as ClaimField).key);
-    if (key === undefined) continue;
+    if (key === undefined) {
+      ids.fill(-1, first, n);
+      continue;
+    }
     const values = record.valueOf[key] as Int32Array;
     const stored = record.stored[key] as readonly unknown[];
     // the record's stored values: their number in the report (−2: not yet met)
     const idOf = ((g.valueScratch[fi] as Int32Array) = room(g.valueScratch[fi] as Int32Array, stored.length));
     idOf.fill(-2, 0, stored.length);
-    const ids = g.fieldIds[fi] as Int32Array;
     for (let x = first; x < n; x++) {
       const s = values[local[x] as number] as number;
-      if (s < 0 || comparedSlot[slotOf[x] as number] === 0) continue;
+      if (s < 0 || comparedSlot[slotOf[x] as number] === 0) {
+        ids[x] = -1;
+        continue;
+      }
       let id = idOf[s] as number;
       if (id === -2) {
         const value = stored[s];
@@ -278,7 +285,7 @@ function readDocument(
         }
         idOf[s] = id = known;
       }
-      if (id >= 0) ids[x] = id;
+      ids[x] = id;
     }
   }
 }
