@@ -48,45 +48,74 @@ export interface DocumentRecord {
 /** −0 is a stored value of its own (a Map takes it for 0): the key it is numbered under */
 const NEGATIVE_ZERO = Symbol('-0');
 
-/** One document's annotations read into a record. */
+/**
+ * A key's distinct stored values are looked for one by one up to this many (Object.is: NaN is
+ * NaN, −0 is not 0), then through a Map (−0 under NEGATIVE_ZERO): a document has few coders,
+ * codes and keys, and most keys few values, and ten thousand small Maps per report made (one
+ * per document and thing numbered) cost more than the scans, in their making and their garbage.
+ */
+const SCAN = 16;
+
+/** The local number of `value` among a key's stored values (added when new). */
+function storedNumber(stored: unknown[], large: Map<unknown, number> | undefined, value: unknown): number {
+  if (large !== undefined) {
+    const as = typeof value === 'number' && Object.is(value, -0) ? NEGATIVE_ZERO : value;
+    let s = large.get(as);
+    if (s === undefined) large.set(as, (s = stored.push(value) - 1));
+    return s;
+  }
+  for (let s = 0; s < stored.length; s++) if (Object.is(stored[s], value)) return s;
+  return stored.push(value) - 1;
+}
+
+/** The values' local numbers while a record is made, key after key (n each): reused record after record. */
+let valueScratch = new Int32Array(4096);
+
+/**
+ * One document's annotations read into a record. Its numbers are views of two arrays (a typed
+ * array each costs an allocation of its own memory: nine per document were most of a record's
+ * making, measured), the values' numbers copied into a third once the keys are known.
+ */
 export function makeRecord(list: readonly Annotation[]): DocumentRecord {
   const n = list.length;
-  const who = new Int32Array(n);
+  let total = 0;
+  for (let y = 0; y < n; y++) total += (list[y] as Annotation).codes.length;
+  const ints = new Int32Array(2 * n + 1 + total);
+  const who = ints.subarray(0, n);
+  const codeFrom = ints.subarray(n, 2 * n + 1);
+  const codeList = ints.subarray(2 * n + 1);
+  const spans = new Float64Array(2 * n);
+  const start = spans.subarray(0, n);
+  const end = spans.subarray(n);
   const whoOf: Annotation[] = [];
-  const pairs = new Map<string | undefined, Map<string, number>>();
-  const start = new Float64Array(n);
-  const end = new Float64Array(n);
-  const codeFrom = new Int32Array(n + 1);
-  let codeList = new Int32Array(n);
   let codeCount = 0;
   const codes: string[] = [];
-  const codeOf = new Map<string, number>();
-  const keys = new Map<string, number>();
-  const valueOf: Int32Array[] = [];
+  const keyList: string[] = [];
   const stored: unknown[][] = [];
-  const storedOf: Array<Map<unknown, number>> = [];
+  // per local key: its stored values' Map once they are more than SCAN
+  const large: Array<Map<unknown, number> | undefined> = [];
+  let scratch = valueScratch;
   for (let y = 0; y < n; y++) {
     const a = list[y] as Annotation;
     start[y] = a.start;
     end[y] = a.end;
     if (isAdjudicated(a)) who[y] = -1;
     else {
-      let byName = pairs.get(a.coderId);
-      if (byName === undefined) pairs.set(a.coderId, (byName = new Map()));
-      let p = byName.get(a.annotator);
-      if (p === undefined) byName.set(a.annotator, (p = whoOf.push(a) - 1));
+      // (a coder key depends on coderId and annotator alone)
+      let p = 0;
+      while (p < whoOf.length) {
+        const w = whoOf[p] as Annotation;
+        if (w.coderId === a.coderId && w.annotator === a.annotator) break;
+        p++;
+      }
+      if (p === whoOf.length) whoOf.push(a);
       who[y] = p;
     }
     const these = a.codes;
-    if (codeCount + these.length > codeList.length) {
-      const grown = new Int32Array(Math.max(codeCount + these.length, 2 * codeList.length));
-      grown.set(codeList);
-      codeList = grown;
-    }
     for (let x = 0; x < these.length; x++) {
       const code = these[x] as string;
-      let k = codeOf.get(code);
-      if (k === undefined) codeOf.set(code, (k = codes.push(code) - 1));
+      let k = codes.indexOf(code);
+      if (k === -1) k = codes.push(code) - 1;
       codeList[codeCount++] = k;
     }
     codeFrom[y + 1] = codeCount;
@@ -94,21 +123,25 @@ export function makeRecord(list: readonly Annotation[]): DocumentRecord {
     const values = a.values;
     for (const key in values) {
       if (!Object.hasOwn(values, key)) continue;
-      let k = keys.get(key);
-      if (k === undefined) {
-        keys.set(key, (k = valueOf.length));
-        valueOf.push(new Int32Array(n).fill(-1));
+      let k = keyList.indexOf(key);
+      if (k === -1) {
+        k = keyList.push(key) - 1;
+        if ((k + 1) * n > scratch.length) {
+          const grown = new Int32Array(Math.max(2 * scratch.length, (k + 1) * n));
+          grown.set(scratch.subarray(0, k * n));
+          valueScratch = scratch = grown;
+        }
+        scratch.fill(-1, k * n, (k + 1) * n);
         stored.push([]);
-        storedOf.push(new Map());
+        large.push(undefined);
       }
-      const value: unknown = values[key];
-      const as = typeof value === 'number' && Object.is(value, -0) ? NEGATIVE_ZERO : value;
-      const seen = storedOf[k] as Map<unknown, number>;
-      let s = seen.get(as);
-      if (s === undefined) seen.set(as, (s = (stored[k] as unknown[]).push(value) - 1));
-      (valueOf[k] as Int32Array)[y] = s;
+      const these = stored[k] as unknown[];
+      scratch[k * n + y] = storedNumber(these, large[k], values[key]);
+      if (large[k] === undefined && these.length > SCAN)
+        large[k] = new Map(these.map((v, s) => [typeof v === 'number' && Object.is(v, -0) ? NEGATIVE_ZERO : v, s]));
     }
   }
+  const numbers = scratch.slice(0, keyList.length * n);
   return {
     annotations: list.slice(),
     who,
@@ -116,10 +149,10 @@ export function makeRecord(list: readonly Annotation[]): DocumentRecord {
     start,
     end,
     codeFrom,
-    codeList: codeList.subarray(0, codeCount),
+    codeList,
     codes,
-    keys,
-    valueOf,
+    keys: new Map(keyList.map((key, k) => [key, k])),
+    valueOf: keyList.map((_, k) => numbers.subarray(k * n, (k + 1) * n)),
     stored,
   };
 }
