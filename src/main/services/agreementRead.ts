@@ -44,6 +44,9 @@ export interface ReadResult {
   givenOf: Value[][];
   /** annotations with no coder name, left out */
   unnamed: number;
+  /** each document's record (by document number), and each annotation read's place in it */
+  records: DocumentRecord[];
+  local: Int32Array;
 }
 
 /** A scratch table with room for `need` entries: `a` itself, or a longer one. */
@@ -154,6 +157,8 @@ export async function readAnnotations(
     fieldIds: g.fieldIds.map((ids) => ids.subarray(0, n)),
     givenOf: g.givenOf,
     unnamed: g.unnamed,
+    records,
+    local: local.subarray(0, n),
   };
 }
 
