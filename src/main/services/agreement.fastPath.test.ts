@@ -253,6 +253,7 @@ describe('agreement.report’s kept document records', () => {
     { codes: ['ceasefire', 'humanitarian'] },
     { fields: ['position', 'certainty'] },
     { coders: ['Cyra', 'Amal'], codes: ['arms-embargo'], overlap: 0.3 },
+    { overlap: 0.9 },
   ];
   const reports = async () => JSON.stringify(await Promise.all(INPUTS.map((i) => call('agreement.report', i))));
   /** The same reports from the project opened again: every document read afresh (nothing kept). */
@@ -268,7 +269,7 @@ describe('agreement.report’s kept document records', () => {
       (a) => a.annotator === coder,
     ) as Annotation;
 
-  it('give the report of a fresh read, and see every change to a document', async () => {
+  it('give the report of a fresh read, for each input, and see every change to a document', async () => {
     const docs = await randomProject(7, ['Amal', 'Badr', 'Cyra']);
     const [d0, d1, d2, d3, d4] = docs as [
       DocumentSummary,
@@ -322,6 +323,15 @@ describe('agreement.report’s kept document records', () => {
     ];
     let before = await reports();
     expect(await reports()).toBe(before);
+    // each report as the first call after opening the project (nothing kept from another input)
+    const each = JSON.parse(before) as unknown[];
+    for (const [x, input] of INPUTS.entries()) {
+      await project.close();
+      store = await ProjectStore.open(dir);
+      project = await hostTestProject(store);
+      services = project.services;
+      expect(await call('agreement.report', input), JSON.stringify(input)).toEqual(each[x]);
+    }
     for (const [what, edit] of edits) {
       await edit();
       // the other documents' records as kept, the changed one's made again
