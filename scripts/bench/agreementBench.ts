@@ -16,9 +16,11 @@
  * key's stored values), kept in a WeakMap keyed on the document's annotation list and checked on
  * every call against that list (the same annotation objects in the same order: the store never
  * changes an annotation object, an edit puts a new one in its place), so a changed document is
- * read again and only it; and each document's length in code points (its text never changes).
- * Every figure (matching, αU, α, κ, the disagreement list) is computed on every call from those
- * records, with the call's coders, codes and fields.
+ * read again and only it; beside each record, that document's last matching of claims
+ * (agreementMatches.ts: taken again only for the same claims, coder count and overlap); and each
+ * document's length in code points (its text never changes). Every other figure (αU, |uα, cuα,
+ * α with its interval, κ, % agreement, the disagreement list) is computed on every call from
+ * those records, with the call's coders, codes and fields.
  * `agreement_after_edit_ms` (information) is a report right after one claim was changed through
  * annotations.update (its document's record made again), the median of AFTER_EDITS such edits.
  */
@@ -189,7 +191,7 @@ export async function agreementScenario(
       unit: 'ms',
       floor,
       target: '',
-      how: `information: agreement.report over the same ${what} right after one claim's codes were changed through annotations.update (that document's kept record made again, the others used as kept), the median of ${AFTER_EDITS} edits, each in another document. Floor: that of \`agreement_ms\`.`,
+      how: `information: agreement.report over the same ${what} right after one claim's codes were changed through annotations.update (that document's kept record and matching made again, the others used as kept), the median of ${AFTER_EDITS} edits, each in another document. Floor: that of \`agreement_ms\`.`,
       runs: AFTER_EDITS,
     });
   } finally {
