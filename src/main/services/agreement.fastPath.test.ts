@@ -256,13 +256,23 @@ describe('agreement.report’s kept document records', () => {
     { overlap: 0.9 },
   ];
   const reports = async () => JSON.stringify(await Promise.all(INPUTS.map((i) => call('agreement.report', i))));
-  /** The same reports from the project opened again: every document read afresh (nothing kept). */
-  async function fresh(): Promise<string> {
+  /** The project opened again: nothing kept, no document open (each read from its file). */
+  async function reopen(): Promise<void> {
     await project.close();
     store = await ProjectStore.open(dir);
     project = await hostTestProject(store);
     services = project.services;
-    return reports();
+  }
+  /** Every document opened, as the app opens them: records are kept for open documents only. */
+  async function openAll(): Promise<void> {
+    for (const s of store.summaries()) await store.document(s.id);
+  }
+  /** The same reports from the project opened again (every document read afresh), then every document opened. */
+  async function fresh(): Promise<string> {
+    await reopen();
+    const answer = await reports();
+    await openAll();
+    return answer;
   }
   const claimOf = async (d: DocumentSummary, coder: string) =>
     (await call<Annotation[]>('annotations.list', { documentId: d.id })).find(
@@ -326,12 +336,12 @@ describe('agreement.report’s kept document records', () => {
     // each report as the first call after opening the project (nothing kept from another input)
     const each = JSON.parse(before) as unknown[];
     for (const [x, input] of INPUTS.entries()) {
-      await project.close();
-      store = await ProjectStore.open(dir);
-      project = await hostTestProject(store);
-      services = project.services;
+      await reopen();
       expect(await call('agreement.report', input), JSON.stringify(input)).toEqual(each[x]);
     }
+    // the documents open and their records made: each edit below changes an open document's list
+    await openAll();
+    expect(await reports()).toBe(before);
     for (const [what, edit] of edits) {
       await edit();
       // the other documents' records as kept, the changed one's made again
