@@ -185,3 +185,30 @@ test('the report in Arabic formats its numbers and passes axe-core with no serio
   await expect(ar.getByTestId('agreement-warnings')).toContainText('يقوم على وحدتين');
   expect(await audit()).toEqual([]);
 });
+
+test('the choices do not move when the coders arrive: their place is kept while they load', async ({
+  page,
+  hashiya,
+}) => {
+  await seed(hashiya);
+  // agreement.coders reads every document; its answer is held back until the test lets it through
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/agreement.coders', async (route) => {
+    const response = await route.fetch();
+    await released;
+    await route.fulfill({ response });
+  });
+  await hashiya.open(page);
+  await openTool(page, 'agreement');
+  const dialog = page.getByRole('dialog', { name: 'Intercoder agreement' });
+  await expect(dialog.getByTestId('agreement-coders-loading')).toContainText('Loading…');
+  await expect(dialog.getByTestId('agreement-compute')).toBeDisabled();
+  const radio = dialog.getByLabel('Chosen documents');
+  const before = await radio.boundingBox();
+  release();
+  await expect(dialog.getByTestId('agreement-coders').getByRole('checkbox')).toHaveCount(2);
+  await expect(dialog.getByTestId('agreement-coders-loading')).toHaveCount(0);
+  expect(await radio.boundingBox()).toEqual(before);
+  await expect(dialog.getByTestId('agreement-compute')).toBeEnabled();
+});

@@ -94,7 +94,9 @@ test('a new code with key 8 tags a passage, and its annotation follows a merge',
   await expect(summary.getByTestId('bar-Ceasefire').getByTestId('bar-count')).toHaveText('0');
   await expect(summary.getByTestId('bar-Ceasefire').getByTestId('bar-total')).toHaveText('1');
   await expect(summary.getByTestId('summary-total')).toHaveText('1');
-  await dialog.getByTestId('summary-scope').selectOption({ label: doc.title });
+  await dialog.getByTestId('summary-scope').getByLabel('One document').check();
+  await expect(dialog.getByText('Choose the document above.')).toBeVisible();
+  await dialog.getByTestId('summary-document').getByLabel(doc.title).check();
   await expect(summary.getByTestId('bar-Ceasefire proposal').getByTestId('bar-count')).toHaveText('1');
   await page.keyboard.press('Escape');
 

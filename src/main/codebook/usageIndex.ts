@@ -36,9 +36,26 @@ export interface DocStats {
    * however many of its fields name it: registry uses)
    */
   ids: Counts;
+  /**
+   * annotations per coder (tallyKey): the coder id, or for an annotation made before coder ids its
+   * annotator name (which the project's coder list may map to a coder id: coderOfTally); the
+   * adjudicated layer is no coder's and is left out
+   */
+  coders: Counts;
 }
 
-const COUNT_LISTS = ['codes', 'fields', 'values', 'ids'] as const;
+const COUNT_LISTS = ['codes', 'fields', 'values', 'ids', 'coders'] as const;
+
+/** The key of an annotation's coder in DocStats.coders: which of the two it names, then the name. */
+export const tallyKey = (a: Pick<Annotation, 'coderId' | 'annotator'>): string =>
+  a.coderId !== undefined ? `id\u001f${a.coderId}` : `name\u001f${a.annotator}`;
+
+/** The annotation fields of a tally key (for the coder naming of src/shared/coders/naming.ts). */
+export function coderOfTally(key: string): Pick<Annotation, 'coderId' | 'annotator'> {
+  const at = key.indexOf('\u001f');
+  const value = key.slice(at + 1);
+  return key.slice(0, at) === 'id' ? { coderId: value, annotator: '' } : { annotator: value };
+}
 
 /** The key of a (field, value) pair in DocStats.values. */
 export const valueKey = (field: string, value: string): string => `${field}\u001f${value}`;
@@ -52,11 +69,12 @@ const StoredStats = z.object({
   fields: StoredCounts,
   values: StoredCounts,
   ids: StoredCounts,
+  coders: StoredCounts,
 });
 type StoredStats = z.infer<typeof StoredStats>;
 
 const CacheFile = z.object({
-  version: z.literal(3),
+  version: z.literal(4),
   docs: z.array(z.object({ id: z.string(), stamp: z.string(), stats: StoredStats })),
 });
 
@@ -75,6 +93,7 @@ const toStored = (s: DocStats): StoredStats => ({
   fields: [...s.fields],
   values: [...s.values],
   ids: [...s.ids],
+  coders: [...s.coders],
 });
 const fromStored = (s: StoredStats): DocStats => ({
   annotations: s.annotations,
@@ -83,9 +102,12 @@ const fromStored = (s: StoredStats): DocStats => ({
   fields: new Map(s.fields),
   values: new Map(s.values),
   ids: new Map(s.ids),
+  coders: new Map(s.coders),
 });
 
-type Countable = Pick<Annotation, 'codes' | 'values'>;
+type Countable = Pick<Annotation, 'codes' | 'values' | 'coderId' | 'annotator'> & {
+  adjudication?: unknown;
+};
 
 export function emptyStats(): DocStats {
   return {
@@ -95,6 +117,7 @@ export function emptyStats(): DocStats {
     fields: new Map(),
     values: new Map(),
     ids: new Map(),
+    coders: new Map(),
   };
 }
 
@@ -123,6 +146,7 @@ export function statsOf(annotations: Iterable<Countable>): DocStats {
       }
     }
     for (const id of ids) bump(s.ids, id);
+    if (a.adjudication === undefined) bump(s.coders, tallyKey(a));
   }
   return s;
 }
@@ -258,7 +282,7 @@ export class UsageIndex {
     if (this.cache) return this.cache;
     this.cache = { docs: new Map() };
     try {
-      // an older cache (version 1 or 2) or a damaged one is simply recounted
+      // an older cache (version 1 to 3) or a damaged one is simply recounted
       const parsed = CacheFile.safeParse(JSON.parse(await this.fs.readFile(this.cachePath)));
       if (parsed.success) {
         for (const d of parsed.data.docs) this.cache.docs.set(d.id, { stamp: d.stamp, stats: fromStored(d.stats) });
@@ -276,7 +300,7 @@ export class UsageIndex {
       await mkdir(path.dirname(this.cachePath), { recursive: true });
       const temp = `${this.cachePath}.${process.pid}.tmp`;
       const file = {
-        version: 3,
+        version: 4,
         docs: [...this.cache.docs].map(([id, d]) => ({ id, stamp: d.stamp, stats: toStored(d.stats) })),
       };
       await writeFile(temp, JSON.stringify(file));

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AgreementReport } from '@shared/api/agreement';
 import type { DocumentSummary } from '@shared/model';
 import { bootstrapAlpha } from '@shared/reliability/bootstrap';
@@ -533,6 +533,53 @@ describe('agreement.coders', () => {
     ]);
     await expect(call('agreement.coders', { documentIds: ['nope'] })).rejects.toMatchObject({ code: 'not_found' });
     await expect(call('agreement.coders', { extra: 1 })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('counts an older annotation by name under the coder of that name, leaves the adjudicated layer out, and in a later session reads no document for it', async () => {
+    const d1 = await addText(DOC1, 'One');
+    await codeAs('Amal', [{ doc: d1, start: 0, end: 5, codes: [C1] }]);
+    const [made] = await call<Array<Record<string, unknown>>>('annotations.list', { documentId: d1.id });
+    const like = (id: string, extra: Record<string, unknown>) => {
+      const { coderId: _drop, ...rest } = made as Record<string, unknown>;
+      return { ...rest, id, ...extra };
+    };
+    await call('annotations.restore', {
+      documentId: d1.id,
+      annotations: [
+        // made before coder ids, by the annotator the coder list names Amal
+        like('old-amal', { annotator: 'Amal', start: 6, end: 9, quote: 'xxx' }),
+        like('judged', {
+          annotator: 'Carla',
+          coderId: 'Carla',
+          start: 10,
+          end: 12,
+          quote: 'xx',
+          adjudication: { by: 'Carla', byId: 'Carla', at: made!.createdAt, decision: 'accept-a', from: [] },
+        }),
+      ],
+    });
+    const expected = [{ coder: 'Amal', name: 'Amal', annotations: 2 }];
+    expect(await call('agreement.coders', {})).toEqual(expected);
+
+    // a new session reads the file once (it was counted from memory while open) into the usage
+    // index's file; the one after that reads no document at all
+    const reopen = async () => {
+      await store.flush();
+      await store.close();
+      store = await ProjectStore.open(dir);
+      services = (await hostTestProject(store)).services;
+    };
+    await reopen();
+    expect(await call('agreement.coders', {})).toEqual(expected);
+    await reopen();
+    const reads = vi.spyOn(store, 'peekDocument');
+    const opened = vi.spyOn(store, 'document');
+    expect(await call('agreement.coders', {})).toEqual(expected);
+    expect(reads).not.toHaveBeenCalled();
+    expect(opened).not.toHaveBeenCalled();
+    // and a change is counted at once
+    await codeAs('Badr', [{ doc: d1, start: 0, end: 5, codes: [C1] }]);
+    expect(await call('agreement.coders', {})).toEqual([...expected, { coder: 'Badr', name: 'Badr', annotations: 1 }]);
   });
 });
 

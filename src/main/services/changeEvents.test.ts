@@ -42,6 +42,8 @@ const READ_ONLY: MethodName[] = [
   'page.settled',
   'documents.list',
   'documents.page',
+  'documents.titles',
+  'documents.sources',
   'documents.get',
   'documents.preview',
   'annotations.list',

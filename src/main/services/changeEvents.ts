@@ -60,6 +60,8 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'page.settled': none,
   'documents.list': none,
   'documents.page': none,
+  'documents.titles': none,
+  'documents.sources': none,
   'documents.get': none,
   'documents.preview': none,
   'annotations.list': none,

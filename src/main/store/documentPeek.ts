@@ -2,7 +2,7 @@
  * What a reader that does not keep a document may ask of its file (store.peekDocument), and
  * the one check each answer passes: the whole file against its schema (an export), or only the
  * part asked for, which is much cheaper across 10,000 files (the search index wants the text,
- * the usage counts want the annotations' codes and values). Every part checks that the file
+ * the usage counts want the annotations' codes, values and coders). Every part checks that the file
  * holds the document it is named for.
  */
 import { z } from 'zod';
@@ -16,7 +16,16 @@ const TextPart = z.object({ document: z.object({ id: z.string(), text: z.string(
 const AnnotationsPart = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   document: z.object({ id: z.string() }),
-  annotations: z.array(z.object({ codes: z.array(z.string()), values: ClaimValues.default({}) })),
+  annotations: z.array(
+    z.object({
+      codes: z.array(z.string()),
+      values: ClaimValues.default({}),
+      // the coder's (the usage index counts annotations per coder: agreement.coders)
+      coderId: z.string().optional(),
+      annotator: z.string().default(''),
+      adjudication: z.unknown().optional(),
+    }),
+  ),
 });
 
 export interface PeekParts {
@@ -24,7 +33,7 @@ export interface PeekParts {
   file: DocumentFile;
   /** the document's id and canonical text */
   text: z.infer<typeof TextPart>;
-  /** the annotations' codes and claim values */
+  /** the annotations' codes, claim values and coders */
   annotations: z.infer<typeof AnnotationsPart>;
 }
 export type PeekPart = keyof PeekParts;

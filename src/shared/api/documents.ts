@@ -107,9 +107,19 @@ export const DocumentPage = z.object({
 });
 export type DocumentPage = z.infer<typeof DocumentPage>;
 
+/** documents.titles: at most this many ids in one call (a dialog's chosen or listed documents). */
+export const MAX_TITLE_IDS = 10_000;
+
+export const DocumentTitle = z.object({ id: Id, title: z.string(), language: z.string() });
+export type DocumentTitle = z.infer<typeof DocumentTitle>;
+
 export const documentsApi = {
   'documents.list': method(z.object({}).strict(), z.array(DocumentSummary)),
   'documents.page': method(DocumentPageInput, DocumentPage),
+  /** The titles of these documents, once each in the order asked (ids not in the project are left out). */
+  'documents.titles': method(z.object({ ids: z.array(Id).max(MAX_TITLE_IDS) }).strict(), z.array(DocumentTitle)),
+  /** Every source name the documents give, once each, sorted (the claims view's source filter). */
+  'documents.sources': method(z.object({}).strict(), z.array(z.string())),
   'documents.get': method(z.object({ id: Id }).strict(), Document),
   /** Read a file as documents.import would, and say what it would make; nothing is written. */
   'documents.preview': method(z.object(FileInput).strict(), ImportPreview, { maxBodyBytes: MAX_IMPORT_BODY }),

@@ -1,30 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DocumentPage, DocumentPageInput } from '@shared/api/documents';
 import type { DocumentSummary } from '@shared/model';
-import { api, errorMessage } from '../api/client';
+import { api } from '../api/client';
 import { useApp } from '../app/AppContext';
-import { useWindowedRows } from '../app/useWindowedRows';
+import { DOCUMENT_BLOCK, useDocumentWindow } from '../app/useDocumentWindow';
 import { onAppEvent } from '../app/appEvents';
 import { useI18n, type MessageKey, useAppStrings } from '../i18n';
 import { AssignedFilter, AssignedMark, useAssignedToMe } from '../features/coders';
 import { DocumentDetailsDialog } from './DocumentDetailsDialog';
 import type { Sort, SortKey } from './libraryRows';
 
-/** Rows asked for at a time: the server sorts and filters, the page holds what is in view. */
-const PAGE = 100;
-
 // The first rows are asked for as soon as the script runs, alongside the project's settings,
 // rather than after they arrive: the library is the first thing a researcher sees.
-let prefetched: Promise<DocumentPage> | null = api['documents.page']({ offset: 0, limit: PAGE });
+let prefetched: Promise<DocumentPage> | null = api['documents.page']({ offset: 0, limit: DOCUMENT_BLOCK });
 prefetched.catch(() => undefined);
-
-/** The rows of one view (sort, filter, reload) that have arrived, by block of PAGE. */
-interface Loaded {
-  view: string;
-  total: number;
-  matched: number;
-  blocks: Map<number, DocumentSummary[]>;
-}
 
 const ROW_HEIGHT = 44;
 const HEAD_HEIGHT = 36;
@@ -50,8 +39,6 @@ export function LibraryView() {
   const app = useApp();
   const { lang } = useI18n();
   const words = useAppStrings();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<DocumentSummary | null>(null);
   const [sort, setSort] = useState<Sort | null>(null);
   const [query, setQuery] = useState('');
@@ -72,8 +59,6 @@ export function LibraryView() {
     };
   }, [load]);
 
-  const matched = loaded?.matched ?? 0;
-  const rows = useWindowedRows(scroller, matched, ROW_HEIGHT, HEAD_HEIGHT);
   const input: Omit<DocumentPageInput, 'offset' | 'limit'> = {
     sort,
     query,
@@ -81,42 +66,15 @@ export function LibraryView() {
     locale: lang === 'ar' ? 'ar' : 'en',
   };
   const view = `${JSON.stringify(input)}#${reloads}`;
-  const first = Math.floor(rows.start / PAGE);
-  const last = Math.max(first, Math.floor((rows.end - 1) / PAGE));
-  const asked = useRef(new Set<string>());
-  const current = useRef(view);
-  current.current = view;
-  useEffect(() => {
-    const have = loaded?.view === view ? loaded.blocks : null;
-    for (let block = first; block <= last; block++) {
-      const id = `${view}@${block}`;
-      if (have?.has(block) || asked.current.has(id)) continue;
-      asked.current.add(id);
-      const initial = prefetched !== null && block === 0 && reloads === 0 && !sort && !query && !mineOnly;
-      const request =
-        initial && prefetched ? prefetched : api['documents.page']({ ...input, offset: block * PAGE, limit: PAGE });
-      prefetched = null;
-      request
-        .then((page) => {
-          asked.current.delete(id);
-          // a view changed meanwhile (sorted, filtered, reloaded): only the newest is shown
-          if (current.current !== view) return;
-          setError(null);
-          setLoaded((old) => {
-            const blocks = old?.view === view ? new Map(old.blocks) : new Map<number, DocumentSummary[]>();
-            blocks.set(block, page.rows);
-            return { view, total: page.total, matched: page.matched, blocks };
-          });
-        })
-        .catch((err: unknown) => {
-          asked.current.delete(id);
-          if (current.current === view) setError(errorMessage(err));
-        });
-    }
-    // `input` is part of `view`
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view, first, last, loaded]);
-  const rowAt = (i: number) => loaded?.blocks.get(Math.floor(i / PAGE))?.[i % PAGE];
+  // the first block of the first view was asked for when the script ran
+  const early = (block: number) => {
+    const initial = prefetched !== null && block === 0 && reloads === 0 && !sort && !query && !mineOnly;
+    const request = initial ? prefetched : null;
+    prefetched = null;
+    return request;
+  };
+  const { loaded, error, rows, rowAt } = useDocumentWindow(scroller, ROW_HEIGHT, HEAD_HEIGHT, input, view, early);
+  const matched = loaded?.matched ?? 0;
   const total = loaded?.total ?? 0;
   const dateFormat = new Intl.DateTimeFormat(lang === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium' });
   const dayFormat = new Intl.DateTimeFormat(lang === 'ar' ? 'ar' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });

@@ -5,14 +5,14 @@
  */
 import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { DEFAULT_OVERLAP, type AgreementReport, type Disagreement } from '@shared/api/agreement';
-import type { DocumentSummary } from '@shared/model';
 import { api, errorMessage } from '../../api/client';
 import { fieldLabel } from '@shared/claims/labels';
 import { useApp } from '../../app/AppContext';
+import { DocumentPicker } from '../../app/DocumentPicker';
 import { downloadFile } from '../../app/download';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { Modal } from '../../app/Modal';
-import { useI18n } from '../../i18n';
+import { useAppStrings, useI18n } from '../../i18n';
 import { CheckList } from './CheckList';
 import { Disagreements } from './Disagreements';
 import { ReportTables } from './ReportTables';
@@ -26,8 +26,8 @@ const AdjudicationView = lazy(() => import('../adjudication').then((m) => ({ def
 export function AgreementDialog({ onClose }: { onClose: () => void }) {
   const app = useApp();
   const w = useAgreementStrings();
+  const words = useAppStrings();
   const { lang } = useI18n();
-  const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
   const [coders, setCoders] = useState<Array<{ coder: string; name: string; annotations: number }> | null>(null);
   const [allDocs, setAllDocs] = useState(true);
   const [chosenDocs, setChosenDocs] = useState<Set<string>>(new Set());
@@ -42,10 +42,9 @@ export function AgreementDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     let live = true;
-    Promise.all([api['documents.list']({}), api['agreement.coders']({})])
-      .then(([d, c]) => {
+    api['agreement.coders']({})
+      .then((c) => {
         if (!live) return;
-        setDocs(d);
         setCoders(c);
         setChosenCoders(new Set(c.map((x) => x.coder)));
       })
@@ -87,7 +86,7 @@ export function AgreementDialog({ onClose }: { onClose: () => void }) {
       const allCodes = chosenCodes.size === codes.length;
       setReport(
         await api['agreement.report']({
-          ...(allDocs ? {} : { documentIds: (docs ?? []).map((d) => d.id).filter((id) => chosenDocs.has(id)) }),
+          ...(allDocs ? {} : { documentIds: [...chosenDocs] }),
           coders: (coders ?? []).map((c) => c.coder).filter((c) => chosenCoders.has(c)),
           ...(allCodes ? {} : { codes: codes.map((c) => c.id).filter((id) => chosenCodes.has(id)) }),
           overlap,
@@ -141,17 +140,22 @@ export function AgreementDialog({ onClose }: { onClose: () => void }) {
             <input type="radio" name="agreement-docs" checked={!allDocs} onChange={() => setAllDocs(false)} />
             {w.chosenDocuments}
           </label>
-          {!allDocs && docs && docs.length === 0 && <p>{w.noDocuments}</p>}
-          {!allDocs && docs && (
-            <CheckList
+          {!allDocs && (
+            <DocumentPicker
               legend={w.chosenDocuments}
-              items={docs.map((d) => ({ id: d.id, label: d.title }))}
               chosen={chosenDocs}
               onChange={setChosenDocs}
               testId="agreement-documents"
             />
           )}
         </fieldset>
+        {!coders && !error && (
+          // the coders' place kept while they load (agreement.coders reads every document)
+          <fieldset className="agreement-fieldset" aria-busy="true" data-testid="agreement-coders-loading">
+            <legend>{w.coders}</legend>
+            <p className="meta">{words.loading}</p>
+          </fieldset>
+        )}
         {coders && coders.length === 0 && <p>{w.noCoders}</p>}
         {coders && coders.length > 0 && (
           <CheckList

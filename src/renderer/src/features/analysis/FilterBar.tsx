@@ -83,8 +83,8 @@ export function FilterBar({
   const [knownCoders, setKnownCoders] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
     let live = true;
-    api['documents.list']({}).then(
-      (docs) => live && setSources([...new Set(docs.map((d) => d.source).filter((x) => x !== ''))].sort()),
+    api['documents.sources']({}).then(
+      (names) => live && setSources(names),
       () => undefined,
     );
     // the coders with claims, by coder key and current name (refused while blind: then only the list)

@@ -10,6 +10,7 @@ import { treeRows } from '@shared/codebook/tree';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { BilingualName } from '../../app/BilingualName';
+import { DocumentPicker } from '../../app/DocumentPicker';
 import { onAppEvent } from '../../app/appEvents';
 import { useCodebookStrings } from './strings';
 
@@ -168,30 +169,29 @@ export function CodeSummary({ documentId }: { documentId?: string | undefined })
   );
 }
 
-/** The summary tab: choose the whole project or one document. */
+/** The summary tab: choose the whole project or one document (found by title: DocumentPicker). */
 export function SummaryTab() {
   const c = useCodebookStrings();
-  const [docs, setDocs] = useState<{ id: string; title: string }[]>([]);
-  const [scope, setScope] = useState('');
-  useEffect(() => {
-    api['documents.list']({})
-      .then((list) => setDocs(list.map((d) => ({ id: d.id, title: d.title }))))
-      .catch(() => setDocs([]));
-  }, []);
+  const [oneDocument, setOneDocument] = useState(false);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const documentId = oneDocument ? [...chosen][0] : undefined;
   return (
     <div>
-      <label className="cb-scope">
-        {c.scope}{' '}
-        <select value={scope} onChange={(e) => setScope(e.target.value)} data-testid="summary-scope">
-          <option value="">{c.wholeProject}</option>
-          {docs.map((d) => (
-            <option key={d.id} value={d.id} dir="auto">
-              {d.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <CodeSummary documentId={scope || undefined} />
+      <fieldset className="cb-scope" data-testid="summary-scope">
+        <legend>{c.scope}</legend>
+        <label>
+          <input type="radio" name="summary-scope" checked={!oneDocument} onChange={() => setOneDocument(false)} />
+          {c.wholeProject}
+        </label>
+        <label>
+          <input type="radio" name="summary-scope" checked={oneDocument} onChange={() => setOneDocument(true)} />
+          {c.oneDocument}
+        </label>
+      </fieldset>
+      {oneDocument && (
+        <DocumentPicker legend={c.oneDocument} chosen={chosen} onChange={setChosen} testId="summary-document" single />
+      )}
+      {oneDocument && !documentId ? <p className="meta">{c.pickDocument}</p> : <CodeSummary documentId={documentId} />}
     </div>
   );
 }

@@ -4,7 +4,6 @@
  */
 import { useEffect, useState } from 'react';
 import type { CodersState } from '@shared/api/coders';
-import type { DocumentSummary } from '@shared/model';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { ErrorAlert } from '../../app/ErrorAlert';
@@ -18,16 +17,13 @@ export function CodersDialog({ onClose }: { onClose: () => void }) {
   const app = useApp();
   const w = useCodersStrings();
   const [state, setState] = useState<CodersState | null>(null);
-  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
-    Promise.all([api['coders.list']({}), api['documents.list']({})])
-      .then(([s, d]) => {
-        if (!live) return;
-        setState(s);
-        setDocuments(d);
+    api['coders.list']({})
+      .then((s) => {
+        if (live) setState(s);
       })
       .catch((err: unknown) => live && setError(errorMessage(err)));
     return () => {
@@ -55,12 +51,7 @@ export function CodersDialog({ onClose }: { onClose: () => void }) {
               <CoderList state={state} onChanged={changed} onError={setError} />
             </section>
             <BlindSection state={state} onChanged={changed} onError={setError} />
-            <PlanSection
-              state={state}
-              documents={documents}
-              onPlan={(plan) => setState({ ...state, plan })}
-              onError={setError}
-            />
+            <PlanSection state={state} onPlan={(plan) => setState({ ...state, plan })} onError={setError} />
           </>
         )}
         <div className="actions">

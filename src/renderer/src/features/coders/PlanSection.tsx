@@ -2,25 +2,24 @@
  * The coding plan: make one (the chosen coders in turn, and a double-coded sample by a seeded
  * share or picked documents: coders.plan.make), and see which documents each coder has.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { CodersState } from '@shared/api/coders';
 import type { CodingPlan } from '@shared/coders/model';
-import type { DocumentSummary } from '@shared/model';
+import { MAX_TITLE_IDS } from '@shared/api/documents';
 import { api, errorMessage } from '../../api/client';
+import { DocumentPicker } from '../../app/DocumentPicker';
 import { useCodersStrings } from './strings';
-import { planByCoder } from './planRows';
+import { planByCoder, titledIds } from './planRows';
 
 /** At most this many titles listed per coder (the count says how many there are). */
 const SHOWN = 200;
 
 export function PlanSection({
   state,
-  documents,
   onPlan,
   onError,
 }: {
   state: CodersState;
-  documents: readonly DocumentSummary[];
   onPlan: (plan: CodingPlan) => void;
   onError: (message: string | null) => void;
 }) {
@@ -32,8 +31,6 @@ export function PlanSection({
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [madeSeed, setMadeSeed] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
-  const titles = new Map(documents.map((d) => [d.id, d.title]));
-  const titleOf = (id: string) => titles.get(id) ?? w.unknownDocument;
 
   const make = async (e: FormEvent) => {
     e.preventDefault();
@@ -47,7 +44,7 @@ export function PlanSection({
         coderIds,
         ...(by === 'share'
           ? { share: percent / 100, ...(seedNumber === undefined ? {} : { seed: seedNumber }) }
-          : { documentIds: documents.map((d) => d.id).filter((id) => picked.has(id)) }),
+          : { documentIds: [...picked] }),
       });
       setMadeSeed(by === 'share' ? out.seed : null);
       onPlan(out.plan);
@@ -65,7 +62,22 @@ export function PlanSection({
     else next.delete(id);
     return next;
   };
-  const rows = planByCoder(state.plan, state.coders);
+  const rows = useMemo(() => planByCoder(state.plan, state.coders), [state.plan, state.coders]);
+  // the titles of the documents the plan view lists (not every document of the project)
+  const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    const ids = titledIds(rows, state.plan, SHOWN, MAX_TITLE_IDS);
+    if (ids.length === 0) return;
+    let live = true;
+    api['documents.titles']({ ids }).then(
+      (found) => live && setTitles(new Map(found.map((d) => [d.id, d.title]))),
+      (err: unknown) => live && onError(errorMessage(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [rows, state.plan, onError]);
+  const titleOf = (id: string) => titles.get(id) ?? w.unknownDocument;
 
   return (
     <section className="coders-section" aria-labelledby="coders-plan-title">
@@ -120,18 +132,7 @@ export function PlanSection({
             {w.byPick}
           </label>
           {by === 'pick' && (
-            <div className="coders-picks" data-testid="plan-picks">
-              {documents.map((d) => (
-                <label key={d.id} className="coders-choice">
-                  <input
-                    type="checkbox"
-                    checked={picked.has(d.id)}
-                    onChange={(e) => setPicked(toggle(picked, d.id, e.target.checked))}
-                  />
-                  <span dir="auto">{d.title}</span>
-                </label>
-              ))}
-            </div>
+            <DocumentPicker legend={w.byPick} chosen={picked} onChange={setPicked} testId="plan-picks" />
           )}
         </fieldset>
         <div className="actions">

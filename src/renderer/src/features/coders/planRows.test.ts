@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignedTo, planByCoder } from './planRows';
+import { assignedTo, planByCoder, titledIds } from './planRows';
 
 const plan = {
   assignments: [
@@ -27,5 +27,13 @@ describe('the plan as the coders dialog and the library show it', () => {
   it('gives the documents assigned to me, none without a coder id', () => {
     expect([...assignedTo(plan, 'c_a')]).toEqual(['d1', 'd2']);
     expect(assignedTo(plan, null).size).toBe(0);
+  });
+
+  it('asks for the titles of the documents shown only: the first of each coder’s and of the double-coded, once each', () => {
+    const rows = planByCoder(plan, [{ id: 'c_a', name: 'Amal' }]);
+    expect(titledIds(rows, plan, 1, 100)).toEqual(['d1', 'd2', 'd3']);
+    expect(titledIds(rows, plan, 5, 100)).toEqual(['d1', 'd2', 'd3']);
+    expect(titledIds(rows, plan, 5, 2)).toEqual(['d1', 'd2']);
+    expect(titledIds([], { assignments: [], doubleCoded: [] }, 5, 100)).toEqual([]);
   });
 });

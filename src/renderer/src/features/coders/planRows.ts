@@ -31,3 +31,17 @@ export function assignedTo(plan: CodingPlan, coderId: string | null): Set<string
   for (const a of plan.assignments) if (a.coderIds.includes(coderId)) out.add(a.documentId);
   return out;
 }
+
+/**
+ * The ids whose titles the plan view shows: the first `shown` of each coder's documents and of
+ * the double-coded ones, once each, at most `max` (documents.titles takes that many).
+ */
+export function titledIds(rows: readonly CoderDocuments[], plan: CodingPlan, shown: number, max: number): string[] {
+  const ids = new Set<string>();
+  const add = (list: readonly string[]) => {
+    for (const id of list.slice(0, shown)) if (ids.size < max) ids.add(id);
+  };
+  for (const r of rows) add(r.documentIds);
+  add(plan.doubleCoded);
+  return [...ids];
+}

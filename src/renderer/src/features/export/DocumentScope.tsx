@@ -1,7 +1,5 @@
 /** Which documents an export covers: the open one, a chosen few, or the whole project. */
-import { useEffect, useState } from 'react';
-import type { DocumentSummary } from '@shared/model';
-import { api, errorMessage } from '../../api/client';
+import { DocumentPicker } from '../../app/DocumentPicker';
 import { useExportStrings } from './strings';
 
 export type Scope = 'current' | 'selected' | 'all';
@@ -30,15 +28,6 @@ export function DocumentScope({
   currentDocumentId: string | undefined;
 }) {
   const x = useExportStrings();
-  const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (value.scope !== 'selected' || docs) return;
-    api['documents.list']({})
-      .then(setDocs)
-      .catch((err: unknown) => setError(errorMessage(err)));
-  }, [value.scope, docs]);
-
   const radio = (scope: Scope, label: string, disabled = false) => (
     <label className="export-choice">
       <input
@@ -51,12 +40,6 @@ export function DocumentScope({
       {label}
     </label>
   );
-  const toggle = (id: string, on: boolean) => {
-    const selected = new Set(value.selected);
-    if (on) selected.add(id);
-    else selected.delete(id);
-    onChange({ ...value, selected });
-  };
 
   return (
     <fieldset className="export-fieldset">
@@ -64,24 +47,13 @@ export function DocumentScope({
       {radio('current', x.scopeCurrent, !currentDocumentId)}
       {radio('selected', x.scopeSelected)}
       {value.scope === 'selected' && (
-        <div className="export-doc-list" role="group" aria-label={x.scopeSelected}>
-          {error && <p className="error">{error}</p>}
-          {docs && docs.length === 0 && <p>{x.noDocuments}</p>}
-          {docs?.map((d) => (
-            <label key={d.id} className="export-choice">
-              <input
-                type="checkbox"
-                checked={value.selected.has(d.id)}
-                onChange={(e) => toggle(d.id, e.target.checked)}
-                data-document-id={d.id}
-              />
-              <span dir="auto" lang={d.language}>
-                {d.title}
-              </span>
-              <span className="export-count">({d.annotationCount})</span>
-            </label>
-          ))}
-        </div>
+        <DocumentPicker
+          legend={x.scopeSelected}
+          chosen={value.selected}
+          onChange={(selected) => onChange({ ...value, selected })}
+          testId={`${name}-documents`}
+          counts
+        />
       )}
       {radio('all', x.scopeAll)}
     </fieldset>

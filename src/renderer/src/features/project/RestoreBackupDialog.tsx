@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { BackupInfo } from '@shared/api/project';
 import { api, errorMessage } from '../../api/client';
+import { DocumentPicker } from '../../app/DocumentPicker';
 import { Modal } from '../../app/Modal';
 import './projectUi.css';
 import { useProjectStrings } from './strings';
@@ -27,48 +28,57 @@ function kilobytes(size: number): string {
   return `${Math.max(1, Math.round(size / 1024))} KB`;
 }
 
-interface FileChoice {
-  value: string;
-  label: string;
+interface GoneDocument {
+  id: string;
+  title: string;
 }
 
-const SETTINGS = '';
+/** Whose backups are listed, when the caller did not name the file. */
+type FileKind = 'settings' | 'document' | 'gone';
 
 export function RestoreBackupDialog({ documentId, onClose, onRestored }: RestoreBackupDialogProps) {
-  const [choices, setChoices] = useState<FileChoice[] | null>(null);
-  const [picked, setPicked] = useState<string>(documentId ?? SETTINGS);
+  const [kind, setKind] = useState<FileKind>('settings');
+  // a document of the project is found in the picker (a project may hold 100,000 of them)
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [gone, setGone] = useState<GoneDocument[]>([]);
+  const [goneId, setGoneId] = useState('');
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<BackupInfo | null>(null);
   const [busy, setBusy] = useState(false);
   const t = useProjectStrings();
-  const target = documentId !== undefined ? documentId : picked === SETTINGS ? null : picked;
+  // null: the settings; undefined: no file chosen yet
+  const target: string | null | undefined =
+    documentId !== undefined
+      ? documentId
+      : kind === 'settings'
+        ? null
+        : kind === 'document'
+          ? [...chosen][0]
+          : goneId || undefined;
 
-  // the files to choose from (only when the caller did not name one)
+  // the documents no longer in the project that left backups (only when the caller named no file)
   useEffect(() => {
     if (documentId !== undefined) return;
     let live = true;
-    Promise.all([api['documents.list']({}), api['backups.list']({})])
-      .then(([docs, loose]) => {
+    api['backups.list']({})
+      .then((loose) => {
         if (!live) return;
-        const gone = new Map<string, string>();
-        for (const b of loose) if (b.documentId && !b.inProject) gone.set(b.documentId, b.title);
-        setChoices([
-          { value: SETTINGS, label: t.settingsFile },
-          ...[...docs].sort((a, b) => a.title.localeCompare(b.title)).map((d) => ({ value: d.id, label: d.title })),
-          ...[...gone].map(([value, title]) => ({ value, label: `${title}${t.notInProject}` })),
-        ]);
+        const byId = new Map<string, string>();
+        for (const b of loose) if (b.documentId && !b.inProject) byId.set(b.documentId, b.title);
+        setGone([...byId].map(([id, title]) => ({ id, title })).sort((a, b) => a.title.localeCompare(b.title)));
       })
       .catch((err: unknown) => live && setError(errorMessage(err)));
     return () => {
       live = false;
     };
-  }, [documentId, t]);
+  }, [documentId]);
 
   useEffect(() => {
-    let live = true;
     setBackups(null);
     setConfirm(null);
+    if (target === undefined) return;
+    let live = true;
     api['backups.list']({ documentId: target })
       .then((list) => live && setBackups(list))
       .catch((err: unknown) => live && setError(errorMessage(err)));
@@ -94,19 +104,53 @@ export function RestoreBackupDialog({ documentId, onClose, onRestored }: Restore
       <div className="project-panel">
         <h2>{t.restoreTitle}</h2>
         <p className="hint">{t.restoreHint}</p>
-        {documentId === undefined && choices && (
+        {documentId === undefined && (
+          <fieldset className="restore-file" data-testid="restore-file">
+            <legend>{t.file}</legend>
+            <label>
+              <input
+                type="radio"
+                name="restore-file"
+                checked={kind === 'settings'}
+                onChange={() => setKind('settings')}
+              />
+              {t.settingsFile}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="restore-file"
+                checked={kind === 'document'}
+                onChange={() => setKind('document')}
+              />
+              {t.aDocument}
+            </label>
+            {gone.length > 0 && (
+              <label>
+                <input type="radio" name="restore-file" checked={kind === 'gone'} onChange={() => setKind('gone')} />
+                {t.aGoneDocument}
+              </label>
+            )}
+          </fieldset>
+        )}
+        {documentId === undefined && kind === 'document' && (
+          <DocumentPicker legend={t.aDocument} chosen={chosen} onChange={setChosen} testId="restore-document" single />
+        )}
+        {documentId === undefined && kind === 'gone' && (
           <label>
-            {t.file}
-            <select value={picked} onChange={(e) => setPicked(e.target.value)} dir="auto">
-              {choices.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
+            {t.aGoneDocument}{' '}
+            <select value={goneId} onChange={(e) => setGoneId(e.target.value)} dir="auto" data-testid="restore-gone">
+              <option value="" />
+              {gone.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.title}
                 </option>
               ))}
             </select>
           </label>
         )}
-        {backups === null && !error && <p>{t.loading}</p>}
+        {target === undefined && <p className="hint">{t.pickDocument}</p>}
+        {target !== undefined && backups === null && !error && <p>{t.loading}</p>}
         {backups && backups.length === 0 && <p className="empty">{t.noBackups}</p>}
         {backups && backups.length > 0 && !confirm && (
           <table className="backup-list">
