@@ -16,7 +16,9 @@
  * key's stored values), kept in a WeakMap keyed on the document's annotation list and checked on
  * every call against that list (the same annotation objects in the same order: the store never
  * changes an annotation object, an edit puts a new one in its place), so a changed document is
- * read again and only it; beside each record, that document's last matching of claims
+ * read again and only it (a document not open, read from its file, has its record kept under its
+ * document-index entry while that entry is the same object and the document still not open: this
+ * bench opens every document, so it does not time that case); beside each record, that document's last matching of claims
  * (agreementMatches.ts: taken again only for the same claims, coder count and overlap); and each
  * document's length in code points (its text never changes). Every other figure (αU, |uα, cuα,
  * α with its interval, κ, % agreement, the disagreement list) is computed on every call from

@@ -4,9 +4,9 @@
  * of two and of three coders: the unit-tested functions on the units and on the reliability data
  * of the matched claims, the claims matched by comparing every pair. And the records the report
  * keeps per document between calls (agreementRecords.ts) are checked against a fresh read after
- * every kind of change to a document's annotations.
+ * every kind of change to a document's annotations, for documents open and not open.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ import {
   codeSet,
   codingGivenUnitsAlpha,
 } from '@shared/reliability/unitizingFamily';
+import { documentKey } from '../store/backups';
 import { ProjectStore } from '../store/projectStore';
 import type { Services } from './index';
 import { hostTestProject, type TestProject } from '../../../test/harness/project';
@@ -352,5 +353,55 @@ describe('agreement.report’s kept document records', () => {
       before = await reports();
       expect(before).toBe(kept);
     }
+  });
+
+  it('give the report of a fresh read for documents not open, when a file changes through the store', async () => {
+    const docs = await randomProject(11, ['Amal', 'Badr', 'Cyra']);
+    const [, d1, d2] = docs as [DocumentSummary, DocumentSummary, DocumentSummary];
+    await call('settings.update', { annotator: 'Badr', coderId: 'Badr' });
+    // a snapshot of d1's file as it is now, then d1 changed: its restore rewrites the file
+    await project.store.flush();
+    const raw = await readFile(store.documentPath(d1.id), 'utf8');
+    const { name } = await store.backups.write(documentKey(d1.id), raw);
+    await call('annotations.delete', { id: (await claimOf(d1, 'Badr')).id, documentId: d1.id });
+    const isOpen = (d: DocumentSummary) => [...store.loadedDocuments()].some((db) => db.data.document.id === d.id);
+    /** The reports from the project opened again (nothing kept, nothing open), and it opened again. */
+    async function firstReports(): Promise<string> {
+      await reopen();
+      const answer = await reports();
+      await reopen();
+      return answer;
+    }
+
+    // nothing open: each document's record made from its file on the first call, then kept
+    await reopen();
+    let before = await reports();
+    expect(await reports()).toBe(before);
+    expect(docs.some(isOpen)).toBe(false);
+
+    // a backup restored: the file rewritten without the document being opened
+    await call('backups.restore', { documentId: d1.id, name });
+    expect(isOpen(d1), 'the restore does not open the document').toBe(false);
+    let after = await reports();
+    expect(after, 'the restored file is seen').not.toBe(before);
+    expect(after, 'restored: as a fresh read').toBe(await firstReports());
+
+    // a document opened by an edit (its record from its file is no longer current)
+    before = await reports();
+    const a = await claimOf(d2, 'Badr');
+    await call('annotations.update', {
+      id: a.id,
+      documentId: d2.id,
+      codes: a.codes.includes('humanitarian') ? ['ceasefire'] : ['humanitarian'],
+    });
+    expect(isOpen(d2)).toBe(true);
+    after = await reports();
+    expect(after, 'the edit of an opened document is seen').not.toBe(before);
+    expect(after, 'edited: as a fresh read').toBe(await firstReports());
+
+    // a document deleted while not open
+    await call('documents.delete', { id: d2.id });
+    after = await reports();
+    expect(after, 'deleted: as a fresh read').toBe(await firstReports());
   });
 });

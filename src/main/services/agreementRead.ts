@@ -5,17 +5,26 @@
  * first met, each compared field's value numbered), so no later pass goes back to the annotation
  * objects (only the listed disagreements do). The annotations themselves are not read here: each
  * document's record (agreementRecords.ts, kept while the document's annotations are the same)
- * holds them with local numbers, which this read maps to the report's.
+ * holds them with local numbers, which this read maps to the report's. A document not open in
+ * the store is read from its file (store.peekDocument, not kept open) only when no record of it
+ * is kept under its index entry.
  */
 import type { ClaimField } from '@shared/claims/fields';
 import type { ClaimValue } from '@shared/claims/values';
 import type { DocumentSummary, Annotation } from '@shared/model';
 import type { Value } from '@shared/reliability/codingAlpha';
 import { cpLength } from '@shared/text/codepoints';
-import { forEachDocument } from '../exchange/documentSource';
 import { storedValueReader, type ReadAnnotations } from './agreementDisagreements';
 import type { ServiceContext } from './context';
-import { recordOf, type DocumentRecord } from './agreementRecords';
+import {
+  dropFileRecord,
+  fileRecordOf,
+  keepFileRecord,
+  makeRecord,
+  recordOf,
+  type DocumentRecord,
+  type FileRecord,
+} from './agreementRecords';
 
 export interface ReadOptions {
   /** only these codes count (an annotation with none of them is left out); null: every code */
@@ -118,15 +127,43 @@ export async function readAnnotations(
   let length = 0;
   let annotations = 0;
   let codes = 0;
-  await forEachDocument(ctx.store, summaries, (file) => {
-    const record = recordOf(file.annotations);
+  // the documents open now (their lists are the truth); any other is read from its file unless
+  // its record was kept under its index entry (agreementRecords.ts)
+  const open = openIds(ctx);
+  const made: Array<[DocumentSummary, FileRecord]> = [];
+  for (const summary of summaries) {
+    let record: DocumentRecord;
+    let title: string;
+    let docLength: number;
+    const kept = open.has(summary.id) ? undefined : fileRecordOf(summary);
+    if (kept !== undefined) ({ record, title, length: docLength } = kept);
+    else {
+      const file = await ctx.store.peekDocument(summary.id);
+      title = file.document.title;
+      if (open.has(summary.id)) {
+        dropFileRecord(summary);
+        record = recordOf(file.annotations);
+        docLength = lengthOf(file.document);
+      } else {
+        record = makeRecord(file.annotations);
+        docLength = cpLength(file.document.text);
+        made.push([summary, { record, title, length: docLength }]);
+      }
+    }
     records.push(record);
-    documents.push({ id: file.document.id, title: file.document.title });
+    documents.push({ id: summary.id, title });
     offsets.push(length);
-    length += lengthOf(file.document);
+    length += docLength;
     annotations += record.who.length;
     codes += record.codeList.length;
-  });
+  }
+  // kept only for documents still not open and still under the same entry (a file that did not
+  // pass its check was opened by the read: store.peekDocument)
+  if (made.length > 0) {
+    const openNow = openIds(ctx);
+    for (const [summary, kept] of made)
+      if (!openNow.has(summary.id) && entryOf(ctx, summary.id) === summary) keepFileRecord(summary, kept);
+  }
   const g = new Gathered(annotations, codes, fields.length);
   const readers = fields.map(storedValueReader);
   for (let d = 0; d < records.length; d++) readDocument(g, records[d] as DocumentRecord, d, options, readers);
@@ -327,4 +364,20 @@ function lengthOf(document: { text: string }): number {
   let l = lengths.get(document);
   if (l === undefined) lengths.set(document, (l = cpLength(document.text)));
   return l;
+}
+
+/** The ids of the documents open in the store now. */
+function openIds(ctx: ServiceContext): Set<string> {
+  const ids = new Set<string>();
+  for (const db of ctx.store.loadedDocuments()) ids.add(db.data.document.id);
+  return ids;
+}
+
+/** The document index's entry for `id` now (undefined: none). */
+function entryOf(ctx: ServiceContext, id: string): DocumentSummary | undefined {
+  try {
+    return ctx.store.summary(id);
+  } catch {
+    return undefined;
+  }
 }

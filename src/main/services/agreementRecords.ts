@@ -18,9 +18,18 @@
  * the same order as the copy of the list the record keeps: checked on every use, one identity
  * comparison per annotation (no annotation object is read), and a record that fails it is made
  * again from the list.
+ *
+ * A document not open in the store (read from its file on every call, a new list each time) has
+ * its record kept too (fileRecordOf), keyed on its entry in the document index, the summary
+ * object: within one run a file whose document is not loaded is rewritten only by the store, and
+ * only by replacing that entry (a restored backup puts a new summary; a delete removes it; every
+ * other write loads the document first, and a loaded document goes through its list instead).
+ * So a kept record is current while the entry is the very same object and the document is still
+ * not loaded; a WeakMap keyed on the entry lets it go with the entry (a document gone from the
+ * project, a replaced entry, another project).
  */
 import { isAdjudicated } from '@shared/coders/key';
-import type { Annotation } from '@shared/model';
+import type { Annotation, DocumentSummary } from '@shared/model';
 
 export interface DocumentRecord {
   /** the annotations the record was made from, in list order (a copy of the list's references) */
@@ -174,4 +183,33 @@ export function recordOf(list: readonly Annotation[]): DocumentRecord {
   const made = makeRecord(list);
   records.set(list, made);
   return made;
+}
+
+/** What a report takes of a document read from its file, besides its annotations: kept with its record. */
+export interface FileRecord {
+  readonly record: DocumentRecord;
+  readonly title: string;
+  /** the text's length in code points */
+  readonly length: number;
+}
+
+const fileRecords = new WeakMap<DocumentSummary, FileRecord>();
+
+/**
+ * The record kept for a document not open in the store, made from its file under the index entry
+ * `summary` (undefined: none, or not since this entry). The caller asks only while the document
+ * is not loaded, and keeps a record (keepFileRecord) only when the document was still not loaded
+ * and `summary` still its entry after the file was read.
+ */
+export function fileRecordOf(summary: DocumentSummary): FileRecord | undefined {
+  return fileRecords.get(summary);
+}
+
+export function keepFileRecord(summary: DocumentSummary, kept: FileRecord): void {
+  fileRecords.set(summary, kept);
+}
+
+/** A document open now: its list is the truth, a record kept from its file is let go. */
+export function dropFileRecord(summary: DocumentSummary): void {
+  fileRecords.delete(summary);
 }
