@@ -11,9 +11,20 @@
  * measured at load 1.5), then the median of the runs.
  * `agreement_first_ms` (information) is the first call in the process, compile included, so that
  * cost is not hidden.
- * Every figure is computed from the claims on every call: the report keeps nothing of them
- * between calls. (What it does keep is each document's length in code points, counted once per
- * document record since the text never changes: about 3 million code points here.)
+ * What the report keeps between calls (src/main/services/agreementRecords.ts): per document, its
+ * annotations read once into typed arrays with document-local numbers (coders, codes, each value
+ * key's stored values), kept in a WeakMap keyed on the document's annotation list and checked on
+ * every call against that list (the same annotation objects in the same order: the store never
+ * changes an annotation object, an edit puts a new one in its place), so a changed document is
+ * read again and only it (a document not open, read from its file, has its record kept under its
+ * document-index entry while that entry is the same object and the document still not open: this
+ * bench opens every document, so it does not time that case); beside each record, that document's last matching of claims
+ * (agreementMatches.ts: taken again only for the same claims, coder count and overlap); and each
+ * document's length in code points (its text never changes). Every other figure (αU, |uα, cuα,
+ * α with its interval, κ, % agreement, the disagreement list) is computed on every call from
+ * those records, with the call's coders, codes and fields.
+ * `agreement_after_edit_ms` (information) is a report right after one claim was changed through
+ * annotations.update (its document's record made again), the median of AFTER_EDITS such edits.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,6 +42,8 @@ const PER_CODER = 25;
  * the calls settle after about ten (the report's code optimised over its first calls)
  */
 const WARM_UPS = 10;
+/** reports timed right after an edit of one claim (agreement_after_edit_ms) */
+const AFTER_EDITS = 5;
 
 type Record = (s: Omit<Scenario, 'ratio' | 'met'> & { check?: (s: Scenario) => boolean }) => void;
 
@@ -102,6 +115,22 @@ export async function agreementScenario(
     const claims = files.reduce((n, f) => n + f.annotations.length, 0);
     log(`agreement project: ${files.length} documents, ${claims.toLocaleString()} claims of two coders`);
     const report = () => services.dispatch('agreement.report', {});
+    // BENCH_AGREEMENT_DUMP=dir: the reports of a few inputs written there as JSON (to check that a
+    // change to the report's code leaves every byte of them as it was)
+    const dump = process.env.BENCH_AGREEMENT_DUMP;
+    if (dump) {
+      const inputs: Array<[string, unknown]> = [
+        ['all', {}],
+        ['coders', { coders: ['Badr', 'Amal'] }],
+        ['codes', { codes: corpus.codeIds.slice(0, 2) }],
+        ['documents', { documentIds: project.summaries.slice(0, 100).map((s) => s.id), overlap: 0.3 }],
+      ];
+      for (const [label, input] of inputs)
+        await writeFile(
+          path.join(dump, `${label}.json`),
+          JSON.stringify(await services.dispatch('agreement.report', input)),
+        );
+    }
     const t = performance.now();
     await report();
     const first = performance.now() - t;
@@ -121,6 +150,20 @@ export async function agreementScenario(
       floors.push(floor);
       if (process.env.BENCH_DEBUG)
         console.error(`[agreement] run ${r + 1}: report ${(times[r] as number).toFixed(1)} floor ${floor.toFixed(2)}`);
+    }
+    // one claim changed through the services (a new annotation object in its document's list),
+    // then the report timed: that document's record is made again, the others are kept
+    const afterEdit: number[] = [];
+    for (let e = 0; e < AFTER_EDITS; e++) {
+      const file = files[(e * 197) % files.length] as DocumentFile;
+      const claim = file.annotations[e % file.annotations.length] as Annotation;
+      const code = corpus.codeIds.find((c) => !claim.codes.includes(c)) as string;
+      await services.dispatch('annotations.update', { id: claim.id, documentId: file.document.id, codes: [code] });
+      const t0 = performance.now();
+      await report();
+      afterEdit.push(performance.now() - t0);
+      if (process.env.BENCH_DEBUG)
+        console.error(`[agreement] after edit ${e + 1}: ${(afterEdit[e] as number).toFixed(1)}`);
     }
     const floor = Math.round(median(floors) * 100) / 100;
     const what = `two coders' ${claims.toLocaleString()} claims in ${files.length.toLocaleString()} open documents`;
@@ -143,6 +186,15 @@ export async function agreementScenario(
       target: '',
       how: `information: the first agreement.report call in the bench's process over the same ${what}, its code compiled on the way (the cost the steady \`agreement_ms\` leaves out). Floor: that of \`agreement_ms\`.`,
       runs: 1,
+    });
+    record({
+      name: 'agreement_after_edit_ms',
+      value: Math.round(median(afterEdit) * 10) / 10,
+      unit: 'ms',
+      floor,
+      target: '',
+      how: `information: agreement.report over the same ${what} right after one claim's codes were changed through annotations.update (that document's kept record and matching made again, the others used as kept), the median of ${AFTER_EDITS} edits, each in another document. Floor: that of \`agreement_ms\`.`,
+      runs: AFTER_EDITS,
     });
   } finally {
     await store.close();

@@ -2,9 +2,11 @@
  * agreement.report computes on typed arrays (unitizingTable.ts, fieldFigures.ts, a sorted-sweep
  * match); here it is checked against the straightforward computation on a seeded random project
  * of two and of three coders: the unit-tested functions on the units and on the reliability data
- * of the matched claims, the claims matched by comparing every pair.
+ * of the matched claims, the claims matched by comparing every pair. And the records the report
+ * keeps per document between calls (agreementRecords.ts) are checked against a fresh read after
+ * every kind of change to a document's annotations, for documents open and not open.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,20 +25,23 @@ import {
   codeSet,
   codingGivenUnitsAlpha,
 } from '@shared/reliability/unitizingFamily';
+import { documentKey } from '../store/backups';
 import { ProjectStore } from '../store/projectStore';
 import type { Services } from './index';
-import { hostTestProject } from '../../../test/harness/project';
+import { hostTestProject, type TestProject } from '../../../test/harness/project';
 
 const CODES = ['ceasefire', 'arms-embargo', 'humanitarian'];
 let dir: string;
 let services: Services;
 let store: ProjectStore;
+let project: TestProject;
 const call = <T>(name: string, input: unknown) => services.dispatch(name, input) as Promise<T>;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'hashiya-agreement-fast-'));
   store = await ProjectStore.open(dir);
-  services = (await hostTestProject(store)).services;
+  project = await hostTestProject(store);
+  services = project.services;
   const codebook = await call<{ codes: unknown[] }>('codebook.get', {});
   const choice = (key: string, items: string[], values?: number[]) => ({
     key,
@@ -54,7 +59,7 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
-  await store.flush();
+  await project.store.flush();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -239,5 +244,164 @@ describe('agreement.report’s fast path equals the straightforward computation'
 
   it('on a seeded random project of three coders', async () => {
     await expectSameFigures(['Amal', 'Badr', 'Cyra']);
+  });
+});
+
+describe('agreement.report’s kept document records', () => {
+  const INPUTS = [
+    {},
+    { coders: ['Badr', 'Amal'] },
+    { codes: ['ceasefire', 'humanitarian'] },
+    { fields: ['position', 'certainty'] },
+    { coders: ['Cyra', 'Amal'], codes: ['arms-embargo'], overlap: 0.3 },
+    { overlap: 0.9 },
+  ];
+  const reports = async () => JSON.stringify(await Promise.all(INPUTS.map((i) => call('agreement.report', i))));
+  /** The project opened again: nothing kept, no document open (each read from its file). */
+  async function reopen(): Promise<void> {
+    await project.close();
+    store = await ProjectStore.open(dir);
+    project = await hostTestProject(store);
+    services = project.services;
+  }
+  /** Every document opened, as the app opens them: records are kept for open documents only. */
+  async function openAll(): Promise<void> {
+    for (const s of store.summaries()) await store.document(s.id);
+  }
+  /** The same reports from the project opened again (every document read afresh), then every document opened. */
+  async function fresh(): Promise<string> {
+    await reopen();
+    const answer = await reports();
+    await openAll();
+    return answer;
+  }
+  const claimOf = async (d: DocumentSummary, coder: string) =>
+    (await call<Annotation[]>('annotations.list', { documentId: d.id })).find(
+      (a) => a.annotator === coder,
+    ) as Annotation;
+
+  it('give the report of a fresh read, for each input, and see every change to a document', async () => {
+    const docs = await randomProject(7, ['Amal', 'Badr', 'Cyra']);
+    const [d0, d1, d2, d3, d4] = docs as [
+      DocumentSummary,
+      DocumentSummary,
+      DocumentSummary,
+      DocumentSummary,
+      DocumentSummary,
+    ];
+    await call('settings.update', { annotator: 'Badr', coderId: 'Badr' });
+    const edits: Array<[string, () => Promise<unknown>]> = [
+      [
+        'values',
+        async () => {
+          const a = await claimOf(d1, 'Badr');
+          const stance = a.values.stance === 'opposes' ? 'supports' : 'opposes';
+          return call('annotations.update', {
+            id: a.id,
+            documentId: d1.id,
+            values: { ...a.values, stance, position: stance },
+          });
+        },
+      ],
+      [
+        'codes',
+        async () => {
+          const a = await claimOf(d2, 'Badr');
+          return call('annotations.update', {
+            id: a.id,
+            documentId: d2.id,
+            codes: a.codes.includes('humanitarian') ? ['ceasefire'] : ['humanitarian'],
+          });
+        },
+      ],
+      [
+        'span',
+        async () =>
+          call('annotations.update', { id: (await claimOf(d3, 'Badr')).id, documentId: d3.id, start: 1, end: 40 }),
+      ],
+      ['delete', async () => call('annotations.delete', { id: (await claimOf(d4, 'Badr')).id, documentId: d4.id })],
+      [
+        'create',
+        async () =>
+          call('annotations.create', {
+            documentId: d0.id,
+            start: 3,
+            end: 30,
+            codes: ['ceasefire'],
+            values: { stance: 'doubts' },
+          }),
+      ],
+    ];
+    let before = await reports();
+    expect(await reports()).toBe(before);
+    // each report as the first call after opening the project (nothing kept from another input)
+    const each = JSON.parse(before) as unknown[];
+    for (const [x, input] of INPUTS.entries()) {
+      await reopen();
+      expect(await call('agreement.report', input), JSON.stringify(input)).toEqual(each[x]);
+    }
+    // the documents open and their records made: each edit below changes an open document's list
+    await openAll();
+    expect(await reports()).toBe(before);
+    for (const [what, edit] of edits) {
+      await edit();
+      // the other documents' records as kept, the changed one's made again
+      const kept = await reports();
+      expect(kept, `${what}: the change is seen`).not.toBe(before);
+      expect(kept, `${what}: as a fresh read`).toBe(await fresh());
+      // the project opened again: its records made on this call, then kept
+      before = await reports();
+      expect(before).toBe(kept);
+    }
+  });
+
+  it('give the report of a fresh read for documents not open, when a file changes through the store', async () => {
+    const docs = await randomProject(11, ['Amal', 'Badr', 'Cyra']);
+    const [, d1, d2] = docs as [DocumentSummary, DocumentSummary, DocumentSummary];
+    await call('settings.update', { annotator: 'Badr', coderId: 'Badr' });
+    // a snapshot of d1's file as it is now, then d1 changed: its restore rewrites the file
+    await project.store.flush();
+    const raw = await readFile(store.documentPath(d1.id), 'utf8');
+    const { name } = await store.backups.write(documentKey(d1.id), raw);
+    await call('annotations.delete', { id: (await claimOf(d1, 'Badr')).id, documentId: d1.id });
+    const isOpen = (d: DocumentSummary) => [...store.loadedDocuments()].some((db) => db.data.document.id === d.id);
+    /** The reports from the project opened again (nothing kept, nothing open), and it opened again. */
+    async function firstReports(): Promise<string> {
+      await reopen();
+      const answer = await reports();
+      await reopen();
+      return answer;
+    }
+
+    // nothing open: each document's record made from its file on the first call, then kept
+    await reopen();
+    let before = await reports();
+    expect(await reports()).toBe(before);
+    expect(docs.some(isOpen)).toBe(false);
+
+    // a backup restored: the file rewritten without the document being opened
+    await call('backups.restore', { documentId: d1.id, name });
+    expect(isOpen(d1), 'the restore does not open the document').toBe(false);
+    let after = await reports();
+    expect(after, 'the restored file is seen').not.toBe(before);
+    expect(after, 'restored: as a fresh read').toBe(await firstReports());
+
+    // a document opened by an edit (its record from its file is no longer current)
+    before = await reports();
+    const a = await claimOf(d2, 'Badr');
+    await call('annotations.update', {
+      id: a.id,
+      documentId: d2.id,
+      codes: a.codes.includes('humanitarian') ? ['ceasefire'] : ['humanitarian'],
+    });
+    expect(isOpen(d2)).toBe(true);
+    after = await reports();
+    expect(after, 'the edit of an opened document is seen').not.toBe(before);
+    expect(after, 'edited: as a fresh read').toBe(await firstReports());
+
+    // a document deleted while not open
+    await call('documents.delete', { id: d2.id });
+    after = await reports();
+    expect(after, 'deleted: as a fresh read').toBe(await firstReports());
   });
 });

@@ -21,7 +21,6 @@ import { claimCells, registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
 import { valueOf, type ClaimValues } from '@shared/claims/values';
 import { fieldFigures } from '@shared/reliability/fieldFigures';
-import { SpanMatcher } from '@shared/reliability/matchClaims';
 import { boundaryOfTable, codingGivenUnitsOfTable, heldSquares } from '@shared/reliability/sectionTable';
 import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
 import { codeSetTable } from '@shared/reliability/codeSetTable';
@@ -29,11 +28,12 @@ import { unitizingAlphaOfTable, type UnitTable } from '@shared/reliability/uniti
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
 import { coderOfTally } from '../codebook/usageIndex';
 import { selectDocuments } from '../exchange/documentSource';
-import { fieldMetric, listDisagreements, type MatchedSets, type ReadAnnotations } from './agreementDisagreements';
+import { fieldMetric, listDisagreements, type ReadAnnotations } from './agreementDisagreements';
 import type { ServiceContext } from './context';
 import { coderKeyIn, sortByName } from './coders';
 import { assertNotBlind } from './visibleAnnotations';
 import { readAnnotations } from './agreementRead';
+import { matchedSets } from './agreementMatches';
 
 const sentences = (flags: readonly Flag[], what: string) => flags.map((f) => flagSentence(f, what));
 
@@ -91,8 +91,20 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       // the compared coders, when chosen (else every coder is compared)
       const chosenCoders = input.coders ? new Set(input.coders) : null;
       // the annotations read once into typed arrays (agreementRead.ts)
-      const { read, offsets, length, slotOf, coderSlot, codeSlot, slotCode, fieldIds, givenOf, unnamed } =
-        await readAnnotations(ctx, summaries, { chosenCodes, chosenCoders, fields, keyOf });
+      const {
+        read,
+        offsets,
+        length,
+        slotOf,
+        coderSlot,
+        codeSlot,
+        slotCode,
+        fieldIds,
+        givenOf,
+        unnamed,
+        records,
+        local,
+      } = await readAnnotations(ctx, summaries, { chosenCodes, chosenCoders, fields, keyOf });
       if (unnamed > 0) notes.push({ kind: 'unnamed', count: unnamed });
       if (unnamed > 0)
         warnings.push(
@@ -119,7 +131,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         }
       const m = coders.length;
       const names = coders.map(nameOf);
-      const N = read.annotation.length;
+      const N = read.count;
       // the compared coders' annotations (`mine`, in reading order of the documents) and their coder index
       const comparedOfSlot = new Int32Array(present.size).fill(-1);
       coders.forEach((c, i) => {
@@ -185,7 +197,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const totalUnits = codes.reduce((s, c) => s + c.units, 0);
 
       // claims: matched sets per document, each one unit of the reliability data
-      const sets = matchedSets(read, mine, coderOf, m, overlap);
+      const sets = matchedSets(read, records, local, mine, coderOf, m, overlap);
       const S = sets.from.length - 1;
       const matched = new Uint8Array(N);
       for (let x = 0; x < sets.members.length; x++) matched[sets.members[x] as number] = 1;
@@ -345,56 +357,4 @@ function unitsOf(
     }
   }
   return { begin: 0, length, coders, categories, coder, category, start, end };
-}
-
-/** The matched claims of each document (matchClaims.ts), in document and reading order. */
-function matchedSets(
-  read: ReadAnnotations,
-  mine: Int32Array,
-  coderOf: Int32Array,
-  m: number,
-  overlap: number,
-): MatchedSets {
-  // the claims in document order, each document's in reading order (a stable sort where they are
-  // not), as parallel arrays the matcher reads range by range
-  const n = mine.length;
-  const claims = mine.slice();
-  const startOf = (i: number) => read.start[i] as number;
-  const endOf = (i: number) => read.end[i] as number;
-  const byReading = (i: number, j: number) => startOf(i) - startOf(j) || endOf(i) - endOf(j);
-  const bounds: number[] = [0];
-  for (let lo = 0; lo < n;) {
-    const document = read.document[claims[lo] as number];
-    let hi = lo;
-    let sorted = true;
-    while (hi < n && read.document[claims[hi] as number] === document) {
-      if (hi > lo && byReading(claims[hi - 1] as number, claims[hi] as number) > 0) sorted = false;
-      hi++;
-    }
-    if (!sorted) claims.set(Array.from(claims.subarray(lo, hi)).sort(byReading), lo);
-    bounds.push((lo = hi));
-  }
-  const coder = new Int32Array(n);
-  const start = new Float64Array(n);
-  const end = new Float64Array(n);
-  for (let x = 0; x < n; x++) {
-    const i = claims[x] as number;
-    coder[x] = coderOf[i] as number;
-    start[x] = startOf(i);
-    end[x] = endOf(i);
-  }
-  const matcher = new SpanMatcher(coder, start, end, m, overlap);
-  for (let d = 0; d + 1 < bounds.length; d++) matcher.match(bounds[d] as number, bounds[d + 1] as number);
-  // the sets' members as annotations, and each coder's first annotation in each set
-  const { members, from } = matcher.sets();
-  const S = from.length - 1;
-  const first = new Int32Array(S * m).fill(-1);
-  for (let g = 0; g < S; g++)
-    for (let x = from[g] as number; x < (from[g + 1] as number); x++) {
-      const i = claims[members[x] as number] as number;
-      members[x] = i;
-      const at = g * m + (coderOf[i] as number);
-      if (first[at] === -1) first[at] = i;
-    }
-  return { members, from, first };
 }

@@ -13,7 +13,9 @@ import type { Value } from '@shared/reliability/codingAlpha';
 
 /** The annotations the report reads, by index (parallel arrays: no record made per annotation). */
 export interface ReadAnnotations {
-  annotation: Annotation[];
+  /** how many annotations were read, and each of them by index */
+  count: number;
+  annotation: (i: number) => Annotation;
   /** the annotation's codes (those chosen, when codes were chosen) */
   codes: (i: number) => string[];
   /** index of its document in `documents` */
@@ -106,7 +108,7 @@ export function listDisagreements(input: DisagreementInput): {
   const { coders, read, sets, unmatched, fields, fieldIds, coderOf } = input;
   const m = coders.length;
   const mark = (i: number): Disagreement['marks'][number] => {
-    const a = read.annotation[i] as Annotation;
+    const a = read.annotation(i);
     const c = coderOf[i] as number;
     return {
       coder: coders[c] as string,

@@ -1,19 +1,30 @@
 /**
  * The agreement report's one read of the annotations (agreement.ts): documents one at a time as
  * an export reads them, each placed on the continuum after the earlier ones, and what the figures
- * need of an annotation taken in one pass into typed arrays (its document, span, coder and codes
- * numbered as first met, each compared field's value numbered), so no later pass goes back to the
- * annotation objects (only the listed disagreements do). The arrays are made as long as the
- * summaries' annotation counts, and grow (never one element at a time) if a file holds more.
+ * need of an annotation taken into typed arrays (its document, span, coder and codes numbered as
+ * first met, each compared field's value numbered), so no later pass goes back to the annotation
+ * objects (only the listed disagreements do). The annotations themselves are not read here: each
+ * document's record (agreementRecords.ts, kept while the document's annotations are the same)
+ * holds them with local numbers, which this read maps to the report's. A document not open in
+ * the store is read from its file (store.peekDocument, not kept open) only when no record of it
+ * is kept under its index entry.
  */
 import type { ClaimField } from '@shared/claims/fields';
-import { isAdjudicated } from '@shared/coders/key';
+import type { ClaimValue } from '@shared/claims/values';
 import type { DocumentSummary, Annotation } from '@shared/model';
 import type { Value } from '@shared/reliability/codingAlpha';
 import { cpLength } from '@shared/text/codepoints';
-import { forEachDocument } from '../exchange/documentSource';
 import { storedValueReader, type ReadAnnotations } from './agreementDisagreements';
 import type { ServiceContext } from './context';
+import {
+  dropFileRecord,
+  fileRecordOf,
+  keepFileRecord,
+  makeRecord,
+  recordOf,
+  type DocumentRecord,
+  type FileRecord,
+} from './agreementRecords';
 
 export interface ReadOptions {
   /** only these codes count (an annotation with none of them is left out); null: every code */
@@ -42,56 +53,64 @@ export interface ReadResult {
   givenOf: Value[][];
   /** annotations with no coder name, left out */
   unnamed: number;
+  /** each document's record (by document number), and each annotation read's place in it */
+  records: DocumentRecord[];
+  local: Int32Array;
 }
 
-/** A typed array with room for `need` elements: `a` itself, or a copy at least twice as long. */
-function room<T extends Int32Array | Float64Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const grown = new (a.constructor as new (n: number) => T)(Math.max(need, 2 * a.length));
-  grown.set(a);
-  return grown;
+/** A scratch table with room for `need` entries: `a` itself, or a longer one. */
+function room(a: Int32Array, need: number): Int32Array {
+  return need <= a.length ? a : new Int32Array(Math.max(need, 2 * a.length));
 }
 
 /**
  * What the read has gathered so far. The per-document pass (readDocument) is a plain function
  * over this object's fields copied into locals, not a closure over reassigned variables, so its
- * loop's arrays and counters stay in registers; with each stored value read once (numberOf), the
- * read of the bench's 100,000 annotations takes about 15% less time (measured).
+ * loops' arrays and counters stay in registers. The arrays are as long as the documents'
+ * annotations (the most that can be read).
  */
 class Gathered {
-  annotation: Annotation[] = [];
-  codesOf: string[][] | null;
-  document: Int32Array;
-  start: Float64Array;
-  end: Float64Array;
-  codeFrom: Int32Array;
-  codeList: Int32Array;
-  slotOf: Int32Array;
-  fieldIds: Int32Array[];
+  /** per annotation read: its place in its document's record */
+  readonly local: Int32Array;
+  readonly document: Int32Array;
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly codeFrom: Int32Array;
+  readonly codeList: Int32Array;
+  readonly slotOf: Int32Array;
+  readonly fieldIds: Int32Array[];
   readonly codeSlot = new Map<string, number>();
   readonly slotCode: string[] = [];
   readonly coderSlot = new Map<string, number>();
+  /** per coder slot: 1 when the coder is compared (its values are read) */
+  readonly comparedSlot: number[] = [];
   readonly givenOf: Value[][];
   /** per compared field: each value → its number (equal values, one number) */
   readonly idsOf: Array<Map<Value, number>>;
   /** per compared field: each stored value met → its value number (−1: no value), so each
    * stored value is read (storedValueReader) and numbered once per report */
   readonly numberOf: Array<Map<unknown, number>>;
+  /** scratch tables of one document's local numbers → the report's (reused document after document) */
+  whoScratch: Int32Array = new Int32Array(8);
+  codeScratch: Int32Array = new Int32Array(64);
+  readonly valueScratch: Int32Array[];
   n = 0;
   codeCount = 0;
   unnamed = 0;
-  constructor(expected: number, fields: number, chosenCodes: boolean) {
-    this.codesOf = chosenCodes ? [] : null;
-    this.document = new Int32Array(expected);
-    this.start = new Float64Array(expected);
-    this.end = new Float64Array(expected);
-    this.codeFrom = new Int32Array(expected + 1);
-    this.codeList = new Int32Array(expected);
-    this.slotOf = new Int32Array(expected);
-    this.fieldIds = Array.from({ length: fields }, () => new Int32Array(expected));
+  constructor(annotations: number, codes: number, fields: number) {
+    this.local = new Int32Array(annotations);
+    this.document = new Int32Array(annotations);
+    this.start = new Float64Array(annotations);
+    this.end = new Float64Array(annotations);
+    this.codeFrom = new Int32Array(annotations + 1);
+    this.codeList = new Int32Array(codes);
+    this.slotOf = new Int32Array(annotations);
+    // (each document's part written by its read, −1 where no value: not filled beforehand)
+    this.fieldIds = Array.from({ length: fields }, () => new Int32Array(annotations));
     this.givenOf = Array.from({ length: fields }, () => []);
     this.idsOf = Array.from({ length: fields }, () => new Map());
     this.numberOf = Array.from({ length: fields }, () => new Map());
+    this.valueScratch = Array.from({ length: fields }, () => new Int32Array(64));
   }
 }
 
@@ -100,33 +119,63 @@ export async function readAnnotations(
   summaries: readonly DocumentSummary[],
   options: ReadOptions,
 ): Promise<ReadResult> {
-  const { fields } = options;
-  // room for the annotations the summaries count (a hint: the arrays grow when a file holds more)
-  const expected = summaries.reduce((sum, s) => sum + s.annotationCount, 0);
-  const g = new Gathered(expected, fields.length, options.chosenCodes !== null);
+  const { fields, chosenCodes } = options;
+  // each document's record (agreementRecords.ts: kept while its annotations are the same)
+  const records: DocumentRecord[] = [];
   const documents: Array<{ id: string; title: string }> = [];
   const offsets: number[] = [];
-  const readers = fields.map(storedValueReader);
-  // the compared fields of each key (a Map: any key is a key)
-  const fieldsOf = new Map<string, number[]>();
-  fields.forEach((f, fi) => {
-    const those = fieldsOf.get(f.key);
-    if (those) those.push(fi);
-    else fieldsOf.set(f.key, [fi]);
-  });
   let length = 0;
-  await forEachDocument(ctx.store, summaries, (file) => {
-    const d = documents.length;
-    documents.push({ id: file.document.id, title: file.document.title });
+  let annotations = 0;
+  let codes = 0;
+  // the documents open now (their lists are the truth); any other is read from its file unless
+  // its record was kept under its index entry (agreementRecords.ts)
+  const open = openIds(ctx);
+  const made: Array<[DocumentSummary, FileRecord]> = [];
+  for (const summary of summaries) {
+    let record: DocumentRecord;
+    let title: string;
+    let docLength: number;
+    const kept = open.has(summary.id) ? undefined : fileRecordOf(summary);
+    if (kept !== undefined) ({ record, title, length: docLength } = kept);
+    else {
+      const file = await ctx.store.peekDocument(summary.id);
+      title = file.document.title;
+      if (open.has(summary.id)) {
+        dropFileRecord(summary);
+        record = recordOf(file.annotations);
+        docLength = lengthOf(file.document);
+      } else {
+        record = makeRecord(file.annotations);
+        docLength = cpLength(file.document.text);
+        made.push([summary, { record, title, length: docLength }]);
+      }
+    }
+    records.push(record);
+    documents.push({ id: summary.id, title });
     offsets.push(length);
-    readDocument(g, file.annotations, d, options, fieldsOf, readers);
-    length += lengthOf(file.document);
-  });
-  const { annotation, codesOf, n, codeCount } = g;
+    length += docLength;
+    annotations += record.who.length;
+    codes += record.codeList.length;
+  }
+  // kept only for documents still not open and still under the same entry (a file that did not
+  // pass its check was opened by the read: store.peekDocument)
+  if (made.length > 0) {
+    const openNow = openIds(ctx);
+    for (const [summary, kept] of made)
+      if (!openNow.has(summary.id) && entryOf(ctx, summary.id) === summary) keepFileRecord(summary, kept);
+  }
+  const g = new Gathered(annotations, codes, fields.length);
+  const readers = fields.map(storedValueReader);
+  for (let d = 0; d < records.length; d++) readDocument(g, records[d] as DocumentRecord, d, options, readers);
+  const { local, n, codeCount } = g;
+  const document = g.document.subarray(0, n);
+  const annotationOf = (i: number) =>
+    (records[document[i] as number] as DocumentRecord).annotations[local[i] as number] as Annotation;
   const read: ReadAnnotations = {
-    annotation,
-    codes: codesOf ? (i) => codesOf[i] as string[] : (i) => (annotation[i] as Annotation).codes,
-    document: g.document.subarray(0, n),
+    count: n,
+    annotation: annotationOf,
+    codes: chosenCodes ? (i) => annotationOf(i).codes.filter((c) => chosenCodes.has(c)) : (i) => annotationOf(i).codes,
+    document,
     documents,
     start: g.start.subarray(0, n),
     end: g.end.subarray(0, n),
@@ -145,101 +194,167 @@ export async function readAnnotations(
     fieldIds: g.fieldIds.map((ids) => ids.subarray(0, n)),
     givenOf: g.givenOf,
     unnamed: g.unnamed,
+    records,
+    local: local.subarray(0, n),
   };
 }
 
-/** One document's annotations read into `g` (document number d). */
+/**
+ * One document's record read into `g` (document number d): which of its annotations are read,
+ * then their spans, codes and each compared field's values, part by part, the record's local
+ * numbers mapped to the report's (each the first time an annotation read needs it, so the
+ * report's numbers are given in reading order, as when the annotations themselves were read).
+ */
 function readDocument(
   g: Gathered,
-  annotations: readonly Annotation[],
+  record: DocumentRecord,
   d: number,
   options: ReadOptions,
-  fieldsOf: ReadonlyMap<string, readonly number[]>,
   readers: ReadonlyArray<ReturnType<typeof storedValueReader>>,
 ): void {
-  const { chosenCodes, chosenCoders, keyOf } = options;
-  const { annotation, codesOf, codeSlot, slotCode, coderSlot, givenOf, idsOf, numberOf } = g;
-  let n = g.n;
-  let codeCount = g.codeCount;
-  const most = n + annotations.length;
-  const document = (g.document = room(g.document, most));
-  const start = (g.start = room(g.start, most));
-  const end = (g.end = room(g.end, most));
-  const codeFrom = (g.codeFrom = room(g.codeFrom, most + 1));
-  const slotOf = (g.slotOf = room(g.slotOf, most));
-  let codeList = g.codeList;
-  // each compared field's value number, −1 until one is read
-  const fieldIds = g.fieldIds;
-  for (let fi = 0; fi < fieldIds.length; fi++) {
-    const ids = room(fieldIds[fi] as Int32Array, most);
-    ids.fill(-1, n, most);
-    fieldIds[fi] = ids;
-  }
-  // one pass over the document's annotations: each annotation's own fields, its codes and its
-  // values read together (one pass lets the loads of the annotation's parts, separate objects in
-  // memory, overlap; a pass per part costs more, measured)
-  for (let y = 0; y < annotations.length; y++) {
-    const a = annotations[y] as Annotation;
+  const { chosenCodes, chosenCoders, keyOf, fields } = options;
+  const { local, slotOf, codeFrom, codeList, coderSlot, comparedSlot } = g;
+  const { who, whoOf, codes } = record;
+  const first = g.n;
+  const all = who.length;
+  // the record's codes: their number in the report (−1: not yet met; −2: not chosen)
+  const slotOfCode = (g.codeScratch = room(g.codeScratch, codes.length));
+  for (let c = 0; c < codes.length; c++) slotOfCode[c] = chosenCodes && !chosenCodes.has(codes[c] as string) ? -2 : -1;
+  const recordFrom = record.codeFrom;
+  const recordList = record.codeList;
+  // the record's coders: their slot (−2: not yet met; −1: no name)
+  const slotOfWho = (g.whoScratch = room(g.whoScratch, whoOf.length));
+  slotOfWho.fill(-2, 0, whoOf.length);
+  let n = first;
+  for (let y = 0; y < all; y++) {
+    const p = who[y] as number;
     // the coders' layers only: the adjudicated layer is no coder's
-    if (isAdjudicated(a)) continue;
-    let codes = a.codes;
+    if (p < 0) continue;
     if (chosenCodes) {
-      codes = codes.filter((c) => chosenCodes.has(c));
-      if (codes.length === 0) continue;
+      let any = false;
+      for (let x = recordFrom[y] as number; x < (recordFrom[y + 1] as number); x++)
+        if ((slotOfCode[recordList[x] as number] as number) !== -2) any = true;
+      if (!any) continue;
     }
-    const coder = keyOf(a);
-    if (coder === '') {
+    let slot = slotOfWho[p] as number;
+    if (slot === -2) {
+      const coder = keyOf(whoOf[p] as Annotation);
+      if (coder === '') slot = -1;
+      else {
+        let s = coderSlot.get(coder);
+        if (s === undefined) {
+          coderSlot.set(coder, (s = coderSlot.size));
+          comparedSlot.push(chosenCoders === null || chosenCoders.has(coder) ? 1 : 0);
+        }
+        slot = s;
+      }
+      slotOfWho[p] = slot;
+    }
+    if (slot === -1) {
       g.unnamed++;
       continue;
     }
-    annotation.push(a);
-    if (codesOf) codesOf.push(codes);
-    document[n] = d;
-    start[n] = a.start;
-    end[n] = a.end;
-    let slot = coderSlot.get(coder);
-    if (slot === undefined) coderSlot.set(coder, (slot = coderSlot.size));
-    slotOf[n] = slot;
-    // its codes numbered as first met
-    if (codeCount + codes.length > codeList.length) g.codeList = codeList = room(codeList, codeCount + codes.length);
-    for (let x = 0; x < codes.length; x++) {
-      const code = codes[x] as string;
-      let k = codeSlot.get(code);
-      if (k === undefined) codeSlot.set(code, (k = slotCode.push(code) - 1));
+    local[n] = y;
+    slotOf[n++] = slot;
+  }
+  const count = n - first;
+  g.n = n;
+  g.document.fill(d, first, n);
+  // spans: the record's own when every annotation is read
+  if (count === all) {
+    g.start.set(record.start, first);
+    g.end.set(record.end, first);
+  } else
+    for (let x = first; x < n; x++) {
+      const y = local[x] as number;
+      g.start[x] = record.start[y] as number;
+      g.end[x] = record.end[y] as number;
+    }
+  // codes (those chosen), numbered as first met
+  const { codeSlot, slotCode } = g;
+  const codeCount = g.codeCount;
+  if (count === all && chosenCodes === null) {
+    // every annotation read with all its codes: the record's codes are met in the record's order
+    // (it numbered them as first met), so they are numbered in that order, and its code lists
+    // copied through that table
+    for (let c = 0; c < codes.length; c++) {
+      const code = codes[c] as string;
+      let known = codeSlot.get(code);
+      if (known === undefined) codeSlot.set(code, (known = slotCode.push(code) - 1));
+      slotOfCode[c] = known;
+    }
+    for (let z = 0; z < recordList.length; z++) codeList[codeCount + z] = slotOfCode[recordList[z] as number] as number;
+    for (let y = 1; y <= all; y++) codeFrom[first + y] = codeCount + (recordFrom[y] as number);
+    g.codeCount = codeCount + recordList.length;
+  } else {
+    readCodes(g, record, slotOfCode, first, n);
+  }
+  // each compared field's value numbered (equal values, one number), for the figures and the
+  // list; the compared coders' only
+  const { givenOf, idsOf, numberOf } = g;
+  for (let fi = 0; fi < fields.length; fi++) {
+    const ids = g.fieldIds[fi] as Int32Array;
+    const key = record.keys.get((fields[fi] as ClaimField).key);
+    if (key === undefined) {
+      ids.fill(-1, first, n);
+      continue;
+    }
+    const values = record.valueOf[key] as Int32Array;
+    const stored = record.stored[key] as readonly unknown[];
+    // the record's stored values: their number in the report (−2: not yet met)
+    const idOf = ((g.valueScratch[fi] as Int32Array) = room(g.valueScratch[fi] as Int32Array, stored.length));
+    idOf.fill(-2, 0, stored.length);
+    for (let x = first; x < n; x++) {
+      const s = values[local[x] as number] as number;
+      if (s < 0 || comparedSlot[slotOf[x] as number] === 0) {
+        ids[x] = -1;
+        continue;
+      }
+      let id = idOf[s] as number;
+      if (id === -2) {
+        const value = stored[s];
+        const seen = numberOf[fi] as Map<unknown, number>;
+        let known = seen.get(value);
+        if (known === undefined) {
+          const v = (readers[fi] as (typeof readers)[number])(value as ClaimValue);
+          known = -1;
+          if (v !== null) {
+            const byValue = idsOf[fi] as Map<Value, number>;
+            known = byValue.get(v);
+            if (known === undefined) byValue.set(v, (known = (givenOf[fi] as Value[]).push(v) - 1));
+          }
+          seen.set(value, known);
+        }
+        idOf[s] = id = known;
+      }
+      ids[x] = id;
+    }
+  }
+}
+
+/** The codes (those chosen) of the annotations first … n − 1 read from `record`, numbered as first met. */
+function readCodes(g: Gathered, record: DocumentRecord, slotOfCode: Int32Array, first: number, n: number): void {
+  const { local, codeFrom, codeList, codeSlot, slotCode } = g;
+  const { codes } = record;
+  const recordFrom = record.codeFrom;
+  const recordList = record.codeList;
+  let codeCount = g.codeCount;
+  for (let x = first; x < n; x++) {
+    const y = local[x] as number;
+    for (let z = recordFrom[y] as number; z < (recordFrom[y + 1] as number); z++) {
+      const c = recordList[z] as number;
+      let k = slotOfCode[c] as number;
+      if (k === -2) continue;
+      if (k === -1) {
+        const code = codes[c] as string;
+        let known = codeSlot.get(code);
+        if (known === undefined) codeSlot.set(code, (known = slotCode.push(code) - 1));
+        slotOfCode[c] = k = known;
+      }
       codeList[codeCount++] = k;
     }
-    codeFrom[n + 1] = codeCount;
-    // each compared field's value numbered (equal values, one number), for the figures and the
-    // list: the fields of the keys the claim has (most claims have few), the others none; the
-    // compared coders' only
-    if (chosenCoders === null || chosenCoders.has(coder)) {
-      const values = a.values;
-      for (const key in values) {
-        if (!Object.hasOwn(values, key)) continue;
-        const those = fieldsOf.get(key);
-        if (those === undefined) continue;
-        const stored = values[key];
-        for (let z = 0; z < those.length; z++) {
-          const fi = those[z] as number;
-          const seen = numberOf[fi] as Map<unknown, number>;
-          let id = seen.get(stored);
-          if (id === undefined) {
-            const v = (readers[fi] as (typeof readers)[number])(stored);
-            id = -1;
-            if (v !== null) {
-              const ids = idsOf[fi] as Map<Value, number>;
-              id = ids.get(v);
-              if (id === undefined) ids.set(v, (id = (givenOf[fi] as Value[]).push(v) - 1));
-            }
-            seen.set(stored, id);
-          }
-          if (id >= 0) (fieldIds[fi] as Int32Array)[n] = id;
-        }
-      }
-    }
-    n++;
+    codeFrom[x + 1] = codeCount;
   }
-  g.n = n;
   g.codeCount = codeCount;
 }
 
@@ -249,4 +364,20 @@ function lengthOf(document: { text: string }): number {
   let l = lengths.get(document);
   if (l === undefined) lengths.set(document, (l = cpLength(document.text)));
   return l;
+}
+
+/** The ids of the documents open in the store now. */
+function openIds(ctx: ServiceContext): Set<string> {
+  const ids = new Set<string>();
+  for (const db of ctx.store.loadedDocuments()) ids.add(db.data.document.id);
+  return ids;
+}
+
+/** The document index's entry for `id` now (undefined: none). */
+function entryOf(ctx: ServiceContext, id: string): DocumentSummary | undefined {
+  try {
+    return ctx.store.summary(id);
+  } catch {
+    return undefined;
+  }
 }

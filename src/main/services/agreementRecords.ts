@@ -1,0 +1,215 @@
+/**
+ * The agreement report's per-document records (issue 17): what the report needs of one document's
+ * annotations, read once into typed arrays with document-local numbering (its coders, its codes,
+ * each value key's stored values as local tables), and kept while the document's annotation list
+ * holds the same annotation objects. A report then maps local numbers to its own (tables of a few
+ * entries per document) instead of going through 100,000 annotation objects on every call.
+ *
+ * What a record depends on is the annotations alone; everything that depends on the report's
+ * input or on the project (the chosen codes, coders and fields, the coder naming, the codebook's
+ * choices) is applied by the report on the local tables, so one record serves every report.
+ *
+ * Kept how: a WeakMap keyed on the document's annotation list (the array object of the document
+ * file), so a record goes with its list (a document peeked from disk is a new list every time:
+ * its record is made and let go). The store changes a list in place (annotations.ts: splice, an
+ * element replaced, a sort) or replaces it (a filter, a recovery); an annotation object itself is
+ * never changed, an edited annotation is a new object put in its place (annotations.update,
+ * rewriteAnnotations.ts). So a record is current exactly when its list holds the same objects in
+ * the same order as the copy of the list the record keeps: checked on every use, one identity
+ * comparison per annotation (no annotation object is read), and a record that fails it is made
+ * again from the list.
+ *
+ * A document not open in the store (read from its file on every call, a new list each time) has
+ * its record kept too (fileRecordOf), keyed on its entry in the document index, the summary
+ * object: within one run a file whose document is not loaded is rewritten only by the store, and
+ * only by replacing that entry (a restored backup puts a new summary; a delete removes it; every
+ * other write loads the document first, and a loaded document goes through its list instead).
+ * So a kept record is current while the entry is the very same object and the document is still
+ * not loaded; a WeakMap keyed on the entry lets it go with the entry (a document gone from the
+ * project, a replaced entry, another project).
+ */
+import { isAdjudicated } from '@shared/coders/key';
+import type { Annotation, DocumentSummary } from '@shared/model';
+
+export interface DocumentRecord {
+  /** the annotations the record was made from, in list order (a copy of the list's references) */
+  readonly annotations: readonly Annotation[];
+  /** per annotation: its coder's (coderId, annotator) pair, numbered locally; −1: the adjudicated layer */
+  readonly who: Int32Array;
+  /** per local pair: the first annotation with it (a coder key depends on coderId and annotator only) */
+  readonly whoOf: readonly Annotation[];
+  /** per annotation: its span */
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  /** per annotation: its codes as local numbers, codeList[codeFrom[y]] … codeList[codeFrom[y + 1] − 1] */
+  readonly codeFrom: Int32Array;
+  readonly codeList: Int32Array;
+  /** the codes by local number */
+  readonly codes: readonly string[];
+  /** the keys of the annotations' own values, numbered locally (a Map: any key is a key) */
+  readonly keys: ReadonlyMap<string, number>;
+  /** per local key: each annotation's stored value under it as a local number (−1: none) */
+  readonly valueOf: readonly Int32Array[];
+  /** per local key: the stored values by local number (each distinct value once, as first met) */
+  readonly stored: ReadonlyArray<readonly unknown[]>;
+}
+
+/** −0 is a stored value of its own (a Map takes it for 0): the key it is numbered under */
+const NEGATIVE_ZERO = Symbol('-0');
+
+/**
+ * A key's distinct stored values are looked for one by one up to this many (Object.is: NaN is
+ * NaN, −0 is not 0), then through a Map (−0 under NEGATIVE_ZERO): a document has few coders,
+ * codes and keys, and most keys few values, and ten thousand small Maps per report made (one
+ * per document and thing numbered) cost more than the scans, in their making and their garbage.
+ */
+const SCAN = 16;
+
+/** The local number of `value` among a key's stored values (added when new). */
+function storedNumber(stored: unknown[], large: Map<unknown, number> | undefined, value: unknown): number {
+  if (large !== undefined) {
+    const as = typeof value === 'number' && Object.is(value, -0) ? NEGATIVE_ZERO : value;
+    let s = large.get(as);
+    if (s === undefined) large.set(as, (s = stored.push(value) - 1));
+    return s;
+  }
+  for (let s = 0; s < stored.length; s++) if (Object.is(stored[s], value)) return s;
+  return stored.push(value) - 1;
+}
+
+/** The values' local numbers while a record is made, key after key (n each): reused record after record. */
+let valueScratch = new Int32Array(4096);
+
+/**
+ * One document's annotations read into a record. Its numbers are views of two arrays (a typed
+ * array each costs an allocation of its own memory: nine per document were most of a record's
+ * making, measured), the values' numbers copied into a third once the keys are known.
+ */
+export function makeRecord(list: readonly Annotation[]): DocumentRecord {
+  const n = list.length;
+  let total = 0;
+  for (let y = 0; y < n; y++) total += (list[y] as Annotation).codes.length;
+  const ints = new Int32Array(2 * n + 1 + total);
+  const who = ints.subarray(0, n);
+  const codeFrom = ints.subarray(n, 2 * n + 1);
+  const codeList = ints.subarray(2 * n + 1);
+  const spans = new Float64Array(2 * n);
+  const start = spans.subarray(0, n);
+  const end = spans.subarray(n);
+  const whoOf: Annotation[] = [];
+  let codeCount = 0;
+  const codes: string[] = [];
+  const keyList: string[] = [];
+  const stored: unknown[][] = [];
+  // per local key: its stored values' Map once they are more than SCAN
+  const large: Array<Map<unknown, number> | undefined> = [];
+  let scratch = valueScratch;
+  for (let y = 0; y < n; y++) {
+    const a = list[y] as Annotation;
+    start[y] = a.start;
+    end[y] = a.end;
+    if (isAdjudicated(a)) who[y] = -1;
+    else {
+      // (a coder key depends on coderId and annotator alone)
+      let p = 0;
+      while (p < whoOf.length) {
+        const w = whoOf[p] as Annotation;
+        if (w.coderId === a.coderId && w.annotator === a.annotator) break;
+        p++;
+      }
+      if (p === whoOf.length) whoOf.push(a);
+      who[y] = p;
+    }
+    const these = a.codes;
+    for (let x = 0; x < these.length; x++) {
+      const code = these[x] as string;
+      let k = codes.indexOf(code);
+      if (k === -1) k = codes.push(code) - 1;
+      codeList[codeCount++] = k;
+    }
+    codeFrom[y + 1] = codeCount;
+    // the annotation's own values, as the report has always read them (for…in, own keys only)
+    const values = a.values;
+    for (const key in values) {
+      if (!Object.hasOwn(values, key)) continue;
+      let k = keyList.indexOf(key);
+      if (k === -1) {
+        k = keyList.push(key) - 1;
+        if ((k + 1) * n > scratch.length) {
+          const grown = new Int32Array(Math.max(2 * scratch.length, (k + 1) * n));
+          grown.set(scratch.subarray(0, k * n));
+          valueScratch = scratch = grown;
+        }
+        scratch.fill(-1, k * n, (k + 1) * n);
+        stored.push([]);
+        large.push(undefined);
+      }
+      const these = stored[k] as unknown[];
+      scratch[k * n + y] = storedNumber(these, large[k], values[key]);
+      if (large[k] === undefined && these.length > SCAN)
+        large[k] = new Map(these.map((v, s) => [typeof v === 'number' && Object.is(v, -0) ? NEGATIVE_ZERO : v, s]));
+    }
+  }
+  const numbers = scratch.slice(0, keyList.length * n);
+  return {
+    annotations: list.slice(),
+    who,
+    whoOf,
+    start,
+    end,
+    codeFrom,
+    codeList,
+    codes,
+    keys: new Map(keyList.map((key, k) => [key, k])),
+    valueOf: keyList.map((_, k) => numbers.subarray(k * n, (k + 1) * n)),
+    stored,
+  };
+}
+
+/** Whether a record was made from exactly this list's annotations, in this order. */
+function current(record: DocumentRecord, list: readonly Annotation[]): boolean {
+  const kept = record.annotations;
+  if (kept.length !== list.length) return false;
+  for (let y = 0; y < kept.length; y++) if (kept[y] !== list[y]) return false;
+  return true;
+}
+
+const records = new WeakMap<readonly Annotation[], DocumentRecord>();
+
+/** The record of a document's annotation list: the one kept when it is current, else one made now (and kept). */
+export function recordOf(list: readonly Annotation[]): DocumentRecord {
+  const kept = records.get(list);
+  if (kept !== undefined && current(kept, list)) return kept;
+  const made = makeRecord(list);
+  records.set(list, made);
+  return made;
+}
+
+/** What a report takes of a document read from its file, besides its annotations: kept with its record. */
+export interface FileRecord {
+  readonly record: DocumentRecord;
+  readonly title: string;
+  /** the text's length in code points */
+  readonly length: number;
+}
+
+const fileRecords = new WeakMap<DocumentSummary, FileRecord>();
+
+/**
+ * The record kept for a document not open in the store, made from its file under the index entry
+ * `summary` (undefined: none, or not since this entry). The caller asks only while the document
+ * is not loaded, and keeps a record (keepFileRecord) only when the document was still not loaded
+ * and `summary` still its entry after the file was read.
+ */
+export function fileRecordOf(summary: DocumentSummary): FileRecord | undefined {
+  return fileRecords.get(summary);
+}
+
+export function keepFileRecord(summary: DocumentSummary, kept: FileRecord): void {
+  fileRecords.set(summary, kept);
+}
+
+/** A document open now: its list is the truth, a record kept from its file is let go. */
+export function dropFileRecord(summary: DocumentSummary): void {
+  fileRecords.delete(summary);
+}
