@@ -25,9 +25,14 @@ describe('data that would not pass its schema is never written', () => {
     const before = await readBytes(file);
     const p = await openTestProject(dir);
     const db = await p.store.document(b);
+    const entry = p.store.summary(b);
     // a note far longer than a stored claim value may hold, put in as a faulty service would
     db.data.annotations[0]!.values = { note: 'ملاحظة '.repeat(4000) };
     const err = await p.store.saveDocument(b).catch((e: unknown) => e);
+    // the document was let go and read again: its index entry is a new one, so nothing kept
+    // under the old entry for an unopened document (usageIndex.ts, agreementRecords.ts) stands
+    expect(p.store.summary(b)).not.toBe(entry);
+    expect(p.store.summary(b)).toEqual(entry);
     expect(err).toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/cannot be stored: annotations\.0\.values\.note.*Nothing was saved/),

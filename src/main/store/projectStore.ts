@@ -506,6 +506,10 @@ export class ProjectStore {
       if (!(err instanceof UnstorableDataError)) throw err;
       // never write a file the next start would have to quarantine: read the document again
       this.files.forget(id);
+      // a new index entry: what other parts keep of an unopened document under its entry (the
+      // usage counts, the agreement report's records) is not taken for this one, which may have
+      // been written while it was open and may stay unopened if it cannot be read again
+      this.index.put({ ...this.index.get(id) });
       await this.document(id).catch(() => undefined);
       throw unstorable(err, 'The document is as it was.');
     }
