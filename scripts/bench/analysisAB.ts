@@ -14,7 +14,7 @@ import type { Page } from '@playwright/test';
 import type { ClaimRow } from '@shared/api/analysis';
 import { startBrowserMode, type BrowserMode } from '../browserMode';
 import { codeFilterToPaint, openClaimsView, untickCode, viewShows, type ViewShows } from './analysisPaint';
-import { floorMs, startProfile, writeAnalysisProject } from './analysisBench';
+import { floorFilter, floorMs, startProfile, writeAnalysisProject } from './analysisBench';
 import { closePage, launchBrowser, newPage, openLibrary } from './browser';
 import { loadCorpus } from './corpus';
 
@@ -94,17 +94,7 @@ try {
     rows.push(
       ...(await variants[0]!.server.call<{ rows: ClaimRow[] }>('analysis.claims', { offset, limit: 2000 })).rows,
     );
-  const children = new Map<string, string[]>();
-  for (const c of corpus.codebook.codes)
-    if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id]);
-  const floorFilterSort = (code: string) => {
-    const scope = new Set([code, ...(children.get(code) ?? [])]);
-    const kept = rows.filter((r) => r.codes.some((c) => scope.has(c)));
-    kept.sort((a, b) =>
-      (a.documentDate ?? '') < (b.documentDate ?? '') ? -1 : (a.documentDate ?? '') > (b.documentDate ?? '') ? 1 : 0,
-    );
-    return kept.slice(0, 100);
-  };
+  const floorFilterSort = floorFilter(rows, corpus.codebook.codes);
   const floors: number[] = [];
   // a view that does not come back to every claim within a minute says what it shows instead
   const shownOrSay = async (v: Variant, want: ViewShows) => {

@@ -143,6 +143,26 @@ const median = (values: readonly number[]): number => {
 };
 
 /** The median of `times` timings of `work` (a floor measured a few times, so one slow run does not set it). */
+/**
+ * The claims filter's floor: a plain Array filter of every row by a code (with its sub-codes) and
+ * a sort by date, the first page of it (analysisAB.ts takes the same).
+ */
+export function floorFilter(
+  rows: readonly ClaimRow[],
+  codes: ReadonlyArray<{ id: string; parentId: string | null }>,
+): (code: string) => ClaimRow[] {
+  const children = new Map<string, string[]>();
+  for (const c of codes) if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id]);
+  return (code) => {
+    const scope = new Set([code, ...(children.get(code) ?? [])]);
+    const kept = rows.filter((r) => r.codes.some((c) => scope.has(c)));
+    kept.sort((a, b) =>
+      (a.documentDate ?? '') < (b.documentDate ?? '') ? -1 : (a.documentDate ?? '') > (b.documentDate ?? '') ? 1 : 0,
+    );
+    return kept.slice(0, 100);
+  };
+}
+
 export function floorMs<T>(times: number, work: () => T): [number, T] {
   const ms: number[] = [];
   let value: T | undefined;
@@ -230,17 +250,7 @@ export async function measureAnalysis(
     const rows: ClaimRow[] = [];
     for (let offset = 0; offset < first.total; offset += 2000)
       rows.push(...(await server.call<{ rows: ClaimRow[] }>('analysis.claims', { offset, limit: 2000 })).rows);
-    const children = new Map<string, string[]>();
-    for (const c of corpus.codebook.codes)
-      if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id]);
-    const floorFilterSort = (code: string) => {
-      const scope = new Set([code, ...(children.get(code) ?? [])]);
-      const kept = rows.filter((r) => r.codes.some((c) => scope.has(c)));
-      kept.sort((a, b) =>
-        (a.documentDate ?? '') < (b.documentDate ?? '') ? -1 : (a.documentDate ?? '') > (b.documentDate ?? '') ? 1 : 0,
-      );
-      return kept.slice(0, 100);
-    };
+    const floorFilterSort = floorFilter(rows, corpus.codebook.codes);
     const expected = async (filter: { codes?: string[] }, aggregation: string) => {
       // another order than the page's, so the server's kept table answers the page afresh
       const table = await server.call<{ total: number }>('analysis.claims', {
