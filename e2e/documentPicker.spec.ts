@@ -122,6 +122,13 @@ test('Restore from backup…: a document of the project is found by title, and i
   await expect(dialog.getByText('Choose the document above.')).toBeVisible();
   const picker = dialog.getByTestId('restore-document');
   await picker.getByTestId('restore-document-find').fill(sample.title.slice(0, 12));
+  // each choice is one line, its radio beside its title (this dialog's own label rule once stacked them)
+  const row = picker.locator('label.document-picker-row').first();
+  const radio = await row.locator('input').boundingBox();
+  const name = await row.locator('span').boundingBox();
+  expect(radio && name, 'the row is drawn').toBeTruthy();
+  expect(Math.abs(radio!.y + radio!.height / 2 - (name!.y + name!.height / 2))).toBeLessThan(6);
+  expect((await row.boundingBox())?.height).toBe(28);
   await picker.getByLabel(sample.title).check();
   await expect(dialog.locator('.backup-list tbody tr')).toHaveCount(backups.length);
   await dialog.locator('.backup-list tbody tr').nth(before).getByRole('button').click();
