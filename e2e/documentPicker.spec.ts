@@ -136,3 +136,29 @@ test('Restore from backup…: a document of the project is found by title, and i
   await expect(page.getByRole('dialog')).toHaveCount(0);
   expect(await hashiya.ok<unknown[]>('annotations.list', { documentId: sample.id })).toHaveLength(0);
 });
+
+test('Restore from backup…: a document no longer in the project is offered by its backups, and its copies are listed', async ({
+  page,
+  hashiya,
+}) => {
+  const { document } = await hashiya.ok<{ document: { id: string } }>('documents.importText', {
+    text: 'نص سيحذف بعد أن تحفظ له نسخة.',
+    title: 'Deleted later',
+  });
+  await hashiya.ok('annotations.create', { documentId: document.id, start: 0, end: 2, codes: ['ceasefire-proposal'] });
+  await expect
+    .poll(async () => (await hashiya.ok<unknown[]>('backups.list', { documentId: document.id })).length, {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(0);
+  await hashiya.ok('documents.delete', { id: document.id });
+
+  await hashiya.open(page);
+  await openTool(page, 'backups');
+  const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
+  await dialog.getByLabel('A document no longer in the project').first().check();
+  await expect(dialog.getByText('Choose the document above.')).toBeVisible();
+  await dialog.getByTestId('restore-gone').selectOption({ label: 'Deleted later' });
+  await expect(dialog.locator('.backup-list tbody tr').first()).toContainText('Deleted later');
+  await expect(dialog.locator('.backup-list tbody tr').first()).toContainText('(no longer in the project)');
+});

@@ -99,6 +99,13 @@ export function RestoreBackupDialog({ documentId, onClose, onRestored }: Restore
     }
   };
 
+  // the files to choose from; documents no longer in the project only when one left backups
+  const kinds: Array<[FileKind, string]> = [
+    ['settings', t.settingsFile],
+    ['document', t.aDocument],
+    ...(gone.length > 0 ? [['gone', t.aGoneDocument] as [FileKind, string]] : []),
+  ];
+
   return (
     <Modal label={t.restoreTitle} onClose={onClose}>
       <div className="project-panel">
@@ -107,30 +114,12 @@ export function RestoreBackupDialog({ documentId, onClose, onRestored }: Restore
         {documentId === undefined && (
           <fieldset className="restore-file" data-testid="restore-file">
             <legend>{t.file}</legend>
-            <label>
-              <input
-                type="radio"
-                name="restore-file"
-                checked={kind === 'settings'}
-                onChange={() => setKind('settings')}
-              />
-              {t.settingsFile}
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="restore-file"
-                checked={kind === 'document'}
-                onChange={() => setKind('document')}
-              />
-              {t.aDocument}
-            </label>
-            {gone.length > 0 && (
-              <label>
-                <input type="radio" name="restore-file" checked={kind === 'gone'} onChange={() => setKind('gone')} />
-                {t.aGoneDocument}
+            {kinds.map(([value, label]) => (
+              <label key={value}>
+                <input type="radio" name="restore-file" checked={kind === value} onChange={() => setKind(value)} />
+                {label}
               </label>
-            )}
+            ))}
           </fieldset>
         )}
         {documentId === undefined && kind === 'document' && (
