@@ -75,6 +75,8 @@ export function DocumentPicker({
         <input
           id={`${id}-find`}
           type="search"
+          // documents.page takes a query of at most 200 characters
+          maxLength={200}
           placeholder={p.find}
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
