@@ -5,7 +5,7 @@
  */
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { defineStrings, I18nContext, plural, type Lang } from './i18n';
+import { defineStrings, formatNumber, I18nContext, plural, type Lang } from './i18n';
 import { useSearchStrings } from './features/search/strings';
 import { useProjectStrings } from './features/project/strings';
 import { useAnalysisStrings } from './features/analysis/strings';
@@ -74,6 +74,17 @@ describe('plural', () => {
       'لا ادعاءات',
     ]);
     expect(plural('ar', 3, claims.ar)).toBe(`${(3).toLocaleString('ar')} ادعاءات`);
+  });
+  it('writes a count as toLocaleString does, in each language (one formatter kept per language)', () => {
+    expect([0, 7, 1200, 100_000, 1_234_567].map((n) => formatNumber('en', n))).toEqual([
+      '0',
+      '7',
+      '1,200',
+      '100,000',
+      '1,234,567',
+    ]);
+    for (const n of [0, 7, 1200, 100_000, 1_234_567]) expect(formatNumber('ar', n)).toBe(n.toLocaleString('ar'));
+    expect(plural('en', 100_000, claims.en)).toBe('100,000 claims');
   });
   it('the count strings use it: claims, annotations, documents in both languages', () => {
     const en = useAnalysisStrings.for('en');

@@ -204,6 +204,14 @@ export function codeLabel(code: { name: string; nameAr: string }, lang: Lang): s
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 const pluralRules = { en: new Intl.PluralRules('en'), ar: new Intl.PluralRules('ar') };
+// made once: Number.prototype.toLocaleString('en') builds a new formatter at every call in Chromium
+// (2 ms for the claims view's count, in the click that changes its filter)
+const numberFormats = { en: new Intl.NumberFormat('en'), ar: new Intl.NumberFormat('ar') };
+
+/** `n` in the language's digits and grouping ("100,000", "١٠٠٬٠٠٠"), as n.toLocaleString(lang) writes it. */
+export function formatNumber(lang: Lang, n: number): string {
+  return numberFormats[lang].format(n);
+}
 
 /**
  * The words for `n` things in `lang` by its plural category (Intl.PluralRules): English
@@ -213,7 +221,7 @@ const pluralRules = { en: new Intl.PluralRules('en'), ar: new Intl.PluralRules('
  */
 export function plural(lang: Lang, n: number, forms: PluralForms, shown?: string): string {
   const form = forms[pluralRules[lang].select(n)] ?? forms.other;
-  return form.replace('#', shown ?? n.toLocaleString(lang));
+  return form.replace('#', shown ?? formatNumber(lang, n));
 }
 
 /** The things the interface counts most, in both languages' plural forms (plural()). */
