@@ -460,11 +460,14 @@ test('a new filter keeps the last rows on screen, marked busy, until its first p
   });
   await choose(page, 'codes', 'Ceasefire proposal');
   await expect(table).toHaveAttribute('aria-busy', 'true');
+  // the last rows are dimmed once the answer is late (not in the click's own frame)
+  await expect(table).toHaveClass(/claims-busy/);
   // the table is not emptied meanwhile: the three claims stay readable
   expect((await column(page, 'claimant')).sort()).toEqual(['خليفة حفتر', 'غسان سلامة', 'إيمانويل ماكرون'].sort());
   release();
   await expect(rows(page)).toHaveCount(2);
   await expect(table).toHaveAttribute('aria-busy', 'false');
+  await expect(table).not.toHaveClass(/claims-busy/);
   expect(await column(page, 'claimant')).toEqual(['خليفة حفتر', 'إيمانويل ماكرون']);
 });
 

@@ -6,23 +6,25 @@
  * Page Up/Down, Home and End move between rows).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ClaimFilter } from '@shared/analysis/filter';
 import type { ClaimColumn, ClaimRow } from '@shared/api/analysis';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { codeLabel, useI18n } from '../../i18n';
+import { ClaimRowView, ROW_HEIGHT, type RowActions } from './ClaimRowView';
 import { sendEarly, take, usePrimer } from './earlyRequests';
 import { PAGE_SIZE, RowPages } from './rowPages';
 import { useAnalysisStrings } from './strings';
 import { tableKey, tableShown } from './tableFirst';
 
-const ROW_HEIGHT = 34;
+/** how long the last filter's rows stand undimmed, waiting for the new ones */
+const LATE_MS = 150;
 type Sort = { column: ClaimColumn; dir: 'asc' | 'desc' };
 type Words = ReturnType<typeof useAnalysisStrings>;
 
-const COLUMNS: Array<{ column: ClaimColumn; label: (s: Words) => string }> = [
+const HEADERS: Array<{ column: ClaimColumn; label: (s: Words) => string }> = [
   { column: 'title', label: (s) => s.colTitle },
   { column: 'documentDate', label: (s) => s.colDocumentDate },
   { column: 'claimDate', label: (s) => s.colClaimDate },
@@ -36,6 +38,7 @@ const COLUMNS: Array<{ column: ClaimColumn; label: (s: Words) => string }> = [
   { column: 'coder', label: (s) => s.colCoder },
   { column: 'incomplete', label: (s) => s.colIncomplete },
 ];
+const COLUMNS = HEADERS.map((h) => h.column);
 
 /** One page of the table's rows for `filter` in `sort`, and the key of that request. */
 const pageRequest = (filter: ClaimFilter, sort: Sort, revision: number, page: number) => ({
@@ -76,13 +79,26 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
   const state = loaded;
   const total = state.total ?? 0;
   const busy = !state.pages.has(0) && state.previous !== null;
+  // the last rows are dimmed only once the new ones are late: dimming them at once made the
+  // browser paint the whole table for a frame that the answer, a few ms later, painted again
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    if (!busy) {
+      setLate(false);
+      return;
+    }
+    const timer = setTimeout(() => setLate(true), LATE_MS);
+    return () => clearTimeout(timer);
+  }, [busy]);
   const shown = busy ? state.previous! : state.pages;
 
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    // rows drawn beyond the visible ones, each way: each is twelve cells to lay out when a filter
+    // changes; four rows are more than a wheel step or an arrow key moves
+    overscan: 4,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -127,10 +143,13 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
     if (shownPage || error !== null) tableShown(tableKey(filter, revision));
   }, [shownPage, error, filter, revision]);
 
-  // a new filter or order starts at the top
+  // a new filter or order starts at the top (asked of the scroller only when it is not there: the
+  // question makes the browser lay the page out at once, in the click's task)
   useEffect(() => {
     setActive(0);
-    scroller.current?.scrollTo({ top: 0 });
+    if ((virtualizer.scrollOffset ?? 0) !== 0) scroller.current?.scrollTo({ top: 0 });
+    // the virtualizer is the same object for the table's life
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filter, sort]);
 
   const open = (row: ClaimRow | undefined) => {
@@ -165,20 +184,44 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
   const toggleSort = (column: ClaimColumn) =>
     setSort((old) => ({ column, dir: old.column === column && old.dir === 'asc' ? 'desc' : 'asc' }));
 
-  const cells = (row: ClaimRow): string[] => [
-    row.title,
-    row.documentDate ?? '',
-    row.claimDate ?? '',
-    row.quote,
-    row.codes.map((c) => codeNames.get(c) ?? c).join(lang === 'ar' ? '، ' : ', '),
-    row.claimant ?? '',
-    row.addressee ?? '',
-    row.objectActor ?? '',
-    formatPosition(row.position),
-    row.form,
-    row.coder,
-    row.incomplete ? s.yes : '',
-  ];
+  // the rows' handlers, one object for the table's life (the rows are memoised: ClaimRowView.tsx),
+  // each calling the latest of this render's functions
+  const latest = useRef({ open, onKey });
+  useLayoutEffect(() => {
+    latest.current.open = open;
+    latest.current.onKey = onKey;
+  });
+  const cells = useMemo(
+    () =>
+      (row: ClaimRow): string[] => [
+        row.title,
+        row.documentDate ?? '',
+        row.claimDate ?? '',
+        row.quote,
+        row.codes.map((c) => codeNames.get(c) ?? c).join(lang === 'ar' ? '، ' : ', '),
+        row.claimant ?? '',
+        row.addressee ?? '',
+        row.objectActor ?? '',
+        formatPosition(row.position),
+        row.form,
+        row.coder,
+        row.incomplete ? s.yes : '',
+      ],
+    [codeNames, lang, s],
+  );
+  // a new language or codebook: new cells' texts, so every row renders again
+  const actions = useMemo<RowActions>(
+    () => ({
+      cells,
+      open: (index, row) => {
+        setActive(index);
+        latest.current.open(row);
+      },
+      focus: (index) => setActive(index),
+      key: (e, index) => latest.current.onKey(e, index),
+    }),
+    [cells],
+  );
 
   return (
     <section className="claims-table-section" aria-labelledby="claims-table-heading">
@@ -192,7 +235,7 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
         </p>
       ) : (
         <div
-          className={busy ? 'claims-table claims-busy' : 'claims-table'}
+          className={busy && late ? 'claims-table claims-busy' : 'claims-table'}
           role="table"
           aria-label={s.table}
           aria-rowcount={total + 1}
@@ -200,7 +243,7 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
         >
           <div role="rowgroup" className="claims-head">
             <div role="row" className="claims-row" aria-rowindex={1}>
-              {COLUMNS.map(({ column, label }) => (
+              {HEADERS.map(({ column, label }) => (
                 <div
                   key={column}
                   role="columnheader"
@@ -217,39 +260,18 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
           </div>
           <div role="rowgroup" className="claims-body" ref={scroller}>
             <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((item) => {
-                const row = shown.row(item.index);
-                return (
-                  <div
-                    key={item.index}
-                    role="row"
-                    className="claims-row"
-                    aria-rowindex={item.index + 2}
-                    data-index={item.index}
-                    data-testid="claim-row"
-                    tabIndex={item.index === active ? 0 : -1}
-                    style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                    onClick={() => {
-                      setActive(item.index);
-                      open(row);
-                    }}
-                    onFocus={() => setActive(item.index)}
-                    onKeyDown={(e) => onKey(e, item.index)}
-                  >
-                    {row ? (
-                      cells(row).map((text, i) => (
-                        <div key={COLUMNS[i]!.column} role="cell" className={`claims-cell col-${COLUMNS[i]!.column}`}>
-                          <bdi>{text}</bdi>
-                        </div>
-                      ))
-                    ) : (
-                      <div role="cell" className="claims-cell claims-loading">
-                        {s.loadingRow}
-                      </div>
-                    )}
-                  </div>
-                );
-              })}
+              {items.map((item) => (
+                <ClaimRowView
+                  key={item.index}
+                  index={item.index}
+                  start={item.start}
+                  row={shown.row(item.index)}
+                  active={item.index === active}
+                  columns={COLUMNS}
+                  loading={s.loadingRow}
+                  actions={actions}
+                />
+              ))}
             </div>
           </div>
         </div>
