@@ -43,7 +43,8 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       // a third of the script to parse before the first paint (startup with 10,000 documents)
-      minify: true,
+      // HASHIYA_NO_MINIFY=1: names kept, for reading a CPU profile of the page (the bench's BENCH_PROFILE)
+      minify: process.env.HASHIYA_NO_MINIFY ? false : true,
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
       assetsInlineLimit: 0,
     },

@@ -118,6 +118,9 @@ export async function writeAnalysisProject(dir: string, corpus: Corpus, sizes: A
 }
 
 /**
+ * BENCH_TRACE=dir: a Chromium trace (timeline categories) of runs 1–3 of the code filter, written to
+ * dir as JSON that DevTools' Performance panel opens (a debugging aid, like BENCH_PROFILE).
+ *
  * BENCH_PROFILE=dir: the page's main thread, sampled (Chromium's CPU profiler, over CDP) during one
  * code filter run, written to dir as a .cpuprofile that Chromium's DevTools open (a debugging aid).
  */
@@ -296,7 +299,14 @@ export async function measureAnalysis(
       if (Math.min(want.total, 100) !== floorRows.length)
         throw new Error('the floor and the table disagree on the rows');
       const profiling = process.env.BENCH_PROFILE && r === 1 ? await startProfile(page) : null;
+      const tracing = process.env.BENCH_TRACE && r >= 1 && r <= 3;
+      if (tracing)
+        await browser.startTracing(page, {
+          path: path.join(process.env.BENCH_TRACE!, `claims-filter-${r}-${code.id}.json`),
+          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8'],
+        });
       const t = await codeFilterToPaint(page, code.name || code.nameAr, want);
+      if (tracing) await browser.stopTracing();
       if (profiling) await profiling.stop(path.join(process.env.BENCH_PROFILE!, `claims-filter-${code.id}.cpuprofile`));
       await untickCode(page, code.name || code.nameAr);
       await viewShows(page, every);
