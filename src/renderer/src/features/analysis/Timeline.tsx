@@ -4,7 +4,7 @@
  * or the claim's date. Hovering or focusing a bar shows its counts; a click (or Enter) filters the
  * view to its dates. Saved as SVG or PNG.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimFilter, DateField } from '@shared/analysis/filter';
 import type { Interval, StackBy } from '@shared/analysis/timeline';
 import { api } from '../../api/client';
@@ -90,6 +90,58 @@ export function Timeline({
       .map(([name, n]) => `${name} ${n}`);
     return `${s.barLabel(bin.label, bin.total)}${parts.length > 1 || stackBy !== 'none' ? ` — ${parts.join(', ')}` : ''}`;
   };
+  // a click on a bar calls the latest onPickDates (the view gives a new one at each render)
+  const pickDates = useRef(onPickDates);
+  useLayoutEffect(() => {
+    pickDates.current = onPickDates;
+  });
+  // the bars, made once per answer (and way of drawing it): a render of the view for anything
+  // else (the click that changes the filter, before its answer) does not rebuild them
+  const bars = useMemo(
+    () =>
+      geometry?.columns.map((c, i) => (
+        <g
+          key={c.bin.start}
+          role="button"
+          tabIndex={0}
+          className="timeline-bar"
+          data-testid="timeline-bar"
+          data-total={c.bin.total}
+          aria-label={describe(i)}
+          onMouseEnter={() => setShown(i)}
+          onFocus={() => setShown(i)}
+          onClick={() => pickDates.current(c.bin.start, c.bin.end, field)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault();
+              pickDates.current(c.bin.start, c.bin.end, field);
+            }
+          }}
+        >
+          {/* the whole column takes the pointer, so a short bar is easy to hit */}
+          <rect
+            x={c.x}
+            y={FRAME.top}
+            width={c.width}
+            height={FRAME.height - FRAME.bottom - FRAME.top}
+            fill="transparent"
+          />
+          {c.segments.map((seg) => (
+            <rect
+              key={seg.series}
+              x={c.x}
+              y={seg.y}
+              width={c.width}
+              height={seg.height}
+              fill={colour(series[seg.series]?.key ?? '', seg.series)}
+            />
+          ))}
+        </g>
+      )),
+    // describe and colour read only these
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [geometry, data, stackBy, field, s, lang, codes],
+  );
   const save = (kind: 'svg' | 'png') => {
     if (!svg.current) return;
     setSaveError(null);
@@ -160,45 +212,7 @@ export function Timeline({
                 </text>
               </g>
             ))}
-            {geometry.columns.map((c, i) => (
-              <g
-                key={c.bin.start}
-                role="button"
-                tabIndex={0}
-                className="timeline-bar"
-                data-testid="timeline-bar"
-                data-total={c.bin.total}
-                aria-label={describe(i)}
-                onMouseEnter={() => setShown(i)}
-                onFocus={() => setShown(i)}
-                onClick={() => onPickDates(c.bin.start, c.bin.end, field)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    onPickDates(c.bin.start, c.bin.end, field);
-                  }
-                }}
-              >
-                {/* the whole column takes the pointer, so a short bar is easy to hit */}
-                <rect
-                  x={c.x}
-                  y={FRAME.top}
-                  width={c.width}
-                  height={FRAME.height - FRAME.bottom - FRAME.top}
-                  fill="transparent"
-                />
-                {c.segments.map((seg) => (
-                  <rect
-                    key={seg.series}
-                    x={c.x}
-                    y={seg.y}
-                    width={c.width}
-                    height={seg.height}
-                    fill={colour(series[seg.series]?.key ?? '', seg.series)}
-                  />
-                ))}
-              </g>
-            ))}
+            {bars}
             <line
               x1={FRAME.left}
               x2={FRAME.width - FRAME.right}
