@@ -162,3 +162,37 @@ test('Restore from backup…: a document no longer in the project is offered by 
   await expect(dialog.locator('.backup-list tbody tr').first()).toContainText('Deleted later');
   await expect(dialog.locator('.backup-list tbody tr').first()).toContainText('(no longer in the project)');
 });
+
+test('an open picker lists a document imported elsewhere meanwhile, and drops one deleted from the list and the choice', async ({
+  page,
+  hashiya,
+}) => {
+  for (const name of ['Alpha', 'Beta'])
+    await hashiya.ok('documents.importText', { text: `نص ${name} عن وقف إطلاق النار.`, title: name });
+  await hashiya.open(page);
+  await page.getByTestId('export-csv-button').click();
+  const dialog = page.getByRole('dialog', { name: 'Export CSV' });
+  await dialog.getByLabel('Selected documents').check();
+  const picker = dialog.getByTestId('csv-scope-documents');
+  // the sample article and the two above
+  await expect(picker.locator('[data-matched]')).toHaveAttribute('data-matched', '3');
+  await picker.getByLabel('Alpha').check();
+  // another window (here: a script over the same API) imports a document and deletes one
+  const { document } = await hashiya.ok<{ document: { id: string } }>('documents.importText', {
+    text: 'نص جديد عن حظر الأسلحة.',
+    title: 'Gamma',
+  });
+  await expect(picker.getByLabel('Gamma')).toBeVisible();
+  await expect(picker.locator('[data-matched]')).toHaveAttribute('data-matched', '4');
+  await picker.getByLabel('Gamma').check();
+  await expect(picker.getByTestId('csv-scope-documents-count')).toHaveText('2 documents chosen');
+  // deleted: gone from the list and from the choice, which the export then sends
+  await hashiya.ok('documents.delete', { id: document.id });
+  await expect(picker.getByLabel('Gamma')).toHaveCount(0);
+  await expect(picker.getByLabel('Alpha')).toBeChecked();
+  await expect(picker.getByTestId('csv-scope-documents-count')).toHaveText('1 document chosen');
+  const sent = nextCall(page, 'export.csv');
+  await dialog.getByTestId('csv-export-submit').click();
+  expect((await sent).postDataJSON().documentIds).toHaveLength(1);
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+});

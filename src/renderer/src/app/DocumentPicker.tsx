@@ -2,13 +2,19 @@
  * Choose documents of a project of any size (the agreement report, an export, the coding plan):
  * a search box and a windowed list of checkboxes over documents.page, so 100,000 documents are
  * neither fetched nor drawn at once. The choice is the caller's set of ids; documents chosen and
- * then filtered out of view stay chosen (the count says how many).
+ * then filtered out of view stay chosen (the count says how many). The list follows changes made
+ * elsewhere while it is open (documents.changed): a new document appears, a deleted one goes, and
+ * leaves the choice.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { MAX_TITLE_IDS } from '@shared/api/documents';
 import type { DocumentSummary } from '@shared/model';
+import { api } from '../api/client';
 import { useI18n } from '../i18n';
 import { useDocumentPickerStrings } from './documentPickerStrings';
 import { ErrorAlert } from './ErrorAlert';
+import { useAppEvent } from './appEvents';
+import { missingDocuments } from './missingDocuments';
 import { useDocumentWindow } from './useDocumentWindow';
 import './documentPicker.css';
 
@@ -46,13 +52,37 @@ export function DocumentPicker({
     return () => clearTimeout(timer);
   }, [typed]);
 
+  // a document imported, renamed or deleted elsewhere (another window, a script) while the list is
+  // open is listed again; so are the counts when annotations change, if they are shown
+  const [revision, setRevision] = useState(0);
+  // a chosen document deleted elsewhere leaves the choice (a report or an export of it would be refused)
+  const latest = useRef({ chosen, onChange });
+  useLayoutEffect(() => {
+    latest.current = { chosen, onChange };
+  });
+  useAppEvent('documents.changed', ({ documentIds }) => {
+    setRevision((r) => r + 1);
+    const now = latest.current.chosen;
+    const touched = documentIds === null ? [...now] : documentIds.filter((d) => now.has(d));
+    if (touched.length === 0) return;
+    missingDocuments(touched, (ids) => api['documents.titles']({ ids }), MAX_TITLE_IDS).then(
+      (gone) => {
+        if (gone.size === 0) return;
+        const { chosen: current, onChange: change } = latest.current;
+        change(new Set([...current].filter((d) => !gone.has(d))));
+      },
+      // the list itself says when the server does not answer
+      () => undefined,
+    );
+  });
+  useAppEvent('annotations.changed', () => counts && setRevision((r) => r + 1));
   const input = { ...(query ? { query } : {}), locale: lang === 'ar' ? ('ar' as const) : ('en' as const) };
   const { loaded, current, error, rows, rowAt } = useDocumentWindow(
     scroller,
     ROW_HEIGHT,
     0,
     input,
-    JSON.stringify(input),
+    JSON.stringify({ input, revision }),
   );
 
   const toggle = (docId: string, on: boolean) => {
