@@ -303,7 +303,7 @@ export async function measureAnalysis(
       if (tracing)
         await browser.startTracing(page, {
           path: path.join(process.env.BENCH_TRACE!, `claims-filter-${r}-${code.id}.json`),
-          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8'],
+          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel'],
         });
       const t = await codeFilterToPaint(page, code.name || code.nameAr, want);
       if (tracing) await browser.stopTracing();
