@@ -51,7 +51,8 @@ export const ClaimRowView = memo(function ClaimRowView({
       {row ? (
         actions.cells(row).map((text, i) => (
           <div key={columns[i]} role="cell" className={`claims-cell col-${columns[i]}`}>
-            <bdi>{text}</bdi>
+            {/* an empty cell holds nothing: a third of a row's cells are empty, and each element is laid out */}
+            {text ? <bdi>{text}</bdi> : null}
           </div>
         ))
       ) : (
