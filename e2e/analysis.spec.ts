@@ -451,10 +451,11 @@ test('a new filter keeps the last rows on screen, marked busy, until its first p
   await expect(rows(page)).toHaveCount(3);
   const table = page.getByRole('table', { name: 'Claims table' });
   await expect(table).toHaveAttribute('aria-busy', 'false');
-  // hold the table's next answer until the test lets it go
+  // hold the table's next answer until the test lets it go (a filter change asks for the table's
+  // page with the timeline, in one call)
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/analysis.claims', async (route) => {
+  await page.route('**/api/analysis.view', async (route) => {
     await held;
     await route.continue();
   });
@@ -479,12 +480,17 @@ test('a filter whose answer fails says so, and going back to a filter that answe
   await openClaims(page, hashiya);
   await expect(rows(page)).toHaveCount(3);
   const table = page.locator('section.claims-table-section');
-  // the server refuses every claims page while the filter names a code
-  await page.route('**/api/analysis.claims', async (route) => {
-    const body = route.request().postDataJSON() as { filter?: { codes?: string[] } };
-    if (body.filter?.codes) await route.fulfill({ status: 500, body: '{"error":"broken"}' });
-    else await route.continue();
-  });
+  // the server refuses every claims page while the filter names a code (asked alone, or with the
+  // timeline in the call a filter change makes)
+  for (const method of ['analysis.claims', 'analysis.view'])
+    await page.route(`**/api/${method}`, async (route) => {
+      const sent = route.request().postDataJSON() as {
+        filter?: { codes?: string[] };
+        claims?: { filter?: { codes?: string[] } };
+      };
+      if ((sent.claims ?? sent).filter?.codes) await route.fulfill({ status: 500, body: '{"error":"broken"}' });
+      else await route.continue();
+    });
   await choose(page, 'codes', 'Ceasefire proposal');
   await expect(table.getByRole('alert')).toBeVisible();
   const box = page.getByTestId('filter-codes');

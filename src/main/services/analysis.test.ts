@@ -154,6 +154,27 @@ describe('analysis over a project', () => {
     ]);
   });
 
+  it('the view’s call: the table’s page and the timeline of one filter, as the two calls answer them', async () => {
+    await project();
+    const claims = { filter: { codes: ['ceasefire-proposal'] }, offset: 1, limit: 2 };
+    const timeline = { filter: { codes: ['ceasefire-proposal'] }, stackBy: 'position', interval: 'week' };
+    const both = await call<Output<'analysis.view'>>('analysis.view', { claims, timeline });
+    expect(both.claims).toEqual(await call('analysis.claims', claims));
+    expect(both.timeline).toEqual(await call('analysis.timeline', timeline));
+    expect(both.claims.total).toBe(3);
+    expect(both.claims.rows).toHaveLength(2);
+    expect(both.timeline.claims).toBe(3);
+    // a part refused refuses the call, with that part's words
+    const wrong = await call('analysis.view', {
+      claims,
+      timeline: { filter: { from: '2019-06-01', to: '2019-05-01' } },
+    }).catch((e: unknown) => e);
+    expect((wrong as AppError).code).toBe('invalid_input');
+    expect((wrong as AppError).message).toMatch(/timeline.*must not be after|must not be after/);
+    const missing = await call('analysis.view', { claims }).catch((e: unknown) => e);
+    expect((missing as AppError).message).toMatch(/timeline/);
+  });
+
   it('exports GraphML and the event list with the quotes as written', async () => {
     await project();
     const g = await call<Output<'analysis.export'>>('analysis.export', { format: 'graphml' });

@@ -217,7 +217,7 @@ function checkWindowCount(records: readonly ClaimRecord[], options: NetworkOptio
 export function analysisHandlers(
   ctx: ServiceContext,
   { index = true }: { index?: boolean } = {},
-): Pick<Handlers, 'analysis.claims' | 'analysis.network' | 'analysis.timeline' | 'analysis.export'> {
+): Pick<Handlers, 'analysis.claims' | 'analysis.network' | 'analysis.timeline' | 'analysis.view' | 'analysis.export'> {
   const codebook = () => ctx.store.data.codebook.codes;
   const codeNames = () => {
     const names = new Map(codebook().map((c) => [c.id, c.name || c.nameAr]));
@@ -237,7 +237,7 @@ export function analysisHandlers(
     const options = networkOptions(spec, filter, codeScope(filter, codebook()));
     return { records, options, network: buildNetwork(records, options, codebook()) };
   };
-  return {
+  const handlers: Pick<Handlers, 'analysis.claims' | 'analysis.network' | 'analysis.timeline' | 'analysis.export'> = {
     'analysis.claims': async (input) => {
       const filter = input.filter ?? {};
       const sort = input.sort ?? { column: 'documentDate' as const, dir: 'asc' as const };
@@ -344,5 +344,13 @@ export function analysisHandlers(
           };
       }
     },
+  };
+  return {
+    ...handlers,
+    // the table's page and the timeline of one filter change, answered one after the other
+    'analysis.view': async (input) => ({
+      claims: await handlers['analysis.claims'](input.claims),
+      timeline: await handlers['analysis.timeline'](input.timeline),
+    }),
   };
 }

@@ -34,6 +34,7 @@ const READ_ONLY: MethodName[] = [
   'analysis.claims',
   'analysis.network',
   'analysis.timeline',
+  'analysis.view',
   'analysis.export',
   'project.info',
   'project.recent',

@@ -80,6 +80,7 @@ export const changeRules: { [M in MethodName]: Rule<M> } = {
   'analysis.claims': none,
   'analysis.network': none,
   'analysis.timeline': none,
+  'analysis.view': none,
   'analysis.export': none,
   'search.rebuildIndex': none, // the index is rebuilt from the same texts: no hit changes
   'agreement.report': none,

@@ -207,9 +207,18 @@ export const ClaimsOutput = z.object({
   rows: z.array(ClaimRow),
 });
 
+/**
+ * The claims view's table page and timeline in one call (what the view asks when its filter
+ * changes): each part validated and answered exactly as analysis.claims and analysis.timeline
+ * answer it, one after the other; a part refused refuses the call.
+ */
+export const ViewInput = z.object({ claims: ClaimsInput, timeline: TimelineInput }).strict();
+export const ViewOutput = z.object({ claims: ClaimsOutput, timeline: TimelineOutput });
+
 export const analysisApi = {
   'analysis.claims': method(ClaimsInput, ClaimsOutput),
   'analysis.network': method(NetworkInput, NetworkOutput),
   'analysis.timeline': method(TimelineInput, TimelineOutput),
+  'analysis.view': method(ViewInput, ViewOutput),
   'analysis.export': method(ExportInput, ExportOutput),
 };

@@ -6,13 +6,21 @@
 import { useCallback, useRef, useState, type SetStateAction } from 'react';
 import type { ClaimFilter } from '@shared/analysis/filter';
 import { ClaimsTable } from './ClaimsTable';
-import { prime } from './earlyRequests';
+import { api } from '../../api/client';
+import { prime, type EarlyCalls } from './earlyRequests';
 import { FilterBar, withField, type ActorOption } from './FilterBar';
 import { NetworkView } from './NetworkView';
 import { Timeline } from './Timeline';
 import { useAnalysisStrings } from './strings';
 import { useDataRevision } from './useAnalysisData';
 import './analysis.css';
+
+/** What the view's parts ask for a new filter, sent as the filter changes (earlyRequests.ts). */
+const CALLS: EarlyCalls = {
+  claims: (input) => api['analysis.claims'](input),
+  timeline: (input) => api['analysis.timeline'](input),
+  view: (input) => api['analysis.view'](input),
+};
 
 export function AnalysisView() {
   const s = useAnalysisStrings();
@@ -24,7 +32,7 @@ export function AnalysisView() {
     const next = typeof change === 'function' ? change(latest.current) : change;
     if (next === latest.current) return;
     latest.current = next;
-    prime(next);
+    prime(next, CALLS);
     setShown(next);
   }, []);
   const [actors, setActors] = useState<ActorOption[]>([]);

@@ -14,7 +14,7 @@ import { useApp } from '../../app/AppContext';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { codeLabel, useI18n } from '../../i18n';
 import { ClaimRowView, ROW_HEIGHT, type RowActions } from './ClaimRowView';
-import { sendEarly, take, usePrimer } from './earlyRequests';
+import { take, usePrimer } from './earlyRequests';
 import { PAGE_SIZE, RowPages } from './rowPages';
 import { useAnalysisStrings } from './strings';
 import { tableKey, tableShown } from './tableFirst';
@@ -40,11 +40,15 @@ const HEADERS: Array<{ column: ClaimColumn; label: (s: Words) => string }> = [
 ];
 const COLUMNS = HEADERS.map((h) => h.column);
 
-/** One page of the table's rows for `filter` in `sort`, and the key of that request. */
-const pageRequest = (filter: ClaimFilter, sort: Sort, revision: number, page: number) => ({
-  key: JSON.stringify({ claims: { filter, sort, revision, page } }),
-  load: () => api['analysis.claims']({ filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE }),
-});
+/** One page of the table's rows for `filter` in `sort`, the key of that request and its input. */
+const pageRequest = (filter: ClaimFilter, sort: Sort, revision: number, page: number) => {
+  const input = { filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+  return {
+    key: JSON.stringify({ claims: { filter, sort, revision, page } }),
+    input,
+    load: () => api['analysis.claims'](input),
+  };
+};
 
 export const formatPosition = (p: number | null): string =>
   p === null ? '' : p > 0 ? `+${p}` : p < 0 ? `−${-p}` : '0';
@@ -133,8 +137,8 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
   }, [state, first, last, total, filter, sort, revision]);
   // a new filter's first page is asked for in the click's task, before this renders (earlyRequests.ts)
   usePrimer(0, (next) => {
-    const request = pageRequest(next, sort, revision, 0);
-    sendEarly(request.key, request.load);
+    const { key, input } = pageRequest(next, sort, revision, 0);
+    return { key, method: 'analysis.claims', input };
   });
 
   // the network asks for this filter once the table has shown it (tableFirst.ts)

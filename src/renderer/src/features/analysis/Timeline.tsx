@@ -12,7 +12,7 @@ import { useApp } from '../../app/AppContext';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { codeLabel, useI18n } from '../../i18n';
 import { chartFileName, savePng, saveSvg } from './chartExport';
-import { sendEarly, take, usePrimer } from './earlyRequests';
+import { take, usePrimer } from './earlyRequests';
 import { Field } from './Field';
 import { useAnalysisStrings } from './strings';
 import { timelineGeometry } from './timelineGeometry';
@@ -53,17 +53,21 @@ export function Timeline({
   const svg = useRef<SVGSVGElement>(null);
   const fieldOf = (f: ClaimFilter): DateField => dateField ?? f.dateField ?? 'document';
   const field = fieldOf(filter);
-  const request = (f: ClaimFilter) => ({
-    key: JSON.stringify({ filter: f, interval, stackBy, field: fieldOf(f), revision }),
-    load: () => api['analysis.timeline']({ filter: f, interval, stackBy, dateField: fieldOf(f) }),
-  });
+  const request = (f: ClaimFilter) => {
+    const input = { filter: f, interval, stackBy, dateField: fieldOf(f) };
+    return {
+      key: JSON.stringify({ filter: f, interval, stackBy, field: fieldOf(f), revision }),
+      input,
+      load: () => api['analysis.timeline'](input),
+    };
+  };
   const asked = request(filter);
-  // after the table's request (useLatest's defer); a new filter's is sent in the click's task,
-  // right after the table's (earlyRequests.ts)
+  // after the table's request (useLatest's defer); a new filter's goes out in the click's task,
+  // with the table's, as one call (earlyRequests.ts)
   const { data, error } = useLatest(asked.key, () => take(asked.key, asked.load), 1);
   usePrimer(1, (next) => {
-    const early = request(next);
-    sendEarly(early.key, early.load);
+    const { key, input } = request(next);
+    return { key, method: 'analysis.timeline', input };
   });
 
   const codes = useMemo(() => new Map(app.codebook.codes.map((c) => [c.id, c])), [app.codebook]);

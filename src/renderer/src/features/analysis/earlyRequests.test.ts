@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { prime, registerPrimer, sendEarly, take, TOGETHER_MS } from './earlyRequests';
+import { prime, registerPrimer, sendEarly, take } from './earlyRequests';
 
 describe('requests sent in the filter change’s task', () => {
   it('gives the request sent early to the first take of its key, and sends again after that', async () => {
@@ -19,7 +19,7 @@ describe('requests sent in the filter change’s task', () => {
 
   it('drops what an earlier filter sent and no one took, and a failure no one takes is not thrown', async () => {
     sendEarly('old', () => Promise.reject(new Error('gone')));
-    prime({ codes: ['x'] });
+    prime({ codes: ['x'] }, { claims: vi.fn(), timeline: vi.fn(), view: vi.fn() });
     await expect(take('old', () => Promise.resolve('fresh'))).resolves.toBe('fresh');
   });
 
@@ -28,63 +28,83 @@ describe('requests sent in the filter change’s task', () => {
     await expect(take('k', () => Promise.resolve('fresh'))).rejects.toThrow('refused');
   });
 
-  describe('the answers of one filter change', () => {
+  describe('the requests of one filter change', () => {
     const off: Array<() => void> = [];
-    afterEach(() => {
-      off.splice(0).forEach((f) => f());
-      vi.useRealTimers();
-    });
-    /** two parts whose requests answer when the test says so */
-    function twoParts() {
-      const answer: Record<string, (v: string) => void> = {};
-      const fail: Record<string, (e: Error) => void> = {};
-      for (const [order, part] of [
-        [0, 'table'],
-        [1, 'timeline'],
-      ] as const)
-        off.push(
-          registerPrimer(order, (filter) =>
-            sendEarly(
-              `${part} ${JSON.stringify(filter)}`,
-              () =>
-                new Promise<string>((resolve, reject) => {
-                  answer[part] = resolve;
-                  fail[part] = reject;
-                }),
-            ),
-          ),
-        );
-      return { answer, fail };
+    afterEach(() => off.splice(0).forEach((f) => f()));
+    const rows = { total: 1, rows: [] };
+    const bars = {
+      claims: 1,
+      interval: 'day' as const,
+      stackBy: 'none' as const,
+      dateField: 'document' as const,
+      series: [],
+      bins: [],
+      undated: 0,
+    };
+    /** the calls prime makes, recorded; each answers when the test says so */
+    function calls() {
+      const made: string[] = [];
+      let answer!: (v: { claims: typeof rows; timeline: typeof bars }) => void;
+      let fail!: (e: Error) => void;
+      const app = {
+        claims: vi.fn(async () => (made.push('claims'), rows)),
+        timeline: vi.fn(async () => (made.push('timeline'), bars)),
+        view: vi.fn(
+          (input: unknown) =>
+            new Promise<{ claims: typeof rows; timeline: typeof bars }>((resolve, reject) => {
+              made.push(`view ${JSON.stringify(input)}`);
+              answer = resolve;
+              fail = reject;
+            }),
+        ),
+      };
+      return { app, made, answer: (v: Parameters<typeof answer>[0]) => answer(v), fail: (e: Error) => fail(e) };
     }
+    const table = (filter: object) =>
+      ({
+        key: `table ${JSON.stringify(filter)}`,
+        method: 'analysis.claims',
+        input: { filter, offset: 0, limit: 50 },
+      }) as const;
+    const timeline = (filter: object) =>
+      ({ key: `timeline ${JSON.stringify(filter)}`, method: 'analysis.timeline', input: { filter } }) as const;
 
-    it('come to their parts together, when the last has come', async () => {
-      const { answer } = twoParts();
-      prime({ codes: ['c'] });
-      const seen: string[] = [];
-      const table = take('table {"codes":["c"]}', () => Promise.resolve('again')).then((v) => seen.push(v));
-      const timeline = take('timeline {"codes":["c"]}', () => Promise.resolve('again')).then((v) => seen.push(v));
-      answer.table!('rows');
+    it('go out as one call, and each part takes its half, both in the same turn', async () => {
+      off.push(registerPrimer(1, timeline), registerPrimer(0, table));
+      const c = calls();
+      prime({ codes: ['c'] }, c.app);
+      expect(c.made).toEqual([
+        `view ${JSON.stringify({ claims: table({ codes: ['c'] }).input, timeline: timeline({ codes: ['c'] }).input })}`,
+      ]);
+      const seen: unknown[] = [];
+      const a = take('table {"codes":["c"]}', async () => 'again').then((v) => seen.push(v));
+      const b = take('timeline {"codes":["c"]}', async () => 'again').then((v) => seen.push(v));
       await new Promise((r) => setTimeout(r, 5));
-      expect(seen).toEqual([]); // the table's rows wait for the timeline's bars
-      answer.timeline!('bars');
-      await Promise.all([table, timeline]);
-      expect(seen).toEqual(['rows', 'bars']);
+      expect(seen).toEqual([]);
+      c.answer({ claims: rows, timeline: bars });
+      await Promise.all([a, b]);
+      expect(seen).toEqual([rows, bars]);
+      expect(c.app.claims).not.toHaveBeenCalled();
+      expect(c.app.timeline).not.toHaveBeenCalled();
     });
 
-    it('do not wait for a late one longer than TOGETHER_MS, and a failure waits as an answer does', async () => {
-      vi.useFakeTimers();
-      const { answer, fail } = twoParts();
-      prime({ codes: ['d'] });
-      let rows: string | null = null;
-      void take('table {"codes":["d"]}', () => Promise.resolve('again')).then((v) => (rows = v));
-      const timeline = take('timeline {"codes":["d"]}', () => Promise.resolve('again'));
-      answer.table!('rows');
-      await vi.advanceTimersByTimeAsync(TOGETHER_MS - 1);
-      expect(rows).toBeNull();
-      await vi.advanceTimersByTimeAsync(1);
-      expect(rows).toBe('rows');
-      fail.timeline!(new Error('refused'));
-      await expect(timeline).rejects.toThrow('refused');
+    it('a refusal reaches both parts', async () => {
+      off.push(registerPrimer(0, table), registerPrimer(1, timeline));
+      const c = calls();
+      prime({ codes: ['d'] }, c.app);
+      const a = take('table {"codes":["d"]}', async () => 'again');
+      const b = take('timeline {"codes":["d"]}', async () => 'again');
+      c.fail(new Error('refused'));
+      await expect(a).rejects.toThrow('refused');
+      await expect(b).rejects.toThrow('refused');
+    });
+
+    it('one part alone asks its own method', async () => {
+      off.push(registerPrimer(0, table));
+      const c = calls();
+      prime({ codes: ['e'] }, c.app);
+      expect(c.made).toEqual(['claims']);
+      await expect(take('table {"codes":["e"]}', async () => 'again')).resolves.toBe(rows);
     });
   });
 });

@@ -2,27 +2,44 @@
  * Requests sent in the filter change's own task (issue 16). The table and the timeline ask for a
  * new filter from their effects, which run only once React has rendered the whole view for it (the
  * filter bar, the timeline and the network with their old answers: several ms). So the view tells
- * them of the new filter first (prime): each sends its request at once, in the order they are
- * registered (the table's first, the server answers in the order it is asked), and its effect
- * then takes that request (take) instead of sending the same one again. The answers of one filter
- * change are handed to their parts together (once all have come, or TOGETHER_MS after the first):
- * the server answers them one after the other a millisecond apart, and handed over as they came,
- * the table's rows were drawn in one frame and the timeline's bars in the next, a frame later.
+ * them of the new filter first (prime): each says what it will ask (its primer), the table's page
+ * and the timeline go out at once as ONE call (analysis.view, answered as the two calls would
+ * be), and each part's effect then takes its half (take) instead of sending the same request
+ * again. One call, not two: one request to send and one to answer (the server answers in turn,
+ * and the second waited for the first), and both halves come in the same task, so the table's rows
+ * and the timeline's bars are drawn in the same frame.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ClaimFilter } from '@shared/analysis/filter';
+import type { Input, Output } from '@shared/api';
 
-type Primer = (filter: ClaimFilter) => void;
+/** What a part will ask for a filter: its key and its call's input. */
+export type Early =
+  | { key: string; method: 'analysis.claims'; input: Input<'analysis.claims'> }
+  | { key: string; method: 'analysis.timeline'; input: Input<'analysis.timeline'> };
+
+type Primer = (filter: ClaimFilter) => Early;
+
+/** The calls prime makes (the view gives the app's API; a test its own). */
+export interface EarlyCalls {
+  claims: (input: Input<'analysis.claims'>) => Promise<Output<'analysis.claims'>>;
+  timeline: (input: Input<'analysis.timeline'>) => Promise<Output<'analysis.timeline'>>;
+  view: (input: Input<'analysis.view'>) => Promise<Output<'analysis.view'>>;
+}
 
 const sent = new Map<string, Promise<unknown>>();
 const primers = new Map<number, Primer>();
 
-/** Send `load` now for `key`; the first take of the same key gets its answer. */
-export function sendEarly<T>(key: string, load: () => Promise<T>): void {
-  const answer = load();
+/** Keep `answer` for `key`: the first take of the same key gets it. */
+function keep(key: string, answer: Promise<unknown>): void {
   // a request no effect takes (the filter did not change what it asks) is dropped unread
   answer.catch(() => undefined);
   sent.set(key, answer);
+}
+
+/** Send `load` now for `key`; the first take of the same key gets its answer. */
+export function sendEarly<T>(key: string, load: () => Promise<T>): void {
+  keep(key, load());
 }
 
 /** The request sent early for `key` (once), or `load` sent now. */
@@ -33,39 +50,28 @@ export function take<T>(key: string, load: () => Promise<T>): Promise<T> {
   return early;
 }
 
-/** how long an answer that has come waits for the others of its filter change, at most */
-export const TOGETHER_MS = 40;
-
-/** `answer`, settled once `all` has (or `ms` after `answer` itself, whichever is first). */
-function together<T>(answer: Promise<T>, all: Promise<unknown>, ms: number): Promise<T> {
-  const after = () =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      void all.then(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  return answer.then(
-    (value) => after().then(() => value),
-    (err: unknown) =>
-      after().then(() => {
-        throw err;
-      }),
-  );
-}
-
-/** A new filter: each part sends its request for it now (in `order`); earlier ones not taken are dropped. */
-export function prime(filter: ClaimFilter): void {
+/** A new filter: each part's request for it goes out now; earlier ones not taken are dropped. */
+export function prime(filter: ClaimFilter, calls: EarlyCalls): void {
   sent.clear();
-  for (const [, primer] of [...primers].sort((a, b) => a[0] - b[0])) primer(filter);
-  const group = [...sent];
-  if (group.length < 2) return;
-  const all = Promise.allSettled(group.map(([, answer]) => answer));
-  for (const [key, answer] of group) {
-    const joined = together(answer, all, TOGETHER_MS);
-    joined.catch(() => undefined);
-    sent.set(key, joined);
+  const asked = [...primers].sort((a, b) => a[0] - b[0]).map(([, primer]) => primer(filter));
+  const table = asked.find((e) => e.method === 'analysis.claims');
+  const timeline = asked.find((e) => e.method === 'analysis.timeline');
+  if (table?.method === 'analysis.claims' && timeline?.method === 'analysis.timeline') {
+    const both = calls.view({ claims: table.input, timeline: timeline.input });
+    keep(
+      table.key,
+      both.then((answer) => answer.claims),
+    );
+    keep(
+      timeline.key,
+      both.then((answer) => answer.timeline),
+    );
+  }
+  for (const early of asked) {
+    if (early === table && timeline) continue;
+    if (early === timeline && table) continue;
+    if (early.method === 'analysis.claims') keep(early.key, calls.claims(early.input));
+    else keep(early.key, calls.timeline(early.input));
   }
 }
 
