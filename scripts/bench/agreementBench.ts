@@ -62,7 +62,7 @@ function recoded(rand: Rand, a: Annotation, length: number, codeIds: readonly st
  * The floor's one pass: the same spans on the continuum (a new object each, as a reader of the
  * claims makes them), sorted, then each coder's coverage in one pass. Its milliseconds.
  */
-function floorMs(files: readonly DocumentFile[]): number {
+export function floorMs(files: readonly DocumentFile[]): number {
   const f0 = performance.now();
   const spans: Array<{ coder: number; start: number; end: number }> = [];
   let offset = 0;
@@ -84,13 +84,16 @@ function floorMs(files: readonly DocumentFile[]): number {
   return ms;
 }
 
-export async function agreementScenario(
+/** The bench's project (two coders over AGREEMENT_DOCUMENTS documents) written to `dir`, opened, every document loaded. */
+export async function openAgreementProject(
   corpus: Corpus,
   dir: string,
-  runs: number,
-  record: Record,
-  log: (line: string) => void,
-): Promise<void> {
+): Promise<{
+  store: ProjectStore;
+  services: Awaited<ReturnType<typeof hostProject>>['services'];
+  files: DocumentFile[];
+  project: Awaited<ReturnType<typeof writeProject>>;
+}> {
   const project = await writeProject(
     dir,
     corpus,
@@ -112,6 +115,22 @@ export async function agreementScenario(
     const { services } = await hostProject(store);
     const files: DocumentFile[] = [];
     for (const s of project.summaries) files.push((await store.document(s.id)).data);
+    return { store, services, files, project };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
+
+export async function agreementScenario(
+  corpus: Corpus,
+  dir: string,
+  runs: number,
+  record: Record,
+  log: (line: string) => void,
+): Promise<void> {
+  const { store, services, files, project } = await openAgreementProject(corpus, dir);
+  try {
     const claims = files.reduce((n, f) => n + f.annotations.length, 0);
     log(`agreement project: ${files.length} documents, ${claims.toLocaleString()} claims of two coders`);
     const report = () => services.dispatch('agreement.report', {});
