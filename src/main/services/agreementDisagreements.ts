@@ -107,18 +107,24 @@ export function listDisagreements(input: DisagreementInput): {
 } {
   const { coders, read, sets, unmatched, fields, fieldIds, coderOf } = input;
   const m = coders.length;
+  const { describe, names } = input;
   const mark = (i: number): Disagreement['marks'][number] => {
     const a = read.annotation(i);
     const c = coderOf[i] as number;
+    const values: Disagreement['marks'][number]['values'] = new Array(fields.length);
+    for (let fi = 0; fi < fields.length; fi++) {
+      const f = fields[fi] as ClaimField;
+      values[fi] = { field: f.key, value: describe(f, a.values) };
+    }
     return {
       coder: coders[c] as string,
-      name: input.names[c] as string,
+      name: names[c] as string,
       annotationId: a.id,
       start: a.start,
       end: a.end,
       quote: a.quote,
       codes: read.codes(i),
-      values: fields.map((f) => ({ field: f.key, value: input.describe(f, a.values) })),
+      values,
     };
   };
   const documentOf = (i: number) => read.documents[read.document[i] as number] as { id: string; title: string };
@@ -207,16 +213,23 @@ export function listDisagreements(input: DisagreementInput): {
         (read.document[setFirst] as number) < (read.document[u] as number) ||
         (read.document[setFirst] === read.document[u] && startOfSet(d) <= at(u)));
     if (takeSet) {
-      const members = Array.from(sets.members.subarray(sets.from[d], sets.from[d + 1]));
+      const lo = sets.from[d] as number;
+      const hi = sets.from[d + 1] as number;
       const doc = documentOf(setFirst);
       const { differences, fields: keys } = differencesOf(d);
+      // by coder, each coder's annotations in reading order
+      const marks: Disagreement['marks'] = [];
+      for (let c = 0; c < m; c++)
+        for (let x = lo; x < hi; x++) {
+          const i = sets.members[x] as number;
+          if (coderOf[i] === c) marks.push(mark(i));
+        }
       listed.push({
         documentId: doc.id,
         documentTitle: doc.title,
         differences,
         fields: keys,
-        // by coder, each coder's annotations in reading order
-        marks: coders.flatMap((_, c) => members.filter((i) => coderOf[i] === c).map(mark)),
+        marks,
       });
       p++;
     } else {

@@ -21,6 +21,7 @@ import {
   fileRecordOf,
   keepFileRecord,
   makeRecord,
+  numberedCodes,
   recordOf,
   type DocumentRecord,
   type FileRecord,
@@ -94,6 +95,8 @@ class Gathered {
   whoScratch: Int32Array = new Int32Array(8);
   codeScratch: Int32Array = new Int32Array(64);
   readonly valueScratch: Int32Array[];
+  /** per process-wide code number (agreementRecords.ts): its number in the report (−1: not yet met) */
+  readonly slotOfNumber: Int32Array;
   n = 0;
   codeCount = 0;
   unnamed = 0;
@@ -111,6 +114,7 @@ class Gathered {
     this.idsOf = Array.from({ length: fields }, () => new Map());
     this.numberOf = Array.from({ length: fields }, () => new Map());
     this.valueScratch = Array.from({ length: fields }, () => new Int32Array(64));
+    this.slotOfNumber = new Int32Array(numberedCodes()).fill(-1);
   }
 }
 
@@ -277,10 +281,17 @@ function readDocument(
     // every annotation read with all its codes: the record's codes are met in the record's order
     // (it numbered them as first met), so they are numbered in that order, and its code lists
     // copied through that table
+    const numbers = record.codeNumbers;
+    const slotOfNumber = g.slotOfNumber;
     for (let c = 0; c < codes.length; c++) {
-      const code = codes[c] as string;
-      let known = codeSlot.get(code);
-      if (known === undefined) codeSlot.set(code, (known = slotCode.push(code) - 1));
+      const number = numbers[c] as number;
+      let known = slotOfNumber[number] as number;
+      if (known === -1) {
+        const code = codes[c] as string;
+        known = codeSlot.get(code) ?? -1;
+        if (known === -1) codeSlot.set(code, (known = slotCode.push(code) - 1));
+        slotOfNumber[number] = known;
+      }
       slotOfCode[c] = known;
     }
     for (let z = 0; z < recordList.length; z++) codeList[codeCount + z] = slotOfCode[recordList[z] as number] as number;
@@ -291,7 +302,14 @@ function readDocument(
   }
   // each compared field's value numbered (equal values, one number), for the figures and the
   // list; the compared coders' only
-  const { givenOf, idsOf, numberOf } = g;
+  // every annotation read and of a compared coder: the record's stored values are met in their
+  // local order (the record numbered them as first met, over these same annotations), so each is
+  // numbered once up front and the values copied through that table
+  let everyCompared = count === all;
+  for (let p = 0; p < whoOf.length && everyCompared; p++) {
+    const slot = slotOfWho[p] as number;
+    if (slot >= 0 && comparedSlot[slot] === 0) everyCompared = false;
+  }
   for (let fi = 0; fi < fields.length; fi++) {
     const ids = g.fieldIds[fi] as Int32Array;
     const key = record.keys.get((fields[fi] as ClaimField).key);
@@ -303,6 +321,14 @@ function readDocument(
     const stored = record.stored[key] as readonly unknown[];
     // the record's stored values: their number in the report (−2: not yet met)
     const idOf = ((g.valueScratch[fi] as Int32Array) = room(g.valueScratch[fi] as Int32Array, stored.length));
+    if (everyCompared) {
+      for (let s = 0; s < stored.length; s++) idOf[s] = valueNumber(g, fi, stored[s], readers);
+      for (let y = 0; y < all; y++) {
+        const s = values[y] as number;
+        ids[first + y] = s < 0 ? -1 : (idOf[s] as number);
+      }
+      continue;
+    }
     idOf.fill(-2, 0, stored.length);
     for (let x = first; x < n; x++) {
       const s = values[local[x] as number] as number;
@@ -311,25 +337,32 @@ function readDocument(
         continue;
       }
       let id = idOf[s] as number;
-      if (id === -2) {
-        const value = stored[s];
-        const seen = numberOf[fi] as Map<unknown, number>;
-        let known = seen.get(value);
-        if (known === undefined) {
-          const v = (readers[fi] as (typeof readers)[number])(value as ClaimValue);
-          known = -1;
-          if (v !== null) {
-            const byValue = idsOf[fi] as Map<Value, number>;
-            known = byValue.get(v);
-            if (known === undefined) byValue.set(v, (known = (givenOf[fi] as Value[]).push(v) - 1));
-          }
-          seen.set(value, known);
-        }
-        idOf[s] = id = known;
-      }
+      if (id === -2) idOf[s] = id = valueNumber(g, fi, stored[s], readers);
       ids[x] = id;
     }
   }
+}
+
+/** The report's number of a stored value of field fi (−1: no value), numbered when first met. */
+function valueNumber(
+  g: Gathered,
+  fi: number,
+  value: unknown,
+  readers: ReadonlyArray<ReturnType<typeof storedValueReader>>,
+): number {
+  const seen = g.numberOf[fi] as Map<unknown, number>;
+  let known = seen.get(value);
+  if (known === undefined) {
+    const v = (readers[fi] as (typeof readers)[number])(value as ClaimValue);
+    known = -1;
+    if (v !== null) {
+      const byValue = g.idsOf[fi] as Map<Value, number>;
+      known = byValue.get(v);
+      if (known === undefined) byValue.set(v, (known = (g.givenOf[fi] as Value[]).push(v) - 1));
+    }
+    seen.set(value, known);
+  }
+  return known;
 }
 
 /** The codes (those chosen) of the annotations first … n − 1 read from `record`, numbered as first met. */

@@ -46,12 +46,33 @@ export interface DocumentRecord {
   readonly codeList: Int32Array;
   /** the codes by local number */
   readonly codes: readonly string[];
+  /** each local code's number among every code met by any record (codeNumber) */
+  readonly codeNumbers: Int32Array;
   /** the keys of the annotations' own values, numbered locally (a Map: any key is a key) */
   readonly keys: ReadonlyMap<string, number>;
   /** per local key: each annotation's stored value under it as a local number (−1: none) */
   readonly valueOf: readonly Int32Array[];
   /** per local key: the stored values by local number (each distinct value once, as first met) */
   readonly stored: ReadonlyArray<readonly unknown[]>;
+}
+
+/**
+ * Every code id met in a record, numbered once for the process (a few per codebook), so a report
+ * maps a record's codes to its own through an array instead of looking each up by its string.
+ */
+const codeNumbers = new Map<string, number>();
+let codesNumbered = 0;
+
+/** The process-wide number of a code id (given when first met). */
+function codeNumber(code: string): number {
+  let k = codeNumbers.get(code);
+  if (k === undefined) codeNumbers.set(code, (k = codesNumbered++));
+  return k;
+}
+
+/** How many code ids have a number (codeNumber gives 0 … this − 1). */
+export function numberedCodes(): number {
+  return codesNumbered;
 }
 
 /** −0 is a stored value of its own (a Map takes it for 0): the key it is numbered under */
@@ -160,6 +181,7 @@ export function makeRecord(list: readonly Annotation[]): DocumentRecord {
     codeFrom,
     codeList,
     codes,
+    codeNumbers: Int32Array.from(codes, codeNumber),
     keys: new Map(keyList.map((key, k) => [key, k])),
     valueOf: keyList.map((_, k) => numbers.subarray(k * n, (k + 1) * n)),
     stored,
