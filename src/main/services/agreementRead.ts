@@ -24,6 +24,7 @@ import {
   numberedCodes,
   recordOf,
   type DocumentRecord,
+  type Who,
   type FileRecord,
 } from './agreementRecords';
 
@@ -33,7 +34,7 @@ export interface ReadOptions {
   /** the compared coders (the others' field values are not read); null: every coder */
   chosenCoders: ReadonlySet<string> | null;
   fields: readonly ClaimField[];
-  keyOf: (a: Annotation) => string;
+  keyOf: (a: Who) => string;
 }
 
 export interface ReadResult {
@@ -242,7 +243,7 @@ function readDocument(
     }
     let slot = slotOfWho[p] as number;
     if (slot === -2) {
-      const coder = keyOf(whoOf[p] as Annotation);
+      const coder = keyOf(whoOf[p] as Who);
       if (coder === '') slot = -1;
       else {
         let s = coderSlot.get(coder);

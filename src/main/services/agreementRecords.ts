@@ -31,13 +31,19 @@
 import { isAdjudicated } from '@shared/coders/key';
 import type { Annotation, DocumentSummary } from '@shared/model';
 
+/** A coder's (coderId, annotator) pair. */
+export type Who = Pick<Annotation, 'coderId' | 'annotator'>;
+
 export interface DocumentRecord {
   /** the annotations the record was made from, in list order (a copy of the list's references) */
   readonly annotations: readonly Annotation[];
   /** per annotation: its coder's (coderId, annotator) pair, numbered locally; −1: the adjudicated layer */
   readonly who: Int32Array;
-  /** per local pair: the first annotation with it (a coder key depends on coderId and annotator only) */
-  readonly whoOf: readonly Annotation[];
+  /**
+   * per local pair: its coderId and annotator (a coder key depends on those only), as objects of
+   * one shape (the annotations' own shapes vary, and a key read from them was slow to look up)
+   */
+  readonly whoOf: ReadonlyArray<Who>;
   /** per annotation: its span */
   readonly start: Float64Array;
   readonly end: Float64Array;
@@ -117,7 +123,7 @@ export function makeRecord(list: readonly Annotation[]): DocumentRecord {
   const spans = new Float64Array(2 * n);
   const start = spans.subarray(0, n);
   const end = spans.subarray(n);
-  const whoOf: Annotation[] = [];
+  const whoOf: Who[] = [];
   let codeCount = 0;
   const codes: string[] = [];
   const keyList: string[] = [];
@@ -134,11 +140,11 @@ export function makeRecord(list: readonly Annotation[]): DocumentRecord {
       // (a coder key depends on coderId and annotator alone)
       let p = 0;
       while (p < whoOf.length) {
-        const w = whoOf[p] as Annotation;
+        const w = whoOf[p] as Who;
         if (w.coderId === a.coderId && w.annotator === a.annotator) break;
         p++;
       }
-      if (p === whoOf.length) whoOf.push(a);
+      if (p === whoOf.length) whoOf.push({ coderId: a.coderId, annotator: a.annotator });
       who[y] = p;
     }
     const these = a.codes;

@@ -10,6 +10,7 @@ import type { NumberedSections } from './sectionSweep';
 import { tableOfNumbered, type SectionTable } from './sectionTable';
 import type { UnitTable } from './unitizingTable';
 import { CODE_SEPARATOR } from './unitizingFamily';
+import { floatScratch, intScratch, SLOT } from './scratch';
 
 /** Up to this many codes, a set of codes is numbered through a table of 2^codes entries (64 KiB at most). */
 const DIRECT_CODES = 14;
@@ -92,8 +93,9 @@ export function codeSetTable(table: UnitTable): SectionTable {
     return id;
   };
   // the spans clipped once (every coder's: the units are the table's)
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
+  // (this pass's large arrays reused from call to call, scratch.ts: each written before it is read)
+  const starts = floatScratch(SLOT.clippedStart, n);
+  const ends = floatScratch(SLOT.clippedEnd, n);
   for (let u = 0; u < n; u++) {
     starts[u] = Math.max(from, table.start[u] as number);
     ends[u] = Math.min(to, table.end[u] as number);
@@ -105,7 +107,7 @@ export function codeSetTable(table: UnitTable): SectionTable {
     if ((ends[u] as number) > (starts[u] as number))
       unitsFrom[(table.coder[u] as number) + 1] = (unitsFrom[(table.coder[u] as number) + 1] as number) + 1;
   for (let i = 0; i < table.coders; i++) unitsFrom[i + 1] = (unitsFrom[i + 1] as number) + (unitsFrom[i] as number);
-  const byCoder = new Int32Array(unitsFrom[table.coders] as number);
+  const byCoder = intScratch(SLOT.byCoder, unitsFrom[table.coders] as number);
   const next = unitsFrom.slice(0, -1);
   for (let u = 0; u < n; u++)
     if ((ends[u] as number) > (starts[u] as number)) {
@@ -114,7 +116,7 @@ export function codeSetTable(table: UnitTable): SectionTable {
       next[i] = (next[i] as number) + 1;
     }
   const category = table.category;
-  const heap = new Int32Array(n);
+  const heap = intScratch(SLOT.heap, n);
   const perCoder: NumberedSections[] = [];
   for (let i = 0; i < table.coders; i++) {
     const units = byCoder.subarray(unitsFrom[i] as number, unitsFrom[i + 1] as number);
