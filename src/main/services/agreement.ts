@@ -24,6 +24,7 @@ import { fieldFigures } from '@shared/reliability/fieldFigures';
 import { boundaryOfTable, codingGivenUnitsOfTable, heldSquares } from '@shared/reliability/sectionTable';
 import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
 import { codeSetTable } from '@shared/reliability/codeSetTable';
+import { byteScratch, floatScratch, intScratch, SLOT } from '@shared/reliability/scratch';
 import { unitizingAlphaOfTable, type UnitTable } from '@shared/reliability/unitizingTable';
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
 import { coderOfTally } from '../codebook/usageIndex';
@@ -32,7 +33,7 @@ import { fieldMetric, listDisagreements, type ReadAnnotations } from './agreemen
 import type { ServiceContext } from './context';
 import { coderKeyIn, sortByName } from './coders';
 import { assertNotBlind } from './visibleAnnotations';
-import { readAnnotations } from './agreementRead';
+import { gatherAnnotations, readRecords } from './agreementRead';
 import { matchedSets } from './agreementMatches';
 
 const sentences = (flags: readonly Flag[], what: string) => flags.map((f) => flagSentence(f, what));
@@ -104,7 +105,9 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         unnamed,
         records,
         local,
-      } = await readAnnotations(ctx, summaries, { chosenCodes, chosenCoders, fields, keyOf });
+      } = gatherAnnotations(await readRecords(ctx, summaries), { chosenCodes, chosenCoders, fields, keyOf });
+      // (no await from here on: the read's arrays and the tables below are scratch reused by the
+      // next report, scratch.ts)
       if (unnamed > 0) notes.push({ kind: 'unnamed', count: unnamed });
       if (unnamed > 0)
         warnings.push(
@@ -138,10 +141,10 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         const slot = present.get(c);
         if (slot !== undefined) comparedOfSlot[slot] = i;
       });
-      const coderOf = new Int32Array(N);
+      const coderOf = intScratch(SLOT.coderOf, N);
       let compared = 0;
       for (let i = 0; i < N; i++) if ((coderOf[i] = comparedOfSlot[slotOf[i] as number] as number) >= 0) compared++;
-      const mine = new Int32Array(compared);
+      const mine = intScratch(SLOT.compared, compared);
       for (let i = 0, x = 0; i < N; i++) if ((coderOf[i] as number) >= 0) mine[x++] = i;
 
       // unitizing: one unit per code of each annotation, on the continuum (unitizingTable.ts)
@@ -199,7 +202,7 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       // claims: matched sets per document, each one unit of the reliability data
       const sets = matchedSets(read, records, local, mine, coderOf, m, overlap);
       const S = sets.from.length - 1;
-      const matched = new Uint8Array(N);
+      const matched = byteScratch(SLOT.matched, N).fill(0);
       for (let x = 0; x < sets.members.length; x++) matched[sets.members[x] as number] = 1;
       let doubled = 0;
       // (the coders seen in the set: the set's number, so nothing is cleared between sets)
@@ -245,8 +248,10 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
         // per coder, per matched claim: the value of that coder's first annotation in it (none
         // to look for in a field no compared claim has a value of, as most in a large codebook)
         let given = false;
+        const rowLength = values.length === 0 ? 0 : S;
+        const rowScratch = intScratch(SLOT.fieldRows, m * rowLength);
         const rows = coders.map((_, c) => {
-          const row = new Int32Array(values.length === 0 ? 0 : S);
+          const row = rowScratch.subarray(c * rowLength, (c + 1) * rowLength);
           for (let s = 0; s < row.length; s++) {
             const i = sets.first[s * m + c] as number;
             if ((row[s] = i < 0 ? -1 : (ids[i] as number)) >= 0) given = true;
@@ -338,10 +343,11 @@ function unitsOf(
     const i = mine[y] as number;
     n += (read.codeFrom[i + 1] as number) - (read.codeFrom[i] as number);
   }
-  const coder = new Int32Array(n);
-  const category = new Int32Array(n);
-  const start = new Float64Array(n);
-  const end = new Float64Array(n);
+  // (scratch reused by the next report, scratch.ts: every place written here)
+  const coder = intScratch(SLOT.unitCoder, n);
+  const category = intScratch(SLOT.unitCategory, n);
+  const start = floatScratch(SLOT.unitStart, n);
+  const end = floatScratch(SLOT.unitEnd, n);
   let u = 0;
   for (let y = 0; y < mine.length; y++) {
     const i = mine[y] as number;

@@ -13,6 +13,7 @@ import type { ClaimField } from '@shared/claims/fields';
 import type { ClaimValue } from '@shared/claims/values';
 import type { DocumentSummary, Annotation } from '@shared/model';
 import type { Value } from '@shared/reliability/codingAlpha';
+import { floatScratch, intScratch, SLOT } from '@shared/reliability/scratch';
 import { cpLength } from '@shared/text/codepoints';
 import { storedValueReader, type ReadAnnotations } from './agreementDisagreements';
 import type { ServiceContext } from './context';
@@ -102,15 +103,18 @@ class Gathered {
   codeCount = 0;
   unnamed = 0;
   constructor(annotations: number, codes: number, fields: number) {
-    this.local = new Int32Array(annotations);
-    this.document = new Int32Array(annotations);
-    this.start = new Float64Array(annotations);
-    this.end = new Float64Array(annotations);
-    this.codeFrom = new Int32Array(annotations + 1);
-    this.codeList = new Int32Array(codes);
-    this.slotOf = new Int32Array(annotations);
+    // (scratch arrays reused from report to report, scratch.ts: each place written before it is read)
+    this.local = intScratch(SLOT.readLocal, annotations);
+    this.document = intScratch(SLOT.readDocument, annotations);
+    this.start = floatScratch(SLOT.readStart, annotations);
+    this.end = floatScratch(SLOT.readEnd, annotations);
+    this.codeFrom = intScratch(SLOT.readCodeFrom, annotations + 1);
+    this.codeFrom[0] = 0;
+    this.codeList = intScratch(SLOT.readCodeList, codes);
+    this.slotOf = intScratch(SLOT.readSlotOf, annotations);
     // (each document's part written by its read, −1 where no value: not filled beforehand)
-    this.fieldIds = Array.from({ length: fields }, () => new Int32Array(annotations));
+    const ids = intScratch(SLOT.readFieldIds, fields * annotations);
+    this.fieldIds = Array.from({ length: fields }, (_, f) => ids.subarray(f * annotations, (f + 1) * annotations));
     this.givenOf = Array.from({ length: fields }, () => []);
     this.idsOf = Array.from({ length: fields }, () => new Map());
     this.numberOf = Array.from({ length: fields }, () => new Map());
@@ -119,12 +123,19 @@ class Gathered {
   }
 }
 
-export async function readAnnotations(
-  ctx: ServiceContext,
-  summaries: readonly DocumentSummary[],
-  options: ReadOptions,
-): Promise<ReadResult> {
-  const { fields, chosenCodes } = options;
+/** The chosen documents' records, in order, each placed on the continuum after the earlier ones. */
+export interface ReadRecords {
+  records: DocumentRecord[];
+  documents: Array<{ id: string; title: string }>;
+  offsets: number[];
+  length: number;
+  /** the records' annotations and codes, all told */
+  annotations: number;
+  codes: number;
+}
+
+/** The records of the chosen documents (read from their files where none is kept). */
+export async function readRecords(ctx: ServiceContext, summaries: readonly DocumentSummary[]): Promise<ReadRecords> {
   // each document's record (agreementRecords.ts: kept while its annotations are the same)
   const records: DocumentRecord[] = [];
   const documents: Array<{ id: string; title: string }> = [];
@@ -169,6 +180,17 @@ export async function readAnnotations(
     for (const [summary, kept] of made)
       if (!openNow.has(summary.id) && entryOf(ctx, summary.id) === summary) keepFileRecord(summary, kept);
   }
+  return { records, documents, offsets, length, annotations, codes };
+}
+
+/**
+ * What the report reads of the records' annotations (readDocument). Synchronous: its arrays are
+ * scratch reused by the next report (scratch.ts), so the caller takes them after its last await
+ * and holds none of them past its own synchronous part.
+ */
+export function gatherAnnotations(read: ReadRecords, options: ReadOptions): ReadResult {
+  const { fields, chosenCodes } = options;
+  const { records, documents, offsets, length, annotations, codes } = read;
   const g = new Gathered(annotations, codes, fields.length);
   const readers = fields.map(storedValueReader);
   for (let d = 0; d < records.length; d++) readDocument(g, records[d] as DocumentRecord, d, options, readers);
@@ -176,7 +198,7 @@ export async function readAnnotations(
   const document = g.document.subarray(0, n);
   const annotationOf = (i: number) =>
     (records[document[i] as number] as DocumentRecord).annotations[local[i] as number] as Annotation;
-  const read: ReadAnnotations = {
+  const result: ReadAnnotations = {
     count: n,
     annotation: annotationOf,
     codes: chosenCodes ? (i) => annotationOf(i).codes.filter((c) => chosenCodes.has(c)) : (i) => annotationOf(i).codes,
@@ -188,7 +210,7 @@ export async function readAnnotations(
     codeList: g.codeList.subarray(0, codeCount),
   };
   return {
-    read,
+    read: result,
     count: n,
     offsets,
     length,

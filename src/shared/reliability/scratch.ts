@@ -1,6 +1,7 @@
 /**
  * Typed arrays reused from one call to the next by the synchronous passes behind the agreement
- * report's unitizing figures (unitizingTable.ts, codeSetTable.ts), so a report over 100,000 units
+ * report's figures (unitizingTable.ts, codeSetTable.ts, and the report's own read and tables in
+ * src/main/services/agreement*.ts), so a report over 100,000 units
  * does not allocate (and zero, and leave to the collector) megabytes of scratch space on every
  * call: a fresh typed array's memory lies outside the heap, and each few megabytes of it made the
  * collector run once more (measured: one scavenge of 2–3 ms per report). Each slot keeps one
@@ -28,6 +29,28 @@ export const SLOT = {
   clippedEnd: 9,
   byCoder: 10,
   heap: 11,
+  // the agreement report's read and tables (src/main/services/agreement*.ts), taken in the
+  // report's synchronous part only (after its last await), so two reports never share them
+  readLocal: 12,
+  readDocument: 13,
+  readStart: 14,
+  readEnd: 15,
+  readCodeFrom: 16,
+  readCodeList: 17,
+  readSlotOf: 18,
+  readFieldIds: 19,
+  coderOf: 20,
+  compared: 21,
+  unitCoder: 22,
+  unitCategory: 23,
+  unitStart: 24,
+  unitEnd: 25,
+  matched: 26,
+  fieldRows: 27,
+  claims: 28,
+  members: 29,
+  setFrom: 30,
+  firsts: 31,
 } as const;
 
 type Slot = (typeof SLOT)[keyof typeof SLOT];
