@@ -2,7 +2,8 @@
  * A profile of agreement.report on the bench's project (agreementBench.ts), for finding its hot
  * spots: run by scripts/bench.mjs with BENCH_ENTRY=agreementProfile, under `node --cpu-prof`
  * (`node --cpu-prof --cpu-prof-dir=dir scripts/bench.mjs`) or alone for its timings.
- * PROFILE_OUT=file writes a profile of the timed calls only. PROFILE_CALLS reports (default 60) after PROFILE_WARM_UPS (default 10); prints the
+ * PROFILE_OUT=file writes a CPU profile of the timed calls only, PROFILE_HEAP=file a sampling profile
+ * of their allocations. PROFILE_CALLS reports (default 60) after PROFILE_WARM_UPS (default 10); prints the
  * median and least time to stderr. PROFILE_INPUT: the report's input as JSON
  * (default {}); PROFILE_FLOOR=1 runs the bench's floor three times after each call, as the bench does;
  * PROFILE_EACH=1 prints every call's time.
@@ -26,14 +27,22 @@ try {
   try {
     for (let w = 0; w < warmUps; w++) await services.dispatch('agreement.report', input as never);
     // PROFILE_OUT=file: a CPU profile of the timed calls alone (not the project's making, not the warm-ups)
+    // PROFILE_HEAP=file: a sampling profile of what the timed calls allocate
     const out = process.env.PROFILE_OUT;
-    const session = out ? new Session() : null;
-    if (session) {
-      session.connect();
+    const heap = process.env.PROFILE_HEAP;
+    const session = out || heap ? new Session() : null;
+    if (session) session.connect();
+    if (session && out) {
       await session.post('Profiler.enable');
       await session.post('Profiler.setSamplingInterval', { interval: 100 });
       await session.post('Profiler.start');
     }
+    if (session && heap)
+      await session.post('HeapProfiler.startSampling', {
+        samplingInterval: 4096,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
     const times: number[] = [];
     const faults = process.resourceUsage().minorPageFault;
     for (let c = 0; c < calls; c++) {
@@ -46,8 +55,12 @@ try {
     if (session && out) {
       const { profile } = await session.post('Profiler.stop');
       await writeFile(out, JSON.stringify(profile));
-      session.disconnect();
     }
+    if (session && heap) {
+      const { profile } = await session.post('HeapProfiler.stopSampling');
+      await writeFile(heap, JSON.stringify(profile));
+    }
+    session?.disconnect();
     if (process.env.PROFILE_EACH) process.stderr.write(`${times.map((t) => t.toFixed(1)).join(' ')}\n`);
     process.stderr.write(
       `[agreement profile] ${calls} calls: median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms, ${Math.round((process.resourceUsage().minorPageFault - faults) / calls)} page faults a call\n`,

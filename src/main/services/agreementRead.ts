@@ -11,7 +11,7 @@
  */
 import type { ClaimField } from '@shared/claims/fields';
 import type { ClaimValue } from '@shared/claims/values';
-import type { DocumentSummary, Annotation } from '@shared/model';
+import type { DocumentFile, DocumentSummary, Annotation } from '@shared/model';
 import type { Value } from '@shared/reliability/codingAlpha';
 import { floatScratch, intScratch, SLOT } from '@shared/reliability/scratch';
 import { cpLength } from '@shared/text/codepoints';
@@ -145,16 +145,19 @@ export async function readRecords(ctx: ServiceContext, summaries: readonly Docum
   let codes = 0;
   // the documents open now (their lists are the truth); any other is read from its file unless
   // its record was kept under its index entry (agreementRecords.ts)
-  const open = openIds(ctx);
+  const open = openDocuments(ctx);
   const made: Array<[DocumentSummary, FileRecord]> = [];
   for (const summary of summaries) {
     let record: DocumentRecord;
     let title: string;
     let docLength: number;
-    const kept = open.has(summary.id) ? undefined : fileRecordOf(summary);
+    const loaded = open.get(summary.id);
+    const kept = loaded !== undefined ? undefined : fileRecordOf(summary);
     if (kept !== undefined) ({ record, title, length: docLength } = kept);
     else {
-      const file = await ctx.store.peekDocument(summary.id);
+      // an open document's file is its copy in memory, taken as store.peekDocument would give
+      // it, with no await (a thousand awaits were a tenth of a report); any other is peeked
+      const file = loaded ?? (await ctx.store.peekDocument(summary.id));
       title = file.document.title;
       if (open.has(summary.id)) {
         dropFileRecord(summary);
@@ -427,6 +430,13 @@ function openIds(ctx: ServiceContext): Set<string> {
   const ids = new Set<string>();
   for (const db of ctx.store.loadedDocuments()) ids.add(db.data.document.id);
   return ids;
+}
+
+/** The documents open in the store now, by id: their files as kept in memory. */
+function openDocuments(ctx: ServiceContext): Map<string, DocumentFile> {
+  const files = new Map<string, DocumentFile>();
+  for (const db of ctx.store.loadedDocuments()) files.set(db.data.document.id, db.data);
+  return files;
 }
 
 /** The document index's entry for `id` now (undefined: none). */

@@ -233,11 +233,15 @@ export function fileRecordOf(summary: DocumentSummary): FileRecord | undefined {
   return fileRecords.get(summary);
 }
 
+/** Whether any file record was ever kept (none: nothing to let go, no look-up per open document). */
+let keptAny = false;
+
 export function keepFileRecord(summary: DocumentSummary, kept: FileRecord): void {
+  keptAny = true;
   fileRecords.set(summary, kept);
 }
 
 /** A document open now: its list is the truth, a record kept from its file is let go. */
 export function dropFileRecord(summary: DocumentSummary): void {
-  fileRecords.delete(summary);
+  if (keptAny) fileRecords.delete(summary);
 }
