@@ -60,17 +60,28 @@ export function matchedSets(
   // (scratch reused by the next report, scratch.ts; the kept matchings are copies)
   const claims = intScratch(SLOT.claims, n);
   claims.set(mine);
-  const startOf = (i: number) => read.start[i] as number;
-  const endOf = (i: number) => read.end[i] as number;
+  const starts = read.start;
+  const ends = read.end;
+  const documentOf = read.document;
+  const startOf = (i: number) => starts[i] as number;
+  const endOf = (i: number) => ends[i] as number;
   const byReading = (i: number, j: number) => startOf(i) - startOf(j) || endOf(i) - endOf(j);
   const bounds: number[] = [0];
   for (let lo = 0; lo < n;) {
-    const document = read.document[claims[lo] as number];
-    let hi = lo;
+    const document = documentOf[claims[lo] as number];
+    let hi = lo + 1;
     let sorted = true;
-    while (hi < n && read.document[claims[hi] as number] === document) {
-      if (hi > lo && byReading(claims[hi - 1] as number, claims[hi] as number) > 0) sorted = false;
-      hi++;
+    // (byReading of each claim and the one before, > 0: out of order)
+    let start = starts[claims[lo] as number] as number;
+    let end = ends[claims[lo] as number] as number;
+    for (; hi < n; hi++) {
+      const i = claims[hi] as number;
+      if (documentOf[i] !== document) break;
+      const s = starts[i] as number;
+      const e = ends[i] as number;
+      if ((start - s || end - e) > 0) sorted = false;
+      start = s;
+      end = e;
     }
     if (!sorted) claims.set(Array.from(claims.subarray(lo, hi)).sort(byReading), lo);
     bounds.push((lo = hi));

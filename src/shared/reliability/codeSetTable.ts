@@ -92,39 +92,53 @@ export function codeSetTable(table: UnitTable): SectionTable {
     if (direct !== null) direct[mask] = id;
     return id;
   };
-  // the spans clipped once (every coder's: the units are the table's)
-  // (this pass's large arrays reused from call to call, scratch.ts: each written before it is read)
-  const starts = floatScratch(SLOT.clippedStart, n);
-  const ends = floatScratch(SLOT.clippedEnd, n);
-  for (let u = 0; u < n; u++) {
-    starts[u] = Math.max(from, table.start[u] as number);
-    ends[u] = Math.min(to, table.end[u] as number);
-  }
-  // each coder's units (those within the continuum) in order of their starts, then of their
-  // indices: taken in table order, which is that order when the units come in reading order
+  // each coder's units within the continuum, clipped, laid out coder after coder in table order
+  // (a counting sort: `unitsFrom[i]` … `unitsFrom[i + 1] − 1` are coder i's), so the sweep reads
+  // them in sequence; the clip taken once in each of the two passes
   const unitsFrom = new Int32Array(table.coders + 1);
   for (let u = 0; u < n; u++)
-    if ((ends[u] as number) > (starts[u] as number))
+    if (Math.min(to, table.end[u] as number) > Math.max(from, table.start[u] as number))
       unitsFrom[(table.coder[u] as number) + 1] = (unitsFrom[(table.coder[u] as number) + 1] as number) + 1;
   for (let i = 0; i < table.coders; i++) unitsFrom[i + 1] = (unitsFrom[i + 1] as number) + (unitsFrom[i] as number);
-  const byCoder = intScratch(SLOT.byCoder, unitsFrom[table.coders] as number);
+  const placed = unitsFrom[table.coders] as number;
+  // (this pass's large arrays reused from call to call, scratch.ts: each written before it is read)
+  const starts = floatScratch(SLOT.clippedStart, placed);
+  const ends = floatScratch(SLOT.clippedEnd, placed);
+  const category = intScratch(SLOT.byCoder, placed);
   const next = unitsFrom.slice(0, -1);
-  for (let u = 0; u < n; u++)
-    if ((ends[u] as number) > (starts[u] as number)) {
+  for (let u = 0; u < n; u++) {
+    const s = Math.max(from, table.start[u] as number);
+    const e = Math.min(to, table.end[u] as number);
+    if (e > s) {
       const i = table.coder[u] as number;
-      byCoder[next[i] as number] = u;
-      next[i] = (next[i] as number) + 1;
+      const at = next[i] as number;
+      starts[at] = s;
+      ends[at] = e;
+      category[at] = table.category[u] as number;
+      next[i] = at + 1;
     }
-  const category = table.category;
-  const heap = intScratch(SLOT.heap, n);
+  }
+  const heap = intScratch(SLOT.heap, placed);
   const perCoder: NumberedSections[] = [];
   for (let i = 0; i < table.coders; i++) {
-    const units = byCoder.subarray(unitsFrom[i] as number, unitsFrom[i + 1] as number);
+    const lo = unitsFrom[i] as number;
+    const hi = unitsFrom[i + 1] as number;
+    // in order of their starts, then of their places (their order in the table): already so when
+    // the units come in reading order, else sorted
     let sorted = true;
-    for (let x = 1; x < units.length && sorted; x++)
-      if ((starts[units[x - 1] as number] as number) > (starts[units[x] as number] as number)) sorted = false;
-    if (!sorted) units.sort((p, q) => (starts[p] as number) - (starts[q] as number) || p - q);
-    const k = units.length;
+    for (let x = lo + 1; x < hi && sorted; x++) if ((starts[x - 1] as number) > (starts[x] as number)) sorted = false;
+    if (!sorted) {
+      const order = Array.from({ length: hi - lo }, (_, x) => lo + x).sort(
+        (p, q) => (starts[p] as number) - (starts[q] as number) || p - q,
+      );
+      const s = order.map((x) => starts[x] as number);
+      const e = order.map((x) => ends[x] as number);
+      const c = order.map((x) => category[x] as number);
+      starts.set(s, lo);
+      ends.set(e, lo);
+      category.set(c, lo);
+    }
+    const k = hi - lo;
     const start = new Float64Array(2 * k + 1);
     const end = new Float64Array(2 * k + 1);
     const value = new Int32Array(2 * k + 1);
@@ -135,25 +149,30 @@ export function codeSetTable(table: UnitTable): SectionTable {
     let dirty = true;
     let at = from;
     let size = 0;
-    let x = 0;
+    let x = lo;
     // the events in order: a unit's end (the earliest of those begun) when it comes at or before
     // the next unit's start, else that start; after the last, the continuum's end. At each, the
-    // section up to it is written with the set of codes so far, then the set changes.
+    // section up to it is written with the set of codes so far, then the set changes. (The order
+    // of events at one position does not matter: a section is written only where the position
+    // moves on, with the set after every event before it.)
     for (;;) {
       let position: number;
       let u = -1;
       let by = 0;
-      if (size > 0 && (x >= k || (ends[heap[0] as number] as number) <= (starts[units[x] as number] as number))) {
+      if (size > 0 && (x >= hi || (ends[heap[0] as number] as number) <= (starts[x] as number))) {
         u = heapPop(heap, size--, ends);
         position = ends[u] as number;
         by = -1;
-      } else if (x < k) {
-        u = units[x++] as number;
+      } else if (x < hi) {
+        u = x++;
         position = starts[u] as number;
         by = 1;
       } else position = to;
       if (position > at) {
-        if (dirty) current = setNow(mask);
+        if (dirty) {
+          current = direct !== null ? (direct[mask] as number) : -1;
+          if (current < 0) current = setNow(mask);
+        }
         dirty = false;
         if (sections > 0 && value[sections - 1] === current) end[sections - 1] = position;
         else {
