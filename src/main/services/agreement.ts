@@ -27,7 +27,7 @@ import { fieldFigures } from '@shared/reliability/fieldFigures';
 import { boundaryOfTable, codingGivenUnitsOfTable, heldSquares } from '@shared/reliability/sectionTable';
 import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
 import { codeSetTable } from '@shared/reliability/codeSetTable';
-import { byteScratch, floatScratch, intScratch, SLOT } from '@shared/reliability/scratch';
+import { floatScratch, intScratch, SLOT } from '@shared/reliability/scratch';
 import { unitizingAlphaOfTable, type UnitTable } from '@shared/reliability/unitizingTable';
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
 import { coderOfTally } from '../codebook/usageIndex';
@@ -38,6 +38,7 @@ import { coderKeyIn, sortByName } from './coders';
 import { assertNotBlind } from './visibleAnnotations';
 import { gatherAnnotations, readRecords, type ReadRecords } from './agreementRead';
 import { matchedSets } from './agreementMatches';
+import { coderCounts, comparedAnnotations, doubledSets, fieldRows, usedCodes } from './agreementPasses';
 
 const sentences = (flags: readonly Flag[], what: string) => flags.map((f) => flagSentence(f, what));
 
@@ -164,19 +165,10 @@ function composeReport(
     const slot = present.get(c);
     if (slot !== undefined) comparedOfSlot[slot] = i;
   });
-  const coderOf = intScratch(SLOT.coderOf, N);
-  let compared = 0;
-  for (let i = 0; i < N; i++) if ((coderOf[i] = comparedOfSlot[slotOf[i] as number] as number) >= 0) compared++;
-  const mine = intScratch(SLOT.compared, compared);
-  for (let i = 0, x = 0; i < N; i++) if ((coderOf[i] as number) >= 0) mine[x++] = i;
+  const { coderOf, mine } = comparedAnnotations(slotOf, comparedOfSlot, N);
 
   // unitizing: one unit per code of each annotation, on the continuum (unitizingTable.ts)
-  const used = new Uint8Array(slotCode.length);
-  for (let y = 0; y < mine.length; y++) {
-    const i = mine[y] as number;
-    for (let x = read.codeFrom[i] as number; x < (read.codeFrom[i + 1] as number); x++)
-      used[read.codeList[x] as number] = 1;
-  }
+  const used = usedCodes(read, mine, slotCode.length);
   const codeIds = codebook
     .map((c) => c.id)
     .filter((id) => (chosenCodes ? chosenCodes.has(id) : used[codeSlot.get(id) ?? -1] === 1));
@@ -225,36 +217,13 @@ function composeReport(
   // claims: matched sets per document, each one unit of the reliability data
   const sets = matchedSets(read, records, local, mine, coderOf, m, overlap);
   const S = sets.from.length - 1;
-  const matched = byteScratch(SLOT.matched, N).fill(0);
-  for (let x = 0; x < sets.members.length; x++) matched[sets.members[x] as number] = 1;
-  let doubled = 0;
-  // (the coders seen in the set: the set's number, so nothing is cleared between sets)
-  const seen = new Int32Array(m).fill(-1);
-  for (let s = 0; s < S; s++) {
-    for (let x = sets.from[s] as number; x < (sets.from[s + 1] as number); x++) {
-      const c = coderOf[sets.members[x] as number] as number;
-      if (seen[c] === s) {
-        doubled++;
-        break;
-      }
-      seen[c] = s;
-    }
-  }
+  const doubled = doubledSets(sets, coderOf, m);
   if (doubled > 0) notes.push({ kind: 'doubled', count: doubled });
   if (doubled > 0)
     warnings.push(
       `${doubled} matched claim${doubled === 1 ? ' holds' : 's hold'} two annotations of one coder (through a chain of matches over three or more coders); the first of them in reading order gave that coder’s values.`,
     );
-  const counted = new Float64Array(m);
-  const matchedOf = new Float64Array(m);
-  const unmatched: number[] = [];
-  for (let y = 0; y < mine.length; y++) {
-    const i = mine[y] as number;
-    const c = coderOf[i] as number;
-    if (matched[i] === 0) unmatched.push(i);
-    counted[c] = (counted[c] as number) + 1;
-    if (matched[i] === 1) matchedOf[c] = (matchedOf[c] as number) + 1;
-  }
+  const { counted, matchedOf, unmatched } = coderCounts(sets, mine, coderOf, N, m);
   const perCoder = coders.map((coder, c) => ({
     coder,
     name: names[c] as string,
@@ -270,17 +239,7 @@ function composeReport(
     const values = givenOf[fi] ?? [];
     // per coder, per matched claim: the value of that coder's first annotation in it (none
     // to look for in a field no compared claim has a value of, as most in a large codebook)
-    let given = false;
-    const rowLength = values.length === 0 ? 0 : S;
-    const rowScratch = intScratch(SLOT.fieldRows, m * rowLength);
-    const rows = coders.map((_, c) => {
-      const row = rowScratch.subarray(c * rowLength, (c + 1) * rowLength);
-      for (let s = 0; s < row.length; s++) {
-        const i = sets.first[s * m + c] as number;
-        if ((row[s] = i < 0 ? -1 : (ids[i] as number)) >= 0) given = true;
-      }
-      return row;
-    });
+    const { rows, given } = fieldRows(sets, ids, m, values.length === 0 ? 0 : S);
     // a field no matched claim has a value of: every figure is that of no units at all, as
     // from rows of no units (nothing paired, agreed or counted), so they are not gone through
     const figures = fieldFigures(given ? rows : rows.map(() => new Int32Array(0)), values, metric);

@@ -115,7 +115,7 @@ class Gathered {
     // (each document's part written by its read, −1 where no value: not filled beforehand)
     const ids = intScratch(SLOT.readFieldIds, fields * annotations);
     this.fieldIds = Array.from({ length: fields }, (_, f) => ids.subarray(f * annotations, (f + 1) * annotations));
-    this.givenOf = Array.from({ length: fields }, () => []);
+    this.givenOf = Array.from({ length: fields }, valueList);
     this.idsOf = Array.from({ length: fields }, () => new Map());
     this.numberOf = Array.from({ length: fields }, () => new Map());
     this.valueScratch = Array.from({ length: fields }, () => new Int32Array(64));
@@ -124,6 +124,18 @@ class Gathered {
 }
 
 /** The chosen documents' records, in order, each placed on the continuum after the earlier ones. */
+/**
+ * An empty list of values whose array kind any value keeps: a list begun empty becomes a list
+ * of numbers or of strings by its first value, and the report's code that takes the lists of
+ * every field in turn met both kinds and was taken back to the interpreter on most calls
+ * (--trace-deopt), so every list is of the kind that holds both from the start.
+ */
+function valueList(): Value[] {
+  const list: Value[] = [''];
+  list.pop();
+  return list;
+}
+
 export interface ReadRecords {
   records: DocumentRecord[];
   documents: Array<{ id: string; title: string }>;
