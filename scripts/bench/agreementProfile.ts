@@ -45,10 +45,15 @@ try {
       });
     const times: number[] = [];
     const faults = process.resourceUsage().minorPageFault;
+    // (and each call's processor time, all threads: less moved by other processes on a shared machine)
+    const cpu: number[] = [];
     for (let c = 0; c < calls; c++) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await services.dispatch('agreement.report', input as never);
       times.push(performance.now() - t0);
+      const used = process.cpuUsage(c0);
+      cpu.push((used.user + used.system) / 1000);
       // PROFILE_FLOOR=1: the floor's passes after each call, as the bench runs them
       if (process.env.PROFILE_FLOOR) for (let f = 0; f < 3; f++) floorMs(files);
     }
@@ -63,7 +68,7 @@ try {
     session?.disconnect();
     if (process.env.PROFILE_EACH) process.stderr.write(`${times.map((t) => t.toFixed(1)).join(' ')}\n`);
     process.stderr.write(
-      `[agreement profile] ${calls} calls: median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms, ${Math.round((process.resourceUsage().minorPageFault - faults) / calls)} page faults a call\n`,
+      `[agreement profile] ${calls} calls: median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms, processor ${median(cpu).toFixed(1)} ms, ${Math.round((process.resourceUsage().minorPageFault - faults) / calls)} page faults a call\n`,
     );
   } finally {
     await store.close();

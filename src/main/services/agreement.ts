@@ -23,6 +23,7 @@ import type { ClaimField } from '@shared/claims/fields';
 import type { CoderNaming } from '@shared/coders/naming';
 import type { Code, DocumentSummary } from '@shared/model';
 import { valueOf, type ClaimValues } from '@shared/claims/values';
+import type { Value } from '@shared/reliability/codingAlpha';
 import { fieldFigures } from '@shared/reliability/fieldFigures';
 import { boundaryOfTable, codingGivenUnitsOfTable, heldSquares } from '@shared/reliability/sectionTable';
 import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
@@ -293,6 +294,8 @@ function composeReport(
       unmatched,
       fields,
       fieldIds,
+      // (a field no annotation read has a value of: −1 throughout, never a difference)
+      valued: fields.flatMap((_, fi) => ((givenOf[fi] as Value[]).length > 0 ? [fi] : [])),
       describe,
     }),
     notes,

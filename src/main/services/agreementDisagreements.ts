@@ -98,6 +98,8 @@ export interface DisagreementInput {
   fields: readonly ClaimField[];
   /** fieldIds[f][a]: the numbered value of field f of annotation a (−1: none; equal values equal numbers) */
   fieldIds: readonly Int32Array[];
+  /** the fields (indices, ascending) any annotation read has a value of: no other can differ */
+  valued: readonly number[];
   describe: DescribeValue;
 }
 
@@ -105,7 +107,8 @@ export function listDisagreements(input: DisagreementInput): {
   disagreements: Disagreement[];
   disagreementCount: number;
 } {
-  const { coders, read, sets, unmatched, fields, fieldIds, coderOf } = input;
+  const { coders, read, sets, unmatched, fields, fieldIds, coderOf, valued } = input;
+  const valuedIds = valued.map((fi) => fieldIds[fi] as Int32Array);
   const m = coders.length;
   const { describe, names } = input;
   const mark = (i: number): Disagreement['marks'][number] => {
@@ -148,8 +151,8 @@ export function listDisagreements(input: DisagreementInput): {
       const i = firsts[x] as number;
       if (read.start[i] !== read.start[head] || read.end[i] !== read.end[head] || !sameCodes(read, i, head))
         return true;
-      for (let fi = 0; fi < fieldIds.length; fi++) {
-        const ids = fieldIds[fi] as Int32Array;
+      for (let v = 0; v < valuedIds.length; v++) {
+        const ids = valuedIds[v] as Int32Array;
         if (ids[i] !== ids[head]) return true;
       }
     }
@@ -173,7 +176,8 @@ export function listDisagreements(input: DisagreementInput): {
     if (bounds) differences.push('boundaries');
     if (codes) differences.push('codes');
     const keys: string[] = [];
-    for (let fi = 0; fi < fields.length; fi++) {
+    for (let v = 0; v < valued.length; v++) {
+      const fi = valued[v] as number;
       const ids = fieldIds[fi] as Int32Array;
       for (let x = 1; x < n; x++)
         if (ids[firsts[x] as number] !== ids[head]) {

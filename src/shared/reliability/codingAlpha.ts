@@ -113,7 +113,7 @@ function countGiven(rows: ReadonlyArray<ArrayLike<number>>, seen: Int32Array, co
 }
 
 /** The categories of the values met (in order of first appearance): as met, ranked, or as numbers ascending. */
-function categoriesOf(firstSeen: Value[], metric: Metric, options: AlphaOptions): Value[] {
+export function categoriesOf(firstSeen: Value[], metric: Metric, options: AlphaOptions = {}): Value[] {
   if (metric === 'nominal') return firstSeen;
   if (metric === 'ordinal' && options.order) {
     const ranked = new Set(options.order);
