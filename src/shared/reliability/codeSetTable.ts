@@ -96,9 +96,12 @@ export function codeSetTable(table: UnitTable): SectionTable {
   // (a counting sort: `unitsFrom[i]` … `unitsFrom[i + 1] − 1` are coder i's), so the sweep reads
   // them in sequence; the clip taken once in each of the two passes
   const unitsFrom = new Int32Array(table.coders + 1);
+  const unitStart = table.start;
+  const unitEnd = table.end;
+  const unitCoder = table.coder;
   for (let u = 0; u < n; u++)
-    if (Math.min(to, table.end[u] as number) > Math.max(from, table.start[u] as number))
-      unitsFrom[(table.coder[u] as number) + 1] = (unitsFrom[(table.coder[u] as number) + 1] as number) + 1;
+    if (Math.min(to, unitEnd[u] as number) > Math.max(from, unitStart[u] as number))
+      unitsFrom[(unitCoder[u] as number) + 1] = (unitsFrom[(unitCoder[u] as number) + 1] as number) + 1;
   for (let i = 0; i < table.coders; i++) unitsFrom[i + 1] = (unitsFrom[i + 1] as number) + (unitsFrom[i] as number);
   const placed = unitsFrom[table.coders] as number;
   // (this pass's large arrays reused from call to call, scratch.ts: each written before it is read)
@@ -106,15 +109,16 @@ export function codeSetTable(table: UnitTable): SectionTable {
   const ends = floatScratch(SLOT.clippedEnd, placed);
   const category = intScratch(SLOT.byCoder, placed);
   const next = unitsFrom.slice(0, -1);
+  const unitCategory = table.category;
   for (let u = 0; u < n; u++) {
-    const s = Math.max(from, table.start[u] as number);
-    const e = Math.min(to, table.end[u] as number);
+    const s = Math.max(from, unitStart[u] as number);
+    const e = Math.min(to, unitEnd[u] as number);
     if (e > s) {
-      const i = table.coder[u] as number;
+      const i = unitCoder[u] as number;
       const at = next[i] as number;
       starts[at] = s;
       ends[at] = e;
-      category[at] = table.category[u] as number;
+      category[at] = unitCategory[u] as number;
       next[i] = at + 1;
     }
   }
@@ -156,6 +160,46 @@ export function codeSetTable(table: UnitTable): SectionTable {
     // of events at one position does not matter: a section is written only where the position
     // moves on, with the set after every event before it.)
     for (;;) {
+      // a unit that overlaps no other (none begun and not ended, the next begins at or after
+      // its end): its section, after the gap before it, written at once, as the events of its
+      // start and end would write them (the same sets asked for in the same order), with no
+      // heap and no counts (most units of a report: claims seldom overlap)
+      if (size === 0 && x < hi && (x + 1 >= hi || (ends[x] as number) <= (starts[x + 1] as number))) {
+        const s = starts[x] as number;
+        const e = ends[x] as number;
+        const c = category[x] as number;
+        x++;
+        if (s > at) {
+          if (dirty) {
+            current = direct !== null ? (direct[mask] as number) : -1;
+            if (current < 0) current = setNow(mask);
+          }
+          dirty = false;
+          if (sections > 0 && value[sections - 1] === current) end[sections - 1] = s;
+          else {
+            start[sections] = at;
+            end[sections] = s;
+            value[sections++] = current;
+          }
+          at = s;
+        }
+        // the set of this one code (the counts go to 1 and back to 0)
+        counts[c] = 1;
+        const only = small ? (bit[c] as number) : 0;
+        let unit = direct !== null ? (direct[only] as number) : -1;
+        if (unit < 0) unit = setNow(only);
+        counts[c] = 0;
+        if (sections > 0 && value[sections - 1] === unit) end[sections - 1] = e;
+        else {
+          start[sections] = at;
+          end[sections] = e;
+          value[sections++] = unit;
+        }
+        at = e;
+        current = unit;
+        dirty = true;
+        continue;
+      }
       let position: number;
       let u = -1;
       let by = 0;
