@@ -18,7 +18,7 @@ import {
   type ReportNote,
 } from '@shared/api/agreement';
 import { AppError } from '@shared/errors';
-import { claimCells, registryLookup } from '@shared/claims/claimCsv';
+import { claimCells, registryLookup, type EntityLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
 import type { CoderNaming } from '@shared/coders/naming';
 import type { Code, DocumentSummary } from '@shared/model';
@@ -259,15 +259,23 @@ function composeReport(
   });
 
   // a disagreement names actors, places and choices as the CSV export does
-  const lookup = registryLookup(ctx.store.data.registry);
-  // (the compared types' cells depend on the stored value alone: each value described once per field)
-  const described = new Map<ClaimField, Map<unknown, string>>(fields.map((f) => [f, new Map()]));
+  // (the registry's look-up made when a value is first described)
+  let lookup: EntityLookup | null = null;
+  // (the compared types' cells depend on the stored value alone: each value described once per
+  // field, its entry shared by the marks that show it, agreementDisagreements.ts)
+  const described = new Map<ClaimField, Map<unknown, { field: string; value: string }>>(
+    fields.map((f) => [f, new Map()]),
+  );
   const describe = (f: ClaimField, values: ClaimValues) => {
-    const seen = described.get(f) as Map<unknown, string>;
+    const seen = described.get(f) as Map<unknown, { field: string; value: string }>;
     const stored = valueOf(values, f.key);
-    let text = seen.get(stored);
-    if (text === undefined) seen.set(stored, (text = String(claimCells([f], values, lookup)[0] ?? '')));
-    return text;
+    let entry = seen.get(stored);
+    if (entry === undefined) {
+      lookup ??= registryLookup(ctx.store.data.registry);
+      entry = { field: f.key, value: String(claimCells([f], values, lookup)[0] ?? '') };
+      seen.set(stored, entry);
+    }
+    return entry;
   };
   const report: AgreementReport = {
     coders,

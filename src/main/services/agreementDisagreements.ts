@@ -65,8 +65,13 @@ export function storedValueReader(f: ClaimField): (value: ClaimValue | undefined
   };
 }
 
-/** How a value is shown: an actor or place by its name, a choice by its item's name. */
-export type DescribeValue = (f: ClaimField, values: ClaimValues) => string;
+/**
+ * How a value is shown (an actor or place by its name, a choice by its item's name), as the
+ * mark's entry for its field: one entry object per field and shown value in a report, the same
+ * object in every mark that shows it (a report lists thousands of marks of a few values each;
+ * the entries are read, never changed).
+ */
+export type DescribeValue = (f: ClaimField, values: ClaimValues) => Disagreement['marks'][number]['values'][number];
 
 /** Two read annotations' codes alike, whatever their order (compared by their numbers, as multisets). */
 function sameCodes(read: ReadAnnotations, i: number, j: number): boolean {
@@ -117,7 +122,7 @@ export function listDisagreements(input: DisagreementInput): {
     const values: Disagreement['marks'][number]['values'] = new Array(fields.length);
     for (let fi = 0; fi < fields.length; fi++) {
       const f = fields[fi] as ClaimField;
-      values[fi] = { field: f.key, value: describe(f, a.values) };
+      values[fi] = describe(f, a.values);
     }
     return {
       coder: coders[c] as string,
