@@ -22,7 +22,11 @@
  * (agreementMatches.ts: taken again only for the same claims, coder count and overlap); and each
  * document's length in code points (its text never changes). Every other figure (αU, |uα, cuα,
  * α with its interval, κ, % agreement, the disagreement list) is computed on every call from
- * those records, with the call's coders, codes and fields.
+ * those records, with the call's coders, codes and fields. Besides (none of them a figure, so
+ * the bench still times the whole computation): scratch typed arrays the report's passes reuse
+ * from call to call, their contents overwritten before they are read (src/shared/reliability/
+ * scratch.ts); a process-wide number for each code id (agreementRecords.ts); and ln k! by
+ * Stirling's series for each k met (multinomial.ts), a table of numbers the same for any data.
  * `agreement_after_edit_ms` (information) is a report right after one claim was changed through
  * annotations.update (its document's record made again), the median of AFTER_EDITS such edits.
  */
@@ -62,7 +66,7 @@ function recoded(rand: Rand, a: Annotation, length: number, codeIds: readonly st
  * The floor's one pass: the same spans on the continuum (a new object each, as a reader of the
  * claims makes them), sorted, then each coder's coverage in one pass. Its milliseconds.
  */
-function floorMs(files: readonly DocumentFile[]): number {
+export function floorMs(files: readonly DocumentFile[]): number {
   const f0 = performance.now();
   const spans: Array<{ coder: number; start: number; end: number }> = [];
   let offset = 0;
@@ -84,13 +88,16 @@ function floorMs(files: readonly DocumentFile[]): number {
   return ms;
 }
 
-export async function agreementScenario(
+/** The bench's project (two coders over AGREEMENT_DOCUMENTS documents) written to `dir`, opened, every document loaded. */
+export async function openAgreementProject(
   corpus: Corpus,
   dir: string,
-  runs: number,
-  record: Record,
-  log: (line: string) => void,
-): Promise<void> {
+): Promise<{
+  store: ProjectStore;
+  services: Awaited<ReturnType<typeof hostProject>>['services'];
+  files: DocumentFile[];
+  project: Awaited<ReturnType<typeof writeProject>>;
+}> {
   const project = await writeProject(
     dir,
     corpus,
@@ -112,6 +119,22 @@ export async function agreementScenario(
     const { services } = await hostProject(store);
     const files: DocumentFile[] = [];
     for (const s of project.summaries) files.push((await store.document(s.id)).data);
+    return { store, services, files, project };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
+
+export async function agreementScenario(
+  corpus: Corpus,
+  dir: string,
+  runs: number,
+  record: Record,
+  log: (line: string) => void,
+): Promise<void> {
+  const { store, services, files, project } = await openAgreementProject(corpus, dir);
+  try {
     const claims = files.reduce((n, f) => n + f.annotations.length, 0);
     log(`agreement project: ${files.length} documents, ${claims.toLocaleString()} claims of two coders`);
     const report = () => services.dispatch('agreement.report', {});

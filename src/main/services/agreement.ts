@@ -10,6 +10,7 @@ import {
   AGREEMENT_FIELD_TYPES,
   DEFAULT_OVERLAP,
   type AgreementField,
+  type AgreementInput,
   type AgreementReport,
   type CodeAgreement,
   type FieldAgreement,
@@ -17,13 +18,17 @@ import {
   type ReportNote,
 } from '@shared/api/agreement';
 import { AppError } from '@shared/errors';
-import { claimCells, registryLookup } from '@shared/claims/claimCsv';
+import { claimCells, registryLookup, type EntityLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
+import type { CoderNaming } from '@shared/coders/naming';
+import type { Code, DocumentSummary } from '@shared/model';
 import { valueOf, type ClaimValues } from '@shared/claims/values';
+import type { Value } from '@shared/reliability/codingAlpha';
 import { fieldFigures } from '@shared/reliability/fieldFigures';
 import { boundaryOfTable, codingGivenUnitsOfTable, heldSquares } from '@shared/reliability/sectionTable';
 import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
 import { codeSetTable } from '@shared/reliability/codeSetTable';
+import { floatScratch, intScratch, SLOT } from '@shared/reliability/scratch';
 import { unitizingAlphaOfTable, type UnitTable } from '@shared/reliability/unitizingTable';
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
 import { coderOfTally } from '../codebook/usageIndex';
@@ -32,8 +37,9 @@ import { fieldMetric, listDisagreements, type ReadAnnotations } from './agreemen
 import type { ServiceContext } from './context';
 import { coderKeyIn, sortByName } from './coders';
 import { assertNotBlind } from './visibleAnnotations';
-import { readAnnotations } from './agreementRead';
+import { gatherAnnotations, readRecords, type ReadRecords } from './agreementRead';
 import { matchedSets } from './agreementMatches';
+import { coderCounts, comparedAnnotations, doubledSets, fieldRows, usedCodes } from './agreementPasses';
 
 const sentences = (flags: readonly Flag[], what: string) => flags.map((f) => flagSentence(f, what));
 
@@ -85,235 +91,225 @@ export function agreementHandlers(ctx: ServiceContext): Pick<Handlers, 'agreemen
       const fields: ClaimField[] = input.fields
         ? [...new Set(input.fields)].map((k) => comparable.find((f) => f.key === k) as ClaimField)
         : comparable;
-      const warnings: string[] = [];
-      const notes: ReportNote[] = [];
-
-      // the compared coders, when chosen (else every coder is compared)
-      const chosenCoders = input.coders ? new Set(input.coders) : null;
-      // the annotations read once into typed arrays (agreementRead.ts)
-      const {
-        read,
-        offsets,
-        length,
-        slotOf,
-        coderSlot,
-        codeSlot,
-        slotCode,
-        fieldIds,
-        givenOf,
-        unnamed,
-        records,
-        local,
-      } = await readAnnotations(ctx, summaries, { chosenCodes, chosenCoders, fields, keyOf });
-      if (unnamed > 0) notes.push({ kind: 'unnamed', count: unnamed });
-      if (unnamed > 0)
-        warnings.push(
-          `${unnamed} annotation${unnamed === 1 ? ' has' : 's have'} no coder name and ${unnamed === 1 ? 'is' : 'are'} left out.`,
-        );
-
-      // the coders with annotations (numbered as first met)
-      const present = coderSlot;
-      const coders = input.coders ? [...new Set(input.coders)] : sortByName([...present.keys()], nameOf);
-      const withAnnotations = coders.filter((c) => present.has(c));
-      if (withAnnotations.length < 2) {
-        throw new AppError(
-          'invalid_input',
-          withAnnotations.length === 0
-            ? 'Agreement needs at least two coders with annotations in the chosen documents; there are none.'
-            : `Agreement needs at least two coders with annotations in the chosen documents; only “${nameOf(withAnnotations[0] as string)}” has any.`,
-        );
-      }
-      if (length === 0) throw new AppError('invalid_input', 'The chosen documents hold no text.');
-      for (const c of coders)
-        if (!present.has(c)) {
-          notes.push({ kind: 'coderWithout', coder: c });
-          warnings.push(`The coder “${nameOf(c)}” has no annotations in the chosen documents.`);
-        }
-      const m = coders.length;
-      const names = coders.map(nameOf);
-      const N = read.count;
-      // the compared coders' annotations (`mine`, in reading order of the documents) and their coder index
-      const comparedOfSlot = new Int32Array(present.size).fill(-1);
-      coders.forEach((c, i) => {
-        const slot = present.get(c);
-        if (slot !== undefined) comparedOfSlot[slot] = i;
-      });
-      const coderOf = new Int32Array(N);
-      let compared = 0;
-      for (let i = 0; i < N; i++) if ((coderOf[i] = comparedOfSlot[slotOf[i] as number] as number) >= 0) compared++;
-      const mine = new Int32Array(compared);
-      for (let i = 0, x = 0; i < N; i++) if ((coderOf[i] as number) >= 0) mine[x++] = i;
-
-      // unitizing: one unit per code of each annotation, on the continuum (unitizingTable.ts)
-      const used = new Uint8Array(slotCode.length);
-      for (let y = 0; y < mine.length; y++) {
-        const i = mine[y] as number;
-        for (let x = read.codeFrom[i] as number; x < (read.codeFrom[i + 1] as number); x++)
-          used[read.codeList[x] as number] = 1;
-      }
-      const codeIds = codebook
-        .map((c) => c.id)
-        .filter((id) => (chosenCodes ? chosenCodes.has(id) : used[codeSlot.get(id) ?? -1] === 1));
-      const table = unitsOf(read, mine, coderOf, offsets, codeIds, slotCode, length, m);
-      const unitizing = unitizingAlphaOfTable(table, codeIds.length);
-      const family = ({ alpha, observed, expected }: FamilyResult) => ({ alpha, observed, expected });
-      // each coder's continuum cut once by the set of codes at each code point; |uα and cuα of one
-      // code revalue those sections (sectionTable.ts: the coincidences of the code sets taken once,
-      // each code's summed from them)
-      const sections = codeSetTable(table);
-      const holds = (code: string) => (set: string) => (set.split(CODE_SEPARATOR).includes(code) ? code : null);
-      // S of each code's |uα in one pass over the sections (heldSquares), the codes each set value holds
-      const held = heldSquares(
-        sections,
-        sections.values.map((set) => {
-          if (set === null) return [];
-          const members = set.split(CODE_SEPARATOR);
-          const these: number[] = [];
-          unitizing.categories.forEach((r, k) => {
-            if (members.includes(r.category)) these.push(k);
-          });
-          return these;
-        }),
-        unitizing.categories.length,
+      // the rest is synchronous (composeReport: its arrays are scratch reused by the next report,
+      // scratch.ts), and a function of its own, optimised as one: the loops of an asynchronous
+      // handler this long ran as on-stack replacements taken back on every call (measured)
+      const recordsRead = await readRecords(ctx, summaries);
+      return composeReport(
+        ctx,
+        input,
+        { keyOf, nameOf, summaries, codebook, codeNames, chosenCodes, overlap, fields },
+        recordsRead,
       );
-      const codes: CodeAgreement[] = unitizing.categories.map((r, k) => {
-        const name = codeNames.get(r.category) ?? r.category;
-        const flags = reliabilityFlags(r.units, [], r.alpha);
-        return {
-          codeId: r.category,
-          name,
-          alpha: r.alpha,
-          observed: r.observed,
-          expected: r.expected,
-          units: r.units,
-          boundary: family(boundaryOfTable(sections, holds(r.category), held?.[k])),
-          codingGivenUnits: family(codingGivenUnitsOfTable(sections, codeOrOtherOfSet(r.category))),
-          flags,
-          warnings: sentences(flags, `αU of the code “${name}”`),
-        };
-      });
-      const defined = unitizing.categories.filter((r) => r.expected > 0);
-      const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length);
-      const totalUnits = codes.reduce((s, c) => s + c.units, 0);
-
-      // claims: matched sets per document, each one unit of the reliability data
-      const sets = matchedSets(read, records, local, mine, coderOf, m, overlap);
-      const S = sets.from.length - 1;
-      const matched = new Uint8Array(N);
-      for (let x = 0; x < sets.members.length; x++) matched[sets.members[x] as number] = 1;
-      let doubled = 0;
-      // (the coders seen in the set: the set's number, so nothing is cleared between sets)
-      const seen = new Int32Array(m).fill(-1);
-      for (let s = 0; s < S; s++) {
-        for (let x = sets.from[s] as number; x < (sets.from[s + 1] as number); x++) {
-          const c = coderOf[sets.members[x] as number] as number;
-          if (seen[c] === s) {
-            doubled++;
-            break;
-          }
-          seen[c] = s;
-        }
-      }
-      if (doubled > 0) notes.push({ kind: 'doubled', count: doubled });
-      if (doubled > 0)
-        warnings.push(
-          `${doubled} matched claim${doubled === 1 ? ' holds' : 's hold'} two annotations of one coder (through a chain of matches over three or more coders); the first of them in reading order gave that coder’s values.`,
-        );
-      const counted = new Float64Array(m);
-      const matchedOf = new Float64Array(m);
-      const unmatched: number[] = [];
-      for (let y = 0; y < mine.length; y++) {
-        const i = mine[y] as number;
-        const c = coderOf[i] as number;
-        if (matched[i] === 0) unmatched.push(i);
-        counted[c] = (counted[c] as number) + 1;
-        if (matched[i] === 1) matchedOf[c] = (matchedOf[c] as number) + 1;
-      }
-      const perCoder = coders.map((coder, c) => ({
-        coder,
-        name: names[c] as string,
-        annotations: counted[c] as number,
-        matched: matchedOf[c] as number,
-        unmatched: (counted[c] as number) - (matchedOf[c] as number),
-      }));
-
-      const fieldReports: FieldAgreement[] = fields.map((f, fi) => {
-        const field: AgreementField = f.key;
-        const metric = fieldMetric(f);
-        const ids = fieldIds[fi] as Int32Array;
-        const values = givenOf[fi] ?? [];
-        // per coder, per matched claim: the value of that coder's first annotation in it (none
-        // to look for in a field no compared claim has a value of, as most in a large codebook)
-        let given = false;
-        const rows = coders.map((_, c) => {
-          const row = new Int32Array(values.length === 0 ? 0 : S);
-          for (let s = 0; s < row.length; s++) {
-            const i = sets.first[s * m + c] as number;
-            if ((row[s] = i < 0 ? -1 : (ids[i] as number)) >= 0) given = true;
-          }
-          return row;
-        });
-        // a field no matched claim has a value of: every figure is that of no units at all, as
-        // from rows of no units (nothing paired, agreed or counted), so they are not gone through
-        const figures = fieldFigures(given ? rows : rows.map(() => new Int32Array(0)), values, metric);
-        return {
-          field,
-          metric,
-          units: S,
-          alpha: figures.alpha,
-          interval: figures.interval,
-          cohenKappa: figures.cohenKappa,
-          fleissKappa: figures.fleissKappa,
-          percentAgreement: figures.percentAgreement,
-          flags: figures.flags,
-          warnings: sentences(figures.flags, `α of ${field}`),
-        };
-      });
-
-      // a disagreement names actors, places and choices as the CSV export does
-      const lookup = registryLookup(ctx.store.data.registry);
-      // (the compared types' cells depend on the stored value alone: each value described once per field)
-      const described = new Map<ClaimField, Map<unknown, string>>(fields.map((f) => [f, new Map()]));
-      const describe = (f: ClaimField, values: ClaimValues) => {
-        const seen = described.get(f) as Map<unknown, string>;
-        const stored = valueOf(values, f.key);
-        let text = seen.get(stored);
-        if (text === undefined) seen.set(stored, (text = String(claimCells([f], values, lookup)[0] ?? '')));
-        return text;
-      };
-      const report: AgreementReport = {
-        coders,
-        names,
-        documentCount: summaries.length,
-        length,
-        overlap,
-        unitizing: {
-          alpha: unitizing.alpha,
-          observed: mean(defined.map((r) => r.observed)),
-          expected: mean(defined.map((r) => r.expected)),
-          units: totalUnits,
-          boundary: family(boundaryOfTable(sections, () => 'unit')),
-          codingGivenUnits: family(codingGivenUnitsOfTable(sections, (set) => set)),
-          codes,
-        },
-        claims: { matched: S, unmatched: mine.length - sets.members.length, perCoder, fields: fieldReports },
-        ...listDisagreements({
-          coders,
-          names,
-          read,
-          coderOf,
-          sets,
-          unmatched,
-          fields,
-          fieldIds,
-          describe,
-        }),
-        notes,
-        warnings: [...warnings, ...codes.flatMap((c) => c.warnings), ...fieldReports.flatMap((f) => f.warnings)],
-      };
-      return report;
     },
   };
+}
+
+/** What the report's input and the project give, checked before the documents are read. */
+interface ReportSetup {
+  keyOf: CoderNaming['keyOf'];
+  nameOf: CoderNaming['nameOf'];
+  summaries: readonly DocumentSummary[];
+  codebook: readonly Code[];
+  codeNames: ReadonlyMap<string, string>;
+  chosenCodes: ReadonlySet<string> | null;
+  overlap: number;
+  fields: ClaimField[];
+}
+
+/** The report from the chosen documents' records (no await: see the handler). */
+function composeReport(
+  ctx: ServiceContext,
+  input: AgreementInput,
+  setup: ReportSetup,
+  recordsRead: ReadRecords,
+): AgreementReport {
+  const { keyOf, nameOf, summaries, codebook, codeNames, chosenCodes, overlap, fields } = setup;
+  const warnings: string[] = [];
+  const notes: ReportNote[] = [];
+
+  // the compared coders, when chosen (else every coder is compared)
+  const chosenCoders = input.coders ? new Set(input.coders) : null;
+  // the annotations read once into typed arrays (agreementRead.ts)
+  const { read, offsets, length, slotOf, coderSlot, codeSlot, slotCode, fieldIds, givenOf, unnamed, records, local } =
+    gatherAnnotations(recordsRead, { chosenCodes, chosenCoders, fields, keyOf });
+  if (unnamed > 0) notes.push({ kind: 'unnamed', count: unnamed });
+  if (unnamed > 0)
+    warnings.push(
+      `${unnamed} annotation${unnamed === 1 ? ' has' : 's have'} no coder name and ${unnamed === 1 ? 'is' : 'are'} left out.`,
+    );
+
+  // the coders with annotations (numbered as first met)
+  const present = coderSlot;
+  const coders = input.coders ? [...new Set(input.coders)] : sortByName([...present.keys()], nameOf);
+  const withAnnotations = coders.filter((c) => present.has(c));
+  if (withAnnotations.length < 2) {
+    throw new AppError(
+      'invalid_input',
+      withAnnotations.length === 0
+        ? 'Agreement needs at least two coders with annotations in the chosen documents; there are none.'
+        : `Agreement needs at least two coders with annotations in the chosen documents; only “${nameOf(withAnnotations[0] as string)}” has any.`,
+    );
+  }
+  if (length === 0) throw new AppError('invalid_input', 'The chosen documents hold no text.');
+  for (const c of coders)
+    if (!present.has(c)) {
+      notes.push({ kind: 'coderWithout', coder: c });
+      warnings.push(`The coder “${nameOf(c)}” has no annotations in the chosen documents.`);
+    }
+  const m = coders.length;
+  const names = coders.map(nameOf);
+  const N = read.count;
+  // the compared coders' annotations (`mine`, in reading order of the documents) and their coder index
+  const comparedOfSlot = new Int32Array(present.size).fill(-1);
+  coders.forEach((c, i) => {
+    const slot = present.get(c);
+    if (slot !== undefined) comparedOfSlot[slot] = i;
+  });
+  const { coderOf, mine } = comparedAnnotations(slotOf, comparedOfSlot, N);
+
+  // unitizing: one unit per code of each annotation, on the continuum (unitizingTable.ts)
+  const used = usedCodes(read, mine, slotCode.length);
+  const codeIds = codebook
+    .map((c) => c.id)
+    .filter((id) => (chosenCodes ? chosenCodes.has(id) : used[codeSlot.get(id) ?? -1] === 1));
+  const table = unitsOf(read, mine, coderOf, offsets, codeIds, slotCode, length, m);
+  const unitizing = unitizingAlphaOfTable(table, codeIds.length);
+  const family = ({ alpha, observed, expected }: FamilyResult) => ({ alpha, observed, expected });
+  // each coder's continuum cut once by the set of codes at each code point; |uα and cuα of one
+  // code revalue those sections (sectionTable.ts: the coincidences of the code sets taken once,
+  // each code's summed from them)
+  const sections = codeSetTable(table);
+  const holds = (code: string) => (set: string) => (set.split(CODE_SEPARATOR).includes(code) ? code : null);
+  // S of each code's |uα in one pass over the sections (heldSquares), the codes each set value holds
+  const held = heldSquares(
+    sections,
+    sections.values.map((set) => {
+      if (set === null) return [];
+      const members = set.split(CODE_SEPARATOR);
+      const these: number[] = [];
+      unitizing.categories.forEach((r, k) => {
+        if (members.includes(r.category)) these.push(k);
+      });
+      return these;
+    }),
+    unitizing.categories.length,
+  );
+  const codes: CodeAgreement[] = unitizing.categories.map((r, k) => {
+    const name = codeNames.get(r.category) ?? r.category;
+    const flags = reliabilityFlags(r.units, [], r.alpha);
+    return {
+      codeId: r.category,
+      name,
+      alpha: r.alpha,
+      observed: r.observed,
+      expected: r.expected,
+      units: r.units,
+      boundary: family(boundaryOfTable(sections, holds(r.category), held?.[k])),
+      codingGivenUnits: family(codingGivenUnitsOfTable(sections, codeOrOtherOfSet(r.category))),
+      flags,
+      warnings: sentences(flags, `αU of the code “${name}”`),
+    };
+  });
+  const defined = unitizing.categories.filter((r) => r.expected > 0);
+  const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length);
+  const totalUnits = codes.reduce((s, c) => s + c.units, 0);
+
+  // claims: matched sets per document, each one unit of the reliability data
+  const sets = matchedSets(read, records, local, mine, coderOf, m, overlap);
+  const S = sets.from.length - 1;
+  const doubled = doubledSets(sets, coderOf, m);
+  if (doubled > 0) notes.push({ kind: 'doubled', count: doubled });
+  if (doubled > 0)
+    warnings.push(
+      `${doubled} matched claim${doubled === 1 ? ' holds' : 's hold'} two annotations of one coder (through a chain of matches over three or more coders); the first of them in reading order gave that coder’s values.`,
+    );
+  const { counted, matchedOf, unmatched } = coderCounts(sets, mine, coderOf, N, m);
+  const perCoder = coders.map((coder, c) => ({
+    coder,
+    name: names[c] as string,
+    annotations: counted[c] as number,
+    matched: matchedOf[c] as number,
+    unmatched: (counted[c] as number) - (matchedOf[c] as number),
+  }));
+
+  const fieldReports: FieldAgreement[] = fields.map((f, fi) => {
+    const field: AgreementField = f.key;
+    const metric = fieldMetric(f);
+    const ids = fieldIds[fi] as Int32Array;
+    const values = givenOf[fi] ?? [];
+    // per coder, per matched claim: the value of that coder's first annotation in it (none
+    // to look for in a field no compared claim has a value of, as most in a large codebook)
+    const { rows, given } = fieldRows(sets, ids, m, values.length === 0 ? 0 : S);
+    // a field no matched claim has a value of: every figure is that of no units at all, as
+    // from rows of no units (nothing paired, agreed or counted), so they are not gone through
+    const figures = fieldFigures(given ? rows : rows.map(() => new Int32Array(0)), values, metric);
+    return {
+      field,
+      metric,
+      units: S,
+      alpha: figures.alpha,
+      interval: figures.interval,
+      cohenKappa: figures.cohenKappa,
+      fleissKappa: figures.fleissKappa,
+      percentAgreement: figures.percentAgreement,
+      flags: figures.flags,
+      warnings: sentences(figures.flags, `α of ${field}`),
+    };
+  });
+
+  // a disagreement names actors, places and choices as the CSV export does
+  // (the registry's look-up made when a value is first described)
+  let lookup: EntityLookup | null = null;
+  // (the compared types' cells depend on the stored value alone: each value described once per
+  // field, its entry shared by the marks that show it, agreementDisagreements.ts)
+  const described = new Map<ClaimField, Map<unknown, { field: string; value: string }>>(
+    fields.map((f) => [f, new Map()]),
+  );
+  const describe = (f: ClaimField, values: ClaimValues) => {
+    const seen = described.get(f) as Map<unknown, { field: string; value: string }>;
+    const stored = valueOf(values, f.key);
+    let entry = seen.get(stored);
+    if (entry === undefined) {
+      lookup ??= registryLookup(ctx.store.data.registry);
+      entry = { field: f.key, value: String(claimCells([f], values, lookup)[0] ?? '') };
+      seen.set(stored, entry);
+    }
+    return entry;
+  };
+  const report: AgreementReport = {
+    coders,
+    names,
+    documentCount: summaries.length,
+    length,
+    overlap,
+    unitizing: {
+      alpha: unitizing.alpha,
+      observed: mean(defined.map((r) => r.observed)),
+      expected: mean(defined.map((r) => r.expected)),
+      units: totalUnits,
+      boundary: family(boundaryOfTable(sections, () => 'unit')),
+      codingGivenUnits: family(codingGivenUnitsOfTable(sections, (set) => set)),
+      codes,
+    },
+    claims: { matched: S, unmatched: mine.length - sets.members.length, perCoder, fields: fieldReports },
+    ...listDisagreements({
+      coders,
+      names,
+      read,
+      coderOf,
+      sets,
+      unmatched,
+      fields,
+      fieldIds,
+      // (a field no annotation read has a value of: −1 throughout, never a difference)
+      valued: fields.flatMap((_, fi) => ((givenOf[fi] as Value[]).length > 0 ? [fi] : [])),
+      describe,
+    }),
+    notes,
+    warnings: [...warnings, ...codes.flatMap((c) => c.warnings), ...fieldReports.flatMap((f) => f.warnings)],
+  };
+  return report;
 }
 
 /**
@@ -338,10 +334,11 @@ function unitsOf(
     const i = mine[y] as number;
     n += (read.codeFrom[i + 1] as number) - (read.codeFrom[i] as number);
   }
-  const coder = new Int32Array(n);
-  const category = new Int32Array(n);
-  const start = new Float64Array(n);
-  const end = new Float64Array(n);
+  // (scratch reused by the next report, scratch.ts: every place written here)
+  const coder = intScratch(SLOT.unitCoder, n);
+  const category = intScratch(SLOT.unitCategory, n);
+  const start = floatScratch(SLOT.unitStart, n);
+  const end = floatScratch(SLOT.unitEnd, n);
   let u = 0;
   for (let y = 0; y < mine.length; y++) {
     const i = mine[y] as number;

@@ -65,8 +65,13 @@ export function storedValueReader(f: ClaimField): (value: ClaimValue | undefined
   };
 }
 
-/** How a value is shown: an actor or place by its name, a choice by its item's name. */
-export type DescribeValue = (f: ClaimField, values: ClaimValues) => string;
+/**
+ * How a value is shown (an actor or place by its name, a choice by its item's name), as the
+ * mark's entry for its field: one entry object per field and shown value in a report, the same
+ * object in every mark that shows it (a report lists thousands of marks of a few values each;
+ * the entries are read, never changed).
+ */
+export type DescribeValue = (f: ClaimField, values: ClaimValues) => Disagreement['marks'][number]['values'][number];
 
 /** Two read annotations' codes alike, whatever their order (compared by their numbers, as multisets). */
 function sameCodes(read: ReadAnnotations, i: number, j: number): boolean {
@@ -98,6 +103,8 @@ export interface DisagreementInput {
   fields: readonly ClaimField[];
   /** fieldIds[f][a]: the numbered value of field f of annotation a (−1: none; equal values equal numbers) */
   fieldIds: readonly Int32Array[];
+  /** the fields (indices, ascending) any annotation read has a value of: no other can differ */
+  valued: readonly number[];
   describe: DescribeValue;
 }
 
@@ -105,20 +112,27 @@ export function listDisagreements(input: DisagreementInput): {
   disagreements: Disagreement[];
   disagreementCount: number;
 } {
-  const { coders, read, sets, unmatched, fields, fieldIds, coderOf } = input;
+  const { coders, read, sets, unmatched, fields, fieldIds, coderOf, valued } = input;
+  const valuedIds = valued.map((fi) => fieldIds[fi] as Int32Array);
   const m = coders.length;
+  const { describe, names } = input;
   const mark = (i: number): Disagreement['marks'][number] => {
     const a = read.annotation(i);
     const c = coderOf[i] as number;
+    const values: Disagreement['marks'][number]['values'] = new Array(fields.length);
+    for (let fi = 0; fi < fields.length; fi++) {
+      const f = fields[fi] as ClaimField;
+      values[fi] = describe(f, a.values);
+    }
     return {
       coder: coders[c] as string,
-      name: input.names[c] as string,
+      name: names[c] as string,
       annotationId: a.id,
       start: a.start,
       end: a.end,
       quote: a.quote,
       codes: read.codes(i),
-      values: fields.map((f) => ({ field: f.key, value: input.describe(f, a.values) })),
+      values,
     };
   };
   const documentOf = (i: number) => read.documents[read.document[i] as number] as { id: string; title: string };
@@ -142,8 +156,8 @@ export function listDisagreements(input: DisagreementInput): {
       const i = firsts[x] as number;
       if (read.start[i] !== read.start[head] || read.end[i] !== read.end[head] || !sameCodes(read, i, head))
         return true;
-      for (let fi = 0; fi < fieldIds.length; fi++) {
-        const ids = fieldIds[fi] as Int32Array;
+      for (let v = 0; v < valuedIds.length; v++) {
+        const ids = valuedIds[v] as Int32Array;
         if (ids[i] !== ids[head]) return true;
       }
     }
@@ -167,7 +181,8 @@ export function listDisagreements(input: DisagreementInput): {
     if (bounds) differences.push('boundaries');
     if (codes) differences.push('codes');
     const keys: string[] = [];
-    for (let fi = 0; fi < fields.length; fi++) {
+    for (let v = 0; v < valued.length; v++) {
+      const fi = valued[v] as number;
       const ids = fieldIds[fi] as Int32Array;
       for (let x = 1; x < n; x++)
         if (ids[firsts[x] as number] !== ids[head]) {
@@ -207,16 +222,23 @@ export function listDisagreements(input: DisagreementInput): {
         (read.document[setFirst] as number) < (read.document[u] as number) ||
         (read.document[setFirst] === read.document[u] && startOfSet(d) <= at(u)));
     if (takeSet) {
-      const members = Array.from(sets.members.subarray(sets.from[d], sets.from[d + 1]));
+      const lo = sets.from[d] as number;
+      const hi = sets.from[d + 1] as number;
       const doc = documentOf(setFirst);
       const { differences, fields: keys } = differencesOf(d);
+      // by coder, each coder's annotations in reading order
+      const marks: Disagreement['marks'] = [];
+      for (let c = 0; c < m; c++)
+        for (let x = lo; x < hi; x++) {
+          const i = sets.members[x] as number;
+          if (coderOf[i] === c) marks.push(mark(i));
+        }
       listed.push({
         documentId: doc.id,
         documentTitle: doc.title,
         differences,
         fields: keys,
-        // by coder, each coder's annotations in reading order
-        marks: coders.flatMap((_, c) => members.filter((i) => coderOf[i] === c).map(mark)),
+        marks,
       });
       p++;
     } else {

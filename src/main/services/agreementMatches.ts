@@ -9,6 +9,7 @@
  * has a new record, so its matching goes with the old one.
  */
 import { SpanMatcher } from '@shared/reliability/matchClaims';
+import { intScratch, SLOT } from '@shared/reliability/scratch';
 import type { MatchedSets, ReadAnnotations } from './agreementDisagreements';
 import type { DocumentRecord } from './agreementRecords';
 
@@ -56,18 +57,31 @@ export function matchedSets(
   // the claims in document order, each document's in reading order (a stable sort where they are
   // not), as parallel arrays the matcher reads range by range
   const n = mine.length;
-  const claims = mine.slice();
-  const startOf = (i: number) => read.start[i] as number;
-  const endOf = (i: number) => read.end[i] as number;
+  // (scratch reused by the next report, scratch.ts; the kept matchings are copies)
+  const claims = intScratch(SLOT.claims, n);
+  claims.set(mine);
+  const starts = read.start;
+  const ends = read.end;
+  const documentOf = read.document;
+  const startOf = (i: number) => starts[i] as number;
+  const endOf = (i: number) => ends[i] as number;
   const byReading = (i: number, j: number) => startOf(i) - startOf(j) || endOf(i) - endOf(j);
   const bounds: number[] = [0];
   for (let lo = 0; lo < n;) {
-    const document = read.document[claims[lo] as number];
-    let hi = lo;
+    const document = documentOf[claims[lo] as number];
+    let hi = lo + 1;
     let sorted = true;
-    while (hi < n && read.document[claims[hi] as number] === document) {
-      if (hi > lo && byReading(claims[hi - 1] as number, claims[hi] as number) > 0) sorted = false;
-      hi++;
+    // (byReading of each claim and the one before, > 0: out of order)
+    let start = starts[claims[lo] as number] as number;
+    let end = ends[claims[lo] as number] as number;
+    for (; hi < n; hi++) {
+      const i = claims[hi] as number;
+      if (documentOf[i] !== document) break;
+      const s = starts[i] as number;
+      const e = ends[i] as number;
+      if ((start - s || end - e) > 0) sorted = false;
+      start = s;
+      end = e;
     }
     if (!sorted) claims.set(Array.from(claims.subarray(lo, hi)).sort(byReading), lo);
     bounds.push((lo = hi));
@@ -99,8 +113,9 @@ export function matchedSets(
     matcher = new SpanMatcher(coder, start, end, m, overlap);
   }
   // the sets' members as annotations, document after document (a set holds two claims at least)
-  const members = new Int32Array(n);
-  const from = new Int32Array(Math.floor(n / 2) + 1);
+  const members = intScratch(SLOT.members, n);
+  const from = intScratch(SLOT.setFrom, Math.floor(n / 2) + 1);
+  from[0] = 0;
   let memberCount = 0;
   let S = 0;
   for (let d = 0; d < D; d++) {
@@ -131,7 +146,7 @@ export function matchedSets(
     }
   }
   // each coder's first annotation in each set
-  const first = new Int32Array(S * m).fill(-1);
+  const first = intScratch(SLOT.firsts, S * m).fill(-1);
   for (let g = 0; g < S; g++)
     for (let x = from[g] as number; x < (from[g + 1] as number); x++) {
       const i = members[x] as number;

@@ -11,8 +11,9 @@
  */
 import type { ClaimField } from '@shared/claims/fields';
 import type { ClaimValue } from '@shared/claims/values';
-import type { DocumentSummary, Annotation } from '@shared/model';
+import type { DocumentFile, DocumentSummary, Annotation } from '@shared/model';
 import type { Value } from '@shared/reliability/codingAlpha';
+import { floatScratch, intScratch, SLOT } from '@shared/reliability/scratch';
 import { cpLength } from '@shared/text/codepoints';
 import { storedValueReader, type ReadAnnotations } from './agreementDisagreements';
 import type { ServiceContext } from './context';
@@ -21,8 +22,10 @@ import {
   fileRecordOf,
   keepFileRecord,
   makeRecord,
+  numberedCodes,
   recordOf,
   type DocumentRecord,
+  type Who,
   type FileRecord,
 } from './agreementRecords';
 
@@ -32,7 +35,7 @@ export interface ReadOptions {
   /** the compared coders (the others' field values are not read); null: every coder */
   chosenCoders: ReadonlySet<string> | null;
   fields: readonly ClaimField[];
-  keyOf: (a: Annotation) => string;
+  keyOf: (a: Who) => string;
 }
 
 export interface ReadResult {
@@ -94,32 +97,57 @@ class Gathered {
   whoScratch: Int32Array = new Int32Array(8);
   codeScratch: Int32Array = new Int32Array(64);
   readonly valueScratch: Int32Array[];
+  /** per process-wide code number (agreementRecords.ts): its number in the report (−1: not yet met) */
+  readonly slotOfNumber: Int32Array;
   n = 0;
   codeCount = 0;
   unnamed = 0;
   constructor(annotations: number, codes: number, fields: number) {
-    this.local = new Int32Array(annotations);
-    this.document = new Int32Array(annotations);
-    this.start = new Float64Array(annotations);
-    this.end = new Float64Array(annotations);
-    this.codeFrom = new Int32Array(annotations + 1);
-    this.codeList = new Int32Array(codes);
-    this.slotOf = new Int32Array(annotations);
+    // (scratch arrays reused from report to report, scratch.ts: each place written before it is read)
+    this.local = intScratch(SLOT.readLocal, annotations);
+    this.document = intScratch(SLOT.readDocument, annotations);
+    this.start = floatScratch(SLOT.readStart, annotations);
+    this.end = floatScratch(SLOT.readEnd, annotations);
+    this.codeFrom = intScratch(SLOT.readCodeFrom, annotations + 1);
+    this.codeFrom[0] = 0;
+    this.codeList = intScratch(SLOT.readCodeList, codes);
+    this.slotOf = intScratch(SLOT.readSlotOf, annotations);
     // (each document's part written by its read, −1 where no value: not filled beforehand)
-    this.fieldIds = Array.from({ length: fields }, () => new Int32Array(annotations));
-    this.givenOf = Array.from({ length: fields }, () => []);
+    const ids = intScratch(SLOT.readFieldIds, fields * annotations);
+    this.fieldIds = Array.from({ length: fields }, (_, f) => ids.subarray(f * annotations, (f + 1) * annotations));
+    this.givenOf = Array.from({ length: fields }, valueList);
     this.idsOf = Array.from({ length: fields }, () => new Map());
     this.numberOf = Array.from({ length: fields }, () => new Map());
     this.valueScratch = Array.from({ length: fields }, () => new Int32Array(64));
+    this.slotOfNumber = new Int32Array(numberedCodes()).fill(-1);
   }
 }
 
-export async function readAnnotations(
-  ctx: ServiceContext,
-  summaries: readonly DocumentSummary[],
-  options: ReadOptions,
-): Promise<ReadResult> {
-  const { fields, chosenCodes } = options;
+/** The chosen documents' records, in order, each placed on the continuum after the earlier ones. */
+/**
+ * An empty list of values whose array kind any value keeps: a list begun empty becomes a list
+ * of numbers or of strings by its first value, and the report's code that takes the lists of
+ * every field in turn met both kinds and was taken back to the interpreter on most calls
+ * (--trace-deopt), so every list is of the kind that holds both from the start.
+ */
+function valueList(): Value[] {
+  const list: Value[] = [''];
+  list.pop();
+  return list;
+}
+
+export interface ReadRecords {
+  records: DocumentRecord[];
+  documents: Array<{ id: string; title: string }>;
+  offsets: number[];
+  length: number;
+  /** the records' annotations and codes, all told */
+  annotations: number;
+  codes: number;
+}
+
+/** The records of the chosen documents (read from their files where none is kept). */
+export async function readRecords(ctx: ServiceContext, summaries: readonly DocumentSummary[]): Promise<ReadRecords> {
   // each document's record (agreementRecords.ts: kept while its annotations are the same)
   const records: DocumentRecord[] = [];
   const documents: Array<{ id: string; title: string }> = [];
@@ -129,16 +157,19 @@ export async function readAnnotations(
   let codes = 0;
   // the documents open now (their lists are the truth); any other is read from its file unless
   // its record was kept under its index entry (agreementRecords.ts)
-  const open = openIds(ctx);
+  const open = openDocuments(ctx);
   const made: Array<[DocumentSummary, FileRecord]> = [];
   for (const summary of summaries) {
     let record: DocumentRecord;
     let title: string;
     let docLength: number;
-    const kept = open.has(summary.id) ? undefined : fileRecordOf(summary);
+    const loaded = open.get(summary.id);
+    const kept = loaded !== undefined ? undefined : fileRecordOf(summary);
     if (kept !== undefined) ({ record, title, length: docLength } = kept);
     else {
-      const file = await ctx.store.peekDocument(summary.id);
+      // an open document's file is its copy in memory, taken as store.peekDocument would give
+      // it, with no await (a thousand awaits were a tenth of a report); any other is peeked
+      const file = loaded ?? (await ctx.store.peekDocument(summary.id));
       title = file.document.title;
       if (open.has(summary.id)) {
         dropFileRecord(summary);
@@ -164,6 +195,17 @@ export async function readAnnotations(
     for (const [summary, kept] of made)
       if (!openNow.has(summary.id) && entryOf(ctx, summary.id) === summary) keepFileRecord(summary, kept);
   }
+  return { records, documents, offsets, length, annotations, codes };
+}
+
+/**
+ * What the report reads of the records' annotations (readDocument). Synchronous: its arrays are
+ * scratch reused by the next report (scratch.ts), so the caller takes them after its last await
+ * and holds none of them past its own synchronous part.
+ */
+export function gatherAnnotations(read: ReadRecords, options: ReadOptions): ReadResult {
+  const { fields, chosenCodes } = options;
+  const { records, documents, offsets, length, annotations, codes } = read;
   const g = new Gathered(annotations, codes, fields.length);
   const readers = fields.map(storedValueReader);
   for (let d = 0; d < records.length; d++) readDocument(g, records[d] as DocumentRecord, d, options, readers);
@@ -171,7 +213,7 @@ export async function readAnnotations(
   const document = g.document.subarray(0, n);
   const annotationOf = (i: number) =>
     (records[document[i] as number] as DocumentRecord).annotations[local[i] as number] as Annotation;
-  const read: ReadAnnotations = {
+  const result: ReadAnnotations = {
     count: n,
     annotation: annotationOf,
     codes: chosenCodes ? (i) => annotationOf(i).codes.filter((c) => chosenCodes.has(c)) : (i) => annotationOf(i).codes,
@@ -183,7 +225,7 @@ export async function readAnnotations(
     codeList: g.codeList.subarray(0, codeCount),
   };
   return {
-    read,
+    read: result,
     count: n,
     offsets,
     length,
@@ -238,7 +280,7 @@ function readDocument(
     }
     let slot = slotOfWho[p] as number;
     if (slot === -2) {
-      const coder = keyOf(whoOf[p] as Annotation);
+      const coder = keyOf(whoOf[p] as Who);
       if (coder === '') slot = -1;
       else {
         let s = coderSlot.get(coder);
@@ -277,10 +319,17 @@ function readDocument(
     // every annotation read with all its codes: the record's codes are met in the record's order
     // (it numbered them as first met), so they are numbered in that order, and its code lists
     // copied through that table
+    const numbers = record.codeNumbers;
+    const slotOfNumber = g.slotOfNumber;
     for (let c = 0; c < codes.length; c++) {
-      const code = codes[c] as string;
-      let known = codeSlot.get(code);
-      if (known === undefined) codeSlot.set(code, (known = slotCode.push(code) - 1));
+      const number = numbers[c] as number;
+      let known = slotOfNumber[number] as number;
+      if (known === -1) {
+        const code = codes[c] as string;
+        known = codeSlot.get(code) ?? -1;
+        if (known === -1) codeSlot.set(code, (known = slotCode.push(code) - 1));
+        slotOfNumber[number] = known;
+      }
       slotOfCode[c] = known;
     }
     for (let z = 0; z < recordList.length; z++) codeList[codeCount + z] = slotOfCode[recordList[z] as number] as number;
@@ -291,7 +340,14 @@ function readDocument(
   }
   // each compared field's value numbered (equal values, one number), for the figures and the
   // list; the compared coders' only
-  const { givenOf, idsOf, numberOf } = g;
+  // every annotation read and of a compared coder: the record's stored values are met in their
+  // local order (the record numbered them as first met, over these same annotations), so each is
+  // numbered once up front and the values copied through that table
+  let everyCompared = count === all;
+  for (let p = 0; p < whoOf.length && everyCompared; p++) {
+    const slot = slotOfWho[p] as number;
+    if (slot >= 0 && comparedSlot[slot] === 0) everyCompared = false;
+  }
   for (let fi = 0; fi < fields.length; fi++) {
     const ids = g.fieldIds[fi] as Int32Array;
     const key = record.keys.get((fields[fi] as ClaimField).key);
@@ -303,6 +359,14 @@ function readDocument(
     const stored = record.stored[key] as readonly unknown[];
     // the record's stored values: their number in the report (−2: not yet met)
     const idOf = ((g.valueScratch[fi] as Int32Array) = room(g.valueScratch[fi] as Int32Array, stored.length));
+    if (everyCompared) {
+      for (let s = 0; s < stored.length; s++) idOf[s] = valueNumber(g, fi, stored[s], readers);
+      for (let y = 0; y < all; y++) {
+        const s = values[y] as number;
+        ids[first + y] = s < 0 ? -1 : (idOf[s] as number);
+      }
+      continue;
+    }
     idOf.fill(-2, 0, stored.length);
     for (let x = first; x < n; x++) {
       const s = values[local[x] as number] as number;
@@ -311,25 +375,32 @@ function readDocument(
         continue;
       }
       let id = idOf[s] as number;
-      if (id === -2) {
-        const value = stored[s];
-        const seen = numberOf[fi] as Map<unknown, number>;
-        let known = seen.get(value);
-        if (known === undefined) {
-          const v = (readers[fi] as (typeof readers)[number])(value as ClaimValue);
-          known = -1;
-          if (v !== null) {
-            const byValue = idsOf[fi] as Map<Value, number>;
-            known = byValue.get(v);
-            if (known === undefined) byValue.set(v, (known = (givenOf[fi] as Value[]).push(v) - 1));
-          }
-          seen.set(value, known);
-        }
-        idOf[s] = id = known;
-      }
+      if (id === -2) idOf[s] = id = valueNumber(g, fi, stored[s], readers);
       ids[x] = id;
     }
   }
+}
+
+/** The report's number of a stored value of field fi (−1: no value), numbered when first met. */
+function valueNumber(
+  g: Gathered,
+  fi: number,
+  value: unknown,
+  readers: ReadonlyArray<ReturnType<typeof storedValueReader>>,
+): number {
+  const seen = g.numberOf[fi] as Map<unknown, number>;
+  let known = seen.get(value);
+  if (known === undefined) {
+    const v = (readers[fi] as (typeof readers)[number])(value as ClaimValue);
+    known = -1;
+    if (v !== null) {
+      const byValue = g.idsOf[fi] as Map<Value, number>;
+      known = byValue.get(v);
+      if (known === undefined) byValue.set(v, (known = (g.givenOf[fi] as Value[]).push(v) - 1));
+    }
+    seen.set(value, known);
+  }
+  return known;
 }
 
 /** The codes (those chosen) of the annotations first … n − 1 read from `record`, numbered as first met. */
@@ -371,6 +442,13 @@ function openIds(ctx: ServiceContext): Set<string> {
   const ids = new Set<string>();
   for (const db of ctx.store.loadedDocuments()) ids.add(db.data.document.id);
   return ids;
+}
+
+/** The documents open in the store now, by id: their files as kept in memory. */
+function openDocuments(ctx: ServiceContext): Map<string, DocumentFile> {
+  const files = new Map<string, DocumentFile>();
+  for (const db of ctx.store.loadedDocuments()) files.set(db.data.document.id, db.data);
+  return files;
 }
 
 /** The document index's entry for `id` now (undefined: none). */

@@ -31,13 +31,19 @@
 import { isAdjudicated } from '@shared/coders/key';
 import type { Annotation, DocumentSummary } from '@shared/model';
 
+/** A coder's (coderId, annotator) pair. */
+export type Who = Pick<Annotation, 'coderId' | 'annotator'>;
+
 export interface DocumentRecord {
   /** the annotations the record was made from, in list order (a copy of the list's references) */
   readonly annotations: readonly Annotation[];
   /** per annotation: its coder's (coderId, annotator) pair, numbered locally; −1: the adjudicated layer */
   readonly who: Int32Array;
-  /** per local pair: the first annotation with it (a coder key depends on coderId and annotator only) */
-  readonly whoOf: readonly Annotation[];
+  /**
+   * per local pair: its coderId and annotator (a coder key depends on those only), as objects of
+   * one shape (the annotations' own shapes vary, and a key read from them was slow to look up)
+   */
+  readonly whoOf: ReadonlyArray<Who>;
   /** per annotation: its span */
   readonly start: Float64Array;
   readonly end: Float64Array;
@@ -46,12 +52,33 @@ export interface DocumentRecord {
   readonly codeList: Int32Array;
   /** the codes by local number */
   readonly codes: readonly string[];
+  /** each local code's number among every code met by any record (codeNumber) */
+  readonly codeNumbers: Int32Array;
   /** the keys of the annotations' own values, numbered locally (a Map: any key is a key) */
   readonly keys: ReadonlyMap<string, number>;
   /** per local key: each annotation's stored value under it as a local number (−1: none) */
   readonly valueOf: readonly Int32Array[];
   /** per local key: the stored values by local number (each distinct value once, as first met) */
   readonly stored: ReadonlyArray<readonly unknown[]>;
+}
+
+/**
+ * Every code id met in a record, numbered once for the process (a few per codebook), so a report
+ * maps a record's codes to its own through an array instead of looking each up by its string.
+ */
+const codeNumbers = new Map<string, number>();
+let codesNumbered = 0;
+
+/** The process-wide number of a code id (given when first met). */
+function codeNumber(code: string): number {
+  let k = codeNumbers.get(code);
+  if (k === undefined) codeNumbers.set(code, (k = codesNumbered++));
+  return k;
+}
+
+/** How many code ids have a number (codeNumber gives 0 … this − 1). */
+export function numberedCodes(): number {
+  return codesNumbered;
 }
 
 /** −0 is a stored value of its own (a Map takes it for 0): the key it is numbered under */
@@ -96,7 +123,7 @@ export function makeRecord(list: readonly Annotation[]): DocumentRecord {
   const spans = new Float64Array(2 * n);
   const start = spans.subarray(0, n);
   const end = spans.subarray(n);
-  const whoOf: Annotation[] = [];
+  const whoOf: Who[] = [];
   let codeCount = 0;
   const codes: string[] = [];
   const keyList: string[] = [];
@@ -113,11 +140,11 @@ export function makeRecord(list: readonly Annotation[]): DocumentRecord {
       // (a coder key depends on coderId and annotator alone)
       let p = 0;
       while (p < whoOf.length) {
-        const w = whoOf[p] as Annotation;
+        const w = whoOf[p] as Who;
         if (w.coderId === a.coderId && w.annotator === a.annotator) break;
         p++;
       }
-      if (p === whoOf.length) whoOf.push(a);
+      if (p === whoOf.length) whoOf.push({ coderId: a.coderId, annotator: a.annotator });
       who[y] = p;
     }
     const these = a.codes;
@@ -160,6 +187,7 @@ export function makeRecord(list: readonly Annotation[]): DocumentRecord {
     codeFrom,
     codeList,
     codes,
+    codeNumbers: Int32Array.from(codes, codeNumber),
     keys: new Map(keyList.map((key, k) => [key, k])),
     valueOf: keyList.map((_, k) => numbers.subarray(k * n, (k + 1) * n)),
     stored,
@@ -205,11 +233,15 @@ export function fileRecordOf(summary: DocumentSummary): FileRecord | undefined {
   return fileRecords.get(summary);
 }
 
+/** Whether any file record was ever kept (none: nothing to let go, no look-up per open document). */
+let keptAny = false;
+
 export function keepFileRecord(summary: DocumentSummary, kept: FileRecord): void {
+  keptAny = true;
   fileRecords.set(summary, kept);
 }
 
 /** A document open now: its list is the truth, a record kept from its file is let go. */
 export function dropFileRecord(summary: DocumentSummary): void {
-  fileRecords.delete(summary);
+  if (keptAny) fileRecords.delete(summary);
 }

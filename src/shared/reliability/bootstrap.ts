@@ -83,6 +83,9 @@ export function bootstrapPrepared(
   // units with the same values contribute the same coincidences: a draw only counts how often
   // each such pattern comes up (a multinomial draw over the patterns, multinomial.ts), and a
   // replicate's coincidences are the patterns' so weighted
+  // every pairable value of one category: every replicate's units too, so no replicate has any
+  // variation, and none a defined α (coincidenceAlpha: expected 0); what the draws would give
+  if (oneCategory(prepared)) return { low: null, high: null, defined: 0, ...base };
   const { entries, cellOf, weights, rows, cols, frequencies } = found;
   const P = entries.length - 1;
   const random = seededRandom(seed);
@@ -108,6 +111,13 @@ export function bootstrapPrepared(
   if (alphas.length === 0) return { low: null, high: null, defined: 0, ...base };
   alphas.sort((x, y) => x - y);
   return { low: quantile(alphas, 0.025), high: quantile(alphas, 0.975), defined: alphas.length, ...base };
+}
+
+/** Whether the prepared units' values are all of one category. */
+function oneCategory(prepared: PreparedData): boolean {
+  const { values } = prepared;
+  for (let x = 1; x < values.length; x++) if (values[x] !== values[0]) return false;
+  return true;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { NumberedSections } from './sectionSweep';
 import { tableOfNumbered, type SectionTable } from './sectionTable';
 import type { UnitTable } from './unitizingTable';
 import { CODE_SEPARATOR } from './unitizingFamily';
+import { floatScratch, intScratch, SLOT } from './scratch';
 
 /** Up to this many codes, a set of codes is numbered through a table of 2^codes entries (64 KiB at most). */
 const DIRECT_CODES = 14;
@@ -91,38 +92,57 @@ export function codeSetTable(table: UnitTable): SectionTable {
     if (direct !== null) direct[mask] = id;
     return id;
   };
-  // the spans clipped once (every coder's: the units are the table's)
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  for (let u = 0; u < n; u++) {
-    starts[u] = Math.max(from, table.start[u] as number);
-    ends[u] = Math.min(to, table.end[u] as number);
-  }
-  // each coder's units (those within the continuum) in order of their starts, then of their
-  // indices: taken in table order, which is that order when the units come in reading order
+  // each coder's units within the continuum, clipped, laid out coder after coder in table order
+  // (a counting sort: `unitsFrom[i]` … `unitsFrom[i + 1] − 1` are coder i's), so the sweep reads
+  // them in sequence; the clip taken once in each of the two passes
   const unitsFrom = new Int32Array(table.coders + 1);
+  const unitStart = table.start;
+  const unitEnd = table.end;
+  const unitCoder = table.coder;
   for (let u = 0; u < n; u++)
-    if ((ends[u] as number) > (starts[u] as number))
-      unitsFrom[(table.coder[u] as number) + 1] = (unitsFrom[(table.coder[u] as number) + 1] as number) + 1;
+    if (Math.min(to, unitEnd[u] as number) > Math.max(from, unitStart[u] as number))
+      unitsFrom[(unitCoder[u] as number) + 1] = (unitsFrom[(unitCoder[u] as number) + 1] as number) + 1;
   for (let i = 0; i < table.coders; i++) unitsFrom[i + 1] = (unitsFrom[i + 1] as number) + (unitsFrom[i] as number);
-  const byCoder = new Int32Array(unitsFrom[table.coders] as number);
+  const placed = unitsFrom[table.coders] as number;
+  // (this pass's large arrays reused from call to call, scratch.ts: each written before it is read)
+  const starts = floatScratch(SLOT.clippedStart, placed);
+  const ends = floatScratch(SLOT.clippedEnd, placed);
+  const category = intScratch(SLOT.byCoder, placed);
   const next = unitsFrom.slice(0, -1);
-  for (let u = 0; u < n; u++)
-    if ((ends[u] as number) > (starts[u] as number)) {
-      const i = table.coder[u] as number;
-      byCoder[next[i] as number] = u;
-      next[i] = (next[i] as number) + 1;
+  const unitCategory = table.category;
+  for (let u = 0; u < n; u++) {
+    const s = Math.max(from, unitStart[u] as number);
+    const e = Math.min(to, unitEnd[u] as number);
+    if (e > s) {
+      const i = unitCoder[u] as number;
+      const at = next[i] as number;
+      starts[at] = s;
+      ends[at] = e;
+      category[at] = unitCategory[u] as number;
+      next[i] = at + 1;
     }
-  const category = table.category;
-  const heap = new Int32Array(n);
+  }
+  const heap = intScratch(SLOT.heap, placed);
   const perCoder: NumberedSections[] = [];
   for (let i = 0; i < table.coders; i++) {
-    const units = byCoder.subarray(unitsFrom[i] as number, unitsFrom[i + 1] as number);
+    const lo = unitsFrom[i] as number;
+    const hi = unitsFrom[i + 1] as number;
+    // in order of their starts, then of their places (their order in the table): already so when
+    // the units come in reading order, else sorted
     let sorted = true;
-    for (let x = 1; x < units.length && sorted; x++)
-      if ((starts[units[x - 1] as number] as number) > (starts[units[x] as number] as number)) sorted = false;
-    if (!sorted) units.sort((p, q) => (starts[p] as number) - (starts[q] as number) || p - q);
-    const k = units.length;
+    for (let x = lo + 1; x < hi && sorted; x++) if ((starts[x - 1] as number) > (starts[x] as number)) sorted = false;
+    if (!sorted) {
+      const order = Array.from({ length: hi - lo }, (_, x) => lo + x).sort(
+        (p, q) => (starts[p] as number) - (starts[q] as number) || p - q,
+      );
+      const s = order.map((x) => starts[x] as number);
+      const e = order.map((x) => ends[x] as number);
+      const c = order.map((x) => category[x] as number);
+      starts.set(s, lo);
+      ends.set(e, lo);
+      category.set(c, lo);
+    }
+    const k = hi - lo;
     const start = new Float64Array(2 * k + 1);
     const end = new Float64Array(2 * k + 1);
     const value = new Int32Array(2 * k + 1);
@@ -133,25 +153,70 @@ export function codeSetTable(table: UnitTable): SectionTable {
     let dirty = true;
     let at = from;
     let size = 0;
-    let x = 0;
+    let x = lo;
     // the events in order: a unit's end (the earliest of those begun) when it comes at or before
     // the next unit's start, else that start; after the last, the continuum's end. At each, the
-    // section up to it is written with the set of codes so far, then the set changes.
+    // section up to it is written with the set of codes so far, then the set changes. (The order
+    // of events at one position does not matter: a section is written only where the position
+    // moves on, with the set after every event before it.)
     for (;;) {
+      // a unit that overlaps no other (none begun and not ended, the next begins at or after
+      // its end): its section, after the gap before it, written at once, as the events of its
+      // start and end would write them (the same sets asked for in the same order), with no
+      // heap and no counts (most units of a report: claims seldom overlap)
+      if (size === 0 && x < hi && (x + 1 >= hi || (ends[x] as number) <= (starts[x + 1] as number))) {
+        const s = starts[x] as number;
+        const e = ends[x] as number;
+        const c = category[x] as number;
+        x++;
+        if (s > at) {
+          if (dirty) {
+            current = direct !== null ? (direct[mask] as number) : -1;
+            if (current < 0) current = setNow(mask);
+          }
+          dirty = false;
+          if (sections > 0 && value[sections - 1] === current) end[sections - 1] = s;
+          else {
+            start[sections] = at;
+            end[sections] = s;
+            value[sections++] = current;
+          }
+          at = s;
+        }
+        // the set of this one code (the counts go to 1 and back to 0)
+        counts[c] = 1;
+        const only = small ? (bit[c] as number) : 0;
+        let unit = direct !== null ? (direct[only] as number) : -1;
+        if (unit < 0) unit = setNow(only);
+        counts[c] = 0;
+        if (sections > 0 && value[sections - 1] === unit) end[sections - 1] = e;
+        else {
+          start[sections] = at;
+          end[sections] = e;
+          value[sections++] = unit;
+        }
+        at = e;
+        current = unit;
+        dirty = true;
+        continue;
+      }
       let position: number;
       let u = -1;
       let by = 0;
-      if (size > 0 && (x >= k || (ends[heap[0] as number] as number) <= (starts[units[x] as number] as number))) {
+      if (size > 0 && (x >= hi || (ends[heap[0] as number] as number) <= (starts[x] as number))) {
         u = heapPop(heap, size--, ends);
         position = ends[u] as number;
         by = -1;
-      } else if (x < k) {
-        u = units[x++] as number;
+      } else if (x < hi) {
+        u = x++;
         position = starts[u] as number;
         by = 1;
       } else position = to;
       if (position > at) {
-        if (dirty) current = setNow(mask);
+        if (dirty) {
+          current = direct !== null ? (direct[mask] as number) : -1;
+          if (current < 0) current = setNow(mask);
+        }
         dirty = false;
         if (sections > 0 && value[sections - 1] === current) end[sections - 1] = position;
         else {

@@ -80,8 +80,25 @@ export function prepareCounted(
   metric: Metric,
   options: AlphaOptions = {},
 ): { prepared: PreparedData; found: number[]; counts: Float64Array } {
+  // (the passes over the units are functions of their own, of numbers only: the values' arrays
+  // differ in kind from field to field, strings or numbers, and code that met both while it ran
+  // the passes was taken back to the interpreter on most calls, measured)
   const seen = new Int32Array(given.length).fill(-1);
   const counts = new Float64Array(given.length);
+  const found = countGiven(rows, seen, counts);
+  const categories = categoriesOf(
+    found.map((id) => given[id] as Value),
+    metric,
+    options,
+  );
+  const index = new Map<Value, number>(categories.map((c, i) => [c, i]));
+  // the category of each numbered value
+  const categoryOf = Int32Array.from(given, (v, id) => (seen[id] === -1 ? -1 : (index.get(v) as number)));
+  return { prepared: { metric, categories, ...pairableValues(rows, categoryOf) }, found, counts };
+}
+
+/** How often each numbered value was given (`counts`), and the values in order of first appearance, coder after coder. */
+function countGiven(rows: ReadonlyArray<ArrayLike<number>>, seen: Int32Array, counts: Float64Array): number[] {
   const found: number[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as ArrayLike<number>;
@@ -92,23 +109,29 @@ export function prepareCounted(
       counts[id] = (counts[id] as number) + 1;
     }
   }
-  const firstSeen = found.map((id) => given[id] as Value);
-  let categories: Value[];
-  if (metric === 'nominal') categories = firstSeen;
-  else if (metric === 'ordinal' && options.order) {
+  return found;
+}
+
+/** The categories of the values met (in order of first appearance): as met, ranked, or as numbers ascending. */
+export function categoriesOf(firstSeen: Value[], metric: Metric, options: AlphaOptions = {}): Value[] {
+  if (metric === 'nominal') return firstSeen;
+  if (metric === 'ordinal' && options.order) {
     const ranked = new Set(options.order);
     for (const v of firstSeen)
       if (!ranked.has(v)) throw new RangeError(`An ordinal alpha needs every value ranked; “${String(v)}” is not.`);
-    categories = [...ranked];
-  } else {
-    for (const v of firstSeen)
-      if (!Number.isFinite(Number(v)) || (typeof v === 'string' && v.trim() === ''))
-        throw new RangeError(`An ${metric} alpha needs numbers; “${String(v)}” is not one.`);
-    categories = [...firstSeen].sort((a, b) => Number(a) - Number(b));
+    return [...ranked];
   }
-  const index = new Map<Value, number>(categories.map((c, i) => [c, i]));
-  // the category of each numbered value
-  const categoryOf = Int32Array.from(given, (v, id) => (seen[id] === -1 ? -1 : (index.get(v) as number)));
+  for (const v of firstSeen)
+    if (!Number.isFinite(Number(v)) || (typeof v === 'string' && v.trim() === ''))
+      throw new RangeError(`An ${metric} alpha needs numbers; “${String(v)}” is not one.`);
+  return [...firstSeen].sort((a, b) => Number(a) - Number(b));
+}
+
+/** The category indices of every pairable unit's values (two values or more), unit after unit. */
+function pairableValues(
+  rows: ReadonlyArray<ArrayLike<number>>,
+  categoryOf: Int32Array,
+): { values: Int32Array; offsets: Int32Array; count: number } {
   const unitCount = rows.reduce((n, row) => Math.max(n, row.length), 0);
   const R = rows.length;
   const values = new Int32Array(unitCount * R);
@@ -129,17 +152,7 @@ export function prepareCounted(
     }
     offsets[++count] = at;
   }
-  return {
-    prepared: {
-      metric,
-      categories,
-      values: values.slice(0, at),
-      offsets: offsets.slice(0, count + 1),
-      count,
-    },
-    found,
-    counts,
-  };
+  return { values: values.slice(0, at), offsets: offsets.slice(0, count + 1), count };
 }
 
 /** Non-zero coincidences o_ck as parallel arrays (sparse: a field of a thousand names stays small). */

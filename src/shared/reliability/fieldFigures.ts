@@ -6,8 +6,16 @@
  * reliabilityFlags give on the same reliability data (rows of values, null for none).
  */
 import { alphaOfPatterns, bootstrapPrepared, patterns, type AlphaInterval } from './bootstrap';
-import { prepareCounted, type AlphaResult, type Metric, type Value } from './codingAlpha';
+import {
+  categoriesOf,
+  prepareCounted,
+  type AlphaResult,
+  type Metric,
+  type PreparedData,
+  type Value,
+} from './codingAlpha';
 import { cohenKappaCoded, fleissKappaCoded, percentAgreementCoded, type KappaResult } from './kappa';
+import { twoCoderPass } from './twoCoders';
 import { flagsOfCounts, type ReliabilityFlag } from './warnings';
 
 export interface FieldFigures {
@@ -24,6 +32,8 @@ export interface FieldFigures {
  * @param given the field's distinct values (equal values share one index)
  */
 export function fieldFigures(rows: readonly Int32Array[], given: readonly Value[], metric: Metric): FieldFigures {
+  if (rows.length === 2 && (rows[0] as Int32Array).length === (rows[1] as Int32Array).length)
+    return twoCoderFigures(rows[0] as Int32Array, rows[1] as Int32Array, given, metric);
   // how often each value was given, in order of first appearance (coder after coder), counted
   // in the pass that prepares the data
   const { prepared, found: order, counts } = prepareCounted(rows, given, metric);
@@ -40,6 +50,55 @@ export function fieldFigures(rows: readonly Int32Array[], given: readonly Value[
     cohenKappa: rows.length === 2 ? cohenKappaCoded(rows[0] as Int32Array, rows[1] as Int32Array) : null,
     fleissKappa: rows.length > 2 ? fleissKappaCoded(rows) : null,
     percentAgreement: percentAgreementCoded(rows),
+    flags,
+  };
+}
+
+/**
+ * fieldFigures of two coders' rows of one length, from one pass over them (twoCoders.ts): the
+ * data prepared as prepareCounted prepares it, κ and percent agreement from the pass's tallies
+ * as cohenKappaCoded and percentAgreementCoded count them.
+ */
+function twoCoderFigures(a: Int32Array, b: Int32Array, given: readonly Value[], metric: Metric): FieldFigures {
+  const pass = twoCoderPass(a, b, given.length);
+  const { count, agree } = pass;
+  const categories = categoriesOf(
+    pass.found.map((id) => given[id] as Value),
+    metric,
+  );
+  const index = new Map<Value, number>(categories.map((c, i) => [c, i]));
+  const categoryOf = new Int32Array(given.length).fill(-1);
+  for (const id of pass.found) categoryOf[id] = index.get(given[id] as Value) as number;
+  const values = new Int32Array(2 * count);
+  for (let x = 0; x < values.length; x++) values[x] = categoryOf[pass.pairs[x] as number] as number;
+  const offsets = new Int32Array(count + 1);
+  for (let u = 1; u <= count; u++) offsets[u] = 2 * u;
+  const prepared: PreparedData = { metric, categories, values, offsets, count };
+  const found = patterns(prepared);
+  const alpha = alphaOfPatterns(prepared, found);
+  const flags = flagsOfCounts(
+    alpha.units,
+    pass.found.map((id) => [given[id] as Value, pass.counts[id] as number] as const),
+    alpha.alpha,
+  );
+  let cohenKappa: KappaResult = { kappa: null, units: 0, observedAgreement: 0, expectedAgreement: 0 };
+  if (count > 0) {
+    const po = agree / count;
+    let pe = 0;
+    for (const c of pass.order) pe += ((pass.first[c] as number) / count) * ((pass.second[c] as number) / count);
+    cohenKappa = {
+      kappa: pe === 1 ? null : (po - pe) / (1 - pe),
+      units: count,
+      observedAgreement: po,
+      expectedAgreement: pe,
+    };
+  }
+  return {
+    alpha,
+    interval: bootstrapPrepared(prepared, {}, found),
+    cohenKappa,
+    fleissKappa: null,
+    percentAgreement: { agreement: count === 0 ? null : agree / count, units: count },
     flags,
   };
 }

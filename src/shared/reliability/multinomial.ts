@@ -17,12 +17,34 @@ const LOG_FACTORIALS = (() => {
   return table;
 })();
 
-/** ln k! (a table below 256, Stirling's series above: its error is below 1e−16 there). */
-export function logFactorial(k: number): number {
-  if (k < 256) return LOG_FACTORIALS[k] as number;
+/** ln k! by Stirling's series (its error is below 1e−16 from 256 on). */
+function stirling(k: number): number {
   const inv = 1 / k;
   const inv2 = inv * inv;
   return k * Math.log(k) - k + 0.5 * Math.log(2 * Math.PI * k) + inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260)));
+}
+
+/**
+ * Stirling's series of each whole k from 256 on, as met (NaN: not yet): a bootstrap's thousands of
+ * binomial draws take three of them each, two logarithms apiece, over the same few thousand k.
+ * Each entry is what stirling(k) gives, so a look-up equals the computation; kept for the process
+ * (a table of numbers, the same for every data), up to STIRLING_KEPT entries.
+ */
+const STIRLING_KEPT = 1 << 20;
+let stirlingTable = new Float64Array(0);
+
+/** ln k! (a table below 256, Stirling's series above: its error is below 1e−16 there). */
+export function logFactorial(k: number): number {
+  if (k < 256) return LOG_FACTORIALS[k] as number;
+  if (!Number.isInteger(k) || k >= STIRLING_KEPT) return stirling(k);
+  if (k >= stirlingTable.length) {
+    const grown = new Float64Array(Math.min(STIRLING_KEPT, Math.max(k + 1, 2 * stirlingTable.length))).fill(NaN);
+    grown.set(stirlingTable);
+    stirlingTable = grown;
+  }
+  let x = stirlingTable[k] as number;
+  if (x !== x) stirlingTable[k] = x = stirling(k);
+  return x;
 }
 
 /** One draw of Bin(n, p) from a uniform u in [0, 1). */

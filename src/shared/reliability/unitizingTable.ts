@@ -11,6 +11,7 @@
  */
 import type { CategoryAlpha, UnitizingResult, UnitizingStudy } from './unitizingAlpha';
 import { pooledUnitizing } from './unitizingAlpha';
+import { byteScratch, floatScratch, intScratch, SLOT } from './scratch';
 
 export interface UnitTable {
   /** the continuum [begin, begin + length) */
@@ -61,7 +62,7 @@ function buckets(table: UnitTable): { order: Int32Array; from: Int32Array } {
   }
   for (let b = 1; b < from.length; b++) from[b] = (from[b] as number) + (from[b - 1] as number);
   const next = from.slice(0, -1);
-  const order = new Int32Array(n);
+  const order = intScratch(SLOT.bucketOrder, n);
   for (let u = 0; u < n; u++) {
     const key = (table.coder[u] as number) * C + (table.category[u] as number);
     order[next[key] as number] = u;
@@ -95,16 +96,17 @@ interface Scratch {
 function scratchOf(table: UnitTable): Scratch {
   const n = table.coder.length;
   const m = table.coders;
+  // (the large ones reused from call to call, scratch.ts: each written before it is read)
   return {
-    joinStart: new Float64Array(n),
-    joinEnd: new Float64Array(n),
-    sectionStart: new Float64Array(2 * n + m),
-    sectionEnd: new Float64Array(2 * n + m),
-    sectionUnit: new Uint8Array(2 * n + m),
+    joinStart: floatScratch(SLOT.joinStart, n),
+    joinEnd: floatScratch(SLOT.joinEnd, n),
+    sectionStart: floatScratch(SLOT.sectionStart, 2 * n + m),
+    sectionEnd: floatScratch(SLOT.sectionEnd, 2 * n + m),
+    sectionUnit: byteScratch(SLOT.sectionUnit, 2 * n + m),
     sectionFrom: new Int32Array(m),
     sectionCount: new Int32Array(m),
-    unitLengths: new Float64Array(n),
-    gapLengths: new Float64Array(n + m),
+    unitLengths: floatScratch(SLOT.unitLengths, n),
+    gapLengths: floatScratch(SLOT.gapLengths, n + m),
   };
 }
 
