@@ -18,11 +18,10 @@ import {
   type ReportNote,
 } from '@shared/api/agreement';
 import { AppError } from '@shared/errors';
-import { claimCells, registryLookup, type EntityLookup } from '@shared/claims/claimCsv';
+import { registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
 import type { CoderNaming } from '@shared/coders/naming';
 import type { Code, DocumentSummary } from '@shared/model';
-import { valueOf, type ClaimValues } from '@shared/claims/values';
 import type { Value } from '@shared/reliability/codingAlpha';
 import { fieldFigures } from '@shared/reliability/fieldFigures';
 import { boundaryOfTable, codingGivenUnitsOfTable, heldSquares } from '@shared/reliability/sectionTable';
@@ -39,6 +38,7 @@ import { coderKeyIn, sortByName } from './coders';
 import { assertNotBlind } from './visibleAnnotations';
 import { gatherAnnotations, readRecords, type ReadRecords } from './agreementRead';
 import { matchedSets } from './agreementMatches';
+import { valueDescriber } from './agreementDescribe';
 import { coderCounts, comparedAnnotations, doubledSets, fieldRows, usedCodes } from './agreementPasses';
 
 const sentences = (flags: readonly Flag[], what: string) => flags.map((f) => flagSentence(f, what));
@@ -258,25 +258,15 @@ function composeReport(
     };
   });
 
-  // a disagreement names actors, places and choices as the CSV export does
-  // (the registry's look-up made when a value is first described)
-  let lookup: EntityLookup | null = null;
-  // (the compared types' cells depend on the stored value alone: each value described once per
-  // field, its entry shared by the marks that show it, agreementDisagreements.ts)
-  const described = new Map<ClaimField, Map<unknown, { field: string; value: string }>>(
-    fields.map((f) => [f, new Map()]),
-  );
-  const describe = (f: ClaimField, values: ClaimValues) => {
-    const seen = described.get(f) as Map<unknown, { field: string; value: string }>;
-    const stored = valueOf(values, f.key);
-    let entry = seen.get(stored);
-    if (entry === undefined) {
-      lookup ??= registryLookup(ctx.store.data.registry);
-      entry = { field: f.key, value: String(claimCells([f], values, lookup)[0] ?? '') };
-      seen.set(stored, entry);
-    }
-    return entry;
-  };
+  // a disagreement names actors, places and choices as the CSV export does (each stored value
+  // described once per field, the registry's look-up made when a value is first described)
+  const describe = valueDescriber({
+    fields,
+    records,
+    document: read.document,
+    local,
+    lookup: () => registryLookup(ctx.store.data.registry),
+  });
   const report: AgreementReport = {
     coders,
     names,

@@ -10,6 +10,7 @@ import type { ClaimField } from '@shared/claims/fields';
 import { valueOf, type ClaimValue, type ClaimValues } from '@shared/claims/values';
 import type { Annotation } from '@shared/model';
 import type { Value } from '@shared/reliability/codingAlpha';
+import type { DescribeValues } from './agreementDescribe';
 
 /** The annotations the report reads, by index (parallel arrays: no record made per annotation). */
 export interface ReadAnnotations {
@@ -65,14 +66,6 @@ export function storedValueReader(f: ClaimField): (value: ClaimValue | undefined
   };
 }
 
-/**
- * How a value is shown (an actor or place by its name, a choice by its item's name), as the
- * mark's entry for its field: one entry object per field and shown value in a report, the same
- * object in every mark that shows it (a report lists thousands of marks of a few values each;
- * the entries are read, never changed).
- */
-export type DescribeValue = (f: ClaimField, values: ClaimValues) => Disagreement['marks'][number]['values'][number];
-
 /** Two read annotations' codes alike, whatever their order (compared by their numbers, as multisets). */
 function sameCodes(read: ReadAnnotations, i: number, j: number): boolean {
   const a = read.codeFrom[i] as number;
@@ -105,7 +98,8 @@ export interface DisagreementInput {
   fieldIds: readonly Int32Array[];
   /** the fields (indices, ascending) any annotation read has a value of: no other can differ */
   valued: readonly number[];
-  describe: DescribeValue;
+  /** a read annotation's mark entries of the compared fields (agreementDescribe.ts) */
+  describe: DescribeValues;
 }
 
 export function listDisagreements(input: DisagreementInput): {
@@ -119,11 +113,6 @@ export function listDisagreements(input: DisagreementInput): {
   const mark = (i: number): Disagreement['marks'][number] => {
     const a = read.annotation(i);
     const c = coderOf[i] as number;
-    const values: Disagreement['marks'][number]['values'] = new Array(fields.length);
-    for (let fi = 0; fi < fields.length; fi++) {
-      const f = fields[fi] as ClaimField;
-      values[fi] = describe(f, a.values);
-    }
     return {
       coder: coders[c] as string,
       name: names[c] as string,
@@ -132,7 +121,7 @@ export function listDisagreements(input: DisagreementInput): {
       end: a.end,
       quote: a.quote,
       codes: read.codes(i),
-      values,
+      values: describe(i),
     };
   };
   const documentOf = (i: number) => read.documents[read.document[i] as number] as { id: string; title: string };
