@@ -37,33 +37,47 @@ export function valueDescriber({ fields, records, document, local, lookup }: Des
   // per field: each stored value described → its entry (a Map: the stored value as valueOf gives it)
   const seen = fields.map(() => new Map<unknown, Entry>());
   let found: EntityLookup | null = null;
-  // the last record met, and each field's key number in it (−1: none); a list's marks come
-  // document after document
+  const describe = (fi: number, stored: unknown, a: Annotation): Entry => {
+    const described = seen[fi] as Map<unknown, Entry>;
+    let entry = described.get(stored);
+    if (entry === undefined) {
+      const f = fields[fi] as ClaimField;
+      found ??= lookup();
+      entry = { field: f.key, value: String(claimCells([f], a.values, found)[0] ?? '') };
+      described.set(stored, entry);
+    }
+    return entry;
+  };
+  // the last record met and, per field, the entries of its stored values by local number (filled
+  // as met) and the entry of no value; a list's marks come document after document
   let last: DocumentRecord | null = null;
   const keyOf = new Int32Array(F);
+  const byLocal: Array<Array<Entry | undefined>> = fields.map(() => []);
+  const none: Array<Entry | undefined> = new Array<Entry | undefined>(F).fill(undefined);
   return (i) => {
     const record = records[document[i] as number] as DocumentRecord;
     if (record !== last) {
-      for (let fi = 0; fi < F; fi++) keyOf[fi] = record.keys.get((fields[fi] as ClaimField).key) ?? -1;
+      for (let fi = 0; fi < F; fi++) {
+        const k = record.keys.get((fields[fi] as ClaimField).key) ?? -1;
+        keyOf[fi] = k;
+        byLocal[fi] = k >= 0 ? new Array<Entry | undefined>((record.stored[k] as readonly unknown[]).length) : [];
+      }
       last = record;
     }
     const y = local[i] as number;
+    const a = record.annotations[y] as Annotation;
     const values: MarkValues = new Array(F);
     for (let fi = 0; fi < F; fi++) {
       const k = keyOf[fi] as number;
-      let stored: unknown = undefined;
-      if (k >= 0) {
-        const s = (record.valueOf[k] as Int32Array)[y] as number;
-        if (s >= 0) stored = (record.stored[k] as readonly unknown[])[s];
-      }
-      const described = seen[fi] as Map<unknown, Entry>;
-      let entry = described.get(stored);
-      if (entry === undefined) {
-        const f = fields[fi] as ClaimField;
-        const a = record.annotations[y] as Annotation;
-        found ??= lookup();
-        entry = { field: f.key, value: String(claimCells([f], a.values, found)[0] ?? '') };
-        described.set(stored, entry);
+      const s = k >= 0 ? ((record.valueOf[k] as Int32Array)[y] as number) : -1;
+      let entry: Entry | undefined;
+      if (s < 0) {
+        entry = none[fi];
+        if (entry === undefined) none[fi] = entry = describe(fi, undefined, a);
+      } else {
+        const these = byLocal[fi] as Array<Entry | undefined>;
+        entry = these[s];
+        if (entry === undefined) these[s] = entry = describe(fi, (record.stored[k] as readonly unknown[])[s], a);
       }
       values[fi] = entry;
     }
