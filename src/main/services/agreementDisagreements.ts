@@ -135,21 +135,22 @@ export function listDisagreements(input: DisagreementInput): {
     }
     return n;
   };
+  // whether annotation i differs from the set's head in span, codes or a compared value
+  const differsFrom = (i: number, head: number): boolean => {
+    if (read.start[i] !== read.start[head] || read.end[i] !== read.end[head] || !sameCodes(read, i, head)) return true;
+    for (let v = 0; v < valuedIds.length; v++) {
+      const ids = valuedIds[v] as Int32Array;
+      if (ids[i] !== ids[head]) return true;
+    }
+    return false;
+  };
   // whether a matched set differs at all: checked for every set (for the count), with nothing made
   const differs = (s: number): boolean => {
     const n = firstsOf(s);
     if (n === 0) return false;
     if (n < m) return true;
     const head = firsts[0] as number;
-    for (let x = 1; x < n; x++) {
-      const i = firsts[x] as number;
-      if (read.start[i] !== read.start[head] || read.end[i] !== read.end[head] || !sameCodes(read, i, head))
-        return true;
-      for (let v = 0; v < valuedIds.length; v++) {
-        const ids = valuedIds[v] as Int32Array;
-        if (ids[i] !== ids[head]) return true;
-      }
-    }
+    for (let x = 1; x < n; x++) if (differsFrom(firsts[x] as number, head)) return true;
     return false;
   };
   // how a differing set differs, for the sets listed
@@ -191,7 +192,17 @@ export function listDisagreements(input: DisagreementInput): {
   };
   // the matched sets that differ, in document and reading order (as they were matched)
   const differing: number[] = [];
-  for (let s = 0; s + 1 < sets.from.length; s++) if (differs(s)) differing.push(s);
+  const S = sets.from.length - 1;
+  if (m === 2) {
+    // (two coders, most reports: the set's two first annotations read straight from `first`, as
+    // differs reads them: none, one (a coder missing), or both compared)
+    const first = sets.first;
+    for (let s = 0; s < S; s++) {
+      const a = first[2 * s] as number;
+      const b = first[2 * s + 1] as number;
+      if (a < 0 ? b >= 0 : b < 0 || differsFrom(b, a)) differing.push(s);
+    }
+  } else for (let s = 0; s < S; s++) if (differs(s)) differing.push(s);
   // a set before an annotation of no set at the same place (the order of one stable sort of both)
   const alone = unmatched.slice();
   const at = (i: number) => read.start[i] as number;
