@@ -5,8 +5,8 @@
  * and on the number of coders and the overlap asked for, so a document whose record, claims
  * (the same annotations of the record, in the same order, with the same coders), coder count
  * and overlap are those of the kept matching takes the kept sets; any other is matched again
- * (and its matching kept instead). Kept in a WeakMap keyed on the record: a changed document
- * has a new record, so its matching goes with the old one.
+ * (and its matching kept instead). Kept on the record (its `matching`): a changed document has a
+ * new record, so its matching goes with the old one.
  */
 import { SpanMatcher } from '@shared/reliability/matchClaims';
 import { intScratch, SLOT } from '@shared/reliability/scratch';
@@ -24,8 +24,6 @@ interface KeptMatching {
   members: Int32Array;
   from: Int32Array;
 }
-
-const kept = new WeakMap<DocumentRecord, KeptMatching>();
 
 /** Whether a kept matching is that of claims lo … hi − 1 (annotation indices) now. */
 function sameClaims(
@@ -93,7 +91,8 @@ export function matchedSets(
   for (let d = 0; d < D; d++) {
     const lo = bounds[d] as number;
     const hi = bounds[d + 1] as number;
-    const k = kept.get(records[read.document[claims[lo] as number] as number] as DocumentRecord);
+    const k = (records[read.document[claims[lo] as number] as number] as DocumentRecord).matching as
+      KeptMatching | undefined;
     if (k !== undefined && k.coders === m && k.overlap === overlap && sameClaims(k, claims, lo, hi, local, coderOf))
       found[d] = k;
     else missing = true;
@@ -137,7 +136,7 @@ export function matchedSets(
         claimCoder[x - lo] = coderOf[claims[x] as number] as number;
       }
       k = { coders: m, overlap, local: claimLocal, coder: claimCoder, members: setMembers, from: setFrom };
-      kept.set(records[read.document[claims[lo] as number] as number] as DocumentRecord, k);
+      (records[read.document[claims[lo] as number] as number] as DocumentRecord).matching = k;
     }
     for (let s = 0; s + 1 < k.from.length; s++) {
       for (let x = k.from[s] as number; x < (k.from[s + 1] as number); x++)

@@ -60,6 +60,12 @@ export interface DocumentRecord {
   readonly valueOf: readonly Int32Array[];
   /** per local key: the stored values by local number (each distinct value once, as first met) */
   readonly stored: ReadonlyArray<readonly unknown[]>;
+  /**
+   * the last matching of the record's claims (agreementMatches.ts, which alone reads and writes
+   * it; checked against the claims of each report before use): kept on the record itself, so a
+   * report reaches it with no look-up, and it goes with the record
+   */
+  matching: unknown;
 }
 
 /**
@@ -191,6 +197,7 @@ export function makeRecord(list: readonly Annotation[]): DocumentRecord {
     keys: new Map(keyList.map((key, k) => [key, k])),
     valueOf: keyList.map((_, k) => numbers.subarray(k * n, (k + 1) * n)),
     stored,
+    matching: undefined,
   };
 }
 
