@@ -16,6 +16,30 @@ import { floatScratch, intScratch, SLOT } from './scratch';
 const DIRECT_CODES = 14;
 
 /** The heap's top (heap[0]) taken off, the heap of `size` − 1 remaining kept ordered by `ends`. */
+/**
+ * The stretch from…to holding the set `set`, added to a coder's sections (start, end, value, with
+ * `sections` of them so far): the last one lengthened when it holds the same set, else a new one.
+ * Returns the number of sections now.
+ */
+function addSection(
+  start: Float64Array,
+  end: Float64Array,
+  value: Int32Array,
+  sections: number,
+  from: number,
+  to: number,
+  set: number,
+): number {
+  if (sections > 0 && value[sections - 1] === set) {
+    end[sections - 1] = to;
+    return sections;
+  }
+  start[sections] = from;
+  end[sections] = to;
+  value[sections] = set;
+  return sections + 1;
+}
+
 function heapPop(heap: Int32Array, size: number, ends: Float64Array): number {
   const top = heap[0] as number;
   const last = heap[size - 1] as number;
@@ -175,12 +199,7 @@ export function codeSetTable(table: UnitTable): SectionTable {
             if (current < 0) current = setNow(mask);
           }
           dirty = false;
-          if (sections > 0 && value[sections - 1] === current) end[sections - 1] = s;
-          else {
-            start[sections] = at;
-            end[sections] = s;
-            value[sections++] = current;
-          }
+          sections = addSection(start, end, value, sections, at, s, current);
           at = s;
         }
         // the set of this one code (the counts go to 1 and back to 0)
@@ -189,12 +208,7 @@ export function codeSetTable(table: UnitTable): SectionTable {
         let unit = direct !== null ? (direct[only] as number) : -1;
         if (unit < 0) unit = setNow(only);
         counts[c] = 0;
-        if (sections > 0 && value[sections - 1] === unit) end[sections - 1] = e;
-        else {
-          start[sections] = at;
-          end[sections] = e;
-          value[sections++] = unit;
-        }
+        sections = addSection(start, end, value, sections, at, e, unit);
         at = e;
         current = unit;
         dirty = true;
@@ -218,12 +232,7 @@ export function codeSetTable(table: UnitTable): SectionTable {
           if (current < 0) current = setNow(mask);
         }
         dirty = false;
-        if (sections > 0 && value[sections - 1] === current) end[sections - 1] = position;
-        else {
-          start[sections] = at;
-          end[sections] = position;
-          value[sections++] = current;
-        }
+        sections = addSection(start, end, value, sections, at, position, current);
         at = position;
       }
       if (u === -1) break;
