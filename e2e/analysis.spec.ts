@@ -442,6 +442,23 @@ test('in the Arabic interface the date fields show and take dates year first; a 
   await expect(from).not.toHaveAttribute('aria-invalid', 'true');
 });
 
+test('while the claims are first read, the view says so, and the rows replace the words', async ({ page, hashiya }) => {
+  await seed(hashiya);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/analysis.claims', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openClaims(page, hashiya);
+  const reading = page.getByTestId('claims-reading');
+  await expect(reading).toHaveText(/Reading the claims of every document/);
+  await expect(reading).toHaveAttribute('role', 'status');
+  release();
+  await expect(rows(page)).toHaveCount(3);
+  await expect(reading).toHaveCount(0);
+});
+
 test('a new filter keeps the last rows on screen, marked busy, until its first page comes', async ({
   page,
   hashiya,

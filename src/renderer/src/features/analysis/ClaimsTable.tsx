@@ -233,6 +233,12 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
         {s.table} <span className="claims-count">{state.total === null ? '' : s.claimsCount(total)}</span>
       </h2>
       <ErrorAlert message={error} />
+      {/* the view's first answer: the first in a session reads every document's claims */}
+      {state.total === null && error === null ? (
+        <p className="claims-reading" role="status" data-testid="claims-reading">
+          {s.readingClaims}
+        </p>
+      ) : null}
       {state.total === 0 ? (
         <p className="claims-empty" role="status">
           {s.noClaims}

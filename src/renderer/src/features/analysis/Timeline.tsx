@@ -193,6 +193,7 @@ export function Timeline({
         </button>
       </div>
       <ErrorAlert message={error ?? saveError} />
+      {!data && !error ? <p className="claims-reading">{s.loadingRow}</p> : null}
       {data && data.claims === 0 ? <p className="claims-empty">{s.noClaims}</p> : null}
       {geometry && data && data.bins.length > 0 ? (
         <>
