@@ -194,10 +194,7 @@ export function codeSetTable(table: UnitTable): SectionTable {
         const c = category[x] as number;
         x++;
         if (s > at) {
-          if (dirty) {
-            current = direct !== null ? (direct[mask] as number) : -1;
-            if (current < 0) current = setNow(mask);
-          }
+          if (dirty) current = setNow(mask);
           dirty = false;
           sections = addSection(start, end, value, sections, at, s, current);
           at = s;
@@ -205,8 +202,7 @@ export function codeSetTable(table: UnitTable): SectionTable {
         // the set of this one code (the counts go to 1 and back to 0)
         counts[c] = 1;
         const only = small ? (bit[c] as number) : 0;
-        let unit = direct !== null ? (direct[only] as number) : -1;
-        if (unit < 0) unit = setNow(only);
+        const unit = setNow(only);
         counts[c] = 0;
         sections = addSection(start, end, value, sections, at, e, unit);
         at = e;
@@ -227,10 +223,7 @@ export function codeSetTable(table: UnitTable): SectionTable {
         by = 1;
       } else position = to;
       if (position > at) {
-        if (dirty) {
-          current = direct !== null ? (direct[mask] as number) : -1;
-          if (current < 0) current = setNow(mask);
-        }
+        if (dirty) current = setNow(mask);
         dirty = false;
         sections = addSection(start, end, value, sections, at, position, current);
         at = position;
