@@ -446,17 +446,22 @@ test('while the claims are first read, the view says so, and the rows replace th
   await seed(hashiya);
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/analysis.claims', async (route) => {
-    await held;
-    await route.continue();
-  });
+  for (const method of ['analysis.claims', 'analysis.timeline'])
+    await page.route(`**/api/${method}`, async (route) => {
+      await held;
+      await route.continue();
+    });
   await openClaims(page, hashiya);
   const reading = page.getByTestId('claims-reading');
   await expect(reading).toHaveText(/Reading the claims of every document/);
   await expect(reading).toHaveAttribute('role', 'status');
+  // the timeline waits too
+  await expect(page.locator('.claims-timeline .claims-reading')).toHaveText('Loading…');
   release();
   await expect(rows(page)).toHaveCount(3);
   await expect(reading).toHaveCount(0);
+  await expect(page.getByTestId('network-node').first()).toBeVisible();
+  await expect(page.locator('.claims-reading')).toHaveCount(0);
 });
 
 test('a new filter keeps the last rows on screen, marked busy, until its first page comes', async ({

@@ -191,7 +191,8 @@ export function NetworkView({
       <WindowStepper state={sliding} windows={windows} shown={shownWindow} />
       <NetworkExports filter={filter} spec={exportSpec} windowsSpec={sliding.window ? spec : null} />
       <ErrorAlert message={error} />
-      {!network && !error ? <p className="claims-reading">{s.loadingRow}</p> : null}
+      {/* the first answer not come yet (with sliding windows and no dated claims there is an answer, and no network) */}
+      {!data && !error ? <p className="claims-reading">{s.loadingRow}</p> : null}
       {network && network.nodes.length === 0 ? <p className="claims-empty">{s.noClaims}</p> : null}
       {network && network.nodes.length > 0 ? (
         <>
