@@ -123,7 +123,6 @@ class Gathered {
   }
 }
 
-/** The chosen documents' records, in order, each placed on the continuum after the earlier ones. */
 /**
  * An empty list of values whose array kind any value keeps: a list begun empty becomes a list
  * of numbers or of strings by its first value, and the report's code that takes the lists of
@@ -146,7 +145,10 @@ export interface ReadRecords {
   codes: number;
 }
 
-/** The records of the chosen documents (read from their files where none is kept). */
+/**
+ * The chosen documents' records, in order, each placed on the continuum after the earlier ones
+ * (read from their files where none is kept).
+ */
 export async function readRecords(ctx: ServiceContext, summaries: readonly DocumentSummary[]): Promise<ReadRecords> {
   // each document's record (agreementRecords.ts: kept while its annotations are the same)
   const records: DocumentRecord[] = [];

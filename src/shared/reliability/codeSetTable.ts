@@ -15,7 +15,6 @@ import { floatScratch, intScratch, SLOT } from './scratch';
 /** Up to this many codes, a set of codes is numbered through a table of 2^codes entries (64 KiB at most). */
 const DIRECT_CODES = 14;
 
-/** The heap's top (heap[0]) taken off, the heap of `size` − 1 remaining kept ordered by `ends`. */
 /**
  * The stretch from…to holding the set `set`, added to a coder's sections (start, end, value, with
  * `sections` of them so far): the last one lengthened when it holds the same set, else a new one.
@@ -40,6 +39,7 @@ function addSection(
   return sections + 1;
 }
 
+/** The heap's top (heap[0]) taken off, the heap of `size` − 1 remaining kept ordered by `ends`. */
 function heapPop(heap: Int32Array, size: number, ends: Float64Array): number {
   const top = heap[0] as number;
   const last = heap[size - 1] as number;
