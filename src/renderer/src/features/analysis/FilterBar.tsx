@@ -5,7 +5,7 @@
  * and which date, and incomplete. The table, the timeline, the network and every export of the
  * view read the same ClaimFilter object.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
 import type { ClaimFilter } from '@shared/analysis/filter';
 import type { Codebook } from '@shared/model';
 import { displayName, type Entity } from '@shared/claims/registry';
@@ -62,7 +62,8 @@ export function withField<K extends keyof ClaimFilter>(
   return next;
 }
 
-export function FilterBar({
+// rendered again only for its own props: not when the view shows the filter's answers
+export const FilterBar = memo(function FilterBar({
   filter,
   onChange,
   actors,
@@ -234,4 +235,4 @@ export function FilterBar({
       </button>
     </form>
   );
-}
+});

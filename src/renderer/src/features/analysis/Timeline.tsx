@@ -5,6 +5,7 @@
  * view to its dates. Saved as SVG or PNG.
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Output } from '@shared/api';
 import type { ClaimFilter, DateField } from '@shared/analysis/filter';
 import type { Interval, StackBy } from '@shared/analysis/timeline';
 import { api } from '../../api/client';
@@ -12,7 +13,7 @@ import { useApp } from '../../app/AppContext';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { codeLabel, useI18n } from '../../i18n';
 import { chartFileName, savePng, saveSvg } from './chartExport';
-import { take, usePrimer } from './earlyRequests';
+import { settled, take, usePrimer } from './earlyRequests';
 import { Field } from './Field';
 import { useAnalysisStrings } from './strings';
 import { timelineGeometry } from './timelineGeometry';
@@ -63,8 +64,13 @@ export function Timeline({
   };
   const asked = request(filter);
   // after the table's request (useLatest's defer); a new filter's goes out in the click's task,
-  // with the table's, as one call (earlyRequests.ts)
-  const { data, error } = useLatest(asked.key, () => take(asked.key, asked.load), 1);
+  // with the table's, as one call, and is here when the view shows the filter (earlyRequests.ts)
+  const { data, error } = useLatest(
+    asked.key,
+    () => take(asked.key, asked.load),
+    1,
+    settled<Output<'analysis.timeline'>>,
+  );
   usePrimer(1, (next) => {
     const { key, input } = request(next);
     return { key, method: 'analysis.timeline', input };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { prime, registerPrimer, sendEarly, take } from './earlyRequests';
+import { prime, registerPrimer, sendEarly, settled, take } from './earlyRequests';
 
 describe('requests sent in the filter change’s task', () => {
   it('gives the request sent early to the first take of its key, and sends again after that', async () => {
@@ -105,6 +105,45 @@ describe('requests sent in the filter change’s task', () => {
       prime({ codes: ['e'] }, c.app);
       expect(c.made).toEqual(['claims']);
       await expect(take('table {"codes":["e"]}', async () => 'again')).resolves.toBe(rows);
+    });
+    it('settles once every answer has come, each then readable at once (and still taken once)', async () => {
+      off.push(registerPrimer(0, table), registerPrimer(1, timeline));
+      const c = calls();
+      let done = false;
+      const all = prime({ codes: ['f'] }, c.app).then(() => (done = true));
+      await new Promise((r) => setTimeout(r, 5));
+      expect(done).toBe(false);
+      expect(settled('table {"codes":["f"]}')).toBeUndefined();
+      c.answer({ claims: rows, timeline: bars });
+      await all;
+      expect(settled('table {"codes":["f"]}')).toEqual({ value: rows });
+      expect(settled('timeline {"codes":["f"]}')).toEqual({ value: bars });
+      // another key's answer is not this one's
+      expect(settled('table {"codes":["g"]}')).toBeUndefined();
+      await expect(take('table {"codes":["f"]}', async () => 'again')).resolves.toBe(rows);
+      // taken: neither readable nor given again
+      expect(settled('table {"codes":["f"]}')).toBeUndefined();
+      await expect(take('table {"codes":["f"]}', async () => 'again')).resolves.toBe('again');
+    });
+
+    it('settles on a refusal too, with nothing readable, and a new filter drops the last one’s answers', async () => {
+      off.push(registerPrimer(0, table), registerPrimer(1, timeline));
+      const c = calls();
+      const all = prime({ codes: ['h'] }, c.app);
+      c.fail(new Error('refused'));
+      await expect(all).resolves.toBeUndefined();
+      expect(settled('table {"codes":["h"]}')).toBeUndefined();
+      const d = calls();
+      const next = prime({ codes: ['i'] }, d.app);
+      d.answer({ claims: rows, timeline: bars });
+      await next;
+      expect(settled('timeline {"codes":["i"]}')).toEqual({ value: bars });
+      prime({ codes: ['j'] }, calls().app);
+      expect(settled('timeline {"codes":["i"]}')).toBeUndefined();
+    });
+
+    it('settles at once when no part asks anything', async () => {
+      await expect(prime({ codes: ['k'] }, calls().app)).resolves.toBeUndefined();
     });
   });
 });

@@ -8,6 +8,10 @@
  * again. One call, not two: one request to send and one to answer (the server answers in turn,
  * and the second waited for the first), and both halves come in the same task, so the table's rows
  * and the timeline's bars are drawn in the same frame.
+ * prime's promise settles once every request it sent has: the view shows the new filter to its
+ * parts then (AnalysisView.tsx), and each part reads its answer at once in that render (settled),
+ * so the parts render once for a filter change, with their answers, not once at the click (with
+ * the old answers) and again for the new ones.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ClaimFilter } from '@shared/analysis/filter';
@@ -28,13 +32,26 @@ export interface EarlyCalls {
 }
 
 const sent = new Map<string, Promise<unknown>>();
+/** the answers of the requests in `sent` that have come (a failure is left to the take) */
+const answers = new Map<string, { value: unknown }>();
 const primers = new Map<number, Primer>();
 
 /** Keep `answer` for `key`: the first take of the same key gets it. */
 function keep(key: string, answer: Promise<unknown>): void {
   // a request no effect takes (the filter did not change what it asks) is dropped unread
-  answer.catch(() => undefined);
+  answer.then(
+    (value) => {
+      if (sent.get(key) === answer) answers.set(key, { value });
+    },
+    () => undefined,
+  );
   sent.set(key, answer);
+  answers.delete(key);
+}
+
+/** The answer that came for the request sent early for `key`, if it has (it stays for the take). */
+export function settled<T>(key: string): { value: T } | undefined {
+  return answers.get(key) as { value: T } | undefined;
 }
 
 /** Send `load` now for `key`; the first take of the same key gets its answer. */
@@ -47,12 +64,17 @@ export function take<T>(key: string, load: () => Promise<T>): Promise<T> {
   const early = sent.get(key) as Promise<T> | undefined;
   if (!early) return load();
   sent.delete(key);
+  answers.delete(key);
   return early;
 }
 
-/** A new filter: each part's request for it goes out now; earlier ones not taken are dropped. */
-export function prime(filter: ClaimFilter, calls: EarlyCalls): void {
+/**
+ * A new filter: each part's request for it goes out now; earlier ones not taken are dropped. The
+ * promise settles (never rejects) once every request sent has settled, its answer in `settled`.
+ */
+export function prime(filter: ClaimFilter, calls: EarlyCalls): Promise<void> {
   sent.clear();
+  answers.clear();
   const asked = [...primers].sort((a, b) => a[0] - b[0]).map(([, primer]) => primer(filter));
   const table = asked.find((e) => e.method === 'analysis.claims');
   const timeline = asked.find((e) => e.method === 'analysis.timeline');
@@ -73,6 +95,8 @@ export function prime(filter: ClaimFilter, calls: EarlyCalls): void {
     if (early.method === 'analysis.claims') keep(early.key, calls.claims(early.input));
     else keep(early.key, calls.timeline(early.input));
   }
+  // after each keep's own reaction (registered first), so every answer is in `settled` by then
+  return Promise.allSettled([...sent.values()]).then(() => undefined);
 }
 
 /** Registers `primer` as the part `order`'s; the returned function takes it away. */

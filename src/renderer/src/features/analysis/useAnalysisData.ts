@@ -23,14 +23,27 @@ export function useDataRevision(): number {
  * researcher reads) asks first and the charts after it. The first hop is a microtask (after every
  * effect of the same commit, the table's request among them, yet before the browser draws that
  * commit's frame, so the timeline's answer does not wait for it); each further hop is a task.
+ * `ready` gives an answer for `key` that has already come (earlyRequests.ts's settled): the
+ * render for a new key shows it at once, and nothing is sent.
  */
-export function useLatest<T>(key: string, load: () => Promise<T>, defer = 0): { data: T | null; error: string | null } {
+export function useLatest<T>(
+  key: string,
+  load: () => Promise<T>,
+  defer = 0,
+  ready?: (key: string) => { value: T } | undefined,
+): { data: T | null; error: string | null } {
   const [state, setState] = useState<{ key: string; data: T | null; error: string | null }>({
     key: '',
     data: null,
     error: null,
   });
+  const early = state.key !== key ? ready?.(key) : undefined;
   useEffect(() => {
+    const came = ready?.(key);
+    if (came) {
+      setState({ key, data: came.value, error: null });
+      return;
+    }
     let current = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const send = (hops: number) => {
@@ -56,5 +69,5 @@ export function useLatest<T>(key: string, load: () => Promise<T>, defer = 0): { 
     // the key stands for everything `load` reads
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  return { data: state.data, error: state.error };
+  return early ? { data: early.value, error: null } : { data: state.data, error: state.error };
 }
