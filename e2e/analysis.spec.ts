@@ -411,6 +411,13 @@ test('1,200 claims: the table fetches only the windows it shows, and End reaches
   expect(asked.every((a) => a.limit <= 200)).toBe(true);
   // the first page and the last, in each order: never the pages in between
   expect(asked.length).toBeLessThan(8);
+  // scrolled to the middle: the rows in view are drawn, at their places in the box
+  const body = page.locator('.claims-body');
+  await body.evaluate((el) => (el.scrollTop = 600 * 34));
+  await expect(page.locator('[data-index="600"] .col-claimant')).toHaveText('actor 0600');
+  const [box, row] = await Promise.all([body.boundingBox(), page.locator('[data-index="600"]').boundingBox()]);
+  expect(Math.abs(row!.y - box!.y)).toBeLessThan(2);
+  expect(await page.locator('[data-index="0"]').count()).toBe(0);
 });
 
 test('in the Arabic interface the date fields show and take dates year first; a text that is no date is refused and changes nothing', async ({

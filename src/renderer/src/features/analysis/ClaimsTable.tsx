@@ -1,24 +1,29 @@
 /**
- * The claims table (issue 16): every claim the filter lets through, virtualised with
- * @tanstack/react-virtual and fetched from analysis.claims a page at a time as it scrolls, so
- * 100,000 claims never come to the page at once. A header sorts (on the server; aria-sort says
+ * The claims table (issue 16): every claim the filter lets through, only the rows in view drawn
+ * (rowWindow.ts) and fetched from analysis.claims a page at a time as it scrolls, so 100,000
+ * claims never come to the page at once. A header sorts (on the server; aria-sort says
  * how); a row opens its passage in the reader (click, or Enter on the focused row; the arrow keys,
  * Page Up/Down, Home and End move between rows).
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ClaimFilter } from '@shared/analysis/filter';
+import type { Output } from '@shared/api';
 import type { ClaimColumn, ClaimRow } from '@shared/api/analysis';
 import { api, errorMessage } from '../../api/client';
 import { useApp } from '../../app/AppContext';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { codeLabel, useI18n } from '../../i18n';
 import { ClaimRowView, ROW_HEIGHT, type RowActions } from './ClaimRowView';
-import { take, usePrimer } from './earlyRequests';
+import { settled, take, usePrimer } from './earlyRequests';
 import { PAGE_SIZE, RowPages } from './rowPages';
 import { useAnalysisStrings } from './strings';
+import { useRowWindow } from './rowWindow';
 import { tableKey, tableShown } from './tableFirst';
 
+/** the rows' box, 24rem (analysis.css), before it is measured */
+const BODY_HEIGHT = 384;
+/** first…end − 1 */
+const indexes = (first: number, end: number): number[] => Array.from({ length: end - first }, (_, i) => first + i);
 /** how long the last filter's rows stand undimmed, waiting for the new ones */
 const LATE_MS = 150;
 type Sort = { column: ClaimColumn; dir: 'asc' | 'desc' };
@@ -69,17 +74,26 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
   const [, setArrivals] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [active, setActive] = useState(0);
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement | null>(null);
   // a new filter, order or revision starts a new set of pages (React renders again at once); the
   // old total and rows stand until the new ones come, so an edit elsewhere does not lose the
-  // scroll place and a click does not empty the table only to fill it again a moment later
-  if (loaded.key !== key)
+  // scroll place and a click does not empty the table only to fill it again a moment later; a
+  // first page that has already come (sent in the click's task: earlyRequests.ts) is shown at once
+  if (loaded.key !== key) {
+    const pages = new RowPages<ClaimRow>();
+    const came = settled<Output<'analysis.claims'>>(pageRequest(filter, sort, revision, 0).key);
+    if (came) {
+      pages.put(0, came.value.rows);
+      // as the answer of a fetch would (below): the last filter's failure is over
+      if (error !== null) setError(null);
+    }
     setLoaded({
       key,
-      pages: new RowPages<ClaimRow>(),
-      total: loaded.total,
+      pages,
+      total: came ? came.value.total : loaded.total,
       previous: loaded.pages.has(0) ? loaded.pages : loaded.previous,
     });
+  }
   const state = loaded;
   const total = state.total ?? 0;
   const busy = !state.pages.has(0) && state.previous !== null;
@@ -96,17 +110,19 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
   }, [busy]);
   const shown = busy ? state.previous! : state.pages;
 
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    // rows drawn beyond the visible ones, each way: each is twelve cells to lay out when a filter
-    // changes; four rows are more than a wheel step or an arrow key moves
-    overscan: 4,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? PAGE_SIZE - 1;
+  // rows drawn beyond the visible ones, each way: each is twelve cells to lay out when a filter
+  // changes; four rows are more than a wheel step or an arrow key moves
+  const rows = useRowWindow(total, ROW_HEIGHT, 4, BODY_HEIGHT);
+  const setWindowEl = rows.ref;
+  const body = useCallback(
+    (el: HTMLDivElement | null) => {
+      scroller.current = el;
+      setWindowEl(el);
+    },
+    [setWindowEl],
+  );
+  const first = rows.first;
+  const last = rows.end > rows.first ? rows.end - 1 : PAGE_SIZE - 1;
 
   const codeNames = useMemo(() => new Map(app.codebook.codes.map((c) => [c.id, codeLabel(c, lang)])), [app, lang]);
 
@@ -151,8 +167,8 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
   // question makes the browser lay the page out at once, in the click's task)
   useEffect(() => {
     setActive(0);
-    if ((virtualizer.scrollOffset ?? 0) !== 0) scroller.current?.scrollTo({ top: 0 });
-    // the virtualizer is the same object for the table's life
+    if (rows.top() !== 0) scroller.current?.scrollTo({ top: 0 });
+    // rows.top reads the window's last scroll offset, whichever render's it is
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filter, sort]);
 
@@ -162,7 +178,7 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(total - 1, index));
     setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    rows.scrollTo(next);
     requestAnimationFrame(() =>
       scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus({ preventScroll: true }),
     );
@@ -268,15 +284,15 @@ export function ClaimsTable({ filter, revision }: { filter: ClaimFilter; revisio
               ))}
             </div>
           </div>
-          <div role="rowgroup" className="claims-body" ref={scroller}>
-            <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((item) => (
+          <div role="rowgroup" className="claims-body" ref={body}>
+            <div role="presentation" style={{ height: total * ROW_HEIGHT, position: 'relative' }}>
+              {indexes(rows.first, rows.end).map((index) => (
                 <ClaimRowView
-                  key={item.index}
-                  index={item.index}
-                  start={item.start}
-                  row={shown.row(item.index)}
-                  active={item.index === active}
+                  key={index}
+                  index={index}
+                  start={index * ROW_HEIGHT}
+                  row={shown.row(index)}
+                  active={index === active}
                   columns={COLUMNS}
                   loading={s.loadingRow}
                   actions={actions}
