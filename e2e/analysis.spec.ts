@@ -471,6 +471,43 @@ test('while the claims are first read, the view says so, and the rows replace th
   await expect(page.locator('.claims-reading')).toHaveCount(0);
 });
 
+test('choosing in the filter bar does not move the view below it: each field keeps its width whatever is chosen', async ({
+  page,
+  hashiya,
+}) => {
+  await seed(hashiya);
+  await openClaims(page, hashiya);
+  await expect(rows(page)).toHaveCount(3);
+  const place = () =>
+    page.evaluate(() => {
+      const box = (q: string) => document.querySelector(q)!.getBoundingClientRect();
+      return {
+        bar: box('.claims-filter').height,
+        charts: box('.analysis-charts').top,
+        table: box('.claims-table-section').top,
+        button: box('[data-testid=filter-codes] .multi-select-button').width,
+      };
+    });
+  for (const width of [1280, 1024, 900]) {
+    await page.setViewportSize({ width, height: 800 });
+    const before = await place();
+    // a code's name, then two codes ("2 chosen"), then none again
+    await choose(page, 'codes', 'Arms embargo');
+    await expect(rows(page)).toHaveCount(1);
+    const button = page.getByTestId('filter-codes').locator('.multi-select-button');
+    await expect(button).toHaveAttribute('title', 'Arms embargo');
+    expect(await place()).toEqual(before);
+    await choose(page, 'codes', 'Ceasefire proposal');
+    await expect(rows(page)).toHaveCount(3);
+    await expect(button).toHaveAttribute('title', '2 chosen');
+    expect(await place()).toEqual(before);
+    await page.getByRole('button', { name: 'Clear the filter' }).click();
+    await expect(button).toHaveAttribute('title', 'Any code');
+    await expect(rows(page)).toHaveCount(3);
+    expect(await place()).toEqual(before);
+  }
+});
+
 test('a new filter keeps the last rows on screen, marked busy, until its first page comes', async ({
   page,
   hashiya,

@@ -94,6 +94,8 @@ export function MultiSelect({
         aria-expanded={open}
         aria-controls={`${id}-list`}
         aria-labelledby={`${id}-label ${id}-value`}
+        // the whole of a long name, cut short in the button
+        title={summary}
         onClick={() => setOpen((o) => !o)}
       >
         <bdi id={`${id}-value`}>{summary}</bdi>

@@ -50,6 +50,8 @@ export function Timeline({
   const [stackBy, setStackBy] = useState<StackBy>('code');
   const [dateField, setDateField] = useState<DateField | null>(null);
   const [shown, setShown] = useState<number | null>(null);
+  /** a bar has the keyboard's focus: the chart shows a ring */
+  const [ring, setRing] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const fieldOf = (f: ClaimFilter): DateField => dateField ?? f.dateField ?? 'document';
@@ -119,7 +121,11 @@ export function Timeline({
           data-total={c.bin.total}
           aria-label={describe(i)}
           onMouseEnter={() => setShown(i)}
-          onFocus={() => setShown(i)}
+          onFocus={(e) => {
+            setShown(i);
+            setRing(e.currentTarget.matches(':focus-visible'));
+          }}
+          onBlur={() => setRing(false)}
           onClick={() => pickDates.current(c.bin.start, c.bin.end, field)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' || e.key === ' ') {
@@ -205,7 +211,7 @@ export function Timeline({
         <>
           <svg
             ref={svg}
-            className="timeline-svg"
+            className={ring ? 'timeline-svg timeline-ring' : 'timeline-svg'}
             // dates and counts read left to right in both interfaces; text-anchor follows this
             direction="ltr"
             viewBox={`0 0 ${FRAME.width} ${FRAME.height}`}
