@@ -77,7 +77,7 @@ describe('the timeline, against its definition', () => {
   })();
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const day = () =>
-    `2019-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+    `${pick(['2018', '2019', '2020'])}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
   const records = Array.from({ length: 300 }, () =>
     claim(
       rand() < 0.1 ? null : pick(['A', 'B', 'C', 'D']),
