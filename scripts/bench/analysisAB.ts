@@ -5,7 +5,8 @@
  * Chromium. The runs alternate (A B B A …), each exactly as analysisBench.ts takes it (a code ticked,
  * to the painted table and timeline), so a slower moment of the shared machine falls on both.
  * Run by scripts/bench.mjs with BENCH_ENTRY=analysisAB (AB_RUNS rounds, default 12;
- * AB_TRACE=dir: a Chromium trace of each variant's third run, of every run with AB_TRACE_ALL=1; AB_PROFILE=dir: a CPU profile of every run).
+ * AB_TRACE=dir: a Chromium trace of each variant's third run, of every run with AB_TRACE_ALL=1; AB_PROFILE=dir: a CPU profile of every run;
+ * AB_SPLIT=1: each run's split, when its rows were in the DOM and when each frame began).
  */
 import { cp, mkdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -150,7 +151,12 @@ try {
           ],
         });
       const profiling = process.env.AB_PROFILE && r >= 1 ? await startProfile(v.page) : null;
-      const t = await codeFilterToPaint(v.page, code.name || code.nameAr, shows);
+      const t = await codeFilterToPaint(v.page, code.name || code.nameAr, shows, Boolean(process.env.AB_SPLIT));
+      // AB_SPLIT=1: when the rows were in the DOM and each frame until they were shown (analysisPaint.ts)
+      if (t.split)
+        console.error(
+          `[split] ${v.name} table ${t.table.toFixed(1)}: answer ${t.tableServer.toFixed(1)}, rows in the DOM ${t.split.dom.toFixed(1)}, frames at ${t.split.frames.map((f) => f.toFixed(1)).join(' ')}`,
+        );
       if (tracing) await browser.stopTracing();
       if (profiling) await profiling.stop(path.join(process.env.AB_PROFILE!, `${v.name}-${code.id}.cpuprofile`));
       // AB_RESOURCES=1: the requests' Resource Timing of this run (a debugging aid)
