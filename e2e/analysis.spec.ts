@@ -133,6 +133,16 @@ test('the claims table shows the tagged claims and sorting by date reverses them
   await expect(picture).toHaveAttribute('transform', home!);
   await page.getByLabel('Stack by').selectOption({ label: 'Actor' });
   await expect(page.locator('.claims-timeline .chart-legend')).toContainText('إيمانويل ماكرون');
+  // one shape per claimant, in its legend colour: the April bar holds two of them, May's one
+  const swatches = await page
+    .locator('.claims-timeline .chart-legend .swatch')
+    .evaluateAll((s) => s.map((e) => getComputedStyle(e).backgroundColor));
+  const shapes = page.getByTestId('timeline-series');
+  await expect(shapes).toHaveCount(3);
+  const fills = await shapes.evaluateAll((s) => s.map((e) => getComputedStyle(e).fill));
+  expect(fills).toEqual(swatches);
+  const pieces = await shapes.evaluateAll((s) => s.map((e) => (e.getAttribute('d')!.match(/M/g) ?? []).length));
+  expect(pieces.reduce((a, b) => a + b, 0)).toBe(3);
   saveScreenshot('claims-timeline.png', await page.locator('.claims-timeline').screenshot());
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
@@ -471,7 +481,7 @@ test('while the claims are first read, the view says so, and the rows replace th
   await expect(page.locator('.claims-reading')).toHaveCount(0);
 });
 
-test('choosing in the filter bar does not move the view below it: each field keeps its width whatever is chosen', async ({
+test('choosing in the filter bar does not move what lies below it: each field keeps its width whatever is chosen', async ({
   page,
   hashiya,
 }) => {
@@ -483,8 +493,8 @@ test('choosing in the filter bar does not move the view below it: each field kee
       const box = (q: string) => document.querySelector(q)!.getBoundingClientRect();
       return {
         bar: box('.claims-filter').height,
+        // what lies below the bar starts where it did (the charts' own heights follow their data)
         charts: box('.analysis-charts').top,
-        table: box('.claims-table-section').top,
         button: box('[data-testid=filter-codes] .multi-select-button').width,
       };
     });

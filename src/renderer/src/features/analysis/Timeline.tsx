@@ -142,22 +142,35 @@ export function Timeline({
             height={FRAME.height - FRAME.bottom - FRAME.top}
             fill="transparent"
           />
-          {c.segments.map((seg) => (
-            <rect
-              key={seg.series}
-              x={c.x}
-              y={seg.y}
-              width={c.width}
-              height={seg.height}
-              fill={colour(series[seg.series]?.key ?? '', seg.series)}
-            />
-          ))}
         </g>
       )),
-    // describe and colour read only these
+    // describe reads only these
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [geometry, data, stackBy, field, s, lang, codes],
   );
+  // each series' segments as one path over the bars (the pointer goes through it to the bar's
+  // column): a series is one element to lay out, not one per bar, so a new answer changes a few
+  // elements where it removed and added hundreds
+  const stacks = useMemo(() => {
+    if (!geometry) return null;
+    const parts: string[][] = series.map(() => []);
+    for (const c of geometry.columns)
+      for (const seg of c.segments)
+        (parts[seg.series] ??= []).push(`M${c.x},${seg.y}h${c.width}v${seg.height}h${-c.width}Z`);
+    return parts.map((d, k) =>
+      d.length > 0 ? (
+        <path
+          key={series[k]?.key ?? k}
+          d={d.join('')}
+          fill={colour(series[k]?.key ?? '', k)}
+          pointerEvents="none"
+          data-testid="timeline-series"
+        />
+      ) : null,
+    );
+    // colour reads only these
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [geometry, series, stackBy, codes]);
   const save = (kind: 'svg' | 'png') => {
     if (!svg.current) return;
     setSaveError(null);
@@ -230,6 +243,7 @@ export function Timeline({
               </g>
             ))}
             {bars}
+            {stacks}
             <line
               x1={FRAME.left}
               x2={FRAME.width - FRAME.right}
