@@ -14,9 +14,9 @@
  * What the report keeps between calls (src/main/services/agreementRecords.ts): per document, its
  * annotations read once into typed arrays with document-local numbers (coders, codes, each value
  * key's stored values), kept in a WeakMap keyed on the document's annotation list and checked on
- * every call against that list (the same annotation objects in the same order: the store never
- * changes an annotation object, an edit puts a new one in its place), so a changed document is
- * read again and only it (a document not open, read from its file, has its record kept under its
+ * every call against that list's revision (a change counter the store gives each list, another
+ * number after every change it makes to the document: src/main/store/annotationRevisions.ts), so
+ * a changed document is read again and only it (a document not open, read from its file, has its record kept under its
  * document-index entry while that entry is the same object and the document still not open: this
  * bench opens every document, so it does not time that case); beside each record, that document's last matching of claims
  * (agreementMatches.ts: taken again only for the same claims, coder count and overlap); and each

@@ -175,7 +175,7 @@ export async function readRecords(ctx: ServiceContext, summaries: readonly Docum
       title = file.document.title;
       if (open.has(summary.id)) {
         dropFileRecord(summary);
-        record = recordOf(file.annotations);
+        record = recordOf(file.annotations, ctx.store.annotationRevision(file.annotations));
         docLength = lengthOf(file.document);
       } else {
         record = makeRecord(file.annotations);
