@@ -27,12 +27,11 @@ import { fieldFigures } from '@shared/reliability/fieldFigures';
 import { boundaryOfTable, codingGivenUnitsOfTable, heldSquares } from '@shared/reliability/sectionTable';
 import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
 import { codeSetTable } from '@shared/reliability/codeSetTable';
-import { floatScratch, intScratch, SLOT } from '@shared/reliability/scratch';
-import { unitizingAlphaOfTable, type UnitTable } from '@shared/reliability/unitizingTable';
+import { unitizingAlphaOfTable } from '@shared/reliability/unitizingTable';
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
 import { coderOfTally } from '../codebook/usageIndex';
 import { selectDocuments } from '../exchange/documentSource';
-import { fieldMetric, listDisagreements, type ReadAnnotations } from './agreementDisagreements';
+import { fieldMetric, listDisagreements } from './agreementDisagreements';
 import type { ServiceContext } from './context';
 import { coderKeyIn, sortByName } from './coders';
 import { assertNotBlind } from './visibleAnnotations';
@@ -40,6 +39,7 @@ import { gatherAnnotations, readRecords, type ReadRecords } from './agreementRea
 import { matchedSets } from './agreementMatches';
 import { valueDescriber } from './agreementDescribe';
 import { coderCounts, comparedAnnotations, doubledSets, fieldRows, usedCodes } from './agreementPasses';
+import { unitsOf } from './agreementUnits';
 
 const sentences = (flags: readonly Flag[], what: string) => flags.map((f) => flagSentence(f, what));
 
@@ -168,7 +168,8 @@ function composeReport(
   });
   const { coderOf, mine } = comparedAnnotations(slotOf, comparedOfSlot, N);
 
-  // unitizing: one unit per code of each annotation, on the continuum (unitizingTable.ts)
+  // unitizing: one unit per code of each annotation, on the continuum, laid out coder after coder
+  // (agreementUnits.ts), which αU (unitizingTable.ts) and the cut by code sets both read
   const used = usedCodes(read, mine, slotCode.length);
   const codeIds = codebook
     .map((c) => c.id)
@@ -300,48 +301,4 @@ function composeReport(
     warnings: [...warnings, ...codes.flatMap((c) => c.warnings), ...fieldReports.flatMap((f) => f.warnings)],
   };
   return report;
-}
-
-/**
- * The compared coders' units on the continuum: one per code of each annotation (codes numbered:
- * `codeIds` first, then any other in the order met; `slotCode` names the read code numbers).
- */
-function unitsOf(
-  read: ReadAnnotations,
-  mine: Int32Array,
-  coderOf: Int32Array,
-  offsets: readonly number[],
-  codeIds: readonly string[],
-  slotCode: readonly string[],
-  length: number,
-  coders: number,
-): UnitTable {
-  const categories = [...codeIds];
-  const codeIndex = new Map(categories.map((c, i) => [c, i]));
-  const categoryOf = Int32Array.from(slotCode, (code) => codeIndex.get(code) ?? -1);
-  let n = 0;
-  for (let y = 0; y < mine.length; y++) {
-    const i = mine[y] as number;
-    n += (read.codeFrom[i + 1] as number) - (read.codeFrom[i] as number);
-  }
-  // (scratch reused by the next report, scratch.ts: every place written here)
-  const coder = intScratch(SLOT.unitCoder, n);
-  const category = intScratch(SLOT.unitCategory, n);
-  const start = floatScratch(SLOT.unitStart, n);
-  const end = floatScratch(SLOT.unitEnd, n);
-  let u = 0;
-  for (let y = 0; y < mine.length; y++) {
-    const i = mine[y] as number;
-    const offset = offsets[read.document[i] as number] as number;
-    for (let x = read.codeFrom[i] as number; x < (read.codeFrom[i + 1] as number); x++) {
-      const slot = read.codeList[x] as number;
-      let k = categoryOf[slot] as number;
-      if (k === -1) categoryOf[slot] = k = categories.push(slotCode[slot] as string) - 1;
-      coder[u] = coderOf[i] as number;
-      category[u] = k;
-      start[u] = offset + (read.start[i] as number);
-      end[u++] = offset + (read.end[i] as number);
-    }
-  }
-  return { begin: 0, length, coders, categories, coder, category, start, end };
 }
