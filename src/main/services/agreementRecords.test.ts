@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '@shared/model';
-import { makeRecord, recordOf } from './agreementRecords';
+import { makeRecord, numberedKeys, numberOfKey, recordOf } from './agreementRecords';
 
-const annotation = (id: string, start: number, end: number, codes: string[]): Annotation =>
+const annotation = (id: string, start: number, end: number, codes: string[], values = {}): Annotation =>
   ({
     id,
     documentId: 'd',
     start,
     end,
     codes,
-    values: {},
+    values,
     annotator: 'Amal',
     quote: '',
     createdAt: '2026-01-01T00:00:00.000Z',
@@ -30,5 +30,19 @@ describe('recordOf', () => {
     expect(recordOf(list, 3)).toBe(second);
     // another list: a record of its own
     expect(recordOf(list.slice(), 3)).not.toBe(second);
+  });
+});
+
+describe('a record’s value keys', () => {
+  it('are numbered once for the process, whatever record meets them first and in what order', () => {
+    const one = makeRecord([annotation('a', 0, 4, [], { stance: 'x', __proto__key: 1 }), annotation('b', 1, 2, [])]);
+    const two = makeRecord([annotation('c', 0, 4, [], { certainty: 'y' }), annotation('d', 1, 3, [], { stance: 'z' })]);
+    for (const record of [one, two])
+      for (const [key, k] of record.keys) {
+        expect(record.keyNumbers[k]).toBe(numberOfKey(key));
+        expect(numberOfKey(key)).toBeLessThan(numberedKeys());
+      }
+    expect(one.keyNumbers[one.keys.get('stance') as number]).toBe(two.keyNumbers[two.keys.get('stance') as number]);
+    expect(numberOfKey('a key no record holds')).toBe(-1);
   });
 });

@@ -60,6 +60,8 @@ export interface DocumentRecord {
   readonly codeNumbers: Int32Array;
   /** the keys of the annotations' own values, numbered locally (a Map: any key is a key) */
   readonly keys: ReadonlyMap<string, number>;
+  /** each local key's number among every value key met by any record (keyNumber) */
+  readonly keyNumbers: Int32Array;
   /** per local key: each annotation's stored value under it as a local number (−1: none) */
   readonly valueOf: readonly Int32Array[];
   /** per local key: the stored values by local number (each distinct value once, as first met) */
@@ -89,6 +91,31 @@ function codeNumber(code: string): number {
 /** How many code ids have a number (codeNumber gives 0 … this − 1). */
 export function numberedCodes(): number {
   return codesNumbered;
+}
+
+/**
+ * Every value key met in a record, numbered once for the process (a codebook's field keys, and
+ * any other key an annotation's values hold), so a report finds a record's keys among its
+ * compared fields through an array instead of looking each field's key up in each record.
+ */
+const keyNumbers = new Map<string, number>();
+let keysNumbered = 0;
+
+/** The process-wide number of a value key (given when first met). */
+function keyNumber(key: string): number {
+  let k = keyNumbers.get(key);
+  if (k === undefined) keyNumbers.set(key, (k = keysNumbered++));
+  return k;
+}
+
+/** The process-wide number of a value key, or −1 when no record has met it. */
+export function numberOfKey(key: string): number {
+  return keyNumbers.get(key) ?? -1;
+}
+
+/** How many value keys have a number (keyNumber gives 0 … this − 1). */
+export function numberedKeys(): number {
+  return keysNumbered;
 }
 
 /** −0 is a stored value of its own (a Map takes it for 0): the key it is numbered under */
@@ -200,6 +227,7 @@ export function makeRecord(list: readonly Annotation[], revision = -1): Document
     codes,
     codeNumbers: Int32Array.from(codes, codeNumber),
     keys: new Map(keyList.map((key, k) => [key, k])),
+    keyNumbers: Int32Array.from(keyList, keyNumber),
     valueOf: keyList.map((_, k) => numbers.subarray(k * n, (k + 1) * n)),
     stored,
     matching: undefined,

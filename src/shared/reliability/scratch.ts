@@ -56,6 +56,7 @@ export const SLOT = {
   setSectionEnd: 34,
   setSectionValue: 35,
   setSectionLength: 36,
+  readNoValue: 37,
 } as const;
 
 type Slot = (typeof SLOT)[keyof typeof SLOT];
