@@ -182,7 +182,10 @@ function composeReport(
   // each code's summed from them)
   const sections = codeSetTable(table);
   const holds = (code: string) => (set: string) => (set.split(CODE_SEPARATOR).includes(code) ? code : null);
-  // S of each code's |uα in one pass over the sections (heldSquares), the codes each set value holds
+  // S of each code's |uα in one pass over the sections (heldSquares), the codes each set value
+  // holds; and S of the overall |uα (every set of codes one unit, ∅ a gap) in the same pass, as
+  // one more code (`any`) that every set but ∅ holds
+  const any = unitizing.categories.length;
   const held = heldSquares(
     sections,
     sections.values.map((set) => {
@@ -192,9 +195,10 @@ function composeReport(
       unitizing.categories.forEach((r, k) => {
         if (members.includes(r.category)) these.push(k);
       });
+      these.push(any);
       return these;
     }),
-    unitizing.categories.length,
+    any + 1,
   );
   const codes: CodeAgreement[] = unitizing.categories.map((r, k) => {
     const name = codeNames.get(r.category) ?? r.category;
@@ -279,7 +283,7 @@ function composeReport(
       observed: mean(defined.map((r) => r.observed)),
       expected: mean(defined.map((r) => r.expected)),
       units: totalUnits,
-      boundary: family(boundaryOfTable(sections, () => 'unit')),
+      boundary: family(boundaryOfTable(sections, () => 'unit', held?.[any])),
       codingGivenUnits: family(codingGivenUnitsOfTable(sections, (set) => set)),
       codes,
     },
