@@ -38,7 +38,7 @@ import { assertNotBlind } from './visibleAnnotations';
 import { gatherAnnotations, readRecords, type ReadRecords } from './agreementRead';
 import { matchedSets } from './agreementMatches';
 import { valueDescriber } from './agreementDescribe';
-import { coderCounts, comparedAnnotations, doubledSets, fieldRows, usedCodes } from './agreementPasses';
+import { coderCounts, comparedAnnotations, comparedOfWho, doubledSets, fieldRows, usedCodes } from './agreementPasses';
 import { unitsOf } from './agreementUnits';
 
 const sentences = (flags: readonly Flag[], what: string) => flags.map((f) => flagSentence(f, what));
@@ -131,8 +131,22 @@ function composeReport(
   // the compared coders, when chosen (else every coder is compared)
   const chosenCoders = input.coders ? new Set(input.coders) : null;
   // the annotations read once into typed arrays (agreementRead.ts)
-  const { read, offsets, length, slotOf, coderSlot, codeSlot, slotCode, fieldIds, givenOf, unnamed, records, local } =
-    gatherAnnotations(recordsRead, { chosenCodes, chosenCoders, fields, keyOf });
+  const {
+    read,
+    offsets,
+    length,
+    slotOf,
+    coderSlot,
+    codeSlot,
+    slotCode,
+    fieldIds,
+    givenOf,
+    unnamed,
+    records,
+    local,
+    whoSlot,
+    whoFrom,
+  } = gatherAnnotations(recordsRead, { chosenCodes, chosenCoders, fields, keyOf });
   if (unnamed > 0) notes.push({ kind: 'unnamed', count: unnamed });
   if (unnamed > 0)
     warnings.push(
@@ -221,7 +235,14 @@ function composeReport(
   const totalUnits = codes.reduce((s, c) => s + c.units, 0);
 
   // claims: matched sets per document, each one unit of the reliability data
-  const sets = matchedSets(read, records, local, mine, coderOf, m, overlap);
+  const sets = matchedSets(
+    read,
+    records,
+    { local, coderOf, whoCoder: comparedOfWho(whoSlot, comparedOfSlot), whoFrom },
+    mine,
+    m,
+    overlap,
+  );
   const S = sets.from.length - 1;
   const doubled = doubledSets(sets, coderOf, m);
   if (doubled > 0) notes.push({ kind: 'doubled', count: doubled });

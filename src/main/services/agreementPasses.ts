@@ -22,6 +22,16 @@ export function comparedAnnotations(
   return { coderOf, mine };
 }
 
+/** Each document's record coders' compared coder (whoSlot mapped through comparedOfSlot; −1: none). */
+export function comparedOfWho(whoSlot: Int32Array, comparedOfSlot: Int32Array): Int32Array {
+  const whoCoder = intScratch(SLOT.whoCoder, whoSlot.length);
+  for (let x = 0; x < whoSlot.length; x++) {
+    const slot = whoSlot[x] as number;
+    whoCoder[x] = slot < 0 ? -1 : (comparedOfSlot[slot] as number);
+  }
+  return whoCoder;
+}
+
 /** Which read code numbers (0 … codes − 1) the compared annotations hold: 1 each. */
 export function usedCodes(read: ReadAnnotations, mine: Int32Array, codes: number): Uint8Array {
   const used = new Uint8Array(codes);

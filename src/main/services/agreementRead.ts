@@ -61,6 +61,12 @@ export interface ReadResult {
   /** each document's record (by document number), and each annotation read's place in it */
   records: DocumentRecord[];
   local: Int32Array;
+  /**
+   * per document d, each coder of its record (whoOf, local number p): whoSlot[whoFrom[d] + p], its
+   * coder slot (−1: no name; −2: none of its annotations read)
+   */
+  whoSlot: Int32Array;
+  whoFrom: Int32Array;
 }
 
 /** A scratch table with room for `need` entries: `a` itself, or a longer one. */
@@ -110,11 +116,18 @@ class Gathered {
   readonly sameKey: Int32Array;
   /** per field: its ids written up to here (−1 filled in where a document had no value of its key) */
   readonly filledTo: Int32Array;
+  /** per document, its record's coders' slots (ReadResult's whoSlot and whoFrom) */
+  readonly whoSlot: Int32Array;
+  readonly whoFrom: Int32Array;
   n = 0;
   codeCount = 0;
   unnamed = 0;
-  constructor(annotations: number, codes: number, compared: readonly ClaimField[]) {
+  constructor(annotations: number, codes: number, compared: readonly ClaimField[], records: readonly DocumentRecord[]) {
     const fields = compared.length;
+    let whos = 0;
+    for (const record of records) whos += record.whoOf.length;
+    this.whoSlot = intScratch(SLOT.readWhoSlot, whos);
+    this.whoFrom = new Int32Array(records.length + 1);
     // (scratch arrays reused from report to report, scratch.ts: each place written before it is read)
     this.local = intScratch(SLOT.readLocal, annotations);
     this.document = intScratch(SLOT.readDocument, annotations);
@@ -230,7 +243,7 @@ export async function readRecords(ctx: ServiceContext, summaries: readonly Docum
 export function gatherAnnotations(read: ReadRecords, options: ReadOptions): ReadResult {
   const { fields, chosenCodes } = options;
   const { records, documents, offsets, length, annotations, codes } = read;
-  const g = new Gathered(annotations, codes, fields);
+  const g = new Gathered(annotations, codes, fields, records);
   const readers = fields.map(storedValueReader);
   for (let d = 0; d < records.length; d++) readDocument(g, records[d] as DocumentRecord, d, options, readers);
   const { local, n, codeCount } = g;
@@ -270,6 +283,8 @@ export function gatherAnnotations(read: ReadRecords, options: ReadOptions): Read
     unnamed: g.unnamed,
     records,
     local: local.subarray(0, n),
+    whoSlot: g.whoSlot,
+    whoFrom: g.whoFrom,
   };
 }
 
@@ -333,6 +348,9 @@ function readDocument(
   }
   const count = n - first;
   g.n = n;
+  const whoAt = g.whoFrom[d] as number;
+  for (let p = 0; p < whoOf.length; p++) g.whoSlot[whoAt + p] = slotOfWho[p] as number;
+  g.whoFrom[d + 1] = whoAt + whoOf.length;
   g.document.fill(d, first, n);
   // spans: the record's own when every annotation is read
   if (count === all) {

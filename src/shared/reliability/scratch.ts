@@ -57,6 +57,8 @@ export const SLOT = {
   setSectionValue: 35,
   setSectionLength: 36,
   readNoValue: 37,
+  readWhoSlot: 38,
+  whoCoder: 39,
 } as const;
 
 type Slot = (typeof SLOT)[keyof typeof SLOT];
