@@ -62,10 +62,16 @@ export function fieldFigures(rows: readonly Int32Array[], given: readonly Value[
 function twoCoderFigures(a: Int32Array, b: Int32Array, given: readonly Value[], metric: Metric): FieldFigures {
   const pass = twoCoderPass(a, b, given.length);
   const { count, agree } = pass;
-  const categories = categoriesOf(
+  // (the categories in an array of the kind that holds any value, whichever the field's are: one
+  // shape of prepared data for every field, where the numbers' and the strings' arrays made the
+  // code that reads them, optimised on one, taken back to the interpreter on the other)
+  const categories: Value[] = [''];
+  categories.pop();
+  for (const c of categoriesOf(
     pass.found.map((id) => given[id] as Value),
     metric,
-  );
+  ))
+    categories.push(c);
   const index = new Map<Value, number>(categories.map((c, i) => [c, i]));
   const categoryOf = new Int32Array(given.length).fill(-1);
   for (const id of pass.found) categoryOf[id] = index.get(given[id] as Value) as number;
