@@ -22,8 +22,8 @@ import { registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
 import type { CoderNaming } from '@shared/coders/naming';
 import type { Code, DocumentSummary } from '@shared/model';
-import type { Value } from '@shared/reliability/codingAlpha';
-import { fieldFigures } from '@shared/reliability/fieldFigures';
+import type { Metric, Value } from '@shared/reliability/codingAlpha';
+import { fieldFigures, twoCoderFieldFigures, type FieldFigures } from '@shared/reliability/fieldFigures';
 import { boundaryOfTable, codingGivenUnitsOfTable, heldSquares } from '@shared/reliability/sectionTable';
 import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
 import { codeSetTable } from '@shared/reliability/codeSetTable';
@@ -31,7 +31,7 @@ import { unitizingAlphaOfTable } from '@shared/reliability/unitizingTable';
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
 import { coderOfTally } from '../codebook/usageIndex';
 import { selectDocuments } from '../exchange/documentSource';
-import { fieldMetric, listDisagreements } from './agreementDisagreements';
+import { fieldMetric, listDisagreements, type MatchedSets } from './agreementDisagreements';
 import type { ServiceContext } from './context';
 import { coderKeyIn, sortByName } from './coders';
 import { assertNotBlind } from './visibleAnnotations';
@@ -115,6 +115,23 @@ interface ReportSetup {
   chosenCodes: ReadonlySet<string> | null;
   overlap: number;
   fields: ClaimField[];
+}
+
+/** A field's figures from rows made of the matched sets' first annotations (fieldRows). */
+function figuresOfRows(
+  sets: MatchedSets,
+  ids: Int32Array,
+  m: number,
+  rowLength: number,
+  values: readonly Value[],
+  metric: Metric,
+): FieldFigures {
+  // per coder, per matched claim: the value of that coder's first annotation in it (none
+  // to look for in a field no compared claim has a value of, as most in a large codebook)
+  const { rows, given } = fieldRows(sets, ids, m, rowLength);
+  // a field no matched claim has a value of: every figure is that of no units at all, as
+  // from rows of no units (nothing paired, agreed or counted), so they are not gone through
+  return fieldFigures(given ? rows : rows.map(() => new Int32Array(0)), values, metric);
 }
 
 /** The report from the chosen documents' records (no await: see the handler). */
@@ -264,12 +281,11 @@ function composeReport(
     const metric = fieldMetric(f);
     const ids = fieldIds[fi] as Int32Array;
     const values = givenOf[fi] ?? [];
-    // per coder, per matched claim: the value of that coder's first annotation in it (none
-    // to look for in a field no compared claim has a value of, as most in a large codebook)
-    const { rows, given } = fieldRows(sets, ids, m, values.length === 0 ? 0 : S);
-    // a field no matched claim has a value of: every figure is that of no units at all, as
-    // from rows of no units (nothing paired, agreed or counted), so they are not gone through
-    const figures = fieldFigures(given ? rows : rows.map(() => new Int32Array(0)), values, metric);
+    // two coders: the values read from each set's first annotations where they lie
+    // (twoCoderFieldFigures, null when no matched claim has a value of the field)
+    const figures =
+      (m === 2 && values.length > 0 ? twoCoderFieldFigures(sets.first, ids, S, values, metric) : null) ??
+      figuresOfRows(sets, ids, m, values.length === 0 ? 0 : S, values, metric);
     return {
       field,
       metric,

@@ -15,7 +15,7 @@ import {
   type Value,
 } from './codingAlpha';
 import { cohenKappaCoded, fleissKappaCoded, percentAgreementCoded, type KappaResult } from './kappa';
-import { twoCoderPass } from './twoCoders';
+import { twoCoderPass, twoCoderPassOf, type TwoCoderPass } from './twoCoders';
 import { flagsOfCounts, type ReliabilityFlag } from './warnings';
 
 export interface FieldFigures {
@@ -60,7 +60,27 @@ export function fieldFigures(rows: readonly Int32Array[], given: readonly Value[
  * as cohenKappaCoded and percentAgreementCoded count them.
  */
 function twoCoderFigures(a: Int32Array, b: Int32Array, given: readonly Value[], metric: Metric): FieldFigures {
-  const pass = twoCoderPass(a, b, given.length);
+  return figuresOfPass(twoCoderPass(a, b, given.length), given, metric);
+}
+
+/**
+ * fieldFigures of two coders' values read from matched sets (twoCoderPassOf: set s's values
+ * ids[first[2s]] and ids[first[2s + 1]], s < units), with no rows made; null when no value is
+ * given at all (the caller takes the figures of no units, fieldFigures of empty rows).
+ */
+export function twoCoderFieldFigures(
+  first: Int32Array,
+  ids: Int32Array,
+  units: number,
+  given: readonly Value[],
+  metric: Metric,
+): FieldFigures | null {
+  const pass = twoCoderPassOf(first, ids, units, given.length);
+  return pass.found.length === 0 ? null : figuresOfPass(pass, given, metric);
+}
+
+/** twoCoderFigures from its pass. */
+function figuresOfPass(pass: TwoCoderPass, given: readonly Value[], metric: Metric): FieldFigures {
   const { count, agree } = pass;
   // (the categories in an array of the kind that holds any value, whichever the field's are: one
   // shape of prepared data for every field, where the numbers' and the strings' arrays made the
