@@ -25,8 +25,9 @@
  * those records, with the call's coders, codes and fields. Besides (none of them a figure, so
  * the bench still times the whole computation): scratch typed arrays the report's passes reuse
  * from call to call, their contents overwritten before they are read (src/shared/reliability/
- * scratch.ts); a process-wide number for each code id (agreementRecords.ts); and ln k! by
- * Stirling's series for each k met (multinomial.ts), a table of numbers the same for any data.
+ * scratch.ts); a process-wide number for each code id and each value key (agreementRecords.ts);
+ * and ln k! by Stirling's series for each k met (multinomial.ts), a table of numbers the same
+ * for any data.
  * `agreement_after_edit_ms` (information) is a report right after one claim was changed through
  * annotations.update (its document's record made again), the median of AFTER_EDITS such edits.
  */
