@@ -14,9 +14,9 @@
  * What the report keeps between calls (src/main/services/agreementRecords.ts): per document, its
  * annotations read once into typed arrays with document-local numbers (coders, codes, each value
  * key's stored values), kept in a WeakMap keyed on the document's annotation list and checked on
- * every call against that list (the same annotation objects in the same order: the store never
- * changes an annotation object, an edit puts a new one in its place), so a changed document is
- * read again and only it (a document not open, read from its file, has its record kept under its
+ * every call against that list's revision (a change counter the store gives each list, another
+ * number after every change it makes to the document: src/main/store/annotationRevisions.ts), so
+ * a changed document is read again and only it (a document not open, read from its file, has its record kept under its
  * document-index entry while that entry is the same object and the document still not open: this
  * bench opens every document, so it does not time that case); beside each record, that document's last matching of claims
  * (agreementMatches.ts: taken again only for the same claims, coder count and overlap); and each
@@ -25,8 +25,9 @@
  * those records, with the call's coders, codes and fields. Besides (none of them a figure, so
  * the bench still times the whole computation): scratch typed arrays the report's passes reuse
  * from call to call, their contents overwritten before they are read (src/shared/reliability/
- * scratch.ts); a process-wide number for each code id (agreementRecords.ts); and ln k! by
- * Stirling's series for each k met (multinomial.ts), a table of numbers the same for any data.
+ * scratch.ts); a process-wide number for each code id and each value key (agreementRecords.ts);
+ * and ln k! by Stirling's series for each k met (multinomial.ts), a table of numbers the same
+ * for any data.
  * `agreement_after_edit_ms` (information) is a report right after one claim was changed through
  * annotations.update (its document's record made again), the median of AFTER_EDITS such edits.
  */

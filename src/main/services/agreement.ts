@@ -22,24 +22,24 @@ import { registryLookup } from '@shared/claims/claimCsv';
 import type { ClaimField } from '@shared/claims/fields';
 import type { CoderNaming } from '@shared/coders/naming';
 import type { Code, DocumentSummary } from '@shared/model';
-import type { Value } from '@shared/reliability/codingAlpha';
-import { fieldFigures } from '@shared/reliability/fieldFigures';
+import type { Metric, Value } from '@shared/reliability/codingAlpha';
+import { fieldFigures, twoCoderFieldFigures, type FieldFigures } from '@shared/reliability/fieldFigures';
 import { boundaryOfTable, codingGivenUnitsOfTable, heldSquares } from '@shared/reliability/sectionTable';
 import { CODE_SEPARATOR, codeOrOtherOfSet, type FamilyResult } from '@shared/reliability/unitizingFamily';
 import { codeSetTable } from '@shared/reliability/codeSetTable';
-import { floatScratch, intScratch, SLOT } from '@shared/reliability/scratch';
-import { unitizingAlphaOfTable, type UnitTable } from '@shared/reliability/unitizingTable';
+import { unitizingAlphaOfTable } from '@shared/reliability/unitizingTable';
 import { reliabilityFlags, flagSentence } from '@shared/reliability/warnings';
 import { coderOfTally } from '../codebook/usageIndex';
 import { selectDocuments } from '../exchange/documentSource';
-import { fieldMetric, listDisagreements, type ReadAnnotations } from './agreementDisagreements';
+import { fieldMetric, listDisagreements, type MatchedSets } from './agreementDisagreements';
 import type { ServiceContext } from './context';
 import { coderKeyIn, sortByName } from './coders';
 import { assertNotBlind } from './visibleAnnotations';
 import { gatherAnnotations, readRecords, type ReadRecords } from './agreementRead';
 import { matchedSets } from './agreementMatches';
 import { valueDescriber } from './agreementDescribe';
-import { coderCounts, comparedAnnotations, doubledSets, fieldRows, usedCodes } from './agreementPasses';
+import { coderCounts, comparedAnnotations, comparedOfWho, doubledSets, fieldRows, usedCodes } from './agreementPasses';
+import { unitsOf } from './agreementUnits';
 
 const sentences = (flags: readonly Flag[], what: string) => flags.map((f) => flagSentence(f, what));
 
@@ -117,6 +117,23 @@ interface ReportSetup {
   fields: ClaimField[];
 }
 
+/** A field's figures from rows made of the matched sets' first annotations (fieldRows). */
+function figuresOfRows(
+  sets: MatchedSets,
+  ids: Int32Array,
+  m: number,
+  rowLength: number,
+  values: readonly Value[],
+  metric: Metric,
+): FieldFigures {
+  // per coder, per matched claim: the value of that coder's first annotation in it (none
+  // to look for in a field no compared claim has a value of, as most in a large codebook)
+  const { rows, given } = fieldRows(sets, ids, m, rowLength);
+  // a field no matched claim has a value of: every figure is that of no units at all, as
+  // from rows of no units (nothing paired, agreed or counted), so they are not gone through
+  return fieldFigures(given ? rows : rows.map(() => new Int32Array(0)), values, metric);
+}
+
 /** The report from the chosen documents' records (no await: see the handler). */
 function composeReport(
   ctx: ServiceContext,
@@ -131,8 +148,22 @@ function composeReport(
   // the compared coders, when chosen (else every coder is compared)
   const chosenCoders = input.coders ? new Set(input.coders) : null;
   // the annotations read once into typed arrays (agreementRead.ts)
-  const { read, offsets, length, slotOf, coderSlot, codeSlot, slotCode, fieldIds, givenOf, unnamed, records, local } =
-    gatherAnnotations(recordsRead, { chosenCodes, chosenCoders, fields, keyOf });
+  const {
+    read,
+    offsets,
+    length,
+    slotOf,
+    coderSlot,
+    codeSlot,
+    slotCode,
+    fieldIds,
+    givenOf,
+    unnamed,
+    records,
+    local,
+    whoSlot,
+    whoFrom,
+  } = gatherAnnotations(recordsRead, { chosenCodes, chosenCoders, fields, keyOf });
   if (unnamed > 0) notes.push({ kind: 'unnamed', count: unnamed });
   if (unnamed > 0)
     warnings.push(
@@ -168,7 +199,8 @@ function composeReport(
   });
   const { coderOf, mine } = comparedAnnotations(slotOf, comparedOfSlot, N);
 
-  // unitizing: one unit per code of each annotation, on the continuum (unitizingTable.ts)
+  // unitizing: one unit per code of each annotation, on the continuum, laid out coder after coder
+  // (agreementUnits.ts), which αU (unitizingTable.ts) and the cut by code sets both read
   const used = usedCodes(read, mine, slotCode.length);
   const codeIds = codebook
     .map((c) => c.id)
@@ -181,7 +213,10 @@ function composeReport(
   // each code's summed from them)
   const sections = codeSetTable(table);
   const holds = (code: string) => (set: string) => (set.split(CODE_SEPARATOR).includes(code) ? code : null);
-  // S of each code's |uα in one pass over the sections (heldSquares), the codes each set value holds
+  // S of each code's |uα in one pass over the sections (heldSquares), the codes each set value
+  // holds; and S of the overall |uα (every set of codes one unit, ∅ a gap) in the same pass, as
+  // one more code (`any`) that every set but ∅ holds
+  const any = unitizing.categories.length;
   const held = heldSquares(
     sections,
     sections.values.map((set) => {
@@ -191,9 +226,10 @@ function composeReport(
       unitizing.categories.forEach((r, k) => {
         if (members.includes(r.category)) these.push(k);
       });
+      these.push(any);
       return these;
     }),
-    unitizing.categories.length,
+    any + 1,
   );
   const codes: CodeAgreement[] = unitizing.categories.map((r, k) => {
     const name = codeNames.get(r.category) ?? r.category;
@@ -216,7 +252,14 @@ function composeReport(
   const totalUnits = codes.reduce((s, c) => s + c.units, 0);
 
   // claims: matched sets per document, each one unit of the reliability data
-  const sets = matchedSets(read, records, local, mine, coderOf, m, overlap);
+  const sets = matchedSets(
+    read,
+    records,
+    { local, coderOf, whoCoder: comparedOfWho(whoSlot, comparedOfSlot), whoFrom },
+    mine,
+    m,
+    overlap,
+  );
   const S = sets.from.length - 1;
   const doubled = doubledSets(sets, coderOf, m);
   if (doubled > 0) notes.push({ kind: 'doubled', count: doubled });
@@ -238,12 +281,11 @@ function composeReport(
     const metric = fieldMetric(f);
     const ids = fieldIds[fi] as Int32Array;
     const values = givenOf[fi] ?? [];
-    // per coder, per matched claim: the value of that coder's first annotation in it (none
-    // to look for in a field no compared claim has a value of, as most in a large codebook)
-    const { rows, given } = fieldRows(sets, ids, m, values.length === 0 ? 0 : S);
-    // a field no matched claim has a value of: every figure is that of no units at all, as
-    // from rows of no units (nothing paired, agreed or counted), so they are not gone through
-    const figures = fieldFigures(given ? rows : rows.map(() => new Int32Array(0)), values, metric);
+    // two coders: the values read from each set's first annotations where they lie
+    // (twoCoderFieldFigures, null when no matched claim has a value of the field)
+    const figures =
+      (m === 2 && values.length > 0 ? twoCoderFieldFigures(sets.first, ids, S, values, metric) : null) ??
+      figuresOfRows(sets, ids, m, values.length === 0 ? 0 : S, values, metric);
     return {
       field,
       metric,
@@ -278,7 +320,7 @@ function composeReport(
       observed: mean(defined.map((r) => r.observed)),
       expected: mean(defined.map((r) => r.expected)),
       units: totalUnits,
-      boundary: family(boundaryOfTable(sections, () => 'unit')),
+      boundary: family(boundaryOfTable(sections, () => 'unit', held?.[any])),
       codingGivenUnits: family(codingGivenUnitsOfTable(sections, (set) => set)),
       codes,
     },
@@ -300,48 +342,4 @@ function composeReport(
     warnings: [...warnings, ...codes.flatMap((c) => c.warnings), ...fieldReports.flatMap((f) => f.warnings)],
   };
   return report;
-}
-
-/**
- * The compared coders' units on the continuum: one per code of each annotation (codes numbered:
- * `codeIds` first, then any other in the order met; `slotCode` names the read code numbers).
- */
-function unitsOf(
-  read: ReadAnnotations,
-  mine: Int32Array,
-  coderOf: Int32Array,
-  offsets: readonly number[],
-  codeIds: readonly string[],
-  slotCode: readonly string[],
-  length: number,
-  coders: number,
-): UnitTable {
-  const categories = [...codeIds];
-  const codeIndex = new Map(categories.map((c, i) => [c, i]));
-  const categoryOf = Int32Array.from(slotCode, (code) => codeIndex.get(code) ?? -1);
-  let n = 0;
-  for (let y = 0; y < mine.length; y++) {
-    const i = mine[y] as number;
-    n += (read.codeFrom[i + 1] as number) - (read.codeFrom[i] as number);
-  }
-  // (scratch reused by the next report, scratch.ts: every place written here)
-  const coder = intScratch(SLOT.unitCoder, n);
-  const category = intScratch(SLOT.unitCategory, n);
-  const start = floatScratch(SLOT.unitStart, n);
-  const end = floatScratch(SLOT.unitEnd, n);
-  let u = 0;
-  for (let y = 0; y < mine.length; y++) {
-    const i = mine[y] as number;
-    const offset = offsets[read.document[i] as number] as number;
-    for (let x = read.codeFrom[i] as number; x < (read.codeFrom[i + 1] as number); x++) {
-      const slot = read.codeList[x] as number;
-      let k = categoryOf[slot] as number;
-      if (k === -1) categoryOf[slot] = k = categories.push(slotCode[slot] as string) - 1;
-      coder[u] = coderOf[i] as number;
-      category[u] = k;
-      start[u] = offset + (read.start[i] as number);
-      end[u++] = offset + (read.end[i] as number);
-    }
-  }
-  return { begin: 0, length, coders, categories, coder, category, start, end };
 }

@@ -7,6 +7,11 @@
  * and overlap are those of the kept matching takes the kept sets; any other is matched again
  * (and its matching kept instead). Kept on the record (its `matching`): a changed document has a
  * new record, so its matching goes with the old one.
+ *
+ * The claims are those of the kept matching at no cost per claim when both are every annotation
+ * of the record with each of its coders (whoOf) the same compared coder: a document's claims are
+ * then its record's annotations in an order the record alone sets (reading order, or sorted by
+ * span where they are not in it), each of its coder's. Otherwise they are compared one by one.
  */
 import { SpanMatcher } from '@shared/reliability/matchClaims';
 import { intScratch, SLOT } from '@shared/reliability/scratch';
@@ -23,6 +28,26 @@ interface KeptMatching {
   /** set s: claims at positions (in reading order) members[from[s]] … members[from[s + 1] − 1] */
   members: Int32Array;
   from: Int32Array;
+  /** whether the claims were every annotation of the record, and then its coders' compared coders (by local number) */
+  every: boolean;
+  whoCoder: Int32Array;
+}
+
+/** What the matching takes of the read annotations and their coders. */
+export interface ClaimCoders {
+  /** per annotation read: its place in its document's record, and its compared coder (−1: none) */
+  local: Int32Array;
+  coderOf: Int32Array;
+  /** per document d, its record's coders' compared coders: whoCoder[whoFrom[d] + p] (−1: none) */
+  whoCoder: Int32Array;
+  whoFrom: Int32Array;
+}
+
+/** Whether a kept matching's coders (every annotation of its record claimed) are those of document d now. */
+function sameCoders(k: KeptMatching, whoCoder: Int32Array, from: number, to: number): boolean {
+  if (k.whoCoder.length !== to - from) return false;
+  for (let p = from; p < to; p++) if (k.whoCoder[p - from] !== whoCoder[p]) return false;
+  return true;
 }
 
 /** Whether a kept matching is that of claims lo … hi − 1 (annotation indices) now. */
@@ -46,12 +71,12 @@ function sameClaims(
 export function matchedSets(
   read: ReadAnnotations,
   records: readonly DocumentRecord[],
-  local: Int32Array,
+  coders: ClaimCoders,
   mine: Int32Array,
-  coderOf: Int32Array,
   m: number,
   overlap: number,
 ): MatchedSets {
+  const { local, coderOf, whoCoder, whoFrom } = coders;
   // the claims in document order, each document's in reading order (a stable sort where they are
   // not), as parallel arrays the matcher reads range by range
   const n = mine.length;
@@ -91,9 +116,17 @@ export function matchedSets(
   for (let d = 0; d < D; d++) {
     const lo = bounds[d] as number;
     const hi = bounds[d + 1] as number;
-    const k = (records[read.document[claims[lo] as number] as number] as DocumentRecord).matching as
-      KeptMatching | undefined;
-    if (k !== undefined && k.coders === m && k.overlap === overlap && sameClaims(k, claims, lo, hi, local, coderOf))
+    const doc = read.document[claims[lo] as number] as number;
+    const record = records[doc] as DocumentRecord;
+    const k = record.matching as KeptMatching | undefined;
+    if (
+      k !== undefined &&
+      k.coders === m &&
+      k.overlap === overlap &&
+      (k.every && hi - lo === record.who.length
+        ? sameCoders(k, whoCoder, whoFrom[doc] as number, whoFrom[doc + 1] as number)
+        : sameClaims(k, claims, lo, hi, local, coderOf))
+    )
       found[d] = k;
     else missing = true;
   }
@@ -135,8 +168,19 @@ export function matchedSets(
         claimLocal[x - lo] = local[claims[x] as number] as number;
         claimCoder[x - lo] = coderOf[claims[x] as number] as number;
       }
-      k = { coders: m, overlap, local: claimLocal, coder: claimCoder, members: setMembers, from: setFrom };
-      (records[read.document[claims[lo] as number] as number] as DocumentRecord).matching = k;
+      const doc = read.document[claims[lo] as number] as number;
+      const record = records[doc] as DocumentRecord;
+      k = {
+        coders: m,
+        overlap,
+        local: claimLocal,
+        coder: claimCoder,
+        members: setMembers,
+        from: setFrom,
+        every: hi - lo === record.who.length,
+        whoCoder: whoCoder.slice(whoFrom[doc] as number, whoFrom[doc + 1] as number),
+      };
+      record.matching = k;
     }
     for (let s = 0; s + 1 < k.from.length; s++) {
       for (let x = k.from[s] as number; x < (k.from[s + 1] as number); x++)

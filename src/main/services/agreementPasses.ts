@@ -15,11 +15,34 @@ export function comparedAnnotations(
   N: number,
 ): { coderOf: Int32Array; mine: Int32Array } {
   const coderOf = intScratch(SLOT.coderOf, N);
-  let compared = 0;
-  for (let i = 0; i < N; i++) if ((coderOf[i] = comparedOfSlot[slotOf[i] as number] as number) >= 0) compared++;
-  const mine = intScratch(SLOT.compared, compared);
-  for (let i = 0, x = 0; i < N; i++) if ((coderOf[i] as number) >= 0) mine[x++] = i;
+  // (one loop per function: a function's second loop, reached first in an on-stack replacement
+  // compiled during its first, was taken back to the interpreter on every call: --trace-deopt)
+  const mine = intScratch(SLOT.compared, codersOf(slotOf, comparedOfSlot, coderOf));
+  comparedOnes(coderOf, mine);
   return { coderOf, mine };
+}
+
+/** Each annotation's compared coder written to `coderOf`; how many have one. */
+function codersOf(slotOf: Int32Array, comparedOfSlot: Int32Array, coderOf: Int32Array): number {
+  let compared = 0;
+  for (let i = 0; i < coderOf.length; i++)
+    if ((coderOf[i] = comparedOfSlot[slotOf[i] as number] as number) >= 0) compared++;
+  return compared;
+}
+
+/** The annotations of a compared coder, in order, written to `mine`. */
+function comparedOnes(coderOf: Int32Array, mine: Int32Array): void {
+  for (let i = 0, x = 0; i < coderOf.length; i++) if ((coderOf[i] as number) >= 0) mine[x++] = i;
+}
+
+/** Each document's record coders' compared coder (whoSlot mapped through comparedOfSlot; −1: none). */
+export function comparedOfWho(whoSlot: Int32Array, comparedOfSlot: Int32Array): Int32Array {
+  const whoCoder = intScratch(SLOT.whoCoder, whoSlot.length);
+  for (let x = 0; x < whoSlot.length; x++) {
+    const slot = whoSlot[x] as number;
+    whoCoder[x] = slot < 0 ? -1 : (comparedOfSlot[slot] as number);
+  }
+  return whoCoder;
 }
 
 /** Which read code numbers (0 … codes − 1) the compared annotations hold: 1 each. */
@@ -61,10 +84,28 @@ export function coderCounts(
   m: number,
 ): { counted: Float64Array; matchedOf: Float64Array; unmatched: number[] } {
   const matched = byteScratch(SLOT.matched, N).fill(0);
-  for (let x = 0; x < sets.members.length; x++) matched[sets.members[x] as number] = 1;
+  markMatched(sets.members, matched);
   const counted = new Float64Array(m);
   const matchedOf = new Float64Array(m);
   const unmatched: number[] = [];
+  countCoders(mine, coderOf, matched, counted, matchedOf, unmatched);
+  return { counted, matchedOf, unmatched };
+}
+
+/** 1 in `matched` for each annotation in a set (a loop of its own: see comparedAnnotations). */
+function markMatched(members: Int32Array, matched: Uint8Array): void {
+  for (let x = 0; x < members.length; x++) matched[members[x] as number] = 1;
+}
+
+/** coderCounts' tallies and its list of the annotations in no set. */
+function countCoders(
+  mine: Int32Array,
+  coderOf: Int32Array,
+  matched: Uint8Array,
+  counted: Float64Array,
+  matchedOf: Float64Array,
+  unmatched: number[],
+): void {
   for (let y = 0; y < mine.length; y++) {
     const i = mine[y] as number;
     const c = coderOf[i] as number;
@@ -72,7 +113,6 @@ export function coderCounts(
     counted[c] = (counted[c] as number) + 1;
     if (matched[i] === 1) matchedOf[c] = (matchedOf[c] as number) + 1;
   }
-  return { counted, matchedOf, unmatched };
 }
 
 /**

@@ -23,6 +23,8 @@ import {
   keepFileRecord,
   makeRecord,
   numberedCodes,
+  numberedKeys,
+  numberOfKey,
   recordOf,
   type DocumentRecord,
   type Who,
@@ -59,6 +61,12 @@ export interface ReadResult {
   /** each document's record (by document number), and each annotation read's place in it */
   records: DocumentRecord[];
   local: Int32Array;
+  /**
+   * per document d, each coder of its record (whoOf, local number p): whoSlot[whoFrom[d] + p], its
+   * coder slot (−1: no name; −2: none of its annotations read)
+   */
+  whoSlot: Int32Array;
+  whoFrom: Int32Array;
 }
 
 /** A scratch table with room for `need` entries: `a` itself, or a longer one. */
@@ -99,10 +107,27 @@ class Gathered {
   readonly valueScratch: Int32Array[];
   /** per process-wide code number (agreementRecords.ts): its number in the report (−1: not yet met) */
   readonly slotOfNumber: Int32Array;
+  /**
+   * per process-wide value key number (agreementRecords.ts): the first compared field of that key
+   * (−1: none), and per field the next of the same key (−1: none), so a document's read goes
+   * through the keys its record holds, not through every field
+   */
+  readonly fieldOfKey: Int32Array;
+  readonly sameKey: Int32Array;
+  /** per field: its ids written up to here (−1 filled in where a document had no value of its key) */
+  readonly filledTo: Int32Array;
+  /** per document, its record's coders' slots (ReadResult's whoSlot and whoFrom) */
+  readonly whoSlot: Int32Array;
+  readonly whoFrom: Int32Array;
   n = 0;
   codeCount = 0;
   unnamed = 0;
-  constructor(annotations: number, codes: number, fields: number) {
+  constructor(annotations: number, codes: number, compared: readonly ClaimField[], records: readonly DocumentRecord[]) {
+    const fields = compared.length;
+    let whos = 0;
+    for (const record of records) whos += record.whoOf.length;
+    this.whoSlot = intScratch(SLOT.readWhoSlot, whos);
+    this.whoFrom = new Int32Array(records.length + 1);
     // (scratch arrays reused from report to report, scratch.ts: each place written before it is read)
     this.local = intScratch(SLOT.readLocal, annotations);
     this.document = intScratch(SLOT.readDocument, annotations);
@@ -112,7 +137,8 @@ class Gathered {
     this.codeFrom[0] = 0;
     this.codeList = intScratch(SLOT.readCodeList, codes);
     this.slotOf = intScratch(SLOT.readSlotOf, annotations);
-    // (each document's part written by its read, −1 where no value: not filled beforehand)
+    // (each document's part written by its read, or filled with −1 up to the next document
+    // holding the field's key, and at the end: not filled beforehand)
     const ids = intScratch(SLOT.readFieldIds, fields * annotations);
     this.fieldIds = Array.from({ length: fields }, (_, f) => ids.subarray(f * annotations, (f + 1) * annotations));
     this.givenOf = Array.from({ length: fields }, valueList);
@@ -120,6 +146,15 @@ class Gathered {
     this.numberOf = Array.from({ length: fields }, () => new Map());
     this.valueScratch = Array.from({ length: fields }, () => new Int32Array(64));
     this.slotOfNumber = new Int32Array(numberedCodes()).fill(-1);
+    this.fieldOfKey = new Int32Array(numberedKeys()).fill(-1);
+    this.sameKey = new Int32Array(fields).fill(-1);
+    this.filledTo = new Int32Array(fields);
+    for (let fi = fields - 1; fi >= 0; fi--) {
+      const number = numberOfKey((compared[fi] as ClaimField).key);
+      if (number === -1) continue;
+      this.sameKey[fi] = this.fieldOfKey[number] as number;
+      this.fieldOfKey[number] = fi;
+    }
   }
 }
 
@@ -175,7 +210,7 @@ export async function readRecords(ctx: ServiceContext, summaries: readonly Docum
       title = file.document.title;
       if (open.has(summary.id)) {
         dropFileRecord(summary);
-        record = recordOf(file.annotations);
+        record = recordOf(file.annotations, ctx.store.annotationRevision(file.annotations));
         docLength = lengthOf(file.document);
       } else {
         record = makeRecord(file.annotations);
@@ -208,10 +243,18 @@ export async function readRecords(ctx: ServiceContext, summaries: readonly Docum
 export function gatherAnnotations(read: ReadRecords, options: ReadOptions): ReadResult {
   const { fields, chosenCodes } = options;
   const { records, documents, offsets, length, annotations, codes } = read;
-  const g = new Gathered(annotations, codes, fields.length);
+  const g = new Gathered(annotations, codes, fields, records);
   const readers = fields.map(storedValueReader);
   for (let d = 0; d < records.length; d++) readDocument(g, records[d] as DocumentRecord, d, options, readers);
   const { local, n, codeCount } = g;
+  // the fields' ids after the last document holding their key: −1 (a field no document holds
+  // the key of: one array of −1 serves them all)
+  let none: Int32Array | null = null;
+  const fieldIds = g.fieldIds.map((ids, fi) => {
+    const filled = g.filledTo[fi] as number;
+    if (filled > 0) return ids.fill(-1, filled, n).subarray(0, n);
+    return (none ??= intScratch(SLOT.readNoValue, n).fill(-1));
+  });
   const document = g.document.subarray(0, n);
   const annotationOf = (i: number) =>
     (records[document[i] as number] as DocumentRecord).annotations[local[i] as number] as Annotation;
@@ -235,11 +278,13 @@ export function gatherAnnotations(read: ReadRecords, options: ReadOptions): Read
     coderSlot: g.coderSlot,
     codeSlot: g.codeSlot,
     slotCode: g.slotCode,
-    fieldIds: g.fieldIds.map((ids) => ids.subarray(0, n)),
+    fieldIds,
     givenOf: g.givenOf,
     unnamed: g.unnamed,
     records,
     local: local.subarray(0, n),
+    whoSlot: g.whoSlot,
+    whoFrom: g.whoFrom,
   };
 }
 
@@ -256,7 +301,7 @@ function readDocument(
   options: ReadOptions,
   readers: ReadonlyArray<ReturnType<typeof storedValueReader>>,
 ): void {
-  const { chosenCodes, chosenCoders, keyOf, fields } = options;
+  const { chosenCodes, chosenCoders, keyOf } = options;
   const { local, slotOf, codeFrom, codeList, coderSlot, comparedSlot } = g;
   const { who, whoOf, codes } = record;
   const first = g.n;
@@ -303,6 +348,9 @@ function readDocument(
   }
   const count = n - first;
   g.n = n;
+  const whoAt = g.whoFrom[d] as number;
+  for (let p = 0; p < whoOf.length; p++) g.whoSlot[whoAt + p] = slotOfWho[p] as number;
+  g.whoFrom[d + 1] = whoAt + whoOf.length;
   g.document.fill(d, first, n);
   // spans: the record's own when every annotation is read
   if (count === all) {
@@ -350,37 +398,40 @@ function readDocument(
     const slot = slotOfWho[p] as number;
     if (slot >= 0 && comparedSlot[slot] === 0) everyCompared = false;
   }
-  for (let fi = 0; fi < fields.length; fi++) {
-    const ids = g.fieldIds[fi] as Int32Array;
-    const key = record.keys.get((fields[fi] as ClaimField).key);
-    if (key === undefined) {
-      ids.fill(-1, first, n);
-      continue;
-    }
-    const values = record.valueOf[key] as Int32Array;
-    const stored = record.stored[key] as readonly unknown[];
-    // the record's stored values: their number in the report (−2: not yet met)
-    const idOf = ((g.valueScratch[fi] as Int32Array) = room(g.valueScratch[fi] as Int32Array, stored.length));
-    if (everyCompared) {
-      for (let s = 0; s < stored.length; s++) idOf[s] = valueNumber(g, fi, stored[s], readers);
-      for (let y = 0; y < all; y++) {
-        const s = values[y] as number;
-        ids[first + y] = s < 0 ? -1 : (idOf[s] as number);
-      }
-      continue;
-    }
-    idOf.fill(-2, 0, stored.length);
-    for (let x = first; x < n; x++) {
-      const s = values[local[x] as number] as number;
-      if (s < 0 || comparedSlot[slotOf[x] as number] === 0) {
-        ids[x] = -1;
+  // the record's keys that are compared fields' (a document holds a few of a codebook's fields)
+  const { keyNumbers } = record;
+  const { fieldOfKey, sameKey, filledTo } = g;
+  for (let key = 0; key < keyNumbers.length; key++)
+    for (let fi = fieldOfKey[keyNumbers[key] as number] as number; fi !== -1; fi = sameKey[fi] as number) {
+      const ids = g.fieldIds[fi] as Int32Array;
+      // the documents since the last holding this key have no value of it
+      const filled = filledTo[fi] as number;
+      if (filled < first) ids.fill(-1, filled, first);
+      filledTo[fi] = n;
+      const values = record.valueOf[key] as Int32Array;
+      const stored = record.stored[key] as readonly unknown[];
+      // the record's stored values: their number in the report (−2: not yet met)
+      const idOf = ((g.valueScratch[fi] as Int32Array) = room(g.valueScratch[fi] as Int32Array, stored.length));
+      if (everyCompared) {
+        for (let s = 0; s < stored.length; s++) idOf[s] = valueNumber(g, fi, stored[s], readers);
+        for (let y = 0; y < all; y++) {
+          const s = values[y] as number;
+          ids[first + y] = s < 0 ? -1 : (idOf[s] as number);
+        }
         continue;
       }
-      let id = idOf[s] as number;
-      if (id === -2) idOf[s] = id = valueNumber(g, fi, stored[s], readers);
-      ids[x] = id;
+      idOf.fill(-2, 0, stored.length);
+      for (let x = first; x < n; x++) {
+        const s = values[local[x] as number] as number;
+        if (s < 0 || comparedSlot[slotOf[x] as number] === 0) {
+          ids[x] = -1;
+          continue;
+        }
+        let id = idOf[s] as number;
+        if (id === -2) idOf[s] = id = valueNumber(g, fi, stored[s], readers);
+        ids[x] = id;
+      }
     }
-  }
 }
 
 /** The report's number of a stored value of field fi (−1: no value), numbered when first met. */

@@ -2,8 +2,9 @@
  * The agreement report's per-document records (issue 17): what the report needs of one document's
  * annotations, read once into typed arrays with document-local numbering (its coders, its codes,
  * each value key's stored values as local tables), and kept while the document's annotation list
- * holds the same annotation objects. A report then maps local numbers to its own (tables of a few
- * entries per document) instead of going through 100,000 annotation objects on every call.
+ * is unchanged (the same list at the same revision). A report then maps local numbers to its own
+ * (tables of a few entries per document) instead of going through 100,000 annotation objects on
+ * every call.
  *
  * What a record depends on is the annotations alone; everything that depends on the report's
  * input or on the project (the chosen codes, coders and fields, the coder naming, the codebook's
@@ -12,12 +13,13 @@
  * Kept how: a WeakMap keyed on the document's annotation list (the array object of the document
  * file), so a record goes with its list (a document peeked from disk is a new list every time:
  * its record is made and let go). The store changes a list in place (annotations.ts: splice, an
- * element replaced, a sort) or replaces it (a filter, a recovery); an annotation object itself is
- * never changed, an edited annotation is a new object put in its place (annotations.update,
- * rewriteAnnotations.ts). So a record is current exactly when its list holds the same objects in
- * the same order as the copy of the list the record keeps: checked on every use, one identity
- * comparison per annotation (no annotation object is read), and a record that fails it is made
- * again from the list.
+ * element replaced, a sort) or replaces it (a filter, a recovery), always through updateDocument
+ * or updateDocuments, each of which gives the list a new revision (its change counter,
+ * src/main/store/annotationRevisions.ts). So a record is current exactly when it was made from
+ * this list at the revision the list has now: checked on every use, one look-up per document
+ * (no annotation is read or compared), and a record that fails it is made again from the list.
+ * (The record still holds its own copy of the list's references: a change made between the
+ * report's read of the records and its figures leaves the record's annotations as they were read.)
  *
  * A document not open in the store (read from its file on every call, a new list each time) has
  * its record kept too (fileRecordOf), keyed on its entry in the document index, the summary
@@ -37,6 +39,8 @@ export type Who = Pick<Annotation, 'coderId' | 'annotator'>;
 export interface DocumentRecord {
   /** the annotations the record was made from, in list order (a copy of the list's references) */
   readonly annotations: readonly Annotation[];
+  /** the list's revision when the record was made from it (recordOf; −1: made from a file) */
+  readonly revision: number;
   /** per annotation: its coder's (coderId, annotator) pair, numbered locally; −1: the adjudicated layer */
   readonly who: Int32Array;
   /**
@@ -56,6 +60,8 @@ export interface DocumentRecord {
   readonly codeNumbers: Int32Array;
   /** the keys of the annotations' own values, numbered locally (a Map: any key is a key) */
   readonly keys: ReadonlyMap<string, number>;
+  /** each local key's number among every value key met by any record (keyNumber) */
+  readonly keyNumbers: Int32Array;
   /** per local key: each annotation's stored value under it as a local number (−1: none) */
   readonly valueOf: readonly Int32Array[];
   /** per local key: the stored values by local number (each distinct value once, as first met) */
@@ -85,6 +91,31 @@ function codeNumber(code: string): number {
 /** How many code ids have a number (codeNumber gives 0 … this − 1). */
 export function numberedCodes(): number {
   return codesNumbered;
+}
+
+/**
+ * Every value key met in a record, numbered once for the process (a codebook's field keys, and
+ * any other key an annotation's values hold), so a report finds a record's keys among its
+ * compared fields through an array instead of looking each field's key up in each record.
+ */
+const keyNumbers = new Map<string, number>();
+let keysNumbered = 0;
+
+/** The process-wide number of a value key (given when first met). */
+function keyNumber(key: string): number {
+  let k = keyNumbers.get(key);
+  if (k === undefined) keyNumbers.set(key, (k = keysNumbered++));
+  return k;
+}
+
+/** The process-wide number of a value key, or −1 when no record has met it. */
+export function numberOfKey(key: string): number {
+  return keyNumbers.get(key) ?? -1;
+}
+
+/** How many value keys have a number (keyNumber gives 0 … this − 1). */
+export function numberedKeys(): number {
+  return keysNumbered;
 }
 
 /** −0 is a stored value of its own (a Map takes it for 0): the key it is numbered under */
@@ -118,7 +149,7 @@ let valueScratch = new Int32Array(4096);
  * array each costs an allocation of its own memory: nine per document were most of a record's
  * making, measured), the values' numbers copied into a third once the keys are known.
  */
-export function makeRecord(list: readonly Annotation[]): DocumentRecord {
+export function makeRecord(list: readonly Annotation[], revision = -1): DocumentRecord {
   const n = list.length;
   let total = 0;
   for (let y = 0; y < n; y++) total += (list[y] as Annotation).codes.length;
@@ -186,6 +217,7 @@ export function makeRecord(list: readonly Annotation[]): DocumentRecord {
   const numbers = scratch.slice(0, keyList.length * n);
   return {
     annotations: list.slice(),
+    revision,
     who,
     whoOf,
     start,
@@ -195,27 +227,23 @@ export function makeRecord(list: readonly Annotation[]): DocumentRecord {
     codes,
     codeNumbers: Int32Array.from(codes, codeNumber),
     keys: new Map(keyList.map((key, k) => [key, k])),
+    keyNumbers: Int32Array.from(keyList, keyNumber),
     valueOf: keyList.map((_, k) => numbers.subarray(k * n, (k + 1) * n)),
     stored,
     matching: undefined,
   };
 }
 
-/** Whether a record was made from exactly this list's annotations, in this order. */
-function current(record: DocumentRecord, list: readonly Annotation[]): boolean {
-  const kept = record.annotations;
-  if (kept.length !== list.length) return false;
-  for (let y = 0; y < kept.length; y++) if (kept[y] !== list[y]) return false;
-  return true;
-}
-
 const records = new WeakMap<readonly Annotation[], DocumentRecord>();
 
-/** The record of a document's annotation list: the one kept when it is current, else one made now (and kept). */
-export function recordOf(list: readonly Annotation[]): DocumentRecord {
+/**
+ * The record of a document's annotation list at `revision` (the store's annotationRevision of
+ * the list now): the one kept when it was made at that revision, else one made now (and kept).
+ */
+export function recordOf(list: readonly Annotation[], revision: number): DocumentRecord {
   const kept = records.get(list);
-  if (kept !== undefined && current(kept, list)) return kept;
-  const made = makeRecord(list);
+  if (kept !== undefined && kept.revision === revision) return kept;
+  const made = makeRecord(list, revision);
   records.set(list, made);
   return made;
 }

@@ -14,7 +14,8 @@
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { AppError } from '@shared/errors';
-import type { DocumentSummary, Warning } from '@shared/model';
+import type { Annotation, DocumentSummary, Warning } from '@shared/model';
+import { AnnotationRevisions } from './annotationRevisions';
 import { BackupStore, documentKey, PROJECT_KEY, type BackupPolicy } from './backups';
 import { BatchJournal, JOURNAL_MIN_DOCUMENTS } from './batchJournal';
 import { adapterOf, DamagedDocument, DocumentFiles, type DocDb } from './documentFiles';
@@ -81,6 +82,8 @@ export class ProjectStore {
   private closed = false;
   private lock: ProjectLock | null = null;
   private adoptedFromDocument = false;
+  /** each annotation list's change counter (annotationRevisions.ts) */
+  private readonly revisions = new AnnotationRevisions();
 
   private constructor(
     dir: string,
@@ -244,10 +247,24 @@ export class ProjectStore {
   async updateDocument<T>(id: string, change: (file: DocumentFile) => T): Promise<T> {
     this.assertOpen();
     const db = await this.document(id);
-    const result = change(db.data);
+    const before = db.data.annotations;
+    let result: T;
+    try {
+      result = change(db.data);
+    } finally {
+      this.revisions.changed(before, db.data.annotations);
+    }
     if (this.index.syncSummary(id, db.data)) this.scheduleIndexSave();
     await this.saveDocument(id);
     return result;
+  }
+
+  /**
+   * The change counter of a loaded document's annotation list (annotationRevisions.ts): another
+   * number after each updateDocument or updateDocuments of its document; 0 for a list never changed.
+   */
+  annotationRevision(list: readonly Annotation[]): number {
+    return this.revisions.of(list);
   }
 
   /**
@@ -268,12 +285,15 @@ export class ProjectStore {
     const done: Array<PromiseSettledResult<T>> = dbs.map((loaded, i) => {
       if (loaded.status === 'rejected') return loaded;
       const { id, change } = changes[i] as (typeof changes)[number];
+      const before = loaded.value.data.annotations;
       try {
         const value = change(loaded.value.data);
         if (this.index.syncSummary(id, loaded.value.data)) this.scheduleIndexSave();
         return { status: 'fulfilled', value };
       } catch (reason) {
         return { status: 'rejected', reason };
+      } finally {
+        this.revisions.changed(before, loaded.value.data.annotations);
       }
     });
     const ids = changes.map((c, i) => (done[i]?.status === 'fulfilled' ? c.id : null));

@@ -25,7 +25,7 @@ import {
   type PreparedData,
   type ReliabilityData,
 } from './codingAlpha';
-import { multinomialCounts } from './multinomial';
+import { multinomialPlan, plannedCounts } from './multinomial';
 
 export const DEFAULT_REPLICATES = 1000;
 export const DEFAULT_SEED = 20160801;
@@ -94,8 +94,10 @@ export function bootstrapPrepared(
   const alphas: number[] = [];
   const figure = coincidenceAlpha(prepared);
   const coincidences = { rows, cols, weights: sums };
+  // (what the draws take of the patterns' probabilities, the same on every replicate: once)
+  const plan = multinomialPlan(frequencies, N);
   for (let r = 0; r < replicates; r++) {
-    multinomialCounts(frequencies, N, random, counts);
+    plannedCounts(plan, random, counts);
     sums.fill(0);
     for (let p = 0; p < P; p++) {
       const times = counts[p] as number;

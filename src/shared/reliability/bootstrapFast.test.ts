@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapAlpha, quantile, seededRandom } from './bootstrap';
 import { krippendorffAlpha, type Metric, type Value } from './codingAlpha';
-import { binomialFromUniform, logFactorial, multinomialCounts } from './multinomial';
+import { binomialFromUniform, logFactorial, multinomialCounts, multinomialPlan, plannedCounts } from './multinomial';
 
 /** Two coders, 400 claims: the second agrees with the first about three times in four. */
 function fixedData(): Value[][] {
@@ -81,5 +81,29 @@ describe('the bootstrap drawn as pattern counts', () => {
     const counts = new Float64Array(3);
     multinomialCounts([5, 1, 994], 1000, random, counts);
     expect(counts.reduce((s, x) => s + x, 0)).toBe(1000);
+  });
+});
+
+describe('a multinomial plan (the probabilities taken once for every draw)', () => {
+  it('gives the counts multinomialCounts gives, from the same uniforms', () => {
+    const random = seededRandom(12);
+    for (let trial = 0; trial < 200; trial++) {
+      const P = 1 + Math.floor(random() * 12);
+      const frequencies = Array.from({ length: P }, () => 1 + Math.floor(random() * (trial % 2 ? 5 : 3000)));
+      const n = frequencies.reduce((s, f) => s + f, 0);
+      const plan = multinomialPlan(frequencies, n);
+      const seed = Math.floor(random() * 2 ** 32);
+      const one = seededRandom(seed);
+      const other = seededRandom(seed);
+      const want = new Float64Array(P);
+      const got = new Float64Array(P);
+      for (let draw = 0; draw < 20; draw++) {
+        multinomialCounts(frequencies, n, one, want);
+        plannedCounts(plan, other, got);
+        expect(got).toEqual(want);
+      }
+      // the same uniforms taken: the generators are where they were
+      expect(other()).toBe(one());
+    }
   });
 });

@@ -5,31 +5,35 @@
  * code are read. One sweep per coder over its units in order of their starts, the units begun and
  * not yet ended kept in a binary heap by their ends; the sweep's state lives in local variables
  * (no closure over it), so its loop runs at the speed of its arithmetic from its first calls.
+ * The table's sections, lengths and units laid out are scratch arrays (scratch.ts), reused by
+ * the next call: a caller reads the table before it asks for another.
  */
-import type { NumberedSections } from './sectionSweep';
-import { tableOfNumbered, type SectionTable } from './sectionTable';
+import { pairLengths, type NumberedSections } from './sectionSweep';
+import type { SectionTable } from './sectionTable';
 import type { UnitTable } from './unitizingTable';
 import { CODE_SEPARATOR } from './unitizingFamily';
+import { coderTableOf, isCoderTable, sortStarts, startsInOrder } from './coderTable';
 import { floatScratch, intScratch, SLOT } from './scratch';
 
 /** Up to this many codes, a set of codes is numbered through a table of 2^codes entries (64 KiB at most). */
 const DIRECT_CODES = 14;
 
 /**
- * The stretch from…to holding the set `set`, added to a coder's sections (start, end, value, with
- * `sections` of them so far): the last one lengthened when it holds the same set, else a new one.
- * Returns the number of sections now.
+ * The stretch from…to holding the set `set`, added to a coder's sections (start, end, value: the
+ * coder's from `first` on, up to `sections` so far): the last one lengthened when it holds the
+ * same set, else a new one. Returns where the coder's sections end now.
  */
 function addSection(
   start: Float64Array,
   end: Float64Array,
   value: Int32Array,
+  first: number,
   sections: number,
   from: number,
   to: number,
   set: number,
 ): number {
-  if (sections > 0 && value[sections - 1] === set) {
+  if (sections > first && value[sections - 1] === set) {
     end[sections - 1] = to;
     return sections;
   }
@@ -83,7 +87,6 @@ export function codeSetTable(table: UnitTable): SectionTable {
   const C = table.categories.length;
   const from = table.begin;
   const to = table.begin + table.length;
-  const n = table.coder.length;
   // a set of codes as a number (a bit per code) while that is exact, else as a string of indices
   const small = C <= 52;
   // each code's bit, computed once (a power per step costs more than the rest of the step)
@@ -117,60 +120,32 @@ export function codeSetTable(table: UnitTable): SectionTable {
     return id;
   };
   // each coder's units within the continuum, clipped, laid out coder after coder in table order
-  // (a counting sort: `unitsFrom[i]` … `unitsFrom[i + 1] − 1` are coder i's), so the sweep reads
-  // them in sequence; the clip taken once in each of the two passes
-  const unitsFrom = new Int32Array(table.coders + 1);
-  const unitStart = table.start;
-  const unitEnd = table.end;
-  const unitCoder = table.coder;
-  for (let u = 0; u < n; u++)
-    if (Math.min(to, unitEnd[u] as number) > Math.max(from, unitStart[u] as number))
-      unitsFrom[(unitCoder[u] as number) + 1] = (unitsFrom[(unitCoder[u] as number) + 1] as number) + 1;
-  for (let i = 0; i < table.coders; i++) unitsFrom[i + 1] = (unitsFrom[i + 1] as number) + (unitsFrom[i] as number);
-  const placed = unitsFrom[table.coders] as number;
-  // (this pass's large arrays reused from call to call, scratch.ts: each written before it is read)
-  const starts = floatScratch(SLOT.clippedStart, placed);
-  const ends = floatScratch(SLOT.clippedEnd, placed);
-  const category = intScratch(SLOT.byCoder, placed);
-  const next = unitsFrom.slice(0, -1);
-  const unitCategory = table.category;
-  for (let u = 0; u < n; u++) {
-    const s = Math.max(from, unitStart[u] as number);
-    const e = Math.min(to, unitEnd[u] as number);
-    if (e > s) {
-      const i = unitCoder[u] as number;
-      const at = next[i] as number;
-      starts[at] = s;
-      ends[at] = e;
-      category[at] = unitCategory[u] as number;
-      next[i] = at + 1;
-    }
+  // (coderTable.ts: the report's table is so already), so the sweep reads them in sequence; in
+  // order of their starts, then of their places: already so when the units come in reading
+  // order, else sorted (in a copy of the units: a table given is left as it is)
+  let laid = isCoderTable(table) ? table : coderTableOf(table);
+  if (!startsInOrder(laid)) {
+    if (laid === table) laid = coderTableOf(table);
+    sortStarts(laid);
   }
+  const { start: starts, end: ends, category, coderFrom: unitsFrom } = laid;
+  const placed = unitsFrom[table.coders] as number;
   const heap = intScratch(SLOT.heap, placed);
+  // the sections, coder i's from 2 · unitsFrom[i] + i on (it has 2k + 1 at most, k its units), in
+  // scratch arrays (scratch.ts) the table's are views of: valid until the next call
+  const room = 2 * placed + table.coders;
+  const start = floatScratch(SLOT.setSectionStart, room);
+  const end = floatScratch(SLOT.setSectionEnd, room);
+  const value = intScratch(SLOT.setSectionValue, room);
+  const length = floatScratch(SLOT.setSectionLength, room);
+  const numbered: Int32Array[] = [];
+  const lengths: Float64Array[] = [];
   const perCoder: NumberedSections[] = [];
   for (let i = 0; i < table.coders; i++) {
     const lo = unitsFrom[i] as number;
     const hi = unitsFrom[i + 1] as number;
-    // in order of their starts, then of their places (their order in the table): already so when
-    // the units come in reading order, else sorted
-    let sorted = true;
-    for (let x = lo + 1; x < hi && sorted; x++) if ((starts[x - 1] as number) > (starts[x] as number)) sorted = false;
-    if (!sorted) {
-      const order = Array.from({ length: hi - lo }, (_, x) => lo + x).sort(
-        (p, q) => (starts[p] as number) - (starts[q] as number) || p - q,
-      );
-      const s = order.map((x) => starts[x] as number);
-      const e = order.map((x) => ends[x] as number);
-      const c = order.map((x) => category[x] as number);
-      starts.set(s, lo);
-      ends.set(e, lo);
-      category.set(c, lo);
-    }
-    const k = hi - lo;
-    const start = new Float64Array(2 * k + 1);
-    const end = new Float64Array(2 * k + 1);
-    const value = new Int32Array(2 * k + 1);
-    let sections = 0;
+    const first = 2 * lo + i;
+    let sections = first;
     counts.fill(0);
     let mask = 0;
     let current = -1;
@@ -196,7 +171,7 @@ export function codeSetTable(table: UnitTable): SectionTable {
         if (s > at) {
           if (dirty) current = setNow(mask);
           dirty = false;
-          sections = addSection(start, end, value, sections, at, s, current);
+          sections = addSection(start, end, value, first, sections, at, s, current);
           at = s;
         }
         // the set of this one code (the counts go to 1 and back to 0)
@@ -204,7 +179,7 @@ export function codeSetTable(table: UnitTable): SectionTable {
         const only = small ? (bit[c] as number) : 0;
         const unit = setNow(only);
         counts[c] = 0;
-        sections = addSection(start, end, value, sections, at, e, unit);
+        sections = addSection(start, end, value, first, sections, at, e, unit);
         at = e;
         current = unit;
         dirty = true;
@@ -225,7 +200,7 @@ export function codeSetTable(table: UnitTable): SectionTable {
       if (position > at) {
         if (dirty) current = setNow(mask);
         dirty = false;
-        sections = addSection(start, end, value, sections, at, position, current);
+        sections = addSection(start, end, value, first, sections, at, position, current);
         at = position;
       }
       if (u === -1) break;
@@ -242,11 +217,11 @@ export function codeSetTable(table: UnitTable): SectionTable {
       }
       if (by === 1) heapPush(heap, size++, ends, u);
     }
-    perCoder.push({
-      start: start.subarray(0, sections),
-      end: end.subarray(0, sections),
-      value: value.subarray(0, sections),
-    });
+    for (let x = first; x < sections; x++) length[x] = (end[x] as number) - (start[x] as number);
+    const these = value.subarray(first, sections);
+    numbered.push(these);
+    lengths.push(length.subarray(first, sections));
+    perCoder.push({ start: start.subarray(first, sections), end: end.subarray(first, sections), value: these });
   }
-  return tableOfNumbered(values, perCoder);
+  return { values, numbered, lengths, pairs: pairLengths(perCoder, values.length) };
 }

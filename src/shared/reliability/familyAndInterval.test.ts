@@ -245,6 +245,14 @@ describe('revaluing sections', () => {
       expect(boundaryOfTable(table, holds, squares[k])).toEqual(boundaryOfTable(table, holds));
     });
     expect(heldSquares(sectionTable(sectionsOf({ ...study, length: 60.5 }, codeSet)), holdsOf, 2)).toBeNull();
+    // one more code every set but ∅ holds: S of the overall |uα (every set one unit), to the bit
+    const withAny = heldSquares(
+      table,
+      holdsOf.map((these, v) => (table.values[v] === null ? these : [...these, codes.length])),
+      codes.length + 1,
+    ) as Float64Array;
+    expect(withAny.subarray(0, codes.length)).toEqual(squares);
+    expect(boundaryOfTable(table, () => 'unit', withAny[codes.length])).toEqual(boundaryOfTable(table, () => 'unit'));
   });
 });
 

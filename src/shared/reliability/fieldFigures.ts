@@ -15,7 +15,7 @@ import {
   type Value,
 } from './codingAlpha';
 import { cohenKappaCoded, fleissKappaCoded, percentAgreementCoded, type KappaResult } from './kappa';
-import { twoCoderPass } from './twoCoders';
+import { twoCoderPass, twoCoderPassOf, type TwoCoderPass } from './twoCoders';
 import { flagsOfCounts, type ReliabilityFlag } from './warnings';
 
 export interface FieldFigures {
@@ -60,12 +60,38 @@ export function fieldFigures(rows: readonly Int32Array[], given: readonly Value[
  * as cohenKappaCoded and percentAgreementCoded count them.
  */
 function twoCoderFigures(a: Int32Array, b: Int32Array, given: readonly Value[], metric: Metric): FieldFigures {
-  const pass = twoCoderPass(a, b, given.length);
+  return figuresOfPass(twoCoderPass(a, b, given.length), given, metric);
+}
+
+/**
+ * fieldFigures of two coders' values read from matched sets (twoCoderPassOf: set s's values
+ * ids[first[2s]] and ids[first[2s + 1]], s < units), with no rows made; null when no value is
+ * given at all (the caller takes the figures of no units, fieldFigures of empty rows).
+ */
+export function twoCoderFieldFigures(
+  first: Int32Array,
+  ids: Int32Array,
+  units: number,
+  given: readonly Value[],
+  metric: Metric,
+): FieldFigures | null {
+  const pass = twoCoderPassOf(first, ids, units, given.length);
+  return pass.found.length === 0 ? null : figuresOfPass(pass, given, metric);
+}
+
+/** twoCoderFigures from its pass. */
+function figuresOfPass(pass: TwoCoderPass, given: readonly Value[], metric: Metric): FieldFigures {
   const { count, agree } = pass;
-  const categories = categoriesOf(
+  // (the categories in an array of the kind that holds any value, whichever the field's are: one
+  // shape of prepared data for every field, where the numbers' and the strings' arrays made the
+  // code that reads them, optimised on one, taken back to the interpreter on the other)
+  const categories: Value[] = [''];
+  categories.pop();
+  for (const c of categoriesOf(
     pass.found.map((id) => given[id] as Value),
     metric,
-  );
+  ))
+    categories.push(c);
   const index = new Map<Value, number>(categories.map((c, i) => [c, i]));
   const categoryOf = new Int32Array(given.length).fill(-1);
   for (const id of pass.found) categoryOf[id] = index.get(given[id] as Value) as number;

@@ -52,14 +52,21 @@ export function binomialFromUniform(n: number, p: number, u: number): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   const q = 1 - p;
+  return binomialOf(n, p, Math.log(p), Math.log(q), p / q, q / p, u);
+}
+
+/**
+ * binomialFromUniform for 0 < p < 1, given what depends on p alone (ln p, ln q, p / q, q / p, as
+ * it computes them): a bootstrap draws from the same p a thousand times (multinomialPlan).
+ */
+function binomialOf(n: number, p: number, logP: number, logQ: number, up: number, down: number, u: number): number {
+  if (n <= 0) return 0;
   const mode = Math.min(n, Math.floor((n + 1) * p));
   const atMode = Math.exp(
-    logFactorial(n) - logFactorial(mode) - logFactorial(n - mode) + mode * Math.log(p) + (n - mode) * Math.log(q),
+    logFactorial(n) - logFactorial(mode) - logFactorial(n - mode) + mode * logP + (n - mode) * logQ,
   );
   let left = u - atMode;
   if (left < 0) return mode;
-  const up = p / q;
-  const down = q / p;
   let lo = mode;
   let hi = mode;
   let pLo = atMode;
@@ -80,6 +87,70 @@ export function binomialFromUniform(n: number, p: number, u: number): number {
   }
   // the probabilities summed a rounding short of u: the mode is the likeliest outcome
   return mode;
+}
+
+/**
+ * What the conditional binomials of multinomialCounts(frequencies, n, …) take of their
+ * probabilities, the same on every draw (pattern p's is f_p / units left, whatever the counts
+ * drawn before it): each p and what binomialFromUniform computes of it, computed once.
+ */
+export interface MultinomialPlan {
+  frequencies: ArrayLike<number>;
+  n: number;
+  p: Float64Array;
+  logP: Float64Array;
+  logQ: Float64Array;
+  up: Float64Array;
+  down: Float64Array;
+}
+
+export function multinomialPlan(frequencies: ArrayLike<number>, n: number): MultinomialPlan {
+  const P = Math.max(0, frequencies.length - 1);
+  const plan = {
+    frequencies,
+    n,
+    p: new Float64Array(P),
+    logP: new Float64Array(P),
+    logQ: new Float64Array(P),
+    up: new Float64Array(P),
+    down: new Float64Array(P),
+  };
+  let units = n;
+  for (let x = 0; x < P; x++) {
+    const f = frequencies[x] as number;
+    const p = f / units;
+    plan.p[x] = p;
+    if (p > 0 && p < 1) {
+      const q = 1 - p;
+      plan.logP[x] = Math.log(p);
+      plan.logQ[x] = Math.log(q);
+      plan.up[x] = p / q;
+      plan.down[x] = q / p;
+    }
+    units -= f;
+  }
+  return plan;
+}
+
+/** multinomialCounts(plan.frequencies, plan.n, random, counts), from the plan: the same counts from the same uniforms. */
+export function plannedCounts(plan: MultinomialPlan, random: () => number, counts: Float64Array): void {
+  const { p: probability, logP, logQ, up, down } = plan;
+  let draws = plan.n;
+  const last = plan.frequencies.length - 1;
+  for (let x = 0; x < last; x++) {
+    let c = 0;
+    if (draws > 0) {
+      const u = random();
+      const p = probability[x] as number;
+      c =
+        p > 0 && p < 1
+          ? binomialOf(draws, p, logP[x] as number, logQ[x] as number, up[x] as number, down[x] as number, u)
+          : binomialFromUniform(draws, p, u);
+    }
+    counts[x] = c;
+    draws -= c;
+  }
+  if (last >= 0) counts[last] = draws;
 }
 
 /**

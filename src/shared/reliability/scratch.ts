@@ -51,6 +51,14 @@ export const SLOT = {
   members: 29,
   setFrom: 30,
   firsts: 31,
+  clippedCoder: 32,
+  setSectionStart: 33,
+  setSectionEnd: 34,
+  setSectionValue: 35,
+  setSectionLength: 36,
+  readNoValue: 37,
+  readWhoSlot: 38,
+  whoCoder: 39,
 } as const;
 
 type Slot = (typeof SLOT)[keyof typeof SLOT];

@@ -32,8 +32,10 @@ export function pairLengths(perCoder: readonly NumberedSections[], V: number): F
         if (overlap > 0) {
           const c = a.value[p] as number;
           const k = b.value[q] as number;
-          sums[c * V + k] = (sums[c * V + k] as number) + overlap / (m - 1);
-          sums[k * V + c] = (sums[k * V + c] as number) + overlap / (m - 1);
+          // (one division for both orders: the same number added to each)
+          const weighted = overlap / (m - 1);
+          sums[c * V + k] = (sums[c * V + k] as number) + weighted;
+          sums[k * V + c] = (sums[k * V + c] as number) + weighted;
         }
         if (ge <= he) p++;
         else q++;

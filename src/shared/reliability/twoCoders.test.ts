@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from './bootstrap';
 import { prepareCounted, type Metric } from './codingAlpha';
-import { fieldFigures } from './fieldFigures';
+import { fieldFigures, twoCoderFieldFigures } from './fieldFigures';
 import { cohenKappaCoded, percentAgreementCoded } from './kappa';
-import { twoCoderPass } from './twoCoders';
+import { twoCoderPass, twoCoderPassOf } from './twoCoders';
 
 /** Two coders' rows of numbered values (−1: none), mostly agreeing, some values given by the second coder only. */
 function randomRows(random: () => number, units: number, values: number): [Int32Array, Int32Array] {
@@ -58,6 +58,37 @@ describe('the one pass over two coders’ values', () => {
       expect(fast.cohenKappa).toEqual(cohenKappaCoded(a, b));
       expect(fast.fleissKappa).toBeNull();
       expect(fast.percentAgreement).toEqual(percentAgreementCoded([a, b]));
+    }
+  });
+});
+
+describe('the pass over two coders’ values read from matched sets', () => {
+  it('equals the pass over the rows those sets give, and so do the figures', () => {
+    const random = seededRandom(23);
+    for (let trial = 0; trial < 40; trial++) {
+      const values = [1, 3, 12, 300][trial % 4] as number;
+      const units = [0, 1, 7, 200][(trial >> 2) % 4] as number;
+      // annotations' value numbers, and per set each coder's first annotation (−1: none)
+      const ids = Int32Array.from({ length: 3 * units + 5 }, () =>
+        random() < 0.2 ? -1 : Math.floor(random() * values),
+      );
+      const first = Int32Array.from({ length: 2 * units }, () =>
+        random() < 0.1 ? -1 : Math.floor(random() * ids.length),
+      );
+      const row = (c: number) =>
+        Int32Array.from({ length: units }, (_, s) => {
+          const i = first[2 * s + c] as number;
+          return i < 0 ? -1 : (ids[i] as number);
+        });
+      const [a, b] = [row(0), row(1)];
+      expect(twoCoderPassOf(first, ids, units, values)).toEqual(twoCoderPass(a, b, values));
+      const given = Array.from({ length: values }, (_, i) => i * 3 - 2);
+      for (const metric of ['nominal', 'interval'] as const) {
+        const got = twoCoderFieldFigures(first, ids, units, given, metric);
+        const any = [...a, ...b].some((x) => x >= 0);
+        if (any) expect(got).toEqual(fieldFigures([a, b], given, metric));
+        else expect(got).toBeNull();
+      }
     }
   });
 });

@@ -69,3 +69,54 @@ export function twoCoderPass(a: ArrayLike<number>, b: ArrayLike<number>, values:
   for (const y of foundSecond) if (seenFirst[y] === 0) found.push(y);
   return { found, counts, pairs: pairs.subarray(0, 2 * count), count, agree, first, second, order };
 }
+
+/**
+ * twoCoderPass of the rows a[s] = ids[first[2s]] and b[s] = ids[first[2s + 1]] (−1 where
+ * first holds −1), s < units, read where they lie instead of copied into rows first: the report
+ * keeps each matched set's first annotation per coder (first) and each annotation's value number
+ * per field (ids).
+ */
+export function twoCoderPassOf(first: Int32Array, ids: Int32Array, units: number, values: number): TwoCoderPass {
+  const seenFirst = new Uint8Array(values);
+  const seenSecond = new Uint8Array(values);
+  const found: number[] = [];
+  const foundSecond: number[] = [];
+  const counts = new Float64Array(values);
+  const firstCounts = new Float64Array(values);
+  const second = new Float64Array(values);
+  const order: number[] = [];
+  const pairs = new Int32Array(2 * units);
+  let count = 0;
+  let agree = 0;
+  for (let u = 0; u < units; u++) {
+    const i = first[2 * u] as number;
+    const j = first[2 * u + 1] as number;
+    const x = i < 0 ? -1 : (ids[i] as number);
+    const y = j < 0 ? -1 : (ids[j] as number);
+    if (x >= 0) {
+      if (seenFirst[x] === 0) {
+        seenFirst[x] = 1;
+        found.push(x);
+      }
+      counts[x] = (counts[x] as number) + 1;
+    }
+    if (y >= 0) {
+      if (seenSecond[y] === 0) {
+        seenSecond[y] = 1;
+        foundSecond.push(y);
+      }
+      counts[y] = (counts[y] as number) + 1;
+    }
+    if (x >= 0 && y >= 0) {
+      pairs[2 * count] = x;
+      pairs[2 * count + 1] = y;
+      count++;
+      if (x === y) agree++;
+      if (firstCounts[x] === 0) order.push(x);
+      firstCounts[x] = (firstCounts[x] as number) + 1;
+      second[y] = (second[y] as number) + 1;
+    }
+  }
+  for (const y of foundSecond) if (seenFirst[y] === 0) found.push(y);
+  return { found, counts, pairs: pairs.subarray(0, 2 * count), count, agree, first: firstCounts, second, order };
+}
