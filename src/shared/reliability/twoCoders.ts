@@ -25,49 +25,19 @@ export interface TwoCoderPass {
 }
 
 /** The pass over rows `a` and `b` (the same length) of values numbered 0 … values − 1. */
-export function twoCoderPass(a: ArrayLike<number>, b: ArrayLike<number>, values: number): TwoCoderPass {
-  const U = a.length;
-  const seenFirst = new Uint8Array(values);
-  const seenSecond = new Uint8Array(values);
-  const found: number[] = [];
-  const foundSecond: number[] = [];
-  const counts = new Float64Array(values);
-  const first = new Float64Array(values);
-  const second = new Float64Array(values);
-  const order: number[] = [];
-  const pairs = new Int32Array(2 * U);
-  let count = 0;
-  let agree = 0;
-  for (let u = 0; u < U; u++) {
-    const x = a[u] as number;
-    const y = b[u] as number;
-    if (x >= 0) {
-      if (seenFirst[x] === 0) {
-        seenFirst[x] = 1;
-        found.push(x);
-      }
-      counts[x] = (counts[x] as number) + 1;
-    }
-    if (y >= 0) {
-      if (seenSecond[y] === 0) {
-        seenSecond[y] = 1;
-        foundSecond.push(y);
-      }
-      counts[y] = (counts[y] as number) + 1;
-    }
-    if (x >= 0 && y >= 0) {
-      pairs[2 * count] = x;
-      pairs[2 * count + 1] = y;
-      count++;
-      if (x === y) agree++;
-      if (first[x] === 0) order.push(x);
-      first[x] = (first[x] as number) + 1;
-      second[y] = (second[y] as number) + 1;
-    }
+export function twoCoderPass(a: Int32Array, b: Int32Array, values: number): TwoCoderPass {
+  // the rows read as twoCoderPassOf reads matched sets: unit u's values at 2u and 2u + 1 (one pass
+  // written once)
+  const units = a.length;
+  const ids = new Int32Array(2 * units);
+  const at = new Int32Array(2 * units);
+  for (let u = 0; u < units; u++) {
+    ids[2 * u] = a[u] as number;
+    ids[2 * u + 1] = b[u] as number;
+    at[2 * u] = (a[u] as number) < 0 ? -1 : 2 * u;
+    at[2 * u + 1] = (b[u] as number) < 0 ? -1 : 2 * u + 1;
   }
-  // coder after coder: the second coder's values the first never gave, in their order
-  for (const y of foundSecond) if (seenFirst[y] === 0) found.push(y);
-  return { found, counts, pairs: pairs.subarray(0, 2 * count), count, agree, first, second, order };
+  return twoCoderPassOf(at, ids, units, values);
 }
 
 /**
