@@ -23,9 +23,25 @@ describe('the network asks after the table', () => {
     expect(seen).toEqual(['a', 'b']);
   });
 
+  it('holds a network that asks after the table rendered the filter but before its frame', async () => {
+    // the table's effect and the network's run in the same commit: the network asks a moment later
+    vi.useFakeTimers();
+    const k = tableKey({ codes: ['d'] }, 3);
+    tableShown(k);
+    let done = false;
+    void afterTable(k, 60_000).then(() => (done = true));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+  });
+
   it('asks at once when the table already shows the filter (a change of the network options only)', async () => {
+    vi.useFakeTimers();
     const k = tableKey({ codes: ['c'] }, 2);
     tableShown(k);
+    await vi.advanceTimersByTimeAsync(1);
     let done = false;
     void afterTable(k, 60_000).then(() => (done = true));
     await Promise.resolve();
