@@ -148,6 +148,8 @@ try {
             'disabled-by-default-devtools.timeline',
             'disabled-by-default-devtools.timeline.frame',
             'toplevel',
+            // AB_TRACE_EXTRA=a,b: more categories (disabled-by-default-devtools.timeline.invalidationTracking: what each layout was for)
+            ...(process.env.AB_TRACE_EXTRA ? process.env.AB_TRACE_EXTRA.split(',') : []),
           ],
         });
       const profiling = process.env.AB_PROFILE && r >= 1 ? await startProfile(v.page) : null;
