@@ -576,3 +576,71 @@ test('a filter whose answer fails says so, and going back to a filter that answe
   await expect(rows(page)).toHaveCount(3);
   await expect(table.getByRole('alert')).toHaveCount(0);
 });
+
+/**
+ * Where a cell's text lies in its cell: `first` and `last` are the horizontal middles of its first
+ * and last characters, `left` and `right` the text's edges, `cellLeft` and `cellRight` the cell's
+ * content edges (inside its padding).
+ */
+async function cellText(page: Page, column: string, text: string) {
+  const cell = rows(page).locator(`.col-${column}`).filter({ hasText: text }).first();
+  await expect(cell).toHaveText(text);
+  return cell.evaluate((el) => {
+    const node = el.firstChild as Text;
+    const mid = (from: number, to: number) => {
+      const r = document.createRange();
+      r.setStart(node, from);
+      r.setEnd(node, to);
+      const box = r.getBoundingClientRect();
+      return (box.left + box.right) / 2;
+    };
+    const whole = document.createRange();
+    whole.selectNodeContents(node);
+    const box = whole.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    const cellBox = el.getBoundingClientRect();
+    const n = node.data.length;
+    return {
+      first: mid(0, 1),
+      last: mid(n - 1, n),
+      left: box.left,
+      right: box.right,
+      cellLeft: cellBox.left + parseFloat(style.paddingLeft),
+      cellRight: cellBox.right - parseFloat(style.paddingRight),
+    };
+  });
+}
+
+test('each cell reads in its own text’s direction, and a column keeps the interface’s side', async ({
+  page,
+  hashiya,
+}) => {
+  const { may } = await seed(hashiya);
+  // a Latin title ending in punctuation, and an Arabic quote ending in a full stop: laid out in the
+  // other script's direction, their last characters would stand at the wrong end
+  await hashiya.ok('documents.update', { id: may.id, title: 'Macron (Paris).' });
+  await tag(hashiya, may.id, 'على خط الجبهة.', ['ceasefire-condition'], 'إيمانويل ماكرون', 'proposes');
+  await openClaims(page, hashiya);
+  await expect(rows(page)).toHaveCount(4);
+  // English interface: the Arabic quote runs right to left (its full stop at its left end), and
+  // sits at the cell's left like every other quote
+  const quote = await cellText(page, 'quote', 'على خط الجبهة.');
+  expect(quote.last).toBeLessThan(quote.first);
+  expect(Math.abs(quote.left - quote.cellLeft)).toBeLessThan(2);
+  const latin = await cellText(page, 'title', 'Macron (Paris).');
+  expect(latin.last).toBeGreaterThan(latin.first);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
+  await hashiya.ok('settings.update', { uiLanguage: 'ar' });
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByRole('navigation', { name: 'الرئيسية' }).getByRole('button', { name: 'الادعاءات' }).click();
+  await expect(rows(page)).toHaveCount(4);
+  // Arabic interface: the Latin title runs left to right (its full stop at its right end), and
+  // sits at the cell's right like the Arabic titles
+  const title = await cellText(page, 'title', 'Macron (Paris).');
+  expect(title.last).toBeGreaterThan(title.first);
+  expect(Math.abs(title.right - title.cellRight)).toBeLessThan(2);
+  const arabic = await cellText(page, 'quote', 'على خط الجبهة.');
+  expect(arabic.last).toBeLessThan(arabic.first);
+  expect(Math.abs(arabic.right - arabic.cellRight)).toBeLessThan(2);
+});

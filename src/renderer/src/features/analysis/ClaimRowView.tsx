@@ -51,8 +51,10 @@ export const ClaimRowView = memo(function ClaimRowView({
       {row ? (
         actions.cells(row).map((text, i) => (
           <div key={columns[i]} role="cell" className={`claims-cell col-${columns[i]}`}>
-            {/* an empty cell holds nothing: a third of a row's cells are empty, and each element is laid out */}
-            {text ? <bdi>{text}</bdi> : null}
+            {/* the text alone, no element round it: each element is laid out and painted when a
+                filter changes the rows (a third of the cells are empty, and hold nothing); the cell
+                takes its direction from its text as a <bdi> would (unicode-bidi: plaintext, analysis.css) */}
+            {text || null}
           </div>
         ))
       ) : (
