@@ -611,6 +611,23 @@ async function cellText(page: Page, column: string, text: string) {
   });
 }
 
+/**
+ * The Arabic quote runs right to left (its full stop at its left end) and the Latin title left to
+ * right (its full stop at its right end), each at the cell's `side`, the interface's.
+ */
+async function expectOwnDirections(page: Page, side: 'left' | 'right') {
+  for (const [column, text, rtl] of [
+    ['quote', 'على خط الجبهة.', true],
+    ['title', 'Macron (Paris).', false],
+  ] as const) {
+    const at = await cellText(page, column, text);
+    if (rtl) expect(at.last, text).toBeLessThan(at.first);
+    else expect(at.last, text).toBeGreaterThan(at.first);
+    const gap = side === 'left' ? at.left - at.cellLeft : at.cellRight - at.right;
+    expect(Math.abs(gap), `${text} at the cell's ${side}`).toBeLessThan(2);
+  }
+}
+
 test('each cell reads in its own text’s direction, and a column keeps the interface’s side', async ({
   page,
   hashiya,
@@ -622,25 +639,13 @@ test('each cell reads in its own text’s direction, and a column keeps the inte
   await tag(hashiya, may.id, 'على خط الجبهة.', ['ceasefire-condition'], 'إيمانويل ماكرون', 'proposes');
   await openClaims(page, hashiya);
   await expect(rows(page)).toHaveCount(4);
-  // English interface: the Arabic quote runs right to left (its full stop at its left end), and
-  // sits at the cell's left like every other quote
-  const quote = await cellText(page, 'quote', 'على خط الجبهة.');
-  expect(quote.last).toBeLessThan(quote.first);
-  expect(Math.abs(quote.left - quote.cellLeft)).toBeLessThan(2);
-  const latin = await cellText(page, 'title', 'Macron (Paris).');
-  expect(latin.last).toBeGreaterThan(latin.first);
-
+  // English interface: each text in its own direction, both at the cells' left
+  await expectOwnDirections(page, 'left');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
   await hashiya.ok('settings.update', { uiLanguage: 'ar' });
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await page.getByRole('navigation', { name: 'الرئيسية' }).getByRole('button', { name: 'الادعاءات' }).click();
   await expect(rows(page)).toHaveCount(4);
-  // Arabic interface: the Latin title runs left to right (its full stop at its right end), and
-  // sits at the cell's right like the Arabic titles
-  const title = await cellText(page, 'title', 'Macron (Paris).');
-  expect(title.last).toBeGreaterThan(title.first);
-  expect(Math.abs(title.right - title.cellRight)).toBeLessThan(2);
-  const arabic = await cellText(page, 'quote', 'على خط الجبهة.');
-  expect(arabic.last).toBeLessThan(arabic.first);
-  expect(Math.abs(arabic.right - arabic.cellRight)).toBeLessThan(2);
+  // Arabic interface: the same directions, both at the cells' right
+  await expectOwnDirections(page, 'right');
 });
