@@ -102,9 +102,17 @@ interface Scratch {
   /** per coder: where its sections begin in the scratch, and how many it has */
   sectionFrom: Int32Array;
   sectionCount: Int32Array;
-  /** lengths of every coder's units and gaps of the code, for the expected disagreement */
+  /**
+   * lengths of every coder's units and gaps of the code, for the expected disagreement, written
+   * by writeSections as it writes the sections (nu and ng of them so far), with the longest unit
+   * and whether every length is whole
+   */
   unitLengths: Float64Array;
   gapLengths: Float64Array;
+  nu: number;
+  ng: number;
+  longest: number;
+  integral: boolean;
 }
 
 function scratchOf(table: UnitTable): Scratch {
@@ -121,7 +129,33 @@ function scratchOf(table: UnitTable): Scratch {
     sectionCount: new Int32Array(m),
     unitLengths: floatScratch(SLOT.unitLengths, n),
     gapLengths: floatScratch(SLOT.gapLengths, n + m),
+    nu: 0,
+    ng: 0,
+    longest: 0,
+    integral: true,
   };
+}
+
+/**
+ * Span [s, e) joined to the joined spans from `lo` up to `joined` (spans coming by start): the
+ * last one lengthened when the span begins inside it, else the span added. Returns where the
+ * joined spans end now.
+ */
+function joinSpan(
+  joinStart: Float64Array,
+  joinEnd: Float64Array,
+  lo: number,
+  joined: number,
+  s: number,
+  e: number,
+): number {
+  if (joined > lo && s < (joinEnd[joined - 1] as number)) {
+    joinEnd[joined - 1] = Math.max(joinEnd[joined - 1] as number, e);
+    return joined;
+  }
+  joinStart[joined] = s;
+  joinEnd[joined] = e;
+  return joined + 1;
 }
 
 /**
@@ -132,45 +166,53 @@ function joinUnits(table: UnitTable, order: Int32Array, lo: number, hi: number, 
   const from = table.begin;
   const to = table.begin + table.length;
   const { joinStart, joinEnd } = scratch;
-  // the clipped spans, kept in place when they already come sorted (by start, then end)
+  const starts = table.start;
+  const ends = table.end;
+  // the clipped spans joined as they come while they come sorted (by start, then end: a report's
+  // units, in reading order, mostly are); at the first out of order, clipped again and sorted
+  let joined = lo;
+  let lastStart = 0;
+  let lastEnd = 0;
+  let x = lo;
+  for (; x < hi; x++) {
+    const u = order[x] as number;
+    const s = Math.max(from, starts[u] as number);
+    const e = Math.min(to, ends[u] as number);
+    if (e <= s) continue;
+    if (joined > lo && (s < lastStart || (s === lastStart && e < lastEnd))) break;
+    lastStart = s;
+    lastEnd = e;
+    joined = joinSpan(joinStart, joinEnd, lo, joined, s, e);
+  }
+  if (x === hi) return joined - lo;
   let n = lo;
-  let sorted = true;
   for (let x = lo; x < hi; x++) {
     const u = order[x] as number;
-    const s = Math.max(from, table.start[u] as number);
-    const e = Math.min(to, table.end[u] as number);
+    const s = Math.max(from, starts[u] as number);
+    const e = Math.min(to, ends[u] as number);
     if (e <= s) continue;
-    if (n > lo && (s < (joinStart[n - 1] as number) || (s === joinStart[n - 1] && e < (joinEnd[n - 1] as number))))
-      sorted = false;
     joinStart[n] = s;
     joinEnd[n++] = e;
   }
-  if (!sorted) {
-    const idx = Array.from({ length: n - lo }, (_, i) => lo + i).sort(
-      (a, b) => (joinStart[a] as number) - (joinStart[b] as number) || (joinEnd[a] as number) - (joinEnd[b] as number),
-    );
-    const s = idx.map((i) => joinStart[i] as number);
-    const e = idx.map((i) => joinEnd[i] as number);
-    joinStart.set(s, lo);
-    joinEnd.set(e, lo);
-  }
-  let joined = lo;
-  for (let x = lo; x < n; x++) {
-    const s = joinStart[x] as number;
-    const e = joinEnd[x] as number;
-    if (joined > lo && s < (joinEnd[joined - 1] as number))
-      joinEnd[joined - 1] = Math.max(joinEnd[joined - 1] as number, e);
-    else {
-      joinStart[joined] = s;
-      joinEnd[joined++] = e;
-    }
-  }
+  const idx = Array.from({ length: n - lo }, (_, i) => lo + i).sort(
+    (a, b) => (joinStart[a] as number) - (joinStart[b] as number) || (joinEnd[a] as number) - (joinEnd[b] as number),
+  );
+  const sortedStarts = idx.map((i) => joinStart[i] as number);
+  const sortedEnds = idx.map((i) => joinEnd[i] as number);
+  joined = lo;
+  for (let k = 0; k < idx.length; k++)
+    joined = joinSpan(joinStart, joinEnd, lo, joined, sortedStarts[k] as number, sortedEnds[k] as number);
   return joined - lo;
 }
 
-/** A coder's sections of one code from its joined units (at `lo`, `count` of them): the units and the gaps between them. */
+/**
+ * A coder's sections of one code from its joined units (at `lo`, `count` of them): the units and
+ * the gaps between them; each one's length added to the scratch's unit or gap lengths (as the
+ * expected disagreement reads them: coder after coder, in order), in the same pass.
+ */
 function writeSections(table: UnitTable, scratch: Scratch, coder: number, lo: number, count: number): void {
-  const { joinStart, joinEnd, sectionStart, sectionEnd, sectionUnit } = scratch;
+  const { joinStart, joinEnd, sectionStart, sectionEnd, sectionUnit, unitLengths, gapLengths } = scratch;
+  let { nu, ng, longest, integral } = scratch;
   // a coder's sections start after the earlier coders' room (2 per unit, 1 more each)
   const first = 2 * lo + coder;
   let x = first;
@@ -182,10 +224,17 @@ function writeSections(table: UnitTable, scratch: Scratch, coder: number, lo: nu
       sectionStart[x] = at;
       sectionEnd[x] = s;
       sectionUnit[x++] = 0;
+      const gap = s - at;
+      gapLengths[ng++] = gap;
+      if (!Number.isInteger(gap)) integral = false;
     }
     sectionStart[x] = s;
     sectionEnd[x] = e;
     sectionUnit[x++] = 1;
+    const length = e - s;
+    unitLengths[nu++] = length;
+    if (length > longest) longest = length;
+    if (!Number.isInteger(length)) integral = false;
     at = e;
   }
   const end = table.begin + table.length;
@@ -193,9 +242,16 @@ function writeSections(table: UnitTable, scratch: Scratch, coder: number, lo: nu
     sectionStart[x] = at;
     sectionEnd[x] = end;
     sectionUnit[x++] = 0;
+    const gap = end - at;
+    gapLengths[ng++] = gap;
+    if (!Number.isInteger(gap)) integral = false;
   }
   scratch.sectionFrom[coder] = first;
   scratch.sectionCount[coder] = x - first;
+  scratch.nu = nu;
+  scratch.ng = ng;
+  scratch.longest = longest;
+  scratch.integral = integral;
 }
 
 /** Σ δ² over every overlapping pair of two coders' sections (sectionDistance of unitizingAlpha.ts). */
@@ -224,35 +280,19 @@ function pairDisagreement(scratch: Scratch, a: number, b: number): number {
   return sum;
 }
 
-/** Krippendorff's closed form of the expected disagreement (expectedDisagreement of unitizingAlpha.ts). */
+/**
+ * Krippendorff's closed form of the expected disagreement (expectedDisagreement of unitizingAlpha.ts),
+ * from the unit and gap lengths writeSections gathered.
+ */
 function expectedDisagreement(table: UnitTable, scratch: Scratch): number {
   const m = table.coders;
   const L = table.length;
-  const { sectionStart, sectionEnd, sectionUnit, unitLengths, gapLengths } = scratch;
-  let nu = 0;
-  let ng = 0;
-  for (let i = 0; i < m; i++) {
-    const first = scratch.sectionFrom[i] as number;
-    const last = first + (scratch.sectionCount[i] as number);
-    for (let x = first; x < last; x++) {
-      const length = (sectionEnd[x] as number) - (sectionStart[x] as number);
-      if (sectionUnit[x] === 1) unitLengths[nu++] = length;
-      else gapLengths[ng++] = length;
-    }
-  }
+  const { unitLengths, gapLengths, nu, ng, longest, integral } = scratch;
   // the units longest first, each unit's term added in that order (so the sums are the same
   // whichever way they are ordered); the gaps at least as long as a unit only grow in number from
   // one unit to the next, and their sum is a whole number however it is added up
   let numerator = 0;
   let squared = 0;
-  let longest = 0;
-  let integral = true;
-  for (let x = 0; x < nu; x++) {
-    const l = unitLengths[x] as number;
-    if (l > longest) longest = l;
-    if (!Number.isInteger(l)) integral = false;
-  }
-  for (let x = 0; x < ng && integral; x++) if (!Number.isInteger(gapLengths[x] as number)) integral = false;
   const nc = nu;
   const term = (l: number, fits: number) => ((nc - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l * l * fits;
   if (integral && longest <= 1 << 16) {
@@ -318,6 +358,10 @@ export function unitizingAlphaOfTable(table: UnitTable, reported: number): Uniti
   const results: CategoryAlpha[] = [];
   for (let c = 0; c < reported; c++) {
     let count = 0;
+    scratch.nu = 0;
+    scratch.ng = 0;
+    scratch.longest = 0;
+    scratch.integral = true;
     for (let i = 0; i < m; i++) {
       const key = i * C + c;
       const lo = c < C ? (from[key] as number) : 0;
