@@ -13,7 +13,11 @@ export interface NumberedSections {
   value: ArrayLike<number>;
 }
 
-/** l over the values: out[c · V + k], for every ordered pair of coders. */
+/**
+ * l over the values: out[c · V + k], for every ordered pair of coders. (Where two sections end at
+ * one place, both lists move on at once: the step between, of one section's end and the other's
+ * next, has no length in common, and most of two coders' bounds are the same.)
+ */
 export function pairLengths(perCoder: readonly NumberedSections[], V: number): Float64Array {
   const m = perCoder.length;
   const sums = new Float64Array(V * V);
@@ -32,13 +36,18 @@ export function pairLengths(perCoder: readonly NumberedSections[], V: number): F
         if (overlap > 0) {
           const c = a.value[p] as number;
           const k = b.value[q] as number;
-          // (one division for both orders: the same number added to each)
-          const weighted = overlap / (m - 1);
+          // (one division for both orders: the same number added to each; none for two coders,
+          // a division by 1 giving the number itself)
+          const weighted = m === 2 ? overlap : overlap / (m - 1);
           sums[c * V + k] = (sums[c * V + k] as number) + weighted;
           sums[k * V + c] = (sums[k * V + c] as number) + weighted;
         }
-        if (ge <= he) p++;
-        else q++;
+        if (ge < he) p++;
+        else if (he < ge) q++;
+        else {
+          p++;
+          q++;
+        }
       }
     }
   return sums;
