@@ -5,7 +5,8 @@
  * Chromium. The runs alternate (A B B A …), each exactly as analysisBench.ts takes it (a code ticked,
  * to the painted table and timeline), so a slower moment of the shared machine falls on both.
  * Run by scripts/bench.mjs with BENCH_ENTRY=analysisAB (AB_RUNS rounds, default 12;
- * AB_TRACE=dir: a Chromium trace of each variant's third run, of every run with AB_TRACE_ALL=1; AB_PROFILE=dir: a CPU profile of every run;
+ * AB_TRACE=dir: a Chromium trace of each variant's third run, of every run with AB_TRACE_ALL=1, with more
+ * categories with AB_TRACE_EXTRA=a,b; AB_PROFILE=dir: a CPU profile of every run;
  * AB_SPLIT=1: each run's split, when its rows were in the DOM and when each frame began).
  */
 import { cp, mkdir, rm, stat } from 'node:fs/promises';
