@@ -25,6 +25,8 @@ import {
   numberedCodes,
   numberedKeys,
   numberOfKey,
+  numberedValues,
+  storedIdsOf,
   recordOf,
   type DocumentRecord,
   type Who,
@@ -99,7 +101,9 @@ class Gathered {
   /** per compared field: each value → its number (equal values, one number) */
   readonly idsOf: Array<Map<Value, number>>;
   /** per compared field: each stored value met → its value number (−1: no value), so each
-   * stored value is read (storedValueReader) and numbered once per report */
+   * stored value is read (storedValueReader) and numbered once per report: by its process-wide
+   * number (storedIdsOf; −2: not yet met), a value with none (an array, an object) in the Map */
+  readonly numberOfId: Int32Array[];
   readonly numberOf: Array<Map<unknown, number>>;
   /** scratch tables of one document's local numbers → the report's (reused document after document) */
   whoScratch: Int32Array = new Int32Array(8);
@@ -144,6 +148,10 @@ class Gathered {
     this.givenOf = Array.from({ length: fields }, valueList);
     this.idsOf = Array.from({ length: fields }, () => new Map());
     this.numberOf = Array.from({ length: fields }, () => new Map());
+    this.numberOfId = compared.map((f) => {
+      const key = numberOfKey(f.key);
+      return new Int32Array(key === -1 ? 0 : numberedValues(key)).fill(-2);
+    });
     this.valueScratch = Array.from({ length: fields }, () => new Int32Array(64));
     this.slotOfNumber = new Int32Array(numberedCodes()).fill(-1);
     this.fieldOfKey = new Int32Array(numberedKeys()).fill(-1);
@@ -410,10 +418,12 @@ function readDocument(
       filledTo[fi] = n;
       const values = record.valueOf[key] as Int32Array;
       const stored = record.stored[key] as readonly unknown[];
+      const storedIds = storedIdsOf(record, key);
       // the record's stored values: their number in the report (−2: not yet met)
       const idOf = ((g.valueScratch[fi] as Int32Array) = room(g.valueScratch[fi] as Int32Array, stored.length));
       if (everyCompared) {
-        for (let s = 0; s < stored.length; s++) idOf[s] = valueNumber(g, fi, stored[s], readers);
+        for (let s = 0; s < stored.length; s++)
+          idOf[s] = valueNumber(g, fi, storedIds[s] as number, stored[s], readers);
         for (let y = 0; y < all; y++) {
           const s = values[y] as number;
           ids[first + y] = s < 0 ? -1 : (idOf[s] as number);
@@ -428,31 +438,53 @@ function readDocument(
           continue;
         }
         let id = idOf[s] as number;
-        if (id === -2) idOf[s] = id = valueNumber(g, fi, stored[s], readers);
+        if (id === -2) idOf[s] = id = valueNumber(g, fi, storedIds[s] as number, stored[s], readers);
         ids[x] = id;
       }
     }
 }
 
-/** The report's number of a stored value of field fi (−1: no value), numbered when first met. */
+/**
+ * The report's number of a stored value of field fi (−1: no value), numbered when first met;
+ * `id` its process-wide number (storedIdsOf; −1: none, looked up by the value itself).
+ */
 function valueNumber(
+  g: Gathered,
+  fi: number,
+  id: number,
+  value: unknown,
+  readers: ReadonlyArray<ReturnType<typeof storedValueReader>>,
+): number {
+  if (id >= 0) {
+    let table = g.numberOfId[fi] as Int32Array;
+    if (id >= table.length) {
+      // a value first numbered by this report's read (storedIdsOf), after the table was made
+      const grown = new Int32Array(Math.max(id + 1, 2 * table.length)).fill(-2);
+      grown.set(table);
+      g.numberOfId[fi] = table = grown;
+    }
+    let known = table[id] as number;
+    if (known === -2) table[id] = known = numberOfValue(g, fi, value, readers);
+    return known;
+  }
+  const seen = g.numberOf[fi] as Map<unknown, number>;
+  let known = seen.get(value);
+  if (known === undefined) seen.set(value, (known = numberOfValue(g, fi, value, readers)));
+  return known;
+}
+
+/** A stored value of field fi read (storedValueReader) and numbered as first met (−1: no value). */
+function numberOfValue(
   g: Gathered,
   fi: number,
   value: unknown,
   readers: ReadonlyArray<ReturnType<typeof storedValueReader>>,
 ): number {
-  const seen = g.numberOf[fi] as Map<unknown, number>;
-  let known = seen.get(value);
-  if (known === undefined) {
-    const v = (readers[fi] as (typeof readers)[number])(value as ClaimValue);
-    known = -1;
-    if (v !== null) {
-      const byValue = g.idsOf[fi] as Map<Value, number>;
-      known = byValue.get(v);
-      if (known === undefined) byValue.set(v, (known = (g.givenOf[fi] as Value[]).push(v) - 1));
-    }
-    seen.set(value, known);
-  }
+  const v = (readers[fi] as (typeof readers)[number])(value as ClaimValue);
+  if (v === null) return -1;
+  const byValue = g.idsOf[fi] as Map<Value, number>;
+  let known = byValue.get(v);
+  if (known === undefined) byValue.set(v, (known = (g.givenOf[fi] as Value[]).push(v) - 1));
   return known;
 }
 

@@ -67,6 +67,11 @@ export interface DocumentRecord {
   /** per local key: the stored values by local number (each distinct value once, as first met) */
   readonly stored: ReadonlyArray<readonly unknown[]>;
   /**
+   * per local key: its stored values' process-wide numbers (storedIdsOf, which alone writes it,
+   * the first time a report compares that key), undefined until then
+   */
+  readonly storedIds: Array<Int32Array | undefined>;
+  /**
    * the last matching of the record's claims (agreementMatches.ts, which alone reads and writes
    * it; checked against the claims of each report before use): kept on the record itself, so a
    * report reaches it with no look-up, and it goes with the record
@@ -116,6 +121,44 @@ export function numberOfKey(key: string): number {
 /** How many value keys have a number (keyNumber gives 0 … this − 1). */
 export function numberedKeys(): number {
   return keysNumbered;
+}
+
+/**
+ * Per value key number: each string, number or boolean stored under that key in any record whose
+ * key a report compared, numbered once for the process (a Map's equality: −0 is 0, NaN is NaN, as
+ * the report's own look-up of a stored value had it), so a report numbers a record's stored values
+ * through an array instead of a Map look-up per value and document. Other values (an array, an
+ * object) have no number (−1): a report looks them up itself, and none is kept here.
+ */
+const valueIds = new Map<number, Map<unknown, number>>();
+
+/** How many stored values of the key numbered `key` have a process-wide number (storedIdsOf). */
+export function numberedValues(key: number): number {
+  return valueIds.get(key)?.size ?? 0;
+}
+
+/** The process-wide numbers of a record's stored values under its local key `k` (made once per record and key). */
+export function storedIdsOf(record: DocumentRecord, k: number): Int32Array {
+  const kept = record.storedIds[k];
+  if (kept !== undefined) return kept;
+  const key = record.keyNumbers[k] as number;
+  let numbers = valueIds.get(key);
+  if (numbers === undefined) valueIds.set(key, (numbers = new Map()));
+  const stored = record.stored[k] as readonly unknown[];
+  const ids = new Int32Array(stored.length);
+  for (let s = 0; s < stored.length; s++) {
+    const value = stored[s];
+    const kind = typeof value;
+    if (kind !== 'string' && kind !== 'number' && kind !== 'boolean') {
+      ids[s] = -1;
+      continue;
+    }
+    let id = numbers.get(value);
+    if (id === undefined) numbers.set(value, (id = numbers.size));
+    ids[s] = id;
+  }
+  record.storedIds[k] = ids;
+  return ids;
 }
 
 /** −0 is a stored value of its own (a Map takes it for 0): the key it is numbered under */
@@ -230,6 +273,7 @@ export function makeRecord(list: readonly Annotation[], revision = -1): Document
     keyNumbers: Int32Array.from(keyList, keyNumber),
     valueOf: keyList.map((_, k) => numbers.subarray(k * n, (k + 1) * n)),
     stored,
+    storedIds: keyList.map(() => undefined),
     matching: undefined,
   };
 }
