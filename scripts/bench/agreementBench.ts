@@ -25,7 +25,8 @@
  * those records, with the call's coders, codes and fields. Besides (none of them a figure, so
  * the bench still times the whole computation): scratch typed arrays the report's passes reuse
  * from call to call, their contents overwritten before they are read (src/shared/reliability/
- * scratch.ts); a process-wide number for each code id and each value key (agreementRecords.ts);
+ * scratch.ts); a process-wide number for each code id and each value key, and, kept on each
+ * record, its stored values' numbers under each compared key (agreementRecords.ts);
  * and ln k! by Stirling's series for each k met (multinomial.ts), a table of numbers the same
  * for any data.
  * `agreement_after_edit_ms` (information) is a report right after one claim was changed through
